@@ -1,0 +1,71 @@
+#include "cliclientrunner.h"
+
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace socketlab {
+
+namespace {
+const char kCtrlX = '\x18';
+}
+
+CliClientRunner::CliClientRunner(const CliOptions &options)
+    : m_options(options), m_printer(options.json, false, options.trace)
+{
+    QObject::connect(&m_client, &Client::eventsArrived, &m_client,
+                     [this](const SocketEvents &events) { m_printer.print(events); });
+    QObject::connect(&m_client, &Client::stateChanged, &m_client, [this](Client::State state) {
+        if (state == Client::State::Connected)
+            m_wasConnected = true;
+        else if (state == Client::State::Unconnected)
+            finish();
+    });
+    QObject::connect(&m_input, &StdinReader::lineRead, &m_client,
+                     [this](const QByteArray &line) { sendLine(line); });
+    QObject::connect(&m_input, &StdinReader::endOfInput, &m_client, [this] {
+        m_closing = true;
+        m_client.disconnectFromHost();
+    });
+}
+
+int CliClientRunner::exec()
+{
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &m_client,
+                     [this] { m_client.abort(); });
+    m_client.connectToHost(m_options.protocol, m_options.host, m_options.port);
+    m_input.start();
+    return QCoreApplication::exec();
+}
+
+void CliClientRunner::sendLine(const QByteArray &line)
+{
+    if (m_closing)
+        return;
+    if (line == QByteArray(1, kCtrlX)) {
+        m_closing = true;
+        m_input.stop();
+        m_client.disconnectFromHost();
+        return;
+    }
+    const QByteArray data = m_options.appendNewline ? line + '\n' : line;
+    // An empty TCP send carries nothing; an empty datagram is a real (empty) message.
+    if (data.isEmpty() && m_options.protocol == Protocol::Tcp)
+        return;
+    m_client.send(data);
+}
+
+void CliClientRunner::finish()
+{
+    m_input.stop();
+    if (!m_wasConnected && m_options.json && !m_printer.lastError().isEmpty()) {
+        const QByteArray message = ("socketlab-cli: " + m_printer.lastError() + "\n").toUtf8();
+        std::fwrite(message.constData(), 1, size_t(message.size()), stderr);
+    }
+    QCoreApplication::exit(m_wasConnected ? 0 : 1);
+}
+
+} // namespace socketlab

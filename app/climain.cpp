@@ -1,0 +1,38 @@
+#include "cliclientrunner.h"
+#include "clioptions.h"
+#include "cliserverrunner.h"
+#include "languagemanager.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace socketlab;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("socketlab-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    LanguageManager languages;
+    const QString requested = LanguageManager::languageFromArguments(app.arguments());
+    if (!languages.setLanguage(requested))
+        languages.setLanguage(LanguageManager::systemLanguage());
+
+    CliOptions options;
+    QString error;
+    if (!options.parse(app.arguments(), &error)) {
+        const QByteArray line = ("socketlab-cli: " + error + "\n").toUtf8();
+        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        return 2;
+    }
+    if (options.helpShown) {
+        const QByteArray help = options.helpText.toUtf8();
+        std::fwrite(help.constData(), 1, size_t(help.size()), stdout);
+        return 0;
+    }
+    if (options.command == CliOptions::Command::Server)
+        return CliServerRunner(options).exec();
+    return CliClientRunner(options).exec();
+}

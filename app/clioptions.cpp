@@ -1,0 +1,142 @@
+#include "clioptions.h"
+
+#include "resolver.h"
+
+#include <QCommandLineParser>
+
+namespace socketlab {
+
+namespace {
+
+bool parseNumber(const QString &text, int minimum, int maximum, int *value)
+{
+    bool ok = false;
+    const int number = text.toInt(&ok);
+    if (!ok || number < minimum || number > maximum)
+        return false;
+    *value = number;
+    return true;
+}
+
+} // namespace
+
+bool CliOptions::parse(const QStringList &arguments, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets."));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("server or client"));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption protoOption(QStringLiteral("proto"), tr("tcp or udp (default tcp)."), QStringLiteral("tcp|udp"));
+    const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
+        tr("Server: iterative, fork or thread (default thread)."), QStringLiteral("mode"));
+    const QCommandLineOption portOption(QStringLiteral("port"), tr("Port number (default 5000)."), QStringLiteral("N"));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+        tr("Server: local address to bind (default 127.0.0.1; 0.0.0.0 or :: for the whole network)."), QStringLiteral("addr"));
+    const QCommandLineOption backlogOption(QStringLiteral("backlog"), tr("Server: listen() backlog (default 1)."), QStringLiteral("N"));
+    const QCommandLineOption bufferOption(QStringLiteral("buffer"), tr("Server: bytes per recv() (default 1024)."), QStringLiteral("N"));
+    const QCommandLineOption echoOption(QStringLiteral("echo"), tr("Server: send every message back."));
+    const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"),
+        tr("Server: most clients served at once (default 256); others wait in the backlog."), QStringLiteral("N"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Client: server host name or address (default 127.0.0.1)."), QStringLiteral("host"));
+    const QCommandLineOption newlineOption(QStringLiteral("append-newline"), tr("Client: send each line with its line break."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("One JSON object per line."));
+    const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Server: print only listening, errors and the summary."));
+    const QCommandLineOption traceOption(QStringLiteral("trace"), tr("Also print every socket call."));
+    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language: en or pt_BR."), QStringLiteral("lang"));
+    parser.addOptions({protoOption, concurrencyOption, portOption, bindOption, backlogOption,
+                       bufferOption, echoOption, maxClientsOption, hostOption, newlineOption,
+                       jsonOption, quietOption, traceOption, langOption});
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(helpOption)) {
+        helpShown = true;
+        helpText = parser.helpText();
+        return true;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        *error = tr("Missing command: use \"server\" or \"client\".");
+        return false;
+    }
+    if (positional.size() > 1) {
+        *error = tr("Unexpected argument: \"%1\".").arg(positional.at(1));
+        return false;
+    }
+    if (positional.first() == QLatin1String("server")) {
+        command = Command::Server;
+    } else if (positional.first() == QLatin1String("client")) {
+        command = Command::Client;
+    } else {
+        *error = tr("Unknown command: \"%1\" (use \"server\" or \"client\").").arg(positional.first());
+        return false;
+    }
+
+    const bool isServer = command == Command::Server;
+    const QList<QCommandLineOption> serverOnly = {concurrencyOption, bindOption, backlogOption,
+                                                  bufferOption, echoOption, maxClientsOption, quietOption};
+    const QList<QCommandLineOption> clientOnly = {hostOption, newlineOption};
+    for (const QCommandLineOption &option : isServer ? clientOnly : serverOnly) {
+        if (parser.isSet(option)) {
+            *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
+            return false;
+        }
+    }
+
+    auto invalid = [&](const QString &option, const QString &value) {
+        *error = tr("Invalid value for --%1: \"%2\".").arg(option, value);
+        return false;
+    };
+
+    if (parser.isSet(protoOption) && !parseProtocol(parser.value(protoOption), &protocol))
+        return invalid(QStringLiteral("proto"), parser.value(protoOption));
+    if (parser.isSet(langOption)) {
+        const QString lang = parser.value(langOption);
+        if (lang != QLatin1String("en") && lang != QLatin1String("pt_BR"))
+            return invalid(QStringLiteral("lang"), lang);
+    }
+    if (parser.isSet(portOption)
+        && !Resolver::parsePort(parser.value(portOption), &port, isServer)) {
+        return invalid(QStringLiteral("port"), parser.value(portOption));
+    }
+    json = parser.isSet(jsonOption);
+    trace = parser.isSet(traceOption);
+
+    if (!isServer) {
+        if (parser.isSet(hostOption)) {
+            host = Resolver::normalizeHost(parser.value(hostOption));
+            if (host.isEmpty())
+                return invalid(QStringLiteral("host"), parser.value(hostOption));
+        }
+        appendNewline = parser.isSet(newlineOption);
+        return true;
+    }
+
+    server.protocol = protocol;
+    server.port = port;
+    if (parser.isSet(concurrencyOption)
+        && !parseConcurrency(parser.value(concurrencyOption), &server.concurrency)) {
+        return invalid(QStringLiteral("concurrency"), parser.value(concurrencyOption));
+    }
+    if (parser.isSet(bindOption)) {
+        server.bindAddress = Resolver::normalizeHost(parser.value(bindOption));
+        if (server.bindAddress.isEmpty())
+            return invalid(QStringLiteral("bind"), parser.value(bindOption));
+    }
+    if (parser.isSet(backlogOption) && !parseNumber(parser.value(backlogOption), 0, 65535, &server.backlog))
+        return invalid(QStringLiteral("backlog"), parser.value(backlogOption));
+    if (parser.isSet(bufferOption) && !parseNumber(parser.value(bufferOption), 1, 16 * 1024 * 1024, &server.bufferSize))
+        return invalid(QStringLiteral("buffer"), parser.value(bufferOption));
+    if (parser.isSet(maxClientsOption) && !parseNumber(parser.value(maxClientsOption), 1, 100000, &server.maxClients))
+        return invalid(QStringLiteral("max-clients"), parser.value(maxClientsOption));
+    server.echo = parser.isSet(echoOption);
+    quiet = parser.isSet(quietOption);
+    server.reportTraffic = !quiet;
+    server.reportCalls = trace && !quiet;
+    return true;
+}
+
+} // namespace socketlab

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace socketlab {
+
+// socketlab-cli's command line, exactly as DESIGN.md's contract spells it.
+struct CliOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(CliOptions)
+
+public:
+    enum class Command { Server, Client };
+
+    // Returns false with a one-line, translated message naming the bad value.
+    bool parse(const QStringList &arguments, QString *error);
+
+    Command command = Command::Server;
+    ServerConfig server;
+    Protocol protocol = Protocol::Tcp;
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 5000;
+    bool appendNewline = false;
+    bool json = false;
+    bool quiet = false;
+    bool trace = false;
+    bool helpShown = false;
+    QString helpText;
+};
+
+} // namespace socketlab

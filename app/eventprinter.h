@@ -1,0 +1,31 @@
+#pragma once
+
+#include "socketevent.h"
+
+#include <cstdio>
+
+namespace socketlab {
+
+// Writes events for socketlab-cli: one translated line each, or one JSON object per line,
+// flushed per line so a pipe reader sees each event as it happens.
+class EventPrinter
+{
+public:
+    EventPrinter(bool json, bool quiet, bool trace) : m_json(json), m_quiet(quiet), m_trace(trace) {}
+
+    void print(const SocketEvents &events);
+    void print(const SocketEvent &event);
+    // The last error event seen, as one line (for the exit-1 message).
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool shows(const SocketEvent &event) const;
+    static void write(std::FILE *stream, const QByteArray &bytes);
+
+    bool m_json;
+    bool m_quiet;
+    bool m_trace;
+    QString m_lastError;
+};
+
+} // namespace socketlab

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <limits.h>
+
+namespace socketlab {
+
+// What a forked child tells its parent, one record per write() on its own pipe. A record
+// (header plus payload) never exceeds PIPE_BUF, so each write is atomic.
+enum class ChildRecordType : std::uint8_t {
+    Recv = 1,     // result: recv()'s return value; Payload records with that many bytes follow
+    Payload = 2,  // a piece of the bytes of the last Recv
+    Send = 3,     // result: bytes echoed, or -1
+    Close = 4,    // result: close()'s return value
+    Totals = 5,   // quiet mode, sent once before exiting: result = bytes, payload = int64 messages
+};
+
+struct ChildRecordHeader
+{
+    ChildRecordType type;
+    std::uint8_t reserved[3];
+    std::int32_t errnum;
+    std::int64_t result;
+    std::uint32_t length;  // payload bytes after this header
+    std::uint32_t fd;      // the connection's descriptor number in the child
+};
+
+constexpr unsigned kMaxChildPayload = PIPE_BUF - sizeof(ChildRecordHeader);
+
+} // namespace socketlab

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "eventqueue.h"
+#include "protocol.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace socketlab {
+
+class ClientWorker;
+
+// A SocketLab client as the GUI, the CLI and the tests use it: the socket lives in a worker
+// thread; sends are queued in order; events arrive in batches through eventsArrived.
+class Client : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Unconnected, Connecting, Connected };
+    Q_ENUM(State)
+
+    explicit Client(QObject *parent = nullptr);
+    ~Client() override;
+
+    // Tags this client's events (a GUI pane's number, for its colour).
+    void setId(quint64 id) { m_id = id; }
+    quint64 id() const { return m_id; }
+
+    void connectToHost(Protocol protocol, const QString &host, quint16 port);
+    void send(const QByteArray &data);
+    // Closes once everything sent before has gone.
+    void disconnectFromHost();
+    // Closes now; waits for the worker thread (promptly: it never blocks a stop).
+    void abort();
+
+    State state() const { return m_state; }
+    Protocol protocol() const { return m_protocol; }
+    QString localAddress() const;
+    QString peerAddress() const;
+    EventQueue *eventQueue() { return &m_queue; }
+
+signals:
+    void eventsArrived(const socketlab::SocketEvents &events);
+    void stateChanged(socketlab::Client::State state);
+
+private:
+    void setState(State state);
+    void workerFinished();
+
+    EventQueue m_queue;
+    std::unique_ptr<ClientWorker> m_worker;
+    State m_state = State::Unconnected;
+    Protocol m_protocol = Protocol::Tcp;
+    quint64 m_id = 0;
+};
+
+} // namespace socketlab

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "endpoint.h"
+#include "eventreporter.h"
+#include "fd.h"
+#include "protocol.h"
+#include "wakesignal.h"
+
+#include <QByteArray>
+#include <QMutex>
+#include <QQueue>
+#include <QString>
+#include <QThread>
+
+namespace socketlab {
+
+// The client's own thread: the recipe's client sequence (resolve, protocol, socket, connect,
+// send/recv while there is data, close), driven by commands from the GUI or CLI thread.
+class ClientWorker : public QThread
+{
+    Q_OBJECT
+
+public:
+    ClientWorker(Protocol protocol, const QString &host, quint16 port,
+                 const EventReporter &reporter);
+    ~ClientWorker() override;
+
+    void send(const QByteArray &data);
+    // Closes after everything queued before it was sent.
+    void close();
+    // Ends at once, whatever is queued or pending.
+    void abort();
+
+    QString localAddress() const;
+    QString peerAddress() const;
+
+signals:
+    // The socket is ready: connected (TCP) or created (UDP).
+    void opened();
+
+protected:
+    void run() override;
+
+private:
+    struct Command
+    {
+        bool close = false;
+        QByteArray data;
+    };
+
+    bool open();
+    bool tryConnect(const Endpoint &address, int protocol);
+    // Returns false once the conversation is over.
+    bool runCommands();
+    bool receive();
+    bool sendData(const QByteArray &data);
+    void postTraffic(EventKind kind, const QString &peer, const char *data, qint64 size);
+    void enqueue(Command command);
+
+    const Protocol m_protocol;
+    const QString m_host;
+    const quint16 m_port;
+    EventReporter m_reporter;
+    WakeSignal m_stop;
+    WakeSignal m_commandsWaiting;
+    mutable QMutex m_mutex;
+    QQueue<Command> m_commands;
+    QString m_localAddress;
+    QString m_peerAddress;
+    Fd m_socket;
+    Endpoint m_target;
+    bool m_serverClosed = false;
+    QByteArray m_buffer;
+};
+
+} // namespace socketlab

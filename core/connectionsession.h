@@ -1,0 +1,35 @@
+#pragma once
+
+#include "eventreporter.h"
+#include "fd.h"
+
+#include <QString>
+
+namespace socketlab {
+
+struct ServerContext;
+
+// Serves one accepted TCP connection until the client leaves or the server stops: the
+// recipe's steps 6 and 7 (recv while there is data, then close). Runs in the server thread
+// (iterative mode) or in a thread of its own (thread mode).
+class ConnectionSession
+{
+public:
+    ConnectionSession(ServerContext &context, Fd connection, const QString &peer,
+                      const QString &local, const EventReporter &reporter);
+
+    void run();
+
+private:
+    bool receiveOnce(QByteArray &buffer);
+    void echo(const char *data, qint64 size);
+
+    ServerContext &m_context;
+    Fd m_connection;
+    QString m_peer;
+    QString m_local;
+    EventReporter m_reporter;
+    bool m_failed = false;
+};
+
+} // namespace socketlab

@@ -1,0 +1,152 @@
+#include "eventformatter.h"
+
+#include "errortext.h"
+#include "payloadtext.h"
+
+#include <QLocale>
+
+namespace socketlab {
+
+namespace {
+
+bool isByteCountCall(const QString &call)
+{
+    return call == QLatin1String("recv") || call == QLatin1String("recvfrom")
+        || call == QLatin1String("send") || call == QLatin1String("sendto");
+}
+
+bool failed(const SocketEvent &event)
+{
+    if (event.call == QLatin1String("getaddrinfo"))
+        return event.result != 0;
+    return event.errnum != 0 || event.result < 0;
+}
+
+} // namespace
+
+QString EventFormatter::timeOfDay(const SocketEvent &event)
+{
+    return event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString EventFormatter::line(const SocketEvent &event)
+{
+    return QStringLiteral("%1  %2").arg(timeOfDay(event), describe(event));
+}
+
+QString EventFormatter::reasonText(const SocketEvent &event)
+{
+    if (event.call == QLatin1String("getaddrinfo"))
+        return ErrorText::forResolver(int(event.result), event.errnum);
+    return ErrorText::forErrno(event.errnum);
+}
+
+QString EventFormatter::handlerText(const SocketEvent &event)
+{
+    switch (event.handler) {
+    case HandlerKind::Main:
+        return tr("pid %1").arg(event.pid);
+    case HandlerKind::Thread:
+        return tr("pid %1, thread %2").arg(event.pid).arg(event.tid);
+    case HandlerKind::Process:
+        break;
+    }
+    return tr("child pid %1").arg(event.pid);
+}
+
+QString EventFormatter::modeText(Protocol protocol, Concurrency concurrency)
+{
+    if (protocol == Protocol::Udp)
+        return tr("UDP");
+    switch (concurrency) {
+    case Concurrency::Iterative:
+        return tr("TCP, iterative");
+    case Concurrency::Fork:
+        return tr("TCP, a process per connection");
+    case Concurrency::Thread:
+        break;
+    }
+    return tr("TCP, a thread per connection");
+}
+
+QString EventFormatter::resultText(const SocketEvent &event)
+{
+    if (failed(event)) {
+        if (event.call == QLatin1String("getaddrinfo"))
+            return reasonText(event);
+        return tr("%1 (%2)").arg(event.result).arg(reasonText(event));
+    }
+    const QString &call = event.call;
+    if (call == QLatin1String("socket"))
+        return tr("fd %1").arg(event.result);
+    if (call == QLatin1String("accept"))
+        return tr("fd %1 from %2").arg(event.result).arg(event.peer);
+    if (call == QLatin1String("getaddrinfo"))
+        return event.peer;
+    if (call == QLatin1String("fork"))
+        return tr("pid %1 (the child)").arg(event.result);
+    if (call == QLatin1String("recv") && event.result == 0)
+        return tr("0 (the peer closed the connection)");
+    if (isByteCountCall(call)) {
+        if (!event.peer.isEmpty() && call == QLatin1String("recvfrom"))
+            return tr("%n byte(s) from %1", nullptr, int(event.result)).arg(event.peer);
+        return tr("%n byte(s)", nullptr, int(event.result));
+    }
+    return QString::number(event.result);
+}
+
+QString EventFormatter::callText(const SocketEvent &event)
+{
+    const QString text = QStringLiteral("%1(%2) -> %3").arg(event.call, event.args, resultText(event));
+    if (event.step > 0)
+        return QStringLiteral("[%1] %2").arg(event.step).arg(text);
+    return text;
+}
+
+QString EventFormatter::describe(const SocketEvent &event)
+{
+    const bool server = event.role == Role::Server;
+    const QString payload = PayloadText::toDisplay(event.payload);
+    const QLocale locale;
+    switch (event.kind) {
+    case EventKind::Listening:
+        if (event.protocol == Protocol::Udp)
+            return tr("Waiting for datagrams on %1 (UDP)").arg(event.local);
+        return tr("Listening on %1 (%2)").arg(event.local, modeText(event.protocol, event.concurrency));
+    case EventKind::Connected:
+        if (server)
+            return tr("Connected by %1 (%2)").arg(event.peer, handlerText(event));
+        return tr("Connected to %1 from %2").arg(event.peer, event.local);
+    case EventKind::Data:
+        return tr("%1 (%2): %3").arg(event.peer, handlerText(event), payload);
+    case EventKind::Sent:
+        if (server)
+            return tr("Echoed %n byte(s) to %1: %2", nullptr, int(event.bytes)).arg(event.peer, payload);
+        return tr("Sent %n byte(s) to %1: %2", nullptr, int(event.bytes)).arg(event.peer, payload);
+    case EventKind::Received:
+        return tr("Received %n byte(s) from %1: %2", nullptr, int(event.bytes)).arg(event.peer, payload);
+    case EventKind::Disconnected:
+        if (server)
+            return tr("Ending connection of client %1 (%2)").arg(event.peer, handlerText(event));
+        if (event.errnum == 0 && event.result == 0)
+            return tr("Disconnected from %1").arg(event.peer);
+        return tr("The server %1 closed the connection").arg(event.peer);
+    case EventKind::Error:
+        return tr("%1(%2) failed: %3").arg(event.call, event.args, reasonText(event));
+    case EventKind::Call:
+        return callText(event);
+    case EventKind::HandlerExited:
+        if (event.handler == HandlerKind::Thread)
+            return tr("Thread %1 finished").arg(event.tid);
+        if (event.result < 0)
+            return tr("Child process %1 was killed by signal %2 and reaped").arg(event.pid).arg(event.errnum);
+        return tr("Child process %1 exited with status %2 and was reaped").arg(event.pid).arg(event.result);
+    case EventKind::Summary:
+        return tr("Summary: %1 connections, %2 messages, %3 bytes")
+            .arg(locale.toString(event.connections), locale.toString(event.messages),
+                 locale.toString(event.bytes));
+    }
+    return QString();
+}
+
+} // namespace socketlab

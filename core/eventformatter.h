@@ -1,0 +1,33 @@
+#pragma once
+
+#include "socketevent.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace socketlab {
+
+// Human-readable, translated text for events: the CLI's lines, the GUI's log and call trace.
+// Made when shown, so a language switch re-renders everything consistently.
+class EventFormatter
+{
+    Q_DECLARE_TR_FUNCTIONS(EventFormatter)
+
+public:
+    // "Connected by 127.0.0.1:53422 (pid 4242)"
+    static QString describe(const SocketEvent &event);
+    // "12:00:01.234  " + describe(), local time.
+    static QString line(const SocketEvent &event);
+    static QString timeOfDay(const SocketEvent &event);
+    // "[3] socket(AF_INET, SOCK_STREAM, 6) -> fd 5"
+    static QString callText(const SocketEvent &event);
+    // "fd 5", "5 bytes", "-1 (Connection refused)"
+    static QString resultText(const SocketEvent &event);
+    // "pid 4242", "pid 4242, thread 4243", "child pid 4250"
+    static QString handlerText(const SocketEvent &event);
+    // The system's reason for an error or failed call event, translated.
+    static QString reasonText(const SocketEvent &event);
+    static QString modeText(Protocol protocol, Concurrency concurrency);
+};
+
+} // namespace socketlab

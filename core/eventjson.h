@@ -1,0 +1,17 @@
+#pragma once
+
+#include "socketevent.h"
+
+#include <QByteArray>
+
+namespace socketlab {
+
+// One event as one line of JSON (the CLI's --json), keys as the command-line contract names
+// them and never translated; values that are human text (message) follow the language.
+class EventJson
+{
+public:
+    static QByteArray toLine(const SocketEvent &event);
+};
+
+} // namespace socketlab

@@ -1,0 +1,53 @@
+#include "eventreporter.h"
+
+#include "eventqueue.h"
+
+namespace socketlab {
+
+SocketEvent EventReporter::make(EventKind kind) const
+{
+    SocketEvent event(kind, m_role);
+    event.protocol = m_protocol;
+    event.concurrency = m_concurrency;
+    event.handler = m_handler;
+    event.connectionId = m_connectionId;
+    if (m_handlerPid != 0) {
+        event.pid = m_handlerPid;
+        event.tid = m_handlerPid;
+    }
+    return event;
+}
+
+void EventReporter::post(SocketEvent event) const
+{
+    if (m_queue)
+        m_queue->post(std::move(event));
+}
+
+void EventReporter::traceCall(int step, const QString &call, const QString &args, qint64 result,
+                              int errnum, const QString &peer) const
+{
+    if (!m_callsEnabled)
+        return;
+    SocketEvent event = make(EventKind::Call);
+    event.step = step;
+    event.call = call;
+    event.args = args;
+    event.result = result;
+    event.errnum = errnum;
+    event.peer = peer;
+    post(std::move(event));
+}
+
+void EventReporter::reportError(const QString &call, const QString &args, int errnum,
+                                qint64 result) const
+{
+    SocketEvent event = make(EventKind::Error);
+    event.call = call;
+    event.args = args;
+    event.result = result;
+    event.errnum = errnum;
+    post(std::move(event));
+}
+
+} // namespace socketlab

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "socketevent.h"
+
+namespace socketlab {
+
+class EventQueue;
+
+// Stamps events with who produced them (role, protocol, handler, connection) and posts them.
+// A cheap value: each handler thread takes its own copy and adjusts it.
+class EventReporter
+{
+public:
+    EventReporter() = default;
+    EventReporter(EventQueue *queue, Role role) : m_queue(queue), m_role(role) {}
+
+    void setProtocol(Protocol protocol) { m_protocol = protocol; }
+    void setConcurrency(Concurrency concurrency) { m_concurrency = concurrency; }
+    void setHandler(HandlerKind handler) { m_handler = handler; }
+    void setConnectionId(quint64 id) { m_connectionId = id; }
+    // Events about a forked child carry the child's pid (as pid and tid) though the parent
+    // makes them.
+    void setHandlerProcess(qint64 pid) { m_handlerPid = pid; }
+    void setCallsEnabled(bool enabled) { m_callsEnabled = enabled; }
+    void setTrafficEnabled(bool enabled) { m_trafficEnabled = enabled; }
+    bool callsEnabled() const { return m_callsEnabled; }
+    bool trafficEnabled() const { return m_trafficEnabled; }
+    quint64 connectionId() const { return m_connectionId; }
+
+    SocketEvent make(EventKind kind) const;
+    void post(SocketEvent event) const;
+    // A "call" event: the call as made, its result and errno (0 on success).
+    void traceCall(int step, const QString &call, const QString &args, qint64 result,
+                   int errnum = 0, const QString &peer = QString()) const;
+    // An "error" event for a failed call; for getaddrinfo, result holds its EAI_ code.
+    void reportError(const QString &call, const QString &args, int errnum, qint64 result = -1) const;
+
+private:
+    EventQueue *m_queue = nullptr;
+    Role m_role = Role::Server;
+    Protocol m_protocol = Protocol::Tcp;
+    Concurrency m_concurrency = Concurrency::Thread;
+    HandlerKind m_handler = HandlerKind::Main;
+    quint64 m_connectionId = 0;
+    qint64 m_handlerPid = 0;
+    bool m_callsEnabled = true;
+    bool m_trafficEnabled = true;
+};
+
+} // namespace socketlab

@@ -1,0 +1,182 @@
+#include "forkedchild.h"
+
+#include "childrecord.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+// Only async-signal-safe functions below this line: the parent has other threads, whose locks
+// (malloc's among them) may be held forever in this copy of the process.
+
+namespace socketlab {
+
+namespace {
+
+void closeRange(int first, int last)
+{
+    if (first > last)
+        return;
+    if (::syscall(SYS_close_range, unsigned(first), unsigned(last), 0u) == 0)
+        return;
+    for (int fd = first; fd <= last && fd < 65536; ++fd)
+        ::close(fd);
+}
+
+// Keeps 0-2 and the three descriptors the child uses; closes every other inherited one
+// (the listening socket, other children's pipes, the parent's eventfds).
+void closeInheritedDescriptors(const ForkedChildSetup &s)
+{
+    int keep[3] = {s.connection, s.recordPipe, s.stopFd};
+    std::sort(keep, keep + 3);
+    int next = 3;
+    for (int fd : keep) {
+        closeRange(next, fd - 1);
+        next = std::max(next, fd + 1);
+    }
+    closeRange(next, INT_MAX);
+}
+
+void resetSignals()
+{
+    struct sigaction action;
+    std::memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    ::sigaction(SIGTERM, &action, nullptr);
+    // Ctrl+C in a terminal reaches the whole process group: the parent stops the children.
+    action.sa_handler = SIG_IGN;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGPIPE, &action, nullptr);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
+bool writeAll(int fd, const void *data, std::size_t size)
+{
+    const char *p = static_cast<const char *>(data);
+    while (size > 0) {
+        const ssize_t n = ::write(fd, p, size);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        p += n;
+        size -= std::size_t(n);
+    }
+    return true;
+}
+
+bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t result,
+                 int errnum, const char *payload = nullptr, std::size_t length = 0)
+{
+    // Header and payload go out in one write() so the record stays atomic.
+    char record[PIPE_BUF];
+    ChildRecordHeader header;
+    std::memset(&header, 0, sizeof header);
+    header.type = type;
+    header.errnum = errnum;
+    header.result = result;
+    header.length = std::uint32_t(length);
+    header.fd = std::uint32_t(s.connection);
+    std::memcpy(record, &header, sizeof header);
+    if (length > 0)
+        std::memcpy(record + sizeof header, payload, length);
+    return writeAll(s.recordPipe, record, sizeof header + length);
+}
+
+bool reportPayload(const ForkedChildSetup &s, const char *data, std::size_t size)
+{
+    while (size > 0) {
+        const std::size_t piece = std::min<std::size_t>(size, kMaxChildPayload);
+        if (!writeRecord(s, ChildRecordType::Payload, 0, 0, data, piece))
+            return false;
+        data += piece;
+        size -= piece;
+    }
+    return true;
+}
+
+enum class Wait { Ready, Stop };
+
+Wait waitFor(const ForkedChildSetup &s, short events)
+{
+    // POLLERR on the pipe's write end means the parent closed its read end.
+    pollfd fds[3] = {{s.stopFd, POLLIN, 0}, {s.recordPipe, 0, 0}, {s.connection, events, 0}};
+    for (;;) {
+        const int ready = ::poll(fds, 3, -1);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0 || fds[0].revents || fds[1].revents)
+            return Wait::Stop;
+        return Wait::Ready;
+    }
+}
+
+// Returns false when echoing failed or the server is stopping.
+bool echo(const ForkedChildSetup &s, const char *data, std::size_t size)
+{
+    std::size_t sent = 0;
+    int errnum = 0;
+    while (sent < size) {
+        const ssize_t n = ::send(s.connection, data + sent, size - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n >= 0) {
+            sent += std::size_t(n);
+        } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            if (waitFor(s, POLLOUT) == Wait::Stop)
+                return false;
+        } else if (errno != EINTR) {
+            errnum = errno;
+            break;
+        }
+    }
+    if (s.reportTraffic)
+        writeRecord(s, ChildRecordType::Send, errnum ? -1 : std::int64_t(sent), errnum, data,
+                    std::min<std::size_t>(sent, kMaxChildPayload));
+    return errnum == 0;
+}
+
+} // namespace
+
+void runForkedChild(const ForkedChildSetup &s)
+{
+    resetSignals();
+    closeInheritedDescriptors(s);
+
+    std::int64_t messages = 0;
+    std::int64_t bytes = 0;
+    while (waitFor(s, POLLIN) == Wait::Ready) {
+        ssize_t n;
+        do {
+            n = ::recv(s.connection, s.buffer, s.bufferSize, 0);
+        } while (n < 0 && errno == EINTR);
+        const int recvErrno = n < 0 ? errno : 0;
+        if (n > 0) {
+            ++messages;
+            bytes += n;
+        }
+        if (s.reportTraffic) {
+            if (!writeRecord(s, ChildRecordType::Recv, n, recvErrno))
+                break;
+            if (n > 0 && !reportPayload(s, s.buffer, std::size_t(n)))
+                break;
+        }
+        if (n <= 0)
+            break;
+        if (s.echo && !echo(s, s.buffer, std::size_t(n)))
+            break;
+    }
+    const int closed = ::close(s.connection);
+    if (!s.reportTraffic)
+        writeRecord(s, ChildRecordType::Totals, bytes, 0, reinterpret_cast<const char *>(&messages),
+                    sizeof messages);
+    writeRecord(s, ChildRecordType::Close, closed, closed == 0 ? 0 : errno);
+    ::_exit(0);
+}
+
+} // namespace socketlab

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstddef>
+
+namespace socketlab {
+
+// Everything a forked child needs, prepared by the parent before fork(): after fork() the
+// child may only make async-signal-safe calls (no malloc, no Qt, no printf).
+struct ForkedChildSetup
+{
+    int connection = -1;
+    int recordPipe = -1;  // write end; the parent reads the other end
+    int stopFd = -1;      // the server's stop flag, shared across fork()
+    char *buffer = nullptr;
+    std::size_t bufferSize = 1024;
+    bool echo = false;
+    bool reportTraffic = true;
+};
+
+// Serves the connection and ends the process with _exit(); never returns.
+[[noreturn]] void runForkedChild(const ForkedChildSetup &setup);
+
+} // namespace socketlab

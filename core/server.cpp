@@ -1,0 +1,155 @@
+#include "server.h"
+
+#include "endpoint.h"
+#include "eventformatter.h"
+#include "fd.h"
+#include "resolver.h"
+#include "servercontext.h"
+#include "socketio.h"
+#include "tcpserverworker.h"
+#include "udpserverworker.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+namespace socketlab {
+
+Server::Server(QObject *parent) : QObject(parent)
+{
+    connect(&m_queue, &EventQueue::eventsArrived, this, &Server::eventsArrived);
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+bool Server::isRunning() const
+{
+    return m_worker != nullptr;
+}
+
+ServerTotals Server::totals() const
+{
+    return m_context ? m_context->counters.totals() : m_lastTotals;
+}
+
+bool Server::fail(const QString &call, const QString &args, int errnum, qint64 result)
+{
+    m_context->reporter.reportError(call, args, errnum, result);
+    SocketEvent failure = m_context->reporter.make(EventKind::Error);
+    failure.call = call;
+    failure.args = args;
+    failure.errnum = errnum;
+    failure.result = result;
+    m_errorString = EventFormatter::describe(failure);
+    m_lastTotals = {};
+    m_context.reset();
+    m_queue.flush();
+    return false;
+}
+
+bool Server::start(const ServerConfig &config)
+{
+    if (isRunning())
+        stop();
+    m_config = config;
+    m_errorString.clear();
+    m_context = std::make_unique<ServerContext>(config, &m_queue);
+    const EventReporter &reporter = m_context->reporter;
+    const bool tcp = config.protocol == Protocol::Tcp;
+    const int type = tcp ? SOCK_STREAM : SOCK_DGRAM;
+
+    // Step 1: the transport protocol's number.
+    const QString protoName = protocolName(config.protocol);
+    const int protocol = Resolver::protocolNumber(protoName);
+    reporter.traceCall(1, QStringLiteral("getprotobyname"), protoName, protocol);
+
+    const ResolvedAddresses bindTo = Resolver::resolve(config.bindAddress, config.port, type, true);
+    const QString bindHost = Resolver::normalizeHost(config.bindAddress);
+    reporter.traceCall(3, QStringLiteral("getaddrinfo"), bindHost, bindTo.gaiError, bindTo.errnum,
+                       bindTo.endpoints.isEmpty() ? QString() : bindTo.endpoints.first().toString());
+    if (bindTo.gaiError != 0)
+        return fail(QStringLiteral("getaddrinfo"), bindHost, bindTo.errnum, bindTo.gaiError);
+    const Endpoint address = bindTo.endpoints.first();
+
+    // Step 2: the socket, still active.
+    const QString socketArgs = SocketIo::socketArgs(address.family(), type, protocol);
+    Fd socket(::socket(address.family(), type | SOCK_CLOEXEC, protocol));
+    const int socketErrno = socket.isValid() ? 0 : errno;
+    reporter.traceCall(2, QStringLiteral("socket"), socketArgs, socket.get(), socketErrno);
+    if (!socket.isValid())
+        return fail(QStringLiteral("socket"), socketArgs, socketErrno);
+
+    const int one = 1;
+    if (config.reuseAddress) {
+        const int r = ::setsockopt(socket.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        reporter.traceCall(2, QStringLiteral("setsockopt"),
+                           QStringLiteral("fd %1, SO_REUSEADDR, 1").arg(socket.get()), r,
+                           r == 0 ? 0 : errno);
+    }
+    if (address.family() == AF_INET6) {
+        // "::" serves IPv4 clients too (they show up as plain IPv4 addresses).
+        const int zero = 0;
+        ::setsockopt(socket.get(), IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero);
+    }
+
+    // Step 3: bind the local address and port.
+    const QString bindArgs = QStringLiteral("fd %1, %2").arg(socket.get()).arg(address.toString());
+    const int bound = ::bind(socket.get(), address.address(), address.length());
+    const int bindErrno = bound == 0 ? 0 : errno;
+    reporter.traceCall(3, QStringLiteral("bind"), bindArgs, bound, bindErrno);
+    if (bound != 0)
+        return fail(QStringLiteral("bind"), address.toString(), bindErrno);
+
+    // Step 4 (TCP only): the socket becomes passive.
+    if (tcp) {
+        const int backlog = qMax(0, config.backlog);
+        const int listening = ::listen(socket.get(), backlog);
+        const int listenErrno = listening == 0 ? 0 : errno;
+        reporter.traceCall(4, QStringLiteral("listen"),
+                           QStringLiteral("fd %1, %2").arg(socket.get()).arg(backlog), listening,
+                           listenErrno);
+        if (listening != 0)
+            return fail(QStringLiteral("listen"), address.toString(), listenErrno);
+        // Non-blocking so a client that gives up between poll() and accept() cannot block us.
+        ::fcntl(socket.get(), F_SETFL, ::fcntl(socket.get(), F_GETFL) | O_NONBLOCK);
+    }
+
+    const Endpoint local = Endpoint::localOf(socket.get());
+    m_localAddress = local.toString();
+    m_localPort = local.port();
+    SocketEvent listening = reporter.make(EventKind::Listening);
+    listening.local = m_localAddress;
+    reporter.post(std::move(listening));
+
+    if (tcp)
+        m_worker = std::make_unique<TcpServerWorker>(*m_context, std::move(socket), m_localAddress);
+    else
+        m_worker = std::make_unique<UdpServerWorker>(*m_context, std::move(socket), m_localAddress);
+    m_worker->start();
+    emit started();
+    return true;
+}
+
+void Server::stop()
+{
+    if (!m_worker)
+        return;
+    m_context->stop.raise();
+    m_worker->wait();
+    m_worker.reset();
+    m_lastTotals = m_context->counters.totals();
+    SocketEvent summary = m_context->reporter.make(EventKind::Summary);
+    summary.connections = m_lastTotals.connections;
+    summary.messages = m_lastTotals.messages;
+    summary.bytes = m_lastTotals.bytes;
+    m_context->reporter.post(std::move(summary));
+    m_context.reset();
+    m_queue.flush();
+    emit stopped();
+}
+
+} // namespace socketlab

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "eventqueue.h"
+#include "serverconfig.h"
+#include "servercounters.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QThread;
+
+namespace socketlab {
+
+struct ServerContext;
+
+// A SocketLab server as the GUI, the CLI and the tests use it. start() makes the listening
+// socket at once (so "port in use" is known before it returns); a worker thread then runs the
+// accept or recvfrom loop. Events arrive in batches through eventsArrived.
+class Server : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Server(QObject *parent = nullptr);
+    ~Server() override;
+
+    bool start(const ServerConfig &config);
+    // Ends every handler thread and child process, then reports the summary; returns promptly.
+    void stop();
+
+    bool isRunning() const;
+    ServerConfig config() const { return m_config; }
+    // The address actually bound (the real port when 0 was asked for).
+    QString localAddress() const { return m_localAddress; }
+    quint16 localPort() const { return m_localPort; }
+    // Why start() failed, in the chosen language: the call and the system's reason.
+    QString errorString() const { return m_errorString; }
+    ServerTotals totals() const;
+    EventQueue *eventQueue() { return &m_queue; }
+
+signals:
+    void eventsArrived(const socketlab::SocketEvents &events);
+    void started();
+    void stopped();
+
+private:
+    bool fail(const QString &call, const QString &args, int errnum, qint64 result = -1);
+
+    EventQueue m_queue;
+    ServerConfig m_config;
+    std::unique_ptr<ServerContext> m_context;
+    std::unique_ptr<QThread> m_worker;
+    QString m_localAddress;
+    quint16 m_localPort = 0;
+    QString m_errorString;
+    ServerTotals m_lastTotals;
+};
+
+} // namespace socketlab

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <QString>
+
+namespace socketlab {
+
+struct ServerConfig
+{
+    Protocol protocol = Protocol::Tcp;
+    Concurrency concurrency = Concurrency::Thread;
+    QString bindAddress = QStringLiteral("127.0.0.1");
+    quint16 port = 5000;  // 0 asks the system for any free port
+    int backlog = 1;      // as the recipe
+    int bufferSize = 1024;
+    bool echo = false;
+    int maxClients = 256;  // live handlers; more clients wait in the backlog
+    bool reuseAddress = true;
+    // Off for quiet, fast runs: counters stay exact, but data and call events are not made.
+    bool reportTraffic = true;
+    bool reportCalls = true;
+};
+
+} // namespace socketlab

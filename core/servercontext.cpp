@@ -1,0 +1,22 @@
+#include "servercontext.h"
+
+namespace socketlab {
+
+ServerContext::ServerContext(const ServerConfig &config, EventQueue *queue)
+    : config(config), reporter(queue, Role::Server)
+{
+    reporter.setProtocol(config.protocol);
+    reporter.setConcurrency(config.concurrency);
+    reporter.setCallsEnabled(config.reportCalls);
+    reporter.setTrafficEnabled(config.reportTraffic);
+}
+
+EventReporter ServerContext::reporterFor(HandlerKind handler, quint64 connectionId) const
+{
+    EventReporter copy = reporter;
+    copy.setHandler(handler);
+    copy.setConnectionId(connectionId);
+    return copy;
+}
+
+} // namespace socketlab

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "eventreporter.h"
+#include "serverconfig.h"
+#include "servercounters.h"
+#include "wakesignal.h"
+
+#include <atomic>
+
+namespace socketlab {
+
+// What every part of one running server shares: its settings, the stop flag, the counters
+// and the way to report events.
+struct ServerContext
+{
+    ServerContext(const ServerConfig &config, EventQueue *queue);
+
+    EventReporter reporterFor(HandlerKind handler, quint64 connectionId) const;
+    quint64 takeConnectionId() { return nextConnectionId.fetch_add(1); }
+
+    const ServerConfig config;
+    EventReporter reporter;
+    WakeSignal stop;
+    ServerCounters counters;
+    std::atomic<quint64> nextConnectionId{1};
+};
+
+} // namespace socketlab

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <atomic>
+
+namespace socketlab {
+
+struct ServerTotals
+{
+    qint64 connections = 0;
+    qint64 messages = 0;
+    qint64 bytes = 0;
+};
+
+// Exact totals, updated by every handler thread and for every forked child.
+class ServerCounters
+{
+public:
+    void addConnection() { m_connections.fetch_add(1, std::memory_order_relaxed); }
+    void addMessages(qint64 messages, qint64 bytes)
+    {
+        m_messages.fetch_add(messages, std::memory_order_relaxed);
+        m_bytes.fetch_add(bytes, std::memory_order_relaxed);
+    }
+    ServerTotals totals() const
+    {
+        return {m_connections.load(), m_messages.load(), m_bytes.load()};
+    }
+
+private:
+    std::atomic<qint64> m_connections{0};
+    std::atomic<qint64> m_messages{0};
+    std::atomic<qint64> m_bytes{0};
+};
+
+} // namespace socketlab

@@ -1,0 +1,59 @@
+#include "socketevent.h"
+
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace socketlab {
+
+SocketEvent::SocketEvent(EventKind kind, Role role)
+    : time(QDateTime::currentDateTimeUtc()), kind(kind), role(role), pid(::getpid()),
+      tid(currentThreadId())
+{
+}
+
+qint64 currentThreadId()
+{
+    return static_cast<qint64>(::syscall(SYS_gettid));
+}
+
+QString eventKindName(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Listening:
+        return QStringLiteral("listening");
+    case EventKind::Connected:
+        return QStringLiteral("connected");
+    case EventKind::Data:
+        return QStringLiteral("data");
+    case EventKind::Disconnected:
+        return QStringLiteral("disconnected");
+    case EventKind::Sent:
+        return QStringLiteral("sent");
+    case EventKind::Received:
+        return QStringLiteral("received");
+    case EventKind::Error:
+        return QStringLiteral("error");
+    case EventKind::Call:
+        return QStringLiteral("call");
+    case EventKind::HandlerExited:
+        return QStringLiteral("handler_exited");
+    case EventKind::Summary:
+        break;
+    }
+    return QStringLiteral("summary");
+}
+
+QString handlerKindName(HandlerKind handler)
+{
+    switch (handler) {
+    case HandlerKind::Main:
+        return QStringLiteral("main");
+    case HandlerKind::Thread:
+        return QStringLiteral("thread");
+    case HandlerKind::Process:
+        break;
+    }
+    return QStringLiteral("process");
+}
+
+} // namespace socketlab

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+namespace socketlab {
+
+enum class EventKind {
+    Listening,
+    Connected,
+    Data,
+    Disconnected,
+    Sent,
+    Received,
+    Error,
+    Call,
+    HandlerExited,
+    Summary,
+};
+
+enum class HandlerKind { Main, Thread, Process };
+enum class Role { Server, Client };
+
+// One thing that happened on a socket, as a plain value: workers create them in any thread
+// and the GUI, the CLI and the tests all read the same stream.
+struct SocketEvent
+{
+    SocketEvent() = default;
+    // Stamps the current time, process id and Linux thread id.
+    SocketEvent(EventKind kind, Role role);
+
+    QDateTime time;
+    EventKind kind = EventKind::Call;
+    Role role = Role::Server;
+    HandlerKind handler = HandlerKind::Main;
+    Protocol protocol = Protocol::Tcp;
+    Concurrency concurrency = Concurrency::Thread;
+    qint64 pid = 0;
+    qint64 tid = 0;
+    // Groups the events of one connection (TCP) or one sender (UDP) or one client pane.
+    quint64 connectionId = 0;
+    QString peer;
+    QString local;
+    QByteArray payload;  // may be shorter than bytes for very large chunks
+    qint64 bytes = 0;
+    // Call and error events.
+    QString call;
+    QString args;
+    qint64 result = 0;
+    int errnum = 0;
+    int step = 0;  // the recipe's step number, 0 when the call is not one of them
+    QString message;
+    // Summary events.
+    qint64 connections = 0;
+    qint64 messages = 0;
+};
+
+using SocketEvents = QVector<SocketEvent>;
+
+QString eventKindName(EventKind kind);
+QString handlerKindName(HandlerKind handler);
+qint64 currentThreadId();
+
+// Payload kept in an event, at most; bytes always holds the true size.
+constexpr int kMaxEventPayload = 64 * 1024;
+
+} // namespace socketlab
+
+Q_DECLARE_METATYPE(socketlab::SocketEvent)
+Q_DECLARE_METATYPE(socketlab::SocketEvents)

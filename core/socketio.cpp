@@ -1,0 +1,64 @@
+#include "socketio.h"
+
+#include <cerrno>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace socketlab {
+
+WaitResult SocketIo::waitFor(int fd, short events, int stopFd, int timeoutMs)
+{
+    pollfd fds[2] = {{stopFd, POLLIN, 0}, {fd, events, 0}};
+    for (;;) {
+        const int ready = ::poll(fds, 2, timeoutMs);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0)
+            return WaitResult::Failed;
+        if (ready == 0)
+            return WaitResult::TimedOut;
+        if (fds[0].revents & POLLIN)
+            return WaitResult::Stopped;
+        return WaitResult::Ready;
+    }
+}
+
+qint64 SocketIo::sendAll(int fd, const char *data, qint64 size, int stopFd, int *errnum)
+{
+    qint64 sent = 0;
+    *errnum = 0;
+    while (sent < size) {
+        const ssize_t n = ::send(fd, data + sent, size_t(size - sent), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n >= 0) {
+            sent += n;
+            continue;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            *errnum = errno;
+            break;
+        }
+        const WaitResult wait = waitFor(fd, POLLOUT, stopFd);
+        if (wait == WaitResult::Stopped) {
+            *errnum = ECANCELED;
+            break;
+        }
+        if (wait == WaitResult::Failed) {
+            *errnum = errno;
+            break;
+        }
+    }
+    return sent;
+}
+
+QString SocketIo::socketArgs(int family, int type, int protocol)
+{
+    const QString familyName = family == AF_INET6 ? QStringLiteral("AF_INET6")
+                                                  : QStringLiteral("AF_INET");
+    const QString typeName = type == SOCK_DGRAM ? QStringLiteral("SOCK_DGRAM")
+                                                : QStringLiteral("SOCK_STREAM");
+    return QStringLiteral("%1, %2, %3").arg(familyName, typeName).arg(protocol);
+}
+
+} // namespace socketlab

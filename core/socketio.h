@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+namespace socketlab {
+
+enum class WaitResult { Ready, Stopped, TimedOut, Failed };
+
+// Small helpers around poll() and send() that keep every wait interruptible by a stop flag.
+class SocketIo
+{
+public:
+    // Waits until fd reports events (or an error/hang-up), stopFd becomes readable, or the
+    // timeout (ms, -1 for none) passes. Retries on EINTR.
+    static WaitResult waitFor(int fd, short events, int stopFd, int timeoutMs = -1);
+    // Sends every byte (MSG_NOSIGNAL) unless stopped or the socket fails. Returns the bytes
+    // sent; *errnum is 0 when all went, else the errno (or ECANCELED when stopped).
+    static qint64 sendAll(int fd, const char *data, qint64 size, int stopFd, int *errnum);
+    // "AF_INET, SOCK_STREAM, 6", as a call trace shows socket()'s arguments.
+    static QString socketArgs(int family, int type, int protocol);
+};
+
+} // namespace socketlab

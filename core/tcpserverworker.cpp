@@ -1,0 +1,221 @@
+#include "tcpserverworker.h"
+
+#include "childwatcher.h"
+#include "connectionsession.h"
+#include "endpoint.h"
+#include "forkedchild.h"
+#include "handlerthread.h"
+#include "servercontext.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace socketlab {
+
+namespace {
+constexpr int kStopGraceMs = 2000;
+}
+
+TcpServerWorker::TcpServerWorker(ServerContext &context, Fd listener, const QString &local)
+    : m_context(context), m_listener(std::move(listener)), m_local(local),
+      m_childBuffer(size_t(qMax(1, context.config.bufferSize)))
+{
+    setObjectName(QStringLiteral("tcp server"));
+}
+
+TcpServerWorker::~TcpServerWorker()
+{
+    wait();
+}
+
+void TcpServerWorker::run()
+{
+    std::vector<pollfd> fds;
+    for (;;) {
+        fds.clear();
+        fds.push_back({m_context.stop.fd(), POLLIN, 0});
+        fds.push_back({m_threadFinished.fd(), POLLIN, 0});
+        const bool mayAccept = liveHandlers() < qMax(1, m_context.config.maxClients);
+        fds.push_back({mayAccept ? m_listener.get() : -1, POLLIN, 0});
+        for (const auto &child : m_children)
+            fds.push_back({child->pipeFd(), POLLIN, 0});
+
+        const int ready = ::poll(fds.data(), nfds_t(fds.size()), -1);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0 || (fds[0].revents & POLLIN))
+            break;
+        if (fds[1].revents & POLLIN)
+            joinFinishedThreads();
+        std::vector<int> readable;
+        for (size_t i = 3; i < fds.size(); ++i) {
+            if (fds[i].revents)
+                readable.push_back(fds[i].fd);
+        }
+        if (!readable.empty())
+            readChildren(readable);
+        if (fds[2].revents & POLLIN)
+            acceptOne();
+    }
+    stopHandlers();
+}
+
+void TcpServerWorker::acceptOne()
+{
+    const EventReporter &reporter = m_context.reporter;
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    const int listenFd = m_listener.get();
+    int fd;
+    do {
+        fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&address), &length, SOCK_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == ECONNABORTED))
+        return;  // the client gave up between poll() and accept()
+    const int acceptErrno = fd < 0 ? errno : 0;
+    const QString peer = fd >= 0 ? Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString()
+                                 : QString();
+    reporter.traceCall(5, QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd), fd,
+                       acceptErrno, peer);
+    if (fd < 0) {
+        reporter.reportError(QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd),
+                             acceptErrno);
+        pauseAfterFailure();
+        return;
+    }
+    Fd connection(fd);
+    m_context.counters.addConnection();
+    const QString local = Endpoint::localOf(fd).toString();
+    const quint64 id = m_context.takeConnectionId();
+    switch (m_context.config.concurrency) {
+    case Concurrency::Iterative:
+        ConnectionSession(m_context, std::move(connection), peer, local,
+                          m_context.reporterFor(HandlerKind::Main, id))
+            .run();
+        break;
+    case Concurrency::Thread:
+        serveInThread(std::move(connection), peer, local, id);
+        break;
+    case Concurrency::Fork:
+        serveInChild(std::move(connection), peer, local, id);
+        break;
+    }
+}
+
+void TcpServerWorker::serveInThread(Fd connection, const QString &peer, const QString &local,
+                                    quint64 id)
+{
+    auto thread = std::make_unique<HandlerThread>(m_context, std::move(connection), peer, local,
+                                                  m_context.reporterFor(HandlerKind::Thread, id),
+                                                  m_threadFinished);
+    thread->start();
+    m_threads.push_back(std::move(thread));
+}
+
+void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QString &local,
+                                   quint64 id)
+{
+    const EventReporter &reporter = m_context.reporter;
+    int pipeFds[2];
+    if (::pipe2(pipeFds, O_CLOEXEC) != 0) {
+        reporter.reportError(QStringLiteral("pipe"), QString(), errno);
+        return;
+    }
+    Fd readEnd(pipeFds[0]);
+    Fd writeEnd(pipeFds[1]);
+
+    ForkedChildSetup setup;
+    setup.connection = connection.get();
+    setup.recordPipe = writeEnd.get();
+    setup.stopFd = m_context.stop.fd();
+    setup.buffer = m_childBuffer.data();
+    setup.bufferSize = m_childBuffer.size();
+    setup.echo = m_context.config.echo;
+    setup.reportTraffic = m_context.config.reportTraffic;
+
+    const pid_t pid = ::fork();
+    if (pid == 0)
+        runForkedChild(setup);
+    const int forkErrno = pid < 0 ? errno : 0;
+    reporter.traceCall(5, QStringLiteral("fork"), QString(), pid, forkErrno, peer);
+    if (pid < 0) {
+        reporter.reportError(QStringLiteral("fork"), QString(), forkErrno);
+        return;
+    }
+    writeEnd.reset();
+    ::fcntl(readEnd.get(), F_SETFL, ::fcntl(readEnd.get(), F_GETFL) | O_NONBLOCK);
+
+    // The parent's copy of the connection: the child owns the conversation now.
+    const int fd = connection.get();
+    const int closed = connection.reset();
+    reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
+                       closed == 0 ? 0 : errno);
+
+    EventReporter childReporter = m_context.reporterFor(HandlerKind::Process, id);
+    childReporter.setHandlerProcess(pid);
+    SocketEvent connected = childReporter.make(EventKind::Connected);
+    connected.peer = peer;
+    connected.local = local;
+    childReporter.post(std::move(connected));
+    m_children.push_back(std::make_unique<ChildWatcher>(pid, std::move(readEnd), peer, local,
+                                                        childReporter, m_context.counters));
+}
+
+void TcpServerWorker::readChildren(const std::vector<int> &readablePipes)
+{
+    for (auto it = m_children.begin(); it != m_children.end();) {
+        const bool readable = std::find(readablePipes.begin(), readablePipes.end(),
+                                        (*it)->pipeFd()) != readablePipes.end();
+        if (readable && !(*it)->readRecords())
+            it = m_children.erase(it);
+        else
+            ++it;
+    }
+}
+
+void TcpServerWorker::joinFinishedThreads()
+{
+    m_threadFinished.lower();
+    for (auto it = m_threads.begin(); it != m_threads.end();) {
+        if ((*it)->isDone()) {
+            (*it)->wait();
+            it = m_threads.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void TcpServerWorker::stopHandlers()
+{
+    // The stop flag is raised: every handler thread and child sees it in its own poll().
+    for (const auto &thread : m_threads)
+        thread->wait();
+    m_threads.clear();
+    QElapsedTimer clock;
+    clock.start();
+    for (const auto &child : m_children)
+        child->finish(qMax(0, kStopGraceMs - int(clock.elapsed())));
+    m_children.clear();
+}
+
+int TcpServerWorker::liveHandlers() const
+{
+    return int(m_threads.size() + m_children.size());
+}
+
+void TcpServerWorker::pauseAfterFailure()
+{
+    // Out of descriptors, say: the listening socket stays readable, so wait a little rather
+    // than spin, but still wake at once for Stop.
+    pollfd p{m_context.stop.fd(), POLLIN, 0};
+    ::poll(&p, 1, 100);
+}
+
+} // namespace socketlab

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "fd.h"
+#include "wakesignal.h"
+
+#include <QString>
+#include <QThread>
+
+#include <memory>
+#include <vector>
+
+namespace socketlab {
+
+class ChildWatcher;
+class HandlerThread;
+struct ServerContext;
+
+// The TCP server's own thread: accept() loop (recipe steps 5 and 8) and, by mode, serving the
+// connection itself (iterative), handing it to a new thread, or to a forked child process.
+class TcpServerWorker : public QThread
+{
+    Q_OBJECT
+
+public:
+    TcpServerWorker(ServerContext &context, Fd listener, const QString &local);
+    ~TcpServerWorker() override;
+
+protected:
+    void run() override;
+
+private:
+    void acceptOne();
+    void serveInThread(Fd connection, const QString &peer, const QString &local, quint64 id);
+    void serveInChild(Fd connection, const QString &peer, const QString &local, quint64 id);
+    void readChildren(const std::vector<int> &readablePipes);
+    void joinFinishedThreads();
+    void stopHandlers();
+    int liveHandlers() const;
+    void pauseAfterFailure();
+
+    ServerContext &m_context;
+    Fd m_listener;
+    QString m_local;
+    WakeSignal m_threadFinished;
+    std::vector<std::unique_ptr<HandlerThread>> m_threads;
+    std::vector<std::unique_ptr<ChildWatcher>> m_children;
+    std::vector<char> m_childBuffer;  // allocated before fork(): children must not malloc
+};
+
+} // namespace socketlab

@@ -1,0 +1,108 @@
+#include "udpserverworker.h"
+
+#include "endpoint.h"
+#include "servercontext.h"
+#include "socketio.h"
+
+#include <cerrno>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace socketlab {
+
+namespace {
+// Datagrams read per wake-up before looking at the stop flag again.
+constexpr int kDrainLimit = 256;
+// Senders remembered for their colour and "connections" count; beyond, all share one id.
+constexpr int kMaxRememberedSenders = 10000;
+}
+
+UdpServerWorker::UdpServerWorker(ServerContext &context, Fd socket, const QString &local)
+    : m_context(context), m_socket(std::move(socket)), m_local(local)
+{
+    setObjectName(QStringLiteral("udp server"));
+}
+
+UdpServerWorker::~UdpServerWorker()
+{
+    wait();
+}
+
+void UdpServerWorker::run()
+{
+    QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
+    while (SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd()) == WaitResult::Ready) {
+        for (int i = 0; i < kDrainLimit && receiveOne(buffer); ++i) {
+        }
+    }
+}
+
+bool UdpServerWorker::receiveOne(QByteArray &buffer)
+{
+    const int fd = m_socket.get();
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    ssize_t n;
+    do {
+        n = ::recvfrom(fd, buffer.data(), size_t(buffer.size()), MSG_DONTWAIT,
+                       reinterpret_cast<sockaddr *>(&address), &length);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return false;
+    const int recvErrno = n < 0 ? errno : 0;
+    const EventReporter &base = m_context.reporter;
+    if (n < 0) {
+        // ICMP errors from an earlier echo surface here (ECONNREFUSED): report and go on.
+        base.traceCall(6, QStringLiteral("recvfrom"), QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()),
+                       n, recvErrno);
+        base.reportError(QStringLiteral("recvfrom"), QStringLiteral("fd %1").arg(fd), recvErrno);
+        return true;
+    }
+    m_context.counters.addMessages(1, n);
+    const QString peer = Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString();
+    EventReporter reporter = base;
+    reporter.setConnectionId(idForSender(peer));
+    reporter.traceCall(6, QStringLiteral("recvfrom"),
+                       QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, 0, peer);
+    if (reporter.trafficEnabled()) {
+        SocketEvent data = reporter.make(EventKind::Data);
+        data.peer = peer;
+        data.local = m_local;
+        data.bytes = n;
+        data.payload = QByteArray(buffer.constData(), qMin<qsizetype>(n, kMaxEventPayload));
+        reporter.post(std::move(data));
+    }
+    if (m_context.config.echo) {
+        const ssize_t sent = ::sendto(fd, buffer.constData(), size_t(n), MSG_NOSIGNAL | MSG_DONTWAIT,
+                                      reinterpret_cast<sockaddr *>(&address), length);
+        const int sendErrno = sent < 0 ? errno : 0;
+        reporter.traceCall(6, QStringLiteral("sendto"), QStringLiteral("fd %1, %2, %3").arg(fd).arg(n).arg(peer),
+                           sent, sendErrno, peer);
+        if (sent < 0) {
+            reporter.reportError(QStringLiteral("sendto"), peer, sendErrno);
+        } else if (reporter.trafficEnabled()) {
+            SocketEvent event = reporter.make(EventKind::Sent);
+            event.peer = peer;
+            event.local = m_local;
+            event.bytes = sent;
+            event.payload = QByteArray(buffer.constData(), qMin<qsizetype>(sent, kMaxEventPayload));
+            reporter.post(std::move(event));
+        }
+    }
+    return true;
+}
+
+quint64 UdpServerWorker::idForSender(const QString &peer)
+{
+    auto it = m_senderIds.constFind(peer);
+    if (it != m_senderIds.constEnd())
+        return it.value();
+    if (m_senderIds.size() >= kMaxRememberedSenders)
+        return 0;
+    const quint64 id = m_context.takeConnectionId();
+    m_senderIds.insert(peer, id);
+    m_context.counters.addConnection();
+    return id;
+}
+
+} // namespace socketlab

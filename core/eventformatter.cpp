@@ -24,6 +24,14 @@ bool failed(const SocketEvent &event)
 
 } // namespace
 
+QString EventFormatter::byteCount(qint64 bytes)
+{
+    // Spelled out rather than %n, so English needs no translation file of its own.
+    if (bytes == 1)
+        return tr("1 byte");
+    return tr("%1 bytes").arg(QLocale().toString(bytes));
+}
+
 QString EventFormatter::timeOfDay(const SocketEvent &event)
 {
     return event.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
@@ -89,8 +97,8 @@ QString EventFormatter::resultText(const SocketEvent &event)
         return tr("0 (the peer closed the connection)");
     if (isByteCountCall(call)) {
         if (!event.peer.isEmpty() && call == QLatin1String("recvfrom"))
-            return tr("%n byte(s) from %1", nullptr, int(event.result)).arg(event.peer);
-        return tr("%n byte(s)", nullptr, int(event.result));
+            return tr("%1 from %2").arg(byteCount(event.result), event.peer);
+        return byteCount(event.result);
     }
     return QString::number(event.result);
 }
@@ -121,10 +129,10 @@ QString EventFormatter::describe(const SocketEvent &event)
         return tr("%1 (%2): %3").arg(event.peer, handlerText(event), payload);
     case EventKind::Sent:
         if (server)
-            return tr("Echoed %n byte(s) to %1: %2", nullptr, int(event.bytes)).arg(event.peer, payload);
-        return tr("Sent %n byte(s) to %1: %2", nullptr, int(event.bytes)).arg(event.peer, payload);
+            return tr("Echoed %1 to %2: %3").arg(byteCount(event.bytes), event.peer, payload);
+        return tr("Sent %1 to %2: %3").arg(byteCount(event.bytes), event.peer, payload);
     case EventKind::Received:
-        return tr("Received %n byte(s) from %1: %2", nullptr, int(event.bytes)).arg(event.peer, payload);
+        return tr("Received %1 from %2: %3").arg(byteCount(event.bytes), event.peer, payload);
     case EventKind::Disconnected:
         if (server)
             return tr("Ending connection of client %1 (%2)").arg(event.peer, handlerText(event));
@@ -142,7 +150,7 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("Child process %1 was killed by signal %2 and reaped").arg(event.pid).arg(event.errnum);
         return tr("Child process %1 exited with status %2 and was reaped").arg(event.pid).arg(event.result);
     case EventKind::Summary:
-        return tr("Summary: %1 connections, %2 messages, %3 bytes")
+        return tr("Summary: connections %1, messages %2, bytes %3")
             .arg(locale.toString(event.connections), locale.toString(event.messages),
                  locale.toString(event.bytes));
     }

@@ -27,6 +27,8 @@ public:
     static QString handlerText(const SocketEvent &event);
     // The system's reason for an error or failed call event, translated.
     static QString reasonText(const SocketEvent &event);
+    // "1 byte", "1,024 bytes" in the current locale.
+    static QString byteCount(qint64 bytes);
     static QString modeText(Protocol protocol, Concurrency concurrency);
 };
 

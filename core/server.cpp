@@ -23,6 +23,8 @@ Server::Server(QObject *parent) : QObject(parent)
 
 Server::~Server()
 {
+    // Whoever listened may be half destroyed by now: stop without telling anyone.
+    blockSignals(true);
     stop();
 }
 

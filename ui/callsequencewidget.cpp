@@ -1,0 +1,215 @@
+#include "callsequencewidget.h"
+
+#include "autoscroller.h"
+#include "calltracemodel.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace socketlab {
+
+namespace {
+const QColor kCurrent(0xFF, 0xD8, 0x4D);
+
+QListWidget *makeStepList(int steps, QWidget *parent)
+{
+    auto *list = new QListWidget(parent);
+    for (int i = 0; i < steps; ++i)
+        list->addItem(QString());
+    list->setSelectionMode(QAbstractItemView::NoSelection);
+    list->setFocusPolicy(Qt::NoFocus);
+    list->setWordWrap(true);
+    list->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    return list;
+}
+} // namespace
+
+CallSequenceWidget::CallSequenceWidget(QWidget *parent)
+    : QWidget(parent),
+      m_clientTitle(new QLabel(this)),
+      m_serverTitle(new QLabel(this)),
+      m_traceTitle(new QLabel(this)),
+      m_clientList(makeStepList(kClientSteps, this)),
+      m_serverList(makeStepList(kServerSteps, this)),
+      m_traceView(new QTableView(this)),
+      m_trace(new CallTraceModel(this))
+{
+    setObjectName(QStringLiteral("callSequence"));
+    m_clientList->setObjectName(QStringLiteral("clientSteps"));
+    m_serverList->setObjectName(QStringLiteral("serverSteps"));
+    m_traceView->setObjectName(QStringLiteral("callTrace"));
+
+    m_traceView->setModel(m_trace);
+    m_traceView->verticalHeader()->hide();
+    m_traceView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_traceView->horizontalHeader()->setStretchLastSection(true);
+    m_traceView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_traceView->setWordWrap(false);
+    m_traceView->setTextElideMode(Qt::ElideRight);
+    m_scroller = new AutoScroller(m_traceView);
+
+    auto *clientBox = new QVBoxLayout;
+    clientBox->addWidget(m_clientTitle);
+    clientBox->addWidget(m_clientList);
+    auto *serverBox = new QVBoxLayout;
+    serverBox->addWidget(m_serverTitle);
+    serverBox->addWidget(m_serverList);
+    auto *traceBox = new QVBoxLayout;
+    traceBox->addWidget(m_traceTitle);
+    traceBox->addWidget(m_traceView);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(clientBox, 4);
+    layout->addLayout(serverBox, 4);
+    layout->addLayout(traceBox, 8);
+
+    retranslateUi();
+    updateApplicability();
+    updateFonts();
+}
+
+void CallSequenceWidget::updateFonts()
+{
+    QFont bold = font();
+    bold.setBold(true);
+    for (QLabel *title : {m_clientTitle, m_serverTitle, m_traceTitle})
+        title->setFont(bold);
+    const QFontMetrics metrics = fontMetrics();
+    m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
+    m_traceView->setColumnWidth(CallTraceModel::TimeColumn,
+                                metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+    m_traceView->setColumnWidth(CallTraceModel::WhoColumn,
+                                metrics.horizontalAdvance(QStringLiteral("Server thread 00000")) + 20);
+}
+
+void CallSequenceWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    else if (event->type() == QEvent::FontChange)
+        updateFonts();
+    QWidget::changeEvent(event);
+}
+
+void CallSequenceWidget::retranslateUi()
+{
+    m_clientTitle->setText(m_lastClient
+                               ? tr("Client steps (client %1)").arg(m_lastClient)
+                               : tr("Client steps"));
+    m_serverTitle->setText(tr("Server steps"));
+    m_traceTitle->setText(tr("Live call trace"));
+    const bool udp = m_protocol == Protocol::Udp;
+    const QStringList client = {
+        tr("1. Resolve the host name to an IP address: getaddrinfo()"),
+        tr("2. Resolve the protocol name to its number: getprotobyname()"),
+        tr("3. Create the socket: socket()"),
+        udp ? tr("4. Connect: not used by UDP") : tr("4. Connect to the server: connect()"),
+        udp ? tr("5. Send and receive datagrams: sendto() / recvfrom()")
+            : tr("5. Send and receive while there is data: send() / recv()"),
+        tr("6. Close the socket: close()"),
+    };
+    const QStringList server = {
+        tr("1. Resolve the protocol name to its number: getprotobyname()"),
+        tr("2. Create the socket: socket()"),
+        tr("3. Bind a local address and port: bind()"),
+        udp ? tr("4. Listen: not used by UDP") : tr("4. Make the socket passive: listen()"),
+        udp ? tr("5. Accept: not used by UDP") : tr("5. Accept a connection: accept()"),
+        udp ? tr("6. Receive and answer datagrams: recvfrom() / sendto()")
+            : tr("6. Receive and send while there is data: recv() / send()"),
+        udp ? tr("7. Close: not used, one socket serves everyone")
+            : tr("7. Close the connection: close()"),
+        udp ? tr("8. Wait for the next datagram (back to 6)") : tr("8. Go back to step 5"),
+    };
+    for (int i = 0; i < kClientSteps; ++i)
+        m_clientList->item(i)->setText(client.at(i));
+    for (int i = 0; i < kServerSteps; ++i)
+        m_serverList->item(i)->setText(server.at(i));
+}
+
+void CallSequenceWidget::setProtocol(Protocol protocol)
+{
+    if (m_protocol == protocol)
+        return;
+    m_protocol = protocol;
+    retranslateUi();
+    updateApplicability();
+}
+
+void CallSequenceWidget::updateApplicability()
+{
+    const bool udp = m_protocol == Protocol::Udp;
+    const QColor grey = palette().color(QPalette::Disabled, QPalette::Text);
+    const QColor normal = palette().color(QPalette::Active, QPalette::Text);
+    m_clientList->item(3)->setForeground(udp ? grey : normal);
+    for (int step : {4, 5, 7})
+        m_serverList->item(step - 1)->setForeground(udp ? grey : normal);
+}
+
+void CallSequenceWidget::highlight(QListWidget *list, int step)
+{
+    for (int i = 0; i < list->count(); ++i) {
+        QListWidgetItem *item = list->item(i);
+        const bool current = i + 1 == step;
+        item->setBackground(current ? QBrush(kCurrent) : QBrush());
+        if (current)
+            item->setForeground(Qt::black);
+        QFont font = item->font();
+        font.setBold(current);
+        item->setFont(font);
+    }
+    if (step > 0)
+        list->scrollToItem(list->item(step - 1));
+    updateApplicability();
+}
+
+void CallSequenceWidget::appendEvents(const SocketEvents &events)
+{
+    int clientStep = m_clientStep;
+    int serverStep = m_serverStep;
+    quint64 client = m_lastClient;
+    for (const SocketEvent &event : events) {
+        const bool server = event.role == Role::Server;
+        if (event.kind == EventKind::Call && event.step > 0) {
+            if (server) {
+                serverStep = event.step;
+            } else {
+                clientStep = event.step;
+                client = event.connectionId;
+            }
+        } else if (server && event.kind == EventKind::Disconnected
+                   && event.protocol == Protocol::Tcp) {
+            serverStep = 8;  // the connection is over: back to accept()
+        } else if (server && event.kind == EventKind::Summary) {
+            serverStep = 0;
+        }
+    }
+    m_trace->appendEvents(events);
+    if (clientStep != m_clientStep) {
+        m_clientStep = clientStep;
+        highlight(m_clientList, clientStep);
+    }
+    if (serverStep != m_serverStep) {
+        m_serverStep = serverStep;
+        highlight(m_serverList, serverStep);
+    }
+    if (client != m_lastClient) {
+        m_lastClient = client;
+        retranslateUi();
+    }
+}
+
+void CallSequenceWidget::clear()
+{
+    m_trace->clear();
+    m_clientStep = 0;
+    m_serverStep = 0;
+    highlight(m_clientList, 0);
+    highlight(m_serverList, 0);
+}
+
+} // namespace socketlab

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "socketevent.h"
+
+#include <QAbstractTableModel>
+
+#include <deque>
+
+namespace socketlab {
+
+// The live trace of socket calls (server and clients), newest last, capped.
+class CallTraceModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { TimeColumn, WhoColumn, CallColumn, ColumnCount };
+    static constexpr int kDefaultRowCap = 2000;
+
+    explicit CallTraceModel(QObject *parent = nullptr);
+
+    void appendEvents(const SocketEvents &events);
+    void clear();
+    void setRowCap(int cap) { m_rowCap = qMax(1, cap); }
+    const SocketEvent &eventAt(int row) const { return m_rows.at(size_t(row)); }
+    static QString whoText(const SocketEvent &event);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    std::deque<SocketEvent> m_rows;
+    int m_rowCap = kDefaultRowCap;
+};
+
+} // namespace socketlab

@@ -1,0 +1,305 @@
+#include "clientpane.h"
+
+#include "colorpalette.h"
+#include "eventformatter.h"
+#include "payloadtext.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace socketlab {
+
+namespace {
+const QColor kSentColor(0x00, 0x40, 0x90);
+const QColor kReceivedColor(0x00, 0x70, 0x30);
+const QColor kErrorColor(0xB0, 0x00, 0x00);
+} // namespace
+
+ClientPane::ClientPane(quint64 id, QWidget *parent)
+    : QWidget(parent),
+      m_id(id),
+      m_title(new QLabel(this)),
+      m_hostLabel(new QLabel(this)),
+      m_hostEdit(new QLineEdit(QStringLiteral("127.0.0.1"), this)),
+      m_portLabel(new QLabel(this)),
+      m_portSpin(new QSpinBox(this)),
+      m_connectButton(new QPushButton(this)),
+      m_addressLabel(new QLabel(this)),
+      m_historyTitle(new QLabel(this)),
+      m_history(new QListWidget(this)),
+      m_messageEdit(new QLineEdit(this)),
+      m_sendButton(new QPushButton(this)),
+      m_burstButton(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("clientPane%1").arg(id));
+    m_client.setId(id);
+    m_hostEdit->setObjectName(QStringLiteral("host"));
+    m_portSpin->setObjectName(QStringLiteral("port"));
+    m_connectButton->setObjectName(QStringLiteral("connect"));
+    m_messageEdit->setObjectName(QStringLiteral("message"));
+    m_sendButton->setObjectName(QStringLiteral("send"));
+    m_burstButton->setObjectName(QStringLiteral("burst"));
+    m_addressLabel->setObjectName(QStringLiteral("localAddress"));
+    m_history->setObjectName(QStringLiteral("history"));
+
+    m_portSpin->setRange(1, 65535);
+    m_portSpin->setValue(5000);
+    m_portSpin->setAccelerated(true);
+    m_hostLabel->setBuddy(m_hostEdit);
+    m_portLabel->setBuddy(m_portSpin);
+    for (QLabel *label : {m_title, m_addressLabel})
+        label->setTextFormat(Qt::PlainText);
+    m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_addressLabel->setWordWrap(true);
+    m_history->setUniformItemSizes(true);
+    m_history->setWordWrap(false);
+    m_history->setSelectionMode(QAbstractItemView::ExtendedSelection);
+
+    // A bar in the client's colour, the same as its rows in the server log.
+    QPalette titlePalette = m_title->palette();
+    titlePalette.setColor(QPalette::Window, ColorPalette::strong(id));
+    titlePalette.setColor(QPalette::WindowText, Qt::white);
+    m_title->setPalette(titlePalette);
+    m_title->setAutoFillBackground(true);
+    m_title->setMargin(4);
+
+    auto *form = new QGridLayout;
+    form->addWidget(m_hostLabel, 0, 0);
+    form->addWidget(m_hostEdit, 0, 1);
+    form->addWidget(m_portLabel, 0, 2);
+    form->addWidget(m_portSpin, 0, 3);
+    form->setColumnStretch(1, 1);
+    auto *sendRow = new QHBoxLayout;
+    sendRow->addWidget(m_messageEdit, 1);
+    sendRow->addWidget(m_sendButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_title);
+    layout->addLayout(form);
+    layout->addWidget(m_connectButton);
+    layout->addWidget(m_addressLabel);
+    layout->addWidget(m_historyTitle);
+    layout->addWidget(m_history, 1);
+    layout->addLayout(sendRow);
+    layout->addWidget(m_burstButton);
+
+    connect(&m_client, &Client::eventsArrived, this, &ClientPane::handleEvents);
+    connect(&m_client, &Client::stateChanged, this, &ClientPane::updateState);
+    connect(m_connectButton, &QPushButton::clicked, this, &ClientPane::toggleConnection);
+    connect(m_messageEdit, &QLineEdit::returnPressed, this, &ClientPane::sendLine);
+    connect(m_sendButton, &QPushButton::clicked, this, &ClientPane::sendLine);
+    connect(m_burstButton, &QPushButton::clicked, this, &ClientPane::sendBurst);
+
+    retranslateUi();
+    updateFonts();
+}
+
+ClientPane::~ClientPane()
+{
+    // Whatever the closing socket still reports has nobody left to read it.
+    disconnect(&m_client, nullptr, this, nullptr);
+    m_client.abort();
+}
+
+void ClientPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    else if (event->type() == QEvent::FontChange)
+        updateFonts();
+    QWidget::changeEvent(event);
+}
+
+void ClientPane::updateFonts()
+{
+    QFont bold = font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_addressLabel->setFont(bold);
+    m_historyTitle->setFont(bold);
+}
+
+void ClientPane::retranslateUi()
+{
+    m_title->setText(tr("Client %1").arg(m_id));
+    m_hostLabel->setText(tr("&Host:"));
+    m_portLabel->setText(tr("P&ort:"));
+    m_historyTitle->setText(tr("Sent and received"));
+    m_messageEdit->setPlaceholderText(tr("Type a message and press Enter"));
+    m_sendButton->setText(tr("Send"));
+    m_burstButton->setText(tr("Send burst (3 messages at once)"));
+    m_burstButton->setToolTip(tr("Sends three messages back to back: TCP is a byte stream and "
+                                 "may deliver them in one recv(); UDP keeps each datagram apart."));
+    updateState();
+}
+
+void ClientPane::updateState()
+{
+    const Client::State state = m_client.state();
+    const bool udp = m_protocol == Protocol::Udp;
+    switch (state) {
+    case Client::State::Unconnected:
+        m_connectButton->setText(udp ? tr("Open UDP socket") : tr("Connect"));
+        break;
+    case Client::State::Connecting:
+        m_connectButton->setText(tr("Cancel"));
+        break;
+    case Client::State::Connected:
+        m_connectButton->setText(udp ? tr("Close socket") : tr("Disconnect"));
+        break;
+    }
+    const bool idle = state == Client::State::Unconnected;
+    m_hostEdit->setEnabled(idle);
+    m_portSpin->setEnabled(idle);
+    if (idle)
+        m_localAddress.clear();
+    if (!m_lastError.isEmpty() && idle)
+        m_addressLabel->setText(m_lastError);
+    else if (m_localAddress.isEmpty())
+        m_addressLabel->setText(idle ? tr("Not connected") : tr("My address: not known yet"));
+    else
+        m_addressLabel->setText(tr("My address: %1").arg(m_localAddress));
+}
+
+QString ClientPane::host() const
+{
+    return m_hostEdit->text().trimmed();
+}
+
+quint16 ClientPane::port() const
+{
+    return quint16(m_portSpin->value());
+}
+
+void ClientPane::setHost(const QString &host)
+{
+    m_hostEdit->setText(host);
+}
+
+void ClientPane::setPort(quint16 port)
+{
+    m_portSpin->setValue(port);
+}
+
+void ClientPane::setProtocol(Protocol protocol)
+{
+    if (m_protocol == protocol)
+        return;
+    // A socket of the other kind is no use any more.
+    if (m_client.state() != Client::State::Unconnected)
+        m_client.disconnectFromHost();
+    m_protocol = protocol;
+    updateState();
+}
+
+void ClientPane::toggleConnection()
+{
+    if (m_client.state() == Client::State::Unconnected)
+        connectToServer();
+    else if (m_client.state() == Client::State::Connecting)
+        m_client.abort();
+    else
+        disconnectFromServer();
+}
+
+void ClientPane::connectToServer()
+{
+    m_lastError.clear();
+    m_localAddress.clear();
+    m_client.connectToHost(m_protocol, host(), port());
+    updateState();
+}
+
+void ClientPane::disconnectFromServer()
+{
+    m_client.disconnectFromHost();
+}
+
+void ClientPane::sendMessage(const QString &text)
+{
+    if (m_client.state() == Client::State::Unconnected)
+        connectToServer();
+    m_client.send(text.toUtf8());
+}
+
+void ClientPane::sendLine()
+{
+    const QString text = m_messageEdit->text();
+    if (text.isEmpty())
+        return;
+    sendMessage(text);
+    m_messageEdit->clear();
+}
+
+void ClientPane::sendBurst()
+{
+    QString base = m_messageEdit->text();
+    if (base.isEmpty())
+        base = tr("hello");
+    for (int i = 1; i <= 3; ++i)
+        sendMessage(tr("%1 #%2").arg(base).arg(i));
+    m_messageEdit->clear();
+}
+
+int ClientPane::historyCount() const
+{
+    return m_history->count();
+}
+
+QString ClientPane::historyText(int row) const
+{
+    return m_history->item(row)->text();
+}
+
+void ClientPane::addHistory(const QString &text, const QColor &color)
+{
+    auto *item = new QListWidgetItem(text);
+    item->setForeground(color);
+    m_history->addItem(item);
+}
+
+void ClientPane::handleEvents(const SocketEvents &events)
+{
+    const int before = m_history->count();
+    for (const SocketEvent &event : events) {
+        switch (event.kind) {
+        case EventKind::Connected:
+        case EventKind::Sent:
+            if (!event.local.isEmpty() && event.local != m_localAddress) {
+                m_localAddress = event.local;
+                emit localAddressChanged(m_id, m_localAddress);
+            }
+            if (event.kind == EventKind::Sent)
+                addHistory(tr("→ %1").arg(PayloadText::toDisplay(event.payload)), kSentColor);
+            break;
+        case EventKind::Received:
+            addHistory(tr("← %1").arg(PayloadText::toDisplay(event.payload)), kReceivedColor);
+            break;
+        case EventKind::Error:
+            m_lastError = EventFormatter::describe(event);
+            addHistory(m_lastError, kErrorColor);
+            break;
+        case EventKind::Disconnected:
+            addHistory(EventFormatter::describe(event), palette().color(QPalette::Text));
+            break;
+        default:
+            break;
+        }
+    }
+    const int overflow = m_history->count() - kMaxHistory;
+    for (int i = 0; i < overflow; ++i)
+        delete m_history->takeItem(0);
+    if (m_history->count() != before)
+        m_history->scrollToBottom();
+    updateState();
+    emit eventsArrived(events);
+}
+
+} // namespace socketlab

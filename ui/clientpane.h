@@ -1,0 +1,83 @@
+#pragma once
+
+#include "client.h"
+#include "socketevent.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+namespace socketlab {
+
+// One client of the lab: where it connects, its own ephemeral address (to match the server's
+// log line), what it sent and received, and a message line where Enter sends.
+class ClientPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxHistory = 1000;
+
+    explicit ClientPane(quint64 id, QWidget *parent = nullptr);
+    ~ClientPane() override;
+
+    quint64 id() const { return m_id; }
+    Client *client() { return &m_client; }
+    QString host() const;
+    quint16 port() const;
+    void setHost(const QString &host);
+    void setPort(quint16 port);
+    void setProtocol(Protocol protocol);
+    Protocol protocol() const { return m_protocol; }
+    QString localAddress() const { return m_localAddress; }
+    int historyCount() const;
+    QString historyText(int row) const;
+
+public slots:
+    void connectToServer();
+    void disconnectFromServer();
+    // Connects first when needed (the message waits in the client's queue).
+    void sendMessage(const QString &text);
+    // Three messages back to back: one TCP recv() may get them together, UDP never merges.
+    void sendBurst();
+
+signals:
+    void eventsArrived(const socketlab::SocketEvents &events);
+    void localAddressChanged(quint64 id, const QString &address);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateFonts();
+    void updateState();
+    void handleEvents(const SocketEvents &events);
+    void addHistory(const QString &text, const QColor &color);
+    void sendLine();
+    void toggleConnection();
+
+    const quint64 m_id;
+    Client m_client;
+    Protocol m_protocol = Protocol::Tcp;
+    QString m_localAddress;
+    QString m_lastError;
+    QLabel *m_title;
+    QLabel *m_hostLabel;
+    QLineEdit *m_hostEdit;
+    QLabel *m_portLabel;
+    QSpinBox *m_portSpin;
+    QPushButton *m_connectButton;
+    QLabel *m_addressLabel;
+    QLabel *m_historyTitle;
+    QListWidget *m_history;
+    QLineEdit *m_messageEdit;
+    QPushButton *m_sendButton;
+    QPushButton *m_burstButton;
+};
+
+} // namespace socketlab

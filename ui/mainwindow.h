@@ -1,0 +1,99 @@
+#pragma once
+
+#include "server.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace socketlab {
+
+class CallSequenceWidget;
+class ClientTabs;
+class LanguageManager;
+class ServerPane;
+class ServerToolBar;
+class ZoomController;
+
+// SocketLab's window: the server's toolbar, the server pane in the middle, the clients on
+// the left and the recipe's call sequence at the bottom.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // language may be null (tests): the window then keeps its own manager.
+    explicit MainWindow(LanguageManager *language = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Server *server() { return &m_server; }
+    ServerToolBar *serverToolBar() const { return m_toolBar; }
+    ServerPane *serverPane() const { return m_serverPane; }
+    ClientTabs *clientTabs() const { return m_clients; }
+    CallSequenceWidget *callSequence() const { return m_sequence; }
+    ZoomController *zoom() const { return m_zoom; }
+
+    bool saveLog(const QString &path, QString *error = nullptr);
+    QString selectedRowsText() const;
+
+public slots:
+    bool startServer();
+    void stopServer();
+    void clearLog();
+    void copySelectedRows();
+    void saveLogAs();
+    void setPresentationMode(bool on);
+    void setLanguage(const QString &language);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslateUi();
+    void restoreSettings();
+    void saveSettings() const;
+    void serverEventsArrived(const SocketEvents &events);
+    void protocolChanged(Protocol protocol);
+    void updateLanguageActions();
+    QList<int> visibleLogColumns() const;
+
+    Server m_server;
+    LanguageManager *m_language;
+    ServerToolBar *m_toolBar;
+    QToolBar *m_viewToolBar;
+    ServerPane *m_serverPane;
+    ClientTabs *m_clients;
+    CallSequenceWidget *m_sequence;
+    QDockWidget *m_clientsDock;
+    QDockWidget *m_sequenceDock;
+    ZoomController *m_zoom;
+    QLabel *m_modeLabel;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_addClientAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_zoomResetAction = nullptr;
+    QAction *m_presentationAction = nullptr;
+    QAction *m_hexAction = nullptr;
+    QAction *m_englishAction = nullptr;
+    QAction *m_portugueseAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QString m_presentationStyle;
+};
+
+} // namespace socketlab

@@ -1,0 +1,251 @@
+#include "serverpane.h"
+
+#include "autoscroller.h"
+#include "connectionsmodel.h"
+#include "logmodel.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLocale>
+#include <QNetworkInterface>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace socketlab {
+
+namespace {
+void setUpTable(QTableView *view)
+{
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    view->setAlternatingRowColors(false);
+    view->setIconSize(QSize(12, 12));
+}
+} // namespace
+
+ServerPane::ServerPane(QWidget *parent)
+    : QWidget(parent),
+      m_log(new LogModel(this)),
+      m_connections(new ConnectionsModel(this)),
+      m_statusLabel(new QLabel(this)),
+      m_addressesLabel(new QLabel(this)),
+      m_countersLabel(new QLabel(this)),
+      m_connectionsTitle(new QLabel(this)),
+      m_logTitle(new QLabel(this)),
+      m_notesLabel(new QLabel(this)),
+      m_connectionsView(new QTableView(this)),
+      m_logView(new QTableView(this))
+{
+    setObjectName(QStringLiteral("serverPane"));
+    m_statusLabel->setObjectName(QStringLiteral("serverStatus"));
+    m_addressesLabel->setObjectName(QStringLiteral("serverAddresses"));
+    m_countersLabel->setObjectName(QStringLiteral("serverCounters"));
+    m_notesLabel->setObjectName(QStringLiteral("logNotes"));
+    m_logView->setObjectName(QStringLiteral("logView"));
+    m_connectionsView->setObjectName(QStringLiteral("connectionsView"));
+    for (QLabel *label : {m_statusLabel, m_addressesLabel, m_countersLabel, m_notesLabel}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(label != m_countersLabel);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_statusLabel->setFrameShape(QFrame::StyledPanel);
+    m_statusLabel->setMargin(6);
+    m_statusLabel->setAutoFillBackground(true);
+
+    m_connectionsView->setModel(m_connections);
+    setUpTable(m_connectionsView);
+    m_logView->setModel(m_log);
+    setUpTable(m_logView);
+    m_logView->setColumnHidden(LogModel::HexColumn, true);
+    m_logView->setTextElideMode(Qt::ElideRight);
+    m_scroller = new AutoScroller(m_logView);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_statusLabel);
+    layout->addWidget(m_addressesLabel);
+    auto *connectionsHeader = new QHBoxLayout;
+    connectionsHeader->addWidget(m_connectionsTitle);
+    connectionsHeader->addSpacing(16);
+    connectionsHeader->addWidget(m_countersLabel, 1);
+    layout->addLayout(connectionsHeader);
+    layout->addWidget(m_connectionsView, 1);
+    auto *logHeader = new QHBoxLayout;
+    logHeader->addWidget(m_logTitle);
+    logHeader->addWidget(m_notesLabel, 1);
+    layout->addLayout(logHeader);
+    layout->addWidget(m_logView, 3);
+
+    connect(m_log, &LogModel::droppedRowsChanged, this, &ServerPane::updateNotes);
+    connect(m_scroller, &AutoScroller::followingChanged, this, &ServerPane::updateNotes);
+    retranslateUi();
+    updateFonts();
+}
+
+void ServerPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    else if (event->type() == QEvent::FontChange)
+        updateFonts();
+    QWidget::changeEvent(event);
+}
+
+void ServerPane::updateFonts()
+{
+    QFont big = font();
+    big.setPointSizeF(font().pointSizeF() * 1.15);
+    big.setBold(true);
+    m_statusLabel->setFont(big);
+    QFont bold = font();
+    bold.setBold(true);
+    m_connectionsTitle->setFont(bold);
+    m_logTitle->setFont(bold);
+    m_addressesLabel->setFont(bold);
+    const int row = fontMetrics().height() + 8;
+    m_logView->verticalHeader()->setDefaultSectionSize(row);
+    m_connectionsView->verticalHeader()->setDefaultSectionSize(row);
+    // Widths from the font, so the columns stay right at every zoom level.
+    const QFontMetrics metrics = fontMetrics();
+    auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 28; };
+    m_logView->setColumnWidth(LogModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
+    m_logView->setColumnWidth(LogModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 12);
+    m_logView->setColumnWidth(LogModel::HandlerColumn, width(QStringLiteral("pid 00000, thread 00000")));
+    m_logView->setColumnWidth(LogModel::EventColumn, width(QStringLiteral("Disconnected")));
+    m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,
+                                      width(QStringLiteral("127.0.0.1:00000")) + 12);
+    m_connectionsView->setColumnWidth(ConnectionsModel::HandlerColumn,
+                                      width(QStringLiteral("pid 00000, thread 00000")));
+    m_connectionsView->setColumnWidth(ConnectionsModel::MessagesColumn, width(QStringLiteral("Messages")));
+    m_connectionsView->setColumnWidth(ConnectionsModel::BytesColumn, width(QStringLiteral("0,000,000")));
+}
+
+void ServerPane::retranslateUi()
+{
+    m_connectionsTitle->setText(tr("Connections"));
+    m_logTitle->setText(tr("Server log"));
+    setTotals(m_totals);
+    updateAddresses();
+    updateNotes();
+    m_statusLabel->setText(statusText());
+}
+
+QString ServerPane::statusText() const
+{
+    return m_status.text();
+}
+
+void ServerPane::appendEvents(const SocketEvents &events)
+{
+    m_status.apply(events);
+    m_log->appendEvents(events);
+    m_connections->appendEvents(events);
+    const QString status = statusText();
+    if (m_statusLabel->text() != status) {
+        m_statusLabel->setText(status);
+        QPalette p = m_statusLabel->palette();
+        const bool running = m_status.isRunning();
+        p.setColor(QPalette::Window, running ? QColor(0xDD, 0xF4, 0xDD) : QColor(0xEE, 0xEE, 0xEE));
+        p.setColor(QPalette::WindowText, Qt::black);
+        m_statusLabel->setPalette(p);
+    }
+}
+
+void ServerPane::setTotals(const ServerTotals &totals)
+{
+    m_totals = totals;
+    const QLocale locale;
+    m_countersLabel->setText(tr("Connections: %1    Messages: %2    Bytes: %3")
+                                 .arg(locale.toString(totals.connections),
+                                      locale.toString(totals.messages),
+                                      locale.toString(totals.bytes)));
+}
+
+void ServerPane::setEndpoint(const QString &bindAddress, quint16 port)
+{
+    m_bindAddress = bindAddress;
+    m_port = port;
+    updateAddresses();
+}
+
+void ServerPane::updateAddresses()
+{
+    if (m_bindAddress.isEmpty()) {
+        m_addressesLabel->setText(tr("Press Start to open the server."));
+        return;
+    }
+    const QHostAddress bound(m_bindAddress);
+    if (bound.isLoopback()) {
+        m_addressesLabel->setText(
+            tr("Only programs on this computer can connect: %1 port %2")
+                .arg(m_bindAddress).arg(m_port));
+        return;
+    }
+    QStringList addresses = classroomAddresses();
+    if (addresses.isEmpty()) {
+        m_addressesLabel->setText(tr("Open to the network on port %1, but this computer has no "
+                                     "network address right now").arg(m_port));
+        return;
+    }
+    m_addressesLabel->setText(tr("Students connect to %1, port %2")
+                                  .arg(addresses.join(QStringLiteral(", "))).arg(m_port));
+}
+
+QStringList ServerPane::classroomAddresses()
+{
+    QStringList v4;
+    QStringList v6;
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &interface : interfaces) {
+        const auto flags = interface.flags();
+        if (!(flags & QNetworkInterface::IsUp) || !(flags & QNetworkInterface::IsRunning)
+            || (flags & QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+            const QHostAddress ip = entry.ip();
+            if (ip.protocol() == QAbstractSocket::IPv4Protocol)
+                v4 << ip.toString();
+            else if (ip.protocol() == QAbstractSocket::IPv6Protocol && ip.isGlobal()
+                     && !ip.isLinkLocal() && !ip.isUniqueLocalUnicast())
+                v6 << ip.toString();
+        }
+    }
+    return v4 + v6;
+}
+
+void ServerPane::updateNotes()
+{
+    QStringList notes;
+    if (m_log->droppedRows() > 0)
+        notes << tr("%1 older rows dropped (the counters stay exact)")
+                     .arg(QLocale().toString(m_log->droppedRows()));
+    if (!m_scroller->isFollowing())
+        notes << tr("Auto-scroll paused: scroll to the bottom to resume");
+    m_notesLabel->setText(notes.join(QStringLiteral("    ")));
+}
+
+void ServerPane::setHexVisible(bool visible)
+{
+    m_logView->setColumnHidden(LogModel::HexColumn, !visible);
+}
+
+void ServerPane::clearLog()
+{
+    m_log->clear();
+    m_scroller->follow();
+}
+
+void ServerPane::setPeerColor(const QString &peer, quint64 colorId)
+{
+    m_log->setPeerColor(peer, colorId);
+    m_connections->setPeerColor(peer, colorId);
+}
+
+} // namespace socketlab

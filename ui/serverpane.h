@@ -1,0 +1,72 @@
+#pragma once
+
+#include "serverstatus.h"
+#include "servercounters.h"
+#include "socketevent.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace socketlab {
+
+class AutoScroller;
+class ConnectionsModel;
+class LogModel;
+
+// The server side of the window: what it is blocked in, where students connect, exact
+// counters, the live connections and the log.
+class ServerPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ServerPane(QWidget *parent = nullptr);
+
+    void appendEvents(const SocketEvents &events);
+    void setTotals(const ServerTotals &totals);
+    // Where the server listens; an empty address means stopped.
+    void setEndpoint(const QString &bindAddress, quint16 port);
+    void setHexVisible(bool visible);
+    void clearLog();
+    // Colours the rows of a client pane's connection like the pane.
+    void setPeerColor(const QString &peer, quint64 colorId);
+
+    // This machine's addresses students can use, IPv4 first.
+    static QStringList classroomAddresses();
+
+    LogModel *logModel() const { return m_log; }
+    ConnectionsModel *connectionsModel() const { return m_connections; }
+    QTableView *logView() const { return m_logView; }
+    QTableView *connectionsView() const { return m_connectionsView; }
+    const ServerStatus &status() const { return m_status; }
+    QString statusText() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateFonts();
+    void updateNotes();
+    void updateAddresses();
+
+    ServerStatus m_status;
+    ServerTotals m_totals;
+    QString m_bindAddress;
+    quint16 m_port = 0;
+    LogModel *m_log;
+    ConnectionsModel *m_connections;
+    QLabel *m_statusLabel;
+    QLabel *m_addressesLabel;
+    QLabel *m_countersLabel;
+    QLabel *m_connectionsTitle;
+    QLabel *m_logTitle;
+    QLabel *m_notesLabel;
+    QTableView *m_connectionsView;
+    QTableView *m_logView;
+    AutoScroller *m_scroller;
+};
+
+} // namespace socketlab

@@ -1,0 +1,77 @@
+#include "serverstatus.h"
+
+namespace socketlab {
+
+void ServerStatus::reset()
+{
+    *this = ServerStatus();
+}
+
+void ServerStatus::apply(const SocketEvents &events)
+{
+    for (const SocketEvent &event : events) {
+        if (event.role != Role::Server)
+            continue;
+        switch (event.kind) {
+        case EventKind::Listening:
+            reset();
+            m_running = true;
+            m_protocol = event.protocol;
+            m_concurrency = event.concurrency;
+            m_local = event.local;
+            break;
+        case EventKind::Connected:
+            if (event.protocol == Protocol::Tcp) {
+                ++m_open;
+                m_currentPeer = event.peer;
+            }
+            break;
+        case EventKind::Disconnected:
+            if (event.protocol == Protocol::Tcp) {
+                m_open = qMax(0, m_open - 1);
+                if (m_currentPeer == event.peer)
+                    m_currentPeer.clear();
+            }
+            break;
+        case EventKind::Summary:
+            reset();
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+ServerStatus::State ServerStatus::state() const
+{
+    if (!m_running)
+        return State::Stopped;
+    if (m_protocol == Protocol::Udp)
+        return State::ReceivingFrom;
+    if (m_concurrency == Concurrency::Iterative && m_open > 0)
+        return State::Receiving;
+    return State::Accepting;
+}
+
+QString ServerStatus::text() const
+{
+    switch (state()) {
+    case State::Stopped:
+        return tr("Server stopped");
+    case State::ReceivingFrom:
+        return tr("Waiting in recvfrom() for datagrams on %1").arg(m_local);
+    case State::Receiving:
+        return tr("Blocked in recv() serving %1; other clients wait in the backlog")
+            .arg(m_currentPeer);
+    case State::Accepting:
+        break;
+    }
+    if (m_concurrency == Concurrency::Iterative)
+        return tr("Waiting in accept() on %1").arg(m_local);
+    if (m_concurrency == Concurrency::Fork)
+        return tr("Waiting in accept() on %1; child processes serving clients: %2")
+            .arg(m_local).arg(m_open);
+    return tr("Waiting in accept() on %1; threads serving clients: %2").arg(m_local).arg(m_open);
+}
+
+} // namespace socketlab

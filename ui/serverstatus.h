@@ -1,0 +1,36 @@
+#pragma once
+
+#include "socketevent.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace socketlab {
+
+// What the server is blocked in right now, derived from its events: "waiting in accept()",
+// "blocked in recv()" (an iterative server with a client), "waiting in recvfrom()" (UDP).
+class ServerStatus
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerStatus)
+
+public:
+    enum class State { Stopped, Accepting, Receiving, ReceivingFrom };
+
+    void apply(const SocketEvents &events);
+    void reset();
+
+    State state() const;
+    bool isRunning() const { return m_running; }
+    int openConnections() const { return m_open; }
+    QString text() const;
+
+private:
+    bool m_running = false;
+    Protocol m_protocol = Protocol::Tcp;
+    Concurrency m_concurrency = Concurrency::Thread;
+    QString m_local;
+    QString m_currentPeer;  // iterative: the one client being served
+    int m_open = 0;
+};
+
+} // namespace socketlab

@@ -1,0 +1,584 @@
+#!/usr/bin/env python3
+"""SocketLab benchmark: socketlab-cli server --quiet against the recipe's Python servers, socat
+and iperf3, side by side in one run, on 127.0.0.1 only.
+
+    python3 bench/run.py [--build build] [--runs 5] [--seconds 1.5]
+    python3 bench/run.py --smoke --build build     (a few seconds; the CTest smoke test)
+
+Rounds are interleaved (every case once per round), so slow phases of a shared machine hit
+every case alike; figures are medians over the rounds and ratios are medians of the per-round
+ratios. Writes results.json and RESULTS.md (to bench/ unless --out-dir says otherwise).
+Standard library only.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import select
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+HOST = "127.0.0.1"
+
+
+class BenchError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------------- servers
+
+def free_port():
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def port_listening(port):
+    """True once some socket listens on 127.0.0.1:port (read from /proc, no probe connection)."""
+    want = "0100007F:%04X" % port
+    for table in ("/proc/net/tcp",):
+        try:
+            with open(table) as f:
+                for line in f.readlines()[1:]:
+                    fields = line.split()
+                    if fields[1] == want and fields[3] == "0A":
+                        return True
+        except OSError:
+            pass
+    return False
+
+
+class Server:
+    """One server process: started in its own session, stopped with SIGTERM and reaped."""
+
+    def __init__(self, name, argv, port=None, announces=False):
+        self.name = name
+        self.argv = argv
+        self.port = port
+        self.announces = announces  # prints a JSON line with its port once listening
+        self.proc = None
+        self.lines = []
+
+    def start(self, timeout=10.0):
+        self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        if self.announces:
+            line = self._readline(deadline)
+            if line is None:
+                self.stop()
+                raise BenchError("%s did not start: %s" % (self.name, self.stderr_text()))
+            event = json.loads(line)
+            if "port" in event:
+                self.port = int(event["port"])
+            else:
+                self.port = int(event["local"].rsplit(":", 1)[1])
+            return self
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise BenchError("%s exited: %s" % (self.name, self.stderr_text()))
+            if port_listening(self.port):
+                return self
+            time.sleep(0.02)
+        self.stop()
+        raise BenchError("%s never listened on port %d" % (self.name, self.port))
+
+    def _readline(self, deadline):
+        fd = self.proc.stdout.fileno()
+        buf = b""
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                break
+            buf += chunk
+            if b"\n" in buf:
+                line, rest = buf.split(b"\n", 1)
+                self.lines.append(line.decode())
+                self._rest = rest
+                return line.decode()
+        return None
+
+    def stop(self, timeout=10.0):
+        """SIGTERM, wait, and return the server's summary (dict) when it prints one."""
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            out, err = self.proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            out, err = self.proc.communicate()
+        self._stderr = err.decode(errors="replace")
+        # A forking server's stray children (none expected) go with their session.
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        text = getattr(self, "_rest", b"").decode(errors="replace") + out.decode(errors="replace")
+        summary = None
+        for line in text.splitlines():
+            self.lines.append(line)
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if event.get("event") == "summary":
+                summary = event
+        self.proc = None
+        return summary
+
+    def stderr_text(self):
+        if self.proc is not None and self.proc.poll() is not None:
+            return self.proc.stderr.read().decode(errors="replace").strip()[:500]
+        return getattr(self, "_stderr", "").strip()[:500]
+
+
+def socketlab_server(cli, concurrency, buffer=1024, proto="tcp"):
+    argv = [cli, "server", "--quiet", "--json", "--port", "0", "--proto", proto,
+            "--buffer", str(buffer), "--backlog", "128"]
+    if proto == "tcp":
+        argv += ["--concurrency", concurrency]
+    return Server("socketlab %s" % concurrency, argv, announces=True)
+
+
+def python_server(mode, buffer=1024):
+    argv = [sys.executable, os.path.join(HERE, "recipe_server.py"), "--mode", mode,
+            "--buffer", str(buffer), "--backlog", "128"]
+    return Server("python %s" % mode, argv, announces=True)
+
+
+def socat_server():
+    port = free_port()
+    argv = ["socat", "-b", "1024", "-u",
+            "TCP-LISTEN:%d,bind=%s,fork,reuseaddr,backlog=128" % (port, HOST), "/dev/null"]
+    return Server("socat fork", argv, port=port)
+
+
+def iperf3_server():
+    port = free_port()
+    return Server("iperf3 -s", ["iperf3", "-s", "-1", "-B", HOST, "-p", str(port)], port=port)
+
+
+# ------------------------------------------------------------------------------------ loads
+
+def run_load(load, args, seconds):
+    proc = subprocess.run([load] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=seconds + 60)
+    try:
+        result = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise BenchError("socketlab-load %s: %s" % (" ".join(args), proc.stderr.decode()[:300]))
+    if proc.returncode != 0:
+        raise BenchError("socketlab-load %s failed: %s" % (" ".join(args), result.get("error")))
+    return result
+
+
+def iperf3_client(port, seconds, streams):
+    proc = subprocess.run(["iperf3", "-c", HOST, "-p", str(port), "-P", str(streams),
+                           "-t", "%g" % seconds, "--json"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=seconds + 60)
+    data = json.loads(proc.stdout.decode() or "{}")
+    if proc.returncode != 0 or "end" not in data:
+        raise BenchError("iperf3 -c failed: %s" % data.get("error", proc.stderr.decode()[:300]))
+    received = data["end"]["sum_received"]
+    return {"mib_per_s": received["bits_per_second"] / 8 / 2 ** 20,
+            "bytes": received["bytes"], "seconds": received["seconds"]}
+
+
+# ------------------------------------------------------------------------------------ cases
+
+class Case:
+    def __init__(self, group, name, make_server, measure, unit, check=None):
+        self.group = group
+        self.name = name
+        self.make_server = make_server
+        self.measure = measure  # (server, seconds) -> dict with "value"
+        self.unit = unit
+        self.check = check      # (load result, summary) -> error text or None
+        self.samples = []
+        self.details = []
+        self.errors = []
+
+
+def tcp_measure(load, clients, chunk):
+    def measure(server, seconds):
+        r = run_load(load, ["tcp", "--port", str(server.port), "--clients", str(clients),
+                            "--chunk", str(chunk), "--seconds", "%g" % seconds], seconds)
+        r["value"] = r["mib_per_s"]
+        return r
+    return measure
+
+
+def connect_measure(load, parallel):
+    def measure(server, seconds):
+        r = run_load(load, ["connect", "--port", str(server.port), "--parallel", str(parallel),
+                            "--seconds", "%g" % seconds], seconds)
+        r["value"] = r["per_s"]
+        return r
+    return measure
+
+
+def udp_measure(load, rate, size):
+    def measure(server, seconds):
+        r = run_load(load, ["udp", "--port", str(server.port), "--rate", str(rate),
+                            "--size", str(size), "--seconds", "%g" % seconds], seconds)
+        time.sleep(0.3)  # let the server read what is still queued before it is stopped
+        return r
+    return measure
+
+
+def iperf3_measure(streams):
+    def measure(server, seconds):
+        r = iperf3_client(server.port, seconds, streams)
+        r["value"] = r["mib_per_s"]
+        return r
+    return measure
+
+
+def check_tcp(r, summary):
+    if summary is None:
+        return None
+    if summary["bytes"] != r["bytes"] or summary["connections"] != r["clients"]:
+        return "server counted %d bytes / %d connections, clients sent %d / %d" % (
+            summary["bytes"], summary["connections"], r["bytes"], r["clients"])
+    return None
+
+
+def check_connect(r, summary):
+    if summary is None:
+        return None
+    if summary["connections"] != r["connections"] + r["failed"] and r["failed"] == 0:
+        return "server counted %d connections, clients made %d" % (
+            summary["connections"], r["connections"])
+    if r["failed"] == 0 and summary["bytes"] != r["bytes"]:
+        return "server counted %d bytes, clients sent %d" % (summary["bytes"], r["bytes"])
+    return None
+
+
+def check_udp(r, summary):
+    if summary is None:
+        return "no summary"
+    received = summary["messages"]
+    if received > r["sent"]:
+        return "server counted %d datagrams, only %d were sent" % (received, r["sent"])
+    r["received"] = received
+    r["lost"] = r["sent"] - received
+    r["loss_pct"] = 100.0 * r["lost"] / r["sent"] if r["sent"] else 0.0
+    r["value"] = received / r["seconds"] if r["seconds"] else 0.0
+    return None
+
+
+def build_cases(cli, load, smoke, have_socat, have_iperf3, udp_rates):
+    cases = []
+    clients, chunk, parallel = 8, 65536, 4
+    if smoke:
+        clients, parallel = 2, 2
+    tcp = tcp_measure(load, clients, chunk)
+    modes = ["thread", "fork"]
+    for mode in modes:
+        cases.append(Case("tcp1024", "socketlab %s" % mode, lambda m=mode: socketlab_server(cli, m),
+                          tcp, "MiB/s", check_tcp))
+    for mode in (["thread"] if smoke else modes):
+        cases.append(Case("tcp1024", "python %s" % mode, lambda m=mode: python_server(m),
+                          tcp, "MiB/s", check_tcp))
+    if have_socat and not smoke:
+        cases.append(Case("tcp1024", "socat fork", socat_server, tcp, "MiB/s"))
+
+    if not smoke:
+        for mode in modes:
+            cases.append(Case("tcp64k", "socketlab %s" % mode,
+                              lambda m=mode: socketlab_server(cli, m, buffer=65536),
+                              tcp, "MiB/s", check_tcp))
+        if have_iperf3:
+            cases.append(Case("tcp64k", "iperf3 -P 8", iperf3_server, iperf3_measure(8), "MiB/s"))
+
+    conn = connect_measure(load, parallel)
+    for mode in ["thread", "fork", "iterative"]:
+        cases.append(Case("connect", "socketlab %s" % mode, lambda m=mode: socketlab_server(cli, m),
+                          conn, "conn/s", check_connect))
+    if not smoke:
+        for mode in modes:
+            cases.append(Case("connect", "python %s" % mode, lambda m=mode: python_server(m),
+                              conn, "conn/s", check_connect))
+        if have_socat:
+            cases.append(Case("connect", "socat fork", socat_server, conn, "conn/s"))
+
+    for rate in udp_rates:
+        udp = udp_measure(load, rate, 64)
+        cases.append(Case("udp%d" % rate, "socketlab udp",
+                          lambda: socketlab_server(cli, "thread", proto="udp"), udp, "dgram/s",
+                          check_udp))
+        if not smoke:
+            cases.append(Case("udp%d" % rate, "python udp", lambda: python_server("udp"), udp,
+                              "dgram/s", check_udp))
+    return cases
+
+
+def run_case(case, seconds):
+    server = case.make_server().start()
+    try:
+        result = case.measure(server, seconds)
+    finally:
+        summary = server.stop()
+    result["summary"] = summary
+    if case.check:
+        problem = case.check(result, summary)
+        if problem:
+            raise BenchError("%s: %s" % (case.name, problem))
+    return result
+
+
+# ---------------------------------------------------------------------------------- targets
+
+TARGETS = [
+    # group, case, reference, minimum ratio
+    ("tcp1024", "socketlab thread", "python thread", 1.3),
+    ("tcp1024", "socketlab fork", "python fork", 1.3),
+    ("tcp1024", "socketlab thread", "socat fork", 1.0),
+    ("tcp1024", "socketlab fork", "socat fork", 1.0),
+    ("tcp64k", "socketlab thread", "iperf3 -P 8", 0.7),
+    ("connect", "socketlab thread", "python thread", 2.0),
+    ("connect", "socketlab fork", "socat fork", 1.0),
+]
+
+GROUP_TITLES = {
+    "tcp1024": "TCP throughput, 8 clients, server recv buffer 1024 B",
+    "tcp64k": "TCP throughput, 8 clients, server recv buffer 64 KiB",
+    "connect": "Connections per second (connect, send one line, close), 4 parallel connectors",
+}
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def ratios(cases, runs):
+    by_key = {(c.group, c.name): c for c in cases}
+    out = []
+    for group, name, ref, minimum in TARGETS:
+        a, b = by_key.get((group, name)), by_key.get((group, ref))
+        if not a or not b:
+            continue
+        per_round = [x / y for x, y in zip(a.samples, b.samples) if x is not None and y]
+        value = median(per_round)
+        out.append({"group": group, "case": name, "reference": ref, "target": minimum,
+                    "ratio": value, "per_round": per_round,
+                    "met": value is not None and value >= minimum})
+    return out
+
+
+# ----------------------------------------------------------------------------------- report
+
+def machine():
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+
+    def version(argv):
+        try:
+            out = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 timeout=10).stdout.decode()
+            return out.strip().splitlines()[0 if argv[0] != "socat" else 1]
+        except (OSError, IndexError, subprocess.TimeoutExpired):
+            return None
+
+    return {"nproc": os.cpu_count(), "cpu": model, "kernel": platform.release(),
+            "python": platform.python_version(), "socat": version(["socat", "-V"]),
+            "iperf3": version(["iperf3", "--version"]),
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def fmt(value, digits=0):
+    if value is None:
+        return "—"
+    return "{:,.{d}f}".format(value, d=digits)
+
+
+def markdown(report):
+    m = report["machine"]
+    lines = ["# SocketLab benchmark results", "",
+             "Produced by `python3 bench/run.py` (%d interleaved rounds of %gs runs; medians). "
+             "Machine: %d cores, %s, Linux %s; %s; Python %s, %s, %s." % (
+                 report["runs"], report["seconds"], m["nproc"], m["cpu"], m["kernel"], m["date"],
+                 m["python"], m["socat"] or "no socat", m["iperf3"] or "no iperf3"),
+             "The machine is shared and noisy: compare ratios within this run, not across runs.",
+             ""]
+    groups = []
+    for c in report["cases"]:
+        if c["group"] not in groups:
+            groups.append(c["group"])
+    for group in groups:
+        rows = [c for c in report["cases"] if c["group"] == group]
+        if group.startswith("udp"):
+            rate = int(group[3:])
+            lines += ["## UDP, 64-byte datagrams sent at %s/s" % fmt(rate), "",
+                      "| server | received/s | sent | received | lost |", "|---|---:|---:|---:|---:|"]
+            for c in rows:
+                lines.append("| %s | %s | %s | %s | %s%% |" % (
+                    c["name"], fmt(c["median"]), fmt(c.get("median_sent")),
+                    fmt(c.get("median_received")), fmt(c.get("median_loss_pct"), 2)))
+        else:
+            best_ref = rows[-1]
+            lines += ["## " + GROUP_TITLES.get(group, group), "",
+                      "| server | median %s | min–max |" % rows[0]["unit"], "|---|---:|---:|"]
+            for c in rows:
+                lines.append("| %s | %s | %s–%s |" % (c["name"], fmt(c["median"]),
+                                                     fmt(c["min"]), fmt(c["max"])))
+            del best_ref
+        if any(c["errors"] for c in rows):
+            for c in rows:
+                for e in c["errors"]:
+                    lines.append("\nError in %s: %s" % (c["name"], e))
+        lines.append("")
+    lines += ["## Targets (issue 6): ratios in this run", "",
+              "| figure | ratio | target | |", "|---|---:|---:|---|"]
+    for r in report["ratios"]:
+        lines.append("| %s: %s / %s | %s | ≥ %.1f | %s |" % (
+            r["group"], r["case"], r["reference"], fmt(r["ratio"], 2), r["target"],
+            "met" if r["met"] else "**not met**"))
+    gui = report.get("gui_flood")
+    if gui:
+        lines += ["", "## GUI under flood (offscreen)", ""]
+        if gui.get("error"):
+            lines.append("Not measured: %s" % gui["error"])
+        else:
+            lines += ["| figure | value | target |", "|---|---:|---|"]
+            for key, label, target in [
+                    ("max_stall_ms", "longest event-loop stall (ms)", "< 100"),
+                    ("peak_rss_mb", "peak RSS (MB)", "< 250"),
+                    ("seconds_to_count_all", "seconds until every message is counted", ""),
+                    ("messages_sent", "messages sent", ""),
+                    ("messages_counted", "messages counted", "= sent"),
+                    ("log_rows", "log rows kept (cap)", "")]:
+                lines.append("| %s | %s | %s |" % (label, fmt(gui.get(key), 1 if "ms" in key or "mb" in key or "seconds" in key else 0), target))
+    lines.append("")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------- main
+
+def find_binary(build, relative, name):
+    for candidate in [os.path.join(build, relative, name), os.path.join(build, name)]:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description="SocketLab benchmark driver")
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"),
+                        help="CMake build directory holding app/socketlab-cli and bench/socketlab-load")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=1.5)
+    parser.add_argument("--out-dir", default=HERE)
+    parser.add_argument("--smoke", action="store_true",
+                        help="tiny sizes, one round, no iperf3/socat: checks the run completes "
+                             "and the counts agree (never speed)")
+    parser.add_argument("--no-iperf3", action="store_true")
+    parser.add_argument("--no-gui", action="store_true")
+    parser.add_argument("--udp-rates", default="50000,200000")
+    args = parser.parse_args()
+
+    cli = find_binary(args.build, "app", "socketlab-cli")
+    load = find_binary(args.build, "bench", "socketlab-load")
+    gui = find_binary(args.build, "bench", "socketlab-guiflood")
+    if not cli or not load:
+        sys.exit("bench/run.py: build socketlab-cli and socketlab-load first (looked in %s)" % args.build)
+    if args.smoke:
+        args.runs, args.seconds = 1, 0.3
+        udp_rates = [2000]
+    else:
+        udp_rates = [int(x) for x in args.udp_rates.split(",") if x]
+    have_socat = shutil.which("socat") is not None
+    have_iperf3 = shutil.which("iperf3") is not None and not args.no_iperf3 and not args.smoke
+    if not args.smoke and not have_iperf3:
+        print("note: iperf3 not found, the 64 KiB reference is skipped", file=sys.stderr)
+
+    cases = build_cases(cli, load, args.smoke, have_socat, have_iperf3, udp_rates)
+    started = time.monotonic()
+    failures = 0
+    for round_no in range(args.runs):
+        for case in cases:
+            try:
+                result = run_case(case, args.seconds)
+                case.samples.append(result.get("value"))
+                case.details.append(result)
+            except (BenchError, subprocess.TimeoutExpired, OSError, ValueError, KeyError) as e:
+                case.samples.append(None)
+                case.errors.append(str(e))
+                failures += 1
+                print("error: %s: %s" % (case.name, e), file=sys.stderr)
+        print("round %d/%d done after %.0fs" % (round_no + 1, args.runs, time.monotonic() - started),
+              file=sys.stderr)
+
+    report = {"machine": machine(), "runs": args.runs, "seconds": args.seconds,
+              "smoke": args.smoke, "cases": [], "ratios": ratios(cases, args.runs)}
+    for c in cases:
+        values = [v for v in c.samples if v is not None]
+        entry = {"group": c.group, "name": c.name, "unit": c.unit, "samples": c.samples,
+                 "median": median(values), "min": min(values) if values else None,
+                 "max": max(values) if values else None, "errors": c.errors, "runs": c.details}
+        if c.group.startswith("udp"):
+            for key in ("sent", "received", "loss_pct"):
+                entry["median_" + key] = median([d[key] for d in c.details if key in d])
+        for d in c.details:
+            d.pop("summary", None)
+        cases_entry = entry
+        report["cases"].append(cases_entry)
+
+    if gui and not args.no_gui:
+        report["gui_flood"] = run_gui_flood(gui, args.smoke)
+        if report["gui_flood"].get("error"):
+            failures += 1
+    elif not args.no_gui:
+        report["gui_flood"] = {"error": "socketlab-guiflood was not built"}
+
+    os.makedirs(args.out_dir, exist_ok=True)
+    with open(os.path.join(args.out_dir, "results.json"), "w") as f:
+        json.dump(report, f, indent=1)
+    text = markdown(report)
+    with open(os.path.join(args.out_dir, "RESULTS.md"), "w") as f:
+        f.write(text)
+    print(text)
+    print("total %.0fs, %d failed measurement(s)" % (time.monotonic() - started, failures),
+          file=sys.stderr)
+    return 1 if failures else 0
+
+
+def run_gui_flood(gui, smoke):
+    argv = [gui]
+    if smoke:
+        argv += ["--clients", "2", "--messages", "500"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    try:
+        proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              timeout=180)
+        result = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+    except (subprocess.TimeoutExpired, ValueError, IndexError) as e:
+        return {"error": "socketlab-guiflood: %s" % e}
+    if proc.returncode != 0 and not result.get("error"):
+        result["error"] = "exit %d: %s" % (proc.returncode, proc.stderr.decode()[:300])
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

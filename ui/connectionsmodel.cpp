@@ -90,9 +90,8 @@ void ConnectionsModel::clear()
 
 void ConnectionsModel::setPeerColor(const QString &peer, quint64 colorId)
 {
-    if (peer.isEmpty() || m_peerColors.value(peer) == colorId)
+    if (!m_peerColors.set(peer, colorId))
         return;
-    m_peerColors.insert(peer, colorId);
     if (!m_rows.empty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
                          {Qt::BackgroundRole, Qt::DecorationRole});
@@ -100,7 +99,7 @@ void ConnectionsModel::setPeerColor(const QString &peer, quint64 colorId)
 
 quint64 ConnectionsModel::colorIdFor(const Row &row) const
 {
-    return m_peerColors.value(row.first.peer, row.id);
+    return m_peerColors.colorIdFor(row.first.peer, row.id);
 }
 
 int ConnectionsModel::rowCount(const QModelIndex &parent) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "peercolors.h"
 #include "socketevent.h"
 
 #include <QAbstractTableModel>
@@ -47,7 +48,7 @@ private:
     quint64 colorIdFor(const Row &row) const;
 
     std::deque<Row> m_rows;
-    QHash<QString, quint64> m_peerColors;
+    PeerColors m_peerColors;
 };
 
 } // namespace socketlab

@@ -118,9 +118,8 @@ void LogModel::setRowCap(int cap)
 
 void LogModel::setPeerColor(const QString &peer, quint64 colorId)
 {
-    if (peer.isEmpty() || m_peerColors.value(peer) == colorId)
+    if (!m_peerColors.set(peer, colorId))
         return;
-    m_peerColors.insert(peer, colorId);
     if (!m_rows.empty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
                          {Qt::BackgroundRole, Qt::DecorationRole});
@@ -128,10 +127,7 @@ void LogModel::setPeerColor(const QString &peer, quint64 colorId)
 
 quint64 LogModel::colorIdFor(const SocketEvent &event) const
 {
-    const auto it = m_peerColors.constFind(event.peer);
-    if (it != m_peerColors.constEnd())
-        return it.value();
-    return event.connectionId;
+    return m_peerColors.colorIdFor(event.peer, event.connectionId);
 }
 
 int LogModel::rowCount(const QModelIndex &parent) const

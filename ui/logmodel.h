@@ -1,5 +1,6 @@
 #pragma once
 
+#include "peercolors.h"
 #include "socketevent.h"
 
 #include <QAbstractTableModel>
@@ -52,7 +53,7 @@ private:
     void dropFront(int count);
 
     std::deque<SocketEvent> m_rows;
-    QHash<QString, quint64> m_peerColors;
+    PeerColors m_peerColors;
     int m_rowCap = kDefaultRowCap;
     qint64 m_dropped = 0;
 };

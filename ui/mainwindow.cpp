@@ -257,6 +257,8 @@ bool MainWindow::startServer()
         return false;
     }
     statusBar()->clearMessage();
+    // Show "listening" and the status at once rather than a few milliseconds later.
+    m_server.eventQueue()->flush();
     m_toolBar->setRunning(true);
     const quint16 port = m_server.localPort();
     m_serverPane->setEndpoint(config.bindAddress, port);

@@ -1,0 +1,251 @@
+#include "callsequencewidget.h"
+#include "clientpane.h"
+#include "clienttabs.h"
+#include "connectionsmodel.h"
+#include "logexporter.h"
+#include "logmodel.h"
+#include "mainwindow.h"
+#include "serverpane.h"
+#include "servertoolbar.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QSet>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace socketlab;
+
+namespace {
+constexpr int kTimeoutMs = 5000;
+
+QList<SocketEvent> rowsOf(const LogModel *model, EventKind kind)
+{
+    QList<SocketEvent> rows;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->eventAt(row).kind == kind)
+            rows << model->eventAt(row);
+    }
+    return rows;
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void forkServerServesTwoClientPanes();
+    void udpDisablesConcurrencyToggles();
+    void iterativeServerIsBlockedInRecv();
+    void stopWithClientsConnected();
+    void saveLogWritesTheTable();
+    void languageSwitchKeepsTheWindow();
+
+private:
+    void startServer(Protocol protocol, Concurrency concurrency);
+
+    QTemporaryDir m_settingsDir;
+    MainWindow *m_window = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Tests never touch the user's settings.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestMainWindow::init()
+{
+    m_window = new MainWindow;
+    m_window->show();
+}
+
+void TestMainWindow::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestMainWindow::startServer(Protocol protocol, Concurrency concurrency)
+{
+    ServerToolBar *bar = m_window->serverToolBar();
+    (protocol == Protocol::Udp ? bar->udpAction() : bar->tcpAction())->trigger();
+    if (protocol == Protocol::Tcp) {
+        QAction *mode = concurrency == Concurrency::Fork        ? bar->forkAction()
+                        : concurrency == Concurrency::Iterative ? bar->iterativeAction()
+                                                                : bar->threadAction();
+        mode->trigger();
+    }
+    bar->portSpin()->setValue(0);  // any free port
+    bar->startAction()->trigger();
+    QVERIFY2(m_window->server()->isRunning(), qPrintable(m_window->server()->errorString()));
+    QVERIFY(!bar->startAction()->isEnabled());
+    QVERIFY(bar->stopAction()->isEnabled());
+    QVERIFY(m_window->server()->localPort() != 0);
+}
+
+void TestMainWindow::forkServerServesTwoClientPanes()
+{
+    startServer(Protocol::Tcp, Concurrency::Fork);
+    QCOMPARE(m_window->server()->config().concurrency, Concurrency::Fork);
+    ClientTabs *tabs = m_window->clientTabs();
+    ClientPane *first = tabs->pane(0);
+    ClientPane *second = tabs->addClient();
+    QCOMPARE(tabs->count(), 2);
+    // Panes follow the server's real port.
+    QCOMPARE(first->port(), m_window->server()->localPort());
+    QCOMPARE(second->port(), m_window->server()->localPort());
+
+    // Typed and sent with Enter, as a user would.
+    auto *line = first->findChild<QLineEdit *>(QStringLiteral("message"));
+    QTest::keyClicks(line, QStringLiteral("from one"));
+    QTest::keyClick(line, Qt::Key_Return);
+    QVERIFY(line->text().isEmpty());
+    second->sendMessage(QStringLiteral("from two"));
+
+    const LogModel *log = m_window->serverPane()->logModel();
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 2, kTimeoutMs);
+    const QList<SocketEvent> data = rowsOf(log, EventKind::Data);
+    QSet<QString> peers;
+    QSet<qint64> pids;
+    QSet<QByteArray> payloads;
+    for (const SocketEvent &event : data) {
+        QCOMPARE(event.handler, HandlerKind::Process);
+        peers << event.peer;
+        pids << event.pid;
+        payloads << event.payload;
+    }
+    QCOMPARE(peers.size(), 2);
+    QCOMPARE(pids.size(), 2);
+    QVERIFY(!pids.contains(QCoreApplication::applicationPid()));
+    QCOMPARE(payloads, QSet<QByteArray>({"from one", "from two"}));
+    // The log's client addresses are the panes' own ephemeral addresses.
+    QTRY_VERIFY_WITH_TIMEOUT(!first->localAddress().isEmpty() && !second->localAddress().isEmpty(),
+                             kTimeoutMs);
+    QCOMPARE(peers, QSet<QString>({first->localAddress(), second->localAddress()}));
+    // The client address column shows it, the handler column names the child.
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->eventAt(row).kind != EventKind::Data)
+            continue;
+        QCOMPARE(log->index(row, LogModel::ClientColumn).data().toString(), log->eventAt(row).peer);
+        QVERIFY(log->index(row, LogModel::HandlerColumn).data().toString().contains(
+            QString::number(log->eventAt(row).pid)));
+    }
+    // Echo is on by default: each pane's history shows what it sent and got back.
+    QTRY_COMPARE_WITH_TIMEOUT(second->historyCount(), 2, kTimeoutMs);
+    QCOMPARE(m_window->serverPane()->connectionsModel()->rowCount(), 2);
+    QCOMPARE(m_window->server()->totals().messages, qint64(2));
+    QVERIFY(m_window->callSequence()->currentServerStep() > 0);
+    QVERIFY(m_window->callSequence()->currentClientStep() >= 5);
+}
+
+void TestMainWindow::udpDisablesConcurrencyToggles()
+{
+    ServerToolBar *bar = m_window->serverToolBar();
+    QVERIFY(bar->forkAction()->isEnabled());
+    bar->udpAction()->trigger();
+    for (QAction *action : {bar->iterativeAction(), bar->forkAction(), bar->threadAction()}) {
+        QVERIFY(!action->isEnabled());
+        QVERIFY2(action->toolTip().contains(QStringLiteral("UDP")), qPrintable(action->toolTip()));
+    }
+    QCOMPARE(m_window->clientTabs()->pane(0)->protocol(), Protocol::Udp);
+
+    startServer(Protocol::Udp, Concurrency::Thread);
+    QVERIFY(m_window->serverPane()->statusText().contains(QStringLiteral("recvfrom()")));
+    ClientPane *pane = m_window->clientTabs()->pane(0);
+    pane->sendBurst();
+    const LogModel *log = m_window->serverPane()->logModel();
+    // Datagrams keep their boundaries: three sends, three messages.
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 3, kTimeoutMs);
+    // An unconnected UDP socket is bound to 0.0.0.0: the port is what matches.
+    const QString peer = rowsOf(log, EventKind::Data).first().peer;
+    QCOMPARE(peer.section(QLatin1Char(':'), -1), pane->localAddress().section(QLatin1Char(':'), -1));
+    QCOMPARE(log->colorIdFor(rowsOf(log, EventKind::Data).first()), pane->id());
+    m_window->serverToolBar()->stopAction()->trigger();
+    bar->tcpAction()->trigger();
+    QVERIFY(bar->forkAction()->isEnabled());
+}
+
+void TestMainWindow::iterativeServerIsBlockedInRecv()
+{
+    startServer(Protocol::Tcp, Concurrency::Iterative);
+    ServerPane *pane = m_window->serverPane();
+    QVERIFY(pane->statusText().contains(QStringLiteral("accept()")));
+    ClientPane *client = m_window->clientTabs()->pane(0);
+    client->connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(pane->statusText().contains(QStringLiteral("recv()")), kTimeoutMs);
+    client->disconnectFromServer();
+    QTRY_VERIFY_WITH_TIMEOUT(pane->statusText().contains(QStringLiteral("accept()")), kTimeoutMs);
+    QCOMPARE(m_window->callSequence()->currentServerStep(), 8);
+}
+
+void TestMainWindow::stopWithClientsConnected()
+{
+    startServer(Protocol::Tcp, Concurrency::Thread);
+    ClientTabs *tabs = m_window->clientTabs();
+    tabs->addClient();
+    tabs->addClient();
+    for (ClientPane *pane : tabs->panes())
+        pane->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->serverPane()->connectionsModel()->rowCount(), 3, kTimeoutMs);
+
+    QElapsedTimer clock;
+    clock.start();
+    m_window->serverToolBar()->stopAction()->trigger();
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(!m_window->server()->isRunning());
+    QVERIFY(m_window->serverToolBar()->startAction()->isEnabled());
+    QCOMPARE(m_window->serverPane()->connectionsModel()->rowCount(), 0);
+    QVERIFY(m_window->serverPane()->statusText().contains(QStringLiteral("stopped")));
+    // The clients notice the server closed their connections.
+    for (ClientPane *pane : tabs->panes())
+        QTRY_COMPARE_WITH_TIMEOUT(pane->client()->state(), Client::State::Unconnected, kTimeoutMs);
+    QCOMPARE(m_window->server()->totals().connections, qint64(3));
+}
+
+void TestMainWindow::saveLogWritesTheTable()
+{
+    startServer(Protocol::Tcp, Concurrency::Thread);
+    m_window->clientTabs()->pane(0)->sendMessage(QStringLiteral("a, \"quoted\" message"));
+    const LogModel *log = m_window->serverPane()->logModel();
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 1, kTimeoutMs);
+    m_window->serverToolBar()->stopAction()->trigger();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("log.csv"));
+    QString error;
+    QVERIFY2(m_window->saveLog(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString written = QString::fromUtf8(file.readAll());
+    QCOMPARE(written, LogExporter::render(log, LogExporter::Format::Csv, {},
+                                          {LogModel::TimeColumn, LogModel::ClientColumn,
+                                           LogModel::HandlerColumn, LogModel::EventColumn,
+                                           LogModel::MessageColumn}));
+    QCOMPARE(written.count(QLatin1Char('\n')), log->rowCount() + 1);
+    QVERIFY(written.contains(QStringLiteral("\"a, \"\"quoted\"\" message\"")));
+
+    m_window->clearLog();
+    QCOMPARE(log->rowCount(), 0);
+}
+
+void TestMainWindow::languageSwitchKeepsTheWindow()
+{
+    startServer(Protocol::Tcp, Concurrency::Thread);
+    m_window->setLanguage(QStringLiteral("pt_BR"));
+    m_window->setLanguage(QStringLiteral("en"));
+    QCOMPARE(m_window->serverToolBar()->startAction()->text(), QStringLiteral("Start"));
+    QVERIFY(m_window->serverPane()->statusText().contains(QStringLiteral("accept()")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_ui_mainwindow.moc"

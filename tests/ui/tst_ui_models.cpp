@@ -1,0 +1,124 @@
+#include "calltracemodel.h"
+#include "connectionsmodel.h"
+#include "serverstatus.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace socketlab;
+
+namespace {
+SocketEvent serverEvent(EventKind kind, quint64 id, Protocol protocol = Protocol::Tcp,
+                        Concurrency concurrency = Concurrency::Thread)
+{
+    SocketEvent event(kind, Role::Server);
+    event.connectionId = id;
+    event.protocol = protocol;
+    event.concurrency = concurrency;
+    event.peer = id ? QStringLiteral("127.0.0.1:%1").arg(50000 + id) : QString();
+    event.local = QStringLiteral("127.0.0.1:5000");
+    if (kind == EventKind::Data) {
+        event.payload = "hello";
+        event.bytes = 5;
+    }
+    return event;
+}
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void connectionsFollowTcpEvents();
+    void connectionsCountUdpSenders();
+    void callTraceKeepsCallsCapped();
+    void status_data();
+    void status();
+};
+
+void TestModels::connectionsFollowTcpEvents()
+{
+    ConnectionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendEvents({serverEvent(EventKind::Connected, 1), serverEvent(EventKind::Connected, 2),
+                        serverEvent(EventKind::Data, 1), serverEvent(EventKind::Data, 1),
+                        serverEvent(EventKind::Data, 2)});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowAt(0).messages, qint64(2));
+    QCOMPARE(model.rowAt(0).bytes, qint64(10));
+    QCOMPARE(model.index(1, ConnectionsModel::MessagesColumn).data().toString(), QStringLiteral("1"));
+    model.appendEvents({serverEvent(EventKind::Disconnected, 1)});
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowAt(0).id, quint64(2));
+    model.appendEvents({serverEvent(EventKind::Summary, 0)});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestModels::connectionsCountUdpSenders()
+{
+    ConnectionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SocketEvents events;
+    for (int i = 0; i < 1000; ++i)
+        events << serverEvent(EventKind::Data, quint64(1 + i % 2), Protocol::Udp);
+    model.appendEvents(events);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowAt(0).messages + model.rowAt(1).messages, qint64(1000));
+}
+
+void TestModels::callTraceKeepsCallsCapped()
+{
+    CallTraceModel model;
+    model.setRowCap(100);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SocketEvents events;
+    for (int i = 0; i < 250; ++i) {
+        SocketEvent call(EventKind::Call, i % 2 ? Role::Client : Role::Server);
+        call.call = QStringLiteral("send");
+        call.args = QString::number(i);
+        call.result = 1;
+        call.step = 5;
+        events << call << serverEvent(EventKind::Data, 1);
+    }
+    model.appendEvents(events.mid(0, 60));
+    QCOMPARE(model.rowCount(), 30);
+    model.appendEvents(events.mid(60));
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.eventAt(99).args, QStringLiteral("249"));
+    QVERIFY(model.index(99, CallTraceModel::CallColumn).data().toString().startsWith(QStringLiteral("[5] send(249)")));
+    QCOMPARE(model.index(99, CallTraceModel::WhoColumn).data().toString(), QStringLiteral("Client 0"));
+}
+
+void TestModels::status_data()
+{
+    QTest::addColumn<int>("protocol");
+    QTest::addColumn<int>("concurrency");
+    QTest::addColumn<int>("clients");
+    QTest::addColumn<QString>("blockedIn");
+    QTest::newRow("tcp thread idle") << int(Protocol::Tcp) << int(Concurrency::Thread) << 0 << "accept()";
+    QTest::newRow("tcp thread busy") << int(Protocol::Tcp) << int(Concurrency::Thread) << 2 << "accept()";
+    QTest::newRow("iterative idle") << int(Protocol::Tcp) << int(Concurrency::Iterative) << 0 << "accept()";
+    QTest::newRow("iterative busy") << int(Protocol::Tcp) << int(Concurrency::Iterative) << 1 << "recv()";
+    QTest::newRow("udp") << int(Protocol::Udp) << int(Concurrency::Thread) << 0 << "recvfrom()";
+}
+
+void TestModels::status()
+{
+    QFETCH(int, protocol);
+    QFETCH(int, concurrency);
+    QFETCH(int, clients);
+    QFETCH(QString, blockedIn);
+    ServerStatus status;
+    QCOMPARE(status.state(), ServerStatus::State::Stopped);
+    SocketEvents events{serverEvent(EventKind::Listening, 0, Protocol(protocol), Concurrency(concurrency))};
+    for (int i = 1; i <= clients; ++i)
+        events << serverEvent(EventKind::Connected, quint64(i), Protocol(protocol), Concurrency(concurrency));
+    status.apply(events);
+    QVERIFY2(status.text().contains(blockedIn), qPrintable(status.text()));
+    status.apply({serverEvent(EventKind::Summary, 0)});
+    QCOMPARE(status.state(), ServerStatus::State::Stopped);
+}
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_ui_models.moc"

@@ -496,6 +496,8 @@ def main():
     parser.add_argument("--no-iperf3", action="store_true")
     parser.add_argument("--no-gui", action="store_true")
     parser.add_argument("--udp-rates", default="50000,200000")
+    parser.add_argument("--groups", default="",
+                        help="comma-separated subset: tcp1024,tcp64k,connect,udp (default all)")
     args = parser.parse_args()
 
     cli = find_binary(args.build, "app", "socketlab-cli")
@@ -514,6 +516,9 @@ def main():
         print("note: iperf3 not found, the 64 KiB reference is skipped", file=sys.stderr)
 
     cases = build_cases(cli, load, args.smoke, have_socat, have_iperf3, udp_rates)
+    if args.groups:
+        wanted = args.groups.split(",")
+        cases = [c for c in cases if c.group in wanted or c.group.rstrip("0123456789") in wanted]
     started = time.monotonic()
     failures = 0
     for round_no in range(args.runs):

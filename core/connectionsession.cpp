@@ -9,6 +9,11 @@
 
 namespace socketlab {
 
+namespace {
+// recv() calls in a row, at most, before going back to poll().
+constexpr int kReadsPerWake = 64;
+}
+
 ConnectionSession::ConnectionSession(ServerContext &context, Fd connection, const QString &peer,
                                      const QString &local, const EventReporter &reporter)
     : m_context(context), m_connection(std::move(connection)), m_peer(peer), m_local(local),
@@ -26,36 +31,57 @@ void ConnectionSession::run()
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
     for (;;) {
         const WaitResult wait = SocketIo::waitFor(m_connection.get(), POLLIN, m_context.stop.fd());
-        if (wait != WaitResult::Ready || !receiveOnce(buffer))
+        if (wait != WaitResult::Ready || !receiveAvailable(buffer))
             break;
     }
 
     const int fd = m_connection.get();
     const int closed = m_connection.reset();
-    m_reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
-                         closed == 0 ? 0 : errno);
+    if (m_reporter.callsEnabled()) {
+        m_reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
+                             closed == 0 ? 0 : errno);
+    }
     SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
     disconnected.peer = m_peer;
     disconnected.local = m_local;
     m_reporter.post(std::move(disconnected));
 }
 
-// Returns false when the connection is over (peer closed, reset, or failed).
-bool ConnectionSession::receiveOnce(QByteArray &buffer)
+// A recv() that filled the buffer means more is probably waiting: read again at once rather
+// than pay for another poll() (whose wait on the shared stop eventfd is the costly part with
+// many handler threads). Returns false when the connection is over.
+bool ConnectionSession::receiveAvailable(QByteArray &buffer)
+{
+    for (int i = 0; i < kReadsPerWake; ++i) {
+        const Received got = receiveOnce(buffer);
+        if (got == Received::Over)
+            return false;
+        if (got == Received::Drained)
+            return true;
+    }
+    return true;  // back to poll(), which also looks at the stop flag
+}
+
+ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
 {
     const int fd = m_connection.get();
     ssize_t n;
     do {
-        n = ::recv(fd, buffer.data(), size_t(buffer.size()), 0);
+        // Never blocks: poll() said readable, and a stop must not wait behind a recv().
+        n = ::recv(fd, buffer.data(), size_t(buffer.size()), MSG_DONTWAIT);
     } while (n < 0 && errno == EINTR);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return Received::Drained;
     const int recvErrno = n < 0 ? errno : 0;
-    m_reporter.traceCall(6, QStringLiteral("recv"),
-                         QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, recvErrno);
+    if (m_reporter.callsEnabled()) {
+        m_reporter.traceCall(6, QStringLiteral("recv"),
+                             QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, recvErrno);
+    }
     if (n == 0)
-        return false;
+        return Received::Over;
     if (n < 0) {
         m_reporter.reportError(QStringLiteral("recv"), QStringLiteral("fd %1").arg(fd), recvErrno);
-        return false;
+        return Received::Over;
     }
     m_context.counters.addMessages(1, n);
     if (m_reporter.trafficEnabled()) {
@@ -68,7 +94,9 @@ bool ConnectionSession::receiveOnce(QByteArray &buffer)
     }
     if (m_context.config.echo)
         echo(buffer.constData(), n);
-    return !m_failed;
+    if (m_failed)
+        return Received::Over;
+    return n == buffer.size() ? Received::More : Received::Drained;
 }
 
 void ConnectionSession::echo(const char *data, qint64 size)
@@ -78,8 +106,10 @@ void ConnectionSession::echo(const char *data, qint64 size)
     const qint64 sent = SocketIo::sendAll(fd, data, size, m_context.stop.fd(), &errnum);
     if (errnum == ECANCELED)
         return;
-    m_reporter.traceCall(6, QStringLiteral("send"), QStringLiteral("fd %1, %2").arg(fd).arg(size),
-                         errnum ? -1 : sent, errnum);
+    if (m_reporter.callsEnabled()) {
+        m_reporter.traceCall(6, QStringLiteral("send"), QStringLiteral("fd %1, %2").arg(fd).arg(size),
+                             errnum ? -1 : sent, errnum);
+    }
     if (errnum) {
         m_reporter.reportError(QStringLiteral("send"), QStringLiteral("fd %1").arg(fd), errnum);
         m_failed = true;

@@ -21,7 +21,10 @@ public:
     void run();
 
 private:
-    bool receiveOnce(QByteArray &buffer);
+    enum class Received { More, Drained, Over };
+
+    bool receiveAvailable(QByteArray &buffer);
+    Received receiveOnce(QByteArray &buffer);
     void echo(const char *data, qint64 size);
 
     ServerContext &m_context;

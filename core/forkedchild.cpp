@@ -141,6 +141,38 @@ bool echo(const ForkedChildSetup &s, const char *data, std::size_t size)
     return errnum == 0;
 }
 
+enum class Received { More, Drained, Over };
+
+// recv() calls in a row, at most, before going back to poll() (which watches the stop flag).
+constexpr int kReadsPerWake = 64;
+
+Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int64_t &bytes)
+{
+    ssize_t n;
+    do {
+        // Never blocks: poll() said readable, and a stop must not wait behind a recv().
+        n = ::recv(s.connection, s.buffer, s.bufferSize, MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return Received::Drained;
+    const int recvErrno = n < 0 ? errno : 0;
+    if (n > 0) {
+        ++messages;
+        bytes += n;
+    }
+    if (s.reportTraffic) {
+        if (!writeRecord(s, ChildRecordType::Recv, n, recvErrno))
+            return Received::Over;
+        if (n > 0 && !reportPayload(s, s.buffer, std::size_t(n)))
+            return Received::Over;
+    }
+    if (n <= 0)
+        return Received::Over;
+    if (s.echo && !echo(s, s.buffer, std::size_t(n)))
+        return Received::Over;
+    return std::size_t(n) == s.bufferSize ? Received::More : Received::Drained;
+}
+
 } // namespace
 
 void runForkedChild(const ForkedChildSetup &s)
@@ -150,26 +182,12 @@ void runForkedChild(const ForkedChildSetup &s)
 
     std::int64_t messages = 0;
     std::int64_t bytes = 0;
-    while (waitFor(s, POLLIN) == Wait::Ready) {
-        ssize_t n;
-        do {
-            n = ::recv(s.connection, s.buffer, s.bufferSize, 0);
-        } while (n < 0 && errno == EINTR);
-        const int recvErrno = n < 0 ? errno : 0;
-        if (n > 0) {
-            ++messages;
-            bytes += n;
-        }
-        if (s.reportTraffic) {
-            if (!writeRecord(s, ChildRecordType::Recv, n, recvErrno))
-                break;
-            if (n > 0 && !reportPayload(s, s.buffer, std::size_t(n)))
-                break;
-        }
-        if (n <= 0)
-            break;
-        if (s.echo && !echo(s, s.buffer, std::size_t(n)))
-            break;
+    Received got = Received::Drained;
+    while (got != Received::Over && waitFor(s, POLLIN) == Wait::Ready) {
+        // After a recv() that filled the buffer, read again at once instead of poll()ing.
+        got = Received::More;
+        for (int i = 0; i < kReadsPerWake && got == Received::More; ++i)
+            got = receiveOne(s, messages, bytes);
     }
     const int closed = ::close(s.connection);
     if (!s.reportTraffic)

@@ -64,9 +64,9 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     traceBox->addWidget(m_traceView);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(clientBox, 4);
-    layout->addLayout(serverBox, 4);
-    layout->addLayout(traceBox, 8);
+    layout->addLayout(clientBox, 3);
+    layout->addLayout(serverBox, 3);
+    layout->addLayout(traceBox, 7);
 
     retranslateUi();
     updateApplicability();
@@ -82,9 +82,9 @@ void CallSequenceWidget::updateFonts()
     const QFontMetrics metrics = fontMetrics();
     m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     m_traceView->setColumnWidth(CallTraceModel::TimeColumn,
-                                metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
+                                metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
     m_traceView->setColumnWidth(CallTraceModel::WhoColumn,
-                                metrics.horizontalAdvance(QStringLiteral("Server thread 00000")) + 20);
+                                metrics.horizontalAdvance(QStringLiteral("Server thread 00000")) + 12);
 }
 
 void CallSequenceWidget::changeEvent(QEvent *event)

@@ -262,6 +262,7 @@ void ClientPane::addHistory(const QString &text, const QColor &color)
 {
     auto *item = new QListWidgetItem(text);
     item->setForeground(color);
+    item->setToolTip(text);
     m_history->addItem(item);
 }
 

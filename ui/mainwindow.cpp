@@ -359,6 +359,8 @@ void MainWindow::setPresentationMode(bool on)
         m_presentationAction->setChecked(on);
     m_zoom->setPresentation(on);
     setStyleSheet(on ? m_presentationStyle : QString());
+    // Every row counts on a 1024x768 projector; zoom and exit stay on their keys and menus.
+    m_viewToolBar->setVisible(!on);
     if (on)
         showFullScreen();
     else

@@ -112,15 +112,18 @@ void ServerPane::updateFonts()
     const int row = fontMetrics().height() + 8;
     m_logView->verticalHeader()->setDefaultSectionSize(row);
     m_connectionsView->verticalHeader()->setDefaultSectionSize(row);
+    // The header and two connections stay visible however small the window.
+    m_connectionsView->setMinimumHeight(m_connectionsView->horizontalHeader()->sizeHint().height()
+                                        + 2 * row + 4);
     // Widths from the font, so the columns stay right at every zoom level.
     const QFontMetrics metrics = fontMetrics();
-    auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 28; };
+    auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
     m_logView->setColumnWidth(LogModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
-    m_logView->setColumnWidth(LogModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 12);
+    m_logView->setColumnWidth(LogModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 16);
     m_logView->setColumnWidth(LogModel::HandlerColumn, width(QStringLiteral("pid 00000, thread 00000")));
     m_logView->setColumnWidth(LogModel::EventColumn, width(QStringLiteral("Disconnected")));
     m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,
-                                      width(QStringLiteral("127.0.0.1:00000")) + 12);
+                                      width(QStringLiteral("127.0.0.1:00000")) + 16);
     m_connectionsView->setColumnWidth(ConnectionsModel::HandlerColumn,
                                       width(QStringLiteral("pid 00000, thread 00000")));
     m_connectionsView->setColumnWidth(ConnectionsModel::MessagesColumn, width(QStringLiteral("Messages")));

@@ -20,6 +20,12 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setMovable(false);
 
+    // Start and Stop first: they must never fall into the overflow menu of a narrow window.
+    m_start = addAction(QIcon(QStringLiteral(":/icons/start.svg")), QString());
+    m_start->setObjectName(QStringLiteral("start"));
+    m_stop = addAction(QIcon(QStringLiteral(":/icons/stop.svg")), QString());
+    m_stop->setObjectName(QStringLiteral("stop"));
+    addSeparator();
     auto *protocols = new QActionGroup(this);
     m_tcp = addToggle(protocols, QStringLiteral("tcp"));
     m_udp = addToggle(protocols, QStringLiteral("udp"));
@@ -52,11 +58,6 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     m_echo->setObjectName(QStringLiteral("echo"));
     m_echo->setCheckable(true);
     m_echo->setChecked(true);
-    addSeparator();
-    m_start = addAction(QIcon(QStringLiteral(":/icons/start.svg")), QString());
-    m_start->setObjectName(QStringLiteral("start"));
-    m_stop = addAction(QIcon(QStringLiteral(":/icons/stop.svg")), QString());
-    m_stop->setObjectName(QStringLiteral("stop"));
 
     connect(protocols, &QActionGroup::triggered, this, [this] {
         updateEnabled();

@@ -16,7 +16,7 @@ public:
     static constexpr int kMinPercent = 50;
     static constexpr int kMaxPercent = 300;
     static constexpr int kStep = 10;
-    static constexpr double kPresentationFactor = 1.5;
+    static constexpr double kPresentationFactor = 1.25;
     static constexpr double kMinBasePointSize = 11.0;
 
     explicit ZoomController(QWidget *target);

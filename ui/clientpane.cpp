@@ -269,7 +269,18 @@ void ClientPane::addHistory(const QString &text, const QColor &color)
 void ClientPane::handleEvents(const SocketEvents &events)
 {
     const int before = m_history->count();
+    // A flood of echoes: only the newest kMaxHistory lines could be kept, so make no others.
+    int lines = 0;
+    for (const SocketEvent &event : events)
+        lines += event.kind == EventKind::Sent || event.kind == EventKind::Received;
+    int skip = qMax(0, lines - kMaxHistory);
+    m_history->setUpdatesEnabled(false);
     for (const SocketEvent &event : events) {
+        if (skip > 0 && (event.kind == EventKind::Sent || event.kind == EventKind::Received)) {
+            --skip;
+            if (event.kind == EventKind::Received || event.local.isEmpty() || event.local == m_localAddress)
+                continue;
+        }
         switch (event.kind) {
         case EventKind::Connected:
         case EventKind::Sent:
@@ -297,6 +308,7 @@ void ClientPane::handleEvents(const SocketEvents &events)
     const int overflow = m_history->count() - kMaxHistory;
     for (int i = 0; i < overflow; ++i)
         delete m_history->takeItem(0);
+    m_history->setUpdatesEnabled(true);
     if (m_history->count() != before)
         m_history->scrollToBottom();
     updateState();

@@ -5,6 +5,7 @@
 #include "socketio.h"
 
 #include <cerrno>
+#include <cstring>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -53,17 +54,27 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
     const EventReporter &base = m_context.reporter;
     if (n < 0) {
         // ICMP errors from an earlier echo surface here (ECONNREFUSED): report and go on.
-        base.traceCall(6, QStringLiteral("recvfrom"), QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()),
-                       n, recvErrno);
+        if (base.callsEnabled()) {
+            base.traceCall(6, QStringLiteral("recvfrom"),
+                           QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, recvErrno);
+        }
         base.reportError(QStringLiteral("recvfrom"), QStringLiteral("fd %1").arg(fd), recvErrno);
         return true;
     }
     m_context.counters.addMessages(1, n);
-    const QString peer = Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString();
+    if (length != m_lastSenderLength || std::memcmp(&address, &m_lastSender, length) != 0) {
+        m_lastPeer = Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString();
+        m_lastSenderId = idForSender(m_lastPeer);
+        std::memcpy(&m_lastSender, &address, length);
+        m_lastSenderLength = length;
+    }
+    const QString &peer = m_lastPeer;
     EventReporter reporter = base;
-    reporter.setConnectionId(idForSender(peer));
-    reporter.traceCall(6, QStringLiteral("recvfrom"),
-                       QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, 0, peer);
+    reporter.setConnectionId(m_lastSenderId);
+    if (reporter.callsEnabled()) {
+        reporter.traceCall(6, QStringLiteral("recvfrom"),
+                           QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, 0, peer);
+    }
     if (reporter.trafficEnabled()) {
         SocketEvent data = reporter.make(EventKind::Data);
         data.peer = peer;
@@ -76,8 +87,11 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
         const ssize_t sent = ::sendto(fd, buffer.constData(), size_t(n), MSG_NOSIGNAL | MSG_DONTWAIT,
                                       reinterpret_cast<sockaddr *>(&address), length);
         const int sendErrno = sent < 0 ? errno : 0;
-        reporter.traceCall(6, QStringLiteral("sendto"), QStringLiteral("fd %1, %2, %3").arg(fd).arg(n).arg(peer),
-                           sent, sendErrno, peer);
+        if (reporter.callsEnabled()) {
+            reporter.traceCall(6, QStringLiteral("sendto"),
+                               QStringLiteral("fd %1, %2, %3").arg(fd).arg(n).arg(peer), sent,
+                               sendErrno, peer);
+        }
         if (sent < 0) {
             reporter.reportError(QStringLiteral("sendto"), peer, sendErrno);
         } else if (reporter.trafficEnabled()) {

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QThread>
 
+#include <sys/socket.h>
+
 namespace socketlab {
 
 struct ServerContext;
@@ -31,6 +33,12 @@ private:
     Fd m_socket;
     QString m_local;
     QHash<QString, quint64> m_senderIds;
+    // The last sender, so a stream of datagrams from one client is not formatted and looked
+    // up again for every datagram.
+    sockaddr_storage m_lastSender{};
+    socklen_t m_lastSenderLength = 0;
+    QString m_lastPeer;
+    quint64 m_lastSenderId = 0;
 };
 
 } // namespace socketlab

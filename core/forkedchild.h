@@ -4,6 +4,9 @@
 
 namespace socketlab {
 
+// Most recv()s one recvmmsg() makes in a child (see ForkedChildSetup::batch).
+constexpr int kMaxChildBatch = 64;
+
 // Everything a forked child needs, prepared by the parent before fork(): after fork() the
 // child may only make async-signal-safe calls (no malloc, no Qt, no printf).
 struct ForkedChildSetup
@@ -13,6 +16,8 @@ struct ForkedChildSetup
     int stopFd = -1;      // the server's stop flag, shared across fork()
     char *buffer = nullptr;
     std::size_t bufferSize = 1024;
+    // Quiet mode: buffer holds this many bufferSize slots, filled by one recvmmsg().
+    int batch = 1;
     bool echo = false;
     bool reportTraffic = true;
 };

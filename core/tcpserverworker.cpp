@@ -20,11 +20,19 @@ namespace socketlab {
 
 namespace {
 constexpr int kStopGraceMs = 2000;
+
+// Quiet children with a small buffer batch their recv()s (one recvmmsg() for many).
+int childBatch(const ServerConfig &config)
+{
+    const bool batch = !config.reportTraffic && !config.echo && config.bufferSize <= 4096;
+    return batch ? kMaxChildBatch : 1;
+}
 }
 
 TcpServerWorker::TcpServerWorker(ServerContext &context, Fd listener, const QString &local)
     : m_context(context), m_listener(std::move(listener)), m_local(local),
-      m_childBuffer(size_t(qMax(1, context.config.bufferSize)))
+      m_childBatch(childBatch(context.config)),
+      m_childBuffer(size_t(qMax(1, context.config.bufferSize)) * size_t(m_childBatch))
 {
     setObjectName(QStringLiteral("tcp server"));
 }
@@ -135,7 +143,8 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     setup.recordPipe = writeEnd.get();
     setup.stopFd = m_context.stop.fd();
     setup.buffer = m_childBuffer.data();
-    setup.bufferSize = m_childBuffer.size();
+    setup.bufferSize = m_childBuffer.size() / size_t(m_childBatch);
+    setup.batch = m_childBatch;
     setup.echo = m_context.config.echo;
     setup.reportTraffic = m_context.config.reportTraffic;
 

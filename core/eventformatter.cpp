@@ -62,6 +62,19 @@ QString EventFormatter::handlerText(const SocketEvent &event)
     return tr("child pid %1").arg(event.pid);
 }
 
+QString EventFormatter::shortHandlerText(const SocketEvent &event)
+{
+    switch (event.handler) {
+    case HandlerKind::Main:
+        return tr("pid %1").arg(event.pid);
+    case HandlerKind::Thread:
+        return tr("thread %1").arg(event.tid);
+    case HandlerKind::Process:
+        break;
+    }
+    return tr("child %1").arg(event.pid);
+}
+
 QString EventFormatter::modeText(Protocol protocol, Concurrency concurrency)
 {
     if (protocol == Protocol::Udp)

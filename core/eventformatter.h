@@ -25,6 +25,8 @@ public:
     static QString resultText(const SocketEvent &event);
     // "pid 4242", "pid 4242, thread 4243", "child pid 4250"
     static QString handlerText(const SocketEvent &event);
+    // For narrow table columns: "pid 4242", "thread 4243", "child 4250".
+    static QString shortHandlerText(const SocketEvent &event);
     // The system's reason for an error or failed call event, translated.
     static QString reasonText(const SocketEvent &event);
     // "1 byte", "1,024 bytes" in the current locale.

@@ -333,5 +333,664 @@
         <source>Summary: connections %1, messages %2, bytes %3</source>
         <translation>Resumo: conexões %1, mensagens %2, bytes %3</translation>
     </message>
+    <message>
+        <source>thread %1</source>
+        <translation>thread %1</translation>
+    </message>
+    <message>
+        <source>child %1</source>
+        <translation>filho %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerStatus</name>
+    <message>
+        <source>Server stopped</source>
+        <translation>Servidor parado</translation>
+    </message>
+    <message>
+        <source>Waiting in recvfrom() for datagrams on %1</source>
+        <translation>Esperando em recvfrom() por datagramas em %1</translation>
+    </message>
+    <message>
+        <source>Blocked in recv() serving %1; other clients wait in the backlog</source>
+        <translation>Bloqueado em recv() atendendo %1; os outros clientes esperam no backlog</translation>
+    </message>
+    <message>
+        <source>Waiting in accept() on %1</source>
+        <translation>Esperando em accept() em %1</translation>
+    </message>
+    <message>
+        <source>Waiting in accept() on %1; child processes serving clients: %2</source>
+        <translation>Esperando em accept() em %1; processos filhos atendendo clientes: %2</translation>
+    </message>
+    <message>
+        <source>Waiting in accept() on %1; threads serving clients: %2</source>
+        <translation>Esperando em accept() em %1; threads atendendo clientes: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>SocketLab: a network lab for teaching sockets</source>
+        <translation>SocketLab: um laboratório de redes para ensinar sockets</translation>
+    </message>
+    <message>
+        <source>Language: en or pt_BR.</source>
+        <translation>Idioma: en ou pt_BR.</translation>
+    </message>
+    <message>
+        <source>Run a short demo, save the window as a PNG and exit.</source>
+        <translation>Executa uma demonstração curta, salva a janela como PNG e sai.</translation>
+    </message>
+    <message>
+        <source>Unknown language: %1 (use en or pt_BR)</source>
+        <translation>Idioma desconhecido: %1 (use en ou pt_BR)</translation>
+    </message>
+    <message>
+        <source>Could not write the screenshot %1</source>
+        <translation>Não foi possível gravar a captura de tela %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::CallSequenceWidget</name>
+    <message>
+        <source>Client steps (client %1)</source>
+        <translation>Passos do cliente (cliente %1)</translation>
+    </message>
+    <message>
+        <source>Client steps</source>
+        <translation>Passos do cliente</translation>
+    </message>
+    <message>
+        <source>Server steps</source>
+        <translation>Passos do servidor</translation>
+    </message>
+    <message>
+        <source>Live call trace</source>
+        <translation>Chamadas ao vivo</translation>
+    </message>
+    <message>
+        <source>1. Resolve the host name to an IP address: getaddrinfo()</source>
+        <translation>1. Resolver o nome do host para um endereço IP: getaddrinfo()</translation>
+    </message>
+    <message>
+        <source>2. Resolve the protocol name to its number: getprotobyname()</source>
+        <translation>2. Resolver o nome do protocolo para o seu número: getprotobyname()</translation>
+    </message>
+    <message>
+        <source>3. Create the socket: socket()</source>
+        <translation>3. Criar o socket: socket()</translation>
+    </message>
+    <message>
+        <source>4. Connect: not used by UDP</source>
+        <translation>4. Conectar: não usado pelo UDP</translation>
+    </message>
+    <message>
+        <source>4. Connect to the server: connect()</source>
+        <translation>4. Conectar ao servidor: connect()</translation>
+    </message>
+    <message>
+        <source>5. Send and receive datagrams: sendto() / recvfrom()</source>
+        <translation>5. Enviar e receber datagramas: sendto() / recvfrom()</translation>
+    </message>
+    <message>
+        <source>5. Send and receive while there is data: send() / recv()</source>
+        <translation>5. Enviar e receber enquanto houver dados: send() / recv()</translation>
+    </message>
+    <message>
+        <source>6. Close the socket: close()</source>
+        <translation>6. Fechar o socket: close()</translation>
+    </message>
+    <message>
+        <source>1. Resolve the protocol name to its number: getprotobyname()</source>
+        <translation>1. Resolver o nome do protocolo para o seu número: getprotobyname()</translation>
+    </message>
+    <message>
+        <source>2. Create the socket: socket()</source>
+        <translation>2. Criar o socket: socket()</translation>
+    </message>
+    <message>
+        <source>3. Bind a local address and port: bind()</source>
+        <translation>3. Associar um endereço e uma porta locais: bind()</translation>
+    </message>
+    <message>
+        <source>4. Listen: not used by UDP</source>
+        <translation>4. Escutar: não usado pelo UDP</translation>
+    </message>
+    <message>
+        <source>4. Make the socket passive: listen()</source>
+        <translation>4. Tornar o socket passivo: listen()</translation>
+    </message>
+    <message>
+        <source>5. Accept: not used by UDP</source>
+        <translation>5. Aceitar: não usado pelo UDP</translation>
+    </message>
+    <message>
+        <source>5. Accept a connection: accept()</source>
+        <translation>5. Aceitar uma conexão: accept()</translation>
+    </message>
+    <message>
+        <source>6. Receive and answer datagrams: recvfrom() / sendto()</source>
+        <translation>6. Receber e responder datagramas: recvfrom() / sendto()</translation>
+    </message>
+    <message>
+        <source>6. Receive and send while there is data: recv() / send()</source>
+        <translation>6. Receber e enviar enquanto houver dados: recv() / send()</translation>
+    </message>
+    <message>
+        <source>7. Close: not used, one socket serves everyone</source>
+        <translation>7. Fechar: não usado, um só socket atende a todos</translation>
+    </message>
+    <message>
+        <source>7. Close the connection: close()</source>
+        <translation>7. Fechar a conexão: close()</translation>
+    </message>
+    <message>
+        <source>8. Wait for the next datagram (back to 6)</source>
+        <translation>8. Esperar o próximo datagrama (volta ao 6)</translation>
+    </message>
+    <message>
+        <source>8. Go back to step 5</source>
+        <translation>8. Voltar ao passo 5</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::CallTraceModel</name>
+    <message>
+        <source>Client %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+    <message>
+        <source>Server thread %1</source>
+        <translation>Servidor, thread %1</translation>
+    </message>
+    <message>
+        <source>Server child %1</source>
+        <translation>Servidor, filho %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <source>Call and result</source>
+        <translation>Chamada e resultado</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ClientPane</name>
+    <message>
+        <source>Client %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;orta:</translation>
+    </message>
+    <message>
+        <source>Sent and received</source>
+        <translation>Enviado e recebido</translation>
+    </message>
+    <message>
+        <source>Type a message and press Enter</source>
+        <translation>Digite uma mensagem e tecle Enter</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send burst (3 messages at once)</source>
+        <translation>Rajada (3 mensagens de uma vez)</translation>
+    </message>
+    <message>
+        <source>Sends three messages back to back: TCP is a byte stream and may deliver them in one recv(); UDP keeps each datagram apart.</source>
+        <translation>Envia três mensagens seguidas: o TCP é um fluxo de bytes e pode entregá-las num só recv(); o UDP mantém cada datagrama separado.</translation>
+    </message>
+    <message>
+        <source>Open UDP socket</source>
+        <translation>Abrir socket UDP</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close socket</source>
+        <translation>Fechar socket</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Não conectado</translation>
+    </message>
+    <message>
+        <source>My address: not known yet</source>
+        <translation>Meu endereço: ainda desconhecido</translation>
+    </message>
+    <message>
+        <source>My address: %1</source>
+        <translation>Meu endereço: %1</translation>
+    </message>
+    <message>
+        <source>hello</source>
+        <translation>olá</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>← %1</source>
+        <translation>← %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ClientTabs</name>
+    <message>
+        <source>Add client</source>
+        <translation>Adicionar cliente</translation>
+    </message>
+    <message>
+        <source>Adds another client, with its own socket and colour</source>
+        <translation>Adiciona outro cliente, com o seu próprio socket e cor</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ConnectionsModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>Atendido por</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::LogModel</name>
+    <message>
+        <source>Listening</source>
+        <translation>Escutando</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>Eco</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebido</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Chamada</translation>
+    </message>
+    <message>
+        <source>Handler ended</source>
+        <translation>Atendente terminou</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>%1 … (%2 in all)</source>
+        <translation>%1 … (%2 no total)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Endereço do cliente</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Atendente</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::MainWindow</name>
+    <message>
+        <source>SocketLab</source>
+        <translation>SocketLab</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Exibir</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Call sequence</source>
+        <translation>Sequência de chamadas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Save log...</source>
+        <translation>&amp;Salvar registro...</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>Salvar registro</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sai&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;Copy selected rows</source>
+        <translation>&amp;Copiar linhas selecionadas</translation>
+    </message>
+    <message>
+        <source>C&amp;lear log</source>
+        <translation>&amp;Limpar registro</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpar</translation>
+    </message>
+    <message>
+        <source>&amp;Add client</source>
+        <translation>&amp;Adicionar cliente</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Ampliar</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Maior</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Reduzir</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>Menor</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Tamanho normal</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>Modo de a&amp;presentação</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Apresentar</translation>
+    </message>
+    <message>
+        <source>Full screen, large text, high contrast (F11)</source>
+        <translation>Tela cheia, texto grande, alto contraste (F11)</translation>
+    </message>
+    <message>
+        <source>Show &amp;hex column</source>
+        <translation>Mostrar coluna &amp;hex</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Arquivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Log saved to %1</source>
+        <translation>Registro salvo em %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ScreenshotDemo</name>
+    <message>
+        <source>Hello, server!</source>
+        <translation>Olá, servidor!</translation>
+    </message>
+    <message>
+        <source>Hello from client 2</source>
+        <translation>Olá do cliente 2</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ServerPane</name>
+    <message>
+        <source>Connections</source>
+        <translation>Conexões</translation>
+    </message>
+    <message>
+        <source>Server log</source>
+        <translation>Registro do servidor</translation>
+    </message>
+    <message>
+        <source>Connections: %1    Messages: %2    Bytes: %3</source>
+        <translation>Conexões: %1    Mensagens: %2    Bytes: %3</translation>
+    </message>
+    <message>
+        <source>Press Start to open the server.</source>
+        <translation>Clique em Iniciar para abrir o servidor.</translation>
+    </message>
+    <message>
+        <source>Only programs on this computer can connect: %1 port %2</source>
+        <translation>Só programas deste computador podem se conectar: %1 porta %2</translation>
+    </message>
+    <message>
+        <source>Open to the network on port %1, but this computer has no network address right now</source>
+        <translation>Aberto para a rede na porta %1, mas este computador está sem endereço de rede agora</translation>
+    </message>
+    <message>
+        <source>Students connect to %1, port %2</source>
+        <translation>Os alunos se conectam a %1, porta %2</translation>
+    </message>
+    <message>
+        <source>%1 older rows dropped (the counters stay exact)</source>
+        <translation>%1 linhas antigas descartadas (os contadores continuam exatos)</translation>
+    </message>
+    <message>
+        <source>Auto-scroll paused: scroll to the bottom to resume</source>
+        <translation>Rolagem automática pausada: role até o fim para retomar</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ServerToolBar</name>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>Iterative</source>
+        <translation>Iterativo</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>Fork</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Porta:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>qualquer</translation>
+    </message>
+    <message>
+        <source>The server&apos;s port; &quot;any&quot; lets the system choose a free one</source>
+        <translation>A porta do servidor; &quot;qualquer&quot; deixa o sistema escolher uma livre</translation>
+    </message>
+    <message>
+        <source>&amp;Open to:</source>
+        <translation>&amp;Aberto para:</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>só este computador</translation>
+    </message>
+    <message>
+        <source>the classroom network</source>
+        <translation>a rede da sala de aula</translation>
+    </message>
+    <message>
+        <source>This computer only binds 127.0.0.1. The classroom network binds every interface (::, IPv4 and IPv6) so students can connect.</source>
+        <translation>Só este computador faz o bind em 127.0.0.1. A rede da sala de aula faz o bind em todas as interfaces (::, IPv4 e IPv6) para que os alunos possam se conectar.</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>Eco</translation>
+    </message>
+    <message>
+        <source>The server sends every message back to its client</source>
+        <translation>O servidor devolve cada mensagem ao seu cliente</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Start the server (socket, bind, listen)</source>
+        <translation>Inicia o servidor (socket, bind, listen)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Stop the server and every process or thread serving a client</source>
+        <translation>Para o servidor e cada processo ou thread que atende um cliente</translation>
+    </message>
+    <message>
+        <source>Stop the server to change this</source>
+        <translation>Pare o servidor para mudar isto</translation>
+    </message>
+    <message>
+        <source>Not for UDP: there are no connections to hand over. One socket receives every datagram with recvfrom().</source>
+        <translation>Não se aplica ao UDP: não há conexões para repassar. Um só socket recebe todos os datagramas com recvfrom().</translation>
+    </message>
+    <message>
+        <source>One client at a time; the others wait in the backlog</source>
+        <translation>Um cliente por vez; os outros esperam no backlog</translation>
+    </message>
+    <message>
+        <source>A child process per connection (fork); the parent only accepts</source>
+        <translation>Um processo filho por conexão (fork); o pai só aceita</translation>
+    </message>
+    <message>
+        <source>A thread per connection; the main thread only accepts</source>
+        <translation>Uma thread por conexão; a thread principal só aceita</translation>
+    </message>
+    <message>
+        <source>TCP: connections and a byte stream. UDP: independent datagrams.</source>
+        <translation>TCP: conexões e um fluxo de bytes. UDP: datagramas independentes.</translation>
+    </message>
 </context>
 </TS>

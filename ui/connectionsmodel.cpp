@@ -124,7 +124,7 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         case ClientColumn:
             return row.first.peer;
         case HandlerColumn:
-            return EventFormatter::handlerText(row.first);
+            return EventFormatter::shortHandlerText(row.first);
         case MessagesColumn:
             return locale.toString(row.messages);
         case BytesColumn:

@@ -149,7 +149,7 @@ QString LogModel::cellText(int row, int column) const
     case ClientColumn:
         return event.peer;
     case HandlerColumn:
-        return EventFormatter::handlerText(event);
+        return EventFormatter::shortHandlerText(event);
     case EventColumn:
         return kindText(event);
     case MessageColumn:
@@ -178,6 +178,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn || index.column() == HexColumn)
             return EventFormatter::describe(event);
+        if (index.column() == HandlerColumn)
+            return EventFormatter::handlerText(event);
         return QVariant();
     case Qt::BackgroundRole: {
         const QColor tint = ColorPalette::tint(colorIdFor(event));

@@ -36,8 +36,8 @@ void ScreenshotDemo::start()
     ClientTabs *tabs = m_window->clientTabs();
     while (tabs->count() < 2)
         tabs->addClient();
-    tabs->pane(0)->sendMessage(QStringLiteral("Olá, servidor!"));
-    tabs->pane(1)->sendMessage(QStringLiteral("hello from client 2"));
+    tabs->pane(0)->sendMessage(tr("Hello, server!"));
+    tabs->pane(1)->sendMessage(tr("Hello from client 2"));
     tabs->pane(0)->sendBurst();
     tabs->setCurrentIndex(0);
     QTimer::singleShot(kPollMs, this, &ScreenshotDemo::poll);

@@ -120,12 +120,12 @@ void ServerPane::updateFonts()
     auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
     m_logView->setColumnWidth(LogModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
     m_logView->setColumnWidth(LogModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 16);
-    m_logView->setColumnWidth(LogModel::HandlerColumn, width(QStringLiteral("pid 00000, thread 00000")));
+    m_logView->setColumnWidth(LogModel::HandlerColumn, width(QStringLiteral("thread 0000000")));
     m_logView->setColumnWidth(LogModel::EventColumn, width(QStringLiteral("Disconnected")));
     m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,
                                       width(QStringLiteral("127.0.0.1:00000")) + 16);
     m_connectionsView->setColumnWidth(ConnectionsModel::HandlerColumn,
-                                      width(QStringLiteral("pid 00000, thread 00000")));
+                                      width(QStringLiteral("thread 0000000")));
     m_connectionsView->setColumnWidth(ConnectionsModel::MessagesColumn, width(QStringLiteral("Messages")));
     m_connectionsView->setColumnWidth(ConnectionsModel::BytesColumn, width(QStringLiteral("0,000,000")));
 }

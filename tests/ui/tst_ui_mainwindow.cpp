@@ -201,7 +201,8 @@ void TestMainWindow::stopWithClientsConnected()
     QElapsedTimer clock;
     clock.start();
     m_window->serverToolBar()->stopAction()->trigger();
-    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    // A hang, not speed: the bound is far above the few milliseconds Stop takes.
+    QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(!m_window->server()->isRunning());
     QVERIFY(m_window->serverToolBar()->startAction()->isEnabled());
     QCOMPARE(m_window->serverPane()->connectionsModel()->rowCount(), 0);

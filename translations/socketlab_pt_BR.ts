@@ -889,6 +889,14 @@
         <source>Auto-scroll paused: scroll to the bottom to resume</source>
         <translation>Rolagem automática pausada: role até o fim para retomar</translation>
     </message>
+    <message>
+        <source>Senders</source>
+        <translation>Remetentes</translation>
+    </message>
+    <message>
+        <source>Senders: %1    Datagrams: %2    Bytes: %3</source>
+        <translation>Remetentes: %1    Datagramas: %2    Bytes: %3</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ServerToolBar</name>

@@ -20,6 +20,7 @@ namespace {
 const QColor kSentColor(0x00, 0x40, 0x90);
 const QColor kReceivedColor(0x00, 0x70, 0x30);
 const QColor kErrorColor(0xB0, 0x00, 0x00);
+constexpr int kEventRole = Qt::UserRole + 1;
 } // namespace
 
 ClientPane::ClientPane(quint64 id, QWidget *parent)
@@ -132,6 +133,7 @@ void ClientPane::retranslateUi()
     m_hostLabel->setText(tr("&Host:"));
     m_portLabel->setText(tr("P&ort:"));
     m_historyTitle->setText(tr("Sent and received"));
+    retranslateHistory();
     m_messageEdit->setPlaceholderText(tr("Type a message and press Enter"));
     m_sendButton->setText(tr("Send"));
     m_burstButton->setText(tr("Send burst (3 messages at once)"));
@@ -258,12 +260,34 @@ QString ClientPane::historyText(int row) const
     return m_history->item(row)->text();
 }
 
-void ClientPane::addHistory(const QString &text, const QColor &color)
+QListWidgetItem *ClientPane::addHistory(const QString &text, const QColor &color)
 {
     auto *item = new QListWidgetItem(text);
     item->setForeground(color);
     item->setToolTip(text);
     m_history->addItem(item);
+    return item;
+}
+
+void ClientPane::addTranslatedHistory(const SocketEvent &event, const QColor &color)
+{
+    // Kept with its event so a language switch can say it again (payload lines need not).
+    SocketEvent kept = event;
+    kept.payload.clear();
+    addHistory(EventFormatter::describe(kept), color)->setData(kEventRole, QVariant::fromValue(kept));
+}
+
+void ClientPane::retranslateHistory()
+{
+    for (int row = 0; row < m_history->count(); ++row) {
+        QListWidgetItem *item = m_history->item(row);
+        const QVariant event = item->data(kEventRole);
+        if (event.isValid()) {
+            const QString text = EventFormatter::describe(event.value<SocketEvent>());
+            item->setText(text);
+            item->setToolTip(text);
+        }
+    }
 }
 
 void ClientPane::handleEvents(const SocketEvents &events)
@@ -296,10 +320,10 @@ void ClientPane::handleEvents(const SocketEvents &events)
             break;
         case EventKind::Error:
             m_lastError = EventFormatter::describe(event);
-            addHistory(m_lastError, kErrorColor);
+            addTranslatedHistory(event, kErrorColor);
             break;
         case EventKind::Disconnected:
-            addHistory(EventFormatter::describe(event), palette().color(QPalette::Text));
+            addTranslatedHistory(event, palette().color(QPalette::Text));
             break;
         default:
             break;

@@ -8,6 +8,7 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class QSpinBox;
 
@@ -57,7 +58,9 @@ private:
     void updateFonts();
     void updateState();
     void handleEvents(const SocketEvents &events);
-    void addHistory(const QString &text, const QColor &color);
+    QListWidgetItem *addHistory(const QString &text, const QColor &color);
+    void addTranslatedHistory(const SocketEvent &event, const QColor &color);
+    void retranslateHistory();
     void sendLine();
     void toggleConnection();
 

@@ -132,7 +132,8 @@ void ServerPane::updateFonts()
 
 void ServerPane::retranslateUi()
 {
-    m_connectionsTitle->setText(tr("Connections"));
+    // UDP has no connections: the table lists each sender seen instead.
+    m_connectionsTitle->setText(m_udp ? tr("Senders") : tr("Connections"));
     m_logTitle->setText(tr("Server log"));
     setTotals(m_totals);
     updateAddresses();
@@ -147,6 +148,12 @@ QString ServerPane::statusText() const
 
 void ServerPane::appendEvents(const SocketEvents &events)
 {
+    for (const SocketEvent &event : events) {
+        if (event.kind == EventKind::Listening && (event.protocol == Protocol::Udp) != m_udp) {
+            m_udp = event.protocol == Protocol::Udp;
+            retranslateUi();
+        }
+    }
     m_status.apply(events);
     m_log->appendEvents(events);
     m_connections->appendEvents(events);
@@ -165,8 +172,9 @@ void ServerPane::setTotals(const ServerTotals &totals)
 {
     m_totals = totals;
     const QLocale locale;
-    m_countersLabel->setText(tr("Connections: %1    Messages: %2    Bytes: %3")
-                                 .arg(locale.toString(totals.connections),
+    const QString counters = m_udp ? tr("Senders: %1    Datagrams: %2    Bytes: %3")
+                                   : tr("Connections: %1    Messages: %2    Bytes: %3");
+    m_countersLabel->setText(counters.arg(locale.toString(totals.connections),
                                       locale.toString(totals.messages),
                                       locale.toString(totals.bytes)));
 }

@@ -62,6 +62,7 @@ private:
     QLabel *m_addressesLabel;
     QLabel *m_countersLabel;
     QLabel *m_connectionsTitle;
+    bool m_udp = false;
     QLabel *m_logTitle;
     QLabel *m_notesLabel;
     QTableView *m_connectionsView;

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "calltracemodel.h"
+
 #include "callsequencewidget.h"
 #include "clientpane.h"
 #include "clienttabs.h"
@@ -361,6 +363,8 @@ void MainWindow::setPresentationMode(bool on)
     setStyleSheet(on ? m_presentationStyle : QString());
     // Every row counts on a 1024x768 projector; zoom and exit stay on their keys and menus.
     m_viewToolBar->setVisible(!on);
+    m_serverPane->setCompact(on);
+    m_sequence->traceView()->setColumnHidden(CallTraceModel::TimeColumn, on);
     if (on)
         showFullScreen();
     else

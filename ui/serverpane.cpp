@@ -247,6 +247,15 @@ void ServerPane::setHexVisible(bool visible)
     m_logView->setColumnHidden(LogModel::HexColumn, !visible);
 }
 
+void ServerPane::setCompact(bool compact)
+{
+    // On a projector the message matters more than the time of day (still in a saved log).
+    m_logView->setColumnHidden(LogModel::TimeColumn, compact);
+    // The message already names the event ("Connected by ...").
+    m_logView->setColumnHidden(LogModel::EventColumn, compact);
+    m_connectionsView->setColumnHidden(ConnectionsModel::SinceColumn, compact);
+}
+
 void ServerPane::clearLog()
 {
     m_log->clear();

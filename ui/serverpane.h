@@ -29,6 +29,8 @@ public:
     // Where the server listens; an empty address means stopped.
     void setEndpoint(const QString &bindAddress, quint16 port);
     void setHexVisible(bool visible);
+    // Presentation mode: fewer, wider columns.
+    void setCompact(bool compact);
     void clearLog();
     // Colours the rows of a client pane's connection like the pane.
     void setPeerColor(const QString &peer, quint64 colorId);

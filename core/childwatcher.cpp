@@ -68,7 +68,10 @@ void ChildWatcher::parse()
 void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *payload)
 {
     m_connectionFd = int(header.fd);
-    const QString fdText = QStringLiteral("fd %1").arg(m_connectionFd);
+    // Quiet runs get only Totals and Close records: format nothing for them.
+    const QString fdText = m_reporter.callsEnabled() || m_reporter.trafficEnabled()
+        ? QStringLiteral("fd %1").arg(m_connectionFd)
+        : QString();
     switch (header.type) {
     case ChildRecordType::Recv:
         m_reporter.traceCall(6, QStringLiteral("recv"), QStringLiteral("%1, ?").arg(fdText),
@@ -112,11 +115,13 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
     }
     case ChildRecordType::Close: {
         m_reporter.traceCall(7, QStringLiteral("close"), fdText, header.result, header.errnum);
+        m_disconnected = true;
+        if (!m_reporter.trafficEnabled())
+            break;
         SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
         disconnected.peer = m_peer;
         disconnected.local = m_local;
         m_reporter.post(std::move(disconnected));
-        m_disconnected = true;
         break;
     }
     }
@@ -148,7 +153,10 @@ void ChildWatcher::reap(bool killFirst)
     } while (got < 0 && errno == EINTR);
     m_reaped = true;
     const int waitErrno = got < 0 ? errno : 0;
-    m_reporter.traceCall(0, QStringLiteral("waitpid"), QString::number(m_pid), got, waitErrno);
+    if (m_reporter.callsEnabled())
+        m_reporter.traceCall(0, QStringLiteral("waitpid"), QString::number(m_pid), got, waitErrno);
+    if (!m_reporter.trafficEnabled())
+        return;  // quiet runs make no event per connection
     if (!m_disconnected) {
         SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
         disconnected.peer = m_peer;

@@ -23,10 +23,14 @@ ConnectionSession::ConnectionSession(ServerContext &context, Fd connection, cons
 
 void ConnectionSession::run()
 {
-    SocketEvent connected = m_reporter.make(EventKind::Connected);
-    connected.peer = m_peer;
-    connected.local = m_local;
-    m_reporter.post(std::move(connected));
+    // Quiet runs (no traffic reported) make no event per connection either.
+    const bool report = m_reporter.trafficEnabled();
+    if (report) {
+        SocketEvent connected = m_reporter.make(EventKind::Connected);
+        connected.peer = m_peer;
+        connected.local = m_local;
+        m_reporter.post(std::move(connected));
+    }
 
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
     for (;;) {
@@ -41,10 +45,12 @@ void ConnectionSession::run()
         m_reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
                              closed == 0 ? 0 : errno);
     }
-    SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
-    disconnected.peer = m_peer;
-    disconnected.local = m_local;
-    m_reporter.post(std::move(disconnected));
+    if (report) {
+        SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
+        disconnected.peer = m_peer;
+        disconnected.local = m_local;
+        m_reporter.post(std::move(disconnected));
+    }
 }
 
 // A recv() that filled the buffer means more is probably waiting: read again at once rather

@@ -16,7 +16,8 @@ HandlerThread::HandlerThread(ServerContext &context, Fd connection, const QStrin
 void HandlerThread::run()
 {
     m_session.run();
-    m_reporter.post(m_reporter.make(EventKind::HandlerExited));
+    if (m_reporter.trafficEnabled())
+        m_reporter.post(m_reporter.make(EventKind::HandlerExited));
     m_done.store(true);
     m_finished.raise();
 }

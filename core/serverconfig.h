@@ -17,7 +17,8 @@ struct ServerConfig
     bool echo = false;
     int maxClients = 256;  // live handlers; more clients wait in the backlog
     bool reuseAddress = true;
-    // Off for quiet, fast runs: counters stay exact, but data and call events are not made.
+    // Off for quiet, fast runs: counters stay exact, but no data or sent events are made, and
+    // no event per connection either (connected, disconnected, handler_exited); errors still are.
     bool reportTraffic = true;
     bool reportCalls = true;
 };

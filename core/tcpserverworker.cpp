@@ -89,8 +89,10 @@ void TcpServerWorker::acceptOne()
     const int acceptErrno = fd < 0 ? errno : 0;
     const QString peer = fd >= 0 ? Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString()
                                  : QString();
-    reporter.traceCall(5, QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd), fd,
-                       acceptErrno, peer);
+    if (reporter.callsEnabled()) {
+        reporter.traceCall(5, QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd), fd,
+                           acceptErrno, peer);
+    }
     if (fd < 0) {
         reporter.reportError(QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd),
                              acceptErrno);
@@ -163,15 +165,19 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     // The parent's copy of the connection: the child owns the conversation now.
     const int fd = connection.get();
     const int closed = connection.reset();
-    reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
-                       closed == 0 ? 0 : errno);
+    if (reporter.callsEnabled()) {
+        reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
+                           closed == 0 ? 0 : errno);
+    }
 
     EventReporter childReporter = m_context.reporterFor(HandlerKind::Process, id);
     childReporter.setHandlerProcess(pid);
-    SocketEvent connected = childReporter.make(EventKind::Connected);
-    connected.peer = peer;
-    connected.local = local;
-    childReporter.post(std::move(connected));
+    if (childReporter.trafficEnabled()) {  // quiet runs make no event per connection
+        SocketEvent connected = childReporter.make(EventKind::Connected);
+        connected.peer = peer;
+        connected.local = local;
+        childReporter.post(std::move(connected));
+    }
     m_children.push_back(std::make_unique<ChildWatcher>(pid, std::move(readEnd), peer, local,
                                                         childReporter, m_context.counters));
 }

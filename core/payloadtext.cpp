@@ -49,12 +49,17 @@ void appendHexEscape(QString &out, unsigned char byte)
 QString convert(const QByteArray &bytes, int maxBytes, bool escapeControls)
 {
     const int size = int(qMin<qsizetype>(bytes.size(), maxBytes));
+    // Sequences are judged on the whole payload: a valid character that the limit cuts in
+    // two is left out, not shown as invalid bytes.
+    const int available = int(qMin<qsizetype>(bytes.size(), size + 3));
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
     QString out;
     out.reserve(size);
     int i = 0;
     while (i < size) {
-        const int length = validSequenceLength(data, size, i);
+        const int length = validSequenceLength(data, available, i);
+        if (i + length > size)
+            break;
         if (length == 0) {
             appendHexEscape(out, data[i]);
             ++i;

@@ -1,0 +1,224 @@
+#include "eventjson.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+#include <QTimeZone>
+
+#include <cerrno>
+
+using namespace socketlab;
+
+namespace {
+
+QJsonObject parse(const QByteArray &line)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        qWarning() << "not a JSON object:" << line << error.errorString();
+    return doc.object();
+}
+
+SocketEvent makeEvent(EventKind kind)
+{
+    SocketEvent e(kind, Role::Server);
+    e.time = QDateTime(QDate(2024, 3, 1), QTime(12, 0, 1, 234), Qt::UTC);
+    e.pid = 4242;
+    e.tid = 4243;
+    return e;
+}
+
+} // namespace
+
+class TestEventJson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void keysPerEvent_data();
+    void keysPerEvent();
+    void oneLine();
+    void timeIsUtcWithMilliseconds();
+    void values();
+    void escaping_data();
+    void escaping();
+    void payloadShownUpTo4096Bytes();
+    void callAndError();
+};
+
+void TestEventJson::keysPerEvent_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("keys");
+    const QStringList base = {"time", "event", "peer", "local", "pid", "tid", "handler"};
+    QTest::newRow("listening") << int(EventKind::Listening) << "listening" << base;
+    QTest::newRow("connected") << int(EventKind::Connected) << "connected" << base;
+    QTest::newRow("disconnected") << int(EventKind::Disconnected) << "disconnected" << base;
+    QTest::newRow("data") << int(EventKind::Data) << "data" << base + QStringList{"bytes", "text"};
+    QTest::newRow("sent") << int(EventKind::Sent) << "sent" << base + QStringList{"bytes", "text"};
+    QTest::newRow("received") << int(EventKind::Received) << "received"
+                              << base + QStringList{"bytes", "text"};
+    const QStringList call = {"call", "args", "result", "errno", "message"};
+    QTest::newRow("call") << int(EventKind::Call) << "call" << base + call;
+    QTest::newRow("error") << int(EventKind::Error) << "error" << base + call;
+    QTest::newRow("handler_exited") << int(EventKind::HandlerExited) << "handler_exited"
+                                    << base + QStringList{"message"};
+    QTest::newRow("summary") << int(EventKind::Summary) << "summary"
+                             << base + QStringList{"connections", "messages", "bytes"};
+}
+
+void TestEventJson::keysPerEvent()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, name);
+    QFETCH(QStringList, keys);
+    SocketEvent e = makeEvent(EventKind(kind));
+    e.peer = QStringLiteral("127.0.0.1:53422");
+    e.local = QStringLiteral("127.0.0.1:5000");
+    const QJsonObject json = parse(EventJson::toLine(e));
+    QCOMPARE(json.value("event").toString(), name);
+    QStringList got = json.keys();
+    got.sort();
+    keys.sort();
+    QCOMPARE(got, keys);
+}
+
+void TestEventJson::oneLine()
+{
+    SocketEvent e = makeEvent(EventKind::Data);
+    e.payload = QByteArray("line one\nline two\r\n");
+    e.bytes = e.payload.size();
+    const QByteArray line = EventJson::toLine(e);
+    QVERIFY(line.endsWith("}\n"));
+    QCOMPARE(line.count('\n'), 1);
+    QVERIFY(!line.contains('\r'));
+    // Without peer or local (a listening event before any client), the keys are left out.
+    const QJsonObject listening = parse(EventJson::toLine(makeEvent(EventKind::Listening)));
+    QVERIFY(!listening.contains("peer"));
+    QVERIFY(!listening.contains("local"));
+}
+
+void TestEventJson::timeIsUtcWithMilliseconds()
+{
+    SocketEvent e = makeEvent(EventKind::Listening);
+    e.time = QDateTime(QDate(2024, 3, 1), QTime(9, 0, 1, 5), QTimeZone(-3 * 3600));
+    const QString time = parse(EventJson::toLine(e)).value("time").toString();
+    QCOMPARE(time, QStringLiteral("2024-03-01T12:00:01.005Z"));
+    const QString now = parse(EventJson::toLine(SocketEvent(EventKind::Call, Role::Client)))
+                            .value("time").toString();
+    QVERIFY2(QRegularExpression(QStringLiteral(
+                 R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$)")).match(now).hasMatch(),
+             qPrintable(now));
+}
+
+void TestEventJson::values()
+{
+    SocketEvent e = makeEvent(EventKind::Data);
+    e.handler = HandlerKind::Thread;
+    e.peer = QStringLiteral("[::1]:53422");
+    e.local = QStringLiteral("[::1]:5000");
+    e.payload = QByteArray("hello");
+    e.bytes = 5;
+    const QJsonObject json = parse(EventJson::toLine(e));
+    QCOMPARE(json.value("peer").toString(), QStringLiteral("[::1]:53422"));
+    QCOMPARE(json.value("local").toString(), QStringLiteral("[::1]:5000"));
+    QCOMPARE(json.value("pid").toInteger(), 4242);
+    QCOMPARE(json.value("tid").toInteger(), 4243);
+    QCOMPARE(json.value("handler").toString(), QStringLiteral("thread"));
+    QCOMPARE(json.value("bytes").toInteger(), 5);
+    QCOMPARE(json.value("text").toString(), QStringLiteral("hello"));
+
+    e.handler = HandlerKind::Process;
+    QCOMPARE(parse(EventJson::toLine(e)).value("handler").toString(), QStringLiteral("process"));
+    e.handler = HandlerKind::Main;
+    QCOMPARE(parse(EventJson::toLine(e)).value("handler").toString(), QStringLiteral("main"));
+
+    SocketEvent summary = makeEvent(EventKind::Summary);
+    summary.connections = 3;
+    summary.messages = 1234567890123;
+    summary.bytes = 9876543210987;
+    const QJsonObject s = parse(EventJson::toLine(summary));
+    QCOMPARE(s.value("connections").toInteger(), 3);
+    QCOMPARE(s.value("messages").toInteger(), 1234567890123);
+    QCOMPARE(s.value("bytes").toInteger(), 9876543210987);
+}
+
+void TestEventJson::escaping_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("quotes") << QByteArray("say \"hi\"") << "say \"hi\"";
+    QTest::newRow("backslash") << QByteArray("C:\\dir\\") << "C:\\dir\\";
+    QTest::newRow("newline, tab, cr") << QByteArray("a\nb\tc\rd") << "a\nb\tc\rd";
+    QTest::newRow("all C0 controls") << QByteArray("\x01\x02\x08\x0b\x0c\x1b\x1f")
+                                     << QString::fromLatin1("\x01\x02\x08\x0b\x0c\x1b\x1f");
+    QTest::newRow("nul") << QByteArray("a\0b", 3) << QString::fromLatin1("a\0b", 3);
+    QTest::newRow("del") << QByteArray("\x7f") << QString::fromLatin1("\x7f");
+    QTest::newRow("ctrl-x") << QByteArray("\x18") << QString::fromLatin1("\x18");
+    QTest::newRow("utf-8") << QByteArray("ol\xc3\xa1 \xf0\x9f\x98\x80") << QString::fromUtf8("olá 😀");
+    QTest::newRow("line separator") << QByteArray("\xe2\x80\xa8") << QString(QChar(0x2028));
+    QTest::newRow("invalid bytes") << QByteArray("\xff\xfe" "A") << "\\xff\\xfeA";
+    QTest::newRow("json-looking") << QByteArray("\"},{\"event\":\"x") << "\"},{\"event\":\"x";
+}
+
+void TestEventJson::escaping()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, text);
+    SocketEvent e = makeEvent(EventKind::Data);
+    e.payload = payload;
+    e.bytes = payload.size();
+    e.peer = QStringLiteral("127.0.0.1:1");
+    const QByteArray line = EventJson::toLine(e);
+    QCOMPARE(line.count('\n'), 1);
+    const QJsonObject json = parse(line);
+    QCOMPARE(json.value("text").toString(), text);
+    QCOMPARE(json.value("bytes").toInteger(), payload.size());
+    QCOMPARE(json.value("event").toString(), QStringLiteral("data"));
+    // No raw control character survives in the line itself.
+    for (char c : line.chopped(1))
+        QVERIFY2(static_cast<unsigned char>(c) >= 0x20, line.constData());
+}
+
+void TestEventJson::payloadShownUpTo4096Bytes()
+{
+    SocketEvent e = makeEvent(EventKind::Data);
+    e.payload = QByteArray(65536, 'x');
+    e.bytes = 65536;
+    const QJsonObject json = parse(EventJson::toLine(e));
+    QCOMPARE(json.value("bytes").toInteger(), 65536);
+    const QString text = json.value("text").toString();
+    QVERIFY(text.startsWith(QString(4096, 'x')));
+    QVERIFY(!text.startsWith(QString(4097, 'x')));
+}
+
+void TestEventJson::callAndError()
+{
+    SocketEvent call = makeEvent(EventKind::Call);
+    call.call = QStringLiteral("bind");
+    call.args = QStringLiteral("fd 3, 127.0.0.1:5000");
+    call.result = -1;
+    call.errnum = EADDRINUSE;
+    const QJsonObject c = parse(EventJson::toLine(call));
+    QCOMPARE(c.value("call").toString(), QStringLiteral("bind"));
+    QCOMPARE(c.value("args").toString(), QStringLiteral("fd 3, 127.0.0.1:5000"));
+    QCOMPARE(c.value("result").toInteger(), -1);
+    QCOMPARE(c.value("errno").toInteger(), EADDRINUSE);
+    QVERIFY2(c.value("message").toString().contains(QLatin1String("Address already in use")),
+             qPrintable(c.value("message").toString()));
+
+    SocketEvent error = makeEvent(EventKind::Error);
+    error.call = QStringLiteral("connect");
+    error.args = QStringLiteral("127.0.0.1:1");
+    error.errnum = ECONNREFUSED;
+    error.result = -1;
+    const QString message = parse(EventJson::toLine(error)).value("message").toString();
+    QVERIFY2(message.contains(QLatin1String("connect")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("Connection refused")), qPrintable(message));
+}
+
+QTEST_APPLESS_MAIN(TestEventJson)
+#include "tst_eventjson.moc"

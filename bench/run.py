@@ -425,6 +425,17 @@ def markdown(report):
                  report["runs"], report["seconds"], m["nproc"], m["cpu"], m["kernel"], m["date"],
                  m["python"], m["socat"] or "no socat", m["iperf3"] or "no iperf3"),
              "The machine is shared and noisy: compare ratios within this run, not across runs.",
+             "",
+             "Method: every server listens on 127.0.0.1 with a backlog of 128 and counts what it "
+             "receives without printing it (`socketlab-cli server --quiet`; the Python servers "
+             "written like the recipe, `bench/recipe_server.py`; `socat -b 1024 -u "
+             "TCP-LISTEN:P,fork,reuseaddr,backlog=128 /dev/null`). `socketlab-load` sends from "
+             "64 KiB chunks; a TCP run is timed from when every client is connected until the "
+             "server has read everything and closed each connection (the clients half-close and "
+             "wait for it). A connection is: connect, send one line, half-close, wait for the "
+             "server to close. The byte and connection counts of socketlab and the Python "
+             "servers are checked against what the clients sent. iperf3 runs its own client "
+             "(`iperf3 -c 127.0.0.1 -P 8`).",
              ""]
     groups = []
     for c in report["cases"]:

@@ -149,6 +149,16 @@ inline QString localOf(int fd)
     return socketlab::Endpoint::localOf(fd).toString();
 }
 
+// "5 -> socket:[123]" for each descriptor open in this process.
+inline QStringList openDescriptors()
+{
+    QStringList list;
+    const QDir dir(QStringLiteral("/proc/self/fd"));
+    for (const QFileInfo &info : dir.entryInfoList(QDir::NoDotAndDotDot | QDir::System | QDir::Files | QDir::Dirs))
+        list << info.fileName() + QLatin1String(" -> ") + info.symLinkTarget();
+    return list;
+}
+
 inline int openDescriptorCount()
 {
     return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::System

@@ -86,7 +86,9 @@ bool Server::start(const ServerConfig &config)
         return fail(QStringLiteral("socket"), socketArgs, socketErrno);
 
     const int one = 1;
-    if (config.reuseAddress) {
+    // TCP only: it lets a restarted server bind while old connections sit in TIME_WAIT. On a
+    // UDP socket it would let a second server share the port instead of failing to bind.
+    if (config.reuseAddress && tcp) {
         const int r = ::setsockopt(socket.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
         reporter.traceCall(2, QStringLiteral("setsockopt"),
                            QStringLiteral("fd %1, SO_REUSEADDR, 1").arg(socket.get()), r,

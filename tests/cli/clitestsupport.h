@@ -61,7 +61,17 @@ public:
     }
     bool startCli(const QStringList &arguments) { return start(cliPath(), arguments); }
 
-    void write(const QByteArray &bytes) { m_process.write(bytes); }
+    // Writes everything now: the test may block in a socket call next, with no event loop to
+    // feed the pipe.
+    bool write(const QByteArray &bytes)
+    {
+        m_process.write(bytes);
+        while (m_process.bytesToWrite() > 0) {
+            if (!m_process.waitForBytesWritten(kWaitMs))
+                return false;
+        }
+        return true;
+    }
     void closeInput() { m_process.closeWriteChannel(); }
     void signal(int sig)
     {

@@ -1,0 +1,309 @@
+// socketlab-cli client driven as a process against plain POSIX servers: what goes on the wire
+// for each line of standard input, how it closes, and exit codes 0 and 1.
+
+#include "clitestsupport.h"
+
+#include <QTest>
+
+using namespace clitest;
+using namespace testsupport;
+using socketlab::Endpoint;
+using socketlab::Fd;
+
+namespace {
+
+// A listening TCP socket of the test's own, on loopback, any port.
+Fd listener(const char *host = "127.0.0.1")
+{
+    socklen_t length = 0;
+    const sockaddr_storage any = addressOf(host, 0, &length);
+    Fd fd(::socket(any.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (::bind(fd.get(), reinterpret_cast<const sockaddr *>(&any), length) != 0
+        || ::listen(fd.get(), 4) != 0)
+        return {};
+    return fd;
+}
+
+Fd acceptOne(int listening)
+{
+    pollfd p{listening, POLLIN, 0};
+    if (::poll(&p, 1, kWaitMs) <= 0)
+        return {};
+    return Fd(::accept4(listening, nullptr, nullptr, SOCK_CLOEXEC));
+}
+
+// Reads until the peer closes (or the wait runs out); returns what arrived and whether it closed.
+QByteArray receiveUntilClosed(int fd, bool *closed)
+{
+    QByteArray got;
+    *closed = false;
+    QDeadlineTimer deadline(kWaitMs);
+    while (!deadline.hasExpired()) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, int(deadline.remainingTime())) <= 0)
+            break;
+        char buffer[4096];
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+        if (n <= 0) {
+            *closed = n == 0;
+            break;
+        }
+        got.append(buffer, n);
+    }
+    return got;
+}
+
+} // namespace
+
+class TestCliClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void linesOnTheWire_data();
+    void linesOnTheWire();
+    void ctrlXClosesWithInputStillOpen();
+    void jsonEvents();
+    void receivesReplies();
+    void udpDatagramPerLine();
+    void ipv6Host_data();
+    void ipv6Host();
+    void connectionRefused_data();
+    void connectionRefused();
+    void unknownHost_data();
+    void unknownHost();
+};
+
+void TestCliClient::linesOnTheWire_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("wire");
+    QTest::newRow("line breaks removed") << QStringList{} << QByteArray("hello\nworld\n")
+                                         << QByteArray("helloworld");
+    QTest::newRow("crlf removed") << QStringList{} << QByteArray("a\r\nb\r\n") << QByteArray("ab");
+    QTest::newRow("--append-newline") << QStringList{"--append-newline"}
+                                      << QByteArray("hello\nworld\n") << QByteArray("hello\nworld\n");
+    QTest::newRow("last line without break, at EOF") << QStringList{} << QByteArray("one\ntwo")
+                                                     << QByteArray("onetwo");
+    QTest::newRow("empty lines send nothing") << QStringList{} << QByteArray("\n\nx\n\n")
+                                              << QByteArray("x");
+    QTest::newRow("ctrl-x line closes") << QStringList{} << QByteArray("one\n\x18\nnever\n")
+                                        << QByteArray("one");
+    QTest::newRow("ctrl-x inside a line is data") << QStringList{} << QByteArray("a\x18" "b\n")
+                                                  << QByteArray("a\x18" "b");
+    QTest::newRow("binary and invalid utf-8") << QStringList{} << QByteArray("\xff\x00\xc0\n", 4)
+                                              << QByteArray("\xff\x00\xc0", 3);
+    QTest::newRow("a 64 KiB line") << QStringList{} << QByteArray(65536, 'L') + '\n'
+                                   << QByteArray(65536, 'L');
+    QTest::newRow("nothing at all") << QStringList{} << QByteArray() << QByteArray();
+}
+
+// Standard input to the wire: each line without its break (unless --append-newline), then
+// end of input (or a Ctrl+X line) closes the socket and the client exits 0.
+void TestCliClient::linesOnTheWire()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, wire);
+    Fd server = listener();
+    QVERIFY(server.isValid());
+    const QString port = QString::number(Endpoint::localOf(server.get()).port());
+    Process cli;
+    QVERIFY(cli.startCli(QStringList{"client", "--port", port} + options));
+    Fd connection = acceptOne(server.get());
+    QVERIFY(connection.isValid());
+    QVERIFY(cli.write(input));
+    cli.closeInput();
+    bool closed = false;
+    QCOMPARE(receiveUntilClosed(connection.get(), &closed), wire);
+    QVERIFY(closed);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(cli.err().isEmpty(), cli.err().constData());
+}
+
+// The recipe's way out: a line holding only Ctrl+X closes, though input goes on.
+void TestCliClient::ctrlXClosesWithInputStillOpen()
+{
+    Fd server = listener();
+    const QString port = QString::number(Endpoint::localOf(server.get()).port());
+    Process cli;
+    QVERIFY(cli.startCli({"client", "--port", port, "--json"}));
+    Fd connection = acceptOne(server.get());
+    QVERIFY(connection.isValid());
+    QVERIFY(cli.write("bye\n\x18\n"));  // standard input stays open
+    bool closed = false;
+    QCOMPARE(receiveUntilClosed(connection.get(), &closed), QByteArray("bye"));
+    QVERIFY(closed);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QCOMPARE(cli.events("disconnected").size(), 1);
+}
+
+void TestCliClient::jsonEvents()
+{
+    Fd server = listener();
+    const quint16 port = Endpoint::localOf(server.get()).port();
+    Process cli;
+    QVERIFY(cli.startCli({"client", "--port", QString::number(port), "--json", "--trace"}));
+    Fd connection = acceptOne(server.get());
+    const QString clientAddress = Endpoint::peerOf(connection.get()).toString();
+    QVERIFY(cli.write("hello\nol\xc3\xa1 \"q\"\n"));
+    cli.closeInput();
+    bool closed = false;
+    receiveUntilClosed(connection.get(), &closed);
+    QVERIFY(closed);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QStringList names;
+    for (const QJsonObject &e : cli.events()) {
+        QVERIFY2(!e.isEmpty(), cli.out().constData());  // every line is a JSON object
+        if (e.value("event").toString() != "call")
+            names << e.value("event").toString();
+    }
+    QCOMPARE(names, (QStringList{"connected", "sent", "sent", "disconnected"}));
+    const QJsonObject connected = cli.events("connected").first();
+    QCOMPARE(connected.value("peer").toString(), QStringLiteral("127.0.0.1:%1").arg(port));
+    QCOMPARE(connected.value("local").toString(), clientAddress);
+    const QList<QJsonObject> sent = cli.events("sent");
+    QCOMPARE(sent[0].value("text").toString(), QStringLiteral("hello"));
+    QCOMPARE(sent[0].value("bytes").toInteger(), 5);
+    QCOMPARE(sent[1].value("text").toString(), QString::fromUtf8("olá \"q\""));
+    QCOMPARE(sent[1].value("bytes").toInteger(), 8);
+    QStringList calls;
+    for (const QJsonObject &e : cli.events("call"))
+        calls << e.value("call").toString();
+    QCOMPARE(calls, (QStringList{"getaddrinfo", "getprotobyname", "socket", "connect", "send",
+                                 "send", "close"}));
+}
+
+void TestCliClient::receivesReplies()
+{
+    Fd server = listener();
+    const QString port = QString::number(Endpoint::localOf(server.get()).port());
+    Process cli;
+    QVERIFY(cli.startCli({"client", "--port", port, "--json"}));
+    Fd connection = acceptOne(server.get());
+    QVERIFY(sendAll(connection.get(), "welcome\xff"));
+    QVERIFY(cli.waitForEvents("received", 1));
+    QCOMPARE(cli.events("received").first().value("text").toString(), QStringLiteral("welcome\\xff"));
+    QCOMPARE(cli.events("received").first().value("bytes").toInteger(), 8);
+    // The server closes first: the client notices and exits 0.
+    connection.reset();
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QCOMPARE(cli.events("disconnected").size(), 1);
+}
+
+void TestCliClient::udpDatagramPerLine()
+{
+    Fd server = udpSocket();
+    const QString port = QString::number(Endpoint::localOf(server.get()).port());
+    Process cli;
+    QVERIFY(cli.startCli({"client", "--proto", "udp", "--port", port, "--json"}));
+    QVERIFY(cli.write("one\n\ntwo\n\x18\n"));
+    QList<QByteArray> datagrams;
+    while (datagrams.size() < 3) {
+        pollfd p{server.get(), POLLIN, 0};
+        if (::poll(&p, 1, kWaitMs) <= 0)
+            break;
+        char buffer[2048];
+        const ssize_t n = ::recv(server.get(), buffer, sizeof buffer, 0);
+        datagrams << QByteArray(buffer, int(n));
+    }
+    // An empty line is an empty datagram: a real UDP message.
+    QCOMPARE(datagrams, (QList<QByteArray>{"one", "", "two"}));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QCOMPARE(cli.events("sent").size(), 3);
+}
+
+void TestCliClient::ipv6Host_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::newRow("bare") << "::1";
+    QTest::newRow("bracketed") << "[::1]";
+}
+
+void TestCliClient::ipv6Host()
+{
+    if (!haveIpv6())
+        QSKIP("no IPv6 loopback");
+    QFETCH(QString, host);
+    Fd server = listener("::1");
+    QVERIFY(server.isValid());
+    const quint16 port = Endpoint::localOf(server.get()).port();
+    Process cli;
+    QVERIFY(cli.startCli({"client", "--host", host, "--port", QString::number(port), "--json"}));
+    Fd connection = acceptOne(server.get());
+    QVERIFY(connection.isValid());
+    QVERIFY(cli.write("six\n"));
+    cli.closeInput();
+    bool closed = false;
+    QCOMPARE(receiveUntilClosed(connection.get(), &closed), QByteArray("six"));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QCOMPARE(cli.events("connected").first().value("peer").toString(),
+             QStringLiteral("[::1]:%1").arg(port));
+}
+
+void TestCliClient::connectionRefused_data()
+{
+    QTest::addColumn<bool>("json");
+    QTest::newRow("human") << false;
+    QTest::newRow("json") << true;
+}
+
+void TestCliClient::connectionRefused()
+{
+    QFETCH(bool, json);
+    // Bound, never listening: connect() is refused.
+    Fd closed(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    socklen_t length = 0;
+    const sockaddr_storage any = addressOf("127.0.0.1", 0, &length);
+    QCOMPARE(::bind(closed.get(), reinterpret_cast<const sockaddr *>(&any), length), 0);
+    const QString port = QString::number(Endpoint::localOf(closed.get()).port());
+    Process cli;
+    QStringList arguments = {"client", "--port", port, "--lang", "en"};
+    if (json)
+        arguments << "--json";
+    QVERIFY(cli.startCli(arguments));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 1);
+    const QString err = QString::fromUtf8(cli.err());
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(err.contains(QStringLiteral("connect(127.0.0.1:%1)").arg(port)), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("Connection refused")), qPrintable(err));
+    if (json) {
+        QCOMPARE(cli.events("error").size(), 1);
+        QCOMPARE(cli.events("error").first().value("errno").toInteger(), ECONNREFUSED);
+    } else {
+        QVERIFY2(cli.out().isEmpty(), cli.out().constData());
+    }
+}
+
+void TestCliClient::unknownHost_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("tcp") << QStringList{};
+    QTest::newRow("udp, json") << QStringList{"--proto", "udp", "--json"};
+}
+
+void TestCliClient::unknownHost()
+{
+    QFETCH(QStringList, options);
+    Process cli;
+    QVERIFY(cli.startCli(QStringList{"client", "--host", "no-such-host.invalid", "--lang", "en"}
+                         + options));
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 1);
+    const QString err = QString::fromUtf8(cli.err());
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(err.contains(QLatin1String("getaddrinfo(no-such-host.invalid) failed: ")), qPrintable(err));
+    // The resolver's reason follows (offline machines may say the failure is temporary).
+    QVERIFY2(err.trimmed().size() > err.indexOf(QLatin1String("failed: ")) + 8, qPrintable(err));
+}
+
+QTEST_GUILESS_MAIN(TestCliClient)
+#include "tst_cli_client.moc"

@@ -98,12 +98,8 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
             m_reporter.reportError(QStringLiteral("send"), fdText, header.errnum);
             break;
         }
-        SocketEvent sent = m_reporter.make(EventKind::Sent);
-        sent.peer = m_peer;
-        sent.local = m_local;
-        sent.bytes = header.result;
-        sent.payload = QByteArray(payload, header.length);
-        m_reporter.post(std::move(sent));
+        m_reporter.postTraffic(EventKind::Sent, m_peer, m_local, header.result, payload,
+                               header.length);
         break;
     }
     case ChildRecordType::Totals: {
@@ -129,14 +125,8 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
 
 void ChildWatcher::emitData()
 {
-    if (!m_reporter.trafficEnabled())
-        return;
-    SocketEvent data = m_reporter.make(EventKind::Data);
-    data.peer = m_peer;
-    data.local = m_local;
-    data.bytes = m_recvBytes;
-    data.payload = m_payload;
-    m_reporter.post(std::move(data));
+    m_reporter.postTraffic(EventKind::Data, m_peer, m_local, m_recvBytes, m_payload.constData(),
+                           m_payload.size());
     m_payload.clear();
 }
 

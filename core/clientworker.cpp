@@ -276,12 +276,7 @@ bool ClientWorker::receive()
 
 void ClientWorker::postTraffic(EventKind kind, const QString &peer, const char *data, qint64 size)
 {
-    SocketEvent event = m_reporter.make(kind);
-    event.peer = peer;
-    event.local = m_localAddress;
-    event.bytes = size;
-    event.payload = QByteArray(data, qMin<qint64>(size, kMaxEventPayload));
-    m_reporter.post(std::move(event));
+    m_reporter.postTraffic(kind, peer, m_localAddress, size, data, size);
 }
 
 } // namespace socketlab

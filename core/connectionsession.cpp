@@ -90,14 +90,7 @@ ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
         return Received::Over;
     }
     m_context.counters.addMessages(1, n);
-    if (m_reporter.trafficEnabled()) {
-        SocketEvent data = m_reporter.make(EventKind::Data);
-        data.peer = m_peer;
-        data.local = m_local;
-        data.bytes = n;
-        data.payload = QByteArray(buffer.constData(), qMin<qsizetype>(n, kMaxEventPayload));
-        m_reporter.post(std::move(data));
-    }
+    m_reporter.postTraffic(EventKind::Data, m_peer, m_local, n, buffer.constData(), n);
     if (m_context.config.echo)
         echo(buffer.constData(), n);
     if (m_failed)
@@ -121,14 +114,7 @@ void ConnectionSession::echo(const char *data, qint64 size)
         m_failed = true;
         return;
     }
-    if (m_reporter.trafficEnabled()) {
-        SocketEvent event = m_reporter.make(EventKind::Sent);
-        event.peer = m_peer;
-        event.local = m_local;
-        event.bytes = sent;
-        event.payload = QByteArray(data, qMin<qint64>(sent, kMaxEventPayload));
-        m_reporter.post(std::move(event));
-    }
+    m_reporter.postTraffic(EventKind::Sent, m_peer, m_local, sent, data, sent);
 }
 
 } // namespace socketlab

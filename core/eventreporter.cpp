@@ -39,6 +39,19 @@ void EventReporter::traceCall(int step, const QString &call, const QString &args
     post(std::move(event));
 }
 
+void EventReporter::postTraffic(EventKind kind, const QString &peer, const QString &local,
+                                qint64 bytes, const char *data, qint64 size) const
+{
+    if (!m_trafficEnabled)
+        return;
+    SocketEvent event = make(kind);
+    event.peer = peer;
+    event.local = local;
+    event.bytes = bytes;
+    event.payload = QByteArray(data, qMin<qint64>(size, kMaxEventPayload));
+    post(std::move(event));
+}
+
 void EventReporter::reportError(const QString &call, const QString &args, int errnum,
                                 qint64 result) const
 {

@@ -32,6 +32,10 @@ public:
     // A "call" event: the call as made, its result and errno (0 on success).
     void traceCall(int step, const QString &call, const QString &args, qint64 result,
                    int errnum = 0, const QString &peer = QString()) const;
+    // A data, sent or received event (when traffic is reported): bytes is the true size,
+    // the payload keeps at most kMaxEventPayload of data.
+    void postTraffic(EventKind kind, const QString &peer, const QString &local, qint64 bytes,
+                     const char *data, qint64 size) const;
     // An "error" event for a failed call; for getaddrinfo, result holds its EAI_ code.
     void reportError(const QString &call, const QString &args, int errnum, qint64 result = -1) const;
 

@@ -75,14 +75,7 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
         reporter.traceCall(6, QStringLiteral("recvfrom"),
                            QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, 0, peer);
     }
-    if (reporter.trafficEnabled()) {
-        SocketEvent data = reporter.make(EventKind::Data);
-        data.peer = peer;
-        data.local = m_local;
-        data.bytes = n;
-        data.payload = QByteArray(buffer.constData(), qMin<qsizetype>(n, kMaxEventPayload));
-        reporter.post(std::move(data));
-    }
+    reporter.postTraffic(EventKind::Data, peer, m_local, n, buffer.constData(), n);
     if (m_context.config.echo) {
         const ssize_t sent = ::sendto(fd, buffer.constData(), size_t(n), MSG_NOSIGNAL | MSG_DONTWAIT,
                                       reinterpret_cast<sockaddr *>(&address), length);
@@ -94,13 +87,8 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
         }
         if (sent < 0) {
             reporter.reportError(QStringLiteral("sendto"), peer, sendErrno);
-        } else if (reporter.trafficEnabled()) {
-            SocketEvent event = reporter.make(EventKind::Sent);
-            event.peer = peer;
-            event.local = m_local;
-            event.bytes = sent;
-            event.payload = QByteArray(buffer.constData(), qMin<qsizetype>(sent, kMaxEventPayload));
-            reporter.post(std::move(event));
+        } else {
+            reporter.postTraffic(EventKind::Sent, peer, m_local, sent, buffer.constData(), sent);
         }
     }
     return true;

@@ -179,8 +179,7 @@ int main(int argc, char **argv)
     const quint16 port = server->localPort();
     const bool echo = server->config().echo;  // the window's default: on
 
-    // Connect every client first (the window's backlog is the recipe's 1, so they queue up
-    // and are accepted one by one), then release them together.
+    // Connect every client first, then release them together.
     std::vector<FloodClient> clients(size_t(o.clients));
     std::atomic<int> connected{0};
     std::atomic<bool> go{false};
@@ -193,6 +192,11 @@ int main(int argc, char **argv)
             address.sin_family = AF_INET;
             address.sin_port = htons(port);
             address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            // One at a time, each once the server has accepted the one before: the window
+            // listens with the recipe's backlog of 1, and a burst of connects on a busy
+            // machine overflows it (dropped handshakes cost seconds of TCP backoff).
+            for (int wait = 0; connected.load() != i && wait < 100000; ++wait)
+                std::this_thread::sleep_for(std::chrono::microseconds(100));
             for (int attempt = 0; attempt < 100 && c.fd < 0; ++attempt) {
                 const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
                 if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0) {
@@ -203,6 +207,8 @@ int main(int argc, char **argv)
                     std::this_thread::sleep_for(std::chrono::milliseconds(20));
                 }
             }
+            for (int wait = 0; c.fd >= 0 && server->totals().connections <= i && wait < 100000; ++wait)
+                std::this_thread::sleep_for(std::chrono::microseconds(100));
             connected.fetch_add(1);
             for (int spin = 0; !go.load() && spin < 600000; ++spin)
                 std::this_thread::sleep_for(std::chrono::microseconds(100));

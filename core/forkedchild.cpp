@@ -161,7 +161,8 @@ Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int6
         ++messages;
         bytes += n;
     }
-    if (s.reportTraffic) {
+    // A failed recv() is an error, which quiet runs report too.
+    if (s.reportTraffic || n < 0) {
         if (!writeRecord(s, ChildRecordType::Recv, n, recvErrno))
             return Received::Over;
         if (n > 0 && !reportPayload(s, s.buffer, std::size_t(n)))
@@ -192,8 +193,12 @@ Received receiveBatch(const ForkedChildSetup &s, std::int64_t &messages, std::in
     do {
         got = ::recvmmsg(s.connection, headers, unsigned(batch), MSG_DONTWAIT, nullptr);
     } while (got < 0 && errno == EINTR);
-    if (got < 0)
-        return (errno == EAGAIN || errno == EWOULDBLOCK) ? Received::Drained : Received::Over;
+    if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return Received::Drained;
+    if (got < 0) {
+        writeRecord(s, ChildRecordType::Recv, -1, errno);  // an error: reported even when quiet
+        return Received::Over;
+    }
     for (int i = 0; i < got; ++i) {
         if (headers[i].msg_len == 0)
             return Received::Over;  // end of stream

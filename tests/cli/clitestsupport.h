@@ -192,6 +192,23 @@ inline bool portIsOpen(quint16 port, bool tcp)
     return false;
 }
 
+// Unread bytes in the receive queue of the IPv4 TCP socket local:remote (ports on
+// 127.0.0.1), as /proc/net/tcp says; -1 when there is no such socket.
+inline qint64 receiveQueue(quint16 localPort, quint16 remotePort)
+{
+    QFile file(QStringLiteral("/proc/net/tcp"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray local = QStringLiteral("0100007F:%1").arg(localPort, 4, 16, QLatin1Char('0')).toUpper().toLatin1();
+    const QByteArray remote = QStringLiteral("0100007F:%1").arg(remotePort, 4, 16, QLatin1Char('0')).toUpper().toLatin1();
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() > 4 && fields.at(1).toUpper() == local && fields.at(2).toUpper() == remote)
+            return fields.at(4).mid(fields.at(4).indexOf(':') + 1).toLongLong(nullptr, 16);
+    }
+    return -1;
+}
+
 inline bool haveIpv6()
 {
     socketlab::Fd fd(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));

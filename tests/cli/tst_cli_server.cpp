@@ -76,6 +76,8 @@ private slots:
     void humanLines();
     void quiet_data();
     void quiet();
+    void quietStillShowsErrors_data();
+    void quietStillShowsErrors();
     void trace();
     void portInUse_data();
     void portInUse();
@@ -282,6 +284,45 @@ void TestCliServer::quiet()
     QCOMPARE(summary.value("messages").toInteger(), 3);
     QCOMPARE(summary.value("bytes").toInteger(), bytes);
     QCOMPARE(summary.value("connections").toInteger(), 3);
+}
+
+void TestCliServer::quietStillShowsErrors_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("thread") << QStringList{};
+    QTest::newRow("iterative") << QStringList{"--concurrency", "iterative"};
+    QTest::newRow("fork") << QStringList{"--concurrency", "fork"};
+    QTest::newRow("fork, large buffer") << QStringList{"--concurrency", "fork", "--buffer", "65536"};
+}
+
+// A client that resets its connection is an error, which --quiet still prints.
+void TestCliServer::quietStillShowsErrors()
+{
+    QFETCH(QStringList, options);
+    Process cli;
+    QVERIFY(cli.startCli(QStringList{"server", "--port", "0", "--json", "--quiet"} + options));
+    QVERIFY(cli.waitForListening());
+    const quint16 port = cli.listeningPort();
+    Fd rude = tcpConnect(port);
+    QVERIFY(sendAll(rude.get(), "x"));
+    // Quiet: no data event to wait for, so watch the server's socket drain instead.
+    const quint16 rudePort = socketlab::Endpoint::localOf(rude.get()).port();
+    QVERIFY(QTest::qWaitFor([&] { return receiveQueue(port, rudePort) == 0; }, kWaitMs));
+    abortiveClose(rude);
+    QVERIFY2(cli.waitForEvents("error", 1), cli.out().constData());
+    const QJsonObject error = cli.events("error").first();
+    QCOMPARE(error.value("call").toString(), QStringLiteral("recv"));
+    QCOMPARE(error.value("errno").toInteger(), ECONNRESET);
+    cli.signal(SIGTERM);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QStringList names;
+    for (const QJsonObject &e : cli.events())
+        names << e.value("event").toString();
+    QCOMPARE(names, (QStringList{"listening", "error", "summary"}));
+    QCOMPARE(cli.events("summary").first().value("connections").toInteger(), 1);
+    QCOMPARE(cli.events("summary").first().value("messages").toInteger(), 1);
+    QCOMPARE(cli.events("summary").first().value("bytes").toInteger(), 1);
 }
 
 void TestCliServer::trace()

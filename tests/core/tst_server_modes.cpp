@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <fcntl.h>
 #include <unistd.h>
 #include <vector>
 
@@ -63,6 +64,12 @@ private slots:
     void dualStackShowsIpv4ClientsAsIpv4();
     void echo_data();
     void echo();
+    void bufferSizeSetsTheChunks_data();
+    void bufferSizeSetsTheChunks();
+    void echoLargeMessage_data();
+    void echoLargeMessage();
+    void udpEchoOnDualStack();
+    void maxClientsCapsThreads();
     void listeningEventAndLocalAddress();
 };
 
@@ -408,6 +415,134 @@ void TestServerModes::echo()
     QCOMPARE(sent.bytes, message.size());
     QCOMPARE(sent.payload, message);
     QCOMPARE(sent.peer, localOf(client.get()));
+}
+
+void TestServerModes::bufferSizeSetsTheChunks_data()
+{
+    QTest::addColumn<int>("concurrency");
+    QTest::newRow("iterative") << int(Concurrency::Iterative);
+    QTest::newRow("fork") << int(Concurrency::Fork);
+    QTest::newRow("thread") << int(Concurrency::Thread);
+}
+
+// The recipe's recv(N): a 12-byte message read with a 5-byte buffer is three messages.
+void TestServerModes::bufferSizeSetsTheChunks()
+{
+    QFETCH(int, concurrency);
+    ServerConfig c = config(Protocol::Tcp, Concurrency(concurrency));
+    c.bufferSize = 5;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+    Fd client = tcpConnect(server.localPort());
+    const QString peer = localOf(client.get());
+    QVERIFY(sendAll(client.get(), "hello world!"));
+    QVERIFY(log.waitForData(peer, "hello world!"));
+    QList<qint64> sizes;
+    QList<QByteArray> chunks;
+    for (const SocketEvent &e : log.of(EventKind::Data)) {
+        sizes << e.bytes;
+        chunks << e.payload;
+    }
+    QCOMPARE(sizes, (QList<qint64>{5, 5, 2}));
+    QCOMPARE(chunks, (QList<QByteArray>{"hello", " worl", "d!"}));
+    server.stop();
+    QCOMPARE(summaryOf(log).messages, 3);
+    QCOMPARE(summaryOf(log).bytes, 12);
+}
+
+void TestServerModes::echoLargeMessage_data()
+{
+    QTest::addColumn<int>("concurrency");
+    QTest::newRow("iterative") << int(Concurrency::Iterative);
+    QTest::newRow("fork") << int(Concurrency::Fork);
+    QTest::newRow("thread") << int(Concurrency::Thread);
+}
+
+// 256 KiB echoed back whole while the client is still sending: neither side may deadlock,
+// and the sent events count every byte.
+void TestServerModes::echoLargeMessage()
+{
+    QFETCH(int, concurrency);
+    ServerConfig c = config(Protocol::Tcp, Concurrency(concurrency));
+    c.echo = true;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+    Fd client = tcpConnect(server.localPort());
+    QByteArray message(256 * 1024, Qt::Uninitialized);
+    for (int i = 0; i < message.size(); ++i)
+        message[i] = char(i * 7 + i / 1024);
+    ::fcntl(client.get(), F_SETFL, ::fcntl(client.get(), F_GETFL) | O_NONBLOCK);
+    QByteArray echoed;
+    qsizetype sent = 0;
+    QDeadlineTimer deadline(kWaitMs);
+    while (echoed.size() < message.size() && !deadline.hasExpired()) {
+        pollfd p{client.get(), short(POLLIN | (sent < message.size() ? POLLOUT : 0)), 0};
+        QVERIFY(::poll(&p, 1, int(deadline.remainingTime())) > 0);
+        if (p.revents & POLLOUT) {
+            const ssize_t n = ::send(client.get(), message.constData() + sent,
+                                     size_t(message.size() - sent), MSG_NOSIGNAL);
+            if (n > 0)
+                sent += n;
+        }
+        if (p.revents & POLLIN) {
+            char buffer[65536];
+            const ssize_t n = ::recv(client.get(), buffer, sizeof buffer, 0);
+            QVERIFY(n > 0);
+            echoed.append(buffer, n);
+        }
+    }
+    QCOMPARE(echoed.size(), message.size());
+    QVERIFY(echoed == message);
+    QVERIFY(QTest::qWaitFor([&] {
+        qint64 bytes = 0;
+        for (const SocketEvent &e : log.of(EventKind::Sent))
+            bytes += e.bytes;
+        return bytes == message.size();
+    }, kWaitMs));
+}
+
+void TestServerModes::udpEchoOnDualStack()
+{
+    if (!haveIpv6Loopback())
+        QSKIP("no IPv6 on this machine");
+    ServerConfig c = config(Protocol::Udp, Concurrency::Thread, QStringLiteral("::"));
+    c.echo = true;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+    Fd v4 = udpSocket();
+    QVERIFY(sendTo(v4.get(), "mapped", server.localPort()));
+    QCOMPARE(receive(v4.get(), 6), QByteArray("mapped"));
+    QVERIFY(log.waitForCount(EventKind::Sent, 1));
+    QCOMPARE(log.of(EventKind::Sent).first().peer, localOf(v4.get()));
+    QCOMPARE(log.count(EventKind::Error), 0);
+}
+
+// Thread mode with a cap of two: the third client waits, unaccepted, until one leaves.
+void TestServerModes::maxClientsCapsThreads()
+{
+    ServerConfig c = config(Protocol::Tcp, Concurrency::Thread);
+    c.maxClients = 2;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+    Fd a = tcpConnect(server.localPort());
+    Fd b = tcpConnect(server.localPort());
+    QVERIFY(sendAll(a.get(), "a"));
+    QVERIFY(sendAll(b.get(), "b"));
+    QVERIFY(log.waitForData(localOf(a.get()), "a"));
+    QVERIFY(log.waitForData(localOf(b.get()), "b"));
+    Fd third = tcpConnect(server.localPort());
+    const QString thirdPeer = localOf(third.get());
+    QVERIFY(sendAll(third.get(), "c"));
+    QVERIFY(sendAll(a.get(), "a"));
+    QVERIFY(log.waitForData(localOf(a.get()), "aa"));
+    QCOMPARE(log.count(EventKind::Connected), 2);
+    a.reset();
+    QVERIFY(log.waitForData(thirdPeer, "c"));
+    QCOMPARE(log.count(EventKind::Connected), 3);
 }
 
 void TestServerModes::listeningEventAndLocalAddress()

@@ -87,6 +87,7 @@ private slots:
     void stopWithClients_data();
     void stopWithClients();
     void stopWithClientsWaitingInBacklog();
+    void udpStopDuringFlood();
     void destroyWhileRunning();
     void restartOnTheSamePort();
 };
@@ -223,6 +224,37 @@ void TestServerStop::stopWithClientsWaitingInBacklog()
     QVERIFY(reaped(child));
     QCOMPARE(log.of(EventKind::Summary).first().connections, 1);
     QCOMPARE(log.of(EventKind::Summary).first().bytes, 10);
+}
+
+// A UDP server stops promptly while datagrams keep coming; its counts match its events.
+void TestServerStop::udpStopDuringFlood()
+{
+    ServerConfig config;
+    config.protocol = Protocol::Udp;
+    config.port = 0;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(config));
+    Fd client = udpSocket();
+    const quint16 port = server.localPort();
+    std::atomic<bool> quit{false};
+    std::thread flood([&] {
+        const QByteArray datagram(512, 'u');
+        while (!quit)
+            sendTo(client.get(), datagram, port);
+    });
+    QVERIFY(log.waitForCount(EventKind::Data, 1000));
+    QElapsedTimer clock;
+    clock.start();
+    server.stop();
+    const qint64 stopMs = clock.elapsed();
+    quit = true;
+    flood.join();
+    QVERIFY2(stopMs < kStopBoundMs, qPrintable(QString::number(stopMs)));
+    const SocketEvent summary = log.of(EventKind::Summary).first();
+    QCOMPARE(summary.messages, log.count(EventKind::Data));
+    QCOMPARE(summary.bytes, 512 * summary.messages);
+    QCOMPARE(summary.connections, 1);
 }
 
 void TestServerStop::destroyWhileRunning()

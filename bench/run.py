@@ -140,6 +140,17 @@ class Server:
         self.proc = None
         return summary
 
+    def cpu_seconds(self):
+        """CPU time of the server so far, its reaped children included (from /proc)."""
+        try:
+            with open("/proc/%d/stat" % self.proc.pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (OSError, AttributeError):
+            return None
+        # utime, stime, cutime, cstime are fields 14-17; fields[0] is field 3 (state).
+        ticks = sum(int(x) for x in fields[11:15])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def stderr_text(self):
         if self.proc is not None and self.proc.poll() is not None:
             return self.proc.stderr.read().decode(errors="replace").strip()[:500]
@@ -330,7 +341,12 @@ def build_cases(cli, load, smoke, have_socat, have_iperf3, udp_rates):
 def run_case(case, seconds):
     server = case.make_server().start()
     try:
+        cpu_before = server.cpu_seconds()
         result = case.measure(server, seconds)
+        time.sleep(0.1)  # a forking server reaps its last children
+        cpu_after = server.cpu_seconds()
+        if cpu_before is not None and cpu_after is not None:
+            result["server_cpu_s"] = cpu_after - cpu_before
     finally:
         summary = server.stop()
     result["summary"] = summary
@@ -407,6 +423,14 @@ def machine():
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
+def loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return None
+
+
 def fmt(value, digits=0):
     if value is None:
         return "—"
@@ -435,7 +459,10 @@ def markdown(report):
              "wait for it). A connection is: connect, send one line, half-close, wait for the "
              "server to close. The byte and connection counts of socketlab and the Python "
              "servers are checked against what the clients sent. iperf3 runs its own client "
-             "(`iperf3 -c 127.0.0.1 -P 8`).",
+             "(`iperf3 -c 127.0.0.1 -P 8`). The server CPU column is the server's own CPU "
+             "time (children included) per GiB or per connection: less noisy than speed on a "
+             "shared machine, and lower is better. Load average before/after the run: %s / %s." % (
+                 report.get("load_before", "?"), report.get("load_after", "?")),
              ""]
     groups = []
     for c in report["cases"]:
@@ -453,11 +480,14 @@ def markdown(report):
                     fmt(c.get("median_received")), fmt(c.get("median_loss_pct"), 2)))
         else:
             best_ref = rows[-1]
+            unit = rows[0]["server_cpu_unit"]
             lines += ["## " + GROUP_TITLES.get(group, group), "",
-                      "| server | median %s | min–max |" % rows[0]["unit"], "|---|---:|---:|"]
+                      "| server | median %s | min–max | server %s |" % (rows[0]["unit"], unit),
+                      "|---|---:|---:|---:|"]
             for c in rows:
-                lines.append("| %s | %s | %s–%s |" % (c["name"], fmt(c["median"]),
-                                                     fmt(c["min"]), fmt(c["max"])))
+                lines.append("| %s | %s | %s–%s | %s |" % (
+                    c["name"], fmt(c["median"]), fmt(c["min"]), fmt(c["max"]),
+                    fmt(c["median_server_cpu"], 2 if unit == "CPU s/GiB" else 0)))
             del best_ref
         if any(c["errors"] for c in rows):
             for c in rows:
@@ -564,6 +594,7 @@ def main():
     if not args.smoke and not have_iperf3:
         print("note: iperf3 not found, the 64 KiB reference is skipped", file=sys.stderr)
 
+    load_before = loadavg()
     cases = build_cases(cli, load, args.smoke, have_socat, have_iperf3, udp_rates)
     if args.groups:
         wanted = args.groups.split(",")
@@ -585,12 +616,24 @@ def main():
               file=sys.stderr)
 
     report = {"machine": machine(), "runs": args.runs, "seconds": args.seconds,
+              "load_before": load_before, "load_after": loadavg(),
               "smoke": args.smoke, "cases": [], "ratios": ratios(cases, args.runs)}
     for c in cases:
         values = [v for v in c.samples if v is not None]
         entry = {"group": c.group, "name": c.name, "unit": c.unit, "samples": c.samples,
                  "median": median(values), "min": min(values) if values else None,
                  "max": max(values) if values else None, "errors": c.errors, "runs": c.details}
+        efficiency = []
+        for d in c.details:
+            cpu = d.get("server_cpu_s")
+            if cpu is None:
+                continue
+            if c.group.startswith("tcp") and d.get("bytes"):
+                efficiency.append(cpu / (d["bytes"] / 2 ** 30))
+            elif c.group == "connect" and d.get("connections"):
+                efficiency.append(cpu * 1e6 / d["connections"])
+        entry["median_server_cpu"] = median(efficiency)
+        entry["server_cpu_unit"] = "CPU s/GiB" if c.group.startswith("tcp") else "CPU us/conn"
         if c.group.startswith("udp"):
             for key in ("sent", "received", "loss_pct"):
                 entry["median_" + key] = median([d[key] for d in c.details if key in d])

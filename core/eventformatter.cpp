@@ -103,7 +103,7 @@ QString EventFormatter::resultText(const SocketEvent &event)
     if (call == QLatin1String("accept"))
         return tr("fd %1 from %2").arg(event.result).arg(event.peer);
     if (call == QLatin1String("getaddrinfo"))
-        return event.peer;
+        return event.peer.isEmpty() ? event.local : event.peer;
     if (call == QLatin1String("fork"))
         return tr("pid %1 (the child)").arg(event.result);
     if (call == QLatin1String("recv") && event.result == 0)

@@ -71,8 +71,17 @@ bool Server::start(const ServerConfig &config)
 
     const ResolvedAddresses bindTo = Resolver::resolve(config.bindAddress, config.port, type, true);
     const QString bindHost = Resolver::normalizeHost(config.bindAddress);
-    reporter.traceCall(3, QStringLiteral("getaddrinfo"), bindHost, bindTo.gaiError, bindTo.errnum,
-                       bindTo.endpoints.isEmpty() ? QString() : bindTo.endpoints.first().toString());
+    if (reporter.callsEnabled()) {
+        // The local address to bind, not a peer; no recipe step of its own (it serves step 3).
+        SocketEvent resolved = reporter.make(EventKind::Call);
+        resolved.call = QStringLiteral("getaddrinfo");
+        resolved.args = bindHost;
+        resolved.result = bindTo.gaiError;
+        resolved.errnum = bindTo.errnum;
+        if (!bindTo.endpoints.isEmpty())
+            resolved.local = bindTo.endpoints.first().toString();
+        reporter.post(std::move(resolved));
+    }
     if (bindTo.gaiError != 0)
         return fail(QStringLiteral("getaddrinfo"), bindHost, bindTo.errnum, bindTo.gaiError);
     const Endpoint address = bindTo.endpoints.first();

@@ -53,7 +53,7 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
     const int recvErrno = n < 0 ? errno : 0;
     const EventReporter &base = m_context.reporter;
     if (n < 0) {
-        // ICMP errors from an earlier echo surface here (ECONNREFUSED): report and go on.
+        // A failed receive (out of memory, say) ends nothing for the other senders: report, go on.
         if (base.callsEnabled()) {
             base.traceCall(6, QStringLiteral("recvfrom"),
                            QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, recvErrno);

@@ -102,7 +102,8 @@ struct FloodClient
 // Sends every message as fast as the socket takes them while reading back (and discarding)
 // what the server echoes (the window's default), then half-closes and reads until the server
 // closes. Bounded by the timeout.
-void flood(FloodClient &c, int index, int messages, int timeoutSeconds)
+void flood(FloodClient &c, int index, int messages, int timeoutSeconds,
+           std::atomic<int> &sendingDone)
 {
     using Clock = std::chrono::steady_clock;
     const auto deadline = Clock::now() + std::chrono::seconds(timeoutSeconds);
@@ -121,6 +122,7 @@ void flood(FloodClient &c, int index, int messages, int timeoutSeconds)
         if (!sending && !halfClosed) {
             ::shutdown(c.fd, SHUT_WR);
             halfClosed = true;
+            sendingDone.fetch_add(1);
         }
         pollfd p{c.fd, short(POLLIN | (sending ? POLLOUT : 0)), 0};
         if (::poll(&p, 1, 100) < 0 && errno != EINTR)
@@ -150,6 +152,8 @@ void flood(FloodClient &c, int index, int messages, int timeoutSeconds)
             }
         }
     }
+    if (!halfClosed)
+        sendingDone.fetch_add(1);  // gave up (deadline or error): the counts will say so
     ::close(c.fd);
 }
 
@@ -183,7 +187,8 @@ int main(int argc, char **argv)
     std::vector<FloodClient> clients(size_t(o.clients));
     std::atomic<int> connected{0};
     std::atomic<bool> go{false};
-    std::atomic<int> finished{0};
+    std::atomic<int> sendingDone{0};  // clients that made their last send
+    std::atomic<int> finished{0};      // clients that saw the server close
     std::vector<std::thread> threads;
     for (int i = 0; i < o.clients; ++i) {
         threads.emplace_back([&, i] {
@@ -213,7 +218,9 @@ int main(int argc, char **argv)
             for (int spin = 0; !go.load() && spin < 600000; ++spin)
                 std::this_thread::sleep_for(std::chrono::microseconds(100));
             if (c.fd >= 0 && go.load())
-                flood(c, i, o.messages, o.timeoutSeconds);
+                flood(c, i, o.messages, o.timeoutSeconds, sendingDone);
+            else
+                sendingDone.fetch_add(1);
             finished.fetch_add(1);
         });
     }
@@ -227,6 +234,38 @@ int main(int argc, char **argv)
     qint64 countedAtMs = -1;
     bool started = false;
     bool timedOut = false;
+    bool quitting = false;
+    // What the window shows: the digits after the last ':' of its counters line.
+    QLabel *countersLabel = window.findChild<QLabel *>(QStringLiteral("serverCounters"));
+    auto shownBytes = [&]() -> qint64 {
+        if (!countersLabel)
+            return server->totals().bytes;
+        QString digits;
+        const QString text = countersLabel->text();
+        for (QChar ch : text.mid(text.lastIndexOf(QLatin1Char(':')) + 1)) {
+            if (ch.isDigit())
+                digits += ch;
+        }
+        return digits.toLongLong();
+    };
+    // Checked on every delivery of events and on every tick: neither alone sees every order
+    // in which the last batch, the last send and the clients' ends can happen.
+    auto checkDone = [&] {
+        if (!started)
+            return;
+        if (countedAtMs < 0 && sendingDone.load() == o.clients) {
+            qint64 sent = 0;
+            for (const auto &c : clients)
+                sent += c.bytes;  // final: each client counted sendingDone after its last send
+            if (shownBytes() >= sent)
+                countedAtMs = clock.elapsed();
+        }
+        if (countedAtMs >= 0 && finished.load() == o.clients && !quitting) {
+            quitting = true;
+            // Keep ticking a little so a stall right after the flood is measured too.
+            QTimer::singleShot(300, &loop, &QEventLoop::quit);
+        }
+    };
     QTimer ticker;
     ticker.setTimerType(Qt::PreciseTimer);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
@@ -238,20 +277,10 @@ int main(int argc, char **argv)
             clock.start();
             go.store(true);
         }
+        checkDone();
     });
-    // Connected after the window's own slot, so the totals read here are what it just showed.
-    QObject::connect(server, &Server::eventsArrived, [&] {
-        if (!started || finished.load() != o.clients || countedAtMs >= 0)
-            return;
-        qint64 sent = 0;
-        for (const auto &c : clients)
-            sent += c.bytes;
-        if (server->totals().bytes >= sent) {
-            countedAtMs = clock.elapsed();
-            // Keep ticking a little so a stall right after the flood is measured too.
-            QTimer::singleShot(300, &loop, &QEventLoop::quit);
-        }
-    });
+    // Connected after the window's own slot, so the counters read here are what it just showed.
+    QObject::connect(server, &Server::eventsArrived, checkDone);
     QTimer::singleShot(o.timeoutSeconds * 1000, &loop, [&] {
         timedOut = true;
         go.store(true);

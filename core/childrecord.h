@@ -13,6 +13,7 @@ enum class ChildRecordType : std::uint8_t {
     Send = 3,     // result: bytes echoed, or -1
     Close = 4,    // result: close()'s return value
     Totals = 5,   // quiet mode, sent once before exiting: result = bytes, payload = int64 messages
+    Counter = 6,  // ServerConfig::sharedCounter: result = the child's own copy after ++
 };
 
 struct ChildRecordHeader

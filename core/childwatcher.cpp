@@ -46,7 +46,8 @@ bool ChildWatcher::readRecords()
         break;  // end of file: the child has exited (or is about to)
     }
     m_pipe.reset();
-    reap(false);
+    if (m_reapOnClose)
+        reap(false);
     return false;
 }
 
@@ -102,6 +103,9 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
                                header.length);
         break;
     }
+    case ChildRecordType::Counter:
+        m_reporter.traceCall(0, QStringLiteral("++counter"), QString(), header.result);
+        break;
     case ChildRecordType::Totals: {
         qint64 messages = 0;
         if (header.length == sizeof messages)

@@ -23,6 +23,9 @@ public:
 
     pid_t pid() const { return m_pid; }
     int pipeFd() const { return m_pipe.get(); }
+    // Off, a closed pipe does not reap the child: it stays a zombie until finish().
+    void setReapOnClose(bool reap) { m_reapOnClose = reap; }
+    bool isReaped() const { return m_reaped; }
     // Reads what the pipe holds; returns false once the child closed it (and was reaped).
     bool readRecords();
     // Stop: waits up to deadlineMs for the child to finish on its own, then kills it.
@@ -47,6 +50,7 @@ private:
     int m_connectionFd = -1;
     bool m_disconnected = false;
     bool m_reaped = false;
+    bool m_reapOnClose = true;
 };
 
 } // namespace socketlab

@@ -91,6 +91,10 @@ ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
     }
     m_context.counters.addMessages(1, n);
     m_reporter.postTraffic(EventKind::Data, m_peer, m_local, n, buffer.constData(), n);
+    if (m_context.config.sharedCounter) {
+        m_reporter.traceCall(0, QStringLiteral("++counter"), QString(),
+                             qint64(m_context.sharedCounter.fetch_add(1) + 1));
+    }
     if (m_context.config.echo)
         echo(buffer.constData(), n);
     if (m_failed)

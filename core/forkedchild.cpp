@@ -12,6 +12,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+static_assert(std::atomic<std::int64_t>::is_always_lock_free, "the child increments its counter copy");
+
 // Only async-signal-safe functions below this line: the parent has other threads, whose locks
 // (malloc's among them) may be held forever in this copy of the process.
 
@@ -169,6 +171,9 @@ Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int6
             return Received::Over;
     }
     if (n <= 0)
+        return Received::Over;
+    // Lock-free atomics are async-signal-safe; this is the child's copy after fork().
+    if (s.counter && !writeRecord(s, ChildRecordType::Counter, s.counter->fetch_add(1) + 1, 0))
         return Received::Over;
     if (s.echo && !echo(s, s.buffer, std::size_t(n)))
         return Received::Over;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 
 namespace socketlab {
 
@@ -20,6 +22,8 @@ struct ForkedChildSetup
     int batch = 1;
     bool echo = false;
     bool reportTraffic = true;
+    // ServerConfig::sharedCounter: the child's copy of the parent's counter, or null.
+    std::atomic<std::int64_t> *counter = nullptr;
 };
 
 // Serves the connection and ends the process with _exit(); never returns.

@@ -38,6 +38,11 @@ ServerTotals Server::totals() const
     return m_context ? m_context->counters.totals() : m_lastTotals;
 }
 
+qint64 Server::sharedCounter() const
+{
+    return m_context ? m_context->sharedCounter.load() : m_lastSharedCounter;
+}
+
 bool Server::fail(const QString &call, const QString &args, int errnum, qint64 result)
 {
     m_context->reporter.reportError(call, args, errnum, result);
@@ -48,6 +53,7 @@ bool Server::fail(const QString &call, const QString &args, int errnum, qint64 r
     failure.result = result;
     m_errorString = EventFormatter::describe(failure);
     m_lastTotals = {};
+    m_lastSharedCounter = 0;
     m_context.reset();
     m_queue.flush();
     return false;
@@ -155,6 +161,7 @@ void Server::stop()
     m_worker->wait();
     m_worker.reset();
     m_lastTotals = m_context->counters.totals();
+    m_lastSharedCounter = m_context->sharedCounter.load();
     SocketEvent summary = m_context->reporter.make(EventKind::Summary);
     summary.connections = m_lastTotals.connections;
     summary.messages = m_lastTotals.messages;

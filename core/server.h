@@ -38,6 +38,8 @@ public:
     // Why start() failed, in the chosen language: the call and the system's reason.
     QString errorString() const { return m_errorString; }
     ServerTotals totals() const;
+    // The server process's own ServerConfig::sharedCounter (forked children count in copies).
+    qint64 sharedCounter() const;
     EventQueue *eventQueue() { return &m_queue; }
 
 signals:
@@ -56,6 +58,7 @@ private:
     quint16 m_localPort = 0;
     QString m_errorString;
     ServerTotals m_lastTotals;
+    qint64 m_lastSharedCounter = 0;
 };
 
 } // namespace socketlab

@@ -21,6 +21,13 @@ struct ServerConfig
     // no event per connection either (connected, disconnected, handler_exited); errors still are.
     bool reportTraffic = true;
     bool reportCalls = true;
+    // Lesson 4: off, the parent does not waitpid() a child whose pipe closed, only at Stop, so
+    // the exited child stays a zombie meanwhile.
+    bool reapChildren = true;
+    // Lesson 5: each received chunk increments a counter in the handler's memory and reports
+    // it as a "++counter" call whose result is the new value. Threads share the server
+    // process's counter; a forked child increments its own copy.
+    bool sharedCounter = false;
 };
 
 } // namespace socketlab

@@ -6,6 +6,7 @@
 #include "wakesignal.h"
 
 #include <atomic>
+#include <cstdint>
 
 namespace socketlab {
 
@@ -23,6 +24,8 @@ struct ServerContext
     WakeSignal stop;
     ServerCounters counters;
     std::atomic<quint64> nextConnectionId{1};
+    // ServerConfig::sharedCounter; lock-free, so a forked child may increment its copy too.
+    std::atomic<std::int64_t> sharedCounter{0};
 };
 
 } // namespace socketlab

@@ -149,6 +149,8 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     setup.batch = m_childBatch;
     setup.echo = m_context.config.echo;
     setup.reportTraffic = m_context.config.reportTraffic;
+    if (m_context.config.sharedCounter)
+        setup.counter = &m_context.sharedCounter;
 
     const pid_t pid = ::fork();
     if (pid == 0)
@@ -180,6 +182,7 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     }
     m_children.push_back(std::make_unique<ChildWatcher>(pid, std::move(readEnd), peer, local,
                                                         childReporter, m_context.counters));
+    m_children.back()->setReapOnClose(m_context.config.reapChildren);
 }
 
 void TcpServerWorker::readChildren(const std::vector<int> &readablePipes)
@@ -187,9 +190,11 @@ void TcpServerWorker::readChildren(const std::vector<int> &readablePipes)
     for (auto it = m_children.begin(); it != m_children.end();) {
         const bool readable = std::find(readablePipes.begin(), readablePipes.end(),
                                         (*it)->pipeFd()) != readablePipes.end();
-        if (readable && !(*it)->readRecords())
+        if (readable && !(*it)->readRecords()) {
+            if (!(*it)->isReaped())  // reaping is off: a zombie until Stop
+                m_unreaped.push_back(std::move(*it));
             it = m_children.erase(it);
-        else
+        } else
             ++it;
     }
 }
@@ -218,6 +223,9 @@ void TcpServerWorker::stopHandlers()
     for (const auto &child : m_children)
         child->finish(qMax(0, kStopGraceMs - int(clock.elapsed())));
     m_children.clear();
+    for (const auto &child : m_unreaped)
+        child->finish(0);
+    m_unreaped.clear();
 }
 
 int TcpServerWorker::liveHandlers() const

@@ -44,6 +44,7 @@ private:
     WakeSignal m_threadFinished;
     std::vector<std::unique_ptr<HandlerThread>> m_threads;
     std::vector<std::unique_ptr<ChildWatcher>> m_children;
+    std::vector<std::unique_ptr<ChildWatcher>> m_unreaped;  // ServerConfig::reapChildren off
     int m_childBatch = 1;
     std::vector<char> m_childBuffer;  // allocated before fork(): children must not malloc
 };

@@ -1,0 +1,38 @@
+#pragma once
+
+// Runs a lesson of the catalogue from its first step to its last, as a teacher clicking Next.
+
+#include "lessoncontroller.h"
+
+#include <QTest>
+
+namespace lessontest {
+
+constexpr int kStepWaitMs = 10000;
+
+// Index of the lesson with this 1-based number in the list.
+inline int lessonIndex(int number)
+{
+    return number - 1;
+}
+
+// Each step must settle on its own (not by the controller's timeout).
+inline bool runToEnd(socketlab::LessonController &controller, int number)
+{
+    controller.setLesson(lessonIndex(number));
+    for (;;) {
+        if (!QTest::qWaitFor([&] { return controller.isSettled(); }, kStepWaitMs)) {
+            qWarning("step %d did not settle", controller.currentStep());
+            return false;
+        }
+        if (controller.timedOut()) {
+            qWarning("step %d timed out", controller.currentStep());
+            return false;
+        }
+        if (!controller.canGoNext())
+            return controller.currentStep() == controller.stepCount() - 1;
+        controller.next();
+    }
+}
+
+} // namespace lessontest

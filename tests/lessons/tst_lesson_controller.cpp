@@ -1,0 +1,81 @@
+#include "lessontestsupport.h"
+
+#include <QSignalSpy>
+
+using namespace socketlab;
+
+class TestLessonController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void catalogue()
+    {
+        LessonController controller;
+        QCOMPARE(controller.lessonCount(), 8);
+        for (int i = 0; i < controller.lessonCount(); ++i) {
+            const Lesson *lesson = controller.lesson(i);
+            QVERIFY(!lesson->title().isEmpty());
+            const CodeListing code = lesson->code();
+            for (const LessonStep &step : lesson->steps()) {
+                QVERIFY(!step.title.isEmpty() && !step.explanation.isEmpty() && !step.observe.isEmpty());
+                QVERIFY(step.cLine < code.c.size());
+                QVERIFY(step.pythonLine < code.python.size());
+            }
+        }
+        QVERIFY(!controller.lesson(8));
+    }
+
+    void nextWaitsForTheStepToSettle()
+    {
+        LessonController controller;
+        controller.setLesson(lessontest::lessonIndex(3));
+        QTRY_VERIFY(controller.isSettled());
+        controller.next();
+        controller.next();  // step 1 has not settled yet: ignored
+        QCOMPARE(controller.currentStep(), 1);
+        QTRY_VERIFY(controller.isSettled());
+        QCOMPARE(controller.currentStep(), 1);
+    }
+
+    void backReplaysFromTheStart()
+    {
+        LessonController controller;
+        controller.setLesson(lessontest::lessonIndex(1));
+        for (int i = 0; i < 3; ++i) {
+            QTRY_VERIFY(controller.isSettled());
+            controller.next();
+        }
+        QTRY_VERIFY(controller.isSettled());
+        QCOMPARE(controller.currentStep(), 3);
+        QSignalSpy settled(&controller, &LessonController::stepSettled);
+        controller.back();
+        QTRY_COMPARE(settled.size(), 1);
+        QCOMPARE(settled.at(0).at(0).toInt(), 2);
+        QCOMPARE(controller.currentStep(), 2);
+        // A fresh run: A sent once (step 3 of the old run is gone), B not at all.
+        const LessonRuntime &rt = *controller.runtime();
+        QCOMPARE(rt.dataFrom(1), 1);
+        QCOMPARE(rt.dataFrom(2), 0);
+        QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::Listening)), 1);
+    }
+
+    void restartAndSwitchLessons()
+    {
+        LessonController controller;
+        controller.setLesson(lessontest::lessonIndex(2));
+        QTRY_VERIFY(controller.isSettled());
+        controller.next();
+        QTRY_VERIFY(controller.isSettled());
+        controller.restart();
+        QCOMPARE(controller.currentStep(), 0);
+        QTRY_VERIFY(controller.isSettled());
+        controller.setLesson(lessontest::lessonIndex(7));
+        QCOMPARE(controller.currentLesson(), 6);
+        QCOMPARE(controller.currentStep(), 0);
+        QVERIFY(!controller.runtime()->server()->isRunning());
+    }
+};
+
+QTEST_MAIN(TestLessonController)
+#include "tst_lesson_controller.moc"

@@ -1,0 +1,39 @@
+#include "lessontestsupport.h"
+
+using namespace socketlab;
+
+class TestLessonSharedMemory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void threadsShareForkCopies()
+    {
+        LessonController controller;
+        QVERIFY(lessontest::runToEnd(controller, 5));
+        const LessonRuntime &rt = *controller.runtime();
+        QList<qint64> threadValues;
+        QList<qint64> childValues;
+        QSet<qint64> threadIds;
+        for (const SocketEvent &e : rt.events()) {
+            if (e.kind != EventKind::Call || e.call != QLatin1String("++counter"))
+                continue;
+            if (e.handler == HandlerKind::Thread) {
+                threadValues << e.result;
+                threadIds << e.tid;
+            } else {
+                childValues << e.result;
+            }
+        }
+        std::sort(threadValues.begin(), threadValues.end());
+        QCOMPARE(threadValues, (QList<qint64>{1, 2, 3}));
+        QCOMPARE(threadIds.size(), 3);
+        QCOMPARE(rt.fact(QStringLiteral("threadCounter")).toLongLong(), 3);
+        QCOMPARE(childValues, (QList<qint64>{1, 1, 1}));
+        QCOMPARE(rt.server()->sharedCounter(), 0);
+        QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
+    }
+};
+
+QTEST_MAIN(TestLessonSharedMemory)
+#include "tst_lesson_sharedmemory.moc"

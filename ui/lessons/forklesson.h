@@ -1,0 +1,20 @@
+#pragma once
+
+#include "lesson.h"
+
+#include <QCoreApplication>
+
+namespace socketlab {
+
+class ForkLesson : public Lesson
+{
+    Q_DECLARE_TR_FUNCTIONS(ForkLesson)
+
+public:
+    QString title() const override;
+    CodeListing code() const override;
+    LessonSteps steps() const override;
+    LessonOutcome outcome(const LessonRuntime &runtime) const override;
+};
+
+} // namespace socketlab

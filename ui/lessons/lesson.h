@@ -1,0 +1,22 @@
+#pragma once
+
+#include "lessonstep.h"
+
+#include <QString>
+
+namespace socketlab {
+
+// A guided lesson: stateless; everything it starts and observes lives in a LessonRuntime.
+// Texts are built on each call so a language switch shows them translated.
+class Lesson
+{
+public:
+    virtual ~Lesson() = default;
+
+    virtual QString title() const = 0;
+    virtual CodeListing code() const = 0;
+    virtual LessonSteps steps() const = 0;
+    virtual LessonOutcome outcome(const LessonRuntime &runtime) const = 0;
+};
+
+} // namespace socketlab

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "client.h"
+#include "protocol.h"
+#include "server.h"
+#include "serverconfig.h"
+#include "socketevent.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QVariant>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace socketlab {
+
+// What a running lesson owns: one in-process server, scripted clients numbered from 1 (their
+// events carry that number as connectionId), every event of both in arrival order, and the
+// facts the steps record for the outcome.
+class LessonRuntime : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Predicate = std::function<bool(const SocketEvent &)>;
+
+    explicit LessonRuntime(QObject *parent = nullptr);
+    ~LessonRuntime() override;
+
+    // Stops everything and forgets every event and fact.
+    void reset();
+
+    Server *server() { return &m_server; }
+    const Server *server() const { return &m_server; }
+    // Starts the server on 127.0.0.1 with config; records the outcome as facts.
+    bool startServer(const ServerConfig &config);
+    void stopServer();
+    quint16 serverPort() const { return m_server.localPort(); }
+
+    // The scripted client with this number, made on first use.
+    Client *client(int number);
+    void connectClient(int number, Protocol protocol, quint16 port);
+    void abortClients();
+
+    const SocketEvents &events() const { return m_events; }
+    int count(const Predicate &predicate) const;
+    int indexOf(const Predicate &predicate, int from = 0) const;
+    // The local address of client number as its events showed it (empty until known).
+    QString clientAddress(int number) const;
+    // Server events whose peer is client number.
+    Predicate fromClient(int number) const;
+    // A server's peer address is a client's local one (which may read 0.0.0.0:port for UDP).
+    static bool sameEndpoint(const QString &peer, const QString &local);
+    // Data events at the server from client number, and their bytes.
+    int dataFrom(int number) const;
+    qint64 bytesFrom(int number) const;
+    static Predicate serverEvent(EventKind kind);
+    static Predicate clientEvent(int number, EventKind kind);
+    static Predicate serverCall(const QString &call);
+
+    void setFact(const QString &name, const QVariant &value) { m_facts.insert(name, value); }
+    QVariant fact(const QString &name) const { return m_facts.value(name); }
+
+    // Time since the current step began (the controller restarts it).
+    void restartStepClock() { m_stepClock.restart(); }
+    qint64 msInStep() const { return m_stepClock.elapsed(); }
+
+    // A port nobody listens on right now (bound to port 0, then closed).
+    static quint16 closedPort(Protocol protocol);
+
+signals:
+    void eventsArrived(const socketlab::SocketEvents &events);
+    void cleared();
+
+private:
+    void append(const SocketEvents &events);
+
+    Server m_server;
+    std::map<int, std::unique_ptr<Client>> m_clients;
+    SocketEvents m_events;
+    QHash<QString, QVariant> m_facts;
+    QElapsedTimer m_stepClock;
+};
+
+} // namespace socketlab

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "lesson.h"
+
+#include <QCoreApplication>
+
+namespace socketlab {
+
+class SharedMemoryLesson : public Lesson
+{
+    Q_DECLARE_TR_FUNCTIONS(SharedMemoryLesson)
+
+public:
+    QString title() const override;
+    CodeListing code() const override;
+    LessonSteps steps() const override;
+    LessonOutcome outcome(const LessonRuntime &runtime) const override;
+};
+
+} // namespace socketlab

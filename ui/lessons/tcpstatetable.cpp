@@ -1,0 +1,39 @@
+#include "tcpstatetable.h"
+
+#include <QFile>
+#include <QList>
+
+namespace socketlab {
+
+int TcpStateTable::countIn(const QByteArray &table, quint16 localPort, int state)
+{
+    int found = 0;
+    const QList<QByteArray> lines = table.split('\n');
+    for (int i = 1; i < lines.size(); ++i) {  // line 0 is the header
+        const QList<QByteArray> fields = lines[i].simplified().split(' ');
+        if (fields.size() < 4)
+            continue;
+        const QByteArray &local = fields[1];  // "0100007F:1388": address:port in hex
+        const int colon = local.lastIndexOf(':');
+        bool portOk = false;
+        bool stateOk = false;
+        const uint port = local.mid(colon + 1).toUInt(&portOk, 16);
+        const int st = fields[3].toInt(&stateOk, 16);
+        if (colon > 0 && portOk && stateOk && port == localPort && st == state)
+            ++found;
+    }
+    return found;
+}
+
+int TcpStateTable::count(quint16 localPort, int state)
+{
+    int found = 0;
+    for (const char *path : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        QFile file(QString::fromLatin1(path));
+        if (file.open(QIODevice::ReadOnly))
+            found += countIn(file.readAll(), localPort, state);
+    }
+    return found;
+}
+
+} // namespace socketlab

@@ -459,7 +459,10 @@ def markdown(report):
              "wait for it). A connection is: connect, send one line, half-close, wait for the "
              "server to close. The byte and connection counts of socketlab and the Python "
              "servers are checked against what the clients sent. iperf3 runs its own client "
-             "(`iperf3 -c 127.0.0.1 -P 8`). The server CPU column is the server's own CPU "
+             "(`iperf3 -c 127.0.0.1 -P 8`). At 1024 B a socketlab thread makes one recv() per "
+             "1024 bytes (read again at once while the buffer fills, poll() only when drained); "
+             "in quiet mode a forked child makes them with recvmmsg(), up to 64 recv()s of "
+             "1024 bytes per system call, each still one message. The server CPU column is the server's own CPU "
              "time (children included) per GiB or per connection: less noisy than speed on a "
              "shared machine, and lower is better. Load average before/after the run: %s / %s." % (
                  report.get("load_before", "?"), report.get("load_after", "?")),
@@ -574,10 +577,20 @@ def main():
                              "and the counts agree (never speed)")
     parser.add_argument("--no-iperf3", action="store_true")
     parser.add_argument("--no-gui", action="store_true")
+    parser.add_argument("--render", metavar="RESULTS_JSON",
+                        help="only write RESULTS.md again from an earlier results.json")
     parser.add_argument("--udp-rates", default="50000,200000")
     parser.add_argument("--groups", default="",
                         help="comma-separated subset: tcp1024,tcp64k,connect,udp (default all)")
     args = parser.parse_args()
+
+    if args.render:
+        with open(args.render) as f:
+            text = markdown(json.load(f))
+        with open(os.path.join(args.out_dir, "RESULTS.md"), "w") as f:
+            f.write(text)
+        print(text)
+        return 0
 
     cli = args.cli or find_binary(args.build, "app", "socketlab-cli")
     load = args.load or find_binary(args.build, "bench", "socketlab-load")

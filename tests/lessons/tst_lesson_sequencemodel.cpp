@@ -1,0 +1,189 @@
+#include "sequencedrawing.h"
+#include "sequencemodel.h"
+
+#include <QTest>
+
+using namespace socketlab;
+
+namespace {
+const QString kA = QStringLiteral("127.0.0.1:40001");
+const QString kB = QStringLiteral("127.0.0.1:40002");
+const QString kServer = QStringLiteral("127.0.0.1:5000");
+
+struct Stream
+{
+    SocketEvents events;
+    QDateTime clock = QDateTime::fromMSecsSinceEpoch(1000000, Qt::UTC);
+
+    SocketEvent &add(Role role, EventKind kind, quint64 id = 0, const QString &peer = QString(),
+                     const QByteArray &payload = QByteArray())
+    {
+        SocketEvent e;
+        e.time = clock = clock.addMSecs(10);
+        e.role = role;
+        e.kind = kind;
+        e.connectionId = id;
+        e.peer = peer;
+        e.payload = payload;
+        e.bytes = payload.size();
+        events << e;
+        return events.last();
+    }
+};
+
+int findItem(const SequenceModel &model, SequenceItem::Kind kind, const QString &label)
+{
+    for (int i = 0; i < model.items().size(); ++i) {
+        if (model.items()[i].kind == kind && model.items()[i].label.contains(label))
+            return i;
+    }
+    return -1;
+}
+
+// Lesson 3 in miniature: B's message waits until A has left.
+SocketEvents iterativeStory()
+{
+    Stream s;
+    s.add(Role::Server, EventKind::Listening).local = kServer;
+    s.add(Role::Client, EventKind::Connected, 1, kServer).local = kA;
+    s.add(Role::Server, EventKind::Connected, 1, kA);
+    s.add(Role::Client, EventKind::Sent, 1, kServer, "hello").local = kA;
+    s.add(Role::Server, EventKind::Data, 1, kA, "hello");
+    s.add(Role::Client, EventKind::Connected, 2, kServer).local = kB;
+    s.add(Role::Client, EventKind::Sent, 2, kServer, "B!").local = kB;
+    s.add(Role::Client, EventKind::Disconnected, 1, kServer).local = kA;
+    s.add(Role::Server, EventKind::Disconnected, 1, kA);
+    s.add(Role::Server, EventKind::Connected, 2, kB);
+    s.add(Role::Server, EventKind::Data, 2, kB, "B!");
+    return s.events;
+}
+}
+
+class TestLessonSequenceModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void lanes()
+    {
+        SequenceModel model;
+        model.setEvents(iterativeStory());
+        QCOMPARE(model.lanes().size(), 3);
+        QCOMPARE(model.lanes()[0].title, QStringLiteral("Client A"));
+        QCOMPARE(model.lanes()[0].subtitle, kA);
+        QCOMPARE(model.lanes()[1].title, QStringLiteral("Client B"));
+        QCOMPARE(model.serverLane(), 2);
+        QVERIFY(model.lanes()[2].server);
+        QCOMPARE(model.lanes()[2].subtitle, kServer);
+    }
+
+    void arrowsEndWhereBytesArrive()
+    {
+        SequenceModel model;
+        model.setEvents(iterativeStory());
+        const auto &items = model.items();
+        const int connectA = findItem(model, SequenceItem::Kind::Connect, QStringLiteral("connect"));
+        QVERIFY(connectA >= 0);
+        QCOMPARE(items[connectA].fromLane, 0);
+        QCOMPARE(items[connectA].toLane, 2);
+        QCOMPARE(items[connectA].endRow, items[connectA].row);
+
+        const int hello = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"hello\""));
+        const int helloRecv = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"hello\""));
+        QCOMPARE(items[hello].endRow, items[helloRecv].row);
+
+        // B's message spans A's close: it arrives rows after it was sent.
+        const int b = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"B!\""));
+        const int bRecv = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"B!\""));
+        const int closeA = findItem(model, SequenceItem::Kind::Close, QStringLiteral("close()"));
+        QCOMPARE(items[b].fromLane, 1);
+        QVERIFY(items[closeA].row > items[b].row);
+        QCOMPARE(items[b].endRow, items[bRecv].row);
+        QVERIFY(items[b].endRow > items[closeA].row);
+        QCOMPARE(model.rowCount(), items.size());
+    }
+
+    void openArrowUntilReceived()
+    {
+        SocketEvents events = iterativeStory();
+        events.resize(7);  // B has sent; nothing from B arrived yet
+        SequenceModel model;
+        model.setEvents(events);
+        const int b = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"B!\""));
+        QCOMPARE(model.items()[b].endRow, -1);
+    }
+
+    void mergedTcpChunkEndsThreeArrows()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Connected, 1, kServer).local = kA;
+        for (const char *m : {"one", "two", "three"})
+            s.add(Role::Client, EventKind::Sent, 1, kServer, m).local = kA;
+        s.add(Role::Server, EventKind::Data, 1, kA, "onetwothree");
+        SequenceModel model;
+        model.setEvents(s.events);
+        const int recv = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("onetwothree"));
+        for (const char *m : {"one", "two", "three"}) {
+            const int sent = findItem(model, SequenceItem::Kind::Message,
+                                      QStringLiteral("\"%1\"").arg(QLatin1String(m)));
+            QCOMPARE(model.items()[sent].endRow, model.items()[recv].row);
+        }
+    }
+
+    void udpSenderWithWildcardAddress()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Sent, 1, kServer, "hi").local = QStringLiteral("0.0.0.0:40001");
+        s.add(Role::Server, EventKind::Data, 0, kA, "hi");
+        SequenceModel model;
+        model.setEvents(s.events);
+        QCOMPARE(model.lanes().size(), 2);
+        const int sent = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"hi\""));
+        QVERIFY(model.items()[sent].endRow >= 0);
+    }
+
+    void unknownPeerGetsItsOwnLane()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Server, EventKind::Connected, 1, QStringLiteral("10.0.0.7:5555"));
+        SequenceModel model;
+        model.setEvents(s.events);
+        QCOMPARE(model.lanes().size(), 2);
+        QCOMPARE(model.lanes()[0].subtitle, QStringLiteral("10.0.0.7:5555"));
+        QCOMPARE(model.serverLane(), 1);
+    }
+
+    void emptyStream()
+    {
+        SequenceModel model;
+        model.setEvents({});
+        QVERIFY(model.lanes().isEmpty());
+        QVERIFY(model.items().isEmpty());
+        SequenceDrawing drawing;
+        drawing.layout(model, 600);
+        QVERIFY(drawing.size().height() > 0);
+    }
+
+    void drawingAndSvg()
+    {
+        SequenceModel model;
+        model.setEvents(iterativeStory());
+        SequenceDrawing drawing;
+        drawing.layout(model, 700);
+        QCOMPARE(drawing.size().width(), 700);
+        QVERIFY(drawing.laneX(0) < drawing.laneX(1) && drawing.laneX(1) < drawing.laneX(2));
+        QVERIFY(drawing.rowY(model.rowCount() - 1) < drawing.size().height());
+        const QString svg = drawing.toSvg();
+        QVERIFY(svg.startsWith(QLatin1String("<?xml")));
+        QVERIFY(svg.contains(QLatin1String("<svg")) && svg.trimmed().endsWith(QLatin1String("</svg>")));
+        QVERIFY(svg.contains(QLatin1String("&quot;B!&quot;")));  // text is escaped
+        QVERIFY(svg.contains(QLatin1String("Client A")));
+        QCOMPARE(svg.count(QLatin1String("<polygon")), 5);  // 2 connects, 2 messages, A's close
+    }
+};
+
+QTEST_MAIN(TestLessonSequenceModel)
+#include "tst_lesson_sequencemodel.moc"

@@ -1,0 +1,98 @@
+#include "lessontestsupport.h"
+#include "lessonwindow.h"
+#include "sequencediagramwidget.h"
+
+#include <QDir>
+#include <QImage>
+#include <QPushButton>
+#include <QTemporaryDir>
+
+using namespace socketlab;
+
+// The lesson window, offscreen. With SOCKETLAB_LESSON_SHOTS=dir it also saves a picture of
+// every step of every lesson there (run it under Xvfb to look at them).
+class TestLessonWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void walksALessonAndExports()
+    {
+        LessonWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LessonController *controller = window.controller();
+        window.openLesson(2);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        while (controller->canGoNext()) {
+            controller->next();
+            QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        }
+        QVERIFY(controller->outcome().passed);
+        QVERIFY(window.diagram()->model().items().size() > 5);
+
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("d.png"));
+        const QString svg = dir.filePath(QStringLiteral("d.svg"));
+        QVERIFY(window.diagram()->exportPng(png));
+        QVERIFY(window.diagram()->exportSvg(svg));
+        QImage image(png);
+        QVERIFY(!image.isNull() && image.width() > 300);
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("</svg>"));
+    }
+
+    void languageChangeKeepsTheStep()
+    {
+        LessonWindow window;
+        window.show();
+        QTRY_VERIFY(window.controller()->isSettled());
+        QEvent change(QEvent::LanguageChange);
+        QApplication::sendEvent(&window, &change);
+        QCOMPARE(window.controller()->currentLesson(), 0);
+        QCOMPARE(window.controller()->currentStep(), 0);
+    }
+
+    void closeStopsTheLesson()
+    {
+        LessonWindow window;
+        window.show();
+        QTRY_VERIFY(window.controller()->isSettled());
+        QVERIFY(window.controller()->runtime()->server()->isRunning());
+        window.close();
+        QVERIFY(!window.controller()->runtime()->server()->isRunning());
+        window.show();
+        QTRY_VERIFY(window.controller()->isSettled());
+        QVERIFY(window.controller()->runtime()->server()->isRunning());
+    }
+
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("SOCKETLAB_LESSON_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("set SOCKETLAB_LESSON_SHOTS=dir to save a picture of every step");
+        QDir().mkpath(dir);
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.move(0, 0);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LessonController *controller = window.controller();
+        for (int lesson = 0; lesson < controller->lessonCount(); ++lesson) {
+            window.openLesson(lesson);
+            for (;;) {
+                QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+                QTest::qWait(350);  // one process view refresh
+                window.grab().save(QStringLiteral("%1/lesson%2-step%3.png")
+                                       .arg(dir).arg(lesson + 1).arg(controller->currentStep() + 1));
+                if (!controller->canGoNext())
+                    break;
+                controller->next();
+            }
+        }
+    }
+};
+
+QTEST_MAIN(TestLessonWindow)
+#include "tst_lesson_window.moc"

@@ -1,0 +1,60 @@
+#include "codeview.h"
+
+#include <QFontDatabase>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+
+namespace socketlab {
+
+namespace {
+QPlainTextEdit *makeEditor(QWidget *parent)
+{
+    auto *editor = new QPlainTextEdit(parent);
+    editor->setReadOnly(true);
+    editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setPointSizeF(parent->font().pointSizeF());
+    editor->setFont(font);
+    return editor;
+}
+}
+
+CodeView::CodeView(QWidget *parent)
+    : QTabWidget(parent), m_c(makeEditor(this)), m_python(makeEditor(this))
+{
+    // Language names, not translated.
+    addTab(m_c, QStringLiteral("C"));
+    addTab(m_python, QStringLiteral("Python 3"));
+}
+
+void CodeView::setListing(const CodeListing &listing)
+{
+    m_c->setPlainText(listing.c.join(QLatin1Char('\n')));
+    m_python->setPlainText(listing.python.join(QLatin1Char('\n')));
+}
+
+void CodeView::setCurrentLines(int cLine, int pythonLine)
+{
+    highlight(m_c, cLine);
+    highlight(m_python, pythonLine);
+}
+
+void CodeView::highlight(QPlainTextEdit *editor, int line)
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const QTextBlock block = editor->document()->findBlockByNumber(line);
+    if (line >= 0 && block.isValid()) {
+        QTextEdit::ExtraSelection selection;
+        selection.format.setBackground(QColor(0xff, 0xe0, 0x70));
+        selection.format.setFontWeight(QFont::Bold);
+        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selection.cursor = QTextCursor(block);
+        selections << selection;
+        QTextCursor cursor(block);
+        editor->setTextCursor(cursor);
+        editor->ensureCursorVisible();
+    }
+    editor->setExtraSelections(selections);
+}
+
+} // namespace socketlab

@@ -1,0 +1,53 @@
+#include "eventlogview.h"
+
+#include "eventformatter.h"
+#include "sequencemodel.h"
+
+#include <QEvent>
+#include <QScrollBar>
+
+namespace socketlab {
+
+EventLogView::EventLogView(QWidget *parent) : QPlainTextEdit(parent)
+{
+    setReadOnly(true);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setMaximumBlockCount(5000);
+}
+
+QString EventLogView::lineFor(const SocketEvent &event)
+{
+    const QString who = event.role == Role::Server ? tr("Server")
+                                                   : SequenceModel::clientName(event.connectionId);
+    return tr("%1  %2: %3").arg(EventFormatter::timeOfDay(event), who, EventFormatter::describe(event));
+}
+
+void EventLogView::setEvents(const SocketEvents &events)
+{
+    m_events.clear();
+    clear();
+    appendEvents(events);
+}
+
+void EventLogView::appendEvents(const SocketEvents &events)
+{
+    QStringList lines;
+    for (const SocketEvent &e : events) {
+        if (e.kind == EventKind::Call && e.call == QLatin1String("getaddrinfo") && e.role == Role::Server)
+            continue;  // the bind address, resolved: noise for the class
+        lines << lineFor(e);
+    }
+    m_events += events;
+    if (!lines.isEmpty())
+        appendPlainText(lines.join(QLatin1Char('\n')));
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+void EventLogView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        setEvents(SocketEvents(m_events));
+    QPlainTextEdit::changeEvent(event);
+}
+
+} // namespace socketlab

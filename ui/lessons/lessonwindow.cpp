@@ -1,0 +1,300 @@
+#include "lessonwindow.h"
+
+#include "codeview.h"
+#include "eventlogview.h"
+#include "processview.h"
+#include "sequencediagramwidget.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace socketlab {
+
+namespace {
+const char kStyle[] =
+    "QGroupBox { border: 2px solid #b8b8b8; border-radius: 4px; margin-top: 1.3em; padding: 2px; }"
+    "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }"
+    "QGroupBox[observed=\"true\"] { border: 3px solid #e08a00; }"
+    "QGroupBox[observed=\"true\"]::title { color: #a85000; }"
+    "QLabel#observe { background: #fff3d6; border: 1px solid #e08a00; padding: 4px; }";
+
+QGroupBox *makeBox(QWidget *content, QWidget *parent, QLayout *header = nullptr)
+{
+    auto *box = new QGroupBox(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 6, 6, 6);
+    if (header)
+        layout->addLayout(header);
+    layout->addWidget(content, 1);
+    return box;
+}
+}
+
+LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
+{
+    QFont bigger = font();
+    bigger.setPointSizeF(qMax<qreal>(11, bigger.pointSizeF() * 1.15));
+    setFont(bigger);
+    buildUi();
+    retranslateUi();
+    resize(1024, 768);
+
+    LessonRuntime *runtime = m_controller.runtime();
+    connect(runtime, &LessonRuntime::eventsArrived, this, &LessonWindow::eventsArrived);
+    connect(runtime, &LessonRuntime::cleared, this, &LessonWindow::cleared);
+    connect(&m_controller, &LessonController::lessonChanged, this, &LessonWindow::showLesson);
+    connect(&m_controller, &LessonController::stepChanged, this, &LessonWindow::showStep);
+    connect(&m_controller, &LessonController::stepSettled, this, &LessonWindow::showStep);
+    connect(m_lessons, &QComboBox::activated, this, &LessonWindow::openLesson);
+    connect(m_back, &QPushButton::clicked, &m_controller, &LessonController::back);
+    connect(m_next, &QPushButton::clicked, &m_controller, &LessonController::next);
+    connect(m_restart, &QPushButton::clicked, &m_controller, &LessonController::restart);
+    connect(m_exportPng, &QPushButton::clicked, this, &LessonWindow::exportPng);
+    connect(m_exportSvg, &QPushButton::clicked, this, &LessonWindow::exportSvg);
+    connect(m_diagram, &SequenceDiagramWidget::grew, this, [this] {
+        // Follow the newest row, after the scroll area has taken the new height.
+        QTimer::singleShot(0, this, [this] {
+            m_diagramScroll->verticalScrollBar()->setValue(m_diagramScroll->verticalScrollBar()->maximum());
+        });
+    });
+    m_processes->setServer(runtime->server());
+    openLesson(0);
+}
+
+LessonWindow::~LessonWindow() = default;
+
+void LessonWindow::buildUi()
+{
+    setStyleSheet(QString::fromLatin1(kStyle));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->setSpacing(4);
+
+    auto *top = new QHBoxLayout;
+    m_lessonLabel = new QLabel(central);
+    m_lessons = new QComboBox(central);
+    m_back = new QPushButton(central);
+    m_next = new QPushButton(central);
+    m_restart = new QPushButton(central);
+    m_next->setDefault(true);
+    top->addWidget(m_lessonLabel);
+    top->addWidget(m_lessons, 1);
+    top->addSpacing(12);
+    top->addWidget(m_back);
+    top->addWidget(m_next);
+    top->addWidget(m_restart);
+    layout->addLayout(top);
+
+    m_stepTitle = new QLabel(central);
+    QFont titleFont = font();
+    titleFont.setPointSizeF(font().pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_stepTitle->setFont(titleFont);
+    m_explanation = new QLabel(central);
+    m_explanation->setWordWrap(true);
+    m_observe = new QLabel(central);
+    m_observe->setObjectName(QStringLiteral("observe"));
+    m_observe->setWordWrap(true);
+    m_outcome = new QLabel(central);
+    m_outcome->setWordWrap(true);
+    for (QLabel *label : {m_stepTitle, m_explanation, m_observe, m_outcome})
+        label->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_stepTitle);
+    layout->addWidget(m_explanation);
+    layout->addWidget(m_observe);
+    layout->addWidget(m_outcome);
+
+    auto *columns = new QSplitter(Qt::Horizontal, central);
+    auto *left = new QSplitter(Qt::Vertical, columns);
+
+    m_diagram = new SequenceDiagramWidget;
+    m_diagramScroll = new QScrollArea;
+    m_diagramScroll->setWidget(m_diagram);
+    m_diagramScroll->setWidgetResizable(true);
+    m_diagramScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    auto *exportRow = new QHBoxLayout;
+    m_exportPng = new QPushButton(central);
+    m_exportSvg = new QPushButton(central);
+    exportRow->addStretch(1);
+    exportRow->addWidget(m_exportPng);
+    exportRow->addWidget(m_exportSvg);
+    m_diagramBox = makeBox(m_diagramScroll, left, exportRow);
+
+    m_details = new QTabWidget;
+    m_processes = new ProcessView;
+    m_log = new EventLogView;
+    m_details->addTab(m_processes, QString());
+    m_details->addTab(m_log, QString());
+    m_detailsBox = makeBox(m_details, left);
+    left->addWidget(m_diagramBox);
+    left->addWidget(m_detailsBox);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+
+    m_code = new CodeView;
+    m_codeBox = makeBox(m_code, columns);
+    columns->addWidget(left);
+    columns->addWidget(m_codeBox);
+    columns->setStretchFactor(0, 5);
+    columns->setStretchFactor(1, 3);
+    columns->setSizes({620, 380});
+    layout->addWidget(columns, 1);
+    setCentralWidget(central);
+}
+
+void LessonWindow::retranslateUi()
+{
+    setWindowTitle(tr("SocketLab lessons"));
+    m_lessonLabel->setText(tr("Lesson:"));
+    const int current = m_lessons->currentIndex();
+    m_lessons->clear();
+    for (int i = 0; i < m_controller.lessonCount(); ++i)
+        m_lessons->addItem(tr("%1. %2").arg(i + 1).arg(m_controller.lesson(i)->title()));
+    m_lessons->setCurrentIndex(current);
+    m_back->setText(tr("< Back"));
+    m_next->setText(tr("Next >"));
+    m_restart->setText(tr("Restart"));
+    m_exportPng->setText(tr("Export PNG..."));
+    m_exportSvg->setText(tr("Export SVG..."));
+    m_diagramBox->setTitle(tr("Sequence diagram"));
+    m_detailsBox->setTitle(tr("Processes and event log"));
+    m_details->setTabText(0, tr("Processes"));
+    m_details->setTabText(1, tr("Event log"));
+    m_codeBox->setTitle(tr("The same calls in code"));
+    showStep();
+}
+
+void LessonWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void LessonWindow::closeEvent(QCloseEvent *event)
+{
+    // No server or client of a lesson keeps running behind a closed window.
+    m_controller.runtime()->reset();
+    m_closed = true;
+    QMainWindow::closeEvent(event);
+}
+
+void LessonWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_closed) {
+        m_closed = false;
+        m_controller.restart();
+    }
+}
+
+void LessonWindow::openLesson(int index)
+{
+    m_controller.setLesson(index);
+}
+
+void LessonWindow::showLesson()
+{
+    m_lessons->setCurrentIndex(m_controller.currentLesson());
+    if (const Lesson *lesson = m_controller.current())
+        m_code->setListing(lesson->code());
+}
+
+void LessonWindow::showStep()
+{
+    const Lesson *lesson = m_controller.current();
+    const int index = m_controller.currentStep();
+    if (!lesson || index < 0)
+        return;
+    const LessonSteps steps = lesson->steps();
+    const LessonStep &step = steps[index];
+    m_stepTitle->setText(tr("Step %1 of %2: %3").arg(index + 1).arg(steps.size()).arg(step.title));
+    m_explanation->setText(step.explanation);
+    m_observe->setText(tr("Look at: %1").arg(step.observe));
+    m_code->setCurrentLines(step.cLine, step.pythonLine);
+    markObserved(step.target);
+    m_back->setEnabled(m_controller.canGoBack());
+    m_next->setEnabled(m_controller.canGoNext());
+    const bool last = index == steps.size() - 1;
+    if (!m_controller.isSettled()) {
+        m_outcome->setText(tr("Working..."));
+        m_outcome->setStyleSheet(QStringLiteral("color: #606060;"));
+    } else if (m_controller.timedOut()) {
+        m_outcome->setText(tr("This step did not finish in time; press Restart to run the lesson again."));
+        m_outcome->setStyleSheet(QStringLiteral("color: #b01010;"));
+    } else if (last) {
+        const LessonOutcome outcome = m_controller.outcome();
+        m_outcome->setText(tr("Outcome: %1").arg(outcome.text));
+        m_outcome->setStyleSheet(outcome.passed ? QStringLiteral("color: #106010; font-weight: bold;")
+                                                : QStringLiteral("color: #b01010; font-weight: bold;"));
+    } else {
+        m_outcome->setText(tr("Done. Press Next to go on."));
+        m_outcome->setStyleSheet(QStringLiteral("color: #106010;"));
+    }
+}
+
+void LessonWindow::markObserved(ObserveTarget target)
+{
+    if (target == ObserveTarget::Processes)
+        m_details->setCurrentWidget(m_processes);
+    else if (target == ObserveTarget::Log)
+        m_details->setCurrentWidget(m_log);
+    const bool details = target == ObserveTarget::Processes || target == ObserveTarget::Log;
+    const QList<QPair<QGroupBox *, bool>> boxes{{m_diagramBox, target == ObserveTarget::Diagram},
+                                                 {m_detailsBox, details},
+                                                 {m_codeBox, target == ObserveTarget::Code}};
+    for (const auto &box : boxes) {
+        box.first->setProperty("observed", box.second);
+        box.first->style()->unpolish(box.first);
+        box.first->style()->polish(box.first);
+    }
+}
+
+void LessonWindow::eventsArrived(const SocketEvents &events)
+{
+    const SocketEvents &all = m_controller.runtime()->events();
+    m_diagram->setEvents(all);
+    m_processes->setEvents(all);
+    m_log->appendEvents(events);
+}
+
+void LessonWindow::cleared()
+{
+    m_diagram->setEvents({});
+    m_processes->setEvents({});
+    m_log->setEvents({});
+}
+
+void LessonWindow::exportPng()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram as PNG"),
+                                                      QStringLiteral("sequence.png"),
+                                                      tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !m_diagram->exportPng(path))
+        QMessageBox::warning(this, windowTitle(), tr("Could not write %1.").arg(path));
+}
+
+void LessonWindow::exportSvg()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram as SVG"),
+                                                      QStringLiteral("sequence.svg"),
+                                                      tr("SVG images (*.svg)"));
+    if (!path.isEmpty() && !m_diagram->exportSvg(path))
+        QMessageBox::warning(this, windowTitle(), tr("Could not write %1.").arg(path));
+}
+
+} // namespace socketlab

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "lessoncontroller.h"
+
+#include <QMainWindow>
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QTabWidget;
+
+namespace socketlab {
+
+class CodeView;
+class EventLogView;
+class ProcessView;
+class SequenceDiagramWidget;
+
+// The guided lessons in a window of their own: lesson list, numbered steps with Back, Next
+// and Restart, what each step shows and where to look, a live sequence diagram, the server's
+// processes and threads, the event log and the equivalent C and Python calls. It owns its own
+// server and scripted clients, so it needs nothing from the main window:
+//     (new socketlab::LessonWindow(parent))->show();
+class LessonWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit LessonWindow(QWidget *parent = nullptr);
+    ~LessonWindow() override;
+
+    LessonController *controller() { return &m_controller; }
+    SequenceDiagramWidget *diagram() const { return m_diagram; }
+    void openLesson(int index);
+
+public slots:
+    void exportPng();
+    void exportSvg();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void showLesson();
+    void showStep();
+    void eventsArrived(const SocketEvents &events);
+    void cleared();
+    void markObserved(ObserveTarget target);
+
+    LessonController m_controller;
+    bool m_closed = false;
+    QComboBox *m_lessons = nullptr;
+    QLabel *m_lessonLabel = nullptr;
+    QPushButton *m_back = nullptr;
+    QPushButton *m_next = nullptr;
+    QPushButton *m_restart = nullptr;
+    QLabel *m_stepTitle = nullptr;
+    QLabel *m_explanation = nullptr;
+    QLabel *m_observe = nullptr;
+    QLabel *m_outcome = nullptr;
+    QGroupBox *m_diagramBox = nullptr;
+    QPushButton *m_exportPng = nullptr;
+    QPushButton *m_exportSvg = nullptr;
+    QScrollArea *m_diagramScroll = nullptr;
+    SequenceDiagramWidget *m_diagram = nullptr;
+    QGroupBox *m_detailsBox = nullptr;
+    QTabWidget *m_details = nullptr;
+    ProcessView *m_processes = nullptr;
+    EventLogView *m_log = nullptr;
+    QGroupBox *m_codeBox = nullptr;
+    CodeView *m_code = nullptr;
+};
+
+} // namespace socketlab

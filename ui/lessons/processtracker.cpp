@@ -1,0 +1,101 @@
+#include "processtracker.h"
+
+#include <unistd.h>
+
+namespace socketlab {
+
+namespace {
+bool isServerLoop(const QString &name)
+{
+    // QThread names its OS thread after its objectName (the workers set these).
+    return name == QLatin1String("tcp server") || name == QLatin1String("udp server");
+}
+}
+
+void ProcessTracker::setEvents(const SocketEvents &events)
+{
+    m_threads.clear();
+    m_children.clear();
+    m_ports.clear();
+    m_usesCounter = false;
+    for (const SocketEvent &e : events) {
+        if (e.role != Role::Server)
+            continue;
+        if (e.kind == EventKind::Listening) {
+            const quint16 port = quint16(e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1).toUInt());
+            if (port != 0 && !m_ports.contains(port) && e.protocol == Protocol::Tcp)
+                m_ports << port;
+        } else if (e.kind == EventKind::Call && e.call == QLatin1String("fork") && e.result > 0) {
+            m_children[e.result].client = e.peer;
+        } else if (e.kind == EventKind::Call && e.call == QLatin1String("++counter")) {
+            m_usesCounter = true;
+        } else if (e.handler == HandlerKind::Thread && e.kind == EventKind::Connected) {
+            m_threads[e.tid].client = e.peer;
+        } else if (e.kind == EventKind::HandlerExited) {
+            if (e.handler == HandlerKind::Thread)
+                m_threads[e.tid].finished = true;
+            else if (m_children.contains(e.pid))
+                m_children[e.pid].finished = true;
+        }
+    }
+}
+
+QVector<ProcessRow> ProcessTracker::snapshot() const
+{
+    const qint64 self = ::getpid();
+    QVector<ProcessRow> rows;
+    ProcessRow process;
+    process.kind = ProcessRow::Kind::ServerProcess;
+    process.pid = self;
+    process.info = ProcStat::process(self);
+    rows << process;
+
+    for (qint64 tid : ProcStat::threadIds(self)) {
+        const ProcInfo info = ProcStat::thread(self, tid);
+        if (!isServerLoop(info.name))
+            continue;
+        ProcessRow row;
+        row.kind = ProcessRow::Kind::ServerThread;
+        row.pid = self;
+        row.tid = tid;
+        row.info = info;
+        rows << row;
+    }
+    for (auto it = m_threads.cbegin(); it != m_threads.cend(); ++it) {
+        ProcessRow row;
+        row.kind = ProcessRow::Kind::HandlerThread;
+        row.pid = self;
+        row.tid = it.key();
+        row.client = it.value().client;
+        row.info = it.value().finished ? ProcInfo() : ProcStat::thread(self, it.key());
+        rows << row;
+    }
+    for (auto it = m_children.cbegin(); it != m_children.cend(); ++it) {
+        ProcessRow row;
+        row.kind = ProcessRow::Kind::ChildProcess;
+        row.pid = it.key();
+        row.tid = it.key();
+        row.client = it.value().client;
+        row.info = ProcStat::process(it.key());
+        rows << row;
+    }
+    return rows;
+}
+
+QString ProcessTracker::kindText(const ProcessRow &row)
+{
+    switch (row.kind) {
+    case ProcessRow::Kind::ServerProcess:
+        return tr("Server process");
+    case ProcessRow::Kind::ServerThread:
+        return row.info.name == QLatin1String("udp server") ? tr("recvfrom() loop thread")
+                                                           : tr("accept() loop thread");
+    case ProcessRow::Kind::HandlerThread:
+        return tr("Handler thread");
+    case ProcessRow::Kind::ChildProcess:
+        break;
+    }
+    return tr("Child process");
+}
+
+} // namespace socketlab

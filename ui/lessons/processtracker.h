@@ -1,0 +1,54 @@
+#pragma once
+
+#include "procstat.h"
+#include "socketevent.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QMap>
+#include <QVector>
+
+namespace socketlab {
+
+// One line of the process view: what the process or thread is, its ids, its state in /proc
+// and the client it serves.
+struct ProcessRow
+{
+    enum class Kind { ServerProcess, ServerThread, HandlerThread, ChildProcess };
+
+    Kind kind = Kind::ServerProcess;
+    qint64 pid = 0;
+    qint64 tid = 0;
+    QString client;
+    ProcInfo info;
+};
+
+// Knows from the event stream which threads and child processes served which client, and
+// reads their state from /proc when asked (the in-process server is this very process).
+class ProcessTracker
+{
+    Q_DECLARE_TR_FUNCTIONS(ProcessTracker)
+
+public:
+    void setEvents(const SocketEvents &events);
+    QVector<ProcessRow> snapshot() const;
+    // Local ports the server listened on, for the TIME_WAIT count.
+    QList<quint16> ports() const { return m_ports; }
+    bool usesCounter() const { return m_usesCounter; }
+
+    static QString kindText(const ProcessRow &row);
+
+private:
+    struct Handler
+    {
+        QString client;
+        bool finished = false;
+    };
+
+    QMap<qint64, Handler> m_threads;   // by tid
+    QMap<qint64, Handler> m_children;  // by pid
+    QList<quint16> m_ports;
+    bool m_usesCounter = false;
+};
+
+} // namespace socketlab

@@ -1,0 +1,104 @@
+#include "processview.h"
+
+#include "server.h"
+#include "tcpstatetable.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace socketlab {
+
+namespace {
+constexpr int kRefreshMs = 300;
+}
+
+ProcessView::ProcessView(QWidget *parent)
+    : QWidget(parent), m_tree(new QTreeWidget(this)), m_notes(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_notes);
+    m_tree->setColumnCount(5);
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setStretchLastSection(true);
+    m_notes->setWordWrap(true);
+    m_notes->setTextFormat(Qt::PlainText);
+    m_timer.setInterval(kRefreshMs);
+    connect(&m_timer, &QTimer::timeout, this, &ProcessView::refresh);
+    m_timer.start();
+    retranslateUi();
+}
+
+void ProcessView::setEvents(const SocketEvents &events)
+{
+    m_tracker.setEvents(events);
+    refresh();
+}
+
+void ProcessView::refresh()
+{
+    if (!isVisible() && m_tree->topLevelItemCount() > 0)
+        return;
+    const QVector<ProcessRow> rows = m_tracker.snapshot();
+    m_tree->clear();
+    QTreeWidgetItem *top = nullptr;
+    for (const ProcessRow &row : rows) {
+        QString state = ProcStat::stateText(row.info);
+        if (row.kind == ProcessRow::Kind::HandlerThread && row.info.state == ProcState::Gone)
+            state = tr("finished");
+        const QStringList columns{ProcessTracker::kindText(row), QString::number(row.pid),
+                                  row.kind == ProcessRow::Kind::ServerProcess
+                                          || row.kind == ProcessRow::Kind::ChildProcess
+                                      ? QString()
+                                      : QString::number(row.tid),
+                                  state, row.client};
+        auto *item = top ? new QTreeWidgetItem(top, columns) : new QTreeWidgetItem(m_tree, columns);
+        if (!top)
+            top = item;
+        if (row.info.state == ProcState::Zombie) {
+            for (int c = 0; c < columns.size(); ++c) {
+                item->setForeground(c, QColor(0xb0, 0x10, 0x10));
+                QFont font = item->font(c);
+                font.setBold(true);
+                item->setFont(c, font);
+            }
+        } else if (row.info.state == ProcState::Gone) {
+            for (int c = 0; c < columns.size(); ++c)
+                item->setForeground(c, QColor(0x80, 0x80, 0x80));
+        }
+    }
+    m_tree->expandAll();
+    for (int c = 0; c < 4; ++c)
+        m_tree->resizeColumnToContents(c);
+
+    QStringList notes;
+    for (quint16 port : m_tracker.ports()) {
+        notes << tr("TCP connections in TIME_WAIT on port %1: %2")
+                     .arg(port)
+                     .arg(TcpStateTable::count(port, TcpStateTable::kTimeWait));
+    }
+    if (m_tracker.usesCounter() && m_server)
+        notes << tr("The counter in the server process: %1").arg(m_server->sharedCounter());
+    m_notes->setText(notes.join(QLatin1Char('\n')));
+    m_notes->setVisible(!notes.isEmpty());
+}
+
+void ProcessView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ProcessView::retranslateUi()
+{
+    m_tree->setHeaderLabels({tr("What"), tr("pid"), tr("tid"), tr("State"), tr("Client")});
+    refresh();
+}
+
+} // namespace socketlab

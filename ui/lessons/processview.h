@@ -1,0 +1,42 @@
+#pragma once
+
+#include "processtracker.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+
+namespace socketlab {
+
+class Server;
+
+// The server process, its accept loop, handler threads and child processes with pid/tid,
+// their state from /proc (refreshed a few times a second) and the client each one serves.
+class ProcessView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProcessView(QWidget *parent = nullptr);
+
+    void setEvents(const SocketEvents &events);
+    // For the shared counter line (the server process's own copy).
+    void setServer(const Server *server) { m_server = server; }
+    void refresh();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+
+    ProcessTracker m_tracker;
+    const Server *m_server = nullptr;
+    QTreeWidget *m_tree;
+    QLabel *m_notes;
+    QTimer m_timer;
+};
+
+} // namespace socketlab

@@ -1,0 +1,245 @@
+#include "sequencedrawing.h"
+
+#include <QFont>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <cmath>
+
+namespace socketlab {
+
+namespace {
+const QColor kInk(0x20, 0x20, 0x20);
+const QColor kError(0xc0, 0x10, 0x10);
+const QColor kLifeline(0x90, 0x90, 0x90);
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString svgColour(const QColor &c)
+{
+    return c.isValid() ? c.name() : QStringLiteral("none");
+}
+}
+
+QColor SequenceDrawing::laneColour(int colour)
+{
+    static const QColor palette[] = {QColor(0x1f, 0x5f, 0xa8), QColor(0x1e, 0x8a, 0x3c),
+                                     QColor(0xb0, 0x5a, 0x00), QColor(0x7b, 0x2c, 0xbf),
+                                     QColor(0x00, 0x7c, 0x8a), QColor(0xa8, 0x1f, 0x6a)};
+    if (colour <= 0)
+        return kInk;
+    return palette[(colour - 1) % int(sizeof palette / sizeof palette[0])];
+}
+
+qreal SequenceDrawing::laneX(int lane) const
+{
+    return kMargin + m_laneWidth * (lane + 0.5);
+}
+
+qreal SequenceDrawing::rowY(int row) const
+{
+    return kHeaderHeight + kMargin + kRowHeight * (row + 0.7);
+}
+
+void SequenceDrawing::addLine(QPointF a, QPointF b, const QColor &colour, qreal width, bool dashed)
+{
+    Shape s;
+    s.type = Shape::Type::Line;
+    s.points = {a, b};
+    s.colour = colour;
+    s.width = width;
+    s.dashed = dashed;
+    m_shapes.push_back(s);
+}
+
+void SequenceDrawing::addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed)
+{
+    addLine(from, to, colour, 2.0, dashed);
+    const qreal angle = std::atan2(to.y() - from.y(), to.x() - from.x());
+    const qreal size = 10;
+    Shape head;
+    head.type = Shape::Type::Polygon;
+    head.points = {to, to - QPointF(size * std::cos(angle - 0.4), size * std::sin(angle - 0.4)),
+                   to - QPointF(size * std::cos(angle + 0.4), size * std::sin(angle + 0.4))};
+    head.colour = colour;
+    head.fill = colour;
+    m_shapes.push_back(head);
+}
+
+void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor &colour,
+                              Qt::Alignment align, int pixelSize, bool bold)
+{
+    Shape s;
+    s.type = Shape::Type::Text;
+    s.points = {anchor};
+    s.text = text;
+    s.colour = colour;
+    s.align = align;
+    s.pixelSize = pixelSize;
+    s.bold = bold;
+    m_shapes.push_back(s);
+}
+
+void SequenceDrawing::layout(const SequenceModel &model, int width)
+{
+    m_shapes.clear();
+    m_lanes = int(model.lanes().size());
+    m_laneWidth = m_lanes > 0 ? qMax<qreal>(kMinLaneWidth, qreal(width - 2 * kMargin) / m_lanes)
+                              : kMinLaneWidth;
+    const int rows = qMax(1, model.rowCount());
+    m_size = QSize(int(2 * kMargin + m_laneWidth * qMax(1, m_lanes)),
+                   int(rowY(rows) + kMargin));
+
+    Shape background;
+    background.type = Shape::Type::Rect;
+    background.rect = QRectF(QPointF(0, 0), QSizeF(m_size));
+    background.fill = Qt::white;
+    m_shapes.push_back(background);
+
+    for (int i = 0; i < m_lanes; ++i) {
+        const SequenceLane &lane = model.lanes()[i];
+        const QColor colour = laneColour(lane.colour);
+        const qreal x = laneX(i);
+        Shape box;
+        box.type = Shape::Type::Rect;
+        box.rect = QRectF(x - m_laneWidth / 2 + 6, kMargin, m_laneWidth - 12, kHeaderHeight - 6);
+        box.colour = colour;
+        box.fill = QColor(0xf4, 0xf4, 0xf4);
+        box.width = 2;
+        m_shapes.push_back(box);
+        addText(QPointF(x, kMargin + 22), lane.title, colour, Qt::AlignHCenter, 16, true);
+        addText(QPointF(x, kMargin + 42), lane.subtitle, kInk, Qt::AlignHCenter, 13);
+        addLine(QPointF(x, kMargin + kHeaderHeight), QPointF(x, m_size.height() - kMargin),
+                kLifeline, 1.5, true);
+    }
+
+    const int lastRow = qMax(0, model.rowCount() - 1);
+    for (const SequenceItem &item : model.items()) {
+        const qreal y = rowY(item.row);
+        const int from = item.fromLane;
+        const QColor colour = item.kind == SequenceItem::Kind::Error
+            ? kError
+            : laneColour(model.lanes()[from].server ? model.lanes()[item.toLane].colour
+                                                    : model.lanes()[from].colour);
+        if (!item.isArrow()) {
+            Shape dot;
+            dot.type = Shape::Type::Dot;
+            dot.points = {QPointF(laneX(from), y)};
+            dot.colour = colour;
+            dot.fill = colour;
+            m_shapes.push_back(dot);
+            // Text beside the lifeline, towards the middle of the diagram.
+            const bool left = from == m_lanes - 1 && m_lanes > 1;
+            addText(QPointF(laneX(from) + (left ? -10 : 10), y + 5), item.label, colour,
+                    left ? Qt::AlignRight : Qt::AlignLeft);
+            continue;
+        }
+        const bool open = item.endRow < 0;
+        const qreal endY = rowY(open ? lastRow + 1 : item.endRow);
+        const qreal x1 = laneX(from);
+        const qreal x2 = laneX(item.toLane);
+        addArrow(QPointF(x1, y), QPointF(x2 + (x2 > x1 ? -4 : 4), endY), colour, open);
+        addText(QPointF((x1 + x2) / 2, y - 6), item.label, colour, Qt::AlignHCenter, 14,
+                item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply);
+    }
+}
+
+void SequenceDrawing::paint(QPainter &painter) const
+{
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const Shape &s : m_shapes) {
+        QPen pen(s.colour.isValid() ? s.colour : Qt::transparent, s.width);
+        if (s.dashed)
+            pen.setStyle(Qt::DashLine);
+        painter.setPen(s.colour.isValid() ? pen : QPen(Qt::NoPen));
+        painter.setBrush(s.fill.isValid() ? QBrush(s.fill) : QBrush(Qt::NoBrush));
+        switch (s.type) {
+        case Shape::Type::Line:
+            painter.drawLine(s.points[0], s.points[1]);
+            break;
+        case Shape::Type::Rect:
+            painter.drawRect(s.rect);
+            break;
+        case Shape::Type::Polygon:
+            painter.drawPolygon(QPolygonF(s.points));
+            break;
+        case Shape::Type::Dot:
+            painter.drawEllipse(s.points[0], 4.5, 4.5);
+            break;
+        case Shape::Type::Text: {
+            QFont font = painter.font();
+            font.setPixelSize(s.pixelSize);
+            font.setBold(s.bold);
+            painter.setFont(font);
+            const qreal w = 2000;
+            const QPointF p = s.points[0];
+            QRectF box(p.x(), p.y() - s.pixelSize, w, s.pixelSize * 1.4);
+            if (s.align & Qt::AlignHCenter)
+                box.moveLeft(p.x() - w / 2);
+            else if (s.align & Qt::AlignRight)
+                box.moveLeft(p.x() - w);
+            painter.drawText(box, int(s.align | Qt::AlignTop) & ~Qt::AlignVCenter, s.text);
+            break;
+        }
+        }
+    }
+}
+
+QString SequenceDrawing::toSvg() const
+{
+    QString svg = QStringLiteral(
+                      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" "
+                      "viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, sans-serif\">\n")
+                      .arg(m_size.width())
+                      .arg(m_size.height());
+    for (const Shape &s : m_shapes) {
+        const QString stroke = QStringLiteral("stroke=\"%1\" stroke-width=\"%2\"%3")
+                                   .arg(svgColour(s.colour))
+                                   .arg(s.width)
+                                   .arg(s.dashed ? QStringLiteral(" stroke-dasharray=\"6,4\"") : QString());
+        switch (s.type) {
+        case Shape::Type::Line:
+            svg += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%4\" %5/>\n")
+                       .arg(s.points[0].x()).arg(s.points[0].y())
+                       .arg(s.points[1].x()).arg(s.points[1].y()).arg(stroke);
+            break;
+        case Shape::Type::Rect:
+            svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\" %6/>\n")
+                       .arg(s.rect.x()).arg(s.rect.y()).arg(s.rect.width()).arg(s.rect.height())
+                       .arg(svgColour(s.fill), stroke);
+            break;
+        case Shape::Type::Polygon: {
+            QStringList points;
+            for (const QPointF &p : s.points)
+                points << QStringLiteral("%1,%2").arg(p.x()).arg(p.y());
+            svg += QStringLiteral("<polygon points=\"%1\" fill=\"%2\"/>\n")
+                       .arg(points.join(QLatin1Char(' ')), svgColour(s.fill));
+            break;
+        }
+        case Shape::Type::Dot:
+            svg += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"4.5\" fill=\"%3\"/>\n")
+                       .arg(s.points[0].x()).arg(s.points[0].y()).arg(svgColour(s.fill));
+            break;
+        case Shape::Type::Text: {
+            const QString anchor = (s.align & Qt::AlignHCenter) ? QStringLiteral("middle")
+                : (s.align & Qt::AlignRight)                   ? QStringLiteral("end")
+                                                               : QStringLiteral("start");
+            svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\"%4 text-anchor=\"%5\" "
+                                  "fill=\"%6\" xml:space=\"preserve\">%7</text>\n")
+                       .arg(s.points[0].x()).arg(s.points[0].y()).arg(s.pixelSize)
+                       .arg(s.bold ? QStringLiteral(" font-weight=\"bold\"") : QString(), anchor,
+                            svgColour(s.colour), escaped(s.text));
+            break;
+        }
+        }
+    }
+    svg += QStringLiteral("</svg>\n");
+    return svg;
+}
+
+} // namespace socketlab

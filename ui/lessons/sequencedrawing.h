@@ -1,0 +1,67 @@
+#pragma once
+
+#include "sequencemodel.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QPointF>
+#include <QRectF>
+#include <QSize>
+#include <QString>
+#include <QVector>
+
+class QPainter;
+
+namespace socketlab {
+
+// The diagram laid out once as simple shapes, so the screen, the PNG and the hand-written
+// SVG all show the same picture.
+class SequenceDrawing
+{
+public:
+    struct Shape
+    {
+        enum class Type { Line, Rect, Text, Polygon, Dot };
+        Type type = Type::Line;
+        QVector<QPointF> points;  // Line: 2, Polygon: 3+, Dot: 1, Text: the anchor
+        QRectF rect;
+        QColor colour;
+        QColor fill;
+        qreal width = 1.5;
+        bool dashed = false;
+        QString text;
+        int pixelSize = 14;
+        bool bold = false;
+        Qt::Alignment align = Qt::AlignLeft;  // of the text about its anchor
+    };
+
+    static constexpr int kHeaderHeight = 58;
+    static constexpr int kRowHeight = 30;
+    static constexpr int kMargin = 12;
+    static constexpr int kMinLaneWidth = 150;
+
+    // Lays the model out for this width (the height follows from the rows).
+    void layout(const SequenceModel &model, int width);
+    QSize size() const { return m_size; }
+    const QVector<Shape> &shapes() const { return m_shapes; }
+    qreal laneX(int lane) const;
+    qreal rowY(int row) const;
+
+    void paint(QPainter &painter) const;
+    QString toSvg() const;
+
+    static QColor laneColour(int colour);
+
+private:
+    void addLine(QPointF a, QPointF b, const QColor &colour, qreal width, bool dashed);
+    void addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed);
+    void addText(QPointF anchor, const QString &text, const QColor &colour, Qt::Alignment align,
+                 int pixelSize = 14, bool bold = false);
+
+    QVector<Shape> m_shapes;
+    QSize m_size;
+    int m_lanes = 0;
+    qreal m_laneWidth = kMinLaneWidth;
+};
+
+} // namespace socketlab

@@ -1,0 +1,257 @@
+#include "sequencemodel.h"
+
+#include "eventformatter.h"
+#include "lessonruntime.h"
+#include "payloadtext.h"
+
+#include <QMap>
+
+#include <algorithm>
+
+namespace socketlab {
+
+namespace {
+constexpr int kLabelBytes = 24;
+
+QString quoted(const QByteArray &payload)
+{
+    return QStringLiteral("\"%1\"").arg(PayloadText::toDisplay(payload, kLabelBytes));
+}
+}
+
+// Bytes sent one way on one lane and where each arrow waits for them to arrive.
+struct SequenceModel::Flow
+{
+    struct Pending
+    {
+        int item;
+        qint64 end;
+    };
+    qint64 clientSent = 0;
+    qint64 serverReceived = 0;
+    QVector<Pending> toServer;
+    qint64 serverSent = 0;
+    qint64 clientReceived = 0;
+    QVector<Pending> toClient;
+    bool clientClosed = false;
+};
+
+QString SequenceModel::clientName(quint64 number)
+{
+    if (number >= 1 && number <= 26)
+        return tr("Client %1").arg(QChar(char('A' + number - 1)));
+    return tr("Client %1").arg(number);
+}
+
+int SequenceModel::clientLane(quint64 number) const
+{
+    const int lane = int(m_laneClients.indexOf(number));
+    return number == 0 ? -1 : lane;
+}
+
+void SequenceModel::buildLanes(const SocketEvents &events)
+{
+    QMap<quint64, QString> clients;
+    for (const SocketEvent &e : events) {
+        if (e.role != Role::Client)
+            continue;
+        QString &address = clients[e.connectionId];
+        if (address.isEmpty() && (e.kind == EventKind::Connected || e.kind == EventKind::Sent))
+            address = e.local;
+    }
+    for (auto it = clients.cbegin(); it != clients.cend(); ++it) {
+        m_lanes.push_back({clientName(it.key()), it.value(), false, int(it.key())});
+        m_laneClients.push_back(it.key());
+        m_laneAddresses.push_back(it.value());
+    }
+    QString serverAddress;
+    bool server = false;
+    for (const SocketEvent &e : events) {
+        if (e.role != Role::Server)
+            continue;
+        server = true;
+        if (e.kind == EventKind::Listening)
+            serverAddress = e.local;
+        if (!e.peer.isEmpty() && laneForPeer(e.peer) < 0 && e.kind != EventKind::Call) {
+            m_lanes.push_back({tr("Other client"), e.peer, false, 0});
+            m_laneClients.push_back(0);
+            m_laneAddresses.push_back(e.peer);
+        }
+    }
+    if (server || !m_lanes.isEmpty()) {
+        m_serverLane = int(m_lanes.size());
+        m_lanes.push_back({tr("Server"), serverAddress, true, 0});
+        m_laneClients.push_back(0);
+        m_laneAddresses.push_back(serverAddress);
+    }
+}
+
+int SequenceModel::laneForPeer(const QString &peer) const
+{
+    for (int i = 0; i < m_laneAddresses.size(); ++i) {
+        if (i != m_serverLane && !m_laneAddresses[i].isEmpty()
+            && LessonRuntime::sameEndpoint(peer, m_laneAddresses[i])) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void SequenceModel::setEvents(const SocketEvents &events)
+{
+    m_lanes.clear();
+    m_laneClients.clear();
+    m_laneAddresses.clear();
+    m_items.clear();
+    m_rows = 0;
+    m_serverLane = -1;
+    buildLanes(events);
+    if (m_serverLane < 0)
+        return;
+
+    // Time order across the server's and the clients' streams (each is in order already).
+    QVector<int> order(events.size());
+    for (int i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&events](int a, int b) { return events[a].time < events[b].time; });
+    QVector<Flow> flows(m_lanes.size());
+    for (int i : order) {
+        if (m_items.size() >= kMaxItems)
+            break;
+        add(events[i], flows);
+    }
+}
+
+int SequenceModel::push(SequenceItem::Kind kind, int from, int to, const QString &label)
+{
+    SequenceItem item;
+    item.kind = kind;
+    item.fromLane = from;
+    item.toLane = to;
+    item.row = m_rows++;
+    item.label = label;
+    if (item.isArrow() && kind != SequenceItem::Kind::Message && kind != SequenceItem::Kind::Reply)
+        item.endRow = item.row;
+    m_items.push_back(item);
+    return int(m_items.size()) - 1;
+}
+
+void SequenceModel::add(const SocketEvent &event, QVector<Flow> &flows)
+{
+    if (event.role == Role::Server)
+        addServerEvent(event, flows);
+    else
+        addClientEvent(event, flows);
+}
+
+void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
+{
+    const int lane = clientLane(e.connectionId);
+    if (lane < 0)
+        return;
+    Flow &flow = flows[lane];
+    switch (e.kind) {
+    case EventKind::Connected:
+        push(SequenceItem::Kind::Connect, lane, m_serverLane, tr("connect()"));
+        break;
+    case EventKind::Sent: {
+        const int item = push(SequenceItem::Kind::Message, lane, m_serverLane, quoted(e.payload));
+        flow.clientSent += e.bytes;
+        if (flow.serverReceived >= flow.clientSent)
+            m_items[item].endRow = m_items[item].row;  // its arrival was stamped first
+        else
+            flow.toServer.push_back({item, flow.clientSent});
+        break;
+    }
+    case EventKind::Received: {
+        const int row = m_rows;
+        push(SequenceItem::Kind::Mark, lane, lane, tr("recv(): %1").arg(quoted(e.payload)));
+        flow.clientReceived += e.bytes;
+        while (!flow.toClient.isEmpty() && flow.toClient.first().end <= flow.clientReceived)
+            m_items[flow.toClient.takeFirst().item].endRow = row;
+        break;
+    }
+    case EventKind::Disconnected:
+        flow.clientClosed = true;
+        if (e.result == 0)
+            push(SequenceItem::Kind::Close, lane, m_serverLane, tr("close()"));
+        else
+            push(SequenceItem::Kind::Mark, lane, lane, tr("recv() = 0, close()"));
+        break;
+    case EventKind::Error:
+        push(SequenceItem::Kind::Error, lane, lane,
+             tr("%1() failed: %2").arg(e.call, EventFormatter::reasonText(e)));
+        break;
+    default:
+        break;
+    }
+}
+
+void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
+{
+    const int s = m_serverLane;
+    const int lane = e.peer.isEmpty() ? -1 : laneForPeer(e.peer);
+    switch (e.kind) {
+    case EventKind::Listening:
+        push(SequenceItem::Kind::Mark, s, s,
+             e.protocol == Protocol::Udp ? tr("bind(): %1").arg(e.local)
+                                         : tr("listen(): %1").arg(e.local));
+        break;
+    case EventKind::Connected:
+        push(SequenceItem::Kind::Mark, s, s, tr("accept(): %1").arg(EventFormatter::shortHandlerText(e)));
+        break;
+    case EventKind::Data: {
+        const int row = m_rows;
+        push(SequenceItem::Kind::Mark, s, s,
+             tr("recv(): %1 (%2)").arg(quoted(e.payload), EventFormatter::byteCount(e.bytes)));
+        if (lane < 0)
+            break;
+        Flow &flow = flows[lane];
+        flow.serverReceived += e.bytes;
+        while (!flow.toServer.isEmpty() && flow.toServer.first().end <= flow.serverReceived)
+            m_items[flow.toServer.takeFirst().item].endRow = row;
+        break;
+    }
+    case EventKind::Sent: {
+        if (lane < 0)
+            break;
+        Flow &flow = flows[lane];
+        const int item = push(SequenceItem::Kind::Reply, s, lane, quoted(e.payload));
+        flow.serverSent += e.bytes;
+        if (flow.clientReceived >= flow.serverSent)
+            m_items[item].endRow = m_items[item].row;
+        else
+            flow.toClient.push_back({item, flow.serverSent});
+        break;
+    }
+    case EventKind::Disconnected:
+        if (lane >= 0 && !flows[lane].clientClosed)
+            push(SequenceItem::Kind::Close, s, lane, tr("close()"));
+        else
+            push(SequenceItem::Kind::Mark, s, s, tr("recv() = 0, close()"));
+        break;
+    case EventKind::HandlerExited:
+        push(SequenceItem::Kind::Mark, s, s,
+             e.handler == HandlerKind::Thread ? tr("thread %1 finished").arg(e.tid)
+                                              : tr("waitpid(): child %1 reaped").arg(e.pid));
+        break;
+    case EventKind::Error:
+        push(SequenceItem::Kind::Error, s, s,
+             tr("%1() failed: %2").arg(e.call, EventFormatter::reasonText(e)));
+        break;
+    case EventKind::Call:
+        if (e.call == QLatin1String("++counter")) {
+            push(SequenceItem::Kind::Mark, s, s,
+                 tr("counter = %1 (%2)").arg(e.result).arg(EventFormatter::shortHandlerText(e)));
+        }
+        break;
+    case EventKind::Summary:
+        push(SequenceItem::Kind::Mark, s, s, tr("server stopped"));
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace socketlab

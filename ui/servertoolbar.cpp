@@ -9,6 +9,10 @@
 
 namespace socketlab {
 
+namespace {
+constexpr int kClassroomBacklog = 16;
+}
+
 ServerToolBar::ServerToolBar(QWidget *parent)
     : QToolBar(parent),
       m_portLabel(new QLabel(this)),
@@ -188,6 +192,9 @@ ServerConfig ServerToolBar::config() const
     config.port = port();
     config.bindAddress = bindAddressFor(exposure());
     config.echo = m_echo->isChecked();
+    // The recipe's backlog of 1 would make a classroom connecting at once wait for SYN
+    // retries; the iterative lesson shows the backlog as well with a few more places.
+    config.backlog = kClassroomBacklog;
     return config;
 }
 

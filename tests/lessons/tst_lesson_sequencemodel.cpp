@@ -156,6 +156,32 @@ private slots:
         QCOMPARE(model.serverLane(), 1);
     }
 
+    void nobodyListens()
+    {
+        Stream s;
+        SocketEvent &refused = s.add(Role::Client, EventKind::Error, 1);
+        refused.call = QStringLiteral("connect");
+        refused.args = QStringLiteral("127.0.0.1:7001");
+        refused.errnum = 111;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Sent, 2, QStringLiteral("127.0.0.1:7002"), "anyone?").local = kB;
+        SequenceModel model;
+        model.setEvents(s.events);
+        // A, B, the server, and one lane per address where nothing listened.
+        QCOMPARE(model.lanes().size(), 5);
+        QCOMPARE(model.serverLane(), 2);
+        QVERIFY(model.lanes()[3].nobody && model.lanes()[4].nobody);
+        QCOMPARE(model.lanes()[3].subtitle, QStringLiteral("127.0.0.1:7001"));
+        const int syn = findItem(model, SequenceItem::Kind::Connect, QStringLiteral("SYN"));
+        const int rst = findItem(model, SequenceItem::Kind::Reply, QStringLiteral("RST"));
+        QCOMPARE(model.items()[syn].toLane, 3);
+        QCOMPARE(model.items()[rst].toLane, 0);
+        QVERIFY(findItem(model, SequenceItem::Kind::Error, QStringLiteral("connect() failed")) > rst);
+        const int lost = findItem(model, SequenceItem::Kind::Message, QStringLiteral("anyone?"));
+        QCOMPARE(model.items()[lost].toLane, 4);
+        QCOMPARE(model.items()[lost].endRow, model.items()[lost].row);
+    }
+
     void emptyStream()
     {
         SequenceModel model;

@@ -32,8 +32,8 @@ bool inTimeWait(LessonRuntime &rt, int client, const QString &portFact)
 LessonStep restartStep(bool reuse)
 {
     LessonStep s;
-    s.cLine = 2;
-    s.pythonLine = 2;
+    s.cLine = 4;
+    s.pythonLine = 3;
     s.target = ObserveTarget::Log;
     s.enter = [reuse](LessonRuntime &rt) {
         const QString portFact = reuse ? QStringLiteral("reusePort") : QStringLiteral("plainPort");
@@ -56,7 +56,9 @@ CodeListing AddressInUseLesson::code() const
     CodeListing listing;
     listing.c = QStringList{
         QStringLiteral("s = socket(AF_INET, SOCK_STREAM, 0);"),
-        QStringLiteral("setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);"),
+        QStringLiteral("/* the second server only: */"),
+        QStringLiteral("setsockopt(s, SOL_SOCKET, SO_REUSEADDR,"),
+        QStringLiteral("           &one, sizeof one);"),
         QStringLiteral("if (bind(s, (void *)&addr, sizeof addr) < 0)"),
         QStringLiteral("  perror(\"bind\");  /* EADDRINUSE */"),
         QStringLiteral("listen(s, 1);"),
@@ -65,6 +67,7 @@ CodeListing AddressInUseLesson::code() const
     };
     listing.python = QStringList{
         QStringLiteral("tcp = socket.socket(AF_INET, SOCK_STREAM)"),
+        QStringLiteral("# the second server only:"),
         QStringLiteral("tcp.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)"),
         QStringLiteral("tcp.bind(('127.0.0.1', PORT))"),
         QStringLiteral("# -> OSError: Address already in use"),
@@ -84,8 +87,8 @@ LessonSteps AddressInUseLesson::steps() const
                        "connects and sends.");
     s.observe = tr("Event log: no setsockopt() call before bind().");
     s.target = ObserveTarget::Log;
-    s.cLine = 2;
-    s.pythonLine = 2;
+    s.cLine = 4;
+    s.pythonLine = 3;
     s.enter = [](LessonRuntime &rt) {
         rt.startServer(config(false, 0));
         rt.setFact(QStringLiteral("plainPort"), rt.serverPort());
@@ -102,8 +105,8 @@ LessonSteps AddressInUseLesson::steps() const
                        "cannot be mistaken for a new connection on the same port.");
     s.observe = tr("Processes: the TIME_WAIT count for the server's port.");
     s.target = ObserveTarget::Processes;
-    s.cLine = 6;
-    s.pythonLine = 6;
+    s.cLine = 8;
+    s.pythonLine = 7;
     s.enter = [](LessonRuntime &rt) { rt.stopServer(); };
     s.settled = [](LessonRuntime &rt) { return inTimeWait(rt, 1, QStringLiteral("plainPort")); };
     steps << s;
@@ -121,8 +124,8 @@ LessonSteps AddressInUseLesson::steps() const
                        "connects and sends, and the server is stopped again while connected.");
     s.observe = tr("Event log: setsockopt(SO_REUSEADDR) before bind(); Processes: TIME_WAIT.");
     s.target = ObserveTarget::Log;
-    s.cLine = 1;
-    s.pythonLine = 1;
+    s.cLine = 2;
+    s.pythonLine = 2;
     s.enter = [](LessonRuntime &rt) {
         rt.startServer(config(true, 0));
         rt.setFact(QStringLiteral("reusePort"), rt.serverPort());

@@ -17,6 +17,8 @@ public:
     virtual CodeListing code() const = 0;
     virtual LessonSteps steps() const = 0;
     virtual LessonOutcome outcome(const LessonRuntime &runtime) const = 0;
+    // The process view counts TIME_WAIT connections on the server's ports.
+    virtual bool showsTimeWait() const { return false; }
 };
 
 } // namespace socketlab

@@ -71,6 +71,9 @@ LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
         });
     });
     m_processes->setServer(runtime->server());
+    // The sticky lane titles are painted at the visible top: repaint whole on scroll.
+    connect(m_diagramScroll->verticalScrollBar(), &QScrollBar::valueChanged, m_diagram,
+            qOverload<>(&QWidget::update));
     openLesson(0);
 }
 
@@ -151,7 +154,7 @@ void LessonWindow::buildUi()
     columns->addWidget(m_codeBox);
     columns->setStretchFactor(0, 5);
     columns->setStretchFactor(1, 3);
-    columns->setSizes({620, 380});
+    columns->setSizes({640, 360});
     layout->addWidget(columns, 1);
     setCentralWidget(central);
 }
@@ -210,8 +213,10 @@ void LessonWindow::openLesson(int index)
 void LessonWindow::showLesson()
 {
     m_lessons->setCurrentIndex(m_controller.currentLesson());
-    if (const Lesson *lesson = m_controller.current())
+    if (const Lesson *lesson = m_controller.current()) {
         m_code->setListing(lesson->code());
+        m_processes->setShowTimeWait(lesson->showsTimeWait());
+    }
 }
 
 void LessonWindow::showStep()

@@ -26,7 +26,6 @@ ProcessView::ProcessView(QWidget *parent)
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setStretchLastSection(true);
-    m_notes->setWordWrap(true);
     m_notes->setTextFormat(Qt::PlainText);
     m_timer.setInterval(kRefreshMs);
     connect(&m_timer, &QTimer::timeout, this, &ProcessView::refresh);
@@ -77,7 +76,7 @@ void ProcessView::refresh()
         m_tree->resizeColumnToContents(c);
 
     QStringList notes;
-    for (quint16 port : m_tracker.ports()) {
+    for (quint16 port : m_showTimeWait ? m_tracker.ports() : QList<quint16>()) {
         notes << tr("TCP connections in TIME_WAIT on port %1: %2")
                      .arg(port)
                      .arg(TcpStateTable::count(port, TcpStateTable::kTimeWait));

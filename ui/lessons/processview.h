@@ -24,6 +24,7 @@ public:
     void setEvents(const SocketEvents &events);
     // For the shared counter line (the server process's own copy).
     void setServer(const Server *server) { m_server = server; }
+    void setShowTimeWait(bool show) { m_showTimeWait = show; }
     void refresh();
 
 protected:
@@ -34,6 +35,7 @@ private:
 
     ProcessTracker m_tracker;
     const Server *m_server = nullptr;
+    bool m_showTimeWait = false;
     QTreeWidget *m_tree;
     QLabel *m_notes;
     QTimer m_timer;

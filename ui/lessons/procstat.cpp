@@ -103,6 +103,12 @@ QString ProcStat::stateText(const ProcInfo &info)
         return tr("running");
     case ProcState::Sleeping:
     case ProcState::Idle:
+        if (info.wchan.contains(QLatin1String("poll")))
+            return tr("sleeping in poll()");
+        if (info.wchan.contains(QLatin1String("accept")))
+            return tr("sleeping in accept()");
+        if (info.wchan.contains(QLatin1String("wait_data")) || info.wchan.contains(QLatin1String("recv")))
+            return tr("sleeping in recv()");
         return info.wchan.isEmpty() ? tr("sleeping") : tr("sleeping in %1").arg(info.wchan);
     case ProcState::DiskSleep:
         return tr("waiting (uninterruptible)");

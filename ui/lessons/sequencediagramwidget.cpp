@@ -27,7 +27,8 @@ void SequenceDiagramWidget::relayout()
 {
     m_drawing.layout(m_model, qMax(width(), 300));
     setMinimumHeight(m_drawing.size().height());
-    setMinimumWidth(qMin(m_drawing.size().width(), SequenceDrawing::kMinLaneWidth * 5));
+    const int lanes = int(qMax<qsizetype>(1, m_model.lanes().size()));
+    setMinimumWidth(2 * SequenceDrawing::kMargin + lanes * SequenceDrawing::kMinLaneWidth);
     update();
 }
 
@@ -41,6 +42,14 @@ void SequenceDiagramWidget::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.fillRect(rect(), Qt::white);
     m_drawing.paint(painter);
+    // Scrolled down: the lane titles stay in view.
+    const int top = visibleRegion().boundingRect().top();
+    if (top > 0) {
+        painter.translate(0, top);
+        painter.fillRect(QRect(0, 0, width(), SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin),
+                         Qt::white);
+        m_drawing.paint(painter, true);
+    }
 }
 
 void SequenceDiagramWidget::resizeEvent(QResizeEvent *event)

@@ -102,7 +102,7 @@ void SequenceDrawing::layout(const SequenceModel &model, int width)
 
     for (int i = 0; i < m_lanes; ++i) {
         const SequenceLane &lane = model.lanes()[i];
-        const QColor colour = laneColour(lane.colour);
+        const QColor colour = lane.nobody ? kLifeline : laneColour(lane.colour);
         const qreal x = laneX(i);
         Shape box;
         box.type = Shape::Type::Rect;
@@ -111,8 +111,13 @@ void SequenceDrawing::layout(const SequenceModel &model, int width)
         box.fill = QColor(0xf4, 0xf4, 0xf4);
         box.width = 2;
         m_shapes.push_back(box);
-        addText(QPointF(x, kMargin + 22), lane.title, colour, Qt::AlignHCenter, 16, true);
-        addText(QPointF(x, kMargin + 42), lane.subtitle, kInk, Qt::AlignHCenter, 13);
+        addText(QPointF(x, kMargin + 22), lane.title, colour, Qt::AlignHCenter, 15, true);
+        // Narrow lanes show only the port: every lesson runs on 127.0.0.1.
+        const int colon = int(lane.subtitle.lastIndexOf(QLatin1Char(':')));
+        const QString address = m_laneWidth < 140 && colon > 0 ? lane.subtitle.mid(colon) : lane.subtitle;
+        addText(QPointF(x, kMargin + 42), address, kInk, Qt::AlignHCenter, 13);
+        for (int k = 0; k < 3; ++k)
+            m_shapes[m_shapes.size() - 1 - k].header = true;
         addLine(QPointF(x, kMargin + kHeaderHeight), QPointF(x, m_size.height() - kMargin),
                 kLifeline, 1.5, true);
     }
@@ -123,8 +128,8 @@ void SequenceDrawing::layout(const SequenceModel &model, int width)
         const int from = item.fromLane;
         const QColor colour = item.kind == SequenceItem::Kind::Error
             ? kError
-            : laneColour(model.lanes()[from].server ? model.lanes()[item.toLane].colour
-                                                    : model.lanes()[from].colour);
+            : laneColour(model.lanes()[from].colour > 0 ? model.lanes()[from].colour
+                                                        : model.lanes()[item.toLane].colour);
         if (!item.isArrow()) {
             Shape dot;
             dot.type = Shape::Type::Dot;
@@ -133,8 +138,8 @@ void SequenceDrawing::layout(const SequenceModel &model, int width)
             dot.fill = colour;
             m_shapes.push_back(dot);
             // Text beside the lifeline, towards the middle of the diagram.
-            const bool left = from == m_lanes - 1 && m_lanes > 1;
-            addText(QPointF(laneX(from) + (left ? -10 : 10), y + 5), item.label, colour,
+            const bool left = model.lanes()[from].server && from > 0;
+            addText(QPointF(laneX(from) + (left ? -10 : 10), y - 5), item.label, colour,
                     left ? Qt::AlignRight : Qt::AlignLeft);
             continue;
         }
@@ -148,10 +153,12 @@ void SequenceDrawing::layout(const SequenceModel &model, int width)
     }
 }
 
-void SequenceDrawing::paint(QPainter &painter) const
+void SequenceDrawing::paint(QPainter &painter, bool headerOnly) const
 {
     painter.setRenderHint(QPainter::Antialiasing);
     for (const Shape &s : m_shapes) {
+        if (headerOnly && !s.header)
+            continue;
         QPen pen(s.colour.isValid() ? s.colour : Qt::transparent, s.width);
         if (s.dashed)
             pen.setStyle(Qt::DashLine);

@@ -33,12 +33,13 @@ public:
         int pixelSize = 14;
         bool bold = false;
         Qt::Alignment align = Qt::AlignLeft;  // of the text about its anchor
+        bool header = false;  // the lane boxes, repainted at the top while scrolled
     };
 
     static constexpr int kHeaderHeight = 58;
     static constexpr int kRowHeight = 30;
     static constexpr int kMargin = 12;
-    static constexpr int kMinLaneWidth = 150;
+    static constexpr int kMinLaneWidth = 80;
 
     // Lays the model out for this width (the height follows from the rows).
     void layout(const SequenceModel &model, int width);
@@ -47,7 +48,7 @@ public:
     qreal laneX(int lane) const;
     qreal rowY(int row) const;
 
-    void paint(QPainter &painter) const;
+    void paint(QPainter &painter, bool headerOnly = false) const;
     QString toSvg() const;
 
     static QColor laneColour(int colour);

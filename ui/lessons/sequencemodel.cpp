@@ -5,6 +5,7 @@
 #include "payloadtext.h"
 
 #include <QMap>
+#include <QSet>
 
 #include <algorithm>
 
@@ -60,7 +61,7 @@ void SequenceModel::buildLanes(const SocketEvents &events)
             address = e.local;
     }
     for (auto it = clients.cbegin(); it != clients.cend(); ++it) {
-        m_lanes.push_back({clientName(it.key()), it.value(), false, int(it.key())});
+        m_lanes.push_back({clientName(it.key()), it.value(), false, false, int(it.key())});
         m_laneClients.push_back(it.key());
         m_laneAddresses.push_back(it.value());
     }
@@ -73,23 +74,56 @@ void SequenceModel::buildLanes(const SocketEvents &events)
         if (e.kind == EventKind::Listening)
             serverAddress = e.local;
         if (!e.peer.isEmpty() && laneForPeer(e.peer) < 0 && e.kind != EventKind::Call) {
-            m_lanes.push_back({tr("Other client"), e.peer, false, 0});
+            m_lanes.push_back({tr("Other client"), e.peer, false, false, 0});
             m_laneClients.push_back(0);
             m_laneAddresses.push_back(e.peer);
         }
     }
-    if (server || !m_lanes.isEmpty()) {
-        m_serverLane = int(m_lanes.size());
-        m_lanes.push_back({tr("Server"), serverAddress, true, 0});
-        m_laneClients.push_back(0);
-        m_laneAddresses.push_back(serverAddress);
+    if (!server && m_lanes.isEmpty())
+        return;
+    m_serverLane = int(m_lanes.size());
+    m_lanes.push_back({tr("Server"), serverAddress, true, false, 0});
+    m_laneClients.push_back(0);
+    m_laneAddresses.push_back(serverAddress);
+
+    QSet<QString> listening;
+    for (const SocketEvent &e : events) {
+        if (e.role == Role::Server && e.kind == EventKind::Listening)
+            listening.insert(e.local);
     }
+    for (const SocketEvent &e : events) {
+        const QString target = e.role == Role::Client ? targetOf(e) : QString();
+        if (target.isEmpty() || listening.contains(target) || m_laneAddresses.contains(target))
+            continue;
+        m_lanes.push_back({tr("Nobody"), target, false, true, 0});
+        m_laneClients.push_back(0);
+        m_laneAddresses.push_back(target);
+    }
+}
+
+QString SequenceModel::targetOf(const SocketEvent &e)
+{
+    if (e.kind == EventKind::Connected || e.kind == EventKind::Sent)
+        return e.peer;
+    if (e.kind == EventKind::Error && e.call == QLatin1String("connect"))
+        return e.args;  // the address connect() was given
+    return QString();
+}
+
+int SequenceModel::targetLane(const QString &address) const
+{
+    for (int i = m_serverLane + 1; i < m_lanes.size(); ++i) {
+        if (m_laneAddresses[i] == address)
+            return i;
+    }
+    return m_serverLane;
 }
 
 int SequenceModel::laneForPeer(const QString &peer) const
 {
-    for (int i = 0; i < m_laneAddresses.size(); ++i) {
-        if (i != m_serverLane && !m_laneAddresses[i].isEmpty()
+    const int clients = m_serverLane < 0 ? int(m_laneAddresses.size()) : m_serverLane;
+    for (int i = 0; i < clients; ++i) {
+        if (!m_laneAddresses[i].isEmpty()
             && LessonRuntime::sameEndpoint(peer, m_laneAddresses[i])) {
             return i;
         }
@@ -151,6 +185,22 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
     if (lane < 0)
         return;
     Flow &flow = flows[lane];
+    const int target = targetLane(targetOf(e));
+    if (target != m_serverLane) {
+        // Nothing of the lesson listens there: a refused connect or a datagram nobody reads.
+        if (e.kind == EventKind::Sent) {
+            const int item = push(SequenceItem::Kind::Message, lane, target,
+                                  tr("%1: nobody reads it").arg(quoted(e.payload)));
+            m_items[item].endRow = m_items[item].row;
+        } else if (e.kind == EventKind::Error) {
+            push(SequenceItem::Kind::Connect, lane, target, tr("connect(): SYN"));
+            const int reset = push(SequenceItem::Kind::Reply, target, lane, tr("RST"));
+            m_items[reset].endRow = m_items[reset].row;
+            push(SequenceItem::Kind::Error, lane, lane,
+                 tr("%1() failed: %2").arg(e.call, EventFormatter::reasonText(e)));
+        }
+        return;
+    }
     switch (e.kind) {
     case EventKind::Connected:
         push(SequenceItem::Kind::Connect, lane, m_serverLane, tr("connect()"));

@@ -13,6 +13,7 @@ struct SequenceLane
     QString title;     // "Client A", "Server"
     QString subtitle;  // its address
     bool server = false;
+    bool nobody = false;  // an address clients tried where no server of the lesson listened
     int colour = 0;    // client lanes: 1, 2, ...; the server: 0
 };
 
@@ -58,6 +59,9 @@ private:
 
     void buildLanes(const SocketEvents &events);
     int laneForPeer(const QString &peer) const;
+    // Where a client's packets went: the server's lane, or a "nobody" lane.
+    int targetLane(const QString &address) const;
+    static QString targetOf(const SocketEvent &clientEvent);
     void add(const SocketEvent &event, QVector<Flow> &flows);
     void addServerEvent(const SocketEvent &event, QVector<Flow> &flows);
     void addClientEvent(const SocketEvent &event, QVector<Flow> &flows);

@@ -35,7 +35,7 @@ void sendFromClients(LessonRuntime &rt, int first)
 {
     for (int n = first; n < first + kClients; ++n) {
         rt.connectClient(n, Protocol::Tcp, rt.serverPort());
-        rt.client(n)->send(QStringLiteral("client %1").arg(n).toUtf8());
+        rt.client(n)->send(QStringLiteral("hello from %1").arg(QChar(char('A' + n - 1))).toUtf8());
     }
 }
 }

@@ -7,6 +7,7 @@
 #include "clienttabs.h"
 #include "eventformatter.h"
 #include "languagemanager.h"
+#include "lessonwindow.h"
 #include "logexporter.h"
 #include "logmodel.h"
 #include "serverpane.h"
@@ -129,6 +130,7 @@ void MainWindow::createActions()
     m_presentationAction->setCheckable(true);
     m_hexAction = make(QStringLiteral("hexColumn"), QString(), QKeySequence());
     m_hexAction->setCheckable(true);
+    m_lessonsAction = make(QStringLiteral("lessons"), QString(), QKeySequence(Qt::CTRL | Qt::Key_G));
     m_englishAction = make(QStringLiteral("english"), QString(), QKeySequence());
     m_portugueseAction = make(QStringLiteral("portuguese"), QString(), QKeySequence());
     m_languageGroup = new QActionGroup(this);
@@ -162,6 +164,7 @@ void MainWindow::createActions()
     connect(m_zoomResetAction, &QAction::triggered, m_zoom, &ZoomController::reset);
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
     connect(m_hexAction, &QAction::toggled, m_serverPane, &ServerPane::setHexVisible);
+    connect(m_lessonsAction, &QAction::triggered, this, &MainWindow::showLessons);
     connect(m_languageGroup, &QActionGroup::triggered, this,
             [this](QAction *action) { setLanguage(action->data().toString()); });
 
@@ -195,9 +198,23 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_hexAction);
     m_viewMenu->addAction(m_sequenceDock->toggleViewAction());
+    m_lessonsMenu = menuBar()->addMenu(QString());
+    m_lessonsMenu->addAction(m_lessonsAction);
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->addAction(m_englishAction);
     m_languageMenu->addAction(m_portugueseAction);
+}
+
+void MainWindow::showLessons()
+{
+    // One lessons window, kept while it is open; it runs its own server and clients.
+    if (!m_lessons) {
+        m_lessons = new LessonWindow(this);
+        m_lessons->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_lessons->show();
+    m_lessons->raise();
+    m_lessons->activateWindow();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -216,6 +233,9 @@ void MainWindow::retranslateUi()
     m_fileMenu->setTitle(tr("&File"));
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
+    m_lessonsMenu->setTitle(tr("Lesso&ns"));
+    m_lessonsAction->setText(tr("&Guided lessons..."));
+    m_lessonsAction->setToolTip(tr("Step-by-step classroom demos with a sequence diagram and the server's processes"));
     m_languageMenu->setTitle(tr("&Language"));
     m_saveAction->setText(tr("&Save log..."));
     m_saveAction->setIconText(tr("Save log"));

@@ -3,6 +3,7 @@
 #include "server.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QActionGroup;
@@ -15,6 +16,7 @@ namespace socketlab {
 class CallSequenceWidget;
 class ClientTabs;
 class LanguageManager;
+class LessonWindow;
 class ServerPane;
 class ServerToolBar;
 class ZoomController;
@@ -47,6 +49,7 @@ public slots:
     void copySelectedRows();
     void saveLogAs();
     void setPresentationMode(bool on);
+    void showLessons();
     void setLanguage(const QString &language);
 
 protected:
@@ -80,6 +83,9 @@ private:
     QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QMenu *m_lessonsMenu = nullptr;
+    QAction *m_lessonsAction = nullptr;
+    QPointer<LessonWindow> m_lessons;
     QAction *m_saveAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_copyAction = nullptr;

@@ -7,8 +7,14 @@
 #include "mainwindow.h"
 #include "serverpane.h"
 #include "servertoolbar.h"
+#include "lessonwindow.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QHash>
+#include <QLabel>
+#include <QMenu>
+#include <QRegularExpression>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
@@ -48,6 +54,8 @@ private slots:
     void stopWithClientsConnected();
     void saveLogWritesTheTable();
     void languageSwitchKeepsTheWindow();
+    void portugueseLeavesNoEnglishText();
+    void lessonsMenuOpensTheLessons();
 
 private:
     void startServer(Protocol protocol, Concurrency concurrency);
@@ -246,6 +254,92 @@ void TestMainWindow::languageSwitchKeepsTheWindow()
     m_window->setLanguage(QStringLiteral("en"));
     QCOMPARE(m_window->serverToolBar()->startAction()->text(), QStringLiteral("Start"));
     QVERIFY(m_window->serverPane()->statusText().contains(QStringLiteral("accept()")));
+}
+
+namespace {
+
+// Every text a person can read in the window: labels, buttons, actions (menus and tool bars),
+// placeholders and tab titles, keyed by the object that shows it.
+QHash<QString, QString> visibleTexts(QWidget *root)
+{
+    QHash<QString, QString> texts;
+    auto keep = [&texts](const QObject *object, const QString &role, const QString &text) {
+        if (!text.trimmed().isEmpty())
+            texts.insert(QStringLiteral("%1/%2/%3").arg(object->metaObject()->className(),
+                                                         QString::number(quintptr(object)), role), text);
+    };
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (label->isVisibleTo(root))
+            keep(label, QStringLiteral("text"), label->text());
+    }
+    for (QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(root))
+            keep(button, QStringLiteral("text"), button->text());
+    }
+    for (QLineEdit *edit : root->findChildren<QLineEdit *>())
+        keep(edit, QStringLiteral("placeholder"), edit->placeholderText());
+    for (QAction *action : root->findChildren<QAction *>()) {
+        if (!action->isSeparator()) {
+            keep(action, QStringLiteral("text"), action->text());
+            keep(action, QStringLiteral("tooltip"), action->toolTip());
+        }
+    }
+    for (QMenu *menu : root->findChildren<QMenu *>())
+        keep(menu, QStringLiteral("title"), menu->title());
+    return texts;
+}
+
+// Names that are the same in both languages: protocols, system calls, the program itself.
+bool isAName(const QString &text)
+{
+    static const QStringList names = {
+        QStringLiteral("TCP"), QStringLiteral("UDP"), QStringLiteral("Fork"),
+        QStringLiteral("Thread"), QStringLiteral("Hex"), QStringLiteral("SocketLab"),
+        QStringLiteral("English"), QStringLiteral("Português (Brasil)"), QStringLiteral("&Host:"),
+        QStringLiteral("Host:"), QStringLiteral("100%"), QStringLiteral("Bytes")};
+    static const QRegularExpression noWords(QStringLiteral("^[^A-Za-z]*$"));
+    const QString plain = QString(text).remove(QLatin1Char('&'));
+    return names.contains(text) || names.contains(plain) || noWords.match(text).hasMatch();
+}
+
+} // namespace
+
+void TestMainWindow::portugueseLeavesNoEnglishText()
+{
+    startServer(Protocol::Tcp, Concurrency::Thread);
+    m_window->clientTabs()->addClient();
+    m_window->setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(m_window->serverToolBar()->startAction()->text(), QStringLiteral("Start"));
+    const QHash<QString, QString> english = visibleTexts(m_window);
+    // Qt posts LanguageChange to every widget: the texts change once those are delivered.
+    m_window->setLanguage(QStringLiteral("pt_BR"));
+    QTRY_COMPARE(m_window->serverToolBar()->startAction()->text(), QStringLiteral("Iniciar"));
+    QCoreApplication::processEvents();
+    const QHash<QString, QString> portuguese = visibleTexts(m_window);
+    QVERIFY(english.size() > 40);
+    QStringList untranslated;
+    for (auto it = english.constBegin(); it != english.constEnd(); ++it) {
+        if (portuguese.value(it.key()) == it.value() && !isAName(it.value()))
+            untranslated << it.value();
+    }
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(" | "))));
+    m_window->setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(m_window->serverToolBar()->startAction()->text(), QStringLiteral("Start"));
+    QCoreApplication::processEvents();
+    QCOMPARE(visibleTexts(m_window), english);
+}
+
+void TestMainWindow::lessonsMenuOpensTheLessons()
+{
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("lessons"));
+    QVERIFY(action);
+    action->trigger();
+    LessonWindow *lessons = m_window->findChild<LessonWindow *>();
+    QVERIFY(lessons);
+    QTRY_VERIFY(lessons->isVisible());
+    action->trigger();  // a second time raises the same window
+    QCOMPARE(m_window->findChildren<LessonWindow *>().size(), 1);
+    lessons->close();
 }
 
 QTEST_MAIN(TestMainWindow)

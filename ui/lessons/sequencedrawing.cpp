@@ -156,43 +156,64 @@ void SequenceDrawing::layout(const SequenceModel &model, int width)
 void SequenceDrawing::paint(QPainter &painter, bool headerOnly) const
 {
     painter.setRenderHint(QPainter::Antialiasing);
-    for (const Shape &s : m_shapes) {
-        if (headerOnly && !s.header)
-            continue;
-        QPen pen(s.colour.isValid() ? s.colour : Qt::transparent, s.width);
-        if (s.dashed)
-            pen.setStyle(Qt::DashLine);
-        painter.setPen(s.colour.isValid() ? pen : QPen(Qt::NoPen));
-        painter.setBrush(s.fill.isValid() ? QBrush(s.fill) : QBrush(Qt::NoBrush));
-        switch (s.type) {
-        case Shape::Type::Line:
-            painter.drawLine(s.points[0], s.points[1]);
-            break;
-        case Shape::Type::Rect:
-            painter.drawRect(s.rect);
-            break;
-        case Shape::Type::Polygon:
-            painter.drawPolygon(QPolygonF(s.points));
-            break;
-        case Shape::Type::Dot:
-            painter.drawEllipse(s.points[0], 4.5, 4.5);
-            break;
-        case Shape::Type::Text: {
-            QFont font = painter.font();
-            font.setPixelSize(s.pixelSize);
-            font.setBold(s.bold);
-            painter.setFont(font);
-            const qreal w = 2000;
-            const QPointF p = s.points[0];
-            QRectF box(p.x(), p.y() - s.pixelSize, w, s.pixelSize * 1.4);
-            if (s.align & Qt::AlignHCenter)
-                box.moveLeft(p.x() - w / 2);
-            else if (s.align & Qt::AlignRight)
-                box.moveLeft(p.x() - w);
-            painter.drawText(box, int(s.align | Qt::AlignTop) & ~Qt::AlignVCenter, s.text);
-            break;
+    // Boxes and label backings first, then lines, then text: arrows stay visible through the
+    // white backing that keeps labels readable where arrows cross them.
+    for (int pass = 0; pass < 3; ++pass) {
+        for (const Shape &s : m_shapes) {
+            if (headerOnly && !s.header)
+                continue;
+            const bool text = s.type == Shape::Type::Text;
+            const bool box = s.type == Shape::Type::Rect;
+            if ((pass == 0 && !box && !(text && !s.header)) || (pass == 1 && (box || text))
+                || (pass == 2 && !text)) {
+                continue;
+            }
+            paintShape(painter, s, pass == 0 && text);
         }
+    }
+}
+
+void SequenceDrawing::paintShape(QPainter &painter, const Shape &s, bool backingOnly)
+{
+    QPen pen(s.colour, s.width);
+    if (s.dashed)
+        pen.setStyle(Qt::DashLine);
+    painter.setPen(s.colour.isValid() ? pen : QPen(Qt::NoPen));
+    painter.setBrush(s.fill.isValid() ? QBrush(s.fill) : QBrush(Qt::NoBrush));
+    switch (s.type) {
+    case Shape::Type::Line:
+        painter.drawLine(s.points[0], s.points[1]);
+        break;
+    case Shape::Type::Rect:
+        painter.drawRect(s.rect);
+        break;
+    case Shape::Type::Polygon:
+        painter.drawPolygon(QPolygonF(s.points));
+        break;
+    case Shape::Type::Dot:
+        painter.drawEllipse(s.points[0], 4.5, 4.5);
+        break;
+    case Shape::Type::Text: {
+        QFont font = painter.font();
+        font.setPixelSize(s.pixelSize);
+        font.setBold(s.bold);
+        painter.setFont(font);
+        const qreal w = 2000;
+        const QPointF p = s.points[0];
+        QRectF box(p.x(), p.y() - s.pixelSize, w, s.pixelSize * 1.4);
+        if (s.align & Qt::AlignHCenter)
+            box.moveLeft(p.x() - w / 2);
+        else if (s.align & Qt::AlignRight)
+            box.moveLeft(p.x() - w);
+        const int flags = int(s.align | Qt::AlignTop) & ~Qt::AlignVCenter;
+        if (backingOnly) {
+            const QRectF used = painter.boundingRect(box, flags, s.text).adjusted(-2, 1, 2, -1);
+            painter.fillRect(used, QColor(255, 255, 255, 230));
+        } else {
+            painter.drawText(box, flags, s.text);
         }
+        break;
+    }
     }
 }
 
@@ -237,7 +258,8 @@ QString SequenceDrawing::toSvg() const
                 : (s.align & Qt::AlignRight)                   ? QStringLiteral("end")
                                                                : QStringLiteral("start");
             svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\"%4 text-anchor=\"%5\" "
-                                  "fill=\"%6\" xml:space=\"preserve\">%7</text>\n")
+                                  "fill=\"%6\" stroke=\"white\" stroke-width=\"3\" "
+                                  "paint-order=\"stroke\" xml:space=\"preserve\">%7</text>\n")
                        .arg(s.points[0].x()).arg(s.points[0].y()).arg(s.pixelSize)
                        .arg(s.bold ? QStringLiteral(" font-weight=\"bold\"") : QString(), anchor,
                             svgColour(s.colour), escaped(s.text));

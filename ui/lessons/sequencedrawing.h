@@ -54,6 +54,7 @@ public:
     static QColor laneColour(int colour);
 
 private:
+    static void paintShape(QPainter &painter, const Shape &shape, bool backingOnly);
     void addLine(QPointF a, QPointF b, const QColor &colour, qreal width, bool dashed);
     void addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed);
     void addText(QPointF anchor, const QString &text, const QColor &colour, Qt::Alignment align,

@@ -147,8 +147,18 @@ void SequenceModel::setEvents(const SocketEvents &events)
     QVector<int> order(events.size());
     for (int i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&events](int a, int b) { return events[a].time < events[b].time; });
+    // Times have millisecond steps: within one, a client's act comes before the server's
+    // reaction to it, and a server's reply before the client receives it.
+    const auto rank = [](const SocketEvent &e) {
+        if (e.role == Role::Server)
+            return 1;
+        return e.kind == EventKind::Received ? 2 : 0;
+    };
+    std::stable_sort(order.begin(), order.end(), [&events, &rank](int a, int b) {
+        const SocketEvent &x = events[a];
+        const SocketEvent &y = events[b];
+        return x.time < y.time || (x.time == y.time && rank(x) < rank(y));
+    });
     QVector<Flow> flows(m_lanes.size());
     for (int i : order) {
         if (m_items.size() >= kMaxItems)

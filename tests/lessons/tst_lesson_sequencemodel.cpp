@@ -182,6 +182,28 @@ private slots:
         QCOMPARE(model.items()[lost].endRow, model.items()[lost].row);
     }
 
+    void serverClosesFirst()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Connected, 1, kServer).local = kA;
+        s.add(Role::Server, EventKind::Connected, 1, kA);
+        // Stamped in the same millisecond, the client's event delivered first.
+        SocketEvent &client = s.add(Role::Client, EventKind::Disconnected, 1, kServer);
+        client.result = 1;
+        SocketEvent &server = s.add(Role::Server, EventKind::Disconnected, 1, kA);
+        server.time = s.events[s.events.size() - 2].time;
+        SequenceModel model;
+        model.setEvents(s.events);
+        const int close = findItem(model, SequenceItem::Kind::Close, QStringLiteral("close()"));
+        QVERIFY(close >= 0);
+        QCOMPARE(model.items()[close].fromLane, model.serverLane());
+        QCOMPARE(model.items()[close].toLane, 0);
+        const int eof = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv() = 0"));
+        QCOMPARE(model.items()[eof].fromLane, 0);
+        QVERIFY(model.items()[eof].row > model.items()[close].row);
+    }
+
     void emptyStream()
     {
         SequenceModel model;

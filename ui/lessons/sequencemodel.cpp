@@ -152,7 +152,9 @@ void SequenceModel::setEvents(const SocketEvents &events)
     const auto rank = [](const SocketEvent &e) {
         if (e.role == Role::Server)
             return 1;
-        return e.kind == EventKind::Received ? 2 : 0;
+        const bool reaction = e.kind == EventKind::Received
+            || (e.kind == EventKind::Disconnected && e.result != 0);  // the server closed first
+        return reaction ? 2 : 0;
     };
     std::stable_sort(order.begin(), order.end(), [&events, &rank](int a, int b) {
         const SocketEvent &x = events[a];
@@ -233,7 +235,7 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
         break;
     }
     case EventKind::Disconnected:
-        flow.clientClosed = true;
+        flow.clientClosed = e.result == 0;
         if (e.result == 0)
             push(SequenceItem::Kind::Close, lane, m_serverLane, tr("close()"));
         else

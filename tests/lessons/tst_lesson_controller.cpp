@@ -60,6 +60,24 @@ private slots:
         QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::Listening)), 1);
     }
 
+    void switchingLessonsDuringAReplay()
+    {
+        LessonController controller;
+        controller.setLesson(lessontest::lessonIndex(1));
+        for (int i = 0; i < 3; ++i) {
+            QTRY_VERIFY(controller.isSettled());
+            controller.next();
+        }
+        QTRY_VERIFY(controller.isSettled());
+        controller.back();  // replays steps 1 and 2...
+        controller.setLesson(lessontest::lessonIndex(8));  // ...but the class moved on
+        QTRY_VERIFY(controller.isSettled());
+        QTest::qWait(100);
+        QCOMPARE(controller.currentLesson(), 7);
+        QCOMPARE(controller.currentStep(), 0);
+        QCOMPARE(controller.runtime()->count(LessonRuntime::clientEvent(2, EventKind::Sent)), 0);
+    }
+
     void restartAndSwitchLessons()
     {
         LessonController controller;

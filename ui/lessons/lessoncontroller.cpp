@@ -66,6 +66,7 @@ void LessonController::restart()
 void LessonController::goTo(int step)
 {
     m_runtime.reset();
+    ++m_run;
     m_step = -1;
     m_replayTarget = step > 0 ? step : -1;
     enter(0);
@@ -101,7 +102,10 @@ void LessonController::poll()
     m_pollTimer.stop();
     if (m_replayTarget > m_step) {
         // Replaying after Back: go on at once (a queued call, so events of this step land).
-        QTimer::singleShot(0, this, [this] { enter(m_step + 1); });
+        QTimer::singleShot(0, this, [this, run = m_run] {
+            if (run == m_run)
+                enter(m_step + 1);
+        });
         return;
     }
     m_replayTarget = -1;

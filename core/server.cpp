@@ -43,6 +43,11 @@ qint64 Server::sharedCounter() const
     return m_context ? m_context->sharedCounter.load() : m_lastSharedCounter;
 }
 
+qint64 Server::workerThreadId() const
+{
+    return m_context ? m_context->workerThreadId.load() : 0;
+}
+
 bool Server::fail(const QString &call, const QString &args, int errnum, qint64 result)
 {
     m_context->reporter.reportError(call, args, errnum, result);

@@ -40,6 +40,8 @@ public:
     ServerTotals totals() const;
     // The server process's own ServerConfig::sharedCounter (forked children count in copies).
     qint64 sharedCounter() const;
+    // Linux thread id of the accept (TCP) or recvfrom (UDP) loop; 0 until it runs or when stopped.
+    qint64 workerThreadId() const;
     EventQueue *eventQueue() { return &m_queue; }
 
 signals:

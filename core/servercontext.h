@@ -26,6 +26,8 @@ struct ServerContext
     std::atomic<quint64> nextConnectionId{1};
     // ServerConfig::sharedCounter; lock-free, so a forked child may increment its copy too.
     std::atomic<std::int64_t> sharedCounter{0};
+    // The accept or recvfrom loop's Linux thread id, once it runs (for a process view).
+    std::atomic<qint64> workerThreadId{0};
 };
 
 } // namespace socketlab

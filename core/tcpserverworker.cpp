@@ -44,6 +44,7 @@ TcpServerWorker::~TcpServerWorker()
 
 void TcpServerWorker::run()
 {
+    m_context.workerThreadId.store(socketlab::currentThreadId());
     std::vector<pollfd> fds;
     for (;;) {
         fds.clear();

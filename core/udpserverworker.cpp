@@ -31,6 +31,7 @@ UdpServerWorker::~UdpServerWorker()
 
 void UdpServerWorker::run()
 {
+    m_context.workerThreadId.store(socketlab::currentThreadId());
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
     while (SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd()) == WaitResult::Ready) {
         for (int i = 0; i < kDrainLimit && receiveOne(buffer); ++i) {

@@ -4,14 +4,6 @@
 
 namespace socketlab {
 
-namespace {
-bool isServerLoop(const QString &name)
-{
-    // QThread names its OS thread after its objectName (the workers set these).
-    return name == QLatin1String("tcp server") || name == QLatin1String("udp server");
-}
-}
-
 void ProcessTracker::setEvents(const SocketEvents &events)
 {
     m_threads.clear();
@@ -22,6 +14,7 @@ void ProcessTracker::setEvents(const SocketEvents &events)
         if (e.role != Role::Server)
             continue;
         if (e.kind == EventKind::Listening) {
+            m_udp = e.protocol == Protocol::Udp;
             const quint16 port = quint16(e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1).toUInt());
             if (port != 0 && !m_ports.contains(port) && e.protocol == Protocol::Tcp)
                 m_ports << port;
@@ -40,7 +33,7 @@ void ProcessTracker::setEvents(const SocketEvents &events)
     }
 }
 
-QVector<ProcessRow> ProcessTracker::snapshot() const
+QVector<ProcessRow> ProcessTracker::snapshot(qint64 serverThread) const
 {
     const qint64 self = ::getpid();
     QVector<ProcessRow> rows;
@@ -50,15 +43,14 @@ QVector<ProcessRow> ProcessTracker::snapshot() const
     process.info = ProcStat::process(self);
     rows << process;
 
-    for (qint64 tid : ProcStat::threadIds(self)) {
-        const ProcInfo info = ProcStat::thread(self, tid);
-        if (!isServerLoop(info.name))
-            continue;
+    if (serverThread > 0) {
         ProcessRow row;
         row.kind = ProcessRow::Kind::ServerThread;
         row.pid = self;
-        row.tid = tid;
-        row.info = info;
+        row.tid = serverThread;
+        row.info = ProcStat::thread(self, serverThread);
+        row.udp = m_udp;
+        row.client = m_udp ? tr("(every sender)") : QString();
         rows << row;
     }
     for (auto it = m_threads.cbegin(); it != m_threads.cend(); ++it) {
@@ -88,8 +80,7 @@ QString ProcessTracker::kindText(const ProcessRow &row)
     case ProcessRow::Kind::ServerProcess:
         return tr("Server process");
     case ProcessRow::Kind::ServerThread:
-        return row.info.name == QLatin1String("udp server") ? tr("recvfrom() loop thread")
-                                                           : tr("accept() loop thread");
+        return row.udp ? tr("recvfrom() loop thread") : tr("accept() loop thread");
     case ProcessRow::Kind::HandlerThread:
         return tr("Handler thread");
     case ProcessRow::Kind::ChildProcess:

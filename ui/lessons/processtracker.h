@@ -21,6 +21,7 @@ struct ProcessRow
     qint64 tid = 0;
     QString client;
     ProcInfo info;
+    bool udp = false;
 };
 
 // Knows from the event stream which threads and child processes served which client, and
@@ -31,7 +32,9 @@ class ProcessTracker
 
 public:
     void setEvents(const SocketEvents &events);
-    QVector<ProcessRow> snapshot() const;
+    // serverThread: the running server's accept or recvfrom loop (Server::workerThreadId()),
+    // 0 when none runs. Other servers of this process (the main window's) are left out.
+    QVector<ProcessRow> snapshot(qint64 serverThread) const;
     // Local ports the server listened on, for the TIME_WAIT count.
     QList<quint16> ports() const { return m_ports; }
     bool usesCounter() const { return m_usesCounter; }
@@ -49,6 +52,7 @@ private:
     QMap<qint64, Handler> m_children;  // by pid
     QList<quint16> m_ports;
     bool m_usesCounter = false;
+    bool m_udp = false;
 };
 
 } // namespace socketlab

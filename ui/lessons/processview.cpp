@@ -43,7 +43,7 @@ void ProcessView::refresh()
 {
     if (!isVisible() && m_tree->topLevelItemCount() > 0)
         return;
-    const QVector<ProcessRow> rows = m_tracker.snapshot();
+    const QVector<ProcessRow> rows = m_tracker.snapshot(m_server ? m_server->workerThreadId() : 0);
     m_tree->clear();
     QTreeWidgetItem *top = nullptr;
     for (const ProcessRow &row : rows) {

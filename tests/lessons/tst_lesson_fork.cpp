@@ -31,6 +31,46 @@ private slots:
         QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::HandlerExited)), 3);
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
     }
+
+    void switchIsOnForEachNewLesson()
+    {
+        LessonController controller;
+        controller.setLesson(lessontest::lessonIndex(4));
+        QVERIFY(!controller.current()->switchText().isEmpty());
+        QVERIFY(controller.switchOn());
+        controller.setSwitchOn(false);
+        QCOMPARE(controller.currentStep(), 0);
+        QVERIFY(!controller.switchOn());
+        controller.setLesson(lessontest::lessonIndex(3));
+        QVERIFY(controller.current()->switchText().isEmpty());
+        QVERIFY(controller.switchOn());
+    }
+
+    void reapingOffLeavesAZombieUntilStop()
+    {
+        LessonController controller;
+        controller.setLesson(lessontest::lessonIndex(4));
+        controller.setSwitchOn(false);
+        for (int step = 0; step < 3; ++step) {
+            QTRY_VERIFY_WITH_TIMEOUT(controller.isSettled(), lessontest::kStepWaitMs);
+            QVERIFY(!controller.timedOut());
+            if (step < 2)
+                controller.next();
+        }
+        LessonRuntime &rt = *controller.runtime();
+        const qint64 zombie = rt.fact(QStringLiteral("firstZombie")).toLongLong();
+        QVERIFY(zombie > 0);
+        QCOMPARE(ProcStat::process(zombie).state, ProcState::Zombie);
+        QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::HandlerExited)), 0);
+        while (controller.canGoNext() || !controller.isSettled()) {
+            QTRY_VERIFY_WITH_TIMEOUT(controller.isSettled(), lessontest::kStepWaitMs);
+            if (!controller.canGoNext())
+                break;
+            controller.next();
+        }
+        QCOMPARE(ProcStat::process(zombie).state, ProcState::Gone);
+        QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
+    }
 };
 
 QTEST_MAIN(TestLessonFork)

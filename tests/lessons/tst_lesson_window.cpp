@@ -91,6 +91,16 @@ private slots:
                 controller->next();
             }
         }
+        // Lesson 4 with its switch off: A's child a zombie at step 3.
+        window.openLesson(3);
+        controller->setSwitchOn(false);
+        for (int step = 0; step < 3; ++step) {
+            QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+            if (step < 2)
+                controller->next();
+        }
+        QTest::qWait(350);
+        window.grab().save(QStringLiteral("%1/lesson4-noreap-step3.png").arg(dir));
     }
 };
 

@@ -76,6 +76,11 @@ CodeListing ForkLesson::code() const
     return listing;
 }
 
+QString ForkLesson::switchText() const
+{
+    return tr("Reap exited children (waitpid)");
+}
+
 LessonSteps ForkLesson::steps() const
 {
     LessonSteps steps;
@@ -87,7 +92,7 @@ LessonSteps ForkLesson::steps() const
     s.target = ObserveTarget::Processes;
     s.cLine = 1;
     s.pythonLine = 1;
-    s.enter = [](LessonRuntime &rt) { rt.startServer(forkConfig(true)); };
+    s.enter = [](LessonRuntime &rt) { rt.startServer(forkConfig(rt.switchOn())); };
     s.settled = [](LessonRuntime &rt) { return rt.count(LessonRuntime::serverEvent(EventKind::Listening)) > 0; };
     steps << s;
 
@@ -109,20 +114,33 @@ LessonSteps ForkLesson::steps() const
     steps << s;
 
     s = LessonStep();
-    s.title = tr("A leaves: its child exits and is reaped");
+    s.title = tr("A leaves: its child exits");
     s.explanation = tr("A closes; its child's recv() returns 0 and the child calls _exit(). The "
                        "parent learns it (here: the child's pipe closes) and calls waitpid() for "
-                       "that pid, which removes the exited child from the process table.");
-    s.observe = tr("Processes: A's child is gone; event log: \"exited with status 0 and was reaped\".");
+                       "that pid, which removes the exited child from the process table. With "
+                       "reaping switched off, it does not, and the child stays a zombie.");
+    s.observe = tr("Processes: A's child is gone (reaped), or a zombie when reaping is off.");
     s.target = ObserveTarget::Processes;
     s.cLine = 12;
     s.pythonLine = 9;
     s.enter = [](LessonRuntime &rt) { rt.client(1)->disconnectFromHost(); };
     s.settled = [](LessonRuntime &rt) {
         const QList<qint64> pids = childPids(rt);
-        return !pids.isEmpty() && rt.count([](const SocketEvent &e) {
-            return e.role == Role::Server && e.kind == EventKind::HandlerExited;
-        }) > 0;
+        if (rt.switchOn()) {
+            return !pids.isEmpty() && rt.count([](const SocketEvent &e) {
+                return e.role == Role::Server && e.kind == EventKind::HandlerExited;
+            }) > 0;
+        }
+        // A's child: the one whose client left.
+        const auto fromA = rt.fromClient(1);
+        const int left = rt.indexOf([&fromA](const SocketEvent &e) {
+            return e.kind == EventKind::Disconnected && fromA(e);
+        });
+        const qint64 pid = left >= 0 ? rt.events().at(left).pid : 0;
+        const bool zombie = pid > 0 && ProcStat::process(pid).state == ProcState::Zombie;
+        if (zombie)
+            rt.setFact(QStringLiteral("firstZombie"), pid);
+        return zombie;
     };
     steps << s;
 

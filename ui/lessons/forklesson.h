@@ -15,6 +15,7 @@ public:
     CodeListing code() const override;
     LessonSteps steps() const override;
     LessonOutcome outcome(const LessonRuntime &runtime) const override;
+    QString switchText() const override;
 };
 
 } // namespace socketlab

@@ -19,6 +19,9 @@ public:
     virtual LessonOutcome outcome(const LessonRuntime &runtime) const = 0;
     // The process view counts TIME_WAIT connections on the server's ports.
     virtual bool showsTimeWait() const { return false; }
+    // A switch the class may flip (the window shows it as a check box); empty for none. Its
+    // state reaches the steps as LessonRuntime::switchOn().
+    virtual QString switchText() const { return QString(); }
 };
 
 } // namespace socketlab

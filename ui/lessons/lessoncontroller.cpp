@@ -42,6 +42,7 @@ void LessonController::setLesson(int index)
     if (!lesson(index))
         return;
     m_lessonIndex = index;
+    m_runtime.setSwitchOn(true);
     emit lessonChanged(index);
     goTo(0);
 }
@@ -61,6 +62,12 @@ void LessonController::back()
 void LessonController::restart()
 {
     goTo(0);
+}
+
+void LessonController::setSwitchOn(bool on)
+{
+    m_runtime.setSwitchOn(on);
+    restart();
 }
 
 void LessonController::goTo(int step)

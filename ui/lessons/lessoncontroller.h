@@ -43,6 +43,9 @@ public:
     void next();
     void back();
     void restart();
+    // Flips the lesson's switch and runs the lesson again from its first step.
+    void setSwitchOn(bool on);
+    bool switchOn() const { return m_runtime.switchOn(); }
 
 signals:
     void lessonChanged(int index);

@@ -61,6 +61,10 @@ public:
     static Predicate clientEvent(int number, EventKind kind);
     static Predicate serverCall(const QString &call);
 
+    // The lesson's switch (Lesson::switchText()); kept across reset().
+    bool switchOn() const { return m_switchOn; }
+    void setSwitchOn(bool on) { m_switchOn = on; }
+
     void setFact(const QString &name, const QVariant &value) { m_facts.insert(name, value); }
     QVariant fact(const QString &name) const { return m_facts.value(name); }
 
@@ -83,6 +87,7 @@ private:
     SocketEvents m_events;
     QHash<QString, QVariant> m_facts;
     QElapsedTimer m_stepClock;
+    bool m_switchOn = true;
 };
 
 } // namespace socketlab

@@ -5,6 +5,7 @@
 #include "processview.h"
 #include "sequencediagramwidget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -59,6 +60,7 @@ LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
     connect(&m_controller, &LessonController::stepChanged, this, &LessonWindow::showStep);
     connect(&m_controller, &LessonController::stepSettled, this, &LessonWindow::showStep);
     connect(m_lessons, &QComboBox::activated, this, &LessonWindow::openLesson);
+    connect(m_switch, &QCheckBox::clicked, &m_controller, &LessonController::setSwitchOn);
     connect(m_back, &QPushButton::clicked, &m_controller, &LessonController::back);
     connect(m_next, &QPushButton::clicked, &m_controller, &LessonController::next);
     connect(m_restart, &QPushButton::clicked, &m_controller, &LessonController::restart);
@@ -96,6 +98,8 @@ void LessonWindow::buildUi()
     m_next->setDefault(true);
     top->addWidget(m_lessonLabel);
     top->addWidget(m_lessons, 1);
+    m_switch = new QCheckBox(central);
+    top->addWidget(m_switch);
     top->addSpacing(12);
     top->addWidget(m_back);
     top->addWidget(m_next);
@@ -178,6 +182,7 @@ void LessonWindow::retranslateUi()
     m_details->setTabText(0, tr("Processes"));
     m_details->setTabText(1, tr("Event log"));
     m_codeBox->setTitle(tr("The same calls in code"));
+    showLesson();
     showStep();
 }
 
@@ -212,10 +217,15 @@ void LessonWindow::openLesson(int index)
 
 void LessonWindow::showLesson()
 {
+    if (m_controller.currentLesson() < 0)
+        return;
     m_lessons->setCurrentIndex(m_controller.currentLesson());
     if (const Lesson *lesson = m_controller.current()) {
         m_code->setListing(lesson->code());
         m_processes->setShowTimeWait(lesson->showsTimeWait());
+        m_switch->setText(lesson->switchText());
+        m_switch->setVisible(!lesson->switchText().isEmpty());
+        m_switch->setChecked(m_controller.switchOn());
     }
 }
 
@@ -231,6 +241,7 @@ void LessonWindow::showStep()
     m_explanation->setText(step.explanation);
     m_observe->setText(tr("Look at: %1").arg(step.observe));
     m_code->setCurrentLines(step.cLine, step.pythonLine);
+    m_switch->setChecked(m_controller.switchOn());
     markObserved(step.target);
     m_back->setEnabled(m_controller.canGoBack());
     m_next->setEnabled(m_controller.canGoNext());

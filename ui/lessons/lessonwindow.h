@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLabel;
@@ -56,6 +57,7 @@ private:
     LessonController m_controller;
     bool m_closed = false;
     QComboBox *m_lessons = nullptr;
+    QCheckBox *m_switch = nullptr;
     QLabel *m_lessonLabel = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_next = nullptr;

@@ -17,8 +17,12 @@ EventLogView::EventLogView(QWidget *parent) : QPlainTextEdit(parent)
 
 QString EventLogView::lineFor(const SocketEvent &event)
 {
-    const QString who = event.role == Role::Server ? tr("Server")
-                                                   : SequenceModel::clientName(event.connectionId);
+    QString who = SequenceModel::clientName(event.connectionId);
+    if (event.role == Role::Server) {
+        who = event.handler == HandlerKind::Main
+            ? tr("Server")
+            : tr("Server, %1").arg(EventFormatter::shortHandlerText(event));
+    }
     return tr("%1  %2: %3").arg(EventFormatter::timeOfDay(event), who, EventFormatter::describe(event));
 }
 

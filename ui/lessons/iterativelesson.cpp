@@ -149,7 +149,7 @@ LessonOutcome IterativeLesson::outcome(const LessonRuntime &rt) const
     outcome.passed = order.aLeft >= 0 && order.bLogged > order.aLeft;
     outcome.text = outcome.passed
         ? tr("B's first message was logged only after A's connection ended.")
-        : tr("B's message has not been logged after A left yet.");
+        : tr("B's message has not been logged yet since A left.");
     return outcome;
 }
 

@@ -96,7 +96,7 @@ void ProcessView::changeEvent(QEvent *event)
 
 void ProcessView::retranslateUi()
 {
-    m_tree->setHeaderLabels({tr("What"), tr("pid"), tr("tid"), tr("State"), tr("Client")});
+    m_tree->setHeaderLabels({tr("Process or thread"), tr("pid"), tr("tid"), tr("State"), tr("Client")});
     refresh();
 }
 

@@ -75,7 +75,7 @@ LessonSteps RefusedLesson::steps() const
 
     s = LessonStep();
     s.title = tr("UDP: send to a closed port");
-    s.explanation = tr("A UDP server listens on one port; the client sends to another one (a "
+    s.explanation = tr("A UDP server waits on one port; the client sends to another one (a "
                        "typo in the port number), where nothing listens. sendto() \"succeeds\": "
                        "it only hands the datagram to the system. Nothing arrives, and without "
                        "a connected socket the client is never told.");

@@ -80,7 +80,8 @@ private slots:
         QTRY_VERIFY(rt.dataFrom(1) > 0);
         ProcessTracker tracker;
         tracker.setEvents(rt.events());
-        const ProcessRow *child = find(tracker.snapshot(0), ProcessRow::Kind::ChildProcess);
+        const QVector<ProcessRow> rows = tracker.snapshot(0);  // kept: child points into it
+        const ProcessRow *child = find(rows, ProcessRow::Kind::ChildProcess);
         QVERIFY(child);
         const qint64 pid = child->pid;
         QVERIFY(pid != ::getpid());

@@ -566,10 +566,6 @@
         <translation>Um servidor iterativo</translation>
     </message>
     <message>
-        <source>This server serves one connection at a time, in its own thread: it calls accept() again only after the current client has left. listen(s, 1) keeps a short queue, the backlog, of connections the system completed for it.</source>
-        <translation>Este servidor atende uma conexão por vez, na sua própria thread: ele só chama accept() de novo depois que o cliente atual sai. listen(s, 1) mantém uma fila curta, o backlog, de conexões que o sistema completou para ele.</translation>
-    </message>
-    <message>
         <source>Event log: &quot;Listening on ... (TCP, iterative)&quot;.</source>
         <translation>Registro de eventos: &quot;Escutando em ... (TCP, iterativo)&quot;.</translation>
     </message>
@@ -628,6 +624,10 @@
     <message>
         <source>B&apos;s message has not been logged yet since A left.</source>
         <translation>A mensagem de B ainda não foi registrada desde a saída de A.</translation>
+    </message>
+    <message>
+        <source>This server serves one connection at a time, itself: it calls accept() again only after the current client has left. listen(s, 1) keeps a short queue, the backlog, of connections the system completed for it.</source>
+        <translation>Este servidor atende uma conexão por vez, ele mesmo: ele só chama accept() de novo depois que o cliente atual sai. listen(s, 1) mantém uma fila curta, o backlog, de conexões que o sistema completou para ele.</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@ LessonSteps IterativeLesson::steps() const
     LessonSteps steps;
     LessonStep s;
     s.title = tr("An iterative server");
-    s.explanation = tr("This server serves one connection at a time, in its own thread: it calls "
+    s.explanation = tr("This server serves one connection at a time, itself: it calls "
                        "accept() again only after the current client has left. listen(s, 1) keeps "
                        "a short queue, the backlog, of connections the system completed for it.");
     s.observe = tr("Event log: \"Listening on ... (TCP, iterative)\".");

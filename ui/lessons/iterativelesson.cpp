@@ -1,6 +1,7 @@
 #include "iterativelesson.h"
 
 #include "lessonruntime.h"
+#include "recipelisting.h"
 
 namespace socketlab {
 
@@ -36,26 +37,10 @@ QString IterativeLesson::title() const
 
 CodeListing IterativeLesson::code() const
 {
+    const CodeListing loop = RecipeListing::iterativeServerLoop();
     CodeListing listing;
-    listing.c = QStringList{
-        QStringLiteral("listen(s, 1);  /* backlog */"),
-        QStringLiteral("for (;;) {"),
-        QStringLiteral("  c = accept(s, NULL, NULL);"),
-        QStringLiteral("  while ((n = recv(c, buf, 1024, 0)) > 0)"),
-        QStringLiteral("    printf(\"%.*s\\n\", n, buf);"),
-        QStringLiteral("  close(c);"),
-        QStringLiteral("}"),
-    };
-    listing.python = QStringList{
-        QStringLiteral("tcp.listen(1)  # backlog"),
-        QStringLiteral("while True:"),
-        QStringLiteral("    con, cliente = tcp.accept()"),
-        QStringLiteral("    while True:"),
-        QStringLiteral("        msg = con.recv(1024)"),
-        QStringLiteral("        if not msg: break"),
-        QStringLiteral("        print(cliente, msg)"),
-        QStringLiteral("    con.close()"),
-    };
+    listing.c = QStringList{QStringLiteral("listen(s, 1);  /* backlog */")} + loop.c;
+    listing.python = QStringList{QStringLiteral("tcp.listen(1)  # backlog")} + loop.python;
     return listing;
 }
 

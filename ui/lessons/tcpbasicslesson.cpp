@@ -1,6 +1,7 @@
 #include "tcpbasicslesson.h"
 
 #include "lessonruntime.h"
+#include "recipelisting.h"
 
 namespace socketlab {
 
@@ -12,18 +13,16 @@ QString TcpBasicsLesson::title() const
 CodeListing TcpBasicsLesson::code() const
 {
     CodeListing listing;
+    const CodeListing loop = RecipeListing::iterativeServerLoop();
     listing.c = QStringList{
         QStringLiteral("/* server */"),
         QStringLiteral("p = getprotobyname(\"tcp\");"),
         QStringLiteral("s = socket(AF_INET, SOCK_STREAM, p->p_proto);"),
         QStringLiteral("bind(s, (void *)&addr, sizeof addr);"),
         QStringLiteral("listen(s, 1);"),
-        QStringLiteral("for (;;) {"),
-        QStringLiteral("  c = accept(s, NULL, NULL);"),
-        QStringLiteral("  while ((n = recv(c, buf, 1024, 0)) > 0)"),
-        QStringLiteral("    printf(\"%.*s\\n\", n, buf);"),
-        QStringLiteral("  close(c);"),
-        QStringLiteral("}"),
+    };
+    listing.c += loop.c;
+    listing.c += QStringList{
         QStringLiteral("/* client */"),
         QStringLiteral("getaddrinfo(\"127.0.0.1\", port, &hints, &ai);"),
         QStringLiteral("p = getprotobyname(\"tcp\");"),
@@ -37,13 +36,9 @@ CodeListing TcpBasicsLesson::code() const
         QStringLiteral("tcp = socket.socket(AF_INET, SOCK_STREAM)"),
         QStringLiteral("tcp.bind(('127.0.0.1', PORT))"),
         QStringLiteral("tcp.listen(1)"),
-        QStringLiteral("while True:"),
-        QStringLiteral("    con, cliente = tcp.accept()"),
-        QStringLiteral("    while True:"),
-        QStringLiteral("        msg = con.recv(1024)"),
-        QStringLiteral("        if not msg: break"),
-        QStringLiteral("        print(cliente, msg)"),
-        QStringLiteral("    con.close()"),
+    };
+    listing.python += loop.python;
+    listing.python += QStringList{
         QStringLiteral("# client"),
         QStringLiteral("addr = socket.gethostbyname('127.0.0.1')"),
         QStringLiteral("c = socket.socket(AF_INET, SOCK_STREAM)"),

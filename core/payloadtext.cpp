@@ -46,6 +46,25 @@ void appendHexEscape(QString &out, unsigned char byte)
     out += QStringLiteral("\\x%1").arg(byte, 2, 16, QLatin1Char('0'));
 }
 
+// C1 controls and the characters that reorder or hide text (bidi overrides and isolates,
+// direction marks, zero-width joiners): in a terminal or a log they can make a student's
+// message look like something else, so one-line displays show them as \u{…}.
+bool isHiddenControl(char32_t c)
+{
+    return (c >= 0x80 && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069) || c == 0x061C || c == 0xFEFF;
+}
+
+char32_t decode(const unsigned char *p, int length)
+{
+    if (length == 2)
+        return char32_t(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+    if (length == 3)
+        return char32_t(p[0] & 0x0F) << 12 | char32_t(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+    return char32_t(p[0] & 0x07) << 18 | char32_t(p[1] & 0x3F) << 12 | char32_t(p[2] & 0x3F) << 6
+        | (p[3] & 0x3F);
+}
+
 QString convert(const QByteArray &bytes, int maxBytes, bool escapeControls)
 {
     const int size = int(qMin<qsizetype>(bytes.size(), maxBytes));
@@ -63,6 +82,17 @@ QString convert(const QByteArray &bytes, int maxBytes, bool escapeControls)
         if (length == 0) {
             appendHexEscape(out, data[i]);
             ++i;
+            continue;
+        }
+        // A literal backslash is doubled, so "\\xff" (four bytes) and 0xFF never look alike.
+        if (data[i] == '\\') {
+            out += QStringLiteral("\\\\");
+            ++i;
+            continue;
+        }
+        if (length > 1 && escapeControls && isHiddenControl(decode(data + i, length))) {
+            out += QStringLiteral("\\u{%1}").arg(uint(decode(data + i, length)), 4, 16, QLatin1Char('0'));
+            i += length;
             continue;
         }
         if (length == 1 && escapeControls && (data[i] < 0x20 || data[i] == 0x7F)) {

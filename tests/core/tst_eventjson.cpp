@@ -151,7 +151,8 @@ void TestEventJson::escaping_data()
     QTest::addColumn<QByteArray>("payload");
     QTest::addColumn<QString>("text");
     QTest::newRow("quotes") << QByteArray("say \"hi\"") << "say \"hi\"";
-    QTest::newRow("backslash") << QByteArray("C:\\dir\\") << "C:\\dir\\";
+    // DESIGN.md: a literal backslash is written \\ in text, so \xHH is unambiguous.
+    QTest::newRow("backslash") << QByteArray("C:\\dir\\") << "C:\\\\dir\\\\";
     QTest::newRow("newline, tab, cr") << QByteArray("a\nb\tc\rd") << "a\nb\tc\rd";
     QTest::newRow("all C0 controls") << QByteArray("\x01\x02\x08\x0b\x0c\x1b\x1f")
                                      << QString::fromLatin1("\x01\x02\x08\x0b\x0c\x1b\x1f");

@@ -18,6 +18,7 @@ private slots:
     void toDisplay_data();
     void toDisplay();
     void everyByteValue();
+    void escapesAreUnambiguous();
     void truncation_data();
     void truncation();
     void toHex();
@@ -56,7 +57,9 @@ void TestPayloadText::toText_data()
     QTest::newRow("controls kept") << QByteArray("a\nb\tc\r\x01\x7f", 9)
                                    << QString::fromLatin1("a\nb\tc\r\x01\x7f", 9);
     QTest::newRow("nul kept") << QByteArray("a\0b", 3) << QString::fromLatin1("a\0b", 3);
-    QTest::newRow("backslash not doubled") << QByteArray("C:\\x41") << "C:\\x41";
+    // DESIGN.md: a literal backslash is written \\, so \xHH always means one invalid byte.
+    QTest::newRow("backslash doubled") << QByteArray("C:\\x41") << "C:\\\\x41";
+    QTest::newRow("lone backslash") << QByteArray("\\") << "\\\\";
 }
 
 void TestPayloadText::toText()
@@ -80,6 +83,25 @@ void TestPayloadText::toDisplay_data()
     QTest::newRow("utf-8 kept") << QByteArray("\xc3\xa9") << QString::fromUtf8("é");
     QTest::newRow("invalid") << QByteArray("\xfe\xff") << "\\xfe\\xff";
     QTest::newRow("markup is text") << QByteArray("<b>x</b>") << "<b>x</b>";
+    QTest::newRow("backslash doubled") << QByteArray("a\\b") << "a\\\\b";
+    QTest::newRow("C1 control") << QByteArray("a\xc2\x85" "b") << "a\\u{0085}b";
+    QTest::newRow("CSI as C1") << QByteArray("\xc2\x9b" "31m") << "\\u{009b}31m";
+    QTest::newRow("right-to-left override") << QByteArray("abc\xe2\x80\xae" "fdp.exe")
+                                            << "abc\\u{202e}fdp.exe";
+    QTest::newRow("first strong isolate") << QByteArray("\xe2\x81\xa8") << "\\u{2068}";
+    QTest::newRow("zero width space") << QByteArray("\xe2\x80\x8b") << "\\u{200b}";
+    QTest::newRow("byte order mark") << QByteArray("\xef\xbb\xbf") << "\\u{feff}";
+}
+
+// The four ASCII bytes \xff and the single byte 0xFF must never print the same text.
+void TestPayloadText::escapesAreUnambiguous()
+{
+    const QByteArray fourBytes("\\xff");
+    const QByteArray oneByte("\xff");
+    QVERIFY(PayloadText::toText(fourBytes) != PayloadText::toText(oneByte));
+    QVERIFY(PayloadText::toDisplay(fourBytes) != PayloadText::toDisplay(oneByte));
+    QCOMPARE(PayloadText::toText(oneByte), QStringLiteral("\\xff"));
+    QCOMPARE(PayloadText::toText(fourBytes), QStringLiteral("\\\\xff"));
 }
 
 void TestPayloadText::toDisplay()
@@ -95,7 +117,9 @@ void TestPayloadText::everyByteValue()
     for (int b = 0; b < 256; ++b) {
         const QByteArray one(1, char(b));
         const QString text = PayloadText::toText(one);
-        if (b < 0x80)
+        if (b == '\\')
+            QCOMPARE(text, QStringLiteral("\\\\"));
+        else if (b < 0x80)
             QCOMPARE(text, QString(QChar(b)));
         else
             QCOMPARE(text, QStringLiteral("\\x%1").arg(b, 2, 16, QLatin1Char('0')));

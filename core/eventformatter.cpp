@@ -124,6 +124,31 @@ QString EventFormatter::callText(const SocketEvent &event)
     return text;
 }
 
+QString EventFormatter::coalescedText(const SocketEvent &event)
+{
+    const QLocale locale;
+    const QString who = event.peer.isEmpty() ? tr("Other connections") : event.peer;
+    const QString count = locale.toString(event.messages);
+    switch (event.mergedKind) {
+    case EventKind::Data:
+        return tr("%1: %2 messages (%3) counted but not shown one by one: the display lagged")
+            .arg(who, count, byteCount(event.bytes));
+    case EventKind::Sent:
+        if (event.role == Role::Server)
+            return tr("%1: %2 echoes (%3) counted but not shown one by one: the display lagged")
+                .arg(who, count, byteCount(event.bytes));
+        return tr("%1: %2 sends (%3) counted but not shown one by one: the display lagged")
+            .arg(who, count, byteCount(event.bytes));
+    case EventKind::Received:
+        return tr("%1: %2 replies (%3) counted but not shown one by one: the display lagged")
+            .arg(who, count, byteCount(event.bytes));
+    default:
+        break;
+    }
+    return tr("%1: %2 calls and other events not shown: the display lagged")
+        .arg(who, locale.toString(event.skipped));
+}
+
 QString EventFormatter::describe(const SocketEvent &event)
 {
     const bool server = event.role == Role::Server;
@@ -153,6 +178,11 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("Disconnected from %1").arg(event.peer);
         return tr("The server %1 closed the connection").arg(event.peer);
     case EventKind::Error:
+        if (event.errnum == 0 && event.call == QLatin1String("accept")) {
+            return tr("%1 clients are being served, the most allowed: new clients wait in the "
+                      "backlog until one leaves")
+                .arg(locale.toString(event.result));
+        }
         return tr("%1(%2) failed: %3").arg(event.call, event.args, reasonText(event));
     case EventKind::Call:
         return callText(event);
@@ -162,6 +192,8 @@ QString EventFormatter::describe(const SocketEvent &event)
         if (event.result < 0)
             return tr("Child process %1 was killed by signal %2 and reaped").arg(event.pid).arg(event.errnum);
         return tr("Child process %1 exited with status %2 and was reaped").arg(event.pid).arg(event.result);
+    case EventKind::Coalesced:
+        return coalescedText(event);
     case EventKind::Summary:
         return tr("Summary: connections %1, messages %2, bytes %3")
             .arg(locale.toString(event.connections), locale.toString(event.messages),

@@ -31,6 +31,8 @@ public:
     static QString reasonText(const SocketEvent &event);
     // "1 byte", "1,024 bytes" in the current locale.
     static QString byteCount(qint64 bytes);
+    // "127.0.0.1:5000: 1,234 messages (1,263,616 bytes) merged into this line: …"
+    static QString coalescedText(const SocketEvent &event);
     static QString modeText(Protocol protocol, Concurrency concurrency);
 };
 

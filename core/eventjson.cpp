@@ -106,6 +106,13 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("messages", event.messages);
         json.add("bytes", event.bytes);
         break;
+    case EventKind::Coalesced:
+        json.add("merged", eventKindName(event.mergedKind));
+        json.add("messages", event.messages);
+        json.add("bytes", event.bytes);
+        if (event.skipped > 0)
+            json.add("skipped", event.skipped);
+        break;
     case EventKind::HandlerExited:
         json.add("message", EventFormatter::describe(event));
         break;

@@ -7,7 +7,41 @@ namespace socketlab {
 
 namespace {
 constexpr int kCoalesceMs = 15;
+// Shared by every connection merged after kMaxLaggingConnections were.
+constexpr quint64 kOverflowKey = ~quint64(0) / 8;
+
+bool isTraffic(EventKind kind)
+{
+    return kind == EventKind::Data || kind == EventKind::Sent || kind == EventKind::Received;
 }
+
+// What a Coalesced event stands for: one kind of traffic, or (as Call) everything else.
+int mergeClass(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Data:
+        return 0;
+    case EventKind::Sent:
+        return 1;
+    case EventKind::Received:
+        return 2;
+    default:
+        return 3;
+    }
+}
+constexpr int kMergeClasses = 4;
+
+// One key per connection and side (a server's connection 3 and client pane 3 differ).
+quint64 connectionKey(const SocketEvent &event)
+{
+    return (event.connectionId << 1) | (event.role == Role::Client ? 1u : 0u);
+}
+
+quint64 mergeKey(quint64 connection, int mergeClass)
+{
+    return connection * kMergeClasses + quint64(mergeClass);
+}
+} // namespace
 
 EventQueue::EventQueue(QObject *parent) : QObject(parent)
 {
@@ -15,24 +49,117 @@ EventQueue::EventQueue(QObject *parent) : QObject(parent)
     qRegisterMetaType<SocketEvents>();
 }
 
+bool EventQueue::lagging() const
+{
+    return m_pending.size() >= kMaxPendingEvents || m_pendingPayload >= kMaxPendingPayload;
+}
+
 void EventQueue::post(SocketEvent event)
 {
-    bool schedule = false;
-    {
-        QMutexLocker locker(&m_mutex);
+    QMutexLocker locker(&m_mutex);
+    const quint64 connection = connectionKey(event);
+    const bool essential = event.kind == EventKind::Listening || event.kind == EventKind::Summary;
+    const bool merging = m_mergingConnections.contains(connection);
+    if (!essential && (isTraffic(event.kind) || event.kind == EventKind::Call)
+        && (merging || lagging())) {
+        merge(std::move(event));
+    } else if (!essential && m_pending.size() >= kHardMaxPendingEvents) {
+        merge(std::move(event));
+    } else {
+        // What this connection did before comes first; a summary comes after everything.
+        if (event.kind == EventKind::Summary)
+            appendAllMerged();
+        if (merging)
+            appendMerged(connection);
+        else if (!essential)
+            appendMerged(kOverflowKey);  // it may hold this connection's past
+        m_pendingPayload += event.payload.size();
         m_pending.append(std::move(event));
-        if (!m_flushScheduled) {
-            m_flushScheduled = true;
-            schedule = true;
-        }
     }
-    if (schedule)
-        QMetaObject::invokeMethod(this, &EventQueue::scheduleFlush, Qt::QueuedConnection);
+    scheduleLocked();
+}
+
+void EventQueue::merge(SocketEvent &&event)
+{
+    quint64 connection = connectionKey(event);
+    if (!m_mergingConnections.contains(connection)
+        && m_mergingConnections.size() >= kMaxLaggingConnections) {
+        connection = kOverflowKey;
+    }
+    const int kindClass = mergeClass(event.kind);
+    const quint64 key = mergeKey(connection, kindClass);
+    auto it = m_merged.find(key);
+    if (it == m_merged.end()) {
+        SocketEvent merged = event;
+        merged.kind = EventKind::Coalesced;
+        merged.mergedKind = isTraffic(event.kind) ? event.kind : EventKind::Call;
+        merged.payload.clear();
+        merged.call.clear();
+        merged.args.clear();
+        merged.message.clear();
+        merged.bytes = merged.messages = merged.skipped = merged.result = 0;
+        merged.errnum = merged.step = 0;
+        if (connection == kOverflowKey) {
+            merged.peer.clear();
+            merged.local.clear();
+            merged.connectionId = 0;
+        }
+        it = m_merged.insert(key, std::move(merged));
+        m_mergingConnections.insert(connection);
+    }
+    SocketEvent &merged = it.value();
+    merged.time = event.time;  // a Coalesced event ends where its last merged event did
+    if (isTraffic(event.kind)) {
+        merged.messages += 1;
+        merged.bytes += event.bytes;
+    } else {
+        merged.skipped += 1;
+    }
+}
+
+void EventQueue::appendMerged(quint64 connection)
+{
+    if (!m_mergingConnections.remove(connection))
+        return;
+    for (int kindClass = 0; kindClass < kMergeClasses; ++kindClass) {
+        auto it = m_merged.find(mergeKey(connection, kindClass));
+        if (it == m_merged.end())
+            continue;
+        m_pending.append(std::move(it.value()));
+        m_merged.erase(it);
+    }
+}
+
+void EventQueue::appendAllMerged()
+{
+    for (auto it = m_merged.begin(); it != m_merged.end(); ++it)
+        m_pending.append(std::move(it.value()));
+    m_merged.clear();
+    m_mergingConnections.clear();
+}
+
+void EventQueue::scheduleLocked()
+{
+    if (m_flushScheduled || m_paused)
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, &EventQueue::scheduleFlush, Qt::QueuedConnection);
 }
 
 void EventQueue::scheduleFlush()
 {
-    QTimer::singleShot(kCoalesceMs, this, &EventQueue::flush);
+    QTimer::singleShot(kCoalesceMs, this, &EventQueue::timedFlush);
+}
+
+void EventQueue::timedFlush()
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        m_flushScheduled = false;
+        if (m_paused)
+            return;
+    }
+    flush();
 }
 
 void EventQueue::flush()
@@ -41,10 +168,23 @@ void EventQueue::flush()
     {
         QMutexLocker locker(&m_mutex);
         batch.swap(m_pending);
-        m_flushScheduled = false;
+        m_pendingPayload = 0;
+        // Each merged event follows everything of its connection that is in the batch.
+        for (auto it = m_merged.begin(); it != m_merged.end(); ++it)
+            batch.append(std::move(it.value()));
+        m_merged.clear();
+        m_mergingConnections.clear();
     }
     if (!batch.isEmpty())
         emit eventsArrived(batch);
+}
+
+void EventQueue::setPaused(bool paused)
+{
+    QMutexLocker locker(&m_mutex);
+    m_paused = paused;
+    if (!paused && (!m_pending.isEmpty() || !m_merged.isEmpty()))
+        scheduleLocked();
 }
 
 } // namespace socketlab

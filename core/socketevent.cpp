@@ -37,6 +37,8 @@ QString eventKindName(EventKind kind)
         return QStringLiteral("call");
     case EventKind::HandlerExited:
         return QStringLiteral("handler_exited");
+    case EventKind::Coalesced:
+        return QStringLiteral("coalesced");
     case EventKind::Summary:
         break;
     }

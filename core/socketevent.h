@@ -20,6 +20,8 @@ enum class EventKind {
     Error,
     Call,
     HandlerExited,
+    // Data, sent or received events (and calls) merged into one because the reader lagged.
+    Coalesced,
     Summary,
 };
 
@@ -55,9 +57,13 @@ struct SocketEvent
     int errnum = 0;
     int step = 0;  // the recipe's step number, 0 when the call is not one of them
     QString message;
-    // Summary events.
+    // Summary events; messages and bytes also count what a Coalesced event stands for.
     qint64 connections = 0;
     qint64 messages = 0;
+    // Coalesced events: the kind of traffic merged (Data, Sent or Received; Call when it
+    // stands for calls and other events left out), and how many of those were left out.
+    EventKind mergedKind = EventKind::Data;
+    qint64 skipped = 0;
 };
 
 using SocketEvents = QVector<SocketEvent>;
@@ -66,8 +72,10 @@ QString eventKindName(EventKind kind);
 QString handlerKindName(HandlerKind handler);
 qint64 currentThreadId();
 
-// Payload kept in an event, at most; bytes always holds the true size.
-constexpr int kMaxEventPayload = 64 * 1024;
+// Payload kept in an event, at most; bytes always holds the true size. Views show at most
+// the first 4096 bytes (PayloadText::kShownBytes); the rest only lets them tell a UTF-8
+// character cut at the limit from an invalid one. Small, so a capped log stays small.
+constexpr int kMaxEventPayload = 4096 + 4;
 
 } // namespace socketlab
 

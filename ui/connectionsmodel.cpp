@@ -57,14 +57,16 @@ void ConnectionsModel::appendEvents(const SocketEvents &events)
         if (event.kind == EventKind::Connected && tcp) {
             if (rowOf(event.connectionId) < 0)
                 addRow(event);
-        } else if (event.kind == EventKind::Data) {
+        } else if (event.kind == EventKind::Data
+                   || (event.kind == EventKind::Coalesced && event.mergedKind == EventKind::Data)) {
             int row = rowOf(event.connectionId);
             if (row < 0) {
                 addRow(event);  // UDP: a sender is first seen with its datagram
                 row = int(m_rows.size()) - 1;
             }
             Row &r = m_rows[size_t(row)];
-            r.messages += 1;
+            // A Coalesced event stands for many messages the display could not keep up with.
+            r.messages += event.kind == EventKind::Data ? 1 : event.messages;
             r.bytes += event.bytes;
             countsChanged = true;
         } else if (event.kind == EventKind::Disconnected && tcp) {

@@ -44,6 +44,8 @@ QString LogModel::kindText(const SocketEvent &event)
         return tr("Call");
     case EventKind::HandlerExited:
         return tr("Handler ended");
+    case EventKind::Coalesced:
+        return tr("Merged");
     case EventKind::Summary:
         return tr("Summary");
     }

@@ -209,6 +209,29 @@ public:
         return found;
     }
     int count(EventKind kind) const { return int(of(kind).size()); }
+    // Messages the events account for: one per data event, plus those a lagging reader got
+    // merged into coalesced events.
+    qint64 dataBytes() const
+    {
+        qint64 bytes = 0;
+        for (const SocketEvent &e : m_events) {
+            if (e.kind == EventKind::Data
+                || (e.kind == EventKind::Coalesced && e.mergedKind == EventKind::Data))
+                bytes += e.bytes;
+        }
+        return bytes;
+    }
+    qint64 dataMessages() const
+    {
+        qint64 messages = 0;
+        for (const SocketEvent &e : m_events) {
+            if (e.kind == EventKind::Data)
+                messages += 1;
+            else if (e.kind == EventKind::Coalesced && e.mergedKind == EventKind::Data)
+                messages += e.messages;
+        }
+        return messages;
+    }
     // Index of the first event matching, or -1.
     template<typename Predicate>
     int indexOf(Predicate predicate) const
@@ -233,7 +256,8 @@ public:
     {
         qint64 bytes = 0;
         for (const SocketEvent &e : m_events) {
-            if (e.kind == EventKind::Data && e.peer == peer)
+            const bool merged = e.kind == EventKind::Coalesced && e.mergedKind == EventKind::Data;
+            if ((e.kind == EventKind::Data || merged) && e.peer == peer)
                 bytes += e.bytes;
         }
         return bytes;

@@ -205,7 +205,7 @@ void TestServerInput::largeMessage()
     server.stop();
     const SocketEvent summary = log.of(EventKind::Summary).first();
     QCOMPARE(summary.bytes, 65536);
-    QCOMPARE(summary.messages, log.count(EventKind::Data));
+    QCOMPARE(summary.messages, log.dataMessages());
     QVERIFY(summary.messages >= 64);
 }
 
@@ -221,7 +221,8 @@ void TestServerInput::largeDatagram()
     QVERIFY(sendTo(client.get(), datagram, server.localPort()));
     QVERIFY(log.waitForCount(EventKind::Data, 1));
     QCOMPARE(log.of(EventKind::Data).first().bytes, 65507);
-    QCOMPARE(log.of(EventKind::Data).first().payload, datagram);
+    // The event keeps the part a view can show; bytes is the true size.
+    QCOMPARE(log.of(EventKind::Data).first().payload, datagram.left(kMaxEventPayload));
 
     // With the recipe's 1024-byte buffer a long datagram is cut: recvfrom() reports 1024.
     Server small;

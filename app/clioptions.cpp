@@ -121,6 +121,12 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         && !parseConcurrency(parser.value(concurrencyOption), &server.concurrency)) {
         return invalid(QStringLiteral("concurrency"), parser.value(concurrencyOption));
     }
+    if (parser.isSet(concurrencyOption) && protocol == Protocol::Udp) {
+        *error = tr("--concurrency %1 does not apply to --proto udp: a UDP server has no "
+                    "connections to hand out.")
+                     .arg(parser.value(concurrencyOption));
+        return false;
+    }
     if (parser.isSet(bindOption)) {
         server.bindAddress = Resolver::normalizeHost(parser.value(bindOption));
         if (server.bindAddress.isEmpty())

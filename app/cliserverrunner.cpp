@@ -5,14 +5,46 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <poll.h>
+#include <unistd.h>
 
 namespace socketlab {
 
-CliServerRunner::CliServerRunner(const CliOptions &options)
-    : m_options(options), m_printer(options.json, options.quiet, options.trace)
+namespace {
+// After Stop, what is still queued for standard output gets this long to go out; a reader
+// that is stuck loses it, and the summary goes to standard error instead.
+constexpr int kOutputDrainMs = 250;
+
+// Standard error may be the same stuck pipe: never wait on it for long.
+void writeStderrBriefly(const QByteArray &bytes)
 {
+    pollfd p{STDERR_FILENO, POLLOUT, 0};
+    if (::poll(&p, 1, 100) > 0 && (p.revents & POLLOUT)) {
+        [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, bytes.constData(), size_t(bytes.size()));
+    }
+}
+} // namespace
+
+CliServerRunner::CliServerRunner(const CliOptions &options)
+    : m_options(options), m_printer(options.json, options.quiet, options.trace),
+      m_out(STDOUT_FILENO), m_err(STDERR_FILENO)
+{
+    m_printer.setWriters(&m_out, &m_err);
     QObject::connect(&m_server, &Server::eventsArrived, &m_server,
-                     [this](const SocketEvents &events) { m_printer.print(events); });
+                     [this](const SocketEvents &events) { print(events); });
+    // A slow standard output pauses deliveries; the queue merges what comes meanwhile.
+    QObject::connect(&m_out, &OutputWriter::drained, &m_server,
+                     [this] { m_server.eventQueue()->setPaused(false); });
+    // SIGPIPE is ignored: a reader that went away shows as EPIPE, and ends us like SIGTERM.
+    QObject::connect(&m_out, &OutputWriter::brokenPipe, &m_server, [this] { finish(); },
+                     Qt::QueuedConnection);
+}
+
+void CliServerRunner::print(const SocketEvents &events)
+{
+    m_printer.print(events);
+    if (m_out.isBacklogged())
+        m_server.eventQueue()->setPaused(true);
 }
 
 int CliServerRunner::exec()
@@ -21,15 +53,30 @@ int CliServerRunner::exec()
     if (!m_server.start(m_options.server)) {
         if (m_options.json) {
             const QByteArray message = ("socketlab-cli: " + m_server.errorString() + "\n").toUtf8();
-            std::fwrite(message.constData(), 1, size_t(message.size()), stderr);
+            m_err.write(message);
         }
+        m_out.drain(kOutputDrainMs);
+        m_err.drain(kOutputDrainMs);
         return 1;
     }
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &m_server, [this] {
-        m_server.stop();
-        QCoreApplication::exit(0);
-    });
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &m_server,
+                     [this] { finish(); });
     return QCoreApplication::exec();
+}
+
+void CliServerRunner::finish()
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_server.stop();  // delivers everything left, the summary last
+    const bool outputDone = m_out.drain(kOutputDrainMs);
+    m_err.drain(outputDone ? kOutputDrainMs : 0);
+    if (!outputDone)
+        writeStderrBriefly(m_printer.lastSummary());
+    // A writer may still be stuck in a terminal's write(): leave without joining it.
+    std::fflush(nullptr);
+    ::_exit(0);
 }
 
 } // namespace socketlab

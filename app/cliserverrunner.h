@@ -2,12 +2,14 @@
 
 #include "clioptions.h"
 #include "eventprinter.h"
+#include "outputwriter.h"
 #include "server.h"
 
 namespace socketlab {
 
-// socketlab-cli server: runs until SIGINT/SIGTERM, then stops every handler and prints the
-// summary. Exit code 0, or 1 when the server could not start.
+// socketlab-cli server: runs until SIGINT/SIGTERM (or until standard output's reader goes
+// away), then stops every handler and prints the summary. Exit code 0, or 1 when the server
+// could not start.
 class CliServerRunner
 {
 public:
@@ -15,9 +17,16 @@ public:
     int exec();
 
 private:
+    void print(const SocketEvents &events);
+    void finish();
+
     CliOptions m_options;
     EventPrinter m_printer;
+    // Declared before the server, so they outlive its last events.
+    OutputWriter m_out;
+    OutputWriter m_err;
     Server m_server;
+    bool m_finishing = false;
 };
 
 } // namespace socketlab

@@ -2,6 +2,7 @@
 
 #include "eventformatter.h"
 #include "eventjson.h"
+#include "outputwriter.h"
 
 namespace socketlab {
 
@@ -19,6 +20,12 @@ bool EventPrinter::shows(const SocketEvent &event) const
     }
 }
 
+void EventPrinter::setWriters(OutputWriter *out, OutputWriter *err)
+{
+    m_out = out;
+    m_err = err;
+}
+
 void EventPrinter::print(const SocketEvents &events)
 {
     for (const SocketEvent &event : events)
@@ -31,17 +38,22 @@ void EventPrinter::print(const SocketEvent &event)
         m_lastError = EventFormatter::describe(event);
     if (!shows(event))
         return;
-    if (m_json) {
-        write(stdout, EventJson::toLine(event));
-        return;
-    }
     // Errors go to standard error so a pipe of standard output holds only the conversation.
-    std::FILE *stream = event.kind == EventKind::Error ? stderr : stdout;
-    write(stream, (EventFormatter::line(event) + QLatin1Char('\n')).toUtf8());
+    std::FILE *stream = event.kind == EventKind::Error && !m_json ? stderr : stdout;
+    const QByteArray line = m_json ? EventJson::toLine(event)
+                                   : (EventFormatter::line(event) + QLatin1Char('\n')).toUtf8();
+    if (event.kind == EventKind::Summary)
+        m_lastSummary = line;
+    write(stream, line);
 }
 
 void EventPrinter::write(std::FILE *stream, const QByteArray &bytes)
 {
+    OutputWriter *writer = stream == stderr ? m_err : m_out;
+    if (writer) {
+        writer->write(bytes);
+        return;
+    }
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
 }

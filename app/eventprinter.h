@@ -6,6 +6,8 @@
 
 namespace socketlab {
 
+class OutputWriter;
+
 // Writes events for socketlab-cli: one translated line each, or one JSON object per line,
 // flushed per line so a pipe reader sees each event as it happens.
 class EventPrinter
@@ -13,19 +15,26 @@ class EventPrinter
 public:
     EventPrinter(bool json, bool quiet, bool trace) : m_json(json), m_quiet(quiet), m_trace(trace) {}
 
+    // Without writers, lines go straight to stdout/stderr (flushed per line).
+    void setWriters(OutputWriter *out, OutputWriter *err);
     void print(const SocketEvents &events);
     void print(const SocketEvent &event);
+    // The last summary as printed, for standard error when standard output is stuck.
+    QByteArray lastSummary() const { return m_lastSummary; }
     // The last error event seen, as one line (for the exit-1 message).
     QString lastError() const { return m_lastError; }
 
 private:
     bool shows(const SocketEvent &event) const;
-    static void write(std::FILE *stream, const QByteArray &bytes);
+    void write(std::FILE *stream, const QByteArray &bytes);
 
     bool m_json;
     bool m_quiet;
     bool m_trace;
     QString m_lastError;
+    QByteArray m_lastSummary;
+    OutputWriter *m_out = nullptr;
+    OutputWriter *m_err = nullptr;
 };
 
 } // namespace socketlab

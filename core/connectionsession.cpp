@@ -39,17 +39,27 @@ void ConnectionSession::run()
             break;
     }
 
-    const int fd = m_connection.get();
-    const int closed = m_connection.reset();
-    if (m_reporter.callsEnabled()) {
-        m_reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
-                             closed == 0 ? 0 : errno);
-    }
+    closeConnection();
     if (report) {
         SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
         disconnected.peer = m_peer;
         disconnected.local = m_local;
         m_reporter.post(std::move(disconnected));
+    }
+}
+
+void ConnectionSession::closeUnserved()
+{
+    closeConnection();
+}
+
+void ConnectionSession::closeConnection()
+{
+    const int fd = m_connection.get();
+    const int closed = m_connection.reset();
+    if (m_reporter.callsEnabled()) {
+        m_reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
+                             closed == 0 ? 0 : errno);
     }
 }
 

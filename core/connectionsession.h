@@ -19,6 +19,8 @@ public:
                       const QString &local, const EventReporter &reporter);
 
     void run();
+    // When no handler could be started: closes the connection (traced) without serving it.
+    void closeUnserved();
 
 private:
     enum class Received { More, Drained, Over };
@@ -26,6 +28,7 @@ private:
     bool receiveAvailable(QByteArray &buffer);
     Received receiveOnce(QByteArray &buffer);
     void echo(const char *data, qint64 size);
+    void closeConnection();
 
     ServerContext &m_context;
     Fd m_connection;

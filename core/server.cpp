@@ -72,6 +72,10 @@ bool Server::start(const ServerConfig &config)
     m_errorString.clear();
     m_context = std::make_unique<ServerContext>(config, &m_queue);
     const EventReporter &reporter = m_context->reporter;
+    for (const WakeSignal *wake : {&m_context->stop, &m_context->handlerFinished}) {
+        if (!wake->isValid())
+            return fail(QStringLiteral("eventfd"), QString(), wake->error());
+    }
     const bool tcp = config.protocol == Protocol::Tcp;
     const int type = tcp ? SOCK_STREAM : SOCK_DGRAM;
 

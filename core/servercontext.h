@@ -22,6 +22,8 @@ struct ServerContext
     const ServerConfig config;
     EventReporter reporter;
     WakeSignal stop;
+    // Raised by a handler thread that finished, so the accept loop joins it.
+    WakeSignal handlerFinished;
     ServerCounters counters;
     std::atomic<quint64> nextConnectionId{1};
     // ServerConfig::sharedCounter; lock-free, so a forked child may increment its copy too.

@@ -20,6 +20,8 @@ namespace socketlab {
 
 namespace {
 constexpr int kStopGraceMs = 2000;
+// After accept() failed (out of descriptors, say), the listener rests this long.
+constexpr qint64 kAcceptPauseMs = 100;
 
 // Quiet children with a small buffer batch their recv()s (one recvmmsg() for many).
 int childBatch(const ServerConfig &config)
@@ -49,13 +51,18 @@ void TcpServerWorker::run()
     for (;;) {
         fds.clear();
         fds.push_back({m_context.stop.fd(), POLLIN, 0});
-        fds.push_back({m_threadFinished.fd(), POLLIN, 0});
-        const bool mayAccept = liveHandlers() < qMax(1, m_context.config.maxClients);
-        fds.push_back({mayAccept ? m_listener.get() : -1, POLLIN, 0});
+        fds.push_back({m_context.handlerFinished.fd(), POLLIN, 0});
+        const bool atCap = liveHandlers() >= qMax(1, m_context.config.maxClients);
+        if (!atCap)
+            m_capAnnounced = false;
+        const int pauseMs = acceptPauseMs();
+        // At the cap the listener is watched only until a waiting client is announced.
+        const bool watchListener = pauseMs == 0 && (!atCap || !m_capAnnounced);
+        fds.push_back({watchListener ? m_listener.get() : -1, POLLIN, 0});
         for (const auto &child : m_children)
             fds.push_back({child->pipeFd(), POLLIN, 0});
 
-        const int ready = ::poll(fds.data(), nfds_t(fds.size()), -1);
+        const int ready = ::poll(fds.data(), nfds_t(fds.size()), pauseMs > 0 ? pauseMs : -1);
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready < 0 || (fds[0].revents & POLLIN))
@@ -69,10 +76,35 @@ void TcpServerWorker::run()
         }
         if (!readable.empty())
             readChildren(readable);
-        if (fds[2].revents & POLLIN)
-            acceptOne();
+        if (fds[2].revents & POLLIN) {
+            if (atCap)
+                announceCap();
+            else
+                acceptOne();
+        }
     }
     stopHandlers();
+}
+
+void TcpServerWorker::announceCap()
+{
+    // Not an accept() failure: the client completed the handshake and waits in the backlog.
+    SocketEvent event = m_context.reporter.make(EventKind::Error);
+    event.call = QStringLiteral("accept");
+    event.args = QStringLiteral("fd %1").arg(m_listener.get());
+    event.step = 5;
+    event.result = qMax(1, m_context.config.maxClients);
+    event.errnum = 0;
+    m_context.reporter.post(std::move(event));
+    m_capAnnounced = true;
+}
+
+int TcpServerWorker::acceptPauseMs() const
+{
+    if (!m_acceptPause.isValid())
+        return 0;
+    const qint64 left = kAcceptPauseMs - m_acceptPause.elapsed();
+    return left > 0 ? int(left) : 0;
 }
 
 void TcpServerWorker::acceptOne()
@@ -90,16 +122,24 @@ void TcpServerWorker::acceptOne()
     const int acceptErrno = fd < 0 ? errno : 0;
     const QString peer = fd >= 0 ? Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString()
                                  : QString();
-    if (reporter.callsEnabled()) {
+    // At the descriptor limit the same failure repeats until a connection closes: the trace
+    // and the log say it once, and the client waits in the backlog meanwhile.
+    const bool repeated = fd < 0 && acceptErrno == m_lastAcceptErrno;
+    if (reporter.callsEnabled() && !repeated) {
         reporter.traceCall(5, QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd), fd,
                            acceptErrno, peer);
     }
+    m_lastAcceptErrno = acceptErrno;
     if (fd < 0) {
-        reporter.reportError(QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd),
-                             acceptErrno);
-        pauseAfterFailure();
+        if (!repeated)
+            reporter.reportError(QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd),
+                                 acceptErrno);
+        // The listening socket stays readable: wait a little rather than spin, while still
+        // joining finished handlers (which free descriptors) and watching for Stop.
+        m_acceptPause.start();
         return;
     }
+    m_acceptPause.invalidate();
     Fd connection(fd);
     m_context.counters.addConnection();
     const QString local = Endpoint::localOf(fd).toString();
@@ -124,8 +164,16 @@ void TcpServerWorker::serveInThread(Fd connection, const QString &peer, const QS
 {
     auto thread = std::make_unique<HandlerThread>(m_context, std::move(connection), peer, local,
                                                   m_context.reporterFor(HandlerKind::Thread, id),
-                                                  m_threadFinished);
-    thread->start();
+                                                  m_context.handlerFinished);
+    const int error = thread->start();
+    if (error != 0) {
+        // At the thread limit (EAGAIN): this client is told by a closed connection, never
+        // left connected to nobody.
+        m_context.reporterFor(HandlerKind::Main, id)
+            .reportError(QStringLiteral("pthread_create"), peer, error);
+        thread->closeUnserved();
+        return;
+    }
     m_threads.push_back(std::move(thread));
 }
 
@@ -202,10 +250,10 @@ void TcpServerWorker::readChildren(const std::vector<int> &readablePipes)
 
 void TcpServerWorker::joinFinishedThreads()
 {
-    m_threadFinished.lower();
+    m_context.handlerFinished.lower();
     for (auto it = m_threads.begin(); it != m_threads.end();) {
         if ((*it)->isDone()) {
-            (*it)->wait();
+            (*it)->join();
             it = m_threads.erase(it);
         } else {
             ++it;
@@ -217,7 +265,7 @@ void TcpServerWorker::stopHandlers()
 {
     // The stop flag is raised: every handler thread and child sees it in its own poll().
     for (const auto &thread : m_threads)
-        thread->wait();
+        thread->join();
     m_threads.clear();
     QElapsedTimer clock;
     clock.start();
@@ -232,14 +280,6 @@ void TcpServerWorker::stopHandlers()
 int TcpServerWorker::liveHandlers() const
 {
     return int(m_threads.size() + m_children.size());
-}
-
-void TcpServerWorker::pauseAfterFailure()
-{
-    // Out of descriptors, say: the listening socket stays readable, so wait a little rather
-    // than spin, but still wake at once for Stop.
-    pollfd p{m_context.stop.fd(), POLLIN, 0};
-    ::poll(&p, 1, 100);
 }
 
 } // namespace socketlab

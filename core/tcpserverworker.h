@@ -1,8 +1,8 @@
 #pragma once
 
 #include "fd.h"
-#include "wakesignal.h"
 
+#include <QElapsedTimer>
 #include <QString>
 #include <QThread>
 
@@ -36,15 +36,18 @@ private:
     void joinFinishedThreads();
     void stopHandlers();
     int liveHandlers() const;
-    void pauseAfterFailure();
+    void announceCap();
+    int acceptPauseMs() const;
 
     ServerContext &m_context;
     Fd m_listener;
     QString m_local;
-    WakeSignal m_threadFinished;
     std::vector<std::unique_ptr<HandlerThread>> m_threads;
     std::vector<std::unique_ptr<ChildWatcher>> m_children;
     std::vector<std::unique_ptr<ChildWatcher>> m_unreaped;  // ServerConfig::reapChildren off
+    QElapsedTimer m_acceptPause;  // valid while accept() rests after a failure
+    int m_lastAcceptErrno = 0;
+    bool m_capAnnounced = false;
     int m_childBatch = 1;
     std::vector<char> m_childBuffer;  // allocated before fork(): children must not malloc
 };

@@ -1,5 +1,6 @@
 #include "wakesignal.h"
 
+#include <cerrno>
 #include <cstdint>
 #include <poll.h>
 #include <sys/eventfd.h>
@@ -7,7 +8,11 @@
 
 namespace socketlab {
 
-WakeSignal::WakeSignal() : m_fd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {}
+WakeSignal::WakeSignal() : m_fd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
+    if (!m_fd.isValid())
+        m_error = errno;
+}
 
 void WakeSignal::raise()
 {

@@ -12,6 +12,10 @@ class WakeSignal
 public:
     WakeSignal();
 
+    // False when eventfd() failed (at the descriptor limit): the owner must not start.
+    bool isValid() const { return m_fd.isValid(); }
+    // eventfd()'s errno when it failed.
+    int error() const { return m_error; }
     int fd() const { return m_fd.get(); }
     void raise();
     void lower();
@@ -19,6 +23,7 @@ public:
 
 private:
     Fd m_fd;
+    int m_error = 0;
 };
 
 } // namespace socketlab

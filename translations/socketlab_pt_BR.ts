@@ -217,6 +217,10 @@
         <source>Invalid value for --%1: &quot;%2&quot;.</source>
         <translation>Valor inválido para --%1: &quot;%2&quot;.</translation>
     </message>
+    <message>
+        <source>--concurrency %1 does not apply to --proto udp: a UDP server has no connections to hand out.</source>
+        <translation>--concurrency %1 não se aplica a --proto udp: um servidor UDP não tem conexões para distribuir.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -470,6 +474,34 @@
     <message>
         <source>child %1</source>
         <translation>filho %1</translation>
+    </message>
+    <message>
+        <source>Other connections</source>
+        <translation>Outras conexões</translation>
+    </message>
+    <message>
+        <source>%1: %2 messages (%3) counted but not shown one by one: the display lagged</source>
+        <translation>%1: %2 mensagens (%3) contadas, mas não mostradas uma a uma: a exibição ficou para trás</translation>
+    </message>
+    <message>
+        <source>%1: %2 echoes (%3) counted but not shown one by one: the display lagged</source>
+        <translation>%1: %2 ecos (%3) contados, mas não mostrados um a um: a exibição ficou para trás</translation>
+    </message>
+    <message>
+        <source>%1: %2 sends (%3) counted but not shown one by one: the display lagged</source>
+        <translation>%1: %2 envios (%3) contados, mas não mostrados um a um: a exibição ficou para trás</translation>
+    </message>
+    <message>
+        <source>%1: %2 replies (%3) counted but not shown one by one: the display lagged</source>
+        <translation>%1: %2 respostas (%3) contadas, mas não mostradas uma a uma: a exibição ficou para trás</translation>
+    </message>
+    <message>
+        <source>%1: %2 calls and other events not shown: the display lagged</source>
+        <translation>%1: %2 chamadas e outros eventos não mostrados: a exibição ficou para trás</translation>
+    </message>
+    <message>
+        <source>%1 clients are being served, the most allowed: new clients wait in the backlog until one leaves</source>
+        <translation>%1 clientes estão sendo atendidos, o máximo permitido: novos clientes esperam no backlog até que um saia</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1570,10 @@
     <message>
         <source>Hex</source>
         <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Agrupado</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,8 @@ public:
         return started;
     }
     bool startCli(const QStringList &arguments) { return start(cliPath(), arguments); }
+    // Before start(): where standard output goes instead of this object.
+    QProcess &process() { return m_process; }
 
     // Writes everything now: the test may block in a socket call next, with no event loop to
     // feed the pipe.

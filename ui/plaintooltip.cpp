@@ -1,5 +1,7 @@
 #include "plaintooltip.h"
 
+#include <QTextDocument>
+
 namespace socketlab {
 
 namespace {
@@ -35,9 +37,14 @@ QString PlainToolTip::from(const QString &text)
             --cut;
         shown = shown.left(cut) + QChar(0x2026);
     }
-    // Escaped inside markup of our own: Qt never guesses, and the peer's tags are just text.
-    return QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
-        .arg(withBreaks(shown).toHtmlEscaped());
+    shown = withBreaks(shown);
+    // Qt shows this one as plain text: no markup of ours, so it looks like every other tooltip.
+    if (!Qt::mightBeRichText(shown))
+        return shown;
+    // Rich tooltips wrap at a width Qt guesses, narrow for short texts: those keep one line.
+    const bool oneLine = shown.size() <= kOneLineChars && !shown.contains(QLatin1Char('\n'));
+    return QStringLiteral("<p style='white-space:%1'>%2</p>")
+        .arg(oneLine ? QStringLiteral("pre") : QStringLiteral("pre-wrap"), shown.toHtmlEscaped());
 }
 
 } // namespace socketlab

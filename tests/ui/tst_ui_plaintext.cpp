@@ -65,12 +65,14 @@ QString shownText(const QString &given, Qt::TextFormat format)
 {
     const bool rich = format == Qt::RichText
         || (format == Qt::AutoText && Qt::mightBeRichText(given));
-    if (!rich)
-        return given;
-    QTextDocument document;
-    document.setHtml(given);
-    // Zero-width spaces only offer line breaks; they are not part of the text.
-    return document.toPlainText().remove(QChar(0x200B));
+    QString shown = given;
+    if (rich) {
+        QTextDocument document;
+        document.setHtml(given);
+        shown = document.toPlainText();
+    }
+    // Zero-width spaces only offer line breaks; nobody sees them.
+    return shown.remove(QChar(0x200B));
 }
 
 bool hasRow(const LogModel *log, EventKind kind, const QString &text)
@@ -124,7 +126,10 @@ void TestPlainText::toolTipShowsTextAsIs_data()
     QTest::addColumn<QString>("shown");
     const QString emoji = QString::fromUtf8("\xf0\x9f\x98\x80");
     const QString longText = QStringLiteral("word ").repeated(400);
+    QTest::newRow("plain") << QStringLiteral("Connected by 127.0.0.1:5000 (pid 1, thread 2)")
+                           << QStringLiteral("Connected by 127.0.0.1:5000 (pid 1, thread 2)");
     QTest::newRow("html") << kHtml << kHtml;
+    QTest::newRow("long html") << kHtml.repeated(5) << kHtml.repeated(5);
     QTest::newRow("entity") << QStringLiteral("&lt;b&gt; & &amp;") << QStringLiteral("&lt;b&gt; & &amp;");
     QTest::newRow("spaces and newline") << QStringLiteral("a  b\nc") << QStringLiteral("a  b\nc");
     QTest::newRow("long run") << QString(300, QLatin1Char('A')) << QString(300, QLatin1Char('A'));
@@ -151,6 +156,9 @@ void TestPlainText::toolTipShowsTextAsIs()
     const int screenWidth = label->screen()->geometry().width();
     QVERIFY2(label->width() < qMin(screenWidth, 1000),
              qPrintable(QStringLiteral("%1 of %2").arg(label->width()).arg(screenWidth)));
+    if (shown.size() <= PlainToolTip::kOneLineChars && !shown.contains(QLatin1Char('\n')))
+        QVERIFY2(label->height() < 2 * label->fontMetrics().lineSpacing(),
+                 qPrintable(QString::number(label->height())));
     QToolTip::hideText();
     QVERIFY(PlainToolTip::from(QString()).isEmpty());
 }

@@ -2,6 +2,7 @@
 
 #include "colorpalette.h"
 #include "eventformatter.h"
+#include "plaintooltip.h"
 
 namespace socketlab {
 
@@ -82,7 +83,7 @@ QVariant CallTraceModel::data(const QModelIndex &index, int role) const
         }
         return QVariant();
     case Qt::ToolTipRole:
-        return EventFormatter::handlerText(event);
+        return PlainToolTip::from(EventFormatter::handlerText(event));
     case Qt::ForegroundRole:
         if (failed)
             return QColor(0xB0, 0x00, 0x00);

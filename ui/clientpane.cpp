@@ -3,6 +3,7 @@
 #include "colorpalette.h"
 #include "eventformatter.h"
 #include "payloadtext.h"
+#include "plaintooltip.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -264,7 +265,7 @@ QListWidgetItem *ClientPane::addHistory(const QString &text, const QColor &color
 {
     auto *item = new QListWidgetItem(text);
     item->setForeground(color);
-    item->setToolTip(text);
+    item->setToolTip(PlainToolTip::from(text));
     m_history->addItem(item);
     return item;
 }
@@ -285,7 +286,7 @@ void ClientPane::retranslateHistory()
         if (event.isValid()) {
             const QString text = EventFormatter::describe(event.value<SocketEvent>());
             item->setText(text);
-            item->setToolTip(text);
+            item->setToolTip(PlainToolTip::from(text));
         }
     }
 }

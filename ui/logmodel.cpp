@@ -3,6 +3,7 @@
 #include "colorpalette.h"
 #include "eventformatter.h"
 #include "payloadtext.h"
+#include "plaintooltip.h"
 
 #include <QFont>
 
@@ -179,9 +180,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return cellText(index.row(), index.column());
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn || index.column() == HexColumn)
-            return EventFormatter::describe(event);
+            return PlainToolTip::from(EventFormatter::describe(event));
         if (index.column() == HandlerColumn)
-            return EventFormatter::handlerText(event);
+            return PlainToolTip::from(EventFormatter::handlerText(event));
         return QVariant();
     case Qt::BackgroundRole: {
         const QColor tint = ColorPalette::tint(colorIdFor(event));

@@ -72,6 +72,7 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     m_sequenceDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                                 | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_sequenceDock);
+    m_modeLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_modeLabel);
 
     m_zoom = new ZoomController(this);

@@ -2,6 +2,9 @@
 #include "sequencemodel.h"
 
 #include <QTest>
+#include <QXmlStreamReader>
+
+#include <algorithm>
 
 using namespace socketlab;
 
@@ -230,6 +233,37 @@ private slots:
         QVERIFY(svg.contains(QLatin1String("&quot;B!&quot;")));  // text is escaped
         QVERIFY(svg.contains(QLatin1String("Client A")));
         QCOMPARE(svg.count(QLatin1String("<polygon")), 5);  // 2 connects, 2 messages, A's close
+    }
+
+    // A student's address and bytes reach the SVG as text: escaped, and still a valid file.
+    void svgEscapesPeerText()
+    {
+        const QString peer = QStringLiteral("<b>&\"x\"</b>:1");
+        const QByteArray payload = "<i>&\"q\"</i>\xef\xbf\xbf";  // ends in U+FFFF, not XML
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Server, EventKind::Connected, 7, peer);
+        s.add(Role::Server, EventKind::Data, 7, peer, payload);
+        SequenceModel model;
+        model.setEvents(s.events);
+        SequenceDrawing drawing;
+        drawing.layout(model, 700);
+        const QString svg = drawing.toSvg();
+        QVERIFY(!svg.contains(QLatin1String("<b>")) && !svg.contains(QLatin1String("<i>")));
+        QVERIFY(svg.contains(QLatin1String("&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;:1")));
+
+        QXmlStreamReader xml(svg);
+        QStringList texts;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+                texts << xml.readElementText();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(texts.contains(peer), qPrintable(texts.join(QLatin1Char('|'))));
+        const QString label = QStringLiteral("\"<i>&\"q\"</i>%1\"").arg(QChar(QChar::ReplacementCharacter));
+        QVERIFY2(std::any_of(texts.cbegin(), texts.cend(),
+                             [&label](const QString &t) { return t.contains(label); }),
+                 qPrintable(texts.join(QLatin1Char('|'))));
     }
 };
 

@@ -32,6 +32,14 @@ const char kStyle[] =
     "QGroupBox[observed=\"true\"]::title { color: #a85000; }"
     "QLabel#observe { background: #fff3d6; border: 1px solid #e08a00; padding: 4px; }";
 
+// Dialog texts are plain: a path is shown as it was typed, whatever it holds.
+void warnPlain(QWidget *parent, const QString &text)
+{
+    QMessageBox box(QMessageBox::Warning, parent->windowTitle(), text, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
 QGroupBox *makeBox(QWidget *content, QWidget *parent, QLayout *header = nullptr)
 {
     auto *box = new QGroupBox(parent);
@@ -301,7 +309,7 @@ void LessonWindow::exportPng()
                                                       QStringLiteral("sequence.png"),
                                                       tr("PNG images (*.png)"));
     if (!path.isEmpty() && !m_diagram->exportPng(path))
-        QMessageBox::warning(this, windowTitle(), tr("Could not write %1.").arg(path));
+        warnPlain(this, tr("Could not write %1.").arg(path));
 }
 
 void LessonWindow::exportSvg()
@@ -310,7 +318,7 @@ void LessonWindow::exportSvg()
                                                       QStringLiteral("sequence.svg"),
                                                       tr("SVG images (*.svg)"));
     if (!path.isEmpty() && !m_diagram->exportSvg(path))
-        QMessageBox::warning(this, windowTitle(), tr("Could not write %1.").arg(path));
+        warnPlain(this, tr("Could not write %1.").arg(path));
 }
 
 } // namespace socketlab

@@ -14,9 +14,25 @@ const QColor kInk(0x20, 0x20, 0x20);
 const QColor kError(0xc0, 0x10, 0x10);
 const QColor kLifeline(0x90, 0x90, 0x90);
 
+// Labels hold peer text: escaped, and without the characters XML 1.0 forbids (a payload may
+// hold U+FFFF, a lone surrogate would be invalid too) since a viewer rejects the whole file.
 QString escaped(const QString &text)
 {
-    return text.toHtmlEscaped();
+    QString clean;
+    clean.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            clean += c;
+            clean += text.at(++i);
+            continue;
+        }
+        const char16_t u = c.unicode();
+        const bool allowed = u == 0x9 || u == 0xA || u == 0xD || (u >= 0x20 && u <= 0xD7FF)
+            || (u >= 0xE000 && u <= 0xFFFD);
+        clean += allowed ? c : QChar(QChar::ReplacementCharacter);
+    }
+    return clean.toHtmlEscaped();
 }
 
 QString svgColour(const QColor &c)

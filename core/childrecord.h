@@ -8,7 +8,8 @@ namespace socketlab {
 // What a forked child tells its parent, one record per write() on its own pipe. A record
 // (header plus payload) never exceeds PIPE_BUF, so each write is atomic.
 enum class ChildRecordType : std::uint8_t {
-    Recv = 1,     // result: recv()'s return value; Payload records with that many bytes follow
+    Recv = 1,     // result: recv()'s return value; Payload records with that many bytes follow;
+                  // requested: the size it asked for
     Payload = 2,  // a piece of the bytes of the last Recv
     Send = 3,     // result: bytes echoed, or -1
     Close = 4,    // result: close()'s return value
@@ -24,6 +25,7 @@ struct ChildRecordHeader
     std::int64_t result;
     std::uint32_t length;  // payload bytes after this header
     std::uint32_t fd;      // the connection's descriptor number in the child
+    std::uint64_t requested;  // Recv: the buffer size passed to recv(), for the trace
 };
 
 constexpr unsigned kMaxChildPayload = PIPE_BUF - sizeof(ChildRecordHeader);

@@ -163,6 +163,11 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("Child process %1 was killed by signal %2 and reaped").arg(event.pid).arg(event.errnum);
         return tr("Child process %1 exited with status %2 and was reaped").arg(event.pid).arg(event.result);
     case EventKind::Summary:
+        if (event.protocol == Protocol::Tcp && event.concurrency == Concurrency::Fork) {
+            return tr("Summary: connections %1, messages %2, bytes %3, children killed at stop %4")
+                .arg(locale.toString(event.connections), locale.toString(event.messages),
+                     locale.toString(event.bytes), locale.toString(event.killed));
+        }
         return tr("Summary: connections %1, messages %2, bytes %3")
             .arg(locale.toString(event.connections), locale.toString(event.messages),
                  locale.toString(event.bytes));

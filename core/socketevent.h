@@ -58,6 +58,7 @@ struct SocketEvent
     // Summary events.
     qint64 connections = 0;
     qint64 messages = 0;
+    qint64 killed = 0;  // fork mode: children killed at stop
 };
 
 using SocketEvents = QVector<SocketEvent>;

@@ -11,7 +11,7 @@ enum class ChildRecordType : std::uint8_t {
     Recv = 1,     // result: recv()'s return value; Payload records with that many bytes follow;
                   // requested: the size it asked for
     Payload = 2,  // a piece of the bytes of the last Recv
-    Send = 3,     // result: bytes echoed, or -1
+    Send = 3,     // result: bytes echoed, or -1; requested: the bytes it meant to send
     Close = 4,    // result: close()'s return value
     Totals = 5,   // quiet mode, sent once before exiting: result = bytes, payload = int64 messages
     Counter = 6,  // ServerConfig::sharedCounter: result = the child's own copy after ++
@@ -25,7 +25,7 @@ struct ChildRecordHeader
     std::int64_t result;
     std::uint32_t length;  // payload bytes after this header
     std::uint32_t fd;      // the connection's descriptor number in the child
-    std::uint64_t requested;  // Recv: the buffer size passed to recv(), for the trace
+    std::uint64_t requested;  // Recv, Send: the size passed to the call, for the trace
 };
 
 constexpr unsigned kMaxChildPayload = PIPE_BUF - sizeof(ChildRecordHeader);

@@ -106,9 +106,14 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
             emitData();
         break;
     case ChildRecordType::Send: {
-        m_reporter.traceCall(6, QStringLiteral("send"), fdText, header.result, header.errnum);
+        if (m_reporter.callsEnabled()) {
+            m_reporter.traceCall(6, QStringLiteral("send"),
+                                 QStringLiteral("%1, %2").arg(fdText).arg(header.requested),
+                                 header.result, header.errnum);
+        }
         if (header.result < 0) {
-            m_reporter.reportError(QStringLiteral("send"), fdText, header.errnum);
+            m_reporter.reportError(QStringLiteral("send"), QStringLiteral("fd %1").arg(m_connectionFd),
+                                   header.errnum);
             break;
         }
         m_reporter.postTraffic(EventKind::Sent, m_peer, m_local, header.result, payload,

@@ -76,7 +76,8 @@ bool writeAll(int fd, const void *data, std::size_t size)
 }
 
 bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t result,
-                 int errnum, const char *payload = nullptr, std::size_t length = 0)
+                 int errnum, const char *payload = nullptr, std::size_t length = 0,
+                 std::size_t requested = 0)
 {
     if (length > kMaxChildPayload)
         return false;
@@ -89,8 +90,7 @@ bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t r
     header.result = result;
     header.length = std::uint32_t(length);
     header.fd = std::uint32_t(s.connection);
-    if (type == ChildRecordType::Recv)
-        header.requested = s.bufferSize;
+    header.requested = type == ChildRecordType::Recv ? s.bufferSize : requested;
     std::memcpy(record, &header, sizeof header);
     if (length > 0)
         std::memcpy(record + sizeof header, payload, length);
@@ -144,7 +144,7 @@ bool echo(const ForkedChildSetup &s, const char *data, std::size_t size)
     }
     if (s.reportTraffic)
         writeRecord(s, ChildRecordType::Send, errnum ? -1 : std::int64_t(sent), errnum, data,
-                    errnum ? 0 : std::min<std::size_t>(sent, kMaxChildPayload));
+                    errnum ? 0 : std::min<std::size_t>(sent, kMaxChildPayload), size);
     return errnum == 0;
 }
 

@@ -497,15 +497,16 @@ void TestCliServer::stopReadsEveryChildThenKillsTheFrozen()
 }
 
 // --trace in fork mode: waitpid is the parent's call (its pid and tid, handler main), and
-// the children's recv() rows name the buffer size like the other modes.
+// the children's recv() and send() rows name their sizes like the other modes.
 void TestCliServer::forkTraceNamesTheCaller()
 {
     Process cli;
-    QVERIFY(cli.startCli({"server", "--port", "0", "--json", "--trace", "--concurrency", "fork"}));
+    QVERIFY(cli.startCli({"server", "--port", "0", "--json", "--trace", "--concurrency", "fork",
+                          "--echo"}));
     QVERIFY(cli.waitForListening());
     Fd client = tcpConnect(cli.listeningPort());
     QVERIFY(sendAll(client.get(), "traced"));
-    QVERIFY(cli.waitForEvents("data", 1));
+    QCOMPARE(receive(client.get(), 6), QByteArray("traced"));
     client.reset();
     QVERIFY(cli.waitForEvents("handler_exited", 1));
     cli.signal(SIGTERM);
@@ -515,6 +516,7 @@ void TestCliServer::forkTraceNamesTheCaller()
     QVERIFY(child != cli.pid());
     int waitpids = 0;
     int recvs = 0;
+    int sends = 0;
     for (const QJsonObject &e : cli.events("call")) {
         const QString call = e.value("call").toString();
         if (call == "waitpid") {
@@ -531,9 +533,16 @@ void TestCliServer::forkTraceNamesTheCaller()
                          .hasMatch(),
                      qPrintable(e.value("args").toString()));
             QCOMPARE(e.value("pid").toInteger(), child);
+        } else if (call == "send") {
+            ++sends;
+            QVERIFY2(QRegularExpression(QStringLiteral(R"(^fd \d+, 6$)"))
+                         .match(e.value("args").toString())
+                         .hasMatch(),
+                     qPrintable(e.value("args").toString()));
         }
     }
     QCOMPARE(waitpids, 1);
+    QCOMPARE(sends, 1);
     QVERIFY(recvs >= 2);  // the bytes, then end of stream
 }
 

@@ -177,6 +177,7 @@ void ChildWatcher::reap()
         got = ::waitpid(m_pid, &status, 0);
     } while (got < 0 && errno == EINTR);
     m_reaped = true;
+    m_diedOfKill = m_killed && got == m_pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     const int waitErrno = got < 0 ? errno : 0;
     // The parent's call, made by the parent: its pid and tid, not the child's.
     if (m_parentReporter.callsEnabled())
@@ -240,21 +241,25 @@ int ChildWatcher::stopAll(const std::vector<ChildWatcher *> &children, int deadl
             child->reap();
     }
     readUntilClosed(children, deadlineMs);
-    int killed = 0;
+    bool anyKilled = false;
     for (ChildWatcher *child : children) {
         if (child->m_pipe.isValid()) {
             child->kill();
-            ++killed;
+            anyKilled = true;
         }
     }
-    if (killed > 0)
+    if (anyKilled)
         readUntilClosed(children, kAfterKillMs);  // a killed child's pipe keeps what it wrote
+    int killed = 0;
     for (ChildWatcher *child : children) {
         if (child->m_pipe.isValid()) {
             child->readRecords();  // whatever arrived, then give up on this pipe
             child->closePipe();
         }
         child->reap();
+        // One that exited by itself just as the deadline passed was not killed after all.
+        if (child->m_diedOfKill)
+            ++killed;
     }
     return killed;
 }

@@ -61,7 +61,8 @@ private:
     qint64 m_expected = 0;  // bytes of the last Recv still to come as Payload records
     int m_connectionFd = -1;
     bool m_disconnected = false;
-    bool m_killed = false;
+    bool m_killed = false;      // SIGKILL sent
+    bool m_diedOfKill = false;  // and waitpid() says that is how it ended
     bool m_reaped = false;
     bool m_reapOnClose = true;
 };

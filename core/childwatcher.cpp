@@ -1,9 +1,8 @@
 #include "childwatcher.h"
 
-#include "childrecord.h"
 #include "servercounters.h"
 
-#include <QElapsedTimer>
+#include <QDeadlineTimer>
 
 #include <cerrno>
 #include <csignal>
@@ -14,27 +13,44 @@
 
 namespace socketlab {
 
+namespace {
+// After SIGKILL, how long the dead children's pipes get to reach end of file (the kernel
+// closes them as the process goes; this only bounds a child stuck in the kernel).
+constexpr int kAfterKillMs = 100;
+}
+
 ChildWatcher::ChildWatcher(pid_t pid, Fd recordPipe, const QString &peer, const QString &local,
-                           const EventReporter &reporter, ServerCounters &counters)
+                           const EventReporter &reporter, const EventReporter &parentReporter,
+                           ServerCounters &counters)
     : m_pid(pid), m_pipe(std::move(recordPipe)), m_peer(peer), m_local(local),
-      m_reporter(reporter), m_counters(counters)
+      m_reporter(reporter), m_parentReporter(parentReporter), m_counters(counters)
 {
 }
 
 ChildWatcher::~ChildWatcher()
 {
-    if (!m_reaped)
-        reap(true);
+    if (!m_reaped) {
+        if (m_pipe.isValid())
+            kill();
+        reap();
+    }
 }
 
 bool ChildWatcher::readRecords()
 {
+    if (!m_pipe.isValid())
+        return false;
     char chunk[65536];
     for (;;) {
         const ssize_t n = ::read(m_pipe.get(), chunk, sizeof chunk);
         if (n > 0) {
-            m_buffer.append(chunk, n);
-            parse();
+            m_reader.feed(chunk, n);
+            ChildRecordHeader header;
+            const char *payload = nullptr;
+            while (m_reader.next(header, payload))
+                handleRecord(header, payload);
+            if (m_reader.isCorrupt())
+                break;
             if (n < ssize_t(sizeof chunk))
                 return true;
             continue;
@@ -43,27 +59,19 @@ bool ChildWatcher::readRecords()
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return true;
+        m_reader.finish();
         break;  // end of file: the child has exited (or is about to)
     }
-    m_pipe.reset();
-    if (m_reapOnClose)
-        reap(false);
-    return false;
-}
-
-void ChildWatcher::parse()
-{
-    qsizetype offset = 0;
-    while (m_buffer.size() - offset >= qsizetype(sizeof(ChildRecordHeader))) {
-        ChildRecordHeader header;
-        std::memcpy(&header, m_buffer.constData() + offset, sizeof header);
-        const qsizetype total = qsizetype(sizeof header) + header.length;
-        if (m_buffer.size() - offset < total)
-            break;
-        handleRecord(header, m_buffer.constData() + offset + sizeof header);
-        offset += total;
+    if (m_reader.isCorrupt()) {
+        // Not what runForkedChild writes: nothing more from this child can be trusted.
+        m_parentReporter.reportError(QStringLiteral("read"), QStringLiteral("fd %1").arg(m_pipe.get()),
+                                     EPROTO);
+        kill();
     }
-    m_buffer.remove(0, offset);
+    closePipe();
+    if (m_reapOnClose)
+        reap();
+    return false;
 }
 
 void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *payload)
@@ -75,10 +83,14 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         : QString();
     switch (header.type) {
     case ChildRecordType::Recv:
-        m_reporter.traceCall(6, QStringLiteral("recv"), QStringLiteral("%1, ?").arg(fdText),
-                             header.result, header.errnum);
+        if (m_reporter.callsEnabled()) {
+            m_reporter.traceCall(6, QStringLiteral("recv"),
+                                 QStringLiteral("%1, %2").arg(fdText).arg(header.requested),
+                                 header.result, header.errnum);
+        }
         if (header.result < 0)
-            m_reporter.reportError(QStringLiteral("recv"), fdText, header.errnum);
+            m_reporter.reportError(QStringLiteral("recv"), QStringLiteral("fd %1").arg(m_connectionFd),
+                                   header.errnum);
         if (header.result > 0) {
             m_counters.addMessages(1, header.result);
             m_recvBytes = header.result;
@@ -94,9 +106,14 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
             emitData();
         break;
     case ChildRecordType::Send: {
-        m_reporter.traceCall(6, QStringLiteral("send"), fdText, header.result, header.errnum);
+        if (m_reporter.callsEnabled()) {
+            m_reporter.traceCall(6, QStringLiteral("send"),
+                                 QStringLiteral("%1, %2").arg(fdText).arg(header.requested),
+                                 header.result, header.errnum);
+        }
         if (header.result < 0) {
-            m_reporter.reportError(QStringLiteral("send"), fdText, header.errnum);
+            m_reporter.reportError(QStringLiteral("send"), QStringLiteral("fd %1").arg(m_connectionFd),
+                                   header.errnum);
             break;
         }
         m_reporter.postTraffic(EventKind::Sent, m_peer, m_local, header.result, payload,
@@ -108,8 +125,7 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         break;
     case ChildRecordType::Totals: {
         qint64 messages = 0;
-        if (header.length == sizeof messages)
-            std::memcpy(&messages, payload, sizeof messages);
+        std::memcpy(&messages, payload, sizeof messages);  // the reader checked the length
         m_counters.addMessages(messages, header.result);
         break;
     }
@@ -134,21 +150,38 @@ void ChildWatcher::emitData()
     m_payload.clear();
 }
 
-void ChildWatcher::reap(bool killFirst)
+void ChildWatcher::closePipe()
+{
+    m_pipe.reset();
+}
+
+void ChildWatcher::kill()
+{
+    if (m_killed || m_reaped)
+        return;
+    m_killed = true;
+    const int result = ::kill(m_pid, SIGKILL);
+    if (m_parentReporter.callsEnabled()) {
+        m_parentReporter.traceCall(0, QStringLiteral("kill"), QStringLiteral("%1, SIGKILL").arg(m_pid),
+                                   result, result == 0 ? 0 : errno);
+    }
+}
+
+void ChildWatcher::reap()
 {
     if (m_reaped)
         return;
-    if (killFirst)
-        ::kill(m_pid, SIGKILL);
     int status = 0;
     pid_t got;
     do {
         got = ::waitpid(m_pid, &status, 0);
     } while (got < 0 && errno == EINTR);
     m_reaped = true;
+    m_diedOfKill = m_killed && got == m_pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     const int waitErrno = got < 0 ? errno : 0;
-    if (m_reporter.callsEnabled())
-        m_reporter.traceCall(0, QStringLiteral("waitpid"), QString::number(m_pid), got, waitErrno);
+    // The parent's call, made by the parent: its pid and tid, not the child's.
+    if (m_parentReporter.callsEnabled())
+        m_parentReporter.traceCall(0, QStringLiteral("waitpid"), QString::number(m_pid), got, waitErrno);
     if (!m_reporter.trafficEnabled())
         return;  // quiet runs make no event per connection
     if (!m_disconnected) {
@@ -169,23 +202,66 @@ void ChildWatcher::reap(bool killFirst)
     m_reporter.post(std::move(exited));
 }
 
-void ChildWatcher::finish(int deadlineMs)
+void ChildWatcher::readUntilClosed(const std::vector<ChildWatcher *> &children, int deadlineMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (m_pipe.isValid()) {
-        const int left = deadlineMs - int(clock.elapsed());
-        if (left <= 0)
-            break;
-        pollfd p{m_pipe.get(), POLLIN, 0};
-        const int ready = ::poll(&p, 1, left);
-        if (ready < 0 && errno != EINTR)
-            break;
-        if (ready > 0 && !readRecords())
+    // One poll() over every open pipe, so no child waits behind another's deadline.
+    const QDeadlineTimer deadline(deadlineMs);
+    std::vector<pollfd> fds;
+    std::vector<ChildWatcher *> open;
+    for (;;) {
+        fds.clear();
+        open.clear();
+        for (ChildWatcher *child : children) {
+            if (child->m_pipe.isValid()) {
+                fds.push_back({child->m_pipe.get(), POLLIN, 0});
+                open.push_back(child);
+            }
+        }
+        if (fds.empty())
             return;
+        const int ready = ::poll(fds.data(), nfds_t(fds.size()), int(deadline.remainingTime()));
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0)
+            return;  // the deadline passed (or poll() failed: the caller kills what is left)
+        for (size_t i = 0; i < fds.size(); ++i) {
+            if (fds[i].revents)
+                open[i]->readRecords();
+        }
     }
-    m_pipe.reset();
-    reap(true);
+}
+
+int ChildWatcher::stopAll(const std::vector<ChildWatcher *> &children, int deadlineMs)
+{
+    for (ChildWatcher *child : children)
+        child->setReapOnClose(true);
+    // Children that finished before Stop may sit unreaped (reaping off): reap them first.
+    for (ChildWatcher *child : children) {
+        if (!child->m_pipe.isValid())
+            child->reap();
+    }
+    readUntilClosed(children, deadlineMs);
+    bool anyKilled = false;
+    for (ChildWatcher *child : children) {
+        if (child->m_pipe.isValid()) {
+            child->kill();
+            anyKilled = true;
+        }
+    }
+    if (anyKilled)
+        readUntilClosed(children, kAfterKillMs);  // a killed child's pipe keeps what it wrote
+    int killed = 0;
+    for (ChildWatcher *child : children) {
+        if (child->m_pipe.isValid()) {
+            child->readRecords();  // whatever arrived, then give up on this pipe
+            child->closePipe();
+        }
+        child->reap();
+        // One that exited by itself just as the deadline passed was not killed after all.
+        if (child->m_diedOfKill)
+            ++killed;
+    }
+    return killed;
 }
 
 } // namespace socketlab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "childrecordreader.h"
 #include "eventreporter.h"
 #include "fd.h"
 
@@ -7,6 +8,7 @@
 #include <QString>
 
 #include <sys/types.h>
+#include <vector>
 
 namespace socketlab {
 
@@ -17,38 +19,50 @@ class ServerCounters;
 class ChildWatcher
 {
 public:
+    // reporter stamps events with the child's pid; parentReporter is for the calls the
+    // parent makes about the child (waitpid, kill).
     ChildWatcher(pid_t pid, Fd recordPipe, const QString &peer, const QString &local,
-                 const EventReporter &reporter, ServerCounters &counters);
+                 const EventReporter &reporter, const EventReporter &parentReporter,
+                 ServerCounters &counters);
     ~ChildWatcher();
 
     pid_t pid() const { return m_pid; }
     int pipeFd() const { return m_pipe.get(); }
-    // Off, a closed pipe does not reap the child: it stays a zombie until finish().
+    // Off, a closed pipe does not reap the child: it stays a zombie until Stop.
     void setReapOnClose(bool reap) { m_reapOnClose = reap; }
     bool isReaped() const { return m_reaped; }
-    // Reads what the pipe holds; returns false once the child closed it (and was reaped).
+    // Reads what the pipe holds (never blocks); returns false once the child closed it (and
+    // was reaped, when reaping is on).
     bool readRecords();
-    // Stop: waits up to deadlineMs for the child to finish on its own, then kills it.
-    void finish(int deadlineMs);
+
+    // Stop (the stop flag is already raised): reads every child's pipe at once until each
+    // reaches end of file or deadlineMs passes, kills the children still running, reads what
+    // their pipes kept, and reaps every one. Returns how many had to be killed.
+    static int stopAll(const std::vector<ChildWatcher *> &children, int deadlineMs);
 
 private:
-    void parse();
-    void handleRecord(const struct ChildRecordHeader &header, const char *payload);
+    static void readUntilClosed(const std::vector<ChildWatcher *> &children, int deadlineMs);
+    void handleRecord(const ChildRecordHeader &header, const char *payload);
     void emitData();
-    void reap(bool killFirst);
+    void closePipe();
+    void kill();
+    void reap();
 
     pid_t m_pid;
     Fd m_pipe;
     QString m_peer;
     QString m_local;
     EventReporter m_reporter;
+    EventReporter m_parentReporter;
     ServerCounters &m_counters;
-    QByteArray m_buffer;
+    ChildRecordReader m_reader;
     QByteArray m_payload;
     qint64 m_recvBytes = 0;
     qint64 m_expected = 0;  // bytes of the last Recv still to come as Payload records
     int m_connectionFd = -1;
     bool m_disconnected = false;
+    bool m_killed = false;      // SIGKILL sent
+    bool m_diedOfKill = false;  // and waitpid() says that is how it ended
     bool m_reaped = false;
     bool m_reapOnClose = true;
 };

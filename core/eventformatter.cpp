@@ -195,6 +195,11 @@ QString EventFormatter::describe(const SocketEvent &event)
     case EventKind::Coalesced:
         return coalescedText(event);
     case EventKind::Summary:
+        if (event.protocol == Protocol::Tcp && event.concurrency == Concurrency::Fork) {
+            return tr("Summary: connections %1, messages %2, bytes %3, children killed at stop %4")
+                .arg(locale.toString(event.connections), locale.toString(event.messages),
+                     locale.toString(event.bytes), locale.toString(event.killed));
+        }
         return tr("Summary: connections %1, messages %2, bytes %3")
             .arg(locale.toString(event.connections), locale.toString(event.messages),
                  locale.toString(event.bytes));

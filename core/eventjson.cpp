@@ -105,6 +105,7 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("connections", event.connections);
         json.add("messages", event.messages);
         json.add("bytes", event.bytes);
+        json.add("killed", event.killed);
         break;
     case EventKind::Coalesced:
         json.add("merged", eventKindName(event.mergedKind));

@@ -21,13 +21,13 @@ namespace socketlab {
 
 namespace {
 
-void closeRange(int first, int last)
+void closeRange(int first, int last, int limit)
 {
     if (first > last)
         return;
     if (::syscall(SYS_close_range, unsigned(first), unsigned(last), 0u) == 0)
         return;
-    for (int fd = first; fd <= last && fd < 65536; ++fd)
+    for (int fd = first; fd <= last && fd < limit; ++fd)
         ::close(fd);
 }
 
@@ -39,10 +39,10 @@ void closeInheritedDescriptors(const ForkedChildSetup &s)
     std::sort(keep, keep + 3);
     int next = 3;
     for (int fd : keep) {
-        closeRange(next, fd - 1);
+        closeRange(next, fd - 1, s.descriptorLimit);
         next = std::max(next, fd + 1);
     }
-    closeRange(next, INT_MAX);
+    closeRange(next, INT_MAX, s.descriptorLimit);
 }
 
 void resetSignals()
@@ -76,8 +76,11 @@ bool writeAll(int fd, const void *data, std::size_t size)
 }
 
 bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t result,
-                 int errnum, const char *payload = nullptr, std::size_t length = 0)
+                 int errnum, const char *payload = nullptr, std::size_t length = 0,
+                 std::size_t requested = 0)
 {
+    if (length > kMaxChildPayload)
+        return false;
     // Header and payload go out in one write() so the record stays atomic.
     char record[PIPE_BUF];
     ChildRecordHeader header;
@@ -87,6 +90,7 @@ bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t r
     header.result = result;
     header.length = std::uint32_t(length);
     header.fd = std::uint32_t(s.connection);
+    header.requested = type == ChildRecordType::Recv ? s.bufferSize : requested;
     std::memcpy(record, &header, sizeof header);
     if (length > 0)
         std::memcpy(record + sizeof header, payload, length);
@@ -140,7 +144,7 @@ bool echo(const ForkedChildSetup &s, const char *data, std::size_t size)
     }
     if (s.reportTraffic)
         writeRecord(s, ChildRecordType::Send, errnum ? -1 : std::int64_t(sent), errnum, data,
-                    std::min<std::size_t>(sent, kMaxChildPayload));
+                    errnum ? 0 : std::min<std::size_t>(sent, kMaxChildPayload), size);
     return errnum == 0;
 }
 
@@ -180,6 +184,22 @@ Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int6
     return std::size_t(n) == s.bufferSize ? Received::More : Received::Drained;
 }
 
+// After recvmmsg() failed: counts what the receive queue still holds, one recv() at a time.
+// The errors recvmmsg() reports this way end the connection, so the queue only shrinks; the
+// cap guards against one that does not.
+void drainAfterError(const ForkedChildSetup &s, std::int64_t &messages, std::int64_t &bytes)
+{
+    for (int reads = 0; reads < kReadsPerWake * kMaxChildBatch; ++reads) {
+        const ssize_t n = ::recv(s.connection, s.buffer, s.bufferSize, MSG_DONTWAIT);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        ++messages;
+        bytes += n;
+    }
+}
+
 // Quiet mode, where no record per recv() goes to the parent: one recvmmsg() makes up to
 // s.batch recv()s of bufferSize bytes each (one message each, as separate recv()s would).
 Received receiveBatch(const ForkedChildSetup &s, std::int64_t &messages, std::int64_t &bytes)
@@ -201,7 +221,12 @@ Received receiveBatch(const ForkedChildSetup &s, std::int64_t &messages, std::in
     if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
         return Received::Drained;
     if (got < 0) {
-        writeRecord(s, ChildRecordType::Recv, -1, errno);  // an error: reported even when quiet
+        // recvmmsg() reports a pending socket error (ECONNRESET, say) before it looks at the
+        // receive queue, unlike recv(), which returns the bytes that came before the error
+        // first. Those bytes are still queued: read them as recv() would, then the error.
+        const int recvErrno = errno;
+        drainAfterError(s, messages, bytes);
+        writeRecord(s, ChildRecordType::Recv, -1, recvErrno);  // an error: reported even when quiet
         return Received::Over;
     }
     for (int i = 0; i < got; ++i) {

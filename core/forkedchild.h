@@ -21,6 +21,9 @@ struct ForkedChildSetup
     // Quiet mode: buffer holds this many bufferSize slots, filled by one recvmmsg().
     int batch = 1;
     bool echo = false;
+    // RLIMIT_NOFILE, read before fork(): where the descriptor sweep stops when close_range()
+    // is unavailable. No descriptor can be numbered at or above it.
+    int descriptorLimit = 1024 * 1024;
     bool reportTraffic = true;
     // ServerConfig::sharedCounter: the child's copy of the parent's counter, or null.
     std::atomic<std::int64_t> *counter = nullptr;

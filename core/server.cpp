@@ -175,6 +175,7 @@ void Server::stop()
     summary.connections = m_lastTotals.connections;
     summary.messages = m_lastTotals.messages;
     summary.bytes = m_lastTotals.bytes;
+    summary.killed = m_lastTotals.killed;
     m_context->reporter.post(std::move(summary));
     m_context.reset();
     m_queue.flush();

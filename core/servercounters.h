@@ -11,6 +11,7 @@ struct ServerTotals
     qint64 connections = 0;
     qint64 messages = 0;
     qint64 bytes = 0;
+    qint64 killed = 0;  // fork mode: children that had to be killed at stop
 };
 
 // Exact totals, updated by every handler thread and for every forked child.
@@ -23,15 +24,17 @@ public:
         m_messages.fetch_add(messages, std::memory_order_relaxed);
         m_bytes.fetch_add(bytes, std::memory_order_relaxed);
     }
+    void addKilled(qint64 children) { m_killed.fetch_add(children, std::memory_order_relaxed); }
     ServerTotals totals() const
     {
-        return {m_connections.load(), m_messages.load(), m_bytes.load()};
+        return {m_connections.load(), m_messages.load(), m_bytes.load(), m_killed.load()};
     }
 
 private:
     std::atomic<qint64> m_connections{0};
     std::atomic<qint64> m_messages{0};
     std::atomic<qint64> m_bytes{0};
+    std::atomic<qint64> m_killed{0};
 };
 
 } // namespace socketlab

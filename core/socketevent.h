@@ -64,6 +64,7 @@ struct SocketEvent
     // stands for calls and other events left out), and how many of those were left out.
     EventKind mergedKind = EventKind::Data;
     qint64 skipped = 0;
+    qint64 killed = 0;  // fork mode: children killed at stop
 };
 
 using SocketEvents = QVector<SocketEvent>;

@@ -7,19 +7,21 @@
 #include "handlerthread.h"
 #include "servercontext.h"
 
-#include <QElapsedTimer>
-
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 namespace socketlab {
 
 namespace {
-constexpr int kStopGraceMs = 2000;
+// How long children get to finish on the stop flag before SIGKILL: with the reading after it,
+// the whole stop stays near half a second even when a child is frozen.
+constexpr int kStopGraceMs = 400;
 // After accept() failed (out of descriptors, say), the listener rests this long.
 constexpr qint64 kAcceptPauseMs = 100;
 
@@ -182,8 +184,14 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
 {
     const EventReporter &reporter = m_context.reporter;
     int pipeFds[2];
-    if (::pipe2(pipeFds, O_CLOEXEC) != 0) {
-        reporter.reportError(QStringLiteral("pipe"), QString(), errno);
+    const int piped = ::pipe2(pipeFds, O_CLOEXEC);
+    if (piped != 0) {
+        // The pipe is SocketLab's plumbing, not the recipe's: traced only when it fails, since
+        // then it is why this connection closes unserved.
+        const int pipeErrno = errno;
+        reporter.traceCall(0, QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"), piped, pipeErrno);
+        reporter.reportError(QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"), pipeErrno);
+        closeUnserved(std::move(connection));
         return;
     }
     Fd readEnd(pipeFds[0]);
@@ -200,6 +208,11 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     setup.reportTraffic = m_context.config.reportTraffic;
     if (m_context.config.sharedCounter)
         setup.counter = &m_context.sharedCounter;
+    // The child sweeps inherited descriptors up to the real limit when close_range() is
+    // missing; getrlimit() is not promised to be async-signal-safe, so ask here.
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY)
+        setup.descriptorLimit = int(qMin<rlim_t>(files.rlim_cur, rlim_t(INT_MAX)));
 
     const pid_t pid = ::fork();
     if (pid == 0)
@@ -208,6 +221,7 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     reporter.traceCall(5, QStringLiteral("fork"), QString(), pid, forkErrno, peer);
     if (pid < 0) {
         reporter.reportError(QStringLiteral("fork"), QString(), forkErrno);
+        closeUnserved(std::move(connection));
         return;
     }
     writeEnd.reset();
@@ -230,8 +244,21 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
         childReporter.post(std::move(connected));
     }
     m_children.push_back(std::make_unique<ChildWatcher>(pid, std::move(readEnd), peer, local,
-                                                        childReporter, m_context.counters));
+                                                        childReporter,
+                                                        m_context.reporterFor(HandlerKind::Main, id),
+                                                        m_context.counters));
     m_children.back()->setReapOnClose(m_context.config.reapChildren);
+}
+
+void TcpServerWorker::closeUnserved(Fd connection)
+{
+    // No child to hand it to: the client sees its connection closed, not left hanging.
+    const int fd = connection.get();
+    const int closed = connection.reset();
+    if (m_context.reporter.callsEnabled()) {
+        m_context.reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd),
+                                     closed, closed == 0 ? 0 : errno);
+    }
 }
 
 void TcpServerWorker::readChildren(const std::vector<int> &readablePipes)
@@ -267,13 +294,14 @@ void TcpServerWorker::stopHandlers()
     for (const auto &thread : m_threads)
         thread->join();
     m_threads.clear();
-    QElapsedTimer clock;
-    clock.start();
+    std::vector<ChildWatcher *> children;
     for (const auto &child : m_children)
-        child->finish(qMax(0, kStopGraceMs - int(clock.elapsed())));
-    m_children.clear();
+        children.push_back(child.get());
     for (const auto &child : m_unreaped)
-        child->finish(0);
+        children.push_back(child.get());
+    if (!children.empty())
+        m_context.counters.addKilled(ChildWatcher::stopAll(children, kStopGraceMs));
+    m_children.clear();
     m_unreaped.clear();
 }
 

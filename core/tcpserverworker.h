@@ -32,6 +32,7 @@ private:
     void acceptOne();
     void serveInThread(Fd connection, const QString &peer, const QString &local, quint64 id);
     void serveInChild(Fd connection, const QString &peer, const QString &local, quint64 id);
+    void closeUnserved(Fd connection);
     void readChildren(const std::vector<int> &readablePipes);
     void joinFinishedThreads();
     void stopHandlers();

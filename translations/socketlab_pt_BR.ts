@@ -503,6 +503,10 @@
         <source>%1 clients are being served, the most allowed: new clients wait in the backlog until one leaves</source>
         <translation>%1 clientes estão sendo atendidos, o máximo permitido: novos clientes esperam no backlog até que um saia</translation>
     </message>
+    <message>
+        <source>Summary: connections %1, messages %2, bytes %3, children killed at stop %4</source>
+        <translation>Resumo: conexões %1, mensagens %2, bytes %3, filhos encerrados à força na parada %4</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>

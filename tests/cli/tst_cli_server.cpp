@@ -3,6 +3,8 @@
 
 #include "clitestsupport.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -17,7 +19,7 @@ const QSet<QString> kEventNames = {"listening", "connected", "data", "disconnect
                                    "received", "error", "call", "handler_exited", "summary"};
 const QSet<QString> kKeys = {"time", "event", "peer", "local", "pid", "tid", "handler", "bytes",
                              "text", "call", "args", "result", "errno", "message",
-                             "connections", "messages"};
+                             "connections", "messages", "killed"};
 
 // Every line is one JSON object that keeps to the contract; returns what is wrong, if anything.
 QString contractViolation(const Process &cli)
@@ -53,13 +55,41 @@ QString contractViolation(const Process &cli)
         else if (name == "call" || name == "error")
             needed = {"call", "args", "result", "errno", "message"};
         else if (name == "summary")
-            needed = {"connections", "messages", "bytes"};
+            needed = {"connections", "messages", "bytes", "killed"};
         for (const QString &key : needed) {
             if (!e.contains(key))
                 return QStringLiteral("%1 lacks %2: %3").arg(name, key, QString::fromUtf8(line));
         }
     }
     return {};
+}
+
+// The live child processes of parent (forked from any of its threads), as /proc says.
+QList<qint64> childrenOf(qint64 parent)
+{
+    QList<qint64> children;
+    const QStringList names = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : names) {
+        bool number = false;
+        const qint64 pid = name.toLongLong(&number);
+        if (number && parentOf(pid) == parent)
+            children << pid;
+    }
+    return children;
+}
+
+// Waits until parent has `count` children; returns the one not in `known`, or 0.
+qint64 waitForNewChild(qint64 parent, const QList<qint64> &known)
+{
+    qint64 found = 0;
+    QTest::qWaitFor([&] {
+        for (qint64 pid : childrenOf(parent)) {
+            if (!known.contains(pid))
+                found = pid;
+        }
+        return found != 0;
+    }, kWaitMs);
+    return found;
 }
 
 } // namespace
@@ -79,6 +109,11 @@ private slots:
     void quietStillShowsErrors_data();
     void quietStillShowsErrors();
     void trace();
+    void quietResetKeepsEarlierData_data();
+    void quietResetKeepsEarlierData();
+    void stopReadsEveryChildThenKillsTheFrozen_data();
+    void stopReadsEveryChildThenKillsTheFrozen();
+    void forkTraceNamesTheCaller();
     void portInUse_data();
     void portInUse();
     void badArguments_data();
@@ -366,6 +401,150 @@ void TestCliServer::trace()
         if (e.value("call").toString() == "bind")
             QCOMPARE(e.value("result").toInteger(), 0);
     }
+}
+
+void TestCliServer::quietResetKeepsEarlierData_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("fork") << QStringList{"--concurrency", "fork"};  // recvmmsg() batches
+    QTest::newRow("fork, large buffer") << QStringList{"--concurrency", "fork", "--buffer", "65536"};
+    QTest::newRow("fork, not quiet") << QStringList{"--concurrency", "fork", "--no-quiet"};
+}
+
+// A client sends, then resets before its child read anything (the child is frozen until
+// both sit in its socket): the bytes that came before the RST still count, as recv() gives
+// them before the error.
+void TestCliServer::quietResetKeepsEarlierData()
+{
+    QFETCH(QStringList, options);
+    QStringList arguments{"server", "--port", "0", "--json"};
+    if (!options.removeAll("--no-quiet"))
+        arguments << "--quiet";
+    Process cli;
+    QVERIFY(cli.startCli(arguments + options));
+    QVERIFY(cli.waitForListening());
+    const quint16 port = cli.listeningPort();
+    Fd rude = tcpConnect(port);
+    QVERIFY(rude.isValid());
+    const qint64 child = waitForNewChild(cli.pid(), {});
+    QVERIFY(child > 0);
+    QCOMPARE(::kill(pid_t(child), SIGSTOP), 0);
+    const QByteArray message(3000, 'r');
+    QVERIFY(sendAll(rude.get(), message));
+    const quint16 rudePort = socketlab::Endpoint::localOf(rude.get()).port();
+    QVERIFY(QTest::qWaitFor([&] { return receiveQueue(port, rudePort) == message.size(); }, kWaitMs));
+    abortiveClose(rude);
+    QVERIFY(QTest::qWaitFor([&] { return receiveQueue(port, rudePort) < 0; }, kWaitMs));  // RST in
+    QCOMPARE(::kill(pid_t(child), SIGCONT), 0);
+    QVERIFY2(cli.waitForEvents("error", 1), cli.out().constData());
+    QCOMPARE(cli.events("error").first().value("errno").toInteger(), ECONNRESET);
+    cli.signal(SIGTERM);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    const QJsonObject summary = cli.events("summary").first();
+    QCOMPARE(summary.value("bytes").toInteger(), message.size());
+    QVERIFY(summary.value("messages").toInteger() >= 1);
+    QCOMPARE(summary.value("killed").toInteger(), 0);
+}
+
+void TestCliServer::stopReadsEveryChildThenKillsTheFrozen_data()
+{
+    QTest::addColumn<bool>("closeAtStop");
+    QTest::newRow("client still connected") << false;
+    QTest::newRow("client closes as SIGTERM arrives") << true;
+}
+
+// One child frozen, another that has read its client's bytes and reports them only as it
+// ends: Stop reads every child's pipe (not one after the other on a shared clock), kills
+// only the frozen one, says so, and still ends promptly.
+void TestCliServer::stopReadsEveryChildThenKillsTheFrozen()
+{
+    QFETCH(bool, closeAtStop);
+    Process cli;
+    QVERIFY(cli.startCli({"server", "--port", "0", "--json", "--quiet", "--concurrency", "fork"}));
+    QVERIFY(cli.waitForListening());
+    const quint16 port = cli.listeningPort();
+
+    Fd frozenClient = tcpConnect(port);
+    QVERIFY(frozenClient.isValid());
+    const qint64 frozen = waitForNewChild(cli.pid(), {});
+    QVERIFY(frozen > 0);
+    QCOMPARE(::kill(pid_t(frozen), SIGSTOP), 0);
+
+    Fd client = tcpConnect(port);
+    QVERIFY(client.isValid());
+    QVERIFY(waitForNewChild(cli.pid(), {frozen}) > 0);
+    const QByteArray message(2000, 'f');
+    QVERIFY(sendAll(client.get(), message));
+    const quint16 clientPort = socketlab::Endpoint::localOf(client.get()).port();
+    QVERIFY(QTest::qWaitFor([&] { return receiveQueue(port, clientPort) == 0; }, kWaitMs));
+    if (closeAtStop)
+        client.reset();
+
+    QElapsedTimer clock;
+    clock.start();
+    cli.signal(SIGTERM);
+    QVERIFY(cli.waitForExit());
+    const qint64 exitMs = clock.elapsed();
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(exitMs < 5000, qPrintable(QStringLiteral("exit took %1 ms").arg(exitMs)));
+    qInfo("exited %lld ms after SIGTERM", exitMs);
+    const QJsonObject summary = cli.events("summary").first();
+    QCOMPARE(summary.value("connections").toInteger(), 2);
+    QCOMPARE(summary.value("bytes").toInteger(), message.size());
+    QCOMPARE(summary.value("killed").toInteger(), 1);
+    QCOMPARE(parentOf(frozen), -1);  // killed and reaped, not orphaned
+    QVERIFY(peerClosed(frozenClient.get()));
+}
+
+// --trace in fork mode: waitpid is the parent's call (its pid and tid, handler main), and
+// the children's recv() and send() rows name their sizes like the other modes.
+void TestCliServer::forkTraceNamesTheCaller()
+{
+    Process cli;
+    QVERIFY(cli.startCli({"server", "--port", "0", "--json", "--trace", "--concurrency", "fork",
+                          "--echo"}));
+    QVERIFY(cli.waitForListening());
+    Fd client = tcpConnect(cli.listeningPort());
+    QVERIFY(sendAll(client.get(), "traced"));
+    QCOMPARE(receive(client.get(), 6), QByteArray("traced"));
+    client.reset();
+    QVERIFY(cli.waitForEvents("handler_exited", 1));
+    cli.signal(SIGTERM);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    const qint64 child = cli.events("connected").first().value("pid").toInteger();
+    QVERIFY(child != cli.pid());
+    int waitpids = 0;
+    int recvs = 0;
+    int sends = 0;
+    for (const QJsonObject &e : cli.events("call")) {
+        const QString call = e.value("call").toString();
+        if (call == "waitpid") {
+            ++waitpids;
+            QCOMPARE(e.value("args").toString(), QString::number(child));
+            QCOMPARE(e.value("result").toInteger(), child);
+            QCOMPARE(e.value("pid").toInteger(), cli.pid());
+            QVERIFY(e.value("tid").toInteger() != child);
+            QCOMPARE(e.value("handler").toString(), QStringLiteral("main"));
+        } else if (call == "recv") {
+            ++recvs;
+            QVERIFY2(QRegularExpression(QStringLiteral(R"(^fd \d+, 1024$)"))
+                         .match(e.value("args").toString())
+                         .hasMatch(),
+                     qPrintable(e.value("args").toString()));
+            QCOMPARE(e.value("pid").toInteger(), child);
+        } else if (call == "send") {
+            ++sends;
+            QVERIFY2(QRegularExpression(QStringLiteral(R"(^fd \d+, 6$)"))
+                         .match(e.value("args").toString())
+                         .hasMatch(),
+                     qPrintable(e.value("args").toString()));
+        }
+    }
+    QCOMPARE(waitpids, 1);
+    QCOMPARE(sends, 1);
+    QVERIFY(recvs >= 2);  // the bytes, then end of stream
 }
 
 void TestCliServer::portInUse_data()

@@ -67,7 +67,7 @@ void TestEventJson::keysPerEvent_data()
     QTest::newRow("handler_exited") << int(EventKind::HandlerExited) << "handler_exited"
                                     << base + QStringList{"message"};
     QTest::newRow("summary") << int(EventKind::Summary) << "summary"
-                             << base + QStringList{"connections", "messages", "bytes"};
+                             << base + QStringList{"connections", "messages", "bytes", "killed"};
 }
 
 void TestEventJson::keysPerEvent()
@@ -140,10 +140,12 @@ void TestEventJson::values()
     summary.connections = 3;
     summary.messages = 1234567890123;
     summary.bytes = 9876543210987;
+    summary.killed = 2;
     const QJsonObject s = parse(EventJson::toLine(summary));
     QCOMPARE(s.value("connections").toInteger(), 3);
     QCOMPARE(s.value("messages").toInteger(), 1234567890123);
     QCOMPARE(s.value("bytes").toInteger(), 9876543210987);
+    QCOMPARE(s.value("killed").toInteger(), 2);
 }
 
 void TestEventJson::escaping_data()

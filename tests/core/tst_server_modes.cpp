@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -56,6 +57,7 @@ private slots:
     void severalClients();
     void threadModeUsesOneThreadPerClient();
     void forkModeUsesOneChildPerClient();
+    void failedPipeClosesTheConnection();
     void iterativeServesOneClientAtATime();
     void udpLogsEachSender();
     void udpOnIpv6();
@@ -236,6 +238,78 @@ void TestServerModes::forkModeUsesOneChildPerClient()
 
 // The second client gets through the kernel's backlog at once, but the server does not
 // accept() it, so its data is logged only after the first client leaves.
+// Out of descriptors after accept(): pipe2() for the child's records fails, so no child is
+// forked. The connection is closed (the client sees it end), the failure is an error event and
+// both calls are traced, and the server goes on serving.
+void TestServerModes::failedPipeClosesTheConnection()
+{
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(config(Protocol::Tcp, Concurrency::Fork)));
+    {
+        Fd warmUp = tcpConnect(server.localPort());  // Qt's lazily opened descriptors, now
+        QVERIFY(sendAll(warmUp.get(), "warm-up"));
+        QVERIFY(log.waitForData(localOf(warmUp.get()), "warm-up"));
+    }
+    QVERIFY(log.waitForCount(EventKind::HandlerExited, 1));
+    log.clear();
+
+    socklen_t length = 0;
+    const sockaddr_storage address = addressOf("127.0.0.1", server.localPort(), &length);
+    Fd client(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    QVERIFY(client.isValid());
+    // Fill every free descriptor number up to the highest open one, then allow just one more:
+    // accept4() takes it, pipe2() finds none.
+    int highest = 0;
+    for (const QString &name : QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System))
+        highest = qMax(highest, name.toInt());
+    std::vector<Fd> fillers;
+    for (;;) {
+        Fd filler(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+        QVERIFY(filler.isValid());
+        if (filler.get() > highest)
+            break;  // closed again: the one number left free
+        fillers.push_back(std::move(filler));
+    }
+    rlimit original{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &original), 0);
+    rlimit tight = original;
+    tight.rlim_cur = rlim_t(highest) + 2;
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+    const int connected = ::connect(client.get(), reinterpret_cast<const sockaddr *>(&address), length);
+    const bool failed = log.waitForCount(EventKind::Error, 1);
+    ::setrlimit(RLIMIT_NOFILE, &original);
+    fillers.clear();
+    QCOMPARE(connected, 0);
+    QVERIFY(failed);
+
+    const SocketEvent error = log.of(EventKind::Error).first();
+    QCOMPARE(error.call, QStringLiteral("pipe2"));
+    QCOMPARE(error.errnum, EMFILE);
+    QVERIFY(peerClosed(client.get()));
+    QCOMPARE(log.count(EventKind::Connected), 0);
+    const int pipeCall = log.indexOf([](const SocketEvent &e) {
+        return e.kind == EventKind::Call && e.call == QLatin1String("pipe2");
+    });
+    QVERIFY(pipeCall >= 0);
+    QCOMPARE(log.all().at(pipeCall).result, -1);
+    QCOMPARE(log.all().at(pipeCall).errnum, EMFILE);
+    const int accepted = int(log.of(EventKind::Call).first().result);
+    QCOMPARE(log.of(EventKind::Call).first().call, QStringLiteral("accept"));
+    const int closeCall = log.indexOf([&](const SocketEvent &e) {
+        return e.kind == EventKind::Call && e.call == QLatin1String("close")
+            && e.args == QStringLiteral("fd %1").arg(accepted);
+    });
+    QVERIFY2(closeCall > pipeCall, "the unserved connection's close() is traced");
+    QCOMPARE(log.all().at(closeCall).result, 0);
+
+    Fd next = tcpConnect(server.localPort());
+    QVERIFY(sendAll(next.get(), "served again"));
+    QVERIFY(log.waitForData(localOf(next.get()), "served again"));
+    server.stop();
+    QCOMPARE(summaryOf(log).connections, 3);
+}
+
 void TestServerModes::iterativeServesOneClientAtATime()
 {
     Server server;

@@ -1,6 +1,7 @@
 // Stop with clients still connected: idle, sending without pause, or blocking the server's echo
 // by never reading. Every handler thread and child must end promptly and be accounted for.
 
+#include "eventformatter.h"
 #include "server.h"
 #include "testsupport.h"
 
@@ -9,6 +10,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <csignal>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -87,6 +89,7 @@ private slots:
     void stopWithClients_data();
     void stopWithClients();
     void stopWithClientsWaitingInBacklog();
+    void stopKillsOnlyTheFrozenChild();
     void udpStopDuringFlood();
     void destroyWhileRunning();
     void restartOnTheSamePort();
@@ -221,6 +224,55 @@ void TestServerStop::stopWithClientsWaitingInBacklog()
     QVERIFY(reaped(child));
     QCOMPARE(log.of(EventKind::Summary).first().connections, 1);
     QCOMPARE(log.of(EventKind::Summary).first().bytes, 10);
+}
+
+// A frozen child cannot see the stop flag: it is killed (by the parent, traced as the
+// parent's call) and counted, while a live child's bytes all count.
+void TestServerStop::stopKillsOnlyTheFrozenChild()
+{
+    ServerConfig config;
+    config.concurrency = Concurrency::Fork;
+    config.port = 0;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(config));
+    Fd frozenClient = tcpConnect(server.localPort());
+    QVERIFY(sendAll(frozenClient.get(), "cold"));
+    QVERIFY(log.waitForData(localOf(frozenClient.get()), "cold"));
+    const qint64 frozen = log.of(EventKind::Connected).first().pid;
+    QCOMPARE(::kill(pid_t(frozen), SIGSTOP), 0);
+    Fd client = tcpConnect(server.localPort());
+    QVERIFY(sendAll(client.get(), "warm"));
+    QVERIFY(log.waitForData(localOf(client.get()), "warm"));
+
+    QElapsedTimer clock;
+    clock.start();
+    server.stop();
+    QVERIFY(clock.elapsed() < kStopBoundMs);
+    QVERIFY(reaped(frozen));
+    QVERIFY(peerClosed(frozenClient.get()));
+    QVERIFY(peerClosed(client.get()));
+    const SocketEvent summary = log.of(EventKind::Summary).first();
+    QCOMPARE(summary.bytes, 8);
+    QCOMPARE(summary.killed, 1);
+    QVERIFY2(EventFormatter::describe(summary).endsWith(QLatin1String("children killed at stop 1")),
+             qPrintable(EventFormatter::describe(summary)));
+    for (const SocketEvent &e : log.of(EventKind::HandlerExited)) {
+        if (e.pid == frozen) {
+            QCOMPARE(e.result, -1);
+            QCOMPARE(e.errnum, SIGKILL);
+        } else {
+            QCOMPARE(e.result, 0);
+        }
+    }
+    QCOMPARE(log.count(EventKind::HandlerExited), 2);
+    const int kill = log.indexOf([](const SocketEvent &e) {
+        return e.kind == EventKind::Call && e.call == QLatin1String("kill");
+    });
+    QVERIFY(kill >= 0);
+    QCOMPARE(log.all().at(kill).args, QStringLiteral("%1, SIGKILL").arg(frozen));
+    QCOMPARE(log.all().at(kill).pid, qint64(::getpid()));
+    QCOMPARE(log.all().at(kill).handler, HandlerKind::Main);
 }
 
 // A UDP server stops promptly while datagrams keep coming; its counts match its events.

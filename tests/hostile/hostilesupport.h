@@ -38,14 +38,16 @@ inline rlim_t raiseDescriptorLimit()
 }
 
 // Starts a non-blocking connect to host:port; the Fd is invalid when socket() failed or the
-// connect failed at once.
-inline Fd startConnect(quint16 port, const char *host = "127.0.0.1")
+// connect failed at once. A receiveBuffer > 0 sets SO_RCVBUF first (a slow reader's window).
+inline Fd startConnect(quint16 port, const char *host = "127.0.0.1", int receiveBuffer = 0)
 {
     socklen_t length = 0;
     const sockaddr_storage address = testsupport::addressOf(host, port, &length);
     Fd fd(::socket(address.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
     if (!fd.isValid())
         return {};
+    if (receiveBuffer > 0)
+        ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
     const int rc = ::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), length);
     if (rc != 0 && errno != EINPROGRESS)
         return {};

@@ -1,0 +1,162 @@
+// Students who do not play along: one floods an --echo server and never reads the echo, one
+// connects and says nothing. The others must still be served (as each mode's design says),
+// the server's memory must stay bounded, and SIGTERM must still end it promptly.
+
+#include "hostilesupport.h"
+
+#include <QTest>
+
+using namespace hostile;
+
+namespace {
+
+constexpr qsizetype kFlood = 8 * 1024 * 1024;
+// How long the flooder keeps pushing once the socket stops taking bytes.
+constexpr int kStuckMs = 500;
+// Generous bounds: "does it answer / stop at all", not speed.
+constexpr int kEchoMs = 5000;
+constexpr int kStopMs = 3000;
+constexpr qint64 kRssBoundKb = 200 * 1024;
+constexpr int kNotServedMs = 1000;
+
+QStringList serverArguments(const QString &mode, bool echo)
+{
+    QStringList arguments{"server", "--json", "--port", "0", "--concurrency", mode,
+                          "--backlog", "8"};
+    if (echo)
+        arguments << "--echo";
+    return arguments;
+}
+
+// A client that completed its connect, or an invalid Fd.
+Fd connectNow(quint16 port, int receiveBuffer = 0)
+{
+    Fd fd = startConnect(port, "127.0.0.1", receiveBuffer);
+    if (!fd.isValid() || !QTest::qWaitFor([&] { return connectDone(fd.get()); }, kWaitMs))
+        return {};
+    return fd;
+}
+
+} // namespace
+
+class TestHostileSlow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void slowReader_data();
+    void slowReader();
+    void silentClient_data();
+    void silentClient();
+};
+
+void TestHostileSlow::slowReader_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("thread") << QStringLiteral("thread");
+    QTest::newRow("fork") << QStringLiteral("fork");
+}
+
+void TestHostileSlow::slowReader()
+{
+    QFETCH(QString, mode);
+    Process server;
+    QVERIFY(server.startCli(serverArguments(mode, true)));
+    QVERIFY2(server.waitForListening(), server.err().constData());
+    const quint16 port = server.listeningPort();
+
+    // The flooder pushes up to 8 MiB and never reads, with a small receive window so the
+    // echo backs up into the server early; it stops when its socket has taken nothing for
+    // kStuckMs.
+    Fd flooder = connectNow(port, 4096);
+    QVERIFY(flooder.isValid());
+    const QByteArray chunk(64 * 1024, 'f');
+    qsizetype pushed = 0;
+    QElapsedTimer stuck;
+    stuck.start();
+    qint64 peakRssKb = 0;
+    (void)QTest::qWaitFor([&] {
+        const qsizetype n = sendSome(flooder.get(), chunk.left(qMin<qsizetype>(chunk.size(), kFlood - pushed)));
+        if (n > 0) {
+            pushed += n;
+            stuck.restart();
+        }
+        peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmRSS"));
+        return pushed >= kFlood || stuck.elapsed() > kStuckMs;
+    }, kWaitMs);
+    QVERIFY2(pushed > 0, "the flooder could not send at all");
+
+    // A second student is served while the flooder's echo is stuck.
+    Fd other = connectNow(port);
+    QVERIFY(other.isValid());
+    const QByteArray ping("ping from the second student");
+    QVERIFY(sendAllTurning(other.get(), ping));
+    const QByteArray echoed = receiveTurning(other.get(), ping.size(), kEchoMs);
+    QCOMPARE(echoed, ping);
+
+    // Bounded memory: the stuck echo must not pile up in the server.
+    QTest::qWait(200);  // a moment for anything still queued to arrive in the server
+    peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmHWM"));
+    qInfo("flooder pushed %lld bytes; server peak RSS %lld kB", qint64(pushed), peakRssKb);
+    QVERIFY2(peakRssKb > 0 && peakRssKb < kRssBoundKb,
+             qPrintable(QStringLiteral("server peak RSS %1 kB after %2 bytes").arg(peakRssKb).arg(pushed)));
+
+    const qint64 stopMs = terminate(server, kStopMs);
+    QVERIFY2(stopMs >= 0, qPrintable(QStringLiteral("no exit within %1 ms of SIGTERM").arg(kStopMs)));
+    QCOMPARE(server.exitCode(), 0);
+    QVERIFY(!summaryOf(server).isEmpty());
+}
+
+void TestHostileSlow::silentClient_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<bool>("othersServed");  // while the silent one is connected
+    QTest::newRow("thread") << QStringLiteral("thread") << true;
+    QTest::newRow("fork") << QStringLiteral("fork") << true;
+    // DESIGN: an iterative server does not accept again until the current client leaves.
+    QTest::newRow("iterative") << QStringLiteral("iterative") << false;
+}
+
+void TestHostileSlow::silentClient()
+{
+    QFETCH(QString, mode);
+    QFETCH(bool, othersServed);
+    Process server;
+    QVERIFY(server.startCli(serverArguments(mode, false)));
+    QVERIFY2(server.waitForListening(), server.err().constData());
+    const quint16 port = server.listeningPort();
+
+    Fd silent = connectNow(port);
+    QVERIFY(silent.isValid());
+    QVERIFY(waitForEventCount(server, "connected", 1));
+
+    Fd other = connectNow(port);
+    QVERIFY(other.isValid());
+    const QString otherPeer = testsupport::localOf(other.get());
+    const QByteArray hello("hello while someone says nothing");
+    QVERIFY(sendAllTurning(other.get(), hello));
+    if (othersServed) {
+        QTRY_COMPARE_WITH_TIMEOUT(server.dataText(QStringLiteral("data"), otherPeer),
+                                  QString::fromUtf8(hello), kWaitMs);
+    } else {
+        QTest::qWait(kNotServedMs);  // a negative check: the second must wait in the backlog
+        QCOMPARE(countEvents(server.out(), "connected"), 1);
+        QVERIFY(server.dataText(QStringLiteral("data"), otherPeer).isEmpty());
+        // ... until the silent one leaves.
+        silent.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(server.dataText(QStringLiteral("data"), otherPeer),
+                                  QString::fromUtf8(hello), kWaitMs);
+    }
+
+    // Stop while a client is still connected and silent (or, iterative, the other one is).
+    const qint64 stopMs = terminate(server, kStopMs);
+    QVERIFY2(stopMs >= 0, qPrintable(QStringLiteral("no exit within %1 ms of SIGTERM").arg(kStopMs)));
+    QCOMPARE(server.exitCode(), 0);
+    const QJsonObject summary = summaryOf(server);
+    QCOMPARE(number(summary, "connections"), qint64(2));
+    QCOMPARE(number(summary, "bytes"), qint64(hello.size()));
+    QVERIFY(testsupport::peerClosed(other.get(), kWaitMs));
+}
+
+QTEST_GUILESS_MAIN(TestHostileSlow)
+#include "tst_hostile_slow.moc"

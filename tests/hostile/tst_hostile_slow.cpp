@@ -18,6 +18,12 @@ constexpr int kEchoMs = 5000;
 constexpr int kStopMs = 3000;
 constexpr qint64 kRssBoundKb = 200 * 1024;
 constexpr int kNotServedMs = 1000;
+// The flood: a few connections sending 1 KiB chunks as fast as they can, until the server's
+// memory passed the bound (then the verdict is known) or for at most kFloodMs.
+constexpr int kFloodClients = 4;
+constexpr int kFloodMs = 5000;
+// A server past this is killed at once: the suite must not take a CI machine down with it.
+constexpr qint64 kRunawayKb = 768 * 1024;
 
 QStringList serverArguments(const QString &mode, bool echo)
 {
@@ -48,6 +54,8 @@ private slots:
     void slowReader();
     void silentClient_data();
     void silentClient();
+    void sigtermDuringFlood_data();
+    void sigtermDuringFlood();
 };
 
 void TestHostileSlow::slowReader_data()
@@ -156,6 +164,90 @@ void TestHostileSlow::silentClient()
     QCOMPARE(number(summary, "connections"), qint64(2));
     QCOMPARE(number(summary, "bytes"), qint64(hello.size()));
     QVERIFY(testsupport::peerClosed(other.get(), kWaitMs));
+}
+
+void TestHostileSlow::sigtermDuringFlood_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("thread") << QStringLiteral("thread");
+    QTest::newRow("fork") << QStringLiteral("fork");
+}
+
+// DESIGN: "On SIGINT/SIGTERM ... exits 0, within a second even during a flood", and "under
+// any flood memory stays bounded". Every event is formatted and written to /dev/null.
+void TestHostileSlow::sigtermDuringFlood()
+{
+    QFETCH(QString, mode);
+    const quint16 port = clitest::freePort();
+    Process server;
+    // exec: the shell becomes the server (same pid), its output goes nowhere.
+    QVERIFY(server.start(QStringLiteral("/bin/sh"),
+                         {"-c", "exec \"$0\" server --json --port " + QString::number(port)
+                                    + " --backlog 8 --concurrency " + mode + " > /dev/null",
+                          clitest::cliPath()}));
+    QTRY_VERIFY_WITH_TIMEOUT(clitest::portIsOpen(port, true), kWaitMs);
+
+    std::vector<Fd> flooders;
+    for (int i = 0; i < kFloodClients; ++i) {
+        flooders.push_back(startConnect(port));
+        QVERIFY(flooders.back().isValid());
+    }
+    const QByteArray chunk(1024, 'x');
+    qint64 peakKb = 0;
+    qint64 sent = 0;
+    // Sends what the sockets take for about 10 ms, and notes the server's peak memory.
+    auto pump = [&] {
+        for (const Fd &fd : flooders) {
+            for (int n = 0; n < 256; ++n) {
+                const qsizetype got = sendSome(fd.get(), chunk);
+                if (got <= 0)
+                    break;
+                sent += got;
+            }
+        }
+        peakKb = qMax(peakKb, statusKb(server.pid(), "VmHWM"));
+        pollfd p[kFloodClients];
+        for (int i = 0; i < kFloodClients; ++i)
+            p[i] = {flooders[size_t(i)].get(), POLLOUT, 0};
+        ::poll(p, kFloodClients, 10);
+    };
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < kFloodMs && peakKb < kRssBoundKb)
+        pump();
+    const qint64 floodMs = clock.elapsed();
+
+    // SIGTERM in the middle of the flood, which goes on until the server has gone.
+    QElapsedTimer stopClock;
+    stopClock.start();
+    server.signal(SIGTERM);
+    bool runaway = false;
+    const bool exited = QTest::qWaitFor([&] {
+        if (server.waitForExit(0))
+            return true;
+        pump();
+        if (statusKb(server.pid(), "VmRSS") > kRunawayKb) {
+            runaway = true;
+            server.signal(SIGKILL);
+            return true;
+        }
+        return false;
+    }, kStopMs) && !runaway;
+    const qint64 stopMs = stopClock.elapsed();
+    qInfo("%s: flood %lld ms, then SIGTERM; %lld bytes sent; server peak RSS %lld kB; %s after %lld ms",
+          qPrintable(mode), floodMs, sent, peakKb,
+          exited ? "exited" : runaway ? "killed (runaway)" : "still running", stopMs);
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan's quarantine keeps freed memory resident: RSS says nothing about the pipeline here.
+    qInfo("ASan build: the memory bound is not checked");
+#else
+    QEXPECT_FAIL("", "the event pipeline's memory grows without bound under a flood (lead's area)", Continue);
+    QVERIFY2(peakKb < kRssBoundKb, qPrintable(QStringLiteral("server peak RSS %1 kB").arg(peakKb)));
+#endif
+    QEXPECT_FAIL("", "SIGTERM does not end the server promptly during a flood (lead's area)", Continue);
+    QVERIFY2(exited, qPrintable(QStringLiteral("no exit within %1 ms of SIGTERM").arg(kStopMs)));
+    if (exited)
+        QCOMPARE(server.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHostileSlow)

@@ -277,10 +277,8 @@ def markdown(report):
                  m["python"], m["socat"] or "no socat", m["iperf3"] or "no iperf3"),
              "The machine is shared and noisy: compare ratios within this run, not across runs.",
              "",
-             "Method: every server listens on 127.0.0.1 with a listen backlog of %d (the window's "
-             "server always uses that one, so the others are set to it; the backlog column is "
-             "what the kernel holds, as `ss` shows it; iperf3 cannot be set and uses the "
-             "system maximum) and counts what it "
+             "Method: every server listens on 127.0.0.1 with a listen backlog of %d%s and counts "
+             "what it "
              "receives without printing it (`socketlab-cli server --quiet`; the Python servers "
              "written like the recipe, `bench/recipe_server.py`; `socat -b 1024 -u "
              "TCP-LISTEN:P,fork,reuseaddr,backlog=%d /dev/null`). `socketlab-load` sends from "
@@ -295,7 +293,11 @@ def markdown(report):
              "1024 bytes per system call, each still one message. The server CPU column is the server's own CPU "
              "time (children included) per GiB or per connection: less noisy than speed on a "
              "shared machine, and lower is better. Load average before/after the run: %s / %s." % (
-                 report.get("backlog", 128), report.get("backlog", 128),
+                 report.get("backlog", 128),
+                 " (the window's server always uses that one, so the others are set to it; the "
+                 "backlog column is what the kernel holds, as `ss` shows it; iperf3 cannot be set "
+                 "and uses the system maximum)" if "backlog" in report else "",
+                 report.get("backlog", 128),
                  report.get("load_before", "?"), report.get("load_after", "?")),
              ""]
     groups = []
@@ -433,6 +435,7 @@ def main():
         parser.error("--only: unknown %s" % ",".join(sorted(only - measurements)))
 
     if args.render:
+        os.makedirs(args.out_dir, exist_ok=True)
         with open(args.render) as f:
             text = markdown(json.load(f))
         with open(os.path.join(args.out_dir, "RESULTS.md"), "w") as f:

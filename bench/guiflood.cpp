@@ -1,15 +1,18 @@
 // socketlab-guiflood: SocketLab's window under a classroom flood, headless (run with
 // QT_QPA_PLATFORM=offscreen). Starts the window's own TCP server (thread mode, as a teacher
-// would with Start), lets N client threads send M short messages each as fast as they can
-// to 127.0.0.1, and measures on the GUI thread:
+// would with Start), lets N client threads send M messages each (short lines, or --size
+// bytes each) as fast as they can to 127.0.0.1 while they read back and discard the echo,
+// and measures on the GUI thread:
 //   - the longest event-loop stall (a 10 ms timer measuring its own lateness),
 //   - peak RSS (VmHWM) of the whole process,
 //   - the time from the first send until the window's counters show every byte,
+//   - the time until every client saw the server close (all read, all echoed back): the
+//     ingest rate, comparable with socketlab-load tcp --messages --drain against the CLI,
 //   - that the counters equal what was sent and that the log stays capped, with the cap shown.
 // Prints one JSON object. Exit 0 when the counts are exact and the log is capped (speed is
 // reported, never asserted), 1 otherwise.
 //
-//   socketlab-guiflood [--clients 8] [--messages 20000] [--timeout 120]
+//   socketlab-guiflood [--clients 8] [--messages 20000] [--size B] [--echo 0|1] [--timeout 120]
 
 #include "logmodel.h"
 #include "mainwindow.h"
@@ -55,6 +58,8 @@ struct Options
     int clients = 8;
     int messages = 20000;
     int timeoutSeconds = 120;
+    int size = 0;   // bytes per message; 0: a short numbered line
+    int echo = -1;  // -1: the window's default
 };
 
 Options parse(int argc, char **argv)
@@ -69,6 +74,10 @@ Options parse(int argc, char **argv)
             o.messages = value;
         else if (arg == "--timeout" && value >= 1 && value <= 3600)
             o.timeoutSeconds = value;
+        else if (arg == "--size" && value >= 32 && value <= 65536)
+            o.size = value;
+        else if (arg == "--echo" && (value == 0 || value == 1))
+            o.echo = value;
         else {
             std::fprintf(stderr, "socketlab-guiflood: bad option %s %s\n", argv[i], argv[i + 1]);
             std::exit(2);
@@ -102,20 +111,26 @@ struct FloodClient
 // Sends every message as fast as the socket takes them while reading back (and discarding)
 // what the server echoes (the window's default), then half-closes and reads until the server
 // closes. Bounded by the timeout.
-void flood(FloodClient &c, int index, int messages, int timeoutSeconds,
-           std::atomic<int> &sendingDone)
+void flood(FloodClient &c, int index, const Options &o, std::atomic<int> &sendingDone)
 {
     using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::seconds(timeoutSeconds);
-    char line[96];
+    const int messages = o.messages;
+    const auto deadline = Clock::now() + std::chrono::seconds(o.timeoutSeconds);
+    std::vector<char> buffer(size_t(qMax(o.size, 96)) + 1, 'x');
+    char *line = buffer.data();
     size_t lineSize = 0;
     size_t lineSent = 0;
     char sink[65536];
     bool halfClosed = false;
     while (Clock::now() < deadline) {
         if (lineSent == lineSize && c.messages < messages) {
-            lineSize = size_t(std::snprintf(line, sizeof line, "client %d message %d\n", index,
-                                            c.messages));
+            lineSize = size_t(std::snprintf(line, 96, "client %d message %d\n", index, c.messages));
+            if (o.size > 0) {  // the numbered line padded to the size, still one line
+                line[lineSize - 1] = ' ';
+                std::memset(line + lineSize, 'x', size_t(o.size) - lineSize);
+                lineSize = size_t(o.size);
+                line[lineSize - 1] = '\n';
+            }
             lineSent = 0;
         }
         const bool sending = lineSent < lineSize;
@@ -174,6 +189,8 @@ int main(int argc, char **argv)
     bar->tcpAction()->trigger();
     bar->threadAction()->trigger();
     bar->portSpin()->setValue(0);
+    if (o.echo >= 0)
+        bar->echoAction()->setChecked(o.echo == 1);
     bar->startAction()->trigger();
     Server *server = window.server();
     if (!server->isRunning()) {
@@ -182,6 +199,7 @@ int main(int argc, char **argv)
     }
     const quint16 port = server->localPort();
     const bool echo = server->config().echo;  // the window's default: on
+    const int backlog = server->config().backlog;  // the window's own, not settable
 
     // Connect every client first, then release them together.
     std::vector<FloodClient> clients(size_t(o.clients));
@@ -218,7 +236,7 @@ int main(int argc, char **argv)
             for (int spin = 0; !go.load() && spin < 600000; ++spin)
                 std::this_thread::sleep_for(std::chrono::microseconds(100));
             if (c.fd >= 0 && go.load())
-                flood(c, i, o.messages, o.timeoutSeconds, sendingDone);
+                flood(c, i, o, sendingDone);
             else
                 sendingDone.fetch_add(1);
             finished.fetch_add(1);
@@ -232,6 +250,7 @@ int main(int argc, char **argv)
     QElapsedTimer sinceTick;
     qint64 maxStallMs = 0;
     qint64 countedAtMs = -1;
+    qint64 finishedAtMs = -1;  // every client saw the server close
     bool started = false;
     bool timedOut = false;
     bool quitting = false;
@@ -260,6 +279,8 @@ int main(int argc, char **argv)
             if (shownBytes() >= sent)
                 countedAtMs = clock.elapsed();
         }
+        if (finishedAtMs < 0 && finished.load() == o.clients)
+            finishedAtMs = clock.elapsed();
         if (countedAtMs >= 0 && finished.load() == o.clients && !quitting) {
             quitting = true;
             // Keep ticking a little so a stall right after the flood is measured too.
@@ -333,7 +354,9 @@ int main(int argc, char **argv)
                 "\"recv_messages_counted\":%lld,\"connections_counted\":%lld,"
                 "\"max_stall_ms\":%lld,\"peak_rss_mb\":%.1f,\"seconds_to_count_all\":%.3f,"
                 "\"log_rows\":%d,\"log_cap\":%d,\"log_dropped\":%lld,\"cap_shown\":%s,"
-                "\"counters_exact\":%s,\"timed_out\":%s,\"failed_clients\":%d",
+                "\"counters_exact\":%s,\"timed_out\":%s,\"failed_clients\":%d,"
+                "\"message_size\":%d,\"backlog\":%d,\"seconds_to_finish\":%.3f,"
+                "\"ingest_mib_per_s\":%.3f",
                 o.clients, o.messages, static_cast<long long>(sentMessages),
                 static_cast<long long>(sentBytes), static_cast<long long>(shown.bytes),
                 static_cast<long long>(echoedBytes), echo ? "true" : "false",
@@ -343,7 +366,10 @@ int main(int argc, char **argv)
                 static_cast<long long>(maxStallMs), peakRssMb(),
                 countedAtMs >= 0 ? double(countedAtMs) / 1000.0 : -1.0, log->rowCount(),
                 log->rowCap(), static_cast<long long>(dropped), capShown ? "true" : "false",
-                exact ? "true" : "false", timedOut ? "true" : "false", failedClients);
+                exact ? "true" : "false", timedOut ? "true" : "false", failedClients, o.size,
+                backlog, finishedAtMs >= 0 ? double(finishedAtMs) / 1000.0 : -1.0,
+                finishedAtMs > 0 ? double(sentBytes) / (double(finishedAtMs) / 1000.0) / (1024.0 * 1024.0)
+                                 : 0.0);
     if (!exact || !capped)
         std::printf(",\"error\":\"%s\"", timedOut ? "timed out" : !exact ? "counters differ from what was sent" : "log not capped");
     std::printf("}\n");

@@ -16,185 +16,14 @@ import datetime
 import json
 import os
 import platform
-import select
 import shutil
-import signal
-import socket
-import statistics
 import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-HOST = "127.0.0.1"
-
-
-class BenchError(Exception):
-    pass
-
-
-# ---------------------------------------------------------------------------------- servers
-
-def free_port():
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def port_listening(port):
-    """True once some socket listens on 127.0.0.1:port (read from /proc, no probe connection)."""
-    want = "0100007F:%04X" % port
-    for table in ("/proc/net/tcp",):
-        try:
-            with open(table) as f:
-                for line in f.readlines()[1:]:
-                    fields = line.split()
-                    if fields[1] == want and fields[3] == "0A":
-                        return True
-        except OSError:
-            pass
-    return False
-
-
-class Server:
-    """One server process: started in its own session, stopped with SIGTERM and reaped."""
-
-    def __init__(self, name, argv, port=None, announces=False):
-        self.name = name
-        self.argv = argv
-        self.port = port
-        self.announces = announces  # prints a JSON line with its port once listening
-        self.proc = None
-        self.lines = []
-
-    def start(self, timeout=10.0):
-        self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     stdin=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        if self.announces:
-            line = self._readline(deadline)
-            if line is None:
-                self.stop()
-                raise BenchError("%s did not start: %s" % (self.name, self.stderr_text()))
-            event = json.loads(line)
-            if "port" in event:
-                self.port = int(event["port"])
-            else:
-                self.port = int(event["local"].rsplit(":", 1)[1])
-            return self
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise BenchError("%s exited: %s" % (self.name, self.stderr_text()))
-            if port_listening(self.port):
-                return self
-            time.sleep(0.02)
-        self.stop()
-        raise BenchError("%s never listened on port %d" % (self.name, self.port))
-
-    def _readline(self, deadline):
-        fd = self.proc.stdout.fileno()
-        buf = b""
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
-                break
-            chunk = os.read(fd, 4096)
-            if not chunk:
-                break
-            buf += chunk
-            if b"\n" in buf:
-                line, rest = buf.split(b"\n", 1)
-                self.lines.append(line.decode())
-                self._rest = rest
-                return line.decode()
-        return None
-
-    def stop(self, timeout=10.0):
-        """SIGTERM, wait, and return the server's summary (dict) when it prints one."""
-        if self.proc is None:
-            return None
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        try:
-            out, err = self.proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            out, err = self.proc.communicate()
-        self._stderr = err.decode(errors="replace")
-        # A forking server's stray children (none expected) go with their session.
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        text = getattr(self, "_rest", b"").decode(errors="replace") + out.decode(errors="replace")
-        summary = None
-        for line in text.splitlines():
-            self.lines.append(line)
-            try:
-                event = json.loads(line)
-            except ValueError:
-                continue
-            if event.get("event") == "summary":
-                summary = event
-        self.proc = None
-        return summary
-
-    def cpu_seconds(self):
-        """CPU time of the server so far, its reaped children included (from /proc)."""
-        try:
-            with open("/proc/%d/stat" % self.proc.pid) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except (OSError, AttributeError):
-            return None
-        # utime, stime, cutime, cstime are fields 14-17; fields[0] is field 3 (state).
-        ticks = sum(int(x) for x in fields[11:15])
-        return ticks / os.sysconf("SC_CLK_TCK")
-
-    def stderr_text(self):
-        if self.proc is not None and self.proc.poll() is not None:
-            return self.proc.stderr.read().decode(errors="replace").strip()[:500]
-        return getattr(self, "_stderr", "").strip()[:500]
-
-
-def socketlab_server(cli, concurrency, buffer=1024, proto="tcp"):
-    argv = [cli, "server", "--quiet", "--json", "--port", "0", "--proto", proto,
-            "--buffer", str(buffer), "--backlog", "128"]
-    if proto == "tcp":
-        argv += ["--concurrency", concurrency]
-    return Server("socketlab %s" % concurrency, argv, announces=True)
-
-
-def python_server(mode, buffer=1024):
-    argv = [sys.executable, os.path.join(HERE, "recipe_server.py"), "--mode", mode,
-            "--buffer", str(buffer), "--backlog", "128"]
-    return Server("python %s" % mode, argv, announces=True)
-
-
-def socat_server():
-    port = free_port()
-    argv = ["socat", "-b", "1024", "-u",
-            "TCP-LISTEN:%d,bind=%s,fork,reuseaddr,backlog=128" % (port, HOST), "/dev/null"]
-    return Server("socat fork", argv, port=port)
-
-
-def iperf3_server():
-    port = free_port()
-    return Server("iperf3 -s", ["iperf3", "-s", "-1", "-B", HOST, "-p", str(port)], port=port)
-
-
-# ------------------------------------------------------------------------------------ loads
-
-def run_load(load, args, seconds):
-    proc = subprocess.run([load] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          timeout=seconds + 60)
-    try:
-        result = json.loads(proc.stdout.decode().strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        raise BenchError("socketlab-load %s: %s" % (" ".join(args), proc.stderr.decode()[:300]))
-    if proc.returncode != 0:
-        raise BenchError("socketlab-load %s failed: %s" % (" ".join(args), result.get("error")))
-    return result
+import floods
+from benchlib import (BACKLOG, HERE, HOST, ROOT, BenchError, fmt, iperf3_server, listen_backlog,
+                      median, python_server, run_load, socat_server, socketlab_server)
 
 
 def iperf3_client(port, seconds, streams):
@@ -338,9 +167,11 @@ def build_cases(cli, load, smoke, have_socat, have_iperf3, udp_rates):
     return cases
 
 
-def run_case(case, seconds):
+def run_case(case, seconds, note_backlog=False):
     server = case.make_server().start()
     try:
+        # What the kernel holds, not what the command line asked: equal for every server.
+        backlog = listen_backlog(server.port) if note_backlog else None
         cpu_before = server.cpu_seconds()
         result = case.measure(server, seconds)
         time.sleep(0.1)  # a forking server reaps its last children
@@ -350,6 +181,8 @@ def run_case(case, seconds):
     finally:
         summary = server.stop()
     result["summary"] = summary
+    if backlog is not None:
+        result["backlog"] = backlog
     if case.check:
         problem = case.check(result, summary)
         if problem:
@@ -377,8 +210,6 @@ GROUP_TITLES = {
 }
 
 
-def median(values):
-    return statistics.median(values) if values else None
 
 
 def ratios(cases, runs):
@@ -431,10 +262,6 @@ def loadavg():
         return None
 
 
-def fmt(value, digits=0):
-    if value is None:
-        return "—"
-    return "{:,.{d}f}".format(value, d=digits)
 
 
 def markdown(report):
@@ -450,10 +277,11 @@ def markdown(report):
                  m["python"], m["socat"] or "no socat", m["iperf3"] or "no iperf3"),
              "The machine is shared and noisy: compare ratios within this run, not across runs.",
              "",
-             "Method: every server listens on 127.0.0.1 with a backlog of 128 and counts what it "
+             "Method: every server listens on 127.0.0.1 with a listen backlog of %d%s and counts "
+             "what it "
              "receives without printing it (`socketlab-cli server --quiet`; the Python servers "
              "written like the recipe, `bench/recipe_server.py`; `socat -b 1024 -u "
-             "TCP-LISTEN:P,fork,reuseaddr,backlog=128 /dev/null`). `socketlab-load` sends from "
+             "TCP-LISTEN:P,fork,reuseaddr,backlog=%d /dev/null`). `socketlab-load` sends from "
              "64 KiB chunks; a TCP run is timed from when every client is connected until the "
              "server has read everything and closed each connection (the clients half-close and "
              "wait for it). A connection is: connect, send one line, half-close, wait for the "
@@ -465,6 +293,11 @@ def markdown(report):
              "1024 bytes per system call, each still one message. The server CPU column is the server's own CPU "
              "time (children included) per GiB or per connection: less noisy than speed on a "
              "shared machine, and lower is better. Load average before/after the run: %s / %s." % (
+                 report.get("backlog", 128),
+                 " (the window's server always uses that one, so the others are set to it; the "
+                 "backlog column is what the kernel holds, as `ss` shows it; iperf3 cannot be set "
+                 "and uses the system maximum)" if "backlog" in report else "",
+                 report.get("backlog", 128),
                  report.get("load_before", "?"), report.get("load_after", "?")),
              ""]
     groups = []
@@ -485,20 +318,23 @@ def markdown(report):
             best_ref = rows[-1]
             unit = rows[0]["server_cpu_unit"]
             lines += ["## " + GROUP_TITLES.get(group, group), "",
-                      "| server | median %s | min–max | server %s |" % (rows[0]["unit"], unit),
-                      "|---|---:|---:|---:|"]
+                      "| server | median %s | min–max | server %s | backlog |" % (
+                          rows[0]["unit"], unit),
+                      "|---|---:|---:|---:|---:|"]
             for c in rows:
-                lines.append("| %s | %s | %s–%s | %s |" % (
+                lines.append("| %s | %s | %s–%s | %s | %s |" % (
                     c["name"], fmt(c["median"]), fmt(c["min"]), fmt(c["max"]),
-                    fmt(c["median_server_cpu"], 2 if unit == "CPU s/GiB" else 0)))
+                    fmt(c["median_server_cpu"], 2 if unit == "CPU s/GiB" else 0),
+                    fmt(c.get("backlog"))))
             del best_ref
         if any(c["errors"] for c in rows):
             for c in rows:
                 for e in c["errors"]:
                     lines.append("\nError in %s: %s" % (c["name"], e))
         lines.append("")
-    lines += ["## Targets (issue 6): ratios in this run", "",
-              "| figure | ratio | target | |", "|---|---:|---:|---|"]
+    if report["ratios"]:
+        lines += ["## Targets (issue 6): ratios in this run", "",
+                  "| figure | ratio | target | |", "|---|---:|---:|---|"]
     for r in report["ratios"]:
         lines.append("| %s: %s / %s | %s | ≥ %.1f | %s |" % (
             r["group"], r["case"], r["reference"], fmt(r["ratio"], 2), r["target"],
@@ -510,8 +346,8 @@ def markdown(report):
             lines.append("Not measured: %s" % gui["error"])
         else:
             lines += ["%d clients x %s short messages each, as fast as they can, into the "
-                      "window's own server (thread mode, events and call traces on)." % (
-                          gui["clients"], fmt(gui["messages_per_client"])), "",
+                      "window's own server (thread mode, backlog %s, events and call traces on)." % (
+                          gui["clients"], fmt(gui["messages_per_client"]), fmt(gui.get("backlog"))), "",
                       "| figure | value | target | |", "|---|---:|---|---|"]
             for label, value, target, met in gui_targets(gui):
                 lines.append("| %s | %s | %s | %s |" % (label, value, target,
@@ -527,6 +363,7 @@ def markdown(report):
                               fmt(long_run["log_dropped"]))]
             elif long_run:
                 lines += ["", "Ten times longer: %s" % long_run["error"]]
+    lines += floods.markdown(report)
     lines.append("")
     return "\n".join(lines)
 
@@ -582,9 +419,23 @@ def main():
     parser.add_argument("--udp-rates", default="50000,200000")
     parser.add_argument("--groups", default="",
                         help="comma-separated subset: tcp1024,tcp64k,connect,udp (default all)")
+    parser.add_argument("--only", default="",
+                        help="comma-separated measurements to run: cases (the tables above, "
+                             "see --groups), gui (the window's flood), rss_stop, gui_echo "
+                             "(default all)")
+    parser.add_argument("--flood-seconds", type=float, default=None,
+                        help="rss_stop: how long the flood lasts before SIGTERM (default 30, "
+                             "smoke 1)")
+    parser.add_argument("--gui-messages", type=int, default=None,
+                        help="gui_echo: messages per client (default 500000, smoke 2000)")
     args = parser.parse_args()
+    measurements = {"cases", "gui", "rss_stop", "gui_echo"}
+    only = set(x for x in args.only.split(",") if x) or measurements
+    if only - measurements:
+        parser.error("--only: unknown %s" % ",".join(sorted(only - measurements)))
 
     if args.render:
+        os.makedirs(args.out_dir, exist_ok=True)
         with open(args.render) as f:
             text = markdown(json.load(f))
         with open(os.path.join(args.out_dir, "RESULTS.md"), "w") as f:
@@ -609,6 +460,8 @@ def main():
 
     load_before = loadavg()
     cases = build_cases(cli, load, args.smoke, have_socat, have_iperf3, udp_rates)
+    if "cases" not in only:
+        cases = []
     if args.groups:
         wanted = args.groups.split(",")
         cases = [c for c in cases if c.group in wanted or c.group.rstrip("0123456789") in wanted]
@@ -617,7 +470,7 @@ def main():
     for round_no in range(args.runs):
         for case in cases:
             try:
-                result = run_case(case, args.seconds)
+                result = run_case(case, args.seconds, note_backlog=round_no == 0)
                 case.samples.append(result.get("value"))
                 case.details.append(result)
             except (BenchError, subprocess.TimeoutExpired, OSError, ValueError, KeyError) as e:
@@ -646,6 +499,7 @@ def main():
             elif c.group == "connect" and d.get("connections"):
                 efficiency.append(cpu * 1e6 / d["connections"])
         entry["median_server_cpu"] = median(efficiency)
+        entry["backlog"] = next((d["backlog"] for d in c.details if "backlog" in d), None)
         entry["server_cpu_unit"] = "CPU s/GiB" if c.group.startswith("tcp") else "CPU us/conn"
         if c.group.startswith("udp"):
             for key in ("sent", "received", "loss_pct"):
@@ -655,7 +509,34 @@ def main():
         cases_entry = entry
         report["cases"].append(cases_entry)
 
-    if gui and not args.no_gui:
+    report["backlog"] = BACKLOG
+    flood_seconds = args.flood_seconds or (1.0 if args.smoke else 30.0)
+    gui_messages = args.gui_messages or (2000 if args.smoke else 500000)
+    if "rss_stop" in only:
+        report["rss_stop"] = []
+        for mode in ("thread", "fork"):
+            try:
+                r = floods.run_rss_stop(cli, load, mode, flood_seconds,
+                                        stop_bound=5.0 if args.smoke else floods.STOP_BOUND_S)
+            except (BenchError, subprocess.TimeoutExpired, OSError, ValueError, KeyError) as e:
+                r = {"mode": mode, "error": str(e)}
+            report["rss_stop"].append(r)
+            print("rss_stop %s done after %.0fs" % (mode, time.monotonic() - started), file=sys.stderr)
+    if "gui_echo" in only and not args.no_gui:
+        if gui:
+            clients = 2 if args.smoke else 8
+            try:
+                report["gui_echo"] = floods.run_gui_echo(gui, cli, load, clients, gui_messages)
+            except (BenchError, subprocess.TimeoutExpired, OSError, ValueError, KeyError) as e:
+                report["gui_echo"] = {"clients": clients, "messages_per_client": gui_messages,
+                                      "message_size": 1024, "error": str(e)}
+        else:
+            report["gui_echo"] = {"clients": 0, "messages_per_client": 0, "message_size": 0,
+                                  "error": "socketlab-guiflood was not built"}
+        print("gui_echo done after %.0fs" % (time.monotonic() - started), file=sys.stderr)
+    failures += floods.failures(report)
+
+    if gui and not args.no_gui and "gui" in only:
         flood_runs = [run_gui_flood(gui, args.smoke) for _ in range(min(args.runs, 3))]
         report["gui_flood"] = summarize_gui(flood_runs)
         if report["gui_flood"].get("error"):
@@ -665,7 +546,7 @@ def main():
             report["gui_flood_10x"] = summarize_gui([run_gui_flood(gui, False, messages=200000)])
             if report["gui_flood_10x"].get("error"):
                 failures += 1
-    elif not args.no_gui:
+    elif not args.no_gui and "gui" in only:
         report["gui_flood"] = {"error": "socketlab-guiflood was not built"}
 
     os.makedirs(args.out_dir, exist_ok=True)

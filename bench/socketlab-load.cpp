@@ -3,8 +3,13 @@
 // the only target allowed is a loopback address.
 //
 //   socketlab-load tcp     --port P [--clients 8] [--chunk 65536] [--seconds 2]
+//                          [--messages N] [--drain]
 //   socketlab-load connect --port P [--parallel 4] [--seconds 2]
 //   socketlab-load udp     --port P [--rate 50000] [--size 64] [--seconds 2]
+//
+// tcp sends for --seconds, or with --messages exactly N chunks per client (then --seconds is
+// only the bound on the run); --drain reads and discards what the server sends back while
+// sending (an --echo server), so the echo never stalls the flood.
 //
 // Prints one JSON object on standard output. Exit 0 when the run completed, 1 when a socket
 // call failed in a way that makes the figures meaningless, 2 for bad arguments.
@@ -49,6 +54,8 @@ struct Options
     double seconds = 2.0;
     long rate = 50000;
     int size = 64;
+    long messages = 0;  // tcp: chunks per client; 0 sends for --seconds instead
+    bool drain = false;
 };
 
 [[noreturn]] void usage(const char *message)
@@ -56,7 +63,8 @@ struct Options
     std::fprintf(stderr, "socketlab-load: %s\n", message);
     std::fprintf(stderr,
                  "usage: socketlab-load tcp|connect|udp --port P [--host 127.0.0.1] "
-                 "[--clients N] [--chunk B] [--parallel P] [--rate R] [--size B] [--seconds S]\n");
+                 "[--clients N] [--chunk B] [--messages N] [--drain] [--parallel P] [--rate R] "
+                 "[--size B] [--seconds S]\n");
     std::exit(2);
 }
 
@@ -93,6 +101,10 @@ Options parse(int argc, char **argv)
         usage("mode must be tcp, connect or udp");
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--drain") {
+            o.drain = true;
+            continue;
+        }
         if (i + 1 >= argc)
             usage(("missing value for " + arg).c_str());
         const char *value = argv[++i];
@@ -112,6 +124,8 @@ Options parse(int argc, char **argv)
             o.size = int(number(value, 1, 65507, "size"));
         else if (arg == "--seconds")
             o.seconds = seconds(value);
+        else if (arg == "--messages")
+            o.messages = number(value, 1, 1000000000, "messages");
         else
             usage(("unknown option " + arg).c_str());
     }
@@ -168,7 +182,8 @@ void closeAbortive(int fd)
 }
 
 // After shutdown(SHUT_WR): reads until the server closes, i.e. it has consumed everything.
-bool waitForServerClose(int fd, Clock::time_point deadline)
+// Counts what it read in *received when given (an echo being drained).
+bool waitForServerClose(int fd, Clock::time_point deadline, std::uint64_t *received = nullptr)
 {
     char sink[4096];
     for (;;) {
@@ -186,6 +201,8 @@ bool waitForServerClose(int fd, Clock::time_point deadline)
         const ssize_t n = ::recv(fd, sink, sizeof sink, MSG_DONTWAIT);
         if (n == 0)
             return true;
+        if (n > 0 && received)
+            *received += std::uint64_t(n);
         if (n < 0 && errno != EAGAIN && errno != EINTR)
             return errno == ECONNRESET;  // closed with data unread: still over
     }
@@ -219,6 +236,7 @@ private:
 struct TcpClientResult
 {
     std::uint64_t bytes = 0;
+    std::uint64_t echoed = 0;  // --drain: bytes the server sent back
     Clock::time_point drained;
     int errnum = 0;
     const char *failedCall = nullptr;
@@ -245,14 +263,31 @@ int runTcp(const Options &o)
             if (fd < 0)
                 return;
             const Clock::time_point stopAt = gate.start() + sendFor;
-            while (Clock::now() < stopAt) {
-                const ssize_t n = ::send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+            const std::uint64_t total = std::uint64_t(o.messages) * chunk.size();
+            std::vector<char> sink(o.drain ? 65536 : 0);
+            size_t offset = 0;  // into the chunk: a counted flood sends whole chunks only
+            while (Clock::now() < stopAt && (o.messages == 0 || r.bytes < total)) {
+                if (o.drain) {
+                    const ssize_t got = ::recv(fd, sink.data(), sink.size(), MSG_DONTWAIT);
+                    if (got > 0) {
+                        r.echoed += std::uint64_t(got);
+                        continue;
+                    }
+                    if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+                        r.errnum = got == 0 ? ECONNRESET : errno;
+                        r.failedCall = "recv";
+                        break;
+                    }
+                }
+                const ssize_t n = ::send(fd, chunk.data() + offset, chunk.size() - offset,
+                                         MSG_NOSIGNAL | MSG_DONTWAIT);
                 if (n > 0) {
                     r.bytes += std::uint64_t(n);
+                    offset = (offset + size_t(n)) % chunk.size();
                     continue;
                 }
                 if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-                    pollfd p{fd, POLLOUT, 0};
+                    pollfd p{fd, short(POLLOUT | (o.drain ? POLLIN : 0)), 0};
                     ::poll(&p, 1, 50);
                     continue;
                 }
@@ -260,8 +295,11 @@ int runTcp(const Options &o)
                 r.failedCall = "send";
                 break;
             }
+            if (o.messages > 0 && r.bytes < total && !r.failedCall)
+                r.failedCall = "send (the bound of --seconds passed first)";
             ::shutdown(fd, SHUT_WR);
-            const bool drained = waitForServerClose(fd, Clock::now() + std::chrono::milliseconds(kDrainTimeoutMs));
+            const bool drained = waitForServerClose(fd, Clock::now() + std::chrono::milliseconds(kDrainTimeoutMs),
+                                                    &r.echoed);
             r.drained = Clock::now();
             if (!drained && !r.failedCall)
                 r.failedCall = "recv (server never closed)";
@@ -273,11 +311,13 @@ int runTcp(const Options &o)
         t.join();
 
     std::uint64_t bytes = 0;
+    std::uint64_t echoed = 0;
     Clock::time_point end = gate.start();
     int failed = 0;
     const TcpClientResult *firstFailure = nullptr;
     for (const auto &r : results) {
         bytes += r.bytes;
+        echoed += r.echoed;
         if (!r.ok) {
             ++failed;
             if (!firstFailure)
@@ -288,9 +328,11 @@ int runTcp(const Options &o)
     }
     const double elapsed = secondsSince(gate.start(), end);
     std::printf("{\"mode\":\"tcp\",\"clients\":%d,\"chunk\":%d,\"bytes\":%llu,\"seconds\":%.6f,"
-                "\"mib_per_s\":%.3f,\"failed_clients\":%d",
+                "\"mib_per_s\":%.3f,\"failed_clients\":%d,\"messages_per_client\":%ld,"
+                "\"echoed\":%llu",
                 o.clients, o.chunk, static_cast<unsigned long long>(bytes), elapsed,
-                elapsed > 0 ? double(bytes) / elapsed / (1024.0 * 1024.0) : 0.0, failed);
+                elapsed > 0 ? double(bytes) / elapsed / (1024.0 * 1024.0) : 0.0, failed,
+                o.messages, static_cast<unsigned long long>(echoed));
     if (firstFailure)
         std::printf(",\"error\":\"%s: %s\"", firstFailure->failedCall, std::strerror(firstFailure->errnum));
     std::printf("}\n");

@@ -23,8 +23,12 @@ CliClientRunner::CliClientRunner(const CliOptions &options)
         else if (state == Client::State::Unconnected)
             finish();
     });
-    QObject::connect(&m_input, &StdinReader::lineRead, &m_client,
-                     [this](const QByteArray &line) { sendLine(line); });
+    QObject::connect(&m_input, &StdinReader::chunkRead, &m_client,
+                     [this](const QByteArray &chunk, bool firstOfLine, bool endsLine) {
+                         sendChunk(chunk, firstOfLine, endsLine);
+                     });
+    // The reader waits for its chunks to leave: a peer that stops reading stops us reading.
+    QObject::connect(&m_client, &Client::sendFinished, &m_client, [this] { m_input.chunkDone(); });
     QObject::connect(&m_input, &StdinReader::endOfInput, &m_client, [this] {
         m_closing = true;
         m_client.disconnectFromHost();
@@ -41,20 +45,25 @@ int CliClientRunner::exec()
     return QCoreApplication::exec();
 }
 
-void CliClientRunner::sendLine(const QByteArray &line)
+void CliClientRunner::sendChunk(const QByteArray &chunk, bool firstOfLine, bool endsLine)
 {
     if (m_closing)
         return;
-    if (line == QByteArray(1, kCtrlX)) {
+    if (firstOfLine && endsLine && chunk == QByteArray(1, kCtrlX)) {
         m_closing = true;
         m_input.stop();
         m_client.disconnectFromHost();
         return;
     }
-    const QByteArray data = m_options.appendNewline ? line + '\n' : line;
-    // An empty TCP send carries nothing; an empty datagram is a real (empty) message.
-    if (data.isEmpty() && m_options.protocol == Protocol::Tcp)
+    // The line break goes with the line's last chunk.
+    const QByteArray data = m_options.appendNewline && endsLine ? chunk + '\n' : chunk;
+    // An empty TCP send carries nothing; an empty datagram is a real (empty) message, but
+    // only for an empty line, not for the empty tail of a long one.
+    const bool emptyLine = firstOfLine && endsLine;
+    if (data.isEmpty() && (m_options.protocol == Protocol::Tcp || !emptyLine)) {
+        m_input.chunkDone();
         return;
+    }
     m_client.send(data);
 }
 

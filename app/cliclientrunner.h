@@ -16,7 +16,7 @@ public:
     int exec();
 
 private:
-    void sendLine(const QByteArray &line);
+    void sendChunk(const QByteArray &chunk, bool firstOfLine, bool endsLine);
     void finish();
 
     CliOptions m_options;

@@ -27,6 +27,7 @@ void Client::connectToHost(Protocol protocol, const QString &host, quint16 port)
     m_worker = std::make_unique<ClientWorker>(protocol, host, port, reporter);
     connect(m_worker.get(), &ClientWorker::opened, this, [this] { setState(State::Connected); });
     connect(m_worker.get(), &QThread::finished, this, &Client::workerFinished);
+    connect(m_worker.get(), &ClientWorker::sendFinished, this, &Client::sendFinished);
     setState(State::Connecting);
     m_worker->start();
 }

@@ -45,6 +45,8 @@ public:
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
     void stateChanged(socketlab::Client::State state);
+    // Once per send(), when its data went to the socket (or failed to).
+    void sendFinished();
 
 private:
     void setState(State state);

@@ -15,6 +15,7 @@ namespace socketlab {
 namespace {
 constexpr int kConnectTimeoutMs = 10000;
 constexpr int kReceiveBuffer = 65536;
+constexpr int kUnconfirmedDatagrams = 8;
 }
 
 ClientWorker::ClientWorker(Protocol protocol, const QString &host, quint16 port,
@@ -104,8 +105,11 @@ bool ClientWorker::open()
     const int type = tcp ? SOCK_STREAM : SOCK_DGRAM;
     const QString host = Resolver::normalizeHost(m_host);
 
-    // Step 1: the host name to addresses.
-    const ResolvedAddresses resolved = Resolver::resolve(host, m_port, type, false);
+    // Step 1: the host name to addresses. On a helper thread: a DNS server that never answers
+    // keeps getaddrinfo() for many seconds, and Stop must not wait for it.
+    const ResolvedAddresses resolved = Resolver::resolve(host, m_port, type, false, m_stop.fd());
+    if (resolved.stopped)
+        return false;
     QStringList found;
     for (const Endpoint &e : resolved.endpoints)
         found << e.host();
@@ -117,23 +121,26 @@ bool ClientWorker::open()
     }
     // Step 2: the protocol name to its number.
     const QString protoName = protocolName(m_protocol);
-    const int protocol = Resolver::protocolNumber(protoName);
-    m_reporter.traceCall(2, QStringLiteral("getprotobyname"), protoName, protocol);
+    m_protocolNumber = Resolver::protocolNumber(protoName);
+    m_reporter.traceCall(2, QStringLiteral("getprotobyname"), protoName, m_protocolNumber);
 
     // Try each address in turn: "localhost" may give ::1 first while the server is on IPv4.
-    for (const Endpoint &address : resolved.endpoints) {
+    m_candidates = resolved.endpoints;
+    m_nextCandidate = 0;
+    while (m_nextCandidate < m_candidates.size()) {
         if (m_stop.isRaised())
             return false;
-        if (tryConnect(address, protocol))
+        if (tryConnect(m_candidates.at(m_nextCandidate++)))
             return true;
     }
     return false;
 }
 
-bool ClientWorker::tryConnect(const Endpoint &address, int protocol)
+bool ClientWorker::tryConnect(const Endpoint &address)
 {
     const bool tcp = m_protocol == Protocol::Tcp;
     const int type = tcp ? SOCK_STREAM : SOCK_DGRAM;
+    const int protocol = m_protocolNumber;
     // Step 3: the socket.
     const QString socketArgs = SocketIo::socketArgs(address.family(), type, protocol);
     Fd socket(::socket(address.family(), type | SOCK_CLOEXEC, protocol));
@@ -143,9 +150,10 @@ bool ClientWorker::tryConnect(const Endpoint &address, int protocol)
         m_reporter.reportError(QStringLiteral("socket"), socketArgs, socketErrno);
         return false;
     }
+    const int fd = socket.get();
+    const QString connectArgs = QStringLiteral("fd %1, %2").arg(fd).arg(address.toString());
     if (tcp) {
         // Step 4: connect, without blocking a Stop (a silent host can take minutes).
-        const int fd = socket.get();
         const int flags = ::fcntl(fd, F_GETFL);
         ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
         int result = ::connect(fd, address.address(), address.length());
@@ -163,8 +171,23 @@ bool ClientWorker::tryConnect(const Endpoint &address, int protocol)
             result = connectErrno == 0 ? 0 : -1;
         }
         ::fcntl(fd, F_SETFL, flags);
-        const QString args = QStringLiteral("fd %1, %2").arg(fd).arg(address.toString());
-        m_reporter.traceCall(4, QStringLiteral("connect"), args, result, connectErrno);
+        m_reporter.traceCall(4, QStringLiteral("connect"), connectArgs, result, connectErrno);
+        if (result != 0) {
+            m_reporter.reportError(QStringLiteral("connect"), address.toString(), connectErrno);
+            const int closed = socket.reset();
+            m_reporter.traceCall(6, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed);
+            return false;
+        }
+    } else if (m_nextCandidate < m_candidates.size()) {
+        // UDP has no handshake to tell a live address from a dead one, so "try each address"
+        // needs the kernel's word: connect() on a datagram socket sends nothing, but makes the
+        // ICMP "port unreachable" of a datagram come back as ECONNREFUSED. Only while other
+        // addresses remain: the last one is used as the recipe does, unconnected. The
+        // recipe's sendto()/recvfrom() stay (sendto() may name the address connected to).
+        // Choosing by family instead would be a guess: ::1 and 127.0.0.1 are both loopback.
+        const int result = ::connect(fd, address.address(), address.length());
+        const int connectErrno = result == 0 ? 0 : errno;
+        m_reporter.traceCall(4, QStringLiteral("connect"), connectArgs, result, connectErrno);
         if (result != 0) {
             m_reporter.reportError(QStringLiteral("connect"), address.toString(), connectErrno);
             const int closed = socket.reset();
@@ -172,13 +195,23 @@ bool ClientWorker::tryConnect(const Endpoint &address, int protocol)
             return false;
         }
     }
+    if (m_socket.isValid()) {
+        // A UDP target that refused: its socket makes way for the next one's.
+        const int old = m_socket.get();
+        const int closed = m_socket.reset();
+        m_reporter.traceCall(6, QStringLiteral("close"), QStringLiteral("fd %1").arg(old), closed,
+                             closed == 0 ? 0 : errno);
+    }
     m_target = address;
+    m_targetAnswered = false;
+    m_unconfirmed.clear();
     m_socket = std::move(socket);
     {
         QMutexLocker locker(&m_mutex);
         m_peerAddress = address.toString();
-        if (tcp)
-            m_localAddress = Endpoint::localOf(m_socket.get()).toString();
+        m_localAddress = tcp || m_nextCandidate < m_candidates.size()
+            ? Endpoint::localOf(m_socket.get()).toString()
+            : QString();
     }
     if (tcp) {
         SocketEvent connected = m_reporter.make(EventKind::Connected);
@@ -187,6 +220,26 @@ bool ClientWorker::tryConnect(const Endpoint &address, int protocol)
         m_reporter.post(std::move(connected));
     }
     return true;
+}
+
+bool ClientWorker::mayTryNextTarget() const
+{
+    return m_protocol == Protocol::Udp && !m_targetAnswered
+        && m_nextCandidate < m_candidates.size();
+}
+
+bool ClientWorker::tryNextTarget(QList<QByteArray> datagrams)
+{
+    while (m_nextCandidate < m_candidates.size()) {
+        if (m_stop.isRaised())
+            return false;
+        if (tryConnect(m_candidates.at(m_nextCandidate++))) {
+            for (const QByteArray &datagram : datagrams)
+                sendDatagram(datagram);
+            return true;
+        }
+    }
+    return false;  // none left that opens: keep the socket we have
 }
 
 bool ClientWorker::runCommands()
@@ -200,28 +253,43 @@ bool ClientWorker::runCommands()
                 return true;
             command = m_commands.dequeue();
         }
-        if (command.close || !sendData(command.data))
+        if (command.close)
+            return false;
+        const bool goOn = sendData(command.data);
+        emit sendFinished();
+        if (!goOn)
             return false;
     }
 }
 
 bool ClientWorker::sendData(const QByteArray &data)
 {
+    if (m_protocol == Protocol::Udp)
+        return sendDatagram(data);
     const int fd = m_socket.get();
-    if (m_protocol == Protocol::Tcp) {
-        int errnum = 0;
-        const qint64 sent = SocketIo::sendAll(fd, data.constData(), data.size(), m_stop.fd(), &errnum);
-        if (errnum == ECANCELED)
-            return false;
-        m_reporter.traceCall(5, QStringLiteral("send"), QStringLiteral("fd %1, %2").arg(fd).arg(data.size()),
-                             errnum ? -1 : sent, errnum);
-        if (errnum) {
-            m_reporter.reportError(QStringLiteral("send"), QStringLiteral("fd %1").arg(fd), errnum);
-            return false;
-        }
-        postTraffic(EventKind::Sent, m_peerAddress, data.constData(), sent);
-        return true;
+    int errnum = 0;
+    // Keep reading while we wait to send: an echo server blocks on sending back to us, and
+    // would never read again if we waited for it without reading.
+    const qint64 sent = SocketIo::sendAllReading(fd, data.constData(), data.size(), m_stop.fd(),
+                                                 [this] { return receive(); }, &errnum);
+    if (errnum == ECANCELED && m_stop.isRaised())
+        return false;
+    const bool ended = errnum == ECANCELED;  // the server closed or failed while we sent
+    const bool failed = errnum != 0 && !ended;
+    m_reporter.traceCall(5, QStringLiteral("send"), QStringLiteral("fd %1, %2").arg(fd).arg(data.size()),
+                         failed ? -1 : sent, failed ? errnum : 0);
+    if (failed) {
+        m_reporter.reportError(QStringLiteral("send"), QStringLiteral("fd %1").arg(fd), errnum);
+        return false;
     }
+    if (sent > 0)
+        postTraffic(EventKind::Sent, m_peerAddress, data.constData(), sent);
+    return !ended;
+}
+
+bool ClientWorker::sendDatagram(const QByteArray &data)
+{
+    const int fd = m_socket.get();
     const ssize_t sent = ::sendto(fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL,
                                   m_target.address(), m_target.length());
     const int errnum = sent < 0 ? errno : 0;
@@ -231,7 +299,18 @@ bool ClientWorker::sendData(const QByteArray &data)
     if (sent < 0) {
         // UDP keeps going: a refused or oversized datagram does not end the conversation.
         m_reporter.reportError(QStringLiteral("sendto"), m_peerAddress, errnum);
+        if (errnum == ECONNREFUSED && mayTryNextTarget()) {
+            // The refusal of an earlier datagram, reported instead of sending this one.
+            QList<QByteArray> again = std::move(m_unconfirmed);
+            again << data;
+            tryNextTarget(std::move(again));
+        }
         return true;
+    }
+    if (mayTryNextTarget()) {
+        m_unconfirmed << data;
+        if (m_unconfirmed.size() > kUnconfirmedDatagrams)
+            m_unconfirmed.removeFirst();
     }
     {
         QMutexLocker locker(&m_mutex);
@@ -263,12 +342,19 @@ bool ClientWorker::receive()
                          tcp ? QString() : peer);
     if (n < 0) {
         m_reporter.reportError(call, QStringLiteral("fd %1").arg(fd), errnum);
-        // For UDP this is the ICMP "port unreachable" of an earlier datagram: keep going.
+        // For UDP this is the ICMP "port unreachable" of an earlier datagram: nobody is at
+        // this address; try the next one if there is one, else keep going.
+        if (!tcp && errnum == ECONNREFUSED && mayTryNextTarget())
+            tryNextTarget(std::move(m_unconfirmed));
         return !tcp;
     }
     if (n == 0 && tcp) {
         m_serverClosed = true;
         return false;
+    }
+    if (!tcp) {
+        m_targetAnswered = true;
+        m_unconfirmed.clear();
     }
     postTraffic(EventKind::Received, peer, m_buffer.constData(), n);
     return true;

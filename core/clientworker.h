@@ -11,6 +11,7 @@
 #include <QQueue>
 #include <QString>
 #include <QThread>
+#include <QVector>
 
 namespace socketlab {
 
@@ -37,6 +38,9 @@ public:
 signals:
     // The socket is ready: connected (TCP) or created (UDP).
     void opened();
+    // Once per send(), when its data went to the socket (or failed to): lets a producer keep
+    // only a few sends in flight however fast it reads.
+    void sendFinished();
 
 protected:
     void run() override;
@@ -49,11 +53,15 @@ private:
     };
 
     bool open();
-    bool tryConnect(const Endpoint &address, int protocol);
+    bool tryConnect(const Endpoint &address);
+    // UDP: whether a refusal may still send us on to the next address (see tryConnect).
+    bool mayTryNextTarget() const;
+    bool tryNextTarget(QList<QByteArray> datagrams);
     // Returns false once the conversation is over.
     bool runCommands();
     bool receive();
     bool sendData(const QByteArray &data);
+    bool sendDatagram(const QByteArray &data);
     void postTraffic(EventKind kind, const QString &peer, const char *data, qint64 size);
     void enqueue(Command command);
 
@@ -69,6 +77,13 @@ private:
     QString m_peerAddress;
     Fd m_socket;
     Endpoint m_target;
+    QVector<Endpoint> m_candidates;
+    qsizetype m_nextCandidate = 0;
+    int m_protocolNumber = 0;
+    bool m_targetAnswered = false;
+    // UDP datagrams sent to a target that has not answered yet, to send again to the next
+    // address should this one refuse them (a few: the refusal comes back within a round trip).
+    QList<QByteArray> m_unconfirmed;
     bool m_serverClosed = false;
     QByteArray m_buffer;
 };

@@ -16,6 +16,11 @@
 
 namespace socketlab {
 
+namespace {
+// How long start() waits for a --bind host name to resolve before it gives up.
+constexpr int kBindLookupTimeoutMs = 5000;
+}
+
 Server::Server(QObject *parent) : QObject(parent)
 {
     connect(&m_queue, &EventQueue::eventsArrived, this, &Server::eventsArrived);
@@ -84,8 +89,15 @@ bool Server::start(const ServerConfig &config)
     const int protocol = Resolver::protocolNumber(protoName);
     reporter.traceCall(1, QStringLiteral("getprotobyname"), protoName, protocol);
 
-    const ResolvedAddresses bindTo = Resolver::resolve(config.bindAddress, config.port, type, true);
+    // The address to bind. A numeric one (what the GUI offers: 127.0.0.1, 0.0.0.0, ::) is
+    // parsed at once, so "port in use" is still known before start() returns. A host name
+    // (typed with --bind) is looked up on a helper thread and given up after a few seconds:
+    // start() runs on the caller's (GUI) thread and promises its answer synchronously, so the
+    // wait cannot move to the worker; a DNS server that never answers costs at most this
+    // bound, not glibc's full retry cycle.
     const QString bindHost = Resolver::normalizeHost(config.bindAddress);
+    const ResolvedAddresses bindTo =
+        Resolver::resolve(bindHost, config.port, type, true, -1, kBindLookupTimeoutMs);
     if (reporter.callsEnabled()) {
         // The local address to bind, not a peer; no recipe step of its own (it serves step 3).
         SocketEvent resolved = reporter.make(EventKind::Call);
@@ -99,38 +111,58 @@ bool Server::start(const ServerConfig &config)
     }
     if (bindTo.gaiError != 0)
         return fail(QStringLiteral("getaddrinfo"), bindHost, bindTo.errnum, bindTo.gaiError);
-    const Endpoint address = bindTo.endpoints.first();
 
-    // Step 2: the socket, still active.
-    const QString socketArgs = SocketIo::socketArgs(address.family(), type, protocol);
-    Fd socket(::socket(address.family(), type | SOCK_CLOEXEC, protocol));
-    const int socketErrno = socket.isValid() ? 0 : errno;
-    reporter.traceCall(2, QStringLiteral("socket"), socketArgs, socket.get(), socketErrno);
+    // Each address in turn until one binds ("localhost" may give ::1 first on a machine
+    // without IPv6); when none does, the last one's failure is the answer.
+    Fd socket;
+    Endpoint address;
+    QString failedCall;
+    QString failedArgs;
+    int failedErrno = 0;
+    for (const Endpoint &candidate : bindTo.endpoints) {
+        // Step 2: the socket, still active.
+        const QString socketArgs = SocketIo::socketArgs(candidate.family(), type, protocol);
+        Fd attempt(::socket(candidate.family(), type | SOCK_CLOEXEC, protocol));
+        const int socketErrno = attempt.isValid() ? 0 : errno;
+        reporter.traceCall(2, QStringLiteral("socket"), socketArgs, attempt.get(), socketErrno);
+        if (!attempt.isValid()) {
+            failedCall = QStringLiteral("socket");
+            failedArgs = socketArgs;
+            failedErrno = socketErrno;
+            continue;
+        }
+
+        const int one = 1;
+        // TCP only: it lets a restarted server bind while old connections sit in TIME_WAIT. On a
+        // UDP socket it would let a second server share the port instead of failing to bind.
+        if (config.reuseAddress && tcp) {
+            const int r = ::setsockopt(attempt.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+            reporter.traceCall(2, QStringLiteral("setsockopt"),
+                               QStringLiteral("fd %1, SO_REUSEADDR, 1").arg(attempt.get()), r,
+                               r == 0 ? 0 : errno);
+        }
+        if (candidate.family() == AF_INET6) {
+            // "::" serves IPv4 clients too (they show up as plain IPv4 addresses).
+            const int zero = 0;
+            ::setsockopt(attempt.get(), IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero);
+        }
+
+        // Step 3: bind the local address and port.
+        const QString bindArgs = QStringLiteral("fd %1, %2").arg(attempt.get()).arg(candidate.toString());
+        const int bound = ::bind(attempt.get(), candidate.address(), candidate.length());
+        const int bindErrno = bound == 0 ? 0 : errno;
+        reporter.traceCall(3, QStringLiteral("bind"), bindArgs, bound, bindErrno);
+        if (bound == 0) {
+            socket = std::move(attempt);
+            address = candidate;
+            break;
+        }
+        failedCall = QStringLiteral("bind");
+        failedArgs = candidate.toString();
+        failedErrno = bindErrno;
+    }
     if (!socket.isValid())
-        return fail(QStringLiteral("socket"), socketArgs, socketErrno);
-
-    const int one = 1;
-    // TCP only: it lets a restarted server bind while old connections sit in TIME_WAIT. On a
-    // UDP socket it would let a second server share the port instead of failing to bind.
-    if (config.reuseAddress && tcp) {
-        const int r = ::setsockopt(socket.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        reporter.traceCall(2, QStringLiteral("setsockopt"),
-                           QStringLiteral("fd %1, SO_REUSEADDR, 1").arg(socket.get()), r,
-                           r == 0 ? 0 : errno);
-    }
-    if (address.family() == AF_INET6) {
-        // "::" serves IPv4 clients too (they show up as plain IPv4 addresses).
-        const int zero = 0;
-        ::setsockopt(socket.get(), IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero);
-    }
-
-    // Step 3: bind the local address and port.
-    const QString bindArgs = QStringLiteral("fd %1, %2").arg(socket.get()).arg(address.toString());
-    const int bound = ::bind(socket.get(), address.address(), address.length());
-    const int bindErrno = bound == 0 ? 0 : errno;
-    reporter.traceCall(3, QStringLiteral("bind"), bindArgs, bound, bindErrno);
-    if (bound != 0)
-        return fail(QStringLiteral("bind"), address.toString(), bindErrno);
+        return fail(failedCall, failedArgs, failedErrno);
 
     // Step 4 (TCP only): the socket becomes passive.
     if (tcp) {

@@ -52,6 +52,44 @@ qint64 SocketIo::sendAll(int fd, const char *data, qint64 size, int stopFd, int 
     return sent;
 }
 
+qint64 SocketIo::sendAllReading(int fd, const char *data, qint64 size, int stopFd,
+                                const std::function<bool()> &onReadable, int *errnum)
+{
+    qint64 sent = 0;
+    *errnum = 0;
+    while (sent < size) {
+        const ssize_t n = ::send(fd, data + sent, size_t(size - sent), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n >= 0) {
+            sent += n;
+            continue;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            *errnum = errno;
+            break;
+        }
+        pollfd fds[2] = {{stopFd, POLLIN, 0}, {fd, POLLOUT | POLLIN, 0}};
+        const int ready = ::poll(fds, 2, -1);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0) {
+            *errnum = errno;
+            break;
+        }
+        if (fds[0].revents & POLLIN) {
+            *errnum = ECANCELED;
+            break;
+        }
+        // Read first: what arrived is what the peer waits to be rid of before it reads again.
+        if ((fds[1].revents & (POLLIN | POLLHUP | POLLERR)) && !onReadable()) {
+            *errnum = ECANCELED;
+            break;
+        }
+    }
+    return sent;
+}
+
 QString SocketIo::socketArgs(int family, int type, int protocol)
 {
     const QString familyName = family == AF_INET6 ? QStringLiteral("AF_INET6")

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace socketlab {
 
 enum class WaitResult { Ready, Stopped, TimedOut, Failed };
@@ -16,6 +18,12 @@ public:
     // Sends every byte (MSG_NOSIGNAL) unless stopped or the socket fails. Returns the bytes
     // sent; *errnum is 0 when all went, else the errno (or ECANCELED when stopped).
     static qint64 sendAll(int fd, const char *data, qint64 size, int stopFd, int *errnum);
+    // The same, for a peer that may answer while we send (an echo server): while it waits for
+    // room it also watches fd for input and calls onReadable(), so the peer never waits for
+    // us to read while we wait for it to read. onReadable() returns false to give up; then,
+    // as when stopped, *errnum is ECANCELED.
+    static qint64 sendAllReading(int fd, const char *data, qint64 size, int stopFd,
+                                 const std::function<bool()> &onReadable, int *errnum);
     // "AF_INET, SOCK_STREAM, 6", as a call trace shows socket()'s arguments.
     static QString socketArgs(int family, int type, int protocol);
 };

@@ -2,7 +2,9 @@
 // for each line of standard input, how it closes, and exit codes 0 and 1.
 
 #include "clitestsupport.h"
+#include "server.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace clitest;
@@ -53,6 +55,85 @@ QByteArray receiveUntilClosed(int fd, bool *closed)
     return got;
 }
 
+// The client's memory high-water mark (VmHWM) in bytes, or -1 once it is gone.
+qint64 peakMemory(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    }
+    return -1;
+}
+
+// socketlab-cli with its environment as Process sets it, plus `extra`, standard input from
+// `inputFile` when given, and standard output read as it comes (or thrown away).
+class RawCli
+{
+public:
+    RawCli(const QStringList &arguments, const QString &inputFile,
+           const QProcessEnvironment &extra = {}, bool keepOutput = true)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        env.remove(QStringLiteral("LANGUAGE"));
+        env.remove(QStringLiteral("LC_ALL"));
+        env.remove(QStringLiteral("LC_MESSAGES"));
+        for (const QString &key : extra.keys())
+            env.insert(key, extra.value(key));
+        m_process.setProcessEnvironment(env);
+        if (!inputFile.isEmpty())
+            m_process.setStandardInputFile(inputFile);
+        if (!keepOutput)
+            m_process.setStandardOutputFile(QProcess::nullDevice());
+        m_process.start(cliPath(), arguments);
+        m_process.waitForStarted(kWaitMs);
+        m_pid = m_process.processId();
+    }
+    ~RawCli()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(kWaitMs);
+        }
+    }
+    QProcess &process() { return m_process; }
+    qint64 pid() const { return m_pid; }
+    bool running() const { return m_process.state() == QProcess::Running; }
+    bool waitForExit(int timeoutMs)
+    {
+        return QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
+    }
+    void signal(int sig)
+    {
+        if (running())
+            ::kill(pid_t(m_pid), sig);
+    }
+    // Sum of "bytes" over the --json events named `event` seen so far (each line parsed once).
+    qint64 bytesOf(const QByteArray &event)
+    {
+        m_pending += m_process.readAllStandardOutput();
+        qsizetype start = 0;
+        for (qsizetype end = m_pending.indexOf('\n'); end >= 0; end = m_pending.indexOf('\n', start)) {
+            const QByteArray line = m_pending.mid(start, end - start);
+            start = end + 1;
+            if (!line.contains("\"event\":\"" + event + '"'))
+                continue;
+            m_bytes += QJsonDocument::fromJson(line).object().value(QLatin1String("bytes")).toInteger();
+        }
+        m_pending.remove(0, start);
+        return m_bytes;
+    }
+
+private:
+    QProcess m_process;
+    qint64 m_pid = 0;
+    QByteArray m_pending;
+    qint64 m_bytes = 0;
+};
+
 } // namespace
 
 class TestCliClient : public QObject
@@ -72,6 +153,12 @@ private slots:
     void connectionRefused();
     void unknownHost_data();
     void unknownHost();
+    void longLineInChunks_data();
+    void longLineInChunks();
+    void bigLineToAnEchoServer();
+    void endlessLineKeepsMemoryBounded_data();
+    void endlessLineKeepsMemoryBounded();
+    void interruptDuringASilentLookup();
 };
 
 void TestCliClient::linesOnTheWire_data()
@@ -303,6 +390,164 @@ void TestCliClient::unknownHost()
     QVERIFY2(err.contains(QLatin1String("getaddrinfo(no-such-host.invalid) failed: ")), qPrintable(err));
     // The resolver's reason follows (offline machines may say the failure is temporary).
     QVERIFY2(err.trimmed().size() > err.indexOf(QLatin1String("failed: ")) + 8, qPrintable(err));
+}
+
+void TestCliClient::longLineInChunks_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("after");
+    QTest::addColumn<QList<int>>("sends");
+    QTest::addColumn<QByteArray>("tail");
+    // 200 KiB: three full 64 KiB chunks and 8 KiB.
+    QTest::newRow("plain") << QStringList{} << QByteArray("\nend\n")
+                           << QList<int>{65536, 65536, 65536, 8192, 3} << QByteArray("end");
+    QTest::newRow("--append-newline") << QStringList{"--append-newline"} << QByteArray("\n")
+                                      << QList<int>{65536, 65536, 65536, 8193} << QByteArray("\n");
+    QTest::newRow("crlf") << QStringList{} << QByteArray("\r\n")
+                          << QList<int>{65536, 65536, 65536, 8192} << QByteArray();
+    QTest::newRow("then ctrl-x") << QStringList{} << QByteArray("\n\x18\nnever\n")
+                                 << QList<int>{65536, 65536, 65536, 8192} << QByteArray();
+}
+
+// A line longer than the buffer leaves in chunks as it arrives, each one send() (one "send"
+// call and one "sent" event); the line break rules hold at the line's end.
+void TestCliClient::longLineInChunks()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, after);
+    QFETCH(QList<int>, sends);
+    QFETCH(QByteArray, tail);
+    Fd server = listener();
+    const QString port = QString::number(Endpoint::localOf(server.get()).port());
+    Process cli;
+    QVERIFY(cli.startCli(QStringList{"client", "--port", port, "--json", "--trace"} + options));
+    Fd connection = acceptOne(server.get());
+    QVERIFY(connection.isValid());
+    const QByteArray line(200 * 1024, 'L');
+    const QByteArray input = line + after;
+    QVERIFY(cli.write(input));
+    if (!after.contains('\x18'))
+        cli.closeInput();
+    bool closed = false;
+    QCOMPARE(receiveUntilClosed(connection.get(), &closed), line + tail);
+    QVERIFY(closed);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QList<int> sent;
+    for (const QJsonObject &e : cli.events("sent"))
+        sent << int(e.value("bytes").toInteger());
+    QCOMPARE(sent, sends);
+    QList<int> calls;
+    for (const QJsonObject &e : cli.events("call")) {
+        if (e.value("call").toString() == QLatin1String("send"))
+            calls << int(e.value("result").toInteger());
+    }
+    QCOMPARE(calls, sends);
+}
+
+// 16 MiB on one line to `socketlab-cli server --echo`: the echo server blocks sending back
+// until the client reads, so the client must read while it sends.
+void TestCliClient::bigLineToAnEchoServer()
+{
+    Process server;
+    QVERIFY(server.startCli({"server", "--port", "0", "--echo", "--json", "--quiet"}));
+    QVERIFY(server.waitForListening());
+    constexpr qint64 kSize = 16 * 1024 * 1024;
+    const QString port = QString::number(server.listeningPort());
+    RawCli cli({"client", "--port", port, "--json"}, {});
+    QVERIFY(cli.running());
+    QProcess &input = cli.process();
+    input.write(QByteArray(kSize, 'e') + '\n');
+    QVERIFY2(QTest::qWaitFor([&] { return cli.bytesOf("received") >= kSize; }, 120000),
+             qPrintable(QStringLiteral("%1 bytes echoed").arg(cli.bytesOf("received"))));
+    QCOMPARE(cli.bytesOf("received"), kSize);
+    input.closeWriteChannel();
+    QVERIFY(cli.waitForExit(kWaitMs));
+    QCOMPARE(input.exitCode(), 0);
+}
+
+void TestCliClient::endlessLineKeepsMemoryBounded_data()
+{
+    QTest::addColumn<bool>("peerReads");
+    QTest::newRow("peer reads") << true;
+    QTest::newRow("peer never reads") << false;
+}
+
+// Standard input that never breaks its line (/dev/zero): the client streams it in chunks and,
+// when the peer stops reading, stops reading too. Its memory stays bounded either way.
+void TestCliClient::endlessLineKeepsMemoryBounded()
+{
+    QFETCH(bool, peerReads);
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr qint64 kBound = 192 * 1024 * 1024;  // the sanitizer's shadow and quarantine
+#else
+    constexpr qint64 kBound = 64 * 1024 * 1024;
+#endif
+    constexpr qint64 kTotal = 256 * 1024 * 1024;
+    socketlab::Server server;
+    socketlab::ServerConfig config;
+    config.port = 0;
+    config.bufferSize = 65536;
+    config.reportTraffic = false;
+    config.reportCalls = false;
+    Fd silent = listener();
+    quint16 port = Endpoint::localOf(silent.get()).port();
+    if (peerReads) {
+        QVERIFY(server.start(config));
+        port = server.localPort();
+    }
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("ASAN_OPTIONS"),
+               qEnvironmentVariable("ASAN_OPTIONS") + QStringLiteral(":quarantine_size_mb=16"));
+    RawCli cli({"client", "--port", QString::number(port)}, QStringLiteral("/dev/zero"), env, false);
+    QVERIFY(cli.running());
+    qint64 peak = 0;
+    const auto sample = [&] {
+        peak = qMax(peak, peakMemory(cli.pid()));
+        return peak > kBound;
+    };
+    if (peerReads) {
+        QVERIFY(QTest::qWaitFor([&] { return sample() || server.totals().bytes >= kTotal; }, 120000));
+        QVERIFY2(server.totals().bytes >= kTotal,
+                 qPrintable(QStringLiteral("%1 bytes arrived, client peak %2 bytes")
+                                .arg(server.totals().bytes).arg(peak)));
+    } else {
+        Fd connection = acceptOne(silent.get());
+        QVERIFY(connection.isValid());
+        const quint16 clientPort = Endpoint::peerOf(connection.get()).port();
+        // The socket's buffers fill; then the client must stop reading its input.
+        QVERIFY(QTest::qWaitFor([&] { return sample() || receiveQueue(port, clientPort) > 0; }, kWaitMs));
+        QVERIFY(!QTest::qWaitFor(sample, 3000));
+        // Blocked in a send, it still stops at once.
+        cli.signal(SIGINT);
+        QVERIFY(cli.waitForExit(2000));
+    }
+    sample();
+    qInfo("client peak memory (VmHWM): %lld KiB", peak >> 10);
+    QVERIFY2(peak < kBound, qPrintable(QStringLiteral("peak memory %1 MiB").arg(peak >> 20)));
+}
+
+// Ctrl+C while getaddrinfo() waits for a DNS server that never answers: the client exits
+// at once instead of waiting for the lookup.
+void TestCliClient::interruptDuringASilentLookup()
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(SILENTDNS_PATH));
+    // An ASan build wants its runtime first in the list; the shim has none of its own.
+    env.insert(QStringLiteral("ASAN_OPTIONS"),
+               qEnvironmentVariable("ASAN_OPTIONS") + QStringLiteral(":verify_asan_link_order=0"));
+    RawCli cli({"client", "--host", "silent.example", "--port", "5000", "--json"}, {}, env);
+    QVERIFY(cli.running());
+    QByteArray err;
+    QVERIFY(QTest::qWaitFor([&] {
+        err += cli.process().readAllStandardError();
+        return err.contains("silentdns: lookup blocked");
+    }, kWaitMs));
+    QElapsedTimer timer;
+    timer.start();
+    cli.signal(SIGINT);
+    QVERIFY2(cli.waitForExit(2000), "still waiting for getaddrinfo()");
+    QVERIFY(timer.elapsed() < 2000);
 }
 
 QTEST_GUILESS_MAIN(TestCliClient)

@@ -1,11 +1,20 @@
 // socketlab::Client against real servers on loopback, and against nothing at all.
 
 #include "client.h"
+#include "resolver.h"
 #include "server.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <netdb.h>
 
 using namespace socketlab;
 using namespace testsupport;
@@ -38,6 +47,79 @@ ServerConfig echoServer(Protocol protocol, const QString &bind = QStringLiteral(
     return c;
 }
 
+// A DNS server that never answers: each lookup blocks for 30 s (glibc's own retries take
+// about as long) unless the test lets it go.
+std::mutex g_silentMutex;
+std::condition_variable g_silentReleased;
+bool g_released = false;
+std::atomic<int> g_silentLookups{0};
+
+ResolvedAddresses silentDns(const QByteArray &, quint16, int, bool)
+{
+    ++g_silentLookups;
+    std::unique_lock<std::mutex> lock(g_silentMutex);
+    g_silentReleased.wait_for(lock, std::chrono::seconds(30), [] { return g_released; });
+    ResolvedAddresses none;
+    none.gaiError = EAI_AGAIN;
+    return none;
+}
+
+Endpoint endpointOf(const char *host, quint16 port)
+{
+    socklen_t length = 0;
+    const sockaddr_storage address = addressOf(host, port, &length);
+    return Endpoint(reinterpret_cast<const sockaddr *>(&address), length);
+}
+
+// Every name resolves to ::1 first, then 127.0.0.1: what "localhost" gives on many machines.
+ResolvedAddresses ipv6First(const QByteArray &, quint16 port, int, bool)
+{
+    ResolvedAddresses r;
+    r.endpoints = {endpointOf("::1", port), endpointOf("127.0.0.1", port)};
+    return r;
+}
+
+// Every name resolves first to an address this machine does not have (TEST-NET-1), then to
+// 127.0.0.1: only the second can be bound.
+ResolvedAddresses foreignFirst(const QByteArray &, quint16 port, int, bool)
+{
+    ResolvedAddresses r;
+    r.endpoints = {endpointOf("192.0.2.1", port), endpointOf("127.0.0.1", port)};
+    return r;
+}
+
+// Puts a lookup in for one test; lets blocked lookups go and takes it out again at the end.
+class InjectedLookup
+{
+public:
+    explicit InjectedLookup(Resolver::LookupFunction lookup)
+    {
+        {
+            std::lock_guard<std::mutex> lock(g_silentMutex);
+            g_released = false;
+        }
+        Resolver::setLookupFunction(lookup);
+    }
+    ~InjectedLookup()
+    {
+        Resolver::setLookupFunction(nullptr);
+        {
+            std::lock_guard<std::mutex> lock(g_silentMutex);
+            g_released = true;
+        }
+        g_silentReleased.notify_all();
+    }
+};
+
+// Bytes the client reported received.
+qint64 receivedBytes(const EventLog &log)
+{
+    qint64 bytes = 0;
+    for (const SocketEvent &e : log.of(EventKind::Received))
+        bytes += e.bytes;
+    return bytes;
+}
+
 } // namespace
 
 class TestClient : public QObject
@@ -52,6 +134,12 @@ private slots:
     void serverClosesTheConnection();
     void localhostFindsAnIpv4Server();
     void callTraceFollowsTheRecipe();
+    void bigMessageToAnEchoServer();
+    void stopDuringASilentLookup_data();
+    void stopDuringASilentLookup();
+    void serverBindLookupGivesUp();
+    void udpTriesEachAddress();
+    void serverBindsTheFirstAddressThatWorks();
 };
 
 void TestClient::connectionRefused()
@@ -191,6 +279,125 @@ void TestClient::callTraceFollowsTheRecipe()
     QCOMPARE(log.of(EventKind::Call).last().call, QStringLiteral("close"));
     const SocketEvent protocolCall = log.of(EventKind::Call).at(1);
     QCOMPARE(protocolCall.result, 6);
+}
+
+// 16 MiB in one send() to an echo server: the server blocks sending it back until we read,
+// so the client must read while it waits to send, or both wait for ever.
+void TestClient::bigMessageToAnEchoServer()
+{
+    Server server;
+    ServerConfig c = echoServer(Protocol::Tcp);
+    c.reportTraffic = false;
+    c.reportCalls = false;
+    QVERIFY(server.start(c));
+    Client client;
+    EventLog log(&client);
+    client.connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), server.localPort());
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Connected, kWaitMs);
+    constexpr qint64 kSize = 16 * 1024 * 1024;
+    QByteArray message(kSize, Qt::Uninitialized);
+    for (qint64 i = 0; i < kSize; ++i)
+        message[i] = char('a' + i % 26);
+    client.send(message);
+    QVERIFY2(log.waitForCount(EventKind::Sent, 1, 60000), "the send never finished: deadlock");
+    QCOMPARE(log.of(EventKind::Sent).first().bytes, kSize);
+    QVERIFY(QTest::qWaitFor([&] { return receivedBytes(log) >= kSize; }, 60000));
+    QCOMPARE(receivedBytes(log), kSize);
+    QByteArray head;
+    for (const SocketEvent &e : log.of(EventKind::Received)) {
+        head += e.payload;
+        if (head.size() >= 4096)
+            break;
+    }
+    QVERIFY(message.startsWith(head.left(4096)));
+    QCOMPARE(server.totals().bytes, kSize);
+    client.disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Unconnected, kWaitMs);
+}
+
+void TestClient::stopDuringASilentLookup_data()
+{
+    QTest::addColumn<bool>("destroy");
+    QTest::newRow("abort") << false;
+    QTest::newRow("destroy") << true;
+}
+
+// A DNS server that never answers must not hold Stop (or the window closing) hostage.
+void TestClient::stopDuringASilentLookup()
+{
+    QFETCH(bool, destroy);
+    InjectedLookup silent(&silentDns);
+    const int before = g_silentLookups.load();
+    auto client = std::make_unique<Client>();
+    EventLog log(client.get());
+    client->connectToHost(Protocol::Tcp, QStringLiteral("silent.example"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(g_silentLookups.load() > before, kWaitMs);
+    QElapsedTimer timer;
+    timer.start();
+    if (destroy) {
+        client.reset();
+    } else {
+        client->abort();
+        QCOMPARE(client->state(), Client::State::Unconnected);
+    }
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+}
+
+// start() answers at once for numeric addresses; for a name it waits a bounded time.
+void TestClient::serverBindLookupGivesUp()
+{
+    InjectedLookup silent(&silentDns);
+    Server server;
+    ServerConfig c = echoServer(Protocol::Tcp, QStringLiteral("silent.example"));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!server.start(c));
+    QVERIFY2(timer.elapsed() < 15000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    QVERIFY2(server.errorString().contains(QLatin1String("getaddrinfo")), qPrintable(server.errorString()));
+    // A numeric address never asks the (silent) name service.
+    timer.restart();
+    QVERIFY(server.start(echoServer(Protocol::Tcp)));
+    QVERIFY(timer.elapsed() < 2000);
+}
+
+// "localhost" as ::1 then 127.0.0.1, the server on 127.0.0.1 only: the datagram to ::1 is
+// refused, and the client goes on to the next address with it.
+void TestClient::udpTriesEachAddress()
+{
+    Server server;
+    EventLog serverLog(&server);
+    QVERIFY(server.start(echoServer(Protocol::Udp)));
+    InjectedLookup order(&ipv6First);
+    Client client;
+    EventLog log(&client);
+    client.connectToHost(Protocol::Udp, QStringLiteral("localhost"), server.localPort());
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Connected, kWaitMs);
+    client.send("hello");
+    QVERIFY(serverLog.waitForCount(EventKind::Data, 1));
+    QCOMPARE(serverLog.of(EventKind::Data).first().payload, QByteArray("hello"));
+    QVERIFY(QTest::qWaitFor([&] { return !log.of(EventKind::Received).isEmpty(); }, kWaitMs));
+    QCOMPARE(log.of(EventKind::Received).first().payload, QByteArray("hello"));
+    QCOMPARE(client.peerAddress(), server.localAddress());
+    // Once the server answered, later datagrams go straight there.
+    client.send("again");
+    QVERIFY(QTest::qWaitFor([&] { return log.count(EventKind::Received) >= 2; }, kWaitMs));
+    QCOMPARE(log.of(EventKind::Received).at(1).payload, QByteArray("again"));
+    QCOMPARE(serverLog.count(EventKind::Data), 2);
+}
+
+void TestClient::serverBindsTheFirstAddressThatWorks()
+{
+    InjectedLookup order(&foreignFirst);
+    Server server;
+    EventLog log(&server);
+    QVERIFY2(server.start(echoServer(Protocol::Tcp, QStringLiteral("lab.example"))),
+             qPrintable(server.errorString()));
+    QVERIFY2(server.localAddress().startsWith(QLatin1String("127.0.0.1:")),
+             qPrintable(server.localAddress()));
+    Fd client = tcpConnect(server.localPort());
+    QVERIFY(client.isValid());
+    QVERIFY(sendAll(client.get(), "ping"));
+    QCOMPARE(receive(client.get(), 4), QByteArray("ping"));
 }
 
 QTEST_GUILESS_MAIN(TestClient)

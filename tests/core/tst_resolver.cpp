@@ -1,11 +1,48 @@
 #include "resolver.h"
+#include "wakesignal.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include <netdb.h>
 #include <sys/socket.h>
 
 using namespace socketlab;
+
+namespace {
+
+std::atomic<int> g_slowLookups{0};
+
+// A name server that takes its time (shorter than a test's patience, so it finishes here).
+ResolvedAddresses slowLookup(const QByteArray &, quint16, int, bool)
+{
+    ++g_slowLookups;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    ResolvedAddresses r;
+    r.gaiError = EAI_AGAIN;
+    return r;
+}
+
+ResolvedAddresses quickLookup(const QByteArray &host, quint16 port, int, bool)
+{
+    ResolvedAddresses r;
+    if (host == "lab.example") {
+        sockaddr_in in{};
+        in.sin_family = AF_INET;
+        in.sin_port = htons(port);
+        in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        r.endpoints << Endpoint(reinterpret_cast<const sockaddr *>(&in), sizeof in);
+    } else {
+        r.gaiError = EAI_NONAME;
+    }
+    return r;
+}
+
+} // namespace
 
 class TestResolver : public QObject
 {
@@ -22,6 +59,10 @@ private slots:
     void resolvePassiveAny();
     void resolveUnknownHost();
     void protocolNumber();
+    void stoppableLookup();
+    void stoppedLookupIsAbandoned();
+    void lookupTimesOut();
+    void numericNeverAsksTheNameService();
 };
 
 void TestResolver::parsePort_data()
@@ -149,6 +190,67 @@ void TestResolver::protocolNumber()
     QCOMPARE(Resolver::protocolNumber(QStringLiteral("tcp")), 6);
     QCOMPARE(Resolver::protocolNumber(QStringLiteral("udp")), 17);
     QCOMPARE(Resolver::protocolNumber(QStringLiteral("no-such-protocol")), -1);
+}
+
+void TestResolver::stoppableLookup()
+{
+    Resolver::setLookupFunction(&quickLookup);
+    WakeSignal stop;
+    const ResolvedAddresses r =
+        Resolver::resolve(QStringLiteral("lab.example"), 7, SOCK_STREAM, false, stop.fd());
+    Resolver::setLookupFunction(nullptr);
+    QCOMPARE(r.gaiError, 0);
+    QVERIFY(!r.stopped);
+    QCOMPARE(r.endpoints.size(), 1);
+    QCOMPARE(r.endpoints.first().toString(), QStringLiteral("127.0.0.1:7"));
+}
+
+void TestResolver::stoppedLookupIsAbandoned()
+{
+    Resolver::setLookupFunction(&slowLookup);
+    WakeSignal stop;
+    const int before = g_slowLookups.load();
+    std::thread stopper([&] {
+        while (g_slowLookups.load() == before)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        stop.raise();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const ResolvedAddresses r =
+        Resolver::resolve(QStringLiteral("slow.example"), 7, SOCK_STREAM, false, stop.fd());
+    const qint64 elapsed = timer.elapsed();
+    stopper.join();
+    Resolver::setLookupFunction(nullptr);
+    QVERIFY(r.stopped);
+    QVERIFY(r.gaiError != 0);
+    QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
+}
+
+void TestResolver::lookupTimesOut()
+{
+    Resolver::setLookupFunction(&slowLookup);
+    const ResolvedAddresses r =
+        Resolver::resolve(QStringLiteral("slow.example"), 7, SOCK_STREAM, true, -1, 50);
+    Resolver::setLookupFunction(nullptr);
+    QVERIFY(!r.stopped);
+    QCOMPARE(r.gaiError, EAI_AGAIN);
+    QVERIFY(r.endpoints.isEmpty());
+}
+
+void TestResolver::numericNeverAsksTheNameService()
+{
+    Resolver::setLookupFunction(&slowLookup);
+    const int before = g_slowLookups.load();
+    WakeSignal stop;
+    const ResolvedAddresses v4 = Resolver::resolve(QStringLiteral("127.0.0.1"), 1, SOCK_DGRAM, false, stop.fd());
+    const ResolvedAddresses v6 = Resolver::resolve(QStringLiteral("[::1]"), 1, SOCK_DGRAM, false, stop.fd());
+    const ResolvedAddresses any = Resolver::resolve(QString(), 1, SOCK_DGRAM, true, stop.fd());
+    Resolver::setLookupFunction(nullptr);
+    QCOMPARE(g_slowLookups.load(), before);
+    QCOMPARE(v4.endpoints.value(0).toString(), QStringLiteral("127.0.0.1:1"));
+    QCOMPARE(v6.endpoints.value(0).toString(), QStringLiteral("[::1]:1"));
+    QCOMPARE(any.gaiError, 0);
 }
 
 QTEST_APPLESS_MAIN(TestResolver)

@@ -27,6 +27,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         tr("SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets."));
     parser.addPositionalArgument(QStringLiteral("command"), tr("server or client"));
     const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption protoOption(QStringLiteral("proto"), tr("tcp or udp (default tcp)."), QStringLiteral("tcp|udp"));
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
         tr("Server: iterative, fork or thread (default thread)."), QStringLiteral("mode"));
@@ -52,9 +53,17 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         *error = parser.errorText();
         return false;
     }
-    if (parser.isSet(helpOption)) {
+    // addHelpOption() also accepts --help-all (Qt's own options too); this program has none
+    // of its own to add there, so both print the same help and start nothing.
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         helpShown = true;
         helpText = parser.helpText();
+        return true;
+    }
+    if (parser.isSet(versionOption)) {
+        helpShown = true;
+        helpText = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
+                                                 QCoreApplication::applicationVersion());
         return true;
     }
     const QStringList positional = parser.positionalArguments();

@@ -28,6 +28,7 @@ public:
     bool json = false;
     bool quiet = false;
     bool trace = false;
+    // --help, --help-all or --version: print helpText and exit 0, starting nothing.
     bool helpShown = false;
     QString helpText;
 };

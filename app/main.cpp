@@ -23,6 +23,10 @@ int main(int argc, char *argv[])
     LanguageManager language;
     // --lang is read before the full parse, so the parser's own messages are translated.
     const QString asked = LanguageManager::languageFromArguments(QApplication::arguments());
+    // The texts below (and --help) are translated when they are made: choose the language first.
+    language.setLanguage(LanguageManager::availableLanguages().contains(asked)
+                             ? asked
+                             : WindowSettings::startLanguage());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

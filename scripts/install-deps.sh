@@ -9,6 +9,9 @@ packages=(
     python3 netcat-openbsd socat
     iproute2  # tests/hostile: the two-host test builds network namespaces (runs as root only)
     iperf3  # bench/run.py: the 64 KiB loopback reference (not needed by the tests)
+    help2man locales  # man pages (locales: the pt_BR definitions help2man's headings need)
+    # scripts/check-package.sh: build the .deb and check it
+    dpkg-dev file desktop-file-utils appstream lintian man-db groff-base bash-completion
 )
 
 missing=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is needed, builds, and runs every test: a normal build, then the same suite
-# under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Installs what is needed, builds, and runs every test: a normal build, its .deb checked by
+# scripts/check-package.sh, then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -14,6 +14,8 @@ cmake --build build -j "$jobs"
 echo "== tests"
 status=0
 ctest --test-dir build --output-on-failure -j "$jobs" || status=1
+echo "== package checks (.deb, lintian, desktop file, AppStream, man pages)"
+scripts/check-package.sh build || status=1
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSOCKETLAB_SANITIZE=ON >/dev/null

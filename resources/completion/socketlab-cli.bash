@@ -1,0 +1,31 @@
+# bash completion for socketlab-cli (installed as share/bash-completion/completions/socketlab-cli)
+
+_socketlab_cli()
+{
+    local cur prev words cword
+    _init_completion || return
+
+    case $prev in
+        --proto) COMPREPLY=($(compgen -W 'tcp udp' -- "$cur")); return ;;
+        --concurrency) COMPREPLY=($(compgen -W 'iterative fork thread' -- "$cur")); return ;;
+        --lang) COMPREPLY=($(compgen -W 'en pt_BR' -- "$cur")); return ;;
+        --host | --bind) _known_hosts_real -- "$cur"; return ;;
+        --port | --backlog | --buffer | --max-clients) return ;;
+    esac
+
+    local command="" i
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+            server | client) command=${words[i]}; break ;;
+        esac
+    done
+
+    local common='--proto --port --json --trace --lang --help --version'
+    case $command in
+        server) COMPREPLY=($(compgen -W "$common --concurrency --bind --backlog --buffer --echo
+                                         --max-clients --quiet" -- "$cur")) ;;
+        client) COMPREPLY=($(compgen -W "$common --host --append-newline" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W 'server client --help --version' -- "$cur")) ;;
+    esac
+} &&
+    complete -F _socketlab_cli socketlab-cli

@@ -80,11 +80,46 @@ class TestCliHardening : public QObject
     Q_OBJECT
 
 private slots:
+    void floodIsCountedExactly();
     void stdoutNobodyReads();
     void stdoutReaderGoesAway();
     void descriptorLimit_data();
     void descriptorLimit();
 };
+
+// A flood faster than the JSON lines can be written: what is not printed one by one is
+// printed as "coalesced" counts, so data and coalesced lines add up to the summary exactly.
+void TestCliHardening::floodIsCountedExactly()
+{
+    Process cli;
+    QVERIFY(cli.startCli({"server", "--json", "--port", "0", "--backlog", "8"}));
+    QVERIFY2(cli.waitForListening(), cli.err().constData());
+    {
+        Flood flood(cli.listeningPort(), 4);
+        QVERIFY(QTest::qWaitFor([&] { return !cli.events("coalesced").isEmpty(); }, kWaitMs));
+    }
+    QVERIFY(cli.waitForEvents("disconnected", 4));
+    cli.signal(SIGTERM);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    qint64 messages = 0;
+    qint64 bytes = 0;
+    for (const QJsonObject &e : cli.events("data")) {
+        messages += 1;
+        bytes += e.value("bytes").toInteger();
+    }
+    for (const QJsonObject &e : cli.events("coalesced")) {
+        QCOMPARE(e.value("merged").toString(), QStringLiteral("data"));
+        QVERIFY(e.value("messages").toInteger() > 0);
+        messages += e.value("messages").toInteger();
+        bytes += e.value("bytes").toInteger();
+    }
+    const QList<QJsonObject> summary = cli.events("summary");
+    QCOMPARE(summary.size(), 1);
+    QCOMPARE(summary.first().value("messages").toInteger(), messages);
+    QCOMPARE(summary.first().value("bytes").toInteger(), bytes);
+    QCOMPARE(cli.events().last().value("event").toString(), QStringLiteral("summary"));
+}
 
 // `socketlab-cli server --json | sleep 60` under a flood: SIGTERM still ends it at once, with
 // exit 0 and the summary on standard error, and its memory stays bounded meanwhile.

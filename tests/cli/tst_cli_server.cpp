@@ -16,10 +16,11 @@ using socketlab::Fd;
 namespace {
 
 const QSet<QString> kEventNames = {"listening", "connected", "data", "disconnected", "sent",
-                                   "received", "error", "call", "handler_exited", "summary"};
+                                   "received", "error", "call", "handler_exited", "coalesced",
+                                   "summary"};
 const QSet<QString> kKeys = {"time", "event", "peer", "local", "pid", "tid", "handler", "bytes",
                              "text", "call", "args", "result", "errno", "message",
-                             "connections", "messages", "killed"};
+                             "connections", "messages", "killed", "merged", "skipped"};
 
 // Every line is one JSON object that keeps to the contract; returns what is wrong, if anything.
 QString contractViolation(const Process &cli)

@@ -1,6 +1,6 @@
-#include "cliclientrunner.h"
+#include "app/cliclientrunner.h"
 
-#include "signalwatcher.h"
+#include "app/signalwatcher.h"
 
 #include <QCoreApplication>
 

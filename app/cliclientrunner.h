@@ -1,9 +1,9 @@
 #pragma once
 
-#include "client.h"
-#include "clioptions.h"
-#include "eventprinter.h"
-#include "stdinreader.h"
+#include "core/client.h"
+#include "app/clioptions.h"
+#include "app/eventprinter.h"
+#include "app/stdinreader.h"
 
 namespace socketlab {
 

@@ -1,7 +1,7 @@
-#include "cliclientrunner.h"
-#include "clioptions.h"
-#include "cliserverrunner.h"
-#include "languagemanager.h"
+#include "app/cliclientrunner.h"
+#include "app/clioptions.h"
+#include "app/cliserverrunner.h"
+#include "translations/languagemanager.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "clioptions.h"
+#include "app/clioptions.h"
 
-#include "resolver.h"
+#include "core/resolver.h"
 
 #include <QCommandLineParser>
 

@@ -1,6 +1,6 @@
-#include "cliserverrunner.h"
+#include "app/cliserverrunner.h"
 
-#include "signalwatcher.h"
+#include "app/signalwatcher.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "clioptions.h"
-#include "eventprinter.h"
-#include "outputwriter.h"
-#include "server.h"
+#include "app/clioptions.h"
+#include "app/eventprinter.h"
+#include "app/outputwriter.h"
+#include "core/server.h"
 
 namespace socketlab {
 

@@ -1,8 +1,8 @@
-#include "eventprinter.h"
+#include "app/eventprinter.h"
 
-#include "eventformatter.h"
-#include "eventjson.h"
-#include "outputwriter.h"
+#include "core/eventformatter.h"
+#include "core/eventjson.h"
+#include "app/outputwriter.h"
 
 namespace socketlab {
 

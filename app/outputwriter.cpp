@@ -1,4 +1,4 @@
-#include "outputwriter.h"
+#include "app/outputwriter.h"
 
 #include <cerrno>
 #include <chrono>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wakesignal.h"
+#include "core/wakesignal.h"
 
 #include <QByteArray>
 #include <QObject>

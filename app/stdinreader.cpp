@@ -1,6 +1,6 @@
-#include "stdinreader.h"
+#include "app/stdinreader.h"
 
-#include "socketio.h"
+#include "core/socketio.h"
 
 #include <cerrno>
 #include <cstdint>

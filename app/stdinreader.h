@@ -1,7 +1,7 @@
 #pragma once
 
-#include "fd.h"
-#include "wakesignal.h"
+#include "core/fd.h"
+#include "core/wakesignal.h"
 
 #include <QByteArray>
 #include <QThread>

@@ -14,10 +14,10 @@
 //
 //   socketlab-guiflood [--clients 8] [--messages 20000] [--size B] [--echo 0|1] [--timeout 120]
 
-#include "logmodel.h"
-#include "mainwindow.h"
-#include "serverpane.h"
-#include "servertoolbar.h"
+#include "ui/logmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/serverpane.h"
+#include "ui/servertoolbar.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "childrecordreader.h"
+#include "core/childrecordreader.h"
 
 #include <cstring>
 

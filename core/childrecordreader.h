@@ -1,6 +1,6 @@
 #pragma once
 
-#include "childrecord.h"
+#include "core/childrecord.h"
 
 #include <QByteArray>
 

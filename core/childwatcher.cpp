@@ -1,6 +1,6 @@
-#include "childwatcher.h"
+#include "core/childwatcher.h"
 
-#include "servercounters.h"
+#include "core/servercounters.h"
 
 #include <QDeadlineTimer>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "childrecordreader.h"
-#include "eventreporter.h"
-#include "fd.h"
+#include "core/childrecordreader.h"
+#include "core/eventreporter.h"
+#include "core/fd.h"
 
 #include <QByteArray>
 #include <QString>

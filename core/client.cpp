@@ -1,7 +1,7 @@
-#include "client.h"
+#include "core/client.h"
 
-#include "clientworker.h"
-#include "eventreporter.h"
+#include "core/clientworker.h"
+#include "core/eventreporter.h"
 
 namespace socketlab {
 

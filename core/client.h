@@ -1,7 +1,7 @@
 #pragma once
 
-#include "eventqueue.h"
-#include "protocol.h"
+#include "core/eventqueue.h"
+#include "core/protocol.h"
 
 #include <QObject>
 #include <QString>

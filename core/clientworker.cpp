@@ -1,7 +1,7 @@
-#include "clientworker.h"
+#include "core/clientworker.h"
 
-#include "resolver.h"
-#include "socketio.h"
+#include "core/resolver.h"
+#include "core/socketio.h"
 
 #include <QMutexLocker>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "endpoint.h"
-#include "eventreporter.h"
-#include "fd.h"
-#include "protocol.h"
-#include "wakesignal.h"
+#include "core/endpoint.h"
+#include "core/eventreporter.h"
+#include "core/fd.h"
+#include "core/protocol.h"
+#include "core/wakesignal.h"
 
 #include <QByteArray>
 #include <QMutex>

@@ -1,7 +1,7 @@
-#include "connectionsession.h"
+#include "core/connectionsession.h"
 
-#include "servercontext.h"
-#include "socketio.h"
+#include "core/servercontext.h"
+#include "core/socketio.h"
 
 #include <cerrno>
 #include <poll.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "eventreporter.h"
-#include "fd.h"
+#include "core/eventreporter.h"
+#include "core/fd.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "endpoint.h"
+#include "core/endpoint.h"
 
 #include <arpa/inet.h>
 #include <cstring>

@@ -1,7 +1,7 @@
-#include "eventformatter.h"
+#include "core/eventformatter.h"
 
-#include "errortext.h"
-#include "payloadtext.h"
+#include "core/errortext.h"
+#include "core/payloadtext.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
-#include "eventjson.h"
+#include "core/eventjson.h"
 
-#include "eventformatter.h"
-#include "payloadtext.h"
+#include "core/eventformatter.h"
+#include "core/payloadtext.h"
 
 #include <cstdio>
 

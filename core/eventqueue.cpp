@@ -1,4 +1,4 @@
-#include "eventqueue.h"
+#include "core/eventqueue.h"
 
 #include <QMetaObject>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "eventreporter.h"
+#include "core/eventreporter.h"
 
-#include "eventqueue.h"
+#include "core/eventqueue.h"
 
 namespace socketlab {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "socketevent.h"
+#include "core/socketevent.h"
 
 namespace socketlab {
 

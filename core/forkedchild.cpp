@@ -1,6 +1,6 @@
-#include "forkedchild.h"
+#include "core/forkedchild.h"
 
-#include "childrecord.h"
+#include "core/childrecord.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,6 +1,6 @@
-#include "handlerthread.h"
+#include "core/handlerthread.h"
 
-#include "wakesignal.h"
+#include "core/wakesignal.h"
 
 namespace socketlab {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionsession.h"
+#include "core/connectionsession.h"
 
 #include <atomic>
 #include <pthread.h>

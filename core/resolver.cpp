@@ -1,7 +1,7 @@
-#include "resolver.h"
+#include "core/resolver.h"
 
-#include "socketio.h"
-#include "wakesignal.h"
+#include "core/socketio.h"
+#include "core/wakesignal.h"
 
 #include <atomic>
 #include <cerrno>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint.h"
+#include "core/endpoint.h"
 
 #include <QString>
 #include <QVector>

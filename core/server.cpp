@@ -1,13 +1,13 @@
-#include "server.h"
+#include "core/server.h"
 
-#include "endpoint.h"
-#include "eventformatter.h"
-#include "fd.h"
-#include "resolver.h"
-#include "servercontext.h"
-#include "socketio.h"
-#include "tcpserverworker.h"
-#include "udpserverworker.h"
+#include "core/endpoint.h"
+#include "core/eventformatter.h"
+#include "core/fd.h"
+#include "core/resolver.h"
+#include "core/servercontext.h"
+#include "core/socketio.h"
+#include "core/tcpserverworker.h"
+#include "core/udpserverworker.h"
 
 #include <cerrno>
 #include <fcntl.h>

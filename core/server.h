@@ -1,8 +1,8 @@
 #pragma once
 
-#include "eventqueue.h"
-#include "serverconfig.h"
-#include "servercounters.h"
+#include "core/eventqueue.h"
+#include "core/serverconfig.h"
+#include "core/servercounters.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol.h"
+#include "core/protocol.h"
 
 #include <QString>
 

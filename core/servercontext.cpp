@@ -1,4 +1,4 @@
-#include "servercontext.h"
+#include "core/servercontext.h"
 
 namespace socketlab {
 

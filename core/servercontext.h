@@ -1,9 +1,9 @@
 #pragma once
 
-#include "eventreporter.h"
-#include "serverconfig.h"
-#include "servercounters.h"
-#include "wakesignal.h"
+#include "core/eventreporter.h"
+#include "core/serverconfig.h"
+#include "core/servercounters.h"
+#include "core/wakesignal.h"
 
 #include <atomic>
 #include <cstdint>

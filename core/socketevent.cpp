@@ -1,4 +1,4 @@
-#include "socketevent.h"
+#include "core/socketevent.h"
 
 #include <sys/syscall.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "socketio.h"
+#include "core/socketio.h"
 
 #include <cerrno>
 #include <poll.h>

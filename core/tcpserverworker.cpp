@@ -1,11 +1,11 @@
-#include "tcpserverworker.h"
+#include "core/tcpserverworker.h"
 
-#include "childwatcher.h"
-#include "connectionsession.h"
-#include "endpoint.h"
-#include "forkedchild.h"
-#include "handlerthread.h"
-#include "servercontext.h"
+#include "core/childwatcher.h"
+#include "core/connectionsession.h"
+#include "core/endpoint.h"
+#include "core/forkedchild.h"
+#include "core/handlerthread.h"
+#include "core/servercontext.h"
 
 #include <algorithm>
 #include <cerrno>

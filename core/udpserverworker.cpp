@@ -1,8 +1,8 @@
-#include "udpserverworker.h"
+#include "core/udpserverworker.h"
 
-#include "endpoint.h"
-#include "servercontext.h"
-#include "socketio.h"
+#include "core/endpoint.h"
+#include "core/servercontext.h"
+#include "core/socketio.h"
 
 #include <cerrno>
 #include <cstring>

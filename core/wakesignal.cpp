@@ -1,4 +1,4 @@
-#include "wakesignal.h"
+#include "core/wakesignal.h"
 
 #include <cerrno>
 #include <cstdint>

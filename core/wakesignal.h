@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fd.h"
+#include "core/fd.h"
 
 namespace socketlab {
 

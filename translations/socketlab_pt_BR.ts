@@ -1124,16 +1124,8 @@
         <translation>Idioma: en ou pt_BR.</translation>
     </message>
     <message>
-        <source>Run a short demo, save the window as a PNG and exit.</source>
-        <translation>Executa uma demonstração curta, salva a janela como PNG e sai.</translation>
-    </message>
-    <message>
         <source>Unknown language: %1 (use en or pt_BR)</source>
         <translation>Idioma desconhecido: %1 (use en ou pt_BR)</translation>
-    </message>
-    <message>
-        <source>Could not write the screenshot %1</source>
-        <translation>Não foi possível gravar a captura de tela %1</translation>
     </message>
 </context>
 <context>

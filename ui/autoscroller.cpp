@@ -1,4 +1,4 @@
-#include "autoscroller.h"
+#include "ui/autoscroller.h"
 
 #include <QAbstractItemView>
 #include <QScrollBar>

@@ -1,7 +1,7 @@
-#include "callsequencewidget.h"
+#include "ui/callsequencewidget.h"
 
-#include "autoscroller.h"
-#include "calltracemodel.h"
+#include "ui/autoscroller.h"
+#include "ui/calltracemodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
-#include "calltracemodel.h"
+#include "ui/calltracemodel.h"
 
-#include "colorpalette.h"
-#include "eventformatter.h"
-#include "plaintooltip.h"
+#include "ui/colorpalette.h"
+#include "core/eventformatter.h"
+#include "ui/plaintooltip.h"
 
 namespace socketlab {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "client.h"
-#include "socketevent.h"
+#include "core/client.h"
+#include "core/socketevent.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "clienttabs.h"
+#include "ui/clienttabs.h"
 
-#include "clientpane.h"
-#include "colorpalette.h"
+#include "ui/clientpane.h"
+#include "ui/colorpalette.h"
 
 #include <QEvent>
 #include <QPainter>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "protocol.h"
-#include "socketevent.h"
+#include "core/protocol.h"
+#include "core/socketevent.h"
 
 #include <QTabWidget>
 

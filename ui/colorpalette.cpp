@@ -1,4 +1,4 @@
-#include "colorpalette.h"
+#include "ui/colorpalette.h"
 
 #include <array>
 

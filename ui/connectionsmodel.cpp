@@ -1,7 +1,7 @@
-#include "connectionsmodel.h"
+#include "ui/connectionsmodel.h"
 
-#include "colorpalette.h"
-#include "eventformatter.h"
+#include "ui/colorpalette.h"
+#include "core/eventformatter.h"
 
 #include <QLocale>
 

@@ -1,4 +1,4 @@
-#include "logexporter.h"
+#include "ui/logexporter.h"
 
 #include <QAbstractItemModel>
 #include <QSaveFile>

@@ -1,9 +1,9 @@
-#include "logmodel.h"
+#include "ui/logmodel.h"
 
-#include "colorpalette.h"
-#include "eventformatter.h"
-#include "payloadtext.h"
-#include "plaintooltip.h"
+#include "ui/colorpalette.h"
+#include "core/eventformatter.h"
+#include "core/payloadtext.h"
+#include "ui/plaintooltip.h"
 
 #include <QFont>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "peercolors.h"
-#include "socketevent.h"
+#include "ui/peercolors.h"
+#include "core/socketevent.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

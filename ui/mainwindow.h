@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server.h"
+#include "core/server.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "peercolors.h"
+#include "ui/peercolors.h"
 
 namespace socketlab {
 

@@ -1,4 +1,4 @@
-#include "plaintooltip.h"
+#include "ui/plaintooltip.h"
 
 #include <QTextDocument>
 

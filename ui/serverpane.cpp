@@ -1,8 +1,8 @@
-#include "serverpane.h"
+#include "ui/serverpane.h"
 
-#include "autoscroller.h"
-#include "connectionsmodel.h"
-#include "logmodel.h"
+#include "ui/autoscroller.h"
+#include "ui/connectionsmodel.h"
+#include "ui/logmodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "serverstatus.h"
-#include "servercounters.h"
-#include "socketevent.h"
+#include "ui/serverstatus.h"
+#include "core/servercounters.h"
+#include "core/socketevent.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "serverstatus.h"
+#include "ui/serverstatus.h"
 
 namespace socketlab {
 

@@ -1,4 +1,4 @@
-#include "servertoolbar.h"
+#include "ui/servertoolbar.h"
 
 #include <QAction>
 #include <QActionGroup>

@@ -1,4 +1,4 @@
-#include "uiresources.h"
+#include "ui/uiresources.h"
 
 #include <QtGlobal>
 

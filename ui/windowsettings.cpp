@@ -1,9 +1,9 @@
-#include "windowsettings.h"
+#include "ui/windowsettings.h"
 
-#include "languagemanager.h"
-#include "mainwindow.h"
-#include "servertoolbar.h"
-#include "zoomcontroller.h"
+#include "translations/languagemanager.h"
+#include "ui/mainwindow.h"
+#include "ui/servertoolbar.h"
+#include "ui/zoomcontroller.h"
 
 #include <QAction>
 #include <QSettings>

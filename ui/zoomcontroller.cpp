@@ -1,4 +1,4 @@
-#include "zoomcontroller.h"
+#include "ui/zoomcontroller.h"
 
 #include <QApplication>
 #include <QWidget>

@@ -3,7 +3,7 @@
 // Drives socketlab-cli (and foreign peers) as processes: collects their output as it comes,
 // parses --json lines, and waits for events without sleeping.
 
-#include "../core/testsupport.h"
+#include "tests/core/testsupport.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // socketlab-cli client driven as a process against plain POSIX servers: what goes on the wire
 // for each line of standard input, how it closes, and exit codes 0 and 1.
 
-#include "clitestsupport.h"
-#include "server.h"
+#include "tests/cli/clitestsupport.h"
+#include "core/server.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,7 +1,7 @@
 // socketlab-cli server against a hostile classroom's standard output and descriptor limit:
 // a reader that never reads, a reader that goes away, and a process at `ulimit -n 64`.
 
-#include "clitestsupport.h"
+#include "tests/cli/clitestsupport.h"
 
 #include <QElapsedTimer>
 

@@ -1,7 +1,7 @@
 // socketlab-cli with peers that are not SocketLab, both ways: the recipe's programs ported to
 // Python 3 (tests/peers) and OpenBSD nc; TCP and UDP; IPv4, IPv6 and a dual-stack "::" server.
 
-#include "clitestsupport.h"
+#include "tests/cli/clitestsupport.h"
 
 #include <QRegularExpression>
 #include <QTest>

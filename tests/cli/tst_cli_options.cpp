@@ -1,7 +1,7 @@
 // socketlab-cli's informational options: --help, --help-all and --version print and exit 0
 // without starting a server or a client, and the help follows --lang.
 
-#include "clitestsupport.h"
+#include "tests/cli/clitestsupport.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // socketlab-cli server driven as a process: the --json contract, --quiet, --trace, the
 // human lines, SIGTERM/SIGINT summaries and exit codes 0, 1 and 2.
 
-#include "clitestsupport.h"
+#include "tests/cli/clitestsupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>

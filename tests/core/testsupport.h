@@ -3,10 +3,10 @@
 // Helpers shared by the core and CLI suites: plain POSIX peers (so the server under test
 // never talks only to itself), an event recorder, and process/descriptor checks.
 
-#include "endpoint.h"
-#include "fd.h"
-#include "server.h"
-#include "socketevent.h"
+#include "core/endpoint.h"
+#include "core/fd.h"
+#include "core/server.h"
+#include "core/socketevent.h"
 
 #include <QByteArray>
 #include <QDeadlineTimer>

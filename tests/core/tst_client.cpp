@@ -1,9 +1,9 @@
 // socketlab::Client against real servers on loopback, and against nothing at all.
 
-#include "client.h"
-#include "resolver.h"
-#include "server.h"
-#include "testsupport.h"
+#include "core/client.h"
+#include "core/resolver.h"
+#include "core/server.h"
+#include "tests/core/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

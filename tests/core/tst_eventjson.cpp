@@ -1,4 +1,4 @@
-#include "eventjson.h"
+#include "core/eventjson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

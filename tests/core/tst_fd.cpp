@@ -1,4 +1,4 @@
-#include "fd.h"
+#include "core/fd.h"
 
 #include <QTest>
 

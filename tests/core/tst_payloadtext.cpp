@@ -1,4 +1,4 @@
-#include "payloadtext.h"
+#include "core/payloadtext.h"
 
 #include <QTest>
 

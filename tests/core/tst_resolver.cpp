@@ -1,5 +1,5 @@
-#include "resolver.h"
-#include "wakesignal.h"
+#include "core/resolver.h"
+#include "core/wakesignal.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,9 +1,9 @@
 // Bad input for the server: addresses it cannot use, a port already taken, payloads that are
 // not text, a large message, and clients that vanish with an RST.
 
-#include "payloadtext.h"
-#include "server.h"
-#include "testsupport.h"
+#include "core/payloadtext.h"
+#include "core/server.h"
+#include "tests/core/testsupport.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 // Each server mode with several real clients on loopback: what arrives, from whom, handled by
 // which process or thread, and what is left behind.
 
-#include "server.h"
-#include "testsupport.h"
+#include "core/server.h"
+#include "tests/core/testsupport.h"
 
 #include <QSet>
 #include <QSignalSpy>

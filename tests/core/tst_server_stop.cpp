@@ -1,9 +1,9 @@
 // Stop with clients still connected: idle, sending without pause, or blocking the server's echo
 // by never reading. Every handler thread and child must end promptly and be accounted for.
 
-#include "eventformatter.h"
-#include "server.h"
-#include "testsupport.h"
+#include "core/eventformatter.h"
+#include "core/server.h"
+#include "tests/core/testsupport.h"
 
 #include <QElapsedTimer>
 #include <QSet>

@@ -5,7 +5,7 @@
 // its memory). Every wait is bounded and keeps the event loop turning, so the server's
 // standard output is read while the test waits (a full pipe would stall the server).
 
-#include "../cli/clitestsupport.h"
+#include "tests/cli/clitestsupport.h"
 
 #include <QCoreApplication>
 #include <QDir>

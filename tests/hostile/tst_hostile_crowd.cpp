@@ -1,7 +1,7 @@
 // A whole classroom at once against socketlab-cli server: 500 connections in the same moment
 // (thread and fork mode), and a full --max-clients cap with one more student waiting.
 
-#include "hostilesupport.h"
+#include "tests/hostile/hostilesupport.h"
 
 #include <QSet>
 #include <QTest>

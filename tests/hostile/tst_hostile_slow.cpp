@@ -2,7 +2,7 @@
 // connects and says nothing. The others must still be served (as each mode's design says),
 // the server's memory must stay bounded, and SIGTERM must still end it promptly.
 
-#include "hostilesupport.h"
+#include "tests/hostile/hostilesupport.h"
 
 #include <QTest>
 

@@ -3,7 +3,7 @@
 // and IPv6. The addresses exist only inside the namespaces this test creates, so no traffic
 // leaves the machine. Needs root and `ip` (iproute2); skipped otherwise.
 
-#include "hostilesupport.h"
+#include "tests/hostile/hostilesupport.h"
 
 #include <QStandardPaths>
 #include <QTest>

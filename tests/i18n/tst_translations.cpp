@@ -1,4 +1,4 @@
-#include "languagemanager.h"
+#include "translations/languagemanager.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -94,8 +94,10 @@ void TestTranslations::tsFileIsUpToDateWithSources()
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
 
     QStringList arguments = {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                             QStringLiteral("none"), QStringLiteral("-silent")};
-    for (const char *layer : {"core", "ui", "app"}) {
+                             QStringLiteral("none"), QStringLiteral("-silent"),
+                             // Includes name their folder from the project root.
+                             QStringLiteral("-I"), kSourceDir};
+    for (const char *layer : {"core", "ui", "app", "translations"}) {
         QDirIterator it(kSourceDir + QLatin1Char('/') + QLatin1String(layer),
                         {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
                         QDirIterator::Subdirectories);

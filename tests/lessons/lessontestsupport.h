@@ -2,7 +2,7 @@
 
 // Runs a lesson of the catalogue from its first step to its last, as a teacher clicking Next.
 
-#include "lessoncontroller.h"
+#include "ui/lessons/lessoncontroller.h"
 
 #include <QTest>
 

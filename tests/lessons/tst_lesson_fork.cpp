@@ -1,6 +1,6 @@
-#include "lessontestsupport.h"
+#include "tests/lessons/lessontestsupport.h"
 
-#include "procstat.h"
+#include "core/procstat.h"
 
 #include <QSet>
 

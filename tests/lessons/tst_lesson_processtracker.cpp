@@ -1,5 +1,5 @@
-#include "lessonruntime.h"
-#include "processtracker.h"
+#include "ui/lessons/lessonruntime.h"
+#include "ui/lessons/processtracker.h"
 
 #include <QTest>
 

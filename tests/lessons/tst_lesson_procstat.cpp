@@ -1,5 +1,5 @@
-#include "procstat.h"
-#include "tcpstatetable.h"
+#include "core/procstat.h"
+#include "core/tcpstatetable.h"
 
 #include <QTest>
 #include <QThread>

@@ -1,5 +1,5 @@
-#include "sequencedrawing.h"
-#include "sequencemodel.h"
+#include "ui/lessons/sequencedrawing.h"
+#include "ui/lessons/sequencemodel.h"
 
 #include <QTest>
 #include <QXmlStreamReader>

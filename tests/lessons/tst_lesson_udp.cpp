@@ -1,4 +1,4 @@
-#include "lessontestsupport.h"
+#include "tests/lessons/lessontestsupport.h"
 
 #include <QSet>
 

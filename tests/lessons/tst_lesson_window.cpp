@@ -1,6 +1,6 @@
-#include "lessontestsupport.h"
-#include "lessonwindow.h"
-#include "sequencediagramwidget.h"
+#include "tests/lessons/lessontestsupport.h"
+#include "ui/lessons/lessonwindow.h"
+#include "ui/lessons/sequencediagramwidget.h"
 
 #include <QDir>
 #include <QImage>

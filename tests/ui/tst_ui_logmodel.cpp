@@ -1,5 +1,5 @@
-#include "logexporter.h"
-#include "logmodel.h"
+#include "ui/logexporter.h"
+#include "ui/logmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

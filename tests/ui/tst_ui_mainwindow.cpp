@@ -1,13 +1,13 @@
-#include "callsequencewidget.h"
-#include "clientpane.h"
-#include "clienttabs.h"
-#include "connectionsmodel.h"
-#include "logexporter.h"
-#include "logmodel.h"
-#include "mainwindow.h"
-#include "serverpane.h"
-#include "servertoolbar.h"
-#include "lessonwindow.h"
+#include "ui/callsequencewidget.h"
+#include "ui/clientpane.h"
+#include "ui/clienttabs.h"
+#include "ui/connectionsmodel.h"
+#include "ui/logexporter.h"
+#include "ui/logmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/serverpane.h"
+#include "ui/servertoolbar.h"
+#include "ui/lessons/lessonwindow.h"
 
 #include <QAbstractButton>
 #include <QAction>

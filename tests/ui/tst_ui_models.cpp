@@ -1,6 +1,6 @@
-#include "calltracemodel.h"
-#include "connectionsmodel.h"
-#include "serverstatus.h"
+#include "ui/calltracemodel.h"
+#include "ui/connectionsmodel.h"
+#include "ui/serverstatus.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

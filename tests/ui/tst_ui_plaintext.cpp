@@ -1,10 +1,10 @@
-#include "clientpane.h"
-#include "clienttabs.h"
-#include "logmodel.h"
-#include "mainwindow.h"
-#include "plaintooltip.h"
-#include "serverpane.h"
-#include "servertoolbar.h"
+#include "ui/clientpane.h"
+#include "ui/clienttabs.h"
+#include "ui/logmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/plaintooltip.h"
+#include "ui/serverpane.h"
+#include "ui/servertoolbar.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,7 +1,7 @@
-#include "addressinuselesson.h"
+#include "ui/lessons/addressinuselesson.h"
 
-#include "lessonruntime.h"
-#include "tcpstatetable.h"
+#include "ui/lessons/lessonruntime.h"
+#include "core/tcpstatetable.h"
 
 #include <cerrno>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lesson.h"
+#include "ui/lessons/lesson.h"
 
 #include <QCoreApplication>
 

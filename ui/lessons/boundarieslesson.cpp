@@ -1,6 +1,6 @@
-#include "boundarieslesson.h"
+#include "ui/lessons/boundarieslesson.h"
 
-#include "lessonruntime.h"
+#include "ui/lessons/lessonruntime.h"
 
 namespace socketlab {
 

@@ -1,4 +1,4 @@
-#include "codeview.h"
+#include "ui/lessons/codeview.h"
 
 #include <QFontDatabase>
 #include <QPlainTextEdit>

@@ -1,7 +1,7 @@
-#include "eventlogview.h"
+#include "ui/lessons/eventlogview.h"
 
-#include "eventformatter.h"
-#include "sequencemodel.h"
+#include "core/eventformatter.h"
+#include "ui/lessons/sequencemodel.h"
 
 #include <QEvent>
 #include <QScrollBar>

@@ -1,7 +1,7 @@
-#include "forklesson.h"
+#include "ui/lessons/forklesson.h"
 
-#include "lessonruntime.h"
-#include "procstat.h"
+#include "ui/lessons/lessonruntime.h"
+#include "core/procstat.h"
 
 #include <QSet>
 

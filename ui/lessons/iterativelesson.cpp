@@ -1,7 +1,7 @@
-#include "iterativelesson.h"
+#include "ui/lessons/iterativelesson.h"
 
-#include "lessonruntime.h"
-#include "recipelisting.h"
+#include "ui/lessons/lessonruntime.h"
+#include "ui/lessons/recipelisting.h"
 
 namespace socketlab {
 

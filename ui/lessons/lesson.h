@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lessonstep.h"
+#include "ui/lessons/lessonstep.h"
 
 #include <QString>
 

@@ -1,13 +1,13 @@
-#include "lessoncatalog.h"
+#include "ui/lessons/lessoncatalog.h"
 
-#include "addressinuselesson.h"
-#include "boundarieslesson.h"
-#include "forklesson.h"
-#include "iterativelesson.h"
-#include "refusedlesson.h"
-#include "sharedmemorylesson.h"
-#include "tcpbasicslesson.h"
-#include "udplesson.h"
+#include "ui/lessons/addressinuselesson.h"
+#include "ui/lessons/boundarieslesson.h"
+#include "ui/lessons/forklesson.h"
+#include "ui/lessons/iterativelesson.h"
+#include "ui/lessons/refusedlesson.h"
+#include "ui/lessons/sharedmemorylesson.h"
+#include "ui/lessons/tcpbasicslesson.h"
+#include "ui/lessons/udplesson.h"
 
 namespace socketlab {
 

@@ -1,6 +1,6 @@
-#include "lessoncontroller.h"
+#include "ui/lessons/lessoncontroller.h"
 
-#include "lessoncatalog.h"
+#include "ui/lessons/lessoncatalog.h"
 
 namespace socketlab {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lesson.h"
-#include "lessonruntime.h"
+#include "ui/lessons/lesson.h"
+#include "ui/lessons/lessonruntime.h"
 
 #include <QObject>
 #include <QTimer>

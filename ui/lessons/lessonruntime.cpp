@@ -1,6 +1,6 @@
-#include "lessonruntime.h"
+#include "ui/lessons/lessonruntime.h"
 
-#include "fd.h"
+#include "core/fd.h"
 
 #include <algorithm>
 #include <netinet/in.h>

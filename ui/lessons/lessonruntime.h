@@ -1,10 +1,10 @@
 #pragma once
 
-#include "client.h"
-#include "protocol.h"
-#include "server.h"
-#include "serverconfig.h"
-#include "socketevent.h"
+#include "core/client.h"
+#include "core/protocol.h"
+#include "core/server.h"
+#include "core/serverconfig.h"
+#include "core/socketevent.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "lessonwindow.h"
+#include "ui/lessons/lessonwindow.h"
 
-#include "codeview.h"
-#include "eventlogview.h"
-#include "processview.h"
-#include "sequencediagramwidget.h"
+#include "ui/lessons/codeview.h"
+#include "ui/lessons/eventlogview.h"
+#include "ui/lessons/processview.h"
+#include "ui/lessons/sequencediagramwidget.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lessoncontroller.h"
+#include "ui/lessons/lessoncontroller.h"
 
 #include <QMainWindow>
 

@@ -1,4 +1,4 @@
-#include "processtracker.h"
+#include "ui/lessons/processtracker.h"
 
 #include <unistd.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "procstat.h"
-#include "socketevent.h"
+#include "core/procstat.h"
+#include "core/socketevent.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "processview.h"
+#include "ui/lessons/processview.h"
 
-#include "server.h"
-#include "tcpstatetable.h"
+#include "core/server.h"
+#include "core/tcpstatetable.h"
 
 #include <QEvent>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "processtracker.h"
+#include "ui/lessons/processtracker.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "recipelisting.h"
+#include "ui/lessons/recipelisting.h"
 
 namespace socketlab {
 

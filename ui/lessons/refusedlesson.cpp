@@ -1,6 +1,6 @@
-#include "refusedlesson.h"
+#include "ui/lessons/refusedlesson.h"
 
-#include "lessonruntime.h"
+#include "ui/lessons/lessonruntime.h"
 
 #include <cerrno>
 

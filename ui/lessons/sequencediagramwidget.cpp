@@ -1,4 +1,4 @@
-#include "sequencediagramwidget.h"
+#include "ui/lessons/sequencediagramwidget.h"
 
 #include <QEvent>
 #include <QImage>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sequencedrawing.h"
-#include "sequencemodel.h"
+#include "ui/lessons/sequencedrawing.h"
+#include "ui/lessons/sequencemodel.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "sequencedrawing.h"
+#include "ui/lessons/sequencedrawing.h"
 
 #include <QFont>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sequencemodel.h"
+#include "ui/lessons/sequencemodel.h"
 
 #include <QColor>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
-#include "sequencemodel.h"
+#include "ui/lessons/sequencemodel.h"
 
-#include "eventformatter.h"
-#include "lessonruntime.h"
-#include "payloadtext.h"
+#include "core/eventformatter.h"
+#include "ui/lessons/lessonruntime.h"
+#include "core/payloadtext.h"
 
 #include <QMap>
 #include <QSet>

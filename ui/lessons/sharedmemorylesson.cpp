@@ -1,6 +1,6 @@
-#include "sharedmemorylesson.h"
+#include "ui/lessons/sharedmemorylesson.h"
 
-#include "lessonruntime.h"
+#include "ui/lessons/lessonruntime.h"
 
 #include <algorithm>
 

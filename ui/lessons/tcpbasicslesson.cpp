@@ -1,7 +1,7 @@
-#include "tcpbasicslesson.h"
+#include "ui/lessons/tcpbasicslesson.h"
 
-#include "lessonruntime.h"
-#include "recipelisting.h"
+#include "ui/lessons/lessonruntime.h"
+#include "ui/lessons/recipelisting.h"
 
 namespace socketlab {
 

@@ -1,6 +1,6 @@
-#include "udplesson.h"
+#include "ui/lessons/udplesson.h"
 
-#include "lessonruntime.h"
+#include "ui/lessons/lessonruntime.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "tcpstatetable.h"
+#include "core/tcpstatetable.h"
 
 #include <QFile>
 #include <QList>

@@ -1,11 +1,11 @@
-#include "screenshotdemo.h"
+#include "app/screenshotdemo.h"
 
-#include "clientpane.h"
-#include "clienttabs.h"
-#include "logmodel.h"
-#include "mainwindow.h"
-#include "serverpane.h"
-#include "servertoolbar.h"
+#include "ui/clientpane.h"
+#include "ui/clienttabs.h"
+#include "ui/logmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/serverpane.h"
+#include "ui/servertoolbar.h"
 
 #include <QPixmap>
 #include <QSpinBox>

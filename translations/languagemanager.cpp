@@ -1,4 +1,4 @@
-#include "languagemanager.h"
+#include "translations/languagemanager.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

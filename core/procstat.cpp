@@ -1,4 +1,4 @@
-#include "procstat.h"
+#include "core/procstat.h"
 
 #include <QDir>
 #include <QFile>

@@ -104,6 +104,13 @@ bool ClientWorker::open()
     const bool tcp = m_protocol == Protocol::Tcp;
     const int type = tcp ? SOCK_STREAM : SOCK_DGRAM;
     const QString host = Resolver::normalizeHost(m_host);
+    // At the descriptor limit even the wake-up flags may be missing: fail, never poll on -1.
+    for (const WakeSignal *wake : {&m_stop, &m_commandsWaiting}) {
+        if (!wake->isValid()) {
+            m_reporter.reportError(QStringLiteral("eventfd"), QString(), wake->error());
+            return false;
+        }
+    }
 
     // Step 1: the host name to addresses. On a helper thread: a DNS server that never answers
     // keeps getaddrinfo() for many seconds, and Stop must not wait for it.

@@ -109,8 +109,37 @@ int TcpServerWorker::acceptPauseMs() const
     return left > 0 ? int(left) : 0;
 }
 
+// Fork mode: a child's record pipe is made before accept(), so a server out of descriptors
+// leaves the client waiting in the backlog (and says so once) instead of accepting it only to
+// close it unserved.
+bool TcpServerWorker::reservePipe()
+{
+    if (m_context.config.concurrency != Concurrency::Fork || m_spareReadEnd.isValid())
+        return true;
+    int pipeFds[2];
+    if (::pipe2(pipeFds, O_CLOEXEC) == 0) {
+        m_spareReadEnd = Fd(pipeFds[0]);
+        m_spareWriteEnd = Fd(pipeFds[1]);
+        m_pipeErrno = 0;
+        return true;
+    }
+    const int pipeErrno = errno;
+    if (pipeErrno != m_pipeErrno) {
+        // The pipe is SocketLab's plumbing, not the recipe's: traced only when it fails.
+        m_context.reporter.traceCall(0, QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"), -1,
+                                     pipeErrno);
+        m_context.reporter.reportError(QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"),
+                                       pipeErrno);
+    }
+    m_pipeErrno = pipeErrno;
+    m_acceptPause.start();
+    return false;
+}
+
 void TcpServerWorker::acceptOne()
 {
+    if (!reservePipe())
+        return;
     const EventReporter &reporter = m_context.reporter;
     sockaddr_storage address{};
     socklen_t length = sizeof address;
@@ -183,8 +212,8 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
                                    quint64 id)
 {
     const EventReporter &reporter = m_context.reporter;
-    int pipeFds[2];
-    const int piped = ::pipe2(pipeFds, O_CLOEXEC);
+    int pipeFds[2] = {m_spareReadEnd.release(), m_spareWriteEnd.release()};
+    const int piped = pipeFds[0] >= 0 ? 0 : ::pipe2(pipeFds, O_CLOEXEC);
     if (piped != 0) {
         // The pipe is SocketLab's plumbing, not the recipe's: traced only when it fails, since
         // then it is why this connection closes unserved.

@@ -38,6 +38,7 @@ private:
     void stopHandlers();
     int liveHandlers() const;
     void announceCap();
+    bool reservePipe();
     int acceptPauseMs() const;
 
     ServerContext &m_context;
@@ -48,6 +49,9 @@ private:
     std::vector<std::unique_ptr<ChildWatcher>> m_unreaped;  // ServerConfig::reapChildren off
     QElapsedTimer m_acceptPause;  // valid while accept() rests after a failure
     int m_lastAcceptErrno = 0;
+    int m_pipeErrno = 0;
+    Fd m_spareReadEnd;  // fork mode: the next child's record pipe, made before accept()
+    Fd m_spareWriteEnd;
     bool m_capAnnounced = false;
     int m_childBatch = 1;
     std::vector<char> m_childBuffer;  // allocated before fork(): children must not malloc

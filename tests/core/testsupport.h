@@ -17,6 +17,7 @@
 #include <QString>
 #include <QTest>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -209,6 +210,11 @@ public:
         return found;
     }
     int count(EventKind kind) const { return int(of(kind).size()); }
+    template<typename Predicate>
+    int count(Predicate predicate) const
+    {
+        return int(std::count_if(m_events.begin(), m_events.end(), predicate));
+    }
     // Messages the events account for: one per data event, plus those a lagging reader got
     // merged into coalesced events.
     qint64 dataBytes() const

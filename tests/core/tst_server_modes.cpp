@@ -57,7 +57,7 @@ private slots:
     void severalClients();
     void threadModeUsesOneThreadPerClient();
     void forkModeUsesOneChildPerClient();
-    void failedPipeClosesTheConnection();
+    void failedPipeLeavesTheClientWaiting();
     void iterativeServesOneClientAtATime();
     void udpLogsEachSender();
     void udpOnIpv6();
@@ -238,10 +238,10 @@ void TestServerModes::forkModeUsesOneChildPerClient()
 
 // The second client gets through the kernel's backlog at once, but the server does not
 // accept() it, so its data is logged only after the first client leaves.
-// Out of descriptors after accept(): pipe2() for the child's records fails, so no child is
-// forked. The connection is closed (the client sees it end), the failure is an error event and
-// both calls are traced, and the server goes on serving.
-void TestServerModes::failedPipeClosesTheConnection()
+// Out of descriptors: the child's record pipe is made before accept(), and pipe2() fails, so
+// the client is not accepted only to be closed unserved: it waits in the backlog, the failure
+// is one error event and a traced call, and once descriptors free up the client is served.
+void TestServerModes::failedPipeLeavesTheClientWaiting()
 {
     Server server;
     EventLog log(&server);
@@ -259,7 +259,7 @@ void TestServerModes::failedPipeClosesTheConnection()
     Fd client(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     QVERIFY(client.isValid());
     // Fill every free descriptor number up to the highest open one, then allow just one more:
-    // accept4() takes it, pipe2() finds none.
+    // pipe2() needs two.
     int highest = 0;
     for (const QString &name : QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System))
         highest = qMax(highest, name.toInt());
@@ -278,31 +278,31 @@ void TestServerModes::failedPipeClosesTheConnection()
     QCOMPARE(::setrlimit(RLIMIT_NOFILE, &tight), 0);
     const int connected = ::connect(client.get(), reinterpret_cast<const sockaddr *>(&address), length);
     const bool failed = log.waitForCount(EventKind::Error, 1);
+    QTest::qWait(300);  // while the limit holds, the failure repeats: it must be said once
+    const int errorsWhileTight = log.count(EventKind::Error);
+    const int acceptsWhileTight = log.count([](const SocketEvent &e) {
+        return e.kind == EventKind::Call && e.call == QLatin1String("accept");
+    });
     ::setrlimit(RLIMIT_NOFILE, &original);
     fillers.clear();
-    QCOMPARE(connected, 0);
+    QCOMPARE(connected, 0);  // the kernel completed the handshake: the client waits in the backlog
     QVERIFY(failed);
+    QCOMPARE(errorsWhileTight, 1);
+    QCOMPARE(acceptsWhileTight, 0);
 
     const SocketEvent error = log.of(EventKind::Error).first();
     QCOMPARE(error.call, QStringLiteral("pipe2"));
     QCOMPARE(error.errnum, EMFILE);
-    QVERIFY(peerClosed(client.get()));
-    QCOMPARE(log.count(EventKind::Connected), 0);
     const int pipeCall = log.indexOf([](const SocketEvent &e) {
         return e.kind == EventKind::Call && e.call == QLatin1String("pipe2");
     });
     QVERIFY(pipeCall >= 0);
     QCOMPARE(log.all().at(pipeCall).result, -1);
     QCOMPARE(log.all().at(pipeCall).errnum, EMFILE);
-    const int accepted = int(log.of(EventKind::Call).first().result);
-    QCOMPARE(log.of(EventKind::Call).first().call, QStringLiteral("accept"));
-    const int closeCall = log.indexOf([&](const SocketEvent &e) {
-        return e.kind == EventKind::Call && e.call == QLatin1String("close")
-            && e.args == QStringLiteral("fd %1").arg(accepted);
-    });
-    QVERIFY2(closeCall > pipeCall, "the unserved connection's close() is traced");
-    QCOMPARE(log.all().at(closeCall).result, 0);
 
+    // Descriptors free again: the waiting client is accepted and served, nothing was lost.
+    QVERIFY(sendAll(client.get(), "waited"));
+    QVERIFY(log.waitForData(localOf(client.get()), "waited"));
     Fd next = tcpConnect(server.localPort());
     QVERIFY(sendAll(next.get(), "served again"));
     QVERIFY(log.waitForData(localOf(next.get()), "served again"));

@@ -153,13 +153,40 @@ void EventQueue::scheduleFlush()
 
 void EventQueue::timedFlush()
 {
+    SocketEvents slice;
     {
         QMutexLocker locker(&m_mutex);
         m_flushScheduled = false;
         if (m_paused)
             return;
+        if (m_pending.size() <= kMaxDelivery) {
+            takeAll(slice);
+        } else {
+            // A long backlog goes out in slices, the event loop getting a turn between them, so
+            // a window stays responsive while it catches up. The rest keeps merging meanwhile.
+            slice.reserve(kMaxDelivery);
+            for (qsizetype i = 0; i < kMaxDelivery; ++i) {
+                m_pendingPayload -= m_pending.at(i).payload.size();
+                slice.append(std::move(m_pending[i]));
+            }
+            m_pending.remove(0, kMaxDelivery);
+            m_flushScheduled = true;
+            QMetaObject::invokeMethod(this, &EventQueue::timedFlush, Qt::QueuedConnection);
+        }
     }
-    flush();
+    if (!slice.isEmpty())
+        emit eventsArrived(slice);
+}
+
+void EventQueue::takeAll(SocketEvents &batch)
+{
+    batch.swap(m_pending);
+    m_pendingPayload = 0;
+    // Each merged event follows everything of its connection that is in the batch.
+    for (auto it = m_merged.begin(); it != m_merged.end(); ++it)
+        batch.append(std::move(it.value()));
+    m_merged.clear();
+    m_mergingConnections.clear();
 }
 
 void EventQueue::flush()
@@ -167,13 +194,7 @@ void EventQueue::flush()
     SocketEvents batch;
     {
         QMutexLocker locker(&m_mutex);
-        batch.swap(m_pending);
-        m_pendingPayload = 0;
-        // Each merged event follows everything of its connection that is in the batch.
-        for (auto it = m_merged.begin(); it != m_merged.end(); ++it)
-            batch.append(std::move(it.value()));
-        m_merged.clear();
-        m_mergingConnections.clear();
+        takeAll(batch);
     }
     if (!batch.isEmpty())
         emit eventsArrived(batch);

@@ -27,9 +27,11 @@ public:
     static constexpr int kMaxPendingEvents = 4096;
     // Past this many, even connection and error events are only counted (connection churn).
     static constexpr int kHardMaxPendingEvents = 4 * kMaxPendingEvents;
-    static constexpr qint64 kMaxPendingPayload = 4 * 1024 * 1024;
+    static constexpr qint64 kMaxPendingPayload = 1024 * 1024;
     // Connections merged one by one, at most; past it the rest share one Coalesced event.
     static constexpr int kMaxLaggingConnections = 1024;
+    // Events handed to the reader at once, at most, when it catches up on its own pace.
+    static constexpr int kMaxDelivery = 1024;
 
     explicit EventQueue(QObject *parent = nullptr);
 
@@ -49,6 +51,7 @@ private:
     void merge(SocketEvent &&event);
     void appendMerged(quint64 connection);
     void appendAllMerged();
+    void takeAll(SocketEvents &batch);
     void scheduleLocked();
     void scheduleFlush();
     void timedFlush();

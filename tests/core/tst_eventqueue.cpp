@@ -40,6 +40,7 @@ private slots:
     void summaryComesLast();
     void manyConnectionsShareOneOverflow();
     void pausedQueueDeliversNothingUntilResumed();
+    void backlogArrivesInSlices();
 };
 
 // A million messages from 4 connections with no reader: what waits stays within the bounds,
@@ -144,6 +145,35 @@ void TestEventQueue::pausedQueueDeliversNothingUntilResumed()
     queue.setPaused(false);
     QVERIFY(spy.wait(5000));
     QCOMPARE(spy.first().first().value<SocketEvents>().size(), 1);
+}
+
+// A reader that fell behind gets its backlog in slices, with the event loop running between
+// them, and still every event, in order.
+void TestEventQueue::backlogArrivesInSlices()
+{
+    EventQueue queue;
+    QList<int> sizes;
+    qint64 messages = 0;
+    quint64 lastConnection = 0;
+    bool ordered = true;
+    QObject::connect(&queue, &EventQueue::eventsArrived, &queue, [&](const SocketEvents &batch) {
+        sizes << int(batch.size());
+        for (const SocketEvent &e : batch) {
+            messages += e.kind == EventKind::Coalesced ? e.messages : 1;
+            if (e.kind == EventKind::Data) {
+                ordered = ordered && e.connectionId >= lastConnection;
+                lastConnection = e.connectionId;
+            }
+        }
+    });
+    constexpr int kEvents = EventQueue::kMaxPendingEvents;
+    for (int i = 0; i < kEvents; ++i)
+        queue.post(traffic(EventKind::Data, 1 + quint64(i), 1));
+    QTRY_COMPARE_WITH_TIMEOUT(messages, qint64(kEvents), 5000);
+    QVERIFY(ordered);
+    QVERIFY(sizes.size() >= kEvents / EventQueue::kMaxDelivery);
+    for (int size : sizes)
+        QVERIFY(size <= EventQueue::kMaxDelivery);
 }
 
 QTEST_GUILESS_MAIN(TestEventQueue)

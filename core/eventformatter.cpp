@@ -127,7 +127,11 @@ QString EventFormatter::callText(const SocketEvent &event)
 QString EventFormatter::coalescedText(const SocketEvent &event)
 {
     const QLocale locale;
-    const QString who = event.peer.isEmpty() ? tr("Other connections") : event.peer;
+    QString who = event.peer;
+    if (who.isEmpty()) {
+        who = event.connectionId == 0 ? tr("Other connections")
+                                      : tr("Connection %1").arg(event.connectionId);
+    }
     const QString count = locale.toString(event.messages);
     switch (event.mergedKind) {
     case EventKind::Data:

@@ -121,10 +121,19 @@ void EventQueue::appendMerged(quint64 connection)
 {
     if (!m_mergingConnections.remove(connection))
         return;
+    // Calls carry no peer address: a connection's merged calls borrow its traffic's.
+    QString peer;
+    for (int kindClass = 0; kindClass < kMergeClasses && peer.isEmpty(); ++kindClass) {
+        auto it = m_merged.constFind(mergeKey(connection, kindClass));
+        if (it != m_merged.constEnd())
+            peer = it.value().peer;
+    }
     for (int kindClass = 0; kindClass < kMergeClasses; ++kindClass) {
         auto it = m_merged.find(mergeKey(connection, kindClass));
         if (it == m_merged.end())
             continue;
+        if (it.value().peer.isEmpty() && connection != kOverflowKey)
+            it.value().peer = peer;
         m_pending.append(std::move(it.value()));
         m_merged.erase(it);
     }
@@ -132,10 +141,9 @@ void EventQueue::appendMerged(quint64 connection)
 
 void EventQueue::appendAllMerged()
 {
-    for (auto it = m_merged.begin(); it != m_merged.end(); ++it)
-        m_pending.append(std::move(it.value()));
-    m_merged.clear();
-    m_mergingConnections.clear();
+    const QList<quint64> connections = m_mergingConnections.values();
+    for (quint64 connection : connections)
+        appendMerged(connection);
 }
 
 void EventQueue::scheduleLocked()
@@ -180,13 +188,10 @@ void EventQueue::timedFlush()
 
 void EventQueue::takeAll(SocketEvents &batch)
 {
+    // Each merged event follows everything of its connection that is pending.
+    appendAllMerged();
     batch.swap(m_pending);
     m_pendingPayload = 0;
-    // Each merged event follows everything of its connection that is in the batch.
-    for (auto it = m_merged.begin(); it != m_merged.end(); ++it)
-        batch.append(std::move(it.value()));
-    m_merged.clear();
-    m_mergingConnections.clear();
 }
 
 void EventQueue::flush()

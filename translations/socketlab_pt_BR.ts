@@ -507,6 +507,10 @@
         <source>Summary: connections %1, messages %2, bytes %3, children killed at stop %4</source>
         <translation>Resumo: conexões %1, mensagens %2, bytes %3, filhos encerrados à força na parada %4</translation>
     </message>
+    <message>
+        <source>Connection %1</source>
+        <translation>Conexão %1</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>

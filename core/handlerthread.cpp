@@ -1,5 +1,7 @@
 #include "core/handlerthread.h"
 
+#include "core/servercontext.h"
+#include "core/threadpriority.h"
 #include "core/wakesignal.h"
 
 namespace socketlab {
@@ -14,7 +16,7 @@ HandlerThread::HandlerThread(ServerContext &context, Fd connection, const QStrin
                              const QString &local, const EventReporter &reporter,
                              WakeSignal &finished)
     : m_session(context, std::move(connection), peer, local, reporter), m_reporter(reporter),
-      m_finished(finished)
+      m_finished(finished), m_nice(context.config.handlerNice)
 {
 }
 
@@ -51,7 +53,9 @@ void *HandlerThread::entry(void *self)
 {
     // The name a process view (and top -H) shows; at most 15 characters.
     pthread_setname_np(pthread_self(), "handler");
-    static_cast<HandlerThread *>(self)->run();
+    auto *thread = static_cast<HandlerThread *>(self);
+    makeCurrentThreadNicer(thread->m_nice);
+    thread->run();
     return nullptr;
 }
 

@@ -40,6 +40,7 @@ private:
     WakeSignal &m_finished;
     pthread_t m_thread{};
     bool m_started = false;
+    int m_nice = 0;
     std::atomic<bool> m_done{false};
 };
 

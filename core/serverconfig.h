@@ -17,6 +17,9 @@ struct ServerConfig
     bool echo = false;
     int maxClients = 256;  // live handlers; more clients wait in the backlog
     bool reuseAddress = true;
+    // Above 0, the server's threads and forked children run this much nicer than the caller:
+    // the window sets it so that a flood cannot starve its GUI thread.
+    int handlerNice = 0;
     // Off for quiet, fast runs: counters stay exact, but no data or sent events are made, and
     // no event per connection either (connected, disconnected, handler_exited); errors still are.
     bool reportTraffic = true;

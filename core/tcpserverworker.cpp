@@ -6,6 +6,7 @@
 #include "core/forkedchild.h"
 #include "core/handlerthread.h"
 #include "core/servercontext.h"
+#include "core/threadpriority.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -49,6 +50,8 @@ TcpServerWorker::~TcpServerWorker()
 void TcpServerWorker::run()
 {
     m_context.workerThreadId.store(socketlab::currentThreadId());
+    // Forked children inherit this thread's priority; handler threads lower their own.
+    makeCurrentThreadNicer(m_context.config.handlerNice);
     std::vector<pollfd> fds;
     for (;;) {
         fds.clear();

@@ -1,6 +1,7 @@
 #include "core/udpserverworker.h"
 
 #include "core/endpoint.h"
+#include "core/threadpriority.h"
 #include "core/servercontext.h"
 #include "core/socketio.h"
 
@@ -32,6 +33,7 @@ UdpServerWorker::~UdpServerWorker()
 void UdpServerWorker::run()
 {
     m_context.workerThreadId.store(socketlab::currentThreadId());
+    makeCurrentThreadNicer(m_context.config.handlerNice);
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
     while (SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd()) == WaitResult::Ready) {
         for (int i = 0; i < kDrainLimit && receiveOne(buffer); ++i) {

@@ -11,6 +11,7 @@ namespace socketlab {
 
 namespace {
 constexpr int kClassroomBacklog = 16;
+constexpr int kClassroomHandlerNice = 5;
 }
 
 ServerToolBar::ServerToolBar(QWidget *parent)
@@ -195,6 +196,8 @@ ServerConfig ServerToolBar::config() const
     // The recipe's backlog of 1 would make a classroom connecting at once wait for SYN
     // retries; the iterative lesson shows the backlog as well with a few more places.
     config.backlog = kClassroomBacklog;
+    // A class flooding the server must not starve the window: the teacher can still click Stop.
+    config.handlerNice = kClassroomHandlerNice;
     return config;
 }
 

@@ -24,9 +24,10 @@ const QColor kErrorColor(0xB0, 0x00, 0x00);
 constexpr int kEventRole = Qt::UserRole + 1;
 } // namespace
 
-ClientPane::ClientPane(quint64 id, QWidget *parent)
+ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     : QWidget(parent),
       m_id(id),
+      m_client(client),
       m_title(new QLabel(this)),
       m_hostLabel(new QLabel(this)),
       m_hostEdit(new QLineEdit(QStringLiteral("127.0.0.1"), this)),
@@ -41,7 +42,6 @@ ClientPane::ClientPane(quint64 id, QWidget *parent)
       m_burstButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("clientPane%1").arg(id));
-    m_client.setId(id);
     m_hostEdit->setObjectName(QStringLiteral("host"));
     m_portSpin->setObjectName(QStringLiteral("port"));
     m_connectButton->setObjectName(QStringLiteral("connect"));
@@ -92,8 +92,7 @@ ClientPane::ClientPane(quint64 id, QWidget *parent)
     layout->addLayout(sendRow);
     layout->addWidget(m_burstButton);
 
-    connect(&m_client, &Client::eventsArrived, this, &ClientPane::handleEvents);
-    connect(&m_client, &Client::stateChanged, this, &ClientPane::updateState);
+    connect(m_client, &Client::stateChanged, this, &ClientPane::updateState);
     connect(m_connectButton, &QPushButton::clicked, this, &ClientPane::toggleConnection);
     connect(m_messageEdit, &QLineEdit::returnPressed, this, &ClientPane::sendLine);
     connect(m_sendButton, &QPushButton::clicked, this, &ClientPane::sendLine);
@@ -101,13 +100,6 @@ ClientPane::ClientPane(quint64 id, QWidget *parent)
 
     retranslateUi();
     updateFonts();
-}
-
-ClientPane::~ClientPane()
-{
-    // Whatever the closing socket still reports has nobody left to read it.
-    disconnect(&m_client, nullptr, this, nullptr);
-    m_client.abort();
 }
 
 void ClientPane::changeEvent(QEvent *event)
@@ -145,7 +137,7 @@ void ClientPane::retranslateUi()
 
 void ClientPane::updateState()
 {
-    const Client::State state = m_client.state();
+    const Client::State state = m_client->state();
     const bool udp = m_protocol == Protocol::Udp;
     switch (state) {
     case Client::State::Unconnected:
@@ -196,18 +188,18 @@ void ClientPane::setProtocol(Protocol protocol)
     if (m_protocol == protocol)
         return;
     // A socket of the other kind is no use any more.
-    if (m_client.state() != Client::State::Unconnected)
-        m_client.disconnectFromHost();
+    if (m_client->state() != Client::State::Unconnected)
+        m_client->disconnectFromHost();
     m_protocol = protocol;
     updateState();
 }
 
 void ClientPane::toggleConnection()
 {
-    if (m_client.state() == Client::State::Unconnected)
+    if (m_client->state() == Client::State::Unconnected)
         connectToServer();
-    else if (m_client.state() == Client::State::Connecting)
-        m_client.abort();
+    else if (m_client->state() == Client::State::Connecting)
+        m_client->abort();
     else
         disconnectFromServer();
 }
@@ -216,20 +208,20 @@ void ClientPane::connectToServer()
 {
     m_lastError.clear();
     m_localAddress.clear();
-    m_client.connectToHost(m_protocol, host(), port());
+    m_client->connectToHost(m_protocol, host(), port());
     updateState();
 }
 
 void ClientPane::disconnectFromServer()
 {
-    m_client.disconnectFromHost();
+    m_client->disconnectFromHost();
 }
 
 void ClientPane::sendMessage(const QString &text)
 {
-    if (m_client.state() == Client::State::Unconnected)
+    if (m_client->state() == Client::State::Unconnected)
         connectToServer();
-    m_client.send(text.toUtf8());
+    m_client->send(text.toUtf8());
 }
 
 void ClientPane::sendLine()
@@ -291,7 +283,7 @@ void ClientPane::retranslateHistory()
     }
 }
 
-void ClientPane::handleEvents(const SocketEvents &events)
+void ClientPane::appendEvents(const SocketEvents &events)
 {
     const int before = m_history->count();
     // A flood of echoes: only the newest kMaxHistory lines could be kept, so make no others.
@@ -309,10 +301,8 @@ void ClientPane::handleEvents(const SocketEvents &events)
         switch (event.kind) {
         case EventKind::Connected:
         case EventKind::Sent:
-            if (!event.local.isEmpty() && event.local != m_localAddress) {
+            if (!event.local.isEmpty())
                 m_localAddress = event.local;
-                emit localAddressChanged(m_id, m_localAddress);
-            }
             if (event.kind == EventKind::Sent)
                 addHistory(tr("→ %1").arg(PayloadText::toDisplay(event.payload)), kSentColor);
             break;
@@ -337,7 +327,6 @@ void ClientPane::handleEvents(const SocketEvents &events)
     if (m_history->count() != before)
         m_history->scrollToBottom();
     updateState();
-    emit eventsArrived(events);
 }
 
 } // namespace socketlab

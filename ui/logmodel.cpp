@@ -119,20 +119,6 @@ void LogModel::setRowCap(int cap)
     }
 }
 
-void LogModel::setPeerColor(const QString &peer, quint64 colorId)
-{
-    if (!m_peerColors.set(peer, colorId))
-        return;
-    if (!m_rows.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                         {Qt::BackgroundRole, Qt::DecorationRole});
-}
-
-quint64 LogModel::colorIdFor(const SocketEvent &event) const
-{
-    return m_peerColors.colorIdFor(event.peer, event.connectionId);
-}
-
 int LogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -185,18 +171,18 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return PlainToolTip::from(EventFormatter::handlerText(event));
         return QVariant();
     case Qt::BackgroundRole: {
-        const QColor tint = ColorPalette::tint(colorIdFor(event));
+        const QColor tint = ColorPalette::tintFor(event);
         return tint.isValid() ? QVariant(tint) : QVariant();
     }
     case Qt::ForegroundRole:
         if (event.kind == EventKind::Error)
             return QColor(0xB0, 0x00, 0x00);
-        if (ColorPalette::tint(colorIdFor(event)).isValid())
+        if (ColorPalette::tintFor(event).isValid())
             return QColor(Qt::black);
         return QVariant();
     case Qt::DecorationRole:
         if (index.column() == ClientColumn) {
-            const QColor strong = ColorPalette::strong(colorIdFor(event));
+            const QColor strong = ColorPalette::strongFor(event);
             return strong.isValid() ? QVariant(strong) : QVariant();
         }
         return QVariant();

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "ui/peercolors.h"
 #include "core/socketevent.h"
 
 #include <QAbstractTableModel>
@@ -37,9 +36,9 @@ public:
     const SocketEvent &eventAt(int row) const { return m_rows.at(size_t(row)); }
     QString cellText(int row, int column) const;
 
-    // Colours a peer like the client pane it belongs to (matched by its local address).
-    void setPeerColor(const QString &peer, quint64 colorId);
-    quint64 colorIdFor(const SocketEvent &event) const;
+    // The client pane a row belongs to (its colour), as the session stamped it; 0: a
+    // student or the server itself.
+    static quint64 colorIdFor(const SocketEvent &event) { return quint64(qMax(0, event.clientId)); }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -53,7 +52,6 @@ private:
     void dropFront(int count);
 
     std::deque<SocketEvent> m_rows;
-    PeerColors m_peerColors;
     int m_rowCap = kDefaultRowCap;
     qint64 m_dropped = 0;
 };

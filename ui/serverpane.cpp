@@ -262,10 +262,4 @@ void ServerPane::clearLog()
     m_scroller->follow();
 }
 
-void ServerPane::setPeerColor(const QString &peer, quint64 colorId)
-{
-    m_log->setPeerColor(peer, colorId);
-    m_connections->setPeerColor(peer, colorId);
-}
-
 } // namespace socketlab

@@ -32,8 +32,6 @@ public:
     // Presentation mode: fewer, wider columns.
     void setCompact(bool compact);
     void clearLog();
-    // Colours the rows of a client pane's connection like the pane.
-    void setPeerColor(const QString &peer, quint64 colorId);
 
     // This machine's addresses students can use, IPv4 first.
     static QStringList classroomAddresses();

@@ -1,4 +1,5 @@
 #include "ui/logexporter.h"
+#include "ui/colorpalette.h"
 #include "ui/logmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -139,15 +140,23 @@ void TestLogModel::payloadIsPlainEscapedText()
 
 void TestLogModel::peerColorFollowsClientPane()
 {
+    // Which pane a peer is was decided by the session (tst_labsession); rows follow clientId.
     LogModel model;
-    model.appendEvents({dataEvent(1, "a"), dataEvent(2, "b")});
-    const QVariant before = model.index(0, 0).data(Qt::BackgroundRole);
-    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.setPeerColor(QStringLiteral("127.0.0.1:40001"), 2);
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(model.colorIdFor(model.eventAt(0)), quint64(2));
-    QCOMPARE(model.index(0, 0).data(Qt::BackgroundRole), model.index(1, 0).data(Qt::BackgroundRole));
-    QVERIFY(before != model.index(0, 0).data(Qt::BackgroundRole));
+    SocketEvent student = dataEvent(1, "a");
+    SocketEvent paneTwo = dataEvent(1, "b");
+    paneTwo.clientId = 2;
+    SocketEvent alsoPaneTwo = dataEvent(3, "c");
+    alsoPaneTwo.clientId = 2;
+    model.appendEvents({student, paneTwo, alsoPaneTwo});
+    QCOMPARE(model.colorIdFor(model.eventAt(0)), quint64(0));
+    QCOMPARE(model.colorIdFor(model.eventAt(1)), quint64(2));
+    QCOMPARE(model.index(1, 0).data(Qt::BackgroundRole), model.index(2, 0).data(Qt::BackgroundRole));
+    // A student has a colour of its own, never a pane's.
+    const QVariant studentColor = model.index(0, 0).data(Qt::BackgroundRole);
+    QVERIFY(studentColor.isValid());
+    QVERIFY(studentColor != model.index(1, 0).data(Qt::BackgroundRole));
+    for (quint64 pane = 1; pane <= 7; ++pane)
+        QVERIFY(studentColor.value<QColor>() != ColorPalette::tint(pane));
 }
 
 void TestLogModel::clearResetsDroppedCount()

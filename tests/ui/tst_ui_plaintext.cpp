@@ -271,17 +271,18 @@ void TestPlainText::peerTextIsNeverMarkup()
     connected.kind = EventKind::Connected;
     connected.payload.clear();
     connected.bytes = 0;
-    emit window.server()->eventsArrived({connected, data});
+    emit window.session()->eventsArrived({connected, data});
     SocketEvent error;
     error.time = QDateTime::currentDateTimeUtc();
     error.role = Role::Client;
     error.kind = EventKind::Error;
     ClientPane *second = window.clientTabs()->addClient();
     error.connectionId = second->id();
+    error.clientId = int(second->id());
     error.call = QStringLiteral("getaddrinfo");
     error.args = kHost;
     error.errnum = EHOSTUNREACH;
-    emit second->client()->eventsArrived({error});
+    emit window.session()->eventsArrived({error});
     QTRY_VERIFY_WITH_TIMEOUT(historyHas(second, QStringLiteral("xHOSTx")), kTimeoutMs);
 
     m_seen.clear();

@@ -7,12 +7,13 @@
 
 class QLabel;
 class QLineEdit;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 class QPushButton;
 class QSpinBox;
 
 namespace socketlab {
+
+class EventListModel;
 
 // One client of the lab: where it connects, its own ephemeral address (to match the server's
 // log line), what it sent and received, and a message line where Enter sends.
@@ -56,9 +57,7 @@ private:
     void retranslateUi();
     void updateFonts();
     void updateState();
-    QListWidgetItem *addHistory(const QString &text, const QColor &color);
-    void addTranslatedHistory(const SocketEvent &event, const QColor &color);
-    void retranslateHistory();
+    static QString historyLine(const SocketEvent &event);
     void sendLine();
     void toggleConnection();
 
@@ -75,7 +74,8 @@ private:
     QPushButton *m_connectButton;
     QLabel *m_addressLabel;
     QLabel *m_historyTitle;
-    QListWidget *m_history;
+    EventListModel *m_historyModel;
+    QListView *m_history;
     QLineEdit *m_messageEdit;
     QPushButton *m_sendButton;
     QPushButton *m_burstButton;

@@ -16,12 +16,12 @@ const std::array<QRgb, 7> kStrong = {
     0x56B4E9,  // sky blue
     0x8C6D1F,  // brown (yellow is unreadable as text)
 };
-// Greys and browns, none close to kStrong's brown.
+// Greys and greyish browns, none close to kStrong's brown.
 const std::array<QRgb, 4> kStudent = {
     0x6E6E6E,  // grey
-    0x7A5230,  // dark brown
+    0x5C4033,  // dark brown
     0x4F5B66,  // slate
-    0xA0785A,  // light brown
+    0x8A817C,  // warm grey
 };
 
 QColor lighten(const QColor &base)

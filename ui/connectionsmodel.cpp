@@ -3,11 +3,25 @@
 #include "ui/colorpalette.h"
 #include "core/eventformatter.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QLocale>
 
 namespace socketlab {
 
-ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    // The application hears of every language switch (QCoreApplication::installTranslator).
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ConnectionsModel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    return QAbstractTableModel::eventFilter(watched, event);
+}
 
 int ConnectionsModel::rowOf(quint64 id) const
 {

@@ -39,6 +39,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+protected:
+    // Announces new header texts on a language switch.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     int rowOf(quint64 id) const;
     void addRow(const SocketEvent &event);

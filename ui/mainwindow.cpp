@@ -9,7 +9,7 @@
 #include "translations/languagemanager.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 #include "ui/uiresources.h"
@@ -252,6 +252,11 @@ void MainWindow::retranslateUi()
     m_presentationAction->setIconText(tr("Present"));
     m_presentationAction->setToolTip(tr("Full screen, large text, high contrast (F11)"));
     m_hexAction->setText(tr("Show &hex column"));
+    updateModeLabel();
+}
+
+void MainWindow::updateModeLabel()
+{
     const Server *server = m_session.server();
     const ServerConfig config = server->isRunning() ? server->config() : m_toolBar->config();
     m_modeLabel->setText(EventFormatter::modeText(config.protocol, config.concurrency));
@@ -289,7 +294,7 @@ bool MainWindow::startServer()
         if (pane->client()->state() == Client::State::Unconnected)
             pane->setPort(port);
     }
-    retranslateUi();
+    updateModeLabel();
     return true;
 }
 
@@ -320,7 +325,7 @@ void MainWindow::protocolChanged(Protocol protocol)
 {
     m_clients->setProtocol(protocol);
     m_sequence->setProtocol(protocol);
-    retranslateUi();
+    updateModeLabel();
 }
 
 void MainWindow::clearLog()
@@ -332,7 +337,7 @@ void MainWindow::clearLog()
 QList<int> MainWindow::visibleLogColumns() const
 {
     QList<int> columns;
-    for (int c = 0; c < LogModel::ColumnCount; ++c) {
+    for (int c = 0; c < EventListModel::ColumnCount; ++c) {
         if (!m_serverPane->logView()->isColumnHidden(c))
             columns << c;
     }

@@ -60,7 +60,9 @@ protected:
 private:
     void createActions();
     void createMenus();
+    // Fixed texts only; the mode label follows the server in updateModeLabel().
     void retranslateUi();
+    void updateModeLabel();
     void restoreSettings();
     void saveSettings() const;
     void sessionEventsArrived(const SocketEvents &events);

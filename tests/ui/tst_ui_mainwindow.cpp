@@ -3,7 +3,7 @@
 #include "ui/clienttabs.h"
 #include "ui/connectionsmodel.h"
 #include "ui/logexporter.h"
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -29,7 +29,7 @@ using namespace socketlab;
 namespace {
 constexpr int kTimeoutMs = 5000;
 
-QList<SocketEvent> rowsOf(const LogModel *model, EventKind kind)
+QList<SocketEvent> rowsOf(const EventListModel *model, EventKind kind)
 {
     QList<SocketEvent> rows;
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -120,7 +120,7 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     QVERIFY(line->text().isEmpty());
     second->sendMessage(QStringLiteral("from two"));
 
-    const LogModel *log = m_window->serverPane()->logModel();
+    const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 2, kTimeoutMs);
     const QList<SocketEvent> data = rowsOf(log, EventKind::Data);
     QSet<QString> peers;
@@ -144,8 +144,8 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     for (int row = 0; row < log->rowCount(); ++row) {
         if (log->eventAt(row).kind != EventKind::Data)
             continue;
-        QCOMPARE(log->index(row, LogModel::ClientColumn).data().toString(), log->eventAt(row).peer);
-        QVERIFY(log->index(row, LogModel::HandlerColumn).data().toString().contains(
+        QCOMPARE(log->index(row, EventListModel::ClientColumn).data().toString(), log->eventAt(row).peer);
+        QVERIFY(log->index(row, EventListModel::HandlerColumn).data().toString().contains(
             QString::number(log->eventAt(row).pid)));
     }
     // Echo is on by default: each pane's history shows what it sent and got back.
@@ -171,7 +171,7 @@ void TestMainWindow::udpDisablesConcurrencyToggles()
     QVERIFY(m_window->serverPane()->statusText().contains(QStringLiteral("recvfrom()")));
     ClientPane *pane = m_window->clientTabs()->pane(0);
     pane->sendBurst();
-    const LogModel *log = m_window->serverPane()->logModel();
+    const EventListModel *log = m_window->serverPane()->logModel();
     // Datagrams keep their boundaries: three sends, three messages.
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 3, kTimeoutMs);
     // An unconnected UDP socket is bound to 0.0.0.0: the port is what matches.
@@ -225,7 +225,7 @@ void TestMainWindow::saveLogWritesTheTable()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
     m_window->clientTabs()->pane(0)->sendMessage(QStringLiteral("a, \"quoted\" message"));
-    const LogModel *log = m_window->serverPane()->logModel();
+    const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 1, kTimeoutMs);
     m_window->serverToolBar()->stopAction()->trigger();
 
@@ -237,9 +237,9 @@ void TestMainWindow::saveLogWritesTheTable()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString written = QString::fromUtf8(file.readAll());
     QCOMPARE(written, LogExporter::render(log, LogExporter::Format::Csv, {},
-                                          {LogModel::TimeColumn, LogModel::ClientColumn,
-                                           LogModel::HandlerColumn, LogModel::EventColumn,
-                                           LogModel::MessageColumn}));
+                                          {EventListModel::TimeColumn, EventListModel::ClientColumn,
+                                           EventListModel::HandlerColumn, EventListModel::EventColumn,
+                                           EventListModel::MessageColumn}));
     QCOMPARE(written.count(QLatin1Char('\n')), log->rowCount() + 1);
     QVERIFY(written.contains(QStringLiteral("\"a, \"\"quoted\"\" message\"")));
 

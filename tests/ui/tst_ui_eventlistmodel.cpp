@@ -1,8 +1,10 @@
 #include "ui/logexporter.h"
 #include "ui/colorpalette.h"
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -30,7 +32,7 @@ SocketEvents batch(int count, int firstNumber = 0)
 }
 } // namespace
 
-class TestLogModel : public QObject
+class TestEventListModel : public QObject
 {
     Q_OBJECT
 
@@ -43,14 +45,17 @@ private slots:
     void payloadIsPlainEscapedText();
     void peerColorFollowsClientPane();
     void clearResetsDroppedCount();
+    void filtersByClientRoleAndKind();
+    void lineColumnForListViews();
+    void languageChangeRetitlesHeaders();
     void exportWritesWhatTheTableHolds_data();
     void exportWritesWhatTheTableHolds();
     void csvQuotesFields();
 };
 
-void TestLogModel::appendsBatchesOldestFirst()
+void TestEventListModel::appendsBatchesOldestFirst()
 {
-    LogModel model;
+    EventListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     model.appendEvents(batch(10));
@@ -62,14 +67,14 @@ void TestLogModel::appendsBatchesOldestFirst()
     QCOMPARE(inserted.at(0).at(2).toInt(), 9);
     QCOMPARE(inserted.at(1).at(1).toInt(), 10);
     QCOMPARE(inserted.at(1).at(2).toInt(), 14);
-    QCOMPARE(model.index(0, LogModel::MessageColumn).data().toString(), QStringLiteral("0"));
-    QCOMPARE(model.index(14, LogModel::MessageColumn).data().toString(), QStringLiteral("14"));
-    QCOMPARE(model.index(0, LogModel::ClientColumn).data().toString(), QStringLiteral("127.0.0.1:40001"));
+    QCOMPARE(model.index(0, EventListModel::MessageColumn).data().toString(), QStringLiteral("0"));
+    QCOMPARE(model.index(14, EventListModel::MessageColumn).data().toString(), QStringLiteral("14"));
+    QCOMPARE(model.index(0, EventListModel::ClientColumn).data().toString(), QStringLiteral("127.0.0.1:40001"));
 }
 
-void TestLogModel::skipsCalls()
+void TestEventListModel::skipsCalls()
 {
-    LogModel model;
+    EventListModel model;
     SocketEvents events = batch(2);
     SocketEvent call(EventKind::Call, Role::Server);
     call.call = QStringLiteral("recv");
@@ -80,7 +85,7 @@ void TestLogModel::skipsCalls()
     QCOMPARE(model.rowCount(), 2);
 }
 
-void TestLogModel::capDropsOldestRows_data()
+void TestEventListModel::capDropsOldestRows_data()
 {
     QTest::addColumn<int>("cap");
     QTest::addColumn<QList<int>>("batches");
@@ -90,14 +95,14 @@ void TestLogModel::capDropsOldestRows_data()
     QTest::newRow("a flood") << 5000 << QList<int>{3000, 30000, 7};
 }
 
-void TestLogModel::capDropsOldestRows()
+void TestEventListModel::capDropsOldestRows()
 {
     QFETCH(int, cap);
     QFETCH(QList<int>, batches);
-    LogModel model;
+    EventListModel model;
     model.setRowCap(cap);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy dropped(&model, &LogModel::droppedRowsChanged);
+    QSignalSpy dropped(&model, &EventListModel::droppedRowsChanged);
     int total = 0;
     for (int size : batches) {
         model.appendEvents(batch(size, total));
@@ -110,38 +115,38 @@ void TestLogModel::capDropsOldestRows()
     if (total > cap)
         QCOMPARE(dropped.last().at(0).toLongLong(), qint64(total - kept));
     // The newest rows are the ones kept, in order.
-    QCOMPARE(model.index(kept - 1, LogModel::MessageColumn).data().toString(),
+    QCOMPARE(model.index(kept - 1, EventListModel::MessageColumn).data().toString(),
              QString::number(total - 1));
-    QCOMPARE(model.index(0, LogModel::MessageColumn).data().toString(),
+    QCOMPARE(model.index(0, EventListModel::MessageColumn).data().toString(),
              QString::number(total - kept));
     // The row numbers in the vertical header count the dropped rows too.
     QCOMPARE(model.headerData(0, Qt::Vertical, Qt::DisplayRole).toLongLong(), qint64(total - kept + 1));
 }
 
-void TestLogModel::shrinkingTheCap()
+void TestEventListModel::shrinkingTheCap()
 {
-    LogModel model;
+    EventListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.appendEvents(batch(30));
     model.setRowCap(10);
     QCOMPARE(model.rowCount(), 10);
     QCOMPARE(model.droppedRows(), qint64(20));
-    QCOMPARE(model.index(0, LogModel::MessageColumn).data().toString(), QStringLiteral("20"));
+    QCOMPARE(model.index(0, EventListModel::MessageColumn).data().toString(), QStringLiteral("20"));
 }
 
-void TestLogModel::payloadIsPlainEscapedText()
+void TestEventListModel::payloadIsPlainEscapedText()
 {
-    LogModel model;
+    EventListModel model;
     model.appendEvents({dataEvent(1, QByteArray("<b>hi</b>\n\xff", 11))});
-    const QString text = model.index(0, LogModel::MessageColumn).data().toString();
+    const QString text = model.index(0, EventListModel::MessageColumn).data().toString();
     QCOMPARE(text, QStringLiteral("<b>hi</b>\\n\\xff"));
-    QCOMPARE(model.index(0, LogModel::HexColumn).data().toString().isEmpty(), false);
+    QCOMPARE(model.index(0, EventListModel::HexColumn).data().toString().isEmpty(), false);
 }
 
-void TestLogModel::peerColorFollowsClientPane()
+void TestEventListModel::peerColorFollowsClientPane()
 {
     // Which pane a peer is was decided by the session (tst_labsession); rows follow clientId.
-    LogModel model;
+    EventListModel model;
     SocketEvent student = dataEvent(1, "a");
     SocketEvent paneTwo = dataEvent(1, "b");
     paneTwo.clientId = 2;
@@ -159,9 +164,9 @@ void TestLogModel::peerColorFollowsClientPane()
         QVERIFY(studentColor.value<QColor>() != ColorPalette::tint(pane));
 }
 
-void TestLogModel::clearResetsDroppedCount()
+void TestEventListModel::clearResetsDroppedCount()
 {
-    LogModel model;
+    EventListModel model;
     model.setRowCap(5);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.appendEvents(batch(8));
@@ -170,7 +175,7 @@ void TestLogModel::clearResetsDroppedCount()
     QCOMPARE(model.droppedRows(), qint64(0));
 }
 
-void TestLogModel::exportWritesWhatTheTableHolds_data()
+void TestEventListModel::exportWritesWhatTheTableHolds_data()
 {
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QString>("separator");
@@ -178,16 +183,16 @@ void TestLogModel::exportWritesWhatTheTableHolds_data()
     QTest::newRow("text") << QStringLiteral("log.txt") << QStringLiteral("\t");
 }
 
-void TestLogModel::exportWritesWhatTheTableHolds()
+void TestEventListModel::exportWritesWhatTheTableHolds()
 {
     QFETCH(QString, fileName);
     QFETCH(QString, separator);
-    LogModel model;
+    EventListModel model;
     model.setRowCap(4);
     model.appendEvents(batch(6));
     QTemporaryDir dir;
     const QString path = dir.filePath(fileName);
-    const QList<int> columns = {LogModel::ClientColumn, LogModel::EventColumn, LogModel::MessageColumn};
+    const QList<int> columns = {EventListModel::ClientColumn, EventListModel::EventColumn, EventListModel::MessageColumn};
     QString error;
     QVERIFY2(LogExporter::write(&model, path, LogExporter::formatForPath(path), columns, &error),
              qPrintable(error));
@@ -205,12 +210,84 @@ void TestLogModel::exportWritesWhatTheTableHolds()
     }
 }
 
-void TestLogModel::csvQuotesFields()
+void TestEventListModel::csvQuotesFields()
 {
     QCOMPARE(LogExporter::csvField(QStringLiteral("plain")), QStringLiteral("plain"));
     QCOMPARE(LogExporter::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
     QCOMPARE(LogExporter::csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
 }
 
-QTEST_GUILESS_MAIN(TestLogModel)
-#include "tst_ui_logmodel.moc"
+QTEST_GUILESS_MAIN(TestEventListModel)
+void TestEventListModel::filtersByClientRoleAndKind()
+{
+    EventListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    EventListModel::Filter filter;
+    filter.clientId = 2;
+    filter.role = int(Role::Client);
+    filter.kinds = {EventKind::Sent, EventKind::Coalesced};
+    model.setFilter(filter);
+    model.setRowCap(3);
+    SocketEvents events;
+    for (int i = 0; i < 6; ++i) {
+        SocketEvent sent(EventKind::Sent, Role::Client);
+        sent.clientId = 1 + i % 2;  // 1, 2, 1, 2, ...
+        sent.payload = QByteArray::number(i);
+        events << sent;
+    }
+    SocketEvent serverSide = dataEvent(1, "x");
+    serverSide.clientId = 2;
+    SocketEvent call(EventKind::Call, Role::Client);
+    call.clientId = 2;
+    SocketEvent merged(EventKind::Coalesced, Role::Client);
+    merged.clientId = 2;
+    merged.mergedKind = EventKind::Sent;
+    merged.messages = 7;
+    events << serverSide << call << merged;
+    model.appendEvents(events);
+    // Client 2's sends (1, 3, 5) and the merged ones; the cap keeps the newest three.
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.droppedRows(), qint64(1));
+    QCOMPARE(model.eventAt(0).payload, QByteArray("3"));
+    QCOMPARE(model.eventAt(1).payload, QByteArray("5"));
+    QCOMPARE(model.eventAt(2).kind, EventKind::Coalesced);
+    QVERIFY(!model.index(2, EventListModel::MessageColumn).data().toString().isEmpty());
+
+    // The default: every client and student, every kind but calls.
+    EventListModel all;
+    all.appendEvents(events);
+    QCOMPARE(all.rowCount(), 8);
+}
+
+void TestEventListModel::lineColumnForListViews()
+{
+    EventListModel model;
+    model.setLineFormatter([](const SocketEvent &e) {
+        return QStringLiteral("line ") + QString::fromUtf8(e.payload);
+    });
+    model.appendEvents({dataEvent(1, "<b>a</b>")});
+    const QModelIndex line = model.index(0, EventListModel::LineColumn);
+    QCOMPARE(line.data().toString(), QStringLiteral("line <b>a</b>"));
+    // Never markup: the tooltip shows the tags as text.
+    QVERIFY(line.data(Qt::ToolTipRole).toString().contains(QStringLiteral("&lt;b&gt;")));
+    QVERIFY(!line.data(Qt::BackgroundRole).isValid());
+    EventListModel plain;
+    plain.appendEvents({dataEvent(1, "m")});
+    QCOMPARE(plain.index(0, EventListModel::LineColumn).data().toString(),
+             plain.index(0, EventListModel::MessageColumn).data().toString());
+}
+
+void TestEventListModel::languageChangeRetitlesHeaders()
+{
+    EventListModel model;
+    model.appendEvents(batch(2));
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    QCOMPARE(headers.count(), 1);
+    QCOMPARE(headers.first().at(0).value<Qt::Orientation>(), Qt::Horizontal);
+    QCOMPARE(cells.count(), 1);
+}
+
+#include "tst_ui_eventlistmodel.moc"

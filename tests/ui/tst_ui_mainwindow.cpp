@@ -24,6 +24,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace socketlab;
 
 namespace {
@@ -49,6 +53,7 @@ private slots:
     void init();
     void cleanup();
     void forkServerServesTwoClientPanes();
+    void studentRowsAreNoPanes();
     void udpDisablesConcurrencyToggles();
     void iterativeServerIsBlockedInRecv();
     void stopWithClientsConnected();
@@ -154,6 +159,42 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     QCOMPARE(m_window->server()->totals().messages, qint64(2));
     QVERIFY(m_window->callSequence()->currentServerStep() > 0);
     QVERIFY(m_window->callSequence()->currentClientStep() >= 5);
+}
+
+void TestMainWindow::studentRowsAreNoPanes()
+{
+    startServer(Protocol::Tcp, Concurrency::Thread);
+    ClientPane *pane = m_window->clientTabs()->pane(0);
+    pane->sendMessage(QStringLiteral("from the pane"));
+    // Like nc: a socket that is no pane of this window.
+    const int student = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    QVERIFY(student >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(m_window->server()->localPort());
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::connect(student, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    QCOMPARE(::send(student, "from a student", 14, MSG_NOSIGNAL), ssize_t(14));
+    const EventListModel *log = m_window->serverPane()->logModel();
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 2, kTimeoutMs);
+    QVariant paneTint;
+    QVariant studentTint;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const SocketEvent &event = log->eventAt(row);
+        if (event.kind != EventKind::Data)
+            continue;
+        const QVariant tint = log->index(row, EventListModel::MessageColumn).data(Qt::BackgroundRole);
+        if (event.payload == "from a student") {
+            QVERIFY(event.isStudent());
+            studentTint = tint;
+        } else {
+            QCOMPARE(quint64(event.clientId), pane->id());
+            paneTint = tint;
+        }
+    }
+    QVERIFY(studentTint.isValid() && paneTint.isValid());
+    QVERIFY(studentTint != paneTint);
+    ::close(student);
 }
 
 void TestMainWindow::udpDisablesConcurrencyToggles()

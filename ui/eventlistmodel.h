@@ -24,8 +24,6 @@ public:
     enum Column { TimeColumn, ClientColumn, HandlerColumn, EventColumn, MessageColumn, HexColumn,
                   LineColumn, ColumnCount };
     static constexpr int kDefaultRowCap = 5000;
-    // The server's log shows these columns; LineColumn is for list views.
-    static constexpr int kLogColumns = HexColumn + 1;
 
     using Predicate = std::function<bool(const SocketEvent &)>;
     using LineFormatter = std::function<QString(const SocketEvent &)>;

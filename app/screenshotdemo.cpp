@@ -2,7 +2,7 @@
 
 #include "ui/clientpane.h"
 #include "ui/clienttabs.h"
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -45,7 +45,7 @@ void ScreenshotDemo::start()
 
 void ScreenshotDemo::poll()
 {
-    const LogModel *log = m_window->serverPane()->logModel();
+    const EventListModel *log = m_window->serverPane()->logModel();
     int messages = 0;
     for (int row = 0; row < log->rowCount(); ++row) {
         if (log->eventAt(row).kind == EventKind::Data)

@@ -14,7 +14,7 @@
 //
 //   socketlab-guiflood [--clients 8] [--messages 20000] [--size B] [--echo 0|1] [--timeout 120]
 
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -326,7 +326,7 @@ int main(int argc, char **argv)
             ++failedClients;
     }
     const ServerTotals shown = server->totals();
-    LogModel *log = window.serverPane()->logModel();
+    EventListModel *log = window.serverPane()->logModel();
     const qint64 dropped = log->droppedRows();
     // The cap is visible when some label of the window says how many rows were dropped.
     const QString droppedText = QLocale().toString(dropped);

@@ -5,10 +5,13 @@
 
 namespace socketlab {
 
-Client::Client(QObject *parent) : QObject(parent)
+Client::Client(QObject *parent)
+    : QObject(parent), m_ownQueue(std::make_unique<EventQueue>()), m_queue(m_ownQueue.get())
 {
-    connect(&m_queue, &EventQueue::eventsArrived, this, &Client::eventsArrived);
+    connect(m_queue, &EventQueue::eventsArrived, this, &Client::eventsArrived);
 }
+
+Client::Client(EventQueue *queue, QObject *parent) : QObject(parent), m_queue(queue) {}
 
 Client::~Client()
 {
@@ -22,7 +25,7 @@ void Client::connectToHost(Protocol protocol, const QString &host, quint16 port)
 {
     abort();
     m_protocol = protocol;
-    EventReporter reporter(&m_queue, Role::Client);
+    EventReporter reporter(m_queue, Role::Client);
     reporter.setConnectionId(m_id);
     m_worker = std::make_unique<ClientWorker>(protocol, host, port, reporter);
     connect(m_worker.get(), &ClientWorker::opened, this, [this] { setState(State::Connected); });
@@ -68,7 +71,7 @@ void Client::workerFinished()
     // The finished signal may be queued for a worker already replaced by a new connection.
     if (!m_worker || !m_worker->isFinished())
         return;
-    m_queue.flush();
+    m_queue->flush();
     setState(State::Unconnected);
 }
 

@@ -23,6 +23,9 @@ public:
     Q_ENUM(State)
 
     explicit Client(QObject *parent = nullptr);
+    // Posts into queue (a LabSession's, which delivers the events) instead of its own; then
+    // eventsArrived is not emitted. The queue must outlive this client.
+    explicit Client(EventQueue *queue, QObject *parent = nullptr);
     ~Client() override;
 
     // Tags this client's events (a GUI pane's number, for its colour).
@@ -40,7 +43,7 @@ public:
     Protocol protocol() const { return m_protocol; }
     QString localAddress() const;
     QString peerAddress() const;
-    EventQueue *eventQueue() { return &m_queue; }
+    EventQueue *eventQueue() { return m_queue; }
 
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
@@ -52,7 +55,8 @@ private:
     void setState(State state);
     void workerFinished();
 
-    EventQueue m_queue;
+    std::unique_ptr<EventQueue> m_ownQueue;
+    EventQueue *m_queue;
     std::unique_ptr<ClientWorker> m_worker;
     State m_state = State::Unconnected;
     Protocol m_protocol = Protocol::Tcp;

@@ -21,10 +21,13 @@ namespace {
 constexpr int kBindLookupTimeoutMs = 5000;
 }
 
-Server::Server(QObject *parent) : QObject(parent)
+Server::Server(QObject *parent)
+    : QObject(parent), m_ownQueue(std::make_unique<EventQueue>()), m_queue(m_ownQueue.get())
 {
-    connect(&m_queue, &EventQueue::eventsArrived, this, &Server::eventsArrived);
+    connect(m_queue, &EventQueue::eventsArrived, this, &Server::eventsArrived);
 }
+
+Server::Server(EventQueue *queue, QObject *parent) : QObject(parent), m_queue(queue) {}
 
 Server::~Server()
 {
@@ -65,7 +68,7 @@ bool Server::fail(const QString &call, const QString &args, int errnum, qint64 r
     m_lastTotals = {};
     m_lastSharedCounter = 0;
     m_context.reset();
-    m_queue.flush();
+    m_queue->flush();
     return false;
 }
 
@@ -75,7 +78,7 @@ bool Server::start(const ServerConfig &config)
         stop();
     m_config = config;
     m_errorString.clear();
-    m_context = std::make_unique<ServerContext>(config, &m_queue);
+    m_context = std::make_unique<ServerContext>(config, m_queue);
     const EventReporter &reporter = m_context->reporter;
     for (const WakeSignal *wake : {&m_context->stop, &m_context->handlerFinished}) {
         if (!wake->isValid())
@@ -210,7 +213,7 @@ void Server::stop()
     summary.killed = m_lastTotals.killed;
     m_context->reporter.post(std::move(summary));
     m_context.reset();
-    m_queue.flush();
+    m_queue->flush();
     emit stopped();
 }
 

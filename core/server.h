@@ -24,6 +24,9 @@ class Server : public QObject
 
 public:
     explicit Server(QObject *parent = nullptr);
+    // Posts into queue (a LabSession's, which delivers the events) instead of its own; then
+    // eventsArrived is not emitted. The queue must outlive this server.
+    explicit Server(EventQueue *queue, QObject *parent = nullptr);
     ~Server() override;
 
     bool start(const ServerConfig &config);
@@ -42,7 +45,7 @@ public:
     qint64 sharedCounter() const;
     // Linux thread id of the accept (TCP) or recvfrom (UDP) loop; 0 until it runs or when stopped.
     qint64 workerThreadId() const;
-    EventQueue *eventQueue() { return &m_queue; }
+    EventQueue *eventQueue() { return m_queue; }
 
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
@@ -52,7 +55,8 @@ signals:
 private:
     bool fail(const QString &call, const QString &args, int errnum, qint64 result = -1);
 
-    EventQueue m_queue;
+    std::unique_ptr<EventQueue> m_ownQueue;
+    EventQueue *m_queue;
     ServerConfig m_config;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<QThread> m_worker;

@@ -65,6 +65,13 @@ struct SocketEvent
     EventKind mergedKind = EventKind::Data;
     qint64 skipped = 0;
     qint64 killed = 0;  // fork mode: children killed at stop
+    // Stamped by a LabSession as the event passes: its place in the session's one order
+    // (from 1; 0 outside a session) and the session client it belongs to (a client's own
+    // events, or a server event whose peer is that client); 0 for a student's.
+    quint64 sequence = 0;
+    int clientId = 0;
+
+    bool isStudent() const { return clientId == 0; }
 };
 
 using SocketEvents = QVector<SocketEvent>;

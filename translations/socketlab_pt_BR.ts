@@ -1388,6 +1388,81 @@
     </message>
 </context>
 <context>
+    <name>socketlab::EventListModel</name>
+    <message>
+        <source>Listening</source>
+        <translation>Escutando</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>Eco</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebido</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erro</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Chamada</translation>
+    </message>
+    <message>
+        <source>Handler ended</source>
+        <translation>Atendente terminou</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>%1 … (%2 in all)</source>
+        <translation>%1 … (%2 no total)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Endereço do cliente</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Atendente</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Agrupado</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::EventLogView</name>
     <message>
         <source>Server</source>
@@ -1499,81 +1574,6 @@
     <message>
         <source>SVG images (*.svg)</source>
         <translation>Imagens SVG (*.svg)</translation>
-    </message>
-</context>
-<context>
-    <name>socketlab::LogModel</name>
-    <message>
-        <source>Listening</source>
-        <translation>Escutando</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Conectado</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Mensagem</translation>
-    </message>
-    <message>
-        <source>Disconnected</source>
-        <translation>Desconectado</translation>
-    </message>
-    <message>
-        <source>Echo</source>
-        <translation>Eco</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Enviado</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Recebido</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Erro</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Chamada</translation>
-    </message>
-    <message>
-        <source>Handler ended</source>
-        <translation>Atendente terminou</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Resumo</translation>
-    </message>
-    <message>
-        <source>%1 … (%2 in all)</source>
-        <translation>%1 … (%2 no total)</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
-        <source>Client address</source>
-        <translation>Endereço do cliente</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>Atendente</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Evento</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>Hex</translation>
-    </message>
-    <message>
-        <source>Merged</source>
-        <translation>Agrupado</translation>
     </message>
 </context>
 <context>

@@ -1,32 +1,26 @@
 #include "ui/clientpane.h"
 
 #include "ui/colorpalette.h"
+#include "ui/eventlistmodel.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
-#include "ui/plaintooltip.h"
 
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace socketlab {
 
-namespace {
-const QColor kSentColor(0x00, 0x40, 0x90);
-const QColor kReceivedColor(0x00, 0x70, 0x30);
-const QColor kErrorColor(0xB0, 0x00, 0x00);
-constexpr int kEventRole = Qt::UserRole + 1;
-} // namespace
-
-ClientPane::ClientPane(quint64 id, QWidget *parent)
+ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     : QWidget(parent),
       m_id(id),
+      m_client(client),
       m_title(new QLabel(this)),
       m_hostLabel(new QLabel(this)),
       m_hostEdit(new QLineEdit(QStringLiteral("127.0.0.1"), this)),
@@ -35,13 +29,13 @@ ClientPane::ClientPane(quint64 id, QWidget *parent)
       m_connectButton(new QPushButton(this)),
       m_addressLabel(new QLabel(this)),
       m_historyTitle(new QLabel(this)),
-      m_history(new QListWidget(this)),
+      m_historyModel(new EventListModel(this)),
+      m_history(new QListView(this)),
       m_messageEdit(new QLineEdit(this)),
       m_sendButton(new QPushButton(this)),
       m_burstButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("clientPane%1").arg(id));
-    m_client.setId(id);
     m_hostEdit->setObjectName(QStringLiteral("host"));
     m_portSpin->setObjectName(QStringLiteral("port"));
     m_connectButton->setObjectName(QStringLiteral("connect"));
@@ -60,6 +54,18 @@ ClientPane::ClientPane(quint64 id, QWidget *parent)
         label->setTextFormat(Qt::PlainText);
     m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_addressLabel->setWordWrap(true);
+    // This client's own lines, the newest kMaxHistory (the model says them in data(), so a
+    // language switch re-says the old ones too).
+    EventListModel::Filter filter;
+    filter.clientId = int(id);
+    filter.role = int(Role::Client);
+    filter.kinds = {EventKind::Sent, EventKind::Received, EventKind::Error, EventKind::Disconnected};
+    m_historyModel->setFilter(filter);
+    m_historyModel->setRowCap(kMaxHistory);
+    m_historyModel->setLineFormatter(&ClientPane::historyLine);
+    m_history->setModel(m_historyModel);
+    m_history->setModelColumn(EventListModel::LineColumn);
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setUniformItemSizes(true);
     m_history->setWordWrap(false);
     m_history->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -92,8 +98,7 @@ ClientPane::ClientPane(quint64 id, QWidget *parent)
     layout->addLayout(sendRow);
     layout->addWidget(m_burstButton);
 
-    connect(&m_client, &Client::eventsArrived, this, &ClientPane::handleEvents);
-    connect(&m_client, &Client::stateChanged, this, &ClientPane::updateState);
+    connect(m_client, &Client::stateChanged, this, &ClientPane::updateState);
     connect(m_connectButton, &QPushButton::clicked, this, &ClientPane::toggleConnection);
     connect(m_messageEdit, &QLineEdit::returnPressed, this, &ClientPane::sendLine);
     connect(m_sendButton, &QPushButton::clicked, this, &ClientPane::sendLine);
@@ -101,13 +106,6 @@ ClientPane::ClientPane(quint64 id, QWidget *parent)
 
     retranslateUi();
     updateFonts();
-}
-
-ClientPane::~ClientPane()
-{
-    // Whatever the closing socket still reports has nobody left to read it.
-    disconnect(&m_client, nullptr, this, nullptr);
-    m_client.abort();
 }
 
 void ClientPane::changeEvent(QEvent *event)
@@ -134,7 +132,6 @@ void ClientPane::retranslateUi()
     m_hostLabel->setText(tr("&Host:"));
     m_portLabel->setText(tr("P&ort:"));
     m_historyTitle->setText(tr("Sent and received"));
-    retranslateHistory();
     m_messageEdit->setPlaceholderText(tr("Type a message and press Enter"));
     m_sendButton->setText(tr("Send"));
     m_burstButton->setText(tr("Send burst (3 messages at once)"));
@@ -145,7 +142,7 @@ void ClientPane::retranslateUi()
 
 void ClientPane::updateState()
 {
-    const Client::State state = m_client.state();
+    const Client::State state = m_client->state();
     const bool udp = m_protocol == Protocol::Udp;
     switch (state) {
     case Client::State::Unconnected:
@@ -196,18 +193,18 @@ void ClientPane::setProtocol(Protocol protocol)
     if (m_protocol == protocol)
         return;
     // A socket of the other kind is no use any more.
-    if (m_client.state() != Client::State::Unconnected)
-        m_client.disconnectFromHost();
+    if (m_client->state() != Client::State::Unconnected)
+        m_client->disconnectFromHost();
     m_protocol = protocol;
     updateState();
 }
 
 void ClientPane::toggleConnection()
 {
-    if (m_client.state() == Client::State::Unconnected)
+    if (m_client->state() == Client::State::Unconnected)
         connectToServer();
-    else if (m_client.state() == Client::State::Connecting)
-        m_client.abort();
+    else if (m_client->state() == Client::State::Connecting)
+        m_client->abort();
     else
         disconnectFromServer();
 }
@@ -216,20 +213,20 @@ void ClientPane::connectToServer()
 {
     m_lastError.clear();
     m_localAddress.clear();
-    m_client.connectToHost(m_protocol, host(), port());
+    m_client->connectToHost(m_protocol, host(), port());
     updateState();
 }
 
 void ClientPane::disconnectFromServer()
 {
-    m_client.disconnectFromHost();
+    m_client->disconnectFromHost();
 }
 
 void ClientPane::sendMessage(const QString &text)
 {
-    if (m_client.state() == Client::State::Unconnected)
+    if (m_client->state() == Client::State::Unconnected)
         connectToServer();
-    m_client.send(text.toUtf8());
+    m_client->send(text.toUtf8());
 }
 
 void ClientPane::sendLine()
@@ -253,91 +250,41 @@ void ClientPane::sendBurst()
 
 int ClientPane::historyCount() const
 {
-    return m_history->count();
+    return m_historyModel->rowCount();
 }
 
 QString ClientPane::historyText(int row) const
 {
-    return m_history->item(row)->text();
+    return m_historyModel->cellText(row, EventListModel::LineColumn);
 }
 
-QListWidgetItem *ClientPane::addHistory(const QString &text, const QColor &color)
+QString ClientPane::historyLine(const SocketEvent &event)
 {
-    auto *item = new QListWidgetItem(text);
-    item->setForeground(color);
-    item->setToolTip(PlainToolTip::from(text));
-    m_history->addItem(item);
-    return item;
-}
-
-void ClientPane::addTranslatedHistory(const SocketEvent &event, const QColor &color)
-{
-    // Kept with its event so a language switch can say it again (payload lines need not).
-    SocketEvent kept = event;
-    kept.payload.clear();
-    addHistory(EventFormatter::describe(kept), color)->setData(kEventRole, QVariant::fromValue(kept));
-}
-
-void ClientPane::retranslateHistory()
-{
-    for (int row = 0; row < m_history->count(); ++row) {
-        QListWidgetItem *item = m_history->item(row);
-        const QVariant event = item->data(kEventRole);
-        if (event.isValid()) {
-            const QString text = EventFormatter::describe(event.value<SocketEvent>());
-            item->setText(text);
-            item->setToolTip(PlainToolTip::from(text));
-        }
+    switch (event.kind) {
+    case EventKind::Sent:
+        return tr("→ %1").arg(PayloadText::toDisplay(event.payload));
+    case EventKind::Received:
+        return tr("← %1").arg(PayloadText::toDisplay(event.payload));
+    default:
+        return EventFormatter::describe(event);
     }
 }
 
-void ClientPane::handleEvents(const SocketEvents &events)
+void ClientPane::appendEvents(const SocketEvents &events)
 {
-    const int before = m_history->count();
-    // A flood of echoes: only the newest kMaxHistory lines could be kept, so make no others.
-    int lines = 0;
-    for (const SocketEvent &event : events)
-        lines += event.kind == EventKind::Sent || event.kind == EventKind::Received;
-    int skip = qMax(0, lines - kMaxHistory);
-    m_history->setUpdatesEnabled(false);
     for (const SocketEvent &event : events) {
-        if (skip > 0 && (event.kind == EventKind::Sent || event.kind == EventKind::Received)) {
-            --skip;
-            if (event.kind == EventKind::Received || event.local.isEmpty() || event.local == m_localAddress)
-                continue;
-        }
-        switch (event.kind) {
-        case EventKind::Connected:
-        case EventKind::Sent:
-            if (!event.local.isEmpty() && event.local != m_localAddress) {
-                m_localAddress = event.local;
-                emit localAddressChanged(m_id, m_localAddress);
-            }
-            if (event.kind == EventKind::Sent)
-                addHistory(tr("→ %1").arg(PayloadText::toDisplay(event.payload)), kSentColor);
-            break;
-        case EventKind::Received:
-            addHistory(tr("← %1").arg(PayloadText::toDisplay(event.payload)), kReceivedColor);
-            break;
-        case EventKind::Error:
+        if ((event.kind == EventKind::Connected || event.kind == EventKind::Sent)
+            && !event.local.isEmpty())
+            m_localAddress = event.local;
+        else if (event.kind == EventKind::Error)
             m_lastError = EventFormatter::describe(event);
-            addTranslatedHistory(event, kErrorColor);
-            break;
-        case EventKind::Disconnected:
-            addTranslatedHistory(event, palette().color(QPalette::Text));
-            break;
-        default:
-            break;
-        }
     }
-    const int overflow = m_history->count() - kMaxHistory;
-    for (int i = 0; i < overflow; ++i)
-        delete m_history->takeItem(0);
-    m_history->setUpdatesEnabled(true);
-    if (m_history->count() != before)
+    const int before = m_historyModel->rowCount();
+    const qint64 droppedBefore = m_historyModel->droppedRows();
+    m_historyModel->appendEvents(events);
+    if (m_historyModel->rowCount() != before || m_historyModel->droppedRows() != droppedBefore)
         m_history->scrollToBottom();
     updateState();
-    emit eventsArrived(events);
 }
 
 } // namespace socketlab

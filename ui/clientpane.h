@@ -7,12 +7,13 @@
 
 class QLabel;
 class QLineEdit;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 class QPushButton;
 class QSpinBox;
 
 namespace socketlab {
+
+class EventListModel;
 
 // One client of the lab: where it connects, its own ephemeral address (to match the server's
 // log line), what it sent and received, and a message line where Enter sends.
@@ -23,11 +24,11 @@ class ClientPane : public QWidget
 public:
     static constexpr int kMaxHistory = 1000;
 
-    explicit ClientPane(quint64 id, QWidget *parent = nullptr);
-    ~ClientPane() override;
+    // client belongs to the lab's session (which numbers it id) and must outlive the pane.
+    ClientPane(quint64 id, Client *client, QWidget *parent = nullptr);
 
     quint64 id() const { return m_id; }
-    Client *client() { return &m_client; }
+    Client *client() { return m_client; }
     QString host() const;
     quint16 port() const;
     void setHost(const QString &host);
@@ -46,9 +47,8 @@ public slots:
     // Three messages back to back: one TCP recv() may get them together, UDP never merges.
     void sendBurst();
 
-signals:
-    void eventsArrived(const socketlab::SocketEvents &events);
-    void localAddressChanged(quint64 id, const QString &address);
+    // This client's own events, as the session delivers them.
+    void appendEvents(const SocketEvents &events);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -57,15 +57,12 @@ private:
     void retranslateUi();
     void updateFonts();
     void updateState();
-    void handleEvents(const SocketEvents &events);
-    QListWidgetItem *addHistory(const QString &text, const QColor &color);
-    void addTranslatedHistory(const SocketEvent &event, const QColor &color);
-    void retranslateHistory();
+    static QString historyLine(const SocketEvent &event);
     void sendLine();
     void toggleConnection();
 
     const quint64 m_id;
-    Client m_client;
+    Client *m_client;
     Protocol m_protocol = Protocol::Tcp;
     QString m_localAddress;
     QString m_lastError;
@@ -77,7 +74,8 @@ private:
     QPushButton *m_connectButton;
     QLabel *m_addressLabel;
     QLabel *m_historyTitle;
-    QListWidget *m_history;
+    EventListModel *m_historyModel;
+    QListView *m_history;
     QLineEdit *m_messageEdit;
     QPushButton *m_sendButton;
     QPushButton *m_burstButton;

@@ -2,6 +2,9 @@
 
 #include "ui/clientpane.h"
 #include "ui/colorpalette.h"
+#include "core/labsession.h"
+
+#include <QHash>
 
 #include <QEvent>
 #include <QPainter>
@@ -24,7 +27,8 @@ QIcon swatch(quint64 id)
 }
 } // namespace
 
-ClientTabs::ClientTabs(QWidget *parent) : QTabWidget(parent), m_addButton(new QToolButton(this))
+ClientTabs::ClientTabs(LabSession *session, QWidget *parent)
+    : QTabWidget(parent), m_session(session), m_addButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("clientTabs"));
     setTabsClosable(true);
@@ -71,11 +75,9 @@ QList<ClientPane *> ClientTabs::panes() const
 ClientPane *ClientTabs::addClient()
 {
     const quint64 id = m_nextId++;
-    auto *pane = new ClientPane(id, this);
+    auto *pane = new ClientPane(id, m_session->client(int(id)), this);
     pane->setProtocol(m_protocol);
     pane->setPort(m_defaultPort);
-    connect(pane, &ClientPane::eventsArrived, this, &ClientTabs::eventsArrived);
-    connect(pane, &ClientPane::localAddressChanged, this, &ClientTabs::localAddressChanged);
     const int index = addTab(pane, swatch(id), tr("Client %1").arg(id));
     setCurrentIndex(index);
     emit clientAdded(pane);
@@ -87,8 +89,34 @@ void ClientTabs::removeClient(int index)
     ClientPane *p = pane(index);
     if (!p)
         return;
+    const int id = int(p->id());
     removeTab(index);
     delete p;
+    // Its last events (the close) still pass through the session, for the server's views.
+    m_session->removeClient(id);
+}
+
+ClientPane *ClientTabs::paneForId(int id) const
+{
+    for (int i = 0; i < count(); ++i) {
+        if (int(pane(i)->id()) == id)
+            return pane(i);
+    }
+    return nullptr;
+}
+
+void ClientTabs::appendEvents(const SocketEvents &events)
+{
+    // One batch per pane, in the session's order.
+    QHash<int, SocketEvents> byClient;
+    for (const SocketEvent &event : events) {
+        if (event.role == Role::Client && event.clientId > 0)
+            byClient[event.clientId].append(event);
+    }
+    for (auto it = byClient.cbegin(); it != byClient.cend(); ++it) {
+        if (ClientPane *p = paneForId(it.key()))
+            p->appendEvents(it.value());
+    }
 }
 
 void ClientTabs::setProtocol(Protocol protocol)

@@ -10,6 +10,7 @@ class QToolButton;
 namespace socketlab {
 
 class ClientPane;
+class LabSession;
 
 // The lab's clients, one tab each, numbered (and coloured) in the order they were made.
 class ClientTabs : public QTabWidget
@@ -17,9 +18,13 @@ class ClientTabs : public QTabWidget
     Q_OBJECT
 
 public:
-    explicit ClientTabs(QWidget *parent = nullptr);
+    // Each pane drives the session's client with its number; session outlives the tabs.
+    explicit ClientTabs(LabSession *session, QWidget *parent = nullptr);
 
     ClientPane *pane(int index) const;
+    ClientPane *paneForId(int id) const;
+    // Hands each pane its own client's events (by the session's client id).
+    void appendEvents(const SocketEvents &events);
     QList<ClientPane *> panes() const;
     void setProtocol(Protocol protocol);
     // The port new panes start with (the server's).
@@ -31,8 +36,6 @@ public slots:
 
 signals:
     void clientAdded(socketlab::ClientPane *pane);
-    void eventsArrived(const socketlab::SocketEvents &events);
-    void localAddressChanged(quint64 id, const QString &address);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -40,6 +43,7 @@ protected:
 private:
     void retranslateUi();
 
+    LabSession *m_session;
     QToolButton *m_addButton;
     Protocol m_protocol = Protocol::Tcp;
     quint16 m_defaultPort = 5000;

@@ -3,11 +3,25 @@
 #include "ui/colorpalette.h"
 #include "core/eventformatter.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QLocale>
 
 namespace socketlab {
 
-ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    // The application hears of every language switch (QCoreApplication::installTranslator).
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ConnectionsModel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    return QAbstractTableModel::eventFilter(watched, event);
+}
 
 int ConnectionsModel::rowOf(quint64 id) const
 {
@@ -90,20 +104,6 @@ void ConnectionsModel::clear()
     endResetModel();
 }
 
-void ConnectionsModel::setPeerColor(const QString &peer, quint64 colorId)
-{
-    if (!m_peerColors.set(peer, colorId))
-        return;
-    if (!m_rows.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                         {Qt::BackgroundRole, Qt::DecorationRole});
-}
-
-quint64 ConnectionsModel::colorIdFor(const Row &row) const
-{
-    return m_peerColors.colorIdFor(row.first.peer, row.id);
-}
-
 int ConnectionsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -140,14 +140,14 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant();
     case Qt::BackgroundRole: {
-        const QColor tint = ColorPalette::tint(colorIdFor(row));
+        const QColor tint = ColorPalette::tintFor(row.first);
         return tint.isValid() ? QVariant(tint) : QVariant();
     }
     case Qt::ForegroundRole:
         return QColor(Qt::black);
     case Qt::DecorationRole:
         if (index.column() == ClientColumn)
-            return ColorPalette::strong(colorIdFor(row));
+            return ColorPalette::strongFor(row.first);
         return QVariant();
     default:
         return QVariant();

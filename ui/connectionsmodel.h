@@ -1,6 +1,5 @@
 #pragma once
 
-#include "ui/peercolors.h"
 #include "core/socketevent.h"
 
 #include <QAbstractTableModel>
@@ -34,21 +33,22 @@ public:
     void appendEvents(const SocketEvents &events);
     void clear();
     const Row &rowAt(int row) const { return m_rows.at(size_t(row)); }
-    void setPeerColor(const QString &peer, quint64 colorId);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+protected:
+    // Announces new header texts on a language switch.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     int rowOf(quint64 id) const;
     void addRow(const SocketEvent &event);
     void removeRow(int row);
-    quint64 colorIdFor(const Row &row) const;
 
     std::deque<Row> m_rows;
-    PeerColors m_peerColors;
 };
 
 } // namespace socketlab

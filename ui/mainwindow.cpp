@@ -9,7 +9,7 @@
 #include "translations/languagemanager.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 #include "ui/uiresources.h"
@@ -41,7 +41,7 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
       m_toolBar(new ServerToolBar(this)),
       m_viewToolBar(new QToolBar(this)),
       m_serverPane(new ServerPane(this)),
-      m_clients(new ClientTabs(this)),
+      m_clients(new ClientTabs(&m_session, this)),
       m_sequence(new CallSequenceWidget(this)),
       m_clientsDock(new QDockWidget(this)),
       m_sequenceDock(new QDockWidget(this)),
@@ -79,13 +79,10 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     createActions();
     createMenus();
 
-    connect(&m_server, &Server::eventsArrived, this, &MainWindow::serverEventsArrived);
+    connect(&m_session, &LabSession::eventsArrived, this, &MainWindow::sessionEventsArrived);
     connect(m_toolBar, &ServerToolBar::startRequested, this, &MainWindow::startServer);
     connect(m_toolBar, &ServerToolBar::stopRequested, this, &MainWindow::stopServer);
     connect(m_toolBar, &ServerToolBar::protocolChanged, this, &MainWindow::protocolChanged);
-    connect(m_clients, &ClientTabs::eventsArrived, m_sequence, &CallSequenceWidget::appendEvents);
-    connect(m_clients, &ClientTabs::localAddressChanged, this,
-            [this](quint64 id, const QString &address) { m_serverPane->setPeerColor(address, id); });
     connect(m_language, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageActions);
 
     m_clients->addClient();
@@ -100,8 +97,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Nobody is left to show what stopping reports.
-    disconnect(&m_server, nullptr, this, nullptr);
-    m_server.stop();
+    disconnect(&m_session, nullptr, this, nullptr);
+    m_session.stopAll();
 }
 
 void MainWindow::createActions()
@@ -255,7 +252,13 @@ void MainWindow::retranslateUi()
     m_presentationAction->setIconText(tr("Present"));
     m_presentationAction->setToolTip(tr("Full screen, large text, high contrast (F11)"));
     m_hexAction->setText(tr("Show &hex column"));
-    const ServerConfig config = m_server.isRunning() ? m_server.config() : m_toolBar->config();
+    updateModeLabel();
+}
+
+void MainWindow::updateModeLabel()
+{
+    const Server *server = m_session.server();
+    const ServerConfig config = server->isRunning() ? server->config() : m_toolBar->config();
     m_modeLabel->setText(EventFormatter::modeText(config.protocol, config.concurrency));
 }
 
@@ -275,45 +278,54 @@ void MainWindow::setLanguage(const QString &language)
 bool MainWindow::startServer()
 {
     const ServerConfig config = m_toolBar->config();
-    if (!m_server.start(config)) {
-        statusBar()->showMessage(m_server.errorString());
+    Server *server = m_session.server();
+    if (!server->start(config)) {
+        statusBar()->showMessage(server->errorString());
         return false;
     }
     statusBar()->clearMessage();
     // Show "listening" and the status at once rather than a few milliseconds later.
-    m_server.eventQueue()->flush();
+    m_session.flush();
     m_toolBar->setRunning(true);
-    const quint16 port = m_server.localPort();
+    const quint16 port = server->localPort();
     m_serverPane->setEndpoint(config.bindAddress, port);
     m_clients->setDefaultPort(port);
     for (ClientPane *pane : m_clients->panes()) {
         if (pane->client()->state() == Client::State::Unconnected)
             pane->setPort(port);
     }
-    retranslateUi();
+    updateModeLabel();
     return true;
 }
 
 void MainWindow::stopServer()
 {
-    m_server.stop();
+    m_session.server()->stop();
     m_toolBar->setRunning(false);
     m_serverPane->setEndpoint(QString(), 0);
-    m_serverPane->setTotals(m_server.totals());
+    m_serverPane->setTotals(m_session.server()->totals());
 }
 
-void MainWindow::serverEventsArrived(const SocketEvents &events)
+void MainWindow::sessionEventsArrived(const SocketEvents &events)
 {
-    m_serverPane->appendEvents(events);
+    SocketEvents serverEvents;
+    for (const SocketEvent &event : events) {
+        if (event.role == Role::Server)
+            serverEvents.append(event);
+    }
+    m_clients->appendEvents(events);
+    if (!serverEvents.isEmpty()) {
+        m_serverPane->appendEvents(serverEvents);
+        m_serverPane->setTotals(m_session.server()->totals());
+    }
     m_sequence->appendEvents(events);
-    m_serverPane->setTotals(m_server.totals());
 }
 
 void MainWindow::protocolChanged(Protocol protocol)
 {
     m_clients->setProtocol(protocol);
     m_sequence->setProtocol(protocol);
-    retranslateUi();
+    updateModeLabel();
 }
 
 void MainWindow::clearLog()
@@ -325,7 +337,7 @@ void MainWindow::clearLog()
 QList<int> MainWindow::visibleLogColumns() const
 {
     QList<int> columns;
-    for (int c = 0; c < LogModel::ColumnCount; ++c) {
+    for (int c = 0; c < EventListModel::ColumnCount; ++c) {
         if (!m_serverPane->logView()->isColumnHidden(c))
             columns << c;
     }

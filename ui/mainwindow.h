@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/server.h"
+#include "core/labsession.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -32,7 +32,8 @@ public:
     explicit MainWindow(LanguageManager *language = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    Server *server() { return &m_server; }
+    LabSession *session() { return &m_session; }
+    Server *server() { return m_session.server(); }
     ServerToolBar *serverToolBar() const { return m_toolBar; }
     ServerPane *serverPane() const { return m_serverPane; }
     ClientTabs *clientTabs() const { return m_clients; }
@@ -59,15 +60,18 @@ protected:
 private:
     void createActions();
     void createMenus();
+    // Fixed texts only; the mode label follows the server in updateModeLabel().
     void retranslateUi();
+    void updateModeLabel();
     void restoreSettings();
     void saveSettings() const;
-    void serverEventsArrived(const SocketEvents &events);
+    void sessionEventsArrived(const SocketEvents &events);
     void protocolChanged(Protocol protocol);
     void updateLanguageActions();
     QList<int> visibleLogColumns() const;
 
-    Server m_server;
+    // Before the widgets: the panes' clients live in it.
+    LabSession m_session;
     LanguageManager *m_language;
     ServerToolBar *m_toolBar;
     QToolBar *m_viewToolBar;

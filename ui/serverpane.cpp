@@ -2,7 +2,7 @@
 
 #include "ui/autoscroller.h"
 #include "ui/connectionsmodel.h"
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -32,7 +32,7 @@ void setUpTable(QTableView *view)
 
 ServerPane::ServerPane(QWidget *parent)
     : QWidget(parent),
-      m_log(new LogModel(this)),
+      m_log(new EventListModel(this)),
       m_connections(new ConnectionsModel(this)),
       m_statusLabel(new QLabel(this)),
       m_addressesLabel(new QLabel(this)),
@@ -61,9 +61,13 @@ ServerPane::ServerPane(QWidget *parent)
 
     m_connectionsView->setModel(m_connections);
     setUpTable(m_connectionsView);
+    EventListModel::Filter serverOnly;
+    serverOnly.role = int(Role::Server);
+    m_log->setFilter(serverOnly);
     m_logView->setModel(m_log);
     setUpTable(m_logView);
-    m_logView->setColumnHidden(LogModel::HexColumn, true);
+    m_logView->setColumnHidden(EventListModel::HexColumn, true);
+    m_logView->setColumnHidden(EventListModel::LineColumn, true);
     m_logView->setTextElideMode(Qt::ElideRight);
     m_scroller = new AutoScroller(m_logView);
 
@@ -83,7 +87,7 @@ ServerPane::ServerPane(QWidget *parent)
     layout->addLayout(logHeader);
     layout->addWidget(m_logView, 3);
 
-    connect(m_log, &LogModel::droppedRowsChanged, this, &ServerPane::updateNotes);
+    connect(m_log, &EventListModel::droppedRowsChanged, this, &ServerPane::updateNotes);
     connect(m_scroller, &AutoScroller::followingChanged, this, &ServerPane::updateNotes);
     retranslateUi();
     updateFonts();
@@ -118,10 +122,10 @@ void ServerPane::updateFonts()
     // Widths from the font, so the columns stay right at every zoom level.
     const QFontMetrics metrics = fontMetrics();
     auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
-    m_logView->setColumnWidth(LogModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
-    m_logView->setColumnWidth(LogModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 16);
-    m_logView->setColumnWidth(LogModel::HandlerColumn, width(QStringLiteral("thread 0000000")));
-    m_logView->setColumnWidth(LogModel::EventColumn, width(QStringLiteral("Disconnected")));
+    m_logView->setColumnWidth(EventListModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
+    m_logView->setColumnWidth(EventListModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 16);
+    m_logView->setColumnWidth(EventListModel::HandlerColumn, width(QStringLiteral("thread 0000000")));
+    m_logView->setColumnWidth(EventListModel::EventColumn, width(QStringLiteral("Disconnected")));
     m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,
                                       width(QStringLiteral("127.0.0.1:00000")) + 16);
     m_connectionsView->setColumnWidth(ConnectionsModel::HandlerColumn,
@@ -132,13 +136,31 @@ void ServerPane::updateFonts()
 
 void ServerPane::retranslateUi()
 {
-    // UDP has no connections: the table lists each sender seen instead.
-    m_connectionsTitle->setText(m_udp ? tr("Senders") : tr("Connections"));
     m_logTitle->setText(tr("Server log"));
-    setTotals(m_totals);
+    updateProtocolTexts();
     updateAddresses();
     updateNotes();
-    m_statusLabel->setText(statusText());
+    updateStatus();
+}
+
+void ServerPane::updateProtocolTexts()
+{
+    // UDP has no connections: the table lists each sender seen instead.
+    m_connectionsTitle->setText(m_udp ? tr("Senders") : tr("Connections"));
+    setTotals(m_totals);
+}
+
+void ServerPane::updateStatus()
+{
+    const QString status = statusText();
+    if (m_statusLabel->text() == status)
+        return;
+    m_statusLabel->setText(status);
+    QPalette p = m_statusLabel->palette();
+    const bool running = m_status.isRunning();
+    p.setColor(QPalette::Window, running ? QColor(0xDD, 0xF4, 0xDD) : QColor(0xEE, 0xEE, 0xEE));
+    p.setColor(QPalette::WindowText, Qt::black);
+    m_statusLabel->setPalette(p);
 }
 
 QString ServerPane::statusText() const
@@ -151,21 +173,13 @@ void ServerPane::appendEvents(const SocketEvents &events)
     for (const SocketEvent &event : events) {
         if (event.kind == EventKind::Listening && (event.protocol == Protocol::Udp) != m_udp) {
             m_udp = event.protocol == Protocol::Udp;
-            retranslateUi();
+            updateProtocolTexts();
         }
     }
     m_status.apply(events);
     m_log->appendEvents(events);
     m_connections->appendEvents(events);
-    const QString status = statusText();
-    if (m_statusLabel->text() != status) {
-        m_statusLabel->setText(status);
-        QPalette p = m_statusLabel->palette();
-        const bool running = m_status.isRunning();
-        p.setColor(QPalette::Window, running ? QColor(0xDD, 0xF4, 0xDD) : QColor(0xEE, 0xEE, 0xEE));
-        p.setColor(QPalette::WindowText, Qt::black);
-        m_statusLabel->setPalette(p);
-    }
+    updateStatus();
 }
 
 void ServerPane::setTotals(const ServerTotals &totals)
@@ -244,15 +258,15 @@ void ServerPane::updateNotes()
 
 void ServerPane::setHexVisible(bool visible)
 {
-    m_logView->setColumnHidden(LogModel::HexColumn, !visible);
+    m_logView->setColumnHidden(EventListModel::HexColumn, !visible);
 }
 
 void ServerPane::setCompact(bool compact)
 {
     // On a projector the message matters more than the time of day (still in a saved log).
-    m_logView->setColumnHidden(LogModel::TimeColumn, compact);
+    m_logView->setColumnHidden(EventListModel::TimeColumn, compact);
     // The message already names the event ("Connected by ...").
-    m_logView->setColumnHidden(LogModel::EventColumn, compact);
+    m_logView->setColumnHidden(EventListModel::EventColumn, compact);
     m_connectionsView->setColumnHidden(ConnectionsModel::SinceColumn, compact);
 }
 
@@ -260,12 +274,6 @@ void ServerPane::clearLog()
 {
     m_log->clear();
     m_scroller->follow();
-}
-
-void ServerPane::setPeerColor(const QString &peer, quint64 colorId)
-{
-    m_log->setPeerColor(peer, colorId);
-    m_connections->setPeerColor(peer, colorId);
 }
 
 } // namespace socketlab

@@ -13,7 +13,7 @@ namespace socketlab {
 
 class AutoScroller;
 class ConnectionsModel;
-class LogModel;
+class EventListModel;
 
 // The server side of the window: what it is blocked in, where students connect, exact
 // counters, the live connections and the log.
@@ -32,13 +32,11 @@ public:
     // Presentation mode: fewer, wider columns.
     void setCompact(bool compact);
     void clearLog();
-    // Colours the rows of a client pane's connection like the pane.
-    void setPeerColor(const QString &peer, quint64 colorId);
 
     // This machine's addresses students can use, IPv4 first.
     static QStringList classroomAddresses();
 
-    LogModel *logModel() const { return m_log; }
+    EventListModel *logModel() const { return m_log; }
     ConnectionsModel *connectionsModel() const { return m_connections; }
     QTableView *logView() const { return m_logView; }
     QTableView *connectionsView() const { return m_connectionsView; }
@@ -49,7 +47,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // Fixed texts only; what depends on the state is set by the update functions.
     void retranslateUi();
+    void updateProtocolTexts();
+    void updateStatus();
     void updateFonts();
     void updateNotes();
     void updateAddresses();
@@ -58,7 +59,7 @@ private:
     ServerTotals m_totals;
     QString m_bindAddress;
     quint16 m_port = 0;
-    LogModel *m_log;
+    EventListModel *m_log;
     ConnectionsModel *m_connections;
     QLabel *m_statusLabel;
     QLabel *m_addressesLabel;

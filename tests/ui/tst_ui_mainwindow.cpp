@@ -3,7 +3,7 @@
 #include "ui/clienttabs.h"
 #include "ui/connectionsmodel.h"
 #include "ui/logexporter.h"
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -24,12 +24,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace socketlab;
 
 namespace {
 constexpr int kTimeoutMs = 5000;
 
-QList<SocketEvent> rowsOf(const LogModel *model, EventKind kind)
+QList<SocketEvent> rowsOf(const EventListModel *model, EventKind kind)
 {
     QList<SocketEvent> rows;
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -49,6 +53,7 @@ private slots:
     void init();
     void cleanup();
     void forkServerServesTwoClientPanes();
+    void studentRowsAreNoPanes();
     void udpDisablesConcurrencyToggles();
     void iterativeServerIsBlockedInRecv();
     void stopWithClientsConnected();
@@ -120,7 +125,7 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     QVERIFY(line->text().isEmpty());
     second->sendMessage(QStringLiteral("from two"));
 
-    const LogModel *log = m_window->serverPane()->logModel();
+    const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 2, kTimeoutMs);
     const QList<SocketEvent> data = rowsOf(log, EventKind::Data);
     QSet<QString> peers;
@@ -144,8 +149,8 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     for (int row = 0; row < log->rowCount(); ++row) {
         if (log->eventAt(row).kind != EventKind::Data)
             continue;
-        QCOMPARE(log->index(row, LogModel::ClientColumn).data().toString(), log->eventAt(row).peer);
-        QVERIFY(log->index(row, LogModel::HandlerColumn).data().toString().contains(
+        QCOMPARE(log->index(row, EventListModel::ClientColumn).data().toString(), log->eventAt(row).peer);
+        QVERIFY(log->index(row, EventListModel::HandlerColumn).data().toString().contains(
             QString::number(log->eventAt(row).pid)));
     }
     // Echo is on by default: each pane's history shows what it sent and got back.
@@ -154,6 +159,42 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     QCOMPARE(m_window->server()->totals().messages, qint64(2));
     QVERIFY(m_window->callSequence()->currentServerStep() > 0);
     QVERIFY(m_window->callSequence()->currentClientStep() >= 5);
+}
+
+void TestMainWindow::studentRowsAreNoPanes()
+{
+    startServer(Protocol::Tcp, Concurrency::Thread);
+    ClientPane *pane = m_window->clientTabs()->pane(0);
+    pane->sendMessage(QStringLiteral("from the pane"));
+    // Like nc: a socket that is no pane of this window.
+    const int student = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    QVERIFY(student >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(m_window->server()->localPort());
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::connect(student, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    QCOMPARE(::send(student, "from a student", 14, MSG_NOSIGNAL), ssize_t(14));
+    const EventListModel *log = m_window->serverPane()->logModel();
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 2, kTimeoutMs);
+    QVariant paneTint;
+    QVariant studentTint;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const SocketEvent &event = log->eventAt(row);
+        if (event.kind != EventKind::Data)
+            continue;
+        const QVariant tint = log->index(row, EventListModel::MessageColumn).data(Qt::BackgroundRole);
+        if (event.payload == "from a student") {
+            QVERIFY(event.isStudent());
+            studentTint = tint;
+        } else {
+            QCOMPARE(quint64(event.clientId), pane->id());
+            paneTint = tint;
+        }
+    }
+    QVERIFY(studentTint.isValid() && paneTint.isValid());
+    QVERIFY(studentTint != paneTint);
+    ::close(student);
 }
 
 void TestMainWindow::udpDisablesConcurrencyToggles()
@@ -171,7 +212,7 @@ void TestMainWindow::udpDisablesConcurrencyToggles()
     QVERIFY(m_window->serverPane()->statusText().contains(QStringLiteral("recvfrom()")));
     ClientPane *pane = m_window->clientTabs()->pane(0);
     pane->sendBurst();
-    const LogModel *log = m_window->serverPane()->logModel();
+    const EventListModel *log = m_window->serverPane()->logModel();
     // Datagrams keep their boundaries: three sends, three messages.
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 3, kTimeoutMs);
     // An unconnected UDP socket is bound to 0.0.0.0: the port is what matches.
@@ -225,7 +266,7 @@ void TestMainWindow::saveLogWritesTheTable()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
     m_window->clientTabs()->pane(0)->sendMessage(QStringLiteral("a, \"quoted\" message"));
-    const LogModel *log = m_window->serverPane()->logModel();
+    const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 1, kTimeoutMs);
     m_window->serverToolBar()->stopAction()->trigger();
 
@@ -237,9 +278,9 @@ void TestMainWindow::saveLogWritesTheTable()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString written = QString::fromUtf8(file.readAll());
     QCOMPARE(written, LogExporter::render(log, LogExporter::Format::Csv, {},
-                                          {LogModel::TimeColumn, LogModel::ClientColumn,
-                                           LogModel::HandlerColumn, LogModel::EventColumn,
-                                           LogModel::MessageColumn}));
+                                          {EventListModel::TimeColumn, EventListModel::ClientColumn,
+                                           EventListModel::HandlerColumn, EventListModel::EventColumn,
+                                           EventListModel::MessageColumn}));
     QCOMPARE(written.count(QLatin1Char('\n')), log->rowCount() + 1);
     QVERIFY(written.contains(QStringLiteral("\"a, \"\"quoted\"\" message\"")));
 

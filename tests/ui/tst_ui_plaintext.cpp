@@ -1,6 +1,6 @@
 #include "ui/clientpane.h"
 #include "ui/clienttabs.h"
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/plaintooltip.h"
 #include "ui/serverpane.h"
@@ -75,7 +75,7 @@ QString shownText(const QString &given, Qt::TextFormat format)
     return shown.remove(QChar(0x200B));
 }
 
-bool hasRow(const LogModel *log, EventKind kind, const QString &text)
+bool hasRow(const EventListModel *log, EventKind kind, const QString &text)
 {
     for (int row = 0; row < log->rowCount(); ++row) {
         const SocketEvent &event = log->eventAt(row);
@@ -229,7 +229,7 @@ void TestPlainText::peerTextIsNeverMarkup()
     bar->startAction()->trigger();
     QVERIFY2(window.server()->isRunning(), qPrintable(window.server()->errorString()));
     const quint16 port = window.server()->localPort();
-    const LogModel *log = window.serverPane()->logModel();
+    const EventListModel *log = window.serverPane()->logModel();
 
     // A student's own program: HTML, then more tags and entities.
     QTcpSocket student;
@@ -271,17 +271,18 @@ void TestPlainText::peerTextIsNeverMarkup()
     connected.kind = EventKind::Connected;
     connected.payload.clear();
     connected.bytes = 0;
-    emit window.server()->eventsArrived({connected, data});
+    emit window.session()->eventsArrived({connected, data});
     SocketEvent error;
     error.time = QDateTime::currentDateTimeUtc();
     error.role = Role::Client;
     error.kind = EventKind::Error;
     ClientPane *second = window.clientTabs()->addClient();
     error.connectionId = second->id();
+    error.clientId = int(second->id());
     error.call = QStringLiteral("getaddrinfo");
     error.args = kHost;
     error.errnum = EHOSTUNREACH;
-    emit second->client()->eventsArrived({error});
+    emit window.session()->eventsArrived({error});
     QTRY_VERIFY_WITH_TIMEOUT(historyHas(second, QStringLiteral("xHOSTx")), kTimeoutMs);
 
     m_seen.clear();

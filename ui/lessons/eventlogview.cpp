@@ -1,18 +1,31 @@
 #include "ui/lessons/eventlogview.h"
 
 #include "core/eventformatter.h"
+#include "ui/eventlistmodel.h"
 #include "ui/lessons/sequencemodel.h"
-
-#include <QEvent>
-#include <QScrollBar>
 
 namespace socketlab {
 
-EventLogView::EventLogView(QWidget *parent) : QPlainTextEdit(parent)
+EventLogView::EventLogView(QWidget *parent) : QListView(parent), m_model(new EventListModel(this))
 {
-    setReadOnly(true);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
-    setMaximumBlockCount(5000);
+    EventListModel::Filter filter;
+    filter.kinds = {EventKind::Listening, EventKind::Connected, EventKind::Data,
+                    EventKind::Disconnected, EventKind::Sent, EventKind::Received,
+                    EventKind::Error, EventKind::Call, EventKind::HandlerExited,
+                    EventKind::Coalesced, EventKind::Summary};
+    filter.accepts = [](const SocketEvent &e) {
+        // The bind address, resolved: noise for the class.
+        return !(e.kind == EventKind::Call && e.call == QLatin1String("getaddrinfo")
+                 && e.role == Role::Server);
+    };
+    m_model->setFilter(filter);
+    m_model->setLineFormatter(&EventLogView::lineFor);
+    setModel(m_model);
+    setModelColumn(EventListModel::LineColumn);
+    setUniformItemSizes(true);
+    setWordWrap(false);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
 }
 
 QString EventLogView::lineFor(const SocketEvent &event)
@@ -28,30 +41,14 @@ QString EventLogView::lineFor(const SocketEvent &event)
 
 void EventLogView::setEvents(const SocketEvents &events)
 {
-    m_events.clear();
-    clear();
+    m_model->clear();
     appendEvents(events);
 }
 
 void EventLogView::appendEvents(const SocketEvents &events)
 {
-    QStringList lines;
-    for (const SocketEvent &e : events) {
-        if (e.kind == EventKind::Call && e.call == QLatin1String("getaddrinfo") && e.role == Role::Server)
-            continue;  // the bind address, resolved: noise for the class
-        lines << lineFor(e);
-    }
-    m_events += events;
-    if (!lines.isEmpty())
-        appendPlainText(lines.join(QLatin1Char('\n')));
-    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
-}
-
-void EventLogView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        setEvents(SocketEvents(m_events));
-    QPlainTextEdit::changeEvent(event);
+    m_model->appendEvents(events);
+    scrollToBottom();
 }
 
 } // namespace socketlab

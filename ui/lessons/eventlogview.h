@@ -2,13 +2,16 @@
 
 #include "core/socketevent.h"
 
-#include <QPlainTextEdit>
+#include <QListView>
 
 namespace socketlab {
 
+class EventListModel;
+
 // The lesson's compact event log: one translated line per event (EventFormatter), naming the
-// server or the client it came from. Plain text, so payloads never render as markup.
-class EventLogView : public QPlainTextEdit
+// server or the client it came from. A view of a capped EventListModel; plain text, so
+// payloads never render as markup.
+class EventLogView : public QListView
 {
     Q_OBJECT
 
@@ -18,12 +21,10 @@ public:
     void setEvents(const SocketEvents &events);
     void appendEvents(const SocketEvents &events);
     static QString lineFor(const SocketEvent &event);
-
-protected:
-    void changeEvent(QEvent *event) override;
+    EventListModel *eventModel() const { return m_model; }
 
 private:
-    SocketEvents m_events;
+    EventListModel *m_model;
 };
 
 } // namespace socketlab

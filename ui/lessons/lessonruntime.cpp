@@ -10,23 +10,23 @@ namespace socketlab {
 
 LessonRuntime::LessonRuntime(QObject *parent) : QObject(parent)
 {
-    connect(&m_server, &Server::eventsArrived, this, &LessonRuntime::append);
+    connect(&m_session, &LabSession::eventsArrived, this, &LessonRuntime::append);
     m_stepClock.start();
 }
 
 LessonRuntime::~LessonRuntime()
 {
-    m_server.blockSignals(true);
-    abortClients();
-    m_server.stop();
+    m_session.blockSignals(true);
+    m_session.stopAll();
 }
 
 void LessonRuntime::reset()
 {
+    m_session.blockSignals(true);  // the old run's last events are not this run's
     abortClients();
-    m_server.blockSignals(true);  // the old run's last events are not this run's
-    m_server.stop();
-    m_server.blockSignals(false);
+    m_session.server()->stop();
+    m_session.flush();
+    m_session.blockSignals(false);
     m_events.clear();
     m_facts.clear();
     m_stepClock.restart();
@@ -37,27 +37,22 @@ bool LessonRuntime::startServer(const ServerConfig &config)
 {
     ServerConfig local = config;
     local.bindAddress = QStringLiteral("127.0.0.1");
-    const bool ok = m_server.start(local);
+    Server *server = m_session.server();
+    const bool ok = server->start(local);
     setFact(QStringLiteral("lastStartOk"), ok);
     if (ok)
-        setFact(QStringLiteral("lastPort"), m_server.localPort());
+        setFact(QStringLiteral("lastPort"), server->localPort());
     return ok;
 }
 
 void LessonRuntime::stopServer()
 {
-    m_server.stop();
+    m_session.server()->stop();
 }
 
 Client *LessonRuntime::client(int number)
 {
-    auto it = m_clients.find(number);
-    if (it != m_clients.end())
-        return it->second.get();
-    auto client = std::make_unique<Client>();
-    client->setId(quint64(number));
-    connect(client.get(), &Client::eventsArrived, this, &LessonRuntime::append);
-    return m_clients.emplace(number, std::move(client)).first->second.get();
+    return m_session.client(number);
 }
 
 void LessonRuntime::connectClient(int number, Protocol protocol, quint16 port)
@@ -67,17 +62,31 @@ void LessonRuntime::connectClient(int number, Protocol protocol, quint16 port)
 
 void LessonRuntime::abortClients()
 {
-    for (auto &entry : m_clients) {
-        entry.second->blockSignals(true);
-        entry.second->abort();
-    }
-    m_clients.clear();
+    // What the aborted clients still report is dropped (removing one delivers everything
+    // pending at once); the server's events pass as before.
+    m_droppingClientEvents = true;
+    for (int id : m_session.clientIds())
+        m_session.removeClient(id);
+    m_session.flush();
+    m_droppingClientEvents = false;
 }
 
 void LessonRuntime::append(const SocketEvents &events)
 {
-    m_events += events;
-    emit eventsArrived(events);
+    if (!m_droppingClientEvents) {
+        m_events += events;
+        emit eventsArrived(events);
+        return;
+    }
+    SocketEvents kept;
+    for (const SocketEvent &event : events) {
+        if (event.role == Role::Server)
+            kept.append(event);
+    }
+    if (kept.isEmpty())
+        return;
+    m_events += kept;
+    emit eventsArrived(kept);
 }
 
 int LessonRuntime::count(const Predicate &predicate) const
@@ -107,22 +116,12 @@ QString LessonRuntime::clientAddress(int number) const
 
 bool LessonRuntime::sameEndpoint(const QString &peer, const QString &local)
 {
-    if (peer == local)
-        return true;
-    // An unconnected UDP client's own address reads 0.0.0.0:port; the server sees 127.0.0.1.
-    const int colon = local.lastIndexOf(QLatin1Char(':'));
-    const QString host = local.left(colon);
-    const bool wildcard = host == QLatin1String("0.0.0.0") || host == QLatin1String("[::]");
-    return wildcard && colon > 0 && peer.endsWith(local.mid(colon))
-        && peer.lastIndexOf(QLatin1Char(':')) == peer.size() - (local.size() - colon);
+    return LabSession::sameEndpoint(peer, local);
 }
 
 LessonRuntime::Predicate LessonRuntime::fromClient(int number) const
 {
-    const QString address = clientAddress(number);
-    return [address](const SocketEvent &e) {
-        return e.role == Role::Server && !address.isEmpty() && sameEndpoint(e.peer, address);
-    };
+    return [number](const SocketEvent &e) { return e.role == Role::Server && e.clientId == number; };
 }
 
 int LessonRuntime::dataFrom(int number) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/client.h"
+#include "core/labsession.h"
 #include "core/protocol.h"
 #include "core/server.h"
 #include "core/serverconfig.h"
@@ -12,14 +13,12 @@
 #include <QVariant>
 
 #include <functional>
-#include <map>
-#include <memory>
 
 namespace socketlab {
 
-// What a running lesson owns: one in-process server, scripted clients numbered from 1 (their
-// events carry that number as connectionId), every event of both in arrival order, and the
-// facts the steps record for the outcome.
+// What a running lesson owns: a lab session (one in-process server, scripted clients numbered
+// from 1; their events, and the server's with them, carry that number as clientId), every event
+// in the session's order, and the facts the steps record for the outcome.
 class LessonRuntime : public QObject
 {
     Q_OBJECT
@@ -33,12 +32,13 @@ public:
     // Stops everything and forgets every event and fact.
     void reset();
 
-    Server *server() { return &m_server; }
-    const Server *server() const { return &m_server; }
+    LabSession *session() { return &m_session; }
+    Server *server() { return m_session.server(); }
+    const Server *server() const { return m_session.server(); }
     // Starts the server on 127.0.0.1 with config; records the outcome as facts.
     bool startServer(const ServerConfig &config);
     void stopServer();
-    quint16 serverPort() const { return m_server.localPort(); }
+    quint16 serverPort() const { return m_session.server()->localPort(); }
 
     // The scripted client with this number, made on first use.
     Client *client(int number);
@@ -50,7 +50,7 @@ public:
     int indexOf(const Predicate &predicate, int from = 0) const;
     // The local address of client number as its events showed it (empty until known).
     QString clientAddress(int number) const;
-    // Server events whose peer is client number.
+    // Server events whose peer is client number (as the session stamped them).
     Predicate fromClient(int number) const;
     // A server's peer address is a client's local one (which may read 0.0.0.0:port for UDP).
     static bool sameEndpoint(const QString &peer, const QString &local);
@@ -82,12 +82,12 @@ signals:
 private:
     void append(const SocketEvents &events);
 
-    Server m_server;
-    std::map<int, std::unique_ptr<Client>> m_clients;
+    LabSession m_session;
     SocketEvents m_events;
     QHash<QString, QVariant> m_facts;
     QElapsedTimer m_stepClock;
     bool m_switchOn = true;
+    bool m_droppingClientEvents = false;
 };
 
 } // namespace socketlab

@@ -1,10 +1,12 @@
-#include "ui/logmodel.h"
+#include "ui/eventlistmodel.h"
 
 #include "ui/colorpalette.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
 #include "ui/plaintooltip.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFont>
 
 namespace socketlab {
@@ -15,16 +17,50 @@ bool hasPayload(const SocketEvent &event)
     return event.kind == EventKind::Data || event.kind == EventKind::Sent
         || event.kind == EventKind::Received;
 }
+const QColor kErrorColor(0xB0, 0x00, 0x00);
+const QColor kSentColor(0x00, 0x40, 0x90);
+const QColor kReceivedColor(0x00, 0x70, 0x30);
 } // namespace
 
-LogModel::LogModel(QObject *parent) : QAbstractTableModel(parent) {}
+EventListModel::EventListModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    // The application hears of every language switch (QCoreApplication::installTranslator).
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
 
-bool LogModel::isLogged(const SocketEvent &event)
+bool EventListModel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        languageChanged();
+    return QAbstractTableModel::eventFilter(watched, event);
+}
+
+void EventListModel::languageChanged()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+bool EventListModel::accepts(const SocketEvent &event) const
+{
+    if (m_filter.clientId >= 0 && event.clientId != m_filter.clientId)
+        return false;
+    if (m_filter.role >= 0 && int(event.role) != m_filter.role)
+        return false;
+    if (m_filter.kinds.isEmpty() ? !isLogged(event) : !m_filter.kinds.contains(event.kind))
+        return false;
+    return !m_filter.accepts || m_filter.accepts(event);
+}
+
+bool EventListModel::isLogged(const SocketEvent &event)
 {
     return event.kind != EventKind::Call;
 }
 
-QString LogModel::kindText(const SocketEvent &event)
+QString EventListModel::kindText(const SocketEvent &event)
 {
     switch (event.kind) {
     case EventKind::Listening:
@@ -53,12 +89,12 @@ QString LogModel::kindText(const SocketEvent &event)
     return QString();
 }
 
-void LogModel::appendEvents(const SocketEvents &events)
+void EventListModel::appendEvents(const SocketEvents &events)
 {
     std::vector<const SocketEvent *> logged;
     logged.reserve(size_t(events.size()));
     for (const SocketEvent &event : events) {
-        if (isLogged(event))
+        if (accepts(event))
             logged.push_back(&event);
     }
     if (logged.empty())
@@ -87,7 +123,7 @@ void LogModel::appendEvents(const SocketEvents &events)
     }
 }
 
-void LogModel::dropFront(int count)
+void EventListModel::dropFront(int count)
 {
     count = qMin(count, int(m_rows.size()));
     if (count <= 0)
@@ -97,7 +133,7 @@ void LogModel::dropFront(int count)
     endRemoveRows();
 }
 
-void LogModel::clear()
+void EventListModel::clear()
 {
     beginResetModel();
     m_rows.clear();
@@ -108,7 +144,7 @@ void LogModel::clear()
     }
 }
 
-void LogModel::setRowCap(int cap)
+void EventListModel::setRowCap(int cap)
 {
     m_rowCap = qMax(1, cap);
     const int overflow = int(m_rows.size()) - m_rowCap;
@@ -119,31 +155,17 @@ void LogModel::setRowCap(int cap)
     }
 }
 
-void LogModel::setPeerColor(const QString &peer, quint64 colorId)
-{
-    if (!m_peerColors.set(peer, colorId))
-        return;
-    if (!m_rows.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                         {Qt::BackgroundRole, Qt::DecorationRole});
-}
-
-quint64 LogModel::colorIdFor(const SocketEvent &event) const
-{
-    return m_peerColors.colorIdFor(event.peer, event.connectionId);
-}
-
-int LogModel::rowCount(const QModelIndex &parent) const
+int EventListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int LogModel::columnCount(const QModelIndex &parent) const
+int EventListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString LogModel::cellText(int row, int column) const
+QString EventListModel::cellText(int row, int column) const
 {
     const SocketEvent &event = m_rows.at(size_t(row));
     switch (column) {
@@ -166,11 +188,13 @@ QString LogModel::cellText(int row, int column) const
         return EventFormatter::describe(event);
     case HexColumn:
         return hasPayload(event) ? PayloadText::toHex(event.payload) : QString();
+    case LineColumn:
+        return m_lineFormatter ? m_lineFormatter(event) : cellText(row, MessageColumn);
     }
     return QString();
 }
 
-QVariant LogModel::data(const QModelIndex &index, int role) const
+QVariant EventListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return QVariant();
@@ -179,28 +203,41 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return cellText(index.row(), index.column());
     case Qt::ToolTipRole:
+        if (index.column() == LineColumn)
+            return PlainToolTip::from(cellText(index.row(), LineColumn));
         if (index.column() == MessageColumn || index.column() == HexColumn)
             return PlainToolTip::from(EventFormatter::describe(event));
         if (index.column() == HandlerColumn)
             return PlainToolTip::from(EventFormatter::handlerText(event));
         return QVariant();
     case Qt::BackgroundRole: {
-        const QColor tint = ColorPalette::tint(colorIdFor(event));
+        if (index.column() == LineColumn)
+            return QVariant();  // a list's lines are coloured by direction instead
+        const QColor tint = ColorPalette::tintFor(event);
         return tint.isValid() ? QVariant(tint) : QVariant();
     }
     case Qt::ForegroundRole:
         if (event.kind == EventKind::Error)
-            return QColor(0xB0, 0x00, 0x00);
-        if (ColorPalette::tint(colorIdFor(event)).isValid())
+            return kErrorColor;
+        if (index.column() == LineColumn) {
+            if (event.role == Role::Client && event.kind == EventKind::Sent)
+                return kSentColor;
+            if (event.role == Role::Client && event.kind == EventKind::Received)
+                return kReceivedColor;
+            return QVariant();
+        }
+        if (ColorPalette::tintFor(event).isValid())
             return QColor(Qt::black);
         return QVariant();
     case Qt::DecorationRole:
         if (index.column() == ClientColumn) {
-            const QColor strong = ColorPalette::strong(colorIdFor(event));
+            const QColor strong = ColorPalette::strongFor(event);
             return strong.isValid() ? QVariant(strong) : QVariant();
         }
         return QVariant();
     case Qt::FontRole:
+        if (index.column() == LineColumn)
+            return QVariant();
         if (event.kind == EventKind::Error
             || (index.column() == MessageColumn && event.kind == EventKind::Data)) {
             QFont font;
@@ -213,7 +250,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant EventListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (role != Qt::DisplayRole)
         return QVariant();
@@ -232,6 +269,8 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
         return tr("Message");
     case HexColumn:
         return tr("Hex");
+    case LineColumn:
+        return tr("Event");
     }
     return QVariant();
 }

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/client.h"
+#include "core/eventqueue.h"
+#include "core/server.h"
+#include "core/socketevent.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QQueue>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+namespace socketlab {
+
+// One lab: a server and numbered clients whose events pass through one queue, so every view
+// sees them in one order. Each event is stamped as it passes with its sequence number and the
+// client it belongs to: a client's own events carry its number, and so does a server event
+// whose peer is that client's local address (decided here, once, not later in each view).
+// Any other peer is a student (clientId 0).
+class LabSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LabSession(QObject *parent = nullptr);
+    ~LabSession() override;
+
+    Server *server() { return &m_server; }
+    const Server *server() const { return &m_server; }
+    // The client with this number (from 1), made on first use.
+    Client *client(int id);
+    // The client with this number, or null.
+    Client *findClient(int id) const;
+    // Closes that client at once; its last events still pass (and keep its number).
+    void removeClient(int id);
+    QList<int> clientIds() const;
+    // Aborts every client and stops the server.
+    void stopAll();
+
+    EventQueue *eventQueue() { return &m_queue; }
+    // Delivers whatever is pending now.
+    void flush() { m_queue.flush(); }
+    // The sequence number of the last event delivered (0: none yet).
+    quint64 lastSequence() const { return m_sequence; }
+    // The session client a server peer address belongs to, 0 for a student.
+    int clientIdForPeer(const QString &peer) const;
+
+    // A server's peer address is a client's local one: equal, or the client's reads
+    // 0.0.0.0:port or [::]:port (an unconnected UDP socket before the kernel picks a source
+    // address) and the ports match.
+    static bool sameEndpoint(const QString &peer, const QString &local);
+
+signals:
+    void eventsArrived(const socketlab::SocketEvents &events);
+
+private:
+    void deliver(const SocketEvents &events);
+    void learnAddress(int id, const QString &local);
+
+    // Declared first: the server and clients post into it until they are gone.
+    EventQueue m_queue;
+    Server m_server;
+    std::map<int, std::unique_ptr<Client>> m_clients;
+    quint64 m_sequence = 0;
+    // Local addresses the clients have had (a connection's last server events may pass after
+    // the client moved on or was removed), the oldest forgotten past a bound.
+    QHash<QString, int> m_byAddress;
+    QHash<QString, int> m_byPort;  // wildcard addresses: the port alone
+    QQueue<QString> m_addressOrder;
+};
+
+} // namespace socketlab

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/socketevent.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include <deque>
+#include <functional>
+
+namespace socketlab {
+
+// A capped list of events, oldest first: the server's log, a client pane's history and a
+// lesson's event log are views of it. It keeps only the events its filter accepts (by client,
+// role and kind, set before events arrive); at most rowCap() rows are kept, older ones are
+// dropped and counted. Texts are made in data(), so a language switch re-renders old rows
+// (and the headers, which it announces with headerDataChanged).
+class EventListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    // LineColumn: one line per event for list views (lineFormatter(), or the message).
+    enum Column { TimeColumn, ClientColumn, HandlerColumn, EventColumn, MessageColumn, HexColumn,
+                  LineColumn, ColumnCount };
+    static constexpr int kDefaultRowCap = 5000;
+
+    using Predicate = std::function<bool(const SocketEvent &)>;
+    using LineFormatter = std::function<QString(const SocketEvent &)>;
+
+    struct Filter
+    {
+        int clientId = -1;  // -1: every client and student; 0: students and the server's own
+        int role = -1;      // -1: both sides; else int(Role)
+        // Empty: every kind but calls (they go to the call trace).
+        QList<EventKind> kinds;
+        Predicate accepts;  // a further test, when set
+    };
+
+    explicit EventListModel(QObject *parent = nullptr);
+
+    static bool isLogged(const SocketEvent &event);
+    static QString kindText(const SocketEvent &event);
+
+    void setFilter(const Filter &filter) { m_filter = filter; }
+    const Filter &filter() const { return m_filter; }
+    bool accepts(const SocketEvent &event) const;
+    void setLineFormatter(LineFormatter formatter) { m_lineFormatter = std::move(formatter); }
+
+    void appendEvents(const SocketEvents &events);
+    void clear();
+
+    void setRowCap(int cap);
+    int rowCap() const { return m_rowCap; }
+    // Rows dropped by the cap since the last clear().
+    qint64 droppedRows() const { return m_dropped; }
+    const SocketEvent &eventAt(int row) const { return m_rows.at(size_t(row)); }
+    QString cellText(int row, int column) const;
+
+    // The client pane a row belongs to (its colour), as the session stamped it; 0: a
+    // student or the server itself.
+    static quint64 colorIdFor(const SocketEvent &event) { return quint64(qMax(0, event.clientId)); }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+signals:
+    void droppedRowsChanged(qint64 dropped);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void dropFront(int count);
+    void languageChanged();
+
+    std::deque<SocketEvent> m_rows;
+    Filter m_filter;
+    LineFormatter m_lineFormatter;
+    int m_rowCap = kDefaultRowCap;
+    qint64 m_dropped = 0;
+};
+
+} // namespace socketlab

@@ -112,11 +112,15 @@ public:
 };
 
 // Bytes the client reported received.
+// Replies one by one, plus those merged into coalesced events while the reader lagged.
 qint64 receivedBytes(const EventLog &log)
 {
     qint64 bytes = 0;
-    for (const SocketEvent &e : log.of(EventKind::Received))
-        bytes += e.bytes;
+    for (const SocketEvent &e : log.all()) {
+        if (e.kind == EventKind::Received
+            || (e.kind == EventKind::Coalesced && e.mergedKind == EventKind::Received))
+            bytes += e.bytes;
+    }
     return bytes;
 }
 

@@ -36,6 +36,7 @@ private:
     QString m_local;
     EventReporter m_reporter;
     bool m_failed = false;
+    qint64 m_closedUs = 0;  // when close() took effect, for the disconnected event
 };
 
 } // namespace socketlab

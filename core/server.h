@@ -50,7 +50,7 @@ signals:
     void stopped();
 
 private:
-    bool fail(const QString &call, const QString &args, int errnum, qint64 result = -1);
+    bool fail(SysCall call, const QString &args, int errnum, qint64 result = -1);
 
     EventQueue m_queue;
     ServerConfig m_config;

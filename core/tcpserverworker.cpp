@@ -92,9 +92,9 @@ void TcpServerWorker::announceCap()
 {
     // Not an accept() failure: the client completed the handshake and waits in the backlog.
     SocketEvent event = m_context.reporter.make(EventKind::Error);
-    event.call = QStringLiteral("accept");
+    event.call = SysCall::Accept;
     event.args = QStringLiteral("fd %1").arg(m_listener.get());
-    event.step = 5;
+    event.step = recipeStep(SysCall::Accept, Role::Server);
     event.result = qMax(1, m_context.config.maxClients);
     event.errnum = 0;
     m_context.reporter.post(std::move(event));
@@ -115,6 +115,7 @@ void TcpServerWorker::acceptOne()
     sockaddr_storage address{};
     socklen_t length = sizeof address;
     const int listenFd = m_listener.get();
+    const CallClock clock;
     int fd;
     do {
         fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&address), &length, SOCK_CLOEXEC);
@@ -128,13 +129,13 @@ void TcpServerWorker::acceptOne()
     // and the log say it once, and the client waits in the backlog meanwhile.
     const bool repeated = fd < 0 && acceptErrno == m_lastAcceptErrno;
     if (reporter.callsEnabled() && !repeated) {
-        reporter.traceCall(5, QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd), fd,
+        reporter.traceCall(SysCall::Accept, clock, QStringLiteral("fd %1").arg(listenFd), fd,
                            acceptErrno, peer);
     }
     m_lastAcceptErrno = acceptErrno;
     if (fd < 0) {
         if (!repeated)
-            reporter.reportError(QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd),
+            reporter.reportError(SysCall::Accept, QStringLiteral("fd %1").arg(listenFd),
                                  acceptErrno);
         // The listening socket stays readable: wait a little rather than spin, while still
         // joining finished handlers (which free descriptors) and watching for Stop.
@@ -172,7 +173,7 @@ void TcpServerWorker::serveInThread(Fd connection, const QString &peer, const QS
         // At the thread limit (EAGAIN): this client is told by a closed connection, never
         // left connected to nobody.
         m_context.reporterFor(HandlerKind::Main, id)
-            .reportError(QStringLiteral("pthread_create"), peer, error);
+            .reportError(SysCall::PthreadCreate, peer, error);
         thread->closeUnserved();
         return;
     }
@@ -184,13 +185,14 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
 {
     const EventReporter &reporter = m_context.reporter;
     int pipeFds[2];
+    const CallClock pipeClock;
     const int piped = ::pipe2(pipeFds, O_CLOEXEC);
     if (piped != 0) {
         // The pipe is SocketLab's plumbing, not the recipe's: traced only when it fails, since
         // then it is why this connection closes unserved.
         const int pipeErrno = errno;
-        reporter.traceCall(0, QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"), piped, pipeErrno);
-        reporter.reportError(QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"), pipeErrno);
+        reporter.traceCall(SysCall::Pipe2, pipeClock, QStringLiteral("O_CLOEXEC"), piped, pipeErrno);
+        reporter.reportError(SysCall::Pipe2, QStringLiteral("O_CLOEXEC"), pipeErrno);
         closeUnserved(std::move(connection));
         return;
     }
@@ -214,13 +216,14 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY)
         setup.descriptorLimit = int(qMin<rlim_t>(files.rlim_cur, rlim_t(INT_MAX)));
 
+    const CallClock forkClock;
     const pid_t pid = ::fork();
     if (pid == 0)
         runForkedChild(setup);
     const int forkErrno = pid < 0 ? errno : 0;
-    reporter.traceCall(5, QStringLiteral("fork"), QString(), pid, forkErrno, peer);
+    reporter.traceCall(SysCall::Fork, forkClock, QString(), pid, forkErrno, peer);
     if (pid < 0) {
-        reporter.reportError(QStringLiteral("fork"), QString(), forkErrno);
+        reporter.reportError(SysCall::Fork, QString(), forkErrno);
         closeUnserved(std::move(connection));
         return;
     }
@@ -229,9 +232,10 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
 
     // The parent's copy of the connection: the child owns the conversation now.
     const int fd = connection.get();
+    const CallClock closeClock;
     const int closed = connection.reset();
     if (reporter.callsEnabled()) {
-        reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
+        reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed,
                            closed == 0 ? 0 : errno);
     }
 
@@ -254,9 +258,10 @@ void TcpServerWorker::closeUnserved(Fd connection)
 {
     // No child to hand it to: the client sees its connection closed, not left hanging.
     const int fd = connection.get();
+    const CallClock clock;
     const int closed = connection.reset();
     if (m_context.reporter.callsEnabled()) {
-        m_context.reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd),
+        m_context.reporter.traceCall(SysCall::Close, clock, QStringLiteral("fd %1").arg(fd),
                                      closed, closed == 0 ? 0 : errno);
     }
 }

@@ -507,6 +507,10 @@
         <source>Summary: connections %1, messages %2, bytes %3, children killed at stop %4</source>
         <translation>Resumo: conexões %1, mensagens %2, bytes %3, filhos encerrados à força na parada %4</translation>
     </message>
+    <message>
+        <source>Shared counter incremented to %1 (%2)</source>
+        <translation>Contador compartilhado incrementado para %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>

@@ -284,20 +284,20 @@ void TestServerModes::failedPipeClosesTheConnection()
     QVERIFY(failed);
 
     const SocketEvent error = log.of(EventKind::Error).first();
-    QCOMPARE(error.call, QStringLiteral("pipe2"));
+    QCOMPARE(error.call, SysCall::Pipe2);
     QCOMPARE(error.errnum, EMFILE);
     QVERIFY(peerClosed(client.get()));
     QCOMPARE(log.count(EventKind::Connected), 0);
     const int pipeCall = log.indexOf([](const SocketEvent &e) {
-        return e.kind == EventKind::Call && e.call == QLatin1String("pipe2");
+        return e.kind == EventKind::Call && e.call == SysCall::Pipe2;
     });
     QVERIFY(pipeCall >= 0);
     QCOMPARE(log.all().at(pipeCall).result, -1);
     QCOMPARE(log.all().at(pipeCall).errnum, EMFILE);
     const int accepted = int(log.of(EventKind::Call).first().result);
-    QCOMPARE(log.of(EventKind::Call).first().call, QStringLiteral("accept"));
+    QCOMPARE(log.of(EventKind::Call).first().call, SysCall::Accept);
     const int closeCall = log.indexOf([&](const SocketEvent &e) {
-        return e.kind == EventKind::Call && e.call == QLatin1String("close")
+        return e.kind == EventKind::Call && e.call == SysCall::Close
             && e.args == QStringLiteral("fd %1").arg(accepted);
     });
     QVERIFY2(closeCall > pipeCall, "the unserved connection's close() is traced");

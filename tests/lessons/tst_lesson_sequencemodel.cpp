@@ -163,7 +163,7 @@ private slots:
     {
         Stream s;
         SocketEvent &refused = s.add(Role::Client, EventKind::Error, 1);
-        refused.call = QStringLiteral("connect");
+        refused.call = SysCall::Connect;
         refused.args = QStringLiteral("127.0.0.1:7001");
         refused.errnum = 111;
         s.add(Role::Server, EventKind::Listening).local = kServer;

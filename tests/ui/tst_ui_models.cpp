@@ -75,7 +75,7 @@ void TestModels::callTraceKeepsCallsCapped()
     SocketEvents events;
     for (int i = 0; i < 250; ++i) {
         SocketEvent call(EventKind::Call, i % 2 ? Role::Client : Role::Server);
-        call.call = QStringLiteral("send");
+        call.call = SysCall::Send;
         call.args = QString::number(i);
         call.result = 1;
         call.step = 5;

@@ -278,7 +278,7 @@ void TestPlainText::peerTextIsNeverMarkup()
     error.kind = EventKind::Error;
     ClientPane *second = window.clientTabs()->addClient();
     error.connectionId = second->id();
-    error.call = QStringLiteral("getaddrinfo");
+    error.call = SysCall::Getaddrinfo;
     error.args = kHost;
     error.errnum = EHOSTUNREACH;
     emit second->client()->eventsArrived({error});

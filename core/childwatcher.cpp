@@ -202,6 +202,7 @@ void ChildWatcher::reap()
         m_disconnected = true;
     }
     SocketEvent exited = m_reporter.make(EventKind::HandlerExited);
+    exited.causeUs = EventReporter::effectUs(SysCall::Waitpid, clock);  // waitpid() has returned
     exited.peer = m_peer;
     if (got == m_pid && WIFEXITED(status)) {
         exited.result = WEXITSTATUS(status);

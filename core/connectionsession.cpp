@@ -27,6 +27,7 @@ void ConnectionSession::run()
     const bool report = m_reporter.trafficEnabled();
     if (report) {
         SocketEvent connected = m_reporter.make(EventKind::Connected);
+        connected.causeUs = m_acceptedUs;
         connected.peer = m_peer;
         connected.local = m_local;
         m_reporter.post(std::move(connected));

@@ -147,27 +147,31 @@ void TcpServerWorker::acceptOne()
     m_context.counters.addConnection();
     const QString local = Endpoint::localOf(fd).toString();
     const quint64 id = m_context.takeConnectionId();
+    const qint64 acceptedUs = EventReporter::effectUs(SysCall::Accept, clock);
     switch (m_context.config.concurrency) {
-    case Concurrency::Iterative:
-        ConnectionSession(m_context, std::move(connection), peer, local,
-                          m_context.reporterFor(HandlerKind::Main, id))
-            .run();
+    case Concurrency::Iterative: {
+        ConnectionSession session(m_context, std::move(connection), peer, local,
+                                  m_context.reporterFor(HandlerKind::Main, id));
+        session.setAcceptedUs(acceptedUs);
+        session.run();
         break;
+    }
     case Concurrency::Thread:
-        serveInThread(std::move(connection), peer, local, id);
+        serveInThread(std::move(connection), peer, local, id, acceptedUs);
         break;
     case Concurrency::Fork:
-        serveInChild(std::move(connection), peer, local, id);
+        serveInChild(std::move(connection), peer, local, id, acceptedUs);
         break;
     }
 }
 
 void TcpServerWorker::serveInThread(Fd connection, const QString &peer, const QString &local,
-                                    quint64 id)
+                                    quint64 id, qint64 acceptedUs)
 {
     auto thread = std::make_unique<HandlerThread>(m_context, std::move(connection), peer, local,
                                                   m_context.reporterFor(HandlerKind::Thread, id),
                                                   m_context.handlerFinished);
+    thread->setAcceptedUs(acceptedUs);
     const int error = thread->start();
     if (error != 0) {
         // At the thread limit (EAGAIN): this client is told by a closed connection, never
@@ -181,7 +185,7 @@ void TcpServerWorker::serveInThread(Fd connection, const QString &peer, const QS
 }
 
 void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QString &local,
-                                   quint64 id)
+                                   quint64 id, qint64 acceptedUs)
 {
     const EventReporter &reporter = m_context.reporter;
     int pipeFds[2];
@@ -243,6 +247,7 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     childReporter.setHandlerProcess(pid);
     if (childReporter.trafficEnabled()) {  // quiet runs make no event per connection
         SocketEvent connected = childReporter.make(EventKind::Connected);
+        connected.causeUs = acceptedUs;
         connected.peer = peer;
         connected.local = local;
         childReporter.post(std::move(connected));

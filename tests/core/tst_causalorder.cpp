@@ -238,6 +238,23 @@ void TestCausalOrder::tcpSendsBeforeTheirReceives()
             down[owner->second].addSend(e.result, i);
     }
     QCOMPARE(accepts, kClients);
+    // The events that come from those calls keep their order: the client's connected (from
+    // its connect()) before the server's (from accept()).
+    std::map<quint64, int> clientConnected;
+    for (int i = 0; i < merged.size(); ++i) {
+        const SocketEvent &e = merged[i];
+        if (e.kind != EventKind::Connected)
+            continue;
+        if (e.role == Role::Client) {
+            clientConnected[e.connectionId] = i;
+        } else {
+            const auto owner = clientOfConnection.find(e.connectionId);
+            QVERIFY(owner != clientOfConnection.end());
+            QVERIFY2(clientConnected.count(owner->second),
+                     qPrintable(QStringLiteral("server connected before client %1's connected")
+                                    .arg(owner->second)));
+        }
+    }
     for (auto &[client, stream] : up) {
         QCOMPARE(stream.receivedBytes, stream.sentBytes);
         const QString wrong = stream.violation(merged);

@@ -26,6 +26,10 @@ struct ChildRecordHeader
     std::uint32_t length;  // payload bytes after this header
     std::uint32_t fd;      // the connection's descriptor number in the child
     std::uint64_t requested;  // Recv, Send: the size passed to the call, for the trace
+    // nowUs() when the call was entered and when it returned (Counter: when it incremented),
+    // so the parent's events keep the child's own times.
+    std::int64_t beginUs;
+    std::int64_t endUs;
 };
 
 constexpr unsigned kMaxChildPayload = PIPE_BUF - sizeof(ChildRecordHeader);

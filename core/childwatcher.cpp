@@ -64,7 +64,7 @@ bool ChildWatcher::readRecords()
     }
     if (m_reader.isCorrupt()) {
         // Not what runForkedChild writes: nothing more from this child can be trusted.
-        m_parentReporter.reportError(QStringLiteral("read"), QStringLiteral("fd %1").arg(m_pipe.get()),
+        m_parentReporter.reportError(SysCall::Read, QStringLiteral("fd %1").arg(m_pipe.get()),
                                      EPROTO);
         kill();
     }
@@ -81,20 +81,23 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
     const QString fdText = m_reporter.callsEnabled() || m_reporter.trafficEnabled()
         ? QStringLiteral("fd %1").arg(m_connectionFd)
         : QString();
+    // The child's own times, on the clock the parent uses too.
+    const CallClock clock(header.beginUs, header.endUs);
     switch (header.type) {
     case ChildRecordType::Recv:
         if (m_reporter.callsEnabled()) {
-            m_reporter.traceCall(6, QStringLiteral("recv"),
+            m_reporter.traceCall(SysCall::Recv, clock,
                                  QStringLiteral("%1, %2").arg(fdText).arg(header.requested),
                                  header.result, header.errnum);
         }
         if (header.result < 0)
-            m_reporter.reportError(QStringLiteral("recv"), QStringLiteral("fd %1").arg(m_connectionFd),
+            m_reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(m_connectionFd),
                                    header.errnum);
         if (header.result > 0) {
             m_counters.addMessages(1, header.result);
             m_recvBytes = header.result;
             m_expected = header.result;
+            m_recvEffectUs = EventReporter::effectUs(SysCall::Recv, clock);
             m_payload.clear();
         }
         break;
@@ -107,22 +110,26 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         break;
     case ChildRecordType::Send: {
         if (m_reporter.callsEnabled()) {
-            m_reporter.traceCall(6, QStringLiteral("send"),
+            m_reporter.traceCall(SysCall::Send, clock,
                                  QStringLiteral("%1, %2").arg(fdText).arg(header.requested),
                                  header.result, header.errnum);
         }
         if (header.result < 0) {
-            m_reporter.reportError(QStringLiteral("send"), QStringLiteral("fd %1").arg(m_connectionFd),
+            m_reporter.reportError(SysCall::Send, QStringLiteral("fd %1").arg(m_connectionFd),
                                    header.errnum);
             break;
         }
         m_reporter.postTraffic(EventKind::Sent, m_peer, m_local, header.result, payload,
-                               header.length);
+                               header.length, EventReporter::effectUs(SysCall::Send, clock));
         break;
     }
-    case ChildRecordType::Counter:
-        m_reporter.traceCall(0, QStringLiteral("++counter"), QString(), header.result);
+    case ChildRecordType::Counter: {
+        SocketEvent counted = m_reporter.make(EventKind::CounterIncremented);
+        counted.setEndUs(header.endUs);
+        counted.result = header.result;
+        m_reporter.post(std::move(counted));
         break;
+    }
     case ChildRecordType::Totals: {
         qint64 messages = 0;
         std::memcpy(&messages, payload, sizeof messages);  // the reader checked the length
@@ -130,11 +137,12 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         break;
     }
     case ChildRecordType::Close: {
-        m_reporter.traceCall(7, QStringLiteral("close"), fdText, header.result, header.errnum);
+        m_reporter.traceCall(SysCall::Close, clock, fdText, header.result, header.errnum);
         m_disconnected = true;
         if (!m_reporter.trafficEnabled())
             break;
         SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
+        disconnected.causeUs = EventReporter::effectUs(SysCall::Close, clock);
         disconnected.peer = m_peer;
         disconnected.local = m_local;
         m_reporter.post(std::move(disconnected));
@@ -146,7 +154,7 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
 void ChildWatcher::emitData()
 {
     m_reporter.postTraffic(EventKind::Data, m_peer, m_local, m_recvBytes, m_payload.constData(),
-                           m_payload.size());
+                           m_payload.size(), m_recvEffectUs);
     m_payload.clear();
 }
 
@@ -160,9 +168,10 @@ void ChildWatcher::kill()
     if (m_killed || m_reaped)
         return;
     m_killed = true;
+    const CallClock clock;
     const int result = ::kill(m_pid, SIGKILL);
     if (m_parentReporter.callsEnabled()) {
-        m_parentReporter.traceCall(0, QStringLiteral("kill"), QStringLiteral("%1, SIGKILL").arg(m_pid),
+        m_parentReporter.traceCall(SysCall::Kill, clock, QStringLiteral("%1, SIGKILL").arg(m_pid),
                                    result, result == 0 ? 0 : errno);
     }
 }
@@ -172,6 +181,7 @@ void ChildWatcher::reap()
     if (m_reaped)
         return;
     int status = 0;
+    const CallClock clock;
     pid_t got;
     do {
         got = ::waitpid(m_pid, &status, 0);
@@ -181,7 +191,7 @@ void ChildWatcher::reap()
     const int waitErrno = got < 0 ? errno : 0;
     // The parent's call, made by the parent: its pid and tid, not the child's.
     if (m_parentReporter.callsEnabled())
-        m_parentReporter.traceCall(0, QStringLiteral("waitpid"), QString::number(m_pid), got, waitErrno);
+        m_parentReporter.traceCall(SysCall::Waitpid, clock, QString::number(m_pid), got, waitErrno);
     if (!m_reporter.trafficEnabled())
         return;  // quiet runs make no event per connection
     if (!m_disconnected) {
@@ -192,6 +202,7 @@ void ChildWatcher::reap()
         m_disconnected = true;
     }
     SocketEvent exited = m_reporter.make(EventKind::HandlerExited);
+    exited.causeUs = EventReporter::effectUs(SysCall::Waitpid, clock);  // waitpid() has returned
     exited.peer = m_peer;
     if (got == m_pid && WIFEXITED(status)) {
         exited.result = WEXITSTATUS(status);

@@ -59,6 +59,7 @@ private:
     QByteArray m_payload;
     qint64 m_recvBytes = 0;
     qint64 m_expected = 0;  // bytes of the last Recv still to come as Payload records
+    qint64 m_recvEffectUs = 0;  // when the last Recv returned, for its data event
     int m_connectionFd = -1;
     bool m_disconnected = false;
     bool m_killed = false;      // SIGKILL sent

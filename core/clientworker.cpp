@@ -89,10 +89,12 @@ void ClientWorker::run()
             break;
     }
     const int fd = m_socket.get();
+    const CallClock clock;
     const int closed = m_socket.reset();
-    m_reporter.traceCall(6, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
+    m_reporter.traceCall(SysCall::Close, clock, QStringLiteral("fd %1").arg(fd), closed,
                          closed == 0 ? 0 : errno);
     SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
+    disconnected.causeUs = EventReporter::effectUs(SysCall::Close, clock);
     disconnected.peer = m_peerAddress;
     disconnected.local = m_localAddress;
     disconnected.result = m_serverClosed ? 1 : 0;
@@ -107,29 +109,31 @@ bool ClientWorker::open()
     // At the descriptor limit even the wake-up flags may be missing: fail, never poll on -1.
     for (const WakeSignal *wake : {&m_stop, &m_commandsWaiting}) {
         if (!wake->isValid()) {
-            m_reporter.reportError(QStringLiteral("eventfd"), QString(), wake->error());
+            m_reporter.reportError(SysCall::Eventfd, QString(), wake->error());
             return false;
         }
     }
 
     // Step 1: the host name to addresses. On a helper thread: a DNS server that never answers
     // keeps getaddrinfo() for many seconds, and Stop must not wait for it.
+    const CallClock resolveClock;
     const ResolvedAddresses resolved = Resolver::resolve(host, m_port, type, false, m_stop.fd());
     if (resolved.stopped)
         return false;
     QStringList found;
     for (const Endpoint &e : resolved.endpoints)
         found << e.host();
-    m_reporter.traceCall(1, QStringLiteral("getaddrinfo"), host, resolved.gaiError, resolved.errnum,
+    m_reporter.traceCall(SysCall::Getaddrinfo, resolveClock, host, resolved.gaiError, resolved.errnum,
                          found.join(QStringLiteral(", ")));
     if (resolved.gaiError != 0) {
-        m_reporter.reportError(QStringLiteral("getaddrinfo"), host, resolved.errnum, resolved.gaiError);
+        m_reporter.reportError(SysCall::Getaddrinfo, host, resolved.errnum, resolved.gaiError);
         return false;
     }
     // Step 2: the protocol name to its number.
     const QString protoName = protocolName(m_protocol);
+    const CallClock protoClock;
     m_protocolNumber = Resolver::protocolNumber(protoName);
-    m_reporter.traceCall(2, QStringLiteral("getprotobyname"), protoName, m_protocolNumber);
+    m_reporter.traceCall(SysCall::Getprotobyname, protoClock, protoName, m_protocolNumber);
 
     // Try each address in turn: "localhost" may give ::1 first while the server is on IPv4.
     m_candidates = resolved.endpoints;
@@ -150,15 +154,18 @@ bool ClientWorker::tryConnect(const Endpoint &address)
     const int protocol = m_protocolNumber;
     // Step 3: the socket.
     const QString socketArgs = SocketIo::socketArgs(address.family(), type, protocol);
+    const CallClock socketClock;
     Fd socket(::socket(address.family(), type | SOCK_CLOEXEC, protocol));
     const int socketErrno = socket.isValid() ? 0 : errno;
-    m_reporter.traceCall(3, QStringLiteral("socket"), socketArgs, socket.get(), socketErrno);
+    m_reporter.traceCall(SysCall::Socket, socketClock, socketArgs, socket.get(), socketErrno);
     if (!socket.isValid()) {
-        m_reporter.reportError(QStringLiteral("socket"), socketArgs, socketErrno);
+        m_reporter.reportError(SysCall::Socket, socketArgs, socketErrno);
         return false;
     }
     const int fd = socket.get();
     const QString connectArgs = QStringLiteral("fd %1, %2").arg(fd).arg(address.toString());
+    // The connect() that succeeds: its entry is when a server's accept() may begin to see it.
+    const CallClock connectClock;
     if (tcp) {
         // Step 4: connect, without blocking a Stop (a silent host can take minutes).
         const int flags = ::fcntl(fd, F_GETFL);
@@ -178,11 +185,12 @@ bool ClientWorker::tryConnect(const Endpoint &address)
             result = connectErrno == 0 ? 0 : -1;
         }
         ::fcntl(fd, F_SETFL, flags);
-        m_reporter.traceCall(4, QStringLiteral("connect"), connectArgs, result, connectErrno);
+        m_reporter.traceCall(SysCall::Connect, connectClock, connectArgs, result, connectErrno);
         if (result != 0) {
-            m_reporter.reportError(QStringLiteral("connect"), address.toString(), connectErrno);
+            m_reporter.reportError(SysCall::Connect, address.toString(), connectErrno);
+            const CallClock closeClock;
             const int closed = socket.reset();
-            m_reporter.traceCall(6, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed);
+            m_reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed);
             return false;
         }
     } else if (m_nextCandidate < m_candidates.size()) {
@@ -194,19 +202,21 @@ bool ClientWorker::tryConnect(const Endpoint &address)
         // Choosing by family instead would be a guess: ::1 and 127.0.0.1 are both loopback.
         const int result = ::connect(fd, address.address(), address.length());
         const int connectErrno = result == 0 ? 0 : errno;
-        m_reporter.traceCall(4, QStringLiteral("connect"), connectArgs, result, connectErrno);
+        m_reporter.traceCall(SysCall::Connect, connectClock, connectArgs, result, connectErrno);
         if (result != 0) {
-            m_reporter.reportError(QStringLiteral("connect"), address.toString(), connectErrno);
+            m_reporter.reportError(SysCall::Connect, address.toString(), connectErrno);
+            const CallClock closeClock;
             const int closed = socket.reset();
-            m_reporter.traceCall(6, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed);
+            m_reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed);
             return false;
         }
     }
     if (m_socket.isValid()) {
         // A UDP target that refused: its socket makes way for the next one's.
         const int old = m_socket.get();
+        const CallClock closeClock;
         const int closed = m_socket.reset();
-        m_reporter.traceCall(6, QStringLiteral("close"), QStringLiteral("fd %1").arg(old), closed,
+        m_reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(old), closed,
                              closed == 0 ? 0 : errno);
     }
     m_target = address;
@@ -222,6 +232,7 @@ bool ClientWorker::tryConnect(const Endpoint &address)
     }
     if (tcp) {
         SocketEvent connected = m_reporter.make(EventKind::Connected);
+        connected.causeUs = EventReporter::effectUs(SysCall::Connect, connectClock);
         connected.peer = m_peerAddress;
         connected.local = m_localAddress;
         m_reporter.post(std::move(connected));
@@ -275,6 +286,7 @@ bool ClientWorker::sendData(const QByteArray &data)
         return sendDatagram(data);
     const int fd = m_socket.get();
     int errnum = 0;
+    const CallClock clock;
     // Keep reading while we wait to send: an echo server blocks on sending back to us, and
     // would never read again if we waited for it without reading.
     const qint64 sent = SocketIo::sendAllReading(fd, data.constData(), data.size(), m_stop.fd(),
@@ -283,29 +295,30 @@ bool ClientWorker::sendData(const QByteArray &data)
         return false;
     const bool ended = errnum == ECANCELED;  // the server closed or failed while we sent
     const bool failed = errnum != 0 && !ended;
-    m_reporter.traceCall(5, QStringLiteral("send"), QStringLiteral("fd %1, %2").arg(fd).arg(data.size()),
+    m_reporter.traceCall(SysCall::Send, clock, QStringLiteral("fd %1, %2").arg(fd).arg(data.size()),
                          failed ? -1 : sent, failed ? errnum : 0);
     if (failed) {
-        m_reporter.reportError(QStringLiteral("send"), QStringLiteral("fd %1").arg(fd), errnum);
+        m_reporter.reportError(SysCall::Send, QStringLiteral("fd %1").arg(fd), errnum);
         return false;
     }
     if (sent > 0)
-        postTraffic(EventKind::Sent, m_peerAddress, data.constData(), sent);
+        postTraffic(EventKind::Sent, m_peerAddress, data.constData(), sent, clock.beginUs());
     return !ended;
 }
 
 bool ClientWorker::sendDatagram(const QByteArray &data)
 {
     const int fd = m_socket.get();
+    const CallClock clock;
     const ssize_t sent = ::sendto(fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL,
                                   m_target.address(), m_target.length());
     const int errnum = sent < 0 ? errno : 0;
-    m_reporter.traceCall(5, QStringLiteral("sendto"),
+    m_reporter.traceCall(SysCall::Sendto, clock,
                          QStringLiteral("fd %1, %2, %3").arg(fd).arg(data.size()).arg(m_peerAddress),
                          sent, errnum);
     if (sent < 0) {
         // UDP keeps going: a refused or oversized datagram does not end the conversation.
-        m_reporter.reportError(QStringLiteral("sendto"), m_peerAddress, errnum);
+        m_reporter.reportError(SysCall::Sendto, m_peerAddress, errnum);
         if (errnum == ECONNREFUSED && mayTryNextTarget()) {
             // The refusal of an earlier datagram, reported instead of sending this one.
             QList<QByteArray> again = std::move(m_unconfirmed);
@@ -323,7 +336,7 @@ bool ClientWorker::sendDatagram(const QByteArray &data)
         QMutexLocker locker(&m_mutex);
         m_localAddress = Endpoint::localOf(fd).toString();
     }
-    postTraffic(EventKind::Sent, m_peerAddress, data.constData(), sent);
+    postTraffic(EventKind::Sent, m_peerAddress, data.constData(), sent, clock.beginUs());
     return true;
 }
 
@@ -333,6 +346,7 @@ bool ClientWorker::receive()
     sockaddr_storage from{};
     socklen_t fromLength = sizeof from;
     const bool tcp = m_protocol == Protocol::Tcp;
+    const CallClock clock;
     ssize_t n;
     do {
         n = tcp ? ::recv(fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT)
@@ -344,8 +358,8 @@ bool ClientWorker::receive()
     const int errnum = n < 0 ? errno : 0;
     const QString peer = tcp ? m_peerAddress
                              : Endpoint(reinterpret_cast<sockaddr *>(&from), fromLength).toString();
-    const QString call = tcp ? QStringLiteral("recv") : QStringLiteral("recvfrom");
-    m_reporter.traceCall(5, call, QStringLiteral("fd %1, %2").arg(fd).arg(m_buffer.size()), n, errnum,
+    const SysCall call = tcp ? SysCall::Recv : SysCall::Recvfrom;
+    m_reporter.traceCall(call, clock, QStringLiteral("fd %1, %2").arg(fd).arg(m_buffer.size()), n, errnum,
                          tcp ? QString() : peer);
     if (n < 0) {
         m_reporter.reportError(call, QStringLiteral("fd %1").arg(fd), errnum);
@@ -363,13 +377,15 @@ bool ClientWorker::receive()
         m_targetAnswered = true;
         m_unconfirmed.clear();
     }
-    postTraffic(EventKind::Received, peer, m_buffer.constData(), n);
+    postTraffic(EventKind::Received, peer, m_buffer.constData(), n,
+                EventReporter::effectUs(call, clock));
     return true;
 }
 
-void ClientWorker::postTraffic(EventKind kind, const QString &peer, const char *data, qint64 size)
+void ClientWorker::postTraffic(EventKind kind, const QString &peer, const char *data, qint64 size,
+                               qint64 causeUs)
 {
-    m_reporter.postTraffic(kind, peer, m_localAddress, size, data, size);
+    m_reporter.postTraffic(kind, peer, m_localAddress, size, data, size, causeUs);
 }
 
 } // namespace socketlab

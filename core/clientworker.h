@@ -62,7 +62,8 @@ private:
     bool receive();
     bool sendData(const QByteArray &data);
     bool sendDatagram(const QByteArray &data);
-    void postTraffic(EventKind kind, const QString &peer, const char *data, qint64 size);
+    void postTraffic(EventKind kind, const QString &peer, const char *data, qint64 size,
+                     qint64 causeUs);
     void enqueue(Command command);
 
     const Protocol m_protocol;

@@ -27,6 +27,7 @@ void ConnectionSession::run()
     const bool report = m_reporter.trafficEnabled();
     if (report) {
         SocketEvent connected = m_reporter.make(EventKind::Connected);
+        connected.causeUs = m_acceptedUs;
         connected.peer = m_peer;
         connected.local = m_local;
         m_reporter.post(std::move(connected));
@@ -42,6 +43,7 @@ void ConnectionSession::run()
     closeConnection();
     if (report) {
         SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
+        disconnected.causeUs = m_closedUs;
         disconnected.peer = m_peer;
         disconnected.local = m_local;
         m_reporter.post(std::move(disconnected));
@@ -56,9 +58,11 @@ void ConnectionSession::closeUnserved()
 void ConnectionSession::closeConnection()
 {
     const int fd = m_connection.get();
+    const CallClock clock;
     const int closed = m_connection.reset();
+    m_closedUs = EventReporter::effectUs(SysCall::Close, clock);
     if (m_reporter.callsEnabled()) {
-        m_reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
+        m_reporter.traceCall(SysCall::Close, clock, QStringLiteral("fd %1").arg(fd), closed,
                              closed == 0 ? 0 : errno);
     }
 }
@@ -81,6 +85,7 @@ bool ConnectionSession::receiveAvailable(QByteArray &buffer)
 ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
 {
     const int fd = m_connection.get();
+    const CallClock clock;
     ssize_t n;
     do {
         // Never blocks: poll() said readable, and a stop must not wait behind a recv().
@@ -90,20 +95,22 @@ ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
         return Received::Drained;
     const int recvErrno = n < 0 ? errno : 0;
     if (m_reporter.callsEnabled()) {
-        m_reporter.traceCall(6, QStringLiteral("recv"),
+        m_reporter.traceCall(SysCall::Recv, clock,
                              QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, recvErrno);
     }
     if (n == 0)
         return Received::Over;
     if (n < 0) {
-        m_reporter.reportError(QStringLiteral("recv"), QStringLiteral("fd %1").arg(fd), recvErrno);
+        m_reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(fd), recvErrno);
         return Received::Over;
     }
     m_context.counters.addMessages(1, n);
-    m_reporter.postTraffic(EventKind::Data, m_peer, m_local, n, buffer.constData(), n);
+    m_reporter.postTraffic(EventKind::Data, m_peer, m_local, n, buffer.constData(), n,
+                           EventReporter::effectUs(SysCall::Recv, clock));
     if (m_context.config.sharedCounter) {
-        m_reporter.traceCall(0, QStringLiteral("++counter"), QString(),
-                             qint64(m_context.sharedCounter.fetch_add(1) + 1));
+        SocketEvent counted = m_reporter.make(EventKind::CounterIncremented);
+        counted.result = qint64(m_context.sharedCounter.fetch_add(1) + 1);
+        m_reporter.post(std::move(counted));
     }
     if (m_context.config.echo)
         echo(buffer.constData(), n);
@@ -116,19 +123,20 @@ void ConnectionSession::echo(const char *data, qint64 size)
 {
     const int fd = m_connection.get();
     int errnum = 0;
+    const CallClock clock;
     const qint64 sent = SocketIo::sendAll(fd, data, size, m_context.stop.fd(), &errnum);
     if (errnum == ECANCELED)
         return;
     if (m_reporter.callsEnabled()) {
-        m_reporter.traceCall(6, QStringLiteral("send"), QStringLiteral("fd %1, %2").arg(fd).arg(size),
+        m_reporter.traceCall(SysCall::Send, clock, QStringLiteral("fd %1, %2").arg(fd).arg(size),
                              errnum ? -1 : sent, errnum);
     }
     if (errnum) {
-        m_reporter.reportError(QStringLiteral("send"), QStringLiteral("fd %1").arg(fd), errnum);
+        m_reporter.reportError(SysCall::Send, QStringLiteral("fd %1").arg(fd), errnum);
         m_failed = true;
         return;
     }
-    m_reporter.postTraffic(EventKind::Sent, m_peer, m_local, sent, data, sent);
+    m_reporter.postTraffic(EventKind::Sent, m_peer, m_local, sent, data, sent, clock.beginUs());
 }
 
 } // namespace socketlab

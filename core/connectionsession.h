@@ -18,6 +18,8 @@ public:
     ConnectionSession(ServerContext &context, Fd connection, const QString &peer,
                       const QString &local, const EventReporter &reporter);
 
+    // When accept() returned this connection: the connected event counts from then.
+    void setAcceptedUs(qint64 us) { m_acceptedUs = us; }
     void run();
     // When no handler could be started: closes the connection (traced) without serving it.
     void closeUnserved();
@@ -36,6 +38,8 @@ private:
     QString m_local;
     EventReporter m_reporter;
     bool m_failed = false;
+    qint64 m_closedUs = 0;
+    qint64 m_acceptedUs = 0;  // when close() took effect, for the disconnected event
 };
 
 } // namespace socketlab

@@ -9,15 +9,9 @@ namespace socketlab {
 
 namespace {
 
-bool isByteCountCall(const QString &call)
-{
-    return call == QLatin1String("recv") || call == QLatin1String("recvfrom")
-        || call == QLatin1String("send") || call == QLatin1String("sendto");
-}
-
 bool failed(const SocketEvent &event)
 {
-    if (event.call == QLatin1String("getaddrinfo"))
+    if (event.call == SysCall::Getaddrinfo)
         return event.result != 0;
     return event.errnum != 0 || event.result < 0;
 }
@@ -44,7 +38,7 @@ QString EventFormatter::line(const SocketEvent &event)
 
 QString EventFormatter::reasonText(const SocketEvent &event)
 {
-    if (event.call == QLatin1String("getaddrinfo"))
+    if (event.call == SysCall::Getaddrinfo)
         return ErrorText::forResolver(int(event.result), event.errnum);
     return ErrorText::forErrno(event.errnum);
 }
@@ -93,23 +87,23 @@ QString EventFormatter::modeText(Protocol protocol, Concurrency concurrency)
 QString EventFormatter::resultText(const SocketEvent &event)
 {
     if (failed(event)) {
-        if (event.call == QLatin1String("getaddrinfo"))
+        if (event.call == SysCall::Getaddrinfo)
             return reasonText(event);
         return tr("%1 (%2)").arg(event.result).arg(reasonText(event));
     }
-    const QString &call = event.call;
-    if (call == QLatin1String("socket"))
+    const SysCall call = event.call;
+    if (call == SysCall::Socket)
         return tr("fd %1").arg(event.result);
-    if (call == QLatin1String("accept"))
+    if (call == SysCall::Accept)
         return tr("fd %1 from %2").arg(event.result).arg(event.peer);
-    if (call == QLatin1String("getaddrinfo"))
+    if (call == SysCall::Getaddrinfo)
         return event.peer.isEmpty() ? event.local : event.peer;
-    if (call == QLatin1String("fork"))
+    if (call == SysCall::Fork)
         return tr("pid %1 (the child)").arg(event.result);
-    if (call == QLatin1String("recv") && event.result == 0)
+    if (call == SysCall::Recv && event.result == 0)
         return tr("0 (the peer closed the connection)");
-    if (isByteCountCall(call)) {
-        if (!event.peer.isEmpty() && call == QLatin1String("recvfrom"))
+    if (countsBytes(call)) {
+        if (!event.peer.isEmpty() && call == SysCall::Recvfrom)
             return tr("%1 from %2").arg(byteCount(event.result), event.peer);
         return byteCount(event.result);
     }
@@ -118,7 +112,8 @@ QString EventFormatter::resultText(const SocketEvent &event)
 
 QString EventFormatter::callText(const SocketEvent &event)
 {
-    const QString text = QStringLiteral("%1(%2) -> %3").arg(event.call, event.args, resultText(event));
+    const QString text =
+        QStringLiteral("%1(%2) -> %3").arg(sysCallName(event.call), event.args, resultText(event));
     if (event.step > 0)
         return QStringLiteral("[%1] %2").arg(event.step).arg(text);
     return text;
@@ -182,12 +177,12 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("Disconnected from %1").arg(event.peer);
         return tr("The server %1 closed the connection").arg(event.peer);
     case EventKind::Error:
-        if (event.errnum == 0 && event.call == QLatin1String("accept")) {
+        if (event.errnum == 0 && event.call == SysCall::Accept) {
             return tr("%1 clients are being served, the most allowed: new clients wait in the "
                       "backlog until one leaves")
                 .arg(locale.toString(event.result));
         }
-        return tr("%1(%2) failed: %3").arg(event.call, event.args, reasonText(event));
+        return tr("%1(%2) failed: %3").arg(sysCallName(event.call), event.args, reasonText(event));
     case EventKind::Call:
         return callText(event);
     case EventKind::HandlerExited:
@@ -198,6 +193,9 @@ QString EventFormatter::describe(const SocketEvent &event)
         return tr("Child process %1 exited with status %2 and was reaped").arg(event.pid).arg(event.result);
     case EventKind::Coalesced:
         return coalescedText(event);
+    case EventKind::CounterIncremented:
+        return tr("Shared counter incremented to %1 (%2)")
+            .arg(locale.toString(event.result), shortHandlerText(event));
     case EventKind::Summary:
         if (event.protocol == Protocol::Tcp && event.concurrency == Concurrency::Fork) {
             return tr("Summary: connections %1, messages %2, bytes %3, children killed at stop %4")

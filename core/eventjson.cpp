@@ -78,6 +78,9 @@ QByteArray EventJson::toLine(const SocketEvent &event)
 {
     JsonLine json;
     json.add("time", event.time.toUTC().toString(Qt::ISODateWithMs));
+    json.add("end_us", event.endUs);
+    if (event.kind == EventKind::Call)
+        json.add("begin_us", event.beginUs);
     json.add("event", eventKindName(event.kind));
     if (!event.peer.isEmpty())
         json.add("peer", event.peer);
@@ -95,7 +98,7 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         break;
     case EventKind::Call:
     case EventKind::Error:
-        json.add("call", event.call);
+        json.add("call", sysCallName(event.call));
         json.add("args", event.args);
         json.add("result", event.result);
         json.add("errno", qint64(event.errnum));
@@ -115,6 +118,10 @@ QByteArray EventJson::toLine(const SocketEvent &event)
             json.add("skipped", event.skipped);
         break;
     case EventKind::HandlerExited:
+        json.add("message", EventFormatter::describe(event));
+        break;
+    case EventKind::CounterIncremented:
+        json.add("result", event.result);
         json.add("message", EventFormatter::describe(event));
         break;
     default:

@@ -94,7 +94,7 @@ void EventQueue::merge(SocketEvent &&event)
         merged.kind = EventKind::Coalesced;
         merged.mergedKind = isTraffic(event.kind) ? event.kind : EventKind::Call;
         merged.payload.clear();
-        merged.call.clear();
+        merged.call = SysCall::None;
         merged.args.clear();
         merged.message.clear();
         merged.bytes = merged.messages = merged.skipped = merged.result = 0;

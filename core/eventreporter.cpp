@@ -24,13 +24,20 @@ void EventReporter::post(SocketEvent event) const
         m_queue->post(std::move(event));
 }
 
-void EventReporter::traceCall(int step, const QString &call, const QString &args, qint64 result,
-                              int errnum, const QString &peer) const
+qint64 EventReporter::effectUs(SysCall call, const CallClock &clock)
+{
+    return takesEffectOnEntry(call) ? clock.beginUs() : clock.endUs();
+}
+
+void EventReporter::traceCall(SysCall call, const CallClock &clock, const QString &args,
+                              qint64 result, int errnum, const QString &peer) const
 {
     if (!m_callsEnabled)
         return;
     SocketEvent event = make(EventKind::Call);
-    event.step = step;
+    event.setEndUs(clock.endUs());
+    event.beginUs = clock.beginUs();
+    event.step = recipeStep(call, m_role);
     event.call = call;
     event.args = args;
     event.result = result;
@@ -40,7 +47,8 @@ void EventReporter::traceCall(int step, const QString &call, const QString &args
 }
 
 void EventReporter::postTraffic(EventKind kind, const QString &peer, const QString &local,
-                                qint64 bytes, const char *data, qint64 size) const
+                                qint64 bytes, const char *data, qint64 size,
+                                qint64 causeUs) const
 {
     if (!m_trafficEnabled)
         return;
@@ -48,11 +56,12 @@ void EventReporter::postTraffic(EventKind kind, const QString &peer, const QStri
     event.peer = peer;
     event.local = local;
     event.bytes = bytes;
+    event.causeUs = causeUs;
     event.payload = QByteArray(data, qMin<qint64>(size, kMaxEventPayload));
     post(std::move(event));
 }
 
-void EventReporter::reportError(const QString &call, const QString &args, int errnum,
+void EventReporter::reportError(SysCall call, const QString &args, int errnum,
                                 qint64 result) const
 {
     SocketEvent event = make(EventKind::Error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/callclock.h"
 #include "core/socketevent.h"
 
 namespace socketlab {
@@ -29,15 +30,20 @@ public:
 
     SocketEvent make(EventKind kind) const;
     void post(SocketEvent event) const;
-    // A "call" event: the call as made, its result and errno (0 on success).
-    void traceCall(int step, const QString &call, const QString &args, qint64 result,
+    // A "call" event: the call as made (clock taken just before it), its result and errno
+    // (0 on success), with its recipe step for this reporter's role.
+    void traceCall(SysCall call, const CallClock &clock, const QString &args, qint64 result,
                    int errnum = 0, const QString &peer = QString()) const;
     // A data, sent or received event (when traffic is reported): bytes is the true size,
-    // the payload keeps at most kMaxEventPayload of data.
+    // the payload keeps at most kMaxEventPayload of data. causeUs: the moment the call it
+    // comes from took effect (effectUs).
     void postTraffic(EventKind kind, const QString &peer, const QString &local, qint64 bytes,
-                     const char *data, qint64 size) const;
+                     const char *data, qint64 size, qint64 causeUs = 0) const;
     // An "error" event for a failed call; for getaddrinfo, result holds its EAI_ code.
-    void reportError(const QString &call, const QString &args, int errnum, qint64 result = -1) const;
+    void reportError(SysCall call, const QString &args, int errnum, qint64 result = -1) const;
+    // The moment a call timed by clock took effect, as causalTimeUs() counts it: for the
+    // events that come from it.
+    static qint64 effectUs(SysCall call, const CallClock &clock);
 
 private:
     EventQueue *m_queue = nullptr;

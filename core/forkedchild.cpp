@@ -1,5 +1,6 @@
 #include "core/forkedchild.h"
 
+#include "core/callclock.h"
 #include "core/childrecord.h"
 
 #include <algorithm>
@@ -75,9 +76,16 @@ bool writeAll(int fd, const void *data, std::size_t size)
     return true;
 }
 
+// A call's times: clock_gettime() is async-signal-safe (nowUs() is just that).
+struct Times
+{
+    std::int64_t beginUs = 0;
+    std::int64_t endUs = 0;
+};
+
 bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t result,
-                 int errnum, const char *payload = nullptr, std::size_t length = 0,
-                 std::size_t requested = 0)
+                 int errnum, Times times = {}, const char *payload = nullptr,
+                 std::size_t length = 0, std::size_t requested = 0)
 {
     if (length > kMaxChildPayload)
         return false;
@@ -91,6 +99,8 @@ bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t r
     header.length = std::uint32_t(length);
     header.fd = std::uint32_t(s.connection);
     header.requested = type == ChildRecordType::Recv ? s.bufferSize : requested;
+    header.beginUs = times.beginUs;
+    header.endUs = times.endUs != 0 ? times.endUs : nowUs();
     std::memcpy(record, &header, sizeof header);
     if (length > 0)
         std::memcpy(record + sizeof header, payload, length);
@@ -101,7 +111,7 @@ bool reportPayload(const ForkedChildSetup &s, const char *data, std::size_t size
 {
     while (size > 0) {
         const std::size_t piece = std::min<std::size_t>(size, kMaxChildPayload);
-        if (!writeRecord(s, ChildRecordType::Payload, 0, 0, data, piece))
+        if (!writeRecord(s, ChildRecordType::Payload, 0, 0, {}, data, piece))
             return false;
         data += piece;
         size -= piece;
@@ -130,6 +140,8 @@ bool echo(const ForkedChildSetup &s, const char *data, std::size_t size)
 {
     std::size_t sent = 0;
     int errnum = 0;
+    Times times;
+    times.beginUs = nowUs();
     while (sent < size) {
         const ssize_t n = ::send(s.connection, data + sent, size - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n >= 0) {
@@ -142,8 +154,9 @@ bool echo(const ForkedChildSetup &s, const char *data, std::size_t size)
             break;
         }
     }
+    times.endUs = nowUs();
     if (s.reportTraffic)
-        writeRecord(s, ChildRecordType::Send, errnum ? -1 : std::int64_t(sent), errnum, data,
+        writeRecord(s, ChildRecordType::Send, errnum ? -1 : std::int64_t(sent), errnum, times, data,
                     errnum ? 0 : std::min<std::size_t>(sent, kMaxChildPayload), size);
     return errnum == 0;
 }
@@ -155,11 +168,14 @@ constexpr int kReadsPerWake = 64;
 
 Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int64_t &bytes)
 {
+    Times times;
+    times.beginUs = nowUs();
     ssize_t n;
     do {
         // Never blocks: poll() said readable, and a stop must not wait behind a recv().
         n = ::recv(s.connection, s.buffer, s.bufferSize, MSG_DONTWAIT);
     } while (n < 0 && errno == EINTR);
+    times.endUs = nowUs();
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
         return Received::Drained;
     const int recvErrno = n < 0 ? errno : 0;
@@ -169,7 +185,7 @@ Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int6
     }
     // A failed recv() is an error, which quiet runs report too.
     if (s.reportTraffic || n < 0) {
-        if (!writeRecord(s, ChildRecordType::Recv, n, recvErrno))
+        if (!writeRecord(s, ChildRecordType::Recv, n, recvErrno, times))
             return Received::Over;
         if (n > 0 && !reportPayload(s, s.buffer, std::size_t(n)))
             return Received::Over;
@@ -255,11 +271,15 @@ void runForkedChild(const ForkedChildSetup &s)
         for (int i = 0; i < kReadsPerWake && got == Received::More; ++i)
             got = s.batch > 1 ? receiveBatch(s, messages, bytes) : receiveOne(s, messages, bytes);
     }
+    Times closing;
+    closing.beginUs = nowUs();
     const int closed = ::close(s.connection);
+    const int closeErrno = closed == 0 ? 0 : errno;
+    closing.endUs = nowUs();
     if (!s.reportTraffic)
-        writeRecord(s, ChildRecordType::Totals, bytes, 0, reinterpret_cast<const char *>(&messages),
-                    sizeof messages);
-    writeRecord(s, ChildRecordType::Close, closed, closed == 0 ? 0 : errno);
+        writeRecord(s, ChildRecordType::Totals, bytes, 0, {},
+                    reinterpret_cast<const char *>(&messages), sizeof messages);
+    writeRecord(s, ChildRecordType::Close, closed, closeErrno, closing);
     ::_exit(0);
 }
 

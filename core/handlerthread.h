@@ -28,6 +28,7 @@ public:
     int start();
     // Closes a connection that start() could not serve, tracing the close().
     void closeUnserved();
+    void setAcceptedUs(qint64 us) { m_session.setAcceptedUs(us); }
     bool isDone() const { return m_done.load(); }
     void join();
 

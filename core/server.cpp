@@ -56,7 +56,7 @@ qint64 Server::workerThreadId() const
     return m_context ? m_context->workerThreadId.load() : 0;
 }
 
-bool Server::fail(const QString &call, const QString &args, int errnum, qint64 result)
+bool Server::fail(SysCall call, const QString &args, int errnum, qint64 result)
 {
     m_context->reporter.reportError(call, args, errnum, result);
     SocketEvent failure = m_context->reporter.make(EventKind::Error);
@@ -82,15 +82,16 @@ bool Server::start(const ServerConfig &config)
     const EventReporter &reporter = m_context->reporter;
     for (const WakeSignal *wake : {&m_context->stop, &m_context->handlerFinished}) {
         if (!wake->isValid())
-            return fail(QStringLiteral("eventfd"), QString(), wake->error());
+            return fail(SysCall::Eventfd, QString(), wake->error());
     }
     const bool tcp = config.protocol == Protocol::Tcp;
     const int type = tcp ? SOCK_STREAM : SOCK_DGRAM;
 
     // Step 1: the transport protocol's number.
     const QString protoName = protocolName(config.protocol);
+    const CallClock protoClock;
     const int protocol = Resolver::protocolNumber(protoName);
-    reporter.traceCall(1, QStringLiteral("getprotobyname"), protoName, protocol);
+    reporter.traceCall(SysCall::Getprotobyname, protoClock, protoName, protocol);
 
     // The address to bind. A numeric one (what the GUI offers: 127.0.0.1, 0.0.0.0, ::) is
     // parsed at once, so "port in use" is still known before start() returns. A host name
@@ -99,12 +100,15 @@ bool Server::start(const ServerConfig &config)
     // wait cannot move to the worker; a DNS server that never answers costs at most this
     // bound, not glibc's full retry cycle.
     const QString bindHost = Resolver::normalizeHost(config.bindAddress);
+    const CallClock resolveClock;
     const ResolvedAddresses bindTo =
         Resolver::resolve(bindHost, config.port, type, true, -1, kBindLookupTimeoutMs);
     if (reporter.callsEnabled()) {
         // The local address to bind, not a peer; no recipe step of its own (it serves step 3).
         SocketEvent resolved = reporter.make(EventKind::Call);
-        resolved.call = QStringLiteral("getaddrinfo");
+        resolved.setEndUs(resolveClock.endUs());
+        resolved.beginUs = resolveClock.beginUs();
+        resolved.call = SysCall::Getaddrinfo;
         resolved.args = bindHost;
         resolved.result = bindTo.gaiError;
         resolved.errnum = bindTo.errnum;
@@ -113,23 +117,24 @@ bool Server::start(const ServerConfig &config)
         reporter.post(std::move(resolved));
     }
     if (bindTo.gaiError != 0)
-        return fail(QStringLiteral("getaddrinfo"), bindHost, bindTo.errnum, bindTo.gaiError);
+        return fail(SysCall::Getaddrinfo, bindHost, bindTo.errnum, bindTo.gaiError);
 
     // Each address in turn until one binds ("localhost" may give ::1 first on a machine
     // without IPv6); when none does, the last one's failure is the answer.
     Fd socket;
     Endpoint address;
-    QString failedCall;
+    SysCall failedCall = SysCall::None;
     QString failedArgs;
     int failedErrno = 0;
     for (const Endpoint &candidate : bindTo.endpoints) {
         // Step 2: the socket, still active.
         const QString socketArgs = SocketIo::socketArgs(candidate.family(), type, protocol);
+        const CallClock socketClock;
         Fd attempt(::socket(candidate.family(), type | SOCK_CLOEXEC, protocol));
         const int socketErrno = attempt.isValid() ? 0 : errno;
-        reporter.traceCall(2, QStringLiteral("socket"), socketArgs, attempt.get(), socketErrno);
+        reporter.traceCall(SysCall::Socket, socketClock, socketArgs, attempt.get(), socketErrno);
         if (!attempt.isValid()) {
-            failedCall = QStringLiteral("socket");
+            failedCall = SysCall::Socket;
             failedArgs = socketArgs;
             failedErrno = socketErrno;
             continue;
@@ -139,8 +144,9 @@ bool Server::start(const ServerConfig &config)
         // TCP only: it lets a restarted server bind while old connections sit in TIME_WAIT. On a
         // UDP socket it would let a second server share the port instead of failing to bind.
         if (config.reuseAddress && tcp) {
+            const CallClock optionClock;
             const int r = ::setsockopt(attempt.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-            reporter.traceCall(2, QStringLiteral("setsockopt"),
+            reporter.traceCall(SysCall::Setsockopt, optionClock,
                                QStringLiteral("fd %1, SO_REUSEADDR, 1").arg(attempt.get()), r,
                                r == 0 ? 0 : errno);
         }
@@ -152,15 +158,16 @@ bool Server::start(const ServerConfig &config)
 
         // Step 3: bind the local address and port.
         const QString bindArgs = QStringLiteral("fd %1, %2").arg(attempt.get()).arg(candidate.toString());
+        const CallClock bindClock;
         const int bound = ::bind(attempt.get(), candidate.address(), candidate.length());
         const int bindErrno = bound == 0 ? 0 : errno;
-        reporter.traceCall(3, QStringLiteral("bind"), bindArgs, bound, bindErrno);
+        reporter.traceCall(SysCall::Bind, bindClock, bindArgs, bound, bindErrno);
         if (bound == 0) {
             socket = std::move(attempt);
             address = candidate;
             break;
         }
-        failedCall = QStringLiteral("bind");
+        failedCall = SysCall::Bind;
         failedArgs = candidate.toString();
         failedErrno = bindErrno;
     }
@@ -170,13 +177,14 @@ bool Server::start(const ServerConfig &config)
     // Step 4 (TCP only): the socket becomes passive.
     if (tcp) {
         const int backlog = qMax(0, config.backlog);
+        const CallClock listenClock;
         const int listening = ::listen(socket.get(), backlog);
         const int listenErrno = listening == 0 ? 0 : errno;
-        reporter.traceCall(4, QStringLiteral("listen"),
+        reporter.traceCall(SysCall::Listen, listenClock,
                            QStringLiteral("fd %1, %2").arg(socket.get()).arg(backlog), listening,
                            listenErrno);
         if (listening != 0)
-            return fail(QStringLiteral("listen"), address.toString(), listenErrno);
+            return fail(SysCall::Listen, address.toString(), listenErrno);
         // Non-blocking so a client that gives up between poll() and accept() cannot block us.
         ::fcntl(socket.get(), F_SETFL, ::fcntl(socket.get(), F_GETFL) | O_NONBLOCK);
     }

@@ -53,7 +53,7 @@ signals:
     void stopped();
 
 private:
-    bool fail(const QString &call, const QString &args, int errnum, qint64 result = -1);
+    bool fail(SysCall call, const QString &args, int errnum, qint64 result = -1);
 
     std::unique_ptr<EventQueue> m_ownQueue;
     EventQueue *m_queue;

@@ -1,14 +1,22 @@
 #include "core/socketevent.h"
 
+#include "core/callclock.h"
+
 #include <sys/syscall.h>
 #include <unistd.h>
 
 namespace socketlab {
 
 SocketEvent::SocketEvent(EventKind kind, Role role)
-    : time(QDateTime::currentDateTimeUtc()), kind(kind), role(role), pid(::getpid()),
-      tid(currentThreadId())
+    : endUs(nowUs()), kind(kind), role(role), pid(::getpid()), tid(currentThreadId())
 {
+    setEndUs(endUs);
+}
+
+void SocketEvent::setEndUs(qint64 us)
+{
+    endUs = us;
+    time = QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC);
 }
 
 qint64 currentThreadId()
@@ -39,6 +47,8 @@ QString eventKindName(EventKind kind)
         return QStringLiteral("handler_exited");
     case EventKind::Coalesced:
         return QStringLiteral("coalesced");
+    case EventKind::CounterIncremented:
+        return QStringLiteral("counter");
     case EventKind::Summary:
         break;
     }

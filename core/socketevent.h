@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/protocol.h"
+#include "core/syscall.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -23,6 +24,8 @@ enum class EventKind {
     // Data, sent or received events (and calls) merged into one because the reader lagged.
     Coalesced,
     Summary,
+    // ServerConfig::sharedCounter: a handler incremented its counter; result = the new value.
+    CounterIncremented,
 };
 
 enum class HandlerKind { Main, Thread, Process };
@@ -35,8 +38,17 @@ struct SocketEvent
     SocketEvent() = default;
     // Stamps the current time, process id and Linux thread id.
     SocketEvent(EventKind kind, Role role);
+    // Sets endUs and the time that shows it.
+    void setEndUs(qint64 us);
 
-    QDateTime time;
+    QDateTime time;  // endUs, to the millisecond
+    // Microseconds since the epoch (nowUs(), one clock for threads and forked children):
+    // when it happened (a call: when it returned), and for a call when it was entered.
+    qint64 endUs = 0;
+    qint64 beginUs = 0;
+    // An event that comes from a call (data from recv, connected from connect or accept):
+    // the moment that call took effect (see causalTimeUs); 0 when it comes from none.
+    qint64 causeUs = 0;
     EventKind kind = EventKind::Call;
     Role role = Role::Server;
     HandlerKind handler = HandlerKind::Main;
@@ -51,11 +63,11 @@ struct SocketEvent
     QByteArray payload;  // may be shorter than bytes for very large chunks
     qint64 bytes = 0;
     // Call and error events.
-    QString call;
+    SysCall call = SysCall::None;
     QString args;
     qint64 result = 0;
     int errnum = 0;
-    int step = 0;  // the recipe's step number, 0 when the call is not one of them
+    int step = 0;  // the recipe's step number (recipeStep), 0 when the call is not one of them
     QString message;
     // Summary events; messages and bytes also count what a Coalesced event stands for.
     qint64 connections = 0;

@@ -95,9 +95,9 @@ void TcpServerWorker::announceCap()
 {
     // Not an accept() failure: the client completed the handshake and waits in the backlog.
     SocketEvent event = m_context.reporter.make(EventKind::Error);
-    event.call = QStringLiteral("accept");
+    event.call = SysCall::Accept;
     event.args = QStringLiteral("fd %1").arg(m_listener.get());
-    event.step = 5;
+    event.step = recipeStep(SysCall::Accept, Role::Server);
     event.result = qMax(1, m_context.config.maxClients);
     event.errnum = 0;
     m_context.reporter.post(std::move(event));
@@ -120,6 +120,7 @@ bool TcpServerWorker::reservePipe()
     if (m_context.config.concurrency != Concurrency::Fork || m_spareReadEnd.isValid())
         return true;
     int pipeFds[2];
+    const CallClock pipeClock;
     if (::pipe2(pipeFds, O_CLOEXEC) == 0) {
         m_spareReadEnd = Fd(pipeFds[0]);
         m_spareWriteEnd = Fd(pipeFds[1]);
@@ -129,10 +130,9 @@ bool TcpServerWorker::reservePipe()
     const int pipeErrno = errno;
     if (pipeErrno != m_pipeErrno) {
         // The pipe is SocketLab's plumbing, not the recipe's: traced only when it fails.
-        m_context.reporter.traceCall(0, QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"), -1,
+        m_context.reporter.traceCall(SysCall::Pipe2, pipeClock, QStringLiteral("O_CLOEXEC"), -1,
                                      pipeErrno);
-        m_context.reporter.reportError(QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"),
-                                       pipeErrno);
+        m_context.reporter.reportError(SysCall::Pipe2, QStringLiteral("O_CLOEXEC"), pipeErrno);
     }
     m_pipeErrno = pipeErrno;
     m_acceptPause.start();
@@ -147,6 +147,7 @@ void TcpServerWorker::acceptOne()
     sockaddr_storage address{};
     socklen_t length = sizeof address;
     const int listenFd = m_listener.get();
+    const CallClock clock;
     int fd;
     do {
         fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&address), &length, SOCK_CLOEXEC);
@@ -160,13 +161,13 @@ void TcpServerWorker::acceptOne()
     // and the log say it once, and the client waits in the backlog meanwhile.
     const bool repeated = fd < 0 && acceptErrno == m_lastAcceptErrno;
     if (reporter.callsEnabled() && !repeated) {
-        reporter.traceCall(5, QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd), fd,
+        reporter.traceCall(SysCall::Accept, clock, QStringLiteral("fd %1").arg(listenFd), fd,
                            acceptErrno, peer);
     }
     m_lastAcceptErrno = acceptErrno;
     if (fd < 0) {
         if (!repeated)
-            reporter.reportError(QStringLiteral("accept"), QStringLiteral("fd %1").arg(listenFd),
+            reporter.reportError(SysCall::Accept, QStringLiteral("fd %1").arg(listenFd),
                                  acceptErrno);
         // The listening socket stays readable: wait a little rather than spin, while still
         // joining finished handlers (which free descriptors) and watching for Stop.
@@ -178,33 +179,37 @@ void TcpServerWorker::acceptOne()
     m_context.counters.addConnection();
     const QString local = Endpoint::localOf(fd).toString();
     const quint64 id = m_context.takeConnectionId();
+    const qint64 acceptedUs = EventReporter::effectUs(SysCall::Accept, clock);
     switch (m_context.config.concurrency) {
-    case Concurrency::Iterative:
-        ConnectionSession(m_context, std::move(connection), peer, local,
-                          m_context.reporterFor(HandlerKind::Main, id))
-            .run();
+    case Concurrency::Iterative: {
+        ConnectionSession session(m_context, std::move(connection), peer, local,
+                                  m_context.reporterFor(HandlerKind::Main, id));
+        session.setAcceptedUs(acceptedUs);
+        session.run();
         break;
+    }
     case Concurrency::Thread:
-        serveInThread(std::move(connection), peer, local, id);
+        serveInThread(std::move(connection), peer, local, id, acceptedUs);
         break;
     case Concurrency::Fork:
-        serveInChild(std::move(connection), peer, local, id);
+        serveInChild(std::move(connection), peer, local, id, acceptedUs);
         break;
     }
 }
 
 void TcpServerWorker::serveInThread(Fd connection, const QString &peer, const QString &local,
-                                    quint64 id)
+                                    quint64 id, qint64 acceptedUs)
 {
     auto thread = std::make_unique<HandlerThread>(m_context, std::move(connection), peer, local,
                                                   m_context.reporterFor(HandlerKind::Thread, id),
                                                   m_context.handlerFinished);
+    thread->setAcceptedUs(acceptedUs);
     const int error = thread->start();
     if (error != 0) {
         // At the thread limit (EAGAIN): this client is told by a closed connection, never
         // left connected to nobody.
         m_context.reporterFor(HandlerKind::Main, id)
-            .reportError(QStringLiteral("pthread_create"), peer, error);
+            .reportError(SysCall::PthreadCreate, peer, error);
         thread->closeUnserved();
         return;
     }
@@ -212,17 +217,18 @@ void TcpServerWorker::serveInThread(Fd connection, const QString &peer, const QS
 }
 
 void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QString &local,
-                                   quint64 id)
+                                   quint64 id, qint64 acceptedUs)
 {
     const EventReporter &reporter = m_context.reporter;
     int pipeFds[2] = {m_spareReadEnd.release(), m_spareWriteEnd.release()};
+    const CallClock pipeClock;
     const int piped = pipeFds[0] >= 0 ? 0 : ::pipe2(pipeFds, O_CLOEXEC);
     if (piped != 0) {
         // The pipe is SocketLab's plumbing, not the recipe's: traced only when it fails, since
         // then it is why this connection closes unserved.
         const int pipeErrno = errno;
-        reporter.traceCall(0, QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"), piped, pipeErrno);
-        reporter.reportError(QStringLiteral("pipe2"), QStringLiteral("O_CLOEXEC"), pipeErrno);
+        reporter.traceCall(SysCall::Pipe2, pipeClock, QStringLiteral("O_CLOEXEC"), piped, pipeErrno);
+        reporter.reportError(SysCall::Pipe2, QStringLiteral("O_CLOEXEC"), pipeErrno);
         closeUnserved(std::move(connection));
         return;
     }
@@ -246,13 +252,14 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY)
         setup.descriptorLimit = int(qMin<rlim_t>(files.rlim_cur, rlim_t(INT_MAX)));
 
+    const CallClock forkClock;
     const pid_t pid = ::fork();
     if (pid == 0)
         runForkedChild(setup);
     const int forkErrno = pid < 0 ? errno : 0;
-    reporter.traceCall(5, QStringLiteral("fork"), QString(), pid, forkErrno, peer);
+    reporter.traceCall(SysCall::Fork, forkClock, QString(), pid, forkErrno, peer);
     if (pid < 0) {
-        reporter.reportError(QStringLiteral("fork"), QString(), forkErrno);
+        reporter.reportError(SysCall::Fork, QString(), forkErrno);
         closeUnserved(std::move(connection));
         return;
     }
@@ -261,9 +268,10 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
 
     // The parent's copy of the connection: the child owns the conversation now.
     const int fd = connection.get();
+    const CallClock closeClock;
     const int closed = connection.reset();
     if (reporter.callsEnabled()) {
-        reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd), closed,
+        reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed,
                            closed == 0 ? 0 : errno);
     }
 
@@ -271,6 +279,7 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     childReporter.setHandlerProcess(pid);
     if (childReporter.trafficEnabled()) {  // quiet runs make no event per connection
         SocketEvent connected = childReporter.make(EventKind::Connected);
+        connected.causeUs = acceptedUs;
         connected.peer = peer;
         connected.local = local;
         childReporter.post(std::move(connected));
@@ -286,9 +295,10 @@ void TcpServerWorker::closeUnserved(Fd connection)
 {
     // No child to hand it to: the client sees its connection closed, not left hanging.
     const int fd = connection.get();
+    const CallClock clock;
     const int closed = connection.reset();
     if (m_context.reporter.callsEnabled()) {
-        m_context.reporter.traceCall(7, QStringLiteral("close"), QStringLiteral("fd %1").arg(fd),
+        m_context.reporter.traceCall(SysCall::Close, clock, QStringLiteral("fd %1").arg(fd),
                                      closed, closed == 0 ? 0 : errno);
     }
 }

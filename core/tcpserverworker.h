@@ -30,8 +30,11 @@ protected:
 
 private:
     void acceptOne();
-    void serveInThread(Fd connection, const QString &peer, const QString &local, quint64 id);
-    void serveInChild(Fd connection, const QString &peer, const QString &local, quint64 id);
+    // acceptedUs: when accept() returned the connection (its connected event counts from then).
+    void serveInThread(Fd connection, const QString &peer, const QString &local, quint64 id,
+                       qint64 acceptedUs);
+    void serveInChild(Fd connection, const QString &peer, const QString &local, quint64 id,
+                      qint64 acceptedUs);
     void closeUnserved(Fd connection);
     void readChildren(const std::vector<int> &readablePipes);
     void joinFinishedThreads();

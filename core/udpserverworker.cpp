@@ -46,6 +46,7 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
     const int fd = m_socket.get();
     sockaddr_storage address{};
     socklen_t length = sizeof address;
+    const CallClock clock;
     ssize_t n;
     do {
         n = ::recvfrom(fd, buffer.data(), size_t(buffer.size()), MSG_DONTWAIT,
@@ -58,10 +59,10 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
     if (n < 0) {
         // A failed receive (out of memory, say) ends nothing for the other senders: report, go on.
         if (base.callsEnabled()) {
-            base.traceCall(6, QStringLiteral("recvfrom"),
+            base.traceCall(SysCall::Recvfrom, clock,
                            QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, recvErrno);
         }
-        base.reportError(QStringLiteral("recvfrom"), QStringLiteral("fd %1").arg(fd), recvErrno);
+        base.reportError(SysCall::Recvfrom, QStringLiteral("fd %1").arg(fd), recvErrno);
         return true;
     }
     m_context.counters.addMessages(1, n);
@@ -75,23 +76,26 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
     EventReporter reporter = base;
     reporter.setConnectionId(m_lastSenderId);
     if (reporter.callsEnabled()) {
-        reporter.traceCall(6, QStringLiteral("recvfrom"),
+        reporter.traceCall(SysCall::Recvfrom, clock,
                            QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, 0, peer);
     }
-    reporter.postTraffic(EventKind::Data, peer, m_local, n, buffer.constData(), n);
+    reporter.postTraffic(EventKind::Data, peer, m_local, n, buffer.constData(), n,
+                         EventReporter::effectUs(SysCall::Recvfrom, clock));
     if (m_context.config.echo) {
+        const CallClock sendClock;
         const ssize_t sent = ::sendto(fd, buffer.constData(), size_t(n), MSG_NOSIGNAL | MSG_DONTWAIT,
                                       reinterpret_cast<sockaddr *>(&address), length);
         const int sendErrno = sent < 0 ? errno : 0;
         if (reporter.callsEnabled()) {
-            reporter.traceCall(6, QStringLiteral("sendto"),
+            reporter.traceCall(SysCall::Sendto, sendClock,
                                QStringLiteral("fd %1, %2, %3").arg(fd).arg(n).arg(peer), sent,
                                sendErrno, peer);
         }
         if (sent < 0) {
-            reporter.reportError(QStringLiteral("sendto"), peer, sendErrno);
+            reporter.reportError(SysCall::Sendto, peer, sendErrno);
         } else {
-            reporter.postTraffic(EventKind::Sent, peer, m_local, sent, buffer.constData(), sent);
+            reporter.postTraffic(EventKind::Sent, peer, m_local, sent, buffer.constData(), sent,
+                                 sendClock.beginUs());
         }
     }
     return true;

@@ -511,6 +511,10 @@
         <source>Connection %1</source>
         <translation>Conexão %1</translation>
     </message>
+    <message>
+        <source>Shared counter incremented to %1 (%2)</source>
+        <translation>Contador compartilhado incrementado para %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>

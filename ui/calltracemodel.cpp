@@ -1,8 +1,12 @@
 #include "ui/calltracemodel.h"
 
-#include "ui/colorpalette.h"
+#include "core/causalorder.h"
 #include "core/eventformatter.h"
+#include "ui/colorpalette.h"
 #include "ui/plaintooltip.h"
+
+#include <algorithm>
+#include <iterator>
 
 namespace socketlab {
 
@@ -25,25 +29,43 @@ QString CallTraceModel::whoText(const SocketEvent &event)
 
 void CallTraceModel::appendEvents(const SocketEvents &events)
 {
-    std::vector<const SocketEvent *> calls;
+    std::vector<SocketEvent> calls;
     for (const SocketEvent &event : events) {
         if (event.kind == EventKind::Call)
-            calls.push_back(&event);
+            calls.push_back(event);
     }
     if (calls.empty())
         return;
-    size_t first = calls.size() > size_t(m_rowCap) ? calls.size() - size_t(m_rowCap) : 0;
-    const int incoming = int(calls.size() - first);
-    const int overflow = qMin(int(m_rows.size()), int(m_rows.size()) + incoming - m_rowCap);
+    // Server and clients report in their own batches: a client's send may arrive after the
+    // server's recv of its bytes. Rows stay in causal order, so causes show above effects.
+    std::stable_sort(calls.begin(), calls.end(), causallyBefore);
+    if (calls.size() > size_t(m_rowCap))
+        calls.erase(calls.begin(), calls.end() - m_rowCap);
+    const auto from = std::upper_bound(m_rows.begin(), m_rows.end(), calls.front(), causallyBefore);
+    std::vector<SocketEvent> later(std::make_move_iterator(from), std::make_move_iterator(m_rows.end()));
+    if (!later.empty()) {
+        const int first = int(from - m_rows.begin());
+        beginRemoveRows(QModelIndex(), first, int(m_rows.size()) - 1);
+        m_rows.erase(m_rows.begin() + first, m_rows.end());
+        endRemoveRows();
+    }
+    std::vector<SocketEvent> merged;
+    merged.reserve(later.size() + calls.size());
+    std::merge(std::make_move_iterator(later.begin()), std::make_move_iterator(later.end()),
+               std::make_move_iterator(calls.begin()), std::make_move_iterator(calls.end()),
+               std::back_inserter(merged), causallyBefore);
+    if (merged.size() > size_t(m_rowCap))
+        merged.erase(merged.begin(), merged.end() - m_rowCap);
+    const int overflow = qMin(int(m_rows.size()), int(m_rows.size() + merged.size()) - m_rowCap);
     if (overflow > 0) {
         beginRemoveRows(QModelIndex(), 0, overflow - 1);
         m_rows.erase(m_rows.begin(), m_rows.begin() + overflow);
         endRemoveRows();
     }
     const int start = int(m_rows.size());
-    beginInsertRows(QModelIndex(), start, start + incoming - 1);
-    for (size_t i = first; i < calls.size(); ++i)
-        m_rows.push_back(*calls[i]);
+    beginInsertRows(QModelIndex(), start, start + int(merged.size()) - 1);
+    for (SocketEvent &event : merged)
+        m_rows.push_back(std::move(event));
     endInsertRows();
 }
 
@@ -70,7 +92,7 @@ QVariant CallTraceModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const SocketEvent &event = m_rows.at(size_t(index.row()));
     const bool failed = event.errnum != 0
-        || (event.result < 0 && event.call != QLatin1String("getaddrinfo"));
+        || (event.result < 0 && event.call != SysCall::Getaddrinfo);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -8,7 +8,8 @@
 
 namespace socketlab {
 
-// The live trace of socket calls (server and clients), newest last, capped.
+// The live trace of socket calls (server and clients) in causal order (causalTimeUs: a
+// client's send above the server's recv of its bytes), latest last, capped.
 class CallTraceModel : public QAbstractTableModel
 {
     Q_OBJECT

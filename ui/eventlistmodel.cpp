@@ -1,5 +1,8 @@
 #include "ui/eventlistmodel.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "ui/colorpalette.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
@@ -99,6 +102,14 @@ void EventListModel::appendEvents(const SocketEvents &events)
     }
     if (logged.empty())
         return;
+    if (m_lessThan) {
+        std::vector<SocketEvent> incoming;
+        incoming.reserve(logged.size());
+        for (const SocketEvent *event : logged)
+            incoming.push_back(*event);
+        insertInOrder(std::move(incoming));
+        return;
+    }
     qint64 droppedNow = 0;
     size_t first = 0;
     // A batch larger than the cap: only its newest rows ever reach the view.
@@ -119,6 +130,35 @@ void EventListModel::appendEvents(const SocketEvents &events)
     endInsertRows();
     if (droppedNow > 0) {
         m_dropped += droppedNow;
+        emit droppedRowsChanged(m_dropped);
+    }
+}
+
+void EventListModel::insertInOrder(std::vector<SocketEvent> incoming)
+{
+    std::stable_sort(incoming.begin(), incoming.end(), m_lessThan);
+    // Usually every new row goes at the end; a late one moves the rows it precedes down.
+    const auto from = std::upper_bound(m_rows.begin(), m_rows.end(), incoming.front(), m_lessThan);
+    const int start = int(from - m_rows.begin());
+    std::vector<SocketEvent> later(std::make_move_iterator(from), std::make_move_iterator(m_rows.end()));
+    if (!later.empty()) {
+        beginRemoveRows(QModelIndex(), start, int(m_rows.size()) - 1);
+        m_rows.erase(m_rows.begin() + start, m_rows.end());
+        endRemoveRows();
+    }
+    std::vector<SocketEvent> merged;
+    merged.reserve(later.size() + incoming.size());
+    std::merge(std::make_move_iterator(later.begin()), std::make_move_iterator(later.end()),
+               std::make_move_iterator(incoming.begin()), std::make_move_iterator(incoming.end()),
+               std::back_inserter(merged), m_lessThan);
+    beginInsertRows(QModelIndex(), start, start + int(merged.size()) - 1);
+    for (SocketEvent &event : merged)
+        m_rows.push_back(std::move(event));
+    endInsertRows();
+    const int overflow = int(m_rows.size()) - m_rowCap;
+    if (overflow > 0) {
+        dropFront(overflow);
+        m_dropped += overflow;
         emit droppedRowsChanged(m_dropped);
     }
 }

@@ -46,6 +46,10 @@ public:
     const Filter &filter() const { return m_filter; }
     bool accepts(const SocketEvent &event) const;
     void setLineFormatter(LineFormatter formatter) { m_lineFormatter = std::move(formatter); }
+    // Set: rows are kept in this order (a late event goes above the rows it precedes), e.g.
+    // causallyBefore; unset: in arrival order.
+    using LessThan = bool (*)(const SocketEvent &, const SocketEvent &);
+    void setOrder(LessThan lessThan) { m_lessThan = lessThan; }
 
     void appendEvents(const SocketEvents &events);
     void clear();
@@ -76,7 +80,10 @@ private:
     void dropFront(int count);
     void languageChanged();
 
+    void insertInOrder(std::vector<SocketEvent> incoming);
+
     std::deque<SocketEvent> m_rows;
+    LessThan m_lessThan = nullptr;
     Filter m_filter;
     LineFormatter m_lineFormatter;
     int m_rowCap = kDefaultRowCap;

@@ -18,7 +18,7 @@ namespace {
 const QSet<QString> kEventNames = {"listening", "connected", "data", "disconnected", "sent",
                                    "received", "error", "call", "handler_exited", "coalesced",
                                    "summary"};
-const QSet<QString> kKeys = {"time", "event", "peer", "local", "pid", "tid", "handler", "bytes",
+const QSet<QString> kKeys = {"time", "end_us", "begin_us", "event", "peer", "local", "pid", "tid", "handler", "bytes",
                              "text", "call", "args", "result", "errno", "message",
                              "connections", "messages", "killed", "merged", "skipped"};
 
@@ -41,6 +41,11 @@ QString contractViolation(const Process &cli)
             return QStringLiteral("unknown event: ") + QString::fromUtf8(line);
         if (!time.match(e.value("time").toString()).hasMatch())
             return QStringLiteral("bad time: ") + QString::fromUtf8(line);
+        // end_us on every event, begin_us on calls (never after their end_us).
+        if (!e.value("end_us").isDouble()
+            || (name == "call") != e.contains("begin_us")
+            || (name == "call" && e.value("begin_us").toInteger() > e.value("end_us").toInteger()))
+            return QStringLiteral("bad end_us/begin_us: ") + QString::fromUtf8(line);
         if (!e.value("pid").isDouble() || !e.value("tid").isDouble())
             return QStringLiteral("no pid/tid: ") + QString::fromUtf8(line);
         const QString handler = e.value("handler").toString();

@@ -46,6 +46,7 @@ private slots:
     void escaping();
     void payloadShownUpTo4096Bytes();
     void callAndError();
+    void microsecondTimes();
 };
 
 void TestEventJson::keysPerEvent_data()
@@ -53,7 +54,7 @@ void TestEventJson::keysPerEvent_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QStringList>("keys");
-    const QStringList base = {"time", "event", "peer", "local", "pid", "tid", "handler"};
+    const QStringList base = {"time", "end_us", "event", "peer", "local", "pid", "tid", "handler"};
     QTest::newRow("listening") << int(EventKind::Listening) << "listening" << base;
     QTest::newRow("connected") << int(EventKind::Connected) << "connected" << base;
     QTest::newRow("disconnected") << int(EventKind::Disconnected) << "disconnected" << base;
@@ -62,10 +63,12 @@ void TestEventJson::keysPerEvent_data()
     QTest::newRow("received") << int(EventKind::Received) << "received"
                               << base + QStringList{"bytes", "text"};
     const QStringList call = {"call", "args", "result", "errno", "message"};
-    QTest::newRow("call") << int(EventKind::Call) << "call" << base + call;
+    QTest::newRow("call") << int(EventKind::Call) << "call" << base + call + QStringList{"begin_us"};
     QTest::newRow("error") << int(EventKind::Error) << "error" << base + call;
     QTest::newRow("handler_exited") << int(EventKind::HandlerExited) << "handler_exited"
                                     << base + QStringList{"message"};
+    QTest::newRow("counter") << int(EventKind::CounterIncremented) << "counter"
+                             << base + QStringList{"result", "message"};
     QTest::newRow("summary") << int(EventKind::Summary) << "summary"
                              << base + QStringList{"connections", "messages", "bytes", "killed"};
 }
@@ -201,7 +204,7 @@ void TestEventJson::payloadShownUpTo4096Bytes()
 void TestEventJson::callAndError()
 {
     SocketEvent call = makeEvent(EventKind::Call);
-    call.call = QStringLiteral("bind");
+    call.call = SysCall::Bind;
     call.args = QStringLiteral("fd 3, 127.0.0.1:5000");
     call.result = -1;
     call.errnum = EADDRINUSE;
@@ -214,13 +217,29 @@ void TestEventJson::callAndError()
              qPrintable(c.value("message").toString()));
 
     SocketEvent error = makeEvent(EventKind::Error);
-    error.call = QStringLiteral("connect");
+    error.call = SysCall::Connect;
     error.args = QStringLiteral("127.0.0.1:1");
     error.errnum = ECONNREFUSED;
     error.result = -1;
     const QString message = parse(EventJson::toLine(error)).value("message").toString();
     QVERIFY2(message.contains(QLatin1String("connect")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("Connection refused")), qPrintable(message));
+}
+
+void TestEventJson::microsecondTimes()
+{
+    SocketEvent call = makeEvent(EventKind::Call);
+    call.call = SysCall::Recv;
+    call.beginUs = 1709294401234000;
+    call.setEndUs(1709294401234567);
+    const QJsonObject c = parse(EventJson::toLine(call));
+    QCOMPARE(c.value("begin_us").toInteger(), 1709294401234000);
+    QCOMPARE(c.value("end_us").toInteger(), 1709294401234567);
+    QCOMPARE(c.value("time").toString(), QStringLiteral("2024-03-01T12:00:01.234Z"));
+    // A fresh event's end_us is now, on the clock its time shows.
+    const SocketEvent now(EventKind::Data, Role::Server);
+    QCOMPARE(now.time.toMSecsSinceEpoch(), now.endUs / 1000);
+    QVERIFY(!parse(EventJson::toLine(now)).contains("begin_us"));
 }
 
 QTEST_APPLESS_MAIN(TestEventJson)

@@ -281,7 +281,7 @@ void TestServerModes::failedPipeLeavesTheClientWaiting()
     QTest::qWait(300);  // while the limit holds, the failure repeats: it must be said once
     const int errorsWhileTight = log.count(EventKind::Error);
     const int acceptsWhileTight = log.count([](const SocketEvent &e) {
-        return e.kind == EventKind::Call && e.call == QLatin1String("accept");
+        return e.kind == EventKind::Call && e.call == SysCall::Accept;
     });
     ::setrlimit(RLIMIT_NOFILE, &original);
     fillers.clear();
@@ -291,10 +291,10 @@ void TestServerModes::failedPipeLeavesTheClientWaiting()
     QCOMPARE(acceptsWhileTight, 0);
 
     const SocketEvent error = log.of(EventKind::Error).first();
-    QCOMPARE(error.call, QStringLiteral("pipe2"));
+    QCOMPARE(error.call, SysCall::Pipe2);
     QCOMPARE(error.errnum, EMFILE);
     const int pipeCall = log.indexOf([](const SocketEvent &e) {
-        return e.kind == EventKind::Call && e.call == QLatin1String("pipe2");
+        return e.kind == EventKind::Call && e.call == SysCall::Pipe2;
     });
     QVERIFY(pipeCall >= 0);
     QCOMPARE(log.all().at(pipeCall).result, -1);

@@ -267,7 +267,7 @@ void TestServerStop::stopKillsOnlyTheFrozenChild()
     }
     QCOMPARE(log.count(EventKind::HandlerExited), 2);
     const int kill = log.indexOf([](const SocketEvent &e) {
-        return e.kind == EventKind::Call && e.call == QLatin1String("kill");
+        return e.kind == EventKind::Call && e.call == SysCall::Kill;
     });
     QVERIFY(kill >= 0);
     QCOMPARE(log.all().at(kill).args, QStringLiteral("%1, SIGKILL").arg(frozen));

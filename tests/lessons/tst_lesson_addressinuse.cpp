@@ -15,7 +15,7 @@ private slots:
         QVERIFY(lessontest::runToEnd(controller, 8));
         LessonRuntime &rt = *controller.runtime();
         const int failure = rt.indexOf([](const SocketEvent &e) {
-            return e.role == Role::Server && e.kind == EventKind::Error && e.call == QLatin1String("bind");
+            return e.role == Role::Server && e.kind == EventKind::Error && e.call == SysCall::Bind;
         });
         QVERIFY(failure >= 0);
         QCOMPARE(rt.events().at(failure).errnum, EADDRINUSE);

@@ -18,7 +18,7 @@ private slots:
         const LessonRuntime &rt = *controller.runtime();
         QList<qint64> pids;
         for (const SocketEvent &e : rt.events()) {
-            if (e.role == Role::Server && e.kind == EventKind::Call && e.call == QLatin1String("fork"))
+            if (e.role == Role::Server && e.kind == EventKind::Call && e.call == SysCall::Fork)
                 pids << e.result;
         }
         QCOMPARE(pids.size(), 3);

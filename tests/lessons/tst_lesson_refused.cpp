@@ -15,12 +15,12 @@ private slots:
         QVERIFY(lessontest::runToEnd(controller, 7));
         const LessonRuntime &rt = *controller.runtime();
         const int refused = rt.indexOf([](const SocketEvent &e) {
-            return e.role == Role::Client && e.kind == EventKind::Error && e.call == QLatin1String("connect");
+            return e.role == Role::Client && e.kind == EventKind::Error && e.call == SysCall::Connect;
         });
         QVERIFY(refused >= 0);
         QCOMPARE(rt.events().at(refused).errnum, ECONNREFUSED);
         const int sent = rt.indexOf([](const SocketEvent &e) {
-            return e.role == Role::Client && e.kind == EventKind::Call && e.call == QLatin1String("sendto");
+            return e.role == Role::Client && e.kind == EventKind::Call && e.call == SysCall::Sendto;
         });
         QVERIFY(sent >= 0);
         QCOMPARE(rt.events().at(sent).result, 7);

@@ -106,6 +106,45 @@ private slots:
         QCOMPARE(model.rowCount(), items.size());
     }
 
+    // Real streams: the server's batch (stamped in microseconds) arrives first, and its recv()
+    // returned a millisecond before the client's send() did. Ordered by when each call took
+    // effect, the connect() still comes before the accept() and the message before its recv().
+    void causesBeforeEffects()
+    {
+        const auto event = [](Role role, EventKind kind, qint64 endUs, qint64 causeUs,
+                              const QString &peer, const QString &local) {
+            SocketEvent e(kind, role);
+            e.setEndUs(endUs);
+            e.causeUs = causeUs;
+            e.connectionId = 1;
+            e.peer = peer;
+            e.local = local;
+            if (kind == EventKind::Data || kind == EventKind::Sent) {
+                e.payload = "hi";
+                e.bytes = 2;
+            }
+            return e;
+        };
+        SocketEvents events;
+        events << event(Role::Server, EventKind::Listening, 1000000, 0, QString(), kServer)
+               << event(Role::Server, EventKind::Connected, 1001500, 1001400, kA, kServer)
+               << event(Role::Server, EventKind::Data, 1003100, 1003050, kA, kServer)
+               << event(Role::Client, EventKind::Connected, 1002000, 1001000, kServer, kA)
+               << event(Role::Client, EventKind::Sent, 1004200, 1003000, kServer, kA);
+        SequenceModel model;
+        model.setEvents(events);
+        const auto &items = model.items();
+        const int connect = findItem(model, SequenceItem::Kind::Connect, QStringLiteral("connect"));
+        const int accept = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("accept()"));
+        QVERIFY(connect >= 0 && accept >= 0);
+        QVERIFY(items[connect].row < items[accept].row);
+        const int message = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"hi\""));
+        const int recv = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"hi\""));
+        QVERIFY(message >= 0 && recv >= 0);
+        QVERIFY(items[message].row < items[recv].row);
+        QCOMPARE(items[message].endRow, items[recv].row);
+    }
+
     void openArrowUntilReceived()
     {
         SocketEvents events = iterativeStory();
@@ -163,7 +202,7 @@ private slots:
     {
         Stream s;
         SocketEvent &refused = s.add(Role::Client, EventKind::Error, 1);
-        refused.call = QStringLiteral("connect");
+        refused.call = SysCall::Connect;
         refused.args = QStringLiteral("127.0.0.1:7001");
         refused.errnum = 111;
         s.add(Role::Server, EventKind::Listening).local = kServer;

@@ -16,7 +16,7 @@ private slots:
         QList<qint64> childValues;
         QSet<qint64> threadIds;
         for (const SocketEvent &e : rt.events()) {
-            if (e.kind != EventKind::Call || e.call != QLatin1String("++counter"))
+            if (e.kind != EventKind::CounterIncremented)
                 continue;
             if (e.handler == HandlerKind::Thread) {
                 threadValues << e.result;

@@ -77,7 +77,7 @@ void TestEventListModel::skipsCalls()
     EventListModel model;
     SocketEvents events = batch(2);
     SocketEvent call(EventKind::Call, Role::Server);
-    call.call = QStringLiteral("recv");
+    call.call = SysCall::Recv;
     events.insert(1, call);
     model.appendEvents(events);
     QCOMPARE(model.rowCount(), 2);

@@ -33,6 +33,7 @@ private slots:
     void connectionsFollowTcpEvents();
     void connectionsCountUdpSenders();
     void callTraceKeepsCallsCapped();
+    void callTraceShowsCausesFirst();
     void status_data();
     void status();
 };
@@ -75,7 +76,7 @@ void TestModels::callTraceKeepsCallsCapped()
     SocketEvents events;
     for (int i = 0; i < 250; ++i) {
         SocketEvent call(EventKind::Call, i % 2 ? Role::Client : Role::Server);
-        call.call = QStringLiteral("send");
+        call.call = SysCall::Send;
         call.args = QString::number(i);
         call.result = 1;
         call.step = 5;
@@ -88,6 +89,37 @@ void TestModels::callTraceKeepsCallsCapped()
     QCOMPARE(model.eventAt(99).args, QStringLiteral("249"));
     QVERIFY(model.index(99, CallTraceModel::CallColumn).data().toString().startsWith(QStringLiteral("[5] send(249)")));
     QCOMPARE(model.index(99, CallTraceModel::WhoColumn).data().toString(), QStringLiteral("Client 0"));
+}
+
+// The server's batch arrives before the client's: rows still go connect before accept and
+// each send before the recv that returns its bytes (sends from their entry, receives from
+// their return).
+void TestModels::callTraceShowsCausesFirst()
+{
+    const auto call = [](Role role, SysCall c, qint64 beginUs, qint64 endUs) {
+        SocketEvent e(EventKind::Call, role);
+        e.call = c;
+        e.beginUs = beginUs;
+        e.setEndUs(endUs);
+        e.result = c == SysCall::Connect ? 0 : 5;
+        return e;
+    };
+    CallTraceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendEvents({call(Role::Server, SysCall::Accept, 1200, 2000),
+                        call(Role::Server, SysCall::Recv, 2100, 3500)});
+    model.appendEvents({call(Role::Client, SysCall::Connect, 1000, 1500),
+                        call(Role::Client, SysCall::Send, 3000, 3600)});
+    model.appendEvents({call(Role::Server, SysCall::Send, 4000, 4100)});
+    model.appendEvents({call(Role::Client, SysCall::Recv, 3700, 4500)});
+    const QList<SysCall> expected = {SysCall::Connect, SysCall::Accept, SysCall::Send,
+                                     SysCall::Recv, SysCall::Send, SysCall::Recv};
+    QList<SysCall> got;
+    for (int row = 0; row < model.rowCount(); ++row)
+        got << model.eventAt(row).call;
+    QCOMPARE(got, expected);
+    QCOMPARE(model.eventAt(2).role, Role::Client);
+    QCOMPARE(model.eventAt(3).role, Role::Server);
 }
 
 void TestModels::status_data()

@@ -279,7 +279,7 @@ void TestPlainText::peerTextIsNeverMarkup()
     ClientPane *second = window.clientTabs()->addClient();
     error.connectionId = second->id();
     error.clientId = int(second->id());
-    error.call = QStringLiteral("getaddrinfo");
+    error.call = SysCall::Getaddrinfo;
     error.args = kHost;
     error.errnum = EHOSTUNREACH;
     emit window.session()->eventsArrived({error});

@@ -154,7 +154,7 @@ LessonSteps AddressInUseLesson::steps() const
 LessonOutcome AddressInUseLesson::outcome(const LessonRuntime &rt) const
 {
     const int failure = rt.indexOf([](const SocketEvent &e) {
-        return e.role == Role::Server && e.kind == EventKind::Error && e.call == QLatin1String("bind");
+        return e.role == Role::Server && e.kind == EventKind::Error && e.call == SysCall::Bind;
     });
     const int errnum = failure >= 0 ? rt.events().at(failure).errnum : 0;
     const bool plainFailed = !rt.fact(QStringLiteral("plainRestartOk")).toBool() && errnum == EADDRINUSE;

@@ -1,5 +1,6 @@
 #include "ui/lessons/eventlogview.h"
 
+#include "core/causalorder.h"
 #include "core/eventformatter.h"
 #include "ui/eventlistmodel.h"
 #include "ui/lessons/sequencemodel.h"
@@ -15,11 +16,14 @@ EventLogView::EventLogView(QWidget *parent) : QListView(parent), m_model(new Eve
                     EventKind::Coalesced, EventKind::Summary};
     filter.accepts = [](const SocketEvent &e) {
         // The bind address, resolved: noise for the class.
-        return !(e.kind == EventKind::Call && e.call == QLatin1String("getaddrinfo")
+        return !(e.kind == EventKind::Call && e.call == SysCall::Getaddrinfo
                  && e.role == Role::Server);
     };
     m_model->setFilter(filter);
     m_model->setLineFormatter(&EventLogView::lineFor);
+    // Server and clients report in their own time: lines go in causal order, so an effect
+    // never shows above its cause, even when its cause came in a later batch.
+    m_model->setOrder(&causallyBefore);
     setModel(m_model);
     setModelColumn(EventListModel::LineColumn);
     setUniformItemSizes(true);
@@ -49,6 +53,14 @@ void EventLogView::appendEvents(const SocketEvents &events)
 {
     m_model->appendEvents(events);
     scrollToBottom();
+}
+
+QString EventLogView::toPlainText() const
+{
+    QStringList lines;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        lines << m_model->cellText(row, EventListModel::LineColumn);
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace socketlab

@@ -21,6 +21,8 @@ public:
     void setEvents(const SocketEvents &events);
     void appendEvents(const SocketEvents &events);
     static QString lineFor(const SocketEvent &event);
+    // Every line shown, oldest first (for copying, and for tests).
+    QString toPlainText() const;
     EventListModel *eventModel() const { return m_model; }
 
 private:

@@ -12,7 +12,7 @@ QList<qint64> childPids(const LessonRuntime &rt)
 {
     QList<qint64> pids;
     for (const SocketEvent &e : rt.events()) {
-        if (e.role == Role::Server && e.kind == EventKind::Call && e.call == QLatin1String("fork")
+        if (e.role == Role::Server && e.kind == EventKind::Call && e.call == SysCall::Fork
             && e.result > 0) {
             pids << e.result;
         }

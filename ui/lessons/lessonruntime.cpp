@@ -153,7 +153,7 @@ LessonRuntime::Predicate LessonRuntime::clientEvent(int number, EventKind kind)
     };
 }
 
-LessonRuntime::Predicate LessonRuntime::serverCall(const QString &call)
+LessonRuntime::Predicate LessonRuntime::serverCall(SysCall call)
 {
     return [call](const SocketEvent &e) {
         return e.role == Role::Server && e.kind == EventKind::Call && e.call == call;

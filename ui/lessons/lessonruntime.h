@@ -59,7 +59,7 @@ public:
     qint64 bytesFrom(int number) const;
     static Predicate serverEvent(EventKind kind);
     static Predicate clientEvent(int number, EventKind kind);
-    static Predicate serverCall(const QString &call);
+    static Predicate serverCall(SysCall call);
 
     // The lesson's switch (Lesson::switchText()); kept across reset().
     bool switchOn() const { return m_switchOn; }

@@ -18,9 +18,9 @@ void ProcessTracker::setEvents(const SocketEvents &events)
             const quint16 port = quint16(e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1).toUInt());
             if (port != 0 && !m_ports.contains(port) && e.protocol == Protocol::Tcp)
                 m_ports << port;
-        } else if (e.kind == EventKind::Call && e.call == QLatin1String("fork") && e.result > 0) {
+        } else if (e.kind == EventKind::Call && e.call == SysCall::Fork && e.result > 0) {
             m_children[e.result].client = e.peer;
-        } else if (e.kind == EventKind::Call && e.call == QLatin1String("++counter")) {
+        } else if (e.kind == EventKind::CounterIncremented) {
             m_usesCounter = true;
         } else if (e.handler == HandlerKind::Thread && e.kind == EventKind::Connected) {
             m_threads[e.tid].client = e.peer;

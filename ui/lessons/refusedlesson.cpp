@@ -9,9 +9,9 @@ namespace socketlab {
 namespace {
 constexpr int kSilenceMs = 700;
 
-bool clientFailed(const SocketEvent &e, const char *call)
+bool clientFailed(const SocketEvent &e, SysCall call)
 {
-    return e.role == Role::Client && e.kind == EventKind::Error && e.call == QLatin1String(call);
+    return e.role == Role::Client && e.kind == EventKind::Error && e.call == call;
 }
 }
 
@@ -64,7 +64,7 @@ LessonSteps RefusedLesson::steps() const
         rt.connectClient(1, Protocol::Tcp, port);
     };
     s.settled = [](LessonRuntime &rt) {
-        const int i = rt.indexOf([](const SocketEvent &e) { return clientFailed(e, "connect"); });
+        const int i = rt.indexOf([](const SocketEvent &e) { return clientFailed(e, SysCall::Connect); });
         if (i >= 0) {
             rt.setFact(QStringLiteral("tcpErrno"), rt.events().at(i).errnum);
             rt.setFact(QStringLiteral("refusedAfterMs"), rt.msInStep());
@@ -105,7 +105,7 @@ LessonOutcome RefusedLesson::outcome(const LessonRuntime &rt) const
     const int tcpErrno = rt.fact(QStringLiteral("tcpErrno")).toInt();
     qint64 udpSent = -1;
     for (const SocketEvent &e : rt.events()) {
-        if (e.role == Role::Client && e.kind == EventKind::Call && e.call == QLatin1String("sendto"))
+        if (e.role == Role::Client && e.kind == EventKind::Call && e.call == SysCall::Sendto)
             udpSent = e.result;
     }
     const int arrived = rt.count(LessonRuntime::serverEvent(EventKind::Data));

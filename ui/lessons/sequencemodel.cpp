@@ -1,5 +1,6 @@
 #include "ui/lessons/sequencemodel.h"
 
+#include "core/causalorder.h"
 #include "core/eventformatter.h"
 #include "ui/lessons/lessonruntime.h"
 #include "core/payloadtext.h"
@@ -105,7 +106,7 @@ QString SequenceModel::targetOf(const SocketEvent &e)
 {
     if (e.kind == EventKind::Connected || e.kind == EventKind::Sent)
         return e.peer;
-    if (e.kind == EventKind::Error && e.call == QLatin1String("connect"))
+    if (e.kind == EventKind::Error && e.call == SysCall::Connect)
         return e.args;  // the address connect() was given
     return QString();
 }
@@ -143,12 +144,13 @@ void SequenceModel::setEvents(const SocketEvents &events)
     if (m_serverLane < 0)
         return;
 
-    // Time order across the server's and the clients' streams (each is in order already).
+    // Causal order across the server's and the clients' streams (each is in order already):
+    // a send counts from when it was entered, a receive from when it returned.
     QVector<int> order(events.size());
     for (int i = 0; i < order.size(); ++i)
         order[i] = i;
-    // Times have millisecond steps: within one, a client's act comes before the server's
-    // reaction to it, and a server's reply before the client receives it.
+    // Events made by hand carry only millisecond times: within one, a client's act comes
+    // before the server's reaction to it, and a server's reply before the client receives it.
     const auto rank = [](const SocketEvent &e) {
         if (e.role == Role::Server)
             return 1;
@@ -159,7 +161,9 @@ void SequenceModel::setEvents(const SocketEvents &events)
     std::stable_sort(order.begin(), order.end(), [&events, &rank](int a, int b) {
         const SocketEvent &x = events[a];
         const SocketEvent &y = events[b];
-        return x.time < y.time || (x.time == y.time && rank(x) < rank(y));
+        const qint64 tx = causalTimeUs(x);
+        const qint64 ty = causalTimeUs(y);
+        return tx < ty || (tx == ty && rank(x) < rank(y));
     });
     QVector<Flow> flows(m_lanes.size());
     for (int i : order) {
@@ -209,7 +213,7 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
             const int reset = push(SequenceItem::Kind::Reply, target, lane, tr("RST"));
             m_items[reset].endRow = m_items[reset].row;
             push(SequenceItem::Kind::Error, lane, lane,
-                 tr("%1() failed: %2").arg(e.call, EventFormatter::reasonText(e)));
+                 tr("%1() failed: %2").arg(sysCallName(e.call), EventFormatter::reasonText(e)));
         }
         return;
     }
@@ -243,7 +247,7 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
         break;
     case EventKind::Error:
         push(SequenceItem::Kind::Error, lane, lane,
-             tr("%1() failed: %2").arg(e.call, EventFormatter::reasonText(e)));
+             tr("%1() failed: %2").arg(sysCallName(e.call), EventFormatter::reasonText(e)));
         break;
     default:
         break;
@@ -300,13 +304,11 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
         break;
     case EventKind::Error:
         push(SequenceItem::Kind::Error, s, s,
-             tr("%1() failed: %2").arg(e.call, EventFormatter::reasonText(e)));
+             tr("%1() failed: %2").arg(sysCallName(e.call), EventFormatter::reasonText(e)));
         break;
-    case EventKind::Call:
-        if (e.call == QLatin1String("++counter")) {
-            push(SequenceItem::Kind::Mark, s, s,
-                 tr("counter = %1 (%2)").arg(e.result).arg(EventFormatter::shortHandlerText(e)));
-        }
+    case EventKind::CounterIncremented:
+        push(SequenceItem::Kind::Mark, s, s,
+             tr("counter = %1 (%2)").arg(e.result).arg(EventFormatter::shortHandlerText(e)));
         break;
     case EventKind::Summary:
         push(SequenceItem::Kind::Mark, s, s, tr("server stopped"));

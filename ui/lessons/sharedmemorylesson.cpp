@@ -13,8 +13,8 @@ QList<qint64> counterValues(const LessonRuntime &rt, HandlerKind handler)
 {
     QList<qint64> values;
     for (const SocketEvent &e : rt.events()) {
-        if (e.role == Role::Server && e.kind == EventKind::Call && e.handler == handler
-            && e.call == QLatin1String("++counter")) {
+        if (e.role == Role::Server && e.kind == EventKind::CounterIncremented
+            && e.handler == handler) {
             values << e.result;
         }
     }

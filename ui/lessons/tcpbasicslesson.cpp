@@ -131,10 +131,10 @@ LessonSteps TcpBasicsLesson::steps() const
 
 LessonOutcome TcpBasicsLesson::outcome(const LessonRuntime &rt) const
 {
-    const int listen = rt.indexOf(LessonRuntime::serverCall(QStringLiteral("listen")));
-    const int accept = rt.indexOf(LessonRuntime::serverCall(QStringLiteral("accept")));
+    const int listen = rt.indexOf(LessonRuntime::serverCall(SysCall::Listen));
+    const int accept = rt.indexOf(LessonRuntime::serverCall(SysCall::Accept));
     const int recvZero = rt.indexOf([](const SocketEvent &e) {
-        return e.role == Role::Server && e.kind == EventKind::Call && e.call == QLatin1String("recv")
+        return e.role == Role::Server && e.kind == EventKind::Call && e.call == SysCall::Recv
             && e.result == 0;
     });
     LessonOutcome outcome;

@@ -28,7 +28,6 @@ void LessonRuntime::reset()
     m_server.stop();
     m_server.blockSignals(false);
     m_events.clear();
-    m_facts.clear();
     m_stepClock.restart();
     emit cleared();
 }
@@ -37,11 +36,7 @@ bool LessonRuntime::startServer(const ServerConfig &config)
 {
     ServerConfig local = config;
     local.bindAddress = QStringLiteral("127.0.0.1");
-    const bool ok = m_server.start(local);
-    setFact(QStringLiteral("lastStartOk"), ok);
-    if (ok)
-        setFact(QStringLiteral("lastPort"), m_server.localPort());
-    return ok;
+    return m_server.start(local);
 }
 
 void LessonRuntime::stopServer()

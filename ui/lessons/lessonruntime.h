@@ -7,9 +7,7 @@
 #include "core/socketevent.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
-#include <QVariant>
 
 #include <functional>
 #include <map>
@@ -18,8 +16,8 @@
 namespace socketlab {
 
 // What a running lesson owns: one in-process server, scripted clients numbered from 1 (their
-// events carry that number as connectionId), every event of both in arrival order, and the
-// facts the steps record for the outcome.
+// events carry that number as connectionId) and every event of both in arrival order. What
+// the steps record for the outcome lives in the lesson's own facts (LessonScript).
 class LessonRuntime : public QObject
 {
     Q_OBJECT
@@ -30,12 +28,12 @@ public:
     explicit LessonRuntime(QObject *parent = nullptr);
     ~LessonRuntime() override;
 
-    // Stops everything and forgets every event and fact.
+    // Stops everything and forgets every event.
     void reset();
 
     Server *server() { return &m_server; }
     const Server *server() const { return &m_server; }
-    // Starts the server on 127.0.0.1 with config; records the outcome as facts.
+    // Starts the server on 127.0.0.1 with config; false if it did not start.
     bool startServer(const ServerConfig &config);
     void stopServer();
     quint16 serverPort() const { return m_server.localPort(); }
@@ -61,12 +59,9 @@ public:
     static Predicate clientEvent(int number, EventKind kind);
     static Predicate serverCall(const QString &call);
 
-    // The lesson's switch (Lesson::switchText()); kept across reset().
+    // The lesson's switch (LessonScript::switchText); kept across reset().
     bool switchOn() const { return m_switchOn; }
     void setSwitchOn(bool on) { m_switchOn = on; }
-
-    void setFact(const QString &name, const QVariant &value) { m_facts.insert(name, value); }
-    QVariant fact(const QString &name) const { return m_facts.value(name); }
 
     // Time since the current step began (the controller restarts it).
     void restartStepClock() { m_stepClock.restart(); }
@@ -85,7 +80,6 @@ private:
     Server m_server;
     std::map<int, std::unique_ptr<Client>> m_clients;
     SocketEvents m_events;
-    QHash<QString, QVariant> m_facts;
     QElapsedTimer m_stepClock;
     bool m_switchOn = true;
 };

@@ -10,14 +10,13 @@
 
 namespace socketlab {
 
-// The translation context of the lesson's texts.
-class AddressInUseLesson
-{
-    Q_DECLARE_TR_FUNCTIONS(AddressInUseLesson)
+using namespace lessonsteps;
 
-public:
+// Names the translation context of the lesson's texts.
+struct AddressInUseLesson
+{
     static LessonScript build();
-    static LessonOutcome outcome(const LessonRuntime &rt, const AddressInUseFacts &facts);
+    Q_DECLARE_TR_FUNCTIONS(AddressInUseLesson)
 };
 
 namespace {
@@ -25,7 +24,7 @@ using Facts = std::shared_ptr<AddressInUseFacts>;
 
 ServerConfig config(bool reuse, quint16 port)
 {
-    ServerConfig c = lessonsteps::server();
+    ServerConfig c = server();
     c.port = port;
     c.reuseAddress = reuse;
     return c;
@@ -39,9 +38,9 @@ quint16 &portOf(AddressInUseFacts &facts, bool reuse)
 // A server on a new port (SO_REUSEADDR or not) and client n connected to it, having sent.
 LessonStep::Enter serveClient(const Facts &facts, bool reuse, int n)
 {
-    return lessonsteps::all({lessonsteps::startServer(config(reuse, 0)),
+    return all({startServer(config(reuse, 0)),
                              [facts, reuse](LessonRuntime &rt) { portOf(*facts, reuse) = rt.serverPort(); },
-                             lessonsteps::connectClient(n, Protocol::Tcp, QByteArrayLiteral("hello"))});
+                             connectClient(n, Protocol::Tcp, QByteArrayLiteral("hello"))});
 }
 
 // The server stopped first (it closed the connection first), so its side waits in TIME_WAIT.
@@ -61,19 +60,28 @@ LessonStep::Enter restartOnSamePort(const Facts &facts, bool reuse)
         (reuse ? facts->reuseRestartOk : facts->plainRestartOk) = ok;
     };
 }
-}
 
-LessonScript addressInUseLesson()
+LessonOutcome outcomeOf(const LessonRuntime &rt, const AddressInUseFacts &facts)
 {
-    return AddressInUseLesson::build();
+    const int failure = rt.indexOf([](const SocketEvent &e) {
+        return e.role == Role::Server && e.kind == EventKind::Error && e.call == QLatin1String("bind");
+    });
+    const int errnum = failure >= 0 ? rt.events().at(failure).errnum : 0;
+    const bool plainFailed = !facts.plainRestartOk && errnum == EADDRINUSE;
+    const bool reuseWorked = facts.reuseRestartOk;
+    LessonOutcome outcome;
+    outcome.passed = plainFailed && reuseWorked;
+    outcome.text = AddressInUseLesson::tr("Without SO_REUSEADDR: %1. With it: %2.")
+                       .arg(plainFailed ? AddressInUseLesson::tr("bind() failed, address in use") : AddressInUseLesson::tr("not shown yet"))
+                       .arg(reuseWorked ? AddressInUseLesson::tr("the restart worked") : AddressInUseLesson::tr("not shown yet"));
+    return outcome;
+}
 }
 
 LessonScript AddressInUseLesson::build()
 {
-    using namespace lessonsteps;
-    const auto facts = std::make_shared<AddressInUseFacts>();
     LessonScript script;
-    script.facts = facts;
+    const auto facts = script.makeFacts<AddressInUseFacts>();
     script.showsTimeWait = true;
     script.title = tr("Address in use: restarting a server");
     script.listing.c = {
@@ -132,24 +140,13 @@ LessonScript AddressInUseLesson::build()
          tr("Event log: \"Listening on ...\" again, on the same port."), ObserveTarget::Log, "bind",
          restartOnSamePort(facts, true), untilListening(3)},
     };
-    script.outcome = [facts](const LessonRuntime &rt) { return outcome(rt, *facts); };
+    script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;
 }
 
-LessonOutcome AddressInUseLesson::outcome(const LessonRuntime &rt, const AddressInUseFacts &facts)
+LessonScript addressInUseLesson()
 {
-    const int failure = rt.indexOf([](const SocketEvent &e) {
-        return e.role == Role::Server && e.kind == EventKind::Error && e.call == QLatin1String("bind");
-    });
-    const int errnum = failure >= 0 ? rt.events().at(failure).errnum : 0;
-    const bool plainFailed = !facts.plainRestartOk && errnum == EADDRINUSE;
-    const bool reuseWorked = facts.reuseRestartOk;
-    LessonOutcome outcome;
-    outcome.passed = plainFailed && reuseWorked;
-    outcome.text = tr("Without SO_REUSEADDR: %1. With it: %2.")
-                       .arg(plainFailed ? tr("bind() failed, address in use") : tr("not shown yet"))
-                       .arg(reuseWorked ? tr("the restart worked") : tr("not shown yet"));
-    return outcome;
+    return AddressInUseLesson::build();
 }
 
 } // namespace socketlab

@@ -7,14 +7,13 @@
 
 namespace socketlab {
 
-// The translation context of the lesson's texts.
-class BoundariesLesson
-{
-    Q_DECLARE_TR_FUNCTIONS(BoundariesLesson)
+using namespace lessonsteps;
 
-public:
+// Names the translation context of the lesson's texts.
+struct BoundariesLesson
+{
     static LessonScript build();
-    static LessonOutcome outcome(const LessonRuntime &rt, const BoundariesFacts &facts);
+    Q_DECLARE_TR_FUNCTIONS(BoundariesLesson)
 };
 
 namespace {
@@ -39,19 +38,28 @@ LessonStep::Enter sendBurst(int client)
             rt.client(client)->send(m);
     };
 }
-}
 
-LessonScript boundariesLesson()
+LessonOutcome outcomeOf(const LessonRuntime &rt, const BoundariesFacts &facts)
 {
-    return BoundariesLesson::build();
+    QList<QByteArray> datagrams;
+    for (const SocketEvent &e : rt.events()) {
+        if (e.role == Role::Server && e.kind == EventKind::Data && e.protocol == Protocol::Udp)
+            datagrams << e.payload;
+    }
+    LessonOutcome outcome;
+    outcome.passed = rt.bytesFrom(1) == burstBytes() && datagrams == burst();
+    outcome.text = BoundariesLesson::tr("TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.")
+                       .arg(facts.tcpChunks)
+                       .arg(rt.bytesFrom(1))
+                       .arg(datagrams.size());
+    return outcome;
+}
 }
 
 LessonScript BoundariesLesson::build()
 {
-    using namespace lessonsteps;
-    const auto facts = std::make_shared<BoundariesFacts>();
     LessonScript script;
-    script.facts = facts;
+    const auto facts = script.makeFacts<BoundariesFacts>();
     script.title = tr("Message boundaries: TCP stream, UDP datagrams");
     script.listing.c = {
         "/* client: three sends in a row */",
@@ -102,24 +110,13 @@ LessonScript BoundariesLesson::build()
          all({restartServer(server(Protocol::Udp)), connectClient(2, Protocol::Udp), sendBurst(2)}),
          untilDataFrom(2, int(burst().size()))},
     };
-    script.outcome = [facts](const LessonRuntime &rt) { return outcome(rt, *facts); };
+    script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;
 }
 
-LessonOutcome BoundariesLesson::outcome(const LessonRuntime &rt, const BoundariesFacts &facts)
+LessonScript boundariesLesson()
 {
-    QList<QByteArray> datagrams;
-    for (const SocketEvent &e : rt.events()) {
-        if (e.role == Role::Server && e.kind == EventKind::Data && e.protocol == Protocol::Udp)
-            datagrams << e.payload;
-    }
-    LessonOutcome outcome;
-    outcome.passed = rt.bytesFrom(1) == burstBytes() && datagrams == burst();
-    outcome.text = tr("TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.")
-                       .arg(facts.tcpChunks)
-                       .arg(rt.bytesFrom(1))
-                       .arg(datagrams.size());
-    return outcome;
+    return BoundariesLesson::build();
 }
 
 } // namespace socketlab

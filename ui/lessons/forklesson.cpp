@@ -9,14 +9,13 @@
 
 namespace socketlab {
 
-// The translation context of the lesson's texts.
-class ForkLesson
-{
-    Q_DECLARE_TR_FUNCTIONS(ForkLesson)
+using namespace lessonsteps;
 
-public:
+// Names the translation context of the lesson's texts.
+struct ForkLesson
+{
     static LessonScript build();
-    static LessonOutcome outcome(const LessonRuntime &rt, const ForkFacts &facts);
+    Q_DECLARE_TR_FUNCTIONS(ForkLesson)
 };
 
 namespace {
@@ -46,7 +45,7 @@ bool isZombie(qint64 pid)
 
 ServerConfig forkConfig(bool reap)
 {
-    ServerConfig config = lessonsteps::server(Protocol::Tcp, Concurrency::Fork, 8);
+    ServerConfig config = server(Protocol::Tcp, Concurrency::Fork, 8);
     config.reapChildren = reap;
     return config;
 }
@@ -84,19 +83,33 @@ bool lastChildIsZombie(LessonRuntime &rt, ForkFacts &facts)
         facts.zombie = pid;
     return zombie;
 }
-}
 
-LessonScript forkLesson()
+LessonOutcome outcomeOf(const LessonRuntime &rt, const ForkFacts &facts)
 {
-    return ForkLesson::build();
+    const QList<qint64> pids = childPids(rt);
+    const QSet<qint64> distinct(pids.cbegin(), pids.cend());
+    int zombies = 0;
+    for (qint64 pid : distinct) {
+        if (isZombie(pid))
+            ++zombies;
+    }
+    const bool zombieSeen = facts.zombie > 0;
+    LessonOutcome outcome;
+    outcome.passed = distinct.size() >= 2 && distinct.size() == pids.size() && zombieSeen
+        && zombies == 0;
+    outcome.text = ForkLesson::tr("%1 child processes with distinct pids; a zombie was seen: %2; "
+                      "zombies now: %3.")
+                       .arg(distinct.size())
+                       .arg(zombieSeen ? ForkLesson::tr("yes") : ForkLesson::tr("no"))
+                       .arg(zombies);
+    return outcome;
+}
 }
 
 LessonScript ForkLesson::build()
 {
-    using namespace lessonsteps;
-    const auto facts = std::make_shared<ForkFacts>();
     LessonScript script;
-    script.facts = facts;
+    const auto facts = script.makeFacts<ForkFacts>();
     script.title = tr("Fork: a process per connection");
     script.switchText = tr("Reap exited children (waitpid)");
     script.listing.c = {
@@ -164,29 +177,13 @@ LessonScript ForkLesson::build()
          ObserveTarget::Processes, "waitpid", stopServer(),
          [facts](LessonRuntime &rt) { return facts->zombie == 0 || reaped(rt, facts->zombie); }},
     };
-    script.outcome = [facts](const LessonRuntime &rt) { return outcome(rt, *facts); };
+    script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;
 }
 
-LessonOutcome ForkLesson::outcome(const LessonRuntime &rt, const ForkFacts &facts)
+LessonScript forkLesson()
 {
-    const QList<qint64> pids = childPids(rt);
-    const QSet<qint64> distinct(pids.cbegin(), pids.cend());
-    int zombies = 0;
-    for (qint64 pid : distinct) {
-        if (isZombie(pid))
-            ++zombies;
-    }
-    const bool zombieSeen = facts.zombie > 0;
-    LessonOutcome outcome;
-    outcome.passed = distinct.size() >= 2 && distinct.size() == pids.size() && zombieSeen
-        && zombies == 0;
-    outcome.text = tr("%1 child processes with distinct pids; a zombie was seen: %2; "
-                      "zombies now: %3.")
-                       .arg(distinct.size())
-                       .arg(zombieSeen ? tr("yes") : tr("no"))
-                       .arg(zombies);
-    return outcome;
+    return ForkLesson::build();
 }
 
 } // namespace socketlab

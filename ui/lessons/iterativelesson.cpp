@@ -8,14 +8,13 @@
 
 namespace socketlab {
 
-// The translation context of the lesson's texts.
-class IterativeLesson
-{
-    Q_DECLARE_TR_FUNCTIONS(IterativeLesson)
+using namespace lessonsteps;
 
-public:
+// Names the translation context of the lesson's texts.
+struct IterativeLesson
+{
     static LessonScript build();
-    static LessonOutcome outcome(const LessonRuntime &rt);
+    Q_DECLARE_TR_FUNCTIONS(IterativeLesson)
 };
 
 namespace {
@@ -41,16 +40,21 @@ Order orderOf(const LessonRuntime &rt)
     });
     return order;
 }
-}
 
-LessonScript iterativeLesson()
+LessonOutcome outcomeOf(const LessonRuntime &rt)
 {
-    return IterativeLesson::build();
+    const Order order = orderOf(rt);
+    LessonOutcome outcome;
+    outcome.passed = order.aLeft >= 0 && order.bLogged > order.aLeft;
+    outcome.text = outcome.passed
+        ? IterativeLesson::tr("B's first message was logged only after A's connection ended.")
+        : IterativeLesson::tr("B's message has not been logged yet since A left.");
+    return outcome;
+}
 }
 
 LessonScript IterativeLesson::build()
 {
-    using namespace lessonsteps;
     LessonScript script;
     script.title = tr("Iterative TCP server: one client at a time");
     const CodeListing loop = RecipeListing::iterativeServerLoop();
@@ -86,19 +90,13 @@ LessonScript IterativeLesson::build()
          ObserveTarget::Processes, "close", disconnectClient(2),
          untilServerEvent(EventKind::Disconnected, 2)},
     };
-    script.outcome = &IterativeLesson::outcome;
+    script.outcome = &outcomeOf;
     return script;
 }
 
-LessonOutcome IterativeLesson::outcome(const LessonRuntime &rt)
+LessonScript iterativeLesson()
 {
-    const Order order = orderOf(rt);
-    LessonOutcome outcome;
-    outcome.passed = order.aLeft >= 0 && order.bLogged > order.aLeft;
-    outcome.text = outcome.passed
-        ? tr("B's first message was logged only after A's connection ended.")
-        : tr("B's message has not been logged yet since A left.");
-    return outcome;
+    return IterativeLesson::build();
 }
 
 } // namespace socketlab

@@ -25,6 +25,15 @@ struct LessonScript
     // std::shared_ptr<XFacts> of the lesson, empty if it records none.
     std::any facts;
 
+    // New facts of type Facts for this build's steps and outcome to share.
+    template <typename Facts>
+    std::shared_ptr<Facts> makeFacts()
+    {
+        auto made = std::make_shared<Facts>();
+        facts = made;
+        return made;
+    }
+
     // The facts of this build if they are of type Facts, else null.
     template <typename Facts>
     const Facts *factsAs() const

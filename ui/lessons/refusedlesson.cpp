@@ -9,14 +9,13 @@
 
 namespace socketlab {
 
-// The translation context of the lesson's texts.
-class RefusedLesson
-{
-    Q_DECLARE_TR_FUNCTIONS(RefusedLesson)
+using namespace lessonsteps;
 
-public:
+// Names the translation context of the lesson's texts.
+struct RefusedLesson
+{
     static LessonScript build();
-    static LessonOutcome outcome(const LessonRuntime &rt, const RefusedFacts &facts);
+    Q_DECLARE_TR_FUNCTIONS(RefusedLesson)
 };
 
 namespace {
@@ -26,19 +25,30 @@ bool clientFailed(const SocketEvent &e, const char *call)
 {
     return e.role == Role::Client && e.kind == EventKind::Error && e.call == QLatin1String(call);
 }
-}
 
-LessonScript refusedLesson()
+LessonOutcome outcomeOf(const LessonRuntime &rt, const RefusedFacts &facts)
 {
-    return RefusedLesson::build();
+    qint64 udpSent = -1;
+    for (const SocketEvent &e : rt.events()) {
+        if (e.role == Role::Client && e.kind == EventKind::Call && e.call == QLatin1String("sendto"))
+            udpSent = e.result;
+    }
+    const int arrived = rt.count(LessonRuntime::serverEvent(EventKind::Data));
+    LessonOutcome outcome;
+    outcome.passed = facts.tcpErrno == ECONNREFUSED && udpSent > 0 && arrived == 0;
+    outcome.text = RefusedLesson::tr("TCP connect() refused after %1 ms. UDP sendto() returned %2; datagrams "
+                      "the server received: %3.")
+                       .arg(facts.refusedAfterMs)
+                       .arg(udpSent)
+                       .arg(arrived);
+    return outcome;
+}
 }
 
 LessonScript RefusedLesson::build()
 {
-    using namespace lessonsteps;
-    const auto facts = std::make_shared<RefusedFacts>();
     LessonScript script;
-    script.facts = facts;
+    const auto facts = script.makeFacts<RefusedFacts>();
     script.title = tr("Refused vs silent: nobody on the port");
     script.listing.c = {
         "/* TCP */",
@@ -94,26 +104,13 @@ LessonScript RefusedLesson::build()
               clientSends(2, QByteArrayLiteral("anyone?"))}),
          untilSentAndQuiet(2, kSilenceMs)},
     };
-    script.outcome = [facts](const LessonRuntime &rt) { return outcome(rt, *facts); };
+    script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;
 }
 
-LessonOutcome RefusedLesson::outcome(const LessonRuntime &rt, const RefusedFacts &facts)
+LessonScript refusedLesson()
 {
-    qint64 udpSent = -1;
-    for (const SocketEvent &e : rt.events()) {
-        if (e.role == Role::Client && e.kind == EventKind::Call && e.call == QLatin1String("sendto"))
-            udpSent = e.result;
-    }
-    const int arrived = rt.count(LessonRuntime::serverEvent(EventKind::Data));
-    LessonOutcome outcome;
-    outcome.passed = facts.tcpErrno == ECONNREFUSED && udpSent > 0 && arrived == 0;
-    outcome.text = tr("TCP connect() refused after %1 ms. UDP sendto() returned %2; datagrams "
-                      "the server received: %3.")
-                       .arg(facts.refusedAfterMs)
-                       .arg(udpSent)
-                       .arg(arrived);
-    return outcome;
+    return RefusedLesson::build();
 }
 
 } // namespace socketlab

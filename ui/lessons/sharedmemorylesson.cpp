@@ -9,14 +9,13 @@
 
 namespace socketlab {
 
-// The translation context of the lesson's texts.
-class SharedMemoryLesson
-{
-    Q_DECLARE_TR_FUNCTIONS(SharedMemoryLesson)
+using namespace lessonsteps;
 
-public:
+// Names the translation context of the lesson's texts.
+struct SharedMemoryLesson
+{
     static LessonScript build();
-    static LessonOutcome outcome(const LessonRuntime &rt, const SharedMemoryFacts &facts);
+    Q_DECLARE_TR_FUNCTIONS(SharedMemoryLesson)
 };
 
 namespace {
@@ -36,7 +35,7 @@ QList<qint64> counterValues(const LessonRuntime &rt, HandlerKind handler)
 
 ServerConfig counterConfig(Concurrency concurrency)
 {
-    ServerConfig config = lessonsteps::server(Protocol::Tcp, concurrency, 8);
+    ServerConfig config = server(Protocol::Tcp, concurrency, 8);
     config.sharedCounter = true;
     return config;
 }
@@ -51,19 +50,30 @@ LessonStep::Enter sendFromClients(int first)
         }
     };
 }
-}
 
-LessonScript sharedMemoryLesson()
+LessonOutcome outcomeOf(const LessonRuntime &rt, const SharedMemoryFacts &facts)
 {
-    return SharedMemoryLesson::build();
+    QList<qint64> threads = counterValues(rt, HandlerKind::Thread);
+    std::sort(threads.begin(), threads.end());
+    const QList<qint64> children = counterValues(rt, HandlerKind::Process);
+    const bool shared = threads == QList<qint64>{1, 2, 3} && facts.threadCounter == kClients;
+    const bool copies = children.size() == kClients
+        && std::all_of(children.cbegin(), children.cend(), [](qint64 v) { return v == 1; });
+    const qint64 parent = rt.server()->sharedCounter();
+    LessonOutcome outcome;
+    outcome.passed = shared && copies && parent == 0;
+    outcome.text = SharedMemoryLesson::tr("Threads: the server's counter reached %1. Children: each counted to 1; "
+                      "the server's counter is %2.")
+                       .arg(facts.threadCounter)
+                       .arg(parent);
+    return outcome;
+}
 }
 
 LessonScript SharedMemoryLesson::build()
 {
-    using namespace lessonsteps;
-    const auto facts = std::make_shared<SharedMemoryFacts>();
     LessonScript script;
-    script.facts = facts;
+    const auto facts = script.makeFacts<SharedMemoryFacts>();
     script.title = tr("Threads share memory, forked children do not");
     script.listing.c = {
         {"counter", "long counter = 0;"},
@@ -122,26 +132,13 @@ LessonScript SharedMemoryLesson::build()
             "shared memory set up on purpose."),
          tr("Processes: the server process's counter value."), ObserveTarget::Processes, "counter", {}, {}},
     };
-    script.outcome = [facts](const LessonRuntime &rt) { return outcome(rt, *facts); };
+    script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;
 }
 
-LessonOutcome SharedMemoryLesson::outcome(const LessonRuntime &rt, const SharedMemoryFacts &facts)
+LessonScript sharedMemoryLesson()
 {
-    QList<qint64> threads = counterValues(rt, HandlerKind::Thread);
-    std::sort(threads.begin(), threads.end());
-    const QList<qint64> children = counterValues(rt, HandlerKind::Process);
-    const bool shared = threads == QList<qint64>{1, 2, 3} && facts.threadCounter == kClients;
-    const bool copies = children.size() == kClients
-        && std::all_of(children.cbegin(), children.cend(), [](qint64 v) { return v == 1; });
-    const qint64 parent = rt.server()->sharedCounter();
-    LessonOutcome outcome;
-    outcome.passed = shared && copies && parent == 0;
-    outcome.text = tr("Threads: the server's counter reached %1. Children: each counted to 1; "
-                      "the server's counter is %2.")
-                       .arg(facts.threadCounter)
-                       .arg(parent);
-    return outcome;
+    return SharedMemoryLesson::build();
 }
 
 } // namespace socketlab

@@ -8,24 +8,35 @@
 
 namespace socketlab {
 
-// The translation context of the lesson's texts.
-class TcpBasicsLesson
-{
-    Q_DECLARE_TR_FUNCTIONS(TcpBasicsLesson)
+using namespace lessonsteps;
 
-public:
+// Names the translation context of the lesson's texts.
+struct TcpBasicsLesson
+{
     static LessonScript build();
-    static LessonOutcome outcome(const LessonRuntime &rt);
+    Q_DECLARE_TR_FUNCTIONS(TcpBasicsLesson)
 };
 
-LessonScript tcpBasicsLesson()
+namespace {
+LessonOutcome outcomeOf(const LessonRuntime &rt)
 {
-    return TcpBasicsLesson::build();
+    const int listen = rt.indexOf(LessonRuntime::serverCall(QStringLiteral("listen")));
+    const int accept = rt.indexOf(LessonRuntime::serverCall(QStringLiteral("accept")));
+    const int recvZero = rt.indexOf([](const SocketEvent &e) {
+        return e.role == Role::Server && e.kind == EventKind::Call && e.call == QLatin1String("recv")
+            && e.result == 0;
+    });
+    LessonOutcome outcome;
+    outcome.passed = listen >= 0 && accept > listen && recvZero > accept;
+    outcome.text = outcome.passed
+        ? TcpBasicsLesson::tr("listen(), then accept(), then recv() returned 0 when the client closed.")
+        : TcpBasicsLesson::tr("The call sequence is not complete yet.");
+    return outcome;
+}
 }
 
 LessonScript TcpBasicsLesson::build()
 {
-    using namespace lessonsteps;
     LessonScript script;
     script.title = tr("TCP basics: the call sequences");
     const CodeListing loop = RecipeListing::iterativeServerLoop();
@@ -89,24 +100,13 @@ LessonScript TcpBasicsLesson::build()
             "The listening socket was never used to talk: it only accepts."),
          tr("Code: the highlighted line is accept() again."), ObserveTarget::Code, "accept", {}, {}},
     };
-    script.outcome = &TcpBasicsLesson::outcome;
+    script.outcome = &outcomeOf;
     return script;
 }
 
-LessonOutcome TcpBasicsLesson::outcome(const LessonRuntime &rt)
+LessonScript tcpBasicsLesson()
 {
-    const int listen = rt.indexOf(LessonRuntime::serverCall(QStringLiteral("listen")));
-    const int accept = rt.indexOf(LessonRuntime::serverCall(QStringLiteral("accept")));
-    const int recvZero = rt.indexOf([](const SocketEvent &e) {
-        return e.role == Role::Server && e.kind == EventKind::Call && e.call == QLatin1String("recv")
-            && e.result == 0;
-    });
-    LessonOutcome outcome;
-    outcome.passed = listen >= 0 && accept > listen && recvZero > accept;
-    outcome.text = outcome.passed
-        ? tr("listen(), then accept(), then recv() returned 0 when the client closed.")
-        : tr("The call sequence is not complete yet.");
-    return outcome;
+    return TcpBasicsLesson::build();
 }
 
 } // namespace socketlab

@@ -8,24 +8,35 @@
 
 namespace socketlab {
 
-// The translation context of the lesson's texts.
-class UdpLesson
-{
-    Q_DECLARE_TR_FUNCTIONS(UdpLesson)
+using namespace lessonsteps;
 
-public:
+// Names the translation context of the lesson's texts.
+struct UdpLesson
+{
     static LessonScript build();
-    static LessonOutcome outcome(const LessonRuntime &rt);
+    Q_DECLARE_TR_FUNCTIONS(UdpLesson)
 };
 
-LessonScript udpLesson()
+namespace {
+LessonOutcome outcomeOf(const LessonRuntime &rt)
 {
-    return UdpLesson::build();
+    QSet<QString> senders;
+    for (const SocketEvent &e : rt.events()) {
+        if (e.role == Role::Server && e.kind == EventKind::Data)
+            senders.insert(e.peer);
+    }
+    const int accepted = rt.count(LessonRuntime::serverEvent(EventKind::Connected));
+    LessonOutcome outcome;
+    outcome.passed = senders.size() >= 2 && accepted == 0;
+    outcome.text = UdpLesson::tr("%1 different senders, %2 connections accepted.")
+                       .arg(senders.size())
+                       .arg(accepted);
+    return outcome;
+}
 }
 
 LessonScript UdpLesson::build()
 {
-    using namespace lessonsteps;
     LessonScript script;
     script.title = tr("UDP: datagrams without connections");
     script.listing.c = {
@@ -82,24 +93,13 @@ LessonScript UdpLesson::build()
          tr("Event log: A's second line has the same address as its first."), ObserveTarget::Log,
          "recvfrom", clientSends(1, QByteArrayLiteral("A again")), untilDataFrom(1, 2)},
     };
-    script.outcome = &UdpLesson::outcome;
+    script.outcome = &outcomeOf;
     return script;
 }
 
-LessonOutcome UdpLesson::outcome(const LessonRuntime &rt)
+LessonScript udpLesson()
 {
-    QSet<QString> senders;
-    for (const SocketEvent &e : rt.events()) {
-        if (e.role == Role::Server && e.kind == EventKind::Data)
-            senders.insert(e.peer);
-    }
-    const int accepted = rt.count(LessonRuntime::serverEvent(EventKind::Connected));
-    LessonOutcome outcome;
-    outcome.passed = senders.size() >= 2 && accepted == 0;
-    outcome.text = tr("%1 different senders, %2 connections accepted.")
-                       .arg(senders.size())
-                       .arg(accepted);
-    return outcome;
+    return UdpLesson::build();
 }
 
 } // namespace socketlab

@@ -107,6 +107,21 @@ private slots:
         QCOMPARE(controller.current()->factsAs<BoundariesFacts>()->tcpChunks, 0);
         QTRY_VERIFY_WITH_TIMEOUT(controller.isSettled(), lessontest::kStepWaitMs);
     }
+
+    // A language switch builds the texts again but keeps the run and what it recorded.
+    void retranslateKeepsTheFacts()
+    {
+        LessonController controller;
+        QVERIFY(lessontest::runToEnd(controller, 6));
+        const BoundariesFacts *facts = controller.current()->factsAs<BoundariesFacts>();
+        const int chunks = facts->tcpChunks;
+        QVERIFY(chunks > 0);
+        controller.retranslate();
+        QCOMPARE(controller.current()->factsAs<BoundariesFacts>(), facts);
+        QCOMPARE(facts->tcpChunks, chunks);
+        QCOMPARE(controller.currentStep(), controller.stepCount() - 1);
+        QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
+    }
 };
 
 QTEST_MAIN(TestLessonScripts)

@@ -1,4 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
+#include "ui/lessons/lessons.h"
 
 #include <cerrno>
 
@@ -19,11 +20,13 @@ private slots:
         });
         QVERIFY(failure >= 0);
         QCOMPARE(rt.events().at(failure).errnum, EADDRINUSE);
-        QCOMPARE(rt.fact(QStringLiteral("plainRestartOk")).toBool(), false);
-        QCOMPARE(rt.fact(QStringLiteral("reuseRestartOk")).toBool(), true);
-        QVERIFY(rt.fact(QStringLiteral("timeWaitAtRestart")).toInt() > 0);
+        const auto *facts = controller.current()->factsAs<AddressInUseFacts>();
+        QVERIFY(facts);
+        QCOMPARE(facts->plainRestartOk, false);
+        QCOMPARE(facts->reuseRestartOk, true);
+        QVERIFY(facts->timeWaitAtRestart > 0);
         QVERIFY(rt.server()->isRunning());
-        QCOMPARE(rt.serverPort(), quint16(rt.fact(QStringLiteral("reusePort")).toUInt()));
+        QCOMPARE(rt.serverPort(), facts->reusePort);
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
     }
 };

@@ -14,13 +14,14 @@ private slots:
         LessonController controller;
         QCOMPARE(controller.lessonCount(), 8);
         for (int i = 0; i < controller.lessonCount(); ++i) {
-            const Lesson *lesson = controller.lesson(i);
-            QVERIFY(!lesson->title().isEmpty());
-            const CodeListing code = lesson->code();
-            for (const LessonStep &step : lesson->steps()) {
+            const LessonScript *lesson = controller.lesson(i);
+            QVERIFY(!lesson->title.isEmpty());
+            QVERIFY(lesson->outcome);
+            const CodeListing &code = lesson->listing;
+            for (const LessonStep &step : lesson->steps) {
                 QVERIFY(!step.title.isEmpty() && !step.explanation.isEmpty() && !step.observe.isEmpty());
-                QVERIFY(step.cLine < code.c.size());
-                QVERIFY(step.pythonLine < code.python.size());
+                QVERIFY(code.cLine(step.anchor) < code.c.size());
+                QVERIFY(code.pythonLine(step.anchor) < code.python.size());
             }
         }
         QVERIFY(!controller.lesson(8));

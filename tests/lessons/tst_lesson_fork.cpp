@@ -1,6 +1,7 @@
 #include "tests/lessons/lessontestsupport.h"
 
 #include "core/procstat.h"
+#include "ui/lessons/lessons.h"
 
 #include <QSet>
 
@@ -24,7 +25,9 @@ private slots:
         QCOMPARE(pids.size(), 3);
         QCOMPARE(QSet<qint64>(pids.cbegin(), pids.cend()).size(), 3);
         // With reaping off the third child was seen as a zombie...
-        QCOMPARE(rt.fact(QStringLiteral("zombie")).toLongLong(), pids.last());
+        const auto *facts = controller.current()->factsAs<ForkFacts>();
+        QVERIFY(facts);
+        QCOMPARE(facts->zombie, pids.last());
         // ...and at the end no child is left, zombie or not.
         for (qint64 pid : pids)
             QCOMPARE(ProcStat::process(pid).state, ProcState::Gone);
@@ -36,13 +39,13 @@ private slots:
     {
         LessonController controller;
         controller.setLesson(lessontest::lessonIndex(4));
-        QVERIFY(!controller.current()->switchText().isEmpty());
+        QVERIFY(!controller.current()->switchText.isEmpty());
         QVERIFY(controller.switchOn());
         controller.setSwitchOn(false);
         QCOMPARE(controller.currentStep(), 0);
         QVERIFY(!controller.switchOn());
         controller.setLesson(lessontest::lessonIndex(3));
-        QVERIFY(controller.current()->switchText().isEmpty());
+        QVERIFY(controller.current()->switchText.isEmpty());
         QVERIFY(controller.switchOn());
     }
 
@@ -58,7 +61,9 @@ private slots:
                 controller.next();
         }
         LessonRuntime &rt = *controller.runtime();
-        const qint64 zombie = rt.fact(QStringLiteral("firstZombie")).toLongLong();
+        const auto *facts = controller.current()->factsAs<ForkFacts>();
+        QVERIFY(facts);
+        const qint64 zombie = facts->firstZombie;
         QVERIFY(zombie > 0);
         QCOMPARE(ProcStat::process(zombie).state, ProcState::Zombie);
         QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::HandlerExited)), 0);

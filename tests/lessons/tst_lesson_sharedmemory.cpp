@@ -1,4 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
+#include "ui/lessons/lessons.h"
 
 using namespace socketlab;
 
@@ -28,7 +29,9 @@ private slots:
         std::sort(threadValues.begin(), threadValues.end());
         QCOMPARE(threadValues, (QList<qint64>{1, 2, 3}));
         QCOMPARE(threadIds.size(), 3);
-        QCOMPARE(rt.fact(QStringLiteral("threadCounter")).toLongLong(), 3);
+        const auto *facts = controller.current()->factsAs<SharedMemoryFacts>();
+        QVERIFY(facts);
+        QCOMPARE(facts->threadCounter, qint64(3));
         QCOMPARE(childValues, (QList<qint64>{1, 1, 1}));
         QCOMPARE(rt.server()->sharedCounter(), 0);
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));

@@ -1,9 +1,11 @@
 #include "tests/lessons/lessontestsupport.h"
+#include "ui/lessons/codeview.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/lessons/sequencediagramwidget.h"
 
 #include <QDir>
 #include <QImage>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 
@@ -41,6 +43,29 @@ private slots:
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains("</svg>"));
+    }
+
+    // The line of the step's anchor is highlighted in each language, wherever it is there.
+    void codeViewHighlightsTheAnchor()
+    {
+        CodeView view;
+        CodeListing listing;
+        listing.c = {"/* server */", "s = socket(AF_INET, SOCK_STREAM, 0);", {"accept", "c = accept(s, NULL, NULL);"}};
+        listing.python = {{"accept", "con, cliente = tcp.accept()"}, "con.close()"};
+        view.setListing(listing);
+        const auto *c = qobject_cast<QPlainTextEdit *>(view.widget(0));
+        const auto *python = qobject_cast<QPlainTextEdit *>(view.widget(1));
+        QVERIFY(c && python);
+        const auto highlighted = [](const QPlainTextEdit *editor) {
+            const QList<QTextEdit::ExtraSelection> selections = editor->extraSelections();
+            return selections.isEmpty() ? -1 : selections.first().cursor.blockNumber();
+        };
+        view.setCurrentAnchor("accept");
+        QCOMPARE(highlighted(c), 2);
+        QCOMPARE(highlighted(python), 0);
+        view.setCurrentAnchor(nullptr);
+        QCOMPARE(highlighted(c), -1);
+        QCOMPARE(highlighted(python), -1);
     }
 
     void languageChangeKeepsTheStep()

@@ -1,8 +1,20 @@
-#include "ui/lessons/boundarieslesson.h"
+#include "ui/lessons/lessons.h"
 
 #include "ui/lessons/lessonruntime.h"
+#include "ui/lessons/lessonsteps.h"
+
+#include <QCoreApplication>
 
 namespace socketlab {
+
+using namespace lessonsteps;
+
+// Names the translation context of the lesson's texts.
+struct BoundariesLesson
+{
+    static LessonScript build();
+    Q_DECLARE_TR_FUNCTIONS(BoundariesLesson)
+};
 
 namespace {
 const QList<QByteArray> &burst()
@@ -19,108 +31,15 @@ qint64 burstBytes()
     return total;
 }
 
-void sendBurst(LessonRuntime &rt, int client)
+LessonStep::Enter sendBurst(int client)
 {
-    for (const QByteArray &m : burst())
-        rt.client(client)->send(m);
-}
-}
-
-QString BoundariesLesson::title() const
-{
-    return tr("Message boundaries: TCP stream, UDP datagrams");
+    return [client](LessonRuntime &rt) {
+        for (const QByteArray &m : burst())
+            rt.client(client)->send(m);
+    };
 }
 
-CodeListing BoundariesLesson::code() const
-{
-    CodeListing listing;
-    listing.c = QStringList{
-        QStringLiteral("/* client: three sends in a row */"),
-        QStringLiteral("send(s, \"one\", 3, 0);"),
-        QStringLiteral("send(s, \"two\", 3, 0);"),
-        QStringLiteral("send(s, \"three\", 5, 0);"),
-        QStringLiteral("/* TCP server */"),
-        QStringLiteral("while ((n = recv(c, buf, 1024, 0)) > 0)"),
-        QStringLiteral("  printf(\"%.*s\\n\", n, buf);"),
-        QStringLiteral("/* UDP server */"),
-        QStringLiteral("n = recvfrom(s, buf, 1024, 0, &from, &len);"),
-    };
-    listing.python = QStringList{
-        QStringLiteral("# client: three sends in a row"),
-        QStringLiteral("c.send(b'one')"),
-        QStringLiteral("c.send(b'two')"),
-        QStringLiteral("c.send(b'three')"),
-        QStringLiteral("# TCP server"),
-        QStringLiteral("while msg := con.recv(1024):"),
-        QStringLiteral("    print(msg)"),
-        QStringLiteral("# UDP server"),
-        QStringLiteral("msg, cliente = udp.recvfrom(1024)"),
-    };
-    return listing;
-}
-
-LessonSteps BoundariesLesson::steps() const
-{
-    LessonSteps steps;
-    LessonStep s;
-    s.title = tr("A TCP server and a client");
-    s.explanation = tr("A TCP server (a thread per connection) and one connected client.");
-    s.observe = tr("Sequence diagram: connect and accept.");
-    s.target = ObserveTarget::Diagram;
-    s.cLine = 5;
-    s.pythonLine = 5;
-    s.enter = [](LessonRuntime &rt) {
-        ServerConfig config;
-        config.port = 0;
-        rt.startServer(config);
-        rt.connectClient(1, Protocol::Tcp, rt.serverPort());
-    };
-    s.settled = [](LessonRuntime &rt) { return rt.count(LessonRuntime::serverEvent(EventKind::Connected)) > 0; };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("A burst of three over TCP");
-    s.explanation = tr("The client calls send() three times in a row. TCP carries a stream of "
-                       "bytes, not messages: the server's recv() returns whatever has arrived, "
-                       "so the three may come merged into one chunk or split differently.");
-    s.observe = tr("Event log: count the server's recv() chunks; all %1 bytes arrive, in order.")
-                    .arg(burstBytes());
-    s.target = ObserveTarget::Log;
-    s.cLine = 5;
-    s.pythonLine = 5;
-    s.enter = [](LessonRuntime &rt) { sendBurst(rt, 1); };
-    s.settled = [](LessonRuntime &rt) {
-        const bool done = rt.bytesFrom(1) >= burstBytes();
-        if (done)
-            rt.setFact(QStringLiteral("tcpChunks"), rt.dataFrom(1));
-        return done;
-    };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("The same burst over UDP");
-    s.explanation = tr("Now a UDP server and a UDP client. Each sendto() is one datagram, and "
-                       "each recvfrom() returns exactly one datagram: the boundaries are kept.");
-    s.observe = tr("Event log: exactly three lines, \"one\", \"two\", \"three\".");
-    s.target = ObserveTarget::Log;
-    s.cLine = 8;
-    s.pythonLine = 8;
-    s.enter = [](LessonRuntime &rt) {
-        rt.abortClients();
-        rt.stopServer();
-        ServerConfig config;
-        config.port = 0;
-        config.protocol = Protocol::Udp;
-        rt.startServer(config);
-        rt.connectClient(2, Protocol::Udp, rt.serverPort());
-        sendBurst(rt, 2);
-    };
-    s.settled = [](LessonRuntime &rt) { return rt.dataFrom(2) >= burst().size(); };
-    steps << s;
-    return steps;
-}
-
-LessonOutcome BoundariesLesson::outcome(const LessonRuntime &rt) const
+LessonOutcome outcomeOf(const LessonRuntime &rt, const BoundariesFacts &facts)
 {
     QList<QByteArray> datagrams;
     for (const SocketEvent &e : rt.events()) {
@@ -129,11 +48,75 @@ LessonOutcome BoundariesLesson::outcome(const LessonRuntime &rt) const
     }
     LessonOutcome outcome;
     outcome.passed = rt.bytesFrom(1) == burstBytes() && datagrams == burst();
-    outcome.text = tr("TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.")
-                       .arg(rt.fact(QStringLiteral("tcpChunks")).toInt())
+    outcome.text = BoundariesLesson::tr("TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.")
+                       .arg(facts.tcpChunks)
                        .arg(rt.bytesFrom(1))
                        .arg(datagrams.size());
     return outcome;
+}
+}
+
+LessonScript BoundariesLesson::build()
+{
+    LessonScript script;
+    const auto facts = script.makeFacts<BoundariesFacts>();
+    script.title = tr("Message boundaries: TCP stream, UDP datagrams");
+    script.listing.c = {
+        "/* client: three sends in a row */",
+        "send(s, \"one\", 3, 0);",
+        "send(s, \"two\", 3, 0);",
+        "send(s, \"three\", 5, 0);",
+        "/* TCP server */",
+        {"recv", "while ((n = recv(c, buf, 1024, 0)) > 0)"},
+        "  printf(\"%.*s\\n\", n, buf);",
+        "/* UDP server */",
+        {"recvfrom", "n = recvfrom(s, buf, 1024, 0, &from, &len);"},
+    };
+    script.listing.python = {
+        "# client: three sends in a row",
+        "c.send(b'one')",
+        "c.send(b'two')",
+        "c.send(b'three')",
+        "# TCP server",
+        {"recv", "while msg := con.recv(1024):"},
+        "    print(msg)",
+        "# UDP server",
+        {"recvfrom", "msg, cliente = udp.recvfrom(1024)"},
+    };
+    script.steps = {
+        {tr("A TCP server and a client"),
+         tr("A TCP server (a thread per connection) and one connected client."),
+         tr("Sequence diagram: connect and accept."), ObserveTarget::Diagram, "recv",
+         all({startServer(server()), connectClient(1, Protocol::Tcp)}),
+         untilServerEvent(EventKind::Connected)},
+        {tr("A burst of three over TCP"),
+         tr("The client calls send() three times in a row. TCP carries a stream of "
+            "bytes, not messages: the server's recv() returns whatever has arrived, "
+            "so the three may come merged into one chunk or split differently."),
+         tr("Event log: count the server's recv() chunks; all %1 bytes arrive, in order.")
+             .arg(burstBytes()),
+         ObserveTarget::Log, "recv", sendBurst(1),
+         [facts](LessonRuntime &rt) {
+             const bool done = rt.bytesFrom(1) >= burstBytes();
+             if (done)
+                 facts->tcpChunks = rt.dataFrom(1);
+             return done;
+         }},
+        {tr("The same burst over UDP"),
+         tr("Now a UDP server and a UDP client. Each sendto() is one datagram, and "
+            "each recvfrom() returns exactly one datagram: the boundaries are kept."),
+         tr("Event log: exactly three lines, \"one\", \"two\", \"three\"."), ObserveTarget::Log,
+         "recvfrom",
+         all({restartServer(server(Protocol::Udp)), connectClient(2, Protocol::Udp), sendBurst(2)}),
+         untilDataFrom(2, int(burst().size()))},
+    };
+    script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
+    return script;
+}
+
+LessonScript boundariesLesson()
+{
+    return BoundariesLesson::build();
 }
 
 } // namespace socketlab

@@ -29,14 +29,15 @@ CodeView::CodeView(QWidget *parent)
 
 void CodeView::setListing(const CodeListing &listing)
 {
-    m_c->setPlainText(listing.c.join(QLatin1Char('\n')));
-    m_python->setPlainText(listing.python.join(QLatin1Char('\n')));
+    m_listing = listing;
+    m_c->setPlainText(CodeListing::texts(listing.c).join(QLatin1Char('\n')));
+    m_python->setPlainText(CodeListing::texts(listing.python).join(QLatin1Char('\n')));
 }
 
-void CodeView::setCurrentLines(int cLine, int pythonLine)
+void CodeView::setCurrentAnchor(const char *anchor)
 {
-    highlight(m_c, cLine);
-    highlight(m_python, pythonLine);
+    highlight(m_c, m_listing.cLine(anchor));
+    highlight(m_python, m_listing.pythonLine(anchor));
 }
 
 void CodeView::highlight(QPlainTextEdit *editor, int line)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/lessonstep.h"
+#include "ui/lessons/codelisting.h"
 
 #include <QTabWidget>
 
@@ -17,13 +17,15 @@ public:
     explicit CodeView(QWidget *parent = nullptr);
 
     void setListing(const CodeListing &listing);
-    void setCurrentLines(int cLine, int pythonLine);
+    // Highlights the line with this anchor in both languages (none for a null anchor).
+    void setCurrentAnchor(const char *anchor);
 
 private:
     static void highlight(QPlainTextEdit *editor, int line);
 
     QPlainTextEdit *m_c;
     QPlainTextEdit *m_python;
+    CodeListing m_listing;
 };
 
 } // namespace socketlab

@@ -1,11 +1,22 @@
-#include "ui/lessons/forklesson.h"
+#include "ui/lessons/lessons.h"
 
 #include "ui/lessons/lessonruntime.h"
+#include "ui/lessons/lessonsteps.h"
 #include "core/procstat.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace socketlab {
+
+using namespace lessonsteps;
+
+// Names the translation context of the lesson's texts.
+struct ForkLesson
+{
+    static LessonScript build();
+    Q_DECLARE_TR_FUNCTIONS(ForkLesson)
+};
 
 namespace {
 QList<qint64> childPids(const LessonRuntime &rt)
@@ -27,189 +38,152 @@ bool reaped(const LessonRuntime &rt, qint64 pid)
     }) > 0;
 }
 
+bool isZombie(qint64 pid)
+{
+    return pid > 0 && ProcStat::process(pid).state == ProcState::Zombie;
+}
+
 ServerConfig forkConfig(bool reap)
 {
-    ServerConfig config;
-    config.port = 0;
-    config.concurrency = Concurrency::Fork;
-    config.backlog = 8;
+    ServerConfig config = server(Protocol::Tcp, Concurrency::Fork, 8);
     config.reapChildren = reap;
     return config;
 }
-}
 
-QString ForkLesson::title() const
+// A has left: with reaping on its child is reaped, with it off the child stays a zombie.
+bool firstChildEnded(LessonRuntime &rt, ForkFacts &facts)
 {
-    return tr("Fork: a process per connection");
+    const QList<qint64> pids = childPids(rt);
+    if (rt.switchOn()) {
+        return !pids.isEmpty() && rt.count([](const SocketEvent &e) {
+            return e.role == Role::Server && e.kind == EventKind::HandlerExited;
+        }) > 0;
+    }
+    // A's child: the one whose client left.
+    const auto fromA = rt.fromClient(1);
+    const int left = rt.indexOf([&fromA](const SocketEvent &e) {
+        return e.kind == EventKind::Disconnected && fromA(e);
+    });
+    const qint64 pid = left >= 0 ? rt.events().at(left).pid : 0;
+    const bool zombie = isZombie(pid);
+    if (zombie)
+        facts.firstZombie = pid;
+    return zombie;
 }
 
-CodeListing ForkLesson::code() const
+// C's child, of the server that does not reap, has exited and stays a zombie.
+bool lastChildIsZombie(LessonRuntime &rt, ForkFacts &facts)
 {
-    CodeListing listing;
-    listing.c = QStringList{
-        QStringLiteral("for (;;) {"),
-        QStringLiteral("  c = accept(s, NULL, NULL);"),
-        QStringLiteral("  pid = fork();"),
-        QStringLiteral("  if (pid == 0) {        /* child */"),
-        QStringLiteral("    close(s);"),
-        QStringLiteral("    while (recv(c, buf, 1024, 0) > 0)"),
-        QStringLiteral("      ;"),
-        QStringLiteral("    _exit(0);"),
-        QStringLiteral("  }"),
-        QStringLiteral("  close(c);              /* parent */"),
-        QStringLiteral("}"),
-        QStringLiteral("/* when a child ends: */"),
-        QStringLiteral("waitpid(pid, &status, 0);"),
-    };
-    listing.python = QStringList{
-        QStringLiteral("while True:"),
-        QStringLiteral("    con, cliente = tcp.accept()"),
-        QStringLiteral("    pid = os.fork()"),
-        QStringLiteral("    if pid == 0:  # child"),
-        QStringLiteral("        tcp.close()"),
-        QStringLiteral("        while con.recv(1024): pass"),
-        QStringLiteral("        os._exit(0)"),
-        QStringLiteral("    con.close()   # parent"),
-        QStringLiteral("# when a child ends:"),
-        QStringLiteral("os.waitpid(pid, 0)"),
-    };
-    return listing;
+    if (rt.dataFrom(3) == 0)
+        return false;
+    const QList<qint64> pids = childPids(rt);
+    const qint64 pid = pids.isEmpty() ? 0 : pids.last();
+    const bool zombie = isZombie(pid);
+    if (zombie)
+        facts.zombie = pid;
+    return zombie;
 }
 
-QString ForkLesson::switchText() const
-{
-    return tr("Reap exited children (waitpid)");
-}
-
-LessonSteps ForkLesson::steps() const
-{
-    LessonSteps steps;
-    LessonStep s;
-    s.title = tr("A forking server");
-    s.explanation = tr("After each accept() the server calls fork(). The child process serves "
-                       "the client; the parent closes its copy of the connection and only accepts.");
-    s.observe = tr("Processes: one server process, no children yet.");
-    s.target = ObserveTarget::Processes;
-    s.cLine = 1;
-    s.pythonLine = 1;
-    s.enter = [](LessonRuntime &rt) { rt.startServer(forkConfig(rt.switchOn())); };
-    s.settled = [](LessonRuntime &rt) { return rt.count(LessonRuntime::serverEvent(EventKind::Listening)) > 0; };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("Two clients, two child processes");
-    s.explanation = tr("Clients A and B connect and send. Each accepted connection gets its own "
-                       "child process with its own pid, and both are served at the same time.");
-    s.observe = tr("Processes: two children, each with its own pid and client.");
-    s.target = ObserveTarget::Processes;
-    s.cLine = 5;
-    s.pythonLine = 5;
-    s.enter = [](LessonRuntime &rt) {
-        for (int n : {1, 2}) {
-            rt.connectClient(n, Protocol::Tcp, rt.serverPort());
-            rt.client(n)->send(n == 1 ? QByteArrayLiteral("A: hello") : QByteArrayLiteral("B: hello"));
-        }
-    };
-    s.settled = [](LessonRuntime &rt) { return rt.dataFrom(1) > 0 && rt.dataFrom(2) > 0; };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("A leaves: its child exits");
-    s.explanation = tr("A closes; its child's recv() returns 0 and the child calls _exit(). The "
-                       "parent learns it (here: the child's pipe closes) and calls waitpid() for "
-                       "that pid, which removes the exited child from the process table. With "
-                       "reaping switched off, it does not, and the child stays a zombie.");
-    s.observe = tr("Processes: A's child is gone (reaped), or a zombie when reaping is off.");
-    s.target = ObserveTarget::Processes;
-    s.cLine = 12;
-    s.pythonLine = 9;
-    s.enter = [](LessonRuntime &rt) { rt.client(1)->disconnectFromHost(); };
-    s.settled = [](LessonRuntime &rt) {
-        const QList<qint64> pids = childPids(rt);
-        if (rt.switchOn()) {
-            return !pids.isEmpty() && rt.count([](const SocketEvent &e) {
-                return e.role == Role::Server && e.kind == EventKind::HandlerExited;
-            }) > 0;
-        }
-        // A's child: the one whose client left.
-        const auto fromA = rt.fromClient(1);
-        const int left = rt.indexOf([&fromA](const SocketEvent &e) {
-            return e.kind == EventKind::Disconnected && fromA(e);
-        });
-        const qint64 pid = left >= 0 ? rt.events().at(left).pid : 0;
-        const bool zombie = pid > 0 && ProcStat::process(pid).state == ProcState::Zombie;
-        if (zombie)
-            rt.setFact(QStringLiteral("firstZombie"), pid);
-        return zombie;
-    };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("Reaping off: a zombie");
-    s.explanation = tr("The server restarts with reaping switched off: it does not call waitpid() "
-                       "when a child ends. Client C connects, sends and leaves. C's child exits, "
-                       "but its entry stays in the process table as a zombie until the parent "
-                       "reaps it.");
-    s.observe = tr("Processes: C's child is shown as a zombie.");
-    s.target = ObserveTarget::Processes;
-    s.cLine = 7;
-    s.pythonLine = 6;
-    s.enter = [](LessonRuntime &rt) {
-        rt.client(2)->disconnectFromHost();
-        rt.stopServer();
-        rt.startServer(forkConfig(false));
-        rt.connectClient(3, Protocol::Tcp, rt.serverPort());
-        rt.client(3)->send(QByteArrayLiteral("C: hello"));
-        rt.client(3)->disconnectFromHost();
-    };
-    s.settled = [](LessonRuntime &rt) {
-        if (rt.dataFrom(3) == 0)
-            return false;
-        const QList<qint64> pids = childPids(rt);
-        const qint64 pid = pids.isEmpty() ? 0 : pids.last();
-        const bool zombie = pid > 0 && ProcStat::process(pid).state == ProcState::Zombie;
-        if (zombie)
-            rt.setFact(QStringLiteral("zombie"), pid);
-        return zombie;
-    };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("Stop: the parent reaps every child");
-    s.explanation = tr("Stopping the server reaps what is left: waitpid() for the zombie. No "
-                       "exited child may stay a zombie, or the process table fills up.");
-    s.observe = tr("Processes: no zombie is left; event log: the child was reaped.");
-    s.target = ObserveTarget::Processes;
-    s.cLine = 12;
-    s.pythonLine = 9;
-    s.enter = [](LessonRuntime &rt) { rt.stopServer(); };
-    s.settled = [](LessonRuntime &rt) {
-        const qint64 zombie = rt.fact(QStringLiteral("zombie")).toLongLong();
-        return zombie == 0 || reaped(rt, zombie);
-    };
-    steps << s;
-    return steps;
-}
-
-LessonOutcome ForkLesson::outcome(const LessonRuntime &rt) const
+LessonOutcome outcomeOf(const LessonRuntime &rt, const ForkFacts &facts)
 {
     const QList<qint64> pids = childPids(rt);
     const QSet<qint64> distinct(pids.cbegin(), pids.cend());
     int zombies = 0;
     for (qint64 pid : distinct) {
-        if (ProcStat::process(pid).state == ProcState::Zombie)
+        if (isZombie(pid))
             ++zombies;
     }
-    const bool zombieSeen = rt.fact(QStringLiteral("zombie")).toLongLong() > 0;
+    const bool zombieSeen = facts.zombie > 0;
     LessonOutcome outcome;
     outcome.passed = distinct.size() >= 2 && distinct.size() == pids.size() && zombieSeen
         && zombies == 0;
-    outcome.text = tr("%1 child processes with distinct pids; a zombie was seen: %2; "
+    outcome.text = ForkLesson::tr("%1 child processes with distinct pids; a zombie was seen: %2; "
                       "zombies now: %3.")
                        .arg(distinct.size())
-                       .arg(zombieSeen ? tr("yes") : tr("no"))
+                       .arg(zombieSeen ? ForkLesson::tr("yes") : ForkLesson::tr("no"))
                        .arg(zombies);
     return outcome;
+}
+}
+
+LessonScript ForkLesson::build()
+{
+    LessonScript script;
+    const auto facts = script.makeFacts<ForkFacts>();
+    script.title = tr("Fork: a process per connection");
+    script.switchText = tr("Reap exited children (waitpid)");
+    script.listing.c = {
+        "for (;;) {",
+        {"accept", "  c = accept(s, NULL, NULL);"},
+        "  pid = fork();",
+        "  if (pid == 0) {        /* child */",
+        "    close(s);",
+        {"recv", "    while (recv(c, buf, 1024, 0) > 0)"},
+        "      ;",
+        {"exit", "    _exit(0);"},
+        "  }",
+        "  close(c);              /* parent */",
+        "}",
+        "/* when a child ends: */",
+        {"waitpid", "waitpid(pid, &status, 0);"},
+    };
+    script.listing.python = {
+        "while True:",
+        {"accept", "    con, cliente = tcp.accept()"},
+        "    pid = os.fork()",
+        "    if pid == 0:  # child",
+        "        tcp.close()",
+        {"recv", "        while con.recv(1024): pass"},
+        {"exit", "        os._exit(0)"},
+        "    con.close()   # parent",
+        "# when a child ends:",
+        {"waitpid", "os.waitpid(pid, 0)"},
+    };
+    script.steps = {
+        {tr("A forking server"),
+         tr("After each accept() the server calls fork(). The child process serves "
+            "the client; the parent closes its copy of the connection and only accepts."),
+         tr("Processes: one server process, no children yet."), ObserveTarget::Processes, "accept",
+         [](LessonRuntime &rt) { rt.startServer(forkConfig(rt.switchOn())); }, untilListening()},
+        {tr("Two clients, two child processes"),
+         tr("Clients A and B connect and send. Each accepted connection gets its own "
+            "child process with its own pid, and both are served at the same time."),
+         tr("Processes: two children, each with its own pid and client."), ObserveTarget::Processes,
+         "recv",
+         all({connectClient(1, Protocol::Tcp, QByteArrayLiteral("A: hello")),
+              connectClient(2, Protocol::Tcp, QByteArrayLiteral("B: hello"))}),
+         [](LessonRuntime &rt) { return rt.dataFrom(1) > 0 && rt.dataFrom(2) > 0; }},
+        {tr("A leaves: its child exits"),
+         tr("A closes; its child's recv() returns 0 and the child calls _exit(). The "
+            "parent learns it (here: the child's pipe closes) and calls waitpid() for "
+            "that pid, which removes the exited child from the process table. With "
+            "reaping switched off, it does not, and the child stays a zombie."),
+         tr("Processes: A's child is gone (reaped), or a zombie when reaping is off."),
+         ObserveTarget::Processes, "waitpid", disconnectClient(1),
+         [facts](LessonRuntime &rt) { return firstChildEnded(rt, *facts); }},
+        {tr("Reaping off: a zombie"),
+         tr("The server restarts with reaping switched off: it does not call waitpid() "
+            "when a child ends. Client C connects, sends and leaves. C's child exits, "
+            "but its entry stays in the process table as a zombie until the parent "
+            "reaps it."),
+         tr("Processes: C's child is shown as a zombie."), ObserveTarget::Processes, "exit",
+         all({disconnectClient(2), stopServer(), startServer(forkConfig(false)),
+              connectClient(3, Protocol::Tcp, QByteArrayLiteral("C: hello")), disconnectClient(3)}),
+         [facts](LessonRuntime &rt) { return lastChildIsZombie(rt, *facts); }},
+        {tr("Stop: the parent reaps every child"),
+         tr("Stopping the server reaps what is left: waitpid() for the zombie. No "
+            "exited child may stay a zombie, or the process table fills up."),
+         tr("Processes: no zombie is left; event log: the child was reaped."),
+         ObserveTarget::Processes, "waitpid", stopServer(),
+         [facts](LessonRuntime &rt) { return facts->zombie == 0 || reaped(rt, facts->zombie); }},
+    };
+    script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
+    return script;
+}
+
+LessonScript forkLesson()
+{
+    return ForkLesson::build();
 }
 
 } // namespace socketlab

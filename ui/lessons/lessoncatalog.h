@@ -1,8 +1,7 @@
 #pragma once
 
-#include "ui/lessons/lesson.h"
+#include "ui/lessons/lessonscript.h"
 
-#include <memory>
 #include <vector>
 
 namespace socketlab {
@@ -11,7 +10,10 @@ namespace socketlab {
 class LessonCatalog
 {
 public:
-    static std::vector<std::unique_ptr<Lesson>> create();
+    static int count();
+    // A fresh build of lesson index (texts translated now, facts new), or an empty script.
+    static LessonScript build(int index);
+    static std::vector<LessonScript> create();
 };
 
 } // namespace socketlab

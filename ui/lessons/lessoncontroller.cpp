@@ -8,6 +8,18 @@ namespace {
 constexpr int kPollMs = 25;
 // A step that has not settled by then is let go, so the class is never stuck.
 constexpr int kStepTimeoutMs = 8000;
+
+// The texts of from (a fresh build) into to, whose steps and facts stay as they are.
+void takeTexts(LessonScript &to, const LessonScript &from)
+{
+    to.title = from.title;
+    to.switchText = from.switchText;
+    for (int i = 0; i < to.steps.size() && i < from.steps.size(); ++i) {
+        to.steps[i].title = from.steps[i].title;
+        to.steps[i].explanation = from.steps[i].explanation;
+        to.steps[i].observe = from.steps[i].observe;
+    }
+}
 }
 
 LessonController::LessonController(QObject *parent)
@@ -20,21 +32,31 @@ LessonController::LessonController(QObject *parent)
 
 LessonController::~LessonController() = default;
 
-const Lesson *LessonController::lesson(int index) const
+const LessonScript *LessonController::lesson(int index) const
 {
     if (index < 0 || index >= lessonCount())
         return nullptr;
-    return m_lessons[size_t(index)].get();
+    return &m_lessons[size_t(index)];
 }
 
 int LessonController::stepCount() const
 {
-    return current() ? int(current()->steps().size()) : 0;
+    return current() ? int(current()->steps.size()) : 0;
 }
 
 LessonOutcome LessonController::outcome() const
 {
-    return current() ? current()->outcome(m_runtime) : LessonOutcome();
+    return current() && current()->outcome ? current()->outcome(m_runtime) : LessonOutcome();
+}
+
+void LessonController::retranslate()
+{
+    for (int i = 0; i < lessonCount(); ++i) {
+        if (i == m_lessonIndex)
+            takeTexts(m_lessons[size_t(i)], LessonCatalog::build(i));
+        else
+            m_lessons[size_t(i)] = LessonCatalog::build(i);
+    }
 }
 
 void LessonController::setLesson(int index)
@@ -73,6 +95,8 @@ void LessonController::setSwitchOn(bool on)
 void LessonController::goTo(int step)
 {
     m_runtime.reset();
+    // A fresh build for each run: the facts of the last one are gone with it.
+    m_lessons[size_t(m_lessonIndex)] = LessonCatalog::build(m_lessonIndex);
     ++m_run;
     m_step = -1;
     m_replayTarget = step > 0 ? step : -1;
@@ -81,7 +105,7 @@ void LessonController::goTo(int step)
 
 void LessonController::enter(int step)
 {
-    const LessonSteps steps = current()->steps();
+    const LessonSteps steps = current()->steps;  // a copy: a slot of stepChanged may start another run
     if (step < 0 || step >= steps.size())
         return;
     m_step = step;
@@ -99,8 +123,7 @@ void LessonController::poll()
 {
     if (m_settled || m_step < 0)
         return;
-    const LessonSteps steps = current()->steps();
-    const LessonStep &step = steps[m_step];
+    const LessonStep step = current()->steps[m_step];
     const bool done = !step.settled || step.settled(m_runtime);
     if (!done && m_runtime.msInStep() < kStepTimeoutMs)
         return;

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "ui/lessons/lesson.h"
+#include "ui/lessons/lessonscript.h"
 #include "ui/lessons/lessonruntime.h"
 
 #include <QObject>
 #include <QTimer>
 
-#include <memory>
 #include <vector>
 
 namespace socketlab {
@@ -24,9 +23,10 @@ public:
 
     // The catalogue: all lessons, in teaching order.
     int lessonCount() const { return int(m_lessons.size()); }
-    const Lesson *lesson(int index) const;
+    const LessonScript *lesson(int index) const;
     int currentLesson() const { return m_lessonIndex; }
-    const Lesson *current() const { return lesson(m_lessonIndex); }
+    // The script of the current run: its steps' facts are this run's.
+    const LessonScript *current() const { return lesson(m_lessonIndex); }
     LessonRuntime *runtime() { return &m_runtime; }
     const LessonRuntime *runtime() const { return &m_runtime; }
 
@@ -46,6 +46,8 @@ public:
     // Flips the lesson's switch and runs the lesson again from its first step.
     void setSwitchOn(bool on);
     bool switchOn() const { return m_runtime.switchOn(); }
+    // Builds every lesson's texts again in the current language; the current run goes on.
+    void retranslate();
 
 signals:
     void lessonChanged(int index);
@@ -57,7 +59,7 @@ private:
     void enter(int step);
     void poll();
 
-    std::vector<std::unique_ptr<Lesson>> m_lessons;
+    std::vector<LessonScript> m_lessons;
     LessonRuntime m_runtime;
     QTimer m_pollTimer;
     int m_lessonIndex = -1;

@@ -28,7 +28,6 @@ void LessonRuntime::reset()
     m_session.flush();
     m_session.blockSignals(false);
     m_events.clear();
-    m_facts.clear();
     m_stepClock.restart();
     emit cleared();
 }
@@ -37,12 +36,7 @@ bool LessonRuntime::startServer(const ServerConfig &config)
 {
     ServerConfig local = config;
     local.bindAddress = QStringLiteral("127.0.0.1");
-    Server *server = m_session.server();
-    const bool ok = server->start(local);
-    setFact(QStringLiteral("lastStartOk"), ok);
-    if (ok)
-        setFact(QStringLiteral("lastPort"), server->localPort());
-    return ok;
+    return m_session.server()->start(local);
 }
 
 void LessonRuntime::stopServer()

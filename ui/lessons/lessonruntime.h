@@ -8,17 +8,16 @@
 #include "core/socketevent.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
-#include <QVariant>
 
 #include <functional>
 
 namespace socketlab {
 
 // What a running lesson owns: a lab session (one in-process server, scripted clients numbered
-// from 1; their events, and the server's with them, carry that number as clientId), every event
-// in the session's order, and the facts the steps record for the outcome.
+// from 1; their events, and the server's with them, carry that number as clientId) and every
+// event in the session's order. What the steps record for the outcome lives in the lesson's
+// own facts (LessonScript).
 class LessonRuntime : public QObject
 {
     Q_OBJECT
@@ -29,13 +28,13 @@ public:
     explicit LessonRuntime(QObject *parent = nullptr);
     ~LessonRuntime() override;
 
-    // Stops everything and forgets every event and fact.
+    // Stops everything and forgets every event.
     void reset();
 
     LabSession *session() { return &m_session; }
     Server *server() { return m_session.server(); }
     const Server *server() const { return m_session.server(); }
-    // Starts the server on 127.0.0.1 with config; records the outcome as facts.
+    // Starts the server on 127.0.0.1 with config; false if it did not start.
     bool startServer(const ServerConfig &config);
     void stopServer();
     quint16 serverPort() const { return m_session.server()->localPort(); }
@@ -61,12 +60,9 @@ public:
     static Predicate clientEvent(int number, EventKind kind);
     static Predicate serverCall(SysCall call);
 
-    // The lesson's switch (Lesson::switchText()); kept across reset().
+    // The lesson's switch (LessonScript::switchText); kept across reset().
     bool switchOn() const { return m_switchOn; }
     void setSwitchOn(bool on) { m_switchOn = on; }
-
-    void setFact(const QString &name, const QVariant &value) { m_facts.insert(name, value); }
-    QVariant fact(const QString &name) const { return m_facts.value(name); }
 
     // Time since the current step began (the controller restarts it).
     void restartStepClock() { m_stepClock.restart(); }
@@ -84,7 +80,6 @@ private:
 
     LabSession m_session;
     SocketEvents m_events;
-    QHash<QString, QVariant> m_facts;
     QElapsedTimer m_stepClock;
     bool m_switchOn = true;
     bool m_droppingClientEvents = false;

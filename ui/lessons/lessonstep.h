@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ui/lessons/codelisting.h"
+
 #include <QString>
-#include <QStringList>
 #include <QVector>
 
 #include <functional>
@@ -13,30 +14,25 @@ class LessonRuntime;
 // The part of the lesson window a step asks the class to look at.
 enum class ObserveTarget { Diagram, Processes, Log, Code };
 
-// One numbered step: its texts (translated when the lesson builds its steps), the listing
-// lines it stands for, what it does and when it is done.
+// One numbered step: its texts (translated when the lesson builds its script), the listing
+// line it stands for (by anchor, in both languages), what it does and when it is done.
 struct LessonStep
 {
+    using Enter = std::function<void(LessonRuntime &)>;
+    using Settled = std::function<bool(LessonRuntime &)>;
+
     QString title;
     QString explanation;
     QString observe;
     ObserveTarget target = ObserveTarget::Diagram;
-    int cLine = -1;       // 0-based line of the C listing to highlight, -1 for none
-    int pythonLine = -1;  // the same in the Python listing
+    const char *anchor = nullptr;  // the listing line to highlight, null for none
     // Run once when the step is entered (forward or while replaying after Back).
-    std::function<void(LessonRuntime &)> enter;
-    // Polled until true; null means done at once. May record facts in the runtime.
-    std::function<bool(LessonRuntime &)> settled;
+    Enter enter;
+    // Polled until true; null means done at once. May record facts for the outcome.
+    Settled settled;
 };
 
 using LessonSteps = QVector<LessonStep>;
-
-// The equivalent calls, written for this project; code is not translated.
-struct CodeListing
-{
-    QStringList c;
-    QStringList python;
-};
 
 // What a lesson teaches, checked on what actually happened.
 struct LessonOutcome

@@ -175,10 +175,11 @@ void LessonWindow::retranslateUi()
 {
     setWindowTitle(tr("SocketLab lessons"));
     m_lessonLabel->setText(tr("Lesson:"));
+    m_controller.retranslate();
     const int current = m_lessons->currentIndex();
     m_lessons->clear();
     for (int i = 0; i < m_controller.lessonCount(); ++i)
-        m_lessons->addItem(tr("%1. %2").arg(i + 1).arg(m_controller.lesson(i)->title()));
+        m_lessons->addItem(tr("%1. %2").arg(i + 1).arg(m_controller.lesson(i)->title));
     m_lessons->setCurrentIndex(current);
     m_back->setText(tr("< Back"));
     m_next->setText(tr("Next >"));
@@ -228,27 +229,27 @@ void LessonWindow::showLesson()
     if (m_controller.currentLesson() < 0)
         return;
     m_lessons->setCurrentIndex(m_controller.currentLesson());
-    if (const Lesson *lesson = m_controller.current()) {
-        m_code->setListing(lesson->code());
-        m_processes->setShowTimeWait(lesson->showsTimeWait());
-        m_switch->setText(lesson->switchText());
-        m_switch->setVisible(!lesson->switchText().isEmpty());
+    if (const LessonScript *lesson = m_controller.current()) {
+        m_code->setListing(lesson->listing);
+        m_processes->setShowTimeWait(lesson->showsTimeWait);
+        m_switch->setText(lesson->switchText);
+        m_switch->setVisible(!lesson->switchText.isEmpty());
         m_switch->setChecked(m_controller.switchOn());
     }
 }
 
 void LessonWindow::showStep()
 {
-    const Lesson *lesson = m_controller.current();
+    const LessonScript *lesson = m_controller.current();
     const int index = m_controller.currentStep();
     if (!lesson || index < 0)
         return;
-    const LessonSteps steps = lesson->steps();
+    const LessonSteps &steps = lesson->steps;
     const LessonStep &step = steps[index];
     m_stepTitle->setText(tr("Step %1 of %2: %3").arg(index + 1).arg(steps.size()).arg(step.title));
     m_explanation->setText(step.explanation);
     m_observe->setText(tr("Look at: %1").arg(step.observe));
-    m_code->setCurrentLines(step.cLine, step.pythonLine);
+    m_code->setCurrentAnchor(step.anchor);
     m_switch->setChecked(m_controller.switchOn());
     markObserved(step.target);
     m_back->setEnabled(m_controller.canGoBack());

@@ -5,22 +5,22 @@ namespace socketlab {
 CodeListing RecipeListing::iterativeServerLoop()
 {
     CodeListing listing;
-    listing.c = QStringList{
-        QStringLiteral("for (;;) {"),
-        QStringLiteral("  c = accept(s, NULL, NULL);"),
-        QStringLiteral("  while ((n = recv(c, buf, 1024, 0)) > 0)"),
-        QStringLiteral("    printf(\"%.*s\\n\", n, buf);"),
-        QStringLiteral("  close(c);"),
-        QStringLiteral("}"),
+    listing.c = {
+        "for (;;) {",
+        {"accept", "  c = accept(s, NULL, NULL);"},
+        {"recv", "  while ((n = recv(c, buf, 1024, 0)) > 0)"},
+        "    printf(\"%.*s\\n\", n, buf);",
+        {"close", "  close(c);"},
+        "}",
     };
-    listing.python = QStringList{
-        QStringLiteral("while True:"),
-        QStringLiteral("    con, cliente = tcp.accept()"),
-        QStringLiteral("    while True:"),
-        QStringLiteral("        msg = con.recv(1024)"),
-        QStringLiteral("        if not msg: break"),
-        QStringLiteral("        print(cliente, msg)"),
-        QStringLiteral("    con.close()"),
+    listing.python = {
+        "while True:",
+        {"accept", "    con, cliente = tcp.accept()"},
+        "    while True:",
+        {"recv", "        msg = con.recv(1024)"},
+        "        if not msg: break",
+        "        print(cliente, msg)",
+        {"close", "    con.close()"},
     };
     return listing;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/lessonstep.h"
+#include "ui/lessons/codelisting.h"
 
 namespace socketlab {
 

@@ -1,135 +1,24 @@
-#include "ui/lessons/tcpbasicslesson.h"
+#include "ui/lessons/lessons.h"
 
 #include "ui/lessons/lessonruntime.h"
+#include "ui/lessons/lessonsteps.h"
 #include "ui/lessons/recipelisting.h"
+
+#include <QCoreApplication>
 
 namespace socketlab {
 
-QString TcpBasicsLesson::title() const
+using namespace lessonsteps;
+
+// Names the translation context of the lesson's texts.
+struct TcpBasicsLesson
 {
-    return tr("TCP basics: the call sequences");
-}
+    static LessonScript build();
+    Q_DECLARE_TR_FUNCTIONS(TcpBasicsLesson)
+};
 
-CodeListing TcpBasicsLesson::code() const
-{
-    CodeListing listing;
-    const CodeListing loop = RecipeListing::iterativeServerLoop();
-    listing.c = QStringList{
-        QStringLiteral("/* server */"),
-        QStringLiteral("p = getprotobyname(\"tcp\");"),
-        QStringLiteral("s = socket(AF_INET, SOCK_STREAM, p->p_proto);"),
-        QStringLiteral("bind(s, (void *)&addr, sizeof addr);"),
-        QStringLiteral("listen(s, 1);"),
-    };
-    listing.c += loop.c;
-    listing.c += QStringList{
-        QStringLiteral("/* client */"),
-        QStringLiteral("getaddrinfo(\"127.0.0.1\", port, &hints, &ai);"),
-        QStringLiteral("p = getprotobyname(\"tcp\");"),
-        QStringLiteral("s = socket(AF_INET, SOCK_STREAM, p->p_proto);"),
-        QStringLiteral("connect(s, ai->ai_addr, ai->ai_addrlen);"),
-        QStringLiteral("send(s, \"hello\", 5, 0);"),
-        QStringLiteral("close(s);"),
-    };
-    listing.python = QStringList{
-        QStringLiteral("# server"),
-        QStringLiteral("tcp = socket.socket(AF_INET, SOCK_STREAM)"),
-        QStringLiteral("tcp.bind(('127.0.0.1', PORT))"),
-        QStringLiteral("tcp.listen(1)"),
-    };
-    listing.python += loop.python;
-    listing.python += QStringList{
-        QStringLiteral("# client"),
-        QStringLiteral("addr = socket.gethostbyname('127.0.0.1')"),
-        QStringLiteral("c = socket.socket(AF_INET, SOCK_STREAM)"),
-        QStringLiteral("c.connect((addr, PORT))"),
-        QStringLiteral("c.send(b'hello')"),
-        QStringLiteral("c.close()"),
-    };
-    return listing;
-}
-
-LessonSteps TcpBasicsLesson::steps() const
-{
-    LessonSteps steps;
-    LessonStep s;
-    s.title = tr("Server: socket, bind, listen");
-    s.explanation = tr("The server resolves the protocol (step 1), makes a socket (2), binds a "
-                       "local address and port (3) and calls listen() (4). A socket is created "
-                       "active; listen() makes it passive: it will only accept connections.");
-    s.observe = tr("Event log: the calls [1] to [4] with their results.");
-    s.target = ObserveTarget::Log;
-    s.cLine = 4;
-    s.pythonLine = 3;
-    s.enter = [](LessonRuntime &rt) {
-        ServerConfig config;
-        config.port = 0;
-        config.concurrency = Concurrency::Iterative;
-        rt.startServer(config);
-    };
-    s.settled = [](LessonRuntime &rt) { return rt.count(LessonRuntime::serverEvent(EventKind::Listening)) > 0; };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("Server: waiting in accept()");
-    s.explanation = tr("Step 5: accept() waits for a client. Nothing else happens in the server "
-                       "until one connects.");
-    s.observe = tr("Processes: the server thread is sleeping.");
-    s.target = ObserveTarget::Processes;
-    s.cLine = 6;
-    s.pythonLine = 5;
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("Client: resolve, socket, connect");
-    s.explanation = tr("The client resolves the host name (1) and the protocol (2), makes an "
-                       "active socket (3) and calls connect() (4). The three-way handshake "
-                       "completes and the server's accept() returns a new socket for this client.");
-    s.observe = tr("Sequence diagram: the connect arrow and the server's accept.");
-    s.target = ObserveTarget::Diagram;
-    s.cLine = 15;
-    s.pythonLine = 14;
-    s.enter = [](LessonRuntime &rt) { rt.connectClient(1, Protocol::Tcp, rt.serverPort()); };
-    s.settled = [](LessonRuntime &rt) { return rt.count(LessonRuntime::serverEvent(EventKind::Connected)) > 0; };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("Client sends, server receives");
-    s.explanation = tr("The client's send() (5) puts bytes on the connection; the server's recv() "
-                       "(6) returns them, at most 1024 bytes at a time.");
-    s.observe = tr("Sequence diagram: the message arrow; event log: recv() returned 5 bytes.");
-    s.target = ObserveTarget::Diagram;
-    s.cLine = 7;
-    s.pythonLine = 7;
-    s.enter = [](LessonRuntime &rt) { rt.client(1)->send(QByteArrayLiteral("hello")); };
-    s.settled = [](LessonRuntime &rt) { return rt.dataFrom(1) > 0; };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("Client closes, server closes");
-    s.explanation = tr("The client calls close() (6). The server's recv() returns 0: the peer "
-                       "closed the connection. The server closes its socket for this client (7).");
-    s.observe = tr("Event log: \"recv() -> 0 (the peer closed the connection)\", then close().");
-    s.target = ObserveTarget::Log;
-    s.cLine = 9;
-    s.pythonLine = 10;
-    s.enter = [](LessonRuntime &rt) { rt.client(1)->disconnectFromHost(); };
-    s.settled = [](LessonRuntime &rt) { return rt.count(LessonRuntime::serverEvent(EventKind::Disconnected)) > 0; };
-    steps << s;
-
-    s = LessonStep();
-    s.title = tr("Server: back to accept()");
-    s.explanation = tr("Step 8: the server goes back to step 5 and waits for the next client. "
-                       "The listening socket was never used to talk: it only accepts.");
-    s.observe = tr("Code: the highlighted line is accept() again.");
-    s.target = ObserveTarget::Code;
-    s.cLine = 6;
-    s.pythonLine = 5;
-    steps << s;
-    return steps;
-}
-
-LessonOutcome TcpBasicsLesson::outcome(const LessonRuntime &rt) const
+namespace {
+LessonOutcome outcomeOf(const LessonRuntime &rt)
 {
     const int listen = rt.indexOf(LessonRuntime::serverCall(SysCall::Listen));
     const int accept = rt.indexOf(LessonRuntime::serverCall(SysCall::Accept));
@@ -140,9 +29,84 @@ LessonOutcome TcpBasicsLesson::outcome(const LessonRuntime &rt) const
     LessonOutcome outcome;
     outcome.passed = listen >= 0 && accept > listen && recvZero > accept;
     outcome.text = outcome.passed
-        ? tr("listen(), then accept(), then recv() returned 0 when the client closed.")
-        : tr("The call sequence is not complete yet.");
+        ? TcpBasicsLesson::tr("listen(), then accept(), then recv() returned 0 when the client closed.")
+        : TcpBasicsLesson::tr("The call sequence is not complete yet.");
     return outcome;
+}
+}
+
+LessonScript TcpBasicsLesson::build()
+{
+    LessonScript script;
+    script.title = tr("TCP basics: the call sequences");
+    const CodeListing loop = RecipeListing::iterativeServerLoop();
+    script.listing.c = ListingLines{
+        "/* server */",
+        "p = getprotobyname(\"tcp\");",
+        "s = socket(AF_INET, SOCK_STREAM, p->p_proto);",
+        "bind(s, (void *)&addr, sizeof addr);",
+        {"listen", "listen(s, 1);"},
+    } + loop.c + ListingLines{
+        "/* client */",
+        "getaddrinfo(\"127.0.0.1\", port, &hints, &ai);",
+        "p = getprotobyname(\"tcp\");",
+        "s = socket(AF_INET, SOCK_STREAM, p->p_proto);",
+        {"connect", "connect(s, ai->ai_addr, ai->ai_addrlen);"},
+        "send(s, \"hello\", 5, 0);",
+        "close(s);",
+    };
+    script.listing.python = ListingLines{
+        "# server",
+        "tcp = socket.socket(AF_INET, SOCK_STREAM)",
+        "tcp.bind(('127.0.0.1', PORT))",
+        {"listen", "tcp.listen(1)"},
+    } + loop.python + ListingLines{
+        "# client",
+        "addr = socket.gethostbyname('127.0.0.1')",
+        "c = socket.socket(AF_INET, SOCK_STREAM)",
+        {"connect", "c.connect((addr, PORT))"},
+        "c.send(b'hello')",
+        "c.close()",
+    };
+    script.steps = {
+        {tr("Server: socket, bind, listen"),
+         tr("The server resolves the protocol (step 1), makes a socket (2), binds a "
+            "local address and port (3) and calls listen() (4). A socket is created "
+            "active; listen() makes it passive: it will only accept connections."),
+         tr("Event log: the calls [1] to [4] with their results."), ObserveTarget::Log, "listen",
+         startServer(server(Protocol::Tcp, Concurrency::Iterative)), untilListening()},
+        {tr("Server: waiting in accept()"),
+         tr("Step 5: accept() waits for a client. Nothing else happens in the server "
+            "until one connects."),
+         tr("Processes: the server thread is sleeping."), ObserveTarget::Processes, "accept", {}, {}},
+        {tr("Client: resolve, socket, connect"),
+         tr("The client resolves the host name (1) and the protocol (2), makes an "
+            "active socket (3) and calls connect() (4). The three-way handshake "
+            "completes and the server's accept() returns a new socket for this client."),
+         tr("Sequence diagram: the connect arrow and the server's accept."), ObserveTarget::Diagram,
+         "connect", connectClient(1, Protocol::Tcp), untilServerEvent(EventKind::Connected)},
+        {tr("Client sends, server receives"),
+         tr("The client's send() (5) puts bytes on the connection; the server's recv() "
+            "(6) returns them, at most 1024 bytes at a time."),
+         tr("Sequence diagram: the message arrow; event log: recv() returned 5 bytes."),
+         ObserveTarget::Diagram, "recv", clientSends(1, QByteArrayLiteral("hello")), untilDataFrom(1)},
+        {tr("Client closes, server closes"),
+         tr("The client calls close() (6). The server's recv() returns 0: the peer "
+            "closed the connection. The server closes its socket for this client (7)."),
+         tr("Event log: \"recv() -> 0 (the peer closed the connection)\", then close()."),
+         ObserveTarget::Log, "close", disconnectClient(1), untilServerEvent(EventKind::Disconnected)},
+        {tr("Server: back to accept()"),
+         tr("Step 8: the server goes back to step 5 and waits for the next client. "
+            "The listening socket was never used to talk: it only accepts."),
+         tr("Code: the highlighted line is accept() again."), ObserveTarget::Code, "accept", {}, {}},
+    };
+    script.outcome = &outcomeOf;
+    return script;
+}
+
+LessonScript tcpBasicsLesson()
+{
+    return TcpBasicsLesson::build();
 }
 
 } // namespace socketlab

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ui/lessons/lessonscript.h"
+
+namespace socketlab {
+
+// The lessons of the course, one builder each (in teaching order in LessonCatalog). A build
+// translates its texts now, so a language switch builds again.
+LessonScript udpLesson();
+LessonScript tcpBasicsLesson();
+LessonScript iterativeLesson();
+LessonScript forkLesson();
+LessonScript sharedMemoryLesson();
+LessonScript boundariesLesson();
+LessonScript refusedLesson();
+LessonScript addressInUseLesson();
+
+// What the lessons' steps record for their outcomes (LessonScript::factsAs()).
+struct ForkFacts
+{
+    qint64 firstZombie = 0;  // A's child, left a zombie with reaping off
+    qint64 zombie = 0;       // C's child, left a zombie by the non-reaping server
+};
+
+struct SharedMemoryFacts
+{
+    qint64 threadCounter = 0;  // the server's counter after the threads counted
+};
+
+struct BoundariesFacts
+{
+    int tcpChunks = 0;  // recv() chunks the TCP burst arrived in
+};
+
+struct RefusedFacts
+{
+    quint16 tcpPort = 0;
+    quint16 udpPort = 0;
+    int tcpErrno = 0;
+    qint64 refusedAfterMs = 0;
+};
+
+struct AddressInUseFacts
+{
+    quint16 plainPort = 0;
+    quint16 reusePort = 0;
+    int timeWaitAtRestart = 0;
+    bool plainRestartOk = false;
+    bool reuseRestartOk = false;
+};
+
+} // namespace socketlab

@@ -186,13 +186,8 @@ bool ClientWorker::tryConnect(const Endpoint &address)
         }
         ::fcntl(fd, F_SETFL, flags);
         m_reporter.traceCall(SysCall::Connect, connectClock, connectArgs, result, connectErrno);
-        if (result != 0) {
-            m_reporter.reportError(SysCall::Connect, address.toString(), connectErrno);
-            const CallClock closeClock;
-            const int closed = socket.reset();
-            m_reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed);
-            return false;
-        }
+        if (result != 0)
+            return connectFailed(socket, address, connectErrno);
     } else if (m_nextCandidate < m_candidates.size()) {
         // UDP has no handshake to tell a live address from a dead one, so "try each address"
         // needs the kernel's word: connect() on a datagram socket sends nothing, but makes the
@@ -203,13 +198,8 @@ bool ClientWorker::tryConnect(const Endpoint &address)
         const int result = ::connect(fd, address.address(), address.length());
         const int connectErrno = result == 0 ? 0 : errno;
         m_reporter.traceCall(SysCall::Connect, connectClock, connectArgs, result, connectErrno);
-        if (result != 0) {
-            m_reporter.reportError(SysCall::Connect, address.toString(), connectErrno);
-            const CallClock closeClock;
-            const int closed = socket.reset();
-            m_reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed);
-            return false;
-        }
+        if (result != 0)
+            return connectFailed(socket, address, connectErrno);
     }
     if (m_socket.isValid()) {
         // A UDP target that refused: its socket makes way for the next one's.
@@ -258,6 +248,17 @@ bool ClientWorker::tryNextTarget(QList<QByteArray> datagrams)
         }
     }
     return false;  // none left that opens: keep the socket we have
+}
+
+// This address refused or timed out: say so and close its socket (the caller tries the next).
+bool ClientWorker::connectFailed(Fd &socket, const Endpoint &address, int connectErrno)
+{
+    m_reporter.reportError(SysCall::Connect, address.toString(), connectErrno);
+    const int fd = socket.get();
+    const CallClock closeClock;
+    const int closed = socket.reset();
+    m_reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed);
+    return false;
 }
 
 bool ClientWorker::runCommands()

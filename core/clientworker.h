@@ -54,6 +54,7 @@ private:
 
     bool open();
     bool tryConnect(const Endpoint &address);
+    bool connectFailed(Fd &socket, const Endpoint &address, int connectErrno);
     // UDP: whether a refusal may still send us on to the next address (see tryConnect).
     bool mayTryNextTarget() const;
     bool tryNextTarget(QList<QByteArray> datagrams);

@@ -25,31 +25,7 @@ WaitResult SocketIo::waitFor(int fd, short events, int stopFd, int timeoutMs)
 
 qint64 SocketIo::sendAll(int fd, const char *data, qint64 size, int stopFd, int *errnum)
 {
-    qint64 sent = 0;
-    *errnum = 0;
-    while (sent < size) {
-        const ssize_t n = ::send(fd, data + sent, size_t(size - sent), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n >= 0) {
-            sent += n;
-            continue;
-        }
-        if (errno == EINTR)
-            continue;
-        if (errno != EAGAIN && errno != EWOULDBLOCK) {
-            *errnum = errno;
-            break;
-        }
-        const WaitResult wait = waitFor(fd, POLLOUT, stopFd);
-        if (wait == WaitResult::Stopped) {
-            *errnum = ECANCELED;
-            break;
-        }
-        if (wait == WaitResult::Failed) {
-            *errnum = errno;
-            break;
-        }
-    }
-    return sent;
+    return sendAllReading(fd, data, size, stopFd, {}, errnum);
 }
 
 qint64 SocketIo::sendAllReading(int fd, const char *data, qint64 size, int stopFd,
@@ -69,7 +45,8 @@ qint64 SocketIo::sendAllReading(int fd, const char *data, qint64 size, int stopF
             *errnum = errno;
             break;
         }
-        pollfd fds[2] = {{stopFd, POLLIN, 0}, {fd, POLLOUT | POLLIN, 0}};
+        const short events = onReadable ? POLLOUT | POLLIN : POLLOUT;
+        pollfd fds[2] = {{stopFd, POLLIN, 0}, {fd, events, 0}};
         const int ready = ::poll(fds, 2, -1);
         if (ready < 0 && errno == EINTR)
             continue;
@@ -82,7 +59,7 @@ qint64 SocketIo::sendAllReading(int fd, const char *data, qint64 size, int stopF
             break;
         }
         // Read first: what arrived is what the peer waits to be rid of before it reads again.
-        if ((fds[1].revents & (POLLIN | POLLHUP | POLLERR)) && !onReadable()) {
+        if (onReadable && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) && !onReadable()) {
             *errnum = ECANCELED;
             break;
         }

@@ -106,8 +106,13 @@ void TestHostileSlow::slowReader()
     QTest::qWait(200);  // a moment for anything still queued to arrive in the server
     peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmHWM"));
     qInfo("flooder pushed %lld bytes; server peak RSS %lld kB", qint64(pushed), peakRssKb);
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan's quarantine keeps freed memory resident: RSS says nothing about the server here.
+    QVERIFY(peakRssKb > 0);
+#else
     QVERIFY2(peakRssKb > 0 && peakRssKb < kRssBoundKb,
              qPrintable(QStringLiteral("server peak RSS %1 kB after %2 bytes").arg(peakRssKb).arg(pushed)));
+#endif
 
     const qint64 stopMs = terminate(server, kStopMs);
     QVERIFY2(stopMs >= 0, qPrintable(QStringLiteral("no exit within %1 ms of SIGTERM").arg(kStopMs)));

@@ -81,6 +81,7 @@ void TestServerModes::severalClients_data()
     QTest::newRow("iterative") << int(Concurrency::Iterative);
     QTest::newRow("fork") << int(Concurrency::Fork);
     QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
 }
 
 // Three clients, one after the other: every message and every client address arrives, and the
@@ -406,6 +407,7 @@ void TestServerModes::ipv6Loopback_data()
     QTest::newRow("iterative") << int(Concurrency::Iterative);
     QTest::newRow("fork") << int(Concurrency::Fork);
     QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
 }
 
 void TestServerModes::ipv6Loopback()
@@ -466,6 +468,7 @@ void TestServerModes::echo_data()
     QTest::newRow("tcp iterative") << int(Protocol::Tcp) << int(Concurrency::Iterative);
     QTest::newRow("tcp fork") << int(Protocol::Tcp) << int(Concurrency::Fork);
     QTest::newRow("tcp thread") << int(Protocol::Tcp) << int(Concurrency::Thread);
+    QTest::newRow("tcp poll") << int(Protocol::Tcp) << int(Concurrency::Poll);
     QTest::newRow("udp") << int(Protocol::Udp) << int(Concurrency::Thread);
 }
 
@@ -497,6 +500,7 @@ void TestServerModes::bufferSizeSetsTheChunks_data()
     QTest::newRow("iterative") << int(Concurrency::Iterative);
     QTest::newRow("fork") << int(Concurrency::Fork);
     QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
 }
 
 // The recipe's recv(N): a 12-byte message read with a 5-byte buffer is three messages.
@@ -531,6 +535,7 @@ void TestServerModes::echoLargeMessage_data()
     QTest::newRow("iterative") << int(Concurrency::Iterative);
     QTest::newRow("fork") << int(Concurrency::Fork);
     QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
 }
 
 // 256 KiB echoed back whole while the client is still sending: neither side may deadlock,

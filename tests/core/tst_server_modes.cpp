@@ -1,6 +1,7 @@
 // Each server mode with several real clients on loopback: what arrives, from whom, handled by
 // which process or thread, and what is left behind.
 
+#include "core/eventformatter.h"
 #include "core/server.h"
 #include "tests/core/testsupport.h"
 
@@ -8,7 +9,10 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <QRegularExpression>
+
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
@@ -56,6 +60,9 @@ private slots:
     void severalClients_data();
     void severalClients();
     void threadModeUsesOneThreadPerClient();
+    void pollModeServesEveryClientFromOneThread();
+    void pollSlowReaderDoesNotBlockOthers();
+    void pollTraceNamesReadyDescriptors();
     void forkModeUsesOneChildPerClient();
     void failedPipeLeavesTheClientWaiting();
     void iterativeServesOneClientAtATime();
@@ -174,6 +181,136 @@ void TestServerModes::threadModeUsesOneThreadPerClient()
     server.stop();
     QCOMPARE(summaryOf(log).connections, 4);
     QCOMPARE(summaryOf(log).messages, 4);
+}
+
+// Poll mode: three clients connected at once, each served in turn by the one server thread.
+void TestServerModes::pollModeServesEveryClientFromOneThread()
+{
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(config(Protocol::Tcp, Concurrency::Poll)));
+    std::vector<Fd> clients;
+    QStringList peers;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(tcpConnect(server.localPort()));
+        QVERIFY(clients.back().isValid());
+        peers << localOf(clients.back().get());
+    }
+    QVERIFY(log.waitForCount(EventKind::Connected, 3));
+    // Round after round while all three stay connected: none waits for another to leave.
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray message = "round " + QByteArray::number(round) + " from "
+                + QByteArray::number(i) + ";";
+            QVERIFY(sendAll(clients[size_t(i)].get(), message));
+            QVERIFY(QTest::qWaitFor([&] { return log.count([&](const SocketEvent &e) {
+                return e.kind == EventKind::Data && e.peer == peers[i] && e.payload.contains(message);
+            }) > 0; }, kWaitMs));
+        }
+    }
+    clients.clear();
+    QVERIFY(log.waitForCount(EventKind::Disconnected, 3));
+    server.stop();
+
+    QSet<qint64> tids;
+    for (const SocketEvent &e : log.all()) {
+        // socket(), bind(), listen() ran in the caller's thread before the server's started.
+        if (e.connectionId == 0 && e.call != SysCall::Poll)
+            continue;
+        QCOMPARE(e.handler, HandlerKind::Main);
+        QCOMPARE(e.concurrency, Concurrency::Poll);
+        QCOMPARE(e.pid, qint64(::getpid()));
+        tids.insert(e.tid);
+    }
+    QCOMPARE(tids.size(), 1);
+    QVERIFY(*tids.begin() != qint64(::getpid()));  // the server's thread, not the caller's
+    QCOMPARE(log.count(EventKind::HandlerExited), 0);
+    QCOMPARE(summaryOf(log).connections, 3);
+}
+
+// A client that sends and never reads its echo: its echo waits in the server (bounded; the
+// server stops reading it), and a second client's echo still comes back at once.
+void TestServerModes::pollSlowReaderDoesNotBlockOthers()
+{
+    ServerConfig c = config(Protocol::Tcp, Concurrency::Poll);
+    c.echo = true;
+    c.reportTraffic = false;  // megabytes of echo: the counters are enough here
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+
+    Fd slow = tcpConnect(server.localPort());
+    QVERIFY(slow.isValid());
+    const int small = 4096;
+    ::setsockopt(slow.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    ::fcntl(slow.get(), F_SETFL, ::fcntl(slow.get(), F_GETFL) | O_NONBLOCK);
+    // Send until the server stops taking more: its pending echo is full and it no longer
+    // reads this connection, so the slow client's send buffer fills too.
+    const QByteArray chunk(64 * 1024, 'x');
+    qint64 sent = 0;
+    bool stalled = false;
+    QDeadlineTimer deadline(kWaitMs);
+    while (!stalled && !deadline.hasExpired() && sent < qint64(256) * 1024 * 1024) {
+        const ssize_t n = ::send(slow.get(), chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += n;
+            continue;
+        }
+        QVERIFY2(n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK), qPrintable(qt_error_string(errno)));
+        pollfd p{slow.get(), POLLOUT, 0};
+        stalled = ::poll(&p, 1, 300) == 0;
+    }
+    QVERIFY2(stalled, qPrintable(QStringLiteral("sent %1 bytes").arg(sent)));
+
+    Fd other = tcpConnect(server.localPort());
+    QVERIFY(other.isValid());
+    QVERIFY(sendAll(other.get(), "still here"));
+    QCOMPARE(receive(other.get(), 10), QByteArray("still here"));
+
+    // The server read only part of the flood: the rest waits in the slow client's socket.
+    QVERIFY(server.totals().bytes < sent);
+    slow.reset();
+    other.reset();
+    server.stop();
+    QCOMPARE(summaryOf(log).connections, 2);
+}
+
+// Each poll() is traced with the descriptors it reported: the listener's new connection,
+// then the connection's data.
+void TestServerModes::pollTraceNamesReadyDescriptors()
+{
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(config(Protocol::Tcp, Concurrency::Poll)));
+    Fd client = tcpConnect(server.localPort());
+    const QString peer = localOf(client.get());
+    QVERIFY(sendAll(client.get(), "ready?"));
+    QVERIFY(log.waitForData(peer, "ready?"));
+    client.reset();
+    QVERIFY(log.waitForCount(EventKind::Disconnected, 1));
+    server.stop();
+
+    qint64 connectionFd = -1;
+    for (const SocketEvent &e : log.of(EventKind::Call)) {
+        if (e.call == SysCall::Accept)
+            connectionFd = e.result;
+        if (e.call == SysCall::Recv || e.call == SysCall::Close) {
+            QCOMPARE(e.step, e.call == SysCall::Recv ? 6 : 7);
+            QCOMPARE(e.handler, HandlerKind::Main);
+        }
+    }
+    QVERIFY(connectionFd >= 0);
+    QStringList polls;
+    for (const SocketEvent &e : log.of(EventKind::Call)) {
+        if (e.call == SysCall::Poll)
+            polls << EventFormatter::describe(e);
+    }
+    const QRegularExpression newConnection(
+        QStringLiteral("^poll\\(2 fds\\) -> 1 ready: fd \\d+ new connection$"));
+    QVERIFY2(!polls.filter(newConnection).isEmpty(), qPrintable(polls.join(QLatin1Char('\n'))));
+    const QRegularExpression readable(
+        QStringLiteral("^poll\\(3 fds\\) -> 1 ready: fd %1 readable$").arg(connectionFd));
+    QVERIFY2(!polls.filter(readable).isEmpty(), qPrintable(polls.join(QLatin1Char('\n'))));
 }
 
 void TestServerModes::forkModeUsesOneChildPerClient()

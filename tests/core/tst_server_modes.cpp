@@ -13,6 +13,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <atomic>
+#include <thread>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
@@ -63,6 +65,7 @@ private slots:
     void pollModeServesEveryClientFromOneThread();
     void pollSlowReaderDoesNotBlockOthers();
     void pollTraceNamesReadyDescriptors();
+    void pollFloodDoesNotStarveOthers();
     void forkModeUsesOneChildPerClient();
     void failedPipeLeavesTheClientWaiting();
     void iterativeServesOneClientAtATime();
@@ -311,6 +314,73 @@ void TestServerModes::pollTraceNamesReadyDescriptors()
     const QRegularExpression readable(
         QStringLiteral("^poll\\(3 fds\\) -> 1 ready: fd %1 readable$").arg(connectionFd));
     QVERIFY2(!polls.filter(readable).isEmpty(), qPrintable(polls.join(QLatin1Char('\n'))));
+}
+
+// One client sends without pause from its own thread: the one server thread still reads a
+// second client's message (each connection gets a bounded number of recv()s per round).
+void TestServerModes::pollFloodDoesNotStarveOthers()
+{
+    ServerConfig c = config(Protocol::Tcp, Concurrency::Poll);
+    // One byte per recv(): the server cannot keep up with the flood, whose socket stays full.
+    c.bufferSize = 1;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+    Fd flooder = tcpConnect(server.localPort());
+    QVERIFY(flooder.isValid());
+    std::atomic<bool> quit{false};
+    std::atomic<qint64> flooded{0};
+    std::thread flood([&] {
+        const QByteArray chunk(64 * 1024, 'f');
+        while (!quit) {
+            const ssize_t n = ::send(flooder.get(), chunk.constData(), size_t(chunk.size()),
+                                     MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n > 0)
+                flooded += n;
+            else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+                return;
+        }
+    });
+    const bool flowing = QTest::qWaitFor([&] { return server.totals().bytes > 16 * 1024; },
+                                         kWaitMs);
+
+    Fd other = tcpConnect(server.localPort());
+    const QString peer = localOf(other.get());
+    const bool sent = sendAll(other.get(), "not starved");
+    const bool served = QTest::qWaitFor([&] { return server.totals().connections == 2
+                                                     && log.count([&](const SocketEvent &e) {
+                                                            return e.kind == EventKind::Data
+                                                                && e.peer == peer;
+                                                        }) > 0; },
+                                        kWaitMs);
+    quit = true;
+    flood.join();
+    QVERIFY(flowing);
+    QVERIFY(sent);
+    QVERIFY2(served, qPrintable(QStringLiteral("flooded %1 bytes").arg(flooded.load())));
+    server.stop();
+
+    // Between the second client's connection and its message the server read only a few
+    // rounds' worth of the flood (kChunksPerRound bytes each), not the flood's whole backlog.
+    const QString flooderPeer = localOf(flooder.get());
+    const int connectedAt = log.indexOf([&](const SocketEvent &e) {
+        return e.kind == EventKind::Connected && e.peer == peer;
+    });
+    const int dataAt = log.indexOf([&](const SocketEvent &e) {
+        return e.kind == EventKind::Data && e.peer == peer;
+    });
+    QVERIFY(connectedAt >= 0 && dataAt > connectedAt);
+    qint64 floodBytesBetween = 0;
+    for (int i = connectedAt; i < dataAt; ++i) {
+        const SocketEvent &e = log.all().at(i);
+        if (e.peer != flooderPeer)
+            continue;
+        if (e.kind == EventKind::Data)
+            floodBytesBetween += e.bytes;
+        else if (e.kind == EventKind::Coalesced && e.mergedKind == EventKind::Data)
+            floodBytesBetween += e.bytes;
+    }
+    QVERIFY2(floodBytesBetween < 1024, qPrintable(QString::number(floodBytesBetween)));
 }
 
 void TestServerModes::forkModeUsesOneChildPerClient()

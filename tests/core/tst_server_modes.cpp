@@ -81,6 +81,7 @@ private slots:
     void echoLargeMessage_data();
     void echoLargeMessage();
     void udpEchoOnDualStack();
+    void maxClientsCapsThreads_data();
     void maxClientsCapsThreads();
     void listeningEventAndLocalAddress();
 };
@@ -807,9 +808,17 @@ void TestServerModes::udpEchoOnDualStack()
 }
 
 // Thread mode with a cap of two: the third client waits, unaccepted, until one leaves.
+void TestServerModes::maxClientsCapsThreads_data()
+{
+    QTest::addColumn<int>("concurrency");
+    QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
+}
+
 void TestServerModes::maxClientsCapsThreads()
 {
-    ServerConfig c = config(Protocol::Tcp, Concurrency::Thread);
+    QFETCH(int, concurrency);
+    ServerConfig c = config(Protocol::Tcp, Concurrency(concurrency));
     c.maxClients = 2;
     Server server;
     EventLog log(&server);
@@ -826,6 +835,11 @@ void TestServerModes::maxClientsCapsThreads()
     QVERIFY(sendAll(a.get(), "a"));
     QVERIFY(log.waitForData(localOf(a.get()), "aa"));
     QCOMPARE(log.count(EventKind::Connected), 2);
+    // The waiting client is announced once (an accept "error" without errno), not per wake.
+    QVERIFY(QTest::qWaitFor([&] { return log.count(EventKind::Error) > 0; }, kWaitMs));
+    QCOMPARE(log.count(EventKind::Error), 1);
+    QCOMPARE(log.of(EventKind::Error).first().call, SysCall::Accept);
+    QCOMPARE(log.of(EventKind::Error).first().errnum, 0);
     a.reset();
     QVERIFY(log.waitForData(thirdPeer, "c"));
     QCOMPARE(log.count(EventKind::Connected), 3);

@@ -30,7 +30,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption protoOption(QStringLiteral("proto"), tr("tcp or udp (default tcp)."), QStringLiteral("tcp|udp"));
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
-        tr("Server: iterative, fork or thread (default thread)."), QStringLiteral("mode"));
+        tr("Server: iterative, fork, thread or poll (default thread)."), QStringLiteral("mode"));
     const QCommandLineOption portOption(QStringLiteral("port"), tr("Port number (default 5000)."), QStringLiteral("N"));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
         tr("Server: local address to bind (default 127.0.0.1; 0.0.0.0 or :: for the whole network)."), QStringLiteral("addr"));

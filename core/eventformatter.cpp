@@ -78,6 +78,8 @@ QString EventFormatter::modeText(Protocol protocol, Concurrency concurrency)
         return tr("TCP, iterative");
     case Concurrency::Fork:
         return tr("TCP, a process per connection");
+    case Concurrency::Poll:
+        return tr("TCP, one thread with poll()");
     case Concurrency::Thread:
         break;
     }
@@ -100,6 +102,9 @@ QString EventFormatter::resultText(const SocketEvent &event)
         return event.peer.isEmpty() ? event.local : event.peer;
     if (call == SysCall::Fork)
         return tr("pid %1 (the child)").arg(event.result);
+    // The descriptors poll() reported, as the poll loop spelled them (fd numbers and C terms).
+    if (call == SysCall::Poll && !event.message.isEmpty())
+        return tr("%1 ready: %2").arg(event.result).arg(event.message);
     if (call == SysCall::Recv && event.result == 0)
         return tr("0 (the peer closed the connection)");
     if (countsBytes(call)) {

@@ -14,6 +14,8 @@ QString concurrencyName(Concurrency concurrency)
         return QStringLiteral("iterative");
     case Concurrency::Fork:
         return QStringLiteral("fork");
+    case Concurrency::Poll:
+        return QStringLiteral("poll");
     case Concurrency::Thread:
         break;
     }
@@ -33,7 +35,8 @@ bool parseProtocol(const QString &text, Protocol *protocol)
 
 bool parseConcurrency(const QString &text, Concurrency *concurrency)
 {
-    for (Concurrency candidate : {Concurrency::Iterative, Concurrency::Fork, Concurrency::Thread}) {
+    for (Concurrency candidate : {Concurrency::Iterative, Concurrency::Fork, Concurrency::Thread,
+                                   Concurrency::Poll}) {
         if (text.compare(concurrencyName(candidate), Qt::CaseInsensitive) == 0) {
             *concurrency = candidate;
             return true;

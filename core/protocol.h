@@ -5,7 +5,7 @@
 namespace socketlab {
 
 enum class Protocol { Tcp, Udp };
-enum class Concurrency { Iterative, Fork, Thread };
+enum class Concurrency { Iterative, Fork, Thread, Poll };
 
 // Names as the command line and the JSON output spell them (never translated).
 QString protocolName(Protocol protocol);

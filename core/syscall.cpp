@@ -51,6 +51,8 @@ QString sysCallName(SysCall call)
         return QStringLiteral("pthread_create");
     case SysCall::Eventfd:
         return QStringLiteral("eventfd");
+    case SysCall::Poll:
+        return QStringLiteral("poll");
     }
     return QString();
 }

@@ -31,6 +31,7 @@ enum class SysCall {
     Read,
     PthreadCreate,
     Eventfd,
+    Poll,  // traced in poll mode only, where it is how the server waits for every client
 };
 
 // The C name, "recvfrom"; empty for None.

@@ -5,8 +5,11 @@
 #include "core/endpoint.h"
 #include "core/forkedchild.h"
 #include "core/handlerthread.h"
+#include "core/pollloop.h"
 #include "core/servercontext.h"
 #include "core/threadpriority.h"
+
+#include <QStringList>
 
 #include <algorithm>
 #include <cerrno>
@@ -52,6 +55,10 @@ void TcpServerWorker::run()
     m_context.workerThreadId.store(socketlab::currentThreadId());
     // Forked children inherit this thread's priority; handler threads lower their own.
     makeCurrentThreadNicer(m_context.config.handlerNice);
+    if (m_context.config.concurrency == Concurrency::Poll) {
+        runPoll();
+        return;
+    }
     std::vector<pollfd> fds;
     for (;;) {
         fds.clear();
@@ -89,6 +96,77 @@ void TcpServerWorker::run()
         }
     }
     stopHandlers();
+}
+
+void TcpServerWorker::runPoll()
+{
+    m_pollLoop = std::make_unique<PollLoop>(m_context);
+    const int listenFd = m_listener.get();
+    std::vector<pollfd> fds;
+    for (;;) {
+        fds.clear();
+        fds.push_back({m_context.stop.fd(), POLLIN, 0});
+        // The cap and the paused listener as in the other modes: at the cap the listener is
+        // left out of the poll set once the waiting client has been announced.
+        const bool atCap = liveHandlers() >= qMax(1, m_context.config.maxClients);
+        if (!atCap)
+            m_capAnnounced = false;
+        const int pauseMs = acceptPauseMs();
+        const bool watchListener = pauseMs == 0 && (!atCap || !m_capAnnounced);
+        if (watchListener)
+            fds.push_back({listenFd, POLLIN, 0});
+        const size_t firstConnection = fds.size();
+        m_pollLoop->appendPollFds(fds);
+
+        const CallClock clock;
+        const int ready = ::poll(fds.data(), nfds_t(fds.size()), pauseMs > 0 ? pauseMs : -1);
+        const int pollErrno = ready < 0 ? errno : 0;
+        if (ready < 0 && pollErrno == EINTR)
+            continue;
+        tracePoll(clock, fds, ready, pollErrno, firstConnection);
+        if (ready < 0 || (fds[0].revents & POLLIN))
+            break;
+        m_pollLoop->serve(fds, firstConnection);
+        if (watchListener && (fds[1].revents & POLLIN)) {
+            if (atCap)
+                announceCap();
+            else
+                acceptOne();
+        }
+    }
+    m_pollLoop->closeAll();
+}
+
+// "poll(4 fds) -> 2 ready: fd 7 readable, fd 3 new connection": which descriptors poll()
+// reported is the whole lesson of this mode.
+void TcpServerWorker::tracePoll(const CallClock &clock, const std::vector<pollfd> &fds,
+                                int ready, int pollErrno, size_t firstConnection) const
+{
+    const EventReporter &reporter = m_context.reporter;
+    if (!reporter.callsEnabled())
+        return;
+    QStringList what;
+    for (size_t i = 0; i < fds.size() && ready > 0; ++i) {
+        const pollfd &entry = fds[i];
+        if (entry.revents == 0)
+            continue;
+        if (i == 0)
+            what << QStringLiteral("fd %1 stop").arg(entry.fd);
+        else if (i < firstConnection)
+            what << QStringLiteral("fd %1 new connection").arg(entry.fd);
+        else
+            what << PollLoop::readyText(entry);
+    }
+    SocketEvent event = reporter.make(EventKind::Call);
+    event.setEndUs(clock.endUs());
+    event.beginUs = clock.beginUs();
+    event.call = SysCall::Poll;
+    event.step = recipeStep(SysCall::Poll, Role::Server);
+    event.args = QStringLiteral("%1 fds").arg(fds.size());
+    event.result = ready;
+    event.errnum = pollErrno;
+    event.message = what.join(QStringLiteral(", "));
+    reporter.post(std::move(event));
 }
 
 void TcpServerWorker::announceCap()
@@ -149,8 +227,11 @@ void TcpServerWorker::acceptOne()
     const int listenFd = m_listener.get();
     const CallClock clock;
     int fd;
+    // Poll mode: the connection joins the poll set, where nothing may block.
+    const int flags = SOCK_CLOEXEC
+        | (m_context.config.concurrency == Concurrency::Poll ? SOCK_NONBLOCK : 0);
     do {
-        fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&address), &length, SOCK_CLOEXEC);
+        fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&address), &length, flags);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == ECONNABORTED))
         return;  // the client gave up between poll() and accept()
@@ -193,6 +274,9 @@ void TcpServerWorker::acceptOne()
         break;
     case Concurrency::Fork:
         serveInChild(std::move(connection), peer, local, id, acceptedUs);
+        break;
+    case Concurrency::Poll:
+        m_pollLoop->add(std::move(connection), peer, local, id, acceptedUs);
         break;
     }
 }
@@ -349,7 +433,7 @@ void TcpServerWorker::stopHandlers()
 
 int TcpServerWorker::liveHandlers() const
 {
-    return int(m_threads.size() + m_children.size());
+    return int(m_threads.size() + m_children.size()) + (m_pollLoop ? m_pollLoop->size() : 0);
 }
 
 } // namespace socketlab

@@ -9,10 +9,14 @@
 #include <memory>
 #include <vector>
 
+struct pollfd;
+
 namespace socketlab {
 
+class CallClock;
 class ChildWatcher;
 class HandlerThread;
+class PollLoop;
 struct ServerContext;
 
 // The TCP server's own thread: accept() loop (recipe steps 5 and 8) and, by mode, serving the
@@ -29,6 +33,10 @@ protected:
     void run() override;
 
 private:
+    // Concurrency::Poll: this thread serves every connection, all waited for in one poll().
+    void runPoll();
+    void tracePoll(const CallClock &clock, const std::vector<pollfd> &fds, int ready,
+                   int pollErrno, size_t firstConnection) const;
     void acceptOne();
     // acceptedUs: when accept() returned the connection (its connected event counts from then).
     void serveInThread(Fd connection, const QString &peer, const QString &local, quint64 id,
@@ -49,7 +57,8 @@ private:
     QString m_local;
     std::vector<std::unique_ptr<HandlerThread>> m_threads;
     std::vector<std::unique_ptr<ChildWatcher>> m_children;
-    std::vector<std::unique_ptr<ChildWatcher>> m_unreaped;  // ServerConfig::reapChildren off
+    std::vector<std::unique_ptr<ChildWatcher>> m_unreaped;
+    std::unique_ptr<PollLoop> m_pollLoop;  // poll mode only  // ServerConfig::reapChildren off
     QElapsedTimer m_acceptPause;  // valid while accept() rests after a failure
     int m_lastAcceptErrno = 0;
     int m_pipeErrno = 0;

@@ -146,10 +146,6 @@
         <translation>tcp ou udp (padrão tcp).</translation>
     </message>
     <message>
-        <source>Server: iterative, fork or thread (default thread).</source>
-        <translation>Servidor: iterative, fork ou thread (padrão thread).</translation>
-    </message>
-    <message>
         <source>Port number (default 5000).</source>
         <translation>Número da porta (padrão 5000).</translation>
     </message>
@@ -220,6 +216,10 @@
     <message>
         <source>--concurrency %1 does not apply to --proto udp: a UDP server has no connections to hand out.</source>
         <translation>--concurrency %1 não se aplica a --proto udp: um servidor UDP não tem conexões para distribuir.</translation>
+    </message>
+    <message>
+        <source>Server: iterative, fork, thread or poll (default thread).</source>
+        <translation>Servidor: iterative, fork, thread ou poll (padrão thread).</translation>
     </message>
 </context>
 <context>
@@ -514,6 +514,14 @@
     <message>
         <source>Shared counter incremented to %1 (%2)</source>
         <translation>Contador compartilhado incrementado para %1 (%2)</translation>
+    </message>
+    <message>
+        <source>TCP, one thread with poll()</source>
+        <translation>TCP, uma thread com poll()</translation>
+    </message>
+    <message>
+        <source>%1 ready: %2</source>
+        <translation>%1 prontos: %2</translation>
     </message>
 </context>
 <context>
@@ -902,6 +910,10 @@
     <message>
         <source>Waiting in accept() on %1; threads serving clients: %2</source>
         <translation>Esperando em accept() em %1; threads atendendo clientes: %2</translation>
+    </message>
+    <message>
+        <source>Waiting in poll() on %1 and %2 connections, all served by one thread</source>
+        <translation>Esperando em poll() em %1 e em %2 conexões, todas atendidas por uma só thread</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +1913,14 @@
     <message>
         <source>TCP: connections and a byte stream. UDP: independent datagrams.</source>
         <translation>TCP: conexões e um fluxo de bytes. UDP: datagramas independentes.</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <source>One thread serves every connection: it waits on the listening socket and all connections at once with poll()</source>
+        <translation>Uma thread atende todas as conexões: ela espera no socket de escuta e em todas as conexões ao mesmo tempo com poll()</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,7 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     m_iterative = addToggle(modes, QStringLiteral("iterative"));
     m_fork = addToggle(modes, QStringLiteral("fork"));
     m_thread = addToggle(modes, QStringLiteral("thread"));
+    m_poll = addToggle(modes, QStringLiteral("poll"));
     m_thread->setChecked(true);
     addSeparator();
 
@@ -98,6 +99,7 @@ void ServerToolBar::retranslateUi()
     m_iterative->setText(tr("Iterative"));
     m_fork->setText(tr("Fork"));
     m_thread->setText(tr("Thread"));
+    m_poll->setText(tr("Poll"));
     m_portLabel->setText(tr("&Port:"));
     m_portSpin->setSpecialValueText(tr("any"));
     m_portSpin->setToolTip(tr("The server's port; \"any\" lets the system choose a free one"));
@@ -122,7 +124,7 @@ void ServerToolBar::updateEnabled()
         action->setEnabled(!m_running);
     m_portSpin->setEnabled(!m_running);
     m_exposure->setEnabled(!m_running);
-    for (QAction *action : {m_iterative, m_fork, m_thread})
+    for (QAction *action : {m_iterative, m_fork, m_thread, m_poll})
         action->setEnabled(!m_running && !udp);
     m_start->setEnabled(!m_running);
     m_stop->setEnabled(m_running);
@@ -139,6 +141,10 @@ void ServerToolBar::updateEnabled()
     m_thread->setToolTip(udp ? udpReason
                          : m_running ? locked
                                      : tr("A thread per connection; the main thread only accepts"));
+    m_poll->setToolTip(udp ? udpReason
+                       : m_running ? locked
+                                   : tr("One thread serves every connection: it waits on the "
+                                        "listening socket and all connections at once with poll()"));
     const QString protocolTip = m_running ? locked : tr("TCP: connections and a byte stream. "
                                                         "UDP: independent datagrams.");
     m_tcp->setToolTip(protocolTip);
@@ -162,6 +168,8 @@ Concurrency ServerToolBar::concurrency() const
         return Concurrency::Iterative;
     if (m_fork->isChecked())
         return Concurrency::Fork;
+    if (m_poll->isChecked())
+        return Concurrency::Poll;
     return Concurrency::Thread;
 }
 
@@ -213,6 +221,9 @@ void ServerToolBar::setConfig(const ServerConfig &config)
         break;
     case Concurrency::Thread:
         m_thread->setChecked(true);
+        break;
+    case Concurrency::Poll:
+        m_poll->setChecked(true);
         break;
     }
     m_portSpin->setValue(config.port);

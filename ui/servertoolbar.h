@@ -12,7 +12,7 @@ class QSpinBox;
 
 namespace socketlab {
 
-// The server's switches: TCP/UDP, iterative/fork/thread, port, who may connect, echo, and
+// The server's switches: TCP/UDP, iterative/fork/thread/poll, port, who may connect, echo, and
 // Start/Stop. The switches are locked while the server runs (stop to change them).
 class ServerToolBar : public QToolBar
 {
@@ -38,6 +38,7 @@ public:
     QAction *iterativeAction() const { return m_iterative; }
     QAction *forkAction() const { return m_fork; }
     QAction *threadAction() const { return m_thread; }
+    QAction *pollAction() const { return m_poll; }
     QAction *echoAction() const { return m_echo; }
     QAction *startAction() const { return m_start; }
     QAction *stopAction() const { return m_stop; }
@@ -63,6 +64,7 @@ private:
     QAction *m_iterative;
     QAction *m_fork;
     QAction *m_thread;
+    QAction *m_poll;
     QAction *m_echo;
     QAction *m_start;
     QAction *m_stop;

@@ -7,7 +7,7 @@ _socketlab_cli()
 
     case $prev in
         --proto) COMPREPLY=($(compgen -W 'tcp udp' -- "$cur")); return ;;
-        --concurrency) COMPREPLY=($(compgen -W 'iterative fork thread' -- "$cur")); return ;;
+        --concurrency) COMPREPLY=($(compgen -W 'iterative fork thread poll' -- "$cur")); return ;;
         --lang) COMPREPLY=($(compgen -W 'en pt_BR' -- "$cur")); return ;;
         --host | --bind) _known_hosts_real -- "$cur"; return ;;
         --port | --backlog | --buffer | --max-clients) return ;;

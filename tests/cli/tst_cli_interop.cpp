@@ -64,6 +64,7 @@ void TestCliInterop::foreignClient_data()
     QTest::addColumn<QString>("bind");
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("peerPrefix");
+    QTest::addColumn<QString>("mode");  // --concurrency; empty: the default
     const QList<QStringList> families = {{"ipv4", "127.0.0.1", "127.0.0.1", "127.0.0.1:"},
                                          {"ipv6", "::1", "::1", "[::1]:"},
                                          // A dual-stack server shows an IPv4 client as IPv4.
@@ -72,9 +73,12 @@ void TestCliInterop::foreignClient_data()
         for (const char *proto : {"tcp", "udp"}) {
             for (const QStringList &f : families) {
                 QTest::addRow("%s %s %s", peer, proto, qPrintable(f[0]))
-                    << peer << proto << f[1] << f[2] << f[3];
+                    << peer << proto << f[1] << f[2] << f[3] << QString();
             }
         }
+        // One thread serving with poll() talks to the same clients.
+        QTest::addRow("%s tcp ipv4 poll", peer)
+            << peer << "tcp" << "127.0.0.1" << "127.0.0.1" << "127.0.0.1:" << "poll";
     }
 }
 
@@ -86,6 +90,7 @@ void TestCliInterop::foreignClient()
     QFETCH(QString, bind);
     QFETCH(QString, host);
     QFETCH(QString, peerPrefix);
+    QFETCH(QString, mode);
     const bool python = peer == QLatin1String("python");
     const bool tcp = proto == QLatin1String("tcp");
     if ((python ? m_python : m_nc).isEmpty())
@@ -94,7 +99,10 @@ void TestCliInterop::foreignClient()
         QSKIP("no IPv6 on this machine");
 
     Process server;
-    QVERIFY(server.startCli({"server", "--proto", proto, "--bind", bind, "--port", "0", "--json"}));
+    QStringList serverArguments{"server", "--proto", proto, "--bind", bind, "--port", "0", "--json"};
+    if (!mode.isEmpty())
+        serverArguments << "--concurrency" << mode;
+    QVERIFY(server.startCli(serverArguments));
     QVERIFY2(server.waitForListening(), server.err().constData());
     const QString port = QString::number(server.listeningPort());
 

@@ -135,6 +135,7 @@ void TestCliServer::jsonContract_data()
     QTest::newRow("iterative") << QStringList{"--concurrency", "iterative"} << true << "main";
     QTest::newRow("fork") << QStringList{"--concurrency", "fork"} << true << "process";
     QTest::newRow("thread") << QStringList{"--concurrency", "thread"} << true << "thread";
+    QTest::newRow("poll") << QStringList{"--concurrency", "poll"} << true << "main";
     QTest::newRow("default mode") << QStringList{} << true << "thread";
     QTest::newRow("udp") << QStringList{"--proto", "udp"} << false << "main";
 }
@@ -285,6 +286,7 @@ void TestCliServer::quiet_data()
     QTest::newRow("thread") << QStringList{};
     QTest::newRow("fork") << QStringList{"--concurrency", "fork"};
     QTest::newRow("iterative") << QStringList{"--concurrency", "iterative"};
+    QTest::newRow("poll") << QStringList{"--concurrency", "poll"};
     QTest::newRow("udp") << QStringList{"--proto", "udp", "--echo"};
     QTest::newRow("fork with --trace") << QStringList{"--concurrency", "fork", "--trace"};
 }
@@ -335,6 +337,7 @@ void TestCliServer::quietStillShowsErrors_data()
     QTest::newRow("iterative") << QStringList{"--concurrency", "iterative"};
     QTest::newRow("fork") << QStringList{"--concurrency", "fork"};
     QTest::newRow("fork, large buffer") << QStringList{"--concurrency", "fork", "--buffer", "65536"};
+    QTest::newRow("poll") << QStringList{"--concurrency", "poll"};
 }
 
 // A client that resets its connection is an error, which --quiet still prints.
@@ -625,6 +628,8 @@ void TestCliServer::badArguments_data()
         << QStringList{"server", "--concurrency", "fork", "--proto", "udp"} << "--proto udp";
     QTest::newRow("thread with udp")
         << QStringList{"server", "--proto", "udp", "--concurrency", "thread"} << "--concurrency thread";
+    QTest::newRow("poll with udp")
+        << QStringList{"server", "--proto", "udp", "--concurrency", "poll"} << "--concurrency poll";
 }
 
 void TestCliServer::badArguments()

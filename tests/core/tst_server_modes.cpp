@@ -1,6 +1,7 @@
 // Each server mode with several real clients on loopback: what arrives, from whom, handled by
 // which process or thread, and what is left behind.
 
+#include "core/eventformatter.h"
 #include "core/server.h"
 #include "tests/core/testsupport.h"
 
@@ -8,7 +9,12 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <QRegularExpression>
+
 #include <fcntl.h>
+#include <poll.h>
+#include <atomic>
+#include <thread>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
@@ -56,6 +62,10 @@ private slots:
     void severalClients_data();
     void severalClients();
     void threadModeUsesOneThreadPerClient();
+    void pollModeServesEveryClientFromOneThread();
+    void pollSlowReaderDoesNotBlockOthers();
+    void pollTraceNamesReadyDescriptors();
+    void pollFloodDoesNotStarveOthers();
     void forkModeUsesOneChildPerClient();
     void failedPipeLeavesTheClientWaiting();
     void iterativeServesOneClientAtATime();
@@ -71,6 +81,7 @@ private slots:
     void echoLargeMessage_data();
     void echoLargeMessage();
     void udpEchoOnDualStack();
+    void maxClientsCapsThreads_data();
     void maxClientsCapsThreads();
     void listeningEventAndLocalAddress();
 };
@@ -81,6 +92,7 @@ void TestServerModes::severalClients_data()
     QTest::newRow("iterative") << int(Concurrency::Iterative);
     QTest::newRow("fork") << int(Concurrency::Fork);
     QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
 }
 
 // Three clients, one after the other: every message and every client address arrives, and the
@@ -173,6 +185,203 @@ void TestServerModes::threadModeUsesOneThreadPerClient()
     server.stop();
     QCOMPARE(summaryOf(log).connections, 4);
     QCOMPARE(summaryOf(log).messages, 4);
+}
+
+// Poll mode: three clients connected at once, each served in turn by the one server thread.
+void TestServerModes::pollModeServesEveryClientFromOneThread()
+{
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(config(Protocol::Tcp, Concurrency::Poll)));
+    std::vector<Fd> clients;
+    QStringList peers;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(tcpConnect(server.localPort()));
+        QVERIFY(clients.back().isValid());
+        peers << localOf(clients.back().get());
+    }
+    QVERIFY(log.waitForCount(EventKind::Connected, 3));
+    // Round after round while all three stay connected: none waits for another to leave.
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray message = "round " + QByteArray::number(round) + " from "
+                + QByteArray::number(i) + ";";
+            QVERIFY(sendAll(clients[size_t(i)].get(), message));
+            QVERIFY(QTest::qWaitFor([&] { return log.count([&](const SocketEvent &e) {
+                return e.kind == EventKind::Data && e.peer == peers[i] && e.payload.contains(message);
+            }) > 0; }, kWaitMs));
+        }
+    }
+    clients.clear();
+    QVERIFY(log.waitForCount(EventKind::Disconnected, 3));
+    server.stop();
+
+    QSet<qint64> tids;
+    for (const SocketEvent &e : log.all()) {
+        // socket(), bind(), listen() ran in the caller's thread before the server's started.
+        if (e.connectionId == 0 && e.call != SysCall::Poll)
+            continue;
+        QCOMPARE(e.handler, HandlerKind::Main);
+        QCOMPARE(e.concurrency, Concurrency::Poll);
+        QCOMPARE(e.pid, qint64(::getpid()));
+        tids.insert(e.tid);
+    }
+    QCOMPARE(tids.size(), 1);
+    QVERIFY(*tids.begin() != qint64(::getpid()));  // the server's thread, not the caller's
+    QCOMPARE(log.count(EventKind::HandlerExited), 0);
+    QCOMPARE(summaryOf(log).connections, 3);
+}
+
+// A client that sends and never reads its echo: its echo waits in the server (bounded; the
+// server stops reading it), and a second client's echo still comes back at once.
+void TestServerModes::pollSlowReaderDoesNotBlockOthers()
+{
+    ServerConfig c = config(Protocol::Tcp, Concurrency::Poll);
+    c.echo = true;
+    c.reportTraffic = false;  // megabytes of echo: the counters are enough here
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+
+    Fd slow = tcpConnect(server.localPort());
+    QVERIFY(slow.isValid());
+    const int small = 4096;
+    ::setsockopt(slow.get(), SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    ::fcntl(slow.get(), F_SETFL, ::fcntl(slow.get(), F_GETFL) | O_NONBLOCK);
+    // Send until the server stops taking more: its pending echo is full and it no longer
+    // reads this connection, so the slow client's send buffer fills too.
+    const QByteArray chunk(64 * 1024, 'x');
+    qint64 sent = 0;
+    bool stalled = false;
+    QDeadlineTimer deadline(kWaitMs);
+    while (!stalled && !deadline.hasExpired() && sent < qint64(256) * 1024 * 1024) {
+        const ssize_t n = ::send(slow.get(), chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += n;
+            continue;
+        }
+        QVERIFY2(n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK), qPrintable(qt_error_string(errno)));
+        pollfd p{slow.get(), POLLOUT, 0};
+        stalled = ::poll(&p, 1, 300) == 0;
+    }
+    QVERIFY2(stalled, qPrintable(QStringLiteral("sent %1 bytes").arg(sent)));
+
+    Fd other = tcpConnect(server.localPort());
+    QVERIFY(other.isValid());
+    QVERIFY(sendAll(other.get(), "still here"));
+    QCOMPARE(receive(other.get(), 10), QByteArray("still here"));
+
+    // The server read only part of the flood: the rest waits in the slow client's socket.
+    QVERIFY(server.totals().bytes < sent);
+    slow.reset();
+    other.reset();
+    server.stop();
+    QCOMPARE(summaryOf(log).connections, 2);
+}
+
+// Each poll() is traced with the descriptors it reported: the listener's new connection,
+// then the connection's data.
+void TestServerModes::pollTraceNamesReadyDescriptors()
+{
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(config(Protocol::Tcp, Concurrency::Poll)));
+    Fd client = tcpConnect(server.localPort());
+    const QString peer = localOf(client.get());
+    QVERIFY(sendAll(client.get(), "ready?"));
+    QVERIFY(log.waitForData(peer, "ready?"));
+    client.reset();
+    QVERIFY(log.waitForCount(EventKind::Disconnected, 1));
+    server.stop();
+
+    qint64 connectionFd = -1;
+    for (const SocketEvent &e : log.of(EventKind::Call)) {
+        if (e.call == SysCall::Accept)
+            connectionFd = e.result;
+        if (e.call == SysCall::Recv || e.call == SysCall::Close) {
+            QCOMPARE(e.step, e.call == SysCall::Recv ? 6 : 7);
+            QCOMPARE(e.handler, HandlerKind::Main);
+        }
+    }
+    QVERIFY(connectionFd >= 0);
+    QStringList polls;
+    for (const SocketEvent &e : log.of(EventKind::Call)) {
+        if (e.call == SysCall::Poll)
+            polls << EventFormatter::describe(e);
+    }
+    const QRegularExpression newConnection(
+        QStringLiteral("^poll\\(2 fds\\) -> 1 ready: fd \\d+ new connection$"));
+    QVERIFY2(!polls.filter(newConnection).isEmpty(), qPrintable(polls.join(QLatin1Char('\n'))));
+    const QRegularExpression readable(
+        QStringLiteral("^poll\\(3 fds\\) -> 1 ready: fd %1 readable$").arg(connectionFd));
+    QVERIFY2(!polls.filter(readable).isEmpty(), qPrintable(polls.join(QLatin1Char('\n'))));
+}
+
+// One client sends without pause from its own thread: the one server thread still reads a
+// second client's message (each connection gets a bounded number of recv()s per round).
+void TestServerModes::pollFloodDoesNotStarveOthers()
+{
+    ServerConfig c = config(Protocol::Tcp, Concurrency::Poll);
+    // One byte per recv(): the server cannot keep up with the flood, whose socket stays full.
+    c.bufferSize = 1;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+    Fd flooder = tcpConnect(server.localPort());
+    QVERIFY(flooder.isValid());
+    std::atomic<bool> quit{false};
+    std::atomic<qint64> flooded{0};
+    std::thread flood([&] {
+        const QByteArray chunk(64 * 1024, 'f');
+        while (!quit) {
+            const ssize_t n = ::send(flooder.get(), chunk.constData(), size_t(chunk.size()),
+                                     MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n > 0)
+                flooded += n;
+            else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+                return;
+        }
+    });
+    const bool flowing = QTest::qWaitFor([&] { return server.totals().bytes > 16 * 1024; },
+                                         kWaitMs);
+
+    Fd other = tcpConnect(server.localPort());
+    const QString peer = localOf(other.get());
+    const bool sent = sendAll(other.get(), "not starved");
+    const bool served = QTest::qWaitFor([&] { return server.totals().connections == 2
+                                                     && log.count([&](const SocketEvent &e) {
+                                                            return e.kind == EventKind::Data
+                                                                && e.peer == peer;
+                                                        }) > 0; },
+                                        kWaitMs);
+    quit = true;
+    flood.join();
+    QVERIFY(flowing);
+    QVERIFY(sent);
+    QVERIFY2(served, qPrintable(QStringLiteral("flooded %1 bytes").arg(flooded.load())));
+    server.stop();
+
+    // Between the second client's connection and its message the server read only a few
+    // rounds' worth of the flood (kChunksPerRound bytes each), not the flood's whole backlog.
+    const QString flooderPeer = localOf(flooder.get());
+    const int connectedAt = log.indexOf([&](const SocketEvent &e) {
+        return e.kind == EventKind::Connected && e.peer == peer;
+    });
+    const int dataAt = log.indexOf([&](const SocketEvent &e) {
+        return e.kind == EventKind::Data && e.peer == peer;
+    });
+    QVERIFY(connectedAt >= 0 && dataAt > connectedAt);
+    qint64 floodBytesBetween = 0;
+    for (int i = connectedAt; i < dataAt; ++i) {
+        const SocketEvent &e = log.all().at(i);
+        if (e.peer != flooderPeer)
+            continue;
+        if (e.kind == EventKind::Data)
+            floodBytesBetween += e.bytes;
+        else if (e.kind == EventKind::Coalesced && e.mergedKind == EventKind::Data)
+            floodBytesBetween += e.bytes;
+    }
+    QVERIFY2(floodBytesBetween < 1024, qPrintable(QString::number(floodBytesBetween)));
 }
 
 void TestServerModes::forkModeUsesOneChildPerClient()
@@ -406,6 +615,7 @@ void TestServerModes::ipv6Loopback_data()
     QTest::newRow("iterative") << int(Concurrency::Iterative);
     QTest::newRow("fork") << int(Concurrency::Fork);
     QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
 }
 
 void TestServerModes::ipv6Loopback()
@@ -466,6 +676,7 @@ void TestServerModes::echo_data()
     QTest::newRow("tcp iterative") << int(Protocol::Tcp) << int(Concurrency::Iterative);
     QTest::newRow("tcp fork") << int(Protocol::Tcp) << int(Concurrency::Fork);
     QTest::newRow("tcp thread") << int(Protocol::Tcp) << int(Concurrency::Thread);
+    QTest::newRow("tcp poll") << int(Protocol::Tcp) << int(Concurrency::Poll);
     QTest::newRow("udp") << int(Protocol::Udp) << int(Concurrency::Thread);
 }
 
@@ -497,6 +708,7 @@ void TestServerModes::bufferSizeSetsTheChunks_data()
     QTest::newRow("iterative") << int(Concurrency::Iterative);
     QTest::newRow("fork") << int(Concurrency::Fork);
     QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
 }
 
 // The recipe's recv(N): a 12-byte message read with a 5-byte buffer is three messages.
@@ -531,6 +743,7 @@ void TestServerModes::echoLargeMessage_data()
     QTest::newRow("iterative") << int(Concurrency::Iterative);
     QTest::newRow("fork") << int(Concurrency::Fork);
     QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
 }
 
 // 256 KiB echoed back whole while the client is still sending: neither side may deadlock,
@@ -595,9 +808,17 @@ void TestServerModes::udpEchoOnDualStack()
 }
 
 // Thread mode with a cap of two: the third client waits, unaccepted, until one leaves.
+void TestServerModes::maxClientsCapsThreads_data()
+{
+    QTest::addColumn<int>("concurrency");
+    QTest::newRow("thread") << int(Concurrency::Thread);
+    QTest::newRow("poll") << int(Concurrency::Poll);
+}
+
 void TestServerModes::maxClientsCapsThreads()
 {
-    ServerConfig c = config(Protocol::Tcp, Concurrency::Thread);
+    QFETCH(int, concurrency);
+    ServerConfig c = config(Protocol::Tcp, Concurrency(concurrency));
     c.maxClients = 2;
     Server server;
     EventLog log(&server);
@@ -614,6 +835,11 @@ void TestServerModes::maxClientsCapsThreads()
     QVERIFY(sendAll(a.get(), "a"));
     QVERIFY(log.waitForData(localOf(a.get()), "aa"));
     QCOMPARE(log.count(EventKind::Connected), 2);
+    // The waiting client is announced once (an accept "error" without errno), not per wake.
+    QVERIFY(QTest::qWaitFor([&] { return log.count(EventKind::Error) > 0; }, kWaitMs));
+    QCOMPARE(log.count(EventKind::Error), 1);
+    QCOMPARE(log.of(EventKind::Error).first().call, SysCall::Accept);
+    QCOMPARE(log.of(EventKind::Error).first().errnum, 0);
     a.reset();
     QVERIFY(log.waitForData(thirdPeer, "c"));
     QCOMPARE(log.count(EventKind::Connected), 3);

@@ -51,6 +51,7 @@ void TestHostileCrowd::fiveHundredAtOnce_data()
     QTest::addColumn<QString>("mode");
     QTest::newRow("thread") << QStringLiteral("thread");
     QTest::newRow("fork") << QStringLiteral("fork");
+    QTest::newRow("poll") << QStringLiteral("poll");
 }
 
 void TestHostileCrowd::fiveHundredAtOnce()

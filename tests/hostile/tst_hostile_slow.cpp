@@ -63,6 +63,7 @@ void TestHostileSlow::slowReader_data()
     QTest::addColumn<QString>("mode");
     QTest::newRow("thread") << QStringLiteral("thread");
     QTest::newRow("fork") << QStringLiteral("fork");
+    QTest::newRow("poll") << QStringLiteral("poll");
 }
 
 void TestHostileSlow::slowReader()
@@ -126,6 +127,7 @@ void TestHostileSlow::silentClient_data()
     QTest::addColumn<bool>("othersServed");  // while the silent one is connected
     QTest::newRow("thread") << QStringLiteral("thread") << true;
     QTest::newRow("fork") << QStringLiteral("fork") << true;
+    QTest::newRow("poll") << QStringLiteral("poll") << true;
     // DESIGN: an iterative server does not accept again until the current client leaves.
     QTest::newRow("iterative") << QStringLiteral("iterative") << false;
 }
@@ -176,6 +178,7 @@ void TestHostileSlow::sigtermDuringFlood_data()
     QTest::addColumn<QString>("mode");
     QTest::newRow("thread") << QStringLiteral("thread");
     QTest::newRow("fork") << QStringLiteral("fork");
+    QTest::newRow("poll") << QStringLiteral("poll");
 }
 
 // DESIGN: "On SIGINT/SIGTERM ... exits 0, within a second even during a flood", and "under

@@ -53,6 +53,7 @@ private slots:
     void init();
     void cleanup();
     void forkServerServesTwoClientPanes();
+    void pollServerServesTwoClientPanesFromOneThread();
     void studentRowsAreNoPanes();
     void udpDisablesConcurrencyToggles();
     void iterativeServerIsBlockedInRecv();
@@ -95,6 +96,7 @@ void TestMainWindow::startServer(Protocol protocol, Concurrency concurrency)
     if (protocol == Protocol::Tcp) {
         QAction *mode = concurrency == Concurrency::Fork        ? bar->forkAction()
                         : concurrency == Concurrency::Iterative ? bar->iterativeAction()
+                        : concurrency == Concurrency::Poll      ? bar->pollAction()
                                                                 : bar->threadAction();
         mode->trigger();
     }
@@ -161,6 +163,31 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     QVERIFY(m_window->callSequence()->currentClientStep() >= 5);
 }
 
+// The Poll toggle: both panes served by the server's one thread, which the status names.
+void TestMainWindow::pollServerServesTwoClientPanesFromOneThread()
+{
+    ServerToolBar *bar = m_window->serverToolBar();
+    QVERIFY(bar->pollAction()->toolTip().contains(QStringLiteral("poll()")));
+    startServer(Protocol::Tcp, Concurrency::Poll);
+    QCOMPARE(m_window->server()->config().concurrency, Concurrency::Poll);
+    QVERIFY2(m_window->serverPane()->statusText().contains(QStringLiteral("poll()")),
+             qPrintable(m_window->serverPane()->statusText()));
+    ClientTabs *tabs = m_window->clientTabs();
+    ClientPane *first = tabs->pane(0);
+    ClientPane *second = tabs->addClient();
+    first->sendMessage(QStringLiteral("from one"));
+    second->sendMessage(QStringLiteral("from two"));
+    const EventListModel *log = m_window->serverPane()->logModel();
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 2, kTimeoutMs);
+    QSet<qint64> tids;
+    for (const SocketEvent &event : rowsOf(log, EventKind::Data)) {
+        QCOMPARE(event.handler, HandlerKind::Main);
+        tids << event.tid;
+    }
+    QCOMPARE(tids.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(second->historyCount(), 2, kTimeoutMs);  // echoed
+}
+
 void TestMainWindow::studentRowsAreNoPanes()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
@@ -202,7 +229,8 @@ void TestMainWindow::udpDisablesConcurrencyToggles()
     ServerToolBar *bar = m_window->serverToolBar();
     QVERIFY(bar->forkAction()->isEnabled());
     bar->udpAction()->trigger();
-    for (QAction *action : {bar->iterativeAction(), bar->forkAction(), bar->threadAction()}) {
+    for (QAction *action : {bar->iterativeAction(), bar->forkAction(), bar->threadAction(),
+                            bar->pollAction()}) {
         QVERIFY(!action->isEnabled());
         QVERIFY2(action->toolTip().contains(QStringLiteral("UDP")), qPrintable(action->toolTip()));
     }
@@ -335,7 +363,7 @@ bool isAName(const QString &text)
 {
     static const QStringList names = {
         QStringLiteral("TCP"), QStringLiteral("UDP"), QStringLiteral("Fork"),
-        QStringLiteral("Thread"), QStringLiteral("Hex"), QStringLiteral("SocketLab"),
+        QStringLiteral("Thread"), QStringLiteral("Poll"), QStringLiteral("Hex"), QStringLiteral("SocketLab"),
         QStringLiteral("English"), QStringLiteral("Português (Brasil)"), QStringLiteral("&Host:"),
         QStringLiteral("Host:"), QStringLiteral("100%"), QStringLiteral("Bytes")};
     static const QRegularExpression noWords(QStringLiteral("^[^A-Za-z]*$"));

@@ -1,6 +1,6 @@
 #include "core/client.h"
 
-#include "core/clientworker.h"
+#include "core/private/clientworker.h"
 #include "core/eventreporter.h"
 
 namespace socketlab {

@@ -4,10 +4,10 @@
 #include "core/eventformatter.h"
 #include "core/fd.h"
 #include "core/resolver.h"
-#include "core/servercontext.h"
+#include "core/private/servercontext.h"
 #include "core/socketio.h"
-#include "core/tcpserverworker.h"
-#include "core/udpserverworker.h"
+#include "core/private/tcpserverworker.h"
+#include "core/private/udpserverworker.h"
 
 #include <cerrno>
 #include <fcntl.h>

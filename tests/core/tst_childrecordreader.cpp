@@ -3,7 +3,7 @@
 // corrupt without crashing, reading past the bytes or holding more than one record.
 // Seeded, so a failure repeats; run under ASan in CI.
 
-#include "core/childrecordreader.h"
+#include "core/private/childrecordreader.h"
 
 #include <QRandomGenerator>
 #include <QTest>

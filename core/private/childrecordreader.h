@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/childrecord.h"
+#include "core/private/childrecord.h"
 
 #include <QByteArray>
 

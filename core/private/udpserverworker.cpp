@@ -1,8 +1,8 @@
-#include "core/udpserverworker.h"
+#include "core/private/udpserverworker.h"
 
 #include "core/endpoint.h"
-#include "core/threadpriority.h"
-#include "core/servercontext.h"
+#include "core/private/threadpriority.h"
+#include "core/private/servercontext.h"
 #include "core/socketio.h"
 
 #include <cerrno>

@@ -1,6 +1,6 @@
-#include "core/pollloop.h"
+#include "core/private/pollloop.h"
 
-#include "core/servercontext.h"
+#include "core/private/servercontext.h"
 
 #include <QStringList>
 

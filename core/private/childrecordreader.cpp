@@ -1,4 +1,4 @@
-#include "core/childrecordreader.h"
+#include "core/private/childrecordreader.h"
 
 #include <cstring>
 

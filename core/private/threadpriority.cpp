@@ -1,4 +1,4 @@
-#include "core/threadpriority.h"
+#include "core/private/threadpriority.h"
 
 #include <cerrno>
 #include <sys/resource.h>

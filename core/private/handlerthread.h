@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/connectionsession.h"
+#include "core/private/connectionsession.h"
 
 #include <atomic>
 #include <pthread.h>

@@ -1,4 +1,4 @@
-#include "core/clientworker.h"
+#include "core/private/clientworker.h"
 
 #include "core/resolver.h"
 #include "core/socketio.h"

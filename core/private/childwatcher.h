@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/childrecordreader.h"
+#include "core/private/childrecordreader.h"
 #include "core/eventreporter.h"
 #include "core/fd.h"
 

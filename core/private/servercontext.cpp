@@ -1,4 +1,4 @@
-#include "core/servercontext.h"
+#include "core/private/servercontext.h"
 
 namespace socketlab {
 

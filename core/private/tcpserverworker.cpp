@@ -1,13 +1,13 @@
-#include "core/tcpserverworker.h"
+#include "core/private/tcpserverworker.h"
 
-#include "core/childwatcher.h"
-#include "core/connectionsession.h"
+#include "core/private/childwatcher.h"
+#include "core/private/connectionsession.h"
 #include "core/endpoint.h"
-#include "core/forkedchild.h"
-#include "core/handlerthread.h"
-#include "core/pollloop.h"
-#include "core/servercontext.h"
-#include "core/threadpriority.h"
+#include "core/private/forkedchild.h"
+#include "core/private/handlerthread.h"
+#include "core/private/pollloop.h"
+#include "core/private/servercontext.h"
+#include "core/private/threadpriority.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "core/connectionsession.h"
+#include "core/private/connectionsession.h"
 
-#include "core/servercontext.h"
+#include "core/private/servercontext.h"
 #include "core/socketio.h"
 
 #include <cerrno>

@@ -1,4 +1,4 @@
-#include "core/childwatcher.h"
+#include "core/private/childwatcher.h"
 
 #include "core/servercounters.h"
 

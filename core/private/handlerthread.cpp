@@ -1,7 +1,7 @@
-#include "core/handlerthread.h"
+#include "core/private/handlerthread.h"
 
-#include "core/servercontext.h"
-#include "core/threadpriority.h"
+#include "core/private/servercontext.h"
+#include "core/private/threadpriority.h"
 #include "core/wakesignal.h"
 
 namespace socketlab {

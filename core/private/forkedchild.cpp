@@ -1,7 +1,7 @@
-#include "core/forkedchild.h"
+#include "core/private/forkedchild.h"
 
 #include "core/callclock.h"
-#include "core/childrecord.h"
+#include "core/private/childrecord.h"
 
 #include <algorithm>
 #include <cerrno>

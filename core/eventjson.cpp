@@ -41,6 +41,8 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("messages", event.messages);
         json.add("bytes", event.bytes);
         json.add("killed", event.killed);
+        if (event.protocol == Protocol::Udp)
+            json.add("dropped", event.dropped);
         break;
     case EventKind::Coalesced:
         json.add("merged", eventKindName(event.mergedKind));

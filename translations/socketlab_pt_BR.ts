@@ -542,6 +542,10 @@
         <source>Shared counter incremented to %1 (%2)</source>
         <translation>Contador compartilhado incrementado para %1 (%2)</translation>
     </message>
+    <message>
+        <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
+        <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>

@@ -6,14 +6,15 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace socketlab {
 
 namespace {
-void writeOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-}
+// One table for a reader that takes its time (a pager); a stuck one loses it after this.
+constexpr int kOnceDrainMs = 30000;
+// Leaving --watch: what is still queued gets this long to go out, as the server's summary.
+constexpr int kWatchDrainMs = 250;
 
 QString stateText(const SocketSnapshot &socket, bool gone)
 {
@@ -21,7 +22,8 @@ QString stateText(const SocketSnapshot &socket, bool gone)
 }
 } // namespace
 
-CliSocketsRunner::CliSocketsRunner(const CliOptions &options) : m_options(options)
+CliSocketsRunner::CliSocketsRunner(const CliOptions &options)
+    : m_options(options), m_out(STDOUT_FILENO)
 {
     if (options.protocolGiven)
         m_protocols = options.protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly;
@@ -72,7 +74,7 @@ QByteArray CliSocketsRunner::jsonLine(const SocketSnapshot &socket, bool gone)
 
 void CliSocketsRunner::write(const SocketSnapshot &socket, bool gone)
 {
-    writeOut(m_options.json ? jsonLine(socket, gone) : humanLine(socket, m_options.port, gone));
+    m_out.write(m_options.json ? jsonLine(socket, gone) : humanLine(socket, m_options.port, gone));
 }
 
 bool CliSocketsRunner::sample(bool firstTime)
@@ -96,26 +98,37 @@ bool CliSocketsRunner::sample(bool firstTime)
             write(it.value(), true);
     }
     m_last = now;
-    std::fflush(stdout);
     return true;
 }
 
 int CliSocketsRunner::exec()
 {
-    if (m_options.watchMs <= 0)
-        return sample(true) ? 0 : 1;
+    if (m_options.watchMs <= 0) {
+        const bool ok = sample(true);
+        m_out.drain(kOnceDrainMs);
+        return ok ? 0 : 1;
+    }
     SignalWatcher watcher;
     if (!sample(true))
         return 1;
     QTimer timer;
     QObject::connect(&timer, &QTimer::timeout, &timer, [this] {
+        // A reader that lags misses samples, not changes: the next one compares with what
+        // was printed last.
+        if (m_out.isBacklogged())
+            return;
         if (!sample(false))
             QCoreApplication::exit(1);
     });
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &timer,
                      [] { QCoreApplication::exit(0); });
+    // The reader went away (| head): done, as on SIGTERM.
+    QObject::connect(&m_out, &OutputWriter::brokenPipe, &timer,
+                     [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
     timer.start(m_options.watchMs);
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    m_out.drain(kWatchDrainMs);
+    return code;
 }
 
 } // namespace socketlab

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/clioptions.h"
+#include "app/outputwriter.h"
 #include "core/socketstatereader.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,9 @@ private:
     void write(const SocketSnapshot &socket, bool gone);
 
     CliOptions m_options;
+    // Standard output from a thread of its own, as the server does: a stuck terminal or pipe
+    // never keeps --watch from seeing SIGINT/SIGTERM.
+    OutputWriter m_out;
     SocketStateReader::Protocols m_protocols = SocketStateReader::Both;
     QHash<QString, SocketSnapshot> m_last;
 };

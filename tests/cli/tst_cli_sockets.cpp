@@ -96,11 +96,16 @@ void TestCliSockets::watchPrintsNewConnectionAndStopsOnSigterm()
     Process watch;
     QVERIFY(watch.startCli({"sockets", "--port", QString::number(port), "--watch", "100"}));
     QVERIFY(watch.waitForOutput("LISTEN"));
-    const Fd client = tcpConnect(port);
+    Fd client = tcpConnect(port);
     QVERIFY(client.isValid());
     const QByteArray clientLine = (localOf(client.get()) + QStringLiteral(" -> 127.0.0.1:%1").arg(port)).toUtf8();
     QVERIFY2(watch.waitForOutput(clientLine), watch.out().constData());
     QVERIFY(watch.out().contains("ESTABLISHED"));
+    // Closed by the client: its side changes to TIME_WAIT, the server's side goes away.
+    client.reset();
+    QVERIFY2(watch.waitForOutput("GONE  127.0.0.1:" + QByteArray::number(port) + " <- "),
+             watch.out().constData());
+    QVERIFY(watch.waitForOutput("TIME_WAIT"));
     watch.signal(SIGTERM);
     QVERIFY(watch.waitForExit());
     QCOMPARE(watch.exitCode(), 0);

@@ -1,6 +1,7 @@
 #include "app/cliclientrunner.h"
 #include "app/clioptions.h"
 #include "app/cliserverrunner.h"
+#include "app/clisocketsrunner.h"
 #include "translations/languagemanager.h"
 
 #include <QCoreApplication>
@@ -39,5 +40,7 @@ int main(int argc, char *argv[])
     }
     if (options.command == CliOptions::Command::Server)
         return CliServerRunner(options).exec();
+    if (options.command == CliOptions::Command::Sockets)
+        return CliSocketsRunner(options).exec();
     return CliClientRunner(options).exec();
 }

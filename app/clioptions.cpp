@@ -8,6 +8,8 @@ namespace socketlab {
 
 namespace {
 
+constexpr int kMinWatchMs = 50;
+
 bool parseNumber(const QString &text, int minimum, int maximum, int *value)
 {
     bool ok = false;
@@ -25,7 +27,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets."));
-    parser.addPositionalArgument(QStringLiteral("command"), tr("server or client"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("server, client or sockets"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption protoOption(QStringLiteral("proto"), tr("tcp or udp (default tcp)."), QStringLiteral("tcp|udp"));
@@ -44,10 +46,12 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("One JSON object per line."));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Server: print only listening, errors and the summary."));
     const QCommandLineOption traceOption(QStringLiteral("trace"), tr("Also print every socket call."));
+    const QCommandLineOption watchOption(QStringLiteral("watch"),
+        tr("Sockets: sample every MS milliseconds and print the changes until interrupted."), QStringLiteral("MS"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language: en or pt_BR."), QStringLiteral("lang"));
     parser.addOptions({protoOption, concurrencyOption, portOption, bindOption, backlogOption,
                        bufferOption, echoOption, maxClientsOption, hostOption, newlineOption,
-                       jsonOption, quietOption, traceOption, langOption});
+                       jsonOption, quietOption, traceOption, watchOption, langOption});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -68,7 +72,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        *error = tr("Missing command: use \"server\" or \"client\".");
+        *error = tr("Missing command: use \"server\", \"client\" or \"sockets\".");
         return false;
     }
     if (positional.size() > 1) {
@@ -79,8 +83,10 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         command = Command::Server;
     } else if (positional.first() == QLatin1String("client")) {
         command = Command::Client;
+    } else if (positional.first() == QLatin1String("sockets")) {
+        command = Command::Sockets;
     } else {
-        *error = tr("Unknown command: \"%1\" (use \"server\" or \"client\").").arg(positional.first());
+        *error = tr("Unknown command: \"%1\" (use \"server\", \"client\" or \"sockets\").").arg(positional.first());
         return false;
     }
 
@@ -88,7 +94,13 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     const QList<QCommandLineOption> serverOnly = {concurrencyOption, bindOption, backlogOption,
                                                   bufferOption, echoOption, maxClientsOption, quietOption};
     const QList<QCommandLineOption> clientOnly = {hostOption, newlineOption};
-    for (const QCommandLineOption &option : isServer ? clientOnly : serverOnly) {
+    const bool isSockets = command == Command::Sockets;
+    QList<QCommandLineOption> notApplying = isServer ? clientOnly : serverOnly;
+    if (isSockets)
+        notApplying = serverOnly + clientOnly + QList<QCommandLineOption>{traceOption};
+    else
+        notApplying << watchOption;
+    for (const QCommandLineOption &option : std::as_const(notApplying)) {
         if (parser.isSet(option)) {
             *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
             return false;
@@ -114,6 +126,13 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     json = parser.isSet(jsonOption);
     trace = parser.isSet(traceOption);
 
+    if (isSockets) {
+        protocolGiven = parser.isSet(protoOption);
+        // Below this the samples cost more than they show; a day is plenty for a lab.
+        if (parser.isSet(watchOption) && !parseNumber(parser.value(watchOption), kMinWatchMs, 86400000, &watchMs))
+            return invalid(QStringLiteral("watch"), parser.value(watchOption));
+        return true;
+    }
     if (!isServer) {
         if (parser.isSet(hostOption)) {
             host = Resolver::normalizeHost(parser.value(hostOption));

@@ -14,7 +14,7 @@ struct CliOptions
     Q_DECLARE_TR_FUNCTIONS(CliOptions)
 
 public:
-    enum class Command { Server, Client };
+    enum class Command { Server, Client, Sockets };
 
     // Returns false with a one-line, translated message naming the bad value.
     bool parse(const QStringList &arguments, QString *error);
@@ -28,6 +28,9 @@ public:
     bool json = false;
     bool quiet = false;
     bool trace = false;
+    // sockets: which protocols (--proto given or both) and --watch's period (0: print once).
+    bool protocolGiven = false;
+    int watchMs = 0;
     // --help, --help-all or --version: print helpText and exit 0, starting nothing.
     bool helpShown = false;
     QString helpText;

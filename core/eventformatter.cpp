@@ -207,6 +207,12 @@ QString EventFormatter::describe(const SocketEvent &event)
                 .arg(locale.toString(event.connections), locale.toString(event.messages),
                      locale.toString(event.bytes), locale.toString(event.killed));
         }
+        if (event.protocol == Protocol::Udp) {
+            return tr("Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 "
+                      "(receive buffer full)")
+                .arg(locale.toString(event.connections), locale.toString(event.messages),
+                     locale.toString(event.bytes), locale.toString(event.dropped));
+        }
         return tr("Summary: connections %1, messages %2, bytes %3")
             .arg(locale.toString(event.connections), locale.toString(event.messages),
                  locale.toString(event.bytes));

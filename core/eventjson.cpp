@@ -1,78 +1,10 @@
 #include "core/eventjson.h"
 
 #include "core/eventformatter.h"
+#include "core/jsonline.h"
 #include "core/payloadtext.h"
 
-#include <cstdio>
-
 namespace socketlab {
-
-namespace {
-
-void appendString(QByteArray &out, const QString &text)
-{
-    out += '"';
-    for (const char c : text.toUtf8()) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (u < 0x20 || u == 0x7F) {
-                char escape[8];
-                std::snprintf(escape, sizeof escape, "\\u%04x", u);
-                out += escape;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
-
-class JsonLine
-{
-public:
-    void add(const char *key, const QString &value)
-    {
-        startKey(key);
-        appendString(m_out, value);
-    }
-    void add(const char *key, qint64 value)
-    {
-        startKey(key);
-        m_out += QByteArray::number(value);
-    }
-    QByteArray finish()
-    {
-        m_out += "}\n";
-        return m_out;
-    }
-
-private:
-    void startKey(const char *key)
-    {
-        m_out += m_out.size() > 1 ? ",\"" : "\"";
-        m_out += key;
-        m_out += "\":";
-    }
-    QByteArray m_out = "{";
-};
-
-} // namespace
 
 QByteArray EventJson::toLine(const SocketEvent &event)
 {
@@ -109,6 +41,8 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("messages", event.messages);
         json.add("bytes", event.bytes);
         json.add("killed", event.killed);
+        if (event.protocol == Protocol::Udp)
+            json.add("dropped", event.dropped);
         break;
     case EventKind::Coalesced:
         json.add("merged", eventKindName(event.mergedKind));

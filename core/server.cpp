@@ -150,6 +150,11 @@ bool Server::start(const ServerConfig &config)
                                QStringLiteral("fd %1, SO_REUSEADDR, 1").arg(attempt.get()), r,
                                r == 0 ? 0 : errno);
         }
+        if (config.receiveBuffer > 0) {
+            // Not one of the recipe's steps: set quietly, like IPV6_V6ONLY below.
+            ::setsockopt(attempt.get(), SOL_SOCKET, SO_RCVBUF, &config.receiveBuffer,
+                         sizeof config.receiveBuffer);
+        }
         if (candidate.family() == AF_INET6) {
             // "::" serves IPv4 clients too (they show up as plain IPv4 addresses).
             const int zero = 0;
@@ -219,6 +224,7 @@ void Server::stop()
     summary.messages = m_lastTotals.messages;
     summary.bytes = m_lastTotals.bytes;
     summary.killed = m_lastTotals.killed;
+    summary.dropped = m_lastTotals.dropped;
     m_context->reporter.post(std::move(summary));
     m_context.reset();
     m_queue->flush();

@@ -31,6 +31,9 @@ struct ServerConfig
     // it as a "++counter" call whose result is the new value. Threads share the server
     // process's counter; a forked child increments its own copy.
     bool sharedCounter = false;
+    // Above 0: SO_RCVBUF for the listening (or UDP) socket; the kernel doubles it and keeps
+    // a minimum. Small, it lets a flood fill a UDP server's receive buffer (summary "dropped").
+    int receiveBuffer = 0;
 };
 
 } // namespace socketlab

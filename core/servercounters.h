@@ -12,6 +12,7 @@ struct ServerTotals
     qint64 messages = 0;
     qint64 bytes = 0;
     qint64 killed = 0;  // fork mode: children that had to be killed at stop
+    qint64 dropped = 0;  // UDP: datagrams the kernel dropped, the receive buffer being full
 };
 
 // Exact totals, updated by every handler thread and for every forked child.
@@ -25,9 +26,12 @@ public:
         m_bytes.fetch_add(bytes, std::memory_order_relaxed);
     }
     void addKilled(qint64 children) { m_killed.fetch_add(children, std::memory_order_relaxed); }
+    // The kernel's own count for the socket (SO_MEMINFO), so it is set, not added to.
+    void setDropped(qint64 datagrams) { m_dropped.store(datagrams, std::memory_order_relaxed); }
     ServerTotals totals() const
     {
-        return {m_connections.load(), m_messages.load(), m_bytes.load(), m_killed.load()};
+        return {m_connections.load(), m_messages.load(), m_bytes.load(), m_killed.load(),
+                m_dropped.load()};
     }
 
 private:
@@ -35,6 +39,7 @@ private:
     std::atomic<qint64> m_messages{0};
     std::atomic<qint64> m_bytes{0};
     std::atomic<qint64> m_killed{0};
+    std::atomic<qint64> m_dropped{0};
 };
 
 } // namespace socketlab

@@ -77,6 +77,7 @@ struct SocketEvent
     EventKind mergedKind = EventKind::Data;
     qint64 skipped = 0;
     qint64 killed = 0;  // fork mode: children killed at stop
+    qint64 dropped = 0;  // UDP summary: datagrams the kernel dropped (receive buffer full)
     // Stamped by a LabSession as the event passes: its place in the session's one order
     // (from 1; 0 outside a session) and the session client it belongs to (a client's own
     // events, or a server event whose peer is that client); 0 for a student's.

@@ -138,10 +138,6 @@
         <translation>Linha de comando do SocketLab: um servidor ou cliente TCP/UDP didático sobre sockets POSIX puros.</translation>
     </message>
     <message>
-        <source>server or client</source>
-        <translation>server (servidor) ou client (cliente)</translation>
-    </message>
-    <message>
         <source>tcp or udp (default tcp).</source>
         <translation>tcp ou udp (padrão tcp).</translation>
     </message>
@@ -194,16 +190,8 @@
         <translation>Idioma: en ou pt_BR.</translation>
     </message>
     <message>
-        <source>Missing command: use &quot;server&quot; or &quot;client&quot;.</source>
-        <translation>Falta o comando: use &quot;server&quot; ou &quot;client&quot;.</translation>
-    </message>
-    <message>
         <source>Unexpected argument: &quot;%1&quot;.</source>
         <translation>Argumento inesperado: &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Unknown command: &quot;%1&quot; (use &quot;server&quot; or &quot;client&quot;).</source>
-        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot; ou &quot;client&quot;).</translation>
     </message>
     <message>
         <source>Option --%1 does not apply to &quot;%2&quot;.</source>
@@ -220,6 +208,45 @@
     <message>
         <source>Server: iterative, fork, thread or poll (default thread).</source>
         <translation>Servidor: iterative, fork, thread ou poll (padrão thread).</translation>
+    </message>
+    <message>
+        <source>server, client or sockets</source>
+        <translation>server (servidor), client (cliente) ou sockets</translation>
+    </message>
+    <message>
+        <source>Sockets: sample every MS milliseconds and print the changes until interrupted.</source>
+        <translation>Sockets: amostra a cada MS milissegundos e mostra as mudanças até ser interrompido.</translation>
+    </message>
+    <message>
+        <source>Missing command: use &quot;server&quot;, &quot;client&quot; or &quot;sockets&quot;.</source>
+        <translation>Falta o comando: use &quot;server&quot;, &quot;client&quot; ou &quot;sockets&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; or &quot;sockets&quot;).</source>
+        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; ou &quot;sockets&quot;).</translation>
+    </message>
+</context>
+<context>
+    <name>CliSocketsRunner</name>
+    <message>
+        <source>accept queue %1 of %2</source>
+        <translation>fila de aceitação %1 de %2</translation>
+    </message>
+    <message>
+        <source>recv-q %1  send-q %2</source>
+        <translation>fila-recepção %1  fila-envio %2</translation>
+    </message>
+    <message>
+        <source>timer %1 ms</source>
+        <translation>temporizador %1 ms</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>(waiting in the backlog, not accepted yet)</source>
+        <translation>(esperando no backlog, ainda não aceita)</translation>
     </message>
 </context>
 <context>
@@ -522,6 +549,10 @@
     <message>
         <source>%1 ready: %2</source>
         <translation>%1 prontos: %2</translation>
+    </message>
+    <message>
+        <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
+        <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1004,13 @@
     <message>
         <source>Threads: the server&apos;s counter reached %1. Children: each counted to 1; the server&apos;s counter is %2.</source>
         <translation>Threads: o contador do servidor chegou a %1. Filhos: cada um contou até 1; o contador do servidor está em %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SocketStateReader</name>
+    <message>
+        <source>Could not read the kernel&apos;s socket table (sock_diag): %1</source>
+        <translation>Não foi possível ler a tabela de sockets do kernel (sock_diag): %1</translation>
     </message>
 </context>
 <context>

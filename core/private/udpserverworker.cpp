@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <linux/sock_diag.h>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -38,6 +39,20 @@ void UdpServerWorker::run()
     while (SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd()) == WaitResult::Ready) {
         for (int i = 0; i < kDrainLimit && receiveOne(buffer); ++i) {
         }
+        updateDropped();
+    }
+    updateDropped();
+}
+
+void UdpServerWorker::updateDropped()
+{
+    // The socket's sk_drops: datagrams that found the receive buffer full (one getsockopt per
+    // wake-up, not per datagram). Not a recipe step, so not traced.
+    quint32 memInfo[SK_MEMINFO_VARS] = {};
+    socklen_t length = sizeof memInfo;
+    if (::getsockopt(m_socket.get(), SOL_SOCKET, SO_MEMINFO, memInfo, &length) == 0
+        && length > SK_MEMINFO_DROPS * sizeof(quint32)) {
+        m_context.counters.setDropped(memInfo[SK_MEMINFO_DROPS]);
     }
 }
 

@@ -28,6 +28,7 @@ private:
     // Returns false when nothing more is waiting.
     bool receiveOne(QByteArray &buffer);
     quint64 idForSender(const QString &peer);
+    void updateDropped();
 
     ServerContext &m_context;
     Fd m_socket;

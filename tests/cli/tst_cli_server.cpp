@@ -20,7 +20,7 @@ const QSet<QString> kEventNames = {"listening", "connected", "data", "disconnect
                                    "summary"};
 const QSet<QString> kKeys = {"time", "end_us", "begin_us", "event", "peer", "local", "pid", "tid", "handler", "bytes",
                              "text", "call", "args", "result", "errno", "message",
-                             "connections", "messages", "killed", "merged", "skipped"};
+                             "connections", "messages", "killed", "dropped", "merged", "skipped"};
 
 // Every line is one JSON object that keeps to the contract; returns what is wrong, if anything.
 QString contractViolation(const Process &cli)

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace socketlab {
+
+// Builds one JSON object on one line, keys in the order added; strings are escaped for JSON
+// (control characters as \uXXXX), so text from the network stays plain text.
+class JsonLine
+{
+public:
+    void add(const char *key, const QString &value);
+    void add(const char *key, qint64 value);
+    void add(const char *key, bool value);
+    // The object and its line break.
+    QByteArray finish();
+
+private:
+    void startKey(const char *key);
+    QByteArray m_out = "{";
+};
+
+} // namespace socketlab

@@ -1,0 +1,264 @@
+#include "core/socketstatereader.h"
+
+#include "core/endpoint.h"
+#include "core/errortext.h"
+#include "core/fd.h"
+
+#include <QDir>
+#include <QHash>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace socketlab {
+
+namespace {
+// One recv() of the dump: the kernel fills at most this much per message batch.
+constexpr int kReceiveBufferSize = 32 * 1024;
+// A dump that stops answering (it should not) ends the read instead of hanging the CLI.
+constexpr int kReplyTimeoutMs = 2000;
+// Bound on the messages of one dump: a machine with this many sockets is not a lab.
+constexpr int kMaxMessages = 1000000;
+
+struct DumpRequest
+{
+    nlmsghdr header;
+    inet_diag_req_v2 request;
+};
+
+Endpoint endpointOf(int family, const __be32 *address, __be16 port)
+{
+    if (family == AF_INET) {
+        sockaddr_in in{};
+        in.sin_family = AF_INET;
+        in.sin_port = port;
+        std::memcpy(&in.sin_addr, address, sizeof in.sin_addr);
+        return Endpoint(reinterpret_cast<const sockaddr *>(&in), sizeof in);
+    }
+    sockaddr_in6 in6{};
+    in6.sin6_family = AF_INET6;
+    in6.sin6_port = port;
+    std::memcpy(&in6.sin6_addr, address, sizeof in6.sin6_addr);
+    return Endpoint(reinterpret_cast<const sockaddr *>(&in6), sizeof in6);
+}
+
+SocketSnapshot snapshotOf(Protocol protocol, const inet_diag_msg &msg)
+{
+    SocketSnapshot s;
+    s.protocol = protocol;
+    s.state = msg.idiag_state <= quint8(SocketState::Closing) ? SocketState(msg.idiag_state)
+                                                               : SocketState::Unknown;
+    const Endpoint local = endpointOf(msg.idiag_family, msg.id.idiag_src, msg.id.idiag_sport);
+    const Endpoint peer = endpointOf(msg.idiag_family, msg.id.idiag_dst, msg.id.idiag_dport);
+    s.local = local.toString();
+    s.localPort = local.port();
+    s.peer = peer.toString();
+    s.peerPort = peer.port();
+    s.recvQ = msg.idiag_rqueue;
+    s.sendQ = msg.idiag_wqueue;
+    s.inode = msg.idiag_inode;
+    s.uid = msg.idiag_uid;
+    s.timerMs = msg.idiag_timer != 0 ? qint64(msg.idiag_expires) : 0;
+    return s;
+}
+
+// One dump (one protocol, one family); false with errno-style *errnum on failure.
+bool dump(int family, Protocol protocol, quint16 port, QList<SocketSnapshot> *sockets, int *errnum)
+{
+    const Fd socket(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
+    if (!socket.isValid()) {
+        *errnum = errno;
+        return false;
+    }
+    static quint32 sequence = 0;
+    const quint32 seq = ++sequence;
+    DumpRequest request{};
+    request.header.nlmsg_len = sizeof request;
+    request.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    request.header.nlmsg_seq = seq;
+    request.request.sdiag_family = quint8(family);
+    request.request.sdiag_protocol = protocol == Protocol::Tcp ? IPPROTO_TCP : IPPROTO_UDP;
+    request.request.idiag_states = ~0u;  // every state, request sockets (SYN_RECV) too
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    ssize_t sent;
+    do {
+        sent = ::sendto(socket.get(), &request, sizeof request, MSG_NOSIGNAL,
+                        reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel);
+    } while (sent < 0 && errno == EINTR);
+    if (sent < 0) {
+        *errnum = errno;
+        return false;
+    }
+
+    QByteArray buffer(kReceiveBufferSize, Qt::Uninitialized);
+    for (int messages = 0; messages < kMaxMessages;) {
+        pollfd p{socket.get(), POLLIN, 0};
+        const int ready = ::poll(&p, 1, kReplyTimeoutMs);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0) {
+            *errnum = ready == 0 ? ETIMEDOUT : errno;
+            return false;
+        }
+        const ssize_t n = ::recv(socket.get(), buffer.data(), size_t(buffer.size()), MSG_DONTWAIT);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            *errnum = errno;
+            return false;
+        }
+        if (n == 0) {
+            *errnum = ECONNRESET;
+            return false;
+        }
+        int remaining = int(n);
+        for (auto *h = reinterpret_cast<const nlmsghdr *>(buffer.constData());
+             NLMSG_OK(h, remaining); h = NLMSG_NEXT(h, remaining), ++messages) {
+            if (h->nlmsg_seq != seq)
+                continue;
+            if (h->nlmsg_type == NLMSG_DONE)
+                return true;
+            if (h->nlmsg_type == NLMSG_ERROR) {
+                const auto *err = static_cast<const nlmsgerr *>(NLMSG_DATA(h));
+                *errnum = h->nlmsg_len >= NLMSG_LENGTH(sizeof(nlmsgerr)) && err->error != 0
+                    ? -err->error : EPROTO;
+                return false;
+            }
+            if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY
+                || h->nlmsg_len < NLMSG_LENGTH(sizeof(inet_diag_msg))) {
+                continue;
+            }
+            const auto *msg = static_cast<const inet_diag_msg *>(NLMSG_DATA(h));
+            // User-space filter: fine for a lab machine's few hundred sockets.
+            if (ntohs(msg->id.idiag_sport) != port && ntohs(msg->id.idiag_dport) != port)
+                continue;
+            sockets->append(snapshotOf(protocol, *msg));
+        }
+    }
+    *errnum = EOVERFLOW;
+    return false;
+}
+
+// "socket:[12345]" -> 12345, 0 for any other link.
+quint64 socketInode(const QByteArray &link)
+{
+    static const QByteArray prefix = QByteArrayLiteral("socket:[");
+    if (!link.startsWith(prefix) || !link.endsWith(']'))
+        return 0;
+    bool ok = false;
+    const quint64 inode = link.mid(prefix.size(), link.size() - prefix.size() - 1).toULongLong(&ok);
+    return ok ? inode : 0;
+}
+} // namespace
+
+QString socketStateName(SocketState state)
+{
+    switch (state) {
+    case SocketState::Established: return QStringLiteral("ESTABLISHED");
+    case SocketState::SynSent: return QStringLiteral("SYN_SENT");
+    case SocketState::SynRecv: return QStringLiteral("SYN_RECV");
+    case SocketState::FinWait1: return QStringLiteral("FIN_WAIT1");
+    case SocketState::FinWait2: return QStringLiteral("FIN_WAIT2");
+    case SocketState::TimeWait: return QStringLiteral("TIME_WAIT");
+    case SocketState::Close: return QStringLiteral("CLOSE");
+    case SocketState::CloseWait: return QStringLiteral("CLOSE_WAIT");
+    case SocketState::LastAck: return QStringLiteral("LAST_ACK");
+    case SocketState::Listen: return QStringLiteral("LISTEN");
+    case SocketState::Closing: return QStringLiteral("CLOSING");
+    case SocketState::Unknown: break;
+    }
+    return QStringLiteral("UNKNOWN");
+}
+
+QString SocketSnapshot::key() const
+{
+    return QStringLiteral("%1 %2 %3").arg(protocolName(protocol), local, peer);
+}
+
+bool SocketSnapshot::operator==(const SocketSnapshot &other) const
+{
+    return protocol == other.protocol && state == other.state && local == other.local
+        && peer == other.peer && recvQ == other.recvQ && sendQ == other.sendQ
+        && inode == other.inode && uid == other.uid && pid == other.pid;
+}
+
+bool SocketStateReader::read(quint16 port, Protocols protocols, QList<SocketSnapshot> *sockets,
+                             QString *error, bool withOwners)
+{
+    sockets->clear();
+    for (const Protocol protocol : {Protocol::Tcp, Protocol::Udp}) {
+        if (!(protocols & (protocol == Protocol::Tcp ? TcpOnly : UdpOnly)))
+            continue;
+        for (const int family : {AF_INET, AF_INET6}) {
+            int errnum = 0;
+            if (dump(family, protocol, port, sockets, &errnum))
+                continue;
+            // A kernel without IPv6 (or without UDP diagnostics) has none of those sockets.
+            if (errnum == ENOENT || errnum == EAFNOSUPPORT || errnum == EOPNOTSUPP)
+                continue;
+            if (error) {
+                *error = tr("Could not read the kernel's socket table (sock_diag): %1")
+                             .arg(ErrorText::forErrno(errnum));
+            }
+            return false;
+        }
+    }
+    if (withOwners)
+        findOwners(sockets);
+    return true;
+}
+
+void SocketStateReader::findOwners(QList<SocketSnapshot> *sockets)
+{
+    const uid_t me = ::getuid();
+    QHash<quint64, int> wanted;  // inode -> index in sockets
+    for (int i = 0; i < sockets->size(); ++i) {
+        const SocketSnapshot &s = sockets->at(i);
+        // Another user's descriptors are not ours to read.
+        if (s.inode != 0 && s.uid == me)
+            wanted.insert(s.inode, i);
+    }
+    if (wanted.isEmpty())
+        return;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &pidText : pids) {
+        bool ok = false;
+        const qint64 pid = pidText.toLongLong(&ok);
+        if (!ok)
+            continue;
+        const QByteArray procDir = QByteArrayLiteral("/proc/") + pidText.toLatin1();
+        struct stat info{};
+        if (::stat(procDir.constData(), &info) != 0 || info.st_uid != me)
+            continue;
+        const QByteArray fdDir = procDir + "/fd";
+        const QStringList fds = QDir(QString::fromLatin1(fdDir)).entryList(QDir::System | QDir::NoDotAndDotDot);
+        for (const QString &fd : fds) {
+            const QByteArray path = fdDir + '/' + fd.toLatin1();
+            char link[64];
+            const ssize_t n = ::readlink(path.constData(), link, sizeof link);
+            if (n <= 0 || n >= ssize_t(sizeof link))
+                continue;
+            const quint64 inode = socketInode(QByteArray(link, int(n)));
+            const auto it = wanted.constFind(inode);
+            if (inode == 0 || it == wanted.constEnd())
+                continue;
+            (*sockets)[it.value()].pid = pid;
+            wanted.remove(inode);
+            if (wanted.isEmpty())
+                return;
+        }
+    }
+}
+
+} // namespace socketlab

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/protocol.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace socketlab {
+
+// The TCP states as the kernel numbers them (include/net/tcp_states.h); a UDP socket is
+// CLOSE when unconnected and ESTABLISHED after connect().
+enum class SocketState {
+    Unknown = 0,
+    Established = 1,
+    SynSent,
+    SynRecv,
+    FinWait1,
+    FinWait2,
+    TimeWait,
+    Close,
+    CloseWait,
+    LastAck,
+    Listen,
+    Closing,
+};
+
+// Never translated: the names every textbook and `ss` use.
+QString socketStateName(SocketState state);
+
+// One socket as the kernel sees it at one moment.
+struct SocketSnapshot
+{
+    Protocol protocol = Protocol::Tcp;
+    SocketState state = SocketState::Unknown;
+    QString local;
+    QString peer;
+    quint16 localPort = 0;
+    quint16 peerPort = 0;
+    // For a listener: recvQ = connections in the accept queue, sendQ = the backlog.
+    qint64 recvQ = 0;
+    qint64 sendQ = 0;
+    // 0: a connection that completed the handshake but waits in the backlog (no accept() yet).
+    quint64 inode = 0;
+    qint64 timerMs = 0;  // retransmit, keepalive or TIME_WAIT timer; 0 when none runs
+    quint32 uid = 0;
+    qint64 pid = 0;  // 0 when unknown (another user's process, or not looked up)
+
+    bool isListener() const { return protocol == Protocol::Tcp && state == SocketState::Listen; }
+    // TIME_WAIT and request sockets have no inode either, but were never waiting for accept().
+    bool accepted() const
+    {
+        return inode != 0 || protocol != Protocol::Tcp
+            || (state != SocketState::Established && state != SocketState::CloseWait);
+    }
+    // Same socket (for --watch): protocol and both ends.
+    QString key() const;
+    bool operator==(const SocketSnapshot &other) const;
+};
+
+// Reads the kernel's socket table through NETLINK_SOCK_DIAG (what `ss` uses; no root needed):
+// TCP and UDP, IPv4 and IPv6, the sockets whose local or remote port is the given one.
+class SocketStateReader
+{
+    Q_DECLARE_TR_FUNCTIONS(SocketStateReader)
+
+public:
+    enum Protocols { TcpOnly = 1, UdpOnly = 2, Both = 3 };
+
+    // Returns false with a translated message in *error when the kernel could not be asked.
+    static bool read(quint16 port, Protocols protocols, QList<SocketSnapshot> *sockets,
+                     QString *error, bool withOwners = true);
+    // Fills pid for the sockets whose inode an open descriptor of this user's processes names
+    // (/proc/<pid>/fd/* -> socket:[inode]).
+    static void findOwners(QList<SocketSnapshot> *sockets);
+};
+
+} // namespace socketlab

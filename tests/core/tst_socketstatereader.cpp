@@ -1,0 +1,278 @@
+#include "core/socketstatereader.h"
+
+#include "tests/core/testsupport.h"
+
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+
+using namespace socketlab;
+using namespace testsupport;
+
+namespace {
+Fd listenOn(const char *host, int backlog, quint16 *port)
+{
+    socklen_t length = 0;
+    const sockaddr_storage address = addressOf(host, 0, &length);
+    Fd fd(::socket(address.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!fd.isValid() || ::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), length) != 0
+        || ::listen(fd.get(), backlog) != 0) {
+        return {};
+    }
+    *port = Endpoint::localOf(fd.get()).port();
+    return fd;
+}
+
+QList<SocketSnapshot> readPort(quint16 port, SocketStateReader::Protocols protocols = SocketStateReader::Both)
+{
+    QList<SocketSnapshot> sockets;
+    QString error;
+    if (!SocketStateReader::read(port, protocols, &sockets, &error))
+        qWarning("%s", qPrintable(error));
+    return sockets;
+}
+
+// The server side of connections to port (local port is port, not the listener).
+QList<SocketSnapshot> serverSides(const QList<SocketSnapshot> &sockets, quint16 port)
+{
+    QList<SocketSnapshot> result;
+    for (const SocketSnapshot &s : sockets) {
+        if (s.protocol == Protocol::Tcp && s.localPort == port && s.state != SocketState::Listen)
+            result << s;
+    }
+    return result;
+}
+
+SocketSnapshot find(const QList<SocketSnapshot> &sockets, const QString &local, Protocol protocol = Protocol::Tcp)
+{
+    for (const SocketSnapshot &s : sockets) {
+        if (s.local == local && s.protocol == protocol)
+            return s;
+    }
+    return {};
+}
+
+// A connected socket by both ends: an accepted socket shares its local address with the listener.
+SocketSnapshot findPair(const QList<SocketSnapshot> &sockets, const QString &local, const QString &peer)
+{
+    for (const SocketSnapshot &s : sockets) {
+        if (s.local == local && s.peer == peer && s.protocol == Protocol::Tcp)
+            return s;
+    }
+    return {};
+}
+
+SocketSnapshot listenerOf(const QList<SocketSnapshot> &sockets)
+{
+    for (const SocketSnapshot &s : sockets) {
+        if (s.isListener())
+            return s;
+    }
+    return {};
+}
+} // namespace
+
+class TestSocketStateReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acceptQueueAndUnacceptedConnections();
+    void clientThatClosesFirstIsInTimeWait();
+    void serverThatDoesNotCloseIsInCloseWait();
+    void recvQueueGrowsWhenNobodyReads();
+    void ipv6AndUdpSocketsAppear();
+    void anotherProcessSocketHasItsPid();
+    void stateNames();
+};
+
+void TestSocketStateReader::acceptQueueAndUnacceptedConnections()
+{
+    quint16 port = 0;
+    const Fd listener = listenOn("127.0.0.1", 2, &port);
+    QVERIFY(listener.isValid());
+    // Linux accepts a connection into the queue while its length is not above the backlog
+    // (sk_acceptq_is_full: queue > backlog), so backlog 2 holds three completed handshakes.
+    std::vector<Fd> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(tcpConnect(port));
+        QVERIFY(clients.back().isValid());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(listenerOf(readPort(port)).recvQ, qint64(3), kWaitMs);
+    const QList<SocketSnapshot> sockets = readPort(port);
+    const SocketSnapshot listener2 = listenerOf(sockets);
+    QCOMPARE(listener2.sendQ, qint64(2));
+    QCOMPARE(listener2.pid, qint64(::getpid()));
+    QVERIFY(listener2.inode != 0);
+    const QList<SocketSnapshot> queued = serverSides(sockets, port);
+    QCOMPARE(queued.size(), 3);
+    for (const SocketSnapshot &s : queued) {
+        QCOMPARE(s.state, SocketState::Established);
+        QCOMPARE(s.inode, quint64(0));
+        QVERIFY(!s.accepted());
+        QCOMPARE(s.pid, qint64(0));
+    }
+    for (const Fd &client : clients) {
+        const SocketSnapshot mine = find(sockets, localOf(client.get()));
+        QCOMPARE(mine.state, SocketState::Established);
+        QCOMPARE(mine.peerPort, port);
+        QVERIFY(mine.accepted());
+        QCOMPARE(mine.pid, qint64(::getpid()));
+    }
+    // Accepting one gives it an inode: it leaves the backlog.
+    Fd accepted(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+    QVERIFY(accepted.isValid());
+    const SocketSnapshot now = findPair(readPort(port), localOf(accepted.get()),
+                                        Endpoint::peerOf(accepted.get()).toString());
+    QVERIFY(now.inode != 0);
+    QVERIFY(now.accepted());
+}
+
+void TestSocketStateReader::clientThatClosesFirstIsInTimeWait()
+{
+    quint16 port = 0;
+    const Fd listener = listenOn("127.0.0.1", 4, &port);
+    QVERIFY(listener.isValid());
+    Fd client = tcpConnect(port);
+    QVERIFY(client.isValid());
+    Fd server(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+    QVERIFY(server.isValid());
+    const QString clientLocal = localOf(client.get());
+    client.reset();
+    QVERIFY(peerClosed(server.get()));
+    server.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(find(readPort(port), clientLocal).state, SocketState::TimeWait, kWaitMs);
+    const SocketSnapshot timeWait = find(readPort(port), clientLocal);
+    QVERIFY2(timeWait.timerMs > 0, qPrintable(QString::number(timeWait.timerMs)));
+    QCOMPARE(timeWait.inode, quint64(0));
+    QVERIFY(timeWait.accepted());  // never was waiting for accept()
+}
+
+void TestSocketStateReader::serverThatDoesNotCloseIsInCloseWait()
+{
+    quint16 port = 0;
+    const Fd listener = listenOn("127.0.0.1", 4, &port);
+    QVERIFY(listener.isValid());
+    Fd client = tcpConnect(port);
+    QVERIFY(client.isValid());
+    const Fd server(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+    QVERIFY(server.isValid());
+    const QString clientLocal = localOf(client.get());
+    const QString serverLocal = localOf(server.get());
+    client.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(findPair(readPort(port), serverLocal, clientLocal).state,
+                              SocketState::CloseWait, kWaitMs);
+    // The client's half: its FIN was acknowledged, it waits for the server's.
+    QCOMPARE(find(readPort(port), clientLocal).state, SocketState::FinWait2);
+}
+
+void TestSocketStateReader::recvQueueGrowsWhenNobodyReads()
+{
+    quint16 port = 0;
+    const Fd listener = listenOn("127.0.0.1", 4, &port);
+    QVERIFY(listener.isValid());
+    const Fd client = tcpConnect(port);
+    QVERIFY(client.isValid());
+    const Fd server(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+    QVERIFY(server.isValid());
+    const QString serverLocal = localOf(server.get());
+    const QString clientLocal = localOf(client.get());
+    auto serverSide = [&] { return findPair(readPort(port), serverLocal, clientLocal); };
+    QCOMPARE(serverSide().recvQ, qint64(0));
+    QVERIFY(sendAll(client.get(), QByteArray(1000, 'x')));
+    QTRY_COMPARE_WITH_TIMEOUT(serverSide().recvQ, qint64(1000), kWaitMs);
+    QVERIFY(sendAll(client.get(), QByteArray(500, 'y')));
+    QTRY_COMPARE_WITH_TIMEOUT(serverSide().recvQ, qint64(1500), kWaitMs);
+    QCOMPARE(serverSide().pid, qint64(::getpid()));
+}
+
+void TestSocketStateReader::ipv6AndUdpSocketsAppear()
+{
+    quint16 port = 0;
+    const Fd listener = listenOn("::1", 4, &port);
+    if (!listener.isValid())
+        QSKIP("no IPv6 loopback here");
+    const Fd client = tcpConnect(port, "::1");
+    QVERIFY(client.isValid());
+    // A UDP socket on the same port number (TCP and UDP ports are separate spaces).
+    socklen_t length = 0;
+    const sockaddr_storage address = addressOf("127.0.0.1", port, &length);
+    const Fd udp(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    QVERIFY(udp.isValid());
+    if (::bind(udp.get(), reinterpret_cast<const sockaddr *>(&address), length) != 0)
+        QSKIP("UDP port taken by someone else");
+
+    const QList<SocketSnapshot> sockets = readPort(port);
+    const SocketSnapshot v6 = listenerOf(sockets);
+    QCOMPARE(v6.local, QStringLiteral("[::1]:%1").arg(port));
+    QCOMPARE(find(sockets, localOf(client.get())).state, SocketState::Established);
+    const SocketSnapshot datagram = find(sockets, QStringLiteral("127.0.0.1:%1").arg(port), Protocol::Udp);
+    QCOMPARE(datagram.protocol, Protocol::Udp);
+    QCOMPARE(datagram.state, SocketState::Close);  // unconnected UDP
+    QCOMPARE(datagram.pid, qint64(::getpid()));
+
+    QList<SocketSnapshot> udpOnly = readPort(port, SocketStateReader::UdpOnly);
+    QCOMPARE(udpOnly.size(), 1);
+    QVERIFY(sendTo(udp.get(), QByteArray(100, 'u'), port));
+    QTRY_VERIFY_WITH_TIMEOUT(find(readPort(port, SocketStateReader::UdpOnly),
+                                  QStringLiteral("127.0.0.1:%1").arg(port), Protocol::Udp).recvQ > 0,
+                             kWaitMs);
+}
+
+void TestSocketStateReader::anotherProcessSocketHasItsPid()
+{
+    int toParent[2];
+    int toChild[2];
+    QVERIFY(::pipe2(toParent, O_CLOEXEC) == 0);
+    QVERIFY(::pipe2(toChild, O_CLOEXEC) == 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        // Only async-signal-safe calls here: listen, tell the port, wait for the parent.
+        ::close(toChild[1]);
+        sockaddr_in in{};
+        in.sin_family = AF_INET;
+        in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        socklen_t length = sizeof in;
+        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&in), sizeof in) != 0
+            || ::listen(fd, 1) != 0 || ::getsockname(fd, reinterpret_cast<sockaddr *>(&in), &length) != 0) {
+            ::_exit(1);
+        }
+        const quint16 childPort = ntohs(in.sin_port);
+        [[maybe_unused]] ssize_t w = ::write(toParent[1], &childPort, sizeof childPort);
+        char c;
+        [[maybe_unused]] ssize_t r = ::read(toChild[0], &c, 1);
+        ::_exit(0);
+    }
+    ::close(toParent[1]);
+    ::close(toChild[0]);
+    const Fd fromChild(toParent[0]);
+    Fd release(toChild[1]);
+    quint16 port = 0;
+    QCOMPARE(::read(fromChild.get(), &port, sizeof port), ssize_t(sizeof port));
+    // Our own connection to the child's listener: our side is ours, the listener is the child's.
+    const Fd client = tcpConnect(port);
+    QVERIFY(client.isValid());
+    const QList<SocketSnapshot> sockets = readPort(port);
+    const SocketSnapshot listener = listenerOf(sockets);
+    QCOMPARE(listener.pid, qint64(child));
+    QVERIFY(listener.pid != ::getpid());
+    QCOMPARE(find(sockets, localOf(client.get())).pid, qint64(::getpid()));
+    release.reset();
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+void TestSocketStateReader::stateNames()
+{
+    QCOMPARE(socketStateName(SocketState::Listen), QStringLiteral("LISTEN"));
+    QCOMPARE(socketStateName(SocketState::TimeWait), QStringLiteral("TIME_WAIT"));
+    QCOMPARE(socketStateName(SocketState::FinWait1), QStringLiteral("FIN_WAIT1"));
+    QCOMPARE(socketStateName(SocketState::CloseWait), QStringLiteral("CLOSE_WAIT"));
+}
+
+QTEST_GUILESS_MAIN(TestSocketStateReader)
+#include "tst_socketstatereader.moc"

@@ -20,7 +20,8 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "network lab for teaching socket programmi
 set(CPACK_PACKAGE_DESCRIPTION
 "SocketLab runs, live, the classic socket programming recipe for a class: UDP
 and TCP clients and servers, and a TCP server that is iterative, forks a
-process per connection or starts a thread per connection. Students see real
+process per connection, starts a thread per connection or serves every
+connection from one thread with poll(). Students see real
 traffic arrive, which client sent it, which process or thread handled it and
 every socket call as it happens. Guided lessons walk through each idea.
 .

@@ -10,13 +10,13 @@ _socketlab_cli()
         --concurrency) COMPREPLY=($(compgen -W 'iterative fork thread poll' -- "$cur")); return ;;
         --lang) COMPREPLY=($(compgen -W 'en pt_BR' -- "$cur")); return ;;
         --host | --bind) _known_hosts_real -- "$cur"; return ;;
-        --port | --backlog | --buffer | --max-clients) return ;;
+        --port | --backlog | --buffer | --max-clients | --watch) return ;;
     esac
 
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            server | client) command=${words[i]}; break ;;
+            server | client | sockets) command=${words[i]}; break ;;
         esac
     done
 
@@ -25,7 +25,8 @@ _socketlab_cli()
         server) COMPREPLY=($(compgen -W "$common --concurrency --bind --backlog --buffer --echo
                                          --max-clients --quiet" -- "$cur")) ;;
         client) COMPREPLY=($(compgen -W "$common --host --append-newline" -- "$cur")) ;;
-        *) COMPREPLY=($(compgen -W 'server client --help --version' -- "$cur")) ;;
+        sockets) COMPREPLY=($(compgen -W '--port --proto --json --watch --lang --help' -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W 'server client sockets --help --version' -- "$cur")) ;;
     esac
 } &&
     complete -F _socketlab_cli socketlab-cli

@@ -61,6 +61,18 @@ void EventReporter::postTraffic(EventKind kind, const QString &peer, const QStri
     post(std::move(event));
 }
 
+void EventReporter::postConnectionEvent(EventKind kind, const QString &peer, const QString &local,
+                                        qint64 causeUs) const
+{
+    if (!m_trafficEnabled)
+        return;
+    SocketEvent event = make(kind);
+    event.causeUs = causeUs;
+    event.peer = peer;
+    event.local = local;
+    post(std::move(event));
+}
+
 void EventReporter::reportError(SysCall call, const QString &args, int errnum,
                                 qint64 result) const
 {

@@ -39,6 +39,10 @@ public:
     // comes from took effect (effectUs).
     void postTraffic(EventKind kind, const QString &peer, const QString &local, qint64 bytes,
                      const char *data, qint64 size, qint64 causeUs = 0) const;
+    // A connected or disconnected event for one connection (nothing when traffic is not
+    // reported: quiet runs make no event per connection). causeUs: the call it comes from.
+    void postConnectionEvent(EventKind kind, const QString &peer, const QString &local,
+                             qint64 causeUs = 0) const;
     // An "error" event for a failed call; for getaddrinfo, result holds its EAI_ code.
     void reportError(SysCall call, const QString &args, int errnum, qint64 result = -1) const;
     // The moment a call timed by clock took effect, as causalTimeUs() counts it: for the

@@ -139,13 +139,8 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
     case ChildRecordType::Close: {
         m_reporter.traceCall(SysCall::Close, clock, fdText, header.result, header.errnum);
         m_disconnected = true;
-        if (!m_reporter.trafficEnabled())
-            break;
-        SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
-        disconnected.causeUs = EventReporter::effectUs(SysCall::Close, clock);
-        disconnected.peer = m_peer;
-        disconnected.local = m_local;
-        m_reporter.post(std::move(disconnected));
+        m_reporter.postConnectionEvent(EventKind::Disconnected, m_peer, m_local,
+                                       EventReporter::effectUs(SysCall::Close, clock));
         break;
     }
     }
@@ -195,10 +190,7 @@ void ChildWatcher::reap()
     if (!m_reporter.trafficEnabled())
         return;  // quiet runs make no event per connection
     if (!m_disconnected) {
-        SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
-        disconnected.peer = m_peer;
-        disconnected.local = m_local;
-        m_reporter.post(std::move(disconnected));
+        m_reporter.postConnectionEvent(EventKind::Disconnected, m_peer, m_local);
         m_disconnected = true;
     }
     SocketEvent exited = m_reporter.make(EventKind::HandlerExited);

@@ -221,11 +221,8 @@ bool ClientWorker::tryConnect(const Endpoint &address)
             : QString();
     }
     if (tcp) {
-        SocketEvent connected = m_reporter.make(EventKind::Connected);
-        connected.causeUs = EventReporter::effectUs(SysCall::Connect, connectClock);
-        connected.peer = m_peerAddress;
-        connected.local = m_localAddress;
-        m_reporter.post(std::move(connected));
+        m_reporter.postConnectionEvent(EventKind::Connected, m_peerAddress, m_localAddress,
+                                       EventReporter::effectUs(SysCall::Connect, connectClock));
     }
     return true;
 }

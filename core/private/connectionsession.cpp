@@ -23,15 +23,7 @@ ConnectionSession::ConnectionSession(ServerContext &context, Fd connection, cons
 
 void ConnectionSession::run()
 {
-    // Quiet runs (no traffic reported) make no event per connection either.
-    const bool report = m_reporter.trafficEnabled();
-    if (report) {
-        SocketEvent connected = m_reporter.make(EventKind::Connected);
-        connected.causeUs = m_acceptedUs;
-        connected.peer = m_peer;
-        connected.local = m_local;
-        m_reporter.post(std::move(connected));
-    }
+    m_reporter.postConnectionEvent(EventKind::Connected, m_peer, m_local, m_acceptedUs);
 
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
     for (;;) {
@@ -41,13 +33,7 @@ void ConnectionSession::run()
     }
 
     closeConnection();
-    if (report) {
-        SocketEvent disconnected = m_reporter.make(EventKind::Disconnected);
-        disconnected.causeUs = m_closedUs;
-        disconnected.peer = m_peer;
-        disconnected.local = m_local;
-        m_reporter.post(std::move(disconnected));
-    }
+    m_reporter.postConnectionEvent(EventKind::Disconnected, m_peer, m_local, m_closedUs);
 }
 
 void ConnectionSession::closeUnserved()

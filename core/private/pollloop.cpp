@@ -44,13 +44,7 @@ void PollLoop::add(Fd connection, const QString &peer, const QString &local, qui
     served->peer = peer;
     served->local = local;
     served->reporter = m_context.reporterFor(HandlerKind::Main, id);
-    if (served->reporter.trafficEnabled()) {  // quiet runs make no event per connection
-        SocketEvent connected = served->reporter.make(EventKind::Connected);
-        connected.causeUs = acceptedUs;
-        connected.peer = peer;
-        connected.local = local;
-        served->reporter.post(std::move(connected));
-    }
+    served->reporter.postConnectionEvent(EventKind::Connected, peer, local, acceptedUs);
     m_connections.push_back(std::move(served));
 }
 
@@ -222,13 +216,8 @@ void PollLoop::close(Connection &connection)
         reporter.traceCall(SysCall::Close, clock, QStringLiteral("fd %1").arg(fd), closed,
                            closed == 0 ? 0 : errno);
     }
-    if (reporter.trafficEnabled()) {
-        SocketEvent disconnected = reporter.make(EventKind::Disconnected);
-        disconnected.causeUs = connection.closedUs;
-        disconnected.peer = connection.peer;
-        disconnected.local = connection.local;
-        reporter.post(std::move(disconnected));
-    }
+    reporter.postConnectionEvent(EventKind::Disconnected, connection.peer, connection.local,
+                                 connection.closedUs);
 }
 
 } // namespace socketlab

@@ -361,13 +361,7 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
 
     EventReporter childReporter = m_context.reporterFor(HandlerKind::Process, id);
     childReporter.setHandlerProcess(pid);
-    if (childReporter.trafficEnabled()) {  // quiet runs make no event per connection
-        SocketEvent connected = childReporter.make(EventKind::Connected);
-        connected.causeUs = acceptedUs;
-        connected.peer = peer;
-        connected.local = local;
-        childReporter.post(std::move(connected));
-    }
+    childReporter.postConnectionEvent(EventKind::Connected, peer, local, acceptedUs);
     m_children.push_back(std::make_unique<ChildWatcher>(pid, std::move(readEnd), peer, local,
                                                         childReporter,
                                                         m_context.reporterFor(HandlerKind::Main, id),

@@ -225,6 +225,34 @@
         <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; or &quot;sockets&quot;).</source>
         <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; ou &quot;sockets&quot;).</translation>
     </message>
+    <message>
+        <source>Server: SO_RCVBUF in bytes for the listening (or UDP) socket; Linux doubles it.</source>
+        <translation>Servidor: SO_RCVBUF em bytes para o socket que escuta (ou o UDP); o Linux dobra o valor.</translation>
+    </message>
+    <message>
+        <source>Client: set TCP_NODELAY (small sends leave at once, no Nagle). TCP only.</source>
+        <translation>Cliente: define TCP_NODELAY (envios pequenos saem na hora, sem Nagle). Só TCP.</translation>
+    </message>
+    <message>
+        <source>Client: end with shutdown(SHUT_WR) and read until the server closes. TCP only.</source>
+        <translation>Cliente: termina com shutdown(SHUT_WR) e lê até o servidor fechar. Só TCP.</translation>
+    </message>
+    <message>
+        <source>Client: end with SO_LINGER {1, 0} and close(), an RST instead of a FIN. TCP only.</source>
+        <translation>Cliente: termina com SO_LINGER {1, 0} e close(), um RST em vez de um FIN. Só TCP.</translation>
+    </message>
+    <message>
+        <source>Client: SO_SNDBUF in bytes; Linux doubles it.</source>
+        <translation>Cliente: SO_SNDBUF em bytes; o Linux dobra o valor.</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to --proto udp: it is about a TCP connection, and UDP has none.</source>
+        <translation>--%1 não se aplica a --proto udp: é sobre uma conexão TCP, e o UDP não tem conexão.</translation>
+    </message>
+    <message>
+        <source>--half-close and --reset cannot be used together: a connection ends one way.</source>
+        <translation>--half-close e --reset não podem ser usados juntos: uma conexão termina de um jeito só.</translation>
+    </message>
 </context>
 <context>
     <name>CliSocketsRunner</name>

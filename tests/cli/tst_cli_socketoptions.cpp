@@ -248,6 +248,7 @@ void TestCliSocketOptions::resetSeenByEveryServerMode()
     const QJsonObject error = server.events("error").first();
     QCOMPARE(error.value("call").toString(), QStringLiteral("recv"));
     QCOMPARE(error.value("errno").toInteger(), ECONNRESET);
+    QCOMPARE(error.value("peer").toString(), cli.events("connected").first().value("local").toString());
     QVERIFY(server.waitForEvents("disconnected", 1));
 }
 

@@ -337,6 +337,7 @@ void TestClientOptions::resetGivesTheServerEconnreset()
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Connected, kWaitMs);
     client.send("hello");
     QVERIFY(log.waitForCount(EventKind::Received, 1));
+    const QString local = client.localAddress();
     client.resetConnection();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Unconnected, kWaitMs);
 
@@ -344,6 +345,7 @@ void TestClientOptions::resetGivesTheServerEconnreset()
     const SocketEvent error = serverLog.of(EventKind::Error).first();
     QCOMPARE(error.call, SysCall::Recv);
     QCOMPARE(error.errnum, ECONNRESET);
+    QCOMPARE(error.peer, local);  // whose connection it was
     QVERIFY(serverLog.waitForCount(EventKind::Disconnected, 1));
 
     const int lingerAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Setsockopt, QStringLiteral("SO_LINGER")); });

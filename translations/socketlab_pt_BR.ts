@@ -1430,6 +1430,34 @@
         <source>← %1</source>
         <translation>← %1</translation>
     </message>
+    <message>
+        <source>Half-close</source>
+        <translation>Fechar envio</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR): sends a FIN that says &quot;I am done sending&quot; but keeps reading. The server&apos;s recv() returns 0, it may still answer, and the connection ends when the server closes.</source>
+        <translation>shutdown(SHUT_WR): envia um FIN que diz &quot;terminei de enviar&quot;, mas continua lendo. O recv() do servidor retorna 0, ele ainda pode responder, e a conexão termina quando o servidor fecha.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Resetar</translation>
+    </message>
+    <message>
+        <source>SO_LINGER {1, 0} then close(): sends an RST instead of a FIN, dropping anything not yet sent. The server&apos;s recv() fails with &quot;Connection reset by peer&quot;; no side waits in TIME_WAIT.</source>
+        <translation>SO_LINGER {1, 0} e depois close(): envia um RST em vez de um FIN, descartando o que ainda não foi enviado. O recv() do servidor falha com &quot;Conexão reiniciada pelo outro lado&quot;; nenhum lado espera em TIME_WAIT.</translation>
+    </message>
+    <message>
+        <source>No delay (TCP_NODELAY)</source>
+        <translation>Sem atraso (TCP_NODELAY)</translation>
+    </message>
+    <message>
+        <source>TCP only: a datagram leaves at once anyway.</source>
+        <translation>Só TCP: um datagrama já sai na hora.</translation>
+    </message>
+    <message>
+        <source>Turns off Nagle&apos;s algorithm: a small send leaves at once instead of waiting for the previous one&apos;s ACK. Applies at the next connect.</source>
+        <translation>Desliga o algoritmo de Nagle: um envio pequeno sai na hora em vez de esperar o ACK do anterior. Vale a partir da próxima conexão.</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ClientTabs</name>
@@ -1987,6 +2015,18 @@
     <message>
         <source>One thread serves every connection: it waits on the listening socket and all connections at once with poll()</source>
         <translation>Uma thread atende todas as conexões: ela espera no socket de escuta e em todas as conexões ao mesmo tempo com poll()</translation>
+    </message>
+    <message>
+        <source>&amp;Backlog:</source>
+        <translation>&amp;Backlog:</translation>
+    </message>
+    <message>
+        <source>Not for UDP: there is no listen() and no connections to queue.</source>
+        <translation>Não se aplica ao UDP: não há listen() nem conexões para enfileirar.</translation>
+    </message>
+    <message>
+        <source>listen()&apos;s backlog: how many connections the system completes and keeps waiting for accept(). The recipe uses 1; a class connecting at once may need more.</source>
+        <translation>O backlog do listen(): quantas conexões o sistema completa e mantém esperando o accept(). A receita usa 1; uma turma conectando ao mesmo tempo pode precisar de mais.</translation>
     </message>
 </context>
 </TS>

@@ -29,10 +29,7 @@ CliClientRunner::CliClientRunner(const CliOptions &options)
                      });
     // The reader waits for its chunks to leave: a peer that stops reading stops us reading.
     QObject::connect(&m_client, &Client::sendFinished, &m_client, [this] { m_input.chunkDone(); });
-    QObject::connect(&m_input, &StdinReader::endOfInput, &m_client, [this] {
-        m_closing = true;
-        m_client.disconnectFromHost();
-    });
+    QObject::connect(&m_input, &StdinReader::endOfInput, &m_client, [this] { end(); });
 }
 
 int CliClientRunner::exec()
@@ -40,6 +37,7 @@ int CliClientRunner::exec()
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &m_client,
                      [this] { m_client.abort(); });
+    m_client.setOptions(m_options.clientOptions);
     m_client.connectToHost(m_options.protocol, m_options.host, m_options.port);
     m_input.start();
     return QCoreApplication::exec();
@@ -50,9 +48,8 @@ void CliClientRunner::sendChunk(const QByteArray &chunk, bool firstOfLine, bool 
     if (m_closing)
         return;
     if (firstOfLine && endsLine && chunk == QByteArray(1, kCtrlX)) {
-        m_closing = true;
         m_input.stop();
-        m_client.disconnectFromHost();
+        end();
         return;
     }
     // The line break goes with the line's last chunk.
@@ -65,6 +62,24 @@ void CliClientRunner::sendChunk(const QByteArray &chunk, bool firstOfLine, bool 
         return;
     }
     m_client.send(data);
+}
+
+// A Ctrl+X line or the end of input: close as the options say. After a half-close the
+// client keeps printing what arrives until the server closes; finish() follows then.
+void CliClientRunner::end()
+{
+    m_closing = true;
+    switch (m_options.ending) {
+    case CliOptions::Ending::Close:
+        m_client.disconnectFromHost();
+        break;
+    case CliOptions::Ending::HalfClose:
+        m_client.halfClose();
+        break;
+    case CliOptions::Ending::Reset:
+        m_client.resetConnection();
+        break;
+    }
 }
 
 void CliClientRunner::finish()

@@ -17,6 +17,7 @@ public:
 
 private:
     void sendChunk(const QByteArray &chunk, bool firstOfLine, bool endsLine);
+    void end();
     void finish();
 
     CliOptions m_options;

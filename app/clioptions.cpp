@@ -4,6 +4,8 @@
 
 #include <QCommandLineParser>
 
+#include <climits>
+
 namespace socketlab {
 
 namespace {
@@ -43,6 +45,16 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         tr("Server: most clients served at once (default 256); others wait in the backlog."), QStringLiteral("N"));
     const QCommandLineOption hostOption(QStringLiteral("host"), tr("Client: server host name or address (default 127.0.0.1)."), QStringLiteral("host"));
     const QCommandLineOption newlineOption(QStringLiteral("append-newline"), tr("Client: send each line with its line break."));
+    const QCommandLineOption rcvbufOption(QStringLiteral("rcvbuf"),
+        tr("Server: SO_RCVBUF in bytes for the listening (or UDP) socket; Linux doubles it."), QStringLiteral("N"));
+    const QCommandLineOption nodelayOption(QStringLiteral("nodelay"),
+        tr("Client: set TCP_NODELAY (small sends leave at once, no Nagle). TCP only."));
+    const QCommandLineOption halfCloseOption(QStringLiteral("half-close"),
+        tr("Client: end with shutdown(SHUT_WR) and read until the server closes. TCP only."));
+    const QCommandLineOption resetOption(QStringLiteral("reset"),
+        tr("Client: end with SO_LINGER {1, 0} and close(), an RST instead of a FIN. TCP only."));
+    const QCommandLineOption sndbufOption(QStringLiteral("sndbuf"),
+        tr("Client: SO_SNDBUF in bytes; Linux doubles it."), QStringLiteral("N"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("One JSON object per line."));
     const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Server: print only listening, errors and the summary."));
     const QCommandLineOption traceOption(QStringLiteral("trace"), tr("Also print every socket call."));
@@ -50,7 +62,8 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         tr("Sockets: sample every MS milliseconds and print the changes until interrupted."), QStringLiteral("MS"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language: en or pt_BR."), QStringLiteral("lang"));
     parser.addOptions({protoOption, concurrencyOption, portOption, bindOption, backlogOption,
-                       bufferOption, echoOption, maxClientsOption, hostOption, newlineOption,
+                       bufferOption, rcvbufOption, echoOption, maxClientsOption, hostOption,
+                       newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
                        jsonOption, quietOption, traceOption, watchOption, langOption});
 
     if (!parser.parse(arguments)) {
@@ -92,8 +105,10 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
 
     const bool isServer = command == Command::Server;
     const QList<QCommandLineOption> serverOnly = {concurrencyOption, bindOption, backlogOption,
-                                                  bufferOption, echoOption, maxClientsOption, quietOption};
-    const QList<QCommandLineOption> clientOnly = {hostOption, newlineOption};
+                                                  bufferOption, rcvbufOption, echoOption,
+                                                  maxClientsOption, quietOption};
+    const QList<QCommandLineOption> clientOnly = {hostOption, newlineOption, nodelayOption,
+                                                  halfCloseOption, resetOption, sndbufOption};
     const bool isSockets = command == Command::Sockets;
     QList<QCommandLineOption> notApplying = isServer ? clientOnly : serverOnly;
     if (isSockets)
@@ -140,6 +155,29 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
                 return invalid(QStringLiteral("host"), parser.value(hostOption));
         }
         appendNewline = parser.isSet(newlineOption);
+        if (parser.isSet(sndbufOption)
+            && !parseNumber(parser.value(sndbufOption), 1, INT_MAX, &clientOptions.sendBuffer)) {
+            return invalid(QStringLiteral("sndbuf"), parser.value(sndbufOption));
+        }
+        // These are about a TCP connection: a UDP socket has none to tune or to end.
+        for (const QCommandLineOption &option : {nodelayOption, halfCloseOption, resetOption}) {
+            if (parser.isSet(option) && protocol == Protocol::Udp) {
+                *error = tr("--%1 does not apply to --proto udp: it is about a TCP connection, "
+                            "and UDP has none.")
+                             .arg(option.names().first());
+                return false;
+            }
+        }
+        if (parser.isSet(halfCloseOption) && parser.isSet(resetOption)) {
+            *error = tr("--half-close and --reset cannot be used together: a connection ends "
+                        "one way.");
+            return false;
+        }
+        clientOptions.noDelay = parser.isSet(nodelayOption);
+        if (parser.isSet(halfCloseOption))
+            ending = Ending::HalfClose;
+        else if (parser.isSet(resetOption))
+            ending = Ending::Reset;
         return true;
     }
 
@@ -164,6 +202,10 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         return invalid(QStringLiteral("backlog"), parser.value(backlogOption));
     if (parser.isSet(bufferOption) && !parseNumber(parser.value(bufferOption), 1, 16 * 1024 * 1024, &server.bufferSize))
         return invalid(QStringLiteral("buffer"), parser.value(bufferOption));
+    if (parser.isSet(rcvbufOption)
+        && !parseNumber(parser.value(rcvbufOption), 1, INT_MAX, &server.receiveBuffer)) {
+        return invalid(QStringLiteral("rcvbuf"), parser.value(rcvbufOption));
+    }
     if (parser.isSet(maxClientsOption) && !parseNumber(parser.value(maxClientsOption), 1, 100000, &server.maxClients))
         return invalid(QStringLiteral("max-clients"), parser.value(maxClientsOption));
     server.echo = parser.isSet(echoOption);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clientoptions.h"
 #include "core/serverconfig.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,9 @@ struct CliOptions
 
 public:
     enum class Command { Server, Client, Sockets };
+    // How the client ends, at a Ctrl+X line or the end of input: close() (a FIN),
+    // shutdown(SHUT_WR) then read until the server closes, or SO_LINGER {1, 0} + close() (an RST).
+    enum class Ending { Close, HalfClose, Reset };
 
     // Returns false with a one-line, translated message naming the bad value.
     bool parse(const QStringList &arguments, QString *error);
@@ -25,6 +29,8 @@ public:
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 5000;
     bool appendNewline = false;
+    ClientOptions clientOptions;
+    Ending ending = Ending::Close;
     bool json = false;
     bool quiet = false;
     bool trace = false;

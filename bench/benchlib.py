@@ -15,9 +15,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 HOST = "127.0.0.1"
-# Every server's listen backlog. The window's server listens with its own classroom backlog
-# of 16 (ServerToolBar, not settable), so the CLI, the recipe's Python servers and socat use
-# 16 too and every server queues alike; no load here has more than 8 connects in flight.
+# Every server's listen backlog: the window's (guiflood sets its toolbar's Backlog to it), the
+# CLI's, the recipe's Python servers' and socat's, so every server queues alike; no load here
+# has more than 8 connects in flight.
 # iperf3 cannot be told: it listens with the system's maximum (SOMAXCONN).
 BACKLOG = 16
 

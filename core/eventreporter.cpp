@@ -74,9 +74,10 @@ void EventReporter::postConnectionEvent(EventKind kind, const QString &peer, con
 }
 
 void EventReporter::reportError(SysCall call, const QString &args, int errnum,
-                                qint64 result) const
+                                qint64 result, const QString &peer) const
 {
     SocketEvent event = make(EventKind::Error);
+    event.peer = peer;
     event.call = call;
     event.args = args;
     event.result = result;

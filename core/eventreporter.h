@@ -43,8 +43,10 @@ public:
     // reported: quiet runs make no event per connection). causeUs: the call it comes from.
     void postConnectionEvent(EventKind kind, const QString &peer, const QString &local,
                              qint64 causeUs = 0) const;
-    // An "error" event for a failed call; for getaddrinfo, result holds its EAI_ code.
-    void reportError(SysCall call, const QString &args, int errnum, qint64 result = -1) const;
+    // An "error" event for a failed call; for getaddrinfo, result holds its EAI_ code. peer:
+    // the connection's client, when the call was about one (so the log says whose it was).
+    void reportError(SysCall call, const QString &args, int errnum, qint64 result = -1,
+                     const QString &peer = QString()) const;
     // The moment a call timed by clock took effect, as causalTimeUs() counts it: for the
     // events that come from it.
     static qint64 effectUs(SysCall call, const CallClock &clock);

@@ -253,6 +253,34 @@
         <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; or &quot;sockets&quot;).</source>
         <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; ou &quot;sockets&quot;).</translation>
     </message>
+    <message>
+        <source>Server: SO_RCVBUF in bytes for the listening (or UDP) socket; Linux doubles it.</source>
+        <translation>Servidor: SO_RCVBUF em bytes para o socket que escuta (ou o UDP); o Linux dobra o valor.</translation>
+    </message>
+    <message>
+        <source>Client: set TCP_NODELAY (small sends leave at once, no Nagle). TCP only.</source>
+        <translation>Cliente: define TCP_NODELAY (envios pequenos saem na hora, sem Nagle). Só TCP.</translation>
+    </message>
+    <message>
+        <source>Client: end with shutdown(SHUT_WR) and read until the server closes. TCP only.</source>
+        <translation>Cliente: termina com shutdown(SHUT_WR) e lê até o servidor fechar. Só TCP.</translation>
+    </message>
+    <message>
+        <source>Client: end with SO_LINGER {1, 0} and close(), an RST instead of a FIN. TCP only.</source>
+        <translation>Cliente: termina com SO_LINGER {1, 0} e close(), um RST em vez de um FIN. Só TCP.</translation>
+    </message>
+    <message>
+        <source>Client: SO_SNDBUF in bytes; Linux doubles it.</source>
+        <translation>Cliente: SO_SNDBUF em bytes; o Linux dobra o valor.</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to --proto udp: it is about a TCP connection, and UDP has none.</source>
+        <translation>--%1 não se aplica a --proto udp: é sobre uma conexão TCP, e o UDP não tem conexão.</translation>
+    </message>
+    <message>
+        <source>--half-close and --reset cannot be used together: a connection ends one way.</source>
+        <translation>--half-close e --reset não podem ser usados juntos: uma conexão termina de um jeito só.</translation>
+    </message>
 </context>
 <context>
     <name>CliSocketsRunner</name>
@@ -1494,6 +1522,34 @@
         <source>← %1</source>
         <translation>← %1</translation>
     </message>
+    <message>
+        <source>Half-close</source>
+        <translation>Fechar envio</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR): sends a FIN that says &quot;I am done sending&quot; but keeps reading. The server&apos;s recv() returns 0, it may still answer, and the connection ends when the server closes.</source>
+        <translation>shutdown(SHUT_WR): envia um FIN que diz &quot;terminei de enviar&quot;, mas continua lendo. O recv() do servidor retorna 0, ele ainda pode responder, e a conexão termina quando o servidor fecha.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Resetar</translation>
+    </message>
+    <message>
+        <source>SO_LINGER {1, 0} then close(): sends an RST instead of a FIN, dropping anything not yet sent. The server&apos;s recv() fails with &quot;Connection reset by peer&quot;; no side waits in TIME_WAIT.</source>
+        <translation>SO_LINGER {1, 0} e depois close(): envia um RST em vez de um FIN, descartando o que ainda não foi enviado. O recv() do servidor falha com &quot;Conexão reiniciada pelo outro lado&quot;; nenhum lado espera em TIME_WAIT.</translation>
+    </message>
+    <message>
+        <source>No delay (TCP_NODELAY)</source>
+        <translation>Sem atraso (TCP_NODELAY)</translation>
+    </message>
+    <message>
+        <source>TCP only: a datagram leaves at once anyway.</source>
+        <translation>Só TCP: um datagrama já sai na hora.</translation>
+    </message>
+    <message>
+        <source>Turns off Nagle&apos;s algorithm: a small send leaves at once instead of waiting for the previous one&apos;s ACK. Applies at the next connect.</source>
+        <translation>Desliga o algoritmo de Nagle: um envio pequeno sai na hora em vez de esperar o ACK do anterior. Vale a partir da próxima conexão.</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ClientTabs</name>
@@ -2051,6 +2107,18 @@
     <message>
         <source>One thread serves every connection: it waits on the listening socket and all connections at once with poll()</source>
         <translation>Uma thread atende todas as conexões: ela espera no socket de escuta e em todas as conexões ao mesmo tempo com poll()</translation>
+    </message>
+    <message>
+        <source>&amp;Backlog:</source>
+        <translation>&amp;Backlog:</translation>
+    </message>
+    <message>
+        <source>Not for UDP: there is no listen() and no connections to queue.</source>
+        <translation>Não se aplica ao UDP: não há listen() nem conexões para enfileirar.</translation>
+    </message>
+    <message>
+        <source>listen()&apos;s backlog: how many connections the system completes and keeps waiting for accept(). The recipe uses 1; a class connecting at once may need more.</source>
+        <translation>O backlog do listen(): quantas conexões o sistema completa e mantém esperando o accept(). A receita usa 1; uma turma conectando ao mesmo tempo pode precisar de mais.</translation>
     </message>
 </context>
 </TS>

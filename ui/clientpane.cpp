@@ -5,6 +5,7 @@
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -27,6 +28,9 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
       m_portLabel(new QLabel(this)),
       m_portSpin(new QSpinBox(this)),
       m_connectButton(new QPushButton(this)),
+      m_halfCloseButton(new QPushButton(this)),
+      m_resetButton(new QPushButton(this)),
+      m_noDelayCheck(new QCheckBox(this)),
       m_addressLabel(new QLabel(this)),
       m_historyTitle(new QLabel(this)),
       m_historyModel(new EventListModel(this)),
@@ -39,6 +43,9 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     m_hostEdit->setObjectName(QStringLiteral("host"));
     m_portSpin->setObjectName(QStringLiteral("port"));
     m_connectButton->setObjectName(QStringLiteral("connect"));
+    m_halfCloseButton->setObjectName(QStringLiteral("halfClose"));
+    m_resetButton->setObjectName(QStringLiteral("reset"));
+    m_noDelayCheck->setObjectName(QStringLiteral("noDelay"));
     m_messageEdit->setObjectName(QStringLiteral("message"));
     m_sendButton->setObjectName(QStringLiteral("send"));
     m_burstButton->setObjectName(QStringLiteral("burst"));
@@ -83,6 +90,7 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     form->addWidget(m_hostEdit, 0, 1);
     form->addWidget(m_portLabel, 0, 2);
     form->addWidget(m_portSpin, 0, 3);
+    form->addWidget(m_noDelayCheck, 1, 0, 1, 4);
     form->setColumnStretch(1, 1);
     auto *sendRow = new QHBoxLayout;
     sendRow->addWidget(m_messageEdit, 1);
@@ -92,6 +100,10 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     layout->addWidget(m_title);
     layout->addLayout(form);
     layout->addWidget(m_connectButton);
+    auto *closeRow = new QHBoxLayout;
+    closeRow->addWidget(m_halfCloseButton);
+    closeRow->addWidget(m_resetButton);
+    layout->addLayout(closeRow);
     layout->addWidget(m_addressLabel);
     layout->addWidget(m_historyTitle);
     layout->addWidget(m_history, 1);
@@ -100,6 +112,8 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
 
     connect(m_client, &Client::stateChanged, this, &ClientPane::updateState);
     connect(m_connectButton, &QPushButton::clicked, this, &ClientPane::toggleConnection);
+    connect(m_halfCloseButton, &QPushButton::clicked, this, &ClientPane::halfCloseConnection);
+    connect(m_resetButton, &QPushButton::clicked, this, &ClientPane::resetConnection);
     connect(m_messageEdit, &QLineEdit::returnPressed, this, &ClientPane::sendLine);
     connect(m_sendButton, &QPushButton::clicked, this, &ClientPane::sendLine);
     connect(m_burstButton, &QPushButton::clicked, this, &ClientPane::sendBurst);
@@ -134,6 +148,15 @@ void ClientPane::retranslateUi()
     m_historyTitle->setText(tr("Sent and received"));
     m_messageEdit->setPlaceholderText(tr("Type a message and press Enter"));
     m_sendButton->setText(tr("Send"));
+    m_halfCloseButton->setText(tr("Half-close"));
+    m_halfCloseButton->setToolTip(tr("shutdown(SHUT_WR): sends a FIN that says \"I am done sending\" "
+                                     "but keeps reading. The server's recv() returns 0, it may still "
+                                     "answer, and the connection ends when the server closes."));
+    m_resetButton->setText(tr("Reset"));
+    m_resetButton->setToolTip(tr("SO_LINGER {1, 0} then close(): sends an RST instead of a FIN, "
+                                 "dropping anything not yet sent. The server's recv() fails with "
+                                 "\"Connection reset by peer\"; no side waits in TIME_WAIT."));
+    m_noDelayCheck->setText(tr("No delay (TCP_NODELAY)"));
     m_burstButton->setText(tr("Send burst (3 messages at once)"));
     m_burstButton->setToolTip(tr("Sends three messages back to back: TCP is a byte stream and "
                                  "may deliver them in one recv(); UDP keeps each datagram apart."));
@@ -156,10 +179,22 @@ void ClientPane::updateState()
         break;
     }
     const bool idle = state == Client::State::Unconnected;
+    const bool tcpUp = !udp && state == Client::State::Connected;
     m_hostEdit->setEnabled(idle);
     m_portSpin->setEnabled(idle);
-    if (idle)
+    if (idle) {
         m_localAddress.clear();
+        m_halfClosed = false;
+    }
+    m_halfCloseButton->setEnabled(tcpUp && !m_halfClosed);
+    m_resetButton->setEnabled(tcpUp);
+    for (QWidget *sending : std::initializer_list<QWidget *>{m_messageEdit, m_sendButton, m_burstButton})
+        sending->setEnabled(!m_halfClosed);
+    m_noDelayCheck->setEnabled(!udp);
+    m_noDelayCheck->setToolTip(udp ? tr("TCP only: a datagram leaves at once anyway.")
+                                   : tr("Turns off Nagle's algorithm: a small send leaves at once "
+                                        "instead of waiting for the previous one's ACK. Applies at "
+                                        "the next connect."));
     if (!m_lastError.isEmpty() && idle)
         m_addressLabel->setText(m_lastError);
     else if (m_localAddress.isEmpty())
@@ -213,6 +248,9 @@ void ClientPane::connectToServer()
 {
     m_lastError.clear();
     m_localAddress.clear();
+    ClientOptions options = m_client->options();
+    options.noDelay = m_noDelayCheck->isChecked();
+    m_client->setOptions(options);
     m_client->connectToHost(m_protocol, host(), port());
     updateState();
 }
@@ -220,6 +258,22 @@ void ClientPane::connectToServer()
 void ClientPane::disconnectFromServer()
 {
     m_client->disconnectFromHost();
+}
+
+void ClientPane::halfCloseConnection()
+{
+    if (m_protocol != Protocol::Tcp || m_client->state() != Client::State::Connected)
+        return;
+    m_halfClosed = true;
+    m_client->halfClose();
+    updateState();
+}
+
+void ClientPane::resetConnection()
+{
+    if (m_protocol != Protocol::Tcp || m_client->state() != Client::State::Connected)
+        return;
+    m_client->resetConnection();
 }
 
 void ClientPane::sendMessage(const QString &text)

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -42,6 +43,10 @@ public:
 public slots:
     void connectToServer();
     void disconnectFromServer();
+    // TCP: shutdown(SHUT_WR), then reads until the server closes.
+    void halfCloseConnection();
+    // TCP: SO_LINGER {1, 0} and close(), an RST.
+    void resetConnection();
     // Connects first when needed (the message waits in the client's queue).
     void sendMessage(const QString &text);
     // Three messages back to back: one TCP recv() may get them together, UDP never merges.
@@ -72,6 +77,11 @@ private:
     QLabel *m_portLabel;
     QSpinBox *m_portSpin;
     QPushButton *m_connectButton;
+    QPushButton *m_halfCloseButton;
+    QPushButton *m_resetButton;
+    QCheckBox *m_noDelayCheck;
+    // Since Half-close, until the connection ends: nothing more may be sent.
+    bool m_halfClosed = false;
     QLabel *m_addressLabel;
     QLabel *m_historyTitle;
     EventListModel *m_historyModel;

@@ -10,7 +10,7 @@
 namespace socketlab {
 
 namespace {
-constexpr int kClassroomBacklog = 16;
+constexpr int kMaxBacklog = 128;
 constexpr int kClassroomHandlerNice = 5;
 }
 
@@ -18,6 +18,8 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     : QToolBar(parent),
       m_portLabel(new QLabel(this)),
       m_portSpin(new QSpinBox(this)),
+      m_backlogLabel(new QLabel(this)),
+      m_backlogSpin(new QSpinBox(this)),
       m_exposureLabel(new QLabel(this)),
       m_exposure(new QComboBox(this))
 {
@@ -53,6 +55,13 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     m_exposureLabel->setContentsMargins(8, 0, 4, 0);
     addWidget(m_portLabel);
     addWidget(m_portSpin);
+    m_backlogSpin->setObjectName(QStringLiteral("backlog"));
+    m_backlogSpin->setRange(1, kMaxBacklog);
+    m_backlogSpin->setValue(1);  // as the recipe
+    m_backlogLabel->setBuddy(m_backlogSpin);
+    m_backlogLabel->setContentsMargins(8, 0, 4, 0);
+    addWidget(m_backlogLabel);
+    addWidget(m_backlogSpin);
     m_exposure->setObjectName(QStringLiteral("exposure"));
     m_exposure->addItem(QString());
     m_exposure->addItem(QString());
@@ -103,6 +112,7 @@ void ServerToolBar::retranslateUi()
     m_portLabel->setText(tr("&Port:"));
     m_portSpin->setSpecialValueText(tr("any"));
     m_portSpin->setToolTip(tr("The server's port; \"any\" lets the system choose a free one"));
+    m_backlogLabel->setText(tr("&Backlog:"));
     m_exposureLabel->setText(tr("&Open to:"));
     m_exposure->setItemText(0, tr("this computer only"));
     m_exposure->setItemText(1, tr("the classroom network"));
@@ -123,6 +133,8 @@ void ServerToolBar::updateEnabled()
     for (QAction *action : {m_tcp, m_udp, m_echo})
         action->setEnabled(!m_running);
     m_portSpin->setEnabled(!m_running);
+    m_backlogSpin->setEnabled(!m_running && !udp);
+    m_backlogLabel->setEnabled(!m_running && !udp);
     m_exposure->setEnabled(!m_running);
     for (QAction *action : {m_iterative, m_fork, m_thread, m_poll})
         action->setEnabled(!m_running && !udp);
@@ -145,6 +157,12 @@ void ServerToolBar::updateEnabled()
                        : m_running ? locked
                                    : tr("One thread serves every connection: it waits on the "
                                         "listening socket and all connections at once with poll()"));
+    m_backlogSpin->setToolTip(
+        udp ? tr("Not for UDP: there is no listen() and no connections to queue.")
+        : m_running ? locked
+                    : tr("listen()'s backlog: how many connections the system completes and "
+                         "keeps waiting for accept(). The recipe uses 1; a class connecting at "
+                         "once may need more."));
     const QString protocolTip = m_running ? locked : tr("TCP: connections and a byte stream. "
                                                         "UDP: independent datagrams.");
     m_tcp->setToolTip(protocolTip);
@@ -201,9 +219,7 @@ ServerConfig ServerToolBar::config() const
     config.port = port();
     config.bindAddress = bindAddressFor(exposure());
     config.echo = m_echo->isChecked();
-    // The recipe's backlog of 1 would make a classroom connecting at once wait for SYN
-    // retries; the iterative lesson shows the backlog as well with a few more places.
-    config.backlog = kClassroomBacklog;
+    config.backlog = m_backlogSpin->value();
     // A class flooding the server must not starve the window: the teacher can still click Stop.
     config.handlerNice = kClassroomHandlerNice;
     return config;
@@ -227,6 +243,7 @@ void ServerToolBar::setConfig(const ServerConfig &config)
         break;
     }
     m_portSpin->setValue(config.port);
+    m_backlogSpin->setValue(qBound(1, config.backlog, kMaxBacklog));
     setExposure(config.bindAddress == QLatin1String("127.0.0.1") ? Exposure::ThisComputer
                                                                   : Exposure::Classroom);
     m_echo->setChecked(config.echo);

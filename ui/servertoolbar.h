@@ -12,8 +12,8 @@ class QSpinBox;
 
 namespace socketlab {
 
-// The server's switches: TCP/UDP, iterative/fork/thread/poll, port, who may connect, echo, and
-// Start/Stop. The switches are locked while the server runs (stop to change them).
+// The server's switches: TCP/UDP, iterative/fork/thread/poll, port, listen()'s backlog, who
+// may connect, echo, and Start/Stop. The switches are locked while the server runs (stop to change them).
 class ServerToolBar : public QToolBar
 {
     Q_OBJECT
@@ -43,6 +43,7 @@ public:
     QAction *startAction() const { return m_start; }
     QAction *stopAction() const { return m_stop; }
     QSpinBox *portSpin() const { return m_portSpin; }
+    QSpinBox *backlogSpin() const { return m_backlogSpin; }
     QComboBox *exposureCombo() const { return m_exposure; }
 
 signals:
@@ -70,6 +71,8 @@ private:
     QAction *m_stop;
     QLabel *m_portLabel;
     QSpinBox *m_portSpin;
+    QLabel *m_backlogLabel;
+    QSpinBox *m_backlogSpin;
     QLabel *m_exposureLabel;
     QComboBox *m_exposure;
 };

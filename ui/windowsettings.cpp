@@ -14,6 +14,7 @@ namespace {
 const QString kProtocol = QStringLiteral("server/protocol");
 const QString kConcurrency = QStringLiteral("server/concurrency");
 const QString kPort = QStringLiteral("server/port");
+const QString kBacklog = QStringLiteral("server/backlog");
 const QString kExposure = QStringLiteral("server/openToNetwork");
 const QString kEcho = QStringLiteral("server/echo");
 const QString kZoom = QStringLiteral("view/zoom");
@@ -35,6 +36,9 @@ void WindowSettings::restore(MainWindow *window)
     const int port = settings.value(kPort, config.port).toInt(&ok);
     if (ok && port >= 0 && port <= 65535)
         config.port = quint16(port);
+    const int backlog = settings.value(kBacklog, config.backlog).toInt(&ok);
+    if (ok)
+        config.backlog = backlog;  // setConfig keeps it within the spin box's range
     if (settings.value(kExposure, false).toBool())
         config.bindAddress = ServerToolBar::bindAddressFor(ServerToolBar::Exposure::Classroom);
     config.echo = settings.value(kEcho, config.echo).toBool();
@@ -55,6 +59,7 @@ void WindowSettings::save(const MainWindow *window, const LanguageManager *langu
     settings.setValue(kProtocol, protocolName(toolBar->protocol()));
     settings.setValue(kConcurrency, concurrencyName(toolBar->concurrency()));
     settings.setValue(kPort, int(toolBar->port()));
+    settings.setValue(kBacklog, toolBar->config().backlog);
     settings.setValue(kExposure, toolBar->exposure() == ServerToolBar::Exposure::Classroom);
     settings.setValue(kEcho, toolBar->echoAction()->isChecked());
     settings.setValue(kZoom, window->zoom()->percent());

@@ -92,7 +92,7 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         }
         if (header.result < 0)
             m_reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(m_connectionFd),
-                                   header.errnum);
+                                   header.errnum, -1, m_peer);
         if (header.result > 0) {
             m_counters.addMessages(1, header.result);
             m_recvBytes = header.result;
@@ -116,7 +116,7 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         }
         if (header.result < 0) {
             m_reporter.reportError(SysCall::Send, QStringLiteral("fd %1").arg(m_connectionFd),
-                                   header.errnum);
+                                   header.errnum, -1, m_peer);
             break;
         }
         m_reporter.postTraffic(EventKind::Sent, m_peer, m_local, header.result, payload,

@@ -87,7 +87,7 @@ ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
     if (n == 0)
         return Received::Over;
     if (n < 0) {
-        m_reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(fd), recvErrno);
+        m_reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(fd), recvErrno, -1, m_peer);
         return Received::Over;
     }
     m_context.counters.addMessages(1, n);
@@ -118,7 +118,7 @@ void ConnectionSession::echo(const char *data, qint64 size)
                              errnum ? -1 : sent, errnum);
     }
     if (errnum) {
-        m_reporter.reportError(SysCall::Send, QStringLiteral("fd %1").arg(fd), errnum);
+        m_reporter.reportError(SysCall::Send, QStringLiteral("fd %1").arg(fd), errnum, -1, m_peer);
         m_failed = true;
         return;
     }

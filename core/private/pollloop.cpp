@@ -129,7 +129,8 @@ void PollLoop::receive(Connection &connection)
                                recvErrno);
         }
         if (n < 0) {
-            reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(fd), recvErrno);
+            reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(fd), recvErrno, -1,
+                                 connection.peer);
             close(connection);
             return;
         }
@@ -188,7 +189,8 @@ void PollLoop::flush(Connection &connection)
                                QStringLiteral("fd %1, %2").arg(fd).arg(size), n, sendErrno);
         }
         if (n < 0) {
-            reporter.reportError(SysCall::Send, QStringLiteral("fd %1").arg(fd), sendErrno);
+            reporter.reportError(SysCall::Send, QStringLiteral("fd %1").arg(fd), sendErrno, -1,
+                                 connection.peer);
             connection.pending.clear();
             close(connection);
             return;

@@ -10,7 +10,7 @@ _socketlab_cli()
         --concurrency) COMPREPLY=($(compgen -W 'iterative fork thread poll' -- "$cur")); return ;;
         --lang) COMPREPLY=($(compgen -W 'en pt_BR' -- "$cur")); return ;;
         --host | --bind) _known_hosts_real -- "$cur"; return ;;
-        --port | --backlog | --buffer | --max-clients | --watch) return ;;
+        --port | --backlog | --buffer | --max-clients | --watch | --rcvbuf | --sndbuf) return ;;
     esac
 
     local command="" i
@@ -22,9 +22,10 @@ _socketlab_cli()
 
     local common='--proto --port --json --trace --lang --help --version'
     case $command in
-        server) COMPREPLY=($(compgen -W "$common --concurrency --bind --backlog --buffer --echo
-                                         --max-clients --quiet" -- "$cur")) ;;
-        client) COMPREPLY=($(compgen -W "$common --host --append-newline" -- "$cur")) ;;
+        server) COMPREPLY=($(compgen -W "$common --concurrency --bind --backlog --buffer --rcvbuf
+                                         --echo --max-clients --quiet" -- "$cur")) ;;
+        client) COMPREPLY=($(compgen -W "$common --host --append-newline --nodelay --half-close
+                                         --reset --sndbuf" -- "$cur")) ;;
         sockets) COMPREPLY=($(compgen -W '--port --proto --json --watch --lang --help' -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W 'server client sockets --help --version' -- "$cur")) ;;
     esac

@@ -60,6 +60,24 @@ Fd listener(quint16 *port)
     return fd;
 }
 
+// A SocketLab echo server and a client connected to it, each with its events recorded.
+struct EchoPair
+{
+    // False when the server does not start or the client does not connect.
+    bool connect(Concurrency concurrency)
+    {
+        if (!server.start(echoServer(Protocol::Tcp, concurrency)))
+            return false;
+        client.connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), server.localPort());
+        return QTest::qWaitFor([this] { return client.state() == Client::State::Connected; }, kWaitMs);
+    }
+
+    Server server;
+    EventLog serverLog{&server};
+    Client client;
+    EventLog log{&client};
+};
+
 void addConcurrencyRows()
 {
     QTest::addColumn<int>("concurrency");
@@ -289,13 +307,11 @@ void TestClientOptions::halfClosedClientStillGetsTheEcho_data()
 void TestClientOptions::halfClosedClientStillGetsTheEcho()
 {
     QFETCH(int, concurrency);
-    Server server;
-    EventLog serverLog(&server);
-    QVERIFY(server.start(echoServer(Protocol::Tcp, Concurrency(concurrency))));
-    Client client;
-    EventLog log(&client);
-    client.connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), server.localPort());
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Connected, kWaitMs);
+    EchoPair pair;
+    QVERIFY(pair.connect(Concurrency(concurrency)));
+    Client &client = pair.client;
+    EventLog &log = pair.log;
+    EventLog &serverLog = pair.serverLog;
     client.send("hello");
     client.halfClose();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Unconnected, kWaitMs);
@@ -328,15 +344,14 @@ void TestClientOptions::resetGivesTheServerEconnreset_data()
 void TestClientOptions::resetGivesTheServerEconnreset()
 {
     QFETCH(int, concurrency);
-    Server server;
-    EventLog serverLog(&server);
-    QVERIFY(server.start(echoServer(Protocol::Tcp, Concurrency(concurrency))));
-    Client client;
-    EventLog log(&client);
-    client.connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), server.localPort());
-    QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Connected, kWaitMs);
+    EchoPair pair;
+    QVERIFY(pair.connect(Concurrency(concurrency)));
+    Client &client = pair.client;
+    EventLog &log = pair.log;
+    EventLog &serverLog = pair.serverLog;
     client.send("hello");
     QVERIFY(log.waitForCount(EventKind::Received, 1));
+    const QString local = client.localAddress();
     client.resetConnection();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Unconnected, kWaitMs);
 
@@ -344,6 +359,7 @@ void TestClientOptions::resetGivesTheServerEconnreset()
     const SocketEvent error = serverLog.of(EventKind::Error).first();
     QCOMPARE(error.call, SysCall::Recv);
     QCOMPARE(error.errnum, ECONNRESET);
+    QCOMPARE(error.peer, local);  // whose connection it was
     QVERIFY(serverLog.waitForCount(EventKind::Disconnected, 1));
 
     const int lingerAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Setsockopt, QStringLiteral("SO_LINGER")); });

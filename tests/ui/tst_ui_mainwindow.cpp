@@ -365,7 +365,8 @@ bool isAName(const QString &text)
         QStringLiteral("TCP"), QStringLiteral("UDP"), QStringLiteral("Fork"),
         QStringLiteral("Thread"), QStringLiteral("Poll"), QStringLiteral("Hex"), QStringLiteral("SocketLab"),
         QStringLiteral("English"), QStringLiteral("Português (Brasil)"), QStringLiteral("&Host:"),
-        QStringLiteral("Host:"), QStringLiteral("100%"), QStringLiteral("Bytes")};
+        QStringLiteral("Host:"), QStringLiteral("100%"), QStringLiteral("Bytes"),
+        QStringLiteral("Backlog:")};
     static const QRegularExpression noWords(QStringLiteral("^[^A-Za-z]*$"));
     const QString plain = QString(text).remove(QLatin1Char('&'));
     return names.contains(text) || names.contains(plain) || noWords.match(text).hasMatch();

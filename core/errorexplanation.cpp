@@ -117,8 +117,10 @@ bool ErrorExplanation::needsKernel(const SocketEvent &event)
     return event.errnum == ECONNREFUSED && !targetOf(event).isEmpty();
 }
 
-QList<SocketSnapshot> ErrorExplanation::readPort(const SocketEvent &event)
+QList<SocketSnapshot> ErrorExplanation::kernelSockets(const SocketEvent &event)
 {
+    if (event.kind != EventKind::Error)
+        return {};
     QList<SocketSnapshot> sockets;
     QString host;
     quint16 port = 0;
@@ -136,7 +138,7 @@ QString ErrorExplanation::explain(const SocketEvent &event)
 {
     if (event.kind != EventKind::Error)
         return QString();
-    return explain(event, readPort(event));
+    return explain(event, kernelSockets(event));
 }
 
 QString ErrorExplanation::explain(const SocketEvent &event, const QList<SocketSnapshot> &portSockets)
@@ -349,7 +351,7 @@ QString ErrorExplanation::addressInUse(const SocketEvent &event, const QList<Soc
 
 QString ErrorExplanation::headline(const SocketEvent &event)
 {
-    return headline(event, readPort(event));
+    return headline(event, kernelSockets(event));
 }
 
 QString ErrorExplanation::headline(const SocketEvent &event, const QList<SocketSnapshot> &portSockets)

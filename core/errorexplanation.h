@@ -40,6 +40,10 @@ public:
     // local: what connect() on a UDP socket would fix. Sends nothing (a throwaway UDP socket's
     // connect() only asks the routing table). Empty when it cannot tell.
     static QString sourceTowards(const QString &peer, const QString &local);
+    // The kernel's sockets on the port the failed call named, when its explanation looks at
+    // them (address in use, refused); empty otherwise. For a view that keeps what the kernel
+    // said at the moment of the failure.
+    static QList<SocketSnapshot> kernelSockets(const SocketEvent &event);
     // "ECONNREFUSED"; empty for 0.
     static QString errnoName(int errnum);
     // "127.0.0.1" and 5000 from "127.0.0.1:5000", "::1" from "[::1]:5000", the host alone
@@ -52,7 +56,6 @@ private:
     static QString addressInUse(const SocketEvent &event, const QList<SocketSnapshot> &portSockets);
     static QString resolverFailed(const SocketEvent &event);
     static bool needsKernel(const SocketEvent &event);
-    static QList<SocketSnapshot> readPort(const SocketEvent &event);
 };
 
 } // namespace socketlab

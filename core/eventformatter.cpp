@@ -39,7 +39,11 @@ QString EventFormatter::line(const SocketEvent &event)
 
 QString EventFormatter::explained(const SocketEvent &event)
 {
-    const QString why = ErrorExplanation::explain(event);
+    return explained(event, ErrorExplanation::explain(event));
+}
+
+QString EventFormatter::explained(const SocketEvent &event, const QString &why)
+{
     if (why.isEmpty())
         return describe(event);
     return tr("%1 — %2").arg(describe(event), why);

@@ -155,8 +155,14 @@ void LabSession::trackBacklog(SocketEvent &event)
         return;
     const int id = event.clientId;
     if (event.role == Role::Server) {
+        // From the stream, not the server's state now: a client's "connected" may pass after
+        // the Stop that resets it.
+        if (event.kind == EventKind::Listening)
+            m_serverListening = event.local;
+        else if (event.kind == EventKind::Summary)
+            m_serverListening.clear();
         // Only the session's own clients: students come and go unbounded.
-        if (event.kind == EventKind::Connected && id != 0)
+        else if (event.kind == EventKind::Connected && id != 0)
             m_acceptedPeers.insert(event.peer);
         return;
     }
@@ -164,7 +170,7 @@ void LabSession::trackBacklog(SocketEvent &event)
         return;
     switch (event.kind) {
     case EventKind::Connected:
-        if (m_server.isRunning() && sameServer(event.peer, m_server.localAddress()))
+        if (sameServer(event.peer, m_serverListening))
             m_connectedToServer.insert(id, event.local);
         break;
     case EventKind::Error:

@@ -77,6 +77,7 @@ private:
     QQueue<QString> m_addressOrder;
     // Clients connected to this session's server: their local address, and whether the
     // server accepted that connection (a server "connected" event for it).
+    QString m_serverListening;  // the server's address between its listening and summary events
     QHash<int, QString> m_connectedToServer;
     QSet<QString> m_acceptedPeers;
 };

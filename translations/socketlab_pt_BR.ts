@@ -1593,6 +1593,12 @@
         <source>← %1</source>
         <translation>← %1</translation>
     </message>
+    <message>
+        <source>My address: %1
+%2</source>
+        <translation>Meu endereço: %1
+%2</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ClientTabs</name>
@@ -2011,10 +2017,6 @@
     <message>
         <source>Press Start to open the server.</source>
         <translation>Clique em Iniciar para abrir o servidor.</translation>
-    </message>
-    <message>
-        <source>Only programs on this computer can connect: %1 port %2</source>
-        <translation>Só programas deste computador podem se conectar: %1 porta %2</translation>
     </message>
     <message>
         <source>Open to the network on port %1, but this computer has no network address right now</source>

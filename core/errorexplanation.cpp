@@ -223,8 +223,7 @@ QString ErrorExplanation::body(const SocketEvent &event, const QList<SocketSnaps
     case ECONNRESET:
         if (event.resetInBacklog)
             return tr("The server stopped before accepting this connection; the kernel reset "
-                      "the connections waiting in its backlog (a TCP RST): this client was "
-                      "connected, but no program had accepted it yet.");
+                      "the connections waiting in its backlog (a TCP RST).");
         return tr("Connection reset: the other side sent a TCP RST. Its program closed the "
                   "socket without reading everything it had received, was killed, or closed "
                   "with SO_LINGER 0. Data still in flight is lost.");
@@ -351,18 +350,24 @@ QString ErrorExplanation::addressInUse(const SocketEvent &event, const QList<Soc
 
 QString ErrorExplanation::headline(const SocketEvent &event)
 {
-    return headline(event, kernelSockets(event));
+    // Only "address in use" says more in one sentence when it knows the port's sockets.
+    return headline(event, event.errnum == EADDRINUSE ? kernelSockets(event) : QList<SocketSnapshot>());
 }
 
 QString ErrorExplanation::headline(const SocketEvent &event, const QList<SocketSnapshot> &portSockets)
 {
+    const QString target = targetOf(event);
     QString host;
     quint16 port = 0;
-    splitAddress(targetOf(event), &host, &port);
+    splitAddress(target, &host, &port);
+    const bool binding = event.call == SysCall::Bind || event.call == SysCall::Listen;
+    const QString where = target.isEmpty() ? tr("the other side") : target;
     if (event.call == SysCall::Getaddrinfo)
         return tr("Cannot find the address “%1” — check the name").arg(event.args);
     switch (event.errnum) {
     case EADDRINUSE: {
+        if (!binding)
+            break;
         bool listener = false;
         bool timeWait = false;
         for (const SocketSnapshot &socket : portSockets) {
@@ -378,19 +383,42 @@ QString ErrorExplanation::headline(const SocketEvent &event, const QList<SocketS
     }
     case EACCES:
     case EPERM:
-        if (port != 0 && port < 1024)
+        if (binding && port != 0 && port < 1024)
             return tr("Port %1 needs administrator rights — choose a port of 1024 or above").arg(port);
         break;
     case EADDRNOTAVAIL:
-        return tr("%1 is not an address of this computer — choose another address").arg(host);
+        if (binding)
+            return tr("%1 is not an address of this computer — choose another address").arg(host);
+        break;
     case EMFILE:
     case ENFILE:
-        return tr("Too many open files — close some connections and press Start again");
+        return tr("Too many open files — close some connections and try again");
+    case ECONNREFUSED:
+        if (event.protocol == Protocol::Udp)
+            return tr("Nothing receives datagrams at %1 — an ICMP “port unreachable” came back")
+                .arg(where);
+        return tr("Nothing listens at %1 — the port is closed, the kernel answered with a reset")
+            .arg(where);
+    case ETIMEDOUT:
+        return tr("Nobody answered at %1 — wrong address, a firewall, or a computer that is off")
+            .arg(where);
+    case EHOSTUNREACH:
+    case ENETUNREACH:
+        return tr("%1 cannot be reached from this computer").arg(where);
+    case ECONNRESET:
+        if (event.resetInBacklog)
+            return tr("The server stopped before accepting this connection; the kernel reset "
+                      "the connections waiting in its backlog");
+        return tr("The other side reset the connection (TCP RST)");
+    case EPIPE:
+        return tr("The other side had already closed the connection");
     default:
         break;
     }
-    return tr("The server could not start: %1() failed (%2)")
-        .arg(sysCallName(event.call), ErrorText::forErrno(event.errnum));
+    if (event.role == Role::Server && binding)
+        return tr("The server could not start: %1() failed (%2)")
+            .arg(sysCallName(event.call), ErrorText::forErrno(event.errnum));
+    return tr("%1() failed: %2").arg(sysCallName(event.call), ErrorText::forErrno(event.errnum));
 }
 
 QString ErrorExplanation::loopbackHint(const QString &local)
@@ -400,16 +428,20 @@ QString ErrorExplanation::loopbackHint(const QString &local)
     if (!splitAddress(local, &host, &port) || !isLoopback(host))
         return QString();
     return tr("Only programs on this computer can connect to %1: a loopback address never "
-              "leaves this machine, so students' computers cannot reach it. Open the server to "
-              "the classroom network (bind 0.0.0.0) to let them in.").arg(local);
+              "leaves this machine. For students' computers, open the server to the classroom "
+              "network.").arg(local);
 }
 
-QString ErrorExplanation::wildcardSourceNote(const QString &local, const QString &source)
+QString ErrorExplanation::wildcardSourceNote(const QString &local, const QString &source, bool brief)
 {
     QString host;
     quint16 port = 0;
     if (!splitAddress(local, &host, &port) || !isWildcard(host))
         return QString();
+    if (brief && !source.isEmpty())
+        return tr("(any address: not connected; the server sees %1)").arg(source);
+    if (brief)
+        return tr("(any address: not connected)");
     if (source.isEmpty())
         return tr("%1 means every address of this computer, port %2: this UDP socket is not "
                   "connected, so the kernel picks the source address for each datagram.")

@@ -25,8 +25,8 @@ public:
     static QString explain(const SocketEvent &event);
     // The same with the kernel's sockets on that port given (tests, or a caller that has them).
     static QString explain(const SocketEvent &event, const QList<SocketSnapshot> &portSockets);
-    // One short sentence for a server that could not start, for a headline: "Port 5000 is
-    // taken by another program — choose another port".
+    // The same in one short sentence, for a headline or a client pane: "Port 5000 is taken by
+    // another program — choose another port", "Nothing listens at 127.0.0.1:5000 — …".
     static QString headline(const SocketEvent &event);
     static QString headline(const SocketEvent &event, const QList<SocketSnapshot> &portSockets);
     // Information, not an error: a server bound to a loopback address (127.0.0.1, ::1) that
@@ -34,8 +34,8 @@ public:
     static QString loopbackHint(const QString &local);
     // An unconnected UDP socket reads 0.0.0.0:port: the kernel picks the source address per
     // datagram. source: the address the kernel uses towards the server (sourceTowards());
-    // empty for an address that is not a wildcard.
-    static QString wildcardSourceNote(const QString &local, const QString &source);
+    // empty for an address that is not a wildcard. brief: one line for a narrow pane.
+    static QString wildcardSourceNote(const QString &local, const QString &source, bool brief = false);
     // The address the kernel would send from towards peer ("127.0.0.1:5000"), with the port of
     // local: what connect() on a UDP socket would fix. Sends nothing (a throwaway UDP socket's
     // connect() only asks the routing table). Empty when it cannot tell.

@@ -308,10 +308,6 @@
         <translation>Permissão negada: o sistema não permitiu esta chamada (uma regra de firewall, um endereço de broadcast sem SO_BROADCAST, ou uma porta privilegiada).</translation>
     </message>
     <message>
-        <source>The server stopped before accepting this connection; the kernel reset the connections waiting in its backlog (a TCP RST): this client was connected, but no program had accepted it yet.</source>
-        <translation>O servidor parou antes de aceitar esta conexão; o kernel reiniciou (TCP RST) as conexões que esperavam no backlog dele: este cliente estava conectado, mas nenhum programa o tinha aceitado ainda.</translation>
-    </message>
-    <message>
         <source>Connection reset: the other side sent a TCP RST. Its program closed the socket without reading everything it had received, was killed, or closed with SO_LINGER 0. Data still in flight is lost.</source>
         <translation>Conexão reiniciada: o outro lado enviou um TCP RST. O programa dele fechou o socket sem ler tudo o que tinha recebido, foi encerrado à força, ou fechou com SO_LINGER 0. Os dados ainda a caminho se perdem.</translation>
     </message>
@@ -416,16 +412,8 @@
         <translation>%1 não é um endereço deste computador — escolha outro endereço</translation>
     </message>
     <message>
-        <source>Too many open files — close some connections and press Start again</source>
-        <translation>Arquivos abertos demais — feche algumas conexões e pressione Iniciar de novo</translation>
-    </message>
-    <message>
         <source>The server could not start: %1() failed (%2)</source>
         <translation>O servidor não pôde iniciar: %1() falhou (%2)</translation>
-    </message>
-    <message>
-        <source>Only programs on this computer can connect to %1: a loopback address never leaves this machine, so students&apos; computers cannot reach it. Open the server to the classroom network (bind 0.0.0.0) to let them in.</source>
-        <translation>Só programas deste computador podem se conectar a %1: um endereço de loopback nunca sai desta máquina, então os computadores dos alunos não o alcançam. Abra o servidor para a rede da sala (bind em 0.0.0.0) para deixá-los entrar.</translation>
     </message>
     <message>
         <source>%1 means every address of this computer, port %2: this UDP socket is not connected, so the kernel picks the source address for each datagram.</source>
@@ -434,6 +422,58 @@
     <message>
         <source>%1 means every address of this computer, port %2: this UDP socket is not connected, so the kernel picks the source address for each datagram. Towards this server it uses %3, the address the server sees.</source>
         <translation>%1 quer dizer todos os endereços deste computador, porta %2: este socket UDP não está conectado, então o kernel escolhe o endereço de origem de cada datagrama. Para este servidor ele usa %3, o endereço que o servidor vê.</translation>
+    </message>
+    <message>
+        <source>The server stopped before accepting this connection; the kernel reset the connections waiting in its backlog (a TCP RST).</source>
+        <translation>O servidor parou antes de aceitar esta conexão; o kernel reiniciou (TCP RST) as conexões que esperavam no backlog dele.</translation>
+    </message>
+    <message>
+        <source>Only programs on this computer can connect to %1: a loopback address never leaves this machine. For students&apos; computers, open the server to the classroom network.</source>
+        <translation>Só programas deste computador podem se conectar a %1: um endereço de loopback nunca sai desta máquina. Para os computadores dos alunos, abra o servidor para a rede da sala.</translation>
+    </message>
+    <message>
+        <source>Too many open files — close some connections and try again</source>
+        <translation>Arquivos abertos demais — feche algumas conexões e tente de novo</translation>
+    </message>
+    <message>
+        <source>Nothing receives datagrams at %1 — an ICMP “port unreachable” came back</source>
+        <translation>Nada recebe datagramas em %1 — voltou um ICMP “port unreachable” (porta inalcançável)</translation>
+    </message>
+    <message>
+        <source>Nothing listens at %1 — the port is closed, the kernel answered with a reset</source>
+        <translation>Nada escuta em %1 — a porta está fechada, o kernel respondeu com um reset</translation>
+    </message>
+    <message>
+        <source>Nobody answered at %1 — wrong address, a firewall, or a computer that is off</source>
+        <translation>Ninguém respondeu em %1 — endereço errado, um firewall, ou um computador desligado</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached from this computer</source>
+        <translation>%1 não pode ser alcançado a partir deste computador</translation>
+    </message>
+    <message>
+        <source>The server stopped before accepting this connection; the kernel reset the connections waiting in its backlog</source>
+        <translation>O servidor parou antes de aceitar esta conexão; o kernel reiniciou as conexões que esperavam no backlog dele</translation>
+    </message>
+    <message>
+        <source>The other side reset the connection (TCP RST)</source>
+        <translation>O outro lado reiniciou a conexão (TCP RST)</translation>
+    </message>
+    <message>
+        <source>The other side had already closed the connection</source>
+        <translation>O outro lado já tinha fechado a conexão</translation>
+    </message>
+    <message>
+        <source>%1() failed: %2</source>
+        <translation>%1() falhou: %2</translation>
+    </message>
+    <message>
+        <source>(any address: not connected; the server sees %1)</source>
+        <translation>(qualquer endereço: não conectado; o servidor vê %1)</translation>
+    </message>
+    <message>
+        <source>(any address: not connected)</source>
+        <translation>(qualquer endereço: não conectado)</translation>
     </message>
 </context>
 <context>
@@ -1594,10 +1634,8 @@
         <translation>← %1</translation>
     </message>
     <message>
-        <source>My address: %1
-%2</source>
-        <translation>Meu endereço: %1
-%2</translation>
+        <source>My address: %1 %2</source>
+        <translation>Meu endereço: %1 %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "ui/colorpalette.h"
 #include "ui/eventlistmodel.h"
+#include "ui/plaintooltip.h"
 #include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
@@ -161,13 +162,19 @@ void ClientPane::updateState()
     m_portSpin->setEnabled(idle);
     if (idle)
         m_localAddress.clear();
-    const QString note = ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress);
-    if (m_lastError.kind == EventKind::Error && idle)
-        m_addressLabel->setText(EventFormatter::explained(m_lastError));
+    const QString note = ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress, true);
+    const bool failed = m_lastError.kind == EventKind::Error && idle;
+    // The history's red line names the failed call; here, in the pane's few lines, why in
+    // one sentence; all of it in the tooltip.
+    const QString whole = failed ? EventFormatter::explained(m_lastError)
+                                 : ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress);
+    m_addressLabel->setToolTip(PlainToolTip::from(PlainToolTip::wrapped(whole)));
+    if (failed)
+        m_addressLabel->setText(ErrorExplanation::headline(m_lastError));
     else if (m_localAddress.isEmpty())
         m_addressLabel->setText(idle ? tr("Not connected") : tr("My address: not known yet"));
     else if (!note.isEmpty())
-        m_addressLabel->setText(tr("My address: %1\n%2").arg(m_localAddress, note));
+        m_addressLabel->setText(tr("My address: %1 %2").arg(m_localAddress, note));
     else
         m_addressLabel->setText(tr("My address: %1").arg(m_localAddress));
 }

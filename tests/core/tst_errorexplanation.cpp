@@ -237,6 +237,18 @@ void TestErrorExplanation::headlineForAFailedStart_data()
                       Role::Server)
         << Sockets() << "192.0.2.1 is not an address of this computer"
         << "192.0.2.1 não é um endereço deste computador";
+    // A client pane says it in one sentence too.
+    QTest::newRow("client, refused")
+        << failedCall(SysCall::Connect, ECONNREFUSED, server) << Sockets()
+        << "Nothing listens at 127.0.0.1:5000 — the port is closed"
+        << "Nada escuta em 127.0.0.1:5000 — a porta está fechada";
+    SocketEvent backlog = failedCall(SysCall::Recv, ECONNRESET, QStringLiteral("fd 5"));
+    backlog.resetInBacklog = true;
+    QTest::newRow("client, reset in the backlog")
+        << backlog << Sockets()
+        << "The server stopped before accepting this connection; the kernel reset the "
+           "connections waiting in its backlog"
+        << "O servidor parou antes de aceitar esta conexão";
 }
 
 void TestErrorExplanation::headlineForAFailedStart()
@@ -256,13 +268,13 @@ void TestErrorExplanation::headlineForAFailedStart()
 void TestErrorExplanation::loopbackHint()
 {
     QVERIFY(ErrorExplanation::loopbackHint(QStringLiteral("127.0.0.1:5000"))
-                .contains(QLatin1String("students' computers cannot reach it")));
+                .contains(QLatin1String("a loopback address never leaves this machine")));
     QVERIFY(!ErrorExplanation::loopbackHint(QStringLiteral("[::1]:5000")).isEmpty());
     QVERIFY(ErrorExplanation::loopbackHint(QStringLiteral("0.0.0.0:5000")).isEmpty());
     QVERIFY(ErrorExplanation::loopbackHint(QStringLiteral("192.0.2.1:5000")).isEmpty());
     QVERIFY(m_language.setLanguage(QStringLiteral("pt_BR")));
     QVERIFY(ErrorExplanation::loopbackHint(QStringLiteral("127.0.0.1:5000"))
-                .contains(QLatin1String("alunos")));
+                .contains(QStringLiteral("computadores dos alunos")));
 }
 
 void TestErrorExplanation::wildcardSourceNote()

@@ -38,8 +38,11 @@ QString targetOf(const SocketEvent &event)
 {
     QString host;
     quint16 port = 0;
-    if (ErrorExplanation::splitAddress(event.args, &host, &port) && port != 0)
-        return event.args;
+    // An error event names the address alone; a traced call after its descriptor and
+    // sizes ("fd 5, 127.0.0.1:5000", "fd 5, 3, 127.0.0.1:5000").
+    const QString last = event.args.section(QLatin1String(", "), -1).trimmed();
+    if (ErrorExplanation::splitAddress(last, &host, &port) && port != 0)
+        return last;
     return event.peer;
 }
 

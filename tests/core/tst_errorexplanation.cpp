@@ -76,6 +76,7 @@ private slots:
     void wildcardSourceNote();
     void splitAddress_data();
     void splitAddress();
+    void tracedCallNamesItsAddressLast();
     void timeWaitFromTheKernel();
     void localhostOnIpv6WhileTheServerIsOnIpv4();
     void formatterAddsTheExplanation();
@@ -302,6 +303,17 @@ void TestErrorExplanation::splitAddress_data()
     QTest::newRow("v6 alone") << "::" << true << "::" << 0;
     QTest::newRow("descriptor") << "fd 5" << false << "" << 0;
     QTest::newRow("name") << "localhost:5000" << false << "" << 0;
+}
+
+void TestErrorExplanation::tracedCallNamesItsAddressLast()
+{
+    // A traced bind() names its descriptor first: the port still comes from its address.
+    SocketEvent traced = failedCall(SysCall::Bind, EADDRINUSE, QStringLiteral("fd 12, 127.0.0.1:5000"),
+                                    Protocol::Tcp, Role::Server);
+    QVERIFY(ErrorExplanation::explain(traced, {}).contains(QLatin1String("port 5000 is taken")));
+    traced = failedCall(SysCall::Sendto, ECONNREFUSED, QStringLiteral("fd 19, 5, 127.0.0.1:5001"),
+                        Protocol::Udp);
+    QVERIFY(ErrorExplanation::explain(traced, {}).contains(QLatin1String("on 127.0.0.1:5001")));
 }
 
 void TestErrorExplanation::splitAddress()

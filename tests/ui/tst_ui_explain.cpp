@@ -2,6 +2,8 @@
 // a client reset while it waited in an iterative server's backlog says so in its pane, and an
 // unconnected UDP client's 0.0.0.0 address is explained. At 1024x768, offscreen.
 
+#include "ui/callsequencewidget.h"
+#include "ui/calltracemodel.h"
 #include "ui/clientpane.h"
 #include "ui/eventlistmodel.h"
 #include "ui/mainwindow.h"
@@ -15,6 +17,7 @@
 #include <QListView>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,6 +131,16 @@ void TestUiExplain::failedStartSaysWhyInTheHeadline()
         log->data(log->index(row, EventListModel::MessageColumn), Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QLatin1String("Two sockets cannot bind the same address and port")),
              qPrintable(tip));
+    // So does the failed bind() in the call trace.
+    const QAbstractItemModel *trace = m_window->callSequence()->traceView()->model();
+    QString traceTip;
+    for (int r = 0; r < trace->rowCount(); ++r) {
+        const QModelIndex call = trace->index(r, CallTraceModel::CallColumn);
+        if (call.data().toString().contains(QLatin1String("bind(")))
+            traceTip = call.data(Qt::ToolTipRole).toString();
+    }
+    QVERIFY2(traceTip.contains(QStringLiteral("another program already has port %1").arg(port)),
+             qPrintable(traceTip));
 
     // Said again in Portuguese, and it stays until the next Start.
     m_window->setLanguage(QStringLiteral("pt_BR"));

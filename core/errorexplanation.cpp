@@ -294,10 +294,10 @@ QString ErrorExplanation::refused(const SocketEvent &event, const QList<SocketSn
     if (elsewhere.isEmpty())
         return text;
     if (host == QLatin1String("::1") && elsewhere.contains(QStringLiteral("127.0.0.1")))
-        return tr("%1 “localhost” names both ::1 (IPv6) and 127.0.0.1 (IPv4), and ::1 came "
-                  "first, but the server listens on 127.0.0.1 only: 127.0.0.1 port %2 would "
-                  "work (a client tries the next address), or bind the server to :: to serve "
-                  "both.").arg(text).arg(port);
+        return tr("%1 The server listens on 127.0.0.1 (IPv4) only, not on ::1 (IPv6): "
+                  "“localhost” names both, and ::1 may come first. 127.0.0.1 port %2 works (a "
+                  "client tries the next address), or bind the server to :: to serve both.")
+            .arg(text).arg(port);
     return tr("%1 A server does listen on port %2, but on %3, not on %4.")
         .arg(text).arg(port).arg(elsewhere.join(QStringLiteral(", ")), host);
 }

@@ -352,10 +352,6 @@
         <translation>Recusado: a porta está fechada. O kernel em %1 respondeu ao pedido de conexão (SYN) com um reset (RST): nenhum programa escuta nesse endereço e porta. Inicie o servidor primeiro, ou confira a porta.</translation>
     </message>
     <message>
-        <source>%1 “localhost” names both ::1 (IPv6) and 127.0.0.1 (IPv4), and ::1 came first, but the server listens on 127.0.0.1 only: 127.0.0.1 port %2 would work (a client tries the next address), or bind the server to :: to serve both.</source>
-        <translation>%1 “localhost” nomeia ::1 (IPv6) e 127.0.0.1 (IPv4), e ::1 veio primeiro, mas o servidor escuta só em 127.0.0.1: 127.0.0.1 porta %2 funcionaria (um cliente tenta o próximo endereço), ou faça o bind do servidor em :: para atender os dois.</translation>
-    </message>
-    <message>
         <source>%1 A server does listen on port %2, but on %3, not on %4.</source>
         <translation>%1 Um servidor escuta sim na porta %2, mas em %3, não em %4.</translation>
     </message>
@@ -474,6 +470,10 @@
     <message>
         <source>(any address: not connected)</source>
         <translation>(qualquer endereço: não conectado)</translation>
+    </message>
+    <message>
+        <source>%1 The server listens on 127.0.0.1 (IPv4) only, not on ::1 (IPv6): “localhost” names both, and ::1 may come first. 127.0.0.1 port %2 works (a client tries the next address), or bind the server to :: to serve both.</source>
+        <translation>%1 O servidor escuta só em 127.0.0.1 (IPv4), não em ::1 (IPv6): “localhost” nomeia os dois, e ::1 pode vir primeiro. 127.0.0.1 porta %2 funciona (um cliente tenta o próximo endereço), ou faça o bind do servidor em :: para atender os dois.</translation>
     </message>
 </context>
 <context>

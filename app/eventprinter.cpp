@@ -35,7 +35,7 @@ void EventPrinter::print(const SocketEvents &events)
 void EventPrinter::print(const SocketEvent &event)
 {
     if (event.kind == EventKind::Error)
-        m_lastError = EventFormatter::describe(event);
+        m_lastError = event;
     if (!shows(event))
         return;
     // Errors go to standard error so a pipe of standard output holds only the conversation.
@@ -45,6 +45,12 @@ void EventPrinter::print(const SocketEvent &event)
     if (event.kind == EventKind::Summary)
         m_lastSummary = line;
     write(stream, line);
+}
+
+QString EventPrinter::lastError() const
+{
+    // Said when asked (once, at exit), not for every error a run sees.
+    return m_lastError.kind == EventKind::Error ? EventFormatter::explained(m_lastError) : QString();
 }
 
 void EventPrinter::write(std::FILE *stream, const QByteArray &bytes)

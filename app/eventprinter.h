@@ -21,8 +21,8 @@ public:
     void print(const SocketEvent &event);
     // The last summary as printed, for standard error when standard output is stuck.
     QByteArray lastSummary() const { return m_lastSummary; }
-    // The last error event seen, as one line (for the exit-1 message).
-    QString lastError() const { return m_lastError; }
+    // The last error event seen, as one line with its explanation (for the exit-1 message).
+    QString lastError() const;
 
 private:
     bool shows(const SocketEvent &event) const;
@@ -31,7 +31,7 @@ private:
     bool m_json;
     bool m_quiet;
     bool m_trace;
-    QString m_lastError;
+    SocketEvent m_lastError;  // kind Error once one was seen
     QByteArray m_lastSummary;
     OutputWriter *m_out = nullptr;
     OutputWriter *m_err = nullptr;

@@ -1,5 +1,6 @@
 #include "core/eventformatter.h"
 
+#include "core/errorexplanation.h"
 #include "core/errortext.h"
 #include "core/payloadtext.h"
 
@@ -33,7 +34,19 @@ QString EventFormatter::timeOfDay(const SocketEvent &event)
 
 QString EventFormatter::line(const SocketEvent &event)
 {
-    return QStringLiteral("%1  %2").arg(timeOfDay(event), describe(event));
+    return QStringLiteral("%1  %2").arg(timeOfDay(event), explained(event));
+}
+
+QString EventFormatter::explained(const SocketEvent &event)
+{
+    return explained(event, ErrorExplanation::explain(event));
+}
+
+QString EventFormatter::explained(const SocketEvent &event, const QString &why)
+{
+    if (why.isEmpty())
+        return describe(event);
+    return tr("%1 — %2").arg(describe(event), why);
 }
 
 QString EventFormatter::reasonText(const SocketEvent &event)

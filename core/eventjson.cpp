@@ -1,5 +1,6 @@
 #include "core/eventjson.h"
 
+#include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "core/jsonline.h"
 #include "core/payloadtext.h"
@@ -35,6 +36,11 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("result", event.result);
         json.add("errno", qint64(event.errnum));
         json.add("message", EventFormatter::describe(event));
+        if (event.kind == EventKind::Error) {
+            const QString why = ErrorExplanation::explain(event);
+            if (!why.isEmpty())
+                json.add("explanation", why);
+        }
         break;
     case EventKind::Summary:
         json.add("connections", event.connections);

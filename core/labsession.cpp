@@ -1,5 +1,7 @@
 #include "core/labsession.h"
 
+#include <cerrno>
+
 namespace socketlab {
 
 namespace {
@@ -22,6 +24,20 @@ void split(const QString &address, QString *host, QString *port)
     }
     *host = address.left(colon);
     *port = address.mid(colon + 1);
+}
+
+// A client's peer is the server's listening address, or the server listens on a wildcard
+// address on that port.
+bool sameServer(const QString &peer, const QString &listening)
+{
+    if (peer.isEmpty() || listening.isEmpty())
+        return false;
+    if (peer == listening)
+        return true;
+    QString peerHost, peerPort, host, port;
+    split(peer, &peerHost, &peerPort);
+    split(listening, &host, &port);
+    return isWildcard(host) && port == peerPort;
 }
 } // namespace
 
@@ -133,6 +149,42 @@ int LabSession::clientIdForPeer(const QString &peer) const
     return 0;
 }
 
+void LabSession::trackBacklog(SocketEvent &event)
+{
+    if (event.protocol != Protocol::Tcp)
+        return;
+    const int id = event.clientId;
+    if (event.role == Role::Server) {
+        // From the stream, not the server's state now: a client's "connected" may pass after
+        // the Stop that resets it.
+        if (event.kind == EventKind::Listening)
+            m_serverListening = event.local;
+        else if (event.kind == EventKind::Summary)
+            m_serverListening.clear();
+        // Only the session's own clients: students come and go unbounded.
+        else if (event.kind == EventKind::Connected && id != 0)
+            m_acceptedPeers.insert(event.peer);
+        return;
+    }
+    if (id == 0)
+        return;
+    switch (event.kind) {
+    case EventKind::Connected:
+        if (sameServer(event.peer, m_serverListening))
+            m_connectedToServer.insert(id, event.local);
+        break;
+    case EventKind::Error:
+        if (event.errnum == ECONNRESET && m_connectedToServer.contains(id))
+            event.resetInBacklog = !m_acceptedPeers.contains(m_connectedToServer.value(id));
+        break;
+    case EventKind::Disconnected:
+        m_acceptedPeers.remove(m_connectedToServer.take(id));
+        break;
+    default:
+        break;
+    }
+}
+
 void LabSession::deliver(const SocketEvents &events)
 {
     // A server may report a connection before the client's own event carrying its address
@@ -149,6 +201,7 @@ void LabSession::deliver(const SocketEvents &events)
         } else {
             event.clientId = clientIdForPeer(event.peer);
         }
+        trackBacklog(event);
     }
     emit eventsArrived(stamped);
 }

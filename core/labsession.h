@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QQueue>
+#include <QSet>
 #include <QString>
 
 #include <map>
@@ -60,6 +61,9 @@ signals:
 private:
     void deliver(const SocketEvents &events);
     void learnAddress(int id, const QString &local);
+    // Follows which clients' connections the server accepted, to tell a reset of one that
+    // waited in the backlog (the server stopped before accepting it) from any other reset.
+    void trackBacklog(SocketEvent &event);
 
     // Declared first: the server and clients post into it until they are gone.
     EventQueue m_queue;
@@ -71,6 +75,11 @@ private:
     QHash<QString, int> m_byAddress;
     QHash<QString, int> m_byPort;  // wildcard addresses: the port alone
     QQueue<QString> m_addressOrder;
+    // Clients connected to this session's server: their local address, and whether the
+    // server accepted that connection (a server "connected" event for it).
+    QString m_serverListening;  // the server's address between its listening and summary events
+    QHash<int, QString> m_connectedToServer;
+    QSet<QString> m_acceptedPeers;
 };
 
 } // namespace socketlab

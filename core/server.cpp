@@ -64,7 +64,7 @@ bool Server::fail(SysCall call, const QString &args, int errnum, qint64 result)
     failure.args = args;
     failure.errnum = errnum;
     failure.result = result;
-    m_errorString = EventFormatter::describe(failure);
+    m_errorString = EventFormatter::explained(failure);
     m_lastTotals = {};
     m_lastSharedCounter = 0;
     m_context.reset();

@@ -83,6 +83,9 @@ struct SocketEvent
     // events, or a server event whose peer is that client); 0 for a student's.
     quint64 sequence = 0;
     int clientId = 0;
+    // Stamped by a LabSession on a client's "connection reset" error: the client was connected
+    // to the session's server, which never accepted it (it waited in the backlog) and stopped.
+    bool resetInBacklog = false;
 
     bool isStudent() const { return clientId == 0; }
 };

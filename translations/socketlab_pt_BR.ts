@@ -306,6 +306,233 @@
     </message>
 </context>
 <context>
+    <name>ErrorExplanation</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unknown host: the resolver (getaddrinfo, step 1) found no address for “%1” in /etc/hosts or the DNS. The name may be misspelt. Nothing was sent to any server.</source>
+        <translation>Host desconhecido: o resolvedor (getaddrinfo, passo 1) não achou endereço para “%1” no /etc/hosts nem no DNS. O nome pode estar escrito errado. Nada foi enviado a nenhum servidor.</translation>
+    </message>
+    <message>
+        <source>The resolver got no answer for “%1” in time: the DNS server is unreachable or down (no network?). A numeric address such as 127.0.0.1 needs no DNS.</source>
+        <translation>O resolvedor não recebeu resposta para “%1” a tempo: o servidor DNS está inacessível ou fora do ar (sem rede?). Um endereço numérico como 127.0.0.1 dispensa o DNS.</translation>
+    </message>
+    <message>
+        <source>The resolver (getaddrinfo) could not turn “%1” into an address: %2.</source>
+        <translation>O resolvedor (getaddrinfo) não conseguiu transformar “%1” em um endereço: %2.</translation>
+    </message>
+    <message>
+        <source>the other side</source>
+        <translation>o outro lado</translation>
+    </message>
+    <message>
+        <source>Timed out: nobody answered the connection request (SYN) sent to %1, not even after retries. A wrong address, a firewall that drops packets silently, or a computer that is off or unplugged.</source>
+        <translation>Tempo esgotado: ninguém respondeu ao pedido de conexão (SYN) enviado a %1, nem depois de novas tentativas. Um endereço errado, um firewall que descarta pacotes em silêncio, ou um computador desligado ou fora da rede.</translation>
+    </message>
+    <message>
+        <source>Timed out: the other side stopped acknowledging what was sent; the kernel retried and gave the connection up. Its computer may have gone off the network.</source>
+        <translation>Tempo esgotado: o outro lado parou de confirmar o que foi enviado; o kernel tentou de novo e desistiu da conexão. O computador dele pode ter saído da rede.</translation>
+    </message>
+    <message>
+        <source>Host unreachable: no computer answers at %1 on the local network (nobody replied to ARP), or a router sent back an ICMP “host unreachable”.</source>
+        <translation>Host inalcançável: nenhum computador responde em %1 na rede local (ninguém respondeu ao ARP), ou um roteador devolveu um ICMP “host unreachable”.</translation>
+    </message>
+    <message>
+        <source>Network unreachable: this computer has no route to %1 (no cable or Wi-Fi, or no default gateway). Nothing left this computer.</source>
+        <translation>Rede inalcançável: este computador não tem rota para %1 (sem cabo ou Wi-Fi, ou sem gateway padrão). Nada saiu deste computador.</translation>
+    </message>
+    <message>
+        <source>Address in use: no free local port was left for this connection, or this exact pair of addresses is still in use.</source>
+        <translation>Endereço em uso: não sobrou porta local livre para esta conexão, ou este mesmo par de endereços ainda está em uso.</translation>
+    </message>
+    <message>
+        <source>Address not available: %1 is not an address of this computer. bind() can only use this computer&apos;s own addresses, or 0.0.0.0 / :: for all of them.</source>
+        <translation>Endereço indisponível: %1 não é um endereço deste computador. O bind() só pode usar os endereços do próprio computador, ou 0.0.0.0 / :: para todos eles.</translation>
+    </message>
+    <message>
+        <source>Address not available: the kernel could not give this socket a local address to reach %1 from (no free port, or an address that is not usable here).</source>
+        <translation>Endereço indisponível: o kernel não conseguiu dar a este socket um endereço local para alcançar %1 (nenhuma porta livre, ou um endereço que não pode ser usado aqui).</translation>
+    </message>
+    <message>
+        <source>Permission denied: ports below 1024 are reserved for the administrator (root). Choose a port of 1024 or above, such as 5000.</source>
+        <translation>Permissão negada: as portas abaixo de 1024 são reservadas ao administrador (root). Escolha uma porta de 1024 para cima, como 5000.</translation>
+    </message>
+    <message>
+        <source>Permission denied: the system did not allow this call (a firewall rule, a broadcast address without SO_BROADCAST, or a privileged port).</source>
+        <translation>Permissão negada: o sistema não permitiu esta chamada (uma regra de firewall, um endereço de broadcast sem SO_BROADCAST, ou uma porta privilegiada).</translation>
+    </message>
+    <message>
+        <source>The server stopped before accepting this connection; the kernel reset the connections waiting in its backlog (a TCP RST).</source>
+        <translation>O servidor parou antes de aceitar esta conexão; o kernel reiniciou (TCP RST) as conexões que esperavam no backlog dele.</translation>
+    </message>
+    <message>
+        <source>Connection reset: the other side sent a TCP RST. Its program closed the socket without reading everything it had received, was killed, or closed with SO_LINGER 0. Data still in flight is lost.</source>
+        <translation>Conexão reiniciada: o outro lado enviou um TCP RST. O programa dele fechou o socket sem ler tudo o que tinha recebido, foi encerrado à força, ou fechou com SO_LINGER 0. Os dados ainda a caminho se perdem.</translation>
+    </message>
+    <message>
+        <source>Broken pipe: this side sent on a connection the other side had already closed or reset; its kernel answered earlier data with a TCP RST. MSG_NOSIGNAL keeps this from killing the program with SIGPIPE.</source>
+        <translation>Pipe quebrado: este lado enviou numa conexão que a outra ponta já tinha fechado ou reiniciado; o kernel dela respondeu a dados anteriores com um TCP RST. O MSG_NOSIGNAL evita que isso mate o programa com SIGPIPE.</translation>
+    </message>
+    <message>
+        <source>Connection aborted: a client gave up (sent a reset) while it still waited in the backlog, before accept() took it.</source>
+        <translation>Conexão abortada: um cliente desistiu (enviou um reset) enquanto ainda esperava no backlog, antes que o accept() o pegasse.</translation>
+    </message>
+    <message>
+        <source>Too many open files: this program reached its limit of open descriptors (ulimit -n); every socket, pipe and file counts. New clients wait in the backlog until descriptors are closed.</source>
+        <translation>Arquivos abertos demais: este programa chegou ao seu limite de descritores abertos (ulimit -n); cada socket, pipe e arquivo conta. Novos clientes esperam no backlog até que descritores sejam fechados.</translation>
+    </message>
+    <message>
+        <source>Too many open files in the whole system: the kernel&apos;s table of open files is full.</source>
+        <translation>Arquivos abertos demais no sistema inteiro: a tabela de arquivos abertos do kernel está cheia.</translation>
+    </message>
+    <message>
+        <source>Message too long: one UDP datagram carries at most 65,507 bytes of data; nothing was sent.</source>
+        <translation>Mensagem longa demais: um datagrama UDP leva no máximo 65.507 bytes de dados; nada foi enviado.</translation>
+    </message>
+    <message>
+        <source>%1() failed: %2.</source>
+        <translation>%1() falhou: %2.</translation>
+    </message>
+    <message>
+        <source>Refused: nothing receives datagrams there. The other computer&apos;s kernel answered an earlier datagram with an ICMP “port unreachable” message, which comes back as an error on this socket&apos;s next call; UDP itself never says.</source>
+        <translation>Recusado: nada recebe datagramas ali. O kernel do outro computador respondeu a um datagrama anterior com uma mensagem ICMP “port unreachable” (porta inalcançável), que volta como erro na próxima chamada deste socket; o UDP em si nunca avisa.</translation>
+    </message>
+    <message>
+        <source>Refused: nothing receives datagrams on %1. Its kernel answered an earlier datagram with an ICMP “port unreachable” message, which comes back as an error on this socket&apos;s next call; UDP itself never says.</source>
+        <translation>Recusado: nada recebe datagramas em %1. O kernel de lá respondeu a um datagrama anterior com uma mensagem ICMP “port unreachable” (porta inalcançável), que volta como erro na próxima chamada deste socket; o UDP em si nunca avisa.</translation>
+    </message>
+    <message>
+        <source>Refused: the port is closed. The other computer&apos;s kernel answered the connection request (SYN) with a reset (RST): no program listens there.</source>
+        <translation>Recusado: a porta está fechada. O kernel do outro computador respondeu ao pedido de conexão (SYN) com um reset (RST): nenhum programa escuta ali.</translation>
+    </message>
+    <message>
+        <source>Refused: the port is closed. The kernel at %1 answered the connection request (SYN) with a reset (RST): no program listens on that address and port. Start the server first, or check the port.</source>
+        <translation>Recusado: a porta está fechada. O kernel em %1 respondeu ao pedido de conexão (SYN) com um reset (RST): nenhum programa escuta nesse endereço e porta. Inicie o servidor primeiro, ou confira a porta.</translation>
+    </message>
+    <message>
+        <source>%1 The server listens on 127.0.0.1 (IPv4) only, not on ::1 (IPv6): “localhost” names both, and ::1 may come first. 127.0.0.1 port %2 works (a client tries the next address), or bind the server to :: to serve both.</source>
+        <translation>%1 O servidor escuta só em 127.0.0.1 (IPv4), não em ::1 (IPv6): “localhost” nomeia os dois, e ::1 pode vir primeiro. 127.0.0.1 porta %2 funciona (um cliente tenta o próximo endereço), ou faça o bind do servidor em :: para atender os dois.</translation>
+    </message>
+    <message>
+        <source>%1 A server does listen on port %2, but on %3, not on %4.</source>
+        <translation>%1 Um servidor escuta sim na porta %2, mas em %3, não em %4.</translation>
+    </message>
+    <message>
+        <source>%1 ↔ %2, %3 s left</source>
+        <translation>%1 ↔ %2, faltam %3 s</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) on %3</source>
+        <translation>%1 (pid %2) em %3</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>um programa</translation>
+    </message>
+    <message>
+        <source>a program of another user on %1</source>
+        <translation>um programa de outro usuário em %1</translation>
+    </message>
+    <message>
+        <source>Address in use: another program already has port %1: %2. Two sockets cannot bind the same address and port; stop that program or choose another port.</source>
+        <translation>Endereço em uso: outro programa já tem a porta %1: %2. Dois sockets não podem fazer bind no mesmo endereço e porta; pare esse programa ou escolha outra porta.</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>mais %1</translation>
+    </message>
+    <message>
+        <source>Address in use: no program listens on port %1, but connections of an earlier run are still in TIME_WAIT (the side that closed first keeps them for up to 60 seconds): %2. Without SO_REUSEADDR, bind() waits for them to go.</source>
+        <translation>Endereço em uso: nenhum programa escuta na porta %1, mas conexões de uma execução anterior ainda estão em TIME_WAIT (o lado que fechou primeiro as mantém por até 60 segundos): %2. Sem SO_REUSEADDR, o bind() espera que elas sumam.</translation>
+    </message>
+    <message>
+        <source>Address in use: port %1 is taken, by another program or by connections of an earlier run still in TIME_WAIT. Choose another port, or wait a minute.</source>
+        <translation>Endereço em uso: a porta %1 está ocupada, por outro programa ou por conexões de uma execução anterior ainda em TIME_WAIT. Escolha outra porta, ou espere um minuto.</translation>
+    </message>
+    <message>
+        <source>Cannot find the address “%1” — check the name</source>
+        <translation>Não foi possível achar o endereço “%1” — confira o nome</translation>
+    </message>
+    <message>
+        <source>Port %1 is still held by connections of an earlier run in TIME_WAIT — wait a minute or choose another port</source>
+        <translation>A porta %1 ainda está presa por conexões de uma execução anterior em TIME_WAIT — espere um minuto ou escolha outra porta</translation>
+    </message>
+    <message>
+        <source>Port %1 is taken by another program — choose another port</source>
+        <translation>A porta %1 está ocupada por outro programa — escolha outra porta</translation>
+    </message>
+    <message>
+        <source>Port %1 needs administrator rights — choose a port of 1024 or above</source>
+        <translation>A porta %1 exige direitos de administrador — escolha uma porta de 1024 para cima</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this computer — choose another address</source>
+        <translation>%1 não é um endereço deste computador — escolha outro endereço</translation>
+    </message>
+    <message>
+        <source>Too many open files — close some connections and try again</source>
+        <translation>Arquivos abertos demais — feche algumas conexões e tente de novo</translation>
+    </message>
+    <message>
+        <source>Nothing receives datagrams at %1 — an ICMP “port unreachable” came back</source>
+        <translation>Nada recebe datagramas em %1 — voltou um ICMP “port unreachable” (porta inalcançável)</translation>
+    </message>
+    <message>
+        <source>Nothing listens at %1 — the port is closed, the kernel answered with a reset</source>
+        <translation>Nada escuta em %1 — a porta está fechada, o kernel respondeu com um reset</translation>
+    </message>
+    <message>
+        <source>Nobody answered at %1 — wrong address, a firewall, or a computer that is off</source>
+        <translation>Ninguém respondeu em %1 — endereço errado, um firewall, ou um computador desligado</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached from this computer</source>
+        <translation>%1 não pode ser alcançado a partir deste computador</translation>
+    </message>
+    <message>
+        <source>The server stopped before accepting this connection; the kernel reset the connections waiting in its backlog</source>
+        <translation>O servidor parou antes de aceitar esta conexão; o kernel reiniciou as conexões que esperavam no backlog dele</translation>
+    </message>
+    <message>
+        <source>The other side reset the connection (TCP RST)</source>
+        <translation>O outro lado reiniciou a conexão (TCP RST)</translation>
+    </message>
+    <message>
+        <source>The other side had already closed the connection</source>
+        <translation>O outro lado já tinha fechado a conexão</translation>
+    </message>
+    <message>
+        <source>The server could not start: %1() failed (%2)</source>
+        <translation>O servidor não pôde iniciar: %1() falhou (%2)</translation>
+    </message>
+    <message>
+        <source>%1() failed: %2</source>
+        <translation>%1() falhou: %2</translation>
+    </message>
+    <message>
+        <source>Only programs on this computer can connect to %1: a loopback address never leaves this machine. For students&apos; computers, open the server to the classroom network.</source>
+        <translation>Só programas deste computador podem se conectar a %1: um endereço de loopback nunca sai desta máquina. Para os computadores dos alunos, abra o servidor para a rede da sala.</translation>
+    </message>
+    <message>
+        <source>(any address: not connected; the server sees %1)</source>
+        <translation>(qualquer endereço: não conectado; o servidor vê %1)</translation>
+    </message>
+    <message>
+        <source>(any address: not connected)</source>
+        <translation>(qualquer endereço: não conectado)</translation>
+    </message>
+    <message>
+        <source>%1 means every address of this computer, port %2: this UDP socket is not connected, so the kernel picks the source address for each datagram.</source>
+        <translation>%1 quer dizer todos os endereços deste computador, porta %2: este socket UDP não está conectado, então o kernel escolhe o endereço de origem de cada datagrama.</translation>
+    </message>
+    <message>
+        <source>%1 means every address of this computer, port %2: this UDP socket is not connected, so the kernel picks the source address for each datagram. Towards this server it uses %3, the address the server sees.</source>
+        <translation>%1 quer dizer todos os endereços deste computador, porta %2: este socket UDP não está conectado, então o kernel escolhe o endereço de origem de cada datagrama. Para este servidor ele usa %3, o endereço que o servidor vê.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>Connection refused</source>
@@ -609,6 +836,10 @@
     <message>
         <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
         <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1781,10 @@
         <source>Turns off Nagle&apos;s algorithm: a small send leaves at once instead of waiting for the previous one&apos;s ACK. Applies at the next connect.</source>
         <translation>Desliga o algoritmo de Nagle: um envio pequeno sai na hora em vez de esperar o ACK do anterior. Vale a partir da próxima conexão.</translation>
     </message>
+    <message>
+        <source>My address: %1 %2</source>
+        <translation>Meu endereço: %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ClientTabs</name>
@@ -1968,10 +2203,6 @@
     <message>
         <source>Press Start to open the server.</source>
         <translation>Clique em Iniciar para abrir o servidor.</translation>
-    </message>
-    <message>
-        <source>Only programs on this computer can connect: %1 port %2</source>
-        <translation>Só programas deste computador podem se conectar: %1 porta %2</translation>
     </message>
     <message>
         <source>Open to the network on port %1, but this computer has no network address right now</source>

@@ -1,6 +1,7 @@
 #include "ui/calltracemodel.h"
 
 #include "core/causalorder.h"
+#include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "ui/colorpalette.h"
 #include "ui/plaintooltip.h"
@@ -104,8 +105,19 @@ QVariant CallTraceModel::data(const QModelIndex &index, int role) const
             return EventFormatter::callText(event);
         }
         return QVariant();
-    case Qt::ToolTipRole:
-        return PlainToolTip::from(EventFormatter::handlerText(event));
+    case Qt::ToolTipRole: {
+        QString tip = EventFormatter::handlerText(event);
+        // A failed call says why, as its error event does.
+        if (index.column() == CallColumn
+            && (failed || (event.call == SysCall::Getaddrinfo && event.result != 0))) {
+            SocketEvent error = event;
+            error.kind = EventKind::Error;
+            const QString why = ErrorExplanation::explain(error);
+            if (!why.isEmpty())
+                tip = PlainToolTip::wrapped(EventFormatter::callText(event) + QLatin1String("\n\n") + why);
+        }
+        return PlainToolTip::from(tip);
+    }
     case Qt::ForegroundRole:
         if (failed)
             return QColor(0xB0, 0x00, 0x00);

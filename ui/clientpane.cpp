@@ -2,6 +2,8 @@
 
 #include "ui/colorpalette.h"
 #include "ui/eventlistmodel.h"
+#include "ui/plaintooltip.h"
+#include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
 
@@ -195,10 +197,19 @@ void ClientPane::updateState()
                                    : tr("Turns off Nagle's algorithm: a small send leaves at once "
                                         "instead of waiting for the previous one's ACK. Applies at "
                                         "the next connect."));
-    if (!m_lastError.isEmpty() && idle)
-        m_addressLabel->setText(m_lastError);
+    const QString note = ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress, true);
+    const bool failed = m_lastError.kind == EventKind::Error && idle;
+    // The history's red line names the failed call; here, in the pane's few lines, why in
+    // one sentence; all of it in the tooltip.
+    const QString whole = failed ? EventFormatter::explained(m_lastError)
+                                 : ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress);
+    m_addressLabel->setToolTip(PlainToolTip::from(PlainToolTip::wrapped(whole)));
+    if (failed)
+        m_addressLabel->setText(ErrorExplanation::headline(m_lastError));
     else if (m_localAddress.isEmpty())
         m_addressLabel->setText(idle ? tr("Not connected") : tr("My address: not known yet"));
+    else if (!note.isEmpty())
+        m_addressLabel->setText(tr("My address: %1 %2").arg(m_localAddress, note));
     else
         m_addressLabel->setText(tr("My address: %1").arg(m_localAddress));
 }
@@ -246,8 +257,9 @@ void ClientPane::toggleConnection()
 
 void ClientPane::connectToServer()
 {
-    m_lastError.clear();
+    m_lastError = SocketEvent();
     m_localAddress.clear();
+    m_sourceAddress.clear();
     ClientOptions options = m_client->options();
     options.noDelay = m_noDelayCheck->isChecked();
     m_client->setOptions(options);
@@ -320,18 +332,27 @@ QString ClientPane::historyLine(const SocketEvent &event)
     case EventKind::Received:
         return tr("← %1").arg(PayloadText::toDisplay(event.payload));
     default:
-        return EventFormatter::describe(event);
+        break;
     }
+    // Reset while waiting in the backlog: why comes first, not a bare "reset by peer".
+    if (event.kind == EventKind::Error && event.resetInBacklog)
+        return ErrorExplanation::explain(event);
+    return EventFormatter::describe(event);
 }
 
 void ClientPane::appendEvents(const SocketEvents &events)
 {
     for (const SocketEvent &event : events) {
         if ((event.kind == EventKind::Connected || event.kind == EventKind::Sent)
-            && !event.local.isEmpty())
+            && !event.local.isEmpty() && event.local != m_localAddress) {
             m_localAddress = event.local;
-        else if (event.kind == EventKind::Error)
-            m_lastError = EventFormatter::describe(event);
+            // Asked once per address (a throwaway socket's connect(), nothing sent).
+            m_sourceAddress = m_protocol == Protocol::Udp
+                ? ErrorExplanation::sourceTowards(event.peer, event.local)
+                : QString();
+        } else if (event.kind == EventKind::Error) {
+            m_lastError = event;
+        }
     }
     const int before = m_historyModel->rowCount();
     const qint64 droppedBefore = m_historyModel->droppedRows();

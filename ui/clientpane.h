@@ -70,7 +70,9 @@ private:
     Client *m_client;
     Protocol m_protocol = Protocol::Tcp;
     QString m_localAddress;
-    QString m_lastError;
+    // An unconnected UDP socket's 0.0.0.0:port: the address the kernel sends from instead.
+    QString m_sourceAddress;
+    SocketEvent m_lastError;  // kind Error once one came; said with its explanation
     QLabel *m_title;
     QLabel *m_hostLabel;
     QLineEdit *m_hostEdit;

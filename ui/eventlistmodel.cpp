@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "ui/colorpalette.h"
+#include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
 #include "ui/plaintooltip.h"
@@ -242,14 +243,22 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return cellText(index.row(), index.column());
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
+        QString tip;
         if (index.column() == LineColumn)
-            return PlainToolTip::from(cellText(index.row(), LineColumn));
-        if (index.column() == MessageColumn || index.column() == HexColumn)
-            return PlainToolTip::from(EventFormatter::describe(event));
-        if (index.column() == HandlerColumn)
+            tip = cellText(index.row(), LineColumn);
+        else if (index.column() == MessageColumn || index.column() == HexColumn)
+            tip = EventFormatter::describe(event);
+        else if (index.column() == HandlerColumn)
             return PlainToolTip::from(EventFormatter::handlerText(event));
-        return QVariant();
+        else
+            return QVariant();
+        // "Why did that fail?" wherever an error shows.
+        const QString why = ErrorExplanation::explain(event);
+        if (!why.isEmpty())
+            tip = PlainToolTip::wrapped(tip + QLatin1String("\n\n") + why);
+        return PlainToolTip::from(tip);
+    }
     case Qt::BackgroundRole: {
         if (index.column() == LineColumn)
             return QVariant();  // a list's lines are coloured by direction instead

@@ -281,6 +281,10 @@ bool MainWindow::startServer()
     Server *server = m_session.server();
     if (!server->start(config)) {
         statusBar()->showMessage(server->errorString());
+        // The failure reaches the server pane's headline now, not a few milliseconds later.
+        m_session.flush();
+        m_toolBar->setRunning(false);
+        m_serverPane->setEndpoint(QString(), 0);
         return false;
     }
     statusBar()->clearMessage();

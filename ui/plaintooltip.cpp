@@ -47,4 +47,21 @@ QString PlainToolTip::from(const QString &text)
         .arg(oneLine ? QStringLiteral("pre") : QStringLiteral("pre-wrap"), shown.toHtmlEscaped());
 }
 
+QString PlainToolTip::wrapped(const QString &text, int width)
+{
+    QStringList lines;
+    for (const QString &paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString &word : paragraph.split(QLatin1Char(' '))) {
+            if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+                lines << line;
+                line.clear();
+            }
+            line += line.isEmpty() ? word : QLatin1Char(' ') + word;
+        }
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace socketlab

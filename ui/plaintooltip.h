@@ -21,6 +21,9 @@ public:
     // Text that Qt would show as it is stays as it is; any other is escaped inside markup of
     // our own. Empty for empty text, so no empty tooltip pops up.
     static QString from(const QString &text);
+    // Breaks a long text into lines of at most about `width` characters at spaces (Qt shows a
+    // plain tooltip as one line however long): for explanations that run to a paragraph.
+    static QString wrapped(const QString &text, int width = kOneLineChars);
 };
 
 } // namespace socketlab

@@ -1,5 +1,6 @@
 #include "ui/serverpane.h"
 
+#include "core/errorexplanation.h"
 #include "ui/autoscroller.h"
 #include "ui/connectionsmodel.h"
 #include "ui/eventlistmodel.h"
@@ -158,7 +159,8 @@ void ServerPane::updateStatus()
     m_statusLabel->setText(status);
     QPalette p = m_statusLabel->palette();
     const bool running = m_status.isRunning();
-    p.setColor(QPalette::Window, running ? QColor(0xDD, 0xF4, 0xDD) : QColor(0xEE, 0xEE, 0xEE));
+    const QColor stopped = m_status.hasFailed() ? QColor(0xFF, 0xE0, 0xE0) : QColor(0xEE, 0xEE, 0xEE);
+    p.setColor(QPalette::Window, running ? QColor(0xDD, 0xF4, 0xDD) : stopped);
     p.setColor(QPalette::WindowText, Qt::black);
     m_statusLabel->setPalette(p);
 }
@@ -180,6 +182,8 @@ void ServerPane::appendEvents(const SocketEvents &events)
     m_log->appendEvents(events);
     m_connections->appendEvents(events);
     updateStatus();
+    if (m_bindAddress.isEmpty())
+        updateAddresses();  // a failed Start says why there
 }
 
 void ServerPane::setTotals(const ServerTotals &totals)
@@ -203,14 +207,17 @@ void ServerPane::setEndpoint(const QString &bindAddress, quint16 port)
 void ServerPane::updateAddresses()
 {
     if (m_bindAddress.isEmpty()) {
-        m_addressesLabel->setText(tr("Press Start to open the server."));
+        // After a failed Start: the failed call and why, until the next Start.
+        m_addressesLabel->setText(m_status.hasFailed() ? m_status.failureDetail()
+                                                       : tr("Press Start to open the server."));
         return;
     }
     const QHostAddress bound(m_bindAddress);
     if (bound.isLoopback()) {
-        m_addressesLabel->setText(
-            tr("Only programs on this computer can connect: %1 port %2")
-                .arg(m_bindAddress).arg(m_port));
+        const QString local = bound.protocol() == QAbstractSocket::IPv6Protocol
+            ? QStringLiteral("[%1]:%2").arg(m_bindAddress).arg(m_port)
+            : QStringLiteral("%1:%2").arg(m_bindAddress).arg(m_port);
+        m_addressesLabel->setText(ErrorExplanation::loopbackHint(local));
         return;
     }
     QStringList addresses = classroomAddresses();

@@ -1,5 +1,8 @@
 #include "ui/serverstatus.h"
 
+#include "core/errorexplanation.h"
+#include "core/eventformatter.h"
+
 namespace socketlab {
 
 void ServerStatus::reset()
@@ -36,10 +39,25 @@ void ServerStatus::apply(const SocketEvents &events)
         case EventKind::Summary:
             reset();
             break;
+        case EventKind::Error:
+            // Before "listening": start() itself failed (resolve, socket, bind, listen).
+            if (!m_running) {
+                m_failure = event;
+                m_failureSockets = ErrorExplanation::kernelSockets(event);
+            }
+            break;
         default:
             break;
         }
     }
+}
+
+QString ServerStatus::failureDetail() const
+{
+    if (!hasFailed())
+        return QString();
+    return EventFormatter::explained(m_failure,
+                                     ErrorExplanation::explain(m_failure, m_failureSockets));
 }
 
 ServerStatus::State ServerStatus::state() const
@@ -57,6 +75,8 @@ QString ServerStatus::text() const
 {
     switch (state()) {
     case State::Stopped:
+        if (hasFailed())
+            return ErrorExplanation::headline(m_failure, m_failureSockets);
         return tr("Server stopped");
     case State::ReceivingFrom:
         return tr("Waiting in recvfrom() for datagrams on %1").arg(m_local);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/socketevent.h"
+#include "core/socketstatereader.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -23,6 +24,10 @@ public:
     bool isRunning() const { return m_running; }
     int openConnections() const { return m_open; }
     QString text() const;
+    // A Start that failed (until the next Start): the reason in plain words for the headline,
+    // and the failed call with why it failed in full.
+    bool hasFailed() const { return m_failure.kind == EventKind::Error; }
+    QString failureDetail() const;
 
 private:
     bool m_running = false;
@@ -31,6 +36,10 @@ private:
     QString m_local;
     QString m_currentPeer;  // iterative: the one client being served
     int m_open = 0;
+    SocketEvent m_failure;  // kind Error after a failed start
+    // What the kernel said about the port when it failed (its holders, TIME_WAIT sockets), so
+    // the headline says the same thing in either language.
+    QList<SocketSnapshot> m_failureSockets;
 };
 
 } // namespace socketlab

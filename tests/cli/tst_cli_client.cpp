@@ -362,9 +362,17 @@ void TestCliClient::connectionRefused()
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
     QVERIFY2(err.contains(QStringLiteral("connect(127.0.0.1:%1)").arg(port)), qPrintable(err));
     QVERIFY2(err.contains(QLatin1String("Connection refused")), qPrintable(err));
+    // Why, in plain words, with what happened on the wire.
+    const QString why = QStringLiteral("Refused: the port is closed. The kernel at 127.0.0.1:%1 "
+                                       "answered the connection request (SYN) with a reset (RST)")
+                            .arg(port);
+    QVERIFY2(err.contains(why), qPrintable(err));
     if (json) {
         QCOMPARE(cli.events("error").size(), 1);
         QCOMPARE(cli.events("error").first().value("errno").toInteger(), ECONNREFUSED);
+        const QString explanation = cli.events("error").first().value("explanation").toString();
+        QVERIFY2(explanation.contains(why), qPrintable(explanation));
+        QVERIFY2(explanation.endsWith(QLatin1String("(ECONNREFUSED)")), qPrintable(explanation));
     } else {
         QVERIFY2(cli.out().isEmpty(), cli.out().constData());
     }

@@ -584,11 +584,19 @@ void TestCliServer::portInUse()
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
     QVERIFY2(err.contains(QStringLiteral("bind(127.0.0.1:%1)").arg(port)), qPrintable(err));
     QVERIFY2(err.contains(QLatin1String("Address already in use")), qPrintable(err));
+    // Why, in plain words: who holds the port, as the kernel's socket table says (this test).
+    const QString why = QStringLiteral("Address in use: another program already has port %1: "
+                                       "tst_cli_server (pid %2) on 127.0.0.1:%1")
+                            .arg(port).arg(::getpid());
+    QVERIFY2(err.contains(why), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("(EADDRINUSE)")), qPrintable(err));
     if (options.contains("--json")) {
         const QList<QJsonObject> errors = cli.events("error");
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.first().value("call").toString(), QStringLiteral("bind"));
         QCOMPARE(errors.first().value("errno").toInteger(), EADDRINUSE);
+        const QString explanation = errors.first().value("explanation").toString();
+        QVERIFY2(explanation.contains(why), qPrintable(explanation));
         QCOMPARE(cli.events("listening").size(), 0);
     } else {
         QVERIFY2(cli.out().isEmpty(), cli.out().constData());

@@ -814,6 +814,26 @@
         <source>unknown</source>
         <translation>desconhecido</translation>
     </message>
+    <message>
+        <source>waiting in accept()</source>
+        <translation>esperando em accept()</translation>
+    </message>
+    <message>
+        <source>blocked in recv()</source>
+        <translation>bloqueado em recv()</translation>
+    </message>
+    <message>
+        <source>waiting in recvfrom()</source>
+        <translation>esperando em recvfrom()</translation>
+    </message>
+    <message>
+        <source>waiting in poll()</source>
+        <translation>esperando em poll()</translation>
+    </message>
+    <message>
+        <source>blocked in %1()</source>
+        <translation>bloqueado em %1()</translation>
+    </message>
 </context>
 <context>
     <name>ProcessTracker</name>
@@ -1720,6 +1740,10 @@
     <message>
         <source>SVG images (*.svg)</source>
         <translation>Imagens SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>This step sets it itself; your choice applies to the other steps.</source>
+        <translation>Este passo define isto por conta própria; a sua escolha vale para os outros passos.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "ui/lessons/lessonwindow.h"
 #include "ui/lessons/sequencediagramwidget.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QImage>
 #include <QPlainTextEdit>
@@ -66,6 +67,31 @@ private slots:
         view.setCurrentAnchor(nullptr);
         QCOMPARE(highlighted(c), -1);
         QCOMPARE(highlighted(python), -1);
+    }
+
+    // Lesson 4 step 4 runs a server that does not reap: the box says so, whatever the switch.
+    void forkStep4ShowsReapingOff()
+    {
+        LessonWindow window;
+        window.show();
+        LessonController *controller = window.controller();
+        window.openLesson(3);
+        auto *box = window.findChild<QCheckBox *>();
+        QVERIFY(box);
+        for (int step = 0; step < 3; ++step) {
+            QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+            QVERIFY(box->isChecked());
+            QVERIFY(box->isEnabled());
+            controller->next();
+        }
+        QCOMPARE(controller->currentStep(), 3);
+        QVERIFY(!box->isChecked());
+        QVERIFY(!box->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        controller->back();
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        QCOMPARE(controller->currentStep(), 2);
+        QVERIFY(box->isChecked());
     }
 
     void languageChangeKeepsTheStep()

@@ -582,6 +582,10 @@
         <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
         <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
     </message>
+    <message>
+        <source>binary, %1</source>
+        <translation>binário, %1</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>
@@ -928,10 +932,6 @@
         <translation>Ninguém</translation>
     </message>
     <message>
-        <source>%1: nobody reads it</source>
-        <translation>%1: ninguém lê</translation>
-    </message>
-    <message>
         <source>connect(): SYN</source>
         <translation>connect(): SYN</translation>
     </message>
@@ -946,10 +946,6 @@
     <message>
         <source>connect()</source>
         <translation>connect()</translation>
-    </message>
-    <message>
-        <source>recv(): %1</source>
-        <translation>recv(): %1</translation>
     </message>
     <message>
         <source>close()</source>
@@ -972,10 +968,6 @@
         <translation>accept(): %1</translation>
     </message>
     <message>
-        <source>recv(): %1 (%2)</source>
-        <translation>recv(): %1 (%2)</translation>
-    </message>
-    <message>
         <source>thread %1 finished</source>
         <translation>thread %1 terminou</translation>
     </message>
@@ -990,6 +982,18 @@
     <message>
         <source>server stopped</source>
         <translation>servidor parado</translation>
+    </message>
+    <message>
+        <source>%1(): %2: nobody reads it</source>
+        <translation>%1(): %2: ninguém lê</translation>
+    </message>
+    <message>
+        <source>%1(): %2</source>
+        <translation>%1(): %2</translation>
+    </message>
+    <message>
+        <source>%1(): %2 (%3)</source>
+        <translation>%1(): %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +1921,13 @@
     <message>
         <source>Hello from client 2</source>
         <translation>Olá do cliente 2</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::SequenceDiagramWidget</name>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Diagrama de sequência</translation>
     </message>
 </context>
 <context>

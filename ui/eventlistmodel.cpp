@@ -220,6 +220,8 @@ QString EventListModel::cellText(int row, int column) const
     case MessageColumn:
         if (hasPayload(event)) {
             // Plain text, never markup; a chunk longer than what was kept says so.
+            if (PayloadText::isBinary(event.payload))
+                return EventFormatter::payloadText(event);
             const QString text = PayloadText::toDisplay(event.payload);
             if (event.bytes > PayloadText::kShownBytes)
                 return tr("%1 … (%2 in all)").arg(text, EventFormatter::byteCount(event.bytes));
@@ -245,8 +247,13 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == LineColumn)
             return PlainToolTip::from(cellText(index.row(), LineColumn));
-        if (index.column() == MessageColumn || index.column() == HexColumn)
+        if (index.column() == MessageColumn || index.column() == HexColumn) {
+            // Binary: its bytes, in hex, are what there is to read.
+            if (hasPayload(event) && PayloadText::isBinary(event.payload))
+                return PlainToolTip::from(EventFormatter::describe(event) + QStringLiteral("\n\n")
+                                          + PayloadText::toHex(event.payload));
             return PlainToolTip::from(EventFormatter::describe(event));
+        }
         if (index.column() == HandlerColumn)
             return PlainToolTip::from(EventFormatter::handlerText(event));
         return QVariant();

@@ -266,12 +266,31 @@ private slots:
         QCOMPARE(drawing.size().width(), 700);
         QVERIFY(drawing.laneX(0) < drawing.laneX(1) && drawing.laneX(1) < drawing.laneX(2));
         QVERIFY(drawing.rowY(model.rowCount() - 1) < drawing.size().height());
-        const QString svg = drawing.toSvg();
+        const QString svg = QString::fromUtf8(drawing.toSvg(QStringLiteral("t")));
         QVERIFY(svg.startsWith(QLatin1String("<?xml")));
         QVERIFY(svg.contains(QLatin1String("<svg")) && svg.trimmed().endsWith(QLatin1String("</svg>")));
         QVERIFY(svg.contains(QLatin1String("&quot;B!&quot;")));  // text is escaped
         QVERIFY(svg.contains(QLatin1String("Client A")));
-        QCOMPARE(svg.count(QLatin1String("<polygon")), 5);  // 2 connects, 2 messages, A's close
+        QVERIFY(!svg.contains(QLatin1String("paint-order")));
+    }
+
+    // Every label starts below the lane boxes: none hides under the header that stays on
+    // top while the diagram scrolls.
+    void labelsClearOfTheHeader()
+    {
+        SequenceModel model;
+        model.setEvents(iterativeStory());
+        for (int rowHeight : {SequenceDrawing::kRowHeight, SequenceDrawing::kMinRowHeight}) {
+            SequenceDrawing drawing;
+            drawing.layout(model, 700, rowHeight);
+            for (const SequenceDrawing::Shape &shape : drawing.shapes()) {
+                if (shape.type != SequenceDrawing::Shape::Type::Text || shape.header)
+                    continue;
+                QVERIFY2(shape.points[0].y() - shape.pixelSize
+                             >= SequenceDrawing::kMargin + SequenceDrawing::kHeaderHeight,
+                         qPrintable(shape.text));
+            }
+        }
     }
 
     // A student's address and bytes reach the SVG as text: escaped, and still a valid file.
@@ -287,15 +306,14 @@ private slots:
         model.setEvents(s.events);
         SequenceDrawing drawing;
         drawing.layout(model, 700);
-        const QString svg = drawing.toSvg();
+        const QString svg = QString::fromUtf8(drawing.toSvg(QStringLiteral("t")));
         QVERIFY(!svg.contains(QLatin1String("<b>")) && !svg.contains(QLatin1String("<i>")));
-        QVERIFY(svg.contains(QLatin1String("&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;:1")));
 
         QXmlStreamReader xml(svg);
         QStringList texts;
         while (!xml.atEnd()) {
             if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
-                texts << xml.readElementText();
+                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY2(texts.contains(peer), qPrintable(texts.join(QLatin1Char('|'))));
@@ -303,6 +321,43 @@ private slots:
         QVERIFY2(std::any_of(texts.cbegin(), texts.cend(),
                              [&label](const QString &t) { return t.contains(label); }),
                  qPrintable(texts.join(QLatin1Char('|'))));
+    }
+
+    // The SVG is the drawing painted through QSvgGenerator: valid XML, each label once as
+    // plain text (a <script> in a payload stays text), control characters shown escaped, no
+    // paint-order halos that common renderers ignore.
+    void svgFromTheSameDrawing()
+    {
+        const QByteArray payload = "<script>alert(1)</script>\x01\x1b[31m";
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Connected, 1, kServer).local = kA;
+        s.add(Role::Server, EventKind::Connected, 1, kA);
+        s.add(Role::Client, EventKind::Sent, 1, kServer, payload).local = kA;
+        s.add(Role::Server, EventKind::Data, 1, kA, payload);
+        SequenceModel model;
+        model.setEvents(s.events);
+        SequenceDrawing drawing;
+        drawing.layout(model, 700);
+        const QByteArray svg = drawing.toSvg(QStringLiteral("Sequence diagram"));
+        QVERIFY(!svg.contains("paint-order"));
+        QVERIFY(!svg.contains("<script"));
+        QVERIFY(!svg.contains('\x01') && !svg.contains('\x1b'));
+        QXmlStreamReader xml(svg);
+        QStringList texts;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        const auto count = [&texts](const QString &needle) {
+            return std::count_if(texts.cbegin(), texts.cend(),
+                                 [&needle](const QString &t) { return t.contains(needle); });
+        };
+        for (const SequenceItem &item : model.items())
+            QCOMPARE(count(item.label), 1);
+        QCOMPARE(count(QStringLiteral("Client A")), 1);
+        QVERIFY(count(QStringLiteral("<script>alert(1)")) >= 1);
     }
 };
 

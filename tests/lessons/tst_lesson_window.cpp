@@ -9,6 +9,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 
 using namespace socketlab;
 
@@ -40,10 +41,35 @@ private slots:
         QVERIFY(window.diagram()->exportPng(png));
         QVERIFY(window.diagram()->exportSvg(svg));
         QImage image(png);
-        QVERIFY(!image.isNull() && image.width() > 300);
+        QVERIFY(!image.isNull());
+        // Twice the pixels of the diagram on screen, for slides.
+        QVERIFY2(image.width() >= 2 * window.diagram()->width() - 2,
+                 qPrintable(QStringLiteral("%1 px for %2").arg(image.width()).arg(window.diagram()->width())));
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(file.readAll().contains("</svg>"));
+        QXmlStreamReader xml(&file);
+        while (!xml.atEnd())
+            xml.readNext();
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    }
+
+    // A lesson's whole diagram fits its pane at 1024x768: no scrolling to see the last step.
+    void diagramFitsThePane()
+    {
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LessonController *controller = window.controller();
+        window.openLesson(2);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        while (controller->canGoNext()) {
+            controller->next();
+            QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        }
+        const SequenceDiagramWidget *diagram = window.diagram();
+        QVERIFY(diagram->model().rowCount() > 8);
+        QTRY_VERIFY(diagram->parentWidget() && diagram->minimumHeight() <= diagram->parentWidget()->height());
     }
 
     // The line of the step's anchor is highlighted in each language, wherever it is there.

@@ -274,6 +274,46 @@ private slots:
         QVERIFY(!svg.contains(QLatin1String("paint-order")));
     }
 
+    // No arrow runs through a label (lifelines pass behind them): an arrow that waited rows
+    // drops beside its sender and arrives level, below the receiver's labels.
+    void labelsClearOfArrows()
+    {
+        SequenceModel model;
+        model.setEvents(iterativeStory());
+        SequenceDrawing drawing;
+        drawing.layout(model, 700);
+        QVector<QRectF> labels;
+        QStringList texts;
+        for (const SequenceDrawing::Shape &shape : drawing.shapes()) {
+            if (shape.type != SequenceDrawing::Shape::Type::Text || shape.header)
+                continue;
+            // Roughly the text's box: DejaVu Sans is about 0.6 em wide per character.
+            const qreal width = shape.text.size() * shape.pixelSize * 0.6;
+            const QPointF p = shape.points[0];
+            qreal left = p.x();
+            if (shape.align & Qt::AlignHCenter)
+                left -= width / 2;
+            else if (shape.align & Qt::AlignRight)
+                left -= width;
+            labels << QRectF(left, p.y() - shape.pixelSize + 3, width, shape.pixelSize);
+            texts << shape.text;
+        }
+        int arrows = 0;
+        for (const SequenceDrawing::Shape &shape : drawing.shapes()) {
+            if (shape.type != SequenceDrawing::Shape::Type::Line || shape.width < 2)
+                continue;  // lifelines
+            ++arrows;
+            const QPointF a = shape.points[0];
+            const QPointF b = shape.points[1];
+            for (int i = 0; i <= 100; ++i) {
+                const QPointF p = a + (b - a) * (i / 100.0);
+                for (int k = 0; k < labels.size(); ++k)
+                    QVERIFY2(!labels[k].contains(p), qPrintable(texts[k]));
+            }
+        }
+        QVERIFY(arrows >= 5);
+    }
+
     // Every label starts below the lane boxes: none hides under the header that stays on
     // top while the diagram scrolls.
     void labelsClearOfTheHeader()

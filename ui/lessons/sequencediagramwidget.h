@@ -32,7 +32,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    static constexpr qreal kMinScale = 0.6;
+    static constexpr qreal kMinScale = 0.7;
     static constexpr int kPngScale = 2;
 
     void relayout();

@@ -164,8 +164,24 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
         const qreal endY = rowY(open ? lastRow + 1 : item.endRow);
         const qreal x1 = laneX(from);
         const qreal x2 = laneX(item.toLane);
-        addArrow(QPointF(x1, y), QPointF(x2 + (x2 > x1 ? -4 : 4), endY), colour, open);
-        addText(QPointF((x1 + x2) / 2, y - 6), item.label, colour, Qt::AlignHCenter, 14,
+        const QPointF start(x1, y);
+        const QPointF end(x2 + (x2 > x1 ? -4 : 4), endY);
+        if (endY > y) {
+            // Bytes that arrive rows later drop beside their sender, then travel level into
+            // the receiver: the slope never crosses the labels next to the receiver's lifeline.
+            const qreal drop = std::copysign(qMin<qreal>(kDropWidth, std::abs(x2 - x1) * 0.1), x2 - x1);
+            const QPointF bend(x1 + drop, endY);
+            addLine(start, bend, colour, 2.0, open);
+            addArrow(bend, end, colour, open);
+        } else {
+            addArrow(start, end, colour, open);
+        }
+        // Over the gap next to the sender: an arrow that passes other lanes keeps its label off
+        // their lifelines, where another client's late arrow drops.
+        const qreal labelX = std::abs(x2 - x1) > m_laneWidth * 1.5
+            ? x1 + std::copysign(m_laneWidth / 2, x2 - x1)
+            : (x1 + x2) / 2;
+        addText(QPointF(labelX, y - 6), item.label, colour, Qt::AlignHCenter, 14,
                 item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply);
     }
 }

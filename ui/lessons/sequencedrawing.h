@@ -44,6 +44,8 @@ public:
     // Between the lane boxes and the first row's label.
     static constexpr int kFirstRowGap = 10;
     static constexpr int kMinLaneWidth = 80;
+    // How far beside its sender an arrow that arrives rows later drops to its arrival row.
+    static constexpr int kDropWidth = 20;
 
     // Lays the model out for this width (the height follows from the rows and rowHeight).
     void layout(const SequenceModel &model, int width, int rowHeight = kRowHeight);

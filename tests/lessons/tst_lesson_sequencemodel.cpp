@@ -43,6 +43,20 @@ int findItem(const SequenceModel &model, SequenceItem::Kind kind, const QString 
     return -1;
 }
 
+// The text of every <text> element of an SVG document; error: why it is not well-formed XML.
+template <typename Document>
+QStringList svgTexts(const Document &svg, QString *error)
+{
+    QXmlStreamReader xml(svg);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    }
+    *error = xml.hasError() ? xml.errorString() : QString();
+    return texts;
+}
+
 // Lesson 3 in miniature: B's message waits until A has left.
 SocketEvents iterativeStory()
 {
@@ -349,13 +363,9 @@ private slots:
         const QString svg = QString::fromUtf8(drawing.toSvg(QStringLiteral("t")));
         QVERIFY(!svg.contains(QLatin1String("<b>")) && !svg.contains(QLatin1String("<i>")));
 
-        QXmlStreamReader xml(svg);
-        QStringList texts;
-        while (!xml.atEnd()) {
-            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
-                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
-        }
-        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QString error;
+        const QStringList texts = svgTexts(svg, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(texts.contains(peer), qPrintable(texts.join(QLatin1Char('|'))));
         const QString label = QStringLiteral("\"<i>&\"q\"</i>%1\"").arg(QChar(QChar::ReplacementCharacter));
         QVERIFY2(std::any_of(texts.cbegin(), texts.cend(),
@@ -383,13 +393,9 @@ private slots:
         QVERIFY(!svg.contains("paint-order"));
         QVERIFY(!svg.contains("<script"));
         QVERIFY(!svg.contains('\x01') && !svg.contains('\x1b'));
-        QXmlStreamReader xml(svg);
-        QStringList texts;
-        while (!xml.atEnd()) {
-            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
-                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
-        }
-        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QString error;
+        const QStringList texts = svgTexts(svg, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         const auto count = [&texts](const QString &needle) {
             return std::count_if(texts.cbegin(), texts.cend(),
                                  [&needle](const QString &t) { return t.contains(needle); });

@@ -60,13 +60,7 @@ private slots:
         window.resize(1024, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        LessonController *controller = window.controller();
-        window.openLesson(2);
-        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
-        while (controller->canGoNext()) {
-            controller->next();
-            QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
-        }
+        QVERIFY(lessontest::runToEnd(*window.controller(), 3));
         const SequenceDiagramWidget *diagram = window.diagram();
         QVERIFY(diagram->model().rowCount() > 8);
         QTRY_VERIFY(diagram->parentWidget() && diagram->minimumHeight() <= diagram->parentWidget()->height());

@@ -37,7 +37,7 @@ private slots:
     void connectionsCountUdpSenders();
     void callTraceKeepsCallsCapped();
     void callTraceShowsCausesFirst();
-    void callTraceRetitlesOnLanguageChange();
+    void modelsRetranslateOnLanguageChange();
     void status_data();
     void status();
 };
@@ -157,7 +157,7 @@ void TestModels::status()
 }
 
 // A language switch re-asks headers and rows (their texts are made in data()).
-void TestModels::callTraceRetitlesOnLanguageChange()
+void TestModels::modelsRetranslateOnLanguageChange()
 {
     CallTraceModel model;
     SocketEvent call = serverEvent(EventKind::Call, 1);
@@ -170,6 +170,13 @@ void TestModels::callTraceRetitlesOnLanguageChange()
     QCOMPARE(headers.count(), 1);
     QCOMPARE(headers.first().at(0).value<Qt::Orientation>(), Qt::Horizontal);
     QCOMPARE(cells.count(), 1);
+
+    ConnectionsModel connections;
+    connections.appendEvents({serverEvent(EventKind::Connected, 1)});
+    QCOMPARE(connections.rowCount(), 1);
+    QSignalSpy connectionCells(&connections, &QAbstractItemModel::dataChanged);
+    QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    QCOMPARE(connectionCells.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestModels)

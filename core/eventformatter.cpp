@@ -166,10 +166,17 @@ QString EventFormatter::coalescedText(const SocketEvent &event)
         .arg(who, locale.toString(event.skipped));
 }
 
+QString EventFormatter::payloadText(const SocketEvent &event, int maxBytes)
+{
+    if (PayloadText::isBinary(event.payload))
+        return tr("binary, %1").arg(byteCount(event.bytes));
+    return PayloadText::toDisplay(event.payload, maxBytes);
+}
+
 QString EventFormatter::describe(const SocketEvent &event)
 {
     const bool server = event.role == Role::Server;
-    const QString payload = PayloadText::toDisplay(event.payload);
+    const QString payload = payloadText(event);
     const QLocale locale;
     switch (event.kind) {
     case EventKind::Listening:

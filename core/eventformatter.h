@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/payloadtext.h"
 #include "core/socketevent.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,9 @@ public:
     static QString reasonText(const SocketEvent &event);
     // "1 byte", "1,024 bytes" in the current locale.
     static QString byteCount(qint64 bytes);
+    // An event's payload on one line: the text (PayloadText::toDisplay, up to maxBytes) or,
+    // when it is not mostly text (PayloadText::isBinary), "binary, 300 bytes".
+    static QString payloadText(const SocketEvent &event, int maxBytes = PayloadText::kShownBytes);
     // "127.0.0.1:5000: 1,234 messages (1,263,616 bytes) merged into this line: …"
     static QString coalescedText(const SocketEvent &event);
     static QString modeText(Protocol protocol, Concurrency concurrency);

@@ -53,6 +53,7 @@ void EventReporter::postTraffic(EventKind kind, const QString &peer, const QStri
     if (!m_trafficEnabled)
         return;
     SocketEvent event = make(kind);
+    event.call = trafficCall(kind, m_protocol);
     event.peer = peer;
     event.local = local;
     event.bytes = bytes;

@@ -121,6 +121,35 @@ QString convert(const QByteArray &bytes, int maxBytes, bool escapeControls)
 
 } // namespace
 
+bool PayloadText::isBinary(const QByteArray &bytes)
+{
+    const int size = int(qMin<qsizetype>(bytes.size(), kShownBytes));
+    const int available = int(qMin<qsizetype>(bytes.size(), size + 3));
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
+    int notText = 0;
+    int i = 0;
+    while (i < size) {
+        const int length = validSequenceLength(data, available, i);
+        if (length == 0) {
+            ++notText;
+            ++i;
+            continue;
+        }
+        if (length == 1) {
+            const unsigned char c = data[i];
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+                ++notText;
+        } else {
+            const char32_t c = decode(data + i, length);
+            if (c >= 0x80 && c <= 0x9F)
+                notText += length;
+        }
+        i += length;
+    }
+    // Integer arithmetic: notText / size > kBinaryPercent / 100.
+    return size > 0 && notText * 100 > kBinaryPercent * size;
+}
+
 QString PayloadText::toText(const QByteArray &bytes, int maxBytes)
 {
     return convert(bytes, maxBytes, false);

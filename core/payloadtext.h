@@ -12,6 +12,14 @@ class PayloadText
 {
 public:
     static constexpr int kShownBytes = 4096;
+    // A payload is binary when more than this share (percent) of its bytes is not text.
+    static constexpr int kBinaryPercent = 30;
+
+    // Not mostly text: more than kBinaryPercent of the first kShownBytes bytes are bytes no
+    // valid UTF-8 character holds, or control characters other than tab, line feed and
+    // carriage return (C0, DEL, C1). Such a payload is shown as "binary, N bytes" with its
+    // hex (EventFormatter::payloadText), not as a wall of \xHH. Empty is text.
+    static bool isBinary(const QByteArray &bytes);
 
     // For JSON: control characters stay as they are (JSON escapes them).
     static QString toText(const QByteArray &bytes, int maxBytes = kShownBytes);

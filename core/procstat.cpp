@@ -1,5 +1,7 @@
 #include "core/procstat.h"
 
+#include "core/blockingcall.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -74,12 +76,16 @@ ProcInfo ProcStat::read(const QString &directory)
 
 ProcInfo ProcStat::process(qint64 pid)
 {
-    return read(QStringLiteral("/proc/%1").arg(pid));
+    ProcInfo info = read(QStringLiteral("/proc/%1").arg(pid));
+    info.blockedIn = BlockingCall::of(pid);  // a forked child's only thread has tid == pid
+    return info;
 }
 
 ProcInfo ProcStat::thread(qint64 pid, qint64 tid)
 {
-    return read(QStringLiteral("/proc/%1/task/%2").arg(pid).arg(tid));
+    ProcInfo info = read(QStringLiteral("/proc/%1/task/%2").arg(pid).arg(tid));
+    info.blockedIn = BlockingCall::of(tid);
+    return info;
 }
 
 QList<qint64> ProcStat::threadIds(qint64 pid)
@@ -103,6 +109,21 @@ QString ProcStat::stateText(const ProcInfo &info)
         return tr("running");
     case ProcState::Sleeping:
     case ProcState::Idle:
+        // What the code waits for, as the recipe names it; /proc would say poll().
+        switch (info.blockedIn) {
+        case SysCall::Accept:
+            return tr("waiting in accept()");
+        case SysCall::Recv:
+            return tr("blocked in recv()");
+        case SysCall::Recvfrom:
+            return tr("waiting in recvfrom()");
+        case SysCall::Poll:
+            return tr("waiting in poll()");
+        case SysCall::None:
+            break;
+        default:
+            return tr("blocked in %1()").arg(sysCallName(info.blockedIn));
+        }
         if (info.wchan.contains(QLatin1String("poll")))
             return tr("sleeping in poll()");
         if (info.wchan.contains(QLatin1String("accept")))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/syscall.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
@@ -15,6 +17,8 @@ struct ProcInfo
     QString name;   // comm: a thread's name (Qt sets it from the QThread's objectName)
     qint64 ppid = 0;
     QString wchan;  // the kernel function it sleeps in, when the system tells
+    // The call its code waits to make (BlockingCall): accept() where /proc says poll.
+    SysCall blockedIn = SysCall::None;
 };
 
 // Reads a process's or thread's state from /proc/<pid>/stat and /proc/<pid>/task/<tid>/stat.
@@ -29,7 +33,8 @@ public:
     // One stat line: "1234 (name with ) maybe) S 1 ...".
     static ProcInfo parse(const QByteArray &statLine);
     static ProcState stateFromLetter(char letter);
-    // "running", "sleeping in do_sys_poll", "zombie (exited, not reaped)", "gone (reaped)".
+    // "running", "waiting in accept()", "blocked in recv()", "sleeping in do_sys_poll",
+    // "zombie (exited, not reaped)", "gone (reaped)".
     static QString stateText(const ProcInfo &info);
 
 private:

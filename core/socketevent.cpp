@@ -24,6 +24,20 @@ qint64 currentThreadId()
     return static_cast<qint64>(::syscall(SYS_gettid));
 }
 
+SysCall trafficCall(EventKind kind, Protocol protocol)
+{
+    const bool udp = protocol == Protocol::Udp;
+    switch (kind) {
+    case EventKind::Data:
+    case EventKind::Received:
+        return udp ? SysCall::Recvfrom : SysCall::Recv;
+    case EventKind::Sent:
+        return udp ? SysCall::Sendto : SysCall::Send;
+    default:
+        return SysCall::None;
+    }
+}
+
 QString eventKindName(EventKind kind)
 {
     switch (kind) {

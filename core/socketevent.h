@@ -62,7 +62,8 @@ struct SocketEvent
     QString local;
     QByteArray payload;  // may be shorter than bytes for very large chunks
     qint64 bytes = 0;
-    // Call and error events.
+    // Call and error events; data, sent and received events: the call that moved the bytes
+    // (trafficCall(): recv or recvfrom, send or sendto).
     SysCall call = SysCall::None;
     QString args;
     qint64 result = 0;
@@ -93,6 +94,9 @@ struct SocketEvent
 using SocketEvents = QVector<SocketEvent>;
 
 QString eventKindName(EventKind kind);
+// The call that moves a data, sent or received event's bytes, as the recipe's programs make
+// it: TCP recv()/send(), UDP recvfrom()/sendto(); None for other kinds.
+SysCall trafficCall(EventKind kind, Protocol protocol);
 QString handlerKindName(HandlerKind handler);
 qint64 currentThreadId();
 

@@ -1,13 +1,16 @@
 #include "core/socketio.h"
 
+#include "core/blockingcall.h"
+
 #include <cerrno>
 #include <poll.h>
 #include <sys/socket.h>
 
 namespace socketlab {
 
-WaitResult SocketIo::waitFor(int fd, short events, int stopFd, int timeoutMs)
+WaitResult SocketIo::waitFor(int fd, short events, int stopFd, int timeoutMs, SysCall blockedIn)
 {
+    const BlockingCall blocked(blockedIn);
     pollfd fds[2] = {{stopFd, POLLIN, 0}, {fd, events, 0}};
     for (;;) {
         const int ready = ::poll(fds, 2, timeoutMs);
@@ -47,7 +50,10 @@ qint64 SocketIo::sendAllReading(int fd, const char *data, qint64 size, int stopF
         }
         const short events = onReadable ? POLLOUT | POLLIN : POLLOUT;
         pollfd fds[2] = {{stopFd, POLLIN, 0}, {fd, events, 0}};
-        const int ready = ::poll(fds, 2, -1);
+        const int ready = [&fds] {
+            const BlockingCall blocked(SysCall::Send);
+            return ::poll(fds, 2, -1);
+        }();
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready < 0) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/syscall.h"
+
 #include <QString>
 
 #include <functional>
@@ -13,8 +15,10 @@ class SocketIo
 {
 public:
     // Waits until fd reports events (or an error/hang-up), stopFd becomes readable, or the
-    // timeout (ms, -1 for none) passes. Retries on EINTR.
-    static WaitResult waitFor(int fd, short events, int stopFd, int timeoutMs = -1);
+    // timeout (ms, -1 for none) passes. Retries on EINTR. While it waits, the thread is
+    // published as blocked in blockedIn (BlockingCall), the call the caller waits to make.
+    static WaitResult waitFor(int fd, short events, int stopFd, int timeoutMs = -1,
+                              SysCall blockedIn = SysCall::None);
     // Sends every byte (MSG_NOSIGNAL) unless stopped or the socket fails. Returns the bytes
     // sent; *errnum is 0 when all went, else the errno (or ECANCELED when stopped).
     static qint64 sendAll(int fd, const char *data, qint64 size, int stopFd, int *errnum);

@@ -1,39 +1,12 @@
 #pragma once
 
+#include "core/syscallid.h"
+
 #include <QString>
 
 namespace socketlab {
 
 enum class Role;
-
-// Every call SocketLab traces or reports, so views and lessons compare values, not names.
-// Only sysCallName() spells them (for the JSON contract and the human-readable lines).
-enum class SysCall {
-    None,  // the event is not about a call
-    Getaddrinfo,
-    Getprotobyname,
-    Socket,
-    Setsockopt,
-    Getsockopt,  // reads back what the kernel made of an option (a buffer size, doubled)
-    Bind,
-    Listen,
-    Accept,
-    Connect,
-    Send,
-    Sendto,
-    Recv,
-    Recvfrom,
-    Close,
-    Shutdown,
-    Fork,
-    Waitpid,
-    Kill,
-    Pipe2,
-    Read,
-    PthreadCreate,
-    Eventfd,
-    Poll,  // traced in poll mode only, where it is how the server waits for every client
-};
 
 // The C name, "recvfrom"; empty for None.
 QString sysCallName(SysCall call);

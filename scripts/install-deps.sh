@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libqt6svg6 libgl-dev fonts-dejavu-core
+    libqt6svg6 qt6-svg-dev libgl-dev fonts-dejavu-core  # qt6-svg-dev: QSvgGenerator (diagram export)
     python3 netcat-openbsd socat
     iproute2  # tests/hostile: the two-host test builds network namespaces (runs as root only)
     iperf3  # bench/run.py: the 64 KiB loopback reference (not needed by the tests)

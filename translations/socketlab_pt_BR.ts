@@ -841,6 +841,10 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>binary, %1</source>
+        <translation>binário, %1</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>
@@ -1073,6 +1077,26 @@
         <source>unknown</source>
         <translation>desconhecido</translation>
     </message>
+    <message>
+        <source>waiting in accept()</source>
+        <translation>esperando em accept()</translation>
+    </message>
+    <message>
+        <source>blocked in recv()</source>
+        <translation>bloqueado em recv()</translation>
+    </message>
+    <message>
+        <source>waiting in recvfrom()</source>
+        <translation>esperando em recvfrom()</translation>
+    </message>
+    <message>
+        <source>waiting in poll()</source>
+        <translation>esperando em poll()</translation>
+    </message>
+    <message>
+        <source>blocked in %1()</source>
+        <translation>bloqueado em %1()</translation>
+    </message>
 </context>
 <context>
     <name>ProcessTracker</name>
@@ -1167,10 +1191,6 @@
         <translation>Ninguém</translation>
     </message>
     <message>
-        <source>%1: nobody reads it</source>
-        <translation>%1: ninguém lê</translation>
-    </message>
-    <message>
         <source>connect(): SYN</source>
         <translation>connect(): SYN</translation>
     </message>
@@ -1185,10 +1205,6 @@
     <message>
         <source>connect()</source>
         <translation>connect()</translation>
-    </message>
-    <message>
-        <source>recv(): %1</source>
-        <translation>recv(): %1</translation>
     </message>
     <message>
         <source>close()</source>
@@ -1211,10 +1227,6 @@
         <translation>accept(): %1</translation>
     </message>
     <message>
-        <source>recv(): %1 (%2)</source>
-        <translation>recv(): %1 (%2)</translation>
-    </message>
-    <message>
         <source>thread %1 finished</source>
         <translation>thread %1 terminou</translation>
     </message>
@@ -1229,6 +1241,18 @@
     <message>
         <source>server stopped</source>
         <translation>servidor parado</translation>
+    </message>
+    <message>
+        <source>%1(): %2: nobody reads it</source>
+        <translation>%1(): %2: ninguém lê</translation>
+    </message>
+    <message>
+        <source>%1(): %2</source>
+        <translation>%1(): %2</translation>
+    </message>
+    <message>
+        <source>%1(): %2 (%3)</source>
+        <translation>%1(): %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2036,10 @@
         <source>SVG images (*.svg)</source>
         <translation>Imagens SVG (*.svg)</translation>
     </message>
+    <message>
+        <source>This step sets it itself; your choice applies to the other steps.</source>
+        <translation>Este passo define isto por conta própria; a sua escolha vale para os outros passos.</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::MainWindow</name>
@@ -2184,6 +2212,13 @@
     <message>
         <source>Hello from client 2</source>
         <translation>Olá do cliente 2</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::SequenceDiagramWidget</name>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Diagrama de sequência</translation>
     </message>
 </context>
 <context>

@@ -6,12 +6,31 @@
 #include "ui/colorpalette.h"
 #include "ui/plaintooltip.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+
 #include <algorithm>
 #include <iterator>
 
 namespace socketlab {
 
-CallTraceModel::CallTraceModel(QObject *parent) : QAbstractTableModel(parent) {}
+CallTraceModel::CallTraceModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    // The application hears of every language switch (QCoreApplication::installTranslator).
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool CallTraceModel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
+        emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+        if (!m_rows.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                             {Qt::DisplayRole, Qt::ToolTipRole});
+    }
+    return QAbstractTableModel::eventFilter(watched, event);
+}
 
 QString CallTraceModel::whoText(const SocketEvent &event)
 {

@@ -9,7 +9,8 @@
 namespace socketlab {
 
 // The live trace of socket calls (server and clients) in causal order (causalTimeUs: a
-// client's send above the server's recv of its bytes), latest last, capped.
+// client's send above the server's recv of its bytes), latest last, capped. Texts are made in
+// data(); a language switch announces new headers and rows.
 class CallTraceModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,6 +31,10 @@ public:
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+protected:
+    // A language switch: headers and rows are texts made in data(), views must ask again.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     std::deque<SocketEvent> m_rows;

@@ -310,7 +310,7 @@ void ClientPane::sendBurst()
     if (base.isEmpty())
         base = tr("hello");
     for (int i = 1; i <= 3; ++i)
-        sendMessage(tr("%1 #%2").arg(base).arg(i));
+        sendMessage(tr("%1 #%2").arg(base, QString::number(i)));  // one pass: a typed %1 stays
     m_messageEdit->clear();
 }
 
@@ -328,9 +328,9 @@ QString ClientPane::historyLine(const SocketEvent &event)
 {
     switch (event.kind) {
     case EventKind::Sent:
-        return tr("→ %1").arg(PayloadText::toDisplay(event.payload));
+        return tr("→ %1").arg(EventFormatter::payloadText(event));
     case EventKind::Received:
-        return tr("← %1").arg(PayloadText::toDisplay(event.payload));
+        return tr("← %1").arg(EventFormatter::payloadText(event));
     default:
         break;
     }

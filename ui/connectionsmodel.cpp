@@ -18,8 +18,12 @@ ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent
 
 bool ConnectionsModel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
         emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+        // "thread 4243" / "child 4250" are made in data() too.
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
     return QAbstractTableModel::eventFilter(watched, event);
 }
 

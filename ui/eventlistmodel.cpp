@@ -221,6 +221,8 @@ QString EventListModel::cellText(int row, int column) const
     case MessageColumn:
         if (hasPayload(event)) {
             // Plain text, never markup; a chunk longer than what was kept says so.
+            if (PayloadText::isBinary(event.payload))
+                return EventFormatter::payloadText(event);
             const QString text = PayloadText::toDisplay(event.payload);
             if (event.bytes > PayloadText::kShownBytes)
                 return tr("%1 … (%2 in all)").arg(text, EventFormatter::byteCount(event.bytes));
@@ -247,9 +249,12 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         QString tip;
         if (index.column() == LineColumn)
             tip = cellText(index.row(), LineColumn);
-        else if (index.column() == MessageColumn || index.column() == HexColumn)
+        else if (index.column() == MessageColumn || index.column() == HexColumn) {
             tip = EventFormatter::describe(event);
-        else if (index.column() == HandlerColumn)
+            // Binary: its bytes, in hex, are what there is to read.
+            if (hasPayload(event) && PayloadText::isBinary(event.payload))
+                tip += QStringLiteral("\n\n") + PayloadText::toHex(event.payload);
+        } else if (index.column() == HandlerColumn)
             return PlainToolTip::from(EventFormatter::handlerText(event));
         else
             return QVariant();

@@ -1,6 +1,7 @@
 #include "ui/logexporter.h"
 
 #include <QAbstractItemModel>
+#include <QLocale>
 #include <QSaveFile>
 
 namespace socketlab {
@@ -10,12 +11,20 @@ LogExporter::Format LogExporter::formatForPath(const QString &path)
     return path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? Format::Csv : Format::Text;
 }
 
-QString LogExporter::csvField(const QString &text)
+QChar LogExporter::csvSeparator()
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
-        && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
+    return QLocale().decimalPoint() == QLatin1String(",") ? QLatin1Char(';') : QLatin1Char(',');
+}
+
+QString LogExporter::csvField(const QString &text, QChar separator)
+{
+    static const QString kFormulaStarts = QStringLiteral("=+-@\t\r");
+    const bool formula = !text.isEmpty() && kFormulaStarts.contains(text.at(0));
+    const QString field = formula ? QLatin1Char('\'') + text : text;
+    if (!field.contains(separator) && !field.contains(QLatin1Char('"'))
+        && !field.contains(QLatin1Char('\n')) && !field.contains(QLatin1Char('\r')))
+        return field;
+    QString quoted = field;
     quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
@@ -33,9 +42,9 @@ QString LogExporter::render(const QAbstractItemModel *model, Format format,
         for (int r = 0; r < model->rowCount(); ++r)
             rowList << r;
     }
-    const QString separator = format == Format::Csv ? QStringLiteral(",") : QStringLiteral("\t");
-    auto cell = [format](const QString &text) {
-        return format == Format::Csv ? csvField(text) : text;
+    const QChar separator = format == Format::Csv ? csvSeparator() : QLatin1Char('\t');
+    auto cell = [format, separator](const QString &text) {
+        return format == Format::Csv ? csvField(text, separator) : text;
     };
     QString out;
     QStringList fields;
@@ -61,6 +70,10 @@ bool LogExporter::write(const QAbstractItemModel *model, const QString &path, Fo
             *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
+    // The byte order mark tells a spreadsheet the file is UTF-8 (without it Excel reads the
+    // system's code page); text files stay without one, as text files on Linux do.
+    if (format == Format::Csv)
+        file.write("\xEF\xBB\xBF");
     file.write(render(model, format, {}, columns).toUtf8());
     if (!file.commit()) {
         if (error)

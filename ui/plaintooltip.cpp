@@ -39,7 +39,8 @@ QString PlainToolTip::from(const QString &text)
     }
     shown = withBreaks(shown);
     // Qt shows this one as plain text: no markup of ours, so it looks like every other tooltip.
-    if (!Qt::mightBeRichText(shown))
+    // A longer plain text would stay one line as wide as the screen: it wraps in our markup.
+    if (!Qt::mightBeRichText(shown) && shown.size() <= kOneLineChars)
         return shown;
     // Rich tooltips wrap at a width Qt guesses, narrow for short texts: those keep one line.
     const bool oneLine = shown.size() <= kOneLineChars && !shown.contains(QLatin1Char('\n'));

@@ -18,8 +18,9 @@ public:
     // Up to this many characters an escaped tooltip stays on one line.
     static constexpr int kOneLineChars = 80;
 
-    // Text that Qt would show as it is stays as it is; any other is escaped inside markup of
-    // our own. Empty for empty text, so no empty tooltip pops up.
+    // A short text that Qt would show as it is stays as it is; any other (markup, or longer
+    // than kOneLineChars, which Qt would leave on one line as wide as the screen) is escaped
+    // inside markup of our own that wraps. Empty for empty text, so no empty tooltip pops up.
     static QString from(const QString &text);
     // Breaks a long text into lines of at most about `width` characters at spaces (Qt shows a
     // plain tooltip as one line however long): for explanations that run to a paragraph.

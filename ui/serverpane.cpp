@@ -266,6 +266,14 @@ void ServerPane::updateNotes()
 void ServerPane::setHexVisible(bool visible)
 {
     m_logView->setColumnHidden(EventListModel::HexColumn, !visible);
+    // The hex is the detail (its tooltip holds all of it): the message keeps the room and
+    // the hex gets a quarter of the table, instead of stretching as the last column.
+    QHeaderView *header = m_logView->horizontalHeader();
+    header->setStretchLastSection(!visible);
+    header->setSectionResizeMode(EventListModel::MessageColumn,
+                                 visible ? QHeaderView::Stretch : QHeaderView::Interactive);
+    if (visible)
+        header->resizeSection(EventListModel::HexColumn, qMax(80, m_logView->viewport()->width() / 4));
 }
 
 void ServerPane::setCompact(bool compact)

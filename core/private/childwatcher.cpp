@@ -1,5 +1,6 @@
 #include "core/private/childwatcher.h"
 
+#include "core/blockingcall.h"
 #include "core/servercounters.h"
 
 #include <QDeadlineTimer>
@@ -182,6 +183,7 @@ void ChildWatcher::reap()
         got = ::waitpid(m_pid, &status, 0);
     } while (got < 0 && errno == EINTR);
     m_reaped = true;
+    BlockingCall::forget(m_pid);  // a child killed while it waited left its record
     m_diedOfKill = m_killed && got == m_pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     const int waitErrno = got < 0 ? errno : 0;
     // The parent's call, made by the parent: its pid and tid, not the child's.

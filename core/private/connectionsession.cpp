@@ -27,7 +27,8 @@ void ConnectionSession::run()
 
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
     for (;;) {
-        const WaitResult wait = SocketIo::waitFor(m_connection.get(), POLLIN, m_context.stop.fd());
+        const WaitResult wait = SocketIo::waitFor(m_connection.get(), POLLIN, m_context.stop.fd(),
+                                                    -1, SysCall::Recv);
         if (wait != WaitResult::Ready || !receiveAvailable(buffer))
             break;
     }

@@ -1,5 +1,6 @@
 #include "core/private/forkedchild.h"
 
+#include "core/blockingcall.h"
 #include "core/callclock.h"
 #include "core/private/childrecord.h"
 
@@ -125,6 +126,7 @@ Wait waitFor(const ForkedChildSetup &s, short events)
 {
     // POLLERR on the pipe's write end means the parent closed its read end.
     pollfd fds[3] = {{s.stopFd, POLLIN, 0}, {s.recordPipe, 0, 0}, {s.connection, events, 0}};
+    const BlockingCall blocked(events == POLLIN ? SysCall::Recv : SysCall::Send);
     for (;;) {
         const int ready = ::poll(fds, 3, -1);
         if (ready < 0 && errno == EINTR)

@@ -1,5 +1,6 @@
 #include "core/private/tcpserverworker.h"
 
+#include "core/blockingcall.h"
 #include "core/private/childwatcher.h"
 #include "core/private/connectionsession.h"
 #include "core/endpoint.h"
@@ -74,7 +75,12 @@ void TcpServerWorker::run()
         for (const auto &child : m_children)
             fds.push_back({child->pipeFd(), POLLIN, 0});
 
-        const int ready = ::poll(fds.data(), nfds_t(fds.size()), pauseMs > 0 ? pauseMs : -1);
+        // What this loop waits for is the next client: accept() (children's pipes too, but
+        // that is plumbing, not the recipe).
+        const int ready = [&] {
+            const BlockingCall blocked(watchListener ? SysCall::Accept : SysCall::None);
+            return ::poll(fds.data(), nfds_t(fds.size()), pauseMs > 0 ? pauseMs : -1);
+        }();
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready < 0 || (fds[0].revents & POLLIN))
@@ -119,7 +125,10 @@ void TcpServerWorker::runPoll()
         m_pollLoop->appendPollFds(fds);
 
         const CallClock clock;
-        const int ready = ::poll(fds.data(), nfds_t(fds.size()), pauseMs > 0 ? pauseMs : -1);
+        const int ready = [&] {
+            const BlockingCall blocked(SysCall::Poll);
+            return ::poll(fds.data(), nfds_t(fds.size()), pauseMs > 0 ? pauseMs : -1);
+        }();
         const int pollErrno = ready < 0 ? errno : 0;
         if (ready < 0 && pollErrno == EINTR)
             continue;

@@ -36,7 +36,8 @@ void UdpServerWorker::run()
     m_context.workerThreadId.store(socketlab::currentThreadId());
     makeCurrentThreadNicer(m_context.config.handlerNice);
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
-    while (SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd()) == WaitResult::Ready) {
+    while (SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd(), -1, SysCall::Recvfrom)
+           == WaitResult::Ready) {
         for (int i = 0; i < kDrainLimit && receiveOne(buffer); ++i) {
         }
         updateDropped();

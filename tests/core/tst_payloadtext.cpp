@@ -1,3 +1,4 @@
+#include "core/eventformatter.h"
 #include "core/payloadtext.h"
 
 #include <QTest>
@@ -22,6 +23,9 @@ private slots:
     void truncation_data();
     void truncation();
     void toHex();
+    void isBinary_data();
+    void isBinary();
+    void binaryInEveryView();
 };
 
 void TestPayloadText::toText_data()
@@ -167,6 +171,54 @@ void TestPayloadText::toHex()
     QCOMPARE(PayloadText::toHex(QByteArray("\x00\x01\xff" "A", 4)), QStringLiteral("00 01 ff 41"));
     QCOMPARE(PayloadText::toHex(QByteArray()), QString());
     QCOMPARE(PayloadText::toHex(QByteArray("abc"), 2), QStringLiteral("61 62") + kEllipsis);
+}
+
+void TestPayloadText::isBinary_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("binary");
+    QByteArray blob;
+    for (int i = 0; i < 300; ++i)
+        blob += char((i * 37 + 11) % 256);
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("ascii") << QByteArray("hello") << false;
+    QTest::newRow("utf-8") << QByteArray("olá, ação, 😀") << false;
+    QTest::newRow("lines and tabs") << QByteArray("a\tb\r\nc\n") << false;
+    QTest::newRow("one stray byte in text") << QByteArray("S\xe3o Paulo") << false;
+    QTest::newRow("a NUL in text") << QByteArray("hello\0", 6) << false;
+    QTest::newRow("300 bytes of every value") << blob << true;
+    QTest::newRow("zeros") << QByteArray(64, '\0') << true;
+    QTest::newRow("one NUL") << QByteArray(1, '\0') << true;
+    QTest::newRow("latin-1 word") << QByteArray("ol\xe1") << true;  // 1 of 3 bytes: over 30%
+    QTest::newRow("30% exactly") << (QByteArray("abcdefg") + QByteArray(3, '\x01')) << false;
+    QTest::newRow("31%") << (QByteArray(69, 'a') + QByteArray(31, '\x01')) << true;
+    QTest::newRow("C1 controls") << QByteArray("\xc2\x80\xc2\x81\xc2\x9f") << true;
+    QTest::newRow("ANSI escape in text") << QByteArray("\x1b[31mred text here\x1b[0m") << false;
+    // Only the first kShownBytes are judged, as only those are shown.
+    QTest::newRow("text then binary") << (QByteArray(PayloadText::kShownBytes, 'a') + QByteArray(8000, '\0'))
+                                      << false;
+}
+
+void TestPayloadText::isBinary()
+{
+    QFETCH(QByteArray, bytes);
+    QTEST(PayloadText::isBinary(bytes), "binary");
+}
+
+// One rule for every view: the GUI's log, the CLI's lines and the lessons' log all describe
+// an event with EventFormatter.
+void TestPayloadText::binaryInEveryView()
+{
+    SocketEvent event(EventKind::Data, Role::Server);
+    event.peer = QStringLiteral("127.0.0.1:40000");
+    event.payload = QByteArray(300, '\x02');
+    event.bytes = 300;
+    QCOMPARE(EventFormatter::payloadText(event), QStringLiteral("binary, 300 bytes"));
+    QVERIFY(EventFormatter::describe(event).endsWith(QStringLiteral(": binary, 300 bytes")));
+    QVERIFY(!EventFormatter::describe(event).contains(QStringLiteral("\\x02")));
+    event.payload = "hi";
+    event.bytes = 2;
+    QVERIFY(EventFormatter::describe(event).endsWith(QStringLiteral(": hi")));
 }
 
 QTEST_APPLESS_MAIN(TestPayloadText)

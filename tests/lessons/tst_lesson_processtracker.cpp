@@ -67,6 +67,59 @@ private slots:
         QCOMPARE(rt.server()->workerThreadId(), 0);
     }
 
+    // The view names the call each worker waits for, as the recipe and the listing do,
+    // not the poll() every worker really sleeps in.
+    void namesTheBlockingCall_data()
+    {
+        QTest::addColumn<int>("protocol");
+        QTest::addColumn<int>("concurrency");
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<int>("handlerKind");
+        QTest::addColumn<QString>("handler");
+        QTest::newRow("thread") << int(Protocol::Tcp) << int(Concurrency::Thread)
+                                << "waiting in accept()" << int(ProcessRow::Kind::HandlerThread)
+                                << "blocked in recv()";
+        QTest::newRow("fork") << int(Protocol::Tcp) << int(Concurrency::Fork)
+                              << "waiting in accept()" << int(ProcessRow::Kind::ChildProcess)
+                              << "blocked in recv()";
+        QTest::newRow("iterative") << int(Protocol::Tcp) << int(Concurrency::Iterative)
+                                   << "blocked in recv()" << -1 << QString();
+        QTest::newRow("poll") << int(Protocol::Tcp) << int(Concurrency::Poll) << "waiting in poll()"
+                              << -1 << QString();
+        QTest::newRow("udp") << int(Protocol::Udp) << int(Concurrency::Thread)
+                             << "waiting in recvfrom()" << -1 << QString();
+    }
+
+    void namesTheBlockingCall()
+    {
+        QFETCH(int, protocol);
+        QFETCH(int, concurrency);
+        QFETCH(QString, server);
+        QFETCH(int, handlerKind);
+        QFETCH(QString, handler);
+        LessonRuntime rt;
+        ServerConfig config;
+        config.port = 0;
+        config.protocol = Protocol(protocol);
+        config.concurrency = Concurrency(concurrency);
+        QVERIFY(rt.startServer(config));
+        rt.connectClient(1, Protocol(protocol), rt.serverPort());
+        rt.client(1)->send("hi");
+        QTRY_VERIFY(rt.dataFrom(1) > 0);
+        QTRY_VERIFY(rt.server()->workerThreadId() > 0);
+        ProcessTracker tracker;
+        tracker.setEvents(rt.events());
+        const auto stateOf = [&](ProcessRow::Kind kind) {
+            const QVector<ProcessRow> rows = tracker.snapshot(rt.server()->workerThreadId());
+            const ProcessRow *row = find(rows, kind);
+            return row ? ProcStat::stateText(row->info) : QString();
+        };
+        QTRY_COMPARE(stateOf(ProcessRow::Kind::ServerThread), server);
+        if (handlerKind >= 0)
+            QTRY_COMPARE(stateOf(ProcessRow::Kind(handlerKind)), handler);
+        rt.stopServer();
+    }
+
     void forkedChildren()
     {
         LessonRuntime rt;

@@ -1,4 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
+#include "ui/lessons/sequencemodel.h"
 
 #include <QSet>
 
@@ -24,6 +25,32 @@ private slots:
         QCOMPARE(rt.dataFrom(2), 1);
         QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::Connected)), 0);
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
+    }
+
+    // The diagram names the calls UDP makes: the events say which call moved the bytes.
+    void diagramSaysRecvfromAndSendto()
+    {
+        LessonController controller;
+        QVERIFY(lessontest::runToEnd(controller, 1));
+        for (const SocketEvent &e : controller.runtime()->events()) {
+            if (e.kind == EventKind::Data || e.kind == EventKind::Received)
+                QCOMPARE(e.call, SysCall::Recvfrom);
+            else if (e.kind == EventKind::Sent)
+                QCOMPARE(e.call, SysCall::Sendto);
+        }
+        SequenceModel model;
+        model.setEvents(controller.runtime()->events());
+        int recvfrom = 0;
+        int sendto = 0;
+        for (const SequenceItem &item : model.items()) {
+            QVERIFY2(!item.label.contains(QLatin1String("recv()"))
+                         && !item.label.contains(QLatin1String("send()")),
+                     qPrintable(item.label));
+            recvfrom += item.label.startsWith(QLatin1String("recvfrom(): ")) ? 1 : 0;
+            sendto += item.isArrow() && item.label.startsWith(QLatin1String("sendto(): ")) ? 1 : 0;
+        }
+        QCOMPARE(recvfrom, 3);
+        QCOMPARE(sendto, 3);
     }
 };
 

@@ -3,11 +3,13 @@
 #include "ui/lessons/lessonwindow.h"
 #include "ui/lessons/sequencediagramwidget.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QImage>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 
 using namespace socketlab;
 
@@ -39,10 +41,29 @@ private slots:
         QVERIFY(window.diagram()->exportPng(png));
         QVERIFY(window.diagram()->exportSvg(svg));
         QImage image(png);
-        QVERIFY(!image.isNull() && image.width() > 300);
+        QVERIFY(!image.isNull());
+        // Twice the pixels of the diagram on screen, for slides.
+        QVERIFY2(image.width() >= 2 * window.diagram()->width() - 2,
+                 qPrintable(QStringLiteral("%1 px for %2").arg(image.width()).arg(window.diagram()->width())));
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(file.readAll().contains("</svg>"));
+        QXmlStreamReader xml(&file);
+        while (!xml.atEnd())
+            xml.readNext();
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    }
+
+    // A lesson's whole diagram fits its pane at 1024x768: no scrolling to see the last step.
+    void diagramFitsThePane()
+    {
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(lessontest::runToEnd(*window.controller(), 3));
+        const SequenceDiagramWidget *diagram = window.diagram();
+        QVERIFY(diagram->model().rowCount() > 8);
+        QTRY_VERIFY(diagram->parentWidget() && diagram->minimumHeight() <= diagram->parentWidget()->height());
     }
 
     // The line of the step's anchor is highlighted in each language, wherever it is there.
@@ -66,6 +87,31 @@ private slots:
         view.setCurrentAnchor(nullptr);
         QCOMPARE(highlighted(c), -1);
         QCOMPARE(highlighted(python), -1);
+    }
+
+    // Lesson 4 step 4 runs a server that does not reap: the box says so, whatever the switch.
+    void forkStep4ShowsReapingOff()
+    {
+        LessonWindow window;
+        window.show();
+        LessonController *controller = window.controller();
+        window.openLesson(3);
+        auto *box = window.findChild<QCheckBox *>();
+        QVERIFY(box);
+        for (int step = 0; step < 3; ++step) {
+            QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+            QVERIFY(box->isChecked());
+            QVERIFY(box->isEnabled());
+            controller->next();
+        }
+        QCOMPARE(controller->currentStep(), 3);
+        QVERIFY(!box->isChecked());
+        QVERIFY(!box->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        controller->back();
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        QCOMPARE(controller->currentStep(), 2);
+        QVERIFY(box->isChecked());
     }
 
     void languageChangeKeepsTheStep()

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +52,10 @@ private slots:
     void exportWritesWhatTheTableHolds_data();
     void exportWritesWhatTheTableHolds();
     void csvQuotesFields();
+    void csvGuardsFormulas_data();
+    void csvGuardsFormulas();
+    void csvForAPortugueseSpreadsheet();
+    void binaryPayloadShownAsBinary();
 };
 
 void TestEventListModel::appendsBatchesOldestFirst()
@@ -215,6 +220,73 @@ void TestEventListModel::csvQuotesFields()
     QCOMPARE(LogExporter::csvField(QStringLiteral("plain")), QStringLiteral("plain"));
     QCOMPARE(LogExporter::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
     QCOMPARE(LogExporter::csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+}
+
+void TestEventListModel::csvGuardsFormulas_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("equals") << QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")
+                            << QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    QTest::newRow("plus") << QStringLiteral("+1+1") << QStringLiteral("'+1+1");
+    QTest::newRow("minus") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+    QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+    QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+    QTest::newRow("carriage return") << QStringLiteral("\r=1") << QStringLiteral("\"'\r=1\"");
+    QTest::newRow("inside is fine") << QStringLiteral("a=b") << QStringLiteral("a=b");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+// A student's payload must never become a spreadsheet formula.
+void TestEventListModel::csvGuardsFormulas()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, field);
+    QCOMPARE(LogExporter::csvField(text), field);
+}
+
+// pt_BR: UTF-8 with a byte order mark and ";" between fields, as a spreadsheet with a
+// decimal comma expects; English keeps ",".
+void TestEventListModel::csvForAPortugueseSpreadsheet()
+{
+    EventListModel model;
+    model.appendEvents({dataEvent(1, "ação; 1,5"), dataEvent(2, "=1+1")});
+    const QList<int> columns = {EventListModel::ClientColumn, EventListModel::MessageColumn};
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("log.csv"));
+    const QLocale before;
+    QLocale::setDefault(QLocale(QStringLiteral("pt_BR")));
+    QVERIFY(LogExporter::write(&model, path, LogExporter::Format::Csv, columns));
+    QLocale::setDefault(before);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    const QList<QByteArray> lines = bytes.mid(3).split('\n');
+    QCOMPARE(lines.at(1), QByteArray("127.0.0.1:40001;\"ação; 1,5\""));
+    QCOMPARE(lines.at(2), QByteArray("127.0.0.1:40002;'=1+1"));
+    QCOMPARE(LogExporter::csvSeparator(), QLatin1Char(','));
+}
+
+// Not mostly text: "binary, N bytes" in the message, the hex in its column and tooltip; text
+// stays text.
+void TestEventListModel::binaryPayloadShownAsBinary()
+{
+    QByteArray blob;
+    for (int i = 0; i < 300; ++i)
+        blob += char((i * 37 + 11) % 256);
+    EventListModel model;
+    model.appendEvents({dataEvent(1, blob), dataEvent(2, "The quick brown fox")});
+    QCOMPARE(model.index(0, EventListModel::MessageColumn).data().toString(),
+             QStringLiteral("binary, 300 bytes"));
+    const QString hex = model.index(0, EventListModel::HexColumn).data().toString();
+    QVERIFY(hex.startsWith(QStringLiteral("0b 30 55")));
+    const QString tip = model.index(0, EventListModel::MessageColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY(tip.contains(QStringLiteral("binary, 300 bytes")));
+    QVERIFY(tip.contains(QStringLiteral("0b 30 55")));
+    QVERIFY2(tip.contains(QStringLiteral("pre-wrap")), qPrintable(tip));  // wraps, not one line
+    QCOMPARE(model.index(1, EventListModel::MessageColumn).data().toString(),
+             QStringLiteral("The quick brown fox"));
 }
 
 QTEST_GUILESS_MAIN(TestEventListModel)

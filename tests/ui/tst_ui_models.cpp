@@ -3,6 +3,9 @@
 #include "ui/serverstatus.h"
 
 #include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace socketlab;
@@ -34,6 +37,7 @@ private slots:
     void connectionsCountUdpSenders();
     void callTraceKeepsCallsCapped();
     void callTraceShowsCausesFirst();
+    void modelsRetranslateOnLanguageChange();
     void status_data();
     void status();
 };
@@ -150,6 +154,29 @@ void TestModels::status()
     QVERIFY2(status.text().contains(blockedIn), qPrintable(status.text()));
     status.apply({serverEvent(EventKind::Summary, 0)});
     QCOMPARE(status.state(), ServerStatus::State::Stopped);
+}
+
+// A language switch re-asks headers and rows (their texts are made in data()).
+void TestModels::modelsRetranslateOnLanguageChange()
+{
+    CallTraceModel model;
+    SocketEvent call = serverEvent(EventKind::Call, 1);
+    call.call = SysCall::Accept;
+    model.appendEvents({call});
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    QCOMPARE(headers.count(), 1);
+    QCOMPARE(headers.first().at(0).value<Qt::Orientation>(), Qt::Horizontal);
+    QCOMPARE(cells.count(), 1);
+
+    ConnectionsModel connections;
+    connections.appendEvents({serverEvent(EventKind::Connected, 1)});
+    QCOMPARE(connections.rowCount(), 1);
+    QSignalSpy connectionCells(&connections, &QAbstractItemModel::dataChanged);
+    QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    QCOMPARE(connectionCells.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestModels)

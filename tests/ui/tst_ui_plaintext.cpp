@@ -12,6 +12,8 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
 #include <QSettings>
 #include <QSpinBox>
 #include <QScreen>
@@ -104,6 +106,8 @@ private slots:
     void toolTipShowsTextAsIs_data();
     void toolTipShowsTextAsIs();
     void peerTextIsNeverMarkup();
+    void burstKeepsTypedPercents();
+    void hexColumnLeavesTheMessageRoom();
 
 private:
     // Checks one string given to Qt; counts where each peer string was seen.
@@ -319,6 +323,45 @@ void TestPlainText::peerTextIsNeverMarkup()
         QVERIFY2(m_seen.value(seen) > 0, qPrintable(seen));
     }
     window.server()->stop();
+}
+
+// "Send 3" numbers the typed text once: a typed %1 is sent as typed.
+void TestPlainText::burstKeepsTypedPercents()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QByteArray received;
+    connect(&server, &QTcpServer::newConnection, this, [&server, &received] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] { received += socket->readAll(); });
+    });
+    Client client;
+    ClientPane pane(1, &client);
+    pane.setHost(QStringLiteral("127.0.0.1"));
+    pane.setPort(server.serverPort());
+    auto *edit = pane.findChild<QLineEdit *>(QStringLiteral("message"));
+    QVERIFY(edit);
+    edit->setText(QStringLiteral("%1 and %2, 100%"));
+    pane.sendBurst();
+    const QByteArray expected = "%1 and %2, 100% #1%1 and %2, 100% #2%1 and %2, 100% #3";
+    QTRY_COMPARE_WITH_TIMEOUT(received, expected, kTimeoutMs);
+    client.disconnectFromHost();
+}
+
+// With the hex column shown, the message column stays the wide one.
+void TestPlainText::hexColumnLeavesTheMessageRoom()
+{
+    ServerPane pane;
+    pane.resize(1000, 500);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.setHexVisible(true);
+    QTableView *view = pane.logView();
+    QTRY_VERIFY(view->columnWidth(EventListModel::MessageColumn)
+                >= view->columnWidth(EventListModel::HexColumn));
+    QVERIFY(view->columnWidth(EventListModel::HexColumn) >= 80);
+    pane.setHexVisible(false);
+    QVERIFY(view->isColumnHidden(EventListModel::HexColumn));
 }
 
 QTEST_MAIN(TestPlainText)

@@ -169,13 +169,15 @@ LessonScript ForkLesson::build()
          tr("Processes: C's child is shown as a zombie."), ObserveTarget::Processes, "exit",
          all({disconnectClient(2), stopServer(), startServer(forkConfig(false)),
               connectClient(3, Protocol::Tcp, QByteArrayLiteral("C: hello")), disconnectClient(3)}),
-         [facts](LessonRuntime &rt) { return lastChildIsZombie(rt, *facts); }},
+         [facts](LessonRuntime &rt) { return lastChildIsZombie(rt, *facts); },
+         false},  // this step's server does not reap, whatever the switch says
         {tr("Stop: the parent reaps every child"),
          tr("Stopping the server reaps what is left: waitpid() for the zombie. No "
             "exited child may stay a zombie, or the process table fills up."),
          tr("Processes: no zombie is left; event log: the child was reaped."),
          ObserveTarget::Processes, "waitpid", stopServer(),
-         [facts](LessonRuntime &rt) { return facts->zombie == 0 || reaped(rt, facts->zombie); }},
+         [facts](LessonRuntime &rt) { return facts->zombie == 0 || reaped(rt, facts->zombie); },
+         false},  // still the server of the step before
     };
     script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;

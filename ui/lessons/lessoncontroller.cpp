@@ -92,6 +92,18 @@ void LessonController::setSwitchOn(bool on)
     restart();
 }
 
+bool LessonController::switchForced() const
+{
+    const LessonScript *lesson = current();
+    return lesson && m_step >= 0 && m_step < lesson->steps.size()
+        && lesson->steps[m_step].switchForced.has_value();
+}
+
+bool LessonController::switchShownOn() const
+{
+    return switchForced() ? *current()->steps[m_step].switchForced : switchOn();
+}
+
 void LessonController::goTo(int step)
 {
     m_runtime.reset();

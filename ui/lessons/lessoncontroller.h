@@ -46,6 +46,10 @@ public:
     // Flips the lesson's switch and runs the lesson again from its first step.
     void setSwitchOn(bool on);
     bool switchOn() const { return m_runtime.switchOn(); }
+    // The switch as the current step runs it: the step's own state where it sets one
+    // (LessonStep::switchForced), else the class's choice.
+    bool switchShownOn() const;
+    bool switchForced() const;
     // Builds every lesson's texts again in the current language; the current run goes on.
     void retranslate();
 

@@ -6,6 +6,7 @@
 #include <QVector>
 
 #include <functional>
+#include <optional>
 
 namespace socketlab {
 
@@ -30,6 +31,9 @@ struct LessonStep
     Enter enter;
     // Polled until true; null means done at once. May record facts for the outcome.
     Settled settled;
+    // The lesson's switch as this step runs it whatever the class chose (a step that starts
+    // its own server with the switch off), shown so; empty: the class's choice.
+    std::optional<bool> switchForced;
 };
 
 using LessonSteps = QVector<LessonStep>;

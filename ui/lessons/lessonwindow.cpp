@@ -234,8 +234,18 @@ void LessonWindow::showLesson()
         m_processes->setShowTimeWait(lesson->showsTimeWait);
         m_switch->setText(lesson->switchText);
         m_switch->setVisible(!lesson->switchText.isEmpty());
-        m_switch->setChecked(m_controller.switchOn());
+        showSwitch();
     }
+}
+
+void LessonWindow::showSwitch()
+{
+    // A step that sets the switch itself shows its own state, not the class's choice.
+    const bool forced = m_controller.switchForced();
+    m_switch->setChecked(m_controller.switchShownOn());
+    m_switch->setEnabled(!forced);
+    m_switch->setToolTip(forced ? tr("This step sets it itself; your choice applies to the other steps.")
+                                : QString());
 }
 
 void LessonWindow::showStep()
@@ -250,7 +260,7 @@ void LessonWindow::showStep()
     m_explanation->setText(step.explanation);
     m_observe->setText(tr("Look at: %1").arg(step.observe));
     m_code->setCurrentAnchor(step.anchor);
-    m_switch->setChecked(m_controller.switchOn());
+    showSwitch();
     markObserved(step.target);
     m_back->setEnabled(m_controller.canGoBack());
     m_next->setEnabled(m_controller.canGoNext());

@@ -50,6 +50,7 @@ private:
     void retranslateUi();
     void showLesson();
     void showStep();
+    void showSwitch();
     void eventsArrived(const SocketEvents &events);
     void cleared();
     void markObserved(ObserveTarget target);

@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QSaveFile>
 
+#include <cmath>
+
 namespace socketlab {
 
 SequenceDiagramWidget::SequenceDiagramWidget(QWidget *parent) : QWidget(parent)
@@ -25,8 +27,24 @@ void SequenceDiagramWidget::setEvents(const SocketEvents &events)
 
 void SequenceDiagramWidget::relayout()
 {
-    m_drawing.layout(m_model, qMax(width(), 300));
-    setMinimumHeight(m_drawing.size().height());
+    // The height we may fill without scrolling: the scroll area's viewport when in one.
+    const int available = qMax(100, parentWidget() ? parentWidget()->height() : height());
+    const int width = qMax(this->width(), 300);
+    const int rows = m_model.rowCount();
+    // Fit the whole diagram: rows closer first, then the whole picture smaller; past the
+    // smallest scale it scrolls, and the lesson window follows the newest row.
+    int rowHeight = SequenceDrawing::kRowHeight;
+    m_scale = 1.0;
+    if (SequenceDrawing::heightFor(rows, rowHeight) > available) {
+        const qreal fixed = SequenceDrawing::heightFor(0, 0);
+        rowHeight = int((available - fixed) / (qMax(1, rows) + 0.7));
+        if (rowHeight < SequenceDrawing::kMinRowHeight) {
+            rowHeight = SequenceDrawing::kMinRowHeight;
+            m_scale = qMax(kMinScale, qreal(available) / SequenceDrawing::heightFor(rows, rowHeight));
+        }
+    }
+    m_drawing.layout(m_model, int(width / m_scale), rowHeight);
+    setMinimumHeight(int(std::ceil(m_drawing.size().height() * m_scale)));
     const int lanes = int(qMax<qsizetype>(1, m_model.lanes().size()));
     setMinimumWidth(2 * SequenceDrawing::kMargin + lanes * SequenceDrawing::kMinLaneWidth);
     update();
@@ -34,19 +52,22 @@ void SequenceDiagramWidget::relayout()
 
 QSize SequenceDiagramWidget::sizeHint() const
 {
-    return m_drawing.size();
+    return m_drawing.size() * m_scale;
 }
 
 void SequenceDiagramWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.fillRect(rect(), Qt::white);
+    painter.scale(m_scale, m_scale);
     m_drawing.paint(painter);
     // Scrolled down: the lane titles stay in view.
     const int top = visibleRegion().boundingRect().top();
     if (top > 0) {
+        painter.resetTransform();
         painter.translate(0, top);
-        painter.fillRect(QRect(0, 0, width(), SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin),
+        painter.scale(m_scale, m_scale);
+        painter.fillRect(QRectF(0, 0, width() / m_scale, SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin),
                          Qt::white);
         m_drawing.paint(painter, true);
     }
@@ -55,8 +76,7 @@ void SequenceDiagramWidget::paintEvent(QPaintEvent *)
 void SequenceDiagramWidget::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    m_drawing.layout(m_model, qMax(width(), 300));
-    setMinimumHeight(m_drawing.size().height());
+    relayout();
 }
 
 void SequenceDiagramWidget::changeEvent(QEvent *event)
@@ -68,15 +88,27 @@ void SequenceDiagramWidget::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+SequenceDrawing SequenceDiagramWidget::exportDrawing() const
+{
+    // Full-size rows at the width shown, whatever the pane squeezed.
+    SequenceDrawing drawing;
+    drawing.layout(m_model, qMax(int(width() / m_scale), 300));
+    return drawing;
+}
+
 bool SequenceDiagramWidget::exportPng(const QString &path) const
 {
-    QImage image(m_drawing.size(), QImage::Format_ARGB32_Premultiplied);
+    // Twice the pixels, for slides and print.
+    const SequenceDrawing drawing = exportDrawing();
+    QImage image(drawing.size() * kPngScale, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setFont(font());
-    m_drawing.paint(painter);
+    painter.scale(kPngScale, kPngScale);
+    drawing.paint(painter);
     painter.end();
-    return image.save(path, "PNG");
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && image.save(&file, "PNG") && file.commit();
 }
 
 bool SequenceDiagramWidget::exportSvg(const QString &path) const
@@ -84,7 +116,7 @@ bool SequenceDiagramWidget::exportSvg(const QString &path) const
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return false;
-    file.write(m_drawing.toSvg().toUtf8());
+    file.write(exportDrawing().toSvg(tr("Sequence diagram")));
     return file.commit();
 }
 

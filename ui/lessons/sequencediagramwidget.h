@@ -7,7 +7,9 @@
 
 namespace socketlab {
 
-// Paints the sequence diagram; sized to its rows so a scroll area around it scrolls.
+// Paints the sequence diagram, made to fit the height it has (rows closer, then smaller down
+// to kMinScale); taller than that it scrolls. Exports at full size: the PNG at twice the
+// pixels, the SVG through QSvgGenerator, both the same QPainter drawing.
 class SequenceDiagramWidget : public QWidget
 {
     Q_OBJECT
@@ -30,11 +32,16 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static constexpr qreal kMinScale = 0.7;
+    static constexpr int kPngScale = 2;
+
     void relayout();
+    SequenceDrawing exportDrawing() const;
 
     SocketEvents m_events;
     SequenceModel m_model;
     SequenceDrawing m_drawing;
+    qreal m_scale = 1.0;
 };
 
 } // namespace socketlab

@@ -1,9 +1,11 @@
 #include "ui/lessons/sequencedrawing.h"
 
+#include <QBuffer>
 #include <QFont>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
+#include <QSvgGenerator>
 
 #include <cmath>
 
@@ -14,9 +16,9 @@ const QColor kInk(0x20, 0x20, 0x20);
 const QColor kError(0xc0, 0x10, 0x10);
 const QColor kLifeline(0x90, 0x90, 0x90);
 
-// Labels hold peer text: escaped, and without the characters XML 1.0 forbids (a payload may
-// hold U+FFFF, a lone surrogate would be invalid too) since a viewer rejects the whole file.
-QString escaped(const QString &text)
+// Labels hold peer text, and XML 1.0 forbids some characters a payload may hold (U+FFFF, a
+// lone surrogate): an SVG viewer would reject the whole file, so they become U+FFFD.
+QString xmlSafe(const QString &text)
 {
     QString clean;
     clean.reserve(text.size());
@@ -32,15 +34,9 @@ QString escaped(const QString &text)
             || (u >= 0xE000 && u <= 0xFFFD);
         clean += allowed ? c : QChar(QChar::ReplacementCharacter);
     }
-    return clean.toHtmlEscaped();
-}
-
-QString svgColour(const QColor &c)
-{
-    return c.isValid() ? c.name() : QStringLiteral("none");
+    return clean;
 }
 }
-
 QColor SequenceDrawing::laneColour(int colour)
 {
     static const QColor palette[] = {QColor(0x1f, 0x5f, 0xa8), QColor(0x1e, 0x8a, 0x3c),
@@ -58,7 +54,12 @@ qreal SequenceDrawing::laneX(int lane) const
 
 qreal SequenceDrawing::rowY(int row) const
 {
-    return kHeaderHeight + kMargin + kRowHeight * (row + 0.7);
+    return kHeaderHeight + kMargin + kFirstRowGap + m_rowHeight * (row + 0.7);
+}
+
+int SequenceDrawing::heightFor(int rows, int rowHeight)
+{
+    return int(kHeaderHeight + kMargin + kFirstRowGap + rowHeight * (qMax(1, rows) + 0.7) + kMargin);
 }
 
 void SequenceDrawing::addLine(QPointF a, QPointF b, const QColor &colour, qreal width, bool dashed)
@@ -92,7 +93,7 @@ void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor 
     Shape s;
     s.type = Shape::Type::Text;
     s.points = {anchor};
-    s.text = text;
+    s.text = xmlSafe(text);
     s.colour = colour;
     s.align = align;
     s.pixelSize = pixelSize;
@@ -100,15 +101,15 @@ void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor 
     m_shapes.push_back(s);
 }
 
-void SequenceDrawing::layout(const SequenceModel &model, int width)
+void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeight)
 {
     m_shapes.clear();
+    m_rowHeight = qBound(kMinRowHeight, rowHeight, kRowHeight);
     m_lanes = int(model.lanes().size());
     m_laneWidth = m_lanes > 0 ? qMax<qreal>(kMinLaneWidth, qreal(width - 2 * kMargin) / m_lanes)
                               : kMinLaneWidth;
     const int rows = qMax(1, model.rowCount());
-    m_size = QSize(int(2 * kMargin + m_laneWidth * qMax(1, m_lanes)),
-                   int(rowY(rows) + kMargin));
+    m_size = QSize(int(2 * kMargin + m_laneWidth * qMax(1, m_lanes)), heightFor(rows, m_rowHeight));
 
     Shape background;
     background.type = Shape::Type::Rect;
@@ -163,28 +164,52 @@ void SequenceDrawing::layout(const SequenceModel &model, int width)
         const qreal endY = rowY(open ? lastRow + 1 : item.endRow);
         const qreal x1 = laneX(from);
         const qreal x2 = laneX(item.toLane);
-        addArrow(QPointF(x1, y), QPointF(x2 + (x2 > x1 ? -4 : 4), endY), colour, open);
-        addText(QPointF((x1 + x2) / 2, y - 6), item.label, colour, Qt::AlignHCenter, 14,
+        const QPointF start(x1, y);
+        const QPointF end(x2 + (x2 > x1 ? -4 : 4), endY);
+        if (endY > y) {
+            // Bytes that arrive rows later drop beside their sender, then travel level into
+            // the receiver: the slope never crosses the labels next to the receiver's lifeline.
+            const qreal drop = std::copysign(qMin<qreal>(kDropWidth, std::abs(x2 - x1) * 0.1), x2 - x1);
+            const QPointF bend(x1 + drop, endY);
+            addLine(start, bend, colour, 2.0, open);
+            addArrow(bend, end, colour, open);
+        } else {
+            addArrow(start, end, colour, open);
+        }
+        // Over the gap next to the sender: an arrow that passes other lanes keeps its label off
+        // their lifelines, where another client's late arrow drops.
+        const qreal labelX = std::abs(x2 - x1) > m_laneWidth * 1.5
+            ? x1 + std::copysign(m_laneWidth / 2, x2 - x1)
+            : (x1 + x2) / 2;
+        addText(QPointF(labelX, y - 6), item.label, colour, Qt::AlignHCenter, 14,
                 item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply);
     }
+}
+
+bool SequenceDrawing::inPass(const Shape &s, Pass pass)
+{
+    switch (pass) {
+    case Pass::Boxes:
+        return s.type == Shape::Type::Rect;
+    case Pass::Lines:
+        return s.type != Shape::Type::Rect && s.type != Shape::Type::Text;
+    case Pass::Backings:
+        return s.type == Shape::Type::Text && !s.header;
+    case Pass::Texts:
+        return s.type == Shape::Type::Text;
+    }
+    return false;
 }
 
 void SequenceDrawing::paint(QPainter &painter, bool headerOnly) const
 {
     painter.setRenderHint(QPainter::Antialiasing);
-    // Boxes and label backings first, then lines, then text: arrows stay visible through the
-    // white backing that keeps labels readable where arrows cross them.
-    for (int pass = 0; pass < 3; ++pass) {
+    // Boxes, then lines and arrows, then a white backing under every label, then the text:
+    // a lifeline or another row's slanted arrow passes behind a label, never through it.
+    for (const Pass pass : {Pass::Boxes, Pass::Lines, Pass::Backings, Pass::Texts}) {
         for (const Shape &s : m_shapes) {
-            if (headerOnly && !s.header)
-                continue;
-            const bool text = s.type == Shape::Type::Text;
-            const bool box = s.type == Shape::Type::Rect;
-            if ((pass == 0 && !box && !(text && !s.header)) || (pass == 1 && (box || text))
-                || (pass == 2 && !text)) {
-                continue;
-            }
-            paintShape(painter, s, pass == 0 && text);
+            if ((!headerOnly || s.header) && inPass(s, pass))
+                paintShape(painter, s, pass == Pass::Backings);
         }
     }
 }
@@ -233,58 +258,19 @@ void SequenceDrawing::paintShape(QPainter &painter, const Shape &s, bool backing
     }
 }
 
-QString SequenceDrawing::toSvg() const
+QByteArray SequenceDrawing::toSvg(const QString &title) const
 {
-    QString svg = QStringLiteral(
-                      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" "
-                      "viewBox=\"0 0 %1 %2\" font-family=\"DejaVu Sans, sans-serif\">\n")
-                      .arg(m_size.width())
-                      .arg(m_size.height());
-    for (const Shape &s : m_shapes) {
-        const QString stroke = QStringLiteral("stroke=\"%1\" stroke-width=\"%2\"%3")
-                                   .arg(svgColour(s.colour))
-                                   .arg(s.width)
-                                   .arg(s.dashed ? QStringLiteral(" stroke-dasharray=\"6,4\"") : QString());
-        switch (s.type) {
-        case Shape::Type::Line:
-            svg += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%4\" %5/>\n")
-                       .arg(s.points[0].x()).arg(s.points[0].y())
-                       .arg(s.points[1].x()).arg(s.points[1].y()).arg(stroke);
-            break;
-        case Shape::Type::Rect:
-            svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\" %6/>\n")
-                       .arg(s.rect.x()).arg(s.rect.y()).arg(s.rect.width()).arg(s.rect.height())
-                       .arg(svgColour(s.fill), stroke);
-            break;
-        case Shape::Type::Polygon: {
-            QStringList points;
-            for (const QPointF &p : s.points)
-                points << QStringLiteral("%1,%2").arg(p.x()).arg(p.y());
-            svg += QStringLiteral("<polygon points=\"%1\" fill=\"%2\"/>\n")
-                       .arg(points.join(QLatin1Char(' ')), svgColour(s.fill));
-            break;
-        }
-        case Shape::Type::Dot:
-            svg += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"4.5\" fill=\"%3\"/>\n")
-                       .arg(s.points[0].x()).arg(s.points[0].y()).arg(svgColour(s.fill));
-            break;
-        case Shape::Type::Text: {
-            const QString anchor = (s.align & Qt::AlignHCenter) ? QStringLiteral("middle")
-                : (s.align & Qt::AlignRight)                   ? QStringLiteral("end")
-                                                               : QStringLiteral("start");
-            svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\"%4 text-anchor=\"%5\" "
-                                  "fill=\"%6\" stroke=\"white\" stroke-width=\"3\" "
-                                  "paint-order=\"stroke\" xml:space=\"preserve\">%7</text>\n")
-                       .arg(s.points[0].x()).arg(s.points[0].y()).arg(s.pixelSize)
-                       .arg(s.bold ? QStringLiteral(" font-weight=\"bold\"") : QString(), anchor,
-                            svgColour(s.colour), escaped(s.text));
-            break;
-        }
-        }
-    }
-    svg += QStringLiteral("</svg>\n");
-    return svg;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(m_size);
+    generator.setViewBox(QRect(QPoint(0, 0), m_size));
+    generator.setTitle(title);
+    QPainter painter(&generator);
+    paint(painter);
+    painter.end();
+    return buffer.data();
 }
 
 } // namespace socketlab

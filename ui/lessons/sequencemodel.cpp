@@ -15,9 +15,19 @@ namespace socketlab {
 namespace {
 constexpr int kLabelBytes = 24;
 
-QString quoted(const QByteArray &payload)
+// A label's payload: its text in quotes, or "binary, 300 bytes".
+QString quoted(const SocketEvent &e)
 {
-    return QStringLiteral("\"%1\"").arg(PayloadText::toDisplay(payload, kLabelBytes));
+    if (PayloadText::isBinary(e.payload))
+        return EventFormatter::payloadText(e);
+    return QStringLiteral("\"%1\"").arg(PayloadText::toDisplay(e.payload, kLabelBytes));
+}
+
+// "recvfrom" for a UDP datagram: the call the worker made, as its event says.
+QString callOf(const SocketEvent &e)
+{
+    const SysCall call = e.call != SysCall::None ? e.call : trafficCall(e.kind, e.protocol);
+    return sysCallName(call);
 }
 }
 
@@ -206,7 +216,7 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
         // Nothing of the lesson listens there: a refused connect or a datagram nobody reads.
         if (e.kind == EventKind::Sent) {
             const int item = push(SequenceItem::Kind::Message, lane, target,
-                                  tr("%1: nobody reads it").arg(quoted(e.payload)));
+                                  tr("%1(): %2: nobody reads it").arg(callOf(e), quoted(e)));
             m_items[item].endRow = m_items[item].row;
         } else if (e.kind == EventKind::Error) {
             push(SequenceItem::Kind::Connect, lane, target, tr("connect(): SYN"));
@@ -222,7 +232,8 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
         push(SequenceItem::Kind::Connect, lane, m_serverLane, tr("connect()"));
         break;
     case EventKind::Sent: {
-        const int item = push(SequenceItem::Kind::Message, lane, m_serverLane, quoted(e.payload));
+        const int item = push(SequenceItem::Kind::Message, lane, m_serverLane,
+                              tr("%1(): %2").arg(callOf(e), quoted(e)));
         flow.clientSent += e.bytes;
         if (flow.serverReceived >= flow.clientSent)
             m_items[item].endRow = m_items[item].row;  // its arrival was stamped first
@@ -232,7 +243,7 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
     }
     case EventKind::Received: {
         const int row = m_rows;
-        push(SequenceItem::Kind::Mark, lane, lane, tr("recv(): %1").arg(quoted(e.payload)));
+        push(SequenceItem::Kind::Mark, lane, lane, tr("%1(): %2").arg(callOf(e), quoted(e)));
         flow.clientReceived += e.bytes;
         while (!flow.toClient.isEmpty() && flow.toClient.first().end <= flow.clientReceived)
             m_items[flow.toClient.takeFirst().item].endRow = row;
@@ -270,7 +281,7 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
     case EventKind::Data: {
         const int row = m_rows;
         push(SequenceItem::Kind::Mark, s, s,
-             tr("recv(): %1 (%2)").arg(quoted(e.payload), EventFormatter::byteCount(e.bytes)));
+             tr("%1(): %2 (%3)").arg(callOf(e), quoted(e), EventFormatter::byteCount(e.bytes)));
         if (lane < 0)
             break;
         Flow &flow = flows[lane];
@@ -283,7 +294,7 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
         if (lane < 0)
             break;
         Flow &flow = flows[lane];
-        const int item = push(SequenceItem::Kind::Reply, s, lane, quoted(e.payload));
+        const int item = push(SequenceItem::Kind::Reply, s, lane, tr("%1(): %2").arg(callOf(e), quoted(e)));
         flow.serverSent += e.bytes;
         if (flow.clientReceived >= flow.serverSent)
             m_items[item].endRow = m_items[item].row;

@@ -721,6 +721,101 @@
     </message>
 </context>
 <context>
+    <name>PollLesson</name>
+    <message>
+        <source>Iterative: the others waited for the slow client: %1. Thread: %2 threads served three clients. Poll: %3 thread served them.</source>
+        <translation>Iterativo: os outros esperaram pelo cliente lento: %1. Thread: %2 threads atenderam três clientes. Poll: %3 thread os atendeu.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>iterative: one client at a time</source>
+        <translation>iterativo: um cliente por vez</translation>
+    </message>
+    <message>
+        <source>thread: one thread per client</source>
+        <translation>thread: uma thread por cliente</translation>
+    </message>
+    <message>
+        <source>poll: one thread waits for every socket</source>
+        <translation>poll: uma thread espera por todos os sockets</translation>
+    </message>
+    <message>
+        <source>poll() skips it</source>
+        <translation>poll() o ignora</translation>
+    </message>
+    <message>
+        <source>One thread, many clients: poll()</source>
+        <translation>Uma thread, muitos clientes: poll()</translation>
+    </message>
+    <message>
+        <source>An iterative server and a slow client</source>
+        <translation>Um servidor iterativo e um cliente lento</translation>
+    </message>
+    <message>
+        <source>The iterative server again. Client A connects and starts its request, then takes its time: it neither finishes nor leaves. The server sits in recv() for A.</source>
+        <translation>O servidor iterativo de novo. O cliente A se conecta e começa seu pedido, e então demora: não termina nem sai. O servidor fica parado em recv() esperando por A.</translation>
+    </message>
+    <message>
+        <source>Event log: A&apos;s first message; the server is busy with A.</source>
+        <translation>Registro de eventos: a primeira mensagem de A; o servidor está ocupado com A.</translation>
+    </message>
+    <message>
+        <source>B and C wait behind the slow client</source>
+        <translation>B e C esperam atrás do cliente lento</translation>
+    </message>
+    <message>
+        <source>B and C connect and send. The system completes their connections, but the server does not accept them while A is still there: one slow client holds up everyone.</source>
+        <translation>B e C se conectam e enviam. O sistema completa as conexões deles, mas o servidor não as aceita enquanto A ainda está lá: um cliente lento segura todo mundo.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram: B&apos;s and C&apos;s messages stay open; nothing from them in the log.</source>
+        <translation>Diagrama de sequência: as mensagens de B e C ficam abertas; nada deles no registro.</translation>
+    </message>
+    <message>
+        <source>A thread per client</source>
+        <translation>Uma thread por cliente</translation>
+    </message>
+    <message>
+        <source>The server restarts with a thread per connection, and the same three clients come again as D (slow), E and F. Each gets its own thread: E and F are served at once, while D&apos;s thread waits in recv() for D.</source>
+        <translation>O servidor reinicia com uma thread por conexão, e os mesmos três clientes voltam como D (lento), E e F. Cada um ganha sua própria thread: E e F são atendidos na hora, enquanto a thread de D espera em recv() por D.</translation>
+    </message>
+    <message>
+        <source>Processes: a handler thread for each of D, E and F.</source>
+        <translation>Processos: uma thread de atendimento para cada um de D, E e F.</translation>
+    </message>
+    <message>
+        <source>One thread for everyone: poll()</source>
+        <translation>Uma thread para todos: poll()</translation>
+    </message>
+    <message>
+        <source>Now the server runs one thread that calls poll() on the listening socket and every connection at once. poll() returns the descriptors that are ready; the server accepts or reads only those, so it never waits for one client. G (slow), H and I are all served by that one thread.</source>
+        <translation>Agora o servidor roda uma thread que chama poll() sobre o socket de escuta e todas as conexões de uma vez. poll() devolve os descritores que estão prontos; o servidor aceita ou lê apenas esses, então nunca fica esperando por um cliente. G (lento), H e I são todos atendidos por essa única thread.</translation>
+    </message>
+    <message>
+        <source>Processes: one server thread, no handler threads; event log: every line has the same thread id.</source>
+        <translation>Processos: uma thread do servidor, nenhuma thread de atendimento; registro de eventos: toda linha tem o mesmo id de thread.</translation>
+    </message>
+    <message>
+        <source>poll() says who is ready</source>
+        <translation>poll() diz quem está pronto</translation>
+    </message>
+    <message>
+        <source>H and I leave, then G finally finishes and leaves. Each time poll() returns, it says which descriptor is ready; recv() on it cannot block. recv() returns 0 when a client has closed, and the server closes that socket and stops watching it.</source>
+        <translation>H e I saem, depois G finalmente termina e sai. Cada vez que poll() retorna, ele diz qual descritor está pronto; recv() nele não pode bloquear. recv() retorna 0 quando um cliente fechou, e o servidor fecha aquele socket e deixa de observá-lo.</translation>
+    </message>
+    <message>
+        <source>Event log: &quot;poll(...) -&gt; 1 ready: fd N readable&quot; before each recv().</source>
+        <translation>Registro de eventos: &quot;poll(...) -&gt; 1 ready: fd N readable&quot; antes de cada recv().</translation>
+    </message>
+</context>
+<context>
     <name>ProcStat</name>
     <message>
         <source>running</source>
@@ -796,6 +891,14 @@
     <message>
         <source>(every sender)</source>
         <translation>(todos os remetentes)</translation>
+    </message>
+    <message>
+        <source>(every client)</source>
+        <translation>(todos os clientes)</translation>
+    </message>
+    <message>
+        <source>poll() loop thread</source>
+        <translation>Thread do laço de poll()</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ const QVector<Expected> &expected()
         {9, 9, {{5, 5}, {5, 5}, {8, 8}}},                                    // boundaries
         {8, 8, {{2, 2}, {6, 6}}},                                            // refused
         {9, 8, {{4, 3}, {8, 7}, {4, 3}, {2, 2}, {4, 3}}},                    // address in use
+        {19, 17, {{0, 0}, {0, 0}, {2, 2}, {8, 9}, {13, 14}}},               // poll
     };
     return lessons;
 }

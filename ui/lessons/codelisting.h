@@ -10,6 +10,9 @@ struct ListingLine
 {
     ListingLine(const char *text) : text(QString::fromUtf8(text)) {}
     ListingLine(const char *anchor, const char *text) : anchor(anchor), text(QString::fromUtf8(text)) {}
+    // A line built at run time, e.g. code with a comment translated by the lesson's tr().
+    ListingLine(const QString &text) : text(text) {}
+    ListingLine(const char *anchor, const QString &text) : anchor(anchor), text(text) {}
 
     const char *anchor = nullptr;  // null: no step points here
     QString text;

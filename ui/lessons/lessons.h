@@ -14,6 +14,7 @@ LessonScript sharedMemoryLesson();
 LessonScript boundariesLesson();
 LessonScript refusedLesson();
 LessonScript addressInUseLesson();
+LessonScript pollLesson();
 
 // What the lessons' steps record for their outcomes (LessonScript::factsAs()).
 struct ForkFacts
@@ -47,6 +48,14 @@ struct AddressInUseFacts
     int timeWaitAtRestart = 0;
     bool plainRestartOk = false;
     bool reuseRestartOk = false;
+};
+
+struct PollFacts
+{
+    bool iterativeBlocked = false;    // B and C were not served while the slow A stayed
+    int threadHandlers = 0;           // distinct threads that served D, E, F
+    int pollHandlers = 0;             // distinct threads that served G, H, I
+    bool pollOnServerThread = false;  // ... and that one is the server's own poll() thread
 };
 
 } // namespace socketlab

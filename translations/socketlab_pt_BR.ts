@@ -83,6 +83,22 @@
         <source>the restart worked</source>
         <translation>o reinício funcionou</translation>
     </message>
+    <message>
+        <source>the second server only:</source>
+        <translation>só o segundo servidor:</translation>
+    </message>
+    <message>
+        <source>fails: EADDRINUSE</source>
+        <translation>falha: EADDRINUSE (endereço em uso)</translation>
+    </message>
+    <message>
+        <source>the server closes first</source>
+        <translation>o servidor fecha primeiro</translation>
+    </message>
+    <message>
+        <source>fails: OSError: Address already in use</source>
+        <translation>falha: OSError: Address already in use (endereço já em uso)</translation>
+    </message>
 </context>
 <context>
     <name>BoundariesLesson</name>
@@ -129,6 +145,18 @@
     <message>
         <source>TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.</source>
         <translation>TCP: 3 envios chegaram em %1 pedaços de recv(), %2 bytes no total. UDP: %3 datagramas.</translation>
+    </message>
+    <message>
+        <source>client: three sends in a row</source>
+        <translation>cliente: três envios seguidos</translation>
+    </message>
+    <message>
+        <source>TCP server</source>
+        <translation>servidor TCP</translation>
+    </message>
+    <message>
+        <source>UDP server</source>
+        <translation>servidor UDP</translation>
     </message>
 </context>
 <context>
@@ -247,6 +275,145 @@
     <message>
         <source>(waiting in the backlog, not accepted yet)</source>
         <translation>(esperando no backlog, ainda não aceita)</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingLesson</name>
+    <message>
+        <source>nobody</source>
+        <translation>ninguém</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>recv() returned 0 after A&apos;s close: %1. B got its reply after its FIN: %2. The server&apos;s call after C&apos;s reset: %3. In TIME_WAIT (the kernel&apos;s table): %4; the server&apos;s side: %5.</source>
+        <translation>recv() retornou 0 depois do close de A: %1. B recebeu a resposta depois do seu FIN: %2. A chamada do servidor depois do reset de C: %3. Em TIME_WAIT (a tabela do kernel): %4; do lado do servidor: %5.</translation>
+    </message>
+    <message>
+        <source>no error yet</source>
+        <translation>nenhum erro ainda</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>ainda não lida</translation>
+    </message>
+    <message>
+        <source>A: a normal close</source>
+        <translation>A: um fechamento normal</translation>
+    </message>
+    <message>
+        <source>B: done sending, still reading</source>
+        <translation>B: terminou de enviar, ainda lê</translation>
+    </message>
+    <message>
+        <source>C: abort</source>
+        <translation>C: abortar</translation>
+    </message>
+    <message>
+        <source>the server:</source>
+        <translation>o servidor:</translation>
+    </message>
+    <message>
+        <source>sends a FIN</source>
+        <translation>envia um FIN</translation>
+    </message>
+    <message>
+        <source>sends an RST</source>
+        <translation>envia um RST</translation>
+    </message>
+    <message>
+        <source>the reply</source>
+        <translation>a resposta</translation>
+    </message>
+    <message>
+        <source>0: FIN, the client is done; -1 and ECONNRESET: RST</source>
+        <translation>0: FIN, o cliente terminou; -1 e ECONNRESET: RST</translation>
+    </message>
+    <message>
+        <source>b&apos;&apos;: FIN; ConnectionResetError: RST</source>
+        <translation>b&apos;&apos; indica FIN; ConnectionResetError indica RST</translation>
+    </message>
+    <message>
+        <source>Closing: FIN, half-close and reset</source>
+        <translation>Fechamento: FIN, half-close e reset</translation>
+    </message>
+    <message>
+        <source>An echo server and client A</source>
+        <translation>Um servidor de eco e o cliente A</translation>
+    </message>
+    <message>
+        <source>An iterative server that sends every message back. Client A connects, sends &quot;hello&quot; and gets its reply; it stays connected.</source>
+        <translation>Um servidor iterativo que devolve cada mensagem. O cliente A se conecta, envia &quot;hello&quot; e recebe a resposta; ele continua conectado.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram: A&apos;s message and the server&apos;s reply.</source>
+        <translation>Diagrama de sequência: a mensagem de A e a resposta do servidor.</translation>
+    </message>
+    <message>
+        <source>B asks, then half-closes</source>
+        <translation>B pergunta e depois faz half-close</translation>
+    </message>
+    <message>
+        <source>Client B connects, sends its question and calls shutdown(SHUT_WR): a FIN that says &quot;I am done sending&quot;, while B keeps reading. The server is still busy with A, so B&apos;s question and its FIN wait in the backlog.</source>
+        <translation>O cliente B se conecta, envia sua pergunta e chama shutdown(SHUT_WR): um FIN que diz &quot;terminei de enviar&quot;, enquanto B continua lendo. O servidor ainda está ocupado com A, então a pergunta de B e o seu FIN esperam no backlog.</translation>
+    </message>
+    <message>
+        <source>Event log: B&apos;s shutdown(SHUT_WR); nothing from B at the server yet.</source>
+        <translation>Registro de eventos: o shutdown(SHUT_WR) de B; nada de B no servidor ainda.</translation>
+    </message>
+    <message>
+        <source>A closes: recv() returns 0</source>
+        <translation>A fecha: recv() retorna 0</translation>
+    </message>
+    <message>
+        <source>A calls close(): its system sends a FIN. The server&apos;s recv() for A returns 0, which means &quot;the other side is done&quot;, not an error. The server closes its socket for A too.</source>
+        <translation>A chama close(): o seu sistema envia um FIN. O recv() do servidor para A retorna 0, que quer dizer &quot;o outro lado terminou&quot;, não um erro. O servidor fecha também o seu socket de A.</translation>
+    </message>
+    <message>
+        <source>Event log: recv() -&gt; 0 for A, then the server&apos;s close().</source>
+        <translation>Registro de eventos: recv() -&gt; 0 para A, depois o close() do servidor.</translation>
+    </message>
+    <message>
+        <source>B still gets its reply</source>
+        <translation>B ainda recebe a resposta</translation>
+    </message>
+    <message>
+        <source>The server accepts B, reads the question and sends the reply, although B said it was done sending: a half-closed connection still carries data the other way. Then recv() returns 0 for B&apos;s FIN, the server closes, and B&apos;s recv() returns 0 in turn.</source>
+        <translation>O servidor aceita B, lê a pergunta e envia a resposta, embora B tenha dito que terminou de enviar: uma conexão meio fechada ainda leva dados no outro sentido. Depois recv() retorna 0 pelo FIN de B, o servidor fecha, e o recv() de B retorna 0 por sua vez.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram: B&apos;s reply arrives after B&apos;s shutdown().</source>
+        <translation>Diagrama de sequência: a resposta de B chega depois do shutdown() de B.</translation>
+    </message>
+    <message>
+        <source>C resets the connection</source>
+        <translation>C reinicia (reset) a conexão</translation>
+    </message>
+    <message>
+        <source>Client C connects, sends, and closes with SO_LINGER set to {1, 0}: its system throws the connection away and sends an RST instead of a FIN. A program that crashes can cause the same. The server&apos;s next call on that connection fails with ECONNRESET, &quot;connection reset by peer&quot;.</source>
+        <translation>O cliente C se conecta, envia e fecha com SO_LINGER em {1, 0}: o seu sistema descarta a conexão e envia um RST em vez de um FIN. Um programa que trava pode causar o mesmo. A próxima chamada do servidor nessa conexão falha com ECONNRESET, &quot;conexão reiniciada pelo outro lado&quot;.</translation>
+    </message>
+    <message>
+        <source>Event log: the server&apos;s error, ECONNRESET.</source>
+        <translation>Registro de eventos: o erro do servidor, ECONNRESET.</translation>
+    </message>
+    <message>
+        <source>Who waits in TIME_WAIT?</source>
+        <translation>Quem espera em TIME_WAIT?</translation>
+    </message>
+    <message>
+        <source>The side that closed first keeps its end in TIME_WAIT for a minute: A, and B, whose FIN came first. The server closed second, so none of its sockets wait. After a reset nobody waits: the connection is simply gone.</source>
+        <translation>O lado que fechou primeiro mantém a sua ponta em TIME_WAIT por um minuto: A, e B, cujo FIN veio primeiro. O servidor fechou depois, então nenhum dos seus sockets espera. Depois de um reset ninguém espera: a conexão simplesmente desapareceu.</translation>
+    </message>
+    <message>
+        <source>Processes: the TIME_WAIT count, read from the kernel&apos;s socket table.</source>
+        <translation>Processos: o número de conexões em TIME_WAIT, lido da tabela de sockets do kernel.</translation>
     </message>
 </context>
 <context>
@@ -637,6 +804,18 @@
         <source>Processes: A&apos;s child is gone (reaped), or a zombie when reaping is off.</source>
         <translation>Processos: o filho de A sumiu (recolhido), ou é um zumbi quando o recolhimento está desligado.</translation>
     </message>
+    <message>
+        <source>child</source>
+        <translation>filho</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>pai</translation>
+    </message>
+    <message>
+        <source>when a child ends:</source>
+        <translation>quando um filho termina:</translation>
+    </message>
 </context>
 <context>
     <name>IterativeLesson</name>
@@ -712,12 +891,107 @@
         <source>This server serves one connection at a time, itself: it calls accept() again only after the current client has left. listen(s, 1) keeps a short queue, the backlog, of connections the system completed for it.</source>
         <translation>Este servidor atende uma conexão por vez, ele mesmo: ele só chama accept() de novo depois que o cliente atual sai. listen(s, 1) mantém uma fila curta, o backlog, de conexões que o sistema completou para ele.</translation>
     </message>
+    <message>
+        <source>backlog: a queue of 1</source>
+        <translation>backlog: uma fila de 1</translation>
+    </message>
 </context>
 <context>
     <name>LogExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NagleLesson</name>
+    <message>
+        <source>not measured yet</source>
+        <translation>ainda não medido</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>On this machine&apos;s loopback, from the second send() until the server&apos;s recv() had the whole request: %1 with Nagle, %2 with TCP_NODELAY.</source>
+        <translation>No loopback desta máquina, do segundo send() até o recv() do servidor ter o pedido inteiro: %1 com Nagle, %2 com TCP_NODELAY.</translation>
+    </message>
+    <message>
+        <source>the second client only:</source>
+        <translation>só o segundo cliente:</translation>
+    </message>
+    <message>
+        <source>Nagle: waits for an ACK</source>
+        <translation>Nagle: espera por um ACK</translation>
+    </message>
+    <message>
+        <source>the server answers a whole line only:</source>
+        <translation>o servidor só responde a uma linha inteira:</translation>
+    </message>
+    <message>
+        <source>Nagle&apos;s algorithm and delayed ACK</source>
+        <translation>O algoritmo de Nagle e o ACK atrasado</translation>
+    </message>
+    <message>
+        <source>A request/reply server</source>
+        <translation>Um servidor de pedido e resposta</translation>
+    </message>
+    <message>
+        <source>This server answers each complete line (up to the line break) with one send(), as a web server answers only a whole request. Client A connects and exchanges a first line with it.</source>
+        <translation>Este servidor responde cada linha completa (até a quebra de linha) com um send(), como um servidor web só responde a um pedido inteiro. O cliente A se conecta e troca uma primeira linha com ele.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram: A&apos;s line and the server&apos;s answer.</source>
+        <translation>Diagrama de sequência: a linha de A e a resposta do servidor.</translation>
+    </message>
+    <message>
+        <source>Two small sends, Nagle on</source>
+        <translation>Dois sends pequenos, com Nagle</translation>
+    </message>
+    <message>
+        <source>A writes its request in two small send() calls and waits for the answer. Nagle&apos;s algorithm lets the first small segment go, but holds the second until the first is acknowledged. The server&apos;s system delays that ACK (on Linux up to tens of milliseconds) hoping to send it with a reply, and the server cannot reply before the whole line is there: both wait.</source>
+        <translation>A escreve o seu pedido em duas chamadas send() pequenas e espera a resposta. O algoritmo de Nagle deixa o primeiro segmento pequeno sair, mas segura o segundo até o primeiro ser confirmado. O sistema do servidor atrasa esse ACK (no Linux, até dezenas de milissegundos) esperando enviá-lo junto com uma resposta, e o servidor não pode responder antes de a linha inteira chegar: os dois esperam.</translation>
+    </message>
+    <message>
+        <source>Event log: the time between A&apos;s second send() and the server&apos;s recv() of it.</source>
+        <translation>Registro de eventos: o tempo entre o segundo send() de A e o recv() dele no servidor.</translation>
+    </message>
+    <message>
+        <source>Switch Nagle off: TCP_NODELAY</source>
+        <translation>Desligar o Nagle: TCP_NODELAY</translation>
+    </message>
+    <message>
+        <source>Client B sets TCP_NODELAY with setsockopt() right after socket(), then connects and exchanges a first line like A.</source>
+        <translation>O cliente B ativa TCP_NODELAY com setsockopt() logo depois do socket(), depois se conecta e troca uma primeira linha como A.</translation>
+    </message>
+    <message>
+        <source>Event log: B&apos;s setsockopt(TCP_NODELAY) before its connect().</source>
+        <translation>Registro de eventos: o setsockopt(TCP_NODELAY) de B antes do seu connect().</translation>
+    </message>
+    <message>
+        <source>The same two sends, without Nagle</source>
+        <translation>Os mesmos dois sends, sem Nagle</translation>
+    </message>
+    <message>
+        <source>B sends the same request in the same two pieces. With TCP_NODELAY the second piece leaves at once, without waiting for an ACK.</source>
+        <translation>B envia o mesmo pedido nos mesmos dois pedaços. Com TCP_NODELAY o segundo pedaço sai na hora, sem esperar por um ACK.</translation>
+    </message>
+    <message>
+        <source>Event log: B&apos;s second send() and the server&apos;s recv() of it, close together.</source>
+        <translation>Registro de eventos: o segundo send() de B e o recv() dele no servidor, bem próximos.</translation>
+    </message>
+    <message>
+        <source>What this machine measured</source>
+        <translation>O que esta máquina mediu</translation>
+    </message>
+    <message>
+        <source>The outcome below gives both delays as measured here, from the events&apos; times. On a real network the delays differ, and loopback may be faster or slower than you expect: measure, do not assume. Better than TCP_NODELAY: write a request with one send().</source>
+        <translation>O resultado abaixo dá os dois atrasos medidos aqui, a partir dos horários dos eventos. Numa rede de verdade os atrasos são outros, e o loopback pode ser mais rápido ou mais lento do que você espera: meça, não suponha. Melhor do que TCP_NODELAY: escrever um pedido com um só send().</translation>
+    </message>
+    <message>
+        <source>The outcome line: the two delays.</source>
+        <translation>A linha do resultado: os dois atrasos.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1209,18 @@
         <source>A UDP server waits on one port; the client sends to another one (a typo in the port number), where nothing listens. sendto() &quot;succeeds&quot;: it only hands the datagram to the system. Nothing arrives, and without a connected socket the client is never told.</source>
         <translation>Um servidor UDP espera numa porta; o cliente envia para outra (um erro de digitação no número da porta), onde ninguém escuta. sendto() &quot;funciona&quot;: ele só entrega o datagrama ao sistema. Nada chega, e sem um socket conectado o cliente nunca fica sabendo.</translation>
     </message>
+    <message>
+        <source>fails: ECONNREFUSED</source>
+        <translation>falha: ECONNREFUSED (conexão recusada)</translation>
+    </message>
+    <message>
+        <source>returns 7, and nothing else happens</source>
+        <translation>retorna 7, e nada mais acontece</translation>
+    </message>
+    <message>
+        <source>fails: ConnectionRefusedError</source>
+        <translation>falha: ConnectionRefusedError (conexão recusada)</translation>
+    </message>
 </context>
 <context>
     <name>SequenceModel</name>
@@ -1108,6 +1394,26 @@
         <source>Threads: the server&apos;s counter reached %1. Children: each counted to 1; the server&apos;s counter is %2.</source>
         <translation>Threads: o contador do servidor chegou a %1. Filhos: cada um contou até 1; o contador do servidor está em %2.</translation>
     </message>
+    <message>
+        <source>the one counter</source>
+        <translation>o único contador</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation>filho</translation>
+    </message>
+    <message>
+        <source>its own copy</source>
+        <translation>sua própria cópia</translation>
+    </message>
+    <message>
+        <source>runs in a thread</source>
+        <translation>roda numa thread</translation>
+    </message>
 </context>
 <context>
     <name>SocketStateReader</name>
@@ -1202,6 +1508,14 @@
         <source>The call sequence is not complete yet.</source>
         <translation>A sequência de chamadas ainda não está completa.</translation>
     </message>
+    <message>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
+    </message>
 </context>
 <context>
     <name>UdpLesson</name>
@@ -1272,6 +1586,14 @@
     <message>
         <source>%1 different senders, %2 connections accepted.</source>
         <translation>%1 remetentes diferentes, %2 conexões aceitas.</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
     </message>
 </context>
 <context>

@@ -75,13 +75,16 @@ LessonOutcome outcomeOf(const PollFacts &facts)
 
 CodeListing listing()
 {
+    const QString iterative = PollLesson::tr("iterative: one client at a time");
+    const QString thread = PollLesson::tr("thread: one thread per client");
+    const QString poll = PollLesson::tr("poll: one thread waits for every socket");
     CodeListing code;
     code.c = {
-        {"iterative", QStringLiteral("/* %1 */").arg(PollLesson::tr("iterative: one client at a time"))},
+        {"iterative", "", iterative},
         "c = accept(s, NULL, NULL); while (recv(c, ...) > 0) ...",
-        {"thread", QStringLiteral("/* %1 */").arg(PollLesson::tr("thread: one thread per client"))},
+        {"thread", "", thread},
         "c = accept(s, NULL, NULL); pthread_create(&t, NULL, serve, &c);",
-        QStringLiteral("/* %1 */").arg(PollLesson::tr("poll: one thread waits for every socket")),
+        ListingLine::commentLine(poll),
         "struct pollfd fds[64] = {{s, POLLIN}};",
         "int n = 1;",
         "for (;;) {",
@@ -92,17 +95,17 @@ CodeListing listing()
         "    if (!(fds[i].revents & POLLIN)) continue;",
         {"recv", "    if (recv(fds[i].fd, buf, 1024, 0) <= 0) {"},
         {"close", "      close(fds[i].fd);"},
-        QStringLiteral("      fds[i].fd = -1;  /* %1 */").arg(PollLesson::tr("poll() skips it")),
+        {"      fds[i].fd = -1;", PollLesson::tr("poll() skips it")},
         "    }",
         "  }",
         "}",
     };
     code.python = {
-        {"iterative", QStringLiteral("# %1").arg(PollLesson::tr("iterative: one client at a time"))},
+        {"iterative", "", iterative},
         "con, cliente = tcp.accept(); while con.recv(1024): ...",
-        {"thread", QStringLiteral("# %1").arg(PollLesson::tr("thread: one thread per client"))},
+        {"thread", "", thread},
         "threading.Thread(target=serve, args=(con,)).start()",
-        QStringLiteral("# %1").arg(PollLesson::tr("poll: one thread waits for every socket")),
+        ListingLine::commentLine(poll),
         "p = select.poll()",
         "p.register(tcp, select.POLLIN)",
         "socks = {}",

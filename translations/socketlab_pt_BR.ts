@@ -304,42 +304,6 @@
         <translation>ainda não lida</translation>
     </message>
     <message>
-        <source>A: a normal close</source>
-        <translation>A: um fechamento normal</translation>
-    </message>
-    <message>
-        <source>B: done sending, still reading</source>
-        <translation>B: terminou de enviar, ainda lê</translation>
-    </message>
-    <message>
-        <source>C: abort</source>
-        <translation>C: abortar</translation>
-    </message>
-    <message>
-        <source>the server:</source>
-        <translation>o servidor:</translation>
-    </message>
-    <message>
-        <source>sends a FIN</source>
-        <translation>envia um FIN</translation>
-    </message>
-    <message>
-        <source>sends an RST</source>
-        <translation>envia um RST</translation>
-    </message>
-    <message>
-        <source>the reply</source>
-        <translation>a resposta</translation>
-    </message>
-    <message>
-        <source>0: FIN, the client is done; -1 and ECONNRESET: RST</source>
-        <translation>0: FIN, o cliente terminou; -1 e ECONNRESET: RST</translation>
-    </message>
-    <message>
-        <source>b&apos;&apos;: FIN; ConnectionResetError: RST</source>
-        <translation>b&apos;&apos; indica FIN; ConnectionResetError indica RST</translation>
-    </message>
-    <message>
         <source>Closing: FIN, half-close and reset</source>
         <translation>Fechamento: FIN, half-close e reset</translation>
     </message>
@@ -396,14 +360,6 @@
         <translation>C reinicia (reset) a conexão</translation>
     </message>
     <message>
-        <source>Client C connects, sends, and closes with SO_LINGER set to {1, 0}: its system throws the connection away and sends an RST instead of a FIN. A program that crashes can cause the same. The server&apos;s next call on that connection fails with ECONNRESET, &quot;connection reset by peer&quot;.</source>
-        <translation>O cliente C se conecta, envia e fecha com SO_LINGER em {1, 0}: o seu sistema descarta a conexão e envia um RST em vez de um FIN. Um programa que trava pode causar o mesmo. A próxima chamada do servidor nessa conexão falha com ECONNRESET, &quot;conexão reiniciada pelo outro lado&quot;.</translation>
-    </message>
-    <message>
-        <source>Event log: the server&apos;s error, ECONNRESET.</source>
-        <translation>Registro de eventos: o erro do servidor, ECONNRESET.</translation>
-    </message>
-    <message>
         <source>Who waits in TIME_WAIT?</source>
         <translation>Quem espera em TIME_WAIT?</translation>
     </message>
@@ -414,6 +370,42 @@
     <message>
         <source>Processes: the TIME_WAIT count, read from the kernel&apos;s socket table.</source>
         <translation>Processos: o número de conexões em TIME_WAIT, lido da tabela de sockets do kernel.</translation>
+    </message>
+    <message>
+        <source>A: a normal close, a FIN</source>
+        <translation>A: um fechamento normal, um FIN</translation>
+    </message>
+    <message>
+        <source>B: a FIN, but B still reads</source>
+        <translation>B: um FIN, mas B continua lendo</translation>
+    </message>
+    <message>
+        <source>C: an RST instead of a FIN</source>
+        <translation>C: um RST em vez de um FIN</translation>
+    </message>
+    <message>
+        <source>the server&apos;s recv(): 0 after a FIN,</source>
+        <translation>o recv() do servidor: 0 depois de um FIN,</translation>
+    </message>
+    <message>
+        <source>-1 and ECONNRESET after an RST</source>
+        <translation>-1 e ECONNRESET depois de um RST</translation>
+    </message>
+    <message>
+        <source>the server&apos;s recv(): b&apos;&apos; after a FIN,</source>
+        <translation>o recv() do servidor: b&apos;&apos; depois de um FIN,</translation>
+    </message>
+    <message>
+        <source>ConnectionResetError after an RST</source>
+        <translation>ConnectionResetError depois de um RST</translation>
+    </message>
+    <message>
+        <source>Client C connects and closes at once with SO_LINGER set to {1, 0}: its system throws the connection away and sends an RST instead of a FIN. A program that crashes can cause the same. The server&apos;s recv() on that connection fails with ECONNRESET, &quot;connection reset by peer&quot;.</source>
+        <translation>O cliente C se conecta e fecha na hora com SO_LINGER em {1, 0}: o seu sistema descarta a conexão e envia um RST em vez de um FIN. Um programa que trava pode causar o mesmo. O recv() do servidor nessa conexão falha com ECONNRESET, &quot;conexão reiniciada pelo outro lado&quot;.</translation>
+    </message>
+    <message>
+        <source>Event log: the server&apos;s recv() failed: connection reset by peer.</source>
+        <translation>Registro de eventos: o recv() do servidor falhou: conexão reiniciada pelo outro lado.</translation>
     </message>
 </context>
 <context>
@@ -922,10 +914,6 @@
         <translation>só o segundo cliente:</translation>
     </message>
     <message>
-        <source>Nagle: waits for an ACK</source>
-        <translation>Nagle: espera por um ACK</translation>
-    </message>
-    <message>
         <source>the server answers a whole line only:</source>
         <translation>o servidor só responde a uma linha inteira:</translation>
     </message>
@@ -992,6 +980,10 @@
     <message>
         <source>The outcome line: the two delays.</source>
         <translation>A linha do resultado: os dois atrasos.</translation>
+    </message>
+    <message>
+        <source>with Nagle, this one waits for an ACK:</source>
+        <translation>com Nagle, este espera por um ACK:</translation>
     </message>
 </context>
 <context>
@@ -2189,10 +2181,6 @@
         <translation>terminada</translation>
     </message>
     <message>
-        <source>TCP connections in TIME_WAIT on port %1: %2</source>
-        <translation>Conexões TCP em TIME_WAIT na porta %1: %2</translation>
-    </message>
-    <message>
         <source>The counter in the server process: %1</source>
         <translation>O contador no processo servidor: %1</translation>
     </message>
@@ -2215,6 +2203,10 @@
     <message>
         <source>Process or thread</source>
         <translation>Processo ou thread</translation>
+    </message>
+    <message>
+        <source>TCP connections in TIME_WAIT on port %1: %2 on the server&apos;s side, %3 on the clients&apos; side</source>
+        <translation>Conexões TCP em TIME_WAIT na porta %1: %2 do lado do servidor, %3 do lado dos clientes</translation>
     </message>
 </context>
 <context>

@@ -118,45 +118,40 @@ LessonOutcome outcomeOf(const ClosingFacts &facts)
 
 CodeListing listing()
 {
-    const QString normal = ClosingLesson::tr("A: a normal close");
-    const QString half = ClosingLesson::tr("B: done sending, still reading");
-    const QString reset = ClosingLesson::tr("C: abort");
-    const QString server = ClosingLesson::tr("the server:");
-    const QString fin = ClosingLesson::tr("sends a FIN");
-    const QString rst = ClosingLesson::tr("sends an RST");
-    const QString reply = ClosingLesson::tr("the reply");
     CodeListing code;
     code.c = {
-        ListingLine::commentLine(normal),
+        ListingLine::commentLine(ClosingLesson::tr("A: a normal close, a FIN")),
         {"send", "send(s, \"hello\", 5, 0);"},
-        {"close", "close(s);", fin},
-        ListingLine::commentLine(half),
-        {"shutdown", "shutdown(s, SHUT_WR);", fin},
-        {"reply", "while (recv(s, buf, 1024, 0) > 0)", reply},
+        {"close", "close(s);"},
+        ListingLine::commentLine(ClosingLesson::tr("B: a FIN, but B still reads")),
+        {"shutdown", "shutdown(s, SHUT_WR);"},
+        {"reply", "while (recv(s, buf, 1024, 0) > 0)"},
         "  ;",
         "close(s);",
-        ListingLine::commentLine(reset),
+        ListingLine::commentLine(ClosingLesson::tr("C: an RST instead of a FIN")),
         "struct linger l = {1, 0};",
-        {"linger", "setsockopt(s, SOL_SOCKET, SO_LINGER, &l, sizeof l);"},
-        {"close(s);", rst},
-        ListingLine::commentLine(server),
+        {"linger", "setsockopt(s, SOL_SOCKET, SO_LINGER,"},
+        "           &l, sizeof l);",
+        "close(s);",
+        ListingLine::commentLine(ClosingLesson::tr("the server's recv(): 0 after a FIN,")),
+        ListingLine::commentLine(ClosingLesson::tr("-1 and ECONNRESET after an RST")),
         {"recv", "n = recv(c, buf, 1024, 0);"},
-        ListingLine::commentLine(ClosingLesson::tr("0: FIN, the client is done; -1 and ECONNRESET: RST")),
     };
     code.python = {
-        ListingLine::commentLine(normal),
+        ListingLine::commentLine(ClosingLesson::tr("A: a normal close, a FIN")),
         {"send", "tcp.send(b'hello')"},
-        {"close", "tcp.close()", fin},
-        ListingLine::commentLine(half),
-        {"shutdown", "tcp.shutdown(socket.SHUT_WR)", fin},
-        {"reply", "while tcp.recv(1024): pass", reply},
+        {"close", "tcp.close()"},
+        ListingLine::commentLine(ClosingLesson::tr("B: a FIN, but B still reads")),
+        {"shutdown", "tcp.shutdown(socket.SHUT_WR)"},
+        {"reply", "while tcp.recv(1024): pass"},
         "tcp.close()",
-        ListingLine::commentLine(reset),
-        {"linger", "tcp.setsockopt(SOL_SOCKET, SO_LINGER, struct.pack('ii', 1, 0))"},
-        {"tcp.close()", rst},
-        ListingLine::commentLine(server),
+        ListingLine::commentLine(ClosingLesson::tr("C: an RST instead of a FIN")),
+        {"linger", "tcp.setsockopt(SOL_SOCKET, SO_LINGER,"},
+        "               struct.pack('ii', 1, 0))",
+        "tcp.close()",
+        ListingLine::commentLine(ClosingLesson::tr("the server's recv(): b'' after a FIN,")),
+        ListingLine::commentLine(ClosingLesson::tr("ConnectionResetError after an RST")),
         {"recv", "msg = con.recv(1024)"},
-        ListingLine::commentLine(ClosingLesson::tr("b'': FIN; ConnectionResetError: RST")),
     };
     return code;
 }
@@ -216,14 +211,14 @@ LessonScript ClosingLesson::build()
              return true;
          }},
         {tr("C resets the connection"),
-         tr("Client C connects, sends, and closes with SO_LINGER set to {1, 0}: its "
+         tr("Client C connects and closes at once with SO_LINGER set to {1, 0}: its "
             "system throws the connection away and sends an RST instead of a FIN. A "
-            "program that crashes can cause the same. The server's next call on that "
+            "program that crashes can cause the same. The server's recv() on that "
             "connection fails with ECONNRESET, \"connection reset by peer\"."),
-         tr("Event log: the server's error, ECONNRESET."), ObserveTarget::Log, "linger",
+         tr("Event log: the server's recv() failed: connection reset by peer."), ObserveTarget::Log,
+         "linger",
          [](LessonRuntime &rt) {
              rt.connectClient(kC, Protocol::Tcp, rt.serverPort());
-             rt.client(kC)->send(QByteArrayLiteral("hello"));
              rt.client(kC)->resetConnection();
          },
          [facts](LessonRuntime &rt) {

@@ -100,26 +100,30 @@ LessonOutcome outcomeOf(const NagleFacts &facts)
 CodeListing listing()
 {
     const QString secondOnly = NagleLesson::tr("the second client only:");
-    const QString held = NagleLesson::tr("Nagle: waits for an ACK");
+    const QString held = NagleLesson::tr("with Nagle, this one waits for an ACK:");
     const QString server = NagleLesson::tr("the server answers a whole line only:");
     CodeListing code;
     code.c = {
         ListingLine::commentLine(secondOnly),
         "int one = 1;",
-        {"nodelay", "setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);"},
+        {"nodelay", "setsockopt(s, IPPROTO_TCP, TCP_NODELAY,"},
+        "           &one, sizeof one);",
         {"send1", "send(s, \"GET /\", 5, 0);"},
-        {"send2", "send(s, \"index.html\\n\", 11, 0);", held},
+        ListingLine::commentLine(held),
+        {"send2", "send(s, \"index.html\\n\", 11, 0);"},
         {"reply", "n = recv(s, buf, 1024, 0);"},
         ListingLine::commentLine(server),
         {"recv", "while (!memchr(line, '\\n', len))"},
-        "  len += recv(c, line + len, sizeof line - len, 0);",
+        "  len += recv(c, line + len,",
+        "              sizeof line - len, 0);",
         "send(c, line, len, 0);",
     };
     code.python = {
         ListingLine::commentLine(secondOnly),
         {"nodelay", "tcp.setsockopt(IPPROTO_TCP, TCP_NODELAY, 1)"},
         {"send1", "tcp.send(b'GET /')"},
-        {"send2", "tcp.send(b'index.html\\n')", held},
+        ListingLine::commentLine(held),
+        {"send2", "tcp.send(b'index.html\\n')"},
         {"reply", "reply = tcp.recv(1024)"},
         ListingLine::commentLine(server),
         {"recv", "line = con.makefile('rb').readline()"},

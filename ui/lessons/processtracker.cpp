@@ -14,6 +14,9 @@ void ProcessTracker::setEvents(const SocketEvents &events)
         if (e.role != Role::Server)
             continue;
         if (e.kind == EventKind::Listening) {
+            // A new server run: the handlers of an earlier one have all ended with it.
+            m_threads.clear();
+            m_children.clear();
             m_udp = e.protocol == Protocol::Udp;
             m_poll = !m_udp && e.concurrency == Concurrency::Poll;
             const quint16 port = quint16(e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1).toUInt());

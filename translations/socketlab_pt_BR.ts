@@ -1078,7 +1078,7 @@
     </message>
     <message>
         <source>Event log: &quot;poll(...) -&gt; 1 ready: fd N readable&quot; before each recv().</source>
-        <translation>Registro de eventos: &quot;poll(...) -&gt; 1 ready: fd N readable&quot; antes de cada recv().</translation>
+        <translation>Registro de eventos: &quot;poll(...) -&gt; 1 prontos: fd N readable&quot; antes de cada recv().</translation>
     </message>
 </context>
 <context>

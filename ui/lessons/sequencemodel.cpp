@@ -140,6 +140,7 @@ void SequenceModel::setEvents(const SocketEvents &events)
     m_items.clear();
     m_rows = 0;
     m_serverLane = -1;
+    m_failedConnections.clear();
     buildLanes(events);
     if (m_serverLane < 0)
         return;
@@ -294,6 +295,8 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
     case EventKind::Disconnected:
         if (lane >= 0 && !flows[lane].clientClosed)
             push(SequenceItem::Kind::Close, s, lane, tr("close()"));
+        else if (m_failedConnections.contains(e.connectionId))
+            push(SequenceItem::Kind::Mark, s, s, tr("close()"));
         else
             push(SequenceItem::Kind::Mark, s, s, tr("recv() = 0, close()"));
         break;
@@ -303,6 +306,8 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
                                               : tr("waitpid(): child %1 reaped").arg(e.pid));
         break;
     case EventKind::Error:
+        if (e.connectionId != 0)
+            m_failedConnections.insert(e.connectionId);
         push(SequenceItem::Kind::Error, s, s,
              tr("%1() failed: %2").arg(sysCallName(e.call), EventFormatter::reasonText(e)));
         break;

@@ -36,7 +36,7 @@ private slots:
         // The kernel's table: the clients that closed first (A, B) wait in TIME_WAIT, the
         // reset C does not, nor does any socket of the server.
         QVERIFY(facts->kernelRead);
-        QCOMPARE(facts->timeWait, (QSet<int>{1, 2}));
+        QCOMPARE(facts->timeWait, (QSet<int> {1, 2}));
         QCOMPARE(facts->serverTimeWait, 0);
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
     }

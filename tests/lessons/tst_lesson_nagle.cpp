@@ -19,7 +19,7 @@ private slots:
         QVERIFY(facts->nagleUs >= 0);
         QVERIFY(facts->noDelayUs >= 0);
         qInfo("measured: %lld us with Nagle, %lld us with TCP_NODELAY", facts->nagleUs,
-              facts->noDelayUs);
+            facts->noDelayUs);
 
         const LessonRuntime &rt = *controller.runtime();
         // The nodelay run traced setsockopt(TCP_NODELAY), and only that client did.
@@ -37,7 +37,8 @@ private slots:
         for (int n = 1; n <= 2; ++n) {
             QStringList replies;
             for (const SocketEvent &e : rt.events()) {
-                if (e.role == Role::Client && e.connectionId == quint64(n) && e.kind == EventKind::Received)
+                if (e.role == Role::Client && e.connectionId == quint64(n)
+                    && e.kind == EventKind::Received)
                     replies << QString::fromUtf8(e.payload);
             }
             QCOMPARE(replies.join(QString()), QStringLiteral("hello\nGET /index.html\n"));

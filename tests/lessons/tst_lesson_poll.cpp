@@ -29,9 +29,9 @@ private slots:
         const LessonRuntime &rt = *controller.runtime();
         QVERIFY(rt.count(LessonRuntime::serverCall(SysCall::Poll)) > 0);
         QCOMPARE(rt.count([](const SocketEvent &e) {
-                     return e.role == Role::Server && e.clientId >= 7 && e.handler != HandlerKind::Main;
-                 }),
-                 0);
+            return e.role == Role::Server && e.clientId >= 7 && e.handler != HandlerKind::Main;
+        }),
+            0);
         // G, H and I all left.
         for (int n = 7; n <= 9; ++n) {
             const auto from = rt.fromClient(n);
@@ -56,11 +56,10 @@ private slots:
         ProcessTracker tracker;
         // Only the poll server's run: the thread server's handlers are gone by now anyway.
         SocketEvents pollRun;
-        const int listening = rt.indexOf(
-            [](const SocketEvent &e) {
-                return e.role == Role::Server && e.kind == EventKind::Listening
-                    && e.concurrency == Concurrency::Poll;
-            });
+        const int listening = rt.indexOf([](const SocketEvent &e) {
+            return e.role == Role::Server && e.kind == EventKind::Listening
+                && e.concurrency == Concurrency::Poll;
+        });
         QVERIFY(listening >= 0);
         pollRun = rt.events().mid(listening);
         tracker.setEvents(pollRun);

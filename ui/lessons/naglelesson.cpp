@@ -1,10 +1,11 @@
 #include "ui/lessons/lessons.h"
 
+#include "core/clientoptions.h"
 #include "ui/lessons/lessonruntime.h"
 #include "ui/lessons/lessonsteps.h"
-#include "core/clientoptions.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace socketlab {
 
@@ -18,8 +19,8 @@ struct NagleLesson
 };
 
 namespace {
-constexpr int kNagle = 1;    // A: the default, Nagle's algorithm on
-constexpr int kNoDelay = 2;  // B: TCP_NODELAY
+constexpr int kNagle = 1; // A: the default, Nagle's algorithm on
+constexpr int kNoDelay = 2; // B: TCP_NODELAY
 
 int repliesTo(const LessonRuntime &rt, int n)
 {
@@ -66,7 +67,8 @@ bool noDelayTraced(const LessonRuntime &rt, int n)
 // Client n sends a request in two small pieces; the server answers only the whole line.
 Enter twoSmallSends(int n)
 {
-    return all({clientSends(n, QByteArrayLiteral("GET /")), clientSends(n, QByteArrayLiteral("index.html\n"))});
+    return all({clientSends(n, QByteArrayLiteral("GET /")),
+        clientSends(n, QByteArrayLiteral("index.html\n"))});
 }
 
 // The second reply (to the two-piece request) has come: measure.
@@ -82,8 +84,11 @@ Settled untilMeasured(int n, qint64 NagleFacts::*delay, const std::shared_ptr<Na
 
 QString milliseconds(qint64 us)
 {
-    return us < 0 ? NagleLesson::tr("not measured yet")
-                  : NagleLesson::tr("%1 ms").arg(QString::number(double(us) / 1000.0, 'f', us < 1000 ? 2 : 1));
+    if (us < 0)
+        return NagleLesson::tr("not measured yet");
+    // Below a millisecond two decimals, so loopback's tens of microseconds do not read 0.0.
+    const int decimals = us < 1000 ? 2 : 1;
+    return NagleLesson::tr("%1 ms").arg(QLocale().toString(double(us) / 1000.0, 'f', decimals));
 }
 
 LessonOutcome outcomeOf(const NagleFacts &facts)
@@ -131,7 +136,7 @@ CodeListing listing()
     };
     return code;
 }
-}
+} // namespace
 
 LessonScript NagleLesson::build()
 {
@@ -144,48 +149,51 @@ LessonScript NagleLesson::build()
     config.echoWholeLines = true;
     script.steps = {
         {tr("A request/reply server"),
-         tr("This server answers each complete line (up to the line break) with one "
-            "send(), as a web server answers only a whole request. Client A connects "
-            "and exchanges a first line with it."),
-         tr("Sequence diagram: A's line and the server's answer."), ObserveTarget::Diagram, "recv",
-         all({startServer(config), connectClient(kNagle, Protocol::Tcp, QByteArrayLiteral("hello\n"))}),
-         [](LessonRuntime &rt) { return repliesTo(rt, kNagle) > 0; }},
+            tr("This server answers each complete line (up to the line break) with one "
+               "send(), as a web server answers only a whole request. Client A connects "
+               "and exchanges a first line with it."),
+            tr("Sequence diagram: A's line and the server's answer."), ObserveTarget::Diagram,
+            "recv",
+            all({startServer(config),
+                connectClient(kNagle, Protocol::Tcp, QByteArrayLiteral("hello\n"))}),
+            [](LessonRuntime &rt) { return repliesTo(rt, kNagle) > 0; }},
         {tr("Two small sends, Nagle on"),
-         tr("A writes its request in two small send() calls and waits for the answer. "
-            "Nagle's algorithm lets the first small segment go, but holds the second "
-            "until the first is acknowledged. The server's system delays that ACK (on "
-            "Linux up to tens of milliseconds) hoping to send it with a reply, and the "
-            "server cannot reply before the whole line is there: both wait."),
-         tr("Event log: the time between A's second send() and the server's recv() of it."),
-         ObserveTarget::Log, "send2", twoSmallSends(kNagle), untilMeasured(kNagle, &NagleFacts::nagleUs, facts)},
+            tr("A writes its request in two small send() calls and waits for the answer. "
+               "Nagle's algorithm lets the first small segment go, but holds the second "
+               "until the first is acknowledged. The server's system delays that ACK (on "
+               "Linux up to tens of milliseconds) hoping to send it with a reply, and the "
+               "server cannot reply before the whole line is there: both wait."),
+            tr("Event log: the time between A's second send() and the server's recv() of it."),
+            ObserveTarget::Log, "send2", twoSmallSends(kNagle),
+            untilMeasured(kNagle, &NagleFacts::nagleUs, facts)},
         {tr("Switch Nagle off: TCP_NODELAY"),
-         tr("Client B sets TCP_NODELAY with setsockopt() right after socket(), then "
-            "connects and exchanges a first line like A."),
-         tr("Event log: B's setsockopt(TCP_NODELAY) before its connect()."), ObserveTarget::Log,
-         "nodelay",
-         [](LessonRuntime &rt) {
-             ClientOptions options;
-             options.noDelay = true;
-             rt.client(kNoDelay)->setOptions(options);
-             rt.connectClient(kNoDelay, Protocol::Tcp, rt.serverPort());
-             rt.client(kNoDelay)->send(QByteArrayLiteral("hello\n"));
-         },
-         [facts](LessonRuntime &rt) {
-             facts->noDelayTraced = noDelayTraced(rt, kNoDelay);
-             return repliesTo(rt, kNoDelay) > 0;
-         }},
+            tr("Client B sets TCP_NODELAY with setsockopt() right after socket(), then "
+               "connects and exchanges a first line like A."),
+            tr("Event log: B's setsockopt(TCP_NODELAY) before its connect()."), ObserveTarget::Log,
+            "nodelay",
+            [](LessonRuntime &rt) {
+                ClientOptions options;
+                options.noDelay = true;
+                rt.client(kNoDelay)->setOptions(options);
+                rt.connectClient(kNoDelay, Protocol::Tcp, rt.serverPort());
+                rt.client(kNoDelay)->send(QByteArrayLiteral("hello\n"));
+            },
+            [facts](LessonRuntime &rt) {
+                facts->noDelayTraced = noDelayTraced(rt, kNoDelay);
+                return repliesTo(rt, kNoDelay) > 0;
+            }},
         {tr("The same two sends, without Nagle"),
-         tr("B sends the same request in the same two pieces. With TCP_NODELAY the "
-            "second piece leaves at once, without waiting for an ACK."),
-         tr("Event log: B's second send() and the server's recv() of it, close together."),
-         ObserveTarget::Log, "send2", twoSmallSends(kNoDelay),
-         untilMeasured(kNoDelay, &NagleFacts::noDelayUs, facts)},
+            tr("B sends the same request in the same two pieces. With TCP_NODELAY the "
+               "second piece leaves at once, without waiting for an ACK."),
+            tr("Event log: B's second send() and the server's recv() of it, close together."),
+            ObserveTarget::Log, "send2", twoSmallSends(kNoDelay),
+            untilMeasured(kNoDelay, &NagleFacts::noDelayUs, facts)},
         {tr("What this machine measured"),
-         tr("The outcome below gives both delays as measured here, from the events' "
-            "times. On a real network the delays differ, and loopback may be faster "
-            "or slower than you expect: measure, do not assume. Better than "
-            "TCP_NODELAY: write a request with one send()."),
-         tr("The outcome line: the two delays."), ObserveTarget::Log, "reply", {}, {}},
+            tr("The outcome below gives both delays as measured here, from the events' "
+               "times. On a real network the delays differ, and loopback may be faster "
+               "or slower than you expect: measure, do not assume. Better than "
+               "TCP_NODELAY: write a request with one send()."),
+            tr("The outcome line: the two delays."), ObserveTarget::Log, "reply", {}, {}},
     };
     script.outcome = [facts](const LessonRuntime &) { return outcomeOf(*facts); };
     return script;

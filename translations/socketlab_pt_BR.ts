@@ -1296,6 +1296,14 @@
         <source>server stopped</source>
         <translation>servidor parado</translation>
     </message>
+    <message>
+        <source>close(): RST</source>
+        <translation>close(): RST</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR): FIN</source>
+        <translation>shutdown(SHUT_WR): FIN</translation>
+    </message>
 </context>
 <context>
     <name>ServerStatus</name>

@@ -269,6 +269,34 @@ private slots:
         QCOMPARE(model.items()[close].fromLane, model.serverLane());
     }
 
+    // Lesson 10: B's shutdown(SHUT_WR) is drawn as its FIN, C's close() after SO_LINGER {1, 0}
+    // as an RST.
+    void halfCloseAndReset()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Connected, 1, kServer).local = kA;
+        s.add(Role::Server, EventKind::Connected, 7, kA);
+        SocketEvent &shutdown = s.add(Role::Client, EventKind::Call, 1);
+        shutdown.call = SysCall::Shutdown;
+        shutdown.args = QStringLiteral("fd 5, SHUT_WR");
+        s.add(Role::Client, EventKind::Connected, 2, kServer).local = kB;
+        s.add(Role::Server, EventKind::Connected, 8, kB);
+        SocketEvent &linger = s.add(Role::Client, EventKind::Call, 2);
+        linger.call = SysCall::Setsockopt;
+        linger.args = QStringLiteral("fd 6, SO_LINGER, {1, 0}");
+        s.add(Role::Client, EventKind::Disconnected, 2, kServer).local = kB;
+        SequenceModel model;
+        model.setEvents(s.events);
+        const int fin = findItem(model, SequenceItem::Kind::Close, QStringLiteral("shutdown(SHUT_WR)"));
+        QVERIFY(fin >= 0);
+        QCOMPARE(model.items()[fin].fromLane, 0);
+        QCOMPARE(model.items()[fin].toLane, model.serverLane());
+        const int rst = findItem(model, SequenceItem::Kind::Close, QStringLiteral("RST"));
+        QVERIFY(rst >= 0);
+        QCOMPARE(model.items()[rst].fromLane, 1);
+    }
+
     void emptyStream()
     {
         SequenceModel model;

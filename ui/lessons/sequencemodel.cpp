@@ -36,6 +36,7 @@ struct SequenceModel::Flow
     qint64 clientReceived = 0;
     QVector<Pending> toClient;
     bool clientClosed = false;
+    bool lingerZero = false;  // SO_LINGER {1, 0}: the client's close() sends an RST
 };
 
 QString SequenceModel::clientName(quint64 number)
@@ -242,13 +243,21 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
     case EventKind::Disconnected:
         flow.clientClosed = e.result == 0;
         if (e.result == 0)
-            push(SequenceItem::Kind::Close, lane, m_serverLane, tr("close()"));
+            push(SequenceItem::Kind::Close, lane, m_serverLane,
+                 flow.lingerZero ? tr("close(): RST") : tr("close()"));
         else
             push(SequenceItem::Kind::Mark, lane, lane, tr("recv() = 0, close()"));
         break;
     case EventKind::Error:
         push(SequenceItem::Kind::Error, lane, lane,
              tr("%1() failed: %2").arg(sysCallName(e.call), EventFormatter::reasonText(e)));
+        break;
+    case EventKind::Call:
+        // Lesson 10: a half-close is a FIN of its own; SO_LINGER {1, 0} turns close() into an RST.
+        if (e.call == SysCall::Shutdown && e.result == 0)
+            push(SequenceItem::Kind::Close, lane, m_serverLane, tr("shutdown(SHUT_WR): FIN"));
+        else if (e.call == SysCall::Setsockopt && e.args.contains(QLatin1String("SO_LINGER")))
+            flow.lingerZero = true;
         break;
     default:
         break;

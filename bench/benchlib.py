@@ -149,13 +149,15 @@ class Server:
         return getattr(self, "_stderr", "").strip()[:500]
 
 
-def socketlab_server(cli, concurrency, buffer=1024, proto="tcp", echo=False):
+def socketlab_server(cli, concurrency, buffer=1024, proto="tcp", echo=False, backlog=BACKLOG,
+                     extra=()):
     argv = [cli, "server", "--quiet", "--json", "--port", "0", "--proto", proto,
-            "--buffer", str(buffer), "--backlog", str(BACKLOG)]
+            "--buffer", str(buffer), "--backlog", str(backlog)]
     if proto == "tcp":
         argv += ["--concurrency", concurrency]
     if echo:
         argv.append("--echo")
+    argv += list(extra)
     return Server("socketlab %s" % concurrency, argv, announces=True)
 
 

@@ -22,6 +22,7 @@ import sys
 import time
 
 import floods
+import idle
 from benchlib import (BACKLOG, HERE, HOST, ROOT, BenchError, fmt, iperf3_server, listen_backlog,
                       median, python_server, run_load, socat_server, socketlab_server)
 
@@ -128,7 +129,8 @@ def build_cases(cli, load, smoke, have_socat, have_iperf3, udp_rates):
         clients, parallel = 2, 2
     tcp = tcp_measure(load, clients, chunk)
     modes = ["thread", "fork"]
-    for mode in modes:
+    # poll beside thread in the same run (issue 13): one thread for every connection.
+    for mode in modes + ["poll"]:
         cases.append(Case("tcp1024", "socketlab %s" % mode, lambda m=mode: socketlab_server(cli, m),
                           tcp, "MiB/s", check_tcp))
     for mode in (["thread"] if smoke else modes):
@@ -146,7 +148,7 @@ def build_cases(cli, load, smoke, have_socat, have_iperf3, udp_rates):
             cases.append(Case("tcp64k", "iperf3 -P 8", iperf3_server, iperf3_measure(8), "MiB/s"))
 
     conn = connect_measure(load, parallel)
-    for mode in ["thread", "fork", "iterative"]:
+    for mode in ["thread", "fork", "iterative", "poll"]:
         cases.append(Case("connect", "socketlab %s" % mode, lambda m=mode: socketlab_server(cli, m),
                           conn, "conn/s", check_connect))
     if not smoke:
@@ -201,6 +203,8 @@ TARGETS = [
     ("tcp64k", "socketlab thread", "iperf3 -P 8", 0.7),
     ("connect", "socketlab thread", "python thread", 2.0),
     ("connect", "socketlab fork", "socat fork", 1.0),
+    ("tcp1024", "socketlab poll", "socketlab thread", 1.0),
+    ("connect", "socketlab poll", "socketlab thread", 1.0),
 ]
 
 GROUP_TITLES = {
@@ -333,7 +337,7 @@ def markdown(report):
                     lines.append("\nError in %s: %s" % (c["name"], e))
         lines.append("")
     if report["ratios"]:
-        lines += ["## Targets (issues 6 and 9): ratios in this run", "",
+        lines += ["## Targets (issues 6, 9 and 13): ratios in this run", "",
                   "| figure | ratio | target | |", "|---|---:|---:|---|"]
     for r in report["ratios"]:
         lines.append("| %s: %s / %s | %s | ≥ %.1f | %s |" % (
@@ -364,6 +368,7 @@ def markdown(report):
             elif long_run:
                 lines += ["", "Ten times longer: %s" % long_run["error"]]
     lines += floods.markdown(report)
+    lines += idle.markdown(report)
     lines.append("")
     return "\n".join(lines)
 
@@ -421,15 +426,18 @@ def main():
                         help="comma-separated subset: tcp1024,tcp64k,connect,udp (default all)")
     parser.add_argument("--only", default="",
                         help="comma-separated measurements to run: cases (the tables above, "
-                             "see --groups), gui (the window's flood), rss_stop, gui_echo "
+                             "see --groups), gui (the window's flood), rss_stop, gui_echo, "
+                             "idle (poll and thread servers holding idle connections) "
                              "(default all)")
+    parser.add_argument("--idle-connections", type=int, default=None,
+                        help="idle: connections held (default 1000, smoke 20)")
     parser.add_argument("--flood-seconds", type=float, default=None,
                         help="rss_stop: how long the flood lasts before SIGTERM (default 30, "
                              "smoke 1)")
     parser.add_argument("--gui-messages", type=int, default=None,
                         help="gui_echo: messages per client (default 500000, smoke 2000)")
     args = parser.parse_args()
-    measurements = {"cases", "gui", "rss_stop", "gui_echo"}
+    measurements = {"cases", "gui", "rss_stop", "gui_echo", "idle"}
     only = set(x for x in args.only.split(",") if x) or measurements
     if only - measurements:
         parser.error("--only: unknown %s" % ",".join(sorted(only - measurements)))
@@ -534,6 +542,11 @@ def main():
             report["gui_echo"] = {"clients": 0, "messages_per_client": 0, "message_size": 0,
                                   "error": "socketlab-guiflood was not built"}
         print("gui_echo done after %.0fs" % (time.monotonic() - started), file=sys.stderr)
+    if "idle" in only:
+        connections = args.idle_connections or (20 if args.smoke else 1000)
+        report["idle"] = idle.run_all(cli, connections, min(args.runs, 3))
+        failures += len(report["idle"]["errors"])
+        print("idle done after %.0fs" % (time.monotonic() - started), file=sys.stderr)
     failures += floods.failures(report)
 
     if gui and not args.no_gui and "gui" in only:

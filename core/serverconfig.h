@@ -15,6 +15,10 @@ struct ServerConfig
     int backlog = 1;      // as the recipe
     int bufferSize = 1024;
     bool echo = false;
+    // Lesson 11, with echo (iterative and thread modes): hold a partial line and echo each
+    // complete one ('\n' included) in one send(), as a request/reply server answers only a
+    // whole request. A held line past 64 KiB goes back as it is, so memory stays bounded.
+    bool echoWholeLines = false;
     int maxClients = 256;  // live handlers; more clients wait in the backlog
     bool reuseAddress = true;
     // Above 0, the server's threads and forked children run this much nicer than the caller:

@@ -306,6 +306,137 @@
     </message>
 </context>
 <context>
+    <name>ClosingLesson</name>
+    <message>
+        <source>nobody</source>
+        <translation>ninguém</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>recv() returned 0 after A&apos;s close: %1. B got its reply after its FIN: %2. The server&apos;s call after C&apos;s reset: %3. In TIME_WAIT (the kernel&apos;s table): %4; the server&apos;s side: %5.</source>
+        <translation>recv() retornou 0 depois do close de A: %1. B recebeu a resposta depois do seu FIN: %2. A chamada do servidor depois do reset de C: %3. Em TIME_WAIT (a tabela do kernel): %4; do lado do servidor: %5.</translation>
+    </message>
+    <message>
+        <source>no error yet</source>
+        <translation>nenhum erro ainda</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>ainda não lida</translation>
+    </message>
+    <message>
+        <source>A: a normal close, a FIN</source>
+        <translation>A: um fechamento normal, um FIN</translation>
+    </message>
+    <message>
+        <source>B: a FIN, but B still reads</source>
+        <translation>B: um FIN, mas B continua lendo</translation>
+    </message>
+    <message>
+        <source>C: an RST instead of a FIN</source>
+        <translation>C: um RST em vez de um FIN</translation>
+    </message>
+    <message>
+        <source>the server&apos;s recv(): 0 after a FIN,</source>
+        <translation>o recv() do servidor: 0 depois de um FIN,</translation>
+    </message>
+    <message>
+        <source>-1 and ECONNRESET after an RST</source>
+        <translation>-1 e ECONNRESET depois de um RST</translation>
+    </message>
+    <message>
+        <source>the server&apos;s recv(): b&apos;&apos; after a FIN,</source>
+        <translation>o recv() do servidor: b&apos;&apos; depois de um FIN,</translation>
+    </message>
+    <message>
+        <source>ConnectionResetError after an RST</source>
+        <translation>ConnectionResetError depois de um RST</translation>
+    </message>
+    <message>
+        <source>Closing: FIN, half-close and reset</source>
+        <translation>Fechamento: FIN, half-close e reset</translation>
+    </message>
+    <message>
+        <source>An echo server and client A</source>
+        <translation>Um servidor de eco e o cliente A</translation>
+    </message>
+    <message>
+        <source>An iterative server that sends every message back. Client A connects, sends &quot;hello&quot; and gets its reply; it stays connected.</source>
+        <translation>Um servidor iterativo que devolve cada mensagem. O cliente A se conecta, envia &quot;hello&quot; e recebe a resposta; ele continua conectado.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram: A&apos;s message and the server&apos;s reply.</source>
+        <translation>Diagrama de sequência: a mensagem de A e a resposta do servidor.</translation>
+    </message>
+    <message>
+        <source>B asks, then half-closes</source>
+        <translation>B pergunta e depois faz half-close</translation>
+    </message>
+    <message>
+        <source>Client B connects, sends its question and calls shutdown(SHUT_WR): a FIN that says &quot;I am done sending&quot;, while B keeps reading. The server is still busy with A, so B&apos;s question and its FIN wait in the backlog.</source>
+        <translation>O cliente B se conecta, envia sua pergunta e chama shutdown(SHUT_WR): um FIN que diz &quot;terminei de enviar&quot;, enquanto B continua lendo. O servidor ainda está ocupado com A, então a pergunta de B e o seu FIN esperam no backlog.</translation>
+    </message>
+    <message>
+        <source>Event log: B&apos;s shutdown(SHUT_WR); nothing from B at the server yet.</source>
+        <translation>Registro de eventos: o shutdown(SHUT_WR) de B; nada de B no servidor ainda.</translation>
+    </message>
+    <message>
+        <source>A closes: recv() returns 0</source>
+        <translation>A fecha: recv() retorna 0</translation>
+    </message>
+    <message>
+        <source>A calls close(): its system sends a FIN. The server&apos;s recv() for A returns 0, which means &quot;the other side is done&quot;, not an error. The server closes its socket for A too.</source>
+        <translation>A chama close(): o seu sistema envia um FIN. O recv() do servidor para A retorna 0, que quer dizer &quot;o outro lado terminou&quot;, não um erro. O servidor fecha também o seu socket de A.</translation>
+    </message>
+    <message>
+        <source>Event log: recv() -&gt; 0 for A, then the server&apos;s close().</source>
+        <translation>Registro de eventos: recv() -&gt; 0 para A, depois o close() do servidor.</translation>
+    </message>
+    <message>
+        <source>B still gets its reply</source>
+        <translation>B ainda recebe a resposta</translation>
+    </message>
+    <message>
+        <source>The server accepts B, reads the question and sends the reply, although B said it was done sending: a half-closed connection still carries data the other way. Then recv() returns 0 for B&apos;s FIN, the server closes, and B&apos;s recv() returns 0 in turn.</source>
+        <translation>O servidor aceita B, lê a pergunta e envia a resposta, embora B tenha dito que terminou de enviar: uma conexão meio fechada ainda leva dados no outro sentido. Depois recv() retorna 0 pelo FIN de B, o servidor fecha, e o recv() de B retorna 0 por sua vez.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram: B&apos;s reply arrives after B&apos;s shutdown().</source>
+        <translation>Diagrama de sequência: a resposta de B chega depois do shutdown() de B.</translation>
+    </message>
+    <message>
+        <source>C resets the connection</source>
+        <translation>C reinicia (reset) a conexão</translation>
+    </message>
+    <message>
+        <source>Client C connects and closes at once with SO_LINGER set to {1, 0}: its system throws the connection away and sends an RST instead of a FIN. A program that crashes can cause the same. The server&apos;s recv() on that connection fails with ECONNRESET, &quot;connection reset by peer&quot;.</source>
+        <translation>O cliente C se conecta e fecha na hora com SO_LINGER em {1, 0}: o seu sistema descarta a conexão e envia um RST em vez de um FIN. Um programa que trava pode causar o mesmo. O recv() do servidor nessa conexão falha com ECONNRESET, &quot;conexão reiniciada pelo outro lado&quot;.</translation>
+    </message>
+    <message>
+        <source>Event log: the server&apos;s recv() failed: connection reset by peer.</source>
+        <translation>Registro de eventos: o recv() do servidor falhou: conexão reiniciada pelo outro lado.</translation>
+    </message>
+    <message>
+        <source>Who waits in TIME_WAIT?</source>
+        <translation>Quem espera em TIME_WAIT?</translation>
+    </message>
+    <message>
+        <source>The side that closed first keeps its end in TIME_WAIT for a minute: A, and B, whose FIN came first. The server closed second, so none of its sockets wait. After a reset nobody waits: the connection is simply gone.</source>
+        <translation>O lado que fechou primeiro mantém a sua ponta em TIME_WAIT por um minuto: A, e B, cujo FIN veio primeiro. O servidor fechou depois, então nenhum dos seus sockets espera. Depois de um reset ninguém espera: a conexão simplesmente desapareceu.</translation>
+    </message>
+    <message>
+        <source>Processes: the TIME_WAIT count, read from the kernel&apos;s socket table.</source>
+        <translation>Processos: o número de conexões em TIME_WAIT, lido da tabela de sockets do kernel.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorExplanation</name>
     <message>
         <source>%1 (%2)</source>
@@ -1028,6 +1159,192 @@
     </message>
 </context>
 <context>
+    <name>NagleLesson</name>
+    <message>
+        <source>not measured yet</source>
+        <translation>ainda não medido</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>On this machine&apos;s loopback, from the second send() until the server&apos;s recv() had the whole request: %1 with Nagle, %2 with TCP_NODELAY.</source>
+        <translation>No loopback desta máquina, do segundo send() até o recv() do servidor ter o pedido inteiro: %1 com Nagle, %2 com TCP_NODELAY.</translation>
+    </message>
+    <message>
+        <source>the second client only:</source>
+        <translation>só o segundo cliente:</translation>
+    </message>
+    <message>
+        <source>with Nagle, this one waits for an ACK:</source>
+        <translation>com Nagle, este espera por um ACK:</translation>
+    </message>
+    <message>
+        <source>the server answers a whole line only:</source>
+        <translation>o servidor só responde a uma linha inteira:</translation>
+    </message>
+    <message>
+        <source>Nagle&apos;s algorithm and delayed ACK</source>
+        <translation>O algoritmo de Nagle e o ACK atrasado</translation>
+    </message>
+    <message>
+        <source>A request/reply server</source>
+        <translation>Um servidor de pedido e resposta</translation>
+    </message>
+    <message>
+        <source>This server answers each complete line (up to the line break) with one send(), as a web server answers only a whole request. Client A connects and exchanges a first line with it.</source>
+        <translation>Este servidor responde cada linha completa (até a quebra de linha) com um send(), como um servidor web só responde a um pedido inteiro. O cliente A se conecta e troca uma primeira linha com ele.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram: A&apos;s line and the server&apos;s answer.</source>
+        <translation>Diagrama de sequência: a linha de A e a resposta do servidor.</translation>
+    </message>
+    <message>
+        <source>Two small sends, Nagle on</source>
+        <translation>Dois sends pequenos, com Nagle</translation>
+    </message>
+    <message>
+        <source>A writes its request in two small send() calls and waits for the answer. Nagle&apos;s algorithm lets the first small segment go, but holds the second until the first is acknowledged. The server&apos;s system delays that ACK (on Linux up to tens of milliseconds) hoping to send it with a reply, and the server cannot reply before the whole line is there: both wait.</source>
+        <translation>A escreve o seu pedido em duas chamadas send() pequenas e espera a resposta. O algoritmo de Nagle deixa o primeiro segmento pequeno sair, mas segura o segundo até o primeiro ser confirmado. O sistema do servidor atrasa esse ACK (no Linux, até dezenas de milissegundos) esperando enviá-lo junto com uma resposta, e o servidor não pode responder antes de a linha inteira chegar: os dois esperam.</translation>
+    </message>
+    <message>
+        <source>Event log: the time between A&apos;s second send() and the server&apos;s recv() of it.</source>
+        <translation>Registro de eventos: o tempo entre o segundo send() de A e o recv() dele no servidor.</translation>
+    </message>
+    <message>
+        <source>Switch Nagle off: TCP_NODELAY</source>
+        <translation>Desligar o Nagle: TCP_NODELAY</translation>
+    </message>
+    <message>
+        <source>Client B sets TCP_NODELAY with setsockopt() right after socket(), then connects and exchanges a first line like A.</source>
+        <translation>O cliente B ativa TCP_NODELAY com setsockopt() logo depois do socket(), depois se conecta e troca uma primeira linha como A.</translation>
+    </message>
+    <message>
+        <source>Event log: B&apos;s setsockopt(TCP_NODELAY) before its connect().</source>
+        <translation>Registro de eventos: o setsockopt(TCP_NODELAY) de B antes do seu connect().</translation>
+    </message>
+    <message>
+        <source>The same two sends, without Nagle</source>
+        <translation>Os mesmos dois sends, sem Nagle</translation>
+    </message>
+    <message>
+        <source>B sends the same request in the same two pieces. With TCP_NODELAY the second piece leaves at once, without waiting for an ACK.</source>
+        <translation>B envia o mesmo pedido nos mesmos dois pedaços. Com TCP_NODELAY o segundo pedaço sai na hora, sem esperar por um ACK.</translation>
+    </message>
+    <message>
+        <source>Event log: B&apos;s second send() and the server&apos;s recv() of it, close together.</source>
+        <translation>Registro de eventos: o segundo send() de B e o recv() dele no servidor, bem próximos.</translation>
+    </message>
+    <message>
+        <source>What this machine measured</source>
+        <translation>O que esta máquina mediu</translation>
+    </message>
+    <message>
+        <source>The outcome below gives both delays as measured here, from the events&apos; times. On a real network the delays differ, and loopback may be faster or slower than you expect: measure, do not assume. Better than TCP_NODELAY: write a request with one send().</source>
+        <translation>O resultado abaixo dá os dois atrasos medidos aqui, a partir dos horários dos eventos. Numa rede de verdade os atrasos são outros, e o loopback pode ser mais rápido ou mais lento do que você espera: meça, não suponha. Melhor do que TCP_NODELAY: escrever um pedido com um só send().</translation>
+    </message>
+    <message>
+        <source>The outcome line: the two delays.</source>
+        <translation>A linha do resultado: os dois atrasos.</translation>
+    </message>
+</context>
+<context>
+    <name>PollLesson</name>
+    <message>
+        <source>Iterative: the others waited for the slow client: %1. Thread: %2 threads served three clients. Poll: %3 thread served them.</source>
+        <translation>Iterativo: os outros esperaram pelo cliente lento: %1. Thread: %2 threads atenderam três clientes. Poll: %3 thread os atendeu.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>iterative: one client at a time</source>
+        <translation>iterativo: um cliente por vez</translation>
+    </message>
+    <message>
+        <source>thread: one thread per client</source>
+        <translation>thread: uma thread por cliente</translation>
+    </message>
+    <message>
+        <source>poll: one thread waits for every socket</source>
+        <translation>poll: uma thread espera por todos os sockets</translation>
+    </message>
+    <message>
+        <source>poll() skips it</source>
+        <translation>poll() o ignora</translation>
+    </message>
+    <message>
+        <source>One thread, many clients: poll()</source>
+        <translation>Uma thread, muitos clientes: poll()</translation>
+    </message>
+    <message>
+        <source>An iterative server and a slow client</source>
+        <translation>Um servidor iterativo e um cliente lento</translation>
+    </message>
+    <message>
+        <source>The iterative server again. Client A connects and starts its request, then takes its time: it neither finishes nor leaves. The server sits in recv() for A.</source>
+        <translation>O servidor iterativo de novo. O cliente A se conecta e começa seu pedido, e então demora: não termina nem sai. O servidor fica parado em recv() esperando por A.</translation>
+    </message>
+    <message>
+        <source>Event log: A&apos;s first message; the server is busy with A.</source>
+        <translation>Registro de eventos: a primeira mensagem de A; o servidor está ocupado com A.</translation>
+    </message>
+    <message>
+        <source>B and C wait behind the slow client</source>
+        <translation>B e C esperam atrás do cliente lento</translation>
+    </message>
+    <message>
+        <source>B and C connect and send. The system completes their connections, but the server does not accept them while A is still there: one slow client holds up everyone.</source>
+        <translation>B e C se conectam e enviam. O sistema completa as conexões deles, mas o servidor não as aceita enquanto A ainda está lá: um cliente lento segura todo mundo.</translation>
+    </message>
+    <message>
+        <source>Sequence diagram: B&apos;s and C&apos;s messages stay open; nothing from them in the log.</source>
+        <translation>Diagrama de sequência: as mensagens de B e C ficam abertas; nada deles no registro.</translation>
+    </message>
+    <message>
+        <source>A thread per client</source>
+        <translation>Uma thread por cliente</translation>
+    </message>
+    <message>
+        <source>The server restarts with a thread per connection, and the same three clients come again as D (slow), E and F. Each gets its own thread: E and F are served at once, while D&apos;s thread waits in recv() for D.</source>
+        <translation>O servidor reinicia com uma thread por conexão, e os mesmos três clientes voltam como D (lento), E e F. Cada um ganha sua própria thread: E e F são atendidos na hora, enquanto a thread de D espera em recv() por D.</translation>
+    </message>
+    <message>
+        <source>Processes: a handler thread for each of D, E and F.</source>
+        <translation>Processos: uma thread de atendimento para cada um de D, E e F.</translation>
+    </message>
+    <message>
+        <source>One thread for everyone: poll()</source>
+        <translation>Uma thread para todos: poll()</translation>
+    </message>
+    <message>
+        <source>Now the server runs one thread that calls poll() on the listening socket and every connection at once. poll() returns the descriptors that are ready; the server accepts or reads only those, so it never waits for one client. G (slow), H and I are all served by that one thread.</source>
+        <translation>Agora o servidor roda uma thread que chama poll() sobre o socket de escuta e todas as conexões de uma vez. poll() devolve os descritores que estão prontos; o servidor aceita ou lê apenas esses, então nunca fica esperando por um cliente. G (lento), H e I são todos atendidos por essa única thread.</translation>
+    </message>
+    <message>
+        <source>Processes: one server thread, no handler threads; event log: every line has the same thread id.</source>
+        <translation>Processos: uma thread do servidor, nenhuma thread de atendimento; registro de eventos: toda linha tem o mesmo id de thread.</translation>
+    </message>
+    <message>
+        <source>poll() says who is ready</source>
+        <translation>poll() diz quem está pronto</translation>
+    </message>
+    <message>
+        <source>H and I leave, then G finally finishes and leaves. Each time poll() returns, it says which descriptor is ready; recv() on it cannot block. recv() returns 0 when a client has closed, and the server closes that socket and stops watching it.</source>
+        <translation>H e I saem, depois G finalmente termina e sai. Cada vez que poll() retorna, ele diz qual descritor está pronto; recv() nele não pode bloquear. recv() retorna 0 quando um cliente fechou, e o servidor fecha aquele socket e deixa de observá-lo.</translation>
+    </message>
+    <message>
+        <source>Event log: &quot;poll(...) -&gt; 1 ready: fd N readable&quot; before each recv().</source>
+        <translation>Registro de eventos: &quot;poll(...) -&gt; 1 prontos: fd N readable&quot; antes de cada recv().</translation>
+    </message>
+</context>
+<context>
     <name>ProcStat</name>
     <message>
         <source>running</source>
@@ -1123,6 +1440,14 @@
     <message>
         <source>(every sender)</source>
         <translation>(todos os remetentes)</translation>
+    </message>
+    <message>
+        <source>(every client)</source>
+        <translation>(todos os clientes)</translation>
+    </message>
+    <message>
+        <source>poll() loop thread</source>
+        <translation>Thread do laço de poll()</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1578,14 @@
     <message>
         <source>%1(): %2 (%3)</source>
         <translation>%1(): %2 (%3)</translation>
+    </message>
+    <message>
+        <source>close(): RST</source>
+        <translation>close(): RST</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR): FIN</source>
+        <translation>shutdown(SHUT_WR): FIN</translation>
     </message>
 </context>
 <context>
@@ -2175,10 +2508,6 @@
         <translation>terminada</translation>
     </message>
     <message>
-        <source>TCP connections in TIME_WAIT on port %1: %2</source>
-        <translation>Conexões TCP em TIME_WAIT na porta %1: %2</translation>
-    </message>
-    <message>
         <source>The counter in the server process: %1</source>
         <translation>O contador no processo servidor: %1</translation>
     </message>
@@ -2201,6 +2530,10 @@
     <message>
         <source>Process or thread</source>
         <translation>Processo ou thread</translation>
+    </message>
+    <message>
+        <source>TCP connections in TIME_WAIT on port %1: %2 on the server&apos;s side, %3 on the clients&apos; side</source>
+        <translation>Conexões TCP em TIME_WAIT na porta %1: %2 do lado do servidor, %3 do lado dos clientes</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ namespace socketlab {
 namespace {
 // recv() calls in a row, at most, before going back to poll().
 constexpr int kReadsPerWake = 64;
+constexpr qsizetype kMaxHeldLine = 64 * 1024;
 }
 
 ConnectionSession::ConnectionSession(ServerContext &context, Fd connection, const QString &peer,
@@ -99,11 +100,24 @@ ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
         counted.result = qint64(m_context.sharedCounter.fetch_add(1) + 1);
         m_reporter.post(std::move(counted));
     }
-    if (m_context.config.echo)
+    if (m_context.config.echo && m_context.config.echoWholeLines)
+        echoWholeLines(buffer.constData(), n);
+    else if (m_context.config.echo)
         echo(buffer.constData(), n);
     if (m_failed)
         return Received::Over;
     return n == buffer.size() ? Received::More : Received::Drained;
+}
+
+void ConnectionSession::echoWholeLines(const char *data, qint64 size)
+{
+    m_line.append(data, size);
+    const qsizetype end = m_line.lastIndexOf('\n');
+    if (end < 0 && m_line.size() < kMaxHeldLine)
+        return;
+    const qsizetype upTo = end < 0 ? m_line.size() : end + 1;
+    echo(m_line.constData(), upTo);
+    m_line.remove(0, upTo);
 }
 
 void ConnectionSession::echo(const char *data, qint64 size)

@@ -3,6 +3,7 @@
 #include "core/eventreporter.h"
 #include "core/fd.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace socketlab {
@@ -30,6 +31,7 @@ private:
     bool receiveAvailable(QByteArray &buffer);
     Received receiveOnce(QByteArray &buffer);
     void echo(const char *data, qint64 size);
+    void echoWholeLines(const char *data, qint64 size);
     void closeConnection();
 
     ServerContext &m_context;
@@ -38,6 +40,7 @@ private:
     QString m_local;
     EventReporter m_reporter;
     bool m_failed = false;
+    QByteArray m_line;  // echoWholeLines: the partial line received so far
     qint64 m_closedUs = 0;
     qint64 m_acceptedUs = 0;  // when close() took effect, for the disconnected event
 };

@@ -114,8 +114,11 @@ void PollLoop::receive(Connection &connection)
 {
     const int fd = connection.fd.get();
     const EventReporter &reporter = connection.reporter;
+    // A quiet server reports neither the call nor the data: it needs no clock, and two
+    // clock_gettime() per 1 KiB recv() were 5% of its time under a flood.
+    const bool timed = reporter.callsEnabled() || reporter.trafficEnabled();
     for (int i = 0; i < kChunksPerRound && readable(connection); ++i) {
-        const CallClock clock;
+        const CallClock clock = timed ? CallClock() : CallClock(0, 0);
         ssize_t n;
         do {
             n = ::recv(fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT);
@@ -142,8 +145,11 @@ void PollLoop::receive(Connection &connection)
             return;
         }
         m_context.counters.addMessages(1, n);
-        reporter.postTraffic(EventKind::Data, connection.peer, connection.local, n,
-                             m_buffer.constData(), n, EventReporter::effectUs(SysCall::Recv, clock));
+        if (timed) {
+            reporter.postTraffic(EventKind::Data, connection.peer, connection.local, n,
+                                 m_buffer.constData(), n,
+                                 EventReporter::effectUs(SysCall::Recv, clock));
+        }
         if (m_context.config.sharedCounter) {
             SocketEvent counted = reporter.make(EventKind::CounterIncremented);
             counted.result = qint64(m_context.sharedCounter.fetch_add(1) + 1);

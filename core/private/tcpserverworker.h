@@ -37,7 +37,8 @@ private:
     void runPoll();
     void tracePoll(const CallClock &clock, const std::vector<pollfd> &fds, int ready,
                    int pollErrno, size_t firstConnection) const;
-    void acceptOne();
+    // True when a connection was accepted (and handed to its handler).
+    bool acceptOne();
     // acceptedUs: when accept() returned the connection (its connected event counts from then).
     void serveInThread(Fd connection, const QString &peer, const QString &local, quint64 id,
                        qint64 acceptedUs);

@@ -77,6 +77,8 @@ private slots:
     void dualStackShowsIpv4ClientsAsIpv4();
     void echo_data();
     void echo();
+    void echoWholeLines_data();
+    void echoWholeLines();
     void bufferSizeSetsTheChunks_data();
     void bufferSizeSetsTheChunks();
     void echoLargeMessage_data();
@@ -737,6 +739,38 @@ void TestServerModes::echo()
     QCOMPARE(sent.bytes, message.size());
     QCOMPARE(sent.payload, message);
     QCOMPARE(sent.peer, localOf(client.get()));
+}
+
+void TestServerModes::echoWholeLines_data()
+{
+    QTest::addColumn<int>("concurrency");
+    QTest::newRow("iterative") << int(Concurrency::Iterative);
+    QTest::newRow("thread") << int(Concurrency::Thread);
+}
+
+// Lesson 11's request/reply server: a partial line is held, each whole line goes back in one
+// send() (per-chunk echo would have sent "GET /" on its own first).
+void TestServerModes::echoWholeLines()
+{
+    QFETCH(int, concurrency);
+    ServerConfig c = config(Protocol::Tcp, Concurrency(concurrency));
+    c.echo = true;
+    c.echoWholeLines = true;
+    Server server;
+    EventLog log(&server);
+    QVERIFY(server.start(c));
+    Fd client = tcpConnect(server.localPort());
+    QVERIFY(client.isValid());
+    QVERIFY(sendAll(client.get(), "GET /"));
+    QVERIFY(log.waitForCount(EventKind::Data, 1));
+    QVERIFY(sendAll(client.get(), "index.html\nnext"));
+    QCOMPARE(receive(client.get(), 16), QByteArray("GET /index.html\n"));
+    QVERIFY(log.waitForCount(EventKind::Sent, 1));
+    QCOMPARE(log.of(EventKind::Sent).first().payload, QByteArray("GET /index.html\n"));
+    QVERIFY(sendAll(client.get(), "\n"));
+    QCOMPARE(receive(client.get(), 5), QByteArray("next\n"));
+    QVERIFY(log.waitForCount(EventKind::Sent, 2));
+    QCOMPARE(log.of(EventKind::Sent).size(), 2);
 }
 
 void TestServerModes::bufferSizeSetsTheChunks_data()

@@ -12,7 +12,7 @@ private slots:
     void catalogue()
     {
         LessonController controller;
-        QCOMPARE(controller.lessonCount(), 8);
+        QCOMPARE(controller.lessonCount(), 11);
         for (int i = 0; i < controller.lessonCount(); ++i) {
             const LessonScript *lesson = controller.lesson(i);
             QVERIFY(!lesson->title.isEmpty());
@@ -24,7 +24,7 @@ private slots:
                 QVERIFY(code.pythonLine(step.anchor) < code.python.size());
             }
         }
-        QVERIFY(!controller.lesson(8));
+        QVERIFY(!controller.lesson(11));
     }
 
     void nextWaitsForTheStepToSettle()

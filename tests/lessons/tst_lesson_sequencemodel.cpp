@@ -5,6 +5,7 @@
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <cerrno>
 
 using namespace socketlab;
 
@@ -258,6 +259,56 @@ private slots:
         const int eof = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv() = 0"));
         QCOMPARE(model.items()[eof].fromLane, 0);
         QVERIFY(model.items()[eof].row > model.items()[close].row);
+    }
+
+    // Lesson 10: the client reset the connection; the server's recv() failed, it did not
+    // return 0, so its close is not drawn as "recv() = 0".
+    void serverCloseAfterReset()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Connected, 1, kServer).local = kA;
+        s.add(Role::Server, EventKind::Connected, 7, kA);
+        s.add(Role::Client, EventKind::Disconnected, 1, kServer).local = kA;
+        SocketEvent &failed = s.add(Role::Server, EventKind::Error, 7);
+        failed.call = SysCall::Recv;
+        failed.errnum = ECONNRESET;
+        s.add(Role::Server, EventKind::Disconnected, 7, kA);
+        SequenceModel model;
+        model.setEvents(s.events);
+        QVERIFY(findItem(model, SequenceItem::Kind::Error, QStringLiteral("recv() failed")) >= 0);
+        QCOMPARE(findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv() = 0")), -1);
+        const int close = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("close()"));
+        QVERIFY(close >= 0);
+        QCOMPARE(model.items()[close].fromLane, model.serverLane());
+    }
+
+    // Lesson 10: B's shutdown(SHUT_WR) is drawn as its FIN, C's close() after SO_LINGER {1, 0}
+    // as an RST.
+    void halfCloseAndReset()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Connected, 1, kServer).local = kA;
+        s.add(Role::Server, EventKind::Connected, 7, kA);
+        SocketEvent &shutdown = s.add(Role::Client, EventKind::Call, 1);
+        shutdown.call = SysCall::Shutdown;
+        shutdown.args = QStringLiteral("fd 5, SHUT_WR");
+        s.add(Role::Client, EventKind::Connected, 2, kServer).local = kB;
+        s.add(Role::Server, EventKind::Connected, 8, kB);
+        SocketEvent &linger = s.add(Role::Client, EventKind::Call, 2);
+        linger.call = SysCall::Setsockopt;
+        linger.args = QStringLiteral("fd 6, SO_LINGER, {1, 0}");
+        s.add(Role::Client, EventKind::Disconnected, 2, kServer).local = kB;
+        SequenceModel model;
+        model.setEvents(s.events);
+        const int fin = findItem(model, SequenceItem::Kind::Close, QStringLiteral("shutdown(SHUT_WR)"));
+        QVERIFY(fin >= 0);
+        QCOMPARE(model.items()[fin].fromLane, 0);
+        QCOMPARE(model.items()[fin].toLane, model.serverLane());
+        const int rst = findItem(model, SequenceItem::Kind::Close, QStringLiteral("RST"));
+        QVERIFY(rst >= 0);
+        QCOMPARE(model.items()[rst].fromLane, 1);
     }
 
     void emptyStream()

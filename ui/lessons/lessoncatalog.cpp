@@ -10,6 +10,7 @@ using Builder = LessonScript (*)();
 constexpr Builder kBuilders[] = {
     udpLesson,          tcpBasicsLesson, iterativeLesson, forkLesson,
     sharedMemoryLesson, boundariesLesson, refusedLesson,  addressInUseLesson,
+    pollLesson,         closingLesson,   nagleLesson,
 };
 }
 

@@ -118,6 +118,17 @@ LessonRuntime::Predicate LessonRuntime::fromClient(int number) const
     return [number](const SocketEvent &e) { return e.role == Role::Server && e.clientId == number; };
 }
 
+LessonRuntime::Predicate LessonRuntime::onConnectionOf(int number) const
+{
+    const int first = indexOf([number](const SocketEvent &e) {
+        return e.role == Role::Server && e.clientId == number && e.connectionId != 0;
+    });
+    const quint64 id = first >= 0 ? m_events.at(first).connectionId : 0;
+    return [id](const SocketEvent &e) {
+        return id != 0 && e.role == Role::Server && e.connectionId == id;
+    };
+}
+
 int LessonRuntime::dataFrom(int number) const
 {
     const Predicate from = fromClient(number);

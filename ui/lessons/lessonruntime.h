@@ -53,6 +53,10 @@ public:
     Predicate fromClient(int number) const;
     // A server's peer address is a client's local one (which may read 0.0.0.0:port for UDP).
     static bool sameEndpoint(const QString &peer, const QString &local);
+    // Server events on the connection that served client number, its calls included (a call
+    // names no peer: only the connection id ties it to the client). Matches nothing until
+    // the server has reported that connection.
+    Predicate onConnectionOf(int number) const;
     // Data events at the server from client number, and their bytes.
     int dataFrom(int number) const;
     qint64 bytesFrom(int number) const;

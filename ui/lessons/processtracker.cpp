@@ -14,7 +14,11 @@ void ProcessTracker::setEvents(const SocketEvents &events)
         if (e.role != Role::Server)
             continue;
         if (e.kind == EventKind::Listening) {
+            // A new server run: the handlers of an earlier one have all ended with it.
+            m_threads.clear();
+            m_children.clear();
             m_udp = e.protocol == Protocol::Udp;
+            m_poll = !m_udp && e.concurrency == Concurrency::Poll;
             const quint16 port = quint16(e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1).toUInt());
             if (port != 0 && !m_ports.contains(port) && e.protocol == Protocol::Tcp)
                 m_ports << port;
@@ -50,7 +54,8 @@ QVector<ProcessRow> ProcessTracker::snapshot(qint64 serverThread) const
         row.tid = serverThread;
         row.info = ProcStat::thread(self, serverThread);
         row.udp = m_udp;
-        row.client = m_udp ? tr("(every sender)") : QString();
+        row.poll = m_poll;
+        row.client = m_udp ? tr("(every sender)") : m_poll ? tr("(every client)") : QString();
         rows << row;
     }
     for (auto it = m_threads.cbegin(); it != m_threads.cend(); ++it) {
@@ -80,7 +85,9 @@ QString ProcessTracker::kindText(const ProcessRow &row)
     case ProcessRow::Kind::ServerProcess:
         return tr("Server process");
     case ProcessRow::Kind::ServerThread:
-        return row.udp ? tr("recvfrom() loop thread") : tr("accept() loop thread");
+        if (row.udp)
+            return tr("recvfrom() loop thread");
+        return row.poll ? tr("poll() loop thread") : tr("accept() loop thread");
     case ProcessRow::Kind::HandlerThread:
         return tr("Handler thread");
     case ProcessRow::Kind::ChildProcess:

@@ -22,6 +22,7 @@ struct ProcessRow
     QString client;
     ProcInfo info;
     bool udp = false;
+    bool poll = false;  // the server thread is a poll() loop that serves every client itself
 };
 
 // Knows from the event stream which threads and child processes served which client, and
@@ -53,6 +54,7 @@ private:
     QList<quint16> m_ports;
     bool m_usesCounter = false;
     bool m_udp = false;
+    bool m_poll = false;
 };
 
 } // namespace socketlab

@@ -1,7 +1,7 @@
 #include "ui/lessons/processview.h"
 
 #include "core/server.h"
-#include "core/tcpstatetable.h"
+#include "core/socketstatereader.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -77,9 +77,24 @@ void ProcessView::refresh()
 
     QStringList notes;
     for (quint16 port : m_showTimeWait ? m_tracker.ports() : QList<quint16>()) {
-        notes << tr("TCP connections in TIME_WAIT on port %1: %2")
+        // Both ends: the side that closed first waits, the server's or the client's.
+        QList<SocketSnapshot> sockets;
+        QString error;
+        if (!SocketStateReader::read(port, SocketStateReader::TcpOnly, &sockets, &error, false)) {
+            notes << error;
+            continue;
+        }
+        int serverSide = 0;
+        int clientSide = 0;
+        for (const SocketSnapshot &socket : sockets) {
+            if (socket.state == SocketState::TimeWait)
+                ++(socket.localPort == port ? serverSide : clientSide);
+        }
+        notes << tr("TCP connections in TIME_WAIT on port %1: %2 on the server's side, %3 on "
+                    "the clients' side")
                      .arg(port)
-                     .arg(TcpStateTable::count(port, TcpStateTable::kTimeWait));
+                     .arg(serverSide)
+                     .arg(clientSide);
     }
     if (m_tracker.usesCounter() && m_server)
         notes << tr("The counter in the server process: %1").arg(m_server->sharedCounter());

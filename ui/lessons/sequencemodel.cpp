@@ -46,6 +46,7 @@ struct SequenceModel::Flow
     qint64 clientReceived = 0;
     QVector<Pending> toClient;
     bool clientClosed = false;
+    bool lingerZero = false;  // SO_LINGER {1, 0}: the client's close() sends an RST
 };
 
 QString SequenceModel::clientName(quint64 number)
@@ -150,6 +151,7 @@ void SequenceModel::setEvents(const SocketEvents &events)
     m_items.clear();
     m_rows = 0;
     m_serverLane = -1;
+    m_failedConnections.clear();
     buildLanes(events);
     if (m_serverLane < 0)
         return;
@@ -252,13 +254,21 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
     case EventKind::Disconnected:
         flow.clientClosed = e.result == 0;
         if (e.result == 0)
-            push(SequenceItem::Kind::Close, lane, m_serverLane, tr("close()"));
+            push(SequenceItem::Kind::Close, lane, m_serverLane,
+                 flow.lingerZero ? tr("close(): RST") : tr("close()"));
         else
             push(SequenceItem::Kind::Mark, lane, lane, tr("recv() = 0, close()"));
         break;
     case EventKind::Error:
         push(SequenceItem::Kind::Error, lane, lane,
              tr("%1() failed: %2").arg(sysCallName(e.call), EventFormatter::reasonText(e)));
+        break;
+    case EventKind::Call:
+        // Lesson 10: a half-close is a FIN of its own; SO_LINGER {1, 0} turns close() into an RST.
+        if (e.call == SysCall::Shutdown && e.result == 0)
+            push(SequenceItem::Kind::Close, lane, m_serverLane, tr("shutdown(SHUT_WR): FIN"));
+        else if (e.call == SysCall::Setsockopt && e.args.contains(QLatin1String("SO_LINGER")))
+            flow.lingerZero = true;
         break;
     default:
         break;
@@ -305,6 +315,8 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
     case EventKind::Disconnected:
         if (lane >= 0 && !flows[lane].clientClosed)
             push(SequenceItem::Kind::Close, s, lane, tr("close()"));
+        else if (m_failedConnections.contains(e.connectionId))
+            push(SequenceItem::Kind::Mark, s, s, tr("close()"));
         else
             push(SequenceItem::Kind::Mark, s, s, tr("recv() = 0, close()"));
         break;
@@ -314,6 +326,8 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
                                               : tr("waitpid(): child %1 reaped").arg(e.pid));
         break;
     case EventKind::Error:
+        if (e.connectionId != 0)
+            m_failedConnections.insert(e.connectionId);
         push(SequenceItem::Kind::Error, s, s,
              tr("%1() failed: %2").arg(sysCallName(e.call), EventFormatter::reasonText(e)));
         break;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QSet>
 #include <QVector>
 
 namespace socketlab {
@@ -72,6 +73,8 @@ private:
     QVector<QString> m_laneAddresses;
     QVector<SequenceItem> m_items;
     int m_rows = 0;
+    // Server connections whose call failed (a reset): their end is not "recv() = 0".
+    QSet<quint64> m_failedConnections;
     int m_serverLane = -1;
 };
 

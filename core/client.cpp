@@ -27,7 +27,7 @@ void Client::connectToHost(Protocol protocol, const QString &host, quint16 port)
     m_protocol = protocol;
     EventReporter reporter(m_queue, Role::Client);
     reporter.setConnectionId(m_id);
-    m_worker = std::make_unique<ClientWorker>(protocol, host, port, reporter);
+    m_worker = std::make_unique<ClientWorker>(protocol, host, port, reporter, m_options);
     connect(m_worker.get(), &ClientWorker::opened, this, [this] { setState(State::Connected); });
     connect(m_worker.get(), &QThread::finished, this, &Client::workerFinished);
     connect(m_worker.get(), &ClientWorker::sendFinished, this, &Client::sendFinished);
@@ -45,6 +45,18 @@ void Client::disconnectFromHost()
 {
     if (m_worker)
         m_worker->close();
+}
+
+void Client::halfClose()
+{
+    if (m_worker)
+        m_worker->halfClose();
+}
+
+void Client::resetConnection()
+{
+    if (m_worker)
+        m_worker->resetConnection();
 }
 
 void Client::abort()

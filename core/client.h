@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clientoptions.h"
 #include "core/eventqueue.h"
 #include "core/protocol.h"
 
@@ -32,10 +33,22 @@ public:
     void setId(quint64 id) { m_id = id; }
     quint64 id() const { return m_id; }
 
+    // Applies at the next connectToHost() (see ClientOptions).
+    void setOptions(const ClientOptions &options) { m_options = options; }
+    ClientOptions options() const { return m_options; }
+
     void connectToHost(Protocol protocol, const QString &host, quint16 port);
     void send(const QByteArray &data);
     // Closes once everything sent before has gone.
     void disconnectFromHost();
+    // TCP: once everything sent before has gone, shutdown(SHUT_WR) (a FIN: "I am done
+    // sending"), keep receiving until the server closes (recv() returns 0), then close();
+    // the state stays Connected until then. UDP has no half-close: it just closes.
+    void halfClose();
+    // TCP: once everything sent before has gone, SO_LINGER {1, 0} then close(): the kernel
+    // sends an RST instead of a FIN and the server's recv() fails with ECONNRESET.
+    // UDP: just closes.
+    void resetConnection();
     // Closes now; waits for the worker thread (promptly: it never blocks a stop).
     void abort();
 
@@ -60,6 +73,7 @@ private:
     std::unique_ptr<ClientWorker> m_worker;
     State m_state = State::Unconnected;
     Protocol m_protocol = Protocol::Tcp;
+    ClientOptions m_options;
     quint64 m_id = 0;
 };
 

@@ -158,9 +158,26 @@ bool Server::start(const ServerConfig &config)
                                r == 0 ? 0 : errno);
         }
         if (config.receiveBuffer > 0) {
-            // Not one of the recipe's steps: set quietly, like IPV6_V6ONLY below.
-            ::setsockopt(attempt.get(), SOL_SOCKET, SO_RCVBUF, &config.receiveBuffer,
-                         sizeof config.receiveBuffer);
+            // On the listener, so that every accepted socket inherits it (and its window is
+            // sized from it during the handshake); for UDP on the one socket.
+            const QString args = QStringLiteral("fd %1, SO_RCVBUF, %2").arg(attempt.get()).arg(config.receiveBuffer);
+            const CallClock optionClock;
+            const int r = ::setsockopt(attempt.get(), SOL_SOCKET, SO_RCVBUF, &config.receiveBuffer,
+                                       sizeof config.receiveBuffer);
+            const int optionErrno = r == 0 ? 0 : errno;
+            reporter.traceCall(SysCall::Setsockopt, optionClock, args, r, optionErrno);
+            if (r != 0) {
+                reporter.reportError(SysCall::Setsockopt, args, optionErrno);
+            } else {
+                // What the kernel made of it (Linux doubles it), for the class to see.
+                int size = 0;
+                socklen_t length = sizeof size;
+                const CallClock readClock;
+                const int got = ::getsockopt(attempt.get(), SOL_SOCKET, SO_RCVBUF, &size, &length);
+                reporter.traceCall(SysCall::Getsockopt, readClock,
+                                   QStringLiteral("fd %1, SO_RCVBUF").arg(attempt.get()),
+                                   got == 0 ? size : got, got == 0 ? 0 : errno);
+            }
         }
         if (candidate.family() == AF_INET6) {
             // "::" serves IPv4 clients too (they show up as plain IPv4 addresses).

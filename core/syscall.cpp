@@ -17,6 +17,8 @@ QString sysCallName(SysCall call)
         return QStringLiteral("socket");
     case SysCall::Setsockopt:
         return QStringLiteral("setsockopt");
+    case SysCall::Getsockopt:
+        return QStringLiteral("getsockopt");
     case SysCall::Bind:
         return QStringLiteral("bind");
     case SysCall::Listen:
@@ -70,6 +72,7 @@ int clientStep(SysCall call)
         return 2;
     case SysCall::Socket:
     case SysCall::Setsockopt:  // an option of the socket just made
+    case SysCall::Getsockopt:
         return 3;
     case SysCall::Connect:
         return 4;
@@ -96,6 +99,7 @@ int serverStep(SysCall call)
         return 1;
     case SysCall::Socket:
     case SysCall::Setsockopt:
+    case SysCall::Getsockopt:
         return 2;
     case SysCall::Bind:
         return 3;

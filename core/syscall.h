@@ -14,6 +14,7 @@ enum class SysCall {
     Getprotobyname,
     Socket,
     Setsockopt,
+    Getsockopt,  // reads back what the kernel made of an option (a buffer size, doubled)
     Bind,
     Listen,
     Accept,

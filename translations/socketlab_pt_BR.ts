@@ -83,6 +83,22 @@
         <source>the restart worked</source>
         <translation>o reinício funcionou</translation>
     </message>
+    <message>
+        <source>the second server only:</source>
+        <translation>só o segundo servidor:</translation>
+    </message>
+    <message>
+        <source>fails: EADDRINUSE</source>
+        <translation>falha: EADDRINUSE (endereço em uso)</translation>
+    </message>
+    <message>
+        <source>the server closes first</source>
+        <translation>o servidor fecha primeiro</translation>
+    </message>
+    <message>
+        <source>fails: OSError: Address already in use</source>
+        <translation>falha: OSError: Address already in use (endereço já em uso)</translation>
+    </message>
 </context>
 <context>
     <name>BoundariesLesson</name>
@@ -129,6 +145,18 @@
     <message>
         <source>TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.</source>
         <translation>TCP: 3 envios chegaram em %1 pedaços de recv(), %2 bytes no total. UDP: %3 datagramas.</translation>
+    </message>
+    <message>
+        <source>client: three sends in a row</source>
+        <translation>cliente: três envios seguidos</translation>
+    </message>
+    <message>
+        <source>TCP server</source>
+        <translation>servidor TCP</translation>
+    </message>
+    <message>
+        <source>UDP server</source>
+        <translation>servidor UDP</translation>
     </message>
 </context>
 <context>
@@ -637,6 +665,18 @@
         <source>Processes: A&apos;s child is gone (reaped), or a zombie when reaping is off.</source>
         <translation>Processos: o filho de A sumiu (recolhido), ou é um zumbi quando o recolhimento está desligado.</translation>
     </message>
+    <message>
+        <source>child</source>
+        <translation>filho</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>pai</translation>
+    </message>
+    <message>
+        <source>when a child ends:</source>
+        <translation>quando um filho termina:</translation>
+    </message>
 </context>
 <context>
     <name>IterativeLesson</name>
@@ -711,6 +751,10 @@
     <message>
         <source>This server serves one connection at a time, itself: it calls accept() again only after the current client has left. listen(s, 1) keeps a short queue, the backlog, of connections the system completed for it.</source>
         <translation>Este servidor atende uma conexão por vez, ele mesmo: ele só chama accept() de novo depois que o cliente atual sai. listen(s, 1) mantém uma fila curta, o backlog, de conexões que o sistema completou para ele.</translation>
+    </message>
+    <message>
+        <source>backlog: a queue of 1</source>
+        <translation>backlog: uma fila de 1</translation>
     </message>
 </context>
 <context>
@@ -831,6 +875,18 @@
     <message>
         <source>A UDP server waits on one port; the client sends to another one (a typo in the port number), where nothing listens. sendto() &quot;succeeds&quot;: it only hands the datagram to the system. Nothing arrives, and without a connected socket the client is never told.</source>
         <translation>Um servidor UDP espera numa porta; o cliente envia para outra (um erro de digitação no número da porta), onde ninguém escuta. sendto() &quot;funciona&quot;: ele só entrega o datagrama ao sistema. Nada chega, e sem um socket conectado o cliente nunca fica sabendo.</translation>
+    </message>
+    <message>
+        <source>fails: ECONNREFUSED</source>
+        <translation>falha: ECONNREFUSED (conexão recusada)</translation>
+    </message>
+    <message>
+        <source>returns 7, and nothing else happens</source>
+        <translation>retorna 7, e nada mais acontece</translation>
+    </message>
+    <message>
+        <source>fails: ConnectionRefusedError</source>
+        <translation>falha: ConnectionRefusedError (conexão recusada)</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1061,26 @@
         <source>Threads: the server&apos;s counter reached %1. Children: each counted to 1; the server&apos;s counter is %2.</source>
         <translation>Threads: o contador do servidor chegou a %1. Filhos: cada um contou até 1; o contador do servidor está em %2.</translation>
     </message>
+    <message>
+        <source>the one counter</source>
+        <translation>o único contador</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation>filho</translation>
+    </message>
+    <message>
+        <source>its own copy</source>
+        <translation>sua própria cópia</translation>
+    </message>
+    <message>
+        <source>runs in a thread</source>
+        <translation>roda numa thread</translation>
+    </message>
 </context>
 <context>
     <name>SocketStateReader</name>
@@ -1099,6 +1175,14 @@
         <source>The call sequence is not complete yet.</source>
         <translation>A sequência de chamadas ainda não está completa.</translation>
     </message>
+    <message>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
+    </message>
 </context>
 <context>
     <name>UdpLesson</name>
@@ -1169,6 +1253,14 @@
     <message>
         <source>%1 different senders, %2 connections accepted.</source>
         <translation>%1 remetentes diferentes, %2 conexões aceitas.</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
     </message>
 </context>
 <context>

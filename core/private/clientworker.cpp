@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -19,8 +21,8 @@ constexpr int kUnconfirmedDatagrams = 8;
 }
 
 ClientWorker::ClientWorker(Protocol protocol, const QString &host, quint16 port,
-                           const EventReporter &reporter)
-    : m_protocol(protocol), m_host(host), m_port(port), m_reporter(reporter),
+                           const EventReporter &reporter, const ClientOptions &options)
+    : m_protocol(protocol), m_host(host), m_port(port), m_options(options), m_reporter(reporter),
       m_buffer(kReceiveBuffer, Qt::Uninitialized)
 {
     m_reporter.setProtocol(protocol);
@@ -35,12 +37,22 @@ ClientWorker::~ClientWorker()
 
 void ClientWorker::send(const QByteArray &data)
 {
-    enqueue({false, data});
+    enqueue({Command::Action::Send, data});
 }
 
 void ClientWorker::close()
 {
-    enqueue({true, {}});
+    enqueue({Command::Action::Close, {}});
+}
+
+void ClientWorker::halfClose()
+{
+    enqueue({Command::Action::HalfClose, {}});
+}
+
+void ClientWorker::resetConnection()
+{
+    enqueue({Command::Action::Reset, {}});
 }
 
 void ClientWorker::abort()
@@ -163,6 +175,7 @@ bool ClientWorker::tryConnect(const Endpoint &address)
         return false;
     }
     const int fd = socket.get();
+    applyOptions(fd);
     const QString connectArgs = QStringLiteral("fd %1, %2").arg(fd).arg(address.toString());
     // The connect() that succeeds: its entry is when a server's accept() may begin to see it.
     const CallClock connectClock;
@@ -269,13 +282,107 @@ bool ClientWorker::runCommands()
                 return true;
             command = m_commands.dequeue();
         }
-        if (command.close)
+        switch (command.action) {
+        case Command::Action::Close:
             return false;
+        case Command::Action::Reset:
+            prepareReset();
+            return false;
+        case Command::Action::HalfClose:
+            if (!shutdownSending())
+                return false;
+            continue;
+        case Command::Action::Send:
+            break;
+        }
         const bool goOn = sendData(command.data);
         emit sendFinished();
         if (!goOn)
             return false;
     }
+}
+
+// Right after socket(), before connect(): the options are the socket's from its first byte.
+// A failed option is reported and the connection goes on without it.
+void ClientWorker::applyOptions(int fd)
+{
+    const int one = 1;
+    if (m_options.noDelay && m_protocol == Protocol::Tcp)
+        setOption(fd, IPPROTO_TCP, TCP_NODELAY, QStringLiteral("fd %1, TCP_NODELAY, 1").arg(fd), &one, sizeof one);
+    if (m_options.sendBuffer > 0) {
+        const QString args = QStringLiteral("fd %1, SO_SNDBUF, %2").arg(fd).arg(m_options.sendBuffer);
+        if (setOption(fd, SOL_SOCKET, SO_SNDBUF, args, &m_options.sendBuffer, sizeof m_options.sendBuffer))
+            readBack(fd, SO_SNDBUF, QStringLiteral("SO_SNDBUF"));
+    }
+}
+
+// step: the recipe step to show, 0 for setsockopt's own (an option of the socket just made).
+bool ClientWorker::setOption(int fd, int level, int name, const QString &args, const void *value,
+                             socklen_t length, int step)
+{
+    const CallClock clock;
+    const int result = ::setsockopt(fd, level, name, value, length);
+    const int errnum = result == 0 ? 0 : errno;
+    if (step == 0) {
+        m_reporter.traceCall(SysCall::Setsockopt, clock, args, result, errnum);
+    } else if (m_reporter.callsEnabled()) {
+        SocketEvent event = m_reporter.make(EventKind::Call);
+        event.setEndUs(clock.endUs());
+        event.beginUs = clock.beginUs();
+        event.step = step;
+        event.call = SysCall::Setsockopt;
+        event.args = args;
+        event.result = result;
+        event.errnum = errnum;
+        m_reporter.post(std::move(event));
+    }
+    if (result != 0)
+        m_reporter.reportError(SysCall::Setsockopt, args, errnum);
+    return result == 0;
+}
+
+// What the kernel made of a buffer size: Linux doubles it (and keeps a minimum), which the
+// class should see rather than be told.
+void ClientWorker::readBack(int fd, int name, const QString &nameText)
+{
+    int value = 0;
+    socklen_t length = sizeof value;
+    const CallClock clock;
+    const int result = ::getsockopt(fd, SOL_SOCKET, name, &value, &length);
+    const int errnum = result == 0 ? 0 : errno;
+    m_reporter.traceCall(SysCall::Getsockopt, clock, QStringLiteral("fd %1, %2").arg(fd).arg(nameText),
+                         result == 0 ? value : result, errnum);
+}
+
+// "I am done sending": the server's recv() returns 0, but it may still answer, and we keep
+// reading until it closes. UDP has nothing to shut down: it just closes.
+bool ClientWorker::shutdownSending()
+{
+    if (m_protocol != Protocol::Tcp)
+        return false;
+    const int fd = m_socket.get();
+    const QString args = QStringLiteral("fd %1, SHUT_WR").arg(fd);
+    const CallClock clock;
+    const int result = ::shutdown(fd, SHUT_WR);
+    const int errnum = result == 0 ? 0 : errno;
+    m_reporter.traceCall(SysCall::Shutdown, clock, args, result, errnum);
+    if (result != 0) {
+        m_reporter.reportError(SysCall::Shutdown, args, errnum);
+        return false;
+    }
+    return true;
+}
+
+// A zero linger time makes close() drop what is unsent and send an RST instead of a FIN;
+// the socket skips TIME_WAIT. The close() itself follows when the conversation ends.
+void ClientWorker::prepareReset()
+{
+    if (m_protocol != Protocol::Tcp)
+        return;
+    const int fd = m_socket.get();
+    const linger hard{1, 0};
+    setOption(fd, SOL_SOCKET, SO_LINGER, QStringLiteral("fd %1, SO_LINGER, {1, 0}").arg(fd), &hard,
+              sizeof hard, recipeStep(SysCall::Close, Role::Client));
 }
 
 bool ClientWorker::sendData(const QByteArray &data)

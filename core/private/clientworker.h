@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clientoptions.h"
 #include "core/endpoint.h"
 #include "core/eventreporter.h"
 #include "core/fd.h"
@@ -23,12 +24,16 @@ class ClientWorker : public QThread
 
 public:
     ClientWorker(Protocol protocol, const QString &host, quint16 port,
-                 const EventReporter &reporter);
+                 const EventReporter &reporter, const ClientOptions &options = {});
     ~ClientWorker() override;
 
     void send(const QByteArray &data);
     // Closes after everything queued before it was sent.
     void close();
+    // After everything queued before: shutdown(SHUT_WR), then reads until the server closes.
+    void halfClose();
+    // After everything queued before: SO_LINGER {1, 0} and close(), an RST instead of a FIN.
+    void resetConnection();
     // Ends at once, whatever is queued or pending.
     void abort();
 
@@ -48,13 +53,20 @@ protected:
 private:
     struct Command
     {
-        bool close = false;
+        enum class Action { Send, Close, HalfClose, Reset };
+        Action action = Action::Send;
         QByteArray data;
     };
 
     bool open();
     bool tryConnect(const Endpoint &address);
     bool connectFailed(Fd &socket, const Endpoint &address, int connectErrno);
+    void applyOptions(int fd);
+    bool setOption(int fd, int level, int name, const QString &args, const void *value,
+                   socklen_t length, int step = 0);
+    void readBack(int fd, int name, const QString &nameText);
+    bool shutdownSending();
+    void prepareReset();
     // UDP: whether a refusal may still send us on to the next address (see tryConnect).
     bool mayTryNextTarget() const;
     bool tryNextTarget(QList<QByteArray> datagrams);
@@ -70,6 +82,7 @@ private:
     const Protocol m_protocol;
     const QString m_host;
     const quint16 m_port;
+    const ClientOptions m_options;
     EventReporter m_reporter;
     WakeSignal m_stop;
     WakeSignal m_commandsWaiting;

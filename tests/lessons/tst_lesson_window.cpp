@@ -50,7 +50,7 @@ private slots:
     {
         CodeView view;
         CodeListing listing;
-        listing.c = {"/* server */", "s = socket(AF_INET, SOCK_STREAM, 0);", {"accept", "c = accept(s, NULL, NULL);"}};
+        listing.c = {ListingLine::commentLine(QStringLiteral("server")), "s = socket(AF_INET, SOCK_STREAM, 0);", {"accept", "c = accept(s, NULL, NULL);"}};
         listing.python = {{"accept", "con, cliente = tcp.accept()"}, "con.close()"};
         view.setListing(listing);
         const auto *c = qobject_cast<QPlainTextEdit *>(view.widget(0));

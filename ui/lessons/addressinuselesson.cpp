@@ -86,24 +86,24 @@ LessonScript AddressInUseLesson::build()
     script.title = tr("Address in use: restarting a server");
     script.listing.c = {
         "s = socket(AF_INET, SOCK_STREAM, 0);",
-        "/* the second server only: */",
+        ListingLine::commentLine(tr("the second server only:")),
         {"reuse", "setsockopt(s, SOL_SOCKET, SO_REUSEADDR,"},
         "           &one, sizeof one);",
         {"bind", "if (bind(s, (void *)&addr, sizeof addr) < 0)"},
-        "  perror(\"bind\");  /* EADDRINUSE */",
+        {"  perror(\"bind\");", tr("fails: EADDRINUSE")},
         "listen(s, 1);",
         "c = accept(s, NULL, NULL);",
-        {"close", "close(c);  /* the server closes first */"},
+        {"close", "close(c);", tr("the server closes first")},
     };
     script.listing.python = {
         "tcp = socket.socket(AF_INET, SOCK_STREAM)",
-        "# the second server only:",
+        ListingLine::commentLine(tr("the second server only:")),
         {"reuse", "tcp.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)"},
         {"bind", "tcp.bind(('127.0.0.1', PORT))"},
-        "# -> OSError: Address already in use",
+        ListingLine::commentLine(tr("fails: OSError: Address already in use")),
         "tcp.listen(1)",
         "con, cliente = tcp.accept()",
-        {"close", "con.close()  # the server closes first"},
+        {"close", "con.close()", tr("the server closes first")},
     };
     script.steps = {
         {tr("A server without SO_REUSEADDR"),

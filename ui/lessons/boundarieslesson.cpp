@@ -62,25 +62,25 @@ LessonScript BoundariesLesson::build()
     const auto facts = script.makeFacts<BoundariesFacts>();
     script.title = tr("Message boundaries: TCP stream, UDP datagrams");
     script.listing.c = {
-        "/* client: three sends in a row */",
+        ListingLine::commentLine(tr("client: three sends in a row")),
         "send(s, \"one\", 3, 0);",
         "send(s, \"two\", 3, 0);",
         "send(s, \"three\", 5, 0);",
-        "/* TCP server */",
+        ListingLine::commentLine(tr("TCP server")),
         {"recv", "while ((n = recv(c, buf, 1024, 0)) > 0)"},
         "  printf(\"%.*s\\n\", n, buf);",
-        "/* UDP server */",
+        ListingLine::commentLine(tr("UDP server")),
         {"recvfrom", "n = recvfrom(s, buf, 1024, 0, &from, &len);"},
     };
     script.listing.python = {
-        "# client: three sends in a row",
+        ListingLine::commentLine(tr("client: three sends in a row")),
         "c.send(b'one')",
         "c.send(b'two')",
         "c.send(b'three')",
-        "# TCP server",
+        ListingLine::commentLine(tr("TCP server")),
         {"recv", "while msg := con.recv(1024):"},
         "    print(msg)",
-        "# UDP server",
+        ListingLine::commentLine(tr("UDP server")),
         {"recvfrom", "msg, cliente = udp.recvfrom(1024)"},
     };
     script.steps = {

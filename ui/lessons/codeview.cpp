@@ -30,8 +30,8 @@ CodeView::CodeView(QWidget *parent)
 void CodeView::setListing(const CodeListing &listing)
 {
     m_listing = listing;
-    m_c->setPlainText(CodeListing::texts(listing.c).join(QLatin1Char('\n')));
-    m_python->setPlainText(CodeListing::texts(listing.python).join(QLatin1Char('\n')));
+    m_c->setPlainText(listing.cTexts().join(QLatin1Char('\n')));
+    m_python->setPlainText(listing.pythonTexts().join(QLatin1Char('\n')));
 }
 
 void CodeView::setCurrentAnchor(const char *anchor)

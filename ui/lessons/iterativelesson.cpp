@@ -58,8 +58,8 @@ LessonScript IterativeLesson::build()
     LessonScript script;
     script.title = tr("Iterative TCP server: one client at a time");
     const CodeListing loop = RecipeListing::iterativeServerLoop();
-    script.listing.c = ListingLines{{"listen", "listen(s, 1);  /* backlog */"}} + loop.c;
-    script.listing.python = ListingLines{{"listen", "tcp.listen(1)  # backlog"}} + loop.python;
+    script.listing.c = ListingLines{{"listen", "listen(s, 1);", tr("backlog: a queue of 1")}} + loop.c;
+    script.listing.python = ListingLines{{"listen", "tcp.listen(1)", tr("backlog: a queue of 1")}} + loop.python;
     script.steps = {
         {tr("An iterative server"),
          tr("This server serves one connection at a time, itself: it calls "

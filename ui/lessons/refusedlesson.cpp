@@ -51,24 +51,24 @@ LessonScript RefusedLesson::build()
     const auto facts = script.makeFacts<RefusedFacts>();
     script.title = tr("Refused vs silent: nobody on the port");
     script.listing.c = {
-        "/* TCP */",
+        ListingLine::commentLine(tr("TCP: connect to a closed port")),
         "s = socket(AF_INET, SOCK_STREAM, 0);",
         {"connect", "if (connect(s, (void *)&closed, len) < 0)"},
-        "  perror(\"connect\"); /* ECONNREFUSED */",
-        "/* UDP */",
+        {"  perror(\"connect\");", tr("fails: ECONNREFUSED")},
+        ListingLine::commentLine(tr("UDP: send to a closed port")),
         "u = socket(AF_INET, SOCK_DGRAM, 0);",
         {"sendto", "n = sendto(u, \"anyone?\", 7, 0,"},
-        "           (void *)&closed, len); /* 7 */",
+        {"           (void *)&closed, len);", tr("returns 7, and nothing else happens")},
     };
     script.listing.python = {
-        "# TCP",
+        ListingLine::commentLine(tr("TCP: connect to a closed port")),
         "s = socket.socket(AF_INET, SOCK_STREAM)",
         {"connect", "s.connect(('127.0.0.1', CLOSED))"},
-        "# -> ConnectionRefusedError",
-        "# UDP",
+        ListingLine::commentLine(tr("fails: ConnectionRefusedError")),
+        ListingLine::commentLine(tr("UDP: send to a closed port")),
         "u = socket.socket(AF_INET, SOCK_DGRAM)",
         {"sendto", "u.sendto(b'anyone?', ('127.0.0.1', CLOSED))"},
-        "# -> 7, and nothing else happens",
+        ListingLine::commentLine(tr("returns 7, and nothing else happens")),
     };
     script.steps = {
         {tr("TCP: connect to a closed port"),

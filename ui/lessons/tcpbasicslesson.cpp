@@ -41,13 +41,13 @@ LessonScript TcpBasicsLesson::build()
     script.title = tr("TCP basics: the call sequences");
     const CodeListing loop = RecipeListing::iterativeServerLoop();
     script.listing.c = ListingLines{
-        "/* server */",
+        ListingLine::commentLine(tr("server")),
         "p = getprotobyname(\"tcp\");",
         "s = socket(AF_INET, SOCK_STREAM, p->p_proto);",
         "bind(s, (void *)&addr, sizeof addr);",
         {"listen", "listen(s, 1);"},
     } + loop.c + ListingLines{
-        "/* client */",
+        ListingLine::commentLine(tr("client")),
         "getaddrinfo(\"127.0.0.1\", port, &hints, &ai);",
         "p = getprotobyname(\"tcp\");",
         "s = socket(AF_INET, SOCK_STREAM, p->p_proto);",
@@ -56,12 +56,12 @@ LessonScript TcpBasicsLesson::build()
         "close(s);",
     };
     script.listing.python = ListingLines{
-        "# server",
+        ListingLine::commentLine(tr("server")),
         "tcp = socket.socket(AF_INET, SOCK_STREAM)",
         "tcp.bind(('127.0.0.1', PORT))",
         {"listen", "tcp.listen(1)"},
     } + loop.python + ListingLines{
-        "# client",
+        ListingLine::commentLine(tr("client")),
         "addr = socket.gethostbyname('127.0.0.1')",
         "c = socket.socket(AF_INET, SOCK_STREAM)",
         {"connect", "c.connect((addr, PORT))"},

@@ -40,7 +40,7 @@ LessonScript UdpLesson::build()
     LessonScript script;
     script.title = tr("UDP: datagrams without connections");
     script.listing.c = {
-        "/* server */",
+        ListingLine::commentLine(tr("server")),
         "s = socket(AF_INET, SOCK_DGRAM, 0);",
         {"bind", "bind(s, (void *)&addr, sizeof addr);"},
         "for (;;) {",
@@ -48,19 +48,19 @@ LessonScript UdpLesson::build()
         "               (void *)&from, &len);",
         {"print", "  printf(\"%s %.*s\\n\", who(&from), n, buf);"},
         "}",
-        "/* client */",
+        ListingLine::commentLine(tr("client")),
         "c = socket(AF_INET, SOCK_DGRAM, 0);",
         {"sendto", "sendto(c, msg, len, 0,"},
         "       (void *)&srv, sizeof srv);",
     };
     script.listing.python = {
-        "# server",
+        ListingLine::commentLine(tr("server")),
         "udp = socket.socket(AF_INET, SOCK_DGRAM)",
         {"bind", "udp.bind(('127.0.0.1', PORT))"},
         "while True:",
         {"recvfrom", "    msg, cliente = udp.recvfrom(1024)"},
         {"print", "    print(cliente, msg)"},
-        "# client",
+        ListingLine::commentLine(tr("client")),
         "c = socket.socket(AF_INET, SOCK_DGRAM)",
         {"sendto", "c.sendto(msg, ('127.0.0.1', PORT))"},
     };

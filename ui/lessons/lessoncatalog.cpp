@@ -10,6 +10,8 @@ using Builder = LessonScript (*)();
 constexpr Builder kBuilders[] = {
     udpLesson,          tcpBasicsLesson, iterativeLesson, forkLesson,
     sharedMemoryLesson, boundariesLesson, refusedLesson,  addressInUseLesson,
+    // Lessons 9-11 (poll, closing, Nagle) go before it.
+    flowControlLesson,
 };
 }
 

@@ -8,10 +8,19 @@
 
 namespace socketlab {
 
+namespace {
+// The ports of a run's last servers (a lesson restarts its server on a new port at most twice).
+constexpr int kWatchedPorts = 3;
+// Two minutes of samples: the flow-control plot's history.
+constexpr int kKernelHistory = 1200;
+}
+
 LessonRuntime::LessonRuntime(QObject *parent) : QObject(parent)
 {
     connect(&m_session, &LabSession::eventsArrived, this, &LessonRuntime::append);
+    connect(&m_sampler, &KernelSampler::sampled, this, &LessonRuntime::kernelArrived);
     m_stepClock.start();
+    m_runClock.start();
 }
 
 LessonRuntime::~LessonRuntime()
@@ -29,6 +38,12 @@ void LessonRuntime::reset()
     m_session.blockSignals(false);
     m_events.clear();
     m_stepClock.restart();
+    m_runClock.restart();
+    m_watchedPorts.clear();
+    m_sampler.setPorts({});
+    m_kernel.clear();
+    m_kernelHistory.clear();
+    m_kernelSamples = 0;
     emit cleared();
 }
 
@@ -36,7 +51,29 @@ bool LessonRuntime::startServer(const ServerConfig &config)
 {
     ServerConfig local = config;
     local.bindAddress = QStringLiteral("127.0.0.1");
-    return m_session.server()->start(local);
+    if (!m_session.server()->start(local))
+        return false;
+    // Watched until the run ends: TIME_WAIT outlives the server that left it.
+    const quint16 port = serverPort();
+    if (config.protocol == Protocol::Tcp && !m_watchedPorts.contains(port)) {
+        m_watchedPorts << port;
+        while (m_watchedPorts.size() > kWatchedPorts)
+            m_watchedPorts.removeFirst();
+        m_sampler.setPorts(m_watchedPorts);
+    }
+    return true;
+}
+
+void LessonRuntime::kernelArrived(const QList<SocketSnapshot> &sockets)
+{
+    if (m_watchedPorts.isEmpty())
+        return;  // sampled before the run was reset
+    m_kernel = sockets;
+    ++m_kernelSamples;
+    m_kernelHistory.append({m_runClock.elapsed(), sockets});
+    if (m_kernelHistory.size() > kKernelHistory)
+        m_kernelHistory.remove(0, m_kernelHistory.size() - kKernelHistory);
+    emit kernelSampled();
 }
 
 void LessonRuntime::stopServer()

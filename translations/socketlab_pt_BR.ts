@@ -606,10 +606,6 @@
         <translation>servidor: um buffer de recepção pequeno</translation>
     </message>
     <message>
-        <source>and no recv() yet</source>
-        <translation>e ainda nenhum recv()</translation>
-    </message>
-    <message>
         <source>client: a small send buffer</source>
         <translation>cliente: um buffer de envio pequeno</translation>
     </message>
@@ -680,6 +676,10 @@
     <message>
         <source>Queues: both fall to 0; event log: the server received every byte.</source>
         <translation>Filas: as duas caem a 0; registro de eventos: o servidor recebeu todos os bytes.</translation>
+    </message>
+    <message>
+        <source>no recv() yet</source>
+        <translation>ainda nenhum recv()</translation>
     </message>
 </context>
 <context>
@@ -895,28 +895,12 @@
 <context>
     <name>KernelSockets</name>
     <message>
-        <source>server, listening on port %1</source>
-        <translation>servidor, escutando na porta %1</translation>
-    </message>
-    <message>
-        <source>server&apos;s side of client %1&apos;s connection</source>
-        <translation>lado do servidor da conexão do cliente %1</translation>
-    </message>
-    <message>
-        <source>server&apos;s side of a connection from port %1</source>
-        <translation>lado do servidor de uma conexão da porta %1</translation>
-    </message>
-    <message>
         <source>client %1</source>
         <translation>cliente %1</translation>
     </message>
     <message>
         <source>a client on port %1</source>
         <translation>um cliente na porta %1</translation>
-    </message>
-    <message>
-        <source>accept queue: %1 of backlog %2</source>
-        <translation>fila de accept: %1 com backlog %2</translation>
     </message>
     <message>
         <source>accepted</source>
@@ -933,6 +917,22 @@
     <message>
         <source>SYN again in %1 s</source>
         <translation>SYN de novo em %1 s</translation>
+    </message>
+    <message>
+        <source>server, listening, port %1</source>
+        <translation>servidor, escutando, porta %1</translation>
+    </message>
+    <message>
+        <source>server side, client %1</source>
+        <translation>lado do servidor, cliente %1</translation>
+    </message>
+    <message>
+        <source>server side, port %1</source>
+        <translation>lado do servidor, porta %1</translation>
+    </message>
+    <message>
+        <source>queue %1 of %2</source>
+        <translation>fila %1 de %2</translation>
     </message>
 </context>
 <context>
@@ -1828,10 +1828,6 @@
         <translation>Ainda nenhum socket desta lição na tabela do kernel.</translation>
     </message>
     <message>
-        <source>Listening socket: %1. Waiting in the backlog: %2. Linux queues up to backlog + 1 connections.</source>
-        <translation>Socket escutando: %1. Esperando no backlog: %2. O Linux enfileira até backlog + 1 conexões.</translation>
-    </message>
-    <message>
         <source>No listening socket now: what is left are connections winding down.</source>
         <translation>Nenhum socket escutando agora: o que resta são conexões terminando.</translation>
     </message>
@@ -1858,6 +1854,14 @@
     <message>
         <source>Timer</source>
         <translation>Timer</translation>
+    </message>
+    <message>
+        <source>%1 waiting to be accepted, backlog %2</source>
+        <translation>%1 esperando o accept, backlog %2</translation>
+    </message>
+    <message>
+        <source>Listening socket: %1 (Linux queues up to backlog + 1).</source>
+        <translation>Socket escutando: %1 (o Linux enfileira até backlog + 1).</translation>
     </message>
 </context>
 <context>

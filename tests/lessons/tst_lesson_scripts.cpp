@@ -34,7 +34,7 @@ const QVector<Expected> &expected()
         {8, 8, {{2, 2}, {6, 6}}},                                            // refused
         {9, 8, {{4, 3}, {8, 7}, {4, 3}, {2, 2}, {4, 3}}},                    // address in use
         // the catalogue's last
-        {14, 12, {{2, 1}, {8, 7}, {9, 8}, {10, 9}, {12, 11}}},               // flow control
+        {17, 13, {{2, 1}, {11, 8}, {12, 9}, {13, 10}, {15, 12}}},             // flow control
     };
     return lessons;
 }

@@ -14,7 +14,7 @@ bool isServerSide(const LessonRuntime &rt, const SocketSnapshot &s)
 int clientOf(const LessonRuntime &rt, const SocketSnapshot &s, bool serverSide)
 {
     const QString &address = serverSide ? s.peer : s.local;
-    for (int n : rt.clientNumbers()) {
+    for (int n : rt.knownClients()) {
         if (rt.clientAddress(n) == address)
             return n;
     }
@@ -75,12 +75,12 @@ QString KernelSockets::clientName(int n)
 QString KernelSockets::describe(const LessonRuntime &rt, const SocketSnapshot &s)
 {
     if (s.isListener())
-        return tr("server, listening on port %1").arg(s.localPort);
+        return tr("server, listening, port %1").arg(s.localPort);
     const bool serverSide = isServerSide(rt, s);
     const int n = clientOf(rt, s, serverSide);
     if (serverSide) {
-        return n > 0 ? tr("server's side of client %1's connection").arg(clientName(n))
-                     : tr("server's side of a connection from port %1").arg(s.peerPort);
+        return n > 0 ? tr("server side, client %1").arg(clientName(n))
+                     : tr("server side, port %1").arg(s.peerPort);
     }
     return n > 0 ? tr("client %1").arg(clientName(n)) : tr("a client on port %1").arg(s.localPort);
 }
@@ -88,7 +88,7 @@ QString KernelSockets::describe(const LessonRuntime &rt, const SocketSnapshot &s
 QString KernelSockets::acceptedText(const LessonRuntime &rt, const SocketSnapshot &s)
 {
     if (s.isListener())
-        return tr("accept queue: %1 of backlog %2").arg(s.recvQ).arg(s.sendQ);
+        return tr("queue %1 of %2").arg(s.recvQ).arg(s.sendQ);
     if (!isServerSide(rt, s) || s.state == SocketState::TimeWait)
         return QString();
     return s.accepted() ? tr("accepted") : tr("waiting in the backlog");

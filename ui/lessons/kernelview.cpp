@@ -99,7 +99,6 @@ void KernelView::refresh()
         for (int c : {RecvQ, SendQ})
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     }
-    int waiting = 0;
     QStringList listeners;
     for (int i = 0; i < sockets.size(); ++i) {
         const SocketSnapshot &s = sockets.at(i);
@@ -112,20 +111,19 @@ void KernelView::refresh()
         item->setText(Timer, KernelSockets::timerText(s));
         const QColor colour = stateColour(s.state);
         const bool inBacklog = !s.accepted();
-        waiting += inBacklog ? 1 : 0;
         for (int c = 0; c < ColumnCount; ++c) {
             item->setForeground(c, inBacklog ? palette().placeholderText()
                                    : colour.isValid() && c == State ? QBrush(colour)
                                                                     : palette().text());
         }
         if (s.isListener())
-            listeners << KernelSockets::acceptedText(rt, s);
+            listeners << tr("%1 waiting to be accepted, backlog %2").arg(s.recvQ).arg(s.sendQ);
     }
     if (sockets.isEmpty())
         m_note->setText(tr("No socket of this lesson in the kernel's table yet."));
     else if (!listeners.isEmpty())
-        m_note->setText(tr("Listening socket: %1. Waiting in the backlog: %2. Linux queues up to "
-                           "backlog + 1 connections.").arg(listeners.join(QStringLiteral("; "))).arg(waiting));
+        m_note->setText(tr("Listening socket: %1 (Linux queues up to backlog + 1).")
+                            .arg(listeners.join(QStringLiteral("; "))));
     else
         m_note->setText(tr("No listening socket now: what is left are connections winding down."));
     if (m_plot->isVisible())

@@ -37,6 +37,7 @@ void LessonRuntime::reset()
     m_session.flush();
     m_session.blockSignals(false);
     m_events.clear();
+    m_clientAddresses.clear();
     m_stepClock.restart();
     m_runClock.restart();
     m_watchedPorts.clear();
@@ -104,6 +105,12 @@ void LessonRuntime::abortClients()
 
 void LessonRuntime::append(const SocketEvents &events)
 {
+    for (const SocketEvent &e : events) {
+        if (e.role == Role::Client && !e.local.isEmpty() && !m_clientAddresses.contains(int(e.connectionId))
+            && (e.kind == EventKind::Connected || e.kind == EventKind::Sent)) {
+            m_clientAddresses.insert(int(e.connectionId), e.local);
+        }
+    }
     if (!m_droppingClientEvents) {
         m_events += events;
         emit eventsArrived(events);
@@ -136,13 +143,7 @@ int LessonRuntime::indexOf(const Predicate &predicate, int from) const
 
 QString LessonRuntime::clientAddress(int number) const
 {
-    for (const SocketEvent &e : m_events) {
-        if (e.role == Role::Client && e.connectionId == quint64(number) && !e.local.isEmpty()
-            && (e.kind == EventKind::Connected || e.kind == EventKind::Sent)) {
-            return e.local;
-        }
-    }
-    return QString();
+    return m_clientAddresses.value(number);
 }
 
 bool LessonRuntime::sameEndpoint(const QString &peer, const QString &local)

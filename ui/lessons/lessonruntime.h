@@ -10,6 +10,7 @@
 #include "ui/lessons/kernelsampler.h"
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QObject>
 
 #include <functional>
@@ -77,8 +78,10 @@ public:
     void restartStepClock() { m_stepClock.restart(); }
     qint64 msInStep() const { return m_stepClock.elapsed(); }
 
-    // The client numbers made so far.
+    // The client numbers made and not removed (restartServer() removes every client).
     QList<int> clientNumbers() const { return m_session.clientIds(); }
+    // The clients whose local address is known, removed ones too.
+    QList<int> knownClients() const { return m_clientAddresses.keys(); }
 
     // The kernel's view (KernelSampler, ~10 Hz) of the ports the run's servers listened on:
     // the newest sample, how many came since the run began, and the recent ones.
@@ -101,6 +104,7 @@ private:
 
     LabSession m_session;
     SocketEvents m_events;
+    QMap<int, QString> m_clientAddresses;  // the run's clients' local addresses, by number
     QElapsedTimer m_stepClock;
     bool m_switchOn = true;
     bool m_droppingClientEvents = false;

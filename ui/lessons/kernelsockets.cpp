@@ -18,7 +18,16 @@ int clientOf(const LessonRuntime &rt, const SocketSnapshot &s, bool serverSide)
         if (rt.clientAddress(n) == address)
             return n;
     }
-    return 0;
+    // A client still connecting (SYN_SENT) has no address in the events yet: if only one
+    // client is in that case, this socket is its.
+    if (serverSide || s.state != SocketState::SynSent)
+        return 0;
+    int unknown = 0;
+    for (int n : rt.clientNumbers()) {
+        if (rt.clientAddress(n).isEmpty())
+            unknown = unknown == 0 ? n : -1;
+    }
+    return qMax(0, unknown);
 }
 }
 

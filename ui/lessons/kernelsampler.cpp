@@ -48,7 +48,7 @@ void KernelSampler::run()
                 sockets += some;
         }
         // Queued to the owner's thread; dropped if the sampler is gone by then.
-        QMetaObject::invokeMethod(this, [this, sockets] { emit sampled(sockets); },
+        QMetaObject::invokeMethod(this, [this, sockets, ports] { emit sampled(sockets, ports); },
                                   Qt::QueuedConnection);
         lock.lock();
         m_wake.wait_for(lock, std::chrono::milliseconds(kIntervalMs), [this] { return m_quit; });

@@ -28,8 +28,8 @@ public:
     void setPorts(const QList<quint16> &ports);
 
 signals:
-    // In the sampler's owner thread; sockets of every port, in port order.
-    void sampled(const QList<socketlab::SocketSnapshot> &sockets);
+    // In the sampler's owner thread; sockets of every port, in port order, and the ports read.
+    void sampled(const QList<socketlab::SocketSnapshot> &sockets, const QList<quint16> &ports);
 
 private:
     void run();

@@ -65,10 +65,10 @@ bool LessonRuntime::startServer(const ServerConfig &config)
     return true;
 }
 
-void LessonRuntime::kernelArrived(const QList<SocketSnapshot> &sockets)
+void LessonRuntime::kernelArrived(const QList<SocketSnapshot> &sockets, const QList<quint16> &ports)
 {
-    if (m_watchedPorts.isEmpty())
-        return;  // sampled before the run was reset
+    if (m_watchedPorts.isEmpty() || ports != m_watchedPorts)
+        return;  // sampled before the run was reset, or before a new server's port was added
     m_kernel = sockets;
     ++m_kernelSamples;
     m_kernelHistory.append({m_runClock.elapsed(), sockets});

@@ -100,7 +100,7 @@ signals:
 
 private:
     void append(const SocketEvents &events);
-    void kernelArrived(const QList<SocketSnapshot> &sockets);
+    void kernelArrived(const QList<SocketSnapshot> &sockets, const QList<quint16> &ports);
 
     LabSession m_session;
     SocketEvents m_events;

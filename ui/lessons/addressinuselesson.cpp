@@ -45,21 +45,26 @@ LessonStep::Enter serveClient(const Facts &facts, bool reuse, int n)
 }
 
 // The server stopped first (it closed the connection first), so its side waits in TIME_WAIT.
-// The kernel's sample shows it too (the kernel view lists it with its countdown).
-QList<SocketSnapshot> timeWaitOn(const LessonRuntime &rt, quint16 port)
-{
-    QList<SocketSnapshot> found;
-    for (const SocketSnapshot &s : KernelSockets::inState(rt.kernelSockets(), SocketState::TimeWait)) {
-        if (s.localPort == port)
-            found << s;
-    }
-    return found;
-}
-
 bool inTimeWait(LessonRuntime &rt, int client, quint16 port)
 {
     return rt.count(LessonRuntime::clientEvent(client, EventKind::Disconnected)) > 0
-        && TcpStateTable::count(port, TcpStateTable::kTimeWait) > 0 && !timeWaitOn(rt, port).isEmpty();
+        && TcpStateTable::count(port, TcpStateTable::kTimeWait) > 0;
+}
+
+// The TIME_WAIT sockets on port as "local - peer", read from the kernel at once (one dump, at
+// the moment bind() is about to fail; the kernel view shows the same ones live).
+QStringList timeWaitOn(quint16 port)
+{
+    QList<SocketSnapshot> sockets;
+    QString error;
+    QStringList found;
+    if (!SocketStateReader::read(port, SocketStateReader::TcpOnly, &sockets, &error, false))
+        return found;
+    for (const SocketSnapshot &s : KernelSockets::inState(sockets, SocketState::TimeWait)) {
+        if (s.localPort == port)
+            found << QStringLiteral("%1 - %2").arg(s.local, s.peer);
+    }
+    return found;
 }
 
 // A new server on the port the stopped one left in TIME_WAIT.
@@ -68,11 +73,8 @@ LessonStep::Enter restartOnSamePort(const Facts &facts, bool reuse)
     return [facts, reuse](LessonRuntime &rt) {
         const quint16 port = portOf(*facts, reuse);
         facts->timeWaitAtRestart = TcpStateTable::count(port, TcpStateTable::kTimeWait);
-        if (!reuse) {
-            facts->timeWaitSockets.clear();
-            for (const SocketSnapshot &s : timeWaitOn(rt, port))
-                facts->timeWaitSockets << QStringLiteral("%1 - %2").arg(s.local, s.peer);
-        }
+        if (!reuse)
+            facts->timeWaitSockets = timeWaitOn(port);
         const bool ok = rt.startServer(config(reuse, port));
         (reuse ? facts->reuseRestartOk : facts->plainRestartOk) = ok;
     };

@@ -899,10 +899,6 @@
         <translation>cliente %1</translation>
     </message>
     <message>
-        <source>a client on port %1</source>
-        <translation>um cliente na porta %1</translation>
-    </message>
-    <message>
         <source>accepted</source>
         <translation>aceita</translation>
     </message>
@@ -919,20 +915,24 @@
         <translation>SYN de novo em %1 s</translation>
     </message>
     <message>
-        <source>server, listening, port %1</source>
-        <translation>servidor, escutando, porta %1</translation>
-    </message>
-    <message>
-        <source>server side, client %1</source>
-        <translation>lado do servidor, cliente %1</translation>
-    </message>
-    <message>
-        <source>server side, port %1</source>
-        <translation>lado do servidor, porta %1</translation>
-    </message>
-    <message>
         <source>queue %1 of %2</source>
         <translation>fila %1 de %2</translation>
+    </message>
+    <message>
+        <source>server side (%1)</source>
+        <translation>lado do servidor (%1)</translation>
+    </message>
+    <message>
+        <source>server side (:%1)</source>
+        <translation>lado do servidor (:%1)</translation>
+    </message>
+    <message>
+        <source>a client (:%1)</source>
+        <translation>um cliente (:%1)</translation>
+    </message>
+    <message>
+        <source>listening socket :%1</source>
+        <translation>socket escutando :%1</translation>
     </message>
 </context>
 <context>

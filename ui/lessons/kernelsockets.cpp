@@ -84,14 +84,14 @@ QString KernelSockets::clientName(int n)
 QString KernelSockets::describe(const LessonRuntime &rt, const SocketSnapshot &s)
 {
     if (s.isListener())
-        return tr("server, listening, port %1").arg(s.localPort);
+        return tr("listening socket :%1").arg(s.localPort);
     const bool serverSide = isServerSide(rt, s);
     const int n = clientOf(rt, s, serverSide);
     if (serverSide) {
-        return n > 0 ? tr("server side, client %1").arg(clientName(n))
-                     : tr("server side, port %1").arg(s.peerPort);
+        return n > 0 ? tr("server side (%1)").arg(clientName(n))
+                     : tr("server side (:%1)").arg(s.peerPort);
     }
-    return n > 0 ? tr("client %1").arg(clientName(n)) : tr("a client on port %1").arg(s.localPort);
+    return n > 0 ? tr("client %1").arg(clientName(n)) : tr("a client (:%1)").arg(s.localPort);
 }
 
 QString KernelSockets::acceptedText(const LessonRuntime &rt, const SocketSnapshot &s)

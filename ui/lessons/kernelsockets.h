@@ -32,7 +32,8 @@ public:
     // Client n closed but the server did not: its side in FIN_WAIT2, the server's in CLOSE_WAIT.
     static bool halfClosed(const LessonRuntime &rt, int n);
     static QList<SocketSnapshot> inState(const QList<SocketSnapshot> &sockets, SocketState state);
-    // Who owns a socket, translated: "server, listening", "server ↔ client A", "client B".
+    // Who owns a socket, translated and short: "listening socket :5000", "server side (A)",
+    // "client B".
     static QString describe(const LessonRuntime &rt, const SocketSnapshot &socket);
     // "waiting in the backlog" / "accepted" / empty (not a server-side connection).
     static QString acceptedText(const LessonRuntime &rt, const SocketSnapshot &socket);

@@ -36,6 +36,12 @@ Server::~Server()
     stop();
 }
 
+void Server::resumeReading()
+{
+    if (m_context)
+        m_context->readingResumed.raise();
+}
+
 bool Server::isRunning() const
 {
     return m_worker != nullptr;
@@ -80,7 +86,8 @@ bool Server::start(const ServerConfig &config)
     m_errorString.clear();
     m_context = std::make_unique<ServerContext>(config, m_queue);
     const EventReporter &reporter = m_context->reporter;
-    for (const WakeSignal *wake : {&m_context->stop, &m_context->handlerFinished}) {
+    for (const WakeSignal *wake :
+         {&m_context->stop, &m_context->handlerFinished, &m_context->readingResumed}) {
         if (!wake->isValid())
             return fail(SysCall::Eventfd, QString(), wake->error());
     }

@@ -33,6 +33,9 @@ public:
     // Ends every handler thread and child process, then reports the summary; returns promptly.
     void stop();
 
+    // ServerConfig::pauseReading: the handlers start reading (and keep reading) from now on.
+    void resumeReading();
+
     bool isRunning() const;
     ServerConfig config() const { return m_config; }
     // The address actually bound (the real port when 0 was asked for).

@@ -38,6 +38,14 @@ struct ServerConfig
     // Above 0: SO_RCVBUF for the listening (or UDP) socket; the kernel doubles it and keeps
     // a minimum. Small, it lets a flood fill a UDP server's receive buffer (summary "dropped").
     int receiveBuffer = 0;
+    // Flow-control lesson: a handler (iterative or thread mode) that accepted a connection does
+    // not recv() until Server::resumeReading(), so the connection's Recv-Q fills.
+    bool pauseReading = false;
+    // Lessons 4 and 5, the classic leak: when the client has left, the thread (or iterative)
+    // handler does not close() the connection, and in fork mode the parent does not close its
+    // copy after fork(). The descriptors stay open until Stop, so the server's side of each
+    // connection stays in CLOSE_WAIT and the client's in FIN_WAIT2.
+    bool forgetClose = false;
 };
 
 } // namespace socketlab

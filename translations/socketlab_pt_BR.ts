@@ -28,20 +28,8 @@
         <translation>O servidor fecha a conexão primeiro. O lado que fecha primeiro mantém a conexão em TIME_WAIT por um minuto, para que pacotes atrasados dela não sejam confundidos com uma nova conexão na mesma porta.</translation>
     </message>
     <message>
-        <source>Processes: the TIME_WAIT count for the server&apos;s port.</source>
-        <translation>Processos: o número de conexões em TIME_WAIT na porta do servidor.</translation>
-    </message>
-    <message>
         <source>Restart on the same port: bind() fails</source>
         <translation>Reiniciar na mesma porta: bind() falha</translation>
-    </message>
-    <message>
-        <source>The restarted server&apos;s bind() fails with &quot;Address already in use&quot;: the connection in TIME_WAIT still holds the port.</source>
-        <translation>O bind() do servidor reiniciado falha com &quot;Endereço já em uso&quot;: a conexão em TIME_WAIT ainda ocupa a porta.</translation>
-    </message>
-    <message>
-        <source>Event log: bind() failed: Address already in use.</source>
-        <translation>Registro de eventos: bind() falhou: Endereço já em uso.</translation>
     </message>
     <message>
         <source>Now with SO_REUSEADDR</source>
@@ -66,10 +54,6 @@
     <message>
         <source>Event log: &quot;Listening on ...&quot; again, on the same port.</source>
         <translation>Registro de eventos: &quot;Escutando em ...&quot; de novo, na mesma porta.</translation>
-    </message>
-    <message>
-        <source>Without SO_REUSEADDR: %1. With it: %2.</source>
-        <translation>Sem SO_REUSEADDR: %1. Com ele: %2.</translation>
     </message>
     <message>
         <source>bind() failed, address in use</source>
@@ -98,6 +82,26 @@
     <message>
         <source>fails: OSError: Address already in use</source>
         <translation>falha: OSError: Address already in use (endereço já em uso)</translation>
+    </message>
+    <message>
+        <source>Without SO_REUSEADDR: %1. With it: %2. In TIME_WAIT on the port at the failed restart: %3.</source>
+        <translation>Sem SO_REUSEADDR: %1. Com ele: %2. Em TIME_WAIT na porta quando o reinício falhou: %3.</translation>
+    </message>
+    <message>
+        <source>none seen</source>
+        <translation>nenhum visto</translation>
+    </message>
+    <message>
+        <source>Kernel: the server&apos;s side of the connection, now in TIME_WAIT, with its countdown; no listening socket is left.</source>
+        <translation>Kernel: o lado do servidor da conexão, agora em TIME_WAIT, com a sua contagem regressiva; não resta nenhum socket escutando.</translation>
+    </message>
+    <message>
+        <source>The restarted server&apos;s bind() fails with &quot;Address already in use&quot;: the connection in TIME_WAIT still holds the port, although no program owns it any more. The kernel view lists it, with the seconds it has left.</source>
+        <translation>O bind() do servidor reiniciado falha com &quot;Address already in use&quot; (endereço já em uso): a conexão em TIME_WAIT ainda ocupa a porta, embora nenhum programa seja mais dono dela. A visão do kernel a lista, com os segundos que lhe restam.</translation>
+    </message>
+    <message>
+        <source>Event log: bind() failed: Address already in use. Kernel: the TIME_WAIT socket that holds the port.</source>
+        <translation>Registro de eventos: bind() falhou: Address already in use. Kernel: o socket em TIME_WAIT que ocupa a porta.</translation>
     </message>
 </context>
 <context>
@@ -978,6 +982,101 @@
     </message>
 </context>
 <context>
+    <name>FlowControlLesson</name>
+    <message>
+        <source>The server&apos;s Recv-Q filled (%1 bytes), then the client&apos;s Send-Q (%2 bytes), then send() waited; once the server read, all %3 bytes arrived.</source>
+        <translation>A Recv-Q do servidor encheu (%1 bytes), depois a Send-Q do cliente (%2 bytes), depois o send() esperou; quando o servidor leu, todos os %3 bytes chegaram.</translation>
+    </message>
+    <message>
+        <source>The queues have not been seen filling and draining in order yet.</source>
+        <translation>As filas ainda não foram vistas enchendo e esvaziando, nessa ordem.</translation>
+    </message>
+    <message>
+        <source>Flow control: when the server does not read</source>
+        <translation>Controle de fluxo: quando o servidor não lê</translation>
+    </message>
+    <message>
+        <source>server: a small receive buffer</source>
+        <translation>servidor: um buffer de recepção pequeno</translation>
+    </message>
+    <message>
+        <source>no recv() yet</source>
+        <translation>ainda nenhum recv()</translation>
+    </message>
+    <message>
+        <source>client: a small send buffer</source>
+        <translation>cliente: um buffer de envio pequeno</translation>
+    </message>
+    <message>
+        <source>waits</source>
+        <translation>espera</translation>
+    </message>
+    <message>
+        <source>server, at last:</source>
+        <translation>servidor, enfim:</translation>
+    </message>
+    <message>
+        <source>A server that does not read</source>
+        <translation>Um servidor que não lê</translation>
+    </message>
+    <message>
+        <source>The server asks for a small receive buffer and client A for a small send buffer (4096 bytes each; Linux doubles them). The server accepts A&apos;s connection but does not call recv() yet.</source>
+        <translation>O servidor pede um buffer de recepção pequeno e o cliente A um buffer de envio pequeno (4096 bytes cada; o Linux os dobra). O servidor aceita a conexão de A, mas ainda não chama recv().</translation>
+    </message>
+    <message>
+        <source>Kernel: A&apos;s connection is ESTABLISHED and accepted; both queues are 0.</source>
+        <translation>Kernel: a conexão de A está ESTABLISHED e aceita; as duas filas estão em 0.</translation>
+    </message>
+    <message>
+        <source>A sends a little: it waits in the server&apos;s Recv-Q</source>
+        <translation>A envia um pouco: fica esperando na Recv-Q do servidor</translation>
+    </message>
+    <message>
+        <source>send() returns at once: the kernel took the bytes, carried them to the server&apos;s machine and keeps them in the server socket&apos;s receive queue until the program calls recv().</source>
+        <translation>O send() retorna na hora: o kernel pegou os bytes, levou-os até a máquina do servidor e os guarda na fila de recepção do socket do servidor até que o programa chame recv().</translation>
+    </message>
+    <message>
+        <source>Kernel: the server&apos;s Recv-Q holds A&apos;s 1000 bytes; A&apos;s Send-Q is 0.</source>
+        <translation>Kernel: a Recv-Q do servidor guarda os 1000 bytes de A; a Send-Q de A está em 0.</translation>
+    </message>
+    <message>
+        <source>A sends more: the Recv-Q is full, the rest waits in A&apos;s Send-Q</source>
+        <translation>A envia mais: a Recv-Q está cheia, o resto espera na Send-Q de A</translation>
+    </message>
+    <message>
+        <source>The receive buffer is full, so the server&apos;s side advertises a window of 0 bytes: &quot;send no more&quot;. A&apos;s kernel keeps what does not fit in A&apos;s send queue. send() still returns: the bytes are in A&apos;s kernel.</source>
+        <translation>O buffer de recepção está cheio, então o lado do servidor anuncia uma janela de 0 bytes: &quot;não envie mais&quot;. O kernel de A guarda o que não cabe na fila de envio de A. O send() ainda retorna: os bytes estão no kernel de A.</translation>
+    </message>
+    <message>
+        <source>Queues: the server&apos;s Recv-Q stops growing, A&apos;s Send-Q rises.</source>
+        <translation>Filas: a Recv-Q do servidor para de crescer, a Send-Q de A sobe.</translation>
+    </message>
+    <message>
+        <source>A sends a lot: send() blocks</source>
+        <translation>A envia muito: o send() bloqueia</translation>
+    </message>
+    <message>
+        <source>Now A&apos;s send queue is full too. A blocking send() waits until there is room again: the sender is slowed down to the pace of the reader. This is TCP&apos;s flow control.</source>
+        <translation>Agora a fila de envio de A também está cheia. Um send() bloqueante espera até haver espaço de novo: quem envia é freado ao ritmo de quem lê. Isso é o controle de fluxo do TCP.</translation>
+    </message>
+    <message>
+        <source>Queues: both stay flat at their maximum; the event log shows no &quot;sent&quot; for this send().</source>
+        <translation>Filas: as duas ficam paradas no máximo; o registro de eventos não mostra &quot;enviado&quot; para este send().</translation>
+    </message>
+    <message>
+        <source>The server reads: everything drains</source>
+        <translation>O servidor lê: tudo esvazia</translation>
+    </message>
+    <message>
+        <source>The server calls recv() at last. Each read makes room in its receive queue, its side opens the window again, A&apos;s kernel sends what waited, and A&apos;s send() returns once its last bytes are in the send queue.</source>
+        <translation>O servidor enfim chama recv(). Cada leitura abre espaço na sua fila de recepção, o seu lado abre a janela de novo, o kernel de A envia o que esperava, e o send() de A retorna assim que os seus últimos bytes estão na fila de envio.</translation>
+    </message>
+    <message>
+        <source>Queues: both fall to 0; event log: the server received every byte.</source>
+        <translation>Filas: as duas caem a 0; registro de eventos: o servidor recebeu todos os bytes.</translation>
+    </message>
+</context>
+<context>
     <name>ForkLesson</name>
     <message>
         <source>Fork: a process per connection</source>
@@ -1032,10 +1131,6 @@
         <translation>Processos: não sobra nenhum zumbi; registro de eventos: o filho foi recolhido.</translation>
     </message>
     <message>
-        <source>%1 child processes with distinct pids; a zombie was seen: %2; zombies now: %3.</source>
-        <translation>%1 processos filhos com pids distintos; um zumbi foi visto: %2; zumbis agora: %3.</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>sim</translation>
     </message>
@@ -1070,6 +1165,22 @@
     <message>
         <source>when a child ends:</source>
         <translation>quando um filho termina:</translation>
+    </message>
+    <message>
+        <source>%1 child processes with distinct pids; a zombie was seen: %2; zombies now: %3; CLOSE_WAIT left by a parent that forgot close(): %4.</source>
+        <translation>%1 processos filhos com pids distintos; um zumbi foi visto: %2; zumbis agora: %3; CLOSE_WAIT deixado por um pai que esqueceu o close(): %4.</translation>
+    </message>
+    <message>
+        <source>A parent that forgets close(c)</source>
+        <translation>Um pai que esquece o close(c)</translation>
+    </message>
+    <message>
+        <source>A new server with a classic bug: after fork() the parent does not close its copy of the connection. Client E sends and leaves; E&apos;s child reads 0, closes and exits. But the parent&apos;s copy keeps the connection open: the server&apos;s side stays in CLOSE_WAIT (the client has closed, the server never will) and E&apos;s side waits in FIN_WAIT2. Each such connection costs the server a descriptor.</source>
+        <translation>Um novo servidor com um bug clássico: depois do fork() o pai não fecha a sua cópia da conexão. O cliente E envia e sai; o filho de E lê 0, fecha e termina. Mas a cópia do pai mantém a conexão aberta: o lado do servidor fica em CLOSE_WAIT (o cliente fechou, o servidor nunca fechará) e o lado de E espera em FIN_WAIT2. Cada conexão assim custa ao servidor um descritor.</translation>
+    </message>
+    <message>
+        <source>Kernel: client E in FIN_WAIT2, the server&apos;s side in CLOSE_WAIT.</source>
+        <translation>Kernel: o cliente E em FIN_WAIT2, o lado do servidor em CLOSE_WAIT.</translation>
     </message>
 </context>
 <context>
@@ -1115,20 +1226,8 @@
         <translation>O cliente A sai: agora B é atendido</translation>
     </message>
     <message>
-        <source>A closes. The server&apos;s recv() returns 0, it closes A&apos;s socket and goes back to accept(), which returns B&apos;s connection at once, with B&apos;s message already waiting.</source>
-        <translation>A fecha. O recv() do servidor retorna 0, ele fecha o socket de A e volta ao accept(), que retorna na hora a conexão de B, com a mensagem de B já esperando.</translation>
-    </message>
-    <message>
         <source>Event log: B&apos;s message appears right after A&apos;s &quot;Ending connection&quot; line.</source>
         <translation>Registro de eventos: a mensagem de B aparece logo depois da linha &quot;Finalizando conexão&quot; de A.</translation>
-    </message>
-    <message>
-        <source>Client B leaves</source>
-        <translation>O cliente B sai</translation>
-    </message>
-    <message>
-        <source>The server is free again and waits in accept() for the next client.</source>
-        <translation>O servidor está livre de novo e espera em accept() pelo próximo cliente.</translation>
     </message>
     <message>
         <source>Processes: only the server&apos;s own thread serves, one client after the other.</source>
@@ -1149,6 +1248,85 @@
     <message>
         <source>backlog: a queue of 1</source>
         <translation>backlog: uma fila de 1</translation>
+    </message>
+    <message>
+        <source>Backlog %1: the accept queue held %2; a SYN that found it full was ignored: %3.</source>
+        <translation>Backlog %1: a fila de accept guardou %2; um SYN que a encontrou cheia foi ignorado: %3.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>C and D connect: the backlog overflows</source>
+        <translation>C e D se conectam: o backlog transborda</translation>
+    </message>
+    <message>
+        <source>C connects and sends: its connection waits in the backlog after B&apos;s. With listen(s, 1) Linux queues backlog + 1 = 2 completed connections, so the queue is now full. D&apos;s SYN finds no room: the server&apos;s kernel ignores it (no reply, no refusal), and D&apos;s kernel sends the SYN again after 1 s, 3 s, 7 s... until there is room or connect() gives up.</source>
+        <translation>C se conecta e envia: a sua conexão espera no backlog depois da de B. Com listen(s, 1) o Linux enfileira backlog + 1 = 2 conexões completas, então a fila agora está cheia. O SYN de D não encontra lugar: o kernel do servidor o ignora (sem resposta, sem recusa), e o kernel de D envia o SYN de novo depois de 1 s, 3 s, 7 s... até haver lugar ou o connect() desistir.</translation>
+    </message>
+    <message>
+        <source>Kernel: accept queue 2 of backlog 1; B and C wait in the backlog; D is in SYN_SENT.</source>
+        <translation>Kernel: fila de accept 2 com backlog 1; B e C esperam no backlog; D está em SYN_SENT.</translation>
+    </message>
+    <message>
+        <source>A closes. The server&apos;s recv() returns 0, it closes A&apos;s socket and goes back to accept(), which returns B&apos;s connection at once, with B&apos;s message already waiting. That makes room in the queue: D&apos;s next SYN gets in.</source>
+        <translation>A fecha. O recv() do servidor retorna 0, ele fecha o socket de A e volta ao accept(), que retorna na hora a conexão de B, com a mensagem de B já esperando. Isso abre lugar na fila: o próximo SYN de D entra.</translation>
+    </message>
+    <message>
+        <source>B, C and D leave</source>
+        <translation>B, C e D saem</translation>
+    </message>
+    <message>
+        <source>B and C close, and D gives up. The server serves what C sent, one client after the other, and waits in accept() again.</source>
+        <translation>B e C fecham, e D desiste. O servidor atende o que C enviou, um cliente depois do outro, e espera no accept() de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>KernelSockets</name>
+    <message>
+        <source>listening socket :%1</source>
+        <translation>socket escutando :%1</translation>
+    </message>
+    <message>
+        <source>server side (%1)</source>
+        <translation>lado do servidor (%1)</translation>
+    </message>
+    <message>
+        <source>server side (:%1)</source>
+        <translation>lado do servidor (:%1)</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message>
+        <source>a client (:%1)</source>
+        <translation>um cliente (:%1)</translation>
+    </message>
+    <message>
+        <source>queue %1 of %2</source>
+        <translation>fila %1 de %2</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceita</translation>
+    </message>
+    <message>
+        <source>waiting in the backlog</source>
+        <translation>esperando no backlog</translation>
+    </message>
+    <message>
+        <source>gone in %1 s</source>
+        <translation>some em %1 s</translation>
+    </message>
+    <message>
+        <source>SYN again in %1 s</source>
+        <translation>SYN de novo em %1 s</translation>
     </message>
 </context>
 <context>
@@ -1674,10 +1852,6 @@
         <translation>Processos: o valor do contador do processo servidor.</translation>
     </message>
     <message>
-        <source>Threads: the server&apos;s counter reached %1. Children: each counted to 1; the server&apos;s counter is %2.</source>
-        <translation>Threads: o contador do servidor chegou a %1. Filhos: cada um contou até 1; o contador do servidor está em %2.</translation>
-    </message>
-    <message>
         <source>the one counter</source>
         <translation>o único contador</translation>
     </message>
@@ -1696,6 +1870,30 @@
     <message>
         <source>runs in a thread</source>
         <translation>roda numa thread</translation>
+    </message>
+    <message>
+        <source>Threads: the server&apos;s counter reached %1. Children: each counted to 1; the server&apos;s counter is %2. CLOSE_WAIT left by a thread that forgot close(): %3.</source>
+        <translation>Threads: o contador do servidor chegou a %1. Filhos: cada um contou até 1; o contador do servidor é %2. CLOSE_WAIT deixado por uma thread que esqueceu o close(): %3.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>Threads share descriptors too</source>
+        <translation>Threads também compartilham descritores</translation>
+    </message>
+    <message>
+        <source>A thread server with a bug: the handler thread forgets close() when its client leaves. The thread ends, but the descriptor belongs to the whole process and stays open. Client G sends and leaves: G&apos;s side waits in FIN_WAIT2 and the server&apos;s side stays in CLOSE_WAIT until the server stops.</source>
+        <translation>Um servidor com threads e um bug: a thread que atende esquece o close() quando o seu cliente sai. A thread termina, mas o descritor pertence ao processo inteiro e continua aberto. O cliente G envia e sai: o lado de G espera em FIN_WAIT2 e o lado do servidor fica em CLOSE_WAIT até o servidor parar.</translation>
+    </message>
+    <message>
+        <source>Kernel: client G in FIN_WAIT2, the server&apos;s side in CLOSE_WAIT.</source>
+        <translation>Kernel: o cliente G em FIN_WAIT2, o lado do servidor em CLOSE_WAIT.</translation>
     </message>
 </context>
 <context>
@@ -2272,6 +2470,49 @@
     </message>
 </context>
 <context>
+    <name>socketlab::KernelView</name>
+    <message>
+        <source>%1 waiting to be accepted, backlog %2</source>
+        <translation>%1 esperando o accept, backlog %2</translation>
+    </message>
+    <message>
+        <source>No socket of this lesson in the kernel&apos;s table yet.</source>
+        <translation>Ainda nenhum socket desta lição na tabela do kernel.</translation>
+    </message>
+    <message>
+        <source>Listening socket: %1 (Linux queues up to backlog + 1).</source>
+        <translation>Socket escutando: %1 (o Linux enfileira até backlog + 1).</translation>
+    </message>
+    <message>
+        <source>No listening socket now: what is left are connections winding down.</source>
+        <translation>Nenhum socket escutando agora: o que resta são conexões terminando.</translation>
+    </message>
+    <message>
+        <source>Socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <translation>Recv-Q</translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <translation>Send-Q</translation>
+    </message>
+    <message>
+        <source>Accepted?</source>
+        <translation>Aceita?</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::LessonWindow</name>
     <message>
         <source>SocketLab lessons</source>
@@ -2308,10 +2549,6 @@
     <message>
         <source>Sequence diagram</source>
         <translation>Diagrama de sequência</translation>
-    </message>
-    <message>
-        <source>Processes and event log</source>
-        <translation>Processos e registro de eventos</translation>
     </message>
     <message>
         <source>Processes</source>
@@ -2372,6 +2609,14 @@
     <message>
         <source>This step sets it itself; your choice applies to the other steps.</source>
         <translation>Este passo define isto por conta própria; a sua escolha vale para os outros passos.</translation>
+    </message>
+    <message>
+        <source>Processes, kernel and event log</source>
+        <translation>Processos, kernel e registro de eventos</translation>
+    </message>
+    <message>
+        <source>Kernel: sockets and queues</source>
+        <translation>Kernel: sockets e filas</translation>
     </message>
 </context>
 <context>
@@ -2534,6 +2779,21 @@
     <message>
         <source>TCP connections in TIME_WAIT on port %1: %2 on the server&apos;s side, %3 on the clients&apos; side</source>
         <translation>Conexões TCP em TIME_WAIT na porta %1: %2 do lado do servidor, %3 do lado dos clientes</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::QueuePlot</name>
+    <message>
+        <source>Server&apos;s Recv-Q (bytes received, not read yet)</source>
+        <translation>Recv-Q do servidor (bytes recebidos, ainda não lidos)</translation>
+    </message>
+    <message>
+        <source>Client %1&apos;s Send-Q (bytes not delivered yet)</source>
+        <translation>Send-Q do cliente %1 (bytes ainda não entregues)</translation>
+    </message>
+    <message>
+        <source>%1 — now %2, peak %3</source>
+        <translation>%1 — agora %2, pico %3</translation>
     </message>
 </context>
 <context>

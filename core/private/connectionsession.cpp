@@ -27,14 +27,23 @@ void ConnectionSession::run()
     m_reporter.postConnectionEvent(EventKind::Connected, m_peer, m_local, m_acceptedUs);
 
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
-    for (;;) {
+    // Paused, the connection is not even polled: what the client sends waits in its Recv-Q.
+    bool goOn = !m_context.config.pauseReading
+        || SocketIo::waitFor(m_context.readingResumed.fd(), POLLIN, m_context.stop.fd())
+            == WaitResult::Ready;
+    while (goOn) {
         const WaitResult wait = SocketIo::waitFor(m_connection.get(), POLLIN, m_context.stop.fd(),
                                                     -1, SysCall::Recv);
-        if (wait != WaitResult::Ready || !receiveAvailable(buffer))
-            break;
+        goOn = wait == WaitResult::Ready && receiveAvailable(buffer);
     }
 
-    closeConnection();
+    if (m_context.config.forgetClose && !m_context.stop.isRaised()) {
+        // The handler's bug: no close(). The connection stays open (and in CLOSE_WAIT).
+        m_closedUs = nowUs();
+        m_context.forget(std::move(m_connection));
+    } else {
+        closeConnection();
+    }
     m_reporter.postConnectionEvent(EventKind::Disconnected, m_peer, m_local, m_closedUs);
 }
 

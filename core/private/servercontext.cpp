@@ -19,4 +19,10 @@ EventReporter ServerContext::reporterFor(HandlerKind handler, quint64 connection
     return copy;
 }
 
+void ServerContext::forget(Fd connection)
+{
+    const std::lock_guard<std::mutex> lock(forgottenLock);
+    forgotten.push_back(std::move(connection));
+}
+
 } // namespace socketlab

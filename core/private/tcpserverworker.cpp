@@ -368,13 +368,18 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     writeEnd.reset();
     ::fcntl(readEnd.get(), F_SETFL, ::fcntl(readEnd.get(), F_GETFL) | O_NONBLOCK);
 
-    // The parent's copy of the connection: the child owns the conversation now.
-    const int fd = connection.get();
-    const CallClock closeClock;
-    const int closed = connection.reset();
-    if (reporter.callsEnabled()) {
-        reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed,
-                           closed == 0 ? 0 : errno);
+    // The parent's copy of the connection: the child owns the conversation now. A parent
+    // that forgets this close() keeps the connection open after the child has closed it.
+    if (m_context.config.forgetClose) {
+        m_context.forget(std::move(connection));
+    } else {
+        const int fd = connection.get();
+        const CallClock closeClock;
+        const int closed = connection.reset();
+        if (reporter.callsEnabled()) {
+            reporter.traceCall(SysCall::Close, closeClock, QStringLiteral("fd %1").arg(fd), closed,
+                               closed == 0 ? 0 : errno);
+        }
     }
 
     EventReporter childReporter = m_context.reporterFor(HandlerKind::Process, id);

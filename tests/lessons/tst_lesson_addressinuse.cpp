@@ -25,6 +25,12 @@ private slots:
         QCOMPARE(facts->plainRestartOk, false);
         QCOMPARE(facts->reuseRestartOk, true);
         QVERIFY(facts->timeWaitAtRestart > 0);
+        // The kernel's sample listed the TIME_WAIT socket that held the port: the server's
+        // side (it closed first), local port the plain server's.
+        QVERIFY(!facts->timeWaitSockets.isEmpty());
+        const QString expected = QStringLiteral("127.0.0.1:%1 - ").arg(facts->plainPort);
+        QVERIFY2(facts->timeWaitSockets.first().startsWith(expected),
+                 qPrintable(facts->timeWaitSockets.join(QLatin1Char(','))));
         QVERIFY(rt.server()->isRunning());
         QCOMPARE(rt.serverPort(), facts->reusePort);
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));

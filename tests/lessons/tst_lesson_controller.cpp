@@ -1,4 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
+#include "ui/lessons/lessoncatalog.h"
 
 #include <QSignalSpy>
 
@@ -12,7 +13,8 @@ private slots:
     void catalogue()
     {
         LessonController controller;
-        QCOMPARE(controller.lessonCount(), 11);
+        QCOMPARE(controller.lessonCount(), LessonCatalog::count());
+        QVERIFY(controller.lessonCount() >= 9);
         for (int i = 0; i < controller.lessonCount(); ++i) {
             const LessonScript *lesson = controller.lesson(i);
             QVERIFY(!lesson->title.isEmpty());
@@ -24,7 +26,7 @@ private slots:
                 QVERIFY(code.pythonLine(step.anchor) < code.python.size());
             }
         }
-        QVERIFY(!controller.lesson(11));
+        QVERIFY(!controller.lesson(controller.lessonCount()));
     }
 
     void nextWaitsForTheStepToSettle()

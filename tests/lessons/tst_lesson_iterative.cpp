@@ -1,4 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
+#include "ui/lessons/lessons.h"
 
 using namespace socketlab;
 
@@ -22,11 +23,25 @@ private slots:
         QCOMPARE(rt.count(LessonRuntime::clientEvent(2, EventKind::Connected)), 1);
         QCOMPARE(rt.dataFrom(2), 0);
 
-        controller.next();
-        QTRY_VERIFY_WITH_TIMEOUT(controller.isSettled(), lessontest::kStepWaitMs);
+        // C waits too; D's SYN finds the queue full. Linux queues backlog + 1 connections
+        // (sk_acceptq_is_full: more than the backlog), so with backlog 1: B and C.
         controller.next();
         QTRY_VERIFY_WITH_TIMEOUT(controller.isSettled(), lessontest::kStepWaitMs);
         QVERIFY(!controller.timedOut());
+        const auto *facts = controller.current()->factsAs<IterativeFacts>();
+        QVERIFY(facts);
+        QCOMPARE(facts->backlog, qint64(1));
+        QCOMPARE(facts->acceptQueue, qint64(2));
+        QVERIFY(facts->waitingInBacklog[0]);
+        QVERIFY(facts->waitingInBacklog[1]);
+        QVERIFY2(facts->synSent, "D's SYN was not answered: D stays in SYN_SENT");
+        QCOMPARE(rt.dataFrom(3), 0);
+
+        while (controller.canGoNext()) {
+            controller.next();
+            QTRY_VERIFY_WITH_TIMEOUT(controller.isSettled(), lessontest::kStepWaitMs);
+            QVERIFY(!controller.timedOut());
+        }
 
         const auto fromA = rt.fromClient(1);
         const auto fromB = rt.fromClient(2);
@@ -38,6 +53,7 @@ private slots:
         });
         QVERIFY(aLeft >= 0);
         QVERIFY2(bFirst > aLeft, "B's first message is logged only after A's disconnect");
+        QCOMPARE(rt.dataFrom(3), 1);
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
     }
 };

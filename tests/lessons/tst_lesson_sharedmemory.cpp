@@ -1,4 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
+#include "ui/lessons/kernelsockets.h"
 #include "ui/lessons/lessons.h"
 
 using namespace socketlab;
@@ -33,7 +34,12 @@ private slots:
         QVERIFY(facts);
         QCOMPARE(facts->threadCounter, qint64(3));
         QCOMPARE(childValues, (QList<qint64>{1, 1, 1}));
+        QCOMPARE(facts->parentCounter, qint64(0));
         QCOMPARE(rt.server()->sharedCounter(), 0);
+        // The last step's handler thread forgot close(): the kernel showed G's connection
+        // half closed, FIN_WAIT2 at G and CLOSE_WAIT at the server.
+        QVERIFY(facts->closeWait);
+        QVERIFY(KernelSockets::halfClosed(rt, 7));
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
     }
 };

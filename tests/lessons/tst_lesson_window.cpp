@@ -1,5 +1,8 @@
 #include "tests/lessons/lessontestsupport.h"
 #include "ui/lessons/codeview.h"
+#include "ui/lessons/kernelview.h"
+#include "ui/lessons/lessoncatalog.h"
+#include "ui/lessons/queueplot.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/lessons/sequencediagramwidget.h"
 
@@ -8,7 +11,9 @@
 #include <QImage>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QXmlStreamReader>
 
 using namespace socketlab;
@@ -64,6 +69,35 @@ private slots:
         const SequenceDiagramWidget *diagram = window.diagram();
         QVERIFY(diagram->model().rowCount() > 8);
         QTRY_VERIFY(diagram->parentWidget() && diagram->minimumHeight() <= diagram->parentWidget()->height());
+    }
+
+    // The kernel tab lists the lesson's sockets live; the flow-control lesson plots the queues.
+    void kernelTabShowsTheSockets()
+    {
+        LessonWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LessonController *controller = window.controller();
+        window.openLesson(LessonCatalog::count() - 1);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        auto *kernel = window.findChild<KernelView *>();
+        QVERIFY(kernel);
+        auto *tabs = qobject_cast<QTabWidget *>(kernel->parentWidget()->parentWidget());
+        QVERIFY(tabs);
+        QCOMPARE(tabs->currentWidget(), kernel);  // the step says: look at the kernel
+        auto *table = kernel->findChild<QTreeWidget *>();
+        QVERIFY(table);
+        // The listener, the server's side of A's connection and A's socket.
+        QTRY_COMPARE_WITH_TIMEOUT(table->topLevelItemCount(), 3, lessontest::kStepWaitMs);
+        QStringList states;
+        for (int i = 0; i < table->topLevelItemCount(); ++i)
+            states << table->topLevelItem(i)->text(1);
+        QCOMPARE(states, (QStringList{QStringLiteral("LISTEN"), QStringLiteral("ESTABLISHED"),
+                                      QStringLiteral("ESTABLISHED")}));
+        QVERIFY(kernel->findChild<QueuePlot *>()->isVisible());
+        window.openLesson(2);
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        QVERIFY(!kernel->findChild<QueuePlot *>()->isVisible());
     }
 
     // The line of the step's anchor is highlighted in each language, wherever it is there.

@@ -1,5 +1,6 @@
 #include "ui/lessons/lessons.h"
 
+#include "ui/lessons/kernelsockets.h"
 #include "ui/lessons/lessonruntime.h"
 #include "ui/lessons/lessonsteps.h"
 #include "core/tcpstatetable.h"
@@ -50,12 +51,30 @@ bool inTimeWait(LessonRuntime &rt, int client, quint16 port)
         && TcpStateTable::count(port, TcpStateTable::kTimeWait) > 0;
 }
 
+// The TIME_WAIT sockets on port as "local - peer", read from the kernel at once (one dump, at
+// the moment bind() is about to fail; the kernel view shows the same ones live).
+QStringList timeWaitOn(quint16 port)
+{
+    QList<SocketSnapshot> sockets;
+    QString error;
+    QStringList found;
+    if (!SocketStateReader::read(port, SocketStateReader::TcpOnly, &sockets, &error, false))
+        return found;
+    for (const SocketSnapshot &s : KernelSockets::inState(sockets, SocketState::TimeWait)) {
+        if (s.localPort == port)
+            found << QStringLiteral("%1 - %2").arg(s.local, s.peer);
+    }
+    return found;
+}
+
 // A new server on the port the stopped one left in TIME_WAIT.
 LessonStep::Enter restartOnSamePort(const Facts &facts, bool reuse)
 {
     return [facts, reuse](LessonRuntime &rt) {
         const quint16 port = portOf(*facts, reuse);
         facts->timeWaitAtRestart = TcpStateTable::count(port, TcpStateTable::kTimeWait);
+        if (!reuse)
+            facts->timeWaitSockets = timeWaitOn(port);
         const bool ok = rt.startServer(config(reuse, port));
         (reuse ? facts->reuseRestartOk : facts->plainRestartOk) = ok;
     };
@@ -70,10 +89,13 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const AddressInUseFacts &facts)
     const bool plainFailed = !facts.plainRestartOk && errnum == EADDRINUSE;
     const bool reuseWorked = facts.reuseRestartOk;
     LessonOutcome outcome;
-    outcome.passed = plainFailed && reuseWorked;
-    outcome.text = AddressInUseLesson::tr("Without SO_REUSEADDR: %1. With it: %2.")
+    outcome.passed = plainFailed && reuseWorked && !facts.timeWaitSockets.isEmpty();
+    outcome.text = AddressInUseLesson::tr("Without SO_REUSEADDR: %1. With it: %2. In TIME_WAIT on "
+                                          "the port at the failed restart: %3.")
                        .arg(plainFailed ? AddressInUseLesson::tr("bind() failed, address in use") : AddressInUseLesson::tr("not shown yet"))
-                       .arg(reuseWorked ? AddressInUseLesson::tr("the restart worked") : AddressInUseLesson::tr("not shown yet"));
+                       .arg(reuseWorked ? AddressInUseLesson::tr("the restart worked") : AddressInUseLesson::tr("not shown yet"))
+                       .arg(facts.timeWaitSockets.isEmpty() ? AddressInUseLesson::tr("none seen")
+                                                            : facts.timeWaitSockets.join(QStringLiteral(", ")));
     return outcome;
 }
 }
@@ -115,12 +137,15 @@ LessonScript AddressInUseLesson::build()
          tr("The server closes the connection first. The side that closes first "
             "keeps the connection in TIME_WAIT for a minute, so late packets of it "
             "cannot be mistaken for a new connection on the same port."),
-         tr("Processes: the TIME_WAIT count for the server's port."), ObserveTarget::Processes,
-         "close", stopServer(), [facts](LessonRuntime &rt) { return inTimeWait(rt, 1, facts->plainPort); }},
+         tr("Kernel: the server's side of the connection, now in TIME_WAIT, with its "
+            "countdown; no listening socket is left."),
+         ObserveTarget::Kernel, "close", stopServer(), [facts](LessonRuntime &rt) { return inTimeWait(rt, 1, facts->plainPort); }},
         {tr("Restart on the same port: bind() fails"),
          tr("The restarted server's bind() fails with \"Address already in use\": "
-            "the connection in TIME_WAIT still holds the port."),
-         tr("Event log: bind() failed: Address already in use."), ObserveTarget::Log, "bind",
+            "the connection in TIME_WAIT still holds the port, although no program "
+            "owns it any more. The kernel view lists it, with the seconds it has left."),
+         tr("Event log: bind() failed: Address already in use. Kernel: the TIME_WAIT "
+            "socket that holds the port."), ObserveTarget::Log, "bind",
          restartOnSamePort(facts, false), {}},
         {tr("Now with SO_REUSEADDR"),
          tr("A server that sets SO_REUSEADDR before bind(), on a new port. A client "

@@ -1,5 +1,6 @@
 #include "ui/lessons/lessons.h"
 
+#include "ui/lessons/kernelsockets.h"
 #include "ui/lessons/lessonruntime.h"
 #include "ui/lessons/lessonsteps.h"
 #include "core/procstat.h"
@@ -96,12 +97,13 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const ForkFacts &facts)
     const bool zombieSeen = facts.zombie > 0;
     LessonOutcome outcome;
     outcome.passed = distinct.size() >= 2 && distinct.size() == pids.size() && zombieSeen
-        && zombies == 0;
+        && zombies == 0 && facts.closeWait;
     outcome.text = ForkLesson::tr("%1 child processes with distinct pids; a zombie was seen: %2; "
-                      "zombies now: %3.")
+                      "zombies now: %3; CLOSE_WAIT left by a parent that forgot close(): %4.")
                        .arg(distinct.size())
                        .arg(zombieSeen ? ForkLesson::tr("yes") : ForkLesson::tr("no"))
-                       .arg(zombies);
+                       .arg(zombies)
+                       .arg(facts.closeWait ? ForkLesson::tr("yes") : ForkLesson::tr("no"));
     return outcome;
 }
 }
@@ -122,7 +124,7 @@ LessonScript ForkLesson::build()
         "      ;",
         {"exit", "    _exit(0);"},
         "  }",
-        {"  close(c);", tr("parent")},
+        {"parentclose", "  close(c);", tr("parent")},
         "}",
         ListingLine::commentLine(tr("when a child ends:")),
         {"waitpid", "waitpid(pid, &status, 0);"},
@@ -135,7 +137,7 @@ LessonScript ForkLesson::build()
         "        tcp.close()",
         {"recv", "        while con.recv(1024): pass"},
         {"exit", "        os._exit(0)"},
-        {"    con.close()", tr("parent")},
+        {"parentclose", "    con.close()", tr("parent")},
         ListingLine::commentLine(tr("when a child ends:")),
         {"waitpid", "os.waitpid(pid, 0)"},
     };
@@ -178,6 +180,18 @@ LessonScript ForkLesson::build()
          ObserveTarget::Processes, "waitpid", stopServer(),
          [facts](LessonRuntime &rt) { return facts->zombie == 0 || reaped(rt, facts->zombie); },
          false},  // still the server of the step before
+        {tr("A parent that forgets close(c)"),
+         tr("A new server with a classic bug: after fork() the parent does not close its "
+            "copy of the connection. Client E sends and leaves; E's child reads 0, closes "
+            "and exits. But the parent's copy keeps the connection open: the server's side "
+            "stays in CLOSE_WAIT (the client has closed, the server never will) and E's "
+            "side waits in FIN_WAIT2. Each such connection costs the server a descriptor."),
+         tr("Kernel: client E in FIN_WAIT2, the server's side in CLOSE_WAIT."),
+         ObserveTarget::Kernel, "parentclose", serveForgetfully(Concurrency::Fork, 5),
+         [facts](LessonRuntime &rt) {
+             facts->closeWait = facts->closeWait || KernelSockets::halfClosed(rt, 5);
+             return facts->closeWait;
+         }},
     };
     script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;

@@ -11,6 +11,7 @@ constexpr Builder kBuilders[] = {
     udpLesson,          tcpBasicsLesson, iterativeLesson, forkLesson,
     sharedMemoryLesson, boundariesLesson, refusedLesson,  addressInUseLesson,
     pollLesson,         closingLesson,   nagleLesson,
+    flowControlLesson,
 };
 }
 

@@ -8,10 +8,19 @@
 
 namespace socketlab {
 
+namespace {
+// The ports of a run's last servers (a lesson restarts its server on a new port at most twice).
+constexpr int kWatchedPorts = 3;
+// Two minutes of samples: the flow-control plot's history.
+constexpr int kKernelHistory = 1200;
+}
+
 LessonRuntime::LessonRuntime(QObject *parent) : QObject(parent)
 {
     connect(&m_session, &LabSession::eventsArrived, this, &LessonRuntime::append);
+    connect(&m_sampler, &KernelSampler::sampled, this, &LessonRuntime::kernelArrived);
     m_stepClock.start();
+    m_runClock.start();
 }
 
 LessonRuntime::~LessonRuntime()
@@ -28,7 +37,14 @@ void LessonRuntime::reset()
     m_session.flush();
     m_session.blockSignals(false);
     m_events.clear();
+    m_clientAddresses.clear();
     m_stepClock.restart();
+    m_runClock.restart();
+    m_watchedPorts.clear();
+    m_sampler.setPorts({});
+    m_kernel.clear();
+    m_kernelHistory.clear();
+    m_kernelSamples = 0;
     emit cleared();
 }
 
@@ -36,7 +52,29 @@ bool LessonRuntime::startServer(const ServerConfig &config)
 {
     ServerConfig local = config;
     local.bindAddress = QStringLiteral("127.0.0.1");
-    return m_session.server()->start(local);
+    if (!m_session.server()->start(local))
+        return false;
+    // Watched until the run ends: TIME_WAIT outlives the server that left it.
+    const quint16 port = serverPort();
+    if (config.protocol == Protocol::Tcp && !m_watchedPorts.contains(port)) {
+        m_watchedPorts << port;
+        while (m_watchedPorts.size() > kWatchedPorts)
+            m_watchedPorts.removeFirst();
+        m_sampler.setPorts(m_watchedPorts);
+    }
+    return true;
+}
+
+void LessonRuntime::kernelArrived(const QList<SocketSnapshot> &sockets, const QList<quint16> &ports)
+{
+    if (m_watchedPorts.isEmpty() || ports != m_watchedPorts)
+        return;  // sampled before the run was reset, or before a new server's port was added
+    m_kernel = sockets;
+    ++m_kernelSamples;
+    m_kernelHistory.append({m_runClock.elapsed(), sockets});
+    if (m_kernelHistory.size() > kKernelHistory)
+        m_kernelHistory.remove(0, m_kernelHistory.size() - kKernelHistory);
+    emit kernelSampled();
 }
 
 void LessonRuntime::stopServer()
@@ -67,6 +105,12 @@ void LessonRuntime::abortClients()
 
 void LessonRuntime::append(const SocketEvents &events)
 {
+    for (const SocketEvent &e : events) {
+        if (e.role == Role::Client && !e.local.isEmpty() && !m_clientAddresses.contains(int(e.connectionId))
+            && (e.kind == EventKind::Connected || e.kind == EventKind::Sent)) {
+            m_clientAddresses.insert(int(e.connectionId), e.local);
+        }
+    }
     if (!m_droppingClientEvents) {
         m_events += events;
         emit eventsArrived(events);
@@ -99,13 +143,7 @@ int LessonRuntime::indexOf(const Predicate &predicate, int from) const
 
 QString LessonRuntime::clientAddress(int number) const
 {
-    for (const SocketEvent &e : m_events) {
-        if (e.role == Role::Client && e.connectionId == quint64(number) && !e.local.isEmpty()
-            && (e.kind == EventKind::Connected || e.kind == EventKind::Sent)) {
-            return e.local;
-        }
-    }
-    return QString();
+    return m_clientAddresses.value(number);
 }
 
 bool LessonRuntime::sameEndpoint(const QString &peer, const QString &local)

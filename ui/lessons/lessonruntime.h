@@ -6,13 +6,23 @@
 #include "core/server.h"
 #include "core/serverconfig.h"
 #include "core/socketevent.h"
+#include "core/socketstatereader.h"
+#include "ui/lessons/kernelsampler.h"
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QObject>
 
 #include <functional>
 
 namespace socketlab {
+
+// The kernel's view of the lesson's ports at one moment.
+struct KernelSample
+{
+    qint64 ms = 0;  // since the run began
+    QList<SocketSnapshot> sockets;
+};
 
 // What a running lesson owns: a lab session (one in-process server, scripted clients numbered
 // from 1; their events, and the server's with them, carry that number as clientId) and every
@@ -72,21 +82,42 @@ public:
     void restartStepClock() { m_stepClock.restart(); }
     qint64 msInStep() const { return m_stepClock.elapsed(); }
 
+    // The client numbers made and not removed (restartServer() removes every client).
+    QList<int> clientNumbers() const { return m_session.clientIds(); }
+    // The clients whose local address is known, removed ones too.
+    QList<int> knownClients() const { return m_clientAddresses.keys(); }
+
+    // The kernel's view (KernelSampler, ~10 Hz) of the ports the run's servers listened on:
+    // the newest sample, how many came since the run began, and the recent ones.
+    const QList<SocketSnapshot> &kernelSockets() const { return m_kernel; }
+    int kernelSampleCount() const { return m_kernelSamples; }
+    const QVector<KernelSample> &kernelHistory() const { return m_kernelHistory; }
+    const QList<quint16> &watchedPorts() const { return m_watchedPorts; }
+
     // A port nobody listens on right now (bound to port 0, then closed).
     static quint16 closedPort(Protocol protocol);
 
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
     void cleared();
+    void kernelSampled();
 
 private:
     void append(const SocketEvents &events);
+    void kernelArrived(const QList<SocketSnapshot> &sockets, const QList<quint16> &ports);
 
     LabSession m_session;
     SocketEvents m_events;
+    QMap<int, QString> m_clientAddresses;  // the run's clients' local addresses, by number
     QElapsedTimer m_stepClock;
     bool m_switchOn = true;
     bool m_droppingClientEvents = false;
+    QList<quint16> m_watchedPorts;
+    QList<SocketSnapshot> m_kernel;
+    QVector<KernelSample> m_kernelHistory;
+    int m_kernelSamples = 0;
+    QElapsedTimer m_runClock;
+    KernelSampler m_sampler;  // last: its thread stops first
 };
 
 } // namespace socketlab

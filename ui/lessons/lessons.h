@@ -3,6 +3,7 @@
 #include "ui/lessons/lessonscript.h"
 
 #include <QSet>
+#include <QStringList>
 
 namespace socketlab {
 
@@ -19,17 +20,29 @@ LessonScript addressInUseLesson();
 LessonScript pollLesson();
 LessonScript closingLesson();
 LessonScript nagleLesson();
+LessonScript flowControlLesson();
 
 // What the lessons' steps record for their outcomes (LessonScript::factsAs()).
+struct IterativeFacts
+{
+    qint64 acceptQueue = 0;  // the most connections the listener's queue held
+    qint64 backlog = -1;     // the listener's backlog, as the kernel reports it
+    bool waitingInBacklog[2] = {false, false};  // B and C: handshake done, not accepted
+    bool synSent = false;    // a client's SYN found the queue full and was not answered
+};
+
 struct ForkFacts
 {
     qint64 firstZombie = 0;  // A's child, left a zombie with reaping off
     qint64 zombie = 0;       // C's child, left a zombie by the non-reaping server
+    bool closeWait = false;  // E's connection, left in CLOSE_WAIT by a parent that forgot close()
 };
 
 struct SharedMemoryFacts
 {
     qint64 threadCounter = 0;  // the server's counter after the threads counted
+    qint64 parentCounter = -1; // the fork server's own counter after its children counted
+    bool closeWait = false;    // G's connection, left in CLOSE_WAIT by a thread that forgot close()
 };
 
 struct BoundariesFacts
@@ -52,6 +65,28 @@ struct AddressInUseFacts
     int timeWaitAtRestart = 0;
     bool plainRestartOk = false;
     bool reuseRestartOk = false;
+    // "local - peer" of each TIME_WAIT socket on the port when the plain restart failed.
+    QStringList timeWaitSockets;
+};
+
+// Kernel samples are counted from the run's start (LessonRuntime::kernelSampleCount()): the
+// *At fields say in which sample each phase was first seen, so their order is the lesson's.
+struct FlowControlFacts
+{
+    int mark = 0;              // samples when the current step was entered
+    int recvQAt = 0;           // the little message waited in the server's Recv-Q alone
+    qint64 recvQAlone = 0;
+    int sendQAt = 0;           // the Recv-Q was full and the client's Send-Q held the rest
+    qint64 recvQFull = 0;
+    qint64 sendQ = 0;
+    int blockedAt = 0;         // both queues full and the big send() not returned
+    qint64 blockedRecvQ = 0;
+    qint64 blockedSendQ = 0;
+    bool returnedEarly = false;  // the big send() returned before the server read
+    int drainedAt = 0;         // both queues empty, every send() returned
+    qint64 received = 0;
+    int lastSampleSeen = 0;
+    int stillSamples = 0;
 };
 
 struct PollFacts

@@ -19,6 +19,8 @@ struct LessonScript
     std::function<LessonOutcome(const LessonRuntime &)> outcome;
     // The process view counts TIME_WAIT connections on the server's ports.
     bool showsTimeWait = false;
+    // The kernel view plots client A's connection's queues (Recv-Q at the server, Send-Q at A).
+    bool showsQueues = false;
     // A switch the class may flip (the window shows it as a check box); empty for none. Its
     // state reaches the steps as LessonRuntime::switchOn().
     QString switchText;

@@ -13,7 +13,7 @@ namespace socketlab {
 class LessonRuntime;
 
 // The part of the lesson window a step asks the class to look at.
-enum class ObserveTarget { Diagram, Processes, Log, Code };
+enum class ObserveTarget { Diagram, Processes, Log, Code, Kernel };
 
 // One numbered step: its texts (translated when the lesson builds its script), the listing
 // line it stands for (by anchor, in both languages), what it does and when it is done.

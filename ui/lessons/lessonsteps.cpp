@@ -62,6 +62,14 @@ Enter disconnectClient(int n)
     return [n](LessonRuntime &rt) { rt.client(n)->disconnectFromHost(); };
 }
 
+Enter serveForgetfully(Concurrency concurrency, int n)
+{
+    ServerConfig config = server(Protocol::Tcp, concurrency, 8);
+    config.forgetClose = true;
+    const QByteArray message = QStringLiteral("%1: bye").arg(QChar(char('A' + n - 1))).toUtf8();
+    return all({restartServer(config), connectClient(n, Protocol::Tcp, message), disconnectClient(n)});
+}
+
 Settled untilListening(int count)
 {
     return untilServerEvent(EventKind::Listening, count);

@@ -35,6 +35,10 @@ Enter connectClient(int n, Protocol protocol, const QByteArray &message = QByteA
 Enter clientSends(int n, const QByteArray &message);
 Enter disconnectClient(int n);
 
+// A server with ServerConfig::forgetClose (aborting every client first), and client n that
+// connects, sends and leaves: its connection stays half closed (CLOSE_WAIT at the server).
+Enter serveForgetfully(Concurrency concurrency, int n);
+
 // The server has said "Listening" count times (each start says it once).
 Settled untilListening(int count = 1);
 Settled untilServerEvent(EventKind kind, int count = 1);

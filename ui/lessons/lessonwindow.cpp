@@ -2,6 +2,7 @@
 
 #include "ui/lessons/codeview.h"
 #include "ui/lessons/eventlogview.h"
+#include "ui/lessons/kernelview.h"
 #include "ui/lessons/processview.h"
 #include "ui/lessons/sequencediagramwidget.h"
 
@@ -81,6 +82,7 @@ LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
         });
     });
     m_processes->setServer(runtime->server());
+    m_kernel->setRuntime(runtime);
     // The sticky lane titles are painted at the visible top: repaint whole on scroll.
     connect(m_diagramScroll->verticalScrollBar(), &QScrollBar::valueChanged, m_diagram,
             qOverload<>(&QWidget::update));
@@ -152,7 +154,9 @@ void LessonWindow::buildUi()
     m_details = new QTabWidget;
     m_processes = new ProcessView;
     m_log = new EventLogView;
+    m_kernel = new KernelView;
     m_details->addTab(m_processes, QString());
+    m_details->addTab(m_kernel, QString());
     m_details->addTab(m_log, QString());
     m_detailsBox = makeBox(m_details, left);
     left->addWidget(m_diagramBox);
@@ -187,9 +191,10 @@ void LessonWindow::retranslateUi()
     m_exportPng->setText(tr("Export PNG..."));
     m_exportSvg->setText(tr("Export SVG..."));
     m_diagramBox->setTitle(tr("Sequence diagram"));
-    m_detailsBox->setTitle(tr("Processes and event log"));
-    m_details->setTabText(0, tr("Processes"));
-    m_details->setTabText(1, tr("Event log"));
+    m_detailsBox->setTitle(tr("Processes, kernel and event log"));
+    m_details->setTabText(m_details->indexOf(m_processes), tr("Processes"));
+    m_details->setTabText(m_details->indexOf(m_kernel), tr("Kernel: sockets and queues"));
+    m_details->setTabText(m_details->indexOf(m_log), tr("Event log"));
     m_codeBox->setTitle(tr("The same calls in code"));
     showLesson();
     showStep();
@@ -232,6 +237,7 @@ void LessonWindow::showLesson()
     if (const LessonScript *lesson = m_controller.current()) {
         m_code->setListing(lesson->listing);
         m_processes->setShowTimeWait(lesson->showsTimeWait);
+        m_kernel->setShowQueues(lesson->showsQueues);
         m_switch->setText(lesson->switchText);
         m_switch->setVisible(!lesson->switchText.isEmpty());
         showSwitch();
@@ -288,7 +294,10 @@ void LessonWindow::markObserved(ObserveTarget target)
         m_details->setCurrentWidget(m_processes);
     else if (target == ObserveTarget::Log)
         m_details->setCurrentWidget(m_log);
-    const bool details = target == ObserveTarget::Processes || target == ObserveTarget::Log;
+    else if (target == ObserveTarget::Kernel)
+        m_details->setCurrentWidget(m_kernel);
+    const bool details = target == ObserveTarget::Processes || target == ObserveTarget::Log
+        || target == ObserveTarget::Kernel;
     const QList<QPair<QGroupBox *, bool>> boxes{{m_diagramBox, target == ObserveTarget::Diagram},
                                                  {m_detailsBox, details},
                                                  {m_codeBox, target == ObserveTarget::Code}};

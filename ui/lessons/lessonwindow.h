@@ -16,6 +16,7 @@ namespace socketlab {
 
 class CodeView;
 class EventLogView;
+class KernelView;
 class ProcessView;
 class SequenceDiagramWidget;
 
@@ -75,6 +76,7 @@ private:
     QGroupBox *m_detailsBox = nullptr;
     QTabWidget *m_details = nullptr;
     ProcessView *m_processes = nullptr;
+    KernelView *m_kernel = nullptr;
     EventLogView *m_log = nullptr;
     QGroupBox *m_codeBox = nullptr;
     CodeView *m_code = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/lessons/lessons.h"
 
+#include "ui/lessons/kernelsockets.h"
 #include "ui/lessons/lessonruntime.h"
 #include "ui/lessons/lessonsteps.h"
 
@@ -59,13 +60,14 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const SharedMemoryFacts &facts)
     const bool shared = threads == QList<qint64>{1, 2, 3} && facts.threadCounter == kClients;
     const bool copies = children.size() == kClients
         && std::all_of(children.cbegin(), children.cend(), [](qint64 v) { return v == 1; });
-    const qint64 parent = rt.server()->sharedCounter();
+    const qint64 parent = facts.parentCounter;
     LessonOutcome outcome;
-    outcome.passed = shared && copies && parent == 0;
+    outcome.passed = shared && copies && parent == 0 && facts.closeWait;
     outcome.text = SharedMemoryLesson::tr("Threads: the server's counter reached %1. Children: each counted to 1; "
-                      "the server's counter is %2.")
+                      "the server's counter is %2. CLOSE_WAIT left by a thread that forgot close(): %3.")
                        .arg(facts.threadCounter)
-                       .arg(parent);
+                       .arg(parent)
+                       .arg(facts.closeWait ? SharedMemoryLesson::tr("yes") : SharedMemoryLesson::tr("no"));
     return outcome;
 }
 }
@@ -130,7 +132,22 @@ LessonScript SharedMemoryLesson::build()
          tr("The server process's own counter is still 0: what a child changes stays "
             "in the child. Processes that must share data need pipes, sockets or "
             "shared memory set up on purpose."),
-         tr("Processes: the server process's counter value."), ObserveTarget::Processes, "counter", {}, {}},
+         tr("Processes: the server process's counter value."), ObserveTarget::Processes, "counter", {},
+         [facts](LessonRuntime &rt) {
+             facts->parentCounter = rt.server()->sharedCounter();
+             return true;
+         }},
+        {tr("Threads share descriptors too"),
+         tr("A thread server with a bug: the handler thread forgets close() when its "
+            "client leaves. The thread ends, but the descriptor belongs to the whole "
+            "process and stays open. Client G sends and leaves: G's side waits in "
+            "FIN_WAIT2 and the server's side stays in CLOSE_WAIT until the server stops."),
+         tr("Kernel: client G in FIN_WAIT2, the server's side in CLOSE_WAIT."),
+         ObserveTarget::Kernel, "thread", serveForgetfully(Concurrency::Thread, 7),
+         [facts](LessonRuntime &rt) {
+             facts->closeWait = facts->closeWait || KernelSockets::halfClosed(rt, 7);
+             return facts->closeWait;
+         }},
     };
     script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;

@@ -163,6 +163,9 @@ void LessonWindow::buildUi()
     left->addWidget(m_detailsBox);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
+    // The diagram is what the class reads; the tabs below (the kernel tab's table and plot ask
+    // for much height) get the smaller part from the start, not by their size hints.
+    left->setSizes({600, 400});
 
     m_code = new CodeView;
     m_codeBox = makeBox(m_code, columns);

@@ -1339,16 +1339,8 @@
         <translation>Enviado e recebido</translation>
     </message>
     <message>
-        <source>Type a message and press Enter</source>
-        <translation>Digite uma mensagem e tecle Enter</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Send burst (3 messages at once)</source>
-        <translation>Rajada (3 mensagens de uma vez)</translation>
     </message>
     <message>
         <source>Sends three messages back to back: TCP is a byte stream and may deliver them in one recv(); UDP keeps each datagram apart.</source>
@@ -1402,20 +1394,28 @@
         <source>← %1</source>
         <translation>← %1</translation>
     </message>
+    <message>
+        <source>Message (Enter sends)</source>
+        <translation>Mensagem (Enter envia)</translation>
+    </message>
+    <message>
+        <source>Burst of 3</source>
+        <translation>Rajada de 3</translation>
+    </message>
 </context>
 <context>
-    <name>socketlab::ClientTabs</name>
+    <name>socketlab::ClientPanes</name>
+    <message>
+        <source>Adds another client, with its own socket and colour</source>
+        <translation>Adiciona outro cliente, com seu próprio socket e sua cor</translation>
+    </message>
     <message>
         <source>Add client</source>
         <translation>Adicionar cliente</translation>
     </message>
     <message>
-        <source>Adds another client, with its own socket and colour</source>
-        <translation>Adiciona outro cliente, com o seu próprio socket e cor</translation>
-    </message>
-    <message>
-        <source>Client %1</source>
-        <translation>Cliente %1</translation>
+        <source>Remove client %1</source>
+        <translation>Remover o cliente %1</translation>
     </message>
 </context>
 <context>
@@ -1637,10 +1637,6 @@
         <translation>SocketLab</translation>
     </message>
     <message>
-        <source>View</source>
-        <translation>Exibir</translation>
-    </message>
-    <message>
         <source>Clients</source>
         <translation>Clientes</translation>
     </message>
@@ -1713,10 +1709,6 @@
         <translation>&amp;Tamanho normal</translation>
     </message>
     <message>
-        <source>100%</source>
-        <translation>100%</translation>
-    </message>
-    <message>
         <source>&amp;Presentation mode</source>
         <translation>Modo de a&amp;presentação</translation>
     </message>
@@ -1755,6 +1747,26 @@
     <message>
         <source>Step-by-step classroom demos with a sequence diagram and the server&apos;s processes</source>
         <translation>Demonstrações passo a passo para a aula, com diagrama de sequência e os processos do servidor</translation>
+    </message>
+    <message>
+        <source>Add client</source>
+        <translation>Adicionar cliente</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Text size %1%: click for 100% (Ctrl+0)</source>
+        <translation>Tamanho do texto %1%: clique para 100% (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Exit presentation</source>
+        <translation>Sair da apresentação</translation>
+    </message>
+    <message>
+        <source>Back to the normal window (F11 or Esc)</source>
+        <translation>Volta à janela normal (F11 ou Esc)</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +1813,14 @@
     <message>
         <source>Hello from client 2</source>
         <translation>Olá do cliente 2</translation>
+    </message>
+    <message>
+        <source>Is anyone there?</source>
+        <translation>Tem alguém aí?</translation>
+    </message>
+    <message>
+        <source>Client 4 says hi</source>
+        <translation>O cliente 4 diz oi</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +1979,13 @@
     <message>
         <source>One thread serves every connection: it waits on the listening socket and all connections at once with poll()</source>
         <translation>Uma thread atende todas as conexões: ela espera no socket de escuta e em todas as conexões ao mesmo tempo com poll()</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ViewControls</name>
+    <message>
+        <source>Language of the window</source>
+        <translation>Idioma da janela</translation>
     </message>
 </context>
 </TS>

@@ -84,9 +84,10 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     form->addWidget(m_portLabel, 0, 2);
     form->addWidget(m_portSpin, 0, 3);
     form->setColumnStretch(1, 1);
+    // The buttons under the message line: a pane is a quarter of a 1024 px projector.
     auto *sendRow = new QHBoxLayout;
-    sendRow->addWidget(m_messageEdit, 1);
     sendRow->addWidget(m_sendButton);
+    sendRow->addWidget(m_burstButton, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_title);
@@ -95,8 +96,8 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     layout->addWidget(m_addressLabel);
     layout->addWidget(m_historyTitle);
     layout->addWidget(m_history, 1);
+    layout->addWidget(m_messageEdit);
     layout->addLayout(sendRow);
-    layout->addWidget(m_burstButton);
 
     connect(m_client, &Client::stateChanged, this, &ClientPane::updateState);
     connect(m_connectButton, &QPushButton::clicked, this, &ClientPane::toggleConnection);
@@ -132,9 +133,9 @@ void ClientPane::retranslateUi()
     m_hostLabel->setText(tr("&Host:"));
     m_portLabel->setText(tr("P&ort:"));
     m_historyTitle->setText(tr("Sent and received"));
-    m_messageEdit->setPlaceholderText(tr("Type a message and press Enter"));
+    m_messageEdit->setPlaceholderText(tr("Message (Enter sends)"));
     m_sendButton->setText(tr("Send"));
-    m_burstButton->setText(tr("Send burst (3 messages at once)"));
+    m_burstButton->setText(tr("Burst of 3"));
     m_burstButton->setToolTip(tr("Sends three messages back to back: TCP is a byte stream and "
                                  "may deliver them in one recv(); UDP keeps each datagram apart."));
     updateState();

@@ -3,6 +3,7 @@
 #include "ui/autoscroller.h"
 #include "ui/connectionsmodel.h"
 #include "ui/eventlistmodel.h"
+#include "ui/logcolumnfitter.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -70,6 +71,9 @@ ServerPane::ServerPane(QWidget *parent)
     m_logView->setColumnHidden(EventListModel::LineColumn, true);
     m_logView->setTextElideMode(Qt::ElideRight);
     m_scroller = new AutoScroller(m_logView);
+    // The message first: it gets the width the others leave and wraps, never "…".
+    m_logFitter = new LogColumnFitter(m_logView, EventListModel::MessageColumn, true);
+    m_connectionsFitter = new LogColumnFitter(m_connectionsView, ConnectionsModel::ClientColumn, false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -80,7 +84,7 @@ ServerPane::ServerPane(QWidget *parent)
     connectionsHeader->addSpacing(16);
     connectionsHeader->addWidget(m_countersLabel, 1);
     layout->addLayout(connectionsHeader);
-    layout->addWidget(m_connectionsView, 1);
+    layout->addWidget(m_connectionsView, 2);
     auto *logHeader = new QHBoxLayout;
     logHeader->addWidget(m_logTitle);
     logHeader->addWidget(m_notesLabel, 1);
@@ -116,22 +120,11 @@ void ServerPane::updateFonts()
     const int row = fontMetrics().height() + 8;
     m_logView->verticalHeader()->setDefaultSectionSize(row);
     m_connectionsView->verticalHeader()->setDefaultSectionSize(row);
-    // The header and two connections stay visible however small the window.
+    // The header and a row stay visible however small the window or large the zoom.
     m_connectionsView->setMinimumHeight(m_connectionsView->horizontalHeader()->sizeHint().height()
-                                        + 2 * row + 4);
-    // Widths from the font, so the columns stay right at every zoom level.
-    const QFontMetrics metrics = fontMetrics();
-    auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
-    m_logView->setColumnWidth(EventListModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
-    m_logView->setColumnWidth(EventListModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 16);
-    m_logView->setColumnWidth(EventListModel::HandlerColumn, width(QStringLiteral("thread 0000000")));
-    m_logView->setColumnWidth(EventListModel::EventColumn, width(QStringLiteral("Disconnected")));
-    m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,
-                                      width(QStringLiteral("127.0.0.1:00000")) + 16);
-    m_connectionsView->setColumnWidth(ConnectionsModel::HandlerColumn,
-                                      width(QStringLiteral("thread 0000000")));
-    m_connectionsView->setColumnWidth(ConnectionsModel::MessagesColumn, width(QStringLiteral("Messages")));
-    m_connectionsView->setColumnWidth(ConnectionsModel::BytesColumn, width(QStringLiteral("0,000,000")));
+                                        + row + 4);
+    m_logView->setMinimumHeight(m_logView->horizontalHeader()->sizeHint().height() + row + 4);
+    // Column widths follow the font through the fitters (on their FontChange).
 }
 
 void ServerPane::retranslateUi()
@@ -259,6 +252,7 @@ void ServerPane::updateNotes()
 void ServerPane::setHexVisible(bool visible)
 {
     m_logView->setColumnHidden(EventListModel::HexColumn, !visible);
+    m_logFitter->refit();
 }
 
 void ServerPane::setCompact(bool compact)
@@ -268,6 +262,8 @@ void ServerPane::setCompact(bool compact)
     // The message already names the event ("Connected by ...").
     m_logView->setColumnHidden(EventListModel::EventColumn, compact);
     m_connectionsView->setColumnHidden(ConnectionsModel::SinceColumn, compact);
+    m_logFitter->refit();
+    m_connectionsFitter->refit();
 }
 
 void ServerPane::clearLog()

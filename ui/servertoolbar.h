@@ -2,7 +2,8 @@
 
 #include "core/serverconfig.h"
 
-#include <QToolBar>
+#include <QHash>
+#include <QWidget>
 
 class QAction;
 class QActionGroup;
@@ -14,7 +15,9 @@ namespace socketlab {
 
 // The server's switches: TCP/UDP, iterative/fork/thread/poll, port, who may connect, echo, and
 // Start/Stop. The switches are locked while the server runs (stop to change them).
-class ServerToolBar : public QToolBar
+// Its buttons flow into as many rows as the window's width needs: nothing ever hides behind an
+// overflow menu, at any zoom. It adds buttons like a QToolBar does.
+class ServerToolBar : public QWidget
 {
     Q_OBJECT
 
@@ -45,6 +48,15 @@ public:
     QSpinBox *portSpin() const { return m_portSpin; }
     QComboBox *exposureCombo() const { return m_exposure; }
 
+    // As QToolBar: a button for the action (or a new one), a widget, a separator line.
+    QAction *addAction(const QIcon &icon, const QString &text);
+    QAction *addAction(const QString &text);
+    void addAction(QAction *action);
+    QAction *addWidget(QWidget *widget);
+    QAction *addSeparator();
+    // The button or widget that shows action, as QToolBar::widgetForAction.
+    QWidget *widgetForAction(QAction *action) const;
+
 signals:
     void protocolChanged(socketlab::Protocol protocol);
     void startRequested();
@@ -58,6 +70,7 @@ private:
     void updateEnabled();
     QAction *addToggle(QActionGroup *group, const QString &name);
 
+    QHash<QAction *, QWidget *> m_widgets;
     bool m_running = false;
     QAction *m_tcp;
     QAction *m_udp;

@@ -78,26 +78,28 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     m_title->setAutoFillBackground(true);
     m_title->setMargin(4);
 
+    // Two rows, so a quarter of a 1024 px projector shows the whole host name.
     auto *form = new QGridLayout;
     form->addWidget(m_hostLabel, 0, 0);
-    form->addWidget(m_hostEdit, 0, 1);
-    form->addWidget(m_portLabel, 0, 2);
-    form->addWidget(m_portSpin, 0, 3);
-    form->setColumnStretch(1, 1);
+    form->addWidget(m_hostEdit, 0, 1, 1, 2);
+    form->addWidget(m_portLabel, 1, 0);
+    form->addWidget(m_portSpin, 1, 1);
+    form->addWidget(m_connectButton, 1, 2);
+    form->setColumnStretch(2, 1);
     // The buttons under the message line: a pane is a quarter of a 1024 px projector.
     auto *sendRow = new QHBoxLayout;
     sendRow->addWidget(m_sendButton);
     sendRow->addWidget(m_burstButton, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    // The message line above the history: when the pane is short, the history shrinks.
     layout->addWidget(m_title);
     layout->addLayout(form);
-    layout->addWidget(m_connectButton);
     layout->addWidget(m_addressLabel);
-    layout->addWidget(m_historyTitle);
-    layout->addWidget(m_history, 1);
     layout->addWidget(m_messageEdit);
     layout->addLayout(sendRow);
+    layout->addWidget(m_historyTitle);
+    layout->addWidget(m_history, 1);
 
     connect(m_client, &Client::stateChanged, this, &ClientPane::updateState);
     connect(m_connectButton, &QPushButton::clicked, this, &ClientPane::toggleConnection);

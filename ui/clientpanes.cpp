@@ -39,6 +39,8 @@ ClientPanes::ClientPanes(LabSession *session, QWidget *parent)
     m_addButton->setAutoRaise(true);
     m_layout->addWidget(m_addButton, 0, Qt::AlignTop);
     setWidget(m_row);
+    // A vertical scroll bar coming or going changes the room without resizing this.
+    viewport()->installEventFilter(this);
     connect(m_addButton, &QToolButton::clicked, this, &ClientPanes::addClient);
     retranslateUi();
 }
@@ -60,6 +62,8 @@ void ClientPanes::resizeEvent(QResizeEvent *event)
 
 bool ClientPanes::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == viewport() && event->type() == QEvent::Resize)
+        updateWidths();
     // Each pane's close button sits in its title bar's top right corner.
     if (event->type() == QEvent::Resize) {
         const int index = m_panes.indexOf(qobject_cast<ClientPane *>(watched));
@@ -83,7 +87,9 @@ void ClientPanes::retranslateUi()
 
 int ClientPanes::preferredHeight() const
 {
-    return m_row->minimumSizeHint().height() + horizontalScrollBar()->sizeHint().height();
+    // With room for a few more lines of history than the least.
+    return m_row->minimumSizeHint().height() + horizontalScrollBar()->sizeHint().height()
+           + 3 * fontMetrics().lineSpacing();
 }
 
 int ClientPanes::minimumPaneWidth() const
@@ -99,15 +105,18 @@ void ClientPanes::updateWidths()
                      - m_addButton->sizeHint().width() - m_layout->spacing();
     const int shown = qBound(1, int(m_panes.size()), int(kVisiblePanes));
     const int width = qMax(minimumPaneWidth(), (room - m_layout->spacing() * shown) / shown);
-    const int historyLines = 3;
+    const int historyLines = 2;
     for (ClientPane *pane : std::as_const(m_panes)) {
         pane->setFixedWidth(width);
+        // Five digits are all a port needs; the rest goes to Connect/Disconnect.
+        if (auto *port = pane->findChild<QWidget *>(QStringLiteral("port")))
+            port->setMaximumWidth(pane->fontMetrics().horizontalAdvance(QStringLiteral("0000")) + 20);
         // A few lines of history are enough to follow; the server's tables need the height.
         if (auto *history = pane->findChild<QWidget *>(QStringLiteral("history")))
             history->setMinimumHeight(pane->fontMetrics().lineSpacing() * historyLines + 8);
     }
     // A pane taller than the room scrolls; the server's tables keep the height.
-    setMinimumHeight(qMin(m_row->minimumSizeHint().height(), fontMetrics().lineSpacing() * 5));
+    setMinimumHeight(qMin(m_row->minimumSizeHint().height(), fontMetrics().lineSpacing() * 3));
 }
 
 ClientPane *ClientPanes::pane(int index) const

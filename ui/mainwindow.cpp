@@ -29,6 +29,8 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSettings>
+#include <QTimer>
 #include <QResizeEvent>
 #include <QStatusBar>
 #include <QTableView>
@@ -112,6 +114,9 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     resize(1024, 768);
     fitClientsDock();
     restoreSettings();
+    // Once the panes have their real sizes (a saved layout wins).
+    if (!QSettings().contains(QStringLiteral("window/state")))
+        QTimer::singleShot(0, this, &MainWindow::fitClientsDock);
     retranslateUi();
     updateLanguageActions();
 }
@@ -306,9 +311,17 @@ void MainWindow::updateZoomTexts()
 
 void MainWindow::fitClientsDock()
 {
-    // A whole pane when there is room, never more than two fifths of the window: the server's
-    // connections and log come first.
-    const int height = qMin(m_clients->preferredHeight(), this->height() * 2 / 5);
+    // A whole pane when there is room, never much more than two fifths of the window: the
+    // server's connections and log come first (a pane's history then scrolls).
+    const double share = isPresenting() ? 0.36 : 0.42;
+    // And never so much that the server's tables fall below their least height.
+    const int chrome = menuBar()->height() + (statusBar()->isVisible() ? statusBar()->height() : 0)
+                       + 2 * fontMetrics().height() + 16;  // the dock's title and its tabs
+    // The switches take as many rows as the width needs, more than their least height says.
+    const int switches = m_toolBar->heightForWidth(width()) - m_toolBar->minimumSizeHint().height();
+    const int room = this->height() - centralWidget()->minimumSizeHint().height() - qMax(0, switches) - chrome;
+    const int height = qMax(m_clients->minimumHeight(),
+                            qMin(qMin(m_clients->preferredHeight(), int(this->height() * share)), room));
     resizeDocks({m_clientsDock}, {height}, Qt::Vertical);
 }
 
@@ -473,6 +486,7 @@ void MainWindow::setPresentationMode(bool on)
         updateZoomTexts();
         showFullScreen();
         fitClientsDock();
+        QTimer::singleShot(0, this, &MainWindow::fitClientsDock);
         return;
     }
     // In the reverse order, so each step finds the state it changed.

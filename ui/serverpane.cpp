@@ -101,7 +101,7 @@ void ServerPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    else if (event->type() == QEvent::FontChange)
+    else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
         updateFonts();
     QWidget::changeEvent(event);
 }
@@ -121,9 +121,8 @@ void ServerPane::updateFonts()
     m_logView->verticalHeader()->setDefaultSectionSize(row);
     m_connectionsView->verticalHeader()->setDefaultSectionSize(row);
     // The header and a row stay visible however small the window or large the zoom.
-    m_connectionsView->setMinimumHeight(m_connectionsView->horizontalHeader()->sizeHint().height()
-                                        + row + 4);
-    m_logView->setMinimumHeight(m_logView->horizontalHeader()->sizeHint().height() + row + 4);
+    for (QTableView *view : {m_connectionsView, m_logView})
+        view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() + row + 2 * view->frameWidth() + 2);
     // Column widths follow the font through the fitters (on their FontChange).
 }
 

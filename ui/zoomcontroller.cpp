@@ -20,9 +20,9 @@ ZoomController *ZoomController::instance()
 
 const QList<int> &ZoomController::steps()
 {
-    // Five steps up from 100% reach 200%, the largest at which a 1024x768 window still shows
-    // every control; below 80% a projector is unreadable anyway.
-    static const QList<int> levels = {50, 67, 80, 90, 100, 110, 125, 150, 175, 200};
+    // Five steps up from 100% reach 150%; 175% is the largest at which a 1024x768 window
+    // still shows every control and a line of each table.
+    static const QList<int> levels = {50, 67, 75, 80, 90, 100, 110, 120, 135, 150, 175};
     return levels;
 }
 

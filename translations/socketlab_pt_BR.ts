@@ -1629,6 +1629,14 @@
         <source>SVG images (*.svg)</source>
         <translation>Imagens SVG (*.svg)</translation>
     </message>
+    <message>
+        <source>Exit presentation</source>
+        <translation>Sair da apresentação</translation>
+    </message>
+    <message>
+        <source>Back to the normal window (F11 or Esc)</source>
+        <translation>Volta à janela normal (F11 ou Esc)</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::MainWindow</name>

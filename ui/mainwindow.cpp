@@ -480,6 +480,9 @@ void MainWindow::setPresentationMode(bool on)
         setStyleSheet(m_presentationStyle);
         m_zoom->setPresenting(this, true);
         // The menu bar stays: it holds the Exit presentation button in its corner.
+        // The tabs name the docks; their title bars would only take rows from the tables.
+        for (QDockWidget *dock : {m_clientsDock, m_sequenceDock})
+            dock->setTitleBarWidget(new QWidget(dock));
         m_serverPane->setCompact(true);
         m_sequence->traceView()->setColumnHidden(CallTraceModel::TimeColumn, true);
         statusBar()->setVisible(false);
@@ -496,6 +499,11 @@ void MainWindow::setPresentationMode(bool on)
     m_zoom->setPercent(m_beforePresentation.zoom);
     m_serverPane->setCompact(false);
     statusBar()->setVisible(true);
+    for (QDockWidget *dock : {m_clientsDock, m_sequenceDock}) {
+        QWidget *empty = dock->titleBarWidget();
+        dock->setTitleBarWidget(nullptr);
+        delete empty;
+    }
     m_sequence->traceView()->setColumnHidden(CallTraceModel::TimeColumn, false);
     updateZoomTexts();
     // The smaller fonts' layouts first, or the old minimum sizes would stretch the window.

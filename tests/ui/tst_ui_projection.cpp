@@ -299,6 +299,8 @@ void TestProjection::lessonsWindowFollowsTheZoom()
     settle();
     QVERIFY(lessons->isFullScreen());
     QVERIFY(anyLabel->font().pointSizeF() > zoomed);
+    auto *exit = lessons->findChild<QWidget *>(QStringLiteral("exitPresentation"));
+    QVERIFY(exit && exit->isVisible());
     QTest::keyClick(lessons, Qt::Key_Escape);
     settle();
     QVERIFY(!lessons->isFullScreen());

@@ -115,6 +115,11 @@ void LessonWindow::buildUi()
     top->addWidget(m_back);
     top->addWidget(m_next);
     top->addWidget(m_restart);
+    // The way out of presentation mode, in sight while it is on.
+    m_exitPresentation = new QPushButton(central);
+    m_exitPresentation->setObjectName(QStringLiteral("exitPresentation"));
+    m_exitPresentation->setVisible(false);
+    top->addWidget(m_exitPresentation);
     layout->addLayout(top);
 
     m_stepTitle = new QLabel(central);
@@ -175,6 +180,7 @@ void LessonWindow::buildUi()
     m_presentation->setCheckable(true);
     m_presentation->setShortcut(QKeySequence(Qt::Key_F11));
     connect(m_presentation, &QAction::toggled, this, &LessonWindow::setPresentationMode);
+    connect(m_exitPresentation, &QPushButton::clicked, this, [this] { setPresentationMode(false); });
     addAction(m_presentation);
     auto *leave = new QAction(this);
     leave->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -200,10 +206,12 @@ void LessonWindow::setPresentationMode(bool on)
     if (on) {
         m_normalGeometry = geometry();
         m_normalState = windowState();
+        m_exitPresentation->setVisible(true);
         emit presentationModeChanged(true);
         showFullScreen();
         return;
     }
+    m_exitPresentation->setVisible(false);
     emit presentationModeChanged(false);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationFontChange);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
@@ -225,6 +233,8 @@ void LessonWindow::retranslateUi()
     m_back->setText(tr("< Back"));
     m_next->setText(tr("Next >"));
     m_restart->setText(tr("Restart"));
+    m_exitPresentation->setText(tr("Exit presentation"));
+    m_exitPresentation->setToolTip(tr("Back to the normal window (F11 or Esc)"));
     m_exportPng->setText(tr("Export PNG..."));
     m_exportSvg->setText(tr("Export SVG..."));
     m_diagramBox->setTitle(tr("Sequence diagram"));

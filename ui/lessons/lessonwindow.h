@@ -68,6 +68,7 @@ private:
     QRect m_normalGeometry;
     Qt::WindowStates m_normalState;
     QAction *m_presentation = nullptr;
+    QPushButton *m_exitPresentation = nullptr;
     QComboBox *m_lessons = nullptr;
     QCheckBox *m_switch = nullptr;
     QLabel *m_lessonLabel = nullptr;

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -103,6 +104,7 @@ private slots:
     void leavingPresentationRestoresEverything_data();
     void leavingPresentationRestoresEverything();
     void lessonsWindowFollowsTheZoom();
+    void longMessageWrapsInsteadOfEliding();
     void fourClientPanesSideBySide();
     void messagePlaceholderFits_data();
     void messagePlaceholderFits();
@@ -307,6 +309,42 @@ void TestProjection::lessonsWindowFollowsTheZoom()
     QCOMPARE(lessons->geometry(), geometry);
     QCOMPARE(anyLabel->font().pointSizeF(), zoomed);
     lessons->close();
+}
+
+void TestProjection::longMessageWrapsInsteadOfEliding()
+{
+    ServerToolBar *bar = m_window->serverToolBar();
+    bar->portSpin()->setValue(0);
+    QVERIFY(m_window->startServer());
+    m_window->setPresentationMode(true);
+    settle();
+    const QString typed = QStringLiteral("A student typed this rather long line to see whether the "
+                                         "projector shows all of it, word by word, to the very end");
+    m_window->clientPanes()->pane(0)->sendMessage(typed);
+    EventListModel *log = m_window->serverPane()->logModel();
+    int row = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 for (int r = 0; r < log->rowCount(); ++r) {
+                                     if (log->eventAt(r).kind == EventKind::Data) {
+                                         row = r;
+                                         return true;
+                                     }
+                                 }
+                                 return false;
+                             }()),
+                             5000);
+    settle();
+    QTableView *view = m_window->serverPane()->logView();
+    view->scrollTo(log->index(row, EventListModel::MessageColumn));
+    settle();
+    const int width = view->columnWidth(EventListModel::MessageColumn);
+    const int needed = view->fontMetrics().horizontalAdvance(log->cellText(row, EventListModel::MessageColumn));
+    QVERIFY2(needed > width, "the message should be wider than its column for this test");
+    // As many lines as the text needs, not one line ending in "…".
+    const int lines = view->rowHeight(row) / view->fontMetrics().lineSpacing();
+    QVERIFY2(lines * width >= needed,
+             qPrintable(QStringLiteral("%1 px of text in %2 lines of %3 px").arg(needed).arg(lines).arg(width)));
+    m_window->stopServer();
 }
 
 void TestProjection::fourClientPanesSideBySide()

@@ -308,6 +308,14 @@ void TestProjection::lessonsWindowFollowsTheZoom()
     QVERIFY(!lessons->isFullScreen());
     QCOMPARE(lessons->geometry(), geometry);
     QCOMPARE(anyLabel->font().pointSizeF(), zoomed);
+    // The lesson with a switch, zoomed to 150%, still fits the projector's width (in
+    // Portuguese, the longer texts).
+    m_window->setLanguage(QStringLiteral("pt_BR"));
+    lessons->resize(kProjector);
+    lessons->openLesson(3);
+    m_window->zoom()->setPercent(150);
+    settle();
+    QVERIFY2(lessons->width() <= kProjector.width(), qPrintable(QString::number(lessons->width())));
     lessons->close();
 }
 

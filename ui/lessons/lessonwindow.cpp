@@ -110,7 +110,6 @@ void LessonWindow::buildUi()
     top->addWidget(m_lessonLabel);
     top->addWidget(m_lessons, 1);
     m_switch = new QCheckBox(central);
-    top->addWidget(m_switch);
     top->addSpacing(12);
     top->addWidget(m_back);
     top->addWidget(m_next);
@@ -121,6 +120,8 @@ void LessonWindow::buildUi()
     m_exitPresentation->setVisible(false);
     top->addWidget(m_exitPresentation);
     layout->addLayout(top);
+    // A row of its own: with the buttons it would widen the window past a 1024 px screen.
+    layout->addWidget(m_switch);
 
     m_stepTitle = new QLabel(central);
     updateFonts();

@@ -3,10 +3,28 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 
 namespace socketlab {
+
+namespace {
+// The columns other than the message stay on one line (an address or a thread id broken in
+// two reads worse than one cut short).
+class SingleLineDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->features &= ~QStyleOptionViewItem::WrapText;
+    }
+};
+} // namespace
 
 LogColumnFitter::LogColumnFitter(QTableView *view, int flexibleColumn, bool wrap)
     : QObject(view), m_view(view), m_flexible(flexibleColumn), m_wrap(wrap), m_timer(new QTimer(this))
@@ -18,8 +36,14 @@ LogColumnFitter::LogColumnFitter(QTableView *view, int flexibleColumn, bool wrap
     header->setStretchLastSection(false);
     header->setMinimumSectionSize(24);
     view->setWordWrap(wrap);
-    if (wrap)
+    if (wrap) {
         view->verticalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        auto *singleLine = new SingleLineDelegate(this);
+        for (int c = 0; c < view->model()->columnCount(); ++c) {
+            if (c != flexibleColumn)
+                view->setItemDelegateForColumn(c, singleLine);
+        }
+    }
     view->viewport()->installEventFilter(this);
     view->installEventFilter(this);
     QAbstractItemModel *model = view->model();

@@ -1,13 +1,16 @@
 #include "app/screenshotdemo.h"
 
 #include "ui/clientpane.h"
-#include "ui/clienttabs.h"
+#include "ui/clientpanes.h"
 #include "ui/eventlistmodel.h"
+#include "ui/lessons/lessonwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
+#include "ui/zoomcontroller.h"
 
 #include <QPixmap>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTimer>
 
@@ -15,16 +18,29 @@ namespace socketlab {
 
 namespace {
 constexpr int kPollMs = 50;
-constexpr int kMaxPolls = 100;  // five seconds
+constexpr int kMaxPolls = 200;  // ten seconds
 } // namespace
 
-ScreenshotDemo::ScreenshotDemo(MainWindow *window, const QString &path, QObject *parent)
-    : QObject(parent), m_window(window), m_path(path)
+ScreenshotDemo::ScreenshotDemo(MainWindow *window, const Options &options, QObject *parent)
+    : QObject(parent), m_window(window), m_options(options)
 {
 }
 
 void ScreenshotDemo::start()
 {
+    m_window->zoom()->setPercent(m_options.zoom);
+    if (m_options.lesson > 0) {
+        m_window->showLessons();
+        LessonWindow *lessons = m_window->lessonWindow();
+        lessons->resize(m_window->size());
+        lessons->openLesson(m_options.lesson - 1);
+        if (m_options.lessonSwitchOn)
+            lessons->controller()->setSwitchOn(true);
+        if (m_options.presentation)
+            lessons->setPresentationMode(true);
+        QTimer::singleShot(kPollMs, this, &ScreenshotDemo::pollLesson);
+        return;
+    }
     // The default lab: TCP, a thread per connection, port 5000 (any port if that one is busy).
     if (!m_window->startServer()) {
         m_window->serverToolBar()->portSpin()->setValue(0);
@@ -33,13 +49,17 @@ void ScreenshotDemo::start()
             return;
         }
     }
-    ClientTabs *tabs = m_window->clientTabs();
-    while (tabs->count() < 2)
-        tabs->addClient();
-    tabs->pane(0)->sendMessage(tr("Hello, server!"));
-    tabs->pane(1)->sendMessage(tr("Hello from client 2"));
-    tabs->pane(0)->sendBurst();
-    tabs->setCurrentIndex(0);
+    if (m_options.presentation)
+        m_window->setPresentationMode(true);
+    ClientPanes *panes = m_window->clientPanes();
+    while (panes->count() < m_options.clients)
+        panes->addClient();
+    const QStringList messages = {tr("Hello, server!"), tr("Hello from client 2"),
+                                  tr("Is anyone there?"), tr("Client 4 says hi")};
+    for (int i = 0; i < panes->count(); ++i)
+        panes->pane(i)->sendMessage(messages.value(i, messages.constLast()));
+    panes->pane(0)->sendBurst();
+    panes->setCurrentIndex(0);
     QTimer::singleShot(kPollMs, this, &ScreenshotDemo::poll);
 }
 
@@ -51,19 +71,37 @@ void ScreenshotDemo::poll()
         if (log->eventAt(row).kind == EventKind::Data)
             ++messages;
     }
-    ClientPane *first = m_window->clientTabs()->pane(0);
+    ClientPane *first = m_window->clientPanes()->pane(0);
     const bool echoed = first->historyCount() >= 2;
-    if ((messages >= 2 && echoed) || ++m_polls >= kMaxPolls) {
+    if ((messages >= m_window->clientPanes()->count() && echoed) || ++m_polls >= kMaxPolls) {
         // One more moment so the last batch is painted and the call trace settles.
-        QTimer::singleShot(300, this, &ScreenshotDemo::capture);
+        QTimer::singleShot(400, this, [this] { capture(m_window); });
         return;
     }
     QTimer::singleShot(kPollMs, this, &ScreenshotDemo::poll);
 }
 
-void ScreenshotDemo::capture()
+void ScreenshotDemo::pollLesson()
 {
-    const bool ok = m_window->grab().save(m_path, "PNG");
+    LessonWindow *lessons = m_window->lessonWindow();
+    LessonController *controller = lessons->controller();
+    if (++m_polls >= kMaxPolls) {
+        capture(lessons);
+        return;
+    }
+    if (controller->isSettled()) {
+        if (controller->currentStep() + 1 >= m_options.lessonStep || !controller->canGoNext()) {
+            QTimer::singleShot(400, this, [this, lessons] { capture(lessons); });
+            return;
+        }
+        controller->next();
+    }
+    QTimer::singleShot(kPollMs, this, &ScreenshotDemo::pollLesson);
+}
+
+void ScreenshotDemo::capture(QWidget *widget)
+{
+    const bool ok = widget->grab().save(m_options.path, "PNG");
     emit finished(ok);
 }
 

@@ -1,5 +1,8 @@
-// socketlab-screenshot FILE [--lang en|pt_BR]: runs a short demo in the main window at
-// 1024x768 with default settings and saves it as a PNG (docs/ and the README use it).
+// socketlab-screenshot FILE [--lang en|pt_BR] [--size WxH] [--zoom PERCENT] [--clients N]
+//                      [--presentation] [--lesson N [--step N] [--switch]]
+// runs a short demo in the main window (1024x768 by default) with default settings, or a guided
+// lesson up to a step, and saves it as a PNG (docs/ and the README use it; presentation mode
+// takes the whole screen, so run it on a screen of the size wanted, e.g. Xvfb -screen 0 1024x768x24).
 
 #include "app/screenshotdemo.h"
 #include "translations/languagemanager.h"
@@ -25,6 +28,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("en or pt_BR"),
                                         QStringLiteral("language"), QStringLiteral("en"));
     parser.addOption(langOption);
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("window size"),
+                                        QStringLiteral("WxH"), QStringLiteral("1024x768"));
+    const QCommandLineOption zoomOption(QStringLiteral("zoom"), QStringLiteral("text size in percent"),
+                                        QStringLiteral("percent"), QStringLiteral("100"));
+    const QCommandLineOption clientsOption(QStringLiteral("clients"), QStringLiteral("client panes"),
+                                           QStringLiteral("n"), QStringLiteral("2"));
+    const QCommandLineOption presentationOption(QStringLiteral("presentation"),
+                                                QStringLiteral("presentation mode (full screen)"));
+    const QCommandLineOption lessonOption(QStringLiteral("lesson"), QStringLiteral("a guided lesson (1-8)"),
+                                          QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption stepOption(QStringLiteral("step"), QStringLiteral("the lesson's step"),
+                                        QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption switchOption(QStringLiteral("switch"), QStringLiteral("the lesson's switch on"));
+    parser.addOptions({sizeOption, zoomOption, clientsOption, presentationOption, lessonOption,
+                       stepOption, switchOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("the PNG to write"));
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
@@ -41,10 +59,21 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+    ScreenshotDemo::Options options;
+    options.path = file;
+    options.zoom = parser.value(zoomOption).toInt();
+    options.clients = qBound(1, parser.value(clientsOption).toInt(), 8);
+    options.presentation = parser.isSet(presentationOption);
+    options.lesson = parser.value(lessonOption).toInt();
+    options.lessonStep = parser.value(stepOption).toInt();
+    options.lessonSwitchOn = parser.isSet(switchOption);
+
     MainWindow window(&language);
-    window.resize(1024, 768);
+    window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1024,
+                  size.value(1).toInt() > 0 ? size.value(1).toInt() : 768);
     window.show();
-    ScreenshotDemo demo(&window, file);
+    ScreenshotDemo demo(&window, options);
     int status = 1;
     QObject::connect(&demo, &ScreenshotDemo::finished, &app, [&status](bool ok) {
         status = ok ? 0 : 1;

@@ -2245,16 +2245,8 @@
         <translation>Enviado e recebido</translation>
     </message>
     <message>
-        <source>Type a message and press Enter</source>
-        <translation>Digite uma mensagem e tecle Enter</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Send burst (3 messages at once)</source>
-        <translation>Rajada (3 mensagens de uma vez)</translation>
     </message>
     <message>
         <source>Sends three messages back to back: TCP is a byte stream and may deliver them in one recv(); UDP keeps each datagram apart.</source>
@@ -2340,20 +2332,28 @@
         <source>My address: %1 %2</source>
         <translation>Meu endereço: %1 %2</translation>
     </message>
+    <message>
+        <source>Message (Enter sends)</source>
+        <translation>Mensagem (Enter envia)</translation>
+    </message>
+    <message>
+        <source>Burst of 3</source>
+        <translation>Rajada de 3</translation>
+    </message>
 </context>
 <context>
-    <name>socketlab::ClientTabs</name>
+    <name>socketlab::ClientPanes</name>
+    <message>
+        <source>Adds another client, with its own socket and colour</source>
+        <translation>Adiciona outro cliente, com seu próprio socket e sua cor</translation>
+    </message>
     <message>
         <source>Add client</source>
         <translation>Adicionar cliente</translation>
     </message>
     <message>
-        <source>Adds another client, with its own socket and colour</source>
-        <translation>Adiciona outro cliente, com o seu próprio socket e cor</translation>
-    </message>
-    <message>
-        <source>Client %1</source>
-        <translation>Cliente %1</translation>
+        <source>Remove client %1</source>
+        <translation>Remover o cliente %1</translation>
     </message>
 </context>
 <context>
@@ -2618,16 +2618,20 @@
         <source>Kernel: sockets and queues</source>
         <translation>Kernel: sockets e filas</translation>
     </message>
+    <message>
+        <source>Exit presentation</source>
+        <translation>Sair da apresentação</translation>
+    </message>
+    <message>
+        <source>Back to the normal window (F11 or Esc)</source>
+        <translation>Volta à janela normal (F11 ou Esc)</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::MainWindow</name>
     <message>
         <source>SocketLab</source>
         <translation>SocketLab</translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation>Exibir</translation>
     </message>
     <message>
         <source>Clients</source>
@@ -2702,10 +2706,6 @@
         <translation>&amp;Tamanho normal</translation>
     </message>
     <message>
-        <source>100%</source>
-        <translation>100%</translation>
-    </message>
-    <message>
         <source>&amp;Presentation mode</source>
         <translation>Modo de a&amp;presentação</translation>
     </message>
@@ -2744,6 +2744,26 @@
     <message>
         <source>Step-by-step classroom demos with a sequence diagram and the server&apos;s processes</source>
         <translation>Demonstrações passo a passo para a aula, com diagrama de sequência e os processos do servidor</translation>
+    </message>
+    <message>
+        <source>Add client</source>
+        <translation>Adicionar cliente</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Text size %1%: click for 100% (Ctrl+0)</source>
+        <translation>Tamanho do texto %1%: clique para 100% (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Exit presentation</source>
+        <translation>Sair da apresentação</translation>
+    </message>
+    <message>
+        <source>Back to the normal window (F11 or Esc)</source>
+        <translation>Volta à janela normal (F11 ou Esc)</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +2825,14 @@
     <message>
         <source>Hello from client 2</source>
         <translation>Olá do cliente 2</translation>
+    </message>
+    <message>
+        <source>Is anyone there?</source>
+        <translation>Tem alguém aí?</translation>
+    </message>
+    <message>
+        <source>Client 4 says hi</source>
+        <translation>O cliente 4 diz oi</translation>
     </message>
 </context>
 <context>
@@ -2978,6 +3006,13 @@
     <message>
         <source>listen()&apos;s backlog: how many connections the system completes and keeps waiting for accept(). The recipe uses 1; a class connecting at once may need more.</source>
         <translation>O backlog do listen(): quantas conexões o sistema completa e mantém esperando o accept(). A receita usa 1; uma turma conectando ao mesmo tempo pode precisar de mais.</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ViewControls</name>
+    <message>
+        <source>Language of the window</source>
+        <translation>Idioma da janela</translation>
     </message>
 </context>
 </TS>

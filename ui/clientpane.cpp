@@ -87,30 +87,33 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     m_title->setAutoFillBackground(true);
     m_title->setMargin(4);
 
+    // Two rows, so a quarter of a 1024 px projector shows the whole host name.
     auto *form = new QGridLayout;
     form->addWidget(m_hostLabel, 0, 0);
-    form->addWidget(m_hostEdit, 0, 1);
-    form->addWidget(m_portLabel, 0, 2);
-    form->addWidget(m_portSpin, 0, 3);
-    form->addWidget(m_noDelayCheck, 1, 0, 1, 4);
-    form->setColumnStretch(1, 1);
+    form->addWidget(m_hostEdit, 0, 1, 1, 2);
+    form->addWidget(m_portLabel, 1, 0);
+    form->addWidget(m_portSpin, 1, 1);
+    form->addWidget(m_connectButton, 1, 2);
+    form->addWidget(m_noDelayCheck, 2, 0, 1, 3);
+    form->setColumnStretch(2, 1);
+    // The buttons under the message line: a pane is a quarter of a 1024 px projector.
     auto *sendRow = new QHBoxLayout;
-    sendRow->addWidget(m_messageEdit, 1);
     sendRow->addWidget(m_sendButton);
+    sendRow->addWidget(m_burstButton, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    // The message line above the history: when the pane is short, the history shrinks.
     layout->addWidget(m_title);
     layout->addLayout(form);
-    layout->addWidget(m_connectButton);
     auto *closeRow = new QHBoxLayout;
     closeRow->addWidget(m_halfCloseButton);
     closeRow->addWidget(m_resetButton);
     layout->addLayout(closeRow);
     layout->addWidget(m_addressLabel);
+    layout->addWidget(m_messageEdit);
+    layout->addLayout(sendRow);
     layout->addWidget(m_historyTitle);
     layout->addWidget(m_history, 1);
-    layout->addLayout(sendRow);
-    layout->addWidget(m_burstButton);
 
     connect(m_client, &Client::stateChanged, this, &ClientPane::updateState);
     connect(m_connectButton, &QPushButton::clicked, this, &ClientPane::toggleConnection);
@@ -148,7 +151,7 @@ void ClientPane::retranslateUi()
     m_hostLabel->setText(tr("&Host:"));
     m_portLabel->setText(tr("P&ort:"));
     m_historyTitle->setText(tr("Sent and received"));
-    m_messageEdit->setPlaceholderText(tr("Type a message and press Enter"));
+    m_messageEdit->setPlaceholderText(tr("Message (Enter sends)"));
     m_sendButton->setText(tr("Send"));
     m_halfCloseButton->setText(tr("Half-close"));
     m_halfCloseButton->setToolTip(tr("shutdown(SHUT_WR): sends a FIN that says \"I am done sending\" "
@@ -159,7 +162,7 @@ void ClientPane::retranslateUi()
                                  "dropping anything not yet sent. The server's recv() fails with "
                                  "\"Connection reset by peer\"; no side waits in TIME_WAIT."));
     m_noDelayCheck->setText(tr("No delay (TCP_NODELAY)"));
-    m_burstButton->setText(tr("Send burst (3 messages at once)"));
+    m_burstButton->setText(tr("Burst of 3"));
     m_burstButton->setToolTip(tr("Sends three messages back to back: TCP is a byte stream and "
                                  "may deliver them in one recv(); UDP keeps each datagram apart."));
     updateState();

@@ -4,7 +4,7 @@
 
 #include "ui/callsequencewidget.h"
 #include "ui/clientpane.h"
-#include "ui/clienttabs.h"
+#include "ui/clientpanes.h"
 #include "core/eventformatter.h"
 #include "translations/languagemanager.h"
 #include "ui/lessons/lessonwindow.h"
@@ -13,6 +13,7 @@
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 #include "ui/uiresources.h"
+#include "ui/viewcontrols.h"
 #include "ui/windowsettings.h"
 #include "ui/zoomcontroller.h"
 
@@ -20,6 +21,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFile>
@@ -27,9 +29,14 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSettings>
+#include <QTimer>
+#include <QResizeEvent>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -39,13 +46,12 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     : QMainWindow(parent),
       m_language(language ? language : new LanguageManager(this)),
       m_toolBar(new ServerToolBar(this)),
-      m_viewToolBar(new QToolBar(this)),
       m_serverPane(new ServerPane(this)),
-      m_clients(new ClientTabs(&m_session, this)),
+      m_clients(new ClientPanes(&m_session, this)),
       m_sequence(new CallSequenceWidget(this)),
       m_clientsDock(new QDockWidget(this)),
       m_sequenceDock(new QDockWidget(this)),
-      m_zoom(nullptr),
+      m_zoom(ZoomController::instance()),
       m_modeLabel(new QLabel(this))
 {
     initUiResources();
@@ -55,41 +61,62 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     if (style.open(QIODevice::ReadOnly))
         m_presentationStyle = QString::fromUtf8(style.readAll());
 
-    addToolBar(Qt::TopToolBarArea, m_toolBar);
-    addToolBarBreak(Qt::TopToolBarArea);
-    m_viewToolBar->setObjectName(QStringLiteral("viewToolBar"));
-    m_viewToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_viewToolBar->setMovable(false);
-    addToolBar(Qt::TopToolBarArea, m_viewToolBar);
+    createActions();
+    m_viewControls = new ViewControls(m_zoomOutAction, m_zoomResetAction, m_zoomInAction,
+                                      m_presentationAction, this);
+    m_toolBar->addSeparator();
+    m_toolBar->addWidget(m_viewControls->languageCombo());
+    // The switches flow into rows below the menus; the view controls keep their place in the
+    // menu bar's top right corner, the one spot zooming does not move.
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("central"));
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    auto *line = new QFrame(central);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(m_serverPane, 1);
+    setCentralWidget(central);
 
-    setCentralWidget(m_serverPane);
+    // The clients need the whole width (four side by side) and the call sequence too: they
+    // share the bottom as tabs, so the server's tables keep the height to be read.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     m_clientsDock->setObjectName(QStringLiteral("clientsDock"));
     m_clientsDock->setWidget(m_clients);
     m_clientsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, m_clientsDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_clientsDock);
     m_sequenceDock->setObjectName(QStringLiteral("sequenceDock"));
     m_sequenceDock->setWidget(m_sequence);
     m_sequenceDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                                 | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_sequenceDock);
+    tabifyDockWidget(m_clientsDock, m_sequenceDock);
+    m_clientsDock->raise();
     m_modeLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_modeLabel);
 
-    m_zoom = new ZoomController(this);
-    createActions();
     createMenus();
+    menuBar()->setCornerWidget(m_viewControls, Qt::TopRightCorner);
 
     connect(&m_session, &LabSession::eventsArrived, this, &MainWindow::sessionEventsArrived);
     connect(m_toolBar, &ServerToolBar::startRequested, this, &MainWindow::startServer);
     connect(m_toolBar, &ServerToolBar::stopRequested, this, &MainWindow::stopServer);
     connect(m_toolBar, &ServerToolBar::protocolChanged, this, &MainWindow::protocolChanged);
     connect(m_language, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageActions);
+    connect(m_viewControls, &ViewControls::languageRequested, this, &MainWindow::setLanguage);
+    connect(m_zoom, &ZoomController::changed, this, &MainWindow::updateZoomTexts);
 
     m_clients->addClient();
     resize(1024, 768);
-    resizeDocks({m_clientsDock}, {310}, Qt::Horizontal);
-    resizeDocks({m_sequenceDock}, {200}, Qt::Vertical);
+    fitClientsDock();
     restoreSettings();
+    // Once the panes have their real sizes (a saved layout wins).
+    if (!QSettings().contains(QStringLiteral("window/state")))
+        QTimer::singleShot(0, this, &MainWindow::fitClientsDock);
     retranslateUi();
     updateLanguageActions();
 }
@@ -149,6 +176,10 @@ void MainWindow::createActions()
             setPresentationMode(false);
     });
     addAction(leavePresentation);
+    // Their keys work while the menu bar is hidden (presentation mode) too.
+    addActions({m_saveAction, m_quitAction, m_copyAction, m_clearAction, m_addClientAction,
+                m_zoomInAction, m_zoomOutAction, m_zoomResetAction, m_presentationAction,
+                m_lessonsAction});
     m_toolBar->startAction()->setShortcut(QKeySequence(Qt::Key_F5));
     m_toolBar->stopAction()->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
 
@@ -156,7 +187,7 @@ void MainWindow::createActions()
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
     connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelectedRows);
     connect(m_clearAction, &QAction::triggered, this, &MainWindow::clearLog);
-    connect(m_addClientAction, &QAction::triggered, m_clients, &ClientTabs::addClient);
+    connect(m_addClientAction, &QAction::triggered, m_clients, &ClientPanes::addClient);
     connect(m_zoomInAction, &QAction::triggered, m_zoom, &ZoomController::zoomIn);
     connect(m_zoomOutAction, &QAction::triggered, m_zoom, &ZoomController::zoomOut);
     connect(m_zoomResetAction, &QAction::triggered, m_zoom, &ZoomController::reset);
@@ -166,15 +197,10 @@ void MainWindow::createActions()
     connect(m_languageGroup, &QActionGroup::triggered, this,
             [this](QAction *action) { setLanguage(action->data().toString()); });
 
-    m_viewToolBar->addAction(m_addClientAction);
-    m_viewToolBar->addSeparator();
-    m_viewToolBar->addAction(m_saveAction);
-    m_viewToolBar->addAction(m_clearAction);
-    m_viewToolBar->addSeparator();
-    m_viewToolBar->addAction(m_zoomOutAction);
-    m_viewToolBar->addAction(m_zoomResetAction);
-    m_viewToolBar->addAction(m_zoomInAction);
-    m_viewToolBar->addAction(m_presentationAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_addClientAction);
+    m_toolBar->addAction(m_saveAction);
+    m_toolBar->addAction(m_clearAction);
 }
 
 void MainWindow::createMenus()
@@ -203,12 +229,21 @@ void MainWindow::createMenus()
     m_languageMenu->addAction(m_portugueseAction);
 }
 
+LessonWindow *MainWindow::lessonWindow() const
+{
+    return m_lessons;
+}
+
 void MainWindow::showLessons()
 {
     // One lessons window, kept while it is open; it runs its own server and clients.
     if (!m_lessons) {
         m_lessons = new LessonWindow(this);
         m_lessons->setAttribute(Qt::WA_DeleteOnClose);
+        // The same zoom keys as here; the lessons' own F11 presents that window.
+        m_lessons->addActions({m_zoomInAction, m_zoomOutAction, m_zoomResetAction});
+        connect(m_lessons, &LessonWindow::presentationModeChanged, m_zoom,
+                [this, lessons = m_lessons.data()](bool on) { m_zoom->setPresenting(lessons, on); });
     }
     m_lessons->show();
     m_lessons->raise();
@@ -225,7 +260,6 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("SocketLab"));
-    m_viewToolBar->setWindowTitle(tr("View"));
     m_clientsDock->setWindowTitle(tr("Clients"));
     m_sequenceDock->setWindowTitle(tr("Call sequence"));
     m_fileMenu->setTitle(tr("&File"));
@@ -242,17 +276,58 @@ void MainWindow::retranslateUi()
     m_clearAction->setText(tr("C&lear log"));
     m_clearAction->setIconText(tr("Clear"));
     m_addClientAction->setText(tr("&Add client"));
+    m_addClientAction->setIconText(tr("Add client"));
     m_zoomInAction->setText(tr("Zoom &in"));
     m_zoomInAction->setIconText(tr("Larger"));
     m_zoomOutAction->setText(tr("Zoom &out"));
     m_zoomOutAction->setIconText(tr("Smaller"));
     m_zoomResetAction->setText(tr("&Reset zoom"));
-    m_zoomResetAction->setIconText(tr("100%"));
     m_presentationAction->setText(tr("&Presentation mode"));
-    m_presentationAction->setIconText(tr("Present"));
-    m_presentationAction->setToolTip(tr("Full screen, large text, high contrast (F11)"));
+    updateZoomTexts();
     m_hexAction->setText(tr("Show &hex column"));
     updateModeLabel();
+}
+
+void MainWindow::updateZoomTexts()
+{
+    // The real level, in a button as wide as the widest level.
+    m_zoomResetAction->setIconText(tr("%1%").arg(m_zoom->percent()));
+    m_zoomResetAction->setToolTip(tr("Text size %1%: click for 100% (Ctrl+0)").arg(m_zoom->percent()));
+    m_zoomInAction->setEnabled(m_zoom->canZoomIn());
+    m_zoomOutAction->setEnabled(m_zoom->canZoomOut());
+    m_viewControls->reserveWidth(m_zoomResetAction,
+                                 {tr("%1%").arg(ZoomController::steps().constLast())});
+    const bool presenting = isPresenting();
+    m_presentationAction->setIconText(presenting ? tr("Exit presentation") : tr("Present"));
+    m_presentationAction->setToolTip(presenting ? tr("Back to the normal window (F11 or Esc)")
+                                                : tr("Full screen, large text, high contrast (F11)"));
+    m_viewControls->keepFixedFont();
+    m_viewControls->reserveWidth(m_presentationAction, {tr("Exit presentation"), tr("Present")});
+    // The menu bar places its corner widget only when it is resized itself.
+    m_viewControls->adjustSize();
+    QResizeEvent resized(menuBar()->size(), menuBar()->size());
+    QCoreApplication::sendEvent(menuBar(), &resized);
+}
+
+void MainWindow::fitClientsDock()
+{
+    // A whole pane when there is room, never much more than two fifths of the window: the
+    // server's connections and log come first (a pane's history then scrolls).
+    const double share = isPresenting() ? 0.36 : 0.42;
+    // And never so much that the server's tables fall below their least height.
+    const int chrome = menuBar()->height() + (statusBar()->isVisible() ? statusBar()->height() : 0)
+                       + 2 * fontMetrics().height() + 16;  // the dock's title and its tabs
+    // The switches take as many rows as the width needs, more than their least height says.
+    const int switches = m_toolBar->heightForWidth(width()) - m_toolBar->minimumSizeHint().height();
+    const int room = this->height() - centralWidget()->minimumSizeHint().height() - qMax(0, switches) - chrome;
+    const int height = qMax(m_clients->minimumHeight(),
+                            qMin(qMin(m_clients->preferredHeight(), int(this->height() * share)), room));
+    resizeDocks({m_clientsDock}, {height}, Qt::Vertical);
+}
+
+bool MainWindow::isPresenting() const
+{
+    return m_zoom->isPresenting(this);
 }
 
 void MainWindow::updateModeLabel()
@@ -267,6 +342,7 @@ void MainWindow::updateLanguageActions()
     const QString language = m_language->language();
     m_englishAction->setChecked(language != QLatin1String("pt_BR"));
     m_portugueseAction->setChecked(language == QLatin1String("pt_BR"));
+    m_viewControls->setLanguage(language == QLatin1String("pt_BR") ? language : QStringLiteral("en"));
 }
 
 void MainWindow::setLanguage(const QString &language)
@@ -396,16 +472,52 @@ void MainWindow::setPresentationMode(bool on)
 {
     if (m_presentationAction->isChecked() != on)
         m_presentationAction->setChecked(on);
-    m_zoom->setPresentation(on);
-    setStyleSheet(on ? m_presentationStyle : QString());
-    // Every row counts on a 1024x768 projector; zoom and exit stay on their keys and menus.
-    m_viewToolBar->setVisible(!on);
-    m_serverPane->setCompact(on);
-    m_sequence->traceView()->setColumnHidden(CallTraceModel::TimeColumn, on);
-    if (on)
+    if (on == isPresenting())
+        return;
+    if (on) {
+        m_beforePresentation.geometry = geometry();
+        m_beforePresentation.state = saveState();
+        m_beforePresentation.windowState = windowState();
+        m_beforePresentation.zoom = m_zoom->percent();
+        // The style sheet before the font: the zoom polishes windows with a style sheet
+        // again so their widgets take the new size (a style sheet pins a widget's font).
+        setStyleSheet(m_presentationStyle);
+        m_zoom->setPresenting(this, true);
+        // The menu bar stays: it holds the Exit presentation button in its corner.
+        // The tabs name the docks; their title bars would only take rows from the tables.
+        for (QDockWidget *dock : {m_clientsDock, m_sequenceDock})
+            dock->setTitleBarWidget(new QWidget(dock));
+        m_serverPane->setCompact(true);
+        m_sequence->traceView()->setColumnHidden(CallTraceModel::TimeColumn, true);
+        statusBar()->setVisible(false);
+        updateZoomTexts();
         showFullScreen();
-    else
-        showNormal();
+        fitClientsDock();
+        QTimer::singleShot(0, this, &MainWindow::fitClientsDock);
+        return;
+    }
+    // In the reverse order, so each step finds the state it changed.
+    setStyleSheet(QString());
+    ZoomController::unpinFonts(this);
+    m_zoom->setPresenting(this, false);
+    m_zoom->setPercent(m_beforePresentation.zoom);
+    m_serverPane->setCompact(false);
+    statusBar()->setVisible(true);
+    for (QDockWidget *dock : {m_clientsDock, m_sequenceDock}) {
+        QWidget *empty = dock->titleBarWidget();
+        dock->setTitleBarWidget(nullptr);
+        delete empty;
+    }
+    m_sequence->traceView()->setColumnHidden(CallTraceModel::TimeColumn, false);
+    updateZoomTexts();
+    // The smaller fonts' layouts first, or the old minimum sizes would stretch the window.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationFontChange);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    // The rectangle itself: restoreGeometry() second-guesses the title bar and moves it.
+    setWindowState(m_beforePresentation.windowState);
+    if (!(m_beforePresentation.windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+        setGeometry(m_beforePresentation.geometry);
+    restoreState(m_beforePresentation.state);
 }
 
 void MainWindow::restoreSettings()

@@ -14,15 +14,17 @@ class QMenu;
 namespace socketlab {
 
 class CallSequenceWidget;
-class ClientTabs;
+class ClientPanes;
 class LanguageManager;
 class LessonWindow;
 class ServerPane;
 class ServerToolBar;
+class ViewControls;
 class ZoomController;
 
-// SocketLab's window: the server's toolbar, the server pane in the middle, the clients on
-// the left and the recipe's call sequence at the bottom.
+// SocketLab's window: the server's switches on top (wrapping into rows, never an overflow
+// menu), the server pane in the middle, and below it the clients side by side, with the
+// recipe's call sequence as a tab beside them. Laid out for a 1024x768 projector.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -36,7 +38,12 @@ public:
     Server *server() { return m_session.server(); }
     ServerToolBar *serverToolBar() const { return m_toolBar; }
     ServerPane *serverPane() const { return m_serverPane; }
-    ClientTabs *clientTabs() const { return m_clients; }
+    ClientPanes *clientPanes() const { return m_clients; }
+    // The old name, for code written when the clients were tabs.
+    ClientPanes *clientTabs() const { return m_clients; }
+    ViewControls *viewControls() const { return m_viewControls; }
+    QAction *presentationAction() const { return m_presentationAction; }
+    bool isPresenting() const;
     CallSequenceWidget *callSequence() const { return m_sequence; }
     ZoomController *zoom() const { return m_zoom; }
 
@@ -51,6 +58,7 @@ public slots:
     void saveLogAs();
     void setPresentationMode(bool on);
     void showLessons();
+    LessonWindow *lessonWindow() const;
     void setLanguage(const QString &language);
 
 protected:
@@ -68,15 +76,17 @@ private:
     void sessionEventsArrived(const SocketEvents &events);
     void protocolChanged(Protocol protocol);
     void updateLanguageActions();
+    void updateZoomTexts();
+    void fitClientsDock();
     QList<int> visibleLogColumns() const;
 
     // Before the widgets: the panes' clients live in it.
     LabSession m_session;
     LanguageManager *m_language;
     ServerToolBar *m_toolBar;
-    QToolBar *m_viewToolBar;
+    ViewControls *m_viewControls = nullptr;
     ServerPane *m_serverPane;
-    ClientTabs *m_clients;
+    ClientPanes *m_clients;
     CallSequenceWidget *m_sequence;
     QDockWidget *m_clientsDock;
     QDockWidget *m_sequenceDock;
@@ -104,6 +114,13 @@ private:
     QAction *m_portugueseAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QString m_presentationStyle;
+    // What leaving presentation mode puts back exactly.
+    struct Saved {
+        QRect geometry;
+        QByteArray state;
+        Qt::WindowStates windowState;
+        int zoom = 0;
+    } m_beforePresentation;
 };
 
 } // namespace socketlab

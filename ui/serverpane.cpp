@@ -4,6 +4,7 @@
 #include "ui/autoscroller.h"
 #include "ui/connectionsmodel.h"
 #include "ui/eventlistmodel.h"
+#include "ui/logcolumnfitter.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -71,6 +72,9 @@ ServerPane::ServerPane(QWidget *parent)
     m_logView->setColumnHidden(EventListModel::LineColumn, true);
     m_logView->setTextElideMode(Qt::ElideRight);
     m_scroller = new AutoScroller(m_logView);
+    // The message first: it gets the width the others leave and wraps, never "…".
+    m_logFitter = new LogColumnFitter(m_logView, EventListModel::MessageColumn, true);
+    m_connectionsFitter = new LogColumnFitter(m_connectionsView, ConnectionsModel::ClientColumn, false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -81,7 +85,7 @@ ServerPane::ServerPane(QWidget *parent)
     connectionsHeader->addSpacing(16);
     connectionsHeader->addWidget(m_countersLabel, 1);
     layout->addLayout(connectionsHeader);
-    layout->addWidget(m_connectionsView, 1);
+    layout->addWidget(m_connectionsView, 2);
     auto *logHeader = new QHBoxLayout;
     logHeader->addWidget(m_logTitle);
     logHeader->addWidget(m_notesLabel, 1);
@@ -98,7 +102,7 @@ void ServerPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    else if (event->type() == QEvent::FontChange)
+    else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
         updateFonts();
     QWidget::changeEvent(event);
 }
@@ -117,22 +121,10 @@ void ServerPane::updateFonts()
     const int row = fontMetrics().height() + 8;
     m_logView->verticalHeader()->setDefaultSectionSize(row);
     m_connectionsView->verticalHeader()->setDefaultSectionSize(row);
-    // The header and two connections stay visible however small the window.
-    m_connectionsView->setMinimumHeight(m_connectionsView->horizontalHeader()->sizeHint().height()
-                                        + 2 * row + 4);
-    // Widths from the font, so the columns stay right at every zoom level.
-    const QFontMetrics metrics = fontMetrics();
-    auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
-    m_logView->setColumnWidth(EventListModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
-    m_logView->setColumnWidth(EventListModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 16);
-    m_logView->setColumnWidth(EventListModel::HandlerColumn, width(QStringLiteral("thread 0000000")));
-    m_logView->setColumnWidth(EventListModel::EventColumn, width(QStringLiteral("Disconnected")));
-    m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,
-                                      width(QStringLiteral("127.0.0.1:00000")) + 16);
-    m_connectionsView->setColumnWidth(ConnectionsModel::HandlerColumn,
-                                      width(QStringLiteral("thread 0000000")));
-    m_connectionsView->setColumnWidth(ConnectionsModel::MessagesColumn, width(QStringLiteral("Messages")));
-    m_connectionsView->setColumnWidth(ConnectionsModel::BytesColumn, width(QStringLiteral("0,000,000")));
+    // The header and a row stay visible however small the window or large the zoom.
+    for (QTableView *view : {m_connectionsView, m_logView})
+        view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() + row + 2 * view->frameWidth() + 2);
+    // Column widths follow the font through the fitters (on their FontChange).
 }
 
 void ServerPane::retranslateUi()
@@ -266,14 +258,7 @@ void ServerPane::updateNotes()
 void ServerPane::setHexVisible(bool visible)
 {
     m_logView->setColumnHidden(EventListModel::HexColumn, !visible);
-    // The hex is the detail (its tooltip holds all of it): the message keeps the room and
-    // the hex gets a quarter of the table, instead of stretching as the last column.
-    QHeaderView *header = m_logView->horizontalHeader();
-    header->setStretchLastSection(!visible);
-    header->setSectionResizeMode(EventListModel::MessageColumn,
-                                 visible ? QHeaderView::Stretch : QHeaderView::Interactive);
-    if (visible)
-        header->resizeSection(EventListModel::HexColumn, qMax(80, m_logView->viewport()->width() / 4));
+    m_logFitter->refit();
 }
 
 void ServerPane::setCompact(bool compact)
@@ -283,6 +268,8 @@ void ServerPane::setCompact(bool compact)
     // The message already names the event ("Connected by ...").
     m_logView->setColumnHidden(EventListModel::EventColumn, compact);
     m_connectionsView->setColumnHidden(ConnectionsModel::SinceColumn, compact);
+    m_logFitter->refit();
+    m_connectionsFitter->refit();
 }
 
 void ServerPane::clearLog()

@@ -14,6 +14,7 @@ namespace socketlab {
 class AutoScroller;
 class ConnectionsModel;
 class EventListModel;
+class LogColumnFitter;
 
 // The server side of the window: what it is blocked in, where students connect, exact
 // counters, the live connections and the log.
@@ -71,6 +72,8 @@ private:
     QTableView *m_connectionsView;
     QTableView *m_logView;
     AutoScroller *m_scroller;
+    LogColumnFitter *m_logFitter;
+    LogColumnFitter *m_connectionsFitter;
 };
 
 } // namespace socketlab

@@ -1,11 +1,15 @@
 #include "ui/servertoolbar.h"
 
+#include "ui/flowlayout.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
 #include <QEvent>
+#include <QFrame>
 #include <QLabel>
 #include <QSpinBox>
+#include <QToolButton>
 
 namespace socketlab {
 
@@ -15,7 +19,7 @@ constexpr int kClassroomHandlerNice = 5;
 }
 
 ServerToolBar::ServerToolBar(QWidget *parent)
-    : QToolBar(parent),
+    : QWidget(parent),
       m_portLabel(new QLabel(this)),
       m_portSpin(new QSpinBox(this)),
       m_backlogLabel(new QLabel(this)),
@@ -24,10 +28,10 @@ ServerToolBar::ServerToolBar(QWidget *parent)
       m_exposure(new QComboBox(this))
 {
     setObjectName(QStringLiteral("serverToolBar"));
-    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    setMovable(false);
+    new FlowLayout(this, 2);
+    layout()->setContentsMargins(4, 2, 4, 2);
 
-    // Start and Stop first: they must never fall into the overflow menu of a narrow window.
+    // Start and Stop first, where the eye starts.
     m_start = addAction(QIcon(QStringLiteral(":/icons/start.svg")), QString());
     m_start->setObjectName(QStringLiteral("start"));
     m_stop = addAction(QIcon(QStringLiteral(":/icons/stop.svg")), QString());
@@ -84,6 +88,59 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     updateEnabled();
 }
 
+QAction *ServerToolBar::addAction(const QIcon &icon, const QString &text)
+{
+    auto *action = new QAction(icon, text, this);
+    addAction(action);
+    return action;
+}
+
+QAction *ServerToolBar::addAction(const QString &text)
+{
+    return addAction(QIcon(), text);
+}
+
+void ServerToolBar::addAction(QAction *action)
+{
+    QWidget::addAction(action);
+    auto *button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAutoRaise(true);
+    button->setObjectName(action->objectName().isEmpty() ? QString()
+                                                         : action->objectName() + QStringLiteral("Button"));
+    // Named after the action once it has its name (set right after adding).
+    connect(action, &QObject::objectNameChanged, button,
+            [button](const QString &name) { button->setObjectName(name + QStringLiteral("Button")); });
+    layout()->addWidget(button);
+    m_widgets.insert(action, button);
+}
+
+QAction *ServerToolBar::addWidget(QWidget *widget)
+{
+    auto *action = new QAction(this);
+    QWidget::addAction(action);
+    widget->setParent(this);
+    layout()->addWidget(widget);
+    m_widgets.insert(action, widget);
+    return action;
+}
+
+QAction *ServerToolBar::addSeparator()
+{
+    auto *line = new QFrame(this);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    QAction *action = addWidget(line);
+    action->setSeparator(true);
+    return action;
+}
+
+QWidget *ServerToolBar::widgetForAction(QAction *action) const
+{
+    return m_widgets.value(action);
+}
+
 QAction *ServerToolBar::addToggle(QActionGroup *group, const QString &name)
 {
     QAction *action = addAction(QString());
@@ -97,7 +154,7 @@ void ServerToolBar::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    QToolBar::changeEvent(event);
+    QWidget::changeEvent(event);
 }
 
 void ServerToolBar::retranslateUi()

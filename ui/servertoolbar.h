@@ -2,7 +2,8 @@
 
 #include "core/serverconfig.h"
 
-#include <QToolBar>
+#include <QHash>
+#include <QWidget>
 
 class QAction;
 class QActionGroup;
@@ -12,9 +13,11 @@ class QSpinBox;
 
 namespace socketlab {
 
-// The server's switches: TCP/UDP, iterative/fork/thread/poll, port, listen()'s backlog, who
-// may connect, echo, and Start/Stop. The switches are locked while the server runs (stop to change them).
-class ServerToolBar : public QToolBar
+// The server's switches: TCP/UDP, iterative/fork/thread/poll, port, listen()'s backlog, who may
+// connect, echo, and Start/Stop. The switches are locked while the server runs (stop to change them).
+// Its buttons flow into as many rows as the window's width needs: nothing ever hides behind an
+// overflow menu, at any zoom. It adds buttons like a QToolBar does.
+class ServerToolBar : public QWidget
 {
     Q_OBJECT
 
@@ -46,6 +49,15 @@ public:
     QSpinBox *backlogSpin() const { return m_backlogSpin; }
     QComboBox *exposureCombo() const { return m_exposure; }
 
+    // As QToolBar: a button for the action (or a new one), a widget, a separator line.
+    QAction *addAction(const QIcon &icon, const QString &text);
+    QAction *addAction(const QString &text);
+    void addAction(QAction *action);
+    QAction *addWidget(QWidget *widget);
+    QAction *addSeparator();
+    // The button or widget that shows action, as QToolBar::widgetForAction.
+    QWidget *widgetForAction(QAction *action) const;
+
 signals:
     void protocolChanged(socketlab::Protocol protocol);
     void startRequested();
@@ -59,6 +71,7 @@ private:
     void updateEnabled();
     QAction *addToggle(QActionGroup *group, const QString &name);
 
+    QHash<QAction *, QWidget *> m_widgets;
     bool m_running = false;
     QAction *m_tcp;
     QAction *m_udp;

@@ -1,26 +1,76 @@
 #include "ui/zoomcontroller.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QWidget>
+
+#include <algorithm>
 
 namespace socketlab {
 
-ZoomController::ZoomController(QWidget *target)
-    : QObject(target),
-      m_target(target),
-      m_basePointSize(qMax(kMinBasePointSize, QApplication::font().pointSizeF()))
+ZoomController *ZoomController::instance()
+{
+    static QPointer<ZoomController> controller;
+    if (!controller) {
+        controller = new ZoomController;
+        controller->setParent(qApp);
+    }
+    return controller;
+}
+
+const QList<int> &ZoomController::steps()
+{
+    // Five steps up from 100% reach 150%; 175% is the largest at which a 1024x768 window
+    // still shows every control and a line of each table.
+    static const QList<int> levels = {50, 67, 75, 80, 90, 100, 110, 120, 135, 150, 175};
+    return levels;
+}
+
+ZoomController::ZoomController()
+    : m_basePointSize(qMax(kMinBasePointSize, QApplication::font().pointSizeF()))
 {
     apply();
 }
 
+void ZoomController::unpinFonts(QWidget *window)
+{
+    QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    widgets.prepend(window);
+    for (QWidget *widget : std::as_const(widgets)) {
+        // Qt leaves the style-sheet mark on a widget whose sheet is gone, and a marked widget
+        // takes no font from its parent any more.
+        if (widget->styleSheet().isEmpty() && window->styleSheet().isEmpty() && !qApp->styleSheet().size())
+            widget->setAttribute(Qt::WA_StyleSheet, false);
+        widget->setFont(QFont());
+    }
+    // Parents first: a widget that sizes its children's fonts does so from its own again.
+    for (QWidget *widget : std::as_const(widgets)) {
+        QEvent changed(QEvent::FontChange);
+        QCoreApplication::sendEvent(widget, &changed);
+    }
+}
+
 double ZoomController::pointSize() const
 {
-    return m_basePointSize * m_percent / 100.0 * (m_presentation ? kPresentationFactor : 1.0);
+    return m_basePointSize * m_percent / 100.0;
+}
+
+double ZoomController::presentationPointSize() const
+{
+    // Larger than the zoom, but no larger than a 1024x768 screen still holds every control.
+    const double largest = m_basePointSize * kMaxPresentationPercent / 100.0;
+    return qMax(pointSize(), qMin(pointSize() * kPresentationFactor, largest));
+}
+
+bool ZoomController::isPresenting(const QWidget *window) const
+{
+    return std::any_of(m_presenting.cbegin(), m_presenting.cend(),
+                       [window](const QPointer<QWidget> &w) { return w == window; });
 }
 
 void ZoomController::setPercent(int percent)
 {
-    percent = qBound(kMinPercent, percent, kMaxPercent);
+    percent = qBound(steps().constFirst(), percent, steps().constLast());
     if (percent == m_percent)
         return;
     m_percent = percent;
@@ -28,19 +78,52 @@ void ZoomController::setPercent(int percent)
     emit changed(m_percent);
 }
 
-void ZoomController::setPresentation(bool on)
+void ZoomController::zoomIn()
 {
-    if (on == m_presentation)
+    const auto next = std::upper_bound(steps().cbegin(), steps().cend(), m_percent);
+    if (next != steps().cend())
+        setPercent(*next);
+}
+
+void ZoomController::zoomOut()
+{
+    const auto next = std::lower_bound(steps().cbegin(), steps().cend(), m_percent);
+    if (next != steps().cbegin())
+        setPercent(*(next - 1));
+}
+
+void ZoomController::setPresenting(QWidget *window, bool on)
+{
+    m_presenting.removeAll(nullptr);
+    if (isPresenting(window) == on)
         return;
-    m_presentation = on;
+    if (on)
+        m_presenting.append(window);
+    else
+        m_presenting.removeAll(window);
     apply();
 }
 
 void ZoomController::apply()
 {
-    QFont font = m_target->font();
-    font.setPointSizeF(pointSize());
-    m_target->setFont(font);
+    // Through the application's font, never a window's own: a font set on a widget under a
+    // style sheet is remembered by the style sheet and comes back when it is removed, which
+    // left windows smaller or larger after presenting. Dialogs follow the same way.
+    m_presenting.removeAll(nullptr);
+    QFont font = QApplication::font();
+    font.setPointSizeF(m_presenting.isEmpty() ? pointSize() : presentationPointSize());
+    QApplication::setFont(font);
+    // A style sheet pins the font each widget had when it was polished, so under one (the
+    // lessons window's, presentation mode's) a new application font would never arrive:
+    // polish those windows again with it.
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        const QString sheet = window->styleSheet();
+        if (sheet.isEmpty())
+            continue;
+        window->setStyleSheet(QString());
+        window->setStyleSheet(sheet);
+    }
 }
 
 } // namespace socketlab

@@ -1,47 +1,61 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
 
 class QWidget;
 
 namespace socketlab {
 
-// The window's text size: a zoom level in percent over a base size readable on a projector,
-// and a larger step again in presentation mode.
+// The text size of every window of the program (main window, lessons, dialogs): one zoom
+// level in percent over a base readable on a projector, applied as the application's font so
+// every window and dialog follows it. While a window presents, a larger step again on top.
 class ZoomController : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr int kMinPercent = 50;
-    static constexpr int kMaxPercent = 300;
-    static constexpr int kStep = 10;
+    static constexpr int kDefaultPercent = 100;
     static constexpr double kPresentationFactor = 1.25;
     static constexpr double kMinBasePointSize = 11.0;
+    static constexpr int kMaxPresentationPercent = 175;
 
-    explicit ZoomController(QWidget *target);
+    // The one controller of this process (made on first use, owned by the application).
+    static ZoomController *instance();
+    // The levels Larger and Smaller step through, smallest first.
+    static const QList<int> &steps();
+
+    // After a style sheet was removed from window: each widget the style sheet polished keeps
+    // the font it had then, pinned, and would no longer follow the zoom. Gives every widget
+    // back the inherited font and lets each set its own (bold titles...) again.
+    static void unpinFonts(QWidget *window);
 
     int percent() const { return m_percent; }
-    bool isPresentation() const { return m_presentation; }
     double pointSize() const;
+    double presentationPointSize() const;
+    bool isPresenting(const QWidget *window) const;
+    bool canZoomIn() const { return m_percent < steps().constLast(); }
+    bool canZoomOut() const { return m_percent > steps().constFirst(); }
 
 public slots:
     void setPercent(int percent);
-    void zoomIn() { setPercent(m_percent + kStep); }
-    void zoomOut() { setPercent(m_percent - kStep); }
-    void reset() { setPercent(100); }
-    void setPresentation(bool on);
+    void zoomIn();
+    void zoomOut();
+    void reset() { setPercent(kDefaultPercent); }
+    // While any window presents, every text takes the presentation size.
+    void setPresenting(QWidget *window, bool on);
 
 signals:
     void changed(int percent);
 
 private:
+    ZoomController();
     void apply();
 
-    QWidget *m_target;
     double m_basePointSize;
-    int m_percent = 100;
-    bool m_presentation = false;
+    int m_percent = kDefaultPercent;
+    QList<QPointer<QWidget>> m_presenting;
 };
 
 } // namespace socketlab

@@ -1,6 +1,6 @@
 #include "ui/callsequencewidget.h"
 #include "ui/clientpane.h"
-#include "ui/clienttabs.h"
+#include "ui/clientpanes.h"
 #include "ui/connectionsmodel.h"
 #include "ui/logexporter.h"
 #include "ui/eventlistmodel.h"
@@ -112,7 +112,7 @@ void TestMainWindow::forkServerServesTwoClientPanes()
 {
     startServer(Protocol::Tcp, Concurrency::Fork);
     QCOMPARE(m_window->server()->config().concurrency, Concurrency::Fork);
-    ClientTabs *tabs = m_window->clientTabs();
+    ClientPanes *tabs = m_window->clientPanes();
     ClientPane *first = tabs->pane(0);
     ClientPane *second = tabs->addClient();
     QCOMPARE(tabs->count(), 2);
@@ -172,7 +172,7 @@ void TestMainWindow::pollServerServesTwoClientPanesFromOneThread()
     QCOMPARE(m_window->server()->config().concurrency, Concurrency::Poll);
     QVERIFY2(m_window->serverPane()->statusText().contains(QStringLiteral("poll()")),
              qPrintable(m_window->serverPane()->statusText()));
-    ClientTabs *tabs = m_window->clientTabs();
+    ClientPanes *tabs = m_window->clientPanes();
     ClientPane *first = tabs->pane(0);
     ClientPane *second = tabs->addClient();
     first->sendMessage(QStringLiteral("from one"));
@@ -191,7 +191,7 @@ void TestMainWindow::pollServerServesTwoClientPanesFromOneThread()
 void TestMainWindow::studentRowsAreNoPanes()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
-    ClientPane *pane = m_window->clientTabs()->pane(0);
+    ClientPane *pane = m_window->clientPanes()->pane(0);
     pane->sendMessage(QStringLiteral("from the pane"));
     // Like nc: a socket that is no pane of this window.
     const int student = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -234,11 +234,11 @@ void TestMainWindow::udpDisablesConcurrencyToggles()
         QVERIFY(!action->isEnabled());
         QVERIFY2(action->toolTip().contains(QStringLiteral("UDP")), qPrintable(action->toolTip()));
     }
-    QCOMPARE(m_window->clientTabs()->pane(0)->protocol(), Protocol::Udp);
+    QCOMPARE(m_window->clientPanes()->pane(0)->protocol(), Protocol::Udp);
 
     startServer(Protocol::Udp, Concurrency::Thread);
     QVERIFY(m_window->serverPane()->statusText().contains(QStringLiteral("recvfrom()")));
-    ClientPane *pane = m_window->clientTabs()->pane(0);
+    ClientPane *pane = m_window->clientPanes()->pane(0);
     pane->sendBurst();
     const EventListModel *log = m_window->serverPane()->logModel();
     // Datagrams keep their boundaries: three sends, three messages.
@@ -257,7 +257,7 @@ void TestMainWindow::iterativeServerIsBlockedInRecv()
     startServer(Protocol::Tcp, Concurrency::Iterative);
     ServerPane *pane = m_window->serverPane();
     QVERIFY(pane->statusText().contains(QStringLiteral("accept()")));
-    ClientPane *client = m_window->clientTabs()->pane(0);
+    ClientPane *client = m_window->clientPanes()->pane(0);
     client->connectToServer();
     QTRY_VERIFY_WITH_TIMEOUT(pane->statusText().contains(QStringLiteral("recv()")), kTimeoutMs);
     client->disconnectFromServer();
@@ -268,7 +268,7 @@ void TestMainWindow::iterativeServerIsBlockedInRecv()
 void TestMainWindow::stopWithClientsConnected()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
-    ClientTabs *tabs = m_window->clientTabs();
+    ClientPanes *tabs = m_window->clientPanes();
     tabs->addClient();
     tabs->addClient();
     for (ClientPane *pane : tabs->panes())
@@ -293,7 +293,7 @@ void TestMainWindow::stopWithClientsConnected()
 void TestMainWindow::saveLogWritesTheTable()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
-    m_window->clientTabs()->pane(0)->sendMessage(QStringLiteral("a, \"quoted\" message"));
+    m_window->clientPanes()->pane(0)->sendMessage(QStringLiteral("a, \"quoted\" message"));
     const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 1, kTimeoutMs);
     m_window->serverToolBar()->stopAction()->trigger();
@@ -377,7 +377,7 @@ bool isAName(const QString &text)
 void TestMainWindow::portugueseLeavesNoEnglishText()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
-    m_window->clientTabs()->addClient();
+    m_window->clientPanes()->addClient();
     m_window->setLanguage(QStringLiteral("en"));
     QTRY_COMPARE(m_window->serverToolBar()->startAction()->text(), QStringLiteral("Start"));
     const QHash<QString, QString> english = visibleTexts(m_window);

@@ -1,5 +1,5 @@
 #include "ui/clientpane.h"
-#include "ui/clienttabs.h"
+#include "ui/clientpanes.h"
 #include "ui/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/plaintooltip.h"
@@ -254,7 +254,7 @@ void TestPlainText::peerTextIsNeverMarkup()
             socket->write(kEvil.toUtf8());
         });
     });
-    ClientPane *pane = window.clientTabs()->pane(0);
+    ClientPane *pane = window.clientPanes()->pane(0);
     pane->setHost(QStringLiteral("127.0.0.1"));
     pane->setPort(studentServer.serverPort());
     pane->sendMessage(kTyped);
@@ -280,7 +280,7 @@ void TestPlainText::peerTextIsNeverMarkup()
     error.time = QDateTime::currentDateTimeUtc();
     error.role = Role::Client;
     error.kind = EventKind::Error;
-    ClientPane *second = window.clientTabs()->addClient();
+    ClientPane *second = window.clientPanes()->addClient();
     error.connectionId = second->id();
     error.clientId = int(second->id());
     error.call = SysCall::Getaddrinfo;

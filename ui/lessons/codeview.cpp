@@ -1,5 +1,6 @@
 #include "ui/lessons/codeview.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -25,6 +26,19 @@ CodeView::CodeView(QWidget *parent)
     // Language names, not translated.
     addTab(m_c, QStringLiteral("C"));
     addTab(m_python, QStringLiteral("Python 3"));
+}
+
+void CodeView::changeEvent(QEvent *event)
+{
+    // The listings are monospaced but follow the window's text size (zoom).
+    if (event->type() == QEvent::FontChange) {
+        for (QPlainTextEdit *editor : {m_c, m_python}) {
+            QFont font = editor->font();
+            font.setPointSizeF(this->font().pointSizeF());
+            editor->setFont(font);
+        }
+    }
+    QTabWidget::changeEvent(event);
 }
 
 void CodeView::setListing(const CodeListing &listing)

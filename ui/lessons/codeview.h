@@ -20,6 +20,9 @@ public:
     // Highlights the line with this anchor in both languages (none for a null anchor).
     void setCurrentAnchor(const char *anchor);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     static void highlight(QPlainTextEdit *editor, int line);
 

@@ -6,8 +6,10 @@
 #include "ui/lessons/processview.h"
 #include "ui/lessons/sequencediagramwidget.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -55,9 +57,7 @@ QGroupBox *makeBox(QWidget *content, QWidget *parent, QLayout *header = nullptr)
 
 LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
 {
-    QFont bigger = font();
-    bigger.setPointSizeF(qMax<qreal>(11, bigger.pointSizeF() * 1.15));
-    setFont(bigger);
+    // The text size is the application's (the main window's zoom sets it for every window).
     buildUi();
     retranslateUi();
     resize(1024, 768);
@@ -106,21 +106,27 @@ void LessonWindow::buildUi()
     m_next = new QPushButton(central);
     m_restart = new QPushButton(central);
     m_next->setDefault(true);
+    // The list may elide a long title; the window must fit a 1024 px screen at any zoom.
+    m_lessons->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_lessons->setMinimumContentsLength(12);
     top->addWidget(m_lessonLabel);
     top->addWidget(m_lessons, 1);
     m_switch = new QCheckBox(central);
-    top->addWidget(m_switch);
     top->addSpacing(12);
     top->addWidget(m_back);
     top->addWidget(m_next);
     top->addWidget(m_restart);
+    // The way out of presentation mode, in sight while it is on.
+    m_exitPresentation = new QPushButton(central);
+    m_exitPresentation->setObjectName(QStringLiteral("exitPresentation"));
+    m_exitPresentation->setVisible(false);
+    top->addWidget(m_exitPresentation);
     layout->addLayout(top);
+    // A row of its own: with the buttons it would widen the window past a 1024 px screen.
+    layout->addWidget(m_switch);
 
     m_stepTitle = new QLabel(central);
-    QFont titleFont = font();
-    titleFont.setPointSizeF(font().pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_stepTitle->setFont(titleFont);
+    updateFonts();
     m_explanation = new QLabel(central);
     m_explanation->setWordWrap(true);
     m_observe = new QLabel(central);
@@ -176,6 +182,50 @@ void LessonWindow::buildUi()
     columns->setSizes({640, 360});
     layout->addWidget(columns, 1);
     setCentralWidget(central);
+
+    m_presentation = new QAction(this);
+    m_presentation->setObjectName(QStringLiteral("lessonPresentation"));
+    m_presentation->setCheckable(true);
+    m_presentation->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(m_presentation, &QAction::toggled, this, &LessonWindow::setPresentationMode);
+    connect(m_exitPresentation, &QPushButton::clicked, this, [this] { setPresentationMode(false); });
+    addAction(m_presentation);
+    auto *leave = new QAction(this);
+    leave->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(leave, &QAction::triggered, this, [this] { setPresentationMode(false); });
+    addAction(leave);
+}
+
+void LessonWindow::updateFonts()
+{
+    QFont titleFont = font();
+    titleFont.setPointSizeF(font().pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_stepTitle->setFont(titleFont);
+}
+
+void LessonWindow::setPresentationMode(bool on)
+{
+    if (m_presentation->isChecked() != on)
+        m_presentation->setChecked(on);
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    if (on) {
+        m_normalGeometry = geometry();
+        m_normalState = windowState();
+        m_exitPresentation->setVisible(true);
+        emit presentationModeChanged(true);
+        showFullScreen();
+        return;
+    }
+    m_exitPresentation->setVisible(false);
+    emit presentationModeChanged(false);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationFontChange);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    setWindowState(m_normalState);
+    if (!(m_normalState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+        setGeometry(m_normalGeometry);
 }
 
 void LessonWindow::retranslateUi()
@@ -191,6 +241,8 @@ void LessonWindow::retranslateUi()
     m_back->setText(tr("< Back"));
     m_next->setText(tr("Next >"));
     m_restart->setText(tr("Restart"));
+    m_exitPresentation->setText(tr("Exit presentation"));
+    m_exitPresentation->setToolTip(tr("Back to the normal window (F11 or Esc)"));
     m_exportPng->setText(tr("Export PNG..."));
     m_exportSvg->setText(tr("Export SVG..."));
     m_diagramBox->setTitle(tr("Sequence diagram"));
@@ -207,6 +259,8 @@ void LessonWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    else if (event->type() == QEvent::FontChange && m_stepTitle)
+        updateFonts();
     QMainWindow::changeEvent(event);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
@@ -40,6 +41,12 @@ public:
 public slots:
     void exportPng();
     void exportSvg();
+    // Full screen with the presentation text size (F11, Esc leaves); leaving restores the
+    // window's geometry. The text size comes from whoever listens (the main window's zoom).
+    void setPresentationMode(bool on);
+
+signals:
+    void presentationModeChanged(bool on);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -48,6 +55,7 @@ protected:
 
 private:
     void buildUi();
+    void updateFonts();
     void retranslateUi();
     void showLesson();
     void showStep();
@@ -58,6 +66,11 @@ private:
 
     LessonController m_controller;
     bool m_closed = false;
+    bool m_presenting = false;
+    QRect m_normalGeometry;
+    Qt::WindowStates m_normalState;
+    QAction *m_presentation = nullptr;
+    QPushButton *m_exitPresentation = nullptr;
     QComboBox *m_lessons = nullptr;
     QCheckBox *m_switch = nullptr;
     QLabel *m_lessonLabel = nullptr;

@@ -359,7 +359,9 @@ void TestPlainText::hexColumnLeavesTheMessageRoom()
     QTableView *view = pane.logView();
     QTRY_VERIFY(view->columnWidth(EventListModel::MessageColumn)
                 >= view->columnWidth(EventListModel::HexColumn));
-    QVERIFY(view->columnWidth(EventListModel::HexColumn) >= 80);
+    // Sized to its content: an empty log still shows the whole "Hex" header.
+    QVERIFY(view->columnWidth(EventListModel::HexColumn)
+            >= view->horizontalHeader()->sectionSizeHint(EventListModel::HexColumn));
     pane.setHexVisible(false);
     QVERIFY(view->isColumnHidden(EventListModel::HexColumn));
 }

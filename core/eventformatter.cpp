@@ -2,6 +2,7 @@
 
 #include "core/errortext.h"
 #include "core/payloadtext.h"
+#include "core/socketstatereader.h"
 
 #include <QLocale>
 
@@ -153,6 +154,25 @@ QString EventFormatter::coalescedText(const SocketEvent &event)
         .arg(who, locale.toString(event.skipped));
 }
 
+QString EventFormatter::stateChangeText(const SocketEvent &event)
+{
+    return QStringLiteral("%1 \u2192 %2")
+        .arg(socketStateName(SocketState(event.previousState)),
+             socketStateName(SocketState(event.socketState)));
+}
+
+QString EventFormatter::stateText(const SocketEvent &event)
+{
+    const SocketState state = SocketState(event.socketState);
+    const bool waiting = event.result == 0 && event.role == Role::Server
+        && (state == SocketState::Established || state == SocketState::CloseWait);
+    // Addresses and the kernel's state names are never translated: kept out of tr().
+    const QString pair = QStringLiteral("%1 \u2194 %2").arg(event.local, event.peer);
+    if (waiting)
+        return tr("Kernel, %1: %2 (waiting in the backlog, not accepted yet)").arg(pair, stateChangeText(event));
+    return tr("Kernel, %1: %2").arg(pair, stateChangeText(event));
+}
+
 QString EventFormatter::describe(const SocketEvent &event)
 {
     const bool server = event.role == Role::Server;
@@ -201,6 +221,8 @@ QString EventFormatter::describe(const SocketEvent &event)
     case EventKind::CounterIncremented:
         return tr("Shared counter incremented to %1 (%2)")
             .arg(locale.toString(event.result), shortHandlerText(event));
+    case EventKind::State:
+        return stateText(event);
     case EventKind::Summary:
         if (event.protocol == Protocol::Tcp && event.concurrency == Concurrency::Fork) {
             return tr("Summary: connections %1, messages %2, bytes %3, children killed at stop %4")

@@ -33,6 +33,9 @@ public:
     static QString byteCount(qint64 bytes);
     // "127.0.0.1:5000: 1,234 messages (1,263,616 bytes) merged into this line: …"
     static QString coalescedText(const SocketEvent &event);
+    // A State event: "ESTABLISHED → CLOSE_WAIT", and the whole sentence with both ends.
+    static QString stateChangeText(const SocketEvent &event);
+    static QString stateText(const SocketEvent &event);
     static QString modeText(Protocol protocol, Concurrency concurrency);
 };
 

@@ -554,6 +554,14 @@
         <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
         <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
     </message>
+    <message>
+        <source>Kernel, %1: %2 (waiting in the backlog, not accepted yet)</source>
+        <translation>Kernel, %1: %2 (esperando no backlog, ainda não aceita)</translation>
+    </message>
+    <message>
+        <source>Kernel, %1: %2</source>
+        <translation>Kernel, %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>

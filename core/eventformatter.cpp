@@ -173,6 +173,13 @@ QString EventFormatter::stateText(const SocketEvent &event)
     return tr("Kernel, %1: %2").arg(pair, stateChangeText(event));
 }
 
+QString EventFormatter::peerText(const SocketEvent &event)
+{
+    if (event.role == Role::Server && event.sequence != 0 && event.isStudent() && !event.peer.isEmpty())
+        return tr("Student %1").arg(event.peer);
+    return event.peer;
+}
+
 QString EventFormatter::describe(const SocketEvent &event)
 {
     const bool server = event.role == Role::Server;

@@ -36,6 +36,9 @@ public:
     // A State event: "ESTABLISHED → CLOSE_WAIT", and the whole sentence with both ends.
     static QString stateChangeText(const SocketEvent &event);
     static QString stateText(const SocketEvent &event);
+    // Who a server event's peer is: its address, or "Student 192.0.2.15:51000" for a peer that
+    // is none of the session's clients (a session stamped it: sequence set, clientId 0).
+    static QString peerText(const SocketEvent &event);
     static QString modeText(Protocol protocol, Concurrency concurrency);
 };
 

@@ -88,6 +88,10 @@ QString EventListModel::kindText(const SocketEvent &event)
         return tr("Merged");
     case EventKind::Summary:
         return tr("Summary");
+    case EventKind::State:
+        return tr("TCP state");
+    default:
+        break;
     }
     return QString();
 }
@@ -212,7 +216,7 @@ QString EventListModel::cellText(int row, int column) const
     case TimeColumn:
         return EventFormatter::timeOfDay(event);
     case ClientColumn:
-        return event.peer;
+        return EventFormatter::peerText(event);
     case HandlerColumn:
         return EventFormatter::shortHandlerText(event);
     case EventColumn:
@@ -249,6 +253,8 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
             return PlainToolTip::from(EventFormatter::describe(event));
         if (index.column() == HandlerColumn)
             return PlainToolTip::from(EventFormatter::handlerText(event));
+        if (index.column() == ClientColumn && !event.peer.isEmpty())
+            return PlainToolTip::from(EventFormatter::peerText(event));
         return QVariant();
     case Qt::BackgroundRole: {
         if (index.column() == LineColumn)

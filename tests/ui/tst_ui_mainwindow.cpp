@@ -377,6 +377,10 @@ void TestMainWindow::portugueseLeavesNoEnglishText()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
     m_window->clientTabs()->addClient();
+    // The kernel's first sample shows the accept queue: wait for it, so both snapshots have it.
+    auto *acceptQueue = m_window->findChild<QLabel *>(QStringLiteral("acceptQueue"));
+    QVERIFY(acceptQueue);
+    QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->isVisible(), kTimeoutMs);
     m_window->setLanguage(QStringLiteral("en"));
     QTRY_COMPARE(m_window->serverToolBar()->startAction()->text(), QStringLiteral("Start"));
     const QHash<QString, QString> english = visibleTexts(m_window);

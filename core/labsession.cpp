@@ -184,6 +184,19 @@ int LabSession::clientIdForPeer(const QString &peer) const
     return 0;
 }
 
+int LabSession::clientIdForSocket(const QString &peer) const
+{
+    const int known = clientIdForPeer(peer);
+    if (known != 0 || peer.isEmpty())
+        return known;
+    // A live client whose address no event has brought yet: the kernel's view may come first.
+    for (const auto &entry : m_clients) {
+        if (sameEndpoint(peer, entry.second->localAddress()))
+            return entry.first;
+    }
+    return 0;
+}
+
 void LabSession::deliver(const SocketEvents &events)
 {
     // A server may report a connection before the client's own event carrying its address

@@ -54,6 +54,9 @@ public:
     quint64 lastSequence() const { return m_sequence; }
     // The session client a server peer address belongs to, 0 for a student.
     int clientIdForPeer(const QString &peer) const;
+    // The same for an address the kernel reports (SocketStateSampler), asking the live clients
+    // too: their connect() may have returned before any of their events passed.
+    int clientIdForSocket(const QString &peer) const;
 
     // A server's peer address is a client's local one: equal, or the client's reads
     // 0.0.0.0:port or [::]:port (an unconnected UDP socket before the kernel picks a source

@@ -119,7 +119,7 @@ void SocketStateSampler::run()
         const qint64 startUs = nowUs();
         sampleOnce(&lastEmitUs);
         // Wait out the rest of the tick, or until stop() raises the signal.
-        const int waitMs = qMax(1, kIntervalMs - int((nowUs() - startUs) / 1000));
+        const int waitMs = qMax(1, m_intervalMs - int((nowUs() - startUs) / 1000));
         pollfd p{m_stop.fd(), POLLIN, 0};
         const int ready = ::poll(&p, 1, waitMs);
         if (ready > 0 || (ready < 0 && errno != EINTR))

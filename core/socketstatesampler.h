@@ -56,6 +56,8 @@ public:
     void setTarget(const Target &target);
     void stop();
     bool isRunning() const { return m_thread.joinable(); }
+    // The time between samples (kIntervalMs unless a test asks otherwise); while stopped.
+    void setIntervalMs(int ms) { m_intervalMs = ms; }
     // The last sample (from any thread).
     QList<SocketSnapshot> latest() const;
 
@@ -74,6 +76,7 @@ private:
     Target m_target;
     QString m_serverHost;
     quint16 m_serverPort = 0;
+    int m_intervalMs = kIntervalMs;
     WakeSignal m_stop;
     std::thread m_thread;
     // Used by the sampling thread only (between a start and the join of a stop).

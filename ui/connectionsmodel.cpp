@@ -181,13 +181,18 @@ void ConnectionsModel::applySockets(const QList<SocketSnapshot> &sockets, quint1
             continue;
         r.server = serverSide.value(r.first.peer);
         r.client = clientSide.value(r.first.peer);
+        // A pane's address may be learnt after its row appeared.
+        if (r.waiting && m_clientIdOf)
+            r.first.clientId = m_clientIdOf(r.first.peer);
         // Gone from the kernel: a waiting client that gave up, a connection the kernel dropped.
         const bool gone = r.waiting ? !isKnown(r.server) : (r.left && !isKnown(r.server) && !isKnown(r.client));
         if (gone)
             removeRow(i);
     }
-    for (const SocketSnapshot &s : std::as_const(serverSide)) {
-        if (!s.accepted() && rowOfPeer(s.peer) < 0)
+    // In the kernel's order (the order they connected in, for one listener).
+    for (const SocketSnapshot &s : sockets) {
+        if (s.protocol == Protocol::Tcp && s.localPort == serverPort && !s.isListener()
+            && !s.accepted() && rowOfPeer(s.peer) < 0)
             addWaitingRow(s);
     }
     if (!m_rows.empty())

@@ -83,7 +83,7 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     connect(&m_session, &LabSession::eventsArrived, this, &MainWindow::sessionEventsArrived);
     connect(&m_session, &LabSession::socketsSampled, m_serverPane, &ServerPane::setSockets);
     m_serverPane->connectionsModel()->setClientIdLookup(
-        [this](const QString &peer) { return m_session.clientIdForPeer(peer); });
+        [this](const QString &peer) { return m_session.clientIdForSocket(peer); });
     connect(m_toolBar, &ServerToolBar::startRequested, this, &MainWindow::startServer);
     connect(m_toolBar, &ServerToolBar::stopRequested, this, &MainWindow::stopServer);
     connect(m_toolBar, &ServerToolBar::protocolChanged, this, &MainWindow::protocolChanged);

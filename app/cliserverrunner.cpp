@@ -62,6 +62,7 @@ int CliServerRunner::exec()
     SocketStateSampler::Target target;
     target.protocol = m_options.server.protocol;
     target.serverAddress = m_server.localAddress();
+    target.families = SocketStateSampler::familiesOf({target.serverAddress});
     m_sampler.setTarget(target);
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &m_server,
                      [this] { finish(); });

@@ -169,8 +169,8 @@ QString EventFormatter::stateText(const SocketEvent &event)
     // Addresses and the kernel's state names are never translated: kept out of tr().
     const QString pair = QStringLiteral("%1 \u2194 %2").arg(event.local, event.peer);
     if (waiting)
-        return tr("Kernel, %1: %2 (waiting in the backlog, not accepted yet)").arg(pair, stateChangeText(event));
-    return tr("Kernel, %1: %2").arg(pair, stateChangeText(event));
+        return tr("TCP state %1 on %2 (waiting in the backlog, not accepted yet)").arg(stateChangeText(event), pair);
+    return tr("TCP state %1 on %2").arg(stateChangeText(event), pair);
 }
 
 QString EventFormatter::peerText(const SocketEvent &event)

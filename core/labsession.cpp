@@ -91,8 +91,10 @@ void LabSession::stopAll()
 void LabSession::updateSampling()
 {
     SocketStateSampler::Target target;
+    QStringList addresses;
     bool connected = false;
     if (m_server.isRunning()) {
+        addresses << m_server.localAddress();
         target.protocol = m_server.config().protocol;
         target.serverAddress = m_server.localAddress();
     }
@@ -103,6 +105,7 @@ void LabSession::updateSampling()
         if (!connected && target.serverAddress.isEmpty())
             target.protocol = client->protocol();
         connected = true;
+        addresses << client->localAddress();
         QString host, port;
         split(client->localAddress(), &host, &port);
         if (port.toUInt() != 0 && !target.clientPorts.contains(quint16(port.toUInt())))
@@ -117,9 +120,13 @@ void LabSession::updateSampling()
         QString host, port;
         split(m_addressOrder.at(i), &host, &port);
         const quint16 number = quint16(port.toUInt());
-        if (number != 0 && !target.clientPorts.contains(number))
+        if (number != 0 && !target.clientPorts.contains(number)) {
             target.clientPorts << number;
+            if (!host.isEmpty())
+                addresses << m_addressOrder.at(i);
+        }
     }
+    target.families = SocketStateSampler::familiesOf(addresses);
     m_sampler.setTarget(target);
 }
 

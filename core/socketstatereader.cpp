@@ -204,15 +204,20 @@ quint64 socketInode(const QByteArray &link)
     const quint64 inode = link.mid(prefix.size(), link.size() - prefix.size() - 1).toULongLong(&ok);
     return ok ? inode : 0;
 }
+
 // 0, or the errno of the dump that failed.
 int readFiltered(const PortFilter &filter, SocketStateReader::Protocols protocols,
-                 QList<SocketSnapshot> *sockets)
+                 QList<SocketSnapshot> *sockets, SocketStateReader::Families families = SocketStateReader::AnyFamily)
 {
     sockets->clear();
     for (const Protocol protocol : {Protocol::Tcp, Protocol::Udp}) {
         if (!(protocols & (protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly)))
             continue;
         for (const int family : {AF_INET, AF_INET6}) {
+            // Each dump walks the kernel's whole table (every TIME_WAIT socket of the machine):
+            // a family nobody uses is not asked.
+            if (!(families & (family == AF_INET ? SocketStateReader::Ipv4 : SocketStateReader::Ipv6)))
+                continue;
             int errnum = 0;
             if (dump(family, protocol, filter, sockets, &errnum))
                 continue;
@@ -271,14 +276,14 @@ bool SocketStateReader::read(quint16 port, Protocols protocols, QList<SocketSnap
 }
 
 bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
-                                       QList<SocketSnapshot> *sockets, QString *error)
+                                       QList<SocketSnapshot> *sockets, QString *error, Families families)
 {
     sockets->clear();
     if (localPorts.isEmpty())
         return true;
     PortFilter filter;
     filter.localPorts = localPorts;
-    return succeeded(readFiltered(filter, protocols, sockets), error);
+    return succeeded(readFiltered(filter, protocols, sockets, families), error);
 }
 
 bool SocketStateReader::succeeded(int errnum, QString *error)

@@ -118,13 +118,26 @@ void SocketStateSampler::run()
     for (;;) {
         const qint64 startUs = nowUs();
         sampleOnce(&lastEmitUs);
-        // Wait out the rest of the tick, or until stop() raises the signal.
-        const int waitMs = qMax(1, m_intervalMs - int((nowUs() - startUs) / 1000));
+        const qint64 tookUs = nowUs() - startUs;
+        // Wait out the rest of the tick (longer when sampling is costly on this machine), or
+        // until stop() raises the signal.
+        const qint64 periodMs = qMax(qint64(m_intervalMs), tookUs * kCostFactor / 1000);
+        const int waitMs = int(qMax(qint64(1), periodMs - tookUs / 1000));
         pollfd p{m_stop.fd(), POLLIN, 0};
         const int ready = ::poll(&p, 1, waitMs);
         if (ready > 0 || (ready < 0 && errno != EINTR))
             return;
     }
+}
+
+SocketStateReader::Families SocketStateSampler::familiesOf(const QStringList &addresses)
+{
+    int families = 0;
+    for (const QString &address : addresses) {
+        if (!address.isEmpty())
+            families |= address.startsWith(QLatin1Char('[')) ? SocketStateReader::Ipv6 : SocketStateReader::Ipv4;
+    }
+    return families == 0 ? SocketStateReader::AnyFamily : SocketStateReader::Families(families);
 }
 
 bool SocketStateSampler::isServerSide(const SocketSnapshot &socket) const
@@ -184,7 +197,7 @@ void SocketStateSampler::sampleOnce(qint64 *lastEmitUs)
     const SocketStateReader::Protocols protocols =
         m_target.protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly;
     // A failed read (out of descriptors) skips a tick; the next one tries again.
-    if (!SocketStateReader::readLocalPorts(ports, protocols, &sockets, nullptr))
+    if (!SocketStateReader::readLocalPorts(ports, protocols, &sockets, nullptr, m_target.families))
         return;
     const qint64 sampleUs = nowUs();
     const QList<SocketSnapshot> lab = labSockets(std::move(sockets));

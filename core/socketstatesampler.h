@@ -32,18 +32,25 @@ class SocketStateSampler : public QObject
 
 public:
     static constexpr int kIntervalMs = 100;
+    // A sample walks the kernel's whole socket table (tens of thousands of TIME_WAIT sockets
+    // after a connection flood): the sampler waits this many times as long as its last sample
+    // took before the next, so it never takes more than ~2% of a core.
+    static constexpr int kCostFactor = 50;
 
     struct Target
     {
         Protocol protocol = Protocol::Tcp;
         QString serverAddress;  // the listener's bound address ("127.0.0.1:5000"); empty: none
         QList<quint16> clientPorts;  // local ports of this process's clients
+        // Address families the lab's sockets use (the server's, the clients'): each one asked
+        // is one more walk of the kernel's table.
+        SocketStateReader::Families families = SocketStateReader::AnyFamily;
 
         bool isEmpty() const { return serverAddress.isEmpty() && clientPorts.isEmpty(); }
         bool operator==(const Target &other) const
         {
             return protocol == other.protocol && serverAddress == other.serverAddress
-                && clientPorts == other.clientPorts;
+                && clientPorts == other.clientPorts && families == other.families;
         }
     };
 
@@ -52,6 +59,8 @@ public:
 
     // False when the environment says SOCKETLAB_STATE_SAMPLING=0 (for the benchmarks).
     static bool isEnabled();
+    // The families of addresses as the lab writes them ("[::1]:5000" is IPv6), for Target.
+    static SocketStateReader::Families familiesOf(const QStringList &addresses);
     // Samples this from now on (restarting the thread if it changed); an empty target stops.
     void setTarget(const Target &target);
     void stop();

@@ -555,16 +555,16 @@
         <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
     </message>
     <message>
-        <source>Kernel, %1: %2 (waiting in the backlog, not accepted yet)</source>
-        <translation>Kernel, %1: %2 (esperando no backlog, ainda não aceita)</translation>
-    </message>
-    <message>
-        <source>Kernel, %1: %2</source>
-        <translation>Kernel, %1: %2</translation>
-    </message>
-    <message>
         <source>Student %1</source>
         <translation>Aluno %1</translation>
+    </message>
+    <message>
+        <source>TCP state %1 on %2 (waiting in the backlog, not accepted yet)</source>
+        <translation>Estado TCP %1 em %2 (esperando no backlog, ainda não aceita)</translation>
+    </message>
+    <message>
+        <source>TCP state %1 on %2</source>
+        <translation>Estado TCP %1 em %2</translation>
     </message>
 </context>
 <context>

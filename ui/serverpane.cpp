@@ -122,23 +122,25 @@ void ServerPane::updateFonts()
     const int row = fontMetrics().height() + 8;
     m_logView->verticalHeader()->setDefaultSectionSize(row);
     m_connectionsView->verticalHeader()->setDefaultSectionSize(row);
-    // The header and two connections stay visible however small the window.
+    // The header and three connections stay visible however small the window: the classroom's
+    // iterative case is one client served and two waiting in the backlog.
     m_connectionsView->setMinimumHeight(m_connectionsView->horizontalHeader()->sizeHint().height()
-                                        + 2 * row + 4);
+                                        + 3 * row + 4);
     // Widths from the font, so the columns stay right at every zoom level.
     const QFontMetrics metrics = fontMetrics();
     auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
     m_logView->setColumnWidth(EventListModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
-    m_logView->setColumnWidth(EventListModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 16);
+    m_logView->setColumnWidth(EventListModel::ClientColumn,
+                              width(tr("Student %1").arg(QStringLiteral("127.0.0.1:00000"))) + 16);
     m_logView->setColumnWidth(EventListModel::HandlerColumn, width(QStringLiteral("thread 0000000")));
     m_logView->setColumnWidth(EventListModel::EventColumn, width(QStringLiteral("Disconnected")));
     m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,
                                       width(tr("Student %1").arg(QStringLiteral("127.0.0.1:00000"))) + 16);
-    m_connectionsView->setColumnWidth(ConnectionsModel::StateColumn, width(QStringLiteral("TIME_WAIT 60 s")));
-    m_connectionsView->setColumnWidth(ConnectionsModel::RecvQColumn, width(QStringLiteral("Recv-Q 0")));
-    m_connectionsView->setColumnWidth(ConnectionsModel::SendQColumn, width(QStringLiteral("Send-Q 0")));
+    m_connectionsView->setColumnWidth(ConnectionsModel::StateColumn, width(QStringLiteral("ESTABLISHED")));
+    m_connectionsView->setColumnWidth(ConnectionsModel::RecvQColumn, width(QStringLiteral("Recv-Q")));
+    m_connectionsView->setColumnWidth(ConnectionsModel::SendQColumn, width(QStringLiteral("Send-Q")));
     m_connectionsView->setColumnWidth(ConnectionsModel::HandlerColumn,
-                                      width(QStringLiteral("thread 0000000")));
+                                      width(QStringLiteral("thread 000000")));
     m_connectionsView->setColumnWidth(ConnectionsModel::MessagesColumn, width(QStringLiteral("Messages")));
     m_connectionsView->setColumnWidth(ConnectionsModel::BytesColumn, width(QStringLiteral("0,000,000")));
 }

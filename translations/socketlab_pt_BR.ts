@@ -1489,10 +1489,6 @@
         <translation>Fila env.</translation>
     </message>
     <message>
-        <source>client: %1</source>
-        <translation>cliente: %1</translation>
-    </message>
-    <message>
         <source>The side that closed first keeps the connection in TIME_WAIT for a while, so late packets cannot be taken for a new connection; the kernel drops it when the countdown ends.</source>
         <translation>O lado que fechou primeiro mantém a conexão em TIME_WAIT por um tempo, para que pacotes atrasados não sejam confundidos com uma nova conexão; o kernel a descarta quando a contagem termina.</translation>
     </message>
@@ -1503,6 +1499,18 @@
     <message>
         <source>The connection&apos;s TCP state as the kernel reports it (server side).</source>
         <translation>O estado TCP da conexão como o kernel o informa (lado do servidor).</translation>
+    </message>
+    <message>
+        <source>left: the server closed first</source>
+        <translation>saiu: o servidor fechou primeiro</translation>
+    </message>
+    <message>
+        <source>left: the client closed first</source>
+        <translation>saiu: o cliente fechou primeiro</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>saiu</translation>
     </message>
 </context>
 <context>

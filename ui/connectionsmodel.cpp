@@ -238,6 +238,8 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         case HandlerColumn:
             if (row.waiting)
                 return tr("waiting in the backlog (not accepted yet)");
+            if (row.left)
+                return leftText(row);
             return EventFormatter::shortHandlerText(row.first);
         case StateColumn:
             return stateText(row);
@@ -311,22 +313,33 @@ QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, 
     return QVariant();
 }
 
+// The side whose socket the kernel shows for a row: the server's, or for a connection that
+// left, the side still kept (TIME_WAIT: the one that closed first).
+const SocketSnapshot *ConnectionsModel::shownSide(const Row &row)
+{
+    if (isKnown(row.server) && (!row.left || row.server.state == SocketState::TimeWait || !isKnown(row.client)))
+        return &row.server;
+    if (row.left && isKnown(row.client))
+        return &row.client;
+    return nullptr;
+}
+
 QString ConnectionsModel::stateText(const Row &row) const
 {
-    const SocketSnapshot &server = row.server;
-    if (isKnown(server) && (!row.left || server.state == SocketState::TimeWait || !isKnown(row.client))) {
-        if (server.state == SocketState::TimeWait && server.timerMs > 0)
-            return QStringLiteral("%1 %2").arg(socketStateName(server.state), secondsLeft(server.timerMs));
-        return socketStateName(server.state);
-    }
-    // The server's side is gone: what this window's client keeps (it closed first).
-    if (row.left && isKnown(row.client)) {
-        QString state = socketStateName(row.client.state);
-        if (row.client.state == SocketState::TimeWait && row.client.timerMs > 0)
-            state = QStringLiteral("%1 %2").arg(state, secondsLeft(row.client.timerMs));
-        return tr("client: %1").arg(state);
-    }
-    return QString();
+    const SocketSnapshot *side = shownSide(row);
+    if (!side)
+        return QString();
+    if (side->state == SocketState::TimeWait && side->timerMs > 0)
+        return QStringLiteral("%1 %2").arg(socketStateName(side->state), secondsLeft(side->timerMs));
+    return socketStateName(side->state);
+}
+
+QString ConnectionsModel::leftText(const Row &row) const
+{
+    const SocketSnapshot *side = shownSide(row);
+    if (side && side->state == SocketState::TimeWait)
+        return side == &row.server ? tr("left: the server closed first") : tr("left: the client closed first");
+    return tr("left");
 }
 
 QString ConnectionsModel::toolTip(const Row &row, int column) const
@@ -338,6 +351,8 @@ QString ConnectionsModel::toolTip(const Row &row, int column) const
         if (row.waiting)
             return tr("The kernel completed this client's handshake and keeps it in the listening "
                       "socket's accept queue: the server has not called accept() for it yet.");
+        if (row.left)
+            return leftText(row);
         return EventFormatter::handlerText(row.first);
     case StateColumn:
         return stateToolTip(row);
@@ -351,8 +366,8 @@ QString ConnectionsModel::toolTip(const Row &row, int column) const
 
 QString ConnectionsModel::stateToolTip(const Row &row) const
 {
-    const bool timeWait = row.server.state == SocketState::TimeWait
-        || (row.left && row.client.state == SocketState::TimeWait);
+    const SocketSnapshot *side = shownSide(row);
+    const bool timeWait = side && side->state == SocketState::TimeWait;
     if (timeWait) {
         return tr("The side that closed first keeps the connection in TIME_WAIT for a while, so "
                   "late packets cannot be taken for a new connection; the kernel drops it when "

@@ -77,7 +77,9 @@ private:
     void addRow(const SocketEvent &event);
     void removeRow(int row);
     void addWaitingRow(const SocketSnapshot &socket);
+    static const SocketSnapshot *shownSide(const Row &row);
     QString stateText(const Row &row) const;
+    QString leftText(const Row &row) const;
     QString stateToolTip(const Row &row) const;
     QString toolTip(const Row &row, int column) const;
 

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QNetworkInterface>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -125,7 +126,8 @@ void ServerPane::updateFonts()
     // The header and three connections stay visible however small the window: the classroom's
     // iterative case is one client served and two waiting in the backlog.
     m_connectionsView->setMinimumHeight(m_connectionsView->horizontalHeader()->sizeHint().height()
-                                        + 3 * row + 4);
+                                        + 3 * row + 4
+                                        + m_connectionsView->horizontalScrollBar()->sizeHint().height());
     // Widths from the font, so the columns stay right at every zoom level.
     const QFontMetrics metrics = fontMetrics();
     auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
@@ -136,7 +138,7 @@ void ServerPane::updateFonts()
     m_logView->setColumnWidth(EventListModel::EventColumn, width(QStringLiteral("Disconnected")));
     m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,
                                       width(tr("Student %1").arg(QStringLiteral("127.0.0.1:00000"))) + 16);
-    m_connectionsView->setColumnWidth(ConnectionsModel::StateColumn, width(QStringLiteral("ESTABLISHED")));
+    m_connectionsView->setColumnWidth(ConnectionsModel::StateColumn, width(QStringLiteral("TIME_WAIT 60 s")));
     m_connectionsView->setColumnWidth(ConnectionsModel::RecvQColumn, width(QStringLiteral("Recv-Q")));
     m_connectionsView->setColumnWidth(ConnectionsModel::SendQColumn, width(QStringLiteral("Send-Q")));
     m_connectionsView->setColumnWidth(ConnectionsModel::HandlerColumn,

@@ -265,8 +265,16 @@ void TestMainWindow::iterativeSecondClientWaitsInTheBacklog()
     QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->text().startsWith(QStringLiteral("accept queue 1 of ")), kTimeoutMs);
     QVERIFY(acceptQueue->toolTip().contains(QStringLiteral("backlog + 1")));
 
+    const QString firstAddress = first->localAddress();
     first->disconnectFromServer();
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(waiting) >= 0 && !model->rowAt(rowOf(waiting)).waiting, kTimeoutMs);
+    // The first client closed first: its row stays, in TIME_WAIT with the kernel's countdown.
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(firstAddress) >= 0
+                                 && model->index(rowOf(firstAddress), ConnectionsModel::StateColumn)
+                                        .data().toString().startsWith(QStringLiteral("TIME_WAIT ")),
+                             kTimeoutMs);
+    QCOMPARE(model->index(rowOf(firstAddress), ConnectionsModel::HandlerColumn).data().toString(),
+             QStringLiteral("left: the client closed first"));
     row = rowOf(waiting);
     QVERIFY(model->rowAt(row).id != 0);
     QVERIFY(model->index(row, ConnectionsModel::HandlerColumn).data().toString().startsWith(QStringLiteral("pid ")));

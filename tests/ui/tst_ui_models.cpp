@@ -121,6 +121,8 @@ void TestModels::connectionsShowTheKernelsView()
                         serverSide(2, SocketState::Established, 12), serverSide(3, SocketState::Established, 0)},
                        5000);
     QCOMPARE(model.index(0, ConnectionsModel::StateColumn).data().toString(), QStringLiteral("TIME_WAIT 42 s"));
+    QCOMPARE(model.index(0, ConnectionsModel::HandlerColumn).data().toString(),
+             QStringLiteral("left: the server closed first"));
     // The kernel dropped it, and the student gave up waiting: both rows go.
     model.applySockets({listenerWith(0, 4), serverSide(2, SocketState::Established, 12)}, 5000);
     QCOMPARE(model.rowCount(), 1);

@@ -132,8 +132,7 @@ void ServerPane::updateFonts()
     const QFontMetrics metrics = fontMetrics();
     auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 14; };
     m_logView->setColumnWidth(EventListModel::TimeColumn, width(QStringLiteral("00:00:00.000")));
-    m_logView->setColumnWidth(EventListModel::ClientColumn,
-                              width(tr("Student %1").arg(QStringLiteral("127.0.0.1:00000"))) + 16);
+    m_logView->setColumnWidth(EventListModel::ClientColumn, width(QStringLiteral("127.0.0.1:00000")) + 16);
     m_logView->setColumnWidth(EventListModel::HandlerColumn, width(QStringLiteral("thread 0000000")));
     m_logView->setColumnWidth(EventListModel::EventColumn, width(QStringLiteral("Disconnected")));
     m_connectionsView->setColumnWidth(ConnectionsModel::ClientColumn,

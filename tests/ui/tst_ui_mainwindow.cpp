@@ -34,6 +34,22 @@ using namespace socketlab;
 namespace {
 constexpr int kTimeoutMs = 5000;
 
+// Like nc: a socket of this process that is no pane of the window, connected to port;
+// -1 when it could not connect.
+int connectLikeNc(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0)
+        return fd;
+    if (fd >= 0)
+        ::close(fd);
+    return -1;
+}
+
 QList<SocketEvent> rowsOf(const EventListModel *model, EventKind kind)
 {
     QList<SocketEvent> rows;
@@ -196,14 +212,8 @@ void TestMainWindow::studentRowsAreNoPanes()
     startServer(Protocol::Tcp, Concurrency::Thread);
     ClientPane *pane = m_window->clientTabs()->pane(0);
     pane->sendMessage(QStringLiteral("from the pane"));
-    // Like nc: a socket that is no pane of this window.
-    const int student = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const int student = connectLikeNc(m_window->server()->localPort());
     QVERIFY(student >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(m_window->server()->localPort());
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::connect(student, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
     QCOMPARE(::send(student, "from a student", 14, MSG_NOSIGNAL), ssize_t(14));
     const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 2, kTimeoutMs);
@@ -289,13 +299,8 @@ void TestMainWindow::studentGetsLabelAndColourOfItsOwn()
 {
     m_window->resize(1024, 768);
     startServer(Protocol::Tcp, Concurrency::Thread);
-    const int student = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const int student = connectLikeNc(m_window->server()->localPort());
     QVERIFY(student >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(m_window->server()->localPort());
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::connect(student, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
     QCOMPARE(::send(student, "from nc", 7, MSG_NOSIGNAL), ssize_t(7));
     sockaddr_in local{};
     socklen_t length = sizeof local;

@@ -81,20 +81,16 @@ void SocketStateSampler::setTarget(const Target &target)
 {
     if (!isEnabled() || !m_stop.isValid())
         return;
-    if (target == m_target && (isRunning() || target.isEmpty()))
-        return;
-    stop();
-    // A new server is a new lab: what the last one left is not its history.
-    if (target.serverAddress != m_target.serverAddress || target.protocol != m_target.protocol) {
-        m_diff.clear();
-        m_ownClientKeys.clear();
+    {
+        QMutexLocker locker(&m_wantedMutex);
+        m_wanted = target;
     }
-    m_target = target;
-    m_serverHost = hostOf(target.serverAddress);
-    m_serverPort = portOf(target.serverAddress);
+    // A running thread picks the new target up at its next sample: never joined here, so a
+    // client that connects does not wait for a sample in progress.
     if (target.isEmpty())
-        return;
-    m_thread = std::thread([this] { run(); });
+        stop();
+    else if (!isRunning())
+        m_thread = std::thread([this] { run(); });
 }
 
 void SocketStateSampler::stop()
@@ -188,8 +184,26 @@ QList<SocketSnapshot> SocketStateSampler::labSockets(QList<SocketSnapshot> socke
     return lab;
 }
 
+void SocketStateSampler::takeTarget()
+{
+    Target wanted;
+    {
+        QMutexLocker locker(&m_wantedMutex);
+        wanted = m_wanted;
+    }
+    // A new server is a new lab: what the last one left is not its history.
+    if (wanted.serverAddress != m_target.serverAddress || wanted.protocol != m_target.protocol) {
+        m_diff.clear();
+        m_ownClientKeys.clear();
+    }
+    m_target = wanted;
+    m_serverHost = hostOf(wanted.serverAddress);
+    m_serverPort = portOf(wanted.serverAddress);
+}
+
 void SocketStateSampler::sampleOnce(qint64 *lastEmitUs)
 {
+    takeTarget();
     QList<quint16> ports = m_target.clientPorts;
     if (m_serverPort != 0)
         ports.prepend(m_serverPort);

@@ -61,7 +61,7 @@ public:
     static bool isEnabled();
     // The families of addresses as the lab writes them ("[::1]:5000" is IPv6), for Target.
     static SocketStateReader::Families familiesOf(const QStringList &addresses);
-    // Samples this from now on (restarting the thread if it changed); an empty target stops.
+    // Samples this from now on (from the next sample); an empty target stops.
     void setTarget(const Target &target);
     void stop();
     bool isRunning() const { return m_thread.joinable(); }
@@ -76,19 +76,22 @@ signals:
 
 private:
     void run();
+    void takeTarget();
     void sampleOnce(qint64 *lastEmitUs);
     bool isServerSide(const SocketSnapshot &socket) const;
     QList<SocketSnapshot> labSockets(QList<SocketSnapshot> sockets);
     void postChanges(const QList<SocketStateDiff::Change> &changes, qint64 sampleUs);
 
     EventQueue *m_queue;
-    Target m_target;
-    QString m_serverHost;
-    quint16 m_serverPort = 0;
+    QMutex m_wantedMutex;
+    Target m_wanted;  // what setTarget() asked for
     int m_intervalMs = kIntervalMs;
     WakeSignal m_stop;
     std::thread m_thread;
     // Used by the sampling thread only (between a start and the join of a stop).
+    Target m_target;
+    QString m_serverHost;
+    quint16 m_serverPort = 0;
     SocketStateDiff m_diff;
     QSet<quint64> m_ownInodes;       // this process's socket inodes, as last read
     QSet<quint64> m_checkedInodes;   // inodes already looked up

@@ -431,8 +431,9 @@ def sampling_markdown(sampling):
     m = sampling["machine"]
     lines = ["", "## The kernel view's sampler on and off (issue 12)", "",
              "The socketlab cases above again, each run twice per round: as shipped (the sampler "
-             "reads the lab's sockets through sock_diag ten times a second and posts their state "
-             "changes) and with `SOCKETLAB_STATE_SAMPLING=0`; %d interleaved rounds of %gs runs, "
+             "reads the lab's sockets through sock_diag up to ten times a second, waiting 200 "
+             "times as long as a sample took, and posts their state changes) and with "
+             "`SOCKETLAB_STATE_SAMPLING=0`; %d interleaved rounds of %gs runs, "
              "ratio = median of the per-round on/off ratios. %s; load average before/after %s / %s." % (
                  sampling["runs"], sampling["seconds"], m["date"],
                  sampling["load_before"], sampling["load_after"]), "",
@@ -441,6 +442,14 @@ def sampling_markdown(sampling):
         lines.append("| %s: %s | %s %s | %s %s | %s | ≥ %.2f | %s |" % (
             r["group"], r["case"], fmt(r["on"]), r["unit"], fmt(r["off"]), r["unit"],
             fmt(r["ratio"], 2), r["target"], "met" if r["met"] else "**not met**"))
+    g = sampling.get("gui")
+    if g:
+        lines += ["", "The window under the flood of the GUI section (socketlab-guiflood), %d interleaved "
+                  "runs each: longest event-loop stall %s ms with the sampler on, %s ms off; every "
+                  "byte counted after %s s on, %s s off; counters %s." % (
+                      g["rounds"], fmt(g["on"]["max_stall_ms"]), fmt(g["off"]["max_stall_ms"]),
+                      fmt(g["on"]["seconds_to_count_all"], 2), fmt(g["off"]["seconds_to_count_all"], 2),
+                      "exact" if g["on"]["counters_exact"] and g["off"]["counters_exact"] else "NOT exact")]
     return lines
 
 
@@ -602,6 +611,8 @@ def main():
         report["sampling"] = {"machine": report["machine"], "runs": args.runs,
                               "seconds": args.seconds, "load_before": load_before,
                               "load_after": loadavg(), "ratios": sampling_ratios(sampling_cases)}
+        if gui and not args.no_gui:
+            report["sampling"]["gui"] = gui_flood_with_sampling(gui, args.smoke, min(args.runs, 5))
     flood_seconds = args.flood_seconds or (1.0 if args.smoke else 30.0)
     gui_messages = args.gui_messages or (2000 if args.smoke else 500000)
     if "rss_stop" in only:
@@ -672,6 +683,28 @@ def keep_earlier(report, only, path):
             for key in keys:
                 if key in earlier:
                     report[key] = earlier[key]
+
+
+def gui_flood_with_sampling(gui, smoke, rounds):
+    """The window's flood (run_gui_flood) with the sampler on and off, interleaved: medians."""
+    runs = {"on": [], "off": []}
+    for _ in range(rounds):
+        for state in ("on", "off"):
+            os.environ.pop("SOCKETLAB_STATE_SAMPLING", None)
+            if state == "off":
+                os.environ["SOCKETLAB_STATE_SAMPLING"] = "0"
+            try:
+                runs[state].append(run_gui_flood(gui, smoke))
+            finally:
+                os.environ.pop("SOCKETLAB_STATE_SAMPLING", None)
+    out = {"rounds": rounds}
+    for state, results in runs.items():
+        good = [r for r in results if not r.get("error")]
+        out[state] = {"max_stall_ms": median([r["max_stall_ms"] for r in good]),
+                      "seconds_to_count_all": median([r["seconds_to_count_all"] for r in good]),
+                      "counters_exact": bool(good) and all(r["counters_exact"] for r in good),
+                      "errors": [r["error"] for r in results if r.get("error")]}
+    return out
 
 
 def summarize_gui(runs):

@@ -33,9 +33,10 @@ class SocketStateSampler : public QObject
 public:
     static constexpr int kIntervalMs = 100;
     // A sample walks the kernel's whole socket table (tens of thousands of TIME_WAIT sockets
-    // after a connection flood): the sampler waits this many times as long as its last sample
-    // took before the next, so it never takes more than ~2% of a core.
-    static constexpr int kCostFactor = 50;
+    // after a connection flood, every network namespace's): the sampler waits this many times
+    // as long as its last sample took before the next, so it takes at most ~0.5% of a core
+    // (a walk also evicts the flood's cache lines and takes each hash bucket's lock).
+    static constexpr int kCostFactor = 200;
 
     struct Target
     {

@@ -59,6 +59,11 @@ int CliServerRunner::exec()
         m_err.drain(kOutputDrainMs);
         return 1;
     }
+    SocketStateSampler::Target target;
+    target.protocol = m_options.server.protocol;
+    target.serverAddress = m_server.localAddress();
+    target.families = SocketStateSampler::familiesOf({target.serverAddress});
+    m_sampler.setTarget(target);
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &m_server,
                      [this] { finish(); });
     return QCoreApplication::exec();
@@ -69,6 +74,7 @@ void CliServerRunner::finish()
     if (m_finishing)
         return;
     m_finishing = true;
+    m_sampler.stop();  // first: nothing may follow the summary
     m_server.stop();  // delivers everything left, the summary last
     const bool outputDone = m_out.drain(kOutputDrainMs);
     m_err.drain(outputDone ? kOutputDrainMs : 0);

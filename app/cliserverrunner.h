@@ -4,6 +4,7 @@
 #include "app/eventprinter.h"
 #include "app/outputwriter.h"
 #include "core/server.h"
+#include "core/socketstatesampler.h"
 
 namespace socketlab {
 
@@ -26,6 +27,8 @@ private:
     OutputWriter m_out;
     OutputWriter m_err;
     Server m_server;
+    // Its State events go into the server's queue, so they print in order with the rest.
+    SocketStateSampler m_sampler{m_server.eventQueue()};
     bool m_finishing = false;
 };
 

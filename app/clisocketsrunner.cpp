@@ -86,18 +86,10 @@ bool CliSocketsRunner::sample(bool firstTime)
         std::fwrite(message.constData(), 1, size_t(message.size()), stderr);
         return false;
     }
-    QHash<QString, SocketSnapshot> now;
-    for (const SocketSnapshot &socket : std::as_const(sockets)) {
-        now.insert(socket.key(), socket);
-        const auto before = m_last.constFind(socket.key());
-        if (firstTime || before == m_last.constEnd() || !(before.value() == socket))
-            write(socket, false);
-    }
-    for (auto it = m_last.constBegin(); it != m_last.constEnd(); ++it) {
-        if (!now.contains(it.key()))
-            write(it.value(), true);
-    }
-    m_last = now;
+    if (firstTime)
+        m_diff.clear();
+    for (const SocketStateDiff::Change &change : m_diff.update(sockets))
+        write(change.after, change.gone);
     return true;
 }
 

@@ -2,10 +2,9 @@
 
 #include "app/clioptions.h"
 #include "app/outputwriter.h"
-#include "core/socketstatereader.h"
+#include "core/socketstatediff.h"
 
 #include <QCoreApplication>
-#include <QHash>
 
 namespace socketlab {
 
@@ -34,7 +33,7 @@ private:
     // never keeps --watch from seeing SIGINT/SIGTERM.
     OutputWriter m_out;
     SocketStateReader::Protocols m_protocols = SocketStateReader::Both;
-    QHash<QString, SocketSnapshot> m_last;
+    SocketStateDiff m_diff;
 };
 
 } // namespace socketlab

@@ -169,6 +169,62 @@ def build_cases(cli, load, smoke, have_socat, have_iperf3, udp_rates):
     return cases
 
 
+# The kernel view's sampler (issue 12) on and off, side by side: the same socketlab cases, the
+# off one started with SOCKETLAB_STATE_SAMPLING=0.
+SAMPLING_TARGET = 0.95
+SAMPLING_CASES = [("tcp1024", "socketlab thread"), ("tcp1024", "socketlab fork"),
+                  ("connect", "socketlab thread"), ("connect", "socketlab iterative"),
+                  ("udp200000", "socketlab udp")]
+
+
+def with_sampling(make_server, on):
+    def make():
+        server = make_server()
+        start = server.start
+
+        def start_with_env():
+            os.environ.pop("SOCKETLAB_STATE_SAMPLING", None)
+            if not on:
+                os.environ["SOCKETLAB_STATE_SAMPLING"] = "0"
+            try:
+                return start()
+            finally:
+                os.environ.pop("SOCKETLAB_STATE_SAMPLING", None)
+        server.start = start_with_env
+        return server
+    return make
+
+
+def build_sampling_cases(cli, load, smoke):
+    by_key = {(c.group, c.name): c for c in build_cases(cli, load, smoke, False, False,
+                                                        [2000] if smoke else [200000])}
+    cases = []
+    for key in SAMPLING_CASES:
+        if smoke:
+            key = (key[0].replace("200000", "2000"), key[1])
+        base = by_key.get(key)
+        if not base:
+            continue
+        for on in (True, False):
+            cases.append(Case(base.group, "%s, sampler %s" % (base.name, "on" if on else "off"),
+                              with_sampling(base.make_server, on), base.measure, base.unit, base.check))
+    return cases
+
+
+def sampling_ratios(cases):
+    out = []
+    for on, off in zip(cases[0::2], cases[1::2]):
+        per_round = [x / y for x, y in zip(on.samples, off.samples) if x is not None and y]
+        value = median(per_round)
+        out.append({"group": on.group, "case": on.name.rsplit(",", 1)[0], "unit": on.unit,
+                    "on": median([v for v in on.samples if v is not None]),
+                    "off": median([v for v in off.samples if v is not None]),
+                    "ratio": value, "per_round": per_round, "target": SAMPLING_TARGET,
+                    "met": value is not None and value >= SAMPLING_TARGET,
+                    "errors": on.errors + off.errors})
+    return out
+
+
 def run_case(case, seconds, note_backlog=False):
     server = case.make_server().start()
     try:
@@ -369,8 +425,37 @@ def markdown(report):
                 lines += ["", "Ten times longer: %s" % long_run["error"]]
     lines += floods.markdown(report)
     lines += idle.markdown(report)
+    lines += sampling_markdown(report.get("sampling"))
     lines.append("")
     return "\n".join(lines)
+
+
+def sampling_markdown(sampling):
+    if not sampling:
+        return []
+    m = sampling["machine"]
+    lines = ["", "## The kernel view's sampler on and off (issue 12)", "",
+             "The socketlab cases above again, each run twice per round: as shipped (the sampler "
+             "reads the lab's sockets through sock_diag up to ten times a second, waiting 200 "
+             "times as long as a sample took, and posts their state changes) and with "
+             "`SOCKETLAB_STATE_SAMPLING=0`; %d interleaved rounds of %gs runs, "
+             "ratio = median of the per-round on/off ratios. %s; load average before/after %s / %s." % (
+                 sampling["runs"], sampling["seconds"], m["date"],
+                 sampling["load_before"], sampling["load_after"]), "",
+             "| case | sampler on | sampler off | on / off | target | |", "|---|---:|---:|---:|---:|---|"]
+    for r in sampling["ratios"]:
+        lines.append("| %s: %s | %s %s | %s %s | %s | ≥ %.2f | %s |" % (
+            r["group"], r["case"], fmt(r["on"]), r["unit"], fmt(r["off"]), r["unit"],
+            fmt(r["ratio"], 2), r["target"], "met" if r["met"] else "**not met**"))
+    g = sampling.get("gui")
+    if g:
+        lines += ["", "The window under the flood of the GUI section (socketlab-guiflood), %d interleaved "
+                  "runs each: longest event-loop stall %s ms with the sampler on, %s ms off; every "
+                  "byte counted after %s s on, %s s off; counters %s." % (
+                      g["rounds"], fmt(g["on"]["max_stall_ms"]), fmt(g["off"]["max_stall_ms"]),
+                      fmt(g["on"]["seconds_to_count_all"], 2), fmt(g["off"]["seconds_to_count_all"], 2),
+                      "exact" if g["on"]["counters_exact"] and g["off"]["counters_exact"] else "NOT exact")]
+    return lines
 
 
 def gui_targets(gui):
@@ -427,8 +512,10 @@ def main():
     parser.add_argument("--only", default="",
                         help="comma-separated measurements to run: cases (the tables above, "
                              "see --groups), gui (the window's flood), rss_stop, gui_echo, "
-                             "idle (poll and thread servers holding idle connections) "
-                             "(default all)")
+                             "idle (poll and thread servers holding idle connections), "
+                             "sampling (the socketlab cases with the kernel view's sampler on "
+                             "and off) (default all); the figures not measured are kept from "
+                             "the results.json already in --out-dir")
     parser.add_argument("--idle-connections", type=int, default=None,
                         help="idle: connections held (default 1000, smoke 20)")
     parser.add_argument("--flood-seconds", type=float, default=None,
@@ -437,7 +524,7 @@ def main():
     parser.add_argument("--gui-messages", type=int, default=None,
                         help="gui_echo: messages per client (default 500000, smoke 2000)")
     args = parser.parse_args()
-    measurements = {"cases", "gui", "rss_stop", "gui_echo", "idle"}
+    measurements = {"cases", "gui", "rss_stop", "gui_echo", "idle", "sampling"}
     only = set(x for x in args.only.split(",") if x) or measurements
     if only - measurements:
         parser.error("--only: unknown %s" % ",".join(sorted(only - measurements)))
@@ -473,9 +560,19 @@ def main():
     if args.groups:
         wanted = args.groups.split(",")
         cases = [c for c in cases if c.group in wanted or c.group.rstrip("0123456789") in wanted]
+    sampling_cases = build_sampling_cases(cli, load, args.smoke) if "sampling" in only else []
     started = time.monotonic()
     failures = 0
     for round_no in range(args.runs):
+        for case in sampling_cases:
+            try:
+                result = run_case(case, args.seconds)
+                case.samples.append(result.get("value"))
+            except (BenchError, subprocess.TimeoutExpired, OSError, ValueError, KeyError) as e:
+                case.samples.append(None)
+                case.errors.append(str(e))
+                failures += 1
+                print("error: %s: %s" % (case.name, e), file=sys.stderr)
         for case in cases:
             try:
                 result = run_case(case, args.seconds, note_backlog=round_no == 0)
@@ -518,6 +615,12 @@ def main():
         report["cases"].append(cases_entry)
 
     report["backlog"] = BACKLOG
+    if sampling_cases:
+        report["sampling"] = {"machine": report["machine"], "runs": args.runs,
+                              "seconds": args.seconds, "load_before": load_before,
+                              "load_after": loadavg(), "ratios": sampling_ratios(sampling_cases)}
+        if gui and not args.no_gui:
+            report["sampling"]["gui"] = gui_flood_with_sampling(gui, args.smoke, min(args.runs, 5))
     flood_seconds = args.flood_seconds or (1.0 if args.smoke else 30.0)
     gui_messages = args.gui_messages or (2000 if args.smoke else 500000)
     if "rss_stop" in only:
@@ -563,6 +666,7 @@ def main():
         report["gui_flood"] = {"error": "socketlab-guiflood was not built"}
 
     os.makedirs(args.out_dir, exist_ok=True)
+    keep_earlier(report, only, os.path.join(args.out_dir, "results.json"))
     with open(os.path.join(args.out_dir, "results.json"), "w") as f:
         json.dump(report, f, indent=1)
     text = markdown(report)
@@ -572,6 +676,48 @@ def main():
     print("total %.0fs, %d failed measurement(s)" % (time.monotonic() - started, failures),
           file=sys.stderr)
     return 1 if failures else 0
+
+
+def keep_earlier(report, only, path):
+    """A partial run (--only) keeps the figures it did not measure from the earlier results."""
+    try:
+        with open(path) as f:
+            earlier = json.load(f)
+    except (OSError, ValueError):
+        return
+    if "cases" not in only:
+        for key in ("machine", "runs", "seconds", "load_before", "load_after", "smoke", "cases",
+                    "ratios", "backlog"):
+            if key in earlier:
+                report[key] = earlier[key]
+    for measurement, keys in (("rss_stop", ["rss_stop"]), ("gui_echo", ["gui_echo"]),
+                              ("gui", ["gui_flood", "gui_flood_10x"]), ("sampling", ["sampling"])):
+        if measurement not in only:
+            for key in keys:
+                if key in earlier:
+                    report[key] = earlier[key]
+
+
+def gui_flood_with_sampling(gui, smoke, rounds):
+    """The window's flood (run_gui_flood) with the sampler on and off, interleaved: medians."""
+    runs = {"on": [], "off": []}
+    for _ in range(rounds):
+        for state in ("on", "off"):
+            os.environ.pop("SOCKETLAB_STATE_SAMPLING", None)
+            if state == "off":
+                os.environ["SOCKETLAB_STATE_SAMPLING"] = "0"
+            try:
+                runs[state].append(run_gui_flood(gui, smoke))
+            finally:
+                os.environ.pop("SOCKETLAB_STATE_SAMPLING", None)
+    out = {"rounds": rounds}
+    for state, results in runs.items():
+        good = [r for r in results if not r.get("error")]
+        out[state] = {"max_stall_ms": median([r["max_stall_ms"] for r in good]),
+                      "seconds_to_count_all": median([r["seconds_to_count_all"] for r in good]),
+                      "counters_exact": bool(good) and all(r["counters_exact"] for r in good),
+                      "errors": [r["error"] for r in results if r.get("error")]}
+    return out
 
 
 def summarize_gui(runs):

@@ -3,6 +3,7 @@
 #include "core/errorexplanation.h"
 #include "core/errortext.h"
 #include "core/payloadtext.h"
+#include "core/socketstatereader.h"
 
 #include <QLocale>
 
@@ -173,6 +174,32 @@ QString EventFormatter::payloadText(const SocketEvent &event, int maxBytes)
     return PayloadText::toDisplay(event.payload, maxBytes);
 }
 
+QString EventFormatter::stateChangeText(const SocketEvent &event)
+{
+    return QStringLiteral("%1 \u2192 %2")
+        .arg(socketStateName(SocketState(event.previousState)),
+             socketStateName(SocketState(event.socketState)));
+}
+
+QString EventFormatter::stateText(const SocketEvent &event)
+{
+    const SocketState state = SocketState(event.socketState);
+    const bool waiting = event.result == 0 && event.role == Role::Server
+        && (state == SocketState::Established || state == SocketState::CloseWait);
+    // Addresses and the kernel's state names are never translated: kept out of tr().
+    const QString pair = QStringLiteral("%1 \u2194 %2").arg(event.local, event.peer);
+    if (waiting)
+        return tr("TCP state %1 on %2 (waiting in the backlog, not accepted yet)").arg(stateChangeText(event), pair);
+    return tr("TCP state %1 on %2").arg(stateChangeText(event), pair);
+}
+
+QString EventFormatter::peerText(const SocketEvent &event)
+{
+    if (event.role == Role::Server && event.sequence != 0 && event.isStudent() && !event.peer.isEmpty())
+        return tr("Student %1").arg(event.peer);
+    return event.peer;
+}
+
 QString EventFormatter::describe(const SocketEvent &event)
 {
     const bool server = event.role == Role::Server;
@@ -221,6 +248,8 @@ QString EventFormatter::describe(const SocketEvent &event)
     case EventKind::CounterIncremented:
         return tr("Shared counter incremented to %1 (%2)")
             .arg(locale.toString(event.result), shortHandlerText(event));
+    case EventKind::State:
+        return stateText(event);
     case EventKind::Summary:
         if (event.protocol == Protocol::Tcp && event.concurrency == Concurrency::Fork) {
             return tr("Summary: connections %1, messages %2, bytes %3, children killed at stop %4")

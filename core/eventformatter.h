@@ -42,6 +42,12 @@ public:
     static QString payloadText(const SocketEvent &event, int maxBytes = PayloadText::kShownBytes);
     // "127.0.0.1:5000: 1,234 messages (1,263,616 bytes) merged into this line: …"
     static QString coalescedText(const SocketEvent &event);
+    // A State event: "ESTABLISHED → CLOSE_WAIT", and the whole sentence with both ends.
+    static QString stateChangeText(const SocketEvent &event);
+    static QString stateText(const SocketEvent &event);
+    // Who a server event's peer is: its address, or "Student 192.0.2.15:51000" for a peer that
+    // is none of the session's clients (a session stamped it: sequence set, clientId 0).
+    static QString peerText(const SocketEvent &event);
     static QString modeText(Protocol protocol, Concurrency concurrency);
 };
 

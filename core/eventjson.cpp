@@ -4,6 +4,7 @@
 #include "core/eventformatter.h"
 #include "core/jsonline.h"
 #include "core/payloadtext.h"
+#include "core/socketstatereader.h"
 
 namespace socketlab {
 
@@ -63,6 +64,10 @@ QByteArray EventJson::toLine(const SocketEvent &event)
     case EventKind::CounterIncremented:
         json.add("result", event.result);
         json.add("message", EventFormatter::describe(event));
+        break;
+    case EventKind::State:
+        json.add("state", socketStateName(SocketState(event.socketState)));
+        json.add("from", socketStateName(SocketState(event.previousState)));
         break;
     default:
         break;

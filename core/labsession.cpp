@@ -7,6 +7,8 @@ namespace socketlab {
 namespace {
 // Addresses remembered per session; a class makes far fewer connections from its panes.
 constexpr int kMaxRememberedAddresses = 256;
+// Ports of clients that left, still sampled (their TIME_WAIT), the most recent ones.
+constexpr int kSampledPastClients = 16;
 
 bool isWildcard(const QString &host)
 {
@@ -44,12 +46,16 @@ bool sameServer(const QString &peer, const QString &listening)
 LabSession::LabSession(QObject *parent) : QObject(parent), m_server(&m_queue)
 {
     connect(&m_queue, &EventQueue::eventsArrived, this, &LabSession::deliver);
+    connect(&m_server, &Server::started, this, &LabSession::updateSampling);
+    connect(&m_server, &Server::stopped, this, &LabSession::updateSampling);
+    connect(&m_sampler, &SocketStateSampler::sampled, this, &LabSession::forwardSample);
 }
 
 LabSession::~LabSession()
 {
     // Whoever listened may be half destroyed by now: stop without telling anyone.
     m_queue.blockSignals(true);
+    m_sampler.stop();
     stopAll();
 }
 
@@ -60,6 +66,7 @@ Client *LabSession::client(int id)
         return it->second.get();
     auto made = std::make_unique<Client>(&m_queue);
     made->setId(quint64(id));
+    connect(made.get(), &Client::stateChanged, this, &LabSession::updateSampling);
     return m_clients.emplace(id, std::move(made)).first->second.get();
 }
 
@@ -78,6 +85,7 @@ void LabSession::removeClient(int id)
     learnAddress(id, it->second->localAddress());
     it->second->abort();
     m_clients.erase(it);
+    updateSampling();
 }
 
 QList<int> LabSession::clientIds() const
@@ -90,9 +98,59 @@ QList<int> LabSession::clientIds() const
 
 void LabSession::stopAll()
 {
+    m_sampler.stop();
     for (auto &entry : m_clients)
         entry.second->abort();
     m_server.stop();
+}
+
+void LabSession::updateSampling()
+{
+    SocketStateSampler::Target target;
+    QStringList addresses;
+    bool connected = false;
+    if (m_server.isRunning()) {
+        addresses << m_server.localAddress();
+        target.protocol = m_server.config().protocol;
+        target.serverAddress = m_server.localAddress();
+    }
+    for (const auto &entry : m_clients) {
+        const Client *client = entry.second.get();
+        if (client->state() == Client::State::Unconnected)
+            continue;
+        if (!connected && target.serverAddress.isEmpty())
+            target.protocol = client->protocol();
+        connected = true;
+        addresses << client->localAddress();
+        QString host, port;
+        split(client->localAddress(), &host, &port);
+        if (port.toUInt() != 0 && !target.clientPorts.contains(quint16(port.toUInt())))
+            target.clientPorts << quint16(port.toUInt());
+    }
+    if (!connected && target.serverAddress.isEmpty()) {
+        m_sampler.setTarget({});
+        return;
+    }
+    // Clients that left: their side may linger in TIME_WAIT.
+    for (int i = m_addressOrder.size() - 1, n = 0; i >= 0 && n < kSampledPastClients; --i, ++n) {
+        QString host, port;
+        split(m_addressOrder.at(i), &host, &port);
+        const quint16 number = quint16(port.toUInt());
+        if (number != 0 && !target.clientPorts.contains(number)) {
+            target.clientPorts << number;
+            if (!host.isEmpty())
+                addresses << m_addressOrder.at(i);
+        }
+    }
+    target.families = SocketStateSampler::familiesOf(addresses);
+    m_sampler.setTarget(target);
+}
+
+void LabSession::forwardSample(const QList<SocketSnapshot> &sockets)
+{
+    // A sample still queued when sampling stopped (the server stopped) is out of date.
+    if (m_sampler.isRunning())
+        emit socketsSampled(sockets);
 }
 
 bool LabSession::sameEndpoint(const QString &peer, const QString &local)
@@ -185,16 +243,38 @@ void LabSession::trackBacklog(SocketEvent &event)
     }
 }
 
+int LabSession::clientIdForSocket(const QString &peer) const
+{
+    const int known = clientIdForPeer(peer);
+    if (known != 0 || peer.isEmpty())
+        return known;
+    // A live client whose address no event has brought yet: the kernel's view may come first.
+    for (const auto &entry : m_clients) {
+        if (sameEndpoint(peer, entry.second->localAddress()))
+            return entry.first;
+    }
+    return 0;
+}
+
 void LabSession::deliver(const SocketEvents &events)
 {
     // A server may report a connection before the client's own event carrying its address
     // is in the queue: ask the live clients first.
     for (const auto &entry : m_clients)
         learnAddress(entry.first, entry.second->localAddress());
-    SocketEvents stamped = events;
-    for (SocketEvent &event : stamped) {
+    SocketEvents stamped;
+    stamped.reserve(events.size());
+    for (const SocketEvent &received : events) {
+        if (received.kind == EventKind::State && !keepState(received))
+            continue;
+        stamped.append(received);
+        SocketEvent &event = stamped.last();
         event.sequence = ++m_sequence;
-        if (event.role == Role::Client) {
+        if (event.kind == EventKind::State && event.role == Role::Client) {
+            // The sampler knows a client's socket by its address only.
+            event.clientId = clientIdForPeer(event.local);
+            event.connectionId = quint64(event.clientId);
+        } else if (event.role == Role::Client) {
             event.clientId = int(event.connectionId);
             if (event.clientId != 0)
                 learnAddress(event.clientId, event.local);
@@ -203,7 +283,18 @@ void LabSession::deliver(const SocketEvents &events)
         }
         trackBacklog(event);
     }
-    emit eventsArrived(stamped);
+    if (!stamped.isEmpty())
+        emit eventsArrived(stamped);
+    updateSampling();
+}
+
+bool LabSession::keepState(const SocketEvent &event) const
+{
+    // After the server's summary its sockets are not the lab's any more; a client socket
+    // that is none of the session's clients' is a student's on this machine.
+    if (event.role == Role::Server)
+        return m_server.isRunning();
+    return clientIdForPeer(event.local) != 0;
 }
 
 } // namespace socketlab

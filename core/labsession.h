@@ -4,6 +4,7 @@
 #include "core/eventqueue.h"
 #include "core/server.h"
 #include "core/socketevent.h"
+#include "core/socketstatesampler.h"
 
 #include <QHash>
 #include <QList>
@@ -22,6 +23,11 @@ namespace socketlab {
 // client it belongs to: a client's own events carry its number, and so does a server event
 // whose peer is that client's local address (decided here, once, not later in each view).
 // Any other peer is a student (clientId 0).
+//
+// While the server runs or a client is connected, a SocketStateSampler watches the kernel's
+// view of the lab's sockets: their state changes join the stream as State events (a client's
+// carry its number; one of no session client's is left out) and each sample reaches the views
+// through socketsSampled.
 class LabSession : public QObject
 {
     Q_OBJECT
@@ -49,17 +55,28 @@ public:
     quint64 lastSequence() const { return m_sequence; }
     // The session client a server peer address belongs to, 0 for a student.
     int clientIdForPeer(const QString &peer) const;
+    // The same for an address the kernel reports (SocketStateSampler), asking the live clients
+    // too: their connect() may have returned before any of their events passed.
+    int clientIdForSocket(const QString &peer) const;
 
     // A server's peer address is a client's local one: equal, or the client's reads
     // 0.0.0.0:port or [::]:port (an unconnected UDP socket before the kernel picks a source
     // address) and the ports match.
     static bool sameEndpoint(const QString &peer, const QString &local);
 
+    SocketStateSampler *sampler() { return &m_sampler; }
+
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
+    // The lab's sockets as the kernel sees them (while sampling), in this object's thread.
+    void socketsSampled(const QList<socketlab::SocketSnapshot> &sockets);
 
 private:
     void deliver(const SocketEvents &events);
+    // Points the sampler at the server and the clients as they are now (stops it when idle).
+    void updateSampling();
+    void forwardSample(const QList<SocketSnapshot> &sockets);
+    bool keepState(const SocketEvent &event) const;
     void learnAddress(int id, const QString &local);
     // Follows which clients' connections the server accepted, to tell a reset of one that
     // waited in the backlog (the server stopped before accepting it) from any other reset.
@@ -67,6 +84,7 @@ private:
 
     // Declared first: the server and clients post into it until they are gone.
     EventQueue m_queue;
+    SocketStateSampler m_sampler{&m_queue};
     Server m_server;
     std::map<int, std::unique_ptr<Client>> m_clients;
     quint64 m_sequence = 0;

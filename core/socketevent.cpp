@@ -63,6 +63,8 @@ QString eventKindName(EventKind kind)
         return QStringLiteral("coalesced");
     case EventKind::CounterIncremented:
         return QStringLiteral("counter");
+    case EventKind::State:
+        return QStringLiteral("state");
     case EventKind::Summary:
         break;
     }

@@ -26,6 +26,10 @@ enum class EventKind {
     Summary,
     // ServerConfig::sharedCounter: a handler incremented its counter; result = the new value.
     CounterIncremented,
+    // The kernel's TCP state of one of the lab's sockets changed (SocketStateSampler): from
+    // previousState to socketState (SocketState values; Close when it appeared or went away);
+    // result = its inode (0: accepted by nobody yet, or a TIME_WAIT left after close()).
+    State,
 };
 
 enum class HandlerKind { Main, Thread, Process };
@@ -79,6 +83,8 @@ struct SocketEvent
     qint64 skipped = 0;
     qint64 killed = 0;  // fork mode: children killed at stop
     qint64 dropped = 0;  // UDP summary: datagrams the kernel dropped (receive buffer full)
+    int socketState = 0;    // State events: the new SocketState
+    int previousState = 0;  // State events: the SocketState before
     // Stamped by a LabSession as the event passes: its place in the session's one order
     // (from 1; 0 outside a session) and the session client it belongs to (a client's own
     // events, or a server event whose peer is that client); 0 for a student's.

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -29,11 +30,42 @@ constexpr int kReplyTimeoutMs = 2000;
 // Bound on the messages of one dump: a machine with this many sockets is not a lab.
 constexpr int kMaxMessages = 1000000;
 
-struct DumpRequest
+// Which sockets a dump keeps: those with the port at either end, or (localPorts given) those
+// whose local port is one of localPorts, a filter the kernel runs itself.
+struct PortFilter
 {
-    nlmsghdr header;
-    inet_diag_req_v2 request;
+    quint16 port = 0;
+    QList<quint16> localPorts;
+
+    bool matches(quint16 source, quint16 destination) const
+    {
+        if (localPorts.isEmpty())
+            return source == port || destination == port;
+        return localPorts.contains(source);
+    }
 };
+
+// inet_diag bytecode for "sport == p1 || sport == p2 || ...", built as ss builds it: each
+// condition jumps past the end (accept) through a JMP when it holds and to the next one
+// when it does not; the last one's "no" lands beyond the end (reject).
+QByteArray localPortBytecode(const QList<quint16> &ports)
+{
+    QByteArray code;
+    auto op = [&code](quint8 opCode, quint8 yes, quint16 no) {
+        inet_diag_bc_op o{opCode, yes, no};
+        code.append(reinterpret_cast<const char *>(&o), sizeof o);
+    };
+    for (int i = 0; i < ports.size(); ++i) {
+        const bool last = i == ports.size() - 1;
+        op(INET_DIAG_BC_S_EQ, 8, 12);
+        op(0, 0, ports.at(i));
+        if (!last) {
+            const int rest = (ports.size() - 1 - i) * 12 - 4;  // the conditions after the JMP
+            op(INET_DIAG_BC_JMP, 4, quint16(rest + 4));
+        }
+    }
+    return code;
+}
 
 Endpoint endpointOf(int family, const __be32 *address, __be16 port)
 {
@@ -72,7 +104,8 @@ SocketSnapshot snapshotOf(Protocol protocol, const inet_diag_msg &msg)
 }
 
 // One dump (one protocol, one family); false with errno-style *errnum on failure.
-bool dump(int family, Protocol protocol, quint16 port, QList<SocketSnapshot> *sockets, int *errnum)
+bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketSnapshot> *sockets,
+          int *errnum)
 {
     const Fd socket(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
     if (!socket.isValid()) {
@@ -81,19 +114,30 @@ bool dump(int family, Protocol protocol, quint16 port, QList<SocketSnapshot> *so
     }
     static quint32 sequence = 0;
     const quint32 seq = ++sequence;
-    DumpRequest request{};
-    request.header.nlmsg_len = sizeof request;
-    request.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    request.header.nlmsg_seq = seq;
-    request.request.sdiag_family = quint8(family);
-    request.request.sdiag_protocol = protocol == Protocol::Tcp ? IPPROTO_TCP : IPPROTO_UDP;
-    request.request.idiag_states = ~0u;  // every state, request sockets (SYN_RECV) too
+    const QByteArray bytecode = filter.localPorts.isEmpty() ? QByteArray()
+                                                            : localPortBytecode(filter.localPorts);
+    const int attributeLength = bytecode.isEmpty() ? 0 : int(RTA_LENGTH(bytecode.size()));
+    QByteArray message(int(NLMSG_LENGTH(sizeof(inet_diag_req_v2))) + RTA_ALIGN(attributeLength), '\0');
+    auto *header = reinterpret_cast<nlmsghdr *>(message.data());
+    header->nlmsg_len = quint32(message.size());
+    header->nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    header->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    header->nlmsg_seq = seq;
+    auto *request = static_cast<inet_diag_req_v2 *>(NLMSG_DATA(header));
+    request->sdiag_family = quint8(family);
+    request->sdiag_protocol = protocol == Protocol::Tcp ? IPPROTO_TCP : IPPROTO_UDP;
+    request->idiag_states = ~0u;  // every state, request sockets (SYN_RECV) too
+    if (!bytecode.isEmpty()) {
+        auto *attribute = reinterpret_cast<rtattr *>(message.data() + NLMSG_LENGTH(sizeof(inet_diag_req_v2)));
+        attribute->rta_len = quint16(attributeLength);
+        attribute->rta_type = INET_DIAG_REQ_BYTECODE;
+        std::memcpy(RTA_DATA(attribute), bytecode.constData(), size_t(bytecode.size()));
+    }
     sockaddr_nl kernel{};
     kernel.nl_family = AF_NETLINK;
     ssize_t sent;
     do {
-        sent = ::sendto(socket.get(), &request, sizeof request, MSG_NOSIGNAL,
+        sent = ::sendto(socket.get(), message.constData(), size_t(message.size()), MSG_NOSIGNAL,
                         reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel);
     } while (sent < 0 && errno == EINTR);
     if (sent < 0) {
@@ -141,7 +185,7 @@ bool dump(int family, Protocol protocol, quint16 port, QList<SocketSnapshot> *so
             }
             const auto *msg = static_cast<const inet_diag_msg *>(NLMSG_DATA(h));
             // User-space filter: fine for a lab machine's few hundred sockets.
-            if (ntohs(msg->id.idiag_sport) != port && ntohs(msg->id.idiag_dport) != port)
+            if (!filter.matches(ntohs(msg->id.idiag_sport), ntohs(msg->id.idiag_dport)))
                 continue;
             sockets->append(snapshotOf(protocol, *msg));
         }
@@ -160,6 +204,32 @@ quint64 socketInode(const QByteArray &link)
     const quint64 inode = link.mid(prefix.size(), link.size() - prefix.size() - 1).toULongLong(&ok);
     return ok ? inode : 0;
 }
+
+// 0, or the errno of the dump that failed.
+int readFiltered(const PortFilter &filter, SocketStateReader::Protocols protocols,
+                 QList<SocketSnapshot> *sockets, SocketStateReader::Families families = SocketStateReader::AnyFamily)
+{
+    sockets->clear();
+    for (const Protocol protocol : {Protocol::Tcp, Protocol::Udp}) {
+        if (!(protocols & (protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly)))
+            continue;
+        for (const int family : {AF_INET, AF_INET6}) {
+            // Each dump walks the kernel's whole table (every TIME_WAIT socket of the machine):
+            // a family nobody uses is not asked.
+            if (!(families & (family == AF_INET ? SocketStateReader::Ipv4 : SocketStateReader::Ipv6)))
+                continue;
+            int errnum = 0;
+            if (dump(family, protocol, filter, sockets, &errnum))
+                continue;
+            // A kernel without IPv6 (or without UDP diagnostics) has none of those sockets.
+            if (errnum == ENOENT || errnum == EAFNOSUPPORT || errnum == EOPNOTSUPP)
+                continue;
+            return errnum;
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 QString socketStateName(SocketState state)
@@ -196,27 +266,35 @@ bool SocketSnapshot::operator==(const SocketSnapshot &other) const
 bool SocketStateReader::read(quint16 port, Protocols protocols, QList<SocketSnapshot> *sockets,
                              QString *error, bool withOwners)
 {
-    sockets->clear();
-    for (const Protocol protocol : {Protocol::Tcp, Protocol::Udp}) {
-        if (!(protocols & (protocol == Protocol::Tcp ? TcpOnly : UdpOnly)))
-            continue;
-        for (const int family : {AF_INET, AF_INET6}) {
-            int errnum = 0;
-            if (dump(family, protocol, port, sockets, &errnum))
-                continue;
-            // A kernel without IPv6 (or without UDP diagnostics) has none of those sockets.
-            if (errnum == ENOENT || errnum == EAFNOSUPPORT || errnum == EOPNOTSUPP)
-                continue;
-            if (error) {
-                *error = tr("Could not read the kernel's socket table (sock_diag): %1")
-                             .arg(ErrorText::forErrno(errnum));
-            }
-            return false;
-        }
-    }
+    PortFilter filter;
+    filter.port = port;
+    if (!succeeded(readFiltered(filter, protocols, sockets), error))
+        return false;
     if (withOwners)
         findOwners(sockets);
     return true;
+}
+
+bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
+                                       QList<SocketSnapshot> *sockets, QString *error, Families families)
+{
+    sockets->clear();
+    if (localPorts.isEmpty())
+        return true;
+    PortFilter filter;
+    filter.localPorts = localPorts;
+    return succeeded(readFiltered(filter, protocols, sockets, families), error);
+}
+
+bool SocketStateReader::succeeded(int errnum, QString *error)
+{
+    if (errnum == 0)
+        return true;
+    if (error) {
+        *error = tr("Could not read the kernel's socket table (sock_diag): %1")
+                     .arg(ErrorText::forErrno(errnum));
+    }
+    return false;
 }
 
 void SocketStateReader::findOwners(QList<SocketSnapshot> *sockets)

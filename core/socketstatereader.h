@@ -66,13 +66,24 @@ class SocketStateReader
 
 public:
     enum Protocols { TcpOnly = 1, UdpOnly = 2, Both = 3 };
+    enum Families { Ipv4 = 1, Ipv6 = 2, AnyFamily = 3 };
 
     // Returns false with a translated message in *error when the kernel could not be asked.
     static bool read(quint16 port, Protocols protocols, QList<SocketSnapshot> *sockets,
                      QString *error, bool withOwners = true);
+    // The sockets whose local port is one of localPorts, filtered by the kernel itself (inet_diag
+    // bytecode), owners not looked up: a sampler's cheap read, which a flood of other programs'
+    // connections to the same port (thousands of TIME_WAIT sockets) does not slow down.
+    static bool readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
+                               QList<SocketSnapshot> *sockets, QString *error,
+                               Families families = AnyFamily);
     // Fills pid for the sockets whose inode an open descriptor of this user's processes names
     // (/proc/<pid>/fd/* -> socket:[inode]).
     static void findOwners(QList<SocketSnapshot> *sockets);
+
+private:
+    // True for errnum 0; otherwise false with the translated message in *error.
+    static bool succeeded(int errnum, QString *error);
 };
 
 } // namespace socketlab

@@ -980,6 +980,18 @@
         <source>binary, %1</source>
         <translation>binário, %1</translation>
     </message>
+    <message>
+        <source>TCP state %1 on %2 (waiting in the backlog, not accepted yet)</source>
+        <translation>Estado TCP %1 em %2 (esperando no backlog, ainda não aceita)</translation>
+    </message>
+    <message>
+        <source>TCP state %1 on %2</source>
+        <translation>Estado TCP %1 em %2</translation>
+    </message>
+    <message>
+        <source>Student %1</source>
+        <translation>Aluno %1</translation>
+    </message>
 </context>
 <context>
     <name>FlowControlLesson</name>
@@ -2225,6 +2237,10 @@
         <source>Call and result</source>
         <translation>Chamada e resultado</translation>
     </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ClientPane</name>
@@ -2378,6 +2394,62 @@
         <source>Since</source>
         <translation>Desde</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>waiting in the backlog (not accepted yet)</source>
+        <translation>esperando no backlog (ainda não aceita)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <translation>Fila rec.</translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <translation>Fila env.</translation>
+    </message>
+    <message>
+        <source>left: the server closed first</source>
+        <translation>saiu: o servidor fechou primeiro</translation>
+    </message>
+    <message>
+        <source>left: the client closed first</source>
+        <translation>saiu: o cliente fechou primeiro</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>saiu</translation>
+    </message>
+    <message>
+        <source>The kernel completed this client&apos;s handshake and keeps it in the listening socket&apos;s accept queue: the server has not called accept() for it yet.</source>
+        <translation>O kernel completou o handshake deste cliente e o mantém na fila de aceitação do socket que escuta: o servidor ainda não chamou accept() para ele.</translation>
+    </message>
+    <message>
+        <source>Recv-Q: bytes that arrived and the server has not read yet</source>
+        <translation>Fila de recepção (Recv-Q): bytes que chegaram e o servidor ainda não leu</translation>
+    </message>
+    <message>
+        <source>Send-Q: bytes sent that the other side has not acknowledged yet</source>
+        <translation>Fila de envio (Send-Q): bytes enviados que o outro lado ainda não confirmou</translation>
+    </message>
+    <message>
+        <source>The side that closed first keeps the connection in TIME_WAIT for a while, so late packets cannot be taken for a new connection; the kernel drops it when the countdown ends.</source>
+        <translation>O lado que fechou primeiro mantém a conexão em TIME_WAIT por um tempo, para que pacotes atrasados não sejam confundidos com uma nova conexão; o kernel a descarta quando a contagem termina.</translation>
+    </message>
+    <message>
+        <source>CLOSE_WAIT: the client closed its side; the server has not called close() yet.</source>
+        <translation>CLOSE_WAIT: o cliente fechou o seu lado; o servidor ainda não chamou close().</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s TCP state as the kernel reports it (server side).</source>
+        <translation>O estado TCP da conexão como o kernel o informa (lado do servidor).</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::EventListModel</name>
@@ -2452,6 +2524,10 @@
     <message>
         <source>Merged</source>
         <translation>Agrupado</translation>
+    </message>
+    <message>
+        <source>TCP state</source>
+        <translation>Estado TCP</translation>
     </message>
 </context>
 <context>
@@ -2883,6 +2959,14 @@
     <message>
         <source>Senders: %1    Datagrams: %2    Bytes: %3</source>
         <translation>Remetentes: %1    Datagramas: %2    Bytes: %3</translation>
+    </message>
+    <message>
+        <source>accept queue %1 of %2</source>
+        <translation>fila de aceitação %1 de %2</translation>
+    </message>
+    <message>
+        <source>Clients whose handshake the kernel completed and that wait for accept(), against the listen() backlog. Linux accepts backlog + 1: with a backlog of %1, %2 clients can wait; the next one&apos;s SYN is ignored and retried.</source>
+        <translation>Clientes cujo handshake o kernel completou e que esperam o accept(), comparados ao backlog do listen(). O Linux aceita backlog + 1: com um backlog de %1, %2 clientes podem esperar; o SYN do seguinte é ignorado e reenviado.</translation>
     </message>
 </context>
 <context>

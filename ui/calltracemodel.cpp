@@ -34,6 +34,8 @@ bool CallTraceModel::eventFilter(QObject *watched, QEvent *event)
 
 QString CallTraceModel::whoText(const SocketEvent &event)
 {
+    if (event.kind == EventKind::State)
+        return tr("Kernel");
     if (event.role == Role::Client)
         return tr("Client %1").arg(event.connectionId);
     switch (event.handler) {
@@ -51,7 +53,8 @@ void CallTraceModel::appendEvents(const SocketEvents &events)
 {
     std::vector<SocketEvent> calls;
     for (const SocketEvent &event : events) {
-        if (event.kind == EventKind::Call)
+        // The kernel's state changes too, in order with the calls that caused them.
+        if (event.kind == EventKind::Call || event.kind == EventKind::State)
             calls.push_back(event);
     }
     if (calls.empty())
@@ -111,8 +114,8 @@ QVariant CallTraceModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return QVariant();
     const SocketEvent &event = m_rows.at(size_t(index.row()));
-    const bool failed = event.errnum != 0
-        || (event.result < 0 && event.call != SysCall::Getaddrinfo);
+    const bool failed = event.kind == EventKind::Call
+        && (event.errnum != 0 || (event.result < 0 && event.call != SysCall::Getaddrinfo));
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -121,6 +124,8 @@ QVariant CallTraceModel::data(const QModelIndex &index, int role) const
         case WhoColumn:
             return whoText(event);
         case CallColumn:
+            if (event.kind == EventKind::State)
+                return EventFormatter::stateText(event);
             return EventFormatter::callText(event);
         }
         return QVariant();

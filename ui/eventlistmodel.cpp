@@ -89,6 +89,10 @@ QString EventListModel::kindText(const SocketEvent &event)
         return tr("Merged");
     case EventKind::Summary:
         return tr("Summary");
+    case EventKind::State:
+        return tr("TCP state");
+    default:
+        break;
     }
     return QString();
 }
@@ -213,7 +217,7 @@ QString EventListModel::cellText(int row, int column) const
     case TimeColumn:
         return EventFormatter::timeOfDay(event);
     case ClientColumn:
-        return event.peer;
+        return EventFormatter::peerText(event);
     case HandlerColumn:
         return EventFormatter::shortHandlerText(event);
     case EventColumn:
@@ -256,6 +260,8 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
                 tip += QStringLiteral("\n\n") + PayloadText::toHex(event.payload);
         } else if (index.column() == HandlerColumn)
             return PlainToolTip::from(EventFormatter::handlerText(event));
+        else if (index.column() == ClientColumn && !event.peer.isEmpty())
+            return PlainToolTip::from(EventFormatter::peerText(event));
         else
             return QVariant();
         // "Why did that fail?" wherever an error shows.

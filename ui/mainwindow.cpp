@@ -5,6 +5,7 @@
 #include "ui/callsequencewidget.h"
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
+#include "ui/connectionsmodel.h"
 #include "core/eventformatter.h"
 #include "translations/languagemanager.h"
 #include "ui/lessons/lessonwindow.h"
@@ -103,6 +104,9 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     menuBar()->setCornerWidget(m_viewControls, Qt::TopRightCorner);
 
     connect(&m_session, &LabSession::eventsArrived, this, &MainWindow::sessionEventsArrived);
+    connect(&m_session, &LabSession::socketsSampled, m_serverPane, &ServerPane::setSockets);
+    m_serverPane->connectionsModel()->setClientIdLookup(
+        [this](const QString &peer) { return m_session.clientIdForSocket(peer); });
     connect(m_toolBar, &ServerToolBar::startRequested, this, &MainWindow::startServer);
     connect(m_toolBar, &ServerToolBar::stopRequested, this, &MainWindow::stopServer);
     connect(m_toolBar, &ServerToolBar::protocolChanged, this, &MainWindow::protocolChanged);

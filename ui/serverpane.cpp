@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QNetworkInterface>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -39,6 +40,7 @@ ServerPane::ServerPane(QWidget *parent)
       m_statusLabel(new QLabel(this)),
       m_addressesLabel(new QLabel(this)),
       m_countersLabel(new QLabel(this)),
+      m_acceptQueueLabel(new QLabel(this)),
       m_connectionsTitle(new QLabel(this)),
       m_logTitle(new QLabel(this)),
       m_notesLabel(new QLabel(this)),
@@ -49,6 +51,9 @@ ServerPane::ServerPane(QWidget *parent)
     m_statusLabel->setObjectName(QStringLiteral("serverStatus"));
     m_addressesLabel->setObjectName(QStringLiteral("serverAddresses"));
     m_countersLabel->setObjectName(QStringLiteral("serverCounters"));
+    m_acceptQueueLabel->setObjectName(QStringLiteral("acceptQueue"));
+    m_acceptQueueLabel->setTextFormat(Qt::PlainText);
+    m_acceptQueueLabel->hide();
     m_notesLabel->setObjectName(QStringLiteral("logNotes"));
     m_logView->setObjectName(QStringLiteral("logView"));
     m_connectionsView->setObjectName(QStringLiteral("connectionsView"));
@@ -84,6 +89,7 @@ ServerPane::ServerPane(QWidget *parent)
     connectionsHeader->addWidget(m_connectionsTitle);
     connectionsHeader->addSpacing(16);
     connectionsHeader->addWidget(m_countersLabel, 1);
+    connectionsHeader->addWidget(m_acceptQueueLabel);
     layout->addLayout(connectionsHeader);
     layout->addWidget(m_connectionsView, 2);
     auto *logHeader = new QHBoxLayout;
@@ -93,6 +99,7 @@ ServerPane::ServerPane(QWidget *parent)
     layout->addWidget(m_logView, 3);
 
     connect(m_log, &EventListModel::droppedRowsChanged, this, &ServerPane::updateNotes);
+    connect(m_connections, &ConnectionsModel::listenerChanged, this, &ServerPane::updateAcceptQueue);
     connect(m_scroller, &AutoScroller::followingChanged, this, &ServerPane::updateNotes);
     retranslateUi();
     updateFonts();
@@ -130,6 +137,7 @@ void ServerPane::updateFonts()
 void ServerPane::retranslateUi()
 {
     m_logTitle->setText(tr("Server log"));
+    updateAcceptQueue();
     updateProtocolTexts();
     updateAddresses();
     updateNotes();
@@ -176,6 +184,30 @@ void ServerPane::appendEvents(const SocketEvents &events)
     updateStatus();
     if (m_bindAddress.isEmpty())
         updateAddresses();  // a failed Start says why there
+}
+
+void ServerPane::setSockets(const QList<SocketSnapshot> &sockets)
+{
+    // Only while a server of ours runs (a late sample after Stop is out of date).
+    if (m_bindAddress.isEmpty())
+        return;
+    m_connections->applySockets(sockets, m_port);
+}
+
+void ServerPane::updateAcceptQueue()
+{
+    const SocketSnapshot &listener = m_connections->listener();
+    if (!listener.isListener()) {
+        m_acceptQueueLabel->hide();
+        return;
+    }
+    m_acceptQueueLabel->setText(tr("accept queue %1 of %2").arg(listener.recvQ).arg(listener.sendQ));
+    m_acceptQueueLabel->setToolTip(
+        tr("Clients whose handshake the kernel completed and that wait for accept(), against "
+           "the listen() backlog. Linux accepts backlog + 1: with a backlog of %1, %2 clients can "
+           "wait; the next one's SYN is ignored and retried.")
+            .arg(listener.sendQ).arg(listener.sendQ + 1));
+    m_acceptQueueLabel->show();
 }
 
 void ServerPane::setTotals(const ServerTotals &totals)

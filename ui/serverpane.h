@@ -3,6 +3,7 @@
 #include "ui/serverstatus.h"
 #include "core/servercounters.h"
 #include "core/socketevent.h"
+#include "core/socketstatereader.h"
 
 #include <QWidget>
 
@@ -26,6 +27,8 @@ public:
     explicit ServerPane(QWidget *parent = nullptr);
 
     void appendEvents(const SocketEvents &events);
+    // The kernel's view of the lab's sockets (LabSession::socketsSampled).
+    void setSockets(const QList<socketlab::SocketSnapshot> &sockets);
     void setTotals(const ServerTotals &totals);
     // Where the server listens; an empty address means stopped.
     void setEndpoint(const QString &bindAddress, quint16 port);
@@ -55,6 +58,7 @@ private:
     void updateFonts();
     void updateNotes();
     void updateAddresses();
+    void updateAcceptQueue();
 
     ServerStatus m_status;
     ServerTotals m_totals;
@@ -65,6 +69,7 @@ private:
     QLabel *m_statusLabel;
     QLabel *m_addressesLabel;
     QLabel *m_countersLabel;
+    QLabel *m_acceptQueueLabel;
     QLabel *m_connectionsTitle;
     bool m_udp = false;
     QLabel *m_logTitle;

@@ -17,10 +17,11 @@ namespace {
 
 const QSet<QString> kEventNames = {"listening", "connected", "data", "disconnected", "sent",
                                    "received", "error", "call", "handler_exited", "coalesced",
-                                   "summary"};
+                                   "state", "summary"};
 const QSet<QString> kKeys = {"time", "end_us", "begin_us", "event", "peer", "local", "pid", "tid", "handler", "bytes",
                              "text", "call", "args", "result", "errno", "message",
-                             "connections", "messages", "killed", "dropped", "merged", "skipped"};
+                             "connections", "messages", "killed", "dropped", "merged", "skipped",
+                             "state", "from"};
 
 // Every line is one JSON object that keeps to the contract; returns what is wrong, if anything.
 QString contractViolation(const Process &cli)
@@ -110,6 +111,7 @@ private slots:
     void sigintAlsoSummarizes();
     void forkChildrenEndWithTheServer();
     void humanLines();
+    void stateEvents();
     void quiet_data();
     void quiet();
     void quietStillShowsErrors_data();
@@ -246,6 +248,33 @@ void TestCliServer::forkChildrenEndWithTheServer()
     QCOMPARE(cli.events().last().value("messages").toInteger(), 3);
     for (const Fd &client : clients)
         QVERIFY(peerClosed(client.get()));
+}
+
+// The kernel's TCP states join the stream: a client that connects shows CLOSE -> ESTABLISHED,
+// one that closes first leaves the server's side ESTABLISHED no more.
+void TestCliServer::stateEvents()
+{
+    Process cli;
+    QVERIFY(cli.startCli({"server", "--port", "0", "--json"}));
+    QVERIFY(cli.waitForListening());
+    Fd client = tcpConnect(cli.listeningPort());
+    const QString peer = localOf(client.get());
+    auto stateOf = [&cli, &peer](const QString &from, const QString &to) {
+        for (const QJsonObject &e : cli.events("state")) {
+            if (e.value("peer").toString() == peer && e.value("from").toString() == from
+                && (to.isEmpty() || e.value("state").toString() == to))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf("CLOSE", "ESTABLISHED"), kWaitMs);
+    client.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf("ESTABLISHED", QString()), kWaitMs);
+    cli.signal(SIGTERM);
+    QVERIFY(cli.waitForExit());
+    QCOMPARE(cli.exitCode(), 0);
+    QCOMPARE(cli.events().last().value("event").toString(), QStringLiteral("summary"));
+    QVERIFY2(contractViolation(cli).isEmpty(), qPrintable(contractViolation(cli)));
 }
 
 void TestCliServer::humanLines()

@@ -1,6 +1,7 @@
 #include "ui/callsequencewidget.h"
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
+#include "ui/colorpalette.h"
 #include "ui/connectionsmodel.h"
 #include "ui/logexporter.h"
 #include "ui/eventlistmodel.h"
@@ -33,6 +34,22 @@ using namespace socketlab;
 namespace {
 constexpr int kTimeoutMs = 5000;
 
+// Like nc: a socket of this process that is no pane of the window, connected to port;
+// -1 when it could not connect.
+int connectLikeNc(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0)
+        return fd;
+    if (fd >= 0)
+        ::close(fd);
+    return -1;
+}
+
 QList<SocketEvent> rowsOf(const EventListModel *model, EventKind kind)
 {
     QList<SocketEvent> rows;
@@ -55,6 +72,8 @@ private slots:
     void forkServerServesTwoClientPanes();
     void pollServerServesTwoClientPanesFromOneThread();
     void studentRowsAreNoPanes();
+    void iterativeSecondClientWaitsInTheBacklog();
+    void studentGetsLabelAndColourOfItsOwn();
     void udpDisablesConcurrencyToggles();
     void iterativeServerIsBlockedInRecv();
     void stopWithClientsConnected();
@@ -193,14 +212,8 @@ void TestMainWindow::studentRowsAreNoPanes()
     startServer(Protocol::Tcp, Concurrency::Thread);
     ClientPane *pane = m_window->clientPanes()->pane(0);
     pane->sendMessage(QStringLiteral("from the pane"));
-    // Like nc: a socket that is no pane of this window.
-    const int student = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const int student = connectLikeNc(m_window->server()->localPort());
     QVERIFY(student >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(m_window->server()->localPort());
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::connect(student, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
     QCOMPARE(::send(student, "from a student", 14, MSG_NOSIGNAL), ssize_t(14));
     const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 2, kTimeoutMs);
@@ -221,6 +234,93 @@ void TestMainWindow::studentRowsAreNoPanes()
     }
     QVERIFY(studentTint.isValid() && paneTint.isValid());
     QVERIFY(studentTint != paneTint);
+    ::close(student);
+}
+
+// Iterative mode at the projector's size: the second client shows as a grey backlog row the
+// moment it connects, and as a served row once the first one leaves.
+void TestMainWindow::iterativeSecondClientWaitsInTheBacklog()
+{
+    m_window->resize(1024, 768);
+    startServer(Protocol::Tcp, Concurrency::Iterative);
+    ClientPanes *tabs = m_window->clientPanes();
+    ClientPane *first = tabs->pane(0);
+    ClientPane *second = tabs->addClient();
+    const ConnectionsModel *model = m_window->serverPane()->connectionsModel();
+    first->connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kTimeoutMs);
+    second->connectToServer();
+    auto rowOf = [model](const QString &peer) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->rowAt(row).first.peer == peer)
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!second->localAddress().isEmpty(), kTimeoutMs);
+    const QString waiting = second->localAddress();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(waiting) >= 0, kTimeoutMs);
+    int row = rowOf(waiting);
+    QVERIFY(model->rowAt(row).waiting);
+    QCOMPARE(model->index(row, ConnectionsModel::HandlerColumn).data().toString(),
+             QStringLiteral("waiting in the backlog (not accepted yet)"));
+    QCOMPARE(model->index(row, ConnectionsModel::StateColumn).data().toString(), QStringLiteral("ESTABLISHED"));
+    const QColor grey = model->index(row, ConnectionsModel::ClientColumn).data(Qt::BackgroundRole).value<QColor>();
+    QCOMPARE(grey.saturation(), 0);
+    // A pane of this window, not a student.
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(rowOf(waiting), ConnectionsModel::ClientColumn).data().toString(),
+                              waiting, kTimeoutMs);
+    auto *acceptQueue = m_window->findChild<QLabel *>(QStringLiteral("acceptQueue"));
+    QVERIFY(acceptQueue);
+    QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->text().startsWith(QStringLiteral("accept queue 1 of ")), kTimeoutMs);
+    QVERIFY(acceptQueue->toolTip().contains(QStringLiteral("backlog + 1")));
+
+    const QString firstAddress = first->localAddress();
+    first->disconnectFromServer();
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(waiting) >= 0 && !model->rowAt(rowOf(waiting)).waiting, kTimeoutMs);
+    // The first client closed first: its row stays, in TIME_WAIT with the kernel's countdown.
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(firstAddress) >= 0
+                                 && model->index(rowOf(firstAddress), ConnectionsModel::StateColumn)
+                                        .data().toString().startsWith(QStringLiteral("TIME_WAIT ")),
+                             kTimeoutMs);
+    QCOMPARE(model->index(rowOf(firstAddress), ConnectionsModel::HandlerColumn).data().toString(),
+             QStringLiteral("left: the client closed first"));
+    row = rowOf(waiting);
+    QVERIFY(model->rowAt(row).id != 0);
+    QVERIFY(model->index(row, ConnectionsModel::HandlerColumn).data().toString().startsWith(QStringLiteral("pid ")));
+    QCOMPARE(model->index(row, ConnectionsModel::ClientColumn).data(Qt::BackgroundRole).value<QColor>(),
+             ColorPalette::tint(second->id()));
+    QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->text().startsWith(QStringLiteral("accept queue 0 of ")), kTimeoutMs);
+}
+
+// A peer like nc (a raw socket, no pane): "Student ADDRESS" in the table and the log, in a
+// colour none of the panes has.
+void TestMainWindow::studentGetsLabelAndColourOfItsOwn()
+{
+    m_window->resize(1024, 768);
+    startServer(Protocol::Tcp, Concurrency::Thread);
+    const int student = connectLikeNc(m_window->server()->localPort());
+    QVERIFY(student >= 0);
+    QCOMPARE(::send(student, "from nc", 7, MSG_NOSIGNAL), ssize_t(7));
+    sockaddr_in local{};
+    socklen_t length = sizeof local;
+    ::getsockname(student, reinterpret_cast<sockaddr *>(&local), &length);
+    const QString label = QStringLiteral("Student 127.0.0.1:%1").arg(ntohs(local.sin_port));
+    const ConnectionsModel *model = m_window->serverPane()->connectionsModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kTimeoutMs);
+    QCOMPARE(model->index(0, ConnectionsModel::ClientColumn).data().toString(), label);
+    QSet<QRgb> paneColours;
+    for (quint64 id = 1; id <= 7; ++id)
+        paneColours << ColorPalette::strong(id).rgb();
+    const QColor swatch = model->index(0, ConnectionsModel::ClientColumn).data(Qt::DecorationRole).value<QColor>();
+    QVERIFY(swatch.isValid());
+    QVERIFY(!paneColours.contains(swatch.rgb()));
+    const EventListModel *log = m_window->serverPane()->logModel();
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 1, kTimeoutMs);
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->eventAt(row).kind == EventKind::Data)
+            QCOMPARE(log->index(row, EventListModel::ClientColumn).data().toString(), label);
+    }
     ::close(student);
 }
 
@@ -378,6 +478,10 @@ void TestMainWindow::portugueseLeavesNoEnglishText()
 {
     startServer(Protocol::Tcp, Concurrency::Thread);
     m_window->clientPanes()->addClient();
+    // The kernel's first sample shows the accept queue: wait for it, so both snapshots have it.
+    auto *acceptQueue = m_window->findChild<QLabel *>(QStringLiteral("acceptQueue"));
+    QVERIFY(acceptQueue);
+    QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->isVisible(), kTimeoutMs);
     m_window->setLanguage(QStringLiteral("en"));
     QTRY_COMPARE(m_window->serverToolBar()->startAction()->text(), QStringLiteral("Start"));
     const QHash<QString, QString> english = visibleTexts(m_window);

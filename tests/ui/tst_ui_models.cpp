@@ -26,6 +26,33 @@ SocketEvent serverEvent(EventKind kind, quint64 id, Protocol protocol = Protocol
     }
     return event;
 }
+
+// The kernel's view of the server's side of connection id (as serverEvent names its peer).
+SocketSnapshot serverSide(quint64 id, SocketState state, quint64 inode, qint64 timerMs = 0)
+{
+    SocketSnapshot s;
+    s.state = state;
+    s.local = QStringLiteral("127.0.0.1:5000");
+    s.localPort = 5000;
+    s.peer = QStringLiteral("127.0.0.1:%1").arg(50000 + id);
+    s.peerPort = quint16(50000 + id);
+    s.inode = inode;
+    s.timerMs = timerMs;
+    return s;
+}
+
+SocketSnapshot listenerWith(qint64 queued, qint64 backlog)
+{
+    SocketSnapshot s;
+    s.state = SocketState::Listen;
+    s.local = QStringLiteral("127.0.0.1:5000");
+    s.localPort = 5000;
+    s.peer = QStringLiteral("0.0.0.0:0");
+    s.recvQ = queued;
+    s.sendQ = backlog;
+    s.inode = 99;
+    return s;
+}
 } // namespace
 
 class TestModels : public QObject
@@ -35,6 +62,7 @@ class TestModels : public QObject
 private slots:
     void connectionsFollowTcpEvents();
     void connectionsCountUdpSenders();
+    void connectionsShowTheKernelsView();
     void callTraceKeepsCallsCapped();
     void callTraceShowsCausesFirst();
     void modelsRetranslateOnLanguageChange();
@@ -58,6 +86,54 @@ void TestModels::connectionsFollowTcpEvents()
     QCOMPARE(model.rowAt(0).id, quint64(2));
     model.appendEvents({serverEvent(EventKind::Summary, 0)});
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Backlog rows, their turn into served rows, a row kept in TIME_WAIT until the kernel drops
+// it, and the listener's accept queue, checked by QAbstractItemModelTester all along.
+void TestModels::connectionsShowTheKernelsView()
+{
+    ConnectionsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClientIdLookup([](const QString &peer) { return peer.endsWith(QLatin1String(":50002")) ? 2 : 0; });
+    model.appendEvents({serverEvent(EventKind::Connected, 1)});
+    // Client 2 (a pane) and a student (3) wait in the backlog: inode 0, no accept() yet.
+    model.applySockets({listenerWith(2, 4), serverSide(1, SocketState::Established, 11),
+                        serverSide(2, SocketState::Established, 0), serverSide(3, SocketState::Established, 0)},
+                       5000);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.listener().recvQ, qint64(2));
+    QCOMPARE(model.index(0, ConnectionsModel::StateColumn).data().toString(), QStringLiteral("ESTABLISHED"));
+    QVERIFY(!model.rowAt(0).waiting);
+    for (int row : {1, 2}) {
+        QVERIFY(model.rowAt(row).waiting);
+        QCOMPARE(model.index(row, ConnectionsModel::HandlerColumn).data().toString(),
+                 QStringLiteral("waiting in the backlog (not accepted yet)"));
+    }
+    // In the kernel's order.
+    QCOMPARE(model.index(1, ConnectionsModel::ClientColumn).data().toString(), QStringLiteral("127.0.0.1:50002"));
+    QCOMPARE(model.index(2, ConnectionsModel::ClientColumn).data().toString(),
+             QStringLiteral("Student 127.0.0.1:50003"));
+    // Accepted: the same row is served now.
+    model.appendEvents({serverEvent(EventKind::Connected, 2)});
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(!model.rowAt(1).waiting);
+    QCOMPARE(model.rowAt(1).id, quint64(2));
+    // Connection 1 leaves and the server closed first: TIME_WAIT with its countdown.
+    model.appendEvents({serverEvent(EventKind::Disconnected, 1)});
+    QCOMPARE(model.rowCount(), 3);
+    model.applySockets({listenerWith(1, 4), serverSide(1, SocketState::TimeWait, 0, 41500),
+                        serverSide(2, SocketState::Established, 12), serverSide(3, SocketState::Established, 0)},
+                       5000);
+    QCOMPARE(model.index(0, ConnectionsModel::StateColumn).data().toString(), QStringLiteral("TIME_WAIT 42 s"));
+    QCOMPARE(model.index(0, ConnectionsModel::HandlerColumn).data().toString(),
+             QStringLiteral("left: the server closed first"));
+    // The kernel dropped it, and the student gave up waiting: both rows go.
+    model.applySockets({listenerWith(0, 4), serverSide(2, SocketState::Established, 12)}, 5000);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowAt(0).id, quint64(2));
+    model.appendEvents({serverEvent(EventKind::Summary, 0)});
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.listener().isListener());
 }
 
 void TestModels::connectionsCountUdpSenders()

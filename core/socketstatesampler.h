@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/eventqueue.h"
+#include "core/socketstatediff.h"
+#include "core/wakesignal.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+
+#include <thread>
+
+namespace socketlab {
+
+// Samples the kernel's view of the lab's sockets (SocketStateReader) about ten times a second
+// on a thread of its own, while there is something to watch, and posts every TCP state change
+// into the event queue as a State event stamped with the sample's time, so the log and the
+// call trace show "ESTABLISHED -> CLOSE_WAIT" in order with the calls. The latest sample goes
+// to the views through `sampled`, delivered in this object's thread.
+//
+// The lab's sockets: the server's (local address the listener's, whatever process holds
+// them: only our own accept() or a forked child's can have it) and this process's clients'
+// (local port one of clientPorts and held by one of our descriptors; afterwards, TIME_WAIT
+// included, by the same ends). Another program's sockets on the same ports are left out.
+// Cheap: one kernel-filtered dump per address family of one protocol a tick, and our
+// descriptors read from /proc/self/fd only when a socket with a new inode appears.
+class SocketStateSampler : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kIntervalMs = 100;
+    // A sample walks the kernel's whole socket table (tens of thousands of TIME_WAIT sockets
+    // after a connection flood, every network namespace's): the sampler waits this many times
+    // as long as its last sample took before the next, so it takes at most ~0.5% of a core
+    // (a walk also evicts the flood's cache lines and takes each hash bucket's lock).
+    static constexpr int kCostFactor = 200;
+
+    struct Target
+    {
+        Protocol protocol = Protocol::Tcp;
+        QString serverAddress;  // the listener's bound address ("127.0.0.1:5000"); empty: none
+        QList<quint16> clientPorts;  // local ports of this process's clients
+        // Address families the lab's sockets use (the server's, the clients'): each one asked
+        // is one more walk of the kernel's table.
+        SocketStateReader::Families families = SocketStateReader::AnyFamily;
+
+        bool isEmpty() const { return serverAddress.isEmpty() && clientPorts.isEmpty(); }
+        bool operator==(const Target &other) const
+        {
+            return protocol == other.protocol && serverAddress == other.serverAddress
+                && clientPorts == other.clientPorts && families == other.families;
+        }
+    };
+
+    explicit SocketStateSampler(EventQueue *queue, QObject *parent = nullptr);
+    ~SocketStateSampler() override;
+
+    // False when the environment says SOCKETLAB_STATE_SAMPLING=0 (for the benchmarks).
+    static bool isEnabled();
+    // The families of addresses as the lab writes them ("[::1]:5000" is IPv6), for Target.
+    static SocketStateReader::Families familiesOf(const QStringList &addresses);
+    // Samples this from now on (from the next sample); an empty target stops.
+    void setTarget(const Target &target);
+    void stop();
+    bool isRunning() const { return m_thread.joinable(); }
+    // The time between samples (kIntervalMs unless a test asks otherwise); while stopped.
+    void setIntervalMs(int ms) { m_intervalMs = ms; }
+    // The last sample (from any thread).
+    QList<SocketSnapshot> latest() const;
+
+signals:
+    // The lab's sockets at the last sample, when they changed (or a timer runs, for countdowns).
+    void sampled(const QList<socketlab::SocketSnapshot> &sockets);
+
+private:
+    void run();
+    void takeTarget();
+    void sampleOnce(qint64 *lastEmitUs);
+    bool isServerSide(const SocketSnapshot &socket) const;
+    QList<SocketSnapshot> labSockets(QList<SocketSnapshot> sockets);
+    void postChanges(const QList<SocketStateDiff::Change> &changes, qint64 sampleUs);
+
+    EventQueue *m_queue;
+    QMutex m_wantedMutex;
+    Target m_wanted;  // what setTarget() asked for
+    int m_intervalMs = kIntervalMs;
+    WakeSignal m_stop;
+    std::thread m_thread;
+    // Used by the sampling thread only (between a start and the join of a stop).
+    Target m_target;
+    QString m_serverHost;
+    quint16 m_serverPort = 0;
+    SocketStateDiff m_diff;
+    QSet<quint64> m_ownInodes;       // this process's socket inodes, as last read
+    QSet<quint64> m_checkedInodes;   // inodes already looked up
+    QSet<QString> m_ownClientKeys;   // client sockets known to be ours, by their ends
+    mutable QMutex m_latestMutex;
+    QList<SocketSnapshot> m_latest;
+};
+
+} // namespace socketlab
+
+Q_DECLARE_METATYPE(socketlab::SocketSnapshot)
+Q_DECLARE_METATYPE(QList<socketlab::SocketSnapshot>)

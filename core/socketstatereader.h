@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace socketlab {
@@ -87,3 +88,7 @@ private:
 };
 
 } // namespace socketlab
+
+// Declared with the type, so every signal that carries snapshots sees it first.
+Q_DECLARE_METATYPE(socketlab::SocketSnapshot)
+Q_DECLARE_METATYPE(QList<socketlab::SocketSnapshot>)

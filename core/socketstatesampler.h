@@ -103,5 +103,3 @@ private:
 
 } // namespace socketlab
 
-Q_DECLARE_METATYPE(socketlab::SocketSnapshot)
-Q_DECLARE_METATYPE(QList<socketlab::SocketSnapshot>)

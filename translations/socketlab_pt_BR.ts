@@ -2243,6 +2243,33 @@
     </message>
 </context>
 <context>
+    <name>socketlab::ClassroomBanner</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copies “%1” to the clipboard</source>
+        <translation>Copia “%1” para a área de transferência</translation>
+    </message>
+    <message>
+        <source>This computer has no network address right now.</source>
+        <translation>Este computador está sem endereço de rede agora.</translation>
+    </message>
+    <message>
+        <source>How to connect</source>
+        <translation>Como se conectar</translation>
+    </message>
+    <message>
+        <source>From your computer, in a terminal:</source>
+        <translation>No seu computador, em um terminal:</translation>
+    </message>
+    <message>
+        <source>Any program that speaks plain sockets works too: a Python script, a second SocketLab. Type a line and press Enter to send it.</source>
+        <translation>Qualquer programa que use sockets comuns também funciona: um script Python, outro SocketLab. Digite uma linha e tecle Enter para enviá-la.</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::ClientPane</name>
     <message>
         <source>Client %1</source>
@@ -2967,6 +2994,14 @@
     <message>
         <source>Clients whose handshake the kernel completed and that wait for accept(), against the listen() backlog. Linux accepts backlog + 1: with a backlog of %1, %2 clients can wait; the next one&apos;s SYN is ignored and retried.</source>
         <translation>Clientes cujo handshake o kernel completou e que esperam o accept(), comparados ao backlog do listen(). O Linux aceita backlog + 1: com um backlog de %1, %2 clientes podem esperar; o SYN do seguinte é ignorado e reenviado.</translation>
+    </message>
+    <message>
+        <source>Show large…</source>
+        <translation>Mostrar grande…</translation>
+    </message>
+    <message>
+        <source>The nc command for each of this computer&apos;s addresses, large enough to read from the back of the room, with Copy buttons</source>
+        <translation>O comando nc para cada endereço deste computador, grande o bastante para ler do fundo da sala, com botões Copiar</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/serverpane.h"
 
 #include "core/errorexplanation.h"
+#include "ui/classroombanner.h"
 #include "ui/autoscroller.h"
 #include "ui/connectionsmodel.h"
 #include "ui/eventlistmodel.h"
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QNetworkInterface>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -39,6 +41,7 @@ ServerPane::ServerPane(QWidget *parent)
       m_connections(new ConnectionsModel(this)),
       m_statusLabel(new QLabel(this)),
       m_addressesLabel(new QLabel(this)),
+      m_bannerButton(new QPushButton(this)),
       m_countersLabel(new QLabel(this)),
       m_acceptQueueLabel(new QLabel(this)),
       m_connectionsTitle(new QLabel(this)),
@@ -50,6 +53,9 @@ ServerPane::ServerPane(QWidget *parent)
     setObjectName(QStringLiteral("serverPane"));
     m_statusLabel->setObjectName(QStringLiteral("serverStatus"));
     m_addressesLabel->setObjectName(QStringLiteral("serverAddresses"));
+    m_bannerButton->setObjectName(QStringLiteral("showClassroomBanner"));
+    m_bannerButton->hide();
+    connect(m_bannerButton, &QPushButton::clicked, this, &ServerPane::showClassroomBanner);
     m_countersLabel->setObjectName(QStringLiteral("serverCounters"));
     m_acceptQueueLabel->setObjectName(QStringLiteral("acceptQueue"));
     m_acceptQueueLabel->setTextFormat(Qt::PlainText);
@@ -84,7 +90,10 @@ ServerPane::ServerPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_statusLabel);
-    layout->addWidget(m_addressesLabel);
+    auto *addressesRow = new QHBoxLayout;
+    addressesRow->addWidget(m_addressesLabel, 1);
+    addressesRow->addWidget(m_bannerButton, 0, Qt::AlignTop);
+    layout->addLayout(addressesRow);
     auto *connectionsHeader = new QHBoxLayout;
     connectionsHeader->addWidget(m_connectionsTitle);
     connectionsHeader->addSpacing(16);
@@ -137,6 +146,9 @@ void ServerPane::updateFonts()
 void ServerPane::retranslateUi()
 {
     m_logTitle->setText(tr("Server log"));
+    m_bannerButton->setText(tr("Show large…"));
+    m_bannerButton->setToolTip(tr("The nc command for each of this computer's addresses, large "
+                                  "enough to read from the back of the room, with Copy buttons"));
     updateAcceptQueue();
     updateProtocolTexts();
     updateAddresses();
@@ -148,6 +160,7 @@ void ServerPane::updateProtocolTexts()
 {
     // UDP has no connections: the table lists each sender seen instead.
     m_connectionsTitle->setText(m_udp ? tr("Senders") : tr("Connections"));
+    updateBanner();  // nc -u for UDP
     setTotals(m_totals);
 }
 
@@ -230,6 +243,7 @@ void ServerPane::setEndpoint(const QString &bindAddress, quint16 port)
 
 void ServerPane::updateAddresses()
 {
+    updateBanner();
     if (m_bindAddress.isEmpty()) {
         // After a failed Start: the failed call and why, until the next Start.
         m_addressesLabel->setText(m_status.hasFailed() ? m_status.failureDetail()
@@ -252,6 +266,24 @@ void ServerPane::updateAddresses()
     }
     m_addressesLabel->setText(tr("Students connect to %1, port %2")
                                   .arg(addresses.join(QStringLiteral(", "))).arg(m_port));
+}
+
+void ServerPane::updateBanner()
+{
+    const bool open = !m_bindAddress.isEmpty() && !QHostAddress(m_bindAddress).isLoopback();
+    m_bannerButton->setVisible(open);
+    if (m_banner)
+        m_banner->setServer(open ? classroomAddresses() : QStringList(), m_port, m_udp);
+}
+
+void ServerPane::showClassroomBanner()
+{
+    if (!m_banner)
+        m_banner = new ClassroomBanner(this);
+    updateBanner();
+    m_banner->show();
+    m_banner->raise();
+    m_banner->activateWindow();
 }
 
 QStringList ServerPane::classroomAddresses()

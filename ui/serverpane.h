@@ -8,9 +8,12 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace socketlab {
+
+class ClassroomBanner;
 
 class AutoScroller;
 class ConnectionsModel;
@@ -45,6 +48,9 @@ public:
     QTableView *logView() const { return m_logView; }
     QTableView *connectionsView() const { return m_connectionsView; }
     const ServerStatus &status() const { return m_status; }
+    // Opens (or raises) the large "how to connect" window; null until first opened.
+    void showClassroomBanner();
+    ClassroomBanner *classroomBanner() const { return m_banner; }
     QString statusText() const;
 
 protected:
@@ -59,6 +65,7 @@ private:
     void updateNotes();
     void updateAddresses();
     void updateAcceptQueue();
+    void updateBanner();
 
     ServerStatus m_status;
     ServerTotals m_totals;
@@ -68,6 +75,8 @@ private:
     ConnectionsModel *m_connections;
     QLabel *m_statusLabel;
     QLabel *m_addressesLabel;
+    QPushButton *m_bannerButton;
+    ClassroomBanner *m_banner = nullptr;
     QLabel *m_countersLabel;
     QLabel *m_acceptQueueLabel;
     QLabel *m_connectionsTitle;

@@ -2984,10 +2984,6 @@
         <translation>Remetentes</translation>
     </message>
     <message>
-        <source>Senders: %1    Datagrams: %2    Bytes: %3</source>
-        <translation>Remetentes: %1    Datagramas: %2    Bytes: %3</translation>
-    </message>
-    <message>
         <source>accept queue %1 of %2</source>
         <translation>fila de aceitação %1 de %2</translation>
     </message>
@@ -3002,6 +2998,14 @@
     <message>
         <source>The nc command for each of this computer&apos;s addresses, large enough to read from the back of the room, with Copy buttons</source>
         <translation>O comando nc para cada endereço deste computador, grande o bastante para ler do fundo da sala, com botões Copiar</translation>
+    </message>
+    <message>
+        <source>Senders: %1    Datagrams: %2    Bytes: %3    Dropped by the kernel: %4</source>
+        <translation>Remetentes: %1    Datagramas: %2    Bytes: %3    Descartados pelo kernel: %4</translation>
+    </message>
+    <message>
+        <source>Dropped by the kernel: datagrams that arrived while the socket&apos;s receive buffer was full. UDP never retransmits and the sender is not told: they are simply gone.</source>
+        <translation>Descartados pelo kernel: datagramas que chegaram enquanto o buffer de recepção do socket estava cheio. O UDP nunca retransmite e o remetente não é avisado: eles simplesmente somem.</translation>
     </message>
 </context>
 <context>

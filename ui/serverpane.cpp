@@ -227,11 +227,22 @@ void ServerPane::setTotals(const ServerTotals &totals)
 {
     m_totals = totals;
     const QLocale locale;
-    const QString counters = m_udp ? tr("Senders: %1    Datagrams: %2    Bytes: %3")
-                                   : tr("Connections: %1    Messages: %2    Bytes: %3");
-    m_countersLabel->setText(counters.arg(locale.toString(totals.connections),
+    if (m_udp) {
+        // Where the missing datagrams went: the kernel's own count for the socket (SO_MEMINFO).
+        m_countersLabel->setText(
+            tr("Senders: %1    Datagrams: %2    Bytes: %3    Dropped by the kernel: %4")
+                .arg(locale.toString(totals.connections), locale.toString(totals.messages),
+                     locale.toString(totals.bytes), locale.toString(totals.dropped)));
+        m_countersLabel->setToolTip(
+            tr("Dropped by the kernel: datagrams that arrived while the socket's receive buffer "
+               "was full. UDP never retransmits and the sender is not told: they are simply gone."));
+        return;
+    }
+    m_countersLabel->setText(tr("Connections: %1    Messages: %2    Bytes: %3")
+                                 .arg(locale.toString(totals.connections),
                                       locale.toString(totals.messages),
                                       locale.toString(totals.bytes)));
+    m_countersLabel->setToolTip(QString());
 }
 
 void ServerPane::setEndpoint(const QString &bindAddress, quint16 port)

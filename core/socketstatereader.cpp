@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <arpa/inet.h>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <linux/inet_diag.h>
@@ -30,8 +31,38 @@ constexpr int kReplyTimeoutMs = 2000;
 // Bound on the messages of one dump: a machine with this many sockets is not a lab.
 constexpr int kMaxMessages = 1000000;
 
+// One test of the kernel's filter: "sport == port" (INET_DIAG_BC_S_EQ) or "dport == port" (D_EQ).
+struct PortCondition
+{
+    quint8 code;
+    quint16 port;
+};
+
+// inet_diag bytecode for "c1 || c2 || ...", built as ss builds it: each condition jumps past the
+// end (accept) through a JMP when it holds and to the next one when it does not; the last one's
+// "no" lands beyond the end (reject).
+QByteArray anyPortBytecode(const QList<PortCondition> &conditions)
+{
+    QByteArray code;
+    auto op = [&code](quint8 opCode, quint8 yes, quint16 no) {
+        inet_diag_bc_op o{opCode, yes, no};
+        code.append(reinterpret_cast<const char *>(&o), sizeof o);
+    };
+    for (int i = 0; i < conditions.size(); ++i) {
+        const bool last = i == conditions.size() - 1;
+        op(conditions.at(i).code, 8, 12);
+        op(0, 0, conditions.at(i).port);
+        if (!last) {
+            const int rest = (conditions.size() - 1 - i) * 12 - 4;  // the conditions after the JMP
+            op(INET_DIAG_BC_JMP, 4, quint16(rest + 4));
+        }
+    }
+    return code;
+}
+
 // Which sockets a dump keeps: those with the port at either end, or (localPorts given) those
-// whose local port is one of localPorts, a filter the kernel runs itself.
+// whose local port is one of localPorts. The kernel filters (bytecode), so a machine's tens of
+// thousands of other TIME_WAIT sockets never reach us; matches() only re-checks what it sent.
 struct PortFilter
 {
     quint16 port = 0;
@@ -43,29 +74,22 @@ struct PortFilter
             return source == port || destination == port;
         return localPorts.contains(source);
     }
+
+    QByteArray bytecode() const
+    {
+        QList<PortCondition> conditions;
+        if (localPorts.isEmpty()) {
+            conditions = {{INET_DIAG_BC_S_EQ, port}, {INET_DIAG_BC_D_EQ, port}};
+        } else {
+            for (const quint16 local : localPorts)
+                conditions.append({INET_DIAG_BC_S_EQ, local});
+        }
+        return anyPortBytecode(conditions);
+    }
 };
 
-// inet_diag bytecode for "sport == p1 || sport == p2 || ...", built as ss builds it: each
-// condition jumps past the end (accept) through a JMP when it holds and to the next one
-// when it does not; the last one's "no" lands beyond the end (reject).
-QByteArray localPortBytecode(const QList<quint16> &ports)
-{
-    QByteArray code;
-    auto op = [&code](quint8 opCode, quint8 yes, quint16 no) {
-        inet_diag_bc_op o{opCode, yes, no};
-        code.append(reinterpret_cast<const char *>(&o), sizeof o);
-    };
-    for (int i = 0; i < ports.size(); ++i) {
-        const bool last = i == ports.size() - 1;
-        op(INET_DIAG_BC_S_EQ, 8, 12);
-        op(0, 0, ports.at(i));
-        if (!last) {
-            const int rest = (ports.size() - 1 - i) * 12 - 4;  // the conditions after the JMP
-            op(INET_DIAG_BC_JMP, 4, quint16(rest + 4));
-        }
-    }
-    return code;
-}
+// The socket messages the calling thread's last read received (tests check the kernel filtered).
+thread_local int parsedCount = 0;
 
 Endpoint endpointOf(int family, const __be32 *address, __be16 port)
 {
@@ -112,11 +136,11 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
         *errnum = errno;
         return false;
     }
-    static quint32 sequence = 0;
+    // Several threads read (the session's sampler, the lessons' sampler, the GUI thread).
+    static std::atomic<quint32> sequence{0};
     const quint32 seq = ++sequence;
-    const QByteArray bytecode = filter.localPorts.isEmpty() ? QByteArray()
-                                                            : localPortBytecode(filter.localPorts);
-    const int attributeLength = bytecode.isEmpty() ? 0 : int(RTA_LENGTH(bytecode.size()));
+    const QByteArray bytecode = filter.bytecode();
+    const int attributeLength = int(RTA_LENGTH(bytecode.size()));
     QByteArray message(int(NLMSG_LENGTH(sizeof(inet_diag_req_v2))) + RTA_ALIGN(attributeLength), '\0');
     auto *header = reinterpret_cast<nlmsghdr *>(message.data());
     header->nlmsg_len = quint32(message.size());
@@ -127,12 +151,10 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
     request->sdiag_family = quint8(family);
     request->sdiag_protocol = protocol == Protocol::Tcp ? IPPROTO_TCP : IPPROTO_UDP;
     request->idiag_states = ~0u;  // every state, request sockets (SYN_RECV) too
-    if (!bytecode.isEmpty()) {
-        auto *attribute = reinterpret_cast<rtattr *>(message.data() + NLMSG_LENGTH(sizeof(inet_diag_req_v2)));
-        attribute->rta_len = quint16(attributeLength);
-        attribute->rta_type = INET_DIAG_REQ_BYTECODE;
-        std::memcpy(RTA_DATA(attribute), bytecode.constData(), size_t(bytecode.size()));
-    }
+    auto *attribute = reinterpret_cast<rtattr *>(message.data() + NLMSG_LENGTH(sizeof(inet_diag_req_v2)));
+    attribute->rta_len = quint16(attributeLength);
+    attribute->rta_type = INET_DIAG_REQ_BYTECODE;
+    std::memcpy(RTA_DATA(attribute), bytecode.constData(), size_t(bytecode.size()));
     sockaddr_nl kernel{};
     kernel.nl_family = AF_NETLINK;
     ssize_t sent;
@@ -184,7 +206,7 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
                 continue;
             }
             const auto *msg = static_cast<const inet_diag_msg *>(NLMSG_DATA(h));
-            // User-space filter: fine for a lab machine's few hundred sockets.
+            ++parsedCount;
             if (!filter.matches(ntohs(msg->id.idiag_sport), ntohs(msg->id.idiag_dport)))
                 continue;
             sockets->append(snapshotOf(protocol, *msg));
@@ -210,12 +232,13 @@ int readFiltered(const PortFilter &filter, SocketStateReader::Protocols protocol
                  QList<SocketSnapshot> *sockets, SocketStateReader::Families families = SocketStateReader::AnyFamily)
 {
     sockets->clear();
+    parsedCount = 0;
     for (const Protocol protocol : {Protocol::Tcp, Protocol::Udp}) {
         if (!(protocols & (protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly)))
             continue;
         for (const int family : {AF_INET, AF_INET6}) {
-            // Each dump walks the kernel's whole table (every TIME_WAIT socket of the machine):
-            // a family nobody uses is not asked.
+            // Each dump still walks the kernel's whole table (every TIME_WAIT socket of the
+            // machine) to run the filter: a family nobody uses is not asked.
             if (!(families & (family == AF_INET ? SocketStateReader::Ipv4 : SocketStateReader::Ipv6)))
                 continue;
             int errnum = 0;
@@ -279,11 +302,17 @@ bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protoco
                                        QList<SocketSnapshot> *sockets, QString *error, Families families)
 {
     sockets->clear();
+    parsedCount = 0;
     if (localPorts.isEmpty())
         return true;
     PortFilter filter;
     filter.localPorts = localPorts;
     return succeeded(readFiltered(filter, protocols, sockets, families), error);
+}
+
+int SocketStateReader::lastParsedCount()
+{
+    return parsedCount;
 }
 
 bool SocketStateReader::succeeded(int errnum, QString *error)

@@ -60,7 +60,9 @@ struct SocketSnapshot
 };
 
 // Reads the kernel's socket table through NETLINK_SOCK_DIAG (what `ss` uses; no root needed):
-// TCP and UDP, IPv4 and IPv6, the sockets whose local or remote port is the given one.
+// TCP and UDP, IPv4 and IPv6, the sockets whose local or remote port is the given one. The kernel
+// filters by port (inet_diag bytecode, as `ss sport = :N or dport = :N`), so the machine's other
+// sockets (thousands of TIME_WAIT after a benchmark) cost the kernel a walk, not us a parse.
 class SocketStateReader
 {
     Q_DECLARE_TR_FUNCTIONS(SocketStateReader)
@@ -81,6 +83,9 @@ public:
     // Fills pid for the sockets whose inode an open descriptor of this user's processes names
     // (/proc/<pid>/fd/* -> socket:[inode]).
     static void findOwners(QList<SocketSnapshot> *sockets);
+    // How many socket messages the kernel sent for the calling thread's last read() or
+    // readLocalPorts(), before any check of ours: for tests that the kernel did the filtering.
+    static int lastParsedCount();
 
 private:
     // True for errnum 0; otherwise false with the translated message in *error.

@@ -2,6 +2,7 @@
 
 #include "tests/core/testsupport.h"
 
+#include <QDeadlineTimer>
 #include <QTest>
 
 #include <fcntl.h>
@@ -84,6 +85,9 @@ private slots:
     void recvQueueGrowsWhenNobodyReads();
     void ipv6AndUdpSocketsAppear();
     void anotherProcessSocketHasItsPid();
+    void kernelFiltersOtherPortsTimeWait();
+    void connectedUdpFoundByPeerPort_data();
+    void connectedUdpFoundByPeerPort();
     void stateNames();
 };
 
@@ -264,6 +268,84 @@ void TestSocketStateReader::anotherProcessSocketHasItsPid()
     int status = 0;
     QCOMPARE(::waitpid(child, &status, 0), child);
     QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+// A machine after a benchmark holds tens of thousands of TIME_WAIT sockets on other ports: the
+// kernel must filter them out (bytecode), not send them all for us to drop.
+void TestSocketStateReader::kernelFiltersOtherPortsTimeWait()
+{
+    constexpr int kOthers = 2000;
+    quint16 otherPort = 0;
+    const Fd other = listenOn("127.0.0.1", 128, &otherPort);
+    QVERIFY(other.isValid());
+    QDeadlineTimer deadline(30000);
+    int created = 0;
+    for (; created < kOthers && !deadline.hasExpired(); ++created) {
+        Fd client = tcpConnect(otherPort);
+        QVERIFY(client.isValid());
+        Fd server(::accept4(other.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        QVERIFY(server.isValid());
+        client.reset();  // the client closes first: its side waits in TIME_WAIT
+        QVERIFY(peerClosed(server.get()));
+    }
+    QVERIFY2(created > kOthers / 2, qPrintable(QString::number(created)));
+    auto timeWaits = [otherPort] {
+        int count = 0;
+        for (const SocketSnapshot &s : readPort(otherPort, SocketStateReader::TcpOnly))
+            count += s.state == SocketState::TimeWait ? 1 : 0;
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(timeWaits(), created, kWaitMs);
+    QVERIFY(SocketStateReader::lastParsedCount() >= created);
+
+    quint16 port = 0;
+    const Fd listener = listenOn("127.0.0.1", 4, &port);
+    QVERIFY(listener.isValid());
+    const Fd client = tcpConnect(port);
+    QVERIFY(client.isValid());
+    // The listener, the client and the server side waiting for accept(); nothing of otherPort.
+    QTRY_COMPARE_WITH_TIMEOUT(readPort(port, SocketStateReader::TcpOnly).size(), 3, kWaitMs);
+    const QList<SocketSnapshot> sockets = readPort(port);
+    QCOMPARE(sockets.size(), 3);
+    for (const SocketSnapshot &s : sockets)
+        QVERIFY2(s.localPort == port || s.peerPort == port, qPrintable(s.key()));
+    QVERIFY(listenerOf(sockets).isListener());
+    QCOMPARE(find(sockets, localOf(client.get())).peerPort, port);
+    // What the kernel sent: those three, not the thousands of TIME_WAIT sockets.
+    QVERIFY2(SocketStateReader::lastParsedCount() < 100,
+             qPrintable(QString::number(SocketStateReader::lastParsedCount())));
+}
+
+// A connected UDP socket is found by its peer's port (the kernel's "dport" test), both families.
+void TestSocketStateReader::connectedUdpFoundByPeerPort_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::newRow("IPv4") << QStringLiteral("127.0.0.1");
+    QTest::newRow("IPv6") << QStringLiteral("::1");
+}
+
+void TestSocketStateReader::connectedUdpFoundByPeerPort()
+{
+    QFETCH(QString, host);
+    const QByteArray hostText = host.toLatin1();
+    socklen_t length = 0;
+    const sockaddr_storage any = addressOf(hostText.constData(), 0, &length);
+    const Fd server(::socket(any.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    QVERIFY(server.isValid());
+    if (::bind(server.get(), reinterpret_cast<const sockaddr *>(&any), length) != 0)
+        QSKIP("no such loopback here");
+    const quint16 port = Endpoint::localOf(server.get()).port();
+    const sockaddr_storage address = addressOf(hostText.constData(), port, &length);
+    const Fd client(::socket(any.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    QVERIFY(client.isValid());
+    QCOMPARE(::connect(client.get(), reinterpret_cast<const sockaddr *>(&address), length), 0);
+
+    const QList<SocketSnapshot> sockets = readPort(port, SocketStateReader::UdpOnly);
+    QCOMPARE(sockets.size(), 2);
+    const SocketSnapshot mine = find(sockets, localOf(client.get()), Protocol::Udp);
+    QCOMPARE(mine.state, SocketState::Established);
+    QCOMPARE(mine.peerPort, port);
+    QCOMPARE(find(sockets, localOf(server.get()), Protocol::Udp).state, SocketState::Close);
 }
 
 void TestSocketStateReader::stateNames()

@@ -27,7 +27,7 @@ protected:
 } // namespace
 
 LogColumnFitter::LogColumnFitter(QTableView *view, int flexibleColumn, bool wrap)
-    : QObject(view), m_view(view), m_flexible(flexibleColumn), m_wrap(wrap), m_timer(new QTimer(this))
+    : QObject(view), m_view(view), m_viewport(view->viewport()), m_flexible(flexibleColumn), m_wrap(wrap), m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(0);
@@ -67,7 +67,7 @@ void LogColumnFitter::schedule()
 
 bool LogColumnFitter::eventFilter(QObject *watched, QEvent *event)
 {
-    if ((watched == m_view->viewport() && event->type() == QEvent::Resize)
+    if ((watched == m_viewport && event->type() == QEvent::Resize)
         || (watched == m_view && (event->type() == QEvent::FontChange
                                   || event->type() == QEvent::StyleChange
                                   || event->type() == QEvent::Show)))

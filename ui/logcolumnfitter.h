@@ -38,6 +38,9 @@ private:
     void schedule();
 
     QTableView *m_view;
+    // Compared by address only: events still reach the filter while the view is being
+    // destroyed, when calling into it (viewport()) is undefined.
+    const QObject *m_viewport;
     int m_flexible;
     bool m_wrap;
     QTimer *m_timer;

@@ -2324,10 +2324,6 @@
         <translation>Meu endereço: ainda desconhecido</translation>
     </message>
     <message>
-        <source>My address: %1</source>
-        <translation>Meu endereço: %1</translation>
-    </message>
-    <message>
         <source>hello</source>
         <translation>olá</translation>
     </message>
@@ -2360,28 +2356,46 @@
         <translation>SO_LINGER {1, 0} e depois close(): envia um RST em vez de um FIN, descartando o que ainda não foi enviado. O recv() do servidor falha com &quot;Conexão reiniciada pelo outro lado&quot;; nenhum lado espera em TIME_WAIT.</translation>
     </message>
     <message>
-        <source>No delay (TCP_NODELAY)</source>
-        <translation>Sem atraso (TCP_NODELAY)</translation>
-    </message>
-    <message>
         <source>TCP only: a datagram leaves at once anyway.</source>
         <translation>Só TCP: um datagrama já sai na hora.</translation>
-    </message>
-    <message>
-        <source>Turns off Nagle&apos;s algorithm: a small send leaves at once instead of waiting for the previous one&apos;s ACK. Applies at the next connect.</source>
-        <translation>Desliga o algoritmo de Nagle: um envio pequeno sai na hora em vez de esperar o ACK do anterior. Vale a partir da próxima conexão.</translation>
     </message>
     <message>
         <source>My address: %1 %2</source>
         <translation>Meu endereço: %1 %2</translation>
     </message>
     <message>
-        <source>Message (Enter sends)</source>
-        <translation>Mensagem (Enter envia)</translation>
-    </message>
-    <message>
         <source>Burst of 3</source>
         <translation>Rajada de 3</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Type a message; Enter or Send sends it</source>
+        <translation>Digite uma mensagem; Enter ou Enviar a envia</translation>
+    </message>
+    <message>
+        <source>No delay</source>
+        <translation>Sem atraso</translation>
+    </message>
+    <message>
+        <source>TCP_NODELAY: turns off Nagle&apos;s algorithm, so a small send leaves at once instead of waiting for the previous one&apos;s ACK. Applies at the next connect.</source>
+        <translation>TCP_NODELAY: desliga o algoritmo de Nagle, então um envio pequeno sai na hora em vez de esperar o ACK do anterior. Vale a partir da próxima conexão.</translation>
+    </message>
+    <message>
+        <source>Local: %1</source>
+        <translation>Local: %1</translation>
+    </message>
+    <message>
+        <source>My address: %1
+Server: %2</source>
+        <translation>Meu endereço: %1
+Servidor: %2</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>ainda desconhecido</translation>
     </message>
 </context>
 <context>
@@ -2404,14 +2418,6 @@
     <message>
         <source>Client</source>
         <translation>Cliente</translation>
-    </message>
-    <message>
-        <source>Handled by</source>
-        <translation>Atendido por</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>Mensagens</translation>
     </message>
     <message>
         <source>Bytes</source>
@@ -2476,6 +2482,30 @@
     <message>
         <source>The connection&apos;s TCP state as the kernel reports it (server side).</source>
         <translation>O estado TCP da conexão como o kernel o informa (lado do servidor).</translation>
+    </message>
+    <message>
+        <source>The thread or child process that serves this connection</source>
+        <translation>A thread ou o processo filho que atende esta conexão</translation>
+    </message>
+    <message>
+        <source>Bytes received by the kernel that the server has not read yet (Recv-Q)</source>
+        <translation>Bytes recebidos pelo kernel que o servidor ainda não leu (Recv-Q)</translation>
+    </message>
+    <message>
+        <source>Bytes sent by the server that the client has not acknowledged yet (Send-Q)</source>
+        <translation>Bytes enviados pelo servidor que o cliente ainda não confirmou (Send-Q)</translation>
+    </message>
+    <message>
+        <source>Messages received on this connection</source>
+        <translation>Mensagens recebidas nesta conexão</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Atendente</translation>
+    </message>
+    <message>
+        <source>Msgs</source>
+        <translation>Msgs</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,15 @@
 
 namespace socketlab {
 
+namespace {
+// The server the way people write it: 127.0.0.1:5000, [::1]:5000.
+QString serverText(const QString &host, quint16 port)
+{
+    const QString shown = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(host) : host;
+    return QStringLiteral("%1:%2").arg(shown, QString::number(port));
+}
+} // namespace
+
 ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     : QWidget(parent),
       m_id(id),
@@ -85,34 +94,42 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     titlePalette.setColor(QPalette::WindowText, Qt::white);
     m_title->setPalette(titlePalette);
     m_title->setAutoFillBackground(true);
-    m_title->setMargin(4);
+    m_title->setMargin(3);
 
-    // Two rows, so a quarter of a 1024 px projector shows the whole host name.
+    // Two rows, so a quarter of a 1024 px projector shows the whole host name. While connected
+    // they cannot change: they go, and the title names the server instead (a projected pane
+    // needs its height for the message line).
     auto *form = new QGridLayout;
     form->addWidget(m_hostLabel, 0, 0);
     form->addWidget(m_hostEdit, 0, 1, 1, 2);
     form->addWidget(m_portLabel, 1, 0);
     form->addWidget(m_portSpin, 1, 1);
     form->addWidget(m_connectButton, 1, 2);
-    form->addWidget(m_noDelayCheck, 2, 0, 1, 3);
     form->setColumnStretch(2, 1);
-    // The buttons under the message line: a pane is a quarter of a 1024 px projector.
+    // One row of options whatever the state: No delay before connecting (it applies at the
+    // connect), Half-close and Reset while a TCP connection is up.
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(m_noDelayCheck);
+    optionsRow->addWidget(m_halfCloseButton);
+    optionsRow->addWidget(m_resetButton);
+    // Send beside the message line, Burst with the history it fills: on a projector a pane is
+    // a quarter of 1024 px wide and a few rows high.
     auto *sendRow = new QHBoxLayout;
+    sendRow->addWidget(m_messageEdit, 1);
     sendRow->addWidget(m_sendButton);
-    sendRow->addWidget(m_burstButton, 1);
+    auto *historyRow = new QHBoxLayout;
+    historyRow->addWidget(m_historyTitle, 1);
+    historyRow->addWidget(m_burstButton);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setContentsMargins(4, 3, 4, 3);
+    layout->setSpacing(3);
     // The message line above the history: when the pane is short, the history shrinks.
     layout->addWidget(m_title);
     layout->addLayout(form);
-    auto *closeRow = new QHBoxLayout;
-    closeRow->addWidget(m_halfCloseButton);
-    closeRow->addWidget(m_resetButton);
-    layout->addLayout(closeRow);
+    layout->addLayout(optionsRow);
     layout->addWidget(m_addressLabel);
-    layout->addWidget(m_messageEdit);
     layout->addLayout(sendRow);
-    layout->addWidget(m_historyTitle);
+    layout->addLayout(historyRow);
     layout->addWidget(m_history, 1);
 
     connect(m_client, &Client::stateChanged, this, &ClientPane::updateState);
@@ -141,17 +158,16 @@ void ClientPane::updateFonts()
     QFont bold = font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_addressLabel->setFont(bold);
     m_historyTitle->setFont(bold);
 }
 
 void ClientPane::retranslateUi()
 {
-    m_title->setText(tr("Client %1").arg(m_id));
     m_hostLabel->setText(tr("&Host:"));
     m_portLabel->setText(tr("P&ort:"));
     m_historyTitle->setText(tr("Sent and received"));
-    m_messageEdit->setPlaceholderText(tr("Message (Enter sends)"));
+    m_messageEdit->setPlaceholderText(tr("Message"));
+    m_messageEdit->setToolTip(tr("Type a message; Enter or Send sends it"));
     m_sendButton->setText(tr("Send"));
     m_halfCloseButton->setText(tr("Half-close"));
     m_halfCloseButton->setToolTip(tr("shutdown(SHUT_WR): sends a FIN that says \"I am done sending\" "
@@ -161,7 +177,7 @@ void ClientPane::retranslateUi()
     m_resetButton->setToolTip(tr("SO_LINGER {1, 0} then close(): sends an RST instead of a FIN, "
                                  "dropping anything not yet sent. The server's recv() fails with "
                                  "\"Connection reset by peer\"; no side waits in TIME_WAIT."));
-    m_noDelayCheck->setText(tr("No delay (TCP_NODELAY)"));
+    m_noDelayCheck->setText(tr("No delay"));
     m_burstButton->setText(tr("Burst of 3"));
     m_burstButton->setToolTip(tr("Sends three messages back to back: TCP is a byte stream and "
                                  "may deliver them in one recv(); UDP keeps each datagram apart."));
@@ -191,15 +207,22 @@ void ClientPane::updateState()
         m_localAddress.clear();
         m_halfClosed = false;
     }
+    // The server's address is fixed while a socket is open: the title says it, the form goes.
+    for (QWidget *form : std::initializer_list<QWidget *>{m_hostLabel, m_hostEdit, m_portLabel, m_portSpin})
+        form->setVisible(idle);
+    m_title->setText(tr("Client %1").arg(m_id));
+    m_noDelayCheck->setVisible(idle);
+    m_halfCloseButton->setVisible(tcpUp);
+    m_resetButton->setVisible(tcpUp);
     m_halfCloseButton->setEnabled(tcpUp && !m_halfClosed);
     m_resetButton->setEnabled(tcpUp);
     for (QWidget *sending : std::initializer_list<QWidget *>{m_messageEdit, m_sendButton, m_burstButton})
         sending->setEnabled(!m_halfClosed);
     m_noDelayCheck->setEnabled(!udp);
     m_noDelayCheck->setToolTip(udp ? tr("TCP only: a datagram leaves at once anyway.")
-                                   : tr("Turns off Nagle's algorithm: a small send leaves at once "
-                                        "instead of waiting for the previous one's ACK. Applies at "
-                                        "the next connect."));
+                                   : tr("TCP_NODELAY: turns off Nagle's algorithm, so a small send "
+                                        "leaves at once instead of waiting for the previous one's "
+                                        "ACK. Applies at the next connect."));
     const QString note = ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress, true);
     const bool failed = m_lastError.kind == EventKind::Error && idle;
     // The history's red line names the failed call; here, in the pane's few lines, why in
@@ -213,8 +236,16 @@ void ClientPane::updateState()
         m_addressLabel->setText(idle ? tr("Not connected") : tr("My address: not known yet"));
     else if (!note.isEmpty())
         m_addressLabel->setText(tr("My address: %1 %2").arg(m_localAddress, note));
-    else
-        m_addressLabel->setText(tr("My address: %1").arg(m_localAddress));
+    else  // One line in a quarter of a projector; the tooltip says whose address it is.
+        m_addressLabel->setText(tr("Local: %1").arg(m_localAddress));
+    // Host and Port are hidden while a socket is open: the server they named, in the tooltip.
+    if (!idle && !failed)
+        m_addressLabel->setToolTip(PlainToolTip::from(PlainToolTip::wrapped(
+            tr("My address: %1\nServer: %2").arg(m_localAddress.isEmpty() ? tr("not known yet") : m_localAddress,
+                                                 serverText(host(), port()))
+            + (whole.isEmpty() ? QString() : QLatin1Char('\n') + whole))));
+    // "Not connected" says what the Connect button says already: the line is kept for news.
+    m_addressLabel->setVisible(failed || !idle);
 }
 
 QString ClientPane::host() const

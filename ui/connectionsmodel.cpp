@@ -294,13 +294,30 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
 
 QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
+    if (orientation != Qt::Horizontal)
+        return QVariant();
+    // Short headers, so a projector shows them whole; the tooltip says them in full.
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case HandlerColumn:
+            return tr("The thread or child process that serves this connection");
+        case RecvQColumn:
+            return tr("Bytes received by the kernel that the server has not read yet (Recv-Q)");
+        case SendQColumn:
+            return tr("Bytes sent by the server that the client has not acknowledged yet (Send-Q)");
+        case MessagesColumn:
+            return tr("Messages received on this connection");
+        default:
+            return QVariant();
+        }
+    }
+    if (role != Qt::DisplayRole)
         return QVariant();
     switch (section) {
     case ClientColumn:
         return tr("Client");
     case HandlerColumn:
-        return tr("Handled by");
+        return tr("Handler");
     case StateColumn:
         return tr("State");
     case RecvQColumn:
@@ -308,7 +325,7 @@ QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, 
     case SendQColumn:
         return tr("Send-Q");
     case MessagesColumn:
-        return tr("Messages");
+        return tr("Msgs");
     case BytesColumn:
         return tr("Bytes");
     case SinceColumn:

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
@@ -59,6 +60,18 @@ LogColumnFitter::LogColumnFitter(QTableView *view, int flexibleColumn, bool wrap
     schedule();
 }
 
+void LogColumnFitter::setMinimumText(int column, const QString &text)
+{
+    m_minimumTexts.insert(column, text);
+    schedule();
+}
+
+void LogColumnFitter::setFlexibleShare(double share)
+{
+    m_flexibleShare = share;
+    schedule();
+}
+
 void LogColumnFitter::schedule()
 {
     if (!m_timer->isActive())
@@ -102,11 +115,26 @@ void LogColumnFitter::fitColumns()
     }
     // When the others would crowd the message, they shrink in proportion (and elide: an
     // address or a thread id, never the text somebody typed).
-    const int othersRoom = int(available * (1.0 - kFlexibleShare));
-    if (used > othersRoom && used > 0) {
-        int scaled = 0;
+    const int othersRoom = int(available * (1.0 - m_flexibleShare));
+    // A column's least width (its text and a cell's margins) is kept out of the shrinking.
+    QList<int> least(columns, 0);
+    int kept = 0;
+    for (auto it = m_minimumTexts.cbegin(); it != m_minimumTexts.cend(); ++it) {
+        const int c = it.key();
+        if (c < 0 || c >= columns || c == m_flexible || m_view->isColumnHidden(c))
+            continue;
+        const int margin = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
+        least[c] = m_view->fontMetrics().horizontalAdvance(it.value()) + margin + 2;
+        used += qMax(0, least[c] - widths[c]);
+        widths[c] = qMax(widths[c], least[c]);
+        kept += widths[c];
+    }
+    if (used > othersRoom && used > kept) {
+        int scaled = kept;
         for (int c = 0; c < columns; ++c) {
-            widths[c] = widths[c] * othersRoom / used;
+            if (least[c] > 0)
+                continue;
+            widths[c] = widths[c] * qMax(0, othersRoom - kept) / (used - kept);
             scaled += widths[c];
         }
         used = scaled;
@@ -118,7 +146,7 @@ void LogColumnFitter::fitColumns()
     if (m_flexible >= 0 && m_flexible < columns) {
         // The rest, up to the viewport's right edge; every column after the flexible one
         // (the hex column) comes out of what the others leave.
-        const int flexible = qMax(available - used, int(available * kFlexibleShare));
+        const int flexible = qMax(available - used, int(available * m_flexibleShare));
         const int fitting = qMin(flexible, available - used);
         if (header->sectionSize(m_flexible) != fitting)
             header->resizeSection(m_flexible, qMax(fitting, header->minimumSectionSize()));

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
+#include <QString>
 
 class QTableView;
 class QTimer;
@@ -24,6 +26,11 @@ public:
     static constexpr int kMaxWrappedLines = 8;
 
     LogColumnFitter(QTableView *view, int flexibleColumn, bool wrap);
+    // The column is never narrower than this text (the longest it shows, whether or not a
+    // row shows it yet); the others give way.
+    void setMinimumText(int column, const QString &text);
+    // The flexible column's least share (kFlexibleShare unless told).
+    void setFlexibleShare(double share);
 
 public slots:
     // Fits again, as after a font change or when columns were shown or hidden.
@@ -44,6 +51,8 @@ private:
     int m_flexible;
     bool m_wrap;
     QTimer *m_timer;
+    QHash<int, QString> m_minimumTexts;
+    double m_flexibleShare = kFlexibleShare;
 };
 
 } // namespace socketlab

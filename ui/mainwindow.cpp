@@ -34,6 +34,7 @@
 #include <QTimer>
 #include <QResizeEvent>
 #include <QStatusBar>
+#include <QHeaderView>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
@@ -65,8 +66,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     createActions();
     m_viewControls = new ViewControls(m_zoomOutAction, m_zoomResetAction, m_zoomInAction,
                                       m_presentationAction, this);
-    m_toolBar->addSeparator();
-    m_toolBar->addWidget(m_viewControls->languageCombo());
+    // The language list sits with the view controls (ViewControls): in the switches' rows it
+    // took a row of its own on a projector.
     // The switches flow into rows below the menus; the view controls keep their place in the
     // menu bar's top right corner, the one spot zooming does not move.
     auto *central = new QWidget(this);
@@ -313,6 +314,11 @@ void MainWindow::updateZoomTexts()
     QCoreApplication::sendEvent(menuBar(), &resized);
 }
 
+namespace {
+constexpr int kConnectionRows = 3;
+constexpr int kLogRows = 4;
+} // namespace
+
 void MainWindow::fitClientsDock()
 {
     // A whole pane when there is room, never much more than two fifths of the window: the
@@ -323,7 +329,13 @@ void MainWindow::fitClientsDock()
                        + 2 * fontMetrics().height() + 16;  // the dock's title and its tabs
     // The switches take as many rows as the width needs, more than their least height says.
     const int switches = m_toolBar->heightForWidth(width()) - m_toolBar->minimumSizeHint().height();
-    const int room = this->height() - centralWidget()->minimumSizeHint().height() - qMax(0, switches) - chrome;
+    // The tables' least height is a header and one row; a class follows three connections and
+    // four log rows, so those come before a taller pane when the window can hold them.
+    const int row = m_serverPane->logView()->verticalHeader()->defaultSectionSize();
+    // (Less one row: the least height has a row's worth of slack in the frames and headers.)
+    const int tables = (kConnectionRows - 1 + kLogRows - 2) * row;
+    const int room = this->height() - centralWidget()->minimumSizeHint().height() - qMax(0, switches)
+                     - chrome - tables;
     const int height = qMax(m_clients->minimumHeight(),
                             qMin(qMin(m_clients->preferredHeight(), int(this->height() * share)), room));
     resizeDocks({m_clientsDock}, {height}, Qt::Vertical);

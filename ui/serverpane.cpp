@@ -86,6 +86,10 @@ ServerPane::ServerPane(QWidget *parent)
     // The message first: it gets the width the others leave and wraps, never "…".
     m_logFitter = new LogColumnFitter(m_logView, EventListModel::MessageColumn, true);
     m_connectionsFitter = new LogColumnFitter(m_connectionsView, ConnectionsModel::ClientColumn, false);
+    // The sampler's longest state, so a countdown never reads "TIME_WA…" (a sample, not shown).
+    // An address needs a quarter of the width, not the log message's two fifths.
+    m_connectionsFitter->setFlexibleShare(0.25);
+    m_connectionsFitter->setMinimumText(ConnectionsModel::StateColumn, QStringLiteral("TIME_WAIT 60 s"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -100,12 +104,12 @@ ServerPane::ServerPane(QWidget *parent)
     connectionsHeader->addWidget(m_countersLabel, 1);
     connectionsHeader->addWidget(m_acceptQueueLabel);
     layout->addLayout(connectionsHeader);
-    layout->addWidget(m_connectionsView, 2);
+    layout->addWidget(m_connectionsView, 3);
     auto *logHeader = new QHBoxLayout;
     logHeader->addWidget(m_logTitle);
     logHeader->addWidget(m_notesLabel, 1);
     layout->addLayout(logHeader);
-    layout->addWidget(m_logView, 3);
+    layout->addWidget(m_logView, 4);
 
     connect(m_log, &EventListModel::droppedRowsChanged, this, &ServerPane::updateNotes);
     connect(m_connections, &ConnectionsModel::listenerChanged, this, &ServerPane::updateAcceptQueue);

@@ -30,12 +30,15 @@ ViewControls::ViewControls(QAction *zoomOut, QAction *zoomReset, QAction *zoomIn
         layout->addWidget(button);
         m_buttons << button;
     }
-    keepFixedFont();
     m_language->setObjectName(QStringLiteral("languageCombo"));
     // Language names are written in their own language, so nobody is stuck in the wrong one.
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Português (Brasil)"), QStringLiteral("pt_BR"));
     m_language->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_language->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    layout->insertWidget(0, m_language);
+    layout->insertSpacing(1, 6);
+    keepFixedFont();
     connect(m_language, &QComboBox::activated, this,
             [this](int index) { emit languageRequested(m_language->itemData(index).toString()); });
     retranslateUi();
@@ -72,6 +75,15 @@ void ViewControls::keepFixedFont()
         if (button->font() != fixed)
             button->setFont(fixed);
     }
+    if (m_language->font() != fixed)
+        m_language->setFont(fixed);
+    // The longest name whole, with room for the arrow and a presentation style's padding
+    // (its size hint does not count the style sheet's padding).
+    const QFontMetrics metrics(fixed);
+    int text = 0;
+    for (int i = 0; i < m_language->count(); ++i)
+        text = qMax(text, metrics.horizontalAdvance(m_language->itemText(i)));
+    m_language->setFixedWidth(qMax(m_language->sizeHint().width(), text + 48));
 }
 
 void ViewControls::changeEvent(QEvent *event)

@@ -3,6 +3,7 @@
 
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
+#include "ui/connectionsmodel.h"
 #include "ui/eventlistmodel.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/mainwindow.h"
@@ -14,12 +15,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,6 +113,12 @@ private slots:
     void fourClientPanesSideBySide();
     void messagePlaceholderFits_data();
     void messagePlaceholderFits();
+    void fourPanesFitWhenProjected_data();
+    void fourPanesFitWhenProjected();
+    void languageComboShowsItsWholeText_data();
+    void languageComboShowsItsWholeText();
+    void serverTablesKeepRowsWhenProjected_data();
+    void serverTablesKeepRowsWhenProjected();
 
 private:
     void settle();
@@ -403,6 +414,147 @@ void TestProjection::messagePlaceholderFits()
         QVERIFY2(text <= room, qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3")
                                               .arg(edit->placeholderText()).arg(text).arg(room)));
     }
+}
+
+void TestProjection::fourPanesFitWhenProjected_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<bool>("connected");
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("pt_BR")}) {
+        for (bool presentation : {false, true}) {
+            for (bool connected : {false, true}) {
+                QTest::addRow("%s%s%s", qPrintable(language), presentation ? " presenting" : "",
+                              connected ? " connected" : "")
+                    << language << presentation << connected;
+            }
+        }
+    }
+}
+
+void TestProjection::fourPanesFitWhenProjected()
+{
+    QFETCH(QString, language);
+    QFETCH(bool, presentation);
+    QFETCH(bool, connected);
+    m_window->setLanguage(language);
+    ClientPanes *panes = m_window->clientPanes();
+    while (panes->count() < 4)
+        panes->addClient();
+    if (connected) {
+        m_window->serverToolBar()->portSpin()->setValue(0);
+        QVERIFY(m_window->startServer());
+        for (ClientPane *pane : panes->panes())
+            pane->findChild<QPushButton *>(QStringLiteral("connect"))->click();
+        for (ClientPane *pane : panes->panes())
+            QTRY_COMPARE_WITH_TIMEOUT(pane->client()->state(), Client::State::Connected, 5000);
+    }
+    if (presentation)
+        m_window->setPresentationMode(true);
+    settle();
+    QStringList problems;
+    const QRect visible(panes->viewport()->mapTo(m_window, QPoint(0, 0)), panes->viewport()->size());
+    for (ClientPane *pane : panes->panes()) {
+        // The teacher types here: the message line and Send are on screen, not scrolled away.
+        for (const char *name : {"message", "send"}) {
+            QWidget *widget = pane->findChild<QWidget *>(QLatin1String(name));
+            QVERIFY(widget);
+            if (!widget->isVisible() || !visible.contains(inWindow(widget)))
+                problems << QStringLiteral("client %1 %2 at %3,%4 %5x%6, clients area %7,%8 %9x%10")
+                                .arg(pane->id()).arg(QLatin1String(name))
+                                .arg(inWindow(widget).x()).arg(inWindow(widget).y())
+                                .arg(widget->width()).arg(widget->height())
+                                .arg(visible.x()).arg(visible.y()).arg(visible.width()).arg(visible.height());
+        }
+        // No button or check box cuts its text.
+        for (QAbstractButton *button : pane->findChildren<QAbstractButton *>()) {
+            if (!button->isVisible() || button->text().isEmpty())
+                continue;
+            if (!qobject_cast<QPushButton *>(button) && !qobject_cast<QCheckBox *>(button))
+                continue;
+            if (button->sizeHint().width() > button->width())
+                problems << QStringLiteral("client %1 \"%2\" needs %3 px, has %4")
+                                .arg(pane->id()).arg(button->text())
+                                .arg(button->sizeHint().width()).arg(button->width());
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
+    if (connected)
+        m_window->stopServer();
+}
+
+void TestProjection::languageComboShowsItsWholeText_data()
+{
+    fourPanesFitWhenProjected_data();
+}
+
+void TestProjection::languageComboShowsItsWholeText()
+{
+    QFETCH(QString, language);
+    QFETCH(bool, presentation);
+    m_window->setLanguage(language);
+    if (presentation)
+        m_window->setPresentationMode(true);
+    settle();
+    QComboBox *combo = m_window->viewControls()->languageCombo();
+    QVERIFY(combo->isVisible());
+    // The room its style gives the current text.
+    QStyleOptionComboBox option;
+    option.initFrom(combo);
+    option.editable = false;
+    option.currentText = combo->currentText();
+    option.frame = combo->hasFrame();
+    const QRect field = combo->style()->subControlRect(QStyle::CC_ComboBox, &option,
+                                                       QStyle::SC_ComboBoxEditField, combo);
+    const int text = combo->fontMetrics().horizontalAdvance(combo->currentText());
+    QVERIFY2(text <= field.width() && combo->width() >= combo->sizeHint().width(),
+             qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3 (combo %4 of %5)")
+                            .arg(combo->currentText()).arg(text).arg(field.width())
+                            .arg(combo->width()).arg(combo->sizeHint().width())));
+}
+
+void TestProjection::serverTablesKeepRowsWhenProjected_data()
+{
+    fourPanesFitWhenProjected_data();
+}
+
+void TestProjection::serverTablesKeepRowsWhenProjected()
+{
+    QFETCH(QString, language);
+    QFETCH(bool, presentation);
+    m_window->setLanguage(language);
+    ClientPanes *panes = m_window->clientPanes();
+    while (panes->count() < 4)
+        panes->addClient();
+    if (presentation)
+        m_window->setPresentationMode(true);
+    settle();
+    QTest::qWait(50);
+    settle();
+    QStringList problems;
+    QTableView *log = m_window->serverPane()->logView();
+    QTableView *connections = m_window->serverPane()->connectionsView();
+    const int row = log->verticalHeader()->defaultSectionSize();
+    if (log->viewport()->height() < 4 * row)
+        problems << QStringLiteral("log shows %1 px, four rows need %2").arg(log->viewport()->height()).arg(4 * row);
+    if (connections->viewport()->height() < 3 * row)
+        problems << QStringLiteral("connections show %1 px, three rows need %2")
+                        .arg(connections->viewport()->height()).arg(3 * row);
+    // The longest state the sampler shows, whole (margins as a cell draws them).
+    const int state = connections->fontMetrics().horizontalAdvance(QStringLiteral("TIME_WAIT 60 s"))
+                      + 2 * (connections->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+    if (connections->columnWidth(ConnectionsModel::StateColumn) < state)
+        problems << QStringLiteral("State column %1 px, \"TIME_WAIT 60 s\" needs %2")
+                        .arg(connections->columnWidth(ConnectionsModel::StateColumn)).arg(state);
+    // Every header whole (they may be short, with the long name in a tooltip).
+    QHeaderView *header = connections->horizontalHeader();
+    for (int c = 0; c < connections->model()->columnCount(); ++c) {
+        if (!connections->isColumnHidden(c) && header->sectionSize(c) < header->sectionSizeHint(c))
+            problems << QStringLiteral("connections header %1 clipped: %2 of %3")
+                            .arg(connections->model()->headerData(c, Qt::Horizontal).toString())
+                            .arg(header->sectionSize(c)).arg(header->sectionSizeHint(c));
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
 }
 
 int main(int argc, char *argv[])

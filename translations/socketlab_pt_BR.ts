@@ -2891,6 +2891,10 @@
         <source>%1 — now %2, peak %3</source>
         <translation>%1 — agora %2, pico %3</translation>
     </message>
+    <message>
+        <source>now %1, peak %2</source>
+        <translation>agora %1, pico %2</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ScreenshotDemo</name>

@@ -28,6 +28,10 @@
 namespace socketlab {
 
 namespace {
+// Percent of the left column for the diagram, the rest for the tabs below it.
+constexpr int kDiagramShare = 60;
+constexpr int kDiagramShareWithQueues = 30;
+
 const char kStyle[] =
     "QGroupBox { border: 2px solid #b8b8b8; border-radius: 4px; margin-top: 1.3em; padding: 2px; }"
     "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }"
@@ -143,6 +147,7 @@ void LessonWindow::buildUi()
 
     auto *columns = new QSplitter(Qt::Horizontal, central);
     auto *left = new QSplitter(Qt::Vertical, columns);
+    m_left = left;
 
     m_diagram = new SequenceDiagramWidget;
     m_diagramScroll = new QScrollArea;
@@ -167,11 +172,11 @@ void LessonWindow::buildUi()
     m_detailsBox = makeBox(m_details, left);
     left->addWidget(m_diagramBox);
     left->addWidget(m_detailsBox);
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 2);
+    left->setStretchFactor(0, kDiagramShare);
+    left->setStretchFactor(1, 100 - kDiagramShare);
     // The diagram is what the class reads; the tabs below (the kernel tab's table and plot ask
     // for much height) get the smaller part from the start, not by their size hints.
-    left->setSizes({600, 400});
+    left->setSizes({10 * kDiagramShare, 10 * (100 - kDiagramShare)});
 
     m_code = new CodeView;
     m_codeBox = makeBox(m_code, columns);
@@ -295,6 +300,17 @@ void LessonWindow::showLesson()
         m_code->setListing(lesson->listing);
         m_processes->setShowTimeWait(lesson->showsTimeWait);
         m_kernel->setShowQueues(lesson->showsQueues);
+        if (lesson->showsQueues != m_showsQueues) {
+            // The queue plot is that lesson's point: the tabs get most of the column (the
+            // diagram then follows its newest row); other lessons give it back to the diagram.
+            m_showsQueues = lesson->showsQueues;
+            const int diagram = m_showsQueues ? kDiagramShareWithQueues : kDiagramShare;
+            // Sizes for now (in tenths of a percent: QSplitter raises a size below the widget's
+            // minimum to it), stretch for the resizes to come (the window's first layout too).
+            m_left->setSizes({10 * diagram, 10 * (100 - diagram)});
+            m_left->setStretchFactor(0, diagram);
+            m_left->setStretchFactor(1, 100 - diagram);
+        }
         m_switch->setText(lesson->switchText);
         m_switch->setVisible(!lesson->switchText.isEmpty());
         showSwitch();

@@ -29,6 +29,45 @@ private slots:
     }
 
     // No line of any lesson's C or Python listing is wider than the code view's viewport.
+    void listingsFitThePane()
+    {
+        QFETCH(QString, language);
+        QVERIFY(m_languages.setLanguage(language));
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *code = window.findChild<CodeView *>();
+        QVERIFY(code);
+        QStringList tooWide;
+        for (int lesson = 0; lesson < LessonCatalog::count(); ++lesson) {
+            code->setListing(LessonCatalog::build(lesson).listing);
+            for (int tab = 0; tab < code->count(); ++tab) {
+                code->setCurrentIndex(tab);
+                auto *editor = qobject_cast<QPlainTextEdit *>(code->widget(tab));
+                QVERIFY(editor);
+                QTRY_VERIFY(editor->isVisible() && editor->viewport()->width() > 100);
+                const QFontMetrics metrics(editor->font());
+                const int room = editor->viewport()->width()
+                    - 2 * int(std::ceil(editor->document()->documentMargin()));
+                for (QTextBlock b = editor->document()->begin(); b.isValid(); b = b.next()) {
+                    const int width = metrics.horizontalAdvance(b.text());
+                    if (width > room) {
+                        tooWide << QStringLiteral("lesson %1 %2: %3 px > %4 px: %5")
+                                       .arg(lesson + 1)
+                                       .arg(code->tabText(tab))
+                                       .arg(width)
+                                       .arg(room)
+                                       .arg(b.text());
+                    }
+                }
+            }
+        }
+        for (const QString &line : std::as_const(tooWide))
+            qWarning("%s", qPrintable(line));
+        QVERIFY2(tooWide.isEmpty(), qPrintable(QStringLiteral("%1 lines too wide").arg(tooWide.size())));
+    }
+
     void queuesAreReadable_data() { listingsFitThePane_data(); }
 
     // Lesson 12's punch line: the queue plot has real height, its titles whole, and the kernel

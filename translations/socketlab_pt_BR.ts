@@ -1009,7 +1009,7 @@
     </message>
     <message>
         <source>server: a small receive buffer</source>
-        <translation>servidor: um buffer de recepção pequeno</translation>
+        <translation>servidor: buffer de recepção pequeno</translation>
     </message>
     <message>
         <source>no recv() yet</source>
@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <source>client: a small send buffer</source>
-        <translation>cliente: um buffer de envio pequeno</translation>
+        <translation>cliente: buffer de envio pequeno</translation>
     </message>
     <message>
         <source>waits</source>

@@ -54,7 +54,7 @@ KernelView::KernelView(QWidget *parent) : QWidget(parent)
     m_plot = new QueuePlot;
     layout->addWidget(m_note);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_plot, 3);
+    layout->addWidget(m_plot, 1);
     m_plot->hide();
     retranslateUi();
 }
@@ -78,6 +78,7 @@ void KernelView::fitTable()
     // With the plot below, the table is as tall as its rows (the plot takes the rest);
     // without it, the table takes the whole tab.
     if (m_plot->isHidden()) {
+        m_table->setMinimumHeight(0);
         m_table->setMaximumHeight(QWIDGETSIZE_MAX);
         return;
     }
@@ -85,8 +86,8 @@ void KernelView::fitTable()
     const int rowHeight = m_table->topLevelItemCount() > 0
         ? m_table->sizeHintForRow(0)
         : m_table->fontMetrics().height() + 4;
-    m_table->setMaximumHeight(m_table->header()->sizeHint().height() + rows * rowHeight
-                              + 2 * m_table->frameWidth() + 4);
+    m_table->setFixedHeight(m_table->header()->sizeHint().height() + rows * rowHeight
+                            + 2 * m_table->frameWidth() + 4);
 }
 
 void KernelView::refresh()

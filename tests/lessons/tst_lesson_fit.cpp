@@ -5,6 +5,7 @@
 #include "ui/lessons/lessoncatalog.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/lessons/queueplot.h"
+#include "ui/zoomcontroller.h"
 
 #include <QHeaderView>
 #include <QPlainTextEdit>
@@ -19,6 +20,10 @@ class TestLessonFit : public QObject
     Q_OBJECT
 
 private slots:
+    // The program's text size: the zoom's base (at least 11 pt) for every window, as on a
+    // real screen (offscreen's own default is smaller).
+    void initTestCase() { ZoomController::instance(); }
+
     void cleanup() { m_languages.setLanguage(QStringLiteral("en")); }
 
     void listingsFitThePane_data()

@@ -182,10 +182,10 @@ void LessonWindow::buildUi()
     m_codeBox = makeBox(m_code, columns);
     columns->addWidget(left);
     columns->addWidget(m_codeBox);
-    // The code pane is wide enough for the listings' ~45 columns at 1024x768 (tst_lesson_fit).
-    columns->setStretchFactor(0, 3);
-    columns->setStretchFactor(1, 2);
-    columns->setSizes({600, 400});
+    // The code pane is wide enough for the listings' 45 columns at 1024x768 (tst_lesson_fit).
+    columns->setStretchFactor(0, 11);
+    columns->setStretchFactor(1, 9);
+    columns->setSizes({550, 450});
     layout->addWidget(columns, 1);
     setCentralWidget(central);
 

@@ -46,7 +46,7 @@ private slots:
         QVERIFY(code);
         QStringList tooWide;
         for (int lesson = 0; lesson < LessonCatalog::count(); ++lesson) {
-            code->setListing(LessonCatalog::build(lesson).listing);
+            window.openLesson(lesson);
             for (int tab = 0; tab < code->count(); ++tab) {
                 code->setCurrentIndex(tab);
                 auto *editor = qobject_cast<QPlainTextEdit *>(code->widget(tab));

@@ -31,6 +31,8 @@ namespace {
 // Percent of the left column for the diagram, the rest for the tabs below it.
 constexpr int kDiagramShare = 60;
 constexpr int kDiagramShareWithQueues = 30;
+// Percent of the width the code pane takes at least.
+constexpr int kCodeShare = 36;
 
 const char kStyle[] =
     "QGroupBox { border: 2px solid #b8b8b8; border-radius: 4px; margin-top: 1.3em; padding: 2px; }"
@@ -146,6 +148,7 @@ void LessonWindow::buildUi()
     layout->addWidget(m_outcome);
 
     auto *columns = new QSplitter(Qt::Horizontal, central);
+    m_columns = columns;
     auto *left = new QSplitter(Qt::Vertical, columns);
     m_left = left;
 
@@ -182,10 +185,11 @@ void LessonWindow::buildUi()
     m_codeBox = makeBox(m_code, columns);
     columns->addWidget(left);
     columns->addWidget(m_codeBox);
-    // The code pane is wide enough for the listings' 45 columns at 1024x768 (tst_lesson_fit).
-    columns->setStretchFactor(0, 11);
-    columns->setStretchFactor(1, 9);
-    columns->setSizes({550, 450});
+    // The code pane as wide as the lesson's listing needs (fitCodePane), the rest for the
+    // diagram and the tables.
+    columns->setStretchFactor(0, 1);
+    columns->setStretchFactor(1, 0);
+    columns->setSizes({640, 360});
     layout->addWidget(columns, 1);
     setCentralWidget(central);
 
@@ -265,8 +269,11 @@ void LessonWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    else if (event->type() == QEvent::FontChange && m_stepTitle)
+    else if (event->type() == QEvent::FontChange && m_stepTitle) {
         updateFonts();
+        // After the listings have taken the new size.
+        QTimer::singleShot(0, this, &LessonWindow::fitCodePane);
+    }
     QMainWindow::changeEvent(event);
 }
 
@@ -299,6 +306,7 @@ void LessonWindow::showLesson()
     m_lessons->setCurrentIndex(m_controller.currentLesson());
     if (const LessonScript *lesson = m_controller.current()) {
         m_code->setListing(lesson->listing);
+        fitCodePane();
         m_processes->setShowTimeWait(lesson->showsTimeWait);
         m_kernel->setShowQueues(lesson->showsQueues);
         if (lesson->showsQueues != m_showsQueues) {
@@ -316,6 +324,16 @@ void LessonWindow::showLesson()
         m_switch->setVisible(!lesson->switchText.isEmpty());
         showSwitch();
     }
+}
+
+void LessonWindow::fitCodePane()
+{
+    // The listing's longest line whole (tst_lesson_fit), but never less than the usual share:
+    // what the code pane does not need goes to the diagram and the tables on the left.
+    const int total = m_columns->width() > 200 ? m_columns->width() : width() - 16;
+    const int chrome = m_codeBox->width() > 100 && m_code->width() > 50 ? m_codeBox->width() - m_code->width() : 24;
+    const int code = std::max(total * kCodeShare / 100, m_code->listingWidth() + chrome);
+    m_columns->setSizes({total - code, code});
 }
 
 void LessonWindow::showSwitch()

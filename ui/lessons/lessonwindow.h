@@ -61,6 +61,7 @@ private:
     void showLesson();
     void showStep();
     void showSwitch();
+    void fitCodePane();
     void eventsArrived(const SocketEvents &events);
     void cleared();
     void markObserved(ObserveTarget target);
@@ -91,6 +92,7 @@ private:
     QGroupBox *m_detailsBox = nullptr;
     QTabWidget *m_details = nullptr;
     QSplitter *m_left = nullptr;
+    QSplitter *m_columns = nullptr;
     ProcessView *m_processes = nullptr;
     KernelView *m_kernel = nullptr;
     EventLogView *m_log = nullptr;

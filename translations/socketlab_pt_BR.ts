@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>fails: OSError: Address already in use</source>
-        <translation>falha: OSError: Address already in use (endereço já em uso)</translation>
+        <translation>falha: OSError (endereço já em uso)</translation>
     </message>
     <message>
         <source>Without SO_REUSEADDR: %1. With it: %2. In TIME_WAIT on the port at the failed restart: %3.</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>the server&apos;s recv(): 0 after a FIN,</source>
-        <translation>o recv() do servidor: 0 depois de um FIN,</translation>
+        <translation>recv() do servidor: 0 após um FIN,</translation>
     </message>
     <message>
         <source>-1 and ECONNRESET after an RST</source>
@@ -357,7 +357,7 @@
     </message>
     <message>
         <source>the server&apos;s recv(): b&apos;&apos; after a FIN,</source>
-        <translation>o recv() do servidor: b&apos;&apos; depois de um FIN,</translation>
+        <translation>recv() do servidor: b&apos;&apos; após um FIN,</translation>
     </message>
     <message>
         <source>ConnectionResetError after an RST</source>
@@ -1009,7 +1009,7 @@
     </message>
     <message>
         <source>server: a small receive buffer</source>
-        <translation>servidor: um buffer de recepção pequeno</translation>
+        <translation>servidor: buffer de recepção pequeno</translation>
     </message>
     <message>
         <source>no recv() yet</source>
@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <source>client: a small send buffer</source>
-        <translation>cliente: um buffer de envio pequeno</translation>
+        <translation>cliente: buffer de envio pequeno</translation>
     </message>
     <message>
         <source>waits</source>
@@ -1372,7 +1372,7 @@
     </message>
     <message>
         <source>the server answers a whole line only:</source>
-        <translation>o servidor só responde a uma linha inteira:</translation>
+        <translation>o servidor espera a linha inteira:</translation>
     </message>
     <message>
         <source>Nagle&apos;s algorithm and delayed ACK</source>
@@ -1463,7 +1463,7 @@
     </message>
     <message>
         <source>poll: one thread waits for every socket</source>
-        <translation>poll: uma thread espera por todos os sockets</translation>
+        <translation>poll: uma thread, todos os sockets</translation>
     </message>
     <message>
         <source>poll() skips it</source>
@@ -1676,7 +1676,7 @@
     </message>
     <message>
         <source>fails: ECONNREFUSED</source>
-        <translation>falha: ECONNREFUSED (conexão recusada)</translation>
+        <translation>falha: ECONNREFUSED (recusada)</translation>
     </message>
     <message>
         <source>returns 7, and nothing else happens</source>
@@ -1684,7 +1684,7 @@
     </message>
     <message>
         <source>fails: ConnectionRefusedError</source>
-        <translation>falha: ConnectionRefusedError (conexão recusada)</translation>
+        <translation>falha: ConnectionRefusedError</translation>
     </message>
 </context>
 <context>
@@ -2947,6 +2947,10 @@ Servidor: %2</translation>
     <message>
         <source>%1 — now %2, peak %3</source>
         <translation>%1 — agora %2, pico %3</translation>
+    </message>
+    <message>
+        <source>now %1, peak %2</source>
+        <translation>agora %1, pico %2</translation>
     </message>
 </context>
 <context>

@@ -112,10 +112,12 @@ LessonScript AddressInUseLesson::build()
         {"reuse", "setsockopt(s, SOL_SOCKET, SO_REUSEADDR,"},
         "           &one, sizeof one);",
         {"bind", "if (bind(s, (void *)&addr, sizeof addr) < 0)"},
-        {"  perror(\"bind\");", tr("fails: EADDRINUSE")},
+        ListingLine::commentLine(tr("fails: EADDRINUSE")),
+        "  perror(\"bind\");",
         "listen(s, 1);",
         "c = accept(s, NULL, NULL);",
-        {"close", "close(c);", tr("the server closes first")},
+        ListingLine::commentLine(tr("the server closes first")),
+        {"close", "close(c);"},
     };
     script.listing.python = {
         "tcp = socket.socket(AF_INET, SOCK_STREAM)",
@@ -125,7 +127,8 @@ LessonScript AddressInUseLesson::build()
         ListingLine::commentLine(tr("fails: OSError: Address already in use")),
         "tcp.listen(1)",
         "con, cliente = tcp.accept()",
-        {"close", "con.close()", tr("the server closes first")},
+        ListingLine::commentLine(tr("the server closes first")),
+        {"close", "con.close()"},
     };
     script.steps = {
         {tr("A server without SO_REUSEADDR"),

@@ -1,8 +1,11 @@
 #include "ui/lessons/codeview.h"
 
 #include <QEvent>
+
+#include <cmath>
 #include <QFontDatabase>
 #include <QPlainTextEdit>
+#include <QStyle>
 #include <QTextBlock>
 
 namespace socketlab {
@@ -46,6 +49,21 @@ void CodeView::setListing(const CodeListing &listing)
     m_listing = listing;
     m_c->setPlainText(listing.cTexts().join(QLatin1Char('\n')));
     m_python->setPlainText(listing.pythonTexts().join(QLatin1Char('\n')));
+}
+
+int CodeView::listingWidth() const
+{
+    int widest = 0;
+    for (QPlainTextEdit *editor : {m_c, m_python}) {
+        const QFontMetrics metrics(editor->font());
+        for (QTextBlock b = editor->document()->begin(); b.isValid(); b = b.next())
+            widest = std::max(widest, metrics.horizontalAdvance(b.text()));
+    }
+    // Around the text: the document's margins, the editor's frame and a vertical scroll bar,
+    // the tab page's frame.
+    const int margins = 2 * int(std::ceil(m_c->document()->documentMargin())) + 2 * m_c->frameWidth()
+        + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8;
+    return widest + margins;
 }
 
 void CodeView::setCurrentAnchor(const char *anchor)

@@ -19,6 +19,8 @@ public:
     void setListing(const CodeListing &listing);
     // Highlights the line with this anchor in both languages (none for a null anchor).
     void setCurrentAnchor(const char *anchor);
+    // The width this view needs to show its longest line, C or Python, without scrolling.
+    int listingWidth() const;
 
 protected:
     void changeEvent(QEvent *event) override;

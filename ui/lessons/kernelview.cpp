@@ -7,7 +7,6 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
-#include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -17,6 +16,9 @@ namespace socketlab {
 
 namespace {
 enum Column { Who, State, RecvQ, SendQ, Accepted, Timer, ColumnCount };
+// Rows the table keeps room for above the queue plot: the listener and both ends of A's
+// connection, the flow-control lesson's sockets.
+constexpr int kPlotTableRows = 3;
 
 // The states a lesson points at, in colour: a connection half closed or waiting to go.
 QColor stateColour(SocketState state)
@@ -50,14 +52,9 @@ KernelView::KernelView(QWidget *parent) : QWidget(parent)
     m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->header()->setSectionResizeMode(Who, QHeaderView::Stretch);
     m_plot = new QueuePlot;
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_table);
-    split->addWidget(m_plot);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
     layout->addWidget(m_note);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_plot, 1);
     m_plot->hide();
     retranslateUi();
 }
@@ -74,6 +71,23 @@ void KernelView::setShowQueues(bool show)
 {
     m_plot->setVisible(show);
     refresh();
+}
+
+void KernelView::fitTable()
+{
+    // With the plot below, the table is as tall as its rows (the plot takes the rest);
+    // without it, the table takes the whole tab.
+    if (m_plot->isHidden()) {
+        m_table->setMinimumHeight(0);
+        m_table->setMaximumHeight(QWIDGETSIZE_MAX);
+        return;
+    }
+    const int rows = std::max(kPlotTableRows, m_table->topLevelItemCount());
+    const int rowHeight = m_table->topLevelItemCount() > 0
+        ? m_table->sizeHintForRow(0)
+        : m_table->fontMetrics().height() + 4;
+    m_table->setFixedHeight(m_table->header()->sizeHint().height() + rows * rowHeight
+                            + 2 * m_table->frameWidth() + 4);
 }
 
 void KernelView::refresh()
@@ -126,7 +140,8 @@ void KernelView::refresh()
                             .arg(listeners.join(QStringLiteral("; "))));
     else
         m_note->setText(tr("No listening socket now: what is left are connections winding down."));
-    if (m_plot->isVisible())
+    fitTable();
+    if (!m_plot->isHidden())
         m_plot->setPoints(KernelSockets::queueHistory(rt, 1));
 }
 

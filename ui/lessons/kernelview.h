@@ -29,6 +29,7 @@ protected:
 
 private:
     void retranslateUi();
+    void fitTable();
 
     const LessonRuntime *m_runtime = nullptr;
     QLabel *m_note;

@@ -28,6 +28,12 @@
 namespace socketlab {
 
 namespace {
+// Percent of the left column for the diagram, the rest for the tabs below it.
+constexpr int kDiagramShare = 60;
+constexpr int kDiagramShareWithQueues = 30;
+// Percent of the width the code pane takes at least.
+constexpr int kCodeShare = 36;
+
 const char kStyle[] =
     "QGroupBox { border: 2px solid #b8b8b8; border-radius: 4px; margin-top: 1.3em; padding: 2px; }"
     "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }"
@@ -142,7 +148,9 @@ void LessonWindow::buildUi()
     layout->addWidget(m_outcome);
 
     auto *columns = new QSplitter(Qt::Horizontal, central);
+    m_columns = columns;
     auto *left = new QSplitter(Qt::Vertical, columns);
+    m_left = left;
 
     m_diagram = new SequenceDiagramWidget;
     m_diagramScroll = new QScrollArea;
@@ -167,18 +175,20 @@ void LessonWindow::buildUi()
     m_detailsBox = makeBox(m_details, left);
     left->addWidget(m_diagramBox);
     left->addWidget(m_detailsBox);
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 2);
+    left->setStretchFactor(0, kDiagramShare);
+    left->setStretchFactor(1, 100 - kDiagramShare);
     // The diagram is what the class reads; the tabs below (the kernel tab's table and plot ask
     // for much height) get the smaller part from the start, not by their size hints.
-    left->setSizes({600, 400});
+    left->setSizes({10 * kDiagramShare, 10 * (100 - kDiagramShare)});
 
     m_code = new CodeView;
     m_codeBox = makeBox(m_code, columns);
     columns->addWidget(left);
     columns->addWidget(m_codeBox);
-    columns->setStretchFactor(0, 5);
-    columns->setStretchFactor(1, 3);
+    // The code pane as wide as the lesson's listing needs (fitCodePane), the rest for the
+    // diagram and the tables.
+    columns->setStretchFactor(0, 1);
+    columns->setStretchFactor(1, 0);
     columns->setSizes({640, 360});
     layout->addWidget(columns, 1);
     setCentralWidget(central);
@@ -259,8 +269,11 @@ void LessonWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
-    else if (event->type() == QEvent::FontChange && m_stepTitle)
+    else if (event->type() == QEvent::FontChange && m_stepTitle) {
         updateFonts();
+        // After the listings have taken the new size.
+        QTimer::singleShot(0, this, &LessonWindow::fitCodePane);
+    }
     QMainWindow::changeEvent(event);
 }
 
@@ -293,12 +306,34 @@ void LessonWindow::showLesson()
     m_lessons->setCurrentIndex(m_controller.currentLesson());
     if (const LessonScript *lesson = m_controller.current()) {
         m_code->setListing(lesson->listing);
+        fitCodePane();
         m_processes->setShowTimeWait(lesson->showsTimeWait);
         m_kernel->setShowQueues(lesson->showsQueues);
+        if (lesson->showsQueues != m_showsQueues) {
+            // The queue plot is that lesson's point: the tabs get most of the column (the
+            // diagram then follows its newest row); other lessons give it back to the diagram.
+            m_showsQueues = lesson->showsQueues;
+            const int diagram = m_showsQueues ? kDiagramShareWithQueues : kDiagramShare;
+            // Sizes for now (in tenths of a percent: QSplitter raises a size below the widget's
+            // minimum to it), stretch for the resizes to come (the window's first layout too).
+            m_left->setSizes({10 * diagram, 10 * (100 - diagram)});
+            m_left->setStretchFactor(0, diagram);
+            m_left->setStretchFactor(1, 100 - diagram);
+        }
         m_switch->setText(lesson->switchText);
         m_switch->setVisible(!lesson->switchText.isEmpty());
         showSwitch();
     }
+}
+
+void LessonWindow::fitCodePane()
+{
+    // The listing's longest line whole (tst_lesson_fit), but never less than the usual share:
+    // what the code pane does not need goes to the diagram and the tables on the left.
+    const int total = m_columns->width() > 200 ? m_columns->width() : width() - 16;
+    const int chrome = m_codeBox->width() > 100 && m_code->width() > 50 ? m_codeBox->width() - m_code->width() : 24;
+    const int code = std::max(total * kCodeShare / 100, m_code->listingWidth() + chrome);
+    m_columns->setSizes({total - code, code});
 }
 
 void LessonWindow::showSwitch()

@@ -11,6 +11,7 @@ class QGroupBox;
 class QLabel;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 class QTabWidget;
 
 namespace socketlab {
@@ -60,6 +61,7 @@ private:
     void showLesson();
     void showStep();
     void showSwitch();
+    void fitCodePane();
     void eventsArrived(const SocketEvents &events);
     void cleared();
     void markObserved(ObserveTarget target);
@@ -67,6 +69,7 @@ private:
     LessonController m_controller;
     bool m_closed = false;
     bool m_presenting = false;
+    bool m_showsQueues = false;  // the left column is split for the queue plot
     QRect m_normalGeometry;
     Qt::WindowStates m_normalState;
     QAction *m_presentation = nullptr;
@@ -88,6 +91,8 @@ private:
     SequenceDiagramWidget *m_diagram = nullptr;
     QGroupBox *m_detailsBox = nullptr;
     QTabWidget *m_details = nullptr;
+    QSplitter *m_left = nullptr;
+    QSplitter *m_columns = nullptr;
     ProcessView *m_processes = nullptr;
     KernelView *m_kernel = nullptr;
     EventLogView *m_log = nullptr;

@@ -54,11 +54,13 @@ LessonScript RefusedLesson::build()
         ListingLine::commentLine(tr("TCP: connect to a closed port")),
         "s = socket(AF_INET, SOCK_STREAM, 0);",
         {"connect", "if (connect(s, (void *)&closed, len) < 0)"},
-        {"  perror(\"connect\");", tr("fails: ECONNREFUSED")},
+        ListingLine::commentLine(tr("fails: ECONNREFUSED")),
+        "  perror(\"connect\");",
         ListingLine::commentLine(tr("UDP: send to a closed port")),
         "u = socket(AF_INET, SOCK_DGRAM, 0);",
+        ListingLine::commentLine(tr("returns 7, and nothing else happens")),
         {"sendto", "n = sendto(u, \"anyone?\", 7, 0,"},
-        {"           (void *)&closed, len);", tr("returns 7, and nothing else happens")},
+        "           (void *)&closed, len);",
     };
     script.listing.python = {
         ListingLine::commentLine(tr("TCP: connect to a closed port")),

@@ -1,0 +1,118 @@
+#include "tests/lessons/lessontestsupport.h"
+#include "translations/languagemanager.h"
+#include "ui/lessons/codeview.h"
+#include "ui/lessons/kernelview.h"
+#include "ui/lessons/lessoncatalog.h"
+#include "ui/lessons/lessonwindow.h"
+#include "ui/lessons/queueplot.h"
+#include "ui/zoomcontroller.h"
+
+#include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTreeWidget>
+
+using namespace socketlab;
+
+// Issues 11/12: every lesson reads at 1024x768, offscreen, in both languages.
+class TestLessonFit : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // The program's text size: the zoom's base (at least 11 pt) for every window, as on a
+    // real screen (offscreen's own default is smaller).
+    void initTestCase() { ZoomController::instance(); }
+
+    void cleanup() { m_languages.setLanguage(QStringLiteral("en")); }
+
+    void listingsFitThePane_data()
+    {
+        QTest::addColumn<QString>("language");
+        for (const QString &language : LanguageManager::availableLanguages())
+            QTest::addRow("%s", qPrintable(language)) << language;
+    }
+
+    // No line of any lesson's C or Python listing is wider than the code view's viewport.
+    void listingsFitThePane()
+    {
+        QFETCH(QString, language);
+        QVERIFY(m_languages.setLanguage(language));
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *code = window.findChild<CodeView *>();
+        QVERIFY(code);
+        QStringList tooWide;
+        for (int lesson = 0; lesson < LessonCatalog::count(); ++lesson) {
+            window.openLesson(lesson);
+            for (int tab = 0; tab < code->count(); ++tab) {
+                code->setCurrentIndex(tab);
+                auto *editor = qobject_cast<QPlainTextEdit *>(code->widget(tab));
+                QVERIFY(editor);
+                QTRY_VERIFY(editor->isVisible() && editor->viewport()->width() > 100);
+                const QFontMetrics metrics(editor->font());
+                const int room = editor->viewport()->width()
+                    - 2 * int(std::ceil(editor->document()->documentMargin()));
+                for (QTextBlock b = editor->document()->begin(); b.isValid(); b = b.next()) {
+                    const int width = metrics.horizontalAdvance(b.text());
+                    if (width > room) {
+                        tooWide << QStringLiteral("lesson %1 %2: %3 px > %4 px: %5")
+                                       .arg(lesson + 1)
+                                       .arg(code->tabText(tab))
+                                       .arg(width)
+                                       .arg(room)
+                                       .arg(b.text());
+                    }
+                }
+            }
+        }
+        for (const QString &line : std::as_const(tooWide))
+            qWarning("%s", qPrintable(line));
+        QVERIFY2(tooWide.isEmpty(), qPrintable(QStringLiteral("%1 lines too wide").arg(tooWide.size())));
+    }
+
+    void queuesAreReadable_data() { listingsFitThePane_data(); }
+
+    // Lesson 12's punch line: the queue plot has real height, its titles whole, and the kernel
+    // table shows all three sockets.
+    void queuesAreReadable()
+    {
+        QFETCH(QString, language);
+        QVERIFY(m_languages.setLanguage(language));
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LessonController *controller = window.controller();
+        window.openLesson(LessonCatalog::count() - 1);
+        for (int step = 0; step < 2; ++step) {
+            QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+            controller->next();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
+        auto *kernel = window.findChild<KernelView *>();
+        QVERIFY(kernel);
+        auto *plot = kernel->findChild<QueuePlot *>();
+        QVERIFY(plot && plot->isVisible());
+        // Each lane keeps some 80 px for its curve below a two-line title (squashed to 152 px
+        // the curves were ~30 px strips under Xvfb's larger fonts).
+        QVERIFY2(plot->height() >= 200, qPrintable(QString::number(plot->height())));
+        QVERIFY(plot->titlesFit());
+        auto *table = kernel->findChild<QTreeWidget *>();
+        QVERIFY(table);
+        QTRY_COMPARE_WITH_TIMEOUT(table->topLevelItemCount(), 3, lessontest::kStepWaitMs);
+        const QRect last = table->visualItemRect(table->topLevelItem(2));
+        QVERIFY2(last.isValid() && last.bottom() <= table->viewport()->height(),
+                 qPrintable(QStringLiteral("row to %1, viewport %2")
+                                .arg(last.bottom())
+                                .arg(table->viewport()->height())));
+    }
+
+private:
+    LanguageManager m_languages;
+};
+
+QTEST_MAIN(TestLessonFit)
+#include "tst_lesson_fit.moc"

@@ -39,7 +39,9 @@ struct ServerConfig
     // a minimum. Small, it lets a flood fill a UDP server's receive buffer (summary "dropped").
     int receiveBuffer = 0;
     // Flow-control lesson: a handler (iterative or thread mode) that accepted a connection does
-    // not recv() until Server::resumeReading(), so the connection's Recv-Q fills.
+    // not recv() until Server::resumeReading(), so the connection's Recv-Q fills. UDP lesson:
+    // the UDP server does not recvfrom() until then, so its receive buffer fills and the kernel
+    // drops the datagrams that do not fit.
     bool pauseReading = false;
     // Lessons 4 and 5, the classic leak: when the client has left, the thread (or iterative)
     // handler does not close() the connection, and in fork mode the parent does not close its

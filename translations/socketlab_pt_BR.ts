@@ -2088,6 +2088,34 @@
         <source>client</source>
         <translation>cliente</translation>
     </message>
+    <message>
+        <source>Client C sent %1 datagrams, the server received %2; dropped by the kernel: %3 (receive buffer full).</source>
+        <translation>O cliente C enviou %1 datagramas, o servidor recebeu %2; descartados pelo kernel: %3 (buffer de recepção cheio).</translation>
+    </message>
+    <message>
+        <source>step 6: a small buffer</source>
+        <translation>passo 6: um buffer pequeno</translation>
+    </message>
+    <message>
+        <source>client C: 100 at once</source>
+        <translation>cliente C: 100 de uma vez</translation>
+    </message>
+    <message>
+        <source>buffer full: dropped, no error</source>
+        <translation>buffer cheio: descartado, sem erro</translation>
+    </message>
+    <message>
+        <source>Client C sends faster than the server reads</source>
+        <translation>O cliente C envia mais rápido do que o servidor lê</translation>
+    </message>
+    <message>
+        <source>The server starts again with a small receive buffer (4096 bytes; Linux doubles it) and does not read yet. Client C sends 100 datagrams of 1 KiB back to back. The kernel keeps what fits in the buffer and drops the rest: UDP never retransmits, and sendto() does not tell the sender. Then the server reads.</source>
+        <translation>O servidor recomeça com um buffer de recepção pequeno (4096 bytes; o Linux o dobra) e ainda não lê. O cliente C envia 100 datagramas de 1 KiB, um atrás do outro. O kernel guarda o que cabe no buffer e descarta o resto: o UDP nunca retransmite, e sendto() não avisa o remetente. Depois o servidor lê.</translation>
+    </message>
+    <message>
+        <source>Event log: the server receives only a few of C&apos;s 100 datagrams; the result line gives the kernel&apos;s drop count.</source>
+        <translation>Registro de eventos: o servidor recebe só alguns dos 100 datagramas de C; a linha de resultado dá a contagem de descartes do kernel.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -36,8 +36,15 @@ void UdpServerWorker::run()
     m_context.workerThreadId.store(socketlab::currentThreadId());
     makeCurrentThreadNicer(m_context.config.handlerNice);
     QByteArray buffer(qMax(1, m_context.config.bufferSize), Qt::Uninitialized);
-    while (SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd(), -1, SysCall::Recvfrom)
-           == WaitResult::Ready) {
+    // Paused, the socket is not even polled: datagrams wait in its receive buffer, and once
+    // that is full the kernel drops the rest (counted in updateDropped()).
+    bool goOn = !m_context.config.pauseReading
+        || SocketIo::waitFor(m_context.readingResumed.fd(), POLLIN, m_context.stop.fd())
+            == WaitResult::Ready;
+    while (goOn
+           && SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd(), -1,
+                                SysCall::Recvfrom)
+               == WaitResult::Ready) {
         for (int i = 0; i < kDrainLimit && receiveOne(buffer); ++i) {
         }
         updateDropped();

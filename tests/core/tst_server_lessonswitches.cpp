@@ -28,6 +28,20 @@ SocketSnapshot socketOf(quint16 port, const QString &local, const QString &peer 
     return {};
 }
 
+// The bytes waiting in the receive buffer of the UDP socket bound to port.
+qint64 udpRecvQ(quint16 port)
+{
+    QList<SocketSnapshot> sockets;
+    QString error;
+    if (!SocketStateReader::read(port, SocketStateReader::UdpOnly, &sockets, &error, false))
+        qWarning("%s", qPrintable(error));
+    for (const SocketSnapshot &s : sockets) {
+        if (s.localPort == port)
+            return s.recvQ;
+    }
+    return -1;
+}
+
 ServerConfig config(Concurrency concurrency)
 {
     ServerConfig c;
@@ -95,6 +109,59 @@ private slots:
         server.stop();
         QVERIFY2(timer.elapsed() < 5000, "a paused handler must not hold Stop up");
         QVERIFY(peerClosed(client.get()));
+    }
+
+    // The UDP lesson's last step: a paused UDP server does not recvfrom(), its small receive
+    // buffer fills, and the kernel drops the rest; once it reads, every datagram sent is either
+    // received or counted as dropped.
+    void pausedUdpServerLetsTheKernelDrop()
+    {
+        Server server;
+        EventLog log(&server);
+        ServerConfig c = config(Concurrency::Thread);
+        c.protocol = Protocol::Udp;
+        c.receiveBuffer = 4096;
+        c.pauseReading = true;
+        QVERIFY(server.start(c));
+        const quint16 port = server.localPort();
+        const Fd sender = udpSocket();
+        QVERIFY(sender.isValid());
+        constexpr qint64 kSent = 100;
+        const QByteArray datagram(1024, 'u');
+        for (qint64 i = 0; i < kSent; ++i)
+            QVERIFY(sendTo(sender.get(), datagram, port));
+        // Nothing read while paused: what fit waits in the socket's Recv-Q, and stays there
+        // (a server that reads would have emptied it well within the pause).
+        QTRY_VERIFY_WITH_TIMEOUT(udpRecvQ(port) > 0, kWaitMs);
+        const qint64 full = udpRecvQ(port);
+        QTest::qWait(300);
+        QCOMPARE(udpRecvQ(port), full);
+        QCOMPARE(server.totals().messages, qint64(0));
+        QCOMPARE(log.count(EventKind::Data), 0);
+
+        server.resumeReading();
+        QTRY_COMPARE_WITH_TIMEOUT(server.totals().messages + server.totals().dropped, kSent,
+                                  kWaitMs);
+        QVERIFY2(server.totals().dropped > 0, qPrintable(QString::number(server.totals().messages)));
+        QCOMPARE(udpRecvQ(port), qint64(0));
+        server.stop();
+    }
+
+    void pausedUdpServerStopsPromptly()
+    {
+        Server server;
+        ServerConfig c = config(Concurrency::Thread);
+        c.protocol = Protocol::Udp;
+        c.pauseReading = true;
+        QVERIFY(server.start(c));
+        const Fd sender = udpSocket();
+        QVERIFY(sendTo(sender.get(), QByteArrayLiteral("never read"), server.localPort()));
+        QTRY_VERIFY_WITH_TIMEOUT(udpRecvQ(server.localPort()) > 0, kWaitMs);
+        QElapsedTimer timer;
+        timer.start();
+        server.stop();
+        QVERIFY2(timer.elapsed() < 5000, "a paused UDP server must not hold Stop up");
+        QVERIFY(!server.isRunning());
     }
 
     void forgottenCloseLeavesCloseWait_data()

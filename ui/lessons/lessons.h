@@ -23,6 +23,15 @@ LessonScript nagleLesson();
 LessonScript flowControlLesson();
 
 // What the lessons' steps record for their outcomes (LessonScript::factsAs()).
+struct UdpFacts
+{
+    // The last step: client C's flood at a paused server with a small receive buffer.
+    int sent = 0;           // C's sendto() calls that returned
+    bool resumed = false;   // the server was told to read
+    qint64 received = 0;    // the restarted server's datagrams
+    qint64 dropped = 0;     // ... and the kernel's drop count for its socket
+};
+
 struct IterativeFacts
 {
     qint64 acceptQueue = 0;  // the most connections the listener's queue held

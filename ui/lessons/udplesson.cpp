@@ -18,7 +18,52 @@ struct UdpLesson
 };
 
 namespace {
-LessonOutcome outcomeOf(const LessonRuntime &rt)
+using Facts = std::shared_ptr<UdpFacts>;
+
+// The last step: SO_RCVBUF 4096 (Linux doubles it) holds only a few 1 KiB datagrams, each
+// charged with its buffer overhead too; client C sends far more than that.
+constexpr int kFloodClient = 3;
+constexpr int kReceiveBuffer = 4096;
+constexpr int kFloodDatagrams = 100;
+constexpr int kFloodSize = 1024;
+
+ServerConfig smallPausedServer()
+{
+    ServerConfig c = server(Protocol::Udp);
+    c.receiveBuffer = kReceiveBuffer;
+    c.pauseReading = true;
+    return c;
+}
+
+LessonStep::Enter flood()
+{
+    return [](LessonRuntime &rt) {
+        rt.connectClient(kFloodClient, Protocol::Udp, rt.serverPort());
+        for (int i = 0; i < kFloodDatagrams; ++i)
+            rt.client(kFloodClient)->send(QByteArray(kFloodSize, char('0' + i % 10)));
+    };
+}
+
+// Once C's every sendto() returned, the server reads; done when each datagram is either
+// received or counted by the kernel as dropped.
+bool floodAccounted(LessonRuntime &rt, UdpFacts &facts)
+{
+    facts.sent = rt.count(LessonRuntime::clientEvent(kFloodClient, EventKind::Sent));
+    if (facts.sent < kFloodDatagrams)
+        return false;
+    if (!facts.resumed) {
+        rt.server()->resumeReading();
+        facts.resumed = true;
+    }
+    const ServerTotals totals = rt.server()->totals();
+    facts.received = totals.messages;
+    facts.dropped = totals.dropped;
+    // ... and the received ones are in the event log too (the totals lead the events).
+    return facts.received + facts.dropped >= facts.sent
+        && rt.dataFrom(kFloodClient) >= facts.received;
+}
+
+LessonOutcome outcomeOf(const LessonRuntime &rt, const UdpFacts &facts)
 {
     QSet<QString> senders;
     for (const SocketEvent &e : rt.events()) {
@@ -27,10 +72,19 @@ LessonOutcome outcomeOf(const LessonRuntime &rt)
     }
     const int accepted = rt.count(LessonRuntime::serverEvent(EventKind::Connected));
     LessonOutcome outcome;
-    outcome.passed = senders.size() >= 2 && accepted == 0;
+    outcome.passed = senders.size() >= 2 && accepted == 0 && facts.sent == kFloodDatagrams
+        && facts.dropped > 0 && facts.received + facts.dropped == facts.sent;
     outcome.text = UdpLesson::tr("%1 different senders, %2 connections accepted.")
                        .arg(senders.size())
                        .arg(accepted);
+    if (facts.resumed) {
+        outcome.text += QLatin1Char(' ')
+            + UdpLesson::tr("Client C sent %1 datagrams, the server received %2; dropped by the "
+                            "kernel: %3 (receive buffer full).")
+                  .arg(facts.sent)
+                  .arg(facts.received)
+                  .arg(facts.dropped);
+    }
     return outcome;
 }
 }
@@ -38,6 +92,7 @@ LessonOutcome outcomeOf(const LessonRuntime &rt)
 LessonScript UdpLesson::build()
 {
     LessonScript script;
+    const auto facts = script.makeFacts<UdpFacts>();
     script.title = tr("UDP: datagrams without connections");
     script.listing.c = {
         ListingLine::commentLine(tr("server")),
@@ -52,6 +107,14 @@ LessonScript UdpLesson::build()
         "c = socket(AF_INET, SOCK_DGRAM, 0);",
         {"sendto", "sendto(c, msg, len, 0,"},
         "       (void *)&srv, sizeof srv);",
+        ListingLine::commentLine(tr("step 6: a small buffer")),
+        "int size = 4096;",
+        "setsockopt(s, SOL_SOCKET, SO_RCVBUF,",
+        "           &size, sizeof size);",
+        ListingLine::commentLine(tr("client C: 100 at once")),
+        {"flood", "for (i = 0; i < 100; i++)"},
+        {"  sendto(c, buf, 1024, 0,", tr("buffer full: dropped, no error")},
+        "         (void *)&srv, sizeof srv);",
     };
     script.listing.python = {
         ListingLine::commentLine(tr("server")),
@@ -63,6 +126,11 @@ LessonScript UdpLesson::build()
         ListingLine::commentLine(tr("client")),
         "c = socket.socket(AF_INET, SOCK_DGRAM)",
         {"sendto", "c.sendto(msg, ('127.0.0.1', PORT))"},
+        ListingLine::commentLine(tr("step 6: a small buffer")),
+        "udp.setsockopt(SOL_SOCKET, SO_RCVBUF, 4096)",
+        ListingLine::commentLine(tr("client C: 100 at once")),
+        {"flood", "for i in range(100):"},
+        {"    c.sendto(b'x' * 1024, ('127.0.0.1', PORT))", tr("buffer full: dropped, no error")},
     };
     script.steps = {
         {tr("A UDP server binds a port"),
@@ -92,8 +160,17 @@ LessonScript UdpLesson::build()
             "another datagram from the same address."),
          tr("Event log: A's second line has the same address as its first."), ObserveTarget::Log,
          "recvfrom", clientSends(1, QByteArrayLiteral("A again")), untilDataFrom(1, 2)},
+        {tr("Client C sends faster than the server reads"),
+         tr("The server starts again with a small receive buffer (4096 bytes; Linux doubles "
+            "it) and does not read yet. Client C sends 100 datagrams of 1 KiB back to back. "
+            "The kernel keeps what fits in the buffer and drops the rest: UDP never "
+            "retransmits, and sendto() does not tell the sender. Then the server reads."),
+         tr("Event log: the server receives only a few of C's 100 datagrams; the result line "
+            "gives the kernel's drop count."),
+         ObserveTarget::Log, "flood", all({restartServer(smallPausedServer()), flood()}),
+         [facts](LessonRuntime &rt) { return floodAccounted(rt, *facts); }},
     };
-    script.outcome = &outcomeOf;
+    script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;
 }
 

@@ -129,8 +129,9 @@ LessonScript UdpLesson::build()
         ListingLine::commentLine(tr("step 6: a small buffer")),
         "udp.setsockopt(SOL_SOCKET, SO_RCVBUF, 4096)",
         ListingLine::commentLine(tr("client C: 100 at once")),
+        ListingLine::commentLine(tr("buffer full: dropped, no error")),
         {"flood", "for i in range(100):"},
-        {"    c.sendto(b'x' * 1024, ('127.0.0.1', PORT))", tr("buffer full: dropped, no error")},
+        "    c.sendto(b'x' * 1024, ('127.0.0.1', PORT))",
     };
     script.steps = {
         {tr("A UDP server binds a port"),

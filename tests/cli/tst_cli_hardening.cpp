@@ -14,7 +14,7 @@ using namespace testsupport;
 
 namespace {
 
-// SIGTERM must end the server within a second (DESIGN.md); tests allow more for a busy machine.
+// SIGTERM must end the server within a second (docs/cli.md); tests allow more for a busy machine.
 constexpr int kExitBoundMs = 3000;
 
 // The process's peak resident memory so far, in KiB (0 when it is gone).

@@ -167,7 +167,7 @@ void TestCliServer::jsonContract()
                                 kWaitMs));
     }
     QCOMPARE(cli.dataText("data", peers[0]), QStringLiteral("hello"));
-    // 0xFF is \xff; the literal backslash is doubled (DESIGN.md), so the two never look alike.
+    // 0xFF is \xff; the literal backslash is doubled (docs/cli.md), so the two never look alike.
     QCOMPARE(cli.dataText("data", peers[1]), QString::fromUtf8("bin") + QChar(0)
                                                  + QStringLiteral("\\xff\"\\\\\n"));
     if (tcp)

@@ -89,14 +89,14 @@ QList<qint64> childrenOf(qint64 parent)
 qint64 waitForNewChild(qint64 parent, const QList<qint64> &known)
 {
     qint64 found = 0;
-    QTest::qWaitFor([&] {
+    const bool appeared = QTest::qWaitFor([&] {
         for (qint64 pid : childrenOf(parent)) {
             if (!known.contains(pid))
                 found = pid;
         }
         return found != 0;
     }, kWaitMs);
-    return found;
+    return appeared ? found : 0;
 }
 
 } // namespace

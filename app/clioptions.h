@@ -9,7 +9,7 @@
 
 namespace socketlab {
 
-// socketlab-cli's command line, exactly as DESIGN.md's contract spells it.
+// socketlab-cli's command line, exactly as docs/cli.md spells the contract.
 struct CliOptions
 {
     Q_DECLARE_TR_FUNCTIONS(CliOptions)

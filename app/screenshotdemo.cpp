@@ -29,16 +29,19 @@ ScreenshotDemo::ScreenshotDemo(MainWindow *window, const Options &options, QObje
 void ScreenshotDemo::start()
 {
     m_window->zoom()->setPercent(m_options.zoom);
-    if (m_options.lesson > 0) {
+    if (m_options.lesson > 0 || m_options.everyStep) {
         m_window->showLessons();
         LessonWindow *lessons = m_window->lessonWindow();
         lessons->resize(m_window->size());
-        lessons->openLesson(m_options.lesson - 1);
+        lessons->openLesson(qMax(0, m_options.lesson - 1));
         if (m_options.lessonSwitchOn)
             lessons->controller()->setSwitchOn(true);
         if (m_options.presentation)
             lessons->setPresentationMode(true);
-        QTimer::singleShot(kPollMs, this, &ScreenshotDemo::pollLesson);
+        if (m_options.everyStep)
+            QTimer::singleShot(kPollMs, this, &ScreenshotDemo::pollEveryStep);
+        else
+            QTimer::singleShot(kPollMs, this, &ScreenshotDemo::pollLesson);
         return;
     }
     // The default lab: TCP, a thread per connection, port 5000 (any port if that one is busy).
@@ -97,6 +100,40 @@ void ScreenshotDemo::pollLesson()
         controller->next();
     }
     QTimer::singleShot(kPollMs, this, &ScreenshotDemo::pollLesson);
+}
+
+void ScreenshotDemo::pollEveryStep()
+{
+    if (m_window->lessonWindow()->controller()->isSettled() || ++m_polls >= kMaxPolls) {
+        // One more moment for the process view's next refresh.
+        QTimer::singleShot(400, this, &ScreenshotDemo::captureStep);
+        return;
+    }
+    QTimer::singleShot(kPollMs, this, &ScreenshotDemo::pollEveryStep);
+}
+
+void ScreenshotDemo::captureStep()
+{
+    LessonWindow *lessons = m_window->lessonWindow();
+    LessonController *controller = lessons->controller();
+    const QString file = QStringLiteral("%1/lesson%2-step%3.png")
+                             .arg(m_options.path)
+                             .arg(controller->currentLesson() + 1)
+                             .arg(controller->currentStep() + 1);
+    if (!lessons->grab().save(file, "PNG")) {
+        emit finished(false);
+        return;
+    }
+    m_polls = 0;
+    if (controller->canGoNext()) {
+        controller->next();
+    } else if (m_options.lesson == 0 && controller->currentLesson() + 1 < controller->lessonCount()) {
+        lessons->openLesson(controller->currentLesson() + 1);
+    } else {
+        emit finished(true);
+        return;
+    }
+    QTimer::singleShot(kPollMs, this, &ScreenshotDemo::pollEveryStep);
 }
 
 void ScreenshotDemo::capture(QWidget *widget)

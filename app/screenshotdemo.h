@@ -9,7 +9,8 @@ class MainWindow;
 
 // For the README's pictures: starts the server, has the clients say something, waits until
 // the server logged it, and saves the window as a PNG. Optionally in presentation mode, at a
-// zoom level, or a guided lesson's window run up to one of its steps instead.
+// zoom level, or a guided lesson's window run up to one of its steps (or through all of
+// them, a picture each) instead.
 class ScreenshotDemo : public QObject
 {
     Q_OBJECT
@@ -23,6 +24,9 @@ public:
         int lesson = 0;      // 1-based; 0: the main window
         int lessonStep = 1;  // 1-based
         bool lessonSwitchOn = false;
+        // path is a folder: a picture of every step of the lesson (of every lesson when
+        // lesson is 0) goes there as lessonL-stepS.png.
+        bool everyStep = false;
     };
 
     ScreenshotDemo(MainWindow *window, const Options &options, QObject *parent = nullptr);
@@ -35,6 +39,8 @@ signals:
 private:
     void poll();
     void pollLesson();
+    void pollEveryStep();
+    void captureStep();
     void capture(QWidget *widget);
 
     MainWindow *m_window;

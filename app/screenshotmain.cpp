@@ -1,7 +1,8 @@
 // socketlab-screenshot FILE [--lang en|pt_BR] [--size WxH] [--zoom PERCENT] [--clients N]
-//                      [--presentation] [--lesson N [--step N] [--switch]]
+//                      [--presentation] [--lesson N [--step N] [--switch]] [--every-step]
 // runs a short demo in the main window (1024x768 by default) with default settings, or a guided
-// lesson up to a step, and saves it as a PNG (docs/ and the README use it; presentation mode
+// lesson up to a step, and saves it as a PNG (docs/ and the README use it; with --every-step,
+// FILE is a folder for a picture of each step of a lesson, or of all; presentation mode
 // takes the whole screen, so run it on a screen of the size wanted, e.g. Xvfb -screen 0 1024x768x24).
 
 #include "app/screenshotdemo.h"
@@ -10,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -41,8 +43,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption stepOption(QStringLiteral("step"), QStringLiteral("the lesson's step"),
                                         QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption switchOption(QStringLiteral("switch"), QStringLiteral("the lesson's switch on"));
+    const QCommandLineOption everyStepOption(
+        QStringLiteral("every-step"),
+        QStringLiteral("FILE is a folder: a picture of every step of the lesson (of every lesson without --lesson)"));
     parser.addOptions({sizeOption, zoomOption, clientsOption, presentationOption, lessonOption,
-                       stepOption, switchOption});
+                       stepOption, switchOption, everyStepOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("the PNG to write"));
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
@@ -68,6 +73,11 @@ int main(int argc, char *argv[])
     options.lesson = parser.value(lessonOption).toInt();
     options.lessonStep = parser.value(stepOption).toInt();
     options.lessonSwitchOn = parser.isSet(switchOption);
+    options.everyStep = parser.isSet(everyStepOption);
+    if (options.everyStep && !QDir().mkpath(file)) {
+        std::fprintf(stderr, "Cannot make the folder %s\n", qPrintable(file));
+        return 1;
+    }
 
     MainWindow window(&language);
     window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1024,

@@ -6,7 +6,9 @@ include(GNUInstallDirs)
 set(docDir ${CMAKE_INSTALL_DATADIR}/doc/socketlab)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/debian/copyright DESTINATION ${docDir})
 set(changelog ${PROJECT_BINARY_DIR}/debian/changelog.gz)
+# Make the folder here: Ninja creates an output's folder, Unix Makefiles do not.
 add_custom_command(OUTPUT ${changelog}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/debian
     COMMAND gzip -9nc ${PROJECT_SOURCE_DIR}/resources/debian/changelog > ${changelog}
     DEPENDS ${PROJECT_SOURCE_DIR}/resources/debian/changelog)
 add_custom_target(socketlab_changelog ALL DEPENDS ${changelog})

@@ -21,7 +21,7 @@ namespace socketlab {
 // One lab: a server and numbered clients whose events pass through one queue, so every view
 // sees them in one order. Each event is stamped as it passes with its sequence number and the
 // client it belongs to: a client's own events carry its number, and so does a server event
-// whose peer is that client's local address (decided here, once, not later in each view).
+// whose peer is that client's local address.
 // Any other peer is a student (clientId 0).
 //
 // While the server runs or a client is connected, a SocketStateSampler watches the kernel's

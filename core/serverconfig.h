@@ -15,9 +15,9 @@ struct ServerConfig
     int backlog = 1;      // as the recipe
     int bufferSize = 1024;
     bool echo = false;
-    // Lesson 11, with echo (iterative and thread modes): hold a partial line and echo each
-    // complete one ('\n' included) in one send(), as a request/reply server answers only a
-    // whole request. A held line past 64 KiB goes back as it is, so memory stays bounded.
+    // With echo (iterative and thread modes; the Nagle lesson): hold a partial line and echo
+    // each complete one ('\n' included) in one send(), as a request/reply server answers only
+    // a whole request. A held line past 64 KiB goes back as it is, so memory stays bounded.
     bool echoWholeLines = false;
     int maxClients = 256;  // live handlers; more clients wait in the backlog
     bool reuseAddress = true;
@@ -28,12 +28,12 @@ struct ServerConfig
     // no event per connection either (connected, disconnected, handler_exited); errors still are.
     bool reportTraffic = true;
     bool reportCalls = true;
-    // Lesson 4: off, the parent does not waitpid() a child whose pipe closed, only at Stop, so
-    // the exited child stays a zombie meanwhile.
+    // Off (the fork lesson's zombie): the parent does not waitpid() a child whose pipe closed,
+    // only at Stop, so the exited child stays a zombie meanwhile.
     bool reapChildren = true;
-    // Lesson 5: each received chunk increments a counter in the handler's memory and reports
-    // it as a "++counter" call whose result is the new value. Threads share the server
-    // process's counter; a forked child increments its own copy.
+    // The shared-memory lesson: each received chunk increments a counter in the handler's
+    // memory and reports it as a "++counter" call whose result is the new value. Threads share
+    // the server process's counter; a forked child increments its own copy.
     bool sharedCounter = false;
     // Above 0: SO_RCVBUF for the listening (or UDP) socket; the kernel doubles it and keeps
     // a minimum. Small, it lets a flood fill a UDP server's receive buffer (summary "dropped").
@@ -43,10 +43,10 @@ struct ServerConfig
     // the UDP server does not recvfrom() until then, so its receive buffer fills and the kernel
     // drops the datagrams that do not fit.
     bool pauseReading = false;
-    // Lessons 4 and 5, the classic leak: when the client has left, the thread (or iterative)
-    // handler does not close() the connection, and in fork mode the parent does not close its
-    // copy after fork(). The descriptors stay open until Stop, so the server's side of each
-    // connection stays in CLOSE_WAIT and the client's in FIN_WAIT2.
+    // The fork and thread lessons' classic leak: when the client has left, the thread (or
+    // iterative) handler does not close() the connection, and in fork mode the parent does not
+    // close its copy after fork(). The descriptors stay open until Stop, so the server's side of
+    // each connection stays in CLOSE_WAIT and the client's in FIN_WAIT2.
     bool forgetClose = false;
 };
 

@@ -2,6 +2,8 @@
 
 #include "core/callclock.h"
 
+#include <QTimeZone>
+
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -16,7 +18,13 @@ SocketEvent::SocketEvent(EventKind kind, Role role)
 void SocketEvent::setEndUs(qint64 us)
 {
     endUs = us;
+    // Qt 6.8 deprecates the Qt::TimeSpec overload; QTimeZone::UTC (6.5) is its cheap
+    // replacement, while Qt 6.4's QTimeZone::utc() would allocate a zone per event.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    time = QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::UTC);
+#else
     time = QDateTime::fromMSecsSinceEpoch(us / 1000, Qt::UTC);
+#endif
 }
 
 qint64 currentThreadId()

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <poll.h>
+#include <time.h>
 #include <unistd.h>
 
 namespace socketlab {
@@ -48,6 +49,14 @@ QSet<quint64> ownSocketInodes()
             inodes.insert(text.mid(prefix.size(), text.size() - prefix.size() - 1).toULongLong());
     }
     return inodes;
+}
+
+// The calling thread's CPU time (user and system, the kernel's table walk included).
+qint64 threadCpuUs()
+{
+    timespec t{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000000 + t.tv_nsec / 1000;
 }
 
 bool hasTimer(const QList<SocketSnapshot> &sockets)
@@ -113,11 +122,13 @@ void SocketStateSampler::run()
     qint64 lastEmitUs = 0;
     for (;;) {
         const qint64 startUs = nowUs();
+        const qint64 startCpuUs = threadCpuUs();
         sampleOnce(&lastEmitUs);
         const qint64 tookUs = nowUs() - startUs;
+        const qint64 costUs = threadCpuUs() - startCpuUs;
         // Wait out the rest of the tick (longer when sampling is costly on this machine), or
         // until stop() raises the signal.
-        const qint64 periodMs = qMax(qint64(m_intervalMs), tookUs * kCostFactor / 1000);
+        const qint64 periodMs = qMax(qint64(m_intervalMs), costUs * kCostFactor / 1000);
         const int waitMs = int(qMax(qint64(1), periodMs - tookUs / 1000));
         pollfd p{m_stop.fd(), POLLIN, 0};
         const int ready = ::poll(&p, 1, waitMs);

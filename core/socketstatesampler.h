@@ -34,8 +34,10 @@ public:
     static constexpr int kIntervalMs = 100;
     // A sample walks the kernel's whole socket table (tens of thousands of TIME_WAIT sockets
     // after a connection flood, every network namespace's): the sampler waits this many times
-    // as long as its last sample took before the next, so it takes at most ~0.5% of a core
-    // (a walk also evicts the flood's cache lines and takes each hash bucket's lock).
+    // the CPU time its last sample took before the next, so it takes at most ~0.5% of a core
+    // (a walk also evicts the flood's cache lines and takes each hash bucket's lock). CPU time,
+    // not wall-clock time: on a busy machine a cheap sample may wait long for a core, and
+    // 200 times that wait would freeze the kernel's view for many seconds.
     static constexpr int kCostFactor = 200;
 
     struct Target

@@ -10,7 +10,7 @@ enum class Role;
 
 // The C name, "recvfrom"; empty for None.
 QString sysCallName(SysCall call);
-// The recipe's step number of the call for that role (DESIGN.md, "What the recipe teaches"),
+// The recipe's step number of the call for that role (docs/architecture.md, "The recipe"),
 // 0 when the call is not one of the recipe's steps (the server's getaddrinfo, fork's
 // plumbing, waitpid, kill).
 int recipeStep(SysCall call, Role role);

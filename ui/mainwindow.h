@@ -39,8 +39,6 @@ public:
     ServerToolBar *serverToolBar() const { return m_toolBar; }
     ServerPane *serverPane() const { return m_serverPane; }
     ClientPanes *clientPanes() const { return m_clients; }
-    // The old name, for code written when the clients were tabs.
-    ClientPanes *clientTabs() const { return m_clients; }
     ViewControls *viewControls() const { return m_viewControls; }
     QAction *presentationAction() const { return m_presentationAction; }
     bool isPresenting() const;

@@ -22,7 +22,6 @@ public:
 
     State state() const;
     bool isRunning() const { return m_running; }
-    int openConnections() const { return m_open; }
     QString text() const;
     // A Start that failed (until the next Start): the reason in plain words for the headline,
     // and the failed call with why it failed in full.

@@ -47,7 +47,6 @@ public:
     QAction *stopAction() const { return m_stop; }
     QSpinBox *portSpin() const { return m_portSpin; }
     QSpinBox *backlogSpin() const { return m_backlogSpin; }
-    QComboBox *exposureCombo() const { return m_exposure; }
 
     // As QToolBar: a button for the action (or a new one), a widget, a separator line.
     QAction *addAction(const QIcon &icon, const QString &text);

@@ -14,21 +14,8 @@ using namespace testsupport;
 
 namespace {
 
-// SIGTERM must end the server within a second (DESIGN.md); tests allow more for a busy machine.
+// SIGTERM must end the server within a second (docs/cli.md); tests allow more for a busy machine.
 constexpr int kExitBoundMs = 3000;
-
-// The process's peak resident memory so far, in KiB (0 when it is gone).
-qint64 peakRssKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return 0;
-}
 
 // Clients that send 1 KiB chunks as fast as the server reads, until stopped (or 20 s).
 class Flood

@@ -89,14 +89,14 @@ QList<qint64> childrenOf(qint64 parent)
 qint64 waitForNewChild(qint64 parent, const QList<qint64> &known)
 {
     qint64 found = 0;
-    QTest::qWaitFor([&] {
+    const bool appeared = QTest::qWaitFor([&] {
         for (qint64 pid : childrenOf(parent)) {
             if (!known.contains(pid))
                 found = pid;
         }
         return found != 0;
     }, kWaitMs);
-    return found;
+    return appeared ? found : 0;
 }
 
 } // namespace
@@ -167,7 +167,7 @@ void TestCliServer::jsonContract()
                                 kWaitMs));
     }
     QCOMPARE(cli.dataText("data", peers[0]), QStringLiteral("hello"));
-    // 0xFF is \xff; the literal backslash is doubled (DESIGN.md), so the two never look alike.
+    // 0xFF is \xff; the literal backslash is doubled (docs/cli.md), so the two never look alike.
     QCOMPARE(cli.dataText("data", peers[1]), QString::fromUtf8("bin") + QChar(0)
                                                  + QStringLiteral("\\xff\"\\\\\n"));
     if (tcp)

@@ -24,7 +24,7 @@ QJsonObject parse(const QByteArray &line)
 SocketEvent makeEvent(EventKind kind)
 {
     SocketEvent e(kind, Role::Server);
-    e.time = QDateTime(QDate(2024, 3, 1), QTime(12, 0, 1, 234), Qt::UTC);
+    e.time = QDateTime(QDate(2024, 3, 1), QTime(12, 0, 1, 234), QTimeZone::utc());
     e.pid = 4242;
     e.tid = 4243;
     return e;
@@ -156,7 +156,7 @@ void TestEventJson::escaping_data()
     QTest::addColumn<QByteArray>("payload");
     QTest::addColumn<QString>("text");
     QTest::newRow("quotes") << QByteArray("say \"hi\"") << "say \"hi\"";
-    // DESIGN.md: a literal backslash is written \\ in text, so \xHH is unambiguous.
+    // docs/cli.md: a literal backslash is written \\ in text, so \xHH is unambiguous.
     QTest::newRow("backslash") << QByteArray("C:\\dir\\") << "C:\\\\dir\\\\";
     QTest::newRow("newline, tab, cr") << QByteArray("a\nb\tc\rd") << "a\nb\tc\rd";
     QTest::newRow("all C0 controls") << QByteArray("\x01\x02\x08\x0b\x0c\x1b\x1f")

@@ -61,7 +61,7 @@ void TestPayloadText::toText_data()
     QTest::newRow("controls kept") << QByteArray("a\nb\tc\r\x01\x7f", 9)
                                    << QString::fromLatin1("a\nb\tc\r\x01\x7f", 9);
     QTest::newRow("nul kept") << QByteArray("a\0b", 3) << QString::fromLatin1("a\0b", 3);
-    // DESIGN.md: a literal backslash is written \\, so \xHH always means one invalid byte.
+    // docs/cli.md: a literal backslash is written \\, so \xHH always means one invalid byte.
     QTest::newRow("backslash doubled") << QByteArray("C:\\x41") << "C:\\\\x41";
     QTest::newRow("lone backslash") << QByteArray("\\") << "\\\\";
 }

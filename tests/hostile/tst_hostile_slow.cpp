@@ -128,7 +128,8 @@ void TestHostileSlow::silentClient_data()
     QTest::newRow("thread") << QStringLiteral("thread") << true;
     QTest::newRow("fork") << QStringLiteral("fork") << true;
     QTest::newRow("poll") << QStringLiteral("poll") << true;
-    // DESIGN: an iterative server does not accept again until the current client leaves.
+    // docs/architecture.md: an iterative server does not accept again until the current
+    // client leaves.
     QTest::newRow("iterative") << QStringLiteral("iterative") << false;
 }
 
@@ -181,8 +182,9 @@ void TestHostileSlow::sigtermDuringFlood_data()
     QTest::newRow("poll") << QStringLiteral("poll");
 }
 
-// DESIGN: "On SIGINT/SIGTERM ... exits 0, within a second even during a flood", and "under
-// any flood memory stays bounded". Every event is formatted and written to /dev/null.
+// docs/cli.md: SIGINT/SIGTERM end the server with exit 0 within a second, even during a flood;
+// docs/architecture.md: memory stays bounded under any flood. Every event is formatted and
+// written to /dev/null.
 void TestHostileSlow::sigtermDuringFlood()
 {
     QFETCH(QString, mode);

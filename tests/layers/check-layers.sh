@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The layers DESIGN.md draws, checked on the sources: core knows no widgets, no ui and no app;
-# ui does not include app; the lessons' Qt-Core library includes no widget or GUI header; a
-# core/private/ header (the workers and their plumbing) is included only by core and its tests.
+# The layers docs/architecture.md draws, checked on the sources: core knows no widgets, no ui
+# and no app; ui does not include app; the lessons' Qt-Core library includes no widget or GUI
+# header; a core/private/ header (the workers and their plumbing) is included only by core and
+# its tests.
 set -u
 cd "$(dirname "$0")/../.."
 status=0

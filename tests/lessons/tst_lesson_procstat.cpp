@@ -1,4 +1,5 @@
 #include "core/procstat.h"
+#include "core/socketevent.h"
 #include "core/tcpstatetable.h"
 
 #include <QTest>
@@ -41,19 +42,25 @@ private slots:
 
     void ownProcessAndThreads()
     {
-        const ProcInfo self = ProcStat::process(::getpid());
-        QVERIFY(self.state == ProcState::Running || self.state == ProcState::Sleeping);
+        // A thread that reads its own stat is on a CPU doing so: running. The tests run on the
+        // main thread, whose state is the process's.
+        QCOMPARE(ProcStat::thread(::getpid(), currentThreadId()).state, ProcState::Running);
+        QCOMPARE(ProcStat::process(::getpid()).state, ProcState::Running);
         QThread thread;
         thread.setObjectName(QStringLiteral("tcp server"));
         thread.start();
-        const auto named = [] {
+        const auto namedTid = [] {
             for (qint64 tid : ProcStat::threadIds(::getpid())) {
                 if (ProcStat::thread(::getpid(), tid).name == QLatin1String("tcp server"))
-                    return true;
+                    return tid;
             }
-            return false;
+            return qint64(0);
         };
-        QTRY_VERIFY(named());
+        QTRY_VERIFY(namedTid() != 0);
+        // An idle event loop waits in the kernel: sleeping (it may be caught running while it
+        // starts, hence the wait).
+        const qint64 tid = namedTid();
+        QTRY_COMPARE(ProcStat::thread(::getpid(), tid).state, ProcState::Sleeping);
         thread.quit();
         thread.wait();
     }

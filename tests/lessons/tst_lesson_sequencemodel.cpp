@@ -2,6 +2,7 @@
 #include "ui/lessons/sequencemodel.h"
 
 #include <QTest>
+#include <QTimeZone>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -17,7 +18,7 @@ const QString kServer = QStringLiteral("127.0.0.1:5000");
 struct Stream
 {
     SocketEvents events;
-    QDateTime clock = QDateTime::fromMSecsSinceEpoch(1000000, Qt::UTC);
+    QDateTime clock = QDateTime::fromMSecsSinceEpoch(1000000, QTimeZone::utc());
 
     SocketEvent &add(Role role, EventKind kind, quint64 id = 0, const QString &peer = QString(),
                      const QByteArray &payload = QByteArray())
@@ -388,13 +389,16 @@ private slots:
         for (int rowHeight : {SequenceDrawing::kRowHeight, SequenceDrawing::kMinRowHeight}) {
             SequenceDrawing drawing;
             drawing.layout(model, 700, rowHeight);
+            int labels = 0;  // a drawing without labels would pass the loop below unchecked
             for (const SequenceDrawing::Shape &shape : drawing.shapes()) {
                 if (shape.type != SequenceDrawing::Shape::Type::Text || shape.header)
                     continue;
+                ++labels;
                 QVERIFY2(shape.points[0].y() - shape.pixelSize
                              >= SequenceDrawing::kMargin + SequenceDrawing::kHeaderHeight,
                          qPrintable(shape.text));
             }
+            QVERIFY2(labels >= model.rowCount(), qPrintable(QString::number(labels)));
         }
     }
 

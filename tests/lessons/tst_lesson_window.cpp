@@ -7,7 +7,6 @@
 #include "ui/lessons/sequencediagramwidget.h"
 
 #include <QCheckBox>
-#include <QDir>
 #include <QAbstractScrollArea>
 #include <QImage>
 #include <QScrollBar>
@@ -20,8 +19,8 @@
 
 using namespace socketlab;
 
-// The lesson window, offscreen. With SOCKETLAB_LESSON_SHOTS=dir it also saves a picture of
-// every step of every lesson there (run it under Xvfb to look at them).
+// The lesson window, offscreen. (A picture of every step of every lesson:
+// socketlab-screenshot DIR --every-step, see README.)
 class TestLessonWindow : public QObject
 {
     Q_OBJECT
@@ -178,42 +177,6 @@ private slots:
         window.show();
         QTRY_VERIFY(window.controller()->isSettled());
         QVERIFY(window.controller()->runtime()->server()->isRunning());
-    }
-
-    void screenshots()
-    {
-        const QString dir = qEnvironmentVariable("SOCKETLAB_LESSON_SHOTS");
-        if (dir.isEmpty())
-            QSKIP("set SOCKETLAB_LESSON_SHOTS=dir to save a picture of every step");
-        QDir().mkpath(dir);
-        LessonWindow window;
-        window.resize(1024, 768);
-        window.move(0, 0);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        LessonController *controller = window.controller();
-        for (int lesson = 0; lesson < controller->lessonCount(); ++lesson) {
-            window.openLesson(lesson);
-            for (;;) {
-                QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
-                QTest::qWait(350);  // one process view refresh
-                window.grab().save(QStringLiteral("%1/lesson%2-step%3.png")
-                                       .arg(dir).arg(lesson + 1).arg(controller->currentStep() + 1));
-                if (!controller->canGoNext())
-                    break;
-                controller->next();
-            }
-        }
-        // Lesson 4 with its switch off: A's child a zombie at step 3.
-        window.openLesson(3);
-        controller->setSwitchOn(false);
-        for (int step = 0; step < 3; ++step) {
-            QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
-            if (step < 2)
-                controller->next();
-        }
-        QTest::qWait(350);
-        window.grab().save(QStringLiteral("%1/lesson4-noreap-step3.png").arg(dir));
     }
 };
 

@@ -79,15 +79,16 @@ void readTimeWait(LessonRuntime &rt, ClosingFacts &facts)
         = SocketStateReader::read(serverPort, SocketStateReader::TcpOnly, &sockets, &error, false);
     facts.timeWait.clear();
     facts.serverTimeWait = 0;
+    // Only the lesson's connections, known by both ends' ports: another program's TIME_WAIT
+    // may have the server's port number at one end too (a port the kernel handed out again).
     for (const SocketSnapshot &s : sockets) {
         if (s.state != SocketState::TimeWait)
             continue;
-        if (s.localPort == serverPort) {
-            ++facts.serverTimeWait;
-            continue;
-        }
         for (int n : {kA, kB, kC}) {
-            if (s.localPort == portOf(rt.clientAddress(n)))
+            const quint16 clientPort = portOf(rt.clientAddress(n));
+            if (s.localPort == serverPort && s.peerPort == clientPort)
+                ++facts.serverTimeWait;
+            else if (s.localPort == clientPort && s.peerPort == serverPort)
                 facts.timeWait.insert(n);
         }
     }

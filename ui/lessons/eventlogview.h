@@ -23,7 +23,6 @@ public:
     static QString lineFor(const SocketEvent &event);
     // Every line shown, oldest first (for copying, and for tests).
     QString toPlainText() const;
-    EventListModel *eventModel() const { return m_model; }
 
 private:
     EventListModel *m_model;

@@ -138,6 +138,7 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         break;
     }
     case ChildRecordType::Close: {
+        m_finalReport = true;  // the child's last record: its counts are complete
         m_reporter.traceCall(SysCall::Close, clock, fdText, header.result, header.errnum);
         m_disconnected = true;
         m_reporter.postConnectionEvent(EventKind::Disconnected, m_peer, m_local,
@@ -185,6 +186,12 @@ void ChildWatcher::reap()
     m_reaped = true;
     BlockingCall::forget(m_pid);  // a child killed while it waited left its record
     m_diedOfKill = m_killed && got == m_pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+    // Killed at stop or by anyone else (SIGKILL from outside, a crash): the summary says so,
+    // and whether the child's last counts never reached us.
+    if (got == m_pid && WIFSIGNALED(status))
+        m_counters.addKilled(1);
+    if (!m_finalReport)
+        m_counters.addIncomplete(1);
     const int waitErrno = got < 0 ? errno : 0;
     // The parent's call, made by the parent: its pid and tid, not the child's.
     if (m_parentReporter.callsEnabled())

@@ -443,7 +443,7 @@ void TcpServerWorker::stopHandlers()
     for (const auto &child : m_unreaped)
         children.push_back(child.get());
     if (!children.empty())
-        m_context.counters.addKilled(ChildWatcher::stopAll(children, kStopGraceMs));
+        ChildWatcher::stopAll(children, kStopGraceMs);  // reaping counts the killed
     m_children.clear();
     m_unreaped.clear();
 }

@@ -18,6 +18,8 @@ constexpr qint64 kMinHeldLimit = 64 * 1024;
 // Once every connection together holds kMaxHeldTotal, one that holds nothing may still read
 // this much (and then holds it): the client that reads its echo keeps being served.
 constexpr qint64 kReadWhenFull = 16 * 1024;
+// Within a round, how often the stop flag is looked at.
+constexpr qint64 kStopCheckMs = 5;
 }
 
 struct PollLoop::Connection
@@ -105,6 +107,7 @@ void PollLoop::serve(const std::vector<pollfd> &fds, size_t first)
     const size_t start = count > 0 ? m_nextFirst % count : 0;
     QElapsedTimer round;
     round.start();
+    qint64 stopCheckMs = kStopCheckMs;
     size_t served = 0;
     for (; served < count; ++served) {
         const size_t i = (start + served) % count;
@@ -112,9 +115,16 @@ void PollLoop::serve(const std::vector<pollfd> &fds, size_t first)
         if (revents == 0)
             continue;
         serveOne(*m_connections[i], revents);
-        // Past its time the round ends; the stop flag is looked at then too, since poll(),
-        // which watches it, may be a while away under a flood.
-        if (round.elapsed() >= kRoundMs || m_context.stop.isRaised()) {
+        // Past its time the round ends. A long round looks at the stop flag as it goes (a
+        // poll() of its own, so not after every connection), since the round's poll(), which
+        // watches it, may be a while away under a flood.
+        const qint64 elapsedMs = round.elapsed();
+        bool stop = elapsedMs >= kRoundMs;
+        if (!stop && elapsedMs >= stopCheckMs) {
+            stop = m_context.stop.isRaised();
+            stopCheckMs = elapsedMs + kStopCheckMs;
+        }
+        if (stop) {
             ++served;
             break;
         }

@@ -35,6 +35,8 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    // The terminal or SSH session closing: a stop like any other, summary included.
+    ::sigaction(SIGHUP, &action, nullptr);
     // Sends use MSG_NOSIGNAL, but a closed standard output must not kill us either.
     ::signal(SIGPIPE, SIG_IGN);
 }
@@ -43,6 +45,7 @@ SignalWatcher::~SignalWatcher()
 {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGHUP, SIG_DFL);
     delete m_notifier;
     ::close(g_pipe[0]);
     ::close(g_pipe[1]);

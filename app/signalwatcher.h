@@ -6,7 +6,7 @@ class QSocketNotifier;
 
 namespace socketlab {
 
-// Turns SIGINT and SIGTERM into a Qt signal, through a self-pipe, so the server can stop
+// Turns SIGINT, SIGTERM and SIGHUP into a Qt signal, through a self-pipe, so the server can stop
 // cleanly from the event loop.
 class SignalWatcher : public QObject
 {

@@ -12,6 +12,10 @@ namespace socketlab {
 
 namespace {
 constexpr int kSlots = 4096;
+// An id lives in one of the kProbes slots from startOf(id), never further: a lookup (of an
+// absent id too, as after a child's death) reads at most that many slots, not the table.
+// Sequential ids hash to distinct slots, so the window is full only with thousands waiting.
+constexpr int kProbes = 64;
 
 struct Slot
 {
@@ -45,7 +49,7 @@ int find(std::int64_t id)
 {
     if (!g_slots || id == 0)
         return -1;
-    for (int n = 0, i = startOf(id); n < kSlots; ++n, i = (i + 1) % kSlots) {
+    for (int n = 0, i = startOf(id); n < kProbes; ++n, i = (i + 1) % kSlots) {
         if (g_slots[i].id.load(std::memory_order_acquire) == id)
             return i;
     }
@@ -64,7 +68,7 @@ BlockingCall::BlockingCall(SysCall call)
         g_slots[m_slot].call.store(int(call), std::memory_order_release);
         return;
     }
-    for (int n = 0, i = startOf(id); n < kSlots; ++n, i = (i + 1) % kSlots) {
+    for (int n = 0, i = startOf(id); n < kProbes; ++n, i = (i + 1) % kSlots) {
         std::int64_t free = 0;
         if (g_slots[i].id.load(std::memory_order_relaxed) != 0)
             continue;

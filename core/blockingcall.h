@@ -16,7 +16,8 @@ namespace socketlab {
 // The records live in one shared anonymous mapping made at program start, before any fork,
 // so a forked child's records are the parent's to read. Writing one is a few lock-free
 // atomic operations and gettid(): async-signal-safe, allowed in a child between fork() and
-// _exit(). With every record taken (thousands of waiting threads) nothing is recorded.
+// _exit(). With every record near its id's place taken (thousands of waiting threads) nothing
+// is recorded. Every operation reads a bounded number of records, whatever the table holds.
 class BlockingCall
 {
 public:

@@ -227,9 +227,14 @@ QString ErrorExplanation::body(const SocketEvent &event, const QList<SocketSnaps
         if (event.resetInBacklog)
             return tr("The server stopped before accepting this connection; the kernel reset "
                       "the connections waiting in its backlog (a TCP RST).");
+        // The last cause is the kernel's, not a program's: a burst of connects into a backlog
+        // of 1 (the recipe's) overflows it, and a connection the client already counts as
+        // established can be reset without the server ever accepting it.
         return tr("Connection reset: the other side sent a TCP RST. Its program closed the "
                   "socket without reading everything it had received, was killed, or closed "
-                  "with SO_LINGER 0. Data still in flight is lost.");
+                  "with SO_LINGER 0; or, just after connecting, the server's listen backlog was "
+                  "full (many connections at once into a small backlog) and its kernel gave up "
+                  "on this one. Data still in flight is lost.");
     case EPIPE:
         return tr("Broken pipe: this side sent on a connection the other side had already "
                   "closed or reset; its kernel answered earlier data with a TCP RST. "

@@ -252,9 +252,15 @@ QString EventFormatter::describe(const SocketEvent &event)
         return stateText(event);
     case EventKind::Summary:
         if (event.protocol == Protocol::Tcp && event.concurrency == Concurrency::Fork) {
-            return tr("Summary: connections %1, messages %2, bytes %3, children killed at stop %4")
-                .arg(locale.toString(event.connections), locale.toString(event.messages),
-                     locale.toString(event.bytes), locale.toString(event.killed));
+            const QString totals =
+                tr("Summary: connections %1, messages %2, bytes %3, children killed %4")
+                    .arg(locale.toString(event.connections), locale.toString(event.messages),
+                         locale.toString(event.bytes), locale.toString(event.killed));
+            if (event.incomplete == 0)
+                return totals;
+            return tr("%1; %2 of the children ended before their last report: bytes they "
+                      "received in their last moments (0.1 s at most) may be missing from the count")
+                .arg(totals, locale.toString(event.incomplete));
         }
         if (event.protocol == Protocol::Udp) {
             return tr("Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 "

@@ -48,6 +48,9 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("messages", event.messages);
         json.add("bytes", event.bytes);
         json.add("killed", event.killed);
+        // Only when it happened: then "bytes" is a lower bound.
+        if (event.incomplete > 0)
+            json.add("incomplete", event.incomplete);
         if (event.protocol == Protocol::Udp)
             json.add("dropped", event.dropped);
         break;

@@ -248,6 +248,7 @@ void Server::stop()
     summary.messages = m_lastTotals.messages;
     summary.bytes = m_lastTotals.bytes;
     summary.killed = m_lastTotals.killed;
+    summary.incomplete = m_lastTotals.incomplete;
     summary.dropped = m_lastTotals.dropped;
     m_context->reporter.post(std::move(summary));
     m_context.reset();

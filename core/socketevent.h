@@ -81,7 +81,8 @@ struct SocketEvent
     // stands for calls and other events left out), and how many of those were left out.
     EventKind mergedKind = EventKind::Data;
     qint64 skipped = 0;
-    qint64 killed = 0;  // fork mode: children killed at stop
+    qint64 killed = 0;  // fork mode: children a signal ended (at stop or from outside)
+    qint64 incomplete = 0;  // fork mode: children that ended before their last report
     qint64 dropped = 0;  // UDP summary: datagrams the kernel dropped (receive buffer full)
     int socketState = 0;    // State events: the new SocketState
     int previousState = 0;  // State events: the SocketState before

@@ -503,10 +503,6 @@
         <translation>O servidor parou antes de aceitar esta conexão; o kernel reiniciou (TCP RST) as conexões que esperavam no backlog dele.</translation>
     </message>
     <message>
-        <source>Connection reset: the other side sent a TCP RST. Its program closed the socket without reading everything it had received, was killed, or closed with SO_LINGER 0. Data still in flight is lost.</source>
-        <translation>Conexão reiniciada: o outro lado enviou um TCP RST. O programa dele fechou o socket sem ler tudo o que tinha recebido, foi encerrado à força, ou fechou com SO_LINGER 0. Os dados ainda a caminho se perdem.</translation>
-    </message>
-    <message>
         <source>Broken pipe: this side sent on a connection the other side had already closed or reset; its kernel answered earlier data with a TCP RST. MSG_NOSIGNAL keeps this from killing the program with SIGPIPE.</source>
         <translation>Pipe quebrado: este lado enviou numa conexão que a outra ponta já tinha fechado ou reiniciado; o kernel dela respondeu a dados anteriores com um TCP RST. O MSG_NOSIGNAL evita que isso mate o programa com SIGPIPE.</translation>
     </message>
@@ -665,6 +661,10 @@
     <message>
         <source>%1 means every address of this computer, port %2: this UDP socket is not connected, so the kernel picks the source address for each datagram. Towards this server it uses %3, the address the server sees.</source>
         <translation>%1 quer dizer todos os endereços deste computador, porta %2: este socket UDP não está conectado, então o kernel escolhe o endereço de origem de cada datagrama. Para este servidor ele usa %3, o endereço que o servidor vê.</translation>
+    </message>
+    <message>
+        <source>Connection reset: the other side sent a TCP RST. Its program closed the socket without reading everything it had received, was killed, or closed with SO_LINGER 0; or, just after connecting, the server&apos;s listen backlog was full (many connections at once into a small backlog) and its kernel gave up on this one. Data still in flight is lost.</source>
+        <translation>Conexão reiniciada: o outro lado enviou um TCP RST. O programa dele fechou o socket sem ler tudo o que tinha recebido, foi encerrado à força, ou fechou com SO_LINGER 0; ou, logo após a conexão, a fila de escuta (backlog) do servidor estava cheia (muitas conexões ao mesmo tempo num backlog pequeno) e o kernel dele desistiu desta. Os dados ainda a caminho se perdem.</translation>
     </message>
 </context>
 <context>
@@ -949,10 +949,6 @@
         <translation>%1 clientes estão sendo atendidos, o máximo permitido: novos clientes esperam no backlog até que um saia</translation>
     </message>
     <message>
-        <source>Summary: connections %1, messages %2, bytes %3, children killed at stop %4</source>
-        <translation>Resumo: conexões %1, mensagens %2, bytes %3, filhos encerrados à força na parada %4</translation>
-    </message>
-    <message>
         <source>Connection %1</source>
         <translation>Conexão %1</translation>
     </message>
@@ -991,6 +987,14 @@
     <message>
         <source>Student %1</source>
         <translation>Aluno %1</translation>
+    </message>
+    <message>
+        <source>Summary: connections %1, messages %2, bytes %3, children killed %4</source>
+        <translation>Resumo: conexões %1, mensagens %2, bytes %3, filhos encerrados à força %4</translation>
+    </message>
+    <message>
+        <source>%1; %2 of the children ended before their last report: bytes they received in their last moments (0.1 s at most) may be missing from the count</source>
+        <translation>%1; %2 dos filhos terminaram antes do último relato: bytes que receberam nos últimos instantes (no máximo 0,1 s) podem faltar na contagem</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,7 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         break;
     }
     case ChildRecordType::Close: {
+        m_finalReport = true;  // the child's last record: its counts are complete
         m_reporter.traceCall(SysCall::Close, clock, fdText, header.result, header.errnum);
         m_disconnected = true;
         m_reporter.postConnectionEvent(EventKind::Disconnected, m_peer, m_local,
@@ -185,6 +186,12 @@ void ChildWatcher::reap()
     m_reaped = true;
     BlockingCall::forget(m_pid);  // a child killed while it waited left its record
     m_diedOfKill = m_killed && got == m_pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+    // Killed at stop or by anyone else (SIGKILL from outside, a crash): the summary says so,
+    // and whether the child's last counts never reached us.
+    if (got == m_pid && WIFSIGNALED(status))
+        m_counters.addKilled(1);
+    if (!m_finalReport)
+        m_counters.addIncomplete(1);
     const int waitErrno = got < 0 ? errno : 0;
     // The parent's call, made by the parent: its pid and tid, not the child's.
     if (m_parentReporter.callsEnabled())
@@ -209,29 +216,35 @@ void ChildWatcher::reap()
 
 void ChildWatcher::readUntilClosed(const std::vector<ChildWatcher *> &children, int deadlineMs)
 {
-    // One poll() over every open pipe, so no child waits behind another's deadline.
+    // One poll() over every open pipe, so no child waits behind another's deadline. The set
+    // is built once and loses a pipe as it closes: with 2,000 children, rebuilding it after
+    // every wake-up cost more than the reading.
     const QDeadlineTimer deadline(deadlineMs);
     std::vector<pollfd> fds;
     std::vector<ChildWatcher *> open;
-    for (;;) {
-        fds.clear();
-        open.clear();
-        for (ChildWatcher *child : children) {
-            if (child->m_pipe.isValid()) {
-                fds.push_back({child->m_pipe.get(), POLLIN, 0});
-                open.push_back(child);
-            }
+    for (ChildWatcher *child : children) {
+        if (child->m_pipe.isValid()) {
+            fds.push_back({child->m_pipe.get(), POLLIN, 0});
+            open.push_back(child);
         }
-        if (fds.empty())
-            return;
+    }
+    while (!fds.empty()) {
         const int ready = ::poll(fds.data(), nfds_t(fds.size()), int(deadline.remainingTime()));
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready <= 0)
             return;  // the deadline passed (or poll() failed: the caller kills what is left)
-        for (size_t i = 0; i < fds.size(); ++i) {
-            if (fds[i].revents)
-                open[i]->readRecords();
+        for (size_t i = 0; i < fds.size();) {
+            if (fds[i].revents && !open[i]->readRecords()) {
+                // Closed: the last entry takes its place (the order does not matter).
+                fds[i] = fds.back();
+                open[i] = open.back();
+                fds.pop_back();
+                open.pop_back();
+                continue;
+            }
+            fds[i].revents = 0;
+            ++i;
         }
     }
 }

@@ -37,7 +37,8 @@ public:
 
     // Stop (the stop flag is already raised): reads every child's pipe at once until each
     // reaches end of file or deadlineMs passes, kills the children still running, reads what
-    // their pipes kept, and reaps every one. Returns how many had to be killed.
+    // their pipes kept, and reaps every one. Returns how many had to be killed (reaping counts
+    // them, and any child a signal ended, in ServerCounters).
     static int stopAll(const std::vector<ChildWatcher *> &children, int deadlineMs);
 
 private:
@@ -62,6 +63,7 @@ private:
     qint64 m_recvEffectUs = 0;  // when the last Recv returned, for its data event
     int m_connectionFd = -1;
     bool m_disconnected = false;
+    bool m_finalReport = false;  // the Close record came: every count of the child is in
     bool m_killed = false;      // SIGKILL sent
     bool m_diedOfKill = false;  // and waitpid() says that is how it ended
     bool m_reaped = false;

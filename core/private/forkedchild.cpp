@@ -51,11 +51,14 @@ void resetSignals()
 {
     struct sigaction action;
     std::memset(&action, 0, sizeof action);
-    action.sa_handler = SIG_DFL;
-    ::sigaction(SIGTERM, &action, nullptr);
-    // Ctrl+C in a terminal reaches the whole process group: the parent stops the children.
+    // Ctrl+C, `timeout`, `kill -- -PGID`, systemd and a closing terminal signal the whole
+    // process group: the parent decides when the children stop (through the stop flag), so
+    // each reports its last counts first. A dead parent closes the record pipe, which ends
+    // the child too.
     action.sa_handler = SIG_IGN;
+    ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
     ::sigaction(SIGPIPE, &action, nullptr);
     sigset_t none;
     sigemptyset(&none);
@@ -120,25 +123,69 @@ bool reportPayload(const ForkedChildSetup &s, const char *data, std::size_t size
     return true;
 }
 
-enum class Wait { Ready, Stop };
+enum class Wait { Ready, Stop, Timeout };
 
-Wait waitFor(const ForkedChildSetup &s, short events)
+// timeoutMs < 0 waits as long as it takes.
+Wait waitFor(const ForkedChildSetup &s, short events, int timeoutMs = -1)
 {
     // POLLERR on the pipe's write end means the parent closed its read end.
     pollfd fds[3] = {{s.stopFd, POLLIN, 0}, {s.recordPipe, 0, 0}, {s.connection, events, 0}};
     const BlockingCall blocked(events == POLLIN ? SysCall::Recv : SysCall::Send);
     for (;;) {
-        const int ready = ::poll(fds, 3, -1);
+        const int ready = ::poll(fds, 3, timeoutMs);
         if (ready < 0 && errno == EINTR)
             continue;
+        if (ready == 0)
+            return Wait::Timeout;
         if (ready < 0 || fds[0].revents || fds[1].revents)
             return Wait::Stop;
         return Wait::Ready;
     }
 }
 
+// Quiet mode: the counts the parent has not been told yet. They go out as a Totals record
+// (the difference since the last one) at least every kReportEveryUs while there are any, and
+// before the child waits for long, so a child killed by SIGKILL loses only its last moments.
+constexpr std::int64_t kReportEveryUs = 100 * 1000;
+
+struct Unreported
+{
+    std::int64_t messages = 0;
+    std::int64_t bytes = 0;
+    std::int64_t sinceUs = 0;  // when the last Totals record went out
+
+    bool any() const { return messages != 0 || bytes != 0; }
+};
+
+bool reportTotals(const ForkedChildSetup &s, Unreported &counts)
+{
+    counts.sinceUs = nowUs();
+    if (s.reportTraffic || !counts.any())
+        return true;  // a record per recv() told the parent already
+    const std::int64_t messages = counts.messages;
+    const bool written = writeRecord(s, ChildRecordType::Totals, counts.bytes, 0, {},
+                                     reinterpret_cast<const char *>(&messages), sizeof messages);
+    counts.messages = 0;
+    counts.bytes = 0;
+    return written;
+}
+
+// Waits for the connection to be readable; with counts unreported, tells the parent first if
+// nothing comes within the rest of the report period.
+Wait waitForInput(const ForkedChildSetup &s, Unreported &counts)
+{
+    if (s.reportTraffic || !counts.any())
+        return waitFor(s, POLLIN);
+    const std::int64_t leftUs = kReportEveryUs - (nowUs() - counts.sinceUs);
+    const Wait first = leftUs > 0 ? waitFor(s, POLLIN, int(leftUs / 1000) + 1) : Wait::Timeout;
+    if (first != Wait::Timeout)
+        return first;
+    reportTotals(s, counts);
+    return waitFor(s, POLLIN);
+}
+
 // Returns false when echoing failed or the server is stopping.
-bool echo(const ForkedChildSetup &s, const char *data, std::size_t size)
+bool echo(const ForkedChildSetup &s, const char *data, std::size_t size, Unreported &counts)
 {
     std::size_t sent = 0;
     int errnum = 0;
@@ -149,6 +196,8 @@ bool echo(const ForkedChildSetup &s, const char *data, std::size_t size)
         if (n >= 0) {
             sent += std::size_t(n);
         } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            // A client that does not read its echo may keep us waiting here for good.
+            reportTotals(s, counts);
             if (waitFor(s, POLLOUT) == Wait::Stop)
                 return false;
         } else if (errno != EINTR) {
@@ -168,7 +217,7 @@ enum class Received { More, Drained, Over };
 // recv() calls in a row, at most, before going back to poll() (which watches the stop flag).
 constexpr int kReadsPerWake = 64;
 
-Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int64_t &bytes)
+Received receiveOne(const ForkedChildSetup &s, Unreported &counts)
 {
     Times times;
     times.beginUs = nowUs();
@@ -182,8 +231,8 @@ Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int6
         return Received::Drained;
     const int recvErrno = n < 0 ? errno : 0;
     if (n > 0) {
-        ++messages;
-        bytes += n;
+        ++counts.messages;
+        counts.bytes += n;
     }
     // A failed recv() is an error, which quiet runs report too.
     if (s.reportTraffic || n < 0) {
@@ -197,7 +246,7 @@ Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int6
     // Lock-free atomics are async-signal-safe; this is the child's copy after fork().
     if (s.counter && !writeRecord(s, ChildRecordType::Counter, s.counter->fetch_add(1) + 1, 0))
         return Received::Over;
-    if (s.echo && !echo(s, s.buffer, std::size_t(n)))
+    if (s.echo && !echo(s, s.buffer, std::size_t(n), counts))
         return Received::Over;
     return std::size_t(n) == s.bufferSize ? Received::More : Received::Drained;
 }
@@ -205,7 +254,7 @@ Received receiveOne(const ForkedChildSetup &s, std::int64_t &messages, std::int6
 // After recvmmsg() failed: counts what the receive queue still holds, one recv() at a time.
 // The errors recvmmsg() reports this way end the connection, so the queue only shrinks; the
 // cap guards against one that does not.
-void drainAfterError(const ForkedChildSetup &s, std::int64_t &messages, std::int64_t &bytes)
+void drainAfterError(const ForkedChildSetup &s, Unreported &counts)
 {
     for (int reads = 0; reads < kReadsPerWake * kMaxChildBatch; ++reads) {
         const ssize_t n = ::recv(s.connection, s.buffer, s.bufferSize, MSG_DONTWAIT);
@@ -213,14 +262,14 @@ void drainAfterError(const ForkedChildSetup &s, std::int64_t &messages, std::int
             continue;
         if (n <= 0)
             return;
-        ++messages;
-        bytes += n;
+        ++counts.messages;
+        counts.bytes += n;
     }
 }
 
 // Quiet mode, where no record per recv() goes to the parent: one recvmmsg() makes up to
 // s.batch recv()s of bufferSize bytes each (one message each, as separate recv()s would).
-Received receiveBatch(const ForkedChildSetup &s, std::int64_t &messages, std::int64_t &bytes)
+Received receiveBatch(const ForkedChildSetup &s, Unreported &counts)
 {
     mmsghdr headers[kMaxChildBatch];
     iovec slots[kMaxChildBatch];
@@ -243,15 +292,15 @@ Received receiveBatch(const ForkedChildSetup &s, std::int64_t &messages, std::in
         // receive queue, unlike recv(), which returns the bytes that came before the error
         // first. Those bytes are still queued: read them as recv() would, then the error.
         const int recvErrno = errno;
-        drainAfterError(s, messages, bytes);
+        drainAfterError(s, counts);
         writeRecord(s, ChildRecordType::Recv, -1, recvErrno);  // an error: reported even when quiet
         return Received::Over;
     }
     for (int i = 0; i < got; ++i) {
         if (headers[i].msg_len == 0)
             return Received::Over;  // end of stream
-        ++messages;
-        bytes += headers[i].msg_len;
+        ++counts.messages;
+        counts.bytes += headers[i].msg_len;
     }
     return got == batch && headers[got - 1].msg_len == s.bufferSize ? Received::More
                                                                      : Received::Drained;
@@ -264,23 +313,26 @@ void runForkedChild(const ForkedChildSetup &s)
     resetSignals();
     closeInheritedDescriptors(s);
 
-    std::int64_t messages = 0;
-    std::int64_t bytes = 0;
+    // Counts go to the parent as they happen (a record per recv()), or, when quiet, in
+    // Totals records: these hold what was read since the last one.
+    Unreported counts;
+    counts.sinceUs = nowUs();
     Received got = Received::Drained;
-    while (got != Received::Over && waitFor(s, POLLIN) == Wait::Ready) {
+    while (got != Received::Over && waitForInput(s, counts) == Wait::Ready) {
         // After a recv() that filled the buffer, read again at once instead of poll()ing.
         got = Received::More;
-        for (int i = 0; i < kReadsPerWake && got == Received::More; ++i)
-            got = s.batch > 1 ? receiveBatch(s, messages, bytes) : receiveOne(s, messages, bytes);
+        for (int i = 0; i < kReadsPerWake && got == Received::More; ++i) {
+            got = s.batch > 1 ? receiveBatch(s, counts) : receiveOne(s, counts);
+        }
+        if (nowUs() - counts.sinceUs >= kReportEveryUs)
+            reportTotals(s, counts);
     }
     Times closing;
     closing.beginUs = nowUs();
     const int closed = ::close(s.connection);
     const int closeErrno = closed == 0 ? 0 : errno;
     closing.endUs = nowUs();
-    if (!s.reportTraffic)
-        writeRecord(s, ChildRecordType::Totals, bytes, 0, {},
-                    reinterpret_cast<const char *>(&messages), sizeof messages);
+    reportTotals(s, counts);
     writeRecord(s, ChildRecordType::Close, closed, closeErrno, closing);
     ::_exit(0);
 }

@@ -91,12 +91,16 @@ void TcpServerWorker::run()
             break;
         if (fds[1].revents & POLLIN)
             joinFinishedThreads();
-        std::vector<int> readable;
+        // fds[3 + k] is m_children[k]'s pipe.
+        std::vector<bool> readable(m_children.size(), false);
+        bool anyReadable = false;
         for (size_t i = 3; i < fds.size(); ++i) {
-            if (fds[i].revents)
-                readable.push_back(fds[i].fd);
+            if (fds[i].revents) {
+                readable[i - 3] = true;
+                anyReadable = true;
+            }
         }
-        if (!readable.empty())
+        if (anyReadable)
             readChildren(readable);
         if (fds[2].revents & POLLIN) {
             if (atCap)
@@ -404,18 +408,21 @@ void TcpServerWorker::closeUnserved(Fd connection)
     }
 }
 
-void TcpServerWorker::readChildren(const std::vector<int> &readablePipes)
+void TcpServerWorker::readChildren(const std::vector<bool> &readable)
 {
-    for (auto it = m_children.begin(); it != m_children.end();) {
-        const bool readable = std::find(readablePipes.begin(), readablePipes.end(),
-                                        (*it)->pipeFd()) != readablePipes.end();
-        if (readable && !(*it)->readRecords()) {
-            if (!(*it)->isReaped())  // reaping is off: a zombie until Stop
-                m_unreaped.push_back(std::move(*it));
-            it = m_children.erase(it);
-        } else
-            ++it;
+    // One pass, keeping the order (the next poll set is built from it).
+    size_t kept = 0;
+    for (size_t i = 0; i < m_children.size(); ++i) {
+        if (i < readable.size() && readable[i] && !m_children[i]->readRecords()) {
+            if (!m_children[i]->isReaped())  // reaping is off: a zombie until Stop
+                m_unreaped.push_back(std::move(m_children[i]));
+            continue;
+        }
+        if (kept != i)
+            m_children[kept] = std::move(m_children[i]);
+        ++kept;
     }
+    m_children.resize(kept);
 }
 
 void TcpServerWorker::joinFinishedThreads()
@@ -443,7 +450,7 @@ void TcpServerWorker::stopHandlers()
     for (const auto &child : m_unreaped)
         children.push_back(child.get());
     if (!children.empty())
-        m_context.counters.addKilled(ChildWatcher::stopAll(children, kStopGraceMs));
+        ChildWatcher::stopAll(children, kStopGraceMs);  // reaping counts the killed
     m_children.clear();
     m_unreaped.clear();
 }

@@ -45,7 +45,7 @@ private:
     void serveInChild(Fd connection, const QString &peer, const QString &local, quint64 id,
                       qint64 acceptedUs);
     void closeUnserved(Fd connection);
-    void readChildren(const std::vector<int> &readablePipes);
+    void readChildren(const std::vector<bool> &readable);
     void joinFinishedThreads();
     void stopHandlers();
     int liveHandlers() const;

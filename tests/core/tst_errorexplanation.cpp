@@ -162,6 +162,9 @@ void TestErrorExplanation::explainsEachCase_data()
         << failedCall(SysCall::Recv, ECONNRESET, QStringLiteral("fd 5")) << none << "ECONNRESET"
         << "without reading everything it had received, was killed, or closed with SO_LINGER 0"
         << "sem ler tudo o que tinha recebido";
+    QTest::newRow("reset by peer, the listen backlog was full")
+        << failedCall(SysCall::Recv, ECONNRESET, QStringLiteral("fd 5")) << none << "ECONNRESET"
+        << "the server's listen backlog was full" << "a fila de escuta (backlog) do servidor estava cheia";
     SocketEvent backlog = failedCall(SysCall::Recv, ECONNRESET, QStringLiteral("fd 5"));
     backlog.resetInBacklog = true;
     QTest::newRow("reset in the backlog")

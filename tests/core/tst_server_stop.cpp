@@ -267,7 +267,8 @@ void TestServerStop::stopKillsOnlyTheFrozenChild()
     const SocketEvent summary = log.of(EventKind::Summary).first();
     QCOMPARE(summary.bytes, 8);
     QCOMPARE(summary.killed, 1);
-    QVERIFY2(EventFormatter::describe(summary).endsWith(QLatin1String("children killed at stop 1")),
+    QCOMPARE(summary.incomplete, 1);  // killed before its last report: it may have lost some
+    QVERIFY2(EventFormatter::describe(summary).contains(QLatin1String("children killed 1; 1 of the children")),
              qPrintable(EventFormatter::describe(summary)));
     for (const SocketEvent &e : log.of(EventKind::HandlerExited)) {
         if (e.pid == frozen) {

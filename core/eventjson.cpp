@@ -29,6 +29,8 @@ QByteArray EventJson::toLine(const SocketEvent &event)
     case EventKind::Received:
         json.add("bytes", event.bytes);
         json.add("text", PayloadText::toText(event.payload));
+        if (event.truncated)
+            json.add("truncated", true);
         break;
     case EventKind::Call:
     case EventKind::Error:
@@ -48,8 +50,10 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("messages", event.messages);
         json.add("bytes", event.bytes);
         json.add("killed", event.killed);
-        if (event.protocol == Protocol::Udp)
+        if (event.protocol == Protocol::Udp) {
             json.add("dropped", event.dropped);
+            json.add("truncated", event.truncatedDatagrams);
+        }
         break;
     case EventKind::Coalesced:
         json.add("merged", eventKindName(event.mergedKind));

@@ -249,6 +249,7 @@ void Server::stop()
     summary.bytes = m_lastTotals.bytes;
     summary.killed = m_lastTotals.killed;
     summary.dropped = m_lastTotals.dropped;
+    summary.truncatedDatagrams = m_lastTotals.truncated;
     m_context->reporter.post(std::move(summary));
     m_context.reset();
     m_queue->flush();

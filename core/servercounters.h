@@ -13,6 +13,7 @@ struct ServerTotals
     qint64 bytes = 0;
     qint64 killed = 0;  // fork mode: children that had to be killed at stop
     qint64 dropped = 0;  // UDP: datagrams the kernel dropped, the receive buffer being full
+    qint64 truncated = 0;  // UDP: datagrams longer than the buffer, cut by recvfrom()
 };
 
 // Exact totals, updated by every handler thread and for every forked child.
@@ -28,10 +29,11 @@ public:
     void addKilled(qint64 children) { m_killed.fetch_add(children, std::memory_order_relaxed); }
     // The kernel's own count for the socket (SO_MEMINFO), so it is set, not added to.
     void setDropped(qint64 datagrams) { m_dropped.store(datagrams, std::memory_order_relaxed); }
+    void addTruncated() { m_truncated.fetch_add(1, std::memory_order_relaxed); }
     ServerTotals totals() const
     {
         return {m_connections.load(), m_messages.load(), m_bytes.load(), m_killed.load(),
-                m_dropped.load()};
+                m_dropped.load(), m_truncated.load()};
     }
 
 private:
@@ -40,6 +42,7 @@ private:
     std::atomic<qint64> m_bytes{0};
     std::atomic<qint64> m_killed{0};
     std::atomic<qint64> m_dropped{0};
+    std::atomic<qint64> m_truncated{0};
 };
 
 } // namespace socketlab

@@ -83,6 +83,11 @@ struct SocketEvent
     qint64 skipped = 0;
     qint64 killed = 0;  // fork mode: children killed at stop
     qint64 dropped = 0;  // UDP summary: datagrams the kernel dropped (receive buffer full)
+    // UDP data or received events: the datagram was longer than the buffer (recvfrom with
+    // MSG_TRUNC): bytes is its real size, keptBytes what the buffer held; the rest is lost.
+    bool truncated = false;
+    qint64 keptBytes = 0;
+    qint64 truncatedDatagrams = 0;  // UDP summary: how many datagrams were truncated
     int socketState = 0;    // State events: the new SocketState
     int previousState = 0;  // State events: the SocketState before
     // Stamped by a LabSession as the event passes: its place in the session's one order

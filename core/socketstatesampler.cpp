@@ -115,15 +115,19 @@ void SocketStateSampler::run()
         const qint64 startUs = nowUs();
         sampleOnce(&lastEmitUs);
         const qint64 tookUs = nowUs() - startUs;
-        // Wait out the rest of the tick (longer when sampling is costly on this machine), or
-        // until stop() raises the signal.
-        const qint64 periodMs = qMax(qint64(m_intervalMs), tookUs * kCostFactor / 1000);
-        const int waitMs = int(qMax(qint64(1), periodMs - tookUs / 1000));
+        // Wait out the rest of the tick, or until stop() raises the signal.
         pollfd p{m_stop.fd(), POLLIN, 0};
-        const int ready = ::poll(&p, 1, waitMs);
+        const int ready = ::poll(&p, 1, nextWaitMs(m_intervalMs, tookUs));
         if (ready > 0 || (ready < 0 && errno != EINTR))
             return;
     }
+}
+
+int SocketStateSampler::nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs)
+{
+    const qint64 costlyMs = qMin(tookUs * kCostFactor / 1000, qint64(maxPeriodMs));
+    const qint64 periodMs = qMax(qint64(intervalMs), costlyMs);
+    return int(qBound(qint64(1), periodMs - tookUs / 1000, qint64(INT_MAX)));
 }
 
 SocketStateReader::Families SocketStateSampler::familiesOf(const QStringList &addresses)

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <climits>
 #include <thread>
 
 namespace socketlab {
@@ -37,6 +38,11 @@ public:
     // as long as its last sample took before the next, so it takes at most ~0.5% of a core
     // (a walk also evicts the flood's cache lines and takes each hash bucket's lock).
     static constexpr int kCostFactor = 200;
+    // How long to wait after a sample that took tookUs, for a wanted interval of intervalMs:
+    // the rest of the interval, or longer when sampling is costly here (kCostFactor), the
+    // period from sample to sample never past maxPeriodMs (nor shorter than intervalMs).
+    // Also what `socketlab-cli sockets --watch` waits.
+    static int nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs = INT_MAX);
 
     struct Target
     {

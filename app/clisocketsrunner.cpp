@@ -1,7 +1,9 @@
 #include "app/clisocketsrunner.h"
 
 #include "app/signalwatcher.h"
+#include "core/callclock.h"
 #include "core/jsonline.h"
+#include "core/socketstatesampler.h"
 
 #include <QTimer>
 
@@ -15,6 +17,8 @@ namespace {
 constexpr int kOnceDrainMs = 30000;
 // Leaving --watch: what is still queued gets this long to go out, as the server's summary.
 constexpr int kWatchDrainMs = 250;
+// --watch backs off when sampling is costly, but samples at least this often.
+constexpr int kWatchMaxPeriodMs = 2000;
 
 QString stateText(const SocketSnapshot &socket, bool gone)
 {
@@ -104,13 +108,21 @@ int CliSocketsRunner::exec()
     if (!sample(true))
         return 1;
     QTimer timer;
-    QObject::connect(&timer, &QTimer::timeout, &timer, [this] {
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, &timer, [this, &timer] {
+        const qint64 startUs = nowUs();
         // A reader that lags misses samples, not changes: the next one compares with what
         // was printed last.
-        if (m_out.isBacklogged())
-            return;
-        if (!sample(false))
+        if (!m_out.isBacklogged() && !sample(false)) {
             QCoreApplication::exit(1);
+            return;
+        }
+        // A sample walks the kernel's whole socket table (the port is filtered in the
+        // kernel, but every socket is visited): with tens of thousands of sockets on the
+        // machine, the wait grows with its cost, as the server's own sampler does, up to
+        // kWatchMaxPeriodMs, so a change still shows within moments.
+        timer.start(SocketStateSampler::nextWaitMs(m_options.watchMs, nowUs() - startUs,
+                                                   kWatchMaxPeriodMs));
     });
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &timer,
                      [] { QCoreApplication::exit(0); });

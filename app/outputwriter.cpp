@@ -56,6 +56,18 @@ bool OutputWriter::isBacklogged() const
     return m_backlogged;
 }
 
+qint64 OutputWriter::pendingBytes() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_buffer.size() + m_inFlight;
+}
+
+bool OutputWriter::isBroken() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_broken;
+}
+
 bool OutputWriter::drain(int timeoutMs)
 {
     std::unique_lock<std::mutex> lock(m_mutex);

@@ -27,6 +27,9 @@ public:
 
     void write(const QByteArray &bytes);
     bool isBacklogged() const;
+    // Bytes written and not out yet; whether the reader went away (EPIPE).
+    qint64 pendingBytes() const;
+    bool isBroken() const;
     // Waits up to timeoutMs for everything written so far to go out; false when it could
     // not (the reader is stuck or gone).
     bool drain(int timeoutMs);

@@ -47,6 +47,12 @@ void Client::disconnectFromHost()
         m_worker->close();
 }
 
+void Client::disconnectWhenQuiet()
+{
+    if (m_worker)
+        m_worker->closeWhenQuiet();
+}
+
 void Client::halfClose()
 {
     if (m_worker)

@@ -39,8 +39,13 @@ public:
 
     void connectToHost(Protocol protocol, const QString &host, quint16 port);
     void send(const QByteArray &data);
-    // Closes once everything sent before has gone.
+    // Closes once everything sent before has gone. A TCP close() with bytes still unread
+    // sends an RST: an error event (call close, result the unread bytes, errno 0) says so.
     void disconnectFromHost();
+    // The same, but first reads what the server still sends until it has been quiet for a
+    // moment (at most a couple of seconds): the end of the CLI's input, so an echo still on
+    // its way is read rather than lost to an RST.
+    void disconnectWhenQuiet();
     // TCP: once everything sent before has gone, shutdown(SHUT_WR) (a FIN: "I am done
     // sending"), keep receiving until the server closes (recv() returns 0), then close();
     // the state stays Connected until then. UDP has no half-close: it just closes.

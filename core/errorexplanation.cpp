@@ -372,6 +372,12 @@ QString ErrorExplanation::headline(const SocketEvent &event, const QList<SocketS
     const QString where = target.isEmpty() ? tr("the other side") : target;
     if (event.call == SysCall::Getaddrinfo)
         return tr("Cannot find the address “%1” — check the name").arg(event.args);
+    if (event.errnum == 0 && event.call == SysCall::Close && event.result == 0)
+        return tr("Closed while the server was still sending — the kernel answers it with an RST");
+    if (event.errnum == 0 && event.call == SysCall::Close) {
+        return tr("Closed with %1 bytes unread — the kernel sent an RST instead of a FIN")
+            .arg(QLocale().toString(event.result));
+    }
     switch (event.errnum) {
     case EADDRINUSE: {
         if (!binding)

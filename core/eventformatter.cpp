@@ -174,6 +174,14 @@ QString EventFormatter::payloadText(const SocketEvent &event, int maxBytes)
     return PayloadText::toDisplay(event.payload, maxBytes);
 }
 
+QString EventFormatter::truncationText(const SocketEvent &event)
+{
+    if (!event.truncated)
+        return QString();
+    return tr("truncated: the datagram had %1, the buffer held only the first %2, the rest is lost")
+        .arg(byteCount(event.bytes), byteCount(event.keptBytes));
+}
+
 QString EventFormatter::stateChangeText(const SocketEvent &event)
 {
     return QStringLiteral("%1 \u2192 %2")
@@ -215,12 +223,20 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("Connected by %1 (%2)").arg(event.peer, handlerText(event));
         return tr("Connected to %1 from %2").arg(event.peer, event.local);
     case EventKind::Data:
+        if (event.truncated) {
+            return tr("%1 (%2): %3 [%4]")
+                .arg(event.peer, handlerText(event), payload, truncationText(event));
+        }
         return tr("%1 (%2): %3").arg(event.peer, handlerText(event), payload);
     case EventKind::Sent:
         if (server)
             return tr("Echoed %1 to %2: %3").arg(byteCount(event.bytes), event.peer, payload);
         return tr("Sent %1 to %2: %3").arg(byteCount(event.bytes), event.peer, payload);
     case EventKind::Received:
+        if (event.truncated) {
+            return tr("Received %1 from %2: %3 [%4]")
+                .arg(byteCount(event.bytes), event.peer, payload, truncationText(event));
+        }
         return tr("Received %1 from %2: %3").arg(byteCount(event.bytes), event.peer, payload);
     case EventKind::Disconnected:
         if (server)
@@ -233,6 +249,17 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("%1 clients are being served, the most allowed: new clients wait in the "
                       "backlog until one leaves")
                 .arg(locale.toString(event.result));
+        }
+        if (event.errnum == 0 && event.call == SysCall::Close && event.result == 0) {
+            return tr("close(%1) while the server was still sending: the kernel answers what "
+                      "still arrives with an RST instead of taking it, so whatever the server "
+                      "had not read yet is lost too")
+                .arg(event.args);
+        }
+        if (event.errnum == 0 && event.call == SysCall::Close) {
+            return tr("close(%1) with %2 still unread: the kernel threw them away and sent an RST "
+                      "instead of a FIN, so whatever the server had not read yet is lost too")
+                .arg(event.args, byteCount(event.result));
         }
         return tr("%1(%2) failed: %3").arg(sysCallName(event.call), event.args, reasonText(event));
     case EventKind::Call:
@@ -261,6 +288,13 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("%1; %2 of the children ended before their last report: bytes they "
                       "received in their last moments (0.1 s at most) may be missing from the count")
                 .arg(totals, locale.toString(event.incomplete));
+        }
+        if (event.protocol == Protocol::Udp && event.truncatedDatagrams > 0) {
+            return tr("Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 "
+                      "(receive buffer full), truncated: %5 (longer than the buffer, the rest lost)")
+                .arg(locale.toString(event.connections), locale.toString(event.messages),
+                     locale.toString(event.bytes), locale.toString(event.dropped),
+                     locale.toString(event.truncatedDatagrams));
         }
         if (event.protocol == Protocol::Udp) {
             return tr("Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 "

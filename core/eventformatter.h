@@ -40,6 +40,9 @@ public:
     // An event's payload on one line: the text (PayloadText::toDisplay, up to maxBytes) or,
     // when it is not mostly text (PayloadText::isBinary), "binary, 300 bytes".
     static QString payloadText(const SocketEvent &event, int maxBytes = PayloadText::kShownBytes);
+    // For a truncated datagram (SocketEvent::truncated): its real size, what the buffer held
+    // and that the rest is lost; empty otherwise.
+    static QString truncationText(const SocketEvent &event);
     // "127.0.0.1:5000: 1,234 messages (1,263,616 bytes) merged into this line: …"
     static QString coalescedText(const SocketEvent &event);
     // A State event: "ESTABLISHED → CLOSE_WAIT", and the whole sentence with both ends.

@@ -29,6 +29,8 @@ QByteArray EventJson::toLine(const SocketEvent &event)
     case EventKind::Received:
         json.add("bytes", event.bytes);
         json.add("text", PayloadText::toText(event.payload));
+        if (event.truncated)
+            json.add("truncated", true);
         break;
     case EventKind::Call:
     case EventKind::Error:
@@ -51,8 +53,10 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         // Only when it happened: then "bytes" is a lower bound.
         if (event.incomplete > 0)
             json.add("incomplete", event.incomplete);
-        if (event.protocol == Protocol::Udp)
+        if (event.protocol == Protocol::Udp) {
             json.add("dropped", event.dropped);
+            json.add("truncated", event.truncatedDatagrams);
+        }
         break;
     case EventKind::Coalesced:
         json.add("merged", eventKindName(event.mergedKind));

@@ -48,12 +48,14 @@ void EventReporter::traceCall(SysCall call, const CallClock &clock, const QStrin
 
 void EventReporter::postTraffic(EventKind kind, const QString &peer, const QString &local,
                                 qint64 bytes, const char *data, qint64 size,
-                                qint64 causeUs) const
+                                qint64 causeUs, bool truncated) const
 {
     if (!m_trafficEnabled)
         return;
     SocketEvent event = make(kind);
     event.call = trafficCall(kind, m_protocol);
+    event.truncated = truncated;
+    event.keptBytes = truncated ? size : 0;
     event.peer = peer;
     event.local = local;
     event.bytes = bytes;

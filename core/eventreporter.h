@@ -36,9 +36,11 @@ public:
                    int errnum = 0, const QString &peer = QString()) const;
     // A data, sent or received event (when traffic is reported): bytes is the true size,
     // the payload keeps at most kMaxEventPayload of data. causeUs: the moment the call it
-    // comes from took effect (effectUs).
+    // comes from took effect (effectUs). truncated: a datagram of bytes bytes of which the
+    // buffer held only size (recvfrom() with MSG_TRUNC), the rest lost.
     void postTraffic(EventKind kind, const QString &peer, const QString &local, qint64 bytes,
-                     const char *data, qint64 size, qint64 causeUs = 0) const;
+                     const char *data, qint64 size, qint64 causeUs = 0,
+                     bool truncated = false) const;
     // A connected or disconnected event for one connection (nothing when traffic is not
     // reported: quiet runs make no event per connection). causeUs: the call it comes from.
     void postConnectionEvent(EventKind kind, const QString &peer, const QString &local,

@@ -6,7 +6,8 @@
 namespace socketlab {
 
 // Builds one JSON object on one line, keys in the order added; strings are escaped for JSON
-// (control characters as \uXXXX), so text from the network stays plain text.
+// (control characters, C1 controls and bidi overrides as \uXXXX), so text from the network
+// stays plain text, even in a terminal.
 class JsonLine
 {
 public:

@@ -46,15 +46,6 @@ void appendHexEscape(QString &out, unsigned char byte)
     out += QStringLiteral("\\x%1").arg(byte, 2, 16, QLatin1Char('0'));
 }
 
-// C1 controls and the characters that reorder or hide text (bidi overrides and isolates,
-// direction marks, zero-width joiners): in a terminal or a log they can make a student's
-// message look like something else, so one-line displays show them as \u{…}.
-bool isHiddenControl(char32_t c)
-{
-    return (c >= 0x80 && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2066 && c <= 0x2069) || c == 0x061C || c == 0xFEFF;
-}
-
 char32_t decode(const unsigned char *p, int length)
 {
     if (length == 2)
@@ -90,7 +81,7 @@ QString convert(const QByteArray &bytes, int maxBytes, bool escapeControls)
             ++i;
             continue;
         }
-        if (length > 1 && escapeControls && isHiddenControl(decode(data + i, length))) {
+        if (length > 1 && escapeControls && PayloadText::isHiddenControl(decode(data + i, length))) {
             out += QStringLiteral("\\u{%1}").arg(uint(decode(data + i, length)), 4, 16, QLatin1Char('0'));
             i += length;
             continue;
@@ -120,6 +111,13 @@ QString convert(const QByteArray &bytes, int maxBytes, bool escapeControls)
 }
 
 } // namespace
+
+// In a terminal or a log these can make a student's message look like something else.
+bool PayloadText::isHiddenControl(char32_t c)
+{
+    return (c >= 0x80 && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069) || c == 0x061C || c == 0xFEFF;
+}
 
 bool PayloadText::isBinary(const QByteArray &bytes)
 {

@@ -27,6 +27,10 @@ public:
     // controls and bidi overrides as \u{202e}.
     static QString toDisplay(const QByteArray &bytes, int maxBytes = kShownBytes);
     static QString toHex(const QByteArray &bytes, int maxBytes = kShownBytes);
+    // C1 controls and the characters that reorder or hide text (bidi overrides and isolates,
+    // direction marks, zero-width characters): one-line displays show them as \u{202e} and
+    // JSON writes them as \u202e, so neither a terminal nor a log acts on them.
+    static bool isHiddenControl(char32_t c);
 };
 
 } // namespace socketlab

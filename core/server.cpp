@@ -250,6 +250,7 @@ void Server::stop()
     summary.killed = m_lastTotals.killed;
     summary.incomplete = m_lastTotals.incomplete;
     summary.dropped = m_lastTotals.dropped;
+    summary.truncatedDatagrams = m_lastTotals.truncated;
     m_context->reporter.post(std::move(summary));
     m_context.reset();
     m_queue->flush();

@@ -16,6 +16,7 @@ struct ServerTotals
     // last moments may be missing from the totals.
     qint64 incomplete = 0;
     qint64 dropped = 0;  // UDP: datagrams the kernel dropped, the receive buffer being full
+    qint64 truncated = 0;  // UDP: datagrams longer than the buffer, cut by recvfrom()
 };
 
 // Exact totals, updated by every handler thread and for every forked child.
@@ -35,10 +36,11 @@ public:
     }
     // The kernel's own count for the socket (SO_MEMINFO), so it is set, not added to.
     void setDropped(qint64 datagrams) { m_dropped.store(datagrams, std::memory_order_relaxed); }
+    void addTruncated() { m_truncated.fetch_add(1, std::memory_order_relaxed); }
     ServerTotals totals() const
     {
         return {m_connections.load(), m_messages.load(), m_bytes.load(), m_killed.load(),
-                m_incomplete.load(), m_dropped.load()};
+                m_incomplete.load(), m_dropped.load(), m_truncated.load()};
     }
 
 private:
@@ -48,6 +50,7 @@ private:
     std::atomic<qint64> m_killed{0};
     std::atomic<qint64> m_incomplete{0};
     std::atomic<qint64> m_dropped{0};
+    std::atomic<qint64> m_truncated{0};
 };
 
 } // namespace socketlab

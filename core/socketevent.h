@@ -84,6 +84,11 @@ struct SocketEvent
     qint64 killed = 0;  // fork mode: children a signal ended (at stop or from outside)
     qint64 incomplete = 0;  // fork mode: children that ended before their last report
     qint64 dropped = 0;  // UDP summary: datagrams the kernel dropped (receive buffer full)
+    // UDP data or received events: the datagram was longer than the buffer (recvfrom with
+    // MSG_TRUNC): bytes is its real size, keptBytes what the buffer held; the rest is lost.
+    bool truncated = false;
+    qint64 keptBytes = 0;
+    qint64 truncatedDatagrams = 0;  // UDP summary: how many datagrams were truncated
     int socketState = 0;    // State events: the new SocketState
     int previousState = 0;  // State events: the SocketState before
     // Stamped by a LabSession as the event passes: its place in the session's one order

@@ -3,6 +3,7 @@
 #include "core/blockingcall.h"
 
 #include <cerrno>
+#include <chrono>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -71,6 +72,27 @@ qint64 SocketIo::sendAllReading(int fd, const char *data, qint64 size, int stopF
         }
     }
     return sent;
+}
+
+WaitResult SocketIo::readUntilQuiet(int fd, int stopFd, int quietMs, int maxMs,
+                                    const std::function<bool()> &onReadable, bool *stillSending)
+{
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(maxMs);
+    *stillSending = false;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0) {
+            *stillSending = true;
+            return WaitResult::TimedOut;
+        }
+        const WaitResult wait = waitFor(fd, POLLIN, stopFd, int(qMin<qint64>(quietMs, left.count())),
+                                        SysCall::Recv);
+        if (wait != WaitResult::Ready)
+            return wait;  // quiet for quietMs, stopped, or poll() failed
+        if (!onReadable())
+            return WaitResult::Ready;
+    }
 }
 
 QString SocketIo::socketArgs(int family, int type, int protocol)

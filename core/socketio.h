@@ -28,6 +28,13 @@ public:
     // as when stopped, *errnum is ECANCELED.
     static qint64 sendAllReading(int fd, const char *data, qint64 size, int stopFd,
                                  const std::function<bool()> &onReadable, int *errnum);
+    // Before a close(): calls onReadable() whenever fd has input, until nothing arrived for
+    // quietMs (TimedOut), onReadable() returned false (Ready: the peer closed or failed),
+    // stopFd was raised (Stopped) or maxMs passed with the peer still sending (TimedOut and
+    // *stillSending). What arrived before the close() is read, so the close() neither
+    // discards it nor answers it with an RST.
+    static WaitResult readUntilQuiet(int fd, int stopFd, int quietMs, int maxMs,
+                                     const std::function<bool()> &onReadable, bool *stillSending);
     // "AF_INET, SOCK_STREAM, 6", as a call trace shows socket()'s arguments.
     static QString socketArgs(int family, int type, int protocol);
 };

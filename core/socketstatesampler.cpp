@@ -125,16 +125,24 @@ void SocketStateSampler::run()
         const qint64 startCpuUs = threadCpuUs();
         sampleOnce(&lastEmitUs);
         const qint64 tookUs = nowUs() - startUs;
+        // The back-off counts the CPU time a sample took, not the wall-clock time: on a busy
+        // machine the wall clock would stretch the period for nothing. Wait out the rest of
+        // the tick, or until stop() raises the signal.
         const qint64 costUs = threadCpuUs() - startCpuUs;
-        // Wait out the rest of the tick (longer when sampling is costly on this machine), or
-        // until stop() raises the signal.
-        const qint64 periodMs = qMax(qint64(m_intervalMs), costUs * kCostFactor / 1000);
-        const int waitMs = int(qMax(qint64(1), periodMs - tookUs / 1000));
         pollfd p{m_stop.fd(), POLLIN, 0};
-        const int ready = ::poll(&p, 1, waitMs);
+        const int ready = ::poll(&p, 1, nextWaitMs(m_intervalMs, tookUs, INT_MAX, costUs));
         if (ready > 0 || (ready < 0 && errno != EINTR))
             return;
     }
+}
+
+int SocketStateSampler::nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs, qint64 costUs)
+{
+    if (costUs < 0)
+        costUs = tookUs;
+    const qint64 costlyMs = qMin(costUs * kCostFactor / 1000, qint64(maxPeriodMs));
+    const qint64 periodMs = qMax(qint64(intervalMs), costlyMs);
+    return int(qBound(qint64(1), periodMs - tookUs / 1000, qint64(INT_MAX)));
 }
 
 SocketStateReader::Families SocketStateSampler::familiesOf(const QStringList &addresses)

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <climits>
 #include <thread>
 
 namespace socketlab {
@@ -39,6 +40,13 @@ public:
     // not wall-clock time: on a busy machine a cheap sample may wait long for a core, and
     // 200 times that wait would freeze the kernel's view for many seconds.
     static constexpr int kCostFactor = 200;
+    // How long to wait after a sample that took tookUs, for a wanted interval of intervalMs:
+    // the rest of the interval, or longer when sampling is costly here (kCostFactor), the
+    // period from sample to sample never past maxPeriodMs (nor shorter than intervalMs).
+    // Also what `socketlab-cli sockets --watch` waits. costUs: what the sample cost (the
+    // sampler passes its thread's CPU time); below 0, tookUs.
+    static int nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs = INT_MAX,
+                          qint64 costUs = -1);
 
     struct Target
     {

@@ -666,6 +666,14 @@
         <source>Connection reset: the other side sent a TCP RST. Its program closed the socket without reading everything it had received, was killed, or closed with SO_LINGER 0; or, just after connecting, the server&apos;s listen backlog was full (many connections at once into a small backlog) and its kernel gave up on this one. Data still in flight is lost.</source>
         <translation>Conexão reiniciada: o outro lado enviou um TCP RST. O programa dele fechou o socket sem ler tudo o que tinha recebido, foi encerrado à força, ou fechou com SO_LINGER 0; ou, logo após a conexão, a fila de escuta (backlog) do servidor estava cheia (muitas conexões ao mesmo tempo num backlog pequeno) e o kernel dele desistiu desta. Os dados ainda a caminho se perdem.</translation>
     </message>
+    <message>
+        <source>Closed while the server was still sending — the kernel answers it with an RST</source>
+        <translation>Fechado enquanto o servidor ainda enviava — o kernel responde com um RST</translation>
+    </message>
+    <message>
+        <source>Closed with %1 bytes unread — the kernel sent an RST instead of a FIN</source>
+        <translation>Fechado com %1 bytes não lidos — o kernel enviou um RST em vez de um FIN</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -995,6 +1003,30 @@
     <message>
         <source>%1; %2 of the children ended before their last report: bytes they received in their last moments (0.1 s at most) may be missing from the count</source>
         <translation>%1; %2 dos filhos terminaram antes do último relato: bytes que receberam nos últimos instantes (no máximo 0,1 s) podem faltar na contagem</translation>
+    </message>
+    <message>
+        <source>truncated: the datagram had %1, the buffer held only the first %2, the rest is lost</source>
+        <translation>truncado: o datagrama tinha %1, o buffer guardou só os primeiros %2, o resto se perdeu</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 [%4]</source>
+        <translation>%1 (%2): %3 [%4]</translation>
+    </message>
+    <message>
+        <source>Received %1 from %2: %3 [%4]</source>
+        <translation>Recebidos %1 de %2: %3 [%4]</translation>
+    </message>
+    <message>
+        <source>close(%1) while the server was still sending: the kernel answers what still arrives with an RST instead of taking it, so whatever the server had not read yet is lost too</source>
+        <translation>close(%1) enquanto o servidor ainda enviava: o kernel responde ao que ainda chega com um RST em vez de aceitá-lo, e o que o servidor ainda não tinha lido também se perde</translation>
+    </message>
+    <message>
+        <source>close(%1) with %2 still unread: the kernel threw them away and sent an RST instead of a FIN, so whatever the server had not read yet is lost too</source>
+        <translation>close(%1) com %2 ainda não lidos: o kernel os descartou e enviou um RST em vez de um FIN, e o que o servidor ainda não tinha lido também se perde</translation>
+    </message>
+    <message>
+        <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full), truncated: %5 (longer than the buffer, the rest lost)</source>
+        <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio), truncados: %5 (maiores que o buffer, o resto perdido)</translation>
     </message>
 </context>
 <context>
@@ -2069,18 +2101,6 @@
         <translation>Registro de eventos: as duas linhas mostram endereços de cliente diferentes (portas diferentes).</translation>
     </message>
     <message>
-        <source>Client A sends again</source>
-        <translation>O cliente A envia de novo</translation>
-    </message>
-    <message>
-        <source>Nothing was kept between A&apos;s two datagrams: the server simply receives another datagram from the same address.</source>
-        <translation>Nada foi guardado entre os dois datagramas de A: o servidor simplesmente recebe outro datagrama do mesmo endereço.</translation>
-    </message>
-    <message>
-        <source>Event log: A&apos;s second line has the same address as its first.</source>
-        <translation>Registro de eventos: a segunda linha de A tem o mesmo endereço que a primeira.</translation>
-    </message>
-    <message>
         <source>%1 different senders, %2 connections accepted.</source>
         <translation>%1 remetentes diferentes, %2 conexões aceitas.</translation>
     </message>
@@ -2119,6 +2139,22 @@
     <message>
         <source>Event log: the server receives only a few of C&apos;s 100 datagrams; the result line gives the kernel&apos;s drop count.</source>
         <translation>Registro de eventos: o servidor recebe só alguns dos 100 datagramas de C; a linha de resultado dá a contagem de descartes do kernel.</translation>
+    </message>
+    <message>
+        <source>longer: the rest is lost</source>
+        <translation>maior: o resto se perde</translation>
+    </message>
+    <message>
+        <source>Client A sends again: 2,000 bytes</source>
+        <translation>O cliente A envia de novo: 2.000 bytes</translation>
+    </message>
+    <message>
+        <source>Nothing was kept between A&apos;s two datagrams: the server simply receives another datagram from the same address. This one holds 2,000 bytes, but recvfrom(s, buf, 1024, ...) gives only the first 1,024: a datagram is read whole in one call, and what does not fit in the buffer is thrown away, with no error. SocketLab asks with the MSG_TRUNC flag, which returns the real size, so it can say what was lost.</source>
+        <translation>Nada foi guardado entre os dois datagramas de A: o servidor simplesmente recebe outro datagrama do mesmo endereço. Este tem 2.000 bytes, mas recvfrom(s, buf, 1024, ...) entrega só os primeiros 1.024: um datagrama é lido inteiro numa só chamada, e o que não cabe no buffer é descartado, sem erro. O SocketLab pede com a flag MSG_TRUNC, que devolve o tamanho real, e assim pode dizer o que se perdeu.</translation>
+    </message>
+    <message>
+        <source>Event log: A&apos;s second line has the same address as its first, and says the datagram had 2,000 bytes but the buffer held only the first 1,024.</source>
+        <translation>Registro de eventos: a segunda linha de A tem o mesmo endereço que a primeira e diz que o datagrama tinha 2.000 bytes, mas o buffer guardou só os primeiros 1.024.</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2465,10 @@ Servidor: %2</translation>
         <source>not known yet</source>
         <translation>ainda desconhecido</translation>
     </message>
+    <message>
+        <source>← %1 [%2]</source>
+        <translation>← %1 [%2]</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ClientPanes</name>
@@ -2617,6 +2657,10 @@ Servidor: %2</translation>
     <message>
         <source>TCP state</source>
         <translation>Estado TCP</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
     </message>
 </context>
 <context>

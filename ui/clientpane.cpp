@@ -364,6 +364,10 @@ QString ClientPane::historyLine(const SocketEvent &event)
     case EventKind::Sent:
         return tr("→ %1").arg(EventFormatter::payloadText(event));
     case EventKind::Received:
+        if (event.truncated) {
+            return tr("← %1 [%2]")
+                .arg(EventFormatter::payloadText(event), EventFormatter::truncationText(event));
+        }
         return tr("← %1").arg(EventFormatter::payloadText(event));
     default:
         break;

@@ -225,11 +225,17 @@ QString EventListModel::cellText(int row, int column) const
     case MessageColumn:
         if (hasPayload(event)) {
             // Plain text, never markup; a chunk longer than what was kept says so.
+            QString text;
             if (PayloadText::isBinary(event.payload))
-                return EventFormatter::payloadText(event);
-            const QString text = PayloadText::toDisplay(event.payload);
-            if (event.bytes > PayloadText::kShownBytes)
-                return tr("%1 … (%2 in all)").arg(text, EventFormatter::byteCount(event.bytes));
+                text = EventFormatter::payloadText(event);
+            else if (event.bytes > PayloadText::kShownBytes && !event.truncated)
+                text = tr("%1 … (%2 in all)")
+                           .arg(PayloadText::toDisplay(event.payload), EventFormatter::byteCount(event.bytes));
+            else
+                text = PayloadText::toDisplay(event.payload);
+            // A datagram cut by a short buffer says so where its text shows.
+            if (event.truncated)
+                text = tr("%1 [%2]").arg(text, EventFormatter::truncationText(event));
             return text;
         }
         return EventFormatter::describe(event);

@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace socketlab {
@@ -18,6 +19,10 @@ namespace {
 constexpr int kConnectTimeoutMs = 10000;
 constexpr int kReceiveBuffer = 65536;
 constexpr int kUnconfirmedDatagrams = 8;
+// closeWhenQuiet(): the server counts as done once it sent nothing for this long, and the
+// client closes after kCloseGraceMs at most, however long the server goes on.
+constexpr int kQuietMs = 200;
+constexpr int kCloseGraceMs = 2000;
 }
 
 ClientWorker::ClientWorker(Protocol protocol, const QString &host, quint16 port,
@@ -43,6 +48,11 @@ void ClientWorker::send(const QByteArray &data)
 void ClientWorker::close()
 {
     enqueue({Command::Action::Close, {}});
+}
+
+void ClientWorker::closeWhenQuiet()
+{
+    enqueue({Command::Action::CloseWhenQuiet, {}});
 }
 
 void ClientWorker::halfClose()
@@ -101,6 +111,8 @@ void ClientWorker::run()
             break;
     }
     const int fd = m_socket.get();
+    if (m_closeAsked && !m_serverClosed && m_protocol == Protocol::Tcp && !m_stop.isRaised())
+        sayUnreadAtClose(fd);
     const CallClock clock;
     const int closed = m_socket.reset();
     m_reporter.traceCall(SysCall::Close, clock, QStringLiteral("fd %1").arg(fd), closed,
@@ -284,6 +296,12 @@ bool ClientWorker::runCommands()
         }
         switch (command.action) {
         case Command::Action::Close:
+            m_closeAsked = true;
+            return false;
+        case Command::Action::CloseWhenQuiet:
+            m_closeAsked = true;
+            SocketIo::readUntilQuiet(m_socket.get(), m_stop.fd(), kQuietMs, kCloseGraceMs,
+                                     [this] { return receive(); }, &m_peerStillSending);
             return false;
         case Command::Action::Reset:
             prepareReset();
@@ -373,6 +391,20 @@ bool ClientWorker::shutdownSending()
     return true;
 }
 
+void ClientWorker::sayUnreadAtClose(int fd)
+{
+    int unread = 0;
+    if (::ioctl(fd, FIONREAD, &unread) != 0)
+        unread = 0;
+    // A server still sending after the grace: the queue may be empty this very moment, but
+    // what arrives after close() is answered with an RST all the same.
+    if (unread <= 0 && !m_peerStillSending)
+        return;
+    // An error event with no errno: close() itself succeeds, but the bytes are lost, and the
+    // server's recv() fails with ECONNRESET, losing what it had not read yet either.
+    m_reporter.reportError(SysCall::Close, QStringLiteral("fd %1").arg(fd), 0, unread, m_peerAddress);
+}
+
 // A zero linger time makes close() drop what is unsent and send an RST instead of a FIN;
 // the socket skips TIME_WAIT. The close() itself follows when the conversation ends.
 void ClientWorker::prepareReset()
@@ -455,7 +487,7 @@ bool ClientWorker::receive()
     ssize_t n;
     do {
         n = tcp ? ::recv(fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT)
-                : ::recvfrom(fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT,
+                : ::recvfrom(fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT | MSG_TRUNC,
                              reinterpret_cast<sockaddr *>(&from), &fromLength);
     } while (n < 0 && errno == EINTR);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -482,8 +514,11 @@ bool ClientWorker::receive()
         m_targetAnswered = true;
         m_unconfirmed.clear();
     }
-    postTraffic(EventKind::Received, peer, m_buffer.constData(), n,
-                EventReporter::effectUs(call, clock));
+    // UDP with MSG_TRUNC: n is the datagram's real size, even past the buffer.
+    const bool truncated = n > m_buffer.size();
+    m_reporter.postTraffic(EventKind::Received, peer, m_localAddress, n, m_buffer.constData(),
+                           truncated ? m_buffer.size() : n, EventReporter::effectUs(call, clock),
+                           truncated);
     return true;
 }
 

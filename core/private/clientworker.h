@@ -30,6 +30,9 @@ public:
     void send(const QByteArray &data);
     // Closes after everything queued before it was sent.
     void close();
+    // The same, but first reads what the server still sends, until it goes quiet (a short,
+    // bounded grace): the end of the CLI's input, which should not cut an echo short.
+    void closeWhenQuiet();
     // After everything queued before: shutdown(SHUT_WR), then reads until the server closes.
     void halfClose();
     // After everything queued before: SO_LINGER {1, 0} and close(), an RST instead of a FIN.
@@ -53,7 +56,7 @@ protected:
 private:
     struct Command
     {
-        enum class Action { Send, Close, HalfClose, Reset };
+        enum class Action { Send, Close, CloseWhenQuiet, HalfClose, Reset };
         Action action = Action::Send;
         QByteArray data;
     };
@@ -66,6 +69,8 @@ private:
                    socklen_t length, int step = 0);
     void readBack(int fd, int name, const QString &nameText);
     bool shutdownSending();
+    // A TCP close() with bytes still unread makes the kernel send an RST: said, not hidden.
+    void sayUnreadAtClose(int fd);
     void prepareReset();
     // UDP: whether a refusal may still send us on to the next address (see tryConnect).
     bool mayTryNextTarget() const;
@@ -100,6 +105,8 @@ private:
     // address should this one refuse them (a few: the refusal comes back within a round trip).
     QList<QByteArray> m_unconfirmed;
     bool m_serverClosed = false;
+    bool m_closeAsked = false;  // a close, not an abort or a reset, ends the conversation
+    bool m_peerStillSending = false;  // closeWhenQuiet() gave up waiting for the server
     QByteArray m_buffer;
 };
 

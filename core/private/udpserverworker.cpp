@@ -71,8 +71,10 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
     socklen_t length = sizeof address;
     const CallClock clock;
     ssize_t n;
+    // MSG_TRUNC: recvfrom() returns the datagram's real length even when the buffer is
+    // shorter, so a cut datagram is said and counted at its real size, never silently.
     do {
-        n = ::recvfrom(fd, buffer.data(), size_t(buffer.size()), MSG_DONTWAIT,
+        n = ::recvfrom(fd, buffer.data(), size_t(buffer.size()), MSG_DONTWAIT | MSG_TRUNC,
                        reinterpret_cast<sockaddr *>(&address), &length);
     } while (n < 0 && errno == EINTR);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
@@ -88,7 +90,11 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
         base.reportError(SysCall::Recvfrom, QStringLiteral("fd %1").arg(fd), recvErrno);
         return true;
     }
+    const bool truncated = n > buffer.size();
+    const ssize_t kept = truncated ? ssize_t(buffer.size()) : n;
     m_context.counters.addMessages(1, n);
+    if (truncated)
+        m_context.counters.addTruncated();
     if (length != m_lastSenderLength || std::memcmp(&address, &m_lastSender, length) != 0) {
         m_lastPeer = Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString();
         m_lastSenderId = idForSender(m_lastPeer);
@@ -102,16 +108,17 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
         reporter.traceCall(SysCall::Recvfrom, clock,
                            QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, 0, peer);
     }
-    reporter.postTraffic(EventKind::Data, peer, m_local, n, buffer.constData(), n,
-                         EventReporter::effectUs(SysCall::Recvfrom, clock));
+    reporter.postTraffic(EventKind::Data, peer, m_local, n, buffer.constData(), kept,
+                         EventReporter::effectUs(SysCall::Recvfrom, clock), truncated);
     if (m_context.config.echo) {
         const CallClock sendClock;
-        const ssize_t sent = ::sendto(fd, buffer.constData(), size_t(n), MSG_NOSIGNAL | MSG_DONTWAIT,
+        // The echo holds what was read: a truncated datagram's lost rest is lost for it too.
+        const ssize_t sent = ::sendto(fd, buffer.constData(), size_t(kept), MSG_NOSIGNAL | MSG_DONTWAIT,
                                       reinterpret_cast<sockaddr *>(&address), length);
         const int sendErrno = sent < 0 ? errno : 0;
         if (reporter.callsEnabled()) {
             reporter.traceCall(SysCall::Sendto, sendClock,
-                               QStringLiteral("fd %1, %2, %3").arg(fd).arg(n).arg(peer), sent,
+                               QStringLiteral("fd %1, %2, %3").arg(fd).arg(kept).arg(peer), sent,
                                sendErrno, peer);
         }
         if (sent < 0) {

@@ -20,7 +20,7 @@ const QSet<QString> kEventNames = {"listening", "connected", "data", "disconnect
                                    "state", "summary"};
 const QSet<QString> kKeys = {"time", "end_us", "begin_us", "event", "peer", "local", "pid", "tid", "handler", "bytes",
                              "text", "call", "args", "result", "errno", "message",
-                             "connections", "messages", "killed", "dropped", "merged", "skipped",
+                             "connections", "messages", "killed", "dropped", "truncated", "merged", "skipped",
                              "state", "from"};
 
 // Every line is one JSON object that keeps to the contract; returns what is wrong, if anything.

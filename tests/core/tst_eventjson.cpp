@@ -1,4 +1,5 @@
 #include "core/eventjson.h"
+#include "core/payloadtext.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,6 +45,9 @@ private slots:
     void values();
     void escaping_data();
     void escaping();
+    void hiddenControlsAreEscapes_data();
+    void hiddenControlsAreEscapes();
+    void truncatedDatagram();
     void payloadShownUpTo4096Bytes();
     void callAndError();
     void microsecondTimes();
@@ -187,6 +191,65 @@ void TestEventJson::escaping()
     // No raw control character survives in the line itself.
     for (char c : line.chopped(1))
         QVERIFY2(static_cast<unsigned char>(c) >= 0x20, line.constData());
+}
+
+// C1 controls (a terminal acts on U+009B, the 8-bit CSI) and the characters that reorder
+// text are written as \u escapes: the line on a terminal shows them, the parsed text keeps them.
+void TestEventJson::hiddenControlsAreEscapes_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QByteArray>("escape");
+    QTest::addColumn<uint>("code");
+    QTest::newRow("U+0080") << QByteArray("a\xc2\x80" "b") << QByteArray("\\u0080") << 0x80u;
+    QTest::newRow("U+009B CSI") << QByteArray("\xc2\x9b" "2J") << QByteArray("\\u009b") << 0x9bu;
+    QTest::newRow("U+009F") << QByteArray("\xc2\x9f") << QByteArray("\\u009f") << 0x9fu;
+    QTest::newRow("U+061C") << QByteArray("\xd8\x9c") << QByteArray("\\u061c") << 0x61cu;
+    QTest::newRow("U+200E") << QByteArray("\xe2\x80\x8e") << QByteArray("\\u200e") << 0x200eu;
+    QTest::newRow("U+200F") << QByteArray("\xe2\x80\x8f") << QByteArray("\\u200f") << 0x200fu;
+    QTest::newRow("U+202A") << QByteArray("\xe2\x80\xaa") << QByteArray("\\u202a") << 0x202au;
+    QTest::newRow("U+202E RLO") << QByteArray("abc\xe2\x80\xaetxt.exe") << QByteArray("\\u202e") << 0x202eu;
+    QTest::newRow("U+2066") << QByteArray("\xe2\x81\xa6") << QByteArray("\\u2066") << 0x2066u;
+    QTest::newRow("U+2069") << QByteArray("\xe2\x81\xa9") << QByteArray("\\u2069") << 0x2069u;
+}
+
+void TestEventJson::hiddenControlsAreEscapes()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QByteArray, escape);
+    QFETCH(uint, code);
+    SocketEvent e = makeEvent(EventKind::Data);
+    e.payload = payload;
+    e.bytes = payload.size();
+    const QByteArray line = EventJson::toLine(e);
+    QVERIFY2(line.contains(escape), line.constData());
+    // Not raw: the line holds no byte of the character's UTF-8 form past its lead.
+    const QByteArray raw = QString(QChar(char16_t(code))).toUtf8();
+    QVERIFY2(!line.contains(raw), line.constData());
+    // The parsed text is the payload's, unchanged.
+    QCOMPARE(parse(line).value("text").toString(), QString::fromUtf8(payload));
+    // The human line escapes the same character.
+    QVERIFY(!PayloadText::toDisplay(payload).contains(QChar(char16_t(code))));
+}
+
+// A datagram longer than the buffer: bytes is its real size and "truncated" says it was cut.
+void TestEventJson::truncatedDatagram()
+{
+    SocketEvent e = makeEvent(EventKind::Data);
+    e.protocol = Protocol::Udp;
+    e.payload = QByteArray(1024, 'x');
+    e.bytes = 2000;
+    QVERIFY(!parse(EventJson::toLine(e)).contains("truncated"));
+    e.truncated = true;
+    e.keptBytes = 1024;
+    const QJsonObject json = parse(EventJson::toLine(e));
+    QCOMPARE(json.value("bytes").toInteger(), 2000);
+    QCOMPARE(json.value("truncated").toBool(false), true);
+    QCOMPARE(json.value("text").toString(), QString(1024, 'x'));
+
+    SocketEvent summary = makeEvent(EventKind::Summary);
+    summary.protocol = Protocol::Udp;
+    summary.truncatedDatagrams = 3;
+    QCOMPARE(parse(EventJson::toLine(summary)).value("truncated").toInteger(), 3);
 }
 
 void TestEventJson::payloadShownUpTo4096Bytes()

@@ -81,6 +81,7 @@ private slots:
     void udpAndIpv6SocketsAppear();
     void anotherProcessSocketsAreNotTheLabs();
     void stopsWithoutWaitingForTheTick();
+    void waitGrowsWithTheSampleCost();
     void switchedOffByTheEnvironment();
 };
 
@@ -294,6 +295,18 @@ void TestSocketStateSampler::switchedOffByTheEnvironment()
     const bool running = sampler.isRunning();
     qunsetenv("SOCKETLAB_STATE_SAMPLING");
     QVERIFY(!running);
+}
+
+// The back-off the sampler and `sockets --watch` share: the interval while sampling is
+// cheap, kCostFactor times a costly sample's duration (minus that sample), never past a cap.
+void TestSocketStateSampler::waitGrowsWithTheSampleCost()
+{
+    QCOMPARE(SocketStateSampler::nextWaitMs(100, 200), 100);  // 0.2 ms: the interval
+    QCOMPARE(SocketStateSampler::nextWaitMs(100, 2000), 398);  // 2 ms: 400 ms apart
+    QCOMPARE(SocketStateSampler::nextWaitMs(50, 45000), 9000 - 45);  // 45 ms: 9 s apart
+    QCOMPARE(SocketStateSampler::nextWaitMs(50, 45000, 2000), 2000 - 45);
+    QCOMPARE(SocketStateSampler::nextWaitMs(5000, 45000, 2000), 5000 - 45);  // never below the interval
+    QCOMPARE(SocketStateSampler::nextWaitMs(100, 150000, 100), 1);  // at least 1 ms
 }
 
 QTEST_GUILESS_MAIN(TestSocketStateSampler)

@@ -1,3 +1,4 @@
+#include "core/eventformatter.h"
 #include "tests/lessons/lessontestsupport.h"
 #include "ui/lessons/lessons.h"
 #include "ui/lessons/sequencemodel.h"
@@ -26,6 +27,25 @@ private slots:
         QCOMPARE(rt.dataFrom(2), 1);
         QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::Connected)), 0);
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
+    }
+
+    // Step 5: A's 2,000-byte datagram against the recipe's 1,024-byte buffer is shown at
+    // its real size and said to be truncated, not passed off as 1,024 bytes.
+    void longDatagramSaysItWasTruncated()
+    {
+        LessonController controller;
+        QVERIFY(lessontest::runToEnd(controller, 1));
+        int truncated = 0;
+        for (const SocketEvent &e : controller.runtime()->events()) {
+            if (e.role != Role::Server || e.kind != EventKind::Data || !e.truncated)
+                continue;
+            ++truncated;
+            QCOMPARE(e.bytes, qint64(2000));
+            QCOMPARE(e.keptBytes, qint64(1024));
+            QCOMPARE(e.payload.size(), 1024);
+            QVERIFY(EventFormatter::describe(e).contains(QLatin1String("1,024")));
+        }
+        QCOMPARE(truncated, 1);
     }
 
     // The last step: C's flood at a paused server with a small buffer. Every datagram sent is

@@ -44,6 +44,7 @@ private slots:
     void capDropsOldestRows();
     void shrinkingTheCap();
     void payloadIsPlainEscapedText();
+    void truncatedDatagramSaysSo();
     void peerColorFollowsClientPane();
     void clearResetsDroppedCount();
     void filtersByClientRoleAndKind();
@@ -146,6 +147,24 @@ void TestEventListModel::payloadIsPlainEscapedText()
     const QString text = model.index(0, EventListModel::MessageColumn).data().toString();
     QCOMPARE(text, QStringLiteral("<b>hi</b>\\n\\xff"));
     QCOMPARE(model.index(0, EventListModel::HexColumn).data().toString().isEmpty(), false);
+}
+
+// A UDP datagram longer than the buffer: the log's message says its real size and that the
+// rest was lost, not just the 1,024 bytes read.
+void TestEventListModel::truncatedDatagramSaysSo()
+{
+    SocketEvent event = dataEvent(1, QByteArray(1024, 'a'));
+    event.protocol = Protocol::Udp;
+    event.bytes = 2000;
+    event.truncated = true;
+    event.keptBytes = 1024;
+    EventListModel model;
+    model.appendEvents({event});
+    const QString text = model.index(0, EventListModel::MessageColumn).data().toString();
+    QVERIFY2(text.startsWith(QString(1024, 'a')), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("2,000 bytes")) && text.contains(QLatin1String("1,024 bytes"))
+                 && text.contains(QLatin1String("truncated")),
+             qPrintable(text));
 }
 
 void TestEventListModel::peerColorFollowsClientPane()

@@ -27,6 +27,12 @@ constexpr int kReceiveBuffer = 4096;
 constexpr int kFloodDatagrams = 100;
 constexpr int kFloodSize = 1024;
 
+// Step 5: longer than the recipe's 1024-byte buffer, so recvfrom() cuts it.
+QByteArray longDatagram()
+{
+    return QByteArrayLiteral("A again, 2,000 bytes this time: ").leftJustified(2000, '.');
+}
+
 ServerConfig smallPausedServer()
 {
     ServerConfig c = server(Protocol::Udp);
@@ -99,7 +105,7 @@ LessonScript UdpLesson::build()
         "s = socket(AF_INET, SOCK_DGRAM, 0);",
         {"bind", "bind(s, (void *)&addr, sizeof addr);"},
         "for (;;) {",
-        {"recvfrom", "  n = recvfrom(s, buf, 1024, 0,"},
+        {"recvfrom", "  n = recvfrom(s, buf, 1024, 0,", tr("longer: the rest is lost")},
         "               (void *)&from, &len);",
         {"print", "  printf(\"%s %.*s\\n\", who(&from), n, buf);"},
         "}",
@@ -156,11 +162,16 @@ LessonScript UdpLesson::build()
          tr("Event log: the two lines show different client addresses (different ports)."),
          ObserveTarget::Log, "print",
          connectClient(2, Protocol::Udp, QByteArrayLiteral("hello from B")), untilDataFrom(2)},
-        {tr("Client A sends again"),
+        {tr("Client A sends again: 2,000 bytes"),
          tr("Nothing was kept between A's two datagrams: the server simply receives "
-            "another datagram from the same address."),
-         tr("Event log: A's second line has the same address as its first."), ObserveTarget::Log,
-         "recvfrom", clientSends(1, QByteArrayLiteral("A again")), untilDataFrom(1, 2)},
+            "another datagram from the same address. This one holds 2,000 bytes, but "
+            "recvfrom(s, buf, 1024, ...) gives only the first 1,024: a datagram is read whole "
+            "in one call, and what does not fit in the buffer is thrown away, with no error. "
+            "SocketLab asks with the MSG_TRUNC flag, which returns the real size, so it can "
+            "say what was lost."),
+         tr("Event log: A's second line has the same address as its first, and says the "
+            "datagram had 2,000 bytes but the buffer held only the first 1,024."),
+         ObserveTarget::Log, "recvfrom", clientSends(1, longDatagram()), untilDataFrom(1, 2)},
         {tr("Client C sends faster than the server reads"),
          tr("The server starts again with a small receive buffer (4096 bytes; Linux doubles "
             "it) and does not read yet. Client C sends 100 datagrams of 1 KiB back to back. "

@@ -225,13 +225,23 @@ void TestServerInput::largeDatagram()
     // The event keeps the part a view can show; bytes is the true size.
     QCOMPARE(log.of(EventKind::Data).first().payload, datagram.left(kMaxEventPayload));
 
-    // With the recipe's 1024-byte buffer a long datagram is cut: recvfrom() reports 1024.
+    QVERIFY(!log.of(EventKind::Data).first().truncated);
+
+    // With the recipe's 1024-byte buffer a long datagram is cut, and said to be: MSG_TRUNC
+    // gives its real size, the buffer keeps 1024 bytes, the summary counts it as truncated.
     Server small;
     EventLog smallLog(&small);
     QVERIFY(small.start(config(Protocol::Udp, Concurrency::Thread)));
     QVERIFY(sendTo(client.get(), QByteArray(3000, 'e'), small.localPort()));
     QVERIFY(smallLog.waitForCount(EventKind::Data, 1));
-    QCOMPARE(smallLog.of(EventKind::Data).first().bytes, 1024);
+    const SocketEvent cut = smallLog.of(EventKind::Data).first();
+    QCOMPARE(cut.bytes, 3000);
+    QVERIFY(cut.truncated);
+    QCOMPARE(cut.keptBytes, 1024);
+    QCOMPARE(cut.payload, QByteArray(1024, 'e'));
+    small.stop();
+    QCOMPARE(small.totals().truncated, 1);
+    QCOMPARE(small.totals().bytes, 3000);
 }
 
 void TestServerInput::abruptDisconnect_data()

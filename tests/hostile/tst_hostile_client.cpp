@@ -175,23 +175,27 @@ void TestHostileClient::endOfInputReadsTheWholeEcho()
 // says that its close() sent an RST and how much it left unread.
 void TestHostileClient::closeWithUnreadBytesSaysSo()
 {
-    FloodingServer flood;
-    QVERIFY(QTest::qWaitFor([&] { return flood.port() != 0; }, kWaitMs));
-    Process client;
-    QVERIFY(client.startCli({"client", "--json", "--port", QString::number(flood.port())}));
-    QVERIFY(QTest::qWaitFor([&] { return flood.sent() > 1024 * 1024; }, kWaitMs));
-    client.closeInput();
-    QElapsedTimer clock;
-    clock.start();
-    QVERIFY(client.waitForExit());
-    QCOMPARE(client.exitCode(), 0);
-    QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+    // The client takes 0.2 s without data for "the server is done": on an overloaded machine
+    // the flood's thread itself may stall that long, so up to three attempts.
     QJsonObject unread;
-    for (const QJsonObject &e : client.events(QStringLiteral("error"))) {
-        if (e.value("call").toString() == QLatin1String("close"))
-            unread = e;
+    for (int attempt = 0; attempt < 3 && unread.isEmpty(); ++attempt) {
+        FloodingServer flood;
+        QVERIFY(QTest::qWaitFor([&] { return flood.port() != 0; }, kWaitMs));
+        Process client;
+        QVERIFY(client.startCli({"client", "--json", "--port", QString::number(flood.port())}));
+        QVERIFY(QTest::qWaitFor([&] { return flood.sent() > 1024 * 1024; }, kWaitMs));
+        client.closeInput();
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(client.waitForExit());
+        QCOMPARE(client.exitCode(), 0);
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        for (const QJsonObject &e : client.events(QStringLiteral("error"))) {
+            if (e.value("call").toString() == QLatin1String("close"))
+                unread = e;
+        }
     }
-    QVERIFY2(!unread.isEmpty(), client.err().constData());
+    QVERIFY2(!unread.isEmpty(), "the client never said its close() met unread data");
     QCOMPARE(number(unread, "errno"), 0);
     QVERIFY(number(unread, "result") >= 0);  // 0: the queue was empty at that very moment
     QVERIFY2(unread.value("message").toString().contains(QLatin1String("RST")),

@@ -296,9 +296,7 @@ void ServerPane::showClassroomBanner()
     if (!m_banner)
         m_banner = new ClassroomBanner(this);
     updateBanner();
-    m_banner->show();
-    m_banner->raise();
-    m_banner->activateWindow();
+    m_banner->present();
 }
 
 QStringList ServerPane::classroomAddresses()

@@ -1,6 +1,7 @@
 #include "ui/zoomcontroller.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QEvent>
 #include <QWidget>
 
@@ -58,6 +59,21 @@ void ZoomController::unpinFonts(QWidget *window)
         QEvent changed(QEvent::FontChange);
         QCoreApplication::sendEvent(widget, &changed);
     }
+}
+
+void ZoomController::followFontChanges(QComboBox *box)
+{
+    box->installEventFilter(instance());
+}
+
+bool ZoomController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FontChange && qobject_cast<QComboBox *>(watched)) {
+        // A style change is the one event that makes the box measure itself again.
+        QEvent restyled(QEvent::StyleChange);
+        QCoreApplication::sendEvent(watched, &restyled);
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 double ZoomController::pointSize() const

@@ -260,6 +260,14 @@ void TestProjection::leavingPresentationRestoresEverything()
     const int percent = m_window->zoom()->percent();
     const QHash<QWidget *, QFont> before = fonts(m_window);
     const QFont font = QApplication::font();
+    // The switches' rows come back exactly (the "Open to" box used to come back wider).
+    auto *exposure = m_window->serverToolBar()->findChild<QComboBox *>(QStringLiteral("exposure"));
+    QVERIFY(exposure);
+    exposure->setCurrentIndex(1);
+    settle();
+    QHash<QWidget *, QRect> switches;
+    for (QWidget *widget : m_window->serverToolBar()->findChildren<QWidget *>())
+        switches.insert(widget, widget->geometry());
 
     m_window->presentationAction()->trigger();
     settle();
@@ -287,6 +295,17 @@ void TestProjection::leavingPresentationRestoresEverything()
                                 .arg(after.value(it.key()).pointSizeF())
                                 .arg(it.value().pointSizeF())));
     }
+    QStringList moved;
+    for (auto it = switches.cbegin(); it != switches.cend(); ++it) {
+        if (it.key()->geometry() != it.value())
+            moved << QStringLiteral("%1 %2: %3,%4 %5x%6, was %7,%8 %9x%10")
+                         .arg(QString::fromLatin1(it.key()->metaObject()->className()),
+                              it.key()->objectName())
+                         .arg(it.key()->x()).arg(it.key()->y()).arg(it.key()->width())
+                         .arg(it.key()->height()).arg(it.value().x()).arg(it.value().y())
+                         .arg(it.value().width()).arg(it.value().height());
+    }
+    QVERIFY2(moved.isEmpty(), qPrintable(moved.join(QStringLiteral("; "))));
 }
 
 void TestProjection::lessonsWindowFollowsTheZoom()

@@ -10,6 +10,7 @@
 #include "translations/languagemanager.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
+#include "ui/screenfit.h"
 #include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -116,7 +117,9 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     connect(m_zoom, &ZoomController::changed, this, &MainWindow::updateZoomTexts);
 
     m_clients->addClient();
-    resize(1024, 768);
+    // Made for a 1024x768 projector, title bar and frame included (a 1024x768 client area
+    // put the status bar below the screen).
+    ScreenFit::apply(this, QSize(1024, 768));
     fitClientsDock();
     restoreSettings();
     // Once the panes have their real sizes (a saved layout wins).
@@ -245,6 +248,7 @@ void MainWindow::showLessons()
     if (!m_lessons) {
         m_lessons = new LessonWindow(this);
         m_lessons->setAttribute(Qt::WA_DeleteOnClose);
+        ScreenFit::apply(m_lessons, m_lessons->size());
         // The same zoom keys as here; the lessons' own F11 presents that window.
         m_lessons->addActions({m_zoomInAction, m_zoomOutAction, m_zoomResetAction});
         connect(m_lessons, &LessonWindow::presentationModeChanged, m_zoom,

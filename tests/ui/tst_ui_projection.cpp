@@ -119,6 +119,8 @@ private slots:
     void languageComboShowsItsWholeText();
     void serverTablesKeepRowsWhenProjected_data();
     void serverTablesKeepRowsWhenProjected();
+    void portBoxesShowEveryDigit_data();
+    void portBoxesShowEveryDigit();
 
 private:
     void settle();
@@ -597,3 +599,38 @@ int main(int argc, char *argv[])
 }
 
 #include "tst_ui_projection.moc"
+
+void TestProjection::portBoxesShowEveryDigit_data()
+{
+    QTest::addColumn<int>("zoomSteps");
+    QTest::addColumn<bool>("presenting");
+    QTest::newRow("100%") << 0 << false;
+    QTest::newRow("zoom +3") << 3 << false;
+    QTest::newRow("presenting") << 0 << true;
+}
+
+// "6100" showed as "5100": a port box narrower than its widest port cut digits off.
+void TestProjection::portBoxesShowEveryDigit()
+{
+    QFETCH(int, zoomSteps);
+    QFETCH(bool, presenting);
+    m_window->clientPanes()->addClient();
+    for (int i = 0; i < zoomSteps; ++i)
+        m_window->zoom()->zoomIn();
+    if (presenting)
+        m_window->setPresentationMode(true);
+    settle();
+    int checked = 0;
+    for (QSpinBox *box : m_window->findChildren<QSpinBox *>()) {
+        if (!box->objectName().contains(QStringLiteral("ort")) || !box->isVisible())
+            continue;
+        box->setValue(6100);
+        const int text = box->fontMetrics().horizontalAdvance(QStringLiteral("65535"));
+        const QRect edit = box->findChild<QLineEdit *>()->geometry();
+        QVERIFY2(box->width() >= box->sizeHint().width() && edit.width() > text,
+                 qPrintable(QStringLiteral("%1: %2 wide, its text field %3 for %4 of text")
+                                .arg(box->objectName()).arg(box->width()).arg(edit.width()).arg(text)));
+        ++checked;
+    }
+    QVERIFY(checked >= 3);
+}

@@ -147,10 +147,6 @@
         <translation>Registro de eventos: exatamente três linhas, &quot;one&quot;, &quot;two&quot;, &quot;three&quot;.</translation>
     </message>
     <message>
-        <source>TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.</source>
-        <translation>TCP: 3 envios chegaram em %1 pedaços de recv(), %2 bytes no total. UDP: %3 datagramas.</translation>
-    </message>
-    <message>
         <source>client: three sends in a row</source>
         <translation>cliente: três envios seguidos</translation>
     </message>
@@ -161,6 +157,17 @@
     <message>
         <source>UDP server</source>
         <translation>servidor UDP</translation>
+    </message>
+    <message>
+        <source>TCP: 3 sends arrived as one recv() chunk, %1 bytes in all. UDP: %2 datagrams.</source>
+        <translation>TCP: 3 envios chegaram em um só pedaço de recv(), %1 bytes ao todo. UDP: %2 datagramas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>TCP: 3 sends arrived as %n recv() chunks, %1 bytes in all. UDP: %2 datagrams.</source>
+        <translation>
+            <numerusform>TCP: 3 envios chegaram em %n pedaços de recv(), %1 bytes ao todo. UDP: %2 datagramas.</numerusform>
+            <numerusform>TCP: 3 envios chegaram em %n pedaços de recv(), %1 bytes ao todo. UDP: %2 datagramas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -965,14 +972,6 @@
         <translation>TCP, uma thread com poll()</translation>
     </message>
     <message>
-        <source>%1 ready: %2</source>
-        <translation>%1 prontos: %2</translation>
-    </message>
-    <message>
-        <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
-        <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -991,6 +990,21 @@
     <message>
         <source>Student %1</source>
         <translation>Aluno %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready: %1</source>
+        <translation>
+            <numerusform>%n pronto: %1</numerusform>
+            <numerusform>%n prontos: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset the connection to %1: an RST instead of a FIN, nothing waits in TIME_WAIT</source>
+        <translation>Conexão com %1 reiniciada (reset): um RST em vez de um FIN, nada fica em TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>Summary: senders %1, datagrams %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
+        <translation>Resumo: remetentes %1, datagramas %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1546,41 @@
     <message>
         <source>Event log: &quot;poll(...) -&gt; 1 ready: fd N readable&quot; before each recv().</source>
         <translation>Registro de eventos: &quot;poll(...) -&gt; 1 prontos: fd N readable&quot; antes de cada recv().</translation>
+    </message>
+</context>
+<context>
+    <name>PollLoop</name>
+    <message>
+        <source>readable</source>
+        <translation>legível</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>gravável</translation>
+    </message>
+    <message>
+        <source>hung up</source>
+        <translation>desligado</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erro</translation>
+    </message>
+    <message>
+        <source>fd %1 %2</source>
+        <translation>fd %1 %2</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> e </translation>
+    </message>
+    <message>
+        <source>fd %1 stop</source>
+        <translation>fd %1 parada</translation>
+    </message>
+    <message>
+        <source>fd %1 new connection</source>
+        <translation>fd %1 nova conexão</translation>
     </message>
 </context>
 <context>
@@ -2293,8 +2342,12 @@
         <translation>No seu computador, em um terminal:</translation>
     </message>
     <message>
-        <source>Any program that speaks plain sockets works too: a Python script, a second SocketLab. Type a line and press Enter to send it.</source>
-        <translation>Qualquer programa que use sockets comuns também funciona: um script Python, outro SocketLab. Digite uma linha e tecle Enter para enviá-la.</translation>
+        <source>Or, from another network, one of this computer&apos;s other addresses:</source>
+        <translation>Ou, de outra rede, um dos outros endereços deste computador:</translation>
+    </message>
+    <message>
+        <source>Any program that speaks plain sockets works too: a Python script, a second SocketLab. Type a line and press Enter to send it. Esc closes this window.</source>
+        <translation>Qualquer programa que fale sockets simples também serve: um script Python, um segundo SocketLab. Digite uma linha e tecle Enter para enviá-la. Esc fecha esta janela.</translation>
     </message>
 </context>
 <context>
@@ -2925,6 +2978,21 @@ Servidor: %2</translation>
     <message>
         <source>Back to the normal window (F11 or Esc)</source>
         <translation>Volta à janela normal (F11 ou Esc)</translation>
+    </message>
+    <message>
+        <source>The server did not start: %1</source>
+        <translation>O servidor não iniciou: %1</translation>
+    </message>
+    <message>
+        <source>Server stopped: its connected client was cut off; its next recv() returns 0 and a send() gets a reset</source>
+        <translation>Servidor parado: o cliente conectado foi desligado; o próximo recv() dele retorna 0 e um send() recebe um reset</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server stopped: %n connected clients were cut off; their next recv() returns 0 and a send() gets a reset</source>
+        <translation>
+            <numerusform>Servidor parado: %n clientes conectados foram desligados; o próximo recv() deles retorna 0 e um send() recebe um reset</numerusform>
+            <numerusform>Servidor parado: %n clientes conectados foram desligados; o próximo recv() deles retorna 0 e um send() recebe um reset</numerusform>
+        </translation>
     </message>
 </context>
 <context>

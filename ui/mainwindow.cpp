@@ -376,7 +376,12 @@ bool MainWindow::startServer()
     const ServerConfig config = m_toolBar->config();
     Server *server = m_session.server();
     if (!server->start(config)) {
-        statusBar()->showMessage(server->errorString());
+        // The whole explanation is in the server's headline; here a line that ends before
+        // the mode beside it (a long one ran into it: "…port 6103: n TCP, a thread…").
+        const int room = statusBar()->width() - m_modeLabel->sizeHint().width()
+                         - 4 * statusBar()->fontMetrics().averageCharWidth();
+        statusBar()->showMessage(statusBar()->fontMetrics().elidedText(
+            tr("The server did not start: %1").arg(server->errorString()), Qt::ElideRight, qMax(0, room)));
         // The failure reaches the server pane's headline now, not a few milliseconds later.
         m_session.flush();
         m_toolBar->setRunning(false);
@@ -400,7 +405,23 @@ bool MainWindow::startServer()
 
 void MainWindow::stopServer()
 {
+    // Counted before: stopping closes them, and the log's "Ending connection" lines alone
+    // did not say that the clients were cut off by the teacher.
+    int connected = 0;
+    const ConnectionsModel *connections = m_serverPane->connectionsModel();
+    for (int row = 0; row < connections->rowCount(); ++row) {
+        const ConnectionsModel::Row &r = connections->rowAt(row);
+        connected += (!r.waiting && !r.left) ? 1 : 0;
+    }
+    const bool tcp = m_session.server()->config().protocol == Protocol::Tcp;
+    const bool wasRunning = m_session.server()->isRunning();
     m_session.server()->stop();
+    if (wasRunning && tcp && connected > 0)
+        statusBar()->showMessage(
+            connected == 1 ? tr("Server stopped: its connected client was cut off; its next recv() "
+                                "returns 0 and a send() gets a reset")
+                           : tr("Server stopped: %n connected clients were cut off; their next "
+                                "recv() returns 0 and a send() gets a reset", nullptr, connected));
     m_toolBar->setRunning(false);
     m_serverPane->setEndpoint(QString(), 0);
     m_serverPane->setTotals(m_session.server()->totals());

@@ -100,6 +100,8 @@ private:
     // address should this one refuse them (a few: the refusal comes back within a round trip).
     QList<QByteArray> m_unconfirmed;
     bool m_serverClosed = false;
+    // SO_LINGER {1, 0} is set: the close() sends an RST.
+    bool m_resetting = false;
     QByteArray m_buffer;
 };
 

@@ -40,16 +40,7 @@ constexpr int kTimeoutMs = 5000;
 // -1 when it could not connect.
 int connectLikeNc(quint16 port)
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0)
-        return fd;
-    if (fd >= 0)
-        ::close(fd);
-    return -1;
+    return teacherflow::connectStudent(port);
 }
 
 QList<SocketEvent> rowsOf(const EventListModel *model, EventKind kind)

@@ -6,12 +6,31 @@
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 using namespace socketlab;
 
+namespace {
+// --help and --version print and exit: they need no display, and a QApplication without one
+// aborts (a terminal over ssh, a package build running help2man).
+bool printsOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "--help", "--help-all", "-?", "-v", "--version"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application(
+        printsOnly(argc, argv) ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    QCoreApplication &app = *application;
     QApplication::setOrganizationName(QStringLiteral("SocketLab"));
     QApplication::setApplicationName(QStringLiteral("socketlab"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));

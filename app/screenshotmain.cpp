@@ -6,6 +6,7 @@
 // takes the whole screen, so run it on a screen of the size wanted, e.g. Xvfb -screen 0 1024x768x24).
 
 #include "app/screenshotdemo.h"
+#include "ui/lessons/lessoncatalog.h"
 #include "translations/languagemanager.h"
 #include "ui/mainwindow.h"
 
@@ -38,7 +39,8 @@ int main(int argc, char *argv[])
                                            QStringLiteral("n"), QStringLiteral("2"));
     const QCommandLineOption presentationOption(QStringLiteral("presentation"),
                                                 QStringLiteral("presentation mode (full screen)"));
-    const QCommandLineOption lessonOption(QStringLiteral("lesson"), QStringLiteral("a guided lesson (1-8)"),
+    const QCommandLineOption lessonOption(QStringLiteral("lesson"),
+                                          QStringLiteral("a guided lesson (1-%1)").arg(LessonCatalog::count()),
                                           QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption stepOption(QStringLiteral("step"), QStringLiteral("the lesson's step"),
                                         QStringLiteral("n"), QStringLiteral("1"));

@@ -7,6 +7,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace socketlab {
 
 namespace {
@@ -47,7 +49,23 @@ QString EventFormatter::explained(const SocketEvent &event, const QString &why)
 {
     if (why.isEmpty())
         return describe(event);
-    return tr("%1 — %2").arg(describe(event), why);
+    return tr("%1 — %2").arg(describe(event), withoutLabel(why));
+}
+
+QString EventFormatter::withoutLabel(const QString &why)
+{
+    // An explanation opens with the error's name in plain words ("Address in use: another
+    // program …"); after the system's own name for it ("failed: Address already in use") the
+    // line said it twice. A label is a few words before the first colon, no number in it.
+    constexpr int kLabelWords = 4;
+    const int colon = why.indexOf(QLatin1String(": "));
+    if (colon <= 0)
+        return why;
+    const QString label = why.left(colon);
+    if (label.count(QLatin1Char(' ')) >= kLabelWords
+        || std::any_of(label.cbegin(), label.cend(), [](QChar c) { return c.isDigit() || c == QLatin1Char('"') || c == QChar(0x201C); }))
+        return why;
+    return why.mid(colon + 2);
 }
 
 QString EventFormatter::reasonText(const SocketEvent &event)
@@ -118,7 +136,7 @@ QString EventFormatter::resultText(const SocketEvent &event)
         return tr("pid %1 (the child)").arg(event.result);
     // The descriptors poll() reported, as the poll loop spelled them (fd numbers and C terms).
     if (call == SysCall::Poll && !event.message.isEmpty())
-        return tr("%1 ready: %2").arg(event.result).arg(event.message);
+        return tr("%n ready: %1", nullptr, int(event.result)).arg(event.message);
     if (call == SysCall::Recv && event.result == 0)
         return tr("0 (the peer closed the connection)");
     if (countsBytes(call)) {
@@ -243,6 +261,9 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("Ending connection of client %1 (%2)").arg(event.peer, handlerText(event));
         if (event.errnum == 0 && event.result == 0)
             return tr("Disconnected from %1").arg(event.peer);
+        if (event.errnum == 0 && event.result == 2)
+            return tr("Reset the connection to %1: an RST instead of a FIN, nothing waits in "
+                      "TIME_WAIT").arg(event.peer);
         return tr("The server %1 closed the connection").arg(event.peer);
     case EventKind::Error:
         if (event.errnum == 0 && event.call == SysCall::Accept) {
@@ -297,7 +318,8 @@ QString EventFormatter::describe(const SocketEvent &event)
                      locale.toString(event.truncatedDatagrams));
         }
         if (event.protocol == Protocol::Udp) {
-            return tr("Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 "
+            // UDP has no connections: the count is of the addresses that sent datagrams.
+            return tr("Summary: senders %1, datagrams %2, bytes %3, dropped by the kernel: %4 "
                       "(receive buffer full)")
                 .arg(locale.toString(event.connections), locale.toString(event.messages),
                      locale.toString(event.bytes), locale.toString(event.dropped));

@@ -18,12 +18,14 @@ public:
     // "Connected by 127.0.0.1:53422 (pid 4242)"
     static QString describe(const SocketEvent &event);
     // describe() and, for an error, why it failed in plain words (ErrorExplanation):
-    // "connect(127.0.0.1:5000) failed: Connection refused — Refused: the port is closed. …"
+    // "connect(127.0.0.1:5000) failed: Connection refused — the port is closed. …"
     static QString explained(const SocketEvent &event);
     // The same with the explanation already made (from what the kernel said at the time).
     static QString explained(const SocketEvent &event, const QString &why);
     // "12:00:01.234  " + explained(), local time.
     static QString line(const SocketEvent &event);
+    // An explanation without its opening "Address in use: " (the error's name once more).
+    static QString withoutLabel(const QString &why);
     static QString timeOfDay(const SocketEvent &event);
     // "[3] socket(AF_INET, SOCK_STREAM, 6) -> fd 5"
     static QString callText(const SocketEvent &event);

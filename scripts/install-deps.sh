@@ -7,6 +7,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6svg6 qt6-svg-dev libgl-dev fonts-dejavu-core  # qt6-svg-dev: QSvgGenerator (diagram export)
     python3 netcat-openbsd socat
+    xvfb xauth openbox  # tests/ui/run-in-window-manager.sh: the real-window test (skipped without)
     iproute2  # tests/hostile: the two-host test builds network namespaces (runs as root only)
     iperf3  # bench/run.py: the 64 KiB loopback reference (not needed by the tests)
     help2man locales  # man pages (locales: the pt_BR definitions help2man's headings need)

@@ -50,7 +50,9 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     m_traceView->horizontalHeader()->setStretchLastSection(true);
     m_traceView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_traceView->setWordWrap(false);
-    m_traceView->setTextElideMode(Qt::ElideRight);
+    // Cut in the middle when it must be: the result at the end ("-> 13 bytes") is what the
+    // class watches for (the whole call is in the tooltip).
+    m_traceView->setTextElideMode(Qt::ElideMiddle);
     m_scroller = new AutoScroller(m_traceView);
 
     auto *clientBox = new QVBoxLayout;
@@ -64,8 +66,9 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     traceBox->addWidget(m_traceView);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(clientBox, 3);
-    layout->addLayout(serverBox, 3);
+    // The step lists wrap; the trace's lines do not, so it gets the room.
+    layout->addLayout(clientBox, 2);
+    layout->addLayout(serverBox, 2);
     layout->addLayout(traceBox, 7);
 
     retranslateUi();

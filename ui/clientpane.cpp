@@ -66,6 +66,9 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     m_portSpin->setRange(1, 65535);
     m_portSpin->setValue(5000);
     m_portSpin->setAccelerated(true);
+    // Never narrower than its widest port: squeezed by the Connect button it cut the last
+    // digit off.
+    m_portSpin->setSizePolicy(QSizePolicy::Minimum, m_portSpin->sizePolicy().verticalPolicy());
     m_hostLabel->setBuddy(m_hostEdit);
     m_portLabel->setBuddy(m_portSpin);
     for (QLabel *label : {m_title, m_addressLabel})

@@ -108,9 +108,10 @@ void ClientPanes::updateWidths()
     const int historyLines = 2;
     for (ClientPane *pane : std::as_const(m_panes)) {
         pane->setFixedWidth(width);
-        // Five digits are all a port needs; the rest goes to Connect/Disconnect.
+        // Five digits are all a port needs (the box's own size hint measures 65535 with its
+        // buttons; four digits and a guess cut the last one off); the rest goes to Connect.
         if (auto *port = pane->findChild<QWidget *>(QStringLiteral("port")))
-            port->setMaximumWidth(pane->fontMetrics().horizontalAdvance(QStringLiteral("0000")) + 20);
+            port->setMaximumWidth(port->sizeHint().width());
         // A few lines of history are enough to follow; the server's tables need the height.
         if (auto *history = pane->findChild<QWidget *>(QStringLiteral("history")))
             history->setMinimumHeight(pane->fontMetrics().lineSpacing() * historyLines + 8);

@@ -10,6 +10,7 @@
 #include "translations/languagemanager.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
+#include "ui/screenfit.h"
 #include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -116,7 +117,9 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     connect(m_zoom, &ZoomController::changed, this, &MainWindow::updateZoomTexts);
 
     m_clients->addClient();
-    resize(1024, 768);
+    // Made for a 1024x768 projector, title bar and frame included (a 1024x768 client area
+    // put the status bar below the screen).
+    ScreenFit::apply(this, QSize(1024, 768));
     fitClientsDock();
     restoreSettings();
     // Once the panes have their real sizes (a saved layout wins).
@@ -245,6 +248,7 @@ void MainWindow::showLessons()
     if (!m_lessons) {
         m_lessons = new LessonWindow(this);
         m_lessons->setAttribute(Qt::WA_DeleteOnClose);
+        ScreenFit::apply(m_lessons, m_lessons->size());
         // The same zoom keys as here; the lessons' own F11 presents that window.
         m_lessons->addActions({m_zoomInAction, m_zoomOutAction, m_zoomResetAction});
         connect(m_lessons, &LessonWindow::presentationModeChanged, m_zoom,
@@ -372,7 +376,12 @@ bool MainWindow::startServer()
     const ServerConfig config = m_toolBar->config();
     Server *server = m_session.server();
     if (!server->start(config)) {
-        statusBar()->showMessage(server->errorString());
+        // The whole explanation is in the server's headline; here a line that ends before
+        // the mode beside it (a long one ran into it: "…port 6103: n TCP, a thread…").
+        const int room = statusBar()->width() - m_modeLabel->sizeHint().width()
+                         - 4 * statusBar()->fontMetrics().averageCharWidth();
+        statusBar()->showMessage(statusBar()->fontMetrics().elidedText(
+            tr("The server did not start: %1").arg(server->errorString()), Qt::ElideRight, qMax(0, room)));
         // The failure reaches the server pane's headline now, not a few milliseconds later.
         m_session.flush();
         m_toolBar->setRunning(false);
@@ -396,7 +405,23 @@ bool MainWindow::startServer()
 
 void MainWindow::stopServer()
 {
+    // Counted before: stopping closes them, and the log's "Ending connection" lines alone
+    // did not say that the clients were cut off by the teacher.
+    int connected = 0;
+    const ConnectionsModel *connections = m_serverPane->connectionsModel();
+    for (int row = 0; row < connections->rowCount(); ++row) {
+        const ConnectionsModel::Row &r = connections->rowAt(row);
+        connected += (!r.waiting && !r.left) ? 1 : 0;
+    }
+    const bool tcp = m_session.server()->config().protocol == Protocol::Tcp;
+    const bool wasRunning = m_session.server()->isRunning();
     m_session.server()->stop();
+    if (wasRunning && tcp && connected > 0)
+        statusBar()->showMessage(
+            connected == 1 ? tr("Server stopped: its connected client was cut off; its next recv() "
+                                "returns 0 and a send() gets a reset")
+                           : tr("Server stopped: %n connected clients were cut off; their next "
+                                "recv() returns 0 and a send() gets a reset", nullptr, connected));
     m_toolBar->setRunning(false);
     m_serverPane->setEndpoint(QString(), 0);
     m_serverPane->setTotals(m_session.server()->totals());

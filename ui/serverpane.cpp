@@ -296,9 +296,7 @@ void ServerPane::showClassroomBanner()
     if (!m_banner)
         m_banner = new ClassroomBanner(this);
     updateBanner();
-    m_banner->show();
-    m_banner->raise();
-    m_banner->activateWindow();
+    m_banner->present();
 }
 
 QStringList ServerPane::classroomAddresses()
@@ -344,8 +342,7 @@ void ServerPane::setCompact(bool compact)
 {
     // On a projector the message matters more than the time of day (still in a saved log).
     m_logView->setColumnHidden(EventListModel::TimeColumn, compact);
-    // The message already names the event ("Connected by ...").
-    m_logView->setColumnHidden(EventListModel::EventColumn, compact);
+    // The event column stays: without it a message and its echo differed only by bold.
     m_connectionsView->setColumnHidden(ConnectionsModel::SinceColumn, compact);
     m_logFitter->refit();
     m_connectionsFitter->refit();

@@ -1,6 +1,7 @@
 #include "ui/servertoolbar.h"
 
 #include "ui/flowlayout.h"
+#include "ui/zoomcontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -70,6 +71,7 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     m_exposure->addItem(QString());
     m_exposure->addItem(QString());
     m_exposure->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    ZoomController::followFontChanges(m_exposure);
     m_exposureLabel->setBuddy(m_exposure);
     addWidget(m_exposureLabel);
     addWidget(m_exposure);

@@ -1,6 +1,7 @@
 #include "ui/zoomcontroller.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QEvent>
 #include <QWidget>
 
@@ -34,20 +35,45 @@ ZoomController::ZoomController()
 
 void ZoomController::unpinFonts(QWidget *window)
 {
-    QList<QWidget *> widgets = window->findChildren<QWidget *>();
-    widgets.prepend(window);
-    for (QWidget *widget : std::as_const(widgets)) {
+    // Guarded: a widget may delete or replace its children when its font changes (and
+    // setFont() already sends that event), so a plain list collected first would point at
+    // freed widgets by the time it is walked.
+    QList<QPointer<QWidget>> widgets;
+    widgets << window;
+    for (QWidget *child : window->findChildren<QWidget *>())
+        widgets << child;
+    const bool noSheet = window->styleSheet().isEmpty() && qApp->styleSheet().isEmpty();
+    for (const QPointer<QWidget> &widget : std::as_const(widgets)) {
+        if (!widget)
+            continue;
         // Qt leaves the style-sheet mark on a widget whose sheet is gone, and a marked widget
         // takes no font from its parent any more.
-        if (widget->styleSheet().isEmpty() && window->styleSheet().isEmpty() && !qApp->styleSheet().size())
+        if (noSheet && widget->styleSheet().isEmpty())
             widget->setAttribute(Qt::WA_StyleSheet, false);
         widget->setFont(QFont());
     }
     // Parents first: a widget that sizes its children's fonts does so from its own again.
-    for (QWidget *widget : std::as_const(widgets)) {
+    for (const QPointer<QWidget> &widget : std::as_const(widgets)) {
+        if (!widget)
+            continue;
         QEvent changed(QEvent::FontChange);
         QCoreApplication::sendEvent(widget, &changed);
     }
+}
+
+void ZoomController::followFontChanges(QComboBox *box)
+{
+    box->installEventFilter(instance());
+}
+
+bool ZoomController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FontChange && qobject_cast<QComboBox *>(watched)) {
+        // A style change is the one event that makes the box measure itself again.
+        QEvent restyled(QEvent::StyleChange);
+        QCoreApplication::sendEvent(watched, &restyled);
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 double ZoomController::pointSize() const
@@ -116,8 +142,14 @@ void ZoomController::apply()
     // A style sheet pins the font each widget had when it was polished, so under one (the
     // lessons window's, presentation mode's) a new application font would never arrive:
     // polish those windows again with it.
-    const QWidgetList windows = QApplication::topLevelWidgets();
-    for (QWidget *window : windows) {
+    QList<QPointer<QWidget>> windows;
+    for (QWidget *window : QApplication::topLevelWidgets())
+        windows << window;
+    // Guarded for the same reason as in unpinFonts(): polishing sends events, and a window
+    // may close and delete another (or itself) while they are handled.
+    for (const QPointer<QWidget> &window : std::as_const(windows)) {
+        if (!window)
+            continue;
         const QString sheet = window->styleSheet();
         if (sheet.isEmpty())
             continue;

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QComboBox;
 class QWidget;
 
 namespace socketlab {
@@ -31,6 +32,11 @@ public:
     // back the inherited font and lets each set its own (bold titles...) again.
     static void unpinFonts(QWidget *window);
 
+    // Qt's combo box drops its cached size hint on a font change but keeps its cached least
+    // size (only a style change drops that), so after zooming back or leaving presentation
+    // mode it stayed as wide as at the larger size and moved what follows it.
+    static void followFontChanges(QComboBox *box);
+
     int percent() const { return m_percent; }
     double pointSize() const;
     double presentationPointSize() const;
@@ -48,6 +54,9 @@ public slots:
 
 signals:
     void changed(int percent);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     ZoomController();

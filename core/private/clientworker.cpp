@@ -121,7 +121,8 @@ void ClientWorker::run()
     disconnected.causeUs = EventReporter::effectUs(SysCall::Close, clock);
     disconnected.peer = m_peerAddress;
     disconnected.local = m_localAddress;
-    disconnected.result = m_serverClosed ? 1 : 0;
+    // 1: the server closed first; 2: this side reset the connection (see EventFormatter).
+    disconnected.result = m_serverClosed ? 1 : (m_resetting ? 2 : 0);
     m_reporter.post(std::move(disconnected));
 }
 
@@ -413,8 +414,8 @@ void ClientWorker::prepareReset()
         return;
     const int fd = m_socket.get();
     const linger hard{1, 0};
-    setOption(fd, SOL_SOCKET, SO_LINGER, QStringLiteral("fd %1, SO_LINGER, {1, 0}").arg(fd), &hard,
-              sizeof hard, recipeStep(SysCall::Close, Role::Client));
+    m_resetting = setOption(fd, SOL_SOCKET, SO_LINGER, QStringLiteral("fd %1, SO_LINGER, {1, 0}").arg(fd),
+                            &hard, sizeof hard, recipeStep(SysCall::Close, Role::Client));
 }
 
 bool ClientWorker::sendData(const QByteArray &data)

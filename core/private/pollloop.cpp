@@ -3,6 +3,7 @@
 #include "core/private/servercontext.h"
 
 #include <QElapsedTimer>
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <cerrno>
@@ -87,16 +88,19 @@ void PollLoop::appendPollFds(std::vector<pollfd> &fds) const
 
 QString PollLoop::readyText(const pollfd &ready)
 {
+    // Translated here (translate() is thread-safe): the message travels in the event as is.
     QStringList what;
     if (ready.revents & POLLIN)
-        what << QStringLiteral("readable");
+        what << QCoreApplication::translate("PollLoop", "readable");
     if (ready.revents & POLLOUT)
-        what << QStringLiteral("writable");
+        what << QCoreApplication::translate("PollLoop", "writable");
     if (ready.revents & POLLHUP)
-        what << QStringLiteral("hung up");
+        what << QCoreApplication::translate("PollLoop", "hung up");
     if (ready.revents & (POLLERR | POLLNVAL))
-        what << QStringLiteral("error");
-    return QStringLiteral("fd %1 %2").arg(ready.fd).arg(what.join(QStringLiteral(" and ")));
+        what << QCoreApplication::translate("PollLoop", "error");
+    return QCoreApplication::translate("PollLoop", "fd %1 %2")
+        .arg(ready.fd)
+        .arg(what.join(QCoreApplication::translate("PollLoop", " and ")));
 }
 
 void PollLoop::serve(const std::vector<pollfd> &fds, size_t first)

@@ -10,6 +10,7 @@
 #include "core/private/servercontext.h"
 #include "core/private/threadpriority.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <algorithm>
@@ -172,9 +173,9 @@ void TcpServerWorker::tracePoll(const CallClock &clock, const std::vector<pollfd
         if (entry.revents == 0)
             continue;
         if (i == 0)
-            what << QStringLiteral("fd %1 stop").arg(entry.fd);
+            what << QCoreApplication::translate("PollLoop", "fd %1 stop").arg(entry.fd);
         else if (i < firstConnection)
-            what << QStringLiteral("fd %1 new connection").arg(entry.fd);
+            what << QCoreApplication::translate("PollLoop", "fd %1 new connection").arg(entry.fd);
         else
             what << PollLoop::readyText(entry);
     }

@@ -1,5 +1,8 @@
 #include "translations/languagemanager.h"
 
+#include "core/eventformatter.h"
+#include "core/socketevent.h"
+
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QFile>
@@ -83,6 +86,7 @@ private slots:
     void translationsKeepPlaceholders();
     void embeddedCatalogSwitchesAtRuntime();
     void cliSpeaksTheRecipesPortuguese();
+    void pollAndSummaryTextsAreTranslated();
 };
 
 void TestTranslations::tsFileIsUpToDateWithSources()
@@ -177,6 +181,38 @@ void TestTranslations::cliSpeaksTheRecipesPortuguese()
                                     QStringLiteral("--lang"), QStringLiteral("pt_BR")}, "x\n");
     QVERIFY2(refused.contains(QStringLiteral("connect(127.0.0.1:%1) falhou: Conexão recusada").arg(port)),
              qPrintable(refused));
+}
+
+// Issue 18: poll mode said "1 prontos: fd 27 readable" (English words, a plural for one), and
+// the UDP summary counted "connections".
+void TestTranslations::pollAndSummaryTextsAreTranslated()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(QStringLiteral("pt_BR")));
+    SocketEvent poll;
+    poll.kind = EventKind::Call;
+    poll.call = SysCall::Poll;
+    poll.result = 1;
+    poll.message = QCoreApplication::translate("PollLoop", "fd %1 %2")
+                       .arg(27)
+                       .arg(QCoreApplication::translate("PollLoop", "readable"));
+    QCOMPARE(EventFormatter::resultText(poll), QStringLiteral("1 pronto: fd 27 legível"));
+    poll.result = 2;
+    QVERIFY2(EventFormatter::resultText(poll).startsWith(QStringLiteral("2 prontos: ")),
+             qPrintable(EventFormatter::resultText(poll)));
+    SocketEvent summary;
+    summary.kind = EventKind::Summary;
+    summary.protocol = Protocol::Udp;
+    summary.connections = 2;
+    const QString text = EventFormatter::describe(summary);
+    QVERIFY2(!text.contains(QStringLiteral("conexões")), qPrintable(text));
+    QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    poll.result = 1;
+    poll.message = QCoreApplication::translate("PollLoop", "fd %1 %2")
+                       .arg(27)
+                       .arg(QCoreApplication::translate("PollLoop", "readable"));
+    QCOMPARE(EventFormatter::resultText(poll), QStringLiteral("1 ready: fd 27 readable"));
+    QVERIFY(!EventFormatter::describe(summary).contains(QStringLiteral("connections")));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -4,7 +4,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QTest>
 
 using namespace socketlab;
@@ -42,7 +44,11 @@ private slots:
             if (expected.contains(label->text())) {
                 shown << label->text();
                 QCOMPARE(label->textFormat(), Qt::PlainText);
-                QVERIFY(label->font().pointSizeF() >= 1.9 * banner.font().pointSizeF());
+                // The first address as large as the screen allows, the others at least as
+                // large as the window's text.
+                const double scale = label->text() == expected.constFirst() ? 1.9 : 1.0;
+                QVERIFY(QFontInfo(label->font()).pixelSize()
+                        >= scale * QFontInfo(banner.font()).pixelSize());
             }
         }
         shown.sort();
@@ -58,6 +64,64 @@ private slots:
         QVERIFY(copySecond);
         copySecond->click();
         QCOMPARE(QApplication::clipboard()->text(), expected.at(1));
+    }
+
+    // Read from the back of the room: full screen, the first command at least 48 px on a
+    // 1024x768 screen (proportionally on a smaller one) and inside the window, the other
+    // addresses below it and smaller.
+    void firstCommandFillsTheScreen()
+    {
+        QWidget owner;
+        auto *banner = new ClassroomBanner(&owner);
+        banner->setServer({QStringLiteral("192.168.100.200"), QStringLiteral("10.0.0.7"),
+                           QStringLiteral("2001:db8:85a3::8a2e:370:7334")},
+                          6100, false);
+        banner->present();
+        QVERIFY(QTest::qWaitForWindowExposed(banner));
+        QTRY_VERIFY(banner->isFullScreen());
+        const QRect screen = banner->screen()->geometry();
+        QTRY_COMPARE(banner->size(), screen.size());
+        QLabel *first = nullptr;
+        QList<QLabel *> others;
+        for (QLabel *label : banner->findChildren<QLabel *>()) {
+            if (label->text() == banner->commands().constFirst())
+                first = label;
+            else if (banner->commands().contains(label->text()))
+                others << label;
+        }
+        QVERIFY(first);
+        QCOMPARE(others.size(), 2);
+        const int least = qMin(ClassroomBanner::kMinCommandPixels,
+                               ClassroomBanner::kMinCommandPixels * screen.width() / 1024);
+        QVERIFY2(QFontInfo(first->font()).pixelSize() >= least,
+                 qPrintable(QString::number(QFontInfo(first->font()).pixelSize())));
+        QVERIFY(first->sizeHint().width() <= banner->width());
+        for (QLabel *other : std::as_const(others)) {
+            QVERIFY(other->y() > first->y());
+            QVERIFY(other->font().pixelSize() < first->font().pixelSize());
+            QVERIFY(other->geometry().bottom() <= banner->height());
+        }
+    }
+
+    // The crash of issue 18: a font change (presentation mode's way out sends one to every
+    // widget it collected first) must not delete the banner's widgets.
+    void fontChangeKeepsItsWidgets()
+    {
+        ClassroomBanner banner;
+        banner.setServer({QStringLiteral("192.0.2.15"), QStringLiteral("192.0.2.16")}, 5000, false);
+        banner.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&banner));
+        QList<QPointer<QLabel>> labels;
+        for (QLabel *label : banner.findChildren<QLabel *>())
+            labels << label;
+        QFont larger = banner.font();
+        larger.setPointSizeF(larger.pointSizeF() * 2);
+        banner.setFont(larger);
+        QEvent changed(QEvent::FontChange);
+        QCoreApplication::sendEvent(&banner, &changed);
+        for (const QPointer<QLabel> &label : std::as_const(labels))
+            QVERIFY(label);
+        QCOMPARE(banner.commands().size(), 2);
     }
 
     // Only a server open to the network offers the banner.

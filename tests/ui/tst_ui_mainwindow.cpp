@@ -25,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "teacherflow.h"
+
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -38,16 +40,7 @@ constexpr int kTimeoutMs = 5000;
 // -1 when it could not connect.
 int connectLikeNc(quint16 port)
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0)
-        return fd;
-    if (fd >= 0)
-        ::close(fd);
-    return -1;
+    return teacherflow::connectStudent(port);
 }
 
 QList<SocketEvent> rowsOf(const EventListModel *model, EventKind kind)
@@ -69,6 +62,7 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
+    void teacherFlowsSurvive();
     void forkServerServesTwoClientPanes();
     void pollServerServesTwoClientPanesFromOneThread();
     void studentRowsAreNoPanes();
@@ -106,6 +100,37 @@ void TestMainWindow::cleanup()
 {
     delete m_window;
     m_window = nullptr;
+}
+
+// Issue 18's crash (Show large, Close, F11, F11) and the rest of the teacher's flows; this
+// run is offscreen (and under ASan in the sanitizer build), tst_ui_realwindow the same with a
+// window manager.
+void TestMainWindow::teacherFlowsSurvive()
+{
+    m_window->resize(1024, 768);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QTest::qWait(20);
+    const QRect geometry = m_window->geometry();
+    teacherflow::startOpenToTheClass(m_window);
+    if (QTest::currentTestFailed())
+        return;
+    for (int round = 0; round < 2 && !QTest::currentTestFailed(); ++round) {
+        teacherflow::showLargeAndClose(m_window);
+        for (int i = 0; i < 2 && !QTest::currentTestFailed(); ++i)
+            teacherflow::presentInAndOut(m_window, geometry);
+    }
+    if (QTest::currentTestFailed())
+        return;
+    teacherflow::zoomThreeStepsAndBack(m_window, geometry);
+    if (QTest::currentTestFailed())
+        return;
+    teacherflow::lessonsPresentInAndOut(m_window);
+    if (QTest::currentTestFailed())
+        return;
+    teacherflow::switchLanguage(m_window, geometry);
+    if (QTest::currentTestFailed())
+        return;
+    teacherflow::stopWithClients(m_window, geometry);
 }
 
 void TestMainWindow::startServer(Protocol protocol, Concurrency concurrency)

@@ -119,6 +119,8 @@ private slots:
     void languageComboShowsItsWholeText();
     void serverTablesKeepRowsWhenProjected_data();
     void serverTablesKeepRowsWhenProjected();
+    void portBoxesShowEveryDigit_data();
+    void portBoxesShowEveryDigit();
 
 private:
     void settle();
@@ -260,11 +262,23 @@ void TestProjection::leavingPresentationRestoresEverything()
     const int percent = m_window->zoom()->percent();
     const QHash<QWidget *, QFont> before = fonts(m_window);
     const QFont font = QApplication::font();
+    // The switches' rows come back exactly (the "Open to" box used to come back wider).
+    auto *exposure = m_window->serverToolBar()->findChild<QComboBox *>(QStringLiteral("exposure"));
+    QVERIFY(exposure);
+    exposure->setCurrentIndex(1);
+    settle();
+    QHash<QWidget *, QRect> switches;
+    for (QWidget *widget : m_window->serverToolBar()->findChildren<QWidget *>()) {
+        if (widget->isVisible())  // not the box's hidden list
+            switches.insert(widget, widget->geometry());
+    }
 
     m_window->presentationAction()->trigger();
     settle();
     QVERIFY(m_window->isPresenting());
     QVERIFY(m_window->font().pointSizeF() > font.pointSizeF());
+    // A message and its echo stay told apart by their event, not by bold alone.
+    QVERIFY(!m_window->serverPane()->logView()->isColumnHidden(EventListModel::EventColumn));
     for (int i = 0; i < stepsWhilePresenting; ++i)
         m_window->zoom()->zoomIn();
     settle();
@@ -287,6 +301,17 @@ void TestProjection::leavingPresentationRestoresEverything()
                                 .arg(after.value(it.key()).pointSizeF())
                                 .arg(it.value().pointSizeF())));
     }
+    QStringList moved;
+    for (auto it = switches.cbegin(); it != switches.cend(); ++it) {
+        if (it.key()->geometry() != it.value())
+            moved << QStringLiteral("%1 %2: %3,%4 %5x%6, was %7,%8 %9x%10")
+                         .arg(QString::fromLatin1(it.key()->metaObject()->className()),
+                              it.key()->objectName())
+                         .arg(it.key()->x()).arg(it.key()->y()).arg(it.key()->width())
+                         .arg(it.key()->height()).arg(it.value().x()).arg(it.value().y())
+                         .arg(it.value().width()).arg(it.value().height());
+    }
+    QVERIFY2(moved.isEmpty(), qPrintable(moved.join(QStringLiteral("; "))));
 }
 
 void TestProjection::lessonsWindowFollowsTheZoom()
@@ -574,3 +599,38 @@ int main(int argc, char *argv[])
 }
 
 #include "tst_ui_projection.moc"
+
+void TestProjection::portBoxesShowEveryDigit_data()
+{
+    QTest::addColumn<int>("zoomSteps");
+    QTest::addColumn<bool>("presenting");
+    QTest::newRow("100%") << 0 << false;
+    QTest::newRow("zoom +3") << 3 << false;
+    QTest::newRow("presenting") << 0 << true;
+}
+
+// "6100" showed as "5100": a port box narrower than its widest port cut digits off.
+void TestProjection::portBoxesShowEveryDigit()
+{
+    QFETCH(int, zoomSteps);
+    QFETCH(bool, presenting);
+    m_window->clientPanes()->addClient();
+    for (int i = 0; i < zoomSteps; ++i)
+        m_window->zoom()->zoomIn();
+    if (presenting)
+        m_window->setPresentationMode(true);
+    settle();
+    int checked = 0;
+    for (QSpinBox *box : m_window->findChildren<QSpinBox *>()) {
+        if (!box->objectName().contains(QStringLiteral("ort")) || !box->isVisible())
+            continue;
+        box->setValue(6100);
+        const int text = box->fontMetrics().horizontalAdvance(QStringLiteral("65535"));
+        const QRect edit = box->findChild<QLineEdit *>()->geometry();
+        QVERIFY2(box->width() >= box->sizeHint().width() && edit.width() > text,
+                 qPrintable(QStringLiteral("%1: %2 wide, its text field %3 for %4 of text")
+                                .arg(box->objectName()).arg(box->width()).arg(edit.width()).arg(text)));
+        ++checked;
+    }
+    QVERIFY(checked >= 3);
+}

@@ -48,8 +48,13 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const BoundariesFacts &facts)
     }
     LessonOutcome outcome;
     outcome.passed = rt.bytesFrom(1) == burstBytes() && datagrams == burst();
-    outcome.text = BoundariesLesson::tr("TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.")
-                       .arg(facts.tcpChunks)
+    // Nagle may merge all three into one chunk: the singular is its own sentence, since the
+    // English source has no plural forms of its own.
+    const int chunks = int(facts.tcpChunks);
+    outcome.text = (chunks == 1
+                        ? BoundariesLesson::tr("TCP: 3 sends arrived as one recv() chunk, %1 bytes in all. UDP: %2 datagrams.")
+                        : BoundariesLesson::tr("TCP: 3 sends arrived as %n recv() chunks, %1 bytes in all. UDP: %2 datagrams.",
+                                               nullptr, chunks))
                        .arg(rt.bytesFrom(1))
                        .arg(datagrams.size());
     return outcome;

@@ -167,7 +167,7 @@ void SequenceModel::setEvents(const SocketEvents &events)
         if (e.role == Role::Server)
             return 1;
         const bool reaction = e.kind == EventKind::Received
-            || (e.kind == EventKind::Disconnected && e.result != 0);  // the server closed first
+            || (e.kind == EventKind::Disconnected && e.result == 1);  // the server closed first
         return reaction ? 2 : 0;
     };
     std::stable_sort(order.begin(), order.end(), [&events, &rank](int a, int b) {
@@ -252,8 +252,9 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
         break;
     }
     case EventKind::Disconnected:
-        flow.clientClosed = e.result == 0;
-        if (e.result == 0)
+        // result 1: the server closed first (2: this client reset, 0: it closed).
+        flow.clientClosed = e.result != 1;
+        if (flow.clientClosed)
             push(SequenceItem::Kind::Close, lane, m_serverLane,
                  flow.lingerZero ? tr("close(): RST") : tr("close()"));
         else

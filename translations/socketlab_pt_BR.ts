@@ -1916,6 +1916,13 @@
     </message>
 </context>
 <context>
+    <name>StudentRoster</name>
+    <message>
+        <source>Student %1 (%2)</source>
+        <translation>Aluno %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>TcpBasicsLesson</name>
     <message>
         <source>TCP basics: the call sequences</source>
@@ -2271,6 +2278,53 @@
     </message>
 </context>
 <context>
+    <name>socketlab::ClassModel</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>saiu</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1 mil</translation>
+    </message>
+    <message>
+        <source>%1·%2</source>
+        <translation>%1·%2</translation>
+    </message>
+    <message>
+        <source>Connected now</source>
+        <translation>Conectado agora</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Saiu</translation>
+    </message>
+    <message>
+        <source>TCP state (server side): %1</source>
+        <translation>Estado TCP (lado do servidor): %1</translation>
+    </message>
+    <message>
+        <source>Connections: %1    Messages: %2    Bytes: %3</source>
+        <translation>Conexões: %1    Mensagens: %2    Bytes: %3</translation>
+    </message>
+    <message>
+        <source>Last message: %1</source>
+        <translation>Última mensagem: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3, %4, %5</source>
+        <translation>%1 %2: %3, %4, %5</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::ClassroomBanner</name>
     <message>
         <source>Copy</source>
@@ -2614,6 +2668,10 @@ Servidor: %2</translation>
         <source>TCP state</source>
         <translation>Estado TCP</translation>
     </message>
+    <message>
+        <source>%1 messages, %2 in a burst; the last: %3</source>
+        <translation>%1 mensagens, %2 numa rajada; a última: %3</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::EventLogView</name>
@@ -2789,6 +2847,53 @@ Servidor: %2</translation>
     </message>
 </context>
 <context>
+    <name>socketlab::LogFilterBar</name>
+    <message>
+        <source>Hide echoes</source>
+        <translation>Ocultar ecos</translation>
+    </message>
+    <message>
+        <source>Hide what the server sends back (Echo rows)</source>
+        <translation>Oculta o que o servidor devolve (linhas de Eco)</translation>
+    </message>
+    <message>
+        <source>Hide TCP states</source>
+        <translation>Ocultar estados TCP</translation>
+    </message>
+    <message>
+        <source>Hide the kernel&apos;s TCP state rows (the table still shows each state)</source>
+        <translation>Oculta as linhas de estado TCP do kernel (a tabela continua mostrando cada estado)</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Buscar no registro</translation>
+    </message>
+    <message>
+        <source>Save log and Copy take the rows shown.</source>
+        <translation>Salvar registro e Copiar usam as linhas mostradas.</translation>
+    </message>
+    <message>
+        <source>Show the rows of everyone, of one client or of one student. %1</source>
+        <translation>Mostra as linhas de todos, de um cliente ou de um aluno. %1</translation>
+    </message>
+    <message>
+        <source>Show only rows whose client, event or message holds this text. %1</source>
+        <translation>Mostra só as linhas cujo cliente, evento ou mensagem contém este texto. %1</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+    <message>
+        <source>Student %1</source>
+        <translation>Aluno %1</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::MainWindow</name>
     <message>
         <source>SocketLab</source>
@@ -2925,6 +3030,14 @@ Servidor: %2</translation>
     <message>
         <source>Back to the normal window (F11 or Esc)</source>
         <translation>Volta à janela normal (F11 ou Esc)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Turma</translation>
+    </message>
+    <message>
+        <source>Class: %1 of %2 connected</source>
+        <translation>Turma: %1 de %2 conectados</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3181,10 @@ Servidor: %2</translation>
     <message>
         <source>Dropped by the kernel: datagrams that arrived while the socket&apos;s receive buffer was full. UDP never retransmits and the sender is not told: they are simply gone.</source>
         <translation>Descartados pelo kernel: datagramas que chegaram enquanto o buffer de recepção do socket estava cheio. O UDP nunca retransmite e o remetente não é avisado: eles simplesmente somem.</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 rows (Save log writes the rows shown)</source>
+        <translation>Mostrando %1 de %2 linhas (Salvar registro grava as linhas mostradas)</translation>
     </message>
 </context>
 <context>

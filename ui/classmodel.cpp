@@ -242,7 +242,7 @@ QVariant ClassModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         return tr("%1 %2: %3, %4, %5")
-            .arg(QString::number(s.number), s.host, stateText(s), countsText(s), s.lastMessage);
+            .arg(QString::number(s.number), s.peer, stateText(s), countsText(s), s.lastMessage);
     case Qt::ToolTipRole:
         return PlainToolTip::from(toolTip(s));
     case NumberRole:

@@ -149,16 +149,17 @@ void EventListModel::appendEvents(const SocketEvents &events)
         droppedNow += qint64(first);
     }
     const int incoming = int(logged.size() - first);
-    const int overflow = int(m_rows.size()) + incoming - m_rowCap;
-    if (overflow > 0) {
-        dropFairly(overflow);
-        droppedNow += overflow;
-    }
     const int start = int(m_rows.size());
     beginInsertRows(QModelIndex(), start, start + incoming - 1);
     for (size_t i = first; i < logged.size(); ++i)
         m_rows.push_back(std::move(logged[i]));
     endInsertRows();
+    // After the new rows are in, so a connection's share counts what it just sent.
+    const int overflow = int(m_rows.size()) - m_rowCap;
+    if (overflow > 0) {
+        dropFairly(overflow);
+        droppedNow += overflow;
+    }
     if (droppedNow > 0) {
         m_dropped += droppedNow;
         emit droppedRowsChanged(m_dropped);
@@ -248,31 +249,40 @@ void EventListModel::dropFairly(int count)
     count = qMin(count, int(m_rows.size()));
     if (count <= 0)
         return;
-    // How many rows each connection has, then who gives up how many: always the one that has
-    // the most at that moment, so the quiet ones keep theirs as long as anyone has more.
-    QHash<quint64, int> rows;
-    for (const SocketEvent &event : m_rows)
-        ++rows[event.connectionId];
-    QHash<quint64, int> give;
-    for (int i = 0; i < count; ++i) {
-        auto biggest = rows.begin();
-        for (auto it = rows.begin(); it != rows.end(); ++it) {
-            if (it.value() > biggest.value())
-                biggest = it;
-        }
-        --biggest.value();
-        ++give[biggest.key()];
-    }
-    // Each gives its oldest rows; removed as runs of neighbouring rows, from the end.
+    // Each connection's rows, oldest first; then who gives up a row, one at a time: the one
+    // that has the most left (among equals, the one whose next row is oldest), so the quiet
+    // ones keep theirs as long as anyone has more, and equals lose their oldest rows first.
+    QHash<quint64, std::vector<int>> rowsOf;
+    for (int row = 0; row < int(m_rows.size()); ++row)
+        rowsOf[m_rows[size_t(row)].connectionId].push_back(row);
+    struct Share
+    {
+        const std::vector<int> *rows;
+        size_t given = 0;
+    };
+    std::vector<Share> shares;
+    shares.reserve(size_t(rowsOf.size()));
+    for (auto it = rowsOf.cbegin(); it != rowsOf.cend(); ++it)
+        shares.push_back({&it.value(), 0});
     std::vector<int> doomed;
     doomed.reserve(size_t(count));
-    for (int row = 0; row < int(m_rows.size()) && int(doomed.size()) < count; ++row) {
-        auto it = give.find(m_rows[size_t(row)].connectionId);
-        if (it != give.end() && it.value() > 0) {
-            --it.value();
-            doomed.push_back(row);
+    for (int i = 0; i < count; ++i) {
+        Share *giver = nullptr;
+        size_t most = 0;
+        for (Share &share : shares) {
+            const size_t left = share.rows->size() - share.given;
+            if (left == 0)
+                continue;
+            if (!giver || left > most
+                || (left == most && (*share.rows)[share.given] < (*giver->rows)[giver->given])) {
+                giver = &share;
+                most = left;
+            }
         }
+        doomed.push_back((*giver->rows)[giver->given++]);
     }
+    std::sort(doomed.begin(), doomed.end());
+    // Removed as runs of neighbouring rows, from the end.
     for (int end = int(doomed.size()) - 1; end >= 0;) {
         int begin = end;
         while (begin > 0 && doomed[size_t(begin - 1)] == doomed[size_t(begin)] - 1)

@@ -3,7 +3,6 @@
 #include "ui/classmodel.h"
 #include "ui/colorpalette.h"
 
-#include <QListView>
 #include <QPainter>
 
 namespace socketlab {
@@ -49,11 +48,7 @@ QSize ClassTileDelegate::tileSize(const QFont &viewFont, double scale)
 QSize ClassTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     // A tile fills its cell of the view's grid, so the tiles share the whole width.
-    if (const auto *view = qobject_cast<const QListView *>(option.widget)) {
-        if (view->gridSize().isValid())
-            return view->gridSize();
-    }
-    return tileSize(option.font, m_scale);
+    return m_cell.isValid() ? m_cell : tileSize(option.font, m_scale);
 }
 
 void ClassTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,

@@ -18,6 +18,8 @@ public:
     explicit ClassTileDelegate(QObject *parent = nullptr);
 
     void setScale(double scale) { m_scale = scale; }
+    // The view's grid cell: a tile fills it (invalid: tileSize()).
+    void setCellSize(const QSize &size) { m_cell = size; }
     double scale() const { return m_scale; }
     // The tile size for a view font at a scale: wide enough for a number, an IPv4 address and
     // "ESTAB 999 · 999 kB".
@@ -30,6 +32,7 @@ public:
 
 private:
     double m_scale = 1.0;
+    QSize m_cell;
 };
 
 } // namespace socketlab

@@ -91,6 +91,7 @@ void ClassView::updateGrid()
     const QSize grid(qMax(tile.width(), width / m_columns), tile.height());
     if (grid != gridSize() || scale != m_delegate->scale()) {
         m_delegate->setScale(scale);
+        m_delegate->setCellSize(grid);
         setGridSize(grid);
         doItemsLayout();
         viewport()->update();

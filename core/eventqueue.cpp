@@ -93,12 +93,17 @@ void EventQueue::merge(SocketEvent &&event)
         SocketEvent merged = event;
         merged.kind = EventKind::Coalesced;
         merged.mergedKind = isTraffic(event.kind) ? event.kind : EventKind::Call;
-        merged.payload.clear();
-        merged.call = SysCall::None;
-        merged.args.clear();
-        merged.message.clear();
-        merged.bytes = merged.messages = merged.skipped = merged.result = 0;
-        merged.errnum = merged.step = 0;
+        // A first message keeps its words and call (one quiet student's line during another's
+        // flood goes out whole, see appendMerged); the second one merged clears them.
+        if (!isTraffic(event.kind)) {
+            merged.payload.clear();
+            merged.call = SysCall::None;
+            merged.args.clear();
+            merged.message.clear();
+            merged.result = 0;
+            merged.errnum = merged.step = 0;
+        }
+        merged.bytes = merged.messages = merged.skipped = 0;
         if (connection == kOverflowKey) {
             merged.peer.clear();
             merged.local.clear();
@@ -110,6 +115,14 @@ void EventQueue::merge(SocketEvent &&event)
     SocketEvent &merged = it.value();
     merged.time = event.time;  // a Coalesced event ends where its last merged event did
     if (isTraffic(event.kind)) {
+        if (merged.messages == 1) {
+            merged.payload.clear();
+            merged.call = SysCall::None;
+            merged.args.clear();
+            merged.message.clear();
+            merged.result = 0;
+            merged.errnum = merged.step = 0;
+        }
         merged.messages += 1;
         merged.bytes += event.bytes;
     } else {
@@ -134,6 +147,12 @@ void EventQueue::appendMerged(quint64 connection)
             continue;
         if (it.value().peer.isEmpty() && connection != kOverflowKey)
             it.value().peer = peer;
+        // One message merged is that message: it goes out as itself, words and all.
+        SocketEvent &merged = it.value();
+        if (connection != kOverflowKey && merged.messages == 1 && isTraffic(merged.mergedKind)) {
+            merged.kind = merged.mergedKind;
+            merged.messages = 0;
+        }
         m_pending.append(std::move(it.value()));
         m_merged.erase(it);
     }

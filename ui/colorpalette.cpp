@@ -1,6 +1,7 @@
 #include "ui/colorpalette.h"
 
 #include "core/socketevent.h"
+#include "ui/studentroster.h"
 
 #include <array>
 
@@ -16,12 +17,18 @@ const std::array<QRgb, 7> kStrong = {
     0x56B4E9,  // sky blue
     0x8C6D1F,  // brown (yellow is unreadable as text)
 };
-// Greys and greyish browns, none close to kStrong's brown.
-const std::array<QRgb, 4> kStudent = {
-    0x6E6E6E,  // grey
-    0x5C4033,  // dark brown
-    0x4F5B66,  // slate
-    0x8A817C,  // warm grey
+// Paul Tol's "muted" scheme (colour-blind safe), dark and light hues alternating so two
+// consecutive numbers never look alike.
+const std::array<QRgb, 9> kStudent = {
+    0x332288,  // indigo
+    0xDDCC77,  // sand
+    0x117733,  // green
+    0xCC6677,  // rose
+    0x88CCEE,  // cyan
+    0x882255,  // wine
+    0x999933,  // olive
+    0xAA4499,  // purple
+    0x44AA99,  // teal
 };
 
 QColor lighten(const QColor &base)
@@ -33,10 +40,6 @@ QColor lighten(const QColor &base)
                   255 - (255 - base.blue()) / 4);
 }
 
-bool isStudentEvent(const SocketEvent &event)
-{
-    return event.role == Role::Server && event.isStudent() && !event.peer.isEmpty();
-}
 } // namespace
 
 QColor ColorPalette::strong(quint64 id)
@@ -51,27 +54,40 @@ QColor ColorPalette::tint(quint64 id)
     return lighten(strong(id));
 }
 
-QColor ColorPalette::studentStrong(quint64 key)
+QColor ColorPalette::studentStrong(int number)
 {
-    return QColor(kStudent[size_t(key % kStudent.size())]);
+    return QColor(kStudent[size_t(qMax(0, number - 1)) % kStudent.size()]);
 }
 
-QColor ColorPalette::studentTint(quint64 key)
+QColor ColorPalette::studentTint(int number)
 {
-    return lighten(studentStrong(key));
+    return lighten(studentStrong(number));
+}
+
+int ColorPalette::studentHueCount()
+{
+    return int(kStudent.size());
+}
+
+QColor ColorPalette::textOn(const QColor &background)
+{
+    // Relative luminance, roughly (sRGB weights without the gamma curve).
+    const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF()
+                             + 0.0722 * background.blueF();
+    return luminance > 0.5 ? QColor(Qt::black) : QColor(Qt::white);
 }
 
 QColor ColorPalette::strongFor(const SocketEvent &event)
 {
-    if (isStudentEvent(event))
-        return studentStrong(event.connectionId);
+    if (const int student = StudentRoster::studentOf(event))
+        return studentStrong(student);
     return strong(quint64(qMax(0, event.clientId)));
 }
 
 QColor ColorPalette::tintFor(const SocketEvent &event)
 {
-    if (isStudentEvent(event))
-        return studentTint(event.connectionId);
+    if (const int student = StudentRoster::studentOf(event))
+        return studentTint(student);
     return tint(quint64(qMax(0, event.clientId)));
 }
 

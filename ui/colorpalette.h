@@ -15,11 +15,17 @@ public:
     static QColor strong(quint64 id);
     // Row backgrounds: light enough for black text on a projector.
     static QColor tint(quint64 id);
-    // Students (peers that are none of the session's clients): a family of greys and browns
-    // of their own, so they never look like a pane; key tells students apart (connection id).
-    static QColor studentStrong(quint64 key);
-    static QColor studentTint(quint64 key);
-    // An event's colours: its client's (event.clientId), a student's, or none (the server's own
+    // Students (peers that are none of the session's clients), by their number in the
+    // StudentRoster (kept per address for the session): nine distinct hues of Paul Tol's
+    // colour-blind-safe "muted" scheme, ordered so numbers n and n+1 never share a hue; the
+    // class view puts the number beside the colour and never lays out a multiple of
+    // studentHueCount() columns, so neighbours above and below differ too.
+    static QColor studentStrong(int number);
+    static QColor studentTint(int number);
+    static int studentHueCount();
+    // Black or white, whichever reads better on background.
+    static QColor textOn(const QColor &background);
+    // An event's colours: its client's (event.clientId), a student's (by address), or none (the server's own
     // events such as listening).
     static QColor strongFor(const SocketEvent &event);
     static QColor tintFor(const SocketEvent &event);

@@ -2,6 +2,7 @@
 
 #include "ui/colorpalette.h"
 #include "ui/plaintooltip.h"
+#include "ui/studentroster.h"
 #include "core/eventformatter.h"
 
 #include <QCoreApplication>
@@ -238,7 +239,7 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case ClientColumn:
-            return EventFormatter::peerText(row.first);
+            return StudentRoster::peerText(row.first);
         case HandlerColumn:
             if (row.waiting)
                 return tr("waiting in the backlog (not accepted yet)");
@@ -367,7 +368,7 @@ QString ConnectionsModel::toolTip(const Row &row, int column) const
 {
     switch (column) {
     case ClientColumn:
-        return EventFormatter::peerText(row.first);
+        return StudentRoster::peerText(row.first);
     case HandlerColumn:
         if (row.waiting)
             return tr("The kernel completed this client's handshake and keeps it in the listening "

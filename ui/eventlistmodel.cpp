@@ -8,10 +8,12 @@
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
 #include "ui/plaintooltip.h"
+#include "ui/studentroster.h"
 
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFont>
+#include <QLocale>
 
 namespace socketlab {
 
@@ -21,6 +23,30 @@ bool hasPayload(const SocketEvent &event)
     return event.kind == EventKind::Data || event.kind == EventKind::Sent
         || event.kind == EventKind::Received;
 }
+// Which traffic a burst gathers: received messages, echoes (a Coalesced event merges one
+// of them); -1: not traffic, never merged.
+int burstGroup(const SocketEvent &event)
+{
+    const EventKind kind = event.kind == EventKind::Coalesced ? event.mergedKind : event.kind;
+    switch (kind) {
+    case EventKind::Data:
+        return 0;
+    case EventKind::Sent:
+        return 1;
+    case EventKind::Received:
+        return 2;
+    default:
+        return -1;
+    }
+}
+
+qint64 messagesIn(const SocketEvent &event)
+{
+    if (event.kind == EventKind::Coalesced)
+        return event.messages;
+    return qMax<qint64>(1, event.messages);
+}
+
 const QColor kErrorColor(0xB0, 0x00, 0x00);
 const QColor kSentColor(0x00, 0x40, 0x90);
 const QColor kReceivedColor(0x00, 0x70, 0x30);
@@ -99,20 +125,20 @@ QString EventListModel::kindText(const SocketEvent &event)
 
 void EventListModel::appendEvents(const SocketEvents &events)
 {
-    std::vector<const SocketEvent *> logged;
+    std::vector<SocketEvent> logged;
     logged.reserve(size_t(events.size()));
+    const bool merge = m_mergeBursts && !m_lessThan;
     for (const SocketEvent &event : events) {
-        if (accepts(event))
-            logged.push_back(&event);
+        if (!accepts(event))
+            continue;
+        if (merge && mergeIntoBurst(event, logged))
+            continue;
+        logged.push_back(event);
     }
     if (logged.empty())
         return;
     if (m_lessThan) {
-        std::vector<SocketEvent> incoming;
-        incoming.reserve(logged.size());
-        for (const SocketEvent *event : logged)
-            incoming.push_back(*event);
-        insertInOrder(std::move(incoming));
+        insertInOrder(std::move(logged));
         return;
     }
     qint64 droppedNow = 0;
@@ -123,20 +149,70 @@ void EventListModel::appendEvents(const SocketEvents &events)
         droppedNow += qint64(first);
     }
     const int incoming = int(logged.size() - first);
-    const int overflow = int(m_rows.size()) + incoming - m_rowCap;
-    if (overflow > 0) {
-        dropFront(overflow);
-        droppedNow += overflow;
-    }
     const int start = int(m_rows.size());
     beginInsertRows(QModelIndex(), start, start + incoming - 1);
     for (size_t i = first; i < logged.size(); ++i)
-        m_rows.push_back(*logged[i]);
+        m_rows.push_back(std::move(logged[i]));
     endInsertRows();
+    // After the new rows are in, so a connection's share counts what it just sent.
+    const int overflow = int(m_rows.size()) - m_rowCap;
+    if (overflow > 0) {
+        dropFairly(overflow);
+        droppedNow += overflow;
+    }
     if (droppedNow > 0) {
         m_dropped += droppedNow;
         emit droppedRowsChanged(m_dropped);
     }
+}
+
+bool EventListModel::mergeIntoBurst(const SocketEvent &event, std::vector<SocketEvent> &pending)
+{
+    // Students only: a pane's "burst of 3" is a lesson about recv() boundaries, each row counts.
+    const int group = burstGroup(event);
+    if (group < 0 || event.connectionId == 0 || event.sequence == 0 || !event.isStudent())
+        return false;
+    const QPair<quint64, int> key(event.connectionId, group);
+    auto last = m_lastTrafficUs.find(key);
+    const bool inBurst = last != m_lastTrafficUs.end()
+        && event.endUs - last.value() <= qint64(kBurstGapMs) * 1000;
+    if (last == m_lastTrafficUs.end())
+        last = m_lastTrafficUs.insert(key, event.endUs);
+    else
+        last.value() = qMax(last.value(), event.endUs);
+    if (!inBurst)
+        return false;
+    auto sameBurst = [&](const SocketEvent &row) {
+        return row.connectionId == event.connectionId && burstGroup(row) == group;
+    };
+    auto absorb = [&](SocketEvent &row) {
+        row.messages = messagesIn(row) + messagesIn(event);
+        row.bytes += event.bytes;
+        // The newest words are what the class wants to see arrive.
+        if (!event.payload.isEmpty() && row.kind != EventKind::Coalesced)
+            row.payload = event.payload;
+    };
+    int looked = 0;
+    for (auto it = pending.rbegin(); it != pending.rend() && looked < kBurstLookback; ++it, ++looked) {
+        if (sameBurst(*it)) {
+            absorb(*it);
+            return true;
+        }
+    }
+    for (int row = int(m_rows.size()) - 1; row >= 0 && looked < kBurstLookback; --row, ++looked) {
+        if (sameBurst(m_rows[size_t(row)])) {
+            absorb(m_rows[size_t(row)]);
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+            return true;
+        }
+    }
+    return false;
+}
+
+qint64 EventListModel::burstMessages(int row) const
+{
+    const SocketEvent &event = m_rows.at(size_t(row));
+    return burstGroup(event) >= 0 ? messagesIn(event) : 1;
 }
 
 void EventListModel::insertInOrder(std::vector<SocketEvent> incoming)
@@ -162,9 +238,61 @@ void EventListModel::insertInOrder(std::vector<SocketEvent> incoming)
     endInsertRows();
     const int overflow = int(m_rows.size()) - m_rowCap;
     if (overflow > 0) {
-        dropFront(overflow);
+        dropFairly(overflow);
         m_dropped += overflow;
         emit droppedRowsChanged(m_dropped);
+    }
+}
+
+void EventListModel::dropFairly(int count)
+{
+    count = qMin(count, int(m_rows.size()));
+    if (count <= 0)
+        return;
+    // Each connection's rows, oldest first; then who gives up a row, one at a time: the one
+    // that has the most left (among equals, the one whose next row is oldest), so the quiet
+    // ones keep theirs as long as anyone has more, and equals lose their oldest rows first.
+    QHash<quint64, std::vector<int>> rowsOf;
+    for (int row = 0; row < int(m_rows.size()); ++row)
+        rowsOf[m_rows[size_t(row)].connectionId].push_back(row);
+    struct Share
+    {
+        const std::vector<int> *rows;
+        size_t given = 0;
+    };
+    std::vector<Share> shares;
+    shares.reserve(size_t(rowsOf.size()));
+    for (auto it = rowsOf.cbegin(); it != rowsOf.cend(); ++it)
+        shares.push_back({&it.value(), 0});
+    std::vector<int> doomed;
+    doomed.reserve(size_t(count));
+    for (int i = 0; i < count; ++i) {
+        Share *giver = nullptr;
+        size_t most = 0;
+        for (Share &share : shares) {
+            const size_t left = share.rows->size() - share.given;
+            if (left == 0)
+                continue;
+            if (!giver || left > most
+                || (left == most && (*share.rows)[share.given] < (*giver->rows)[giver->given])) {
+                giver = &share;
+                most = left;
+            }
+        }
+        doomed.push_back((*giver->rows)[giver->given++]);
+    }
+    std::sort(doomed.begin(), doomed.end());
+    // Removed as runs of neighbouring rows, from the end.
+    for (int end = int(doomed.size()) - 1; end >= 0;) {
+        int begin = end;
+        while (begin > 0 && doomed[size_t(begin - 1)] == doomed[size_t(begin)] - 1)
+            --begin;
+        const int first = doomed[size_t(begin)];
+        const int last = doomed[size_t(end)];
+        beginRemoveRows(QModelIndex(), first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+        end = begin - 1;
     }
 }
 
@@ -182,6 +310,7 @@ void EventListModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_lastTrafficUs.clear();
     endResetModel();
     if (m_dropped != 0) {
         m_dropped = 0;
@@ -194,7 +323,7 @@ void EventListModel::setRowCap(int cap)
     m_rowCap = qMax(1, cap);
     const int overflow = int(m_rows.size()) - m_rowCap;
     if (overflow > 0) {
-        dropFront(overflow);
+        dropFairly(overflow);
         m_dropped += overflow;
         emit droppedRowsChanged(m_dropped);
     }
@@ -217,12 +346,21 @@ QString EventListModel::cellText(int row, int column) const
     case TimeColumn:
         return EventFormatter::timeOfDay(event);
     case ClientColumn:
-        return EventFormatter::peerText(event);
+        return StudentRoster::peerText(event);
     case HandlerColumn:
         return EventFormatter::shortHandlerText(event);
     case EventColumn:
         return kindText(event);
     case MessageColumn:
+        if (hasPayload(event) && event.messages > 1) {
+            // A burst: what it holds, and how its last message began, in two lines at most.
+            const QString last = PayloadText::isBinary(event.payload)
+                ? EventFormatter::payloadText(event)
+                : PayloadText::toDisplay(event.payload.left(kBurstShownChars * 4));
+            return tr("%1 messages, %2 in a burst; the last: %3")
+                .arg(QLocale().toString(event.messages), EventFormatter::byteCount(event.bytes),
+                     last.left(kBurstShownChars) + (last.size() > kBurstShownChars ? QStringLiteral("…") : QString()));
+        }
         if (hasPayload(event)) {
             // Plain text, never markup; a chunk longer than what was kept says so.
             QString text;
@@ -267,7 +405,7 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         } else if (index.column() == HandlerColumn)
             return PlainToolTip::from(EventFormatter::handlerText(event));
         else if (index.column() == ClientColumn && !event.peer.isEmpty())
-            return PlainToolTip::from(EventFormatter::peerText(event));
+            return PlainToolTip::from(StudentRoster::peerText(event));
         else
             return QVariant();
         // "Why did that fail?" wherever an error shows.

@@ -3,18 +3,24 @@
 #include "core/socketevent.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
+#include <QPair>
 
 #include <deque>
 #include <functional>
+#include <vector>
 
 namespace socketlab {
 
 // A capped list of events, oldest first: the server's log, a client pane's history and a
 // lesson's event log are views of it. It keeps only the events its filter accepts (by client,
-// role and kind, set before events arrive); at most rowCap() rows are kept, older ones are
-// dropped and counted. Texts are made in data(), so a language switch re-renders old rows
-// (and the headers, which it announces with headerDataChanged).
+// role and kind, set before events arrive); at most rowCap() rows are kept. The cap is fair:
+// rows are dropped (and counted) from the connection that has the most, oldest first, so one
+// student's flood cannot push the others' lines out. With setMergeBursts(), messages (and
+// echoes) that follow each other on one connection within kBurstGapMs are one row that
+// counts them, so a flood is one row per burst. Texts are made in data(), so a language
+// switch re-renders old rows (and the headers, which it announces with headerDataChanged).
 class EventListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,6 +30,12 @@ public:
     enum Column { TimeColumn, ClientColumn, HandlerColumn, EventColumn, MessageColumn, HexColumn,
                   LineColumn, ColumnCount };
     static constexpr int kDefaultRowCap = 5000;
+    // Messages closer than this on one connection are one burst (a person types slower).
+    static constexpr int kBurstGapMs = 150;
+    // How far back a burst's row is looked for (a row further up starts a new burst).
+    static constexpr int kBurstLookback = 400;
+    // A burst row shows this much of its last message (the tooltip shows more).
+    static constexpr int kBurstShownChars = 80;
 
     using Predicate = std::function<bool(const SocketEvent &)>;
     using LineFormatter = std::function<QString(const SocketEvent &)>;
@@ -50,6 +62,11 @@ public:
     // causallyBefore; unset: in arrival order.
     using LessThan = bool (*)(const SocketEvent &, const SocketEvent &);
     void setOrder(LessThan lessThan) { m_lessThan = lessThan; }
+    // Merges a connection's back-to-back messages into one row per burst (in arrival order
+    // only: with setOrder() set, every event keeps its row).
+    void setMergeBursts(bool merge) { m_mergeBursts = merge; }
+    // How many messages (or echoes) a row stands for: 1, more for a burst.
+    qint64 burstMessages(int row) const;
 
     void appendEvents(const SocketEvents &events);
     void clear();
@@ -78,6 +95,11 @@ protected:
 
 private:
     void dropFront(int count);
+    // Drops count rows, each from the connection that has the most rows then (oldest first).
+    void dropFairly(int count);
+    // Adds event to the newest row of its connection's burst (in pending or kept): true when
+    // it did, so event needs no row of its own.
+    bool mergeIntoBurst(const SocketEvent &event, std::vector<SocketEvent> &pending);
     void languageChanged();
 
     void insertInOrder(std::vector<SocketEvent> incoming);
@@ -88,6 +110,9 @@ private:
     LineFormatter m_lineFormatter;
     int m_rowCap = kDefaultRowCap;
     qint64 m_dropped = 0;
+    bool m_mergeBursts = false;
+    // Per connection and kind (data or echo): when its last message arrived (endUs).
+    QHash<QPair<quint64, int>, qint64> m_lastTrafficUs;
 };
 
 } // namespace socketlab

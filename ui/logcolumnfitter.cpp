@@ -162,7 +162,7 @@ void LogColumnFitter::fitVisibleRows()
     if (row < 0)
         row = 0;
     const int single = rows->defaultSectionSize();
-    const int maxHeight = single + (kMaxWrappedLines - 1) * m_view->fontMetrics().lineSpacing();
+    const int maxHeight = single + (m_maxLines - 1) * m_view->fontMetrics().lineSpacing();
     // Rows grow to their wrapped text; those out of sight keep one line until they scroll in.
     for (int guard = 0; row < count && guard < 200; ++row, ++guard) {
         if (m_view->rowViewportPosition(row) > height)

@@ -31,6 +31,8 @@ public:
     void setMinimumText(int column, const QString &text);
     // The flexible column's least share (kFlexibleShare unless told).
     void setFlexibleShare(double share);
+    // How many lines a wrapped row grows to at most (kMaxWrappedLines unless told).
+    void setMaxWrappedLines(int lines) { m_maxLines = qMax(1, lines); }
 
 public slots:
     // Fits again, as after a font change or when columns were shown or hidden.
@@ -53,6 +55,7 @@ private:
     QTimer *m_timer;
     QHash<int, QString> m_minimumTexts;
     double m_flexibleShare = kFlexibleShare;
+    int m_maxLines = kMaxWrappedLines;
 };
 
 } // namespace socketlab

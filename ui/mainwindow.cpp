@@ -3,6 +3,8 @@
 #include "ui/calltracemodel.h"
 
 #include "ui/callsequencewidget.h"
+#include "ui/classmodel.h"
+#include "ui/classview.h"
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
 #include "ui/connectionsmodel.h"
@@ -11,6 +13,7 @@
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
 #include "ui/screenfit.h"
+#include "ui/logfiltermodel.h"
 #include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -54,6 +57,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
       m_sequence(new CallSequenceWidget(this)),
       m_clientsDock(new QDockWidget(this)),
       m_sequenceDock(new QDockWidget(this)),
+      m_classView(new ClassView(this)),
+      m_classDock(new QDockWidget(this)),
       m_zoom(ZoomController::instance()),
       m_modeLabel(new QLabel(this))
 {
@@ -90,7 +95,9 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     m_clientsDock->setObjectName(QStringLiteral("clientsDock"));
     m_clientsDock->setWidget(m_clients);
-    m_clientsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    // The teacher may hide the clients (View menu) to give a class the room.
+    m_clientsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                               | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_clientsDock);
     m_sequenceDock->setObjectName(QStringLiteral("sequenceDock"));
     m_sequenceDock->setWidget(m_sequence);
@@ -98,6 +105,16 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
                                 | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_sequenceDock);
     tabifyDockWidget(m_clientsDock, m_sequenceDock);
+    m_classDock->setObjectName(QStringLiteral("classDock"));
+    m_classView->setModel(m_serverPane->classModel());
+    m_classDock->setWidget(m_classView);
+    m_classDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                             | QDockWidget::DockWidgetClosable);
+    // Its tab names it: a title bar would take a row of tiles (View shows and hides it).
+    m_classDock->setTitleBarWidget(new QWidget(m_classDock));
+    addDockWidget(Qt::BottomDockWidgetArea, m_classDock);
+    tabifyDockWidget(m_clientsDock, m_classDock);
+    connect(m_serverPane->classModel(), &ClassModel::classChanged, this, &MainWindow::classChanged);
     m_clientsDock->raise();
     m_modeLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_modeLabel);
@@ -229,6 +246,8 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_presentationAction);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_hexAction);
+    m_viewMenu->addAction(m_clientsDock->toggleViewAction());
+    m_viewMenu->addAction(m_classDock->toggleViewAction());
     m_viewMenu->addAction(m_sequenceDock->toggleViewAction());
     m_lessonsMenu = menuBar()->addMenu(QString());
     m_lessonsMenu->addAction(m_lessonsAction);
@@ -271,6 +290,7 @@ void MainWindow::retranslateUi()
     setWindowTitle(tr("SocketLab"));
     m_clientsDock->setWindowTitle(tr("Clients"));
     m_sequenceDock->setWindowTitle(tr("Call sequence"));
+    classChanged();
     m_fileMenu->setTitle(tr("&File"));
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
@@ -343,6 +363,44 @@ void MainWindow::fitClientsDock()
     const int height = qMax(m_clients->minimumHeight(),
                             qMin(qMin(m_clients->preferredHeight(), int(this->height() * share)), room));
     resizeDocks({m_clientsDock}, {height}, Qt::Vertical);
+}
+
+void MainWindow::classChanged()
+{
+    const ClassModel *model = m_serverPane->classModel();
+    const int students = model->rowCount();
+    const int connected = model->connectedCount();
+    m_classDock->setWindowTitle(students == 0 ? tr("Class")
+                                              : tr("Class: %1 of %2 connected").arg(connected).arg(students));
+    // The first student (of a class that had none): the class comes to the front, once.
+    if (students > 0 && m_studentsShown == 0) {
+        if (!m_classDock->isVisible())
+            m_classDock->show();
+        m_classDock->raise();
+        fitClassDock();
+    }
+    if (students > m_studentsShown && m_classDock->isVisible() && !m_classDock->isFloating())
+        QTimer::singleShot(0, this, &MainWindow::fitClassDock);
+    m_studentsShown = students;
+}
+
+void MainWindow::fitClassDock()
+{
+    if (m_classDock->isFloating() || m_classView->visibleRegion().isEmpty())
+        return;
+    const int students = m_serverPane->classModel()->rowCount();
+    // The tab bar below the tiles (the dock has no title bar).
+    const int chrome = fontMetrics().height() + 14;
+    const int wanted = m_classView->heightForStudents(m_classView->width(), students) + chrome;
+    // The server's tables keep a header and four rows each.
+    const int row = m_serverPane->logView()->verticalHeader()->defaultSectionSize();
+    const int switches = m_toolBar->heightForWidth(width()) - m_toolBar->minimumSizeHint().height();
+    const int room = height() - menuBar()->height()
+                     - (statusBar()->isVisible() ? statusBar()->height() : 0)
+                     - centralWidget()->minimumSizeHint().height() - qMax(0, switches) - 6 * row;
+    const int dock = qMax(m_classView->minimumSizeHint().height(), qMin(wanted, room));
+    if (m_classDock->height() != dock)
+        resizeDocks({m_classDock}, {dock}, Qt::Vertical);
 }
 
 bool MainWindow::isPresenting() const
@@ -474,7 +532,7 @@ QString MainWindow::selectedRowsText() const
     if (rows.isEmpty())
         return QString();
     std::sort(rows.begin(), rows.end());
-    return LogExporter::render(m_serverPane->logModel(), LogExporter::Format::Text, rows,
+    return LogExporter::render(m_serverPane->shownLogModel(), LogExporter::Format::Text, rows,
                                visibleLogColumns());
 }
 
@@ -487,7 +545,8 @@ void MainWindow::copySelectedRows()
 
 bool MainWindow::saveLog(const QString &path, QString *error)
 {
-    return LogExporter::write(m_serverPane->logModel(), path, LogExporter::formatForPath(path),
+    // What the log shows (its filters apply): see the filters' tooltips.
+    return LogExporter::write(m_serverPane->shownLogModel(), path, LogExporter::formatForPath(path),
                               visibleLogColumns(), error);
 }
 

@@ -14,6 +14,7 @@ class QMenu;
 namespace socketlab {
 
 class CallSequenceWidget;
+class ClassView;
 class ClientPanes;
 class LanguageManager;
 class LessonWindow;
@@ -43,6 +44,9 @@ public:
     QAction *presentationAction() const { return m_presentationAction; }
     bool isPresenting() const;
     CallSequenceWidget *callSequence() const { return m_sequence; }
+    ClassView *classView() const { return m_classView; }
+    QDockWidget *classDock() const { return m_classDock; }
+    QDockWidget *clientsDock() const { return m_clientsDock; }
     ZoomController *zoom() const { return m_zoom; }
 
     bool saveLog(const QString &path, QString *error = nullptr);
@@ -76,6 +80,10 @@ private:
     void updateLanguageActions();
     void updateZoomTexts();
     void fitClientsDock();
+    // Students came or left: the Class tab comes to the front with its first student and
+    // gets the height the class needs (the server's tables keep four rows each).
+    void classChanged();
+    void fitClassDock();
     QList<int> visibleLogColumns() const;
 
     // Before the widgets: the panes' clients live in it.
@@ -88,6 +96,9 @@ private:
     CallSequenceWidget *m_sequence;
     QDockWidget *m_clientsDock;
     QDockWidget *m_sequenceDock;
+    ClassView *m_classView;
+    QDockWidget *m_classDock;
+    int m_studentsShown = 0;
     ZoomController *m_zoom;
     QLabel *m_modeLabel;
 

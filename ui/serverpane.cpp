@@ -3,9 +3,12 @@
 #include "core/errorexplanation.h"
 #include "ui/classroombanner.h"
 #include "ui/autoscroller.h"
+#include "ui/classmodel.h"
 #include "ui/connectionsmodel.h"
 #include "ui/eventlistmodel.h"
 #include "ui/logcolumnfitter.h"
+#include "ui/logfilterbar.h"
+#include "ui/logfiltermodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -38,6 +41,8 @@ void setUpTable(QTableView *view)
 ServerPane::ServerPane(QWidget *parent)
     : QWidget(parent),
       m_log(new EventListModel(this)),
+      m_filter(new LogFilterModel(m_log, this)),
+      m_class(new ClassModel(this)),
       m_connections(new ConnectionsModel(this)),
       m_statusLabel(new QLabel(this)),
       m_addressesLabel(new QLabel(this)),
@@ -47,6 +52,7 @@ ServerPane::ServerPane(QWidget *parent)
       m_connectionsTitle(new QLabel(this)),
       m_logTitle(new QLabel(this)),
       m_notesLabel(new QLabel(this)),
+      m_filterBar(new LogFilterBar(m_filter, this)),
       m_connectionsView(new QTableView(this)),
       m_logView(new QTableView(this))
 {
@@ -77,7 +83,9 @@ ServerPane::ServerPane(QWidget *parent)
     EventListModel::Filter serverOnly;
     serverOnly.role = int(Role::Server);
     m_log->setFilter(serverOnly);
-    m_logView->setModel(m_log);
+    // A student's flood is one row per burst, and it cannot push the others' rows out.
+    m_log->setMergeBursts(true);
+    m_logView->setModel(m_filter);
     setUpTable(m_logView);
     m_logView->setColumnHidden(EventListModel::HexColumn, true);
     m_logView->setColumnHidden(EventListModel::LineColumn, true);
@@ -85,6 +93,8 @@ ServerPane::ServerPane(QWidget *parent)
     m_scroller = new AutoScroller(m_logView);
     // The message first: it gets the width the others leave and wraps, never "…".
     m_logFitter = new LogColumnFitter(m_logView, EventListModel::MessageColumn, true);
+    // Two lines at most: forty students' rows must fit; the tooltip holds the rest.
+    m_logFitter->setMaxWrappedLines(2);
     m_connectionsFitter = new LogColumnFitter(m_connectionsView, ConnectionsModel::ClientColumn, false);
     // The sampler's longest state, so a countdown never reads "TIME_WA…" (a sample, not shown).
     // An address needs a quarter of the width, not the log message's two fifths.
@@ -107,13 +117,21 @@ ServerPane::ServerPane(QWidget *parent)
     layout->addWidget(m_connectionsView, 3);
     auto *logHeader = new QHBoxLayout;
     logHeader->addWidget(m_logTitle);
-    logHeader->addWidget(m_notesLabel, 1);
+    logHeader->addSpacing(8);
+    logHeader->addWidget(m_filterBar, 1);
     layout->addLayout(logHeader);
+    layout->addWidget(m_notesLabel);
+    m_notesLabel->hide();
     layout->addWidget(m_logView, 4);
 
     connect(m_log, &EventListModel::droppedRowsChanged, this, &ServerPane::updateNotes);
     connect(m_connections, &ConnectionsModel::listenerChanged, this, &ServerPane::updateAcceptQueue);
     connect(m_scroller, &AutoScroller::followingChanged, this, &ServerPane::updateNotes);
+    // "Showing 12 of 300 rows" follows the filters and the rows.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &ServerPane::updateNotes);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ServerPane::updateNotes);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ServerPane::updateNotes);
     retranslateUi();
     updateFonts();
 }
@@ -138,7 +156,8 @@ void ServerPane::updateFonts()
     m_connectionsTitle->setFont(bold);
     m_logTitle->setFont(bold);
     m_addressesLabel->setFont(bold);
-    const int row = fontMetrics().height() + 8;
+    // Room to read, not more: a class of forty needs its rows.
+    const int row = fontMetrics().height() + 6;
     m_logView->verticalHeader()->setDefaultSectionSize(row);
     m_connectionsView->verticalHeader()->setDefaultSectionSize(row);
     // The header and a row stay visible however small the window or large the zoom.
@@ -198,6 +217,7 @@ void ServerPane::appendEvents(const SocketEvents &events)
     m_status.apply(events);
     m_log->appendEvents(events);
     m_connections->appendEvents(events);
+    m_class->appendEvents(events);
     updateStatus();
     if (m_bindAddress.isEmpty())
         updateAddresses();  // a failed Start says why there
@@ -209,6 +229,7 @@ void ServerPane::setSockets(const QList<SocketSnapshot> &sockets)
     if (m_bindAddress.isEmpty())
         return;
     m_connections->applySockets(sockets, m_port);
+    m_class->applySockets(sockets, m_port);
 }
 
 void ServerPane::updateAcceptQueue()
@@ -327,9 +348,15 @@ void ServerPane::updateNotes()
     if (m_log->droppedRows() > 0)
         notes << tr("%1 older rows dropped (the counters stay exact)")
                      .arg(QLocale().toString(m_log->droppedRows()));
+    if (m_filter->isFiltering())
+        notes << tr("Showing %1 of %2 rows (Save log writes the rows shown)")
+                     .arg(QLocale().toString(m_filter->rowCount()), QLocale().toString(m_log->rowCount()));
     if (!m_scroller->isFollowing())
         notes << tr("Auto-scroll paused: scroll to the bottom to resume");
-    m_notesLabel->setText(notes.join(QStringLiteral("    ")));
+    const QString text = notes.join(QStringLiteral("    "));
+    if (text != m_notesLabel->text())
+        m_notesLabel->setText(text);
+    m_notesLabel->setVisible(!text.isEmpty());
 }
 
 void ServerPane::setHexVisible(bool visible)

@@ -16,9 +16,12 @@ namespace socketlab {
 class ClassroomBanner;
 
 class AutoScroller;
+class ClassModel;
 class ConnectionsModel;
 class EventListModel;
 class LogColumnFitter;
+class LogFilterBar;
+class LogFilterModel;
 
 // The server side of the window: what it is blocked in, where students connect, exact
 // counters, the live connections and the log.
@@ -43,7 +46,12 @@ public:
     // This machine's addresses students can use, IPv4 first.
     static QStringList classroomAddresses();
 
+    // Every row the log keeps; shownLogModel(): the rows its filters show (what Save writes).
     EventListModel *logModel() const { return m_log; }
+    LogFilterModel *shownLogModel() const { return m_filter; }
+    LogFilterBar *logFilterBar() const { return m_filterBar; }
+    // The students (the class view's model).
+    ClassModel *classModel() const { return m_class; }
     ConnectionsModel *connectionsModel() const { return m_connections; }
     QTableView *logView() const { return m_logView; }
     QTableView *connectionsView() const { return m_connectionsView; }
@@ -72,6 +80,8 @@ private:
     QString m_bindAddress;
     quint16 m_port = 0;
     EventListModel *m_log;
+    LogFilterModel *m_filter;
+    ClassModel *m_class;
     ConnectionsModel *m_connections;
     QLabel *m_statusLabel;
     QLabel *m_addressesLabel;
@@ -83,6 +93,7 @@ private:
     bool m_udp = false;
     QLabel *m_logTitle;
     QLabel *m_notesLabel;
+    LogFilterBar *m_filterBar;
     QTableView *m_connectionsView;
     QTableView *m_logView;
     AutoScroller *m_scroller;

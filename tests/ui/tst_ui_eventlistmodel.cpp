@@ -3,6 +3,9 @@
 #include "ui/eventlistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QHash>
+
+#include <algorithm>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
@@ -57,6 +60,8 @@ private slots:
     void csvGuardsFormulas();
     void csvForAPortugueseSpreadsheet();
     void binaryPayloadShownAsBinary();
+    void capIsFairToQuietConnections();
+    void studentFloodIsOneRowPerBurst();
 };
 
 void TestEventListModel::appendsBatchesOldestFirst()
@@ -120,11 +125,19 @@ void TestEventListModel::capDropsOldestRows()
     QCOMPARE(model.droppedRows(), qint64(total - kept));
     if (total > cap)
         QCOMPARE(dropped.last().at(0).toLongLong(), qint64(total - kept));
-    // The newest rows are the ones kept, in order.
+    // The newest row is kept, and the rows are in order.
     QCOMPARE(model.index(kept - 1, EventListModel::MessageColumn).data().toString(),
              QString::number(total - 1));
-    QCOMPARE(model.index(0, EventListModel::MessageColumn).data().toString(),
-             QString::number(total - kept));
+    for (int row = 1; row < kept; ++row)
+        QVERIFY(model.index(row - 1, EventListModel::MessageColumn).data().toString().toInt()
+                < model.index(row, EventListModel::MessageColumn).data().toString().toInt());
+    // The cap is fair: the three connections keep shares within one row of each other.
+    QHash<quint64, int> share;
+    for (int row = 0; row < kept; ++row)
+        ++share[model.eventAt(row).connectionId];
+    const auto [fewest, most] = std::minmax_element(share.cbegin(), share.cend());
+    if (total > cap)
+        QVERIFY(*most - *fewest <= 1);
     // The row numbers in the vertical header count the dropped rows too.
     QCOMPARE(model.headerData(0, Qt::Vertical, Qt::DisplayRole).toLongLong(), qint64(total - kept + 1));
 }
@@ -137,7 +150,7 @@ void TestEventListModel::shrinkingTheCap()
     model.setRowCap(10);
     QCOMPARE(model.rowCount(), 10);
     QCOMPARE(model.droppedRows(), qint64(20));
-    QCOMPARE(model.index(0, EventListModel::MessageColumn).data().toString(), QStringLiteral("20"));
+    QCOMPARE(model.index(9, EventListModel::MessageColumn).data().toString(), QStringLiteral("29"));
 }
 
 void TestEventListModel::payloadIsPlainEscapedText()
@@ -382,3 +395,58 @@ void TestEventListModel::languageChangeRetitlesHeaders()
 }
 
 #include "tst_ui_eventlistmodel.moc"
+
+// One connection's flood gives up its own rows first: the quiet ones keep theirs.
+void TestEventListModel::capIsFairToQuietConnections()
+{
+    EventListModel model;
+    model.setRowCap(50);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SocketEvents quiet;
+    for (quint64 id = 2; id <= 11; ++id)
+        quiet << dataEvent(id, "quiet " + QByteArray::number(id));
+    model.appendEvents(quiet);
+    for (int round = 0; round < 10; ++round) {
+        SocketEvents flood;
+        for (int i = 0; i < 40; ++i)
+            flood << dataEvent(1, "flood");
+        model.appendEvents(flood);
+    }
+    QCOMPARE(model.rowCount(), 50);
+    QCOMPARE(model.droppedRows(), qint64(360));
+    int quietRows = 0;
+    for (int row = 0; row < model.rowCount(); ++row)
+        quietRows += model.eventAt(row).connectionId != 1 ? 1 : 0;
+    QCOMPARE(quietRows, 10);
+}
+
+// A student's back-to-back messages are one row that counts them (a pane's are not).
+void TestEventListModel::studentFloodIsOneRowPerBurst()
+{
+    EventListModel model;
+    model.setMergeBursts(true);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SocketEvents flood;
+    for (int i = 0; i < 100; ++i) {
+        SocketEvent e = dataEvent(1, QByteArray(1024, 'x'));
+        e.sequence = quint64(i + 1);  // a session's student
+        e.setEndUs(1000000 + i * 1000);
+        flood << e;
+    }
+    SocketEvent line = dataEvent(2, "hello");
+    line.sequence = 200;
+    line.setEndUs(1050000);
+    flood.insert(50, line);
+    model.appendEvents(flood);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.burstMessages(0), qint64(100));
+    QCOMPARE(model.eventAt(0).bytes, qint64(100 * 1024));
+    QVERIFY(model.cellText(0, EventListModel::MessageColumn).startsWith(QStringLiteral("100 messages")));
+    QCOMPARE(model.cellText(1, EventListModel::MessageColumn), QStringLiteral("hello"));
+    // Past the gap, a new burst.
+    SocketEvent later = dataEvent(1, "again");
+    later.sequence = 300;
+    later.setEndUs(5000000);
+    model.appendEvents({later});
+    QCOMPARE(model.rowCount(), 3);
+}

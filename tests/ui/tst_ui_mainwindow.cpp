@@ -330,7 +330,7 @@ void TestMainWindow::studentGetsLabelAndColourOfItsOwn()
     sockaddr_in local{};
     socklen_t length = sizeof local;
     ::getsockname(student, reinterpret_cast<sockaddr *>(&local), &length);
-    const QString label = QStringLiteral("Student 127.0.0.1:%1").arg(ntohs(local.sin_port));
+    const QString label = QStringLiteral("Student 1 (127.0.0.1:%1)").arg(ntohs(local.sin_port));
     const ConnectionsModel *model = m_window->serverPane()->connectionsModel();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, kTimeoutMs);
     QCOMPARE(model->index(0, ConnectionsModel::ClientColumn).data().toString(), label);

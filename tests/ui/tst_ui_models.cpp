@@ -112,7 +112,7 @@ void TestModels::connectionsShowTheKernelsView()
     // In the kernel's order.
     QCOMPARE(model.index(1, ConnectionsModel::ClientColumn).data().toString(), QStringLiteral("127.0.0.1:50002"));
     QCOMPARE(model.index(2, ConnectionsModel::ClientColumn).data().toString(),
-             QStringLiteral("Student 127.0.0.1:50003"));
+             QStringLiteral("Student 1 (127.0.0.1:50003)"));
     // Accepted: the same row is served now.
     model.appendEvents({serverEvent(EventKind::Connected, 2)});
     QCOMPARE(model.rowCount(), 3);

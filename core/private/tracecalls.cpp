@@ -383,7 +383,12 @@ bool TraceCalls::pausesForStep(const TracedThread &thread)
 
 SocketEvent TraceCalls::make(const TracedThread &thread, EventKind kind, pid_t rootPid)
 {
-    SocketEvent event(kind, thread.process->role());
+    // Not SocketEvent(kind, role): it would ask the kernel for SocketLab's own pid and tid at
+    // every call of the program.
+    SocketEvent event;
+    event.kind = kind;
+    event.role = thread.process->role();
+    event.setEndUs(nowUs());
     event.traced = true;
     event.pid = thread.process->pid;
     event.tid = thread.tid;

@@ -83,6 +83,7 @@ def main():
     args = parser.parse_args()
     cli = os.path.abspath(os.path.join(args.build, "app", "socketlab-cli"))
     kinds = ["untraced", "socketlab"] + (["strace"] if shutil.which("strace") else [])
+    load_before = os.getloadavg()
     rates = {k: [] for k in kinds}
     starts = {k: [] for k in kinds}
     for _ in range(args.rounds):
@@ -104,7 +105,10 @@ def main():
              f"{strace_version}). The ping-pong is one Python process (bench/pingpong.py): a server thread echoes "
              f"64 bytes, the main thread sends and waits for them, {args.round_trips:,} times; the loop alone is timed. "
              "socketlab-cli writes every event as JSON to /dev/null; strace writes its lines to /dev/null. "
-             "Startup: from spawning `python3 bench/listen_once.py` until a connection to its port succeeds.",
+             "Startup: from spawning `python3 bench/listen_once.py` until a connection to its port succeeds. "
+             f"Load average before/after: {' '.join(f'{x:.2f}' for x in load_before)} / "
+             f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores: on a shared, busy "
+             "machine only the ratios within one run mean anything, and the startup column is noisy.",
              "",
              "| run | round trips/s (median) | min–max | vs untraced | time to first listen |",
              "|---|---:|---:|---:|---:|"]

@@ -102,6 +102,18 @@ bool Tracer::start(const TraceOptions &options)
         return false;
     m_startError = StartError::None;
     m_errorString.clear();
+    // A second run: the first one's pipes go.
+    delete m_outputNotifier;
+    delete m_errorNotifier;
+    delete m_inputNotifier;
+    m_outputNotifier = m_errorNotifier = m_inputNotifier = nullptr;
+    for (int *fd : {&m_inputFd, &m_outputFd, &m_errorFd}) {
+        if (*fd >= 0)
+            ::close(*fd);
+        *fd = -1;
+    }
+    m_pendingInput.clear();
+    m_inputClosing = false;
     bool found = false;
     const QString path = resolveProgram(options.program, &found);
     if (options.program.isEmpty() || !found) {

@@ -72,17 +72,24 @@ bool processExists(pid_t pid)
     return QFile::exists(QStringLiteral("/proc/%1/stat").arg(pid));
 }
 
-pid_t tgidOf(pid_t tid)
+// A field of /proc/TID/status ("Tgid", "PPid"); 0 when it cannot be read.
+pid_t statusField(pid_t tid, const QByteArray &field)
 {
     QFile status(QStringLiteral("/proc/%1/status").arg(tid));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
+    const QByteArray prefix = field + ':';
     while (!status.atEnd()) {
         const QByteArray line = status.readLine();
-        if (line.startsWith("Tgid:"))
-            return pid_t(line.mid(5).trimmed().toInt());
+        if (line.startsWith(prefix))
+            return pid_t(line.mid(prefix.size()).trimmed().toInt());
     }
     return 0;
+}
+
+pid_t tgidOf(pid_t tid)
+{
+    return statusField(tid, QByteArrayLiteral("Tgid"));
 }
 
 } // namespace
@@ -168,6 +175,11 @@ void TraceWorker::run(const Launch &launch)
             ::dup2(launch.stderrFd, STDERR_FILENO);
             ::setpgid(0, 0);  // Stop signals the whole group; a terminal's Ctrl+C does not reach it
         }
+        // Only the standard streams go to the program, as from a shell: a descriptor SocketLab
+        // (or whoever started it) left open would be the program's fd 3, not its socket.
+#ifdef SYS_close_range
+        ::syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
+#endif
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent)
             ::_exit(1);
@@ -274,22 +286,8 @@ void TraceWorker::loop()
                 ::kill(tid, SIGKILL);
         }
         runCommands();
-        if (m_threads.empty() && !m_unclaimed.empty()) {
-            // Children whose parent died before it said so: theirs no more, let them go on.
-            for (pid_t tid : m_unclaimed) {
-                auto orphan = std::make_shared<TracedProcess>();
-                orphan->pid = tgidOf(tid) > 0 ? tgidOf(tid) : tid;
-                orphan->liveThreads = 1;
-                m_processes[orphan->pid] = orphan;
-                TracedThread &thread = m_threads[tid];
-                thread.tid = tid;
-                thread.process = orphan;
-                thread.started = true;
-                resume(thread);
-            }
-            m_unclaimed.clear();
-            publishPids();
-        }
+        if (!m_unclaimed.empty())
+            adoptOrphans();
         int status = 0;
         pid_t tid;
         if (!m_paused.empty()) {
@@ -310,6 +308,36 @@ void TraceWorker::loop()
             break;  // ECHILD: nothing left
         }
         handleStatus(tid, status);
+    }
+}
+
+void TraceWorker::adoptOrphans()
+{
+    // A new child's first stop came, but its parent died before reporting the fork (killed
+    // in its fork event stop): nobody will claim it. Adopt it rather than leave it stopped.
+    for (auto it = m_unclaimed.begin(); it != m_unclaimed.end();) {
+        const pid_t tid = *it;
+        const pid_t tgid = tgidOf(tid);
+        const pid_t owner = tgid != tid ? tgid : statusField(tid, QByteArrayLiteral("PPid"));
+        auto known = m_processes.find(owner);
+        if (known != m_processes.end() && !known->second->exited && known->second->liveThreads > 0) {
+            ++it;  // its parent lives: its fork event is on the way
+            continue;
+        }
+        auto orphan = std::make_shared<TracedProcess>();
+        orphan->pid = tgid > 0 ? tgid : tid;
+        orphan->liveThreads = 1;
+        m_processes[orphan->pid] = orphan;
+        ++m_processCount;
+        TracedThread &thread = m_threads[tid];
+        thread.tid = tid;
+        thread.process = orphan;
+        thread.started = true;
+        if (m_stopping)
+            ::kill(tid, SIGKILL);
+        resume(thread);
+        it = m_unclaimed.erase(it);
+        publishPids();
     }
 }
 

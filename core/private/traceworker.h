@@ -76,6 +76,7 @@ private:
     void flushHeld(TracedProcess &process);
     void processGone(TracedProcess &process);
     void publishPids();
+    void adoptOrphans();
     void finishRun();
 
     EventQueue *m_queue;

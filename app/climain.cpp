@@ -2,6 +2,7 @@
 #include "app/clioptions.h"
 #include "app/cliserverrunner.h"
 #include "app/clisocketsrunner.h"
+#include "app/clitracerunner.h"
 #include "translations/languagemanager.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,8 @@ int main(int argc, char *argv[])
     }
     if (options.command == CliOptions::Command::Server)
         return CliServerRunner(options).exec();
+    if (options.command == CliOptions::Command::Trace)
+        return CliTraceRunner(options).exec();
     if (options.command == CliOptions::Command::Sockets)
         return CliSocketsRunner(options).exec();
     return CliClientRunner(options).exec();

@@ -29,7 +29,10 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets."));
-    parser.addPositionalArgument(QStringLiteral("command"), tr("server, client or sockets"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("server, client, sockets or trace"));
+    parser.addPositionalArgument(QStringLiteral("program"),
+                                 tr("Trace: -- PROGRAM [ARGS...], the program to run and trace."),
+                                 QStringLiteral("[-- PROGRAM [ARGS...]]"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption protoOption(QStringLiteral("proto"), tr("tcp or udp (default tcp)."), QStringLiteral("tcp|udp"));
@@ -60,11 +63,13 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption traceOption(QStringLiteral("trace"), tr("Also print every socket call."));
     const QCommandLineOption watchOption(QStringLiteral("watch"),
         tr("Sockets: sample every MS milliseconds and print the changes until interrupted."), QStringLiteral("MS"));
+    const QCommandLineOption outputOption(QStringLiteral("output"),
+        tr("Trace: write the events to FILE instead of standard error."), QStringLiteral("FILE"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language: en or pt_BR."), QStringLiteral("lang"));
     parser.addOptions({protoOption, concurrencyOption, portOption, bindOption, backlogOption,
                        bufferOption, rcvbufOption, echoOption, maxClientsOption, hostOption,
                        newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
-                       jsonOption, quietOption, traceOption, watchOption, langOption});
+                       jsonOption, quietOption, traceOption, watchOption, outputOption, langOption});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -83,9 +88,45 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
                                                  QCoreApplication::applicationVersion());
         return true;
     }
+    auto invalid = [&](const QString &option, const QString &value) {
+        *error = tr("Invalid value for --%1: \"%2\".").arg(option, value);
+        return false;
+    };
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        *error = tr("Missing command: use \"server\", \"client\" or \"sockets\".");
+        *error = tr("Missing command: use \"server\", \"client\", \"sockets\" or \"trace\".");
+        return false;
+    }
+    if (positional.first() == QLatin1String("trace")) {
+        command = Command::Trace;
+        program = positional.mid(1);
+        const QList<QCommandLineOption> notForTrace = {protoOption, concurrencyOption, portOption,
+            bindOption, backlogOption, bufferOption, rcvbufOption, echoOption, maxClientsOption,
+            hostOption, newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
+            quietOption, traceOption, watchOption};
+        for (const QCommandLineOption &option : notForTrace) {
+            if (parser.isSet(option)) {
+                *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
+                return false;
+            }
+        }
+        if (program.isEmpty() || program.first().isEmpty()) {
+            *error = tr("Missing program: use \"trace -- PROGRAM [ARGS...]\".");
+            return false;
+        }
+        if (parser.isSet(langOption)) {
+            const QString lang = parser.value(langOption);
+            if (lang != QLatin1String("en") && lang != QLatin1String("pt_BR"))
+                return invalid(QStringLiteral("lang"), lang);
+        }
+        json = parser.isSet(jsonOption);
+        output = parser.value(outputOption);
+        if (parser.isSet(outputOption) && output.isEmpty())
+            return invalid(QStringLiteral("output"), output);
+        return true;
+    }
+    if (parser.isSet(outputOption)) {
+        *error = tr("Option --%1 does not apply to \"%2\".").arg(QStringLiteral("output"), positional.first());
         return false;
     }
     if (positional.size() > 1) {
@@ -99,7 +140,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     } else if (positional.first() == QLatin1String("sockets")) {
         command = Command::Sockets;
     } else {
-        *error = tr("Unknown command: \"%1\" (use \"server\", \"client\" or \"sockets\").").arg(positional.first());
+        *error = tr("Unknown command: \"%1\" (use \"server\", \"client\", \"sockets\" or \"trace\").").arg(positional.first());
         return false;
     }
 
@@ -121,11 +162,6 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
             return false;
         }
     }
-
-    auto invalid = [&](const QString &option, const QString &value) {
-        *error = tr("Invalid value for --%1: \"%2\".").arg(option, value);
-        return false;
-    };
 
     if (parser.isSet(protoOption) && !parseProtocol(parser.value(protoOption), &protocol))
         return invalid(QStringLiteral("proto"), parser.value(protoOption));

@@ -15,7 +15,7 @@ struct CliOptions
     Q_DECLARE_TR_FUNCTIONS(CliOptions)
 
 public:
-    enum class Command { Server, Client, Sockets };
+    enum class Command { Server, Client, Sockets, Trace };
     // How the client ends, at a Ctrl+X line or the end of input: close() (a FIN),
     // shutdown(SHUT_WR) then read until the server closes, or SO_LINGER {1, 0} + close() (an RST).
     enum class Ending { Close, HalfClose, Reset };
@@ -36,6 +36,9 @@ public:
     bool trace = false;
     // sockets: which protocols (--proto given or both) and --watch's period (0: print once).
     bool protocolGiven = false;
+    // trace: the program and its arguments (after --), and --output's file (empty: stderr).
+    QStringList program;
+    QString output;
     int watchMs = 0;
     // --help, --help-all or --version: print helpText and exit 0, starting nothing.
     bool helpShown = false;

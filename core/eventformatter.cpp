@@ -226,6 +226,41 @@ QString EventFormatter::peerText(const SocketEvent &event)
     return event.peer;
 }
 
+QString EventFormatter::tracedCallText(const SocketEvent &event)
+{
+    const QString who = event.role == Role::Server ? tr("server %1").arg(shortHandlerText(event))
+                                                   : tr("client %1").arg(shortHandlerText(event));
+    QString text = tr("%1: %2").arg(who, callText(event));
+    if (countsBytes(event.call) && event.result > 0 && !event.payload.isEmpty())
+        text = tr("%1: %2").arg(text, payloadText(event));
+    return text;
+}
+
+QString EventFormatter::processText(const SocketEvent &event)
+{
+    switch (event.processChange) {
+    case ProcessChange::Started:
+        return tr("Process %1 started: %2").arg(event.pid).arg(event.program);
+    case ProcessChange::Forked:
+        return tr("Process %1 forked child %2").arg(event.parentPid).arg(event.pid);
+    case ProcessChange::Thread:
+        return tr("Process %1 started thread %2").arg(event.pid).arg(event.tid);
+    case ProcessChange::Exited:
+        if (event.tid != event.pid)
+            return tr("Thread %1 of process %2 finished").arg(event.tid).arg(event.pid);
+        if (event.exitSignal != 0)
+            return tr("Process %1 was killed by signal %2").arg(event.pid).arg(event.exitSignal);
+        return tr("Process %1 exited with status %2").arg(event.pid).arg(event.exitCode);
+    case ProcessChange::Zombie:
+        return tr("Process %1 is a zombie: it exited and its parent %2 has not called waitpid()")
+            .arg(event.pid)
+            .arg(event.parentPid);
+    case ProcessChange::Reaped:
+        break;
+    }
+    return tr("Process %1 was reaped by its parent %2 (waitpid)").arg(event.pid).arg(event.parentPid);
+}
+
 QString EventFormatter::describe(const SocketEvent &event)
 {
     const bool server = event.role == Role::Server;
@@ -284,7 +319,11 @@ QString EventFormatter::describe(const SocketEvent &event)
         }
         return tr("%1(%2) failed: %3").arg(sysCallName(event.call), event.args, reasonText(event));
     case EventKind::Call:
+        if (event.traced)
+            return tracedCallText(event);
         return callText(event);
+    case EventKind::Process:
+        return processText(event);
     case EventKind::HandlerExited:
         if (event.handler == HandlerKind::Thread)
             return tr("Thread %1 finished").arg(event.tid);
@@ -299,6 +338,13 @@ QString EventFormatter::describe(const SocketEvent &event)
     case EventKind::State:
         return stateText(event);
     case EventKind::Summary:
+        if (event.traced) {
+            return tr("Summary: calls %1, processes %2, threads %3, zombies never reaped %4, "
+                      "exit status %5")
+                .arg(locale.toString(event.calls), locale.toString(event.processes),
+                     locale.toString(event.threads), locale.toString(event.zombies))
+                .arg(event.exitStatus);
+        }
         if (event.protocol == Protocol::Tcp && event.concurrency == Concurrency::Fork) {
             const QString totals =
                 tr("Summary: connections %1, messages %2, bytes %3, children killed %4")

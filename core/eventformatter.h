@@ -29,6 +29,10 @@ public:
     static QString timeOfDay(const SocketEvent &event);
     // "[3] socket(AF_INET, SOCK_STREAM, 6) -> fd 5"
     static QString callText(const SocketEvent &event);
+    // A traced program's call: "server pid 4242: [5] accept(fd 3) -> fd 4 from …".
+    static QString tracedCallText(const SocketEvent &event);
+    // A Process event: "Process 4250 is a zombie: …".
+    static QString processText(const SocketEvent &event);
     // "fd 5", "5 bytes", "-1 (Connection refused)"
     static QString resultText(const SocketEvent &event);
     // "pid 4242", "pid 4242, thread 4243", "child pid 4250"

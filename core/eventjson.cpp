@@ -39,13 +39,43 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("result", event.result);
         json.add("errno", qint64(event.errnum));
         json.add("message", EventFormatter::describe(event));
+        if (event.traced) {
+            json.add("role", event.role == Role::Server ? QStringLiteral("server") : QStringLiteral("client"));
+            json.add("step", qint64(event.step));
+            if (countsBytes(event.call) && event.result >= 0) {
+                json.add("bytes", event.bytes);
+                json.add("text", PayloadText::toText(event.payload));
+            }
+        }
         if (event.kind == EventKind::Error) {
             const QString why = ErrorExplanation::explain(event);
             if (!why.isEmpty())
                 json.add("explanation", why);
         }
         break;
+    case EventKind::Process:
+        json.add("what", processChangeName(event.processChange));
+        if (event.processChange == ProcessChange::Started)
+            json.add("program", event.program);
+        if (event.processChange == ProcessChange::Forked)
+            json.add("parent", event.parentPid);
+        if (event.processChange == ProcessChange::Exited) {
+            if (event.exitSignal != 0)
+                json.add("signal", qint64(event.exitSignal));
+            else
+                json.add("status", qint64(event.exitCode));
+        }
+        json.add("message", EventFormatter::describe(event));
+        break;
     case EventKind::Summary:
+        if (event.traced) {
+            json.add("calls", event.calls);
+            json.add("processes", event.processes);
+            json.add("threads", event.threads);
+            json.add("zombies", event.zombies);
+            json.add("exit_status", qint64(event.exitStatus));
+            break;
+        }
         json.add("connections", event.connections);
         json.add("messages", event.messages);
         json.add("bytes", event.bytes);

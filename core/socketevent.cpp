@@ -27,6 +27,25 @@ void SocketEvent::setEndUs(qint64 us)
 #endif
 }
 
+QString processChangeName(ProcessChange change)
+{
+    switch (change) {
+    case ProcessChange::Started:
+        return QStringLiteral("started");
+    case ProcessChange::Forked:
+        return QStringLiteral("forked");
+    case ProcessChange::Thread:
+        return QStringLiteral("thread");
+    case ProcessChange::Exited:
+        return QStringLiteral("exited");
+    case ProcessChange::Zombie:
+        return QStringLiteral("zombie");
+    case ProcessChange::Reaped:
+        break;
+    }
+    return QStringLiteral("reaped");
+}
+
 qint64 currentThreadId()
 {
     return static_cast<qint64>(::syscall(SYS_gettid));
@@ -73,6 +92,8 @@ QString eventKindName(EventKind kind)
         return QStringLiteral("counter");
     case EventKind::State:
         return QStringLiteral("state");
+    case EventKind::Process:
+        return QStringLiteral("process");
     case EventKind::Summary:
         break;
     }

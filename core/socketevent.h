@@ -30,7 +30,13 @@ enum class EventKind {
     // previousState to socketState (SocketState values; Close when it appeared or went away);
     // result = its inode (0: accepted by nobody yet, or a TIME_WAIT left after close()).
     State,
+    // A traced program's process or thread started, forked, exited, became a zombie or was
+    // reaped (processChange; Tracer).
+    Process,
 };
+
+// What a Process event says about pid (and tid for a thread).
+enum class ProcessChange { Started, Forked, Thread, Exited, Zombie, Reaped };
 
 enum class HandlerKind { Main, Thread, Process };
 enum class Role { Server, Client };
@@ -100,6 +106,23 @@ struct SocketEvent
     // to the session's server, which never accepted it (it waited in the backlog) and stopped.
     bool resetInBacklog = false;
 
+    // Events of a program run under the Tracer (the window's "Run a program…", socketlab-cli
+    // trace) rather than of the lab's own server and clients.
+    bool traced = false;
+    // Process events: what happened, the parent (forked), the program (started), and how it
+    // ended (exited: exitCode, or exitSignal when a signal killed it).
+    ProcessChange processChange = ProcessChange::Started;
+    qint64 parentPid = 0;
+    QString program;
+    int exitCode = 0;
+    int exitSignal = 0;
+    // A traced program's Summary: exact totals, and its exit status as a shell gives it.
+    qint64 calls = 0;
+    qint64 processes = 0;
+    qint64 threads = 0;
+    qint64 zombies = 0;
+    int exitStatus = 0;
+
     bool isStudent() const { return clientId == 0; }
 };
 
@@ -110,6 +133,8 @@ QString eventKindName(EventKind kind);
 // it: TCP recv()/send(), UDP recvfrom()/sendto(); None for other kinds.
 SysCall trafficCall(EventKind kind, Protocol protocol);
 QString handlerKindName(HandlerKind handler);
+// "started", "forked", "thread", "exited", "zombie", "reaped" (the JSON contract's `what`).
+QString processChangeName(ProcessChange change);
 qint64 currentThreadId();
 
 // Payload kept in an event, at most; bytes always holds the true size. Views show at most

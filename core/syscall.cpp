@@ -55,6 +55,16 @@ QString sysCallName(SysCall call)
         return QStringLiteral("eventfd");
     case SysCall::Poll:
         return QStringLiteral("poll");
+    case SysCall::Select:
+        return QStringLiteral("select");
+    case SysCall::Thread:
+        return QStringLiteral("thread");
+    case SysCall::Exit:
+        return QStringLiteral("exit");
+    case SysCall::Getsockname:
+        return QStringLiteral("getsockname");
+    case SysCall::Getpeername:
+        return QStringLiteral("getpeername");
     }
     return QString();
 }
@@ -107,6 +117,7 @@ int serverStep(SysCall call)
         return 4;
     case SysCall::Accept:
     case SysCall::Fork:
+    case SysCall::Thread:  // the thread-per-connection server hands the connection over
         return 5;
     case SysCall::Send:
     case SysCall::Sendto:
@@ -137,6 +148,7 @@ bool takesEffectOnEntry(SysCall call)
     case SysCall::Close:
     case SysCall::Shutdown:
     case SysCall::Fork:
+    case SysCall::Thread:
         return true;
     default:
         return false;

@@ -32,6 +32,13 @@ enum class SysCall {
     PthreadCreate,
     Eventfd,
     Poll,  // traced in poll mode only, where it is how the server waits for every client
+    // A traced program's (Tracer): select/pselect6, a new thread (clone with CLONE_THREAD),
+    // and exit_group.
+    Select,
+    Thread,
+    Exit,
+    Getsockname,
+    Getpeername,
 };
 
 } // namespace socketlab

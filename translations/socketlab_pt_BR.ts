@@ -147,10 +147,6 @@
         <translation>Registro de eventos: exatamente três linhas, &quot;one&quot;, &quot;two&quot;, &quot;three&quot;.</translation>
     </message>
     <message>
-        <source>TCP: 3 sends arrived as %1 recv() chunks, %2 bytes in all. UDP: %3 datagrams.</source>
-        <translation>TCP: 3 envios chegaram em %1 pedaços de recv(), %2 bytes no total. UDP: %3 datagramas.</translation>
-    </message>
-    <message>
         <source>client: three sends in a row</source>
         <translation>cliente: três envios seguidos</translation>
     </message>
@@ -161,6 +157,17 @@
     <message>
         <source>UDP server</source>
         <translation>servidor UDP</translation>
+    </message>
+    <message>
+        <source>TCP: 3 sends arrived as one recv() chunk, %1 bytes in all. UDP: %2 datagrams.</source>
+        <translation>TCP: 3 envios chegaram em um só pedaço de recv(), %1 bytes ao todo. UDP: %2 datagramas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>TCP: 3 sends arrived as %n recv() chunks, %1 bytes in all. UDP: %2 datagrams.</source>
+        <translation>
+            <numerusform>TCP: 3 envios chegaram em %n pedaços de recv(), %1 bytes ao todo. UDP: %2 datagramas.</numerusform>
+            <numerusform>TCP: 3 envios chegaram em %n pedaços de recv(), %1 bytes ao todo. UDP: %2 datagramas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -242,20 +249,8 @@
         <translation>Servidor: iterative, fork, thread ou poll (padrão thread).</translation>
     </message>
     <message>
-        <source>server, client or sockets</source>
-        <translation>server (servidor), client (cliente) ou sockets</translation>
-    </message>
-    <message>
         <source>Sockets: sample every MS milliseconds and print the changes until interrupted.</source>
         <translation>Sockets: amostra a cada MS milissegundos e mostra as mudanças até ser interrompido.</translation>
-    </message>
-    <message>
-        <source>Missing command: use &quot;server&quot;, &quot;client&quot; or &quot;sockets&quot;.</source>
-        <translation>Falta o comando: use &quot;server&quot;, &quot;client&quot; ou &quot;sockets&quot;.</translation>
-    </message>
-    <message>
-        <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; or &quot;sockets&quot;).</source>
-        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; ou &quot;sockets&quot;).</translation>
     </message>
     <message>
         <source>Server: SO_RCVBUF in bytes for the listening (or UDP) socket; Linux doubles it.</source>
@@ -285,6 +280,30 @@
         <source>--half-close and --reset cannot be used together: a connection ends one way.</source>
         <translation>--half-close e --reset não podem ser usados juntos: uma conexão termina de um jeito só.</translation>
     </message>
+    <message>
+        <source>server, client, sockets or trace</source>
+        <translation>server (servidor), client (cliente), sockets ou trace (rastrear)</translation>
+    </message>
+    <message>
+        <source>Trace: -- PROGRAM [ARGS...], the program to run and trace.</source>
+        <translation>Trace: -- PROGRAMA [ARGS...], o programa a executar e rastrear.</translation>
+    </message>
+    <message>
+        <source>Trace: write the events to FILE instead of standard error.</source>
+        <translation>Trace: grava os eventos em FILE em vez da saída de erro padrão.</translation>
+    </message>
+    <message>
+        <source>Missing command: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; or &quot;trace&quot;.</source>
+        <translation>Falta o comando: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; ou &quot;trace&quot;.</translation>
+    </message>
+    <message>
+        <source>Missing program: use &quot;trace -- PROGRAM [ARGS...]&quot;.</source>
+        <translation>Falta o programa: use &quot;trace -- PROGRAMA [ARGS...]&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; or &quot;trace&quot;).</source>
+        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; ou &quot;trace&quot;).</translation>
+    </message>
 </context>
 <context>
     <name>CliSocketsRunner</name>
@@ -307,6 +326,13 @@
     <message>
         <source>(waiting in the backlog, not accepted yet)</source>
         <translation>(esperando no backlog, ainda não aceita)</translation>
+    </message>
+</context>
+<context>
+    <name>CliTraceRunner</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
     </message>
 </context>
 <context>
@@ -969,14 +995,6 @@
         <translation>TCP, uma thread com poll()</translation>
     </message>
     <message>
-        <source>%1 ready: %2</source>
-        <translation>%1 prontos: %2</translation>
-    </message>
-    <message>
-        <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
-        <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1027,6 +1045,69 @@
     <message>
         <source>Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 (receive buffer full), truncated: %5 (longer than the buffer, the rest lost)</source>
         <translation>Resumo: conexões %1, mensagens %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio), truncados: %5 (maiores que o buffer, o resto perdido)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ready: %1</source>
+        <translation>
+            <numerusform>%n pronto: %1</numerusform>
+            <numerusform>%n prontos: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>server %1</source>
+        <translation>servidor %1</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Process %1 started: %2</source>
+        <translation>Processo %1 iniciou: %2</translation>
+    </message>
+    <message>
+        <source>Process %1 forked child %2</source>
+        <translation>Processo %1 criou o filho %2 (fork)</translation>
+    </message>
+    <message>
+        <source>Process %1 started thread %2</source>
+        <translation>Processo %1 iniciou a thread %2</translation>
+    </message>
+    <message>
+        <source>Thread %1 of process %2 finished</source>
+        <translation>Thread %1 do processo %2 terminou</translation>
+    </message>
+    <message>
+        <source>Process %1 was killed by signal %2</source>
+        <translation>Processo %1 foi morto pelo sinal %2</translation>
+    </message>
+    <message>
+        <source>Process %1 exited with status %2</source>
+        <translation>Processo %1 terminou com status %2</translation>
+    </message>
+    <message>
+        <source>Process %1 is a zombie: it exited and its parent %2 has not called waitpid()</source>
+        <translation>Processo %1 é um zumbi: terminou e seu pai %2 ainda não chamou waitpid()</translation>
+    </message>
+    <message>
+        <source>Process %1 was reaped by its parent %2 (waitpid)</source>
+        <translation>Processo %1 foi recolhido por seu pai %2 (waitpid)</translation>
+    </message>
+    <message>
+        <source>Reset the connection to %1: an RST instead of a FIN, nothing waits in TIME_WAIT</source>
+        <translation>Conexão com %1 reiniciada (reset): um RST em vez de um FIN, nada fica em TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>Summary: calls %1, processes %2, threads %3, zombies never reaped %4, exit status %5</source>
+        <translation>Resumo: chamadas %1, processos %2, threads %3, zumbis nunca recolhidos %4, status de saída %5</translation>
+    </message>
+    <message>
+        <source>Summary: senders %1, datagrams %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
+        <translation>Resumo: remetentes %1, datagramas %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1652,41 @@
     </message>
 </context>
 <context>
+    <name>PollLoop</name>
+    <message>
+        <source>readable</source>
+        <translation>legível</translation>
+    </message>
+    <message>
+        <source>writable</source>
+        <translation>gravável</translation>
+    </message>
+    <message>
+        <source>hung up</source>
+        <translation>desligado</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erro</translation>
+    </message>
+    <message>
+        <source>fd %1 %2</source>
+        <translation>fd %1 %2</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> e </translation>
+    </message>
+    <message>
+        <source>fd %1 stop</source>
+        <translation>fd %1 parada</translation>
+    </message>
+    <message>
+        <source>fd %1 new connection</source>
+        <translation>fd %1 nova conexão</translation>
+    </message>
+</context>
+<context>
     <name>ProcStat</name>
     <message>
         <source>running</source>
@@ -1952,6 +2068,13 @@
     </message>
 </context>
 <context>
+    <name>StudentRoster</name>
+    <message>
+        <source>Student %1 (%2)</source>
+        <translation>Aluno %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>TcpBasicsLesson</name>
     <message>
         <source>TCP basics: the call sequences</source>
@@ -2311,6 +2434,53 @@
     </message>
 </context>
 <context>
+    <name>socketlab::ClassModel</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>saiu</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <translation>%1 mil</translation>
+    </message>
+    <message>
+        <source>%1·%2</source>
+        <translation>%1·%2</translation>
+    </message>
+    <message>
+        <source>Connected now</source>
+        <translation>Conectado agora</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Saiu</translation>
+    </message>
+    <message>
+        <source>TCP state (server side): %1</source>
+        <translation>Estado TCP (lado do servidor): %1</translation>
+    </message>
+    <message>
+        <source>Connections: %1    Messages: %2    Bytes: %3</source>
+        <translation>Conexões: %1    Mensagens: %2    Bytes: %3</translation>
+    </message>
+    <message>
+        <source>Last message: %1</source>
+        <translation>Última mensagem: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3, %4, %5</source>
+        <translation>%1 %2: %3, %4, %5</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::ClassroomBanner</name>
     <message>
         <source>Copy</source>
@@ -2333,8 +2503,12 @@
         <translation>No seu computador, em um terminal:</translation>
     </message>
     <message>
-        <source>Any program that speaks plain sockets works too: a Python script, a second SocketLab. Type a line and press Enter to send it.</source>
-        <translation>Qualquer programa que use sockets comuns também funciona: um script Python, outro SocketLab. Digite uma linha e tecle Enter para enviá-la.</translation>
+        <source>Or, from another network, one of this computer&apos;s other addresses:</source>
+        <translation>Ou, de outra rede, um dos outros endereços deste computador:</translation>
+    </message>
+    <message>
+        <source>Any program that speaks plain sockets works too: a Python script, a second SocketLab. Type a line and press Enter to send it. Esc closes this window.</source>
+        <translation>Qualquer programa que fale sockets simples também serve: um script Python, um segundo SocketLab. Digite uma linha e tecle Enter para enviá-la. Esc fecha esta janela.</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2836,10 @@ Servidor: %2</translation>
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
+    <message>
+        <source>%1 messages, %2 in a burst; the last: %3</source>
+        <translation>%1 mensagens, %2 numa rajada; a última: %3</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::EventLogView</name>
@@ -2837,6 +3015,53 @@ Servidor: %2</translation>
     </message>
 </context>
 <context>
+    <name>socketlab::LogFilterBar</name>
+    <message>
+        <source>Hide echoes</source>
+        <translation>Ocultar ecos</translation>
+    </message>
+    <message>
+        <source>Hide what the server sends back (Echo rows)</source>
+        <translation>Oculta o que o servidor devolve (linhas de Eco)</translation>
+    </message>
+    <message>
+        <source>Hide TCP states</source>
+        <translation>Ocultar estados TCP</translation>
+    </message>
+    <message>
+        <source>Hide the kernel&apos;s TCP state rows (the table still shows each state)</source>
+        <translation>Oculta as linhas de estado TCP do kernel (a tabela continua mostrando cada estado)</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Buscar no registro</translation>
+    </message>
+    <message>
+        <source>Save log and Copy take the rows shown.</source>
+        <translation>Salvar registro e Copiar usam as linhas mostradas.</translation>
+    </message>
+    <message>
+        <source>Show the rows of everyone, of one client or of one student. %1</source>
+        <translation>Mostra as linhas de todos, de um cliente ou de um aluno. %1</translation>
+    </message>
+    <message>
+        <source>Show only rows whose client, event or message holds this text. %1</source>
+        <translation>Mostra só as linhas cujo cliente, evento ou mensagem contém este texto. %1</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+    <message>
+        <source>Student %1</source>
+        <translation>Aluno %1</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::MainWindow</name>
     <message>
         <source>SocketLab</source>
@@ -2973,6 +3198,29 @@ Servidor: %2</translation>
     <message>
         <source>Back to the normal window (F11 or Esc)</source>
         <translation>Volta à janela normal (F11 ou Esc)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Turma</translation>
+    </message>
+    <message>
+        <source>Class: %1 of %2 connected</source>
+        <translation>Turma: %1 de %2 conectados</translation>
+    </message>
+    <message>
+        <source>The server did not start: %1</source>
+        <translation>O servidor não iniciou: %1</translation>
+    </message>
+    <message>
+        <source>Server stopped: its connected client was cut off; its next recv() returns 0 and a send() gets a reset</source>
+        <translation>Servidor parado: o cliente conectado foi desligado; o próximo recv() dele retorna 0 e um send() recebe um reset</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server stopped: %n connected clients were cut off; their next recv() returns 0 and a send() gets a reset</source>
+        <translation>
+            <numerusform>Servidor parado: %n clientes conectados foram desligados; o próximo recv() deles retorna 0 e um send() recebe um reset</numerusform>
+            <numerusform>Servidor parado: %n clientes conectados foram desligados; o próximo recv() deles retorna 0 e um send() recebe um reset</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3365,10 @@ Servidor: %2</translation>
         <source>Dropped by the kernel: datagrams that arrived while the socket&apos;s receive buffer was full. UDP never retransmits and the sender is not told: they are simply gone.</source>
         <translation>Descartados pelo kernel: datagramas que chegaram enquanto o buffer de recepção do socket estava cheio. O UDP nunca retransmite e o remetente não é avisado: eles simplesmente somem.</translation>
     </message>
+    <message>
+        <source>Showing %1 of %2 rows (Save log writes the rows shown)</source>
+        <translation>Mostrando %1 de %2 linhas (Salvar registro grava as linhas mostradas)</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::ServerToolBar</name>
@@ -3239,6 +3491,41 @@ Servidor: %2</translation>
     <message>
         <source>listen()&apos;s backlog: how many connections the system completes and keeps waiting for accept(). The recipe uses 1; a class connecting at once may need more.</source>
         <translation>O backlog do listen(): quantas conexões o sistema completa e mantém esperando o accept(). A receita usa 1; uma turma conectando ao mesmo tempo pode precisar de mais.</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::Tracer</name>
+    <message>
+        <source>The program made more than %1 processes at once; SocketLab stopped it (a fork without bound?).</source>
+        <translation>O programa criou mais de %1 processos ao mesmo tempo; o SocketLab o encerrou (um fork sem limite?).</translation>
+    </message>
+    <message>
+        <source>%1: program not found.</source>
+        <translation>%1: programa não encontrado.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be run: it is not an executable file (chmod +x, or run it with its interpreter: python3 %1).</source>
+        <translation>%1: não pode ser executado: não é um arquivo executável (chmod +x, ou rode com o seu interpretador: python3 %1).</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>Não foi possível executar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot be run: %2</source>
+        <translation>%1: não pode ser executado: %2</translation>
+    </message>
+    <message>
+        <source>SocketLab may not trace programs here: the kernel refused its seccomp filter (%1). Tracing needs a kernel built with CONFIG_SECCOMP_FILTER; in a container, run it with a seccomp profile that allows seccomp (docker run --security-opt seccomp=unconfined).</source>
+        <translation>O SocketLab não pode rastrear programas aqui: o kernel recusou o seu filtro seccomp (%1). Rastrear precisa de um kernel com CONFIG_SECCOMP_FILTER; num contêiner, rode-o com um perfil seccomp que permita seccomp (docker run --security-opt seccomp=unconfined).</translation>
+    </message>
+    <message>
+        <source>SocketLab may not trace programs here: ptrace was refused (%1). The setting kernel.yama.ptrace_scope is %2; tracing your own programs needs 0 or 1 (sudo sysctl kernel.yama.ptrace_scope=1). In a container, allow ptrace (docker run --cap-add=SYS_PTRACE).</source>
+        <translation>O SocketLab não pode rastrear programas aqui: o ptrace foi recusado (%1). A configuração kernel.yama.ptrace_scope vale %2; rastrear os seus próprios programas precisa de 0 ou 1 (sudo sysctl kernel.yama.ptrace_scope=1). Num contêiner, permita o ptrace (docker run --cap-add=SYS_PTRACE).</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definida</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,33 @@ private slots:
         QVERIFY(!kernel->findChild<QueuePlot *>()->isVisible());
     }
 
+    // An exported diagram has room for every label whole, closing quote included (lesson 4's
+    // `send(): "B: hello` lost it), whatever the pane on screen had to shorten.
+    void exportKeepsWholeLabels()
+    {
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(lessontest::runToEnd(*window.controller(), 4));
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("d.svg"));
+        QVERIFY(window.diagram()->exportSvg(svg));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QStringList texts;
+        QXmlStreamReader xml(&file);
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        const QString all = texts.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("send(): \"B: hello\"")), qPrintable(all));
+        for (const SequenceItem &item : window.diagram()->model().items())
+            QVERIFY2(all.contains(item.label), qPrintable(item.label));
+    }
+
     // "Look at" names a row of the kernel's table: it is in view and highlighted (lesson 3
     // step 4: D's SYN_SENT, below the fold at 1024x768 before).
     void lookAtScrollsToTheRow()

@@ -123,9 +123,15 @@ void SequenceDiagramWidget::changeEvent(QEvent *event)
 SequenceDrawing SequenceDiagramWidget::exportDrawing() const
 {
     // Full-size rows at the width shown, whatever the pane squeezed.
+    // and wide enough for every label whole (a slide has the room the pane had not).
     SequenceDrawing drawing;
-    drawing.layout(m_model, qMax(int(width() / m_scale), 300), int(SequenceDrawing::kRowHeight * textScale()),
-                   textScale());
+    const int rowHeight = int(SequenceDrawing::kRowHeight * textScale());
+    int shown = qMax(int(width() / m_scale), 300);
+    for (int tries = 0; tries < 4; ++tries, shown = shown * 3 / 2) {
+        drawing.layout(m_model, shown, rowHeight, textScale());
+        if (drawing.elidedLabels() == 0)
+            break;
+    }
     return drawing;
 }
 

@@ -118,7 +118,10 @@ void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor 
         QFont font;
         font.setPixelSize(pixelSize);
         font.setBold(bold);
-        s.text = QFontMetricsF(font).elidedText(s.text, Qt::ElideRight, maxWidth);
+        const QString whole = s.text;
+        s.text = QFontMetricsF(font).elidedText(whole, Qt::ElideRight, maxWidth);
+        if (s.text != whole && !s.header)
+            ++m_elided;
     }
     s.colour = colour;
     s.align = align;
@@ -130,6 +133,7 @@ void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor 
 void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeight, qreal textScale)
 {
     m_shapes.clear();
+    m_elided = 0;
     m_textScale = qMax<qreal>(0.5, textScale);
     m_rowHeight = qBound(px(kMinRowHeight), rowHeight, px(kRowHeight));
     m_lanes = int(model.lanes().size());

@@ -61,6 +61,8 @@ public:
     // The x range of the lanes the items of rows from firstRow on join (empty: none).
     QPair<qreal, qreal> lanesSpan(const SequenceModel &model, int firstRow) const;
     QSize size() const { return m_size; }
+    // How many labels the layout had to shorten to keep them between their lifelines.
+    int elidedLabels() const { return m_elided; }
     const QVector<Shape> &shapes() const { return m_shapes; }
     qreal laneX(int lane) const;
     qreal rowY(int row) const;
@@ -88,6 +90,7 @@ private:
     qreal m_laneWidth = kMinLaneWidth;
     int m_rowHeight = kRowHeight;
     qreal m_textScale = 1.0;
+    int m_elided = 0;
 };
 
 } // namespace socketlab

@@ -49,9 +49,10 @@ KernelView::KernelView(QWidget *parent) : QWidget(parent)
     m_table->setRootIsDecorated(false);
     m_table->setColumnCount(ColumnCount);
     m_table->setUniformRowHeights(true);
-    m_table->header()->setStretchLastSection(false);
+    // Every column as wide as its texts, the socket's name first of all ("client D", not
+    // "clie…" in Portuguese); what does not fit scrolls sideways.
+    m_table->header()->setStretchLastSection(true);
     m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->header()->setSectionResizeMode(Who, QHeaderView::Stretch);
     m_plot = new QueuePlot;
     layout->addWidget(m_note);
     layout->addWidget(m_table, 1);

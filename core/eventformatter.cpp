@@ -202,7 +202,8 @@ QString EventFormatter::stateText(const SocketEvent &event)
     switch (event.stateChange) {
     case StateChange::Appeared:
         if (waiting)
-            return tr("TCP socket %1 appeared in %2 (waiting in the backlog, not accepted yet)").arg(pair, socketState);
+            return tr("TCP socket %1 appeared in %2 (waiting in the backlog, not accepted yet)")
+                .arg(pair, socketState);
         return tr("TCP socket %1 appeared in %2").arg(pair, socketState);
     case StateChange::WentAway:
         return tr("TCP socket %1 went away from %2").arg(pair, before);

@@ -321,8 +321,9 @@ bool LabSession::changesSockets(const SocketEvent &event)
     case EventKind::Summary:
         return true;
     case EventKind::Call:
-        return event.call == SysCall::Connect || event.call == SysCall::Accept || event.call == SysCall::Close
-            || event.call == SysCall::Shutdown || event.call == SysCall::Listen;
+        return event.call == SysCall::Connect || event.call == SysCall::Accept
+            || event.call == SysCall::Close || event.call == SysCall::Shutdown
+            || event.call == SysCall::Listen;
     default:
         return false;
     }

@@ -108,8 +108,8 @@ private:
     QHash<int, QString> m_connectedToServer;
     QSet<QString> m_acceptedPeers;
     QList<quint16> m_keptPorts;
-    quint64 m_serverRun = 0;     // counts the server's starts
-    qint64 m_serverRunUs = 0;    // when the running server started (nowUs())
+    quint64 m_serverRun = 0; // counts the server's starts
+    qint64 m_serverRunUs = 0; // when the running server started (nowUs())
 };
 
 } // namespace socketlab

@@ -67,7 +67,7 @@ struct PortFilter
 {
     quint16 port = 0;
     QList<quint16> localPorts;
-    QList<quint16> remotePorts;  // with localPorts: or the remote port one of these
+    QList<quint16> remotePorts; // with localPorts: or the remote port one of these
     // TCP states asked for (1 << state); listeners only spares the kernel the walk of its
     // table of connections.
     quint32 states = ~0u;
@@ -156,7 +156,7 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
     auto *request = static_cast<inet_diag_req_v2 *>(NLMSG_DATA(header));
     request->sdiag_family = quint8(family);
     request->sdiag_protocol = protocol == Protocol::Tcp ? IPPROTO_TCP : IPPROTO_UDP;
-    request->idiag_states = filter.states;  // ~0u: every state, request sockets (SYN_RECV) too
+    request->idiag_states = filter.states; // ~0u: every state, request sockets (SYN_RECV) too
     auto *attribute = reinterpret_cast<rtattr *>(message.data() + NLMSG_LENGTH(sizeof(inet_diag_req_v2)));
     attribute->rta_len = quint16(attributeLength);
     attribute->rta_type = INET_DIAG_REQ_BYTECODE;
@@ -305,8 +305,8 @@ bool SocketStateReader::read(quint16 port, Protocols protocols, QList<SocketSnap
 }
 
 bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
-                                       QList<SocketSnapshot> *sockets, QString *error, Families families,
-                                       const QList<quint16> &remotePorts)
+    QList<SocketSnapshot> *sockets, QString *error, Families families,
+    const QList<quint16> &remotePorts)
 {
     sockets->clear();
     parsedCount = 0;
@@ -318,7 +318,8 @@ bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protoco
     return succeeded(readFiltered(filter, protocols, sockets, families), error);
 }
 
-bool SocketStateReader::readListeners(quint16 localPort, QList<SocketSnapshot> *sockets, Families families)
+bool SocketStateReader::readListeners(
+    quint16 localPort, QList<SocketSnapshot> *sockets, Families families)
 {
     sockets->clear();
     parsedCount = 0;

@@ -55,7 +55,7 @@ QSet<quint64> ownSocketInodes()
 // our recv()): what a sample really costs, unlike the wall time a busy machine stretches.
 qint64 threadCpuUs()
 {
-    timespec t{};
+    timespec t {};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return qint64(t.tv_sec) * 1000000 + t.tv_nsec / 1000;
 }
@@ -180,7 +180,8 @@ bool SocketStateSampler::waitForNextSample(qint64 startUs, qint64 tookCpuUs)
         qint64 untilUs = dueUs;
         if (probing)
             untilUs = qMin(untilUs, nextProbeUs);
-        const int waitMs = int(qBound(qint64(0), (untilUs - now + 999) / 1000, qint64(60 * 60 * 1000)));
+        const int waitMs
+            = int(qBound(qint64(0), (untilUs - now + 999) / 1000, qint64(60 * 60 * 1000)));
         pollfd p[2] = {{m_stop.fd(), POLLIN, 0}, {m_soon.fd(), POLLIN, 0}};
         const int ready = ::poll(p, m_soon.isValid() ? 2 : 1, waitMs);
         if (ready < 0 && errno != EINTR)
@@ -203,7 +204,8 @@ bool SocketStateSampler::acceptQueueChanged()
 {
     takeTarget();
     QList<SocketSnapshot> listeners;
-    if (m_serverPort == 0 || !SocketStateReader::readListeners(m_serverPort, &listeners, m_target.families))
+    if (m_serverPort == 0
+        || !SocketStateReader::readListeners(m_serverPort, &listeners, m_target.families))
         return false;
     qint64 queue = -1;
     for (const SocketSnapshot &s : std::as_const(listeners)) {
@@ -236,7 +238,8 @@ bool SocketStateSampler::isServerSide(const SocketSnapshot &socket) const
 bool SocketStateSampler::isKept(const SocketSnapshot &socket) const
 {
     return socket.protocol == Protocol::Tcp
-        && (m_target.keptPorts.contains(socket.localPort) || m_target.keptPorts.contains(socket.peerPort));
+        && (m_target.keptPorts.contains(socket.localPort)
+            || m_target.keptPorts.contains(socket.peerPort));
 }
 
 QList<SocketSnapshot> SocketStateSampler::labSockets(QList<SocketSnapshot> sockets)
@@ -264,7 +267,8 @@ QList<SocketSnapshot> SocketStateSampler::labSockets(QList<SocketSnapshot> socke
             // What the run before left on this address: known to the last sample, or closed by
             // its server (no descriptor, a state only the side that closed first goes through)
             // by the time this run's first sample is taken.
-            if (!s.isListener() && (m_earlierRuns.contains(key) || (m_firstOfRun && isLeftOver(s)))) {
+            if (!s.isListener()
+                && (m_earlierRuns.contains(key) || (m_firstOfRun && isLeftOver(s)))) {
                 earlier.insert(key);
                 if (!isKept(s))
                     continue;
@@ -337,12 +341,13 @@ void SocketStateSampler::sampleOnce(qint64 *lastEmitUs)
             ports << port;
     }
     QList<SocketSnapshot> sockets;
-    int protocols = m_target.protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly;
+    int protocols = m_target.protocol == Protocol::Tcp ? SocketStateReader::TcpOnly
+                                                       : SocketStateReader::UdpOnly;
     if (!m_target.keptPorts.isEmpty())
         protocols |= SocketStateReader::TcpOnly;
     // A failed read (out of descriptors) skips a tick; the next one tries again.
-    if (!SocketStateReader::readLocalPorts(ports, SocketStateReader::Protocols(protocols), &sockets, nullptr,
-                                           m_target.families, m_target.keptPorts)) {
+    if (!SocketStateReader::readLocalPorts(ports, SocketStateReader::Protocols(protocols), &sockets,
+            nullptr, m_target.families, m_target.keptPorts)) {
         return;
     }
     const qint64 sampleUs = nowUs();

@@ -124,7 +124,7 @@ private:
     int m_intervalMs = kIntervalMs;
     WakeSignal m_stop;
     WakeSignal m_soon;
-    std::atomic<quint64> m_generation{0};
+    std::atomic<quint64> m_generation {0};
     std::thread m_thread;
     // Used by the sampling thread only (between a start and the join of a stop).
     Target m_target;
@@ -137,7 +137,7 @@ private:
     // The server's sockets an earlier run left, by their ends: never this run's.
     QSet<QString> m_earlierRuns;
     bool m_firstOfRun = false;
-    qint64 m_acceptQueue = -1;       // the listener's, at the last look (-1: none)
+    qint64 m_acceptQueue = -1; // the listener's, at the last look (-1: none)
     mutable QMutex m_latestMutex;
     QList<SocketSnapshot> m_latest;
 };

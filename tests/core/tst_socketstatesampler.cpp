@@ -289,17 +289,21 @@ void TestSocketStateSampler::firstSightingAppearsWithoutAnEarlierState()
 {
     LabSession session;
     SocketEvents events;
-    connect(&session, &LabSession::eventsArrived, this, [&events](const SocketEvents &e) { events += e; });
+    connect(&session, &LabSession::eventsArrived, this,
+        [&events](const SocketEvents &e) { events += e; });
     ServerConfig config;
     config.port = 0;
     QVERIFY(session.server()->start(config));
     Client *client = session.client(1);
-    client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
+    client->connectToHost(
+        Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
     const QString clientLocal = client->localAddress();
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
     client->disconnectFromHost();
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
     int appeared = 0;
     for (const SocketEvent &e : std::as_const(events)) {
         if (e.kind != EventKind::State)
@@ -308,7 +312,7 @@ void TestSocketStateSampler::firstSightingAppearsWithoutAnEarlierState()
         QVERIFY2(!text.contains(QLatin1String("CLOSE \u2192")), qPrintable(text));
         if (e.local == clientLocal && e.socketState == int(SocketState::Established)) {
             QVERIFY2(text.contains(QLatin1String("appeared in ESTABLISHED")), qPrintable(text));
-            QCOMPARE(e.previousState, int(SocketState::Close));  // the JSON's `from`
+            QCOMPARE(e.previousState, int(SocketState::Close)); // the JSON's `from`
             ++appeared;
         }
     }
@@ -322,25 +326,31 @@ void TestSocketStateSampler::whatTheLabDoesIsSampledAtOnce()
     LabSession session;
     session.sampler()->setIntervalMs(60 * 1000);
     SocketEvents events;
-    connect(&session, &LabSession::eventsArrived, this, [&events](const SocketEvents &e) { events += e; });
+    connect(&session, &LabSession::eventsArrived, this,
+        [&events](const SocketEvents &e) { events += e; });
     ServerConfig config;
     config.port = 0;
     QVERIFY(session.server()->start(config));
     Client *client = session.client(1);
-    client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
+    client->connectToHost(
+        Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
     const QString clientLocal = client->localAddress();
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, session.server()->localAddress(), SocketState::Established, Role::Server),
-                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, session.server()->localAddress(), SocketState::Established, Role::Server),
+        kWaitMs);
     client->disconnectFromHost();
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
     // Causal order: the row follows the call that made it.
     qint64 connectReturned = 0;
     for (const SocketEvent &e : std::as_const(events)) {
         if (e.kind == EventKind::Connected && e.role == Role::Client)
             connectReturned = e.endUs;
-        if (e.kind == EventKind::State && e.local == clientLocal && e.socketState == int(SocketState::Established))
+        if (e.kind == EventKind::State && e.local == clientLocal
+            && e.socketState == int(SocketState::Established))
             QVERIFY(e.endUs >= connectReturned && connectReturned != 0);
     }
 }
@@ -352,7 +362,8 @@ void TestSocketStateSampler::backlogShowsWithoutWaitingForTheTick()
     LabSession session;
     session.sampler()->setIntervalMs(60 * 1000);
     QList<SocketSnapshot> latest;
-    connect(&session, &LabSession::socketsSampled, this, [&latest](const QList<SocketSnapshot> &s) { latest = s; });
+    connect(&session, &LabSession::socketsSampled, this,
+        [&latest](const QList<SocketSnapshot> &s) { latest = s; });
     ServerConfig config;
     config.port = 0;
     config.concurrency = Concurrency::Iterative;
@@ -361,16 +372,16 @@ void TestSocketStateSampler::backlogShowsWithoutWaitingForTheTick()
     const quint16 port = session.server()->localPort();
     auto unaccepted = [&latest] {
         return int(std::count_if(latest.begin(), latest.end(),
-                                 [](const SocketSnapshot &s) { return !s.isListener() && !s.accepted(); }));
+            [](const SocketSnapshot &s) { return !s.isListener() && !s.accepted(); }));
     };
     auto accepted = [&latest] {
         return int(std::count_if(latest.begin(), latest.end(),
-                                 [](const SocketSnapshot &s) { return !s.isListener() && s.accepted(); }));
+            [](const SocketSnapshot &s) { return !s.isListener() && s.accepted(); }));
     };
-    Fd first = tcpConnect(port);  // a student: accepted and served
+    Fd first = tcpConnect(port); // a student: accepted and served
     QVERIFY(first.isValid());
     QTRY_COMPARE_WITH_TIMEOUT(accepted(), 1, kWaitMs);
-    Fd second = tcpConnect(port);  // waits in the backlog: nothing of the lab's happens
+    Fd second = tcpConnect(port); // waits in the backlog: nothing of the lab's happens
     QVERIFY(second.isValid());
     QTRY_COMPARE_WITH_TIMEOUT(unaccepted(), 1, kWaitMs);
 }
@@ -381,7 +392,8 @@ void TestSocketStateSampler::nothingFromTheRunBefore()
 {
     LabSession session;
     SocketEvents events;
-    connect(&session, &LabSession::eventsArrived, this, [&events](const SocketEvents &e) { events += e; });
+    connect(&session, &LabSession::eventsArrived, this,
+        [&events](const SocketEvents &e) { events += e; });
     ServerConfig config;
     config.port = 0;
     QVERIFY(session.server()->start(config));
@@ -391,8 +403,9 @@ void TestSocketStateSampler::nothingFromTheRunBefore()
     client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), port);
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
     const QString oldClient = client->localAddress();
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, serverAddress, SocketState::Established, Role::Server), kWaitMs);
-    session.server()->stop();  // the server closes first: its side lingers
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, serverAddress, SocketState::Established, Role::Server), kWaitMs);
+    session.server()->stop(); // the server closes first: its side lingers
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Unconnected, kWaitMs);
     session.removeClient(1);
     config.port = port;
@@ -404,15 +417,18 @@ void TestSocketStateSampler::nothingFromTheRunBefore()
     QTRY_COMPARE_WITH_TIMEOUT(next->state(), Client::State::Connected, kWaitMs);
     const QString newClient = next->localAddress();
     // Samples of the new run have been taken (the new connection's rows are in).
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events.mid(runStart), newClient, SocketState::Established, Role::Client),
-                             kWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events.mid(runStart), serverAddress, SocketState::Established, Role::Server),
-                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events.mid(runStart), newClient, SocketState::Established, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events.mid(runStart), serverAddress, SocketState::Established, Role::Server),
+        kWaitMs);
     next->disconnectFromHost();
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events.mid(runStart), newClient, SocketState::TimeWait, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events.mid(runStart), newClient, SocketState::TimeWait, Role::Client), kWaitMs);
     for (const SocketEvent &e : events.mid(runStart)) {
         if (e.kind == EventKind::State)
-            QVERIFY2(e.peer != oldClient && e.local != oldClient, qPrintable(EventFormatter::describe(e)));
+            QVERIFY2(e.peer != oldClient && e.local != oldClient,
+                qPrintable(EventFormatter::describe(e)));
     }
 }
 
@@ -435,16 +451,16 @@ void TestSocketStateSampler::keptPortsOutliveTheServer()
     QVERIFY(student.isValid());
     auto onPort = [&latest, port](SocketState state) {
         return std::any_of(latest.begin(), latest.end(),
-                           [&](const SocketSnapshot &s) { return s.localPort == port && s.state == state; });
+            [&](const SocketSnapshot &s) { return s.localPort == port && s.state == state; });
     };
     QTRY_VERIFY_WITH_TIMEOUT(onPort(SocketState::Established), kWaitMs);
-    session.server()->stop();  // the server closes first: its side waits for the student
+    session.server()->stop(); // the server closes first: its side waits for the student
     QVERIFY(session.sampler()->isRunning());
     QVERIFY(peerClosed(student.get()));
     student.reset();
     QTRY_VERIFY_WITH_TIMEOUT(onPort(SocketState::TimeWait), kWaitMs);
     const int before = samples;
-    QTRY_VERIFY_WITH_TIMEOUT(samples >= before + 3, kWaitMs);  // every tick, nothing changing
+    QTRY_VERIFY_WITH_TIMEOUT(samples >= before + 3, kWaitMs); // every tick, nothing changing
     session.setPortsToKeepWatching({});
     QVERIFY(!session.sampler()->isRunning());
 }

@@ -21,7 +21,8 @@ inline bool runToStep(socketlab::LessonController &controller, int number, int s
 {
     controller.setLesson(lessonIndex(number));
     for (;;) {
-        if (!QTest::qWaitFor([&] { return controller.isSettled(); }, kStepWaitMs) || controller.timedOut())
+        if (!QTest::qWaitFor([&] { return controller.isSettled(); }, kStepWaitMs)
+            || controller.timedOut())
             return false;
         if (controller.currentStep() >= step - 1)
             return true;

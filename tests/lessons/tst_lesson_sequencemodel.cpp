@@ -1,8 +1,8 @@
 #include "ui/lessons/sequencedrawing.h"
 #include "ui/lessons/sequencemodel.h"
 
-#include <QTest>
 #include <QFontMetricsF>
+#include <QTest>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -435,8 +435,12 @@ private slots:
             const QString local = QStringLiteral("127.0.0.1:4000%1").arg(id);
             s.add(Role::Client, EventKind::Connected, id, kServer).local = local;
             s.add(Role::Server, EventKind::Connected, id, local);
-            s.add(Role::Client, EventKind::Sent, id, kServer, "a rather long message, longer than a lane").local = local;
-            s.add(Role::Server, EventKind::Data, id, local, "a rather long message, longer than a lane");
+            s.add(Role::Client, EventKind::Sent, id, kServer,
+                 "a rather long message, longer than a lane")
+                .local
+                = local;
+            s.add(Role::Server, EventKind::Data, id, local,
+                "a rather long message, longer than a lane");
             s.add(Role::Server, EventKind::Call, id).args = QStringLiteral("x");
         }
         SequenceModel model;
@@ -461,7 +465,11 @@ private slots:
                     left -= w / 2;
                 else if (shape.align & Qt::AlignRight)
                     left -= w;
-                const QString what = QStringLiteral("%1 at %2..%3 (width %4)").arg(shape.text).arg(left).arg(left + w).arg(width);
+                const QString what = QStringLiteral("%1 at %2..%3 (width %4)")
+                                         .arg(shape.text)
+                                         .arg(left)
+                                         .arg(left + w)
+                                         .arg(width);
                 QVERIFY2(left >= 0 && left + w <= drawing.size().width(), qPrintable(what));
                 for (const qreal x : std::as_const(lifelines))
                     QVERIFY2(!(left + 1 < x && x < left + w - 1), qPrintable(what));
@@ -482,14 +490,15 @@ private slots:
         model.setEvents(s.events);
         const int lane = model.clientLane(4);
         QVERIFY(lane >= 0);
-        QVERIFY(std::any_of(model.items().cbegin(), model.items().cend(), [&](const SequenceItem &item) {
-            return item.kind == SequenceItem::Kind::Connect && item.fromLane == lane
-                && item.toLane == model.serverLane() && item.endRow < 0;
-        }));
+        QVERIFY(std::any_of(
+            model.items().cbegin(), model.items().cend(), [&](const SequenceItem &item) {
+                return item.kind == SequenceItem::Kind::Connect && item.fromLane == lane
+                    && item.toLane == model.serverLane() && item.endRow < 0;
+            }));
         model.setPendingConnects({});
         model.setEvents(s.events);
         QVERIFY(std::none_of(model.items().cbegin(), model.items().cend(),
-                             [](const SequenceItem &item) { return item.kind == SequenceItem::Kind::Connect; }));
+            [](const SequenceItem &item) { return item.kind == SequenceItem::Kind::Connect; }));
     }
 
     // The labels grow with the window's text (zoom, presentation), never below 12 px.
@@ -529,7 +538,7 @@ private slots:
         SequenceModel model;
         model.setEvents(s.events);
         SequenceDrawing drawing;
-        drawing.layout(model, 1400);  // wide enough for every label whole
+        drawing.layout(model, 1400); // wide enough for every label whole
         const QByteArray svg = drawing.toSvg(QStringLiteral("Sequence diagram"));
         QVERIFY(!svg.contains("paint-order"));
         QVERIFY(!svg.contains("<script"));

@@ -2,19 +2,19 @@
 #include "ui/lessons/codeview.h"
 #include "ui/lessons/kernelview.h"
 #include "ui/lessons/lessoncatalog.h"
-#include "ui/lessons/queueplot.h"
 #include "ui/lessons/lessonwindow.h"
+#include "ui/lessons/queueplot.h"
 #include "ui/lessons/sequencediagramwidget.h"
 #include "ui/zoomcontroller.h"
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
-#include <QAbstractScrollArea>
 #include <QImage>
-#include <QScrollBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -129,7 +129,8 @@ private slots:
         QStringList texts;
         QXmlStreamReader xml(&file);
         while (!xml.atEnd()) {
-            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+            if (xml.readNext() == QXmlStreamReader::StartElement
+                && xml.name() == QLatin1String("text"))
                 texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
@@ -152,23 +153,23 @@ private slots:
         auto *table = kernel->findChild<QTreeWidget *>();
         QTreeWidgetItem *synSent = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((synSent = [table]() -> QTreeWidgetItem * {
-                                     for (int i = 0; i < table->topLevelItemCount(); ++i) {
-                                         if (table->topLevelItem(i)->text(1) == QLatin1String("SYN_SENT"))
-                                             return table->topLevelItem(i);
-                                     }
-                                     return nullptr;
-                                 }()) != nullptr,
-                                 lessontest::kStepWaitMs);
+            for (int i = 0; i < table->topLevelItemCount(); ++i) {
+                if (table->topLevelItem(i)->text(1) == QLatin1String("SYN_SENT"))
+                    return table->topLevelItem(i);
+            }
+            return nullptr;
+        }()) != nullptr,
+            lessontest::kStepWaitMs);
         QVERIFY(synSent->font(1).bold());
         QTRY_VERIFY(table->viewport()->rect().contains(table->visualItemRect(synSent)));
         // The diagram draws D's connect() that has not returned.
         const int lane = window.diagram()->model().clientLane(4);
         QVERIFY(lane >= 0);
-        QTRY_VERIFY(std::any_of(window.diagram()->model().items().cbegin(), window.diagram()->model().items().cend(),
-                                [lane](const SequenceItem &item) {
-                                    return item.fromLane == lane && item.kind == SequenceItem::Kind::Connect
-                                        && item.endRow < 0;
-                                }));
+        QTRY_VERIFY(std::any_of(window.diagram()->model().items().cbegin(),
+            window.diagram()->model().items().cend(), [lane](const SequenceItem &item) {
+                return item.fromLane == lane && item.kind == SequenceItem::Kind::Connect
+                    && item.endRow < 0;
+            }));
     }
 
     // Lesson 9's last steps use the server and clients G, H and I, right of six lanes that
@@ -186,7 +187,8 @@ private slots:
         QTRY_VERIFY(diagram->visibleRegion().boundingRect().intersects(
             QRect(last.first, 0, last.second - last.first, diagram->height())));
         // Labels at 12 px at least on screen, growing with the window's text.
-        QVERIFY2(diagram->labelPixelSize() >= 12, qPrintable(QString::number(diagram->labelPixelSize())));
+        QVERIFY2(diagram->labelPixelSize() >= 12,
+            qPrintable(QString::number(diagram->labelPixelSize())));
     }
 
     // The diagram's text follows the window's text size (zoom, presentation).
@@ -204,7 +206,7 @@ private slots:
         QVERIFY2(before >= 12, qPrintable(QString::number(before)));
         zoom->setPercent(ZoomController::steps().last());
         QTRY_VERIFY2(window.diagram()->labelPixelSize() >= before * 5 / 4,
-                     qPrintable(QString::number(window.diagram()->labelPixelSize())));
+            qPrintable(QString::number(window.diagram()->labelPixelSize())));
         zoom->reset();
         QTRY_COMPARE(window.diagram()->labelPixelSize(), before);
     }

@@ -58,7 +58,7 @@ private slots:
         SocketEvent listening(EventKind::Listening, Role::Server);
         listening.local = QStringLiteral("127.0.0.1:5000");
         listening.sequence = 1;
-        SocketEvents events{listening};
+        SocketEvents events {listening};
         for (int i = 0; i < 36; ++i) {
             SocketEvent state(EventKind::State, Role::Server);
             state.local = listening.local;
@@ -76,7 +76,7 @@ private slots:
         own.sequence = 100;
         events << own;
         pane.appendEvents(events);
-        QCOMPARE(pane.logModel()->rowCount(), 2);  // listening and Client 1's state
+        QCOMPARE(pane.logModel()->rowCount(), 2); // listening and Client 1's state
     }
 };
 

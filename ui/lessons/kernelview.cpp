@@ -7,8 +7,8 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTreeWidget>
 #include <QRegularExpression>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -81,7 +81,8 @@ bool KernelView::isObserved(const QTreeWidgetItem *item) const
     const QString state = item->text(State);
     if (m_observed.isEmpty() || state.isEmpty())
         return false;
-    const QRegularExpression word(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(state)));
+    const QRegularExpression word(
+        QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(state)));
     return m_observed.contains(word);
 }
 
@@ -118,18 +119,23 @@ void KernelView::refresh()
     // The rows the step's "Look at" names come right after the listener, in view.
     const auto pointedAt = [this](const SocketSnapshot &s) {
         return !m_observed.isEmpty()
-            && m_observed.contains(QRegularExpression(
-                QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(socketStateName(s.state)))));
+            && m_observed.contains(
+                QRegularExpression(QStringLiteral("\\b%1\\b")
+                                       .arg(QRegularExpression::escape(socketStateName(s.state)))));
     };
-    std::stable_sort(sockets.begin(), sockets.end(), [&rt, &pointedAt](const SocketSnapshot &a, const SocketSnapshot &b) {
-        auto rank = [&rt, &pointedAt](const SocketSnapshot &s) {
-            return s.isListener() ? 0 : pointedAt(s) ? 1 : rt.watchedPorts().contains(s.localPort) ? 2 : 3;
-        };
-        const int ra = rank(a), rb = rank(b);
-        if (ra != rb)
-            return ra < rb;
-        return (ra == 2 ? a.peerPort : a.localPort) < (rb == 2 ? b.peerPort : b.localPort);
-    });
+    std::stable_sort(sockets.begin(), sockets.end(),
+        [&rt, &pointedAt](const SocketSnapshot &a, const SocketSnapshot &b) {
+            auto rank = [&rt, &pointedAt](const SocketSnapshot &s) {
+                return s.isListener()                         ? 0
+                    : pointedAt(s)                            ? 1
+                    : rt.watchedPorts().contains(s.localPort) ? 2
+                                                              : 3;
+            };
+            const int ra = rank(a), rb = rank(b);
+            if (ra != rb)
+                return ra < rb;
+            return (ra == 2 ? a.peerPort : a.localPort) < (rb == 2 ? b.peerPort : b.localPort);
+        });
     while (m_table->topLevelItemCount() > sockets.size())
         delete m_table->takeTopLevelItem(m_table->topLevelItemCount() - 1);
     while (m_table->topLevelItemCount() < sockets.size()) {

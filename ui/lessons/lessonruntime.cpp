@@ -68,7 +68,7 @@ bool LessonRuntime::startServer(const ServerConfig &config)
 void LessonRuntime::kernelArrived(const QList<SocketSnapshot> &sockets)
 {
     if (m_watchedPorts.isEmpty())
-        return;  // sampled before the run was reset
+        return; // sampled before the run was reset
     m_kernel = sockets;
     ++m_kernelSamples;
     m_kernelHistory.append({m_runClock.elapsed(), sockets});

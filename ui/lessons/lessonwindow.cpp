@@ -94,9 +94,8 @@ LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
             followStepLanes();
         });
     });
-    connect(&m_controller, &LessonController::stepChanged, this, [this] {
-        m_stepFirstRow = m_diagram->model().rowCount();
-    });
+    connect(&m_controller, &LessonController::stepChanged, this,
+        [this] { m_stepFirstRow = m_diagram->model().rowCount(); });
     connect(runtime, &LessonRuntime::kernelSampled, this, &LessonWindow::updatePendingConnects);
     m_processes->setServer(runtime->server());
     m_kernel->setRuntime(runtime);
@@ -344,7 +343,8 @@ void LessonWindow::fitCodePane()
     // not need goes to the diagram and the tables on the left (tst_lesson_fit).
     const int total = m_columns->width() > 200 ? m_columns->width() : width() - 16;
     const int chrome = m_codeBox->width() > 100 && m_code->width() > 50 ? m_codeBox->width() - m_code->width() : 24;
-    const int code = std::clamp(m_code->listingWidth() + chrome, total * kCodeShare / 100, total * kMaxCodeShare / 100);
+    const int code = std::clamp(
+        m_code->listingWidth() + chrome, total * kCodeShare / 100, total * kMaxCodeShare / 100);
     m_columns->setSizes({total - code, code});
 }
 

@@ -73,7 +73,7 @@ private:
     bool m_closed = false;
     bool m_presenting = false;
     bool m_showsQueues = false;  // the left column is split for the queue plot
-    int m_stepFirstRow = 0;      // the diagram's first row of the current step
+    int m_stepFirstRow = 0; // the diagram's first row of the current step
     QRect m_normalGeometry;
     Qt::WindowStates m_normalState;
     QAction *m_presentation = nullptr;

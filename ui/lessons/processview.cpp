@@ -5,9 +5,9 @@
 
 #include <QEvent>
 #include <QHeaderView>
-#include <QTreeWidgetItemIterator>
 #include <QLabel>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <algorithm>

@@ -49,13 +49,15 @@ void SequenceDiagramWidget::relayout()
         const int minRow = int(SequenceDrawing::kMinRowHeight * text);
         if (rowHeight < minRow) {
             rowHeight = minRow;
-            m_scale = qMax(kMinScale, qreal(available) / SequenceDrawing::heightFor(rows, rowHeight, text));
+            m_scale = qMax(
+                kMinScale, qreal(available) / SequenceDrawing::heightFor(rows, rowHeight, text));
         }
     }
     m_drawing.layout(m_model, int(width / m_scale), rowHeight, text);
     setMinimumHeight(int(std::ceil(m_drawing.size().height() * m_scale)));
     const int lanes = int(qMax<qsizetype>(1, m_model.lanes().size()));
-    setMinimumWidth(int(std::ceil((2 * SequenceDrawing::kMargin + lanes * SequenceDrawing::minLaneWidth(text)) * m_scale)));
+    setMinimumWidth(int(std::ceil(
+        (2 * SequenceDrawing::kMargin + lanes * SequenceDrawing::minLaneWidth(text)) * m_scale)));
     update();
 }
 
@@ -96,9 +98,10 @@ void SequenceDiagramWidget::paintEvent(QPaintEvent *)
         painter.resetTransform();
         painter.translate(0, top);
         painter.scale(m_scale, m_scale);
-        painter.fillRect(QRectF(0, 0, width() / m_scale,
-                                (SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin) * textScale()),
-                         Qt::white);
+        painter.fillRect(
+            QRectF(0, 0, width() / m_scale,
+                (SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin) * textScale()),
+            Qt::white);
         m_drawing.paint(painter, true);
     }
 }

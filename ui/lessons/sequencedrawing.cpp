@@ -60,8 +60,8 @@ qreal SequenceDrawing::rowY(int row) const
 
 int SequenceDrawing::heightFor(int rows, int rowHeight, qreal textScale)
 {
-    return int((kHeaderHeight + kMargin + kFirstRowGap) * textScale + rowHeight * (qMax(1, rows) + 0.7)
-               + kMargin);
+    return int((kHeaderHeight + kMargin + kFirstRowGap) * textScale
+        + rowHeight * (qMax(1, rows) + 0.7) + kMargin);
 }
 
 QPair<qreal, qreal> SequenceDrawing::lanesSpan(const SequenceModel &model, int firstRow) const
@@ -108,7 +108,7 @@ void SequenceDrawing::addArrow(QPointF from, QPointF to, const QColor &colour, b
 }
 
 void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor &colour,
-                              Qt::Alignment align, int pixelSize, bool bold, qreal maxWidth)
+    Qt::Alignment align, int pixelSize, bool bold, qreal maxWidth)
 {
     Shape s;
     s.type = Shape::Type::Text;
@@ -138,9 +138,11 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
     m_rowHeight = qBound(px(kMinRowHeight), rowHeight, px(kRowHeight));
     m_lanes = int(model.lanes().size());
     const qreal minLane = minLaneWidth(m_textScale);
-    m_laneWidth = m_lanes > 0 ? qMax<qreal>(minLane, qreal(width - 2 * kMargin) / m_lanes) : minLane;
+    m_laneWidth
+        = m_lanes > 0 ? qMax<qreal>(minLane, qreal(width - 2 * kMargin) / m_lanes) : minLane;
     const int rows = qMax(1, model.rowCount());
-    m_size = QSize(int(2 * kMargin + m_laneWidth * qMax(1, m_lanes)), heightFor(rows, m_rowHeight, m_textScale));
+    m_size = QSize(int(2 * kMargin + m_laneWidth * qMax(1, m_lanes)),
+        heightFor(rows, m_rowHeight, m_textScale));
     // Room for a label: between two lifelines, less a little air on each side.
     const qreal gap = m_laneWidth - 12;
 
@@ -165,7 +167,8 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
         const qreal x = laneX(i);
         Shape box;
         box.type = Shape::Type::Rect;
-        box.rect = QRectF(x - m_laneWidth / 2 + 6, kMargin, m_laneWidth - 12, px(kHeaderHeight) - 6);
+        box.rect
+            = QRectF(x - m_laneWidth / 2 + 6, kMargin, m_laneWidth - 12, px(kHeaderHeight) - 6);
         box.colour = colour;
         box.fill = QColor(0xf4, 0xf4, 0xf4);
         box.width = 2;
@@ -176,15 +179,18 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
         if (shortTitles && !lane.server && title.contains(QLatin1Char(' ')))
             title = title.mid(title.lastIndexOf(QLatin1Char(' ')) + 1);
         const int titleSize = titleFits(title, px(15)) ? px(15) : px(13);
-        addText(QPointF(x, kMargin + px(22)), title, colour, Qt::AlignHCenter, titleSize, true, gap - 4);
+        addText(QPointF(x, kMargin + px(22)), title, colour, Qt::AlignHCenter, titleSize, true,
+            gap - 4);
         // Narrow lanes show only the port: every lesson runs on 127.0.0.1.
         const int colon = int(lane.subtitle.lastIndexOf(QLatin1Char(':')));
-        const QString address = m_laneWidth < px(140) && colon > 0 ? lane.subtitle.mid(colon) : lane.subtitle;
-        addText(QPointF(x, kMargin + px(42)), address, kInk, Qt::AlignHCenter, px(13), false, gap - 4);
+        const QString address
+            = m_laneWidth < px(140) && colon > 0 ? lane.subtitle.mid(colon) : lane.subtitle;
+        addText(
+            QPointF(x, kMargin + px(42)), address, kInk, Qt::AlignHCenter, px(13), false, gap - 4);
         for (int k = 0; k < 3; ++k)
             m_shapes[m_shapes.size() - 1 - k].header = true;
         addLine(QPointF(x, kMargin + px(kHeaderHeight)), QPointF(x, m_size.height() - kMargin),
-                kLifeline, 1.5, true);
+            kLifeline, 1.5, true);
     }
 
     const int lastRow = qMax(0, model.rowCount() - 1);
@@ -208,7 +214,7 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
             const qreal x = laneX(from);
             const qreal room = qMin(m_laneWidth - 20, left ? x - 12 : m_size.width() - x - 12);
             addText(QPointF(x + (left ? -10 : 10), y - 5), item.label, colour,
-                    left ? Qt::AlignRight : Qt::AlignLeft, px(14), false, room);
+                left ? Qt::AlignRight : Qt::AlignLeft, px(14), false, room);
             continue;
         }
         const bool open = item.endRow < 0;
@@ -233,8 +239,8 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
             ? x1 + std::copysign(m_laneWidth / 2, x2 - x1)
             : (x1 + x2) / 2;
         addText(QPointF(labelX, y - 6), item.label, colour, Qt::AlignHCenter, px(14),
-                item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply,
-                x1 == x2 ? m_laneWidth - 20 : gap);
+            item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply,
+            x1 == x2 ? m_laneWidth - 20 : gap);
     }
 }
 

@@ -53,7 +53,8 @@ public:
     // Lays the model out for this width (the height follows from the rows and rowHeight).
     // textScale grows the texts and, with them, the rows, boxes and lanes (the window's zoom
     // and presentation mode): 1 draws labels at 14 px.
-    void layout(const SequenceModel &model, int width, int rowHeight = kRowHeight, qreal textScale = 1.0);
+    void layout(
+        const SequenceModel &model, int width, int rowHeight = kRowHeight, qreal textScale = 1.0);
     // The height a layout with this many rows and this row height takes.
     static int heightFor(int rows, int rowHeight, qreal textScale = 1.0);
     // The narrowest lane at this text size.
@@ -81,7 +82,7 @@ private:
     void addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed);
     // maxWidth > 0: elided to that width (a label never runs over a lifeline or off the canvas).
     void addText(QPointF anchor, const QString &text, const QColor &colour, Qt::Alignment align,
-                 int pixelSize = 14, bool bold = false, qreal maxWidth = 0);
+        int pixelSize = 14, bool bold = false, qreal maxWidth = 0);
     int px(int size) const { return qMax(1, int(std::lround(size * m_textScale))); }
 
     QVector<Shape> m_shapes;

@@ -202,9 +202,18 @@ QString EventFormatter::truncationText(const SocketEvent &event)
 
 QString EventFormatter::stateChangeText(const SocketEvent &event)
 {
-    return QStringLiteral("%1 \u2192 %2")
-        .arg(socketStateName(SocketState(event.previousState)),
-             socketStateName(SocketState(event.socketState)));
+    // The kernel's state names are never translated; the words around them are.
+    const QString before = socketStateName(SocketState(event.previousState));
+    const QString after = socketStateName(SocketState(event.socketState));
+    switch (event.stateChange) {
+    case StateChange::Appeared:
+        return tr("appeared in %1").arg(after);
+    case StateChange::WentAway:
+        return tr("went away from %1").arg(before);
+    case StateChange::Moved:
+        break;
+    }
+    return QStringLiteral("%1 \u2192 %2").arg(before, after);
 }
 
 QString EventFormatter::stateText(const SocketEvent &event)
@@ -214,6 +223,19 @@ QString EventFormatter::stateText(const SocketEvent &event)
         && (state == SocketState::Established || state == SocketState::CloseWait);
     // Addresses and the kernel's state names are never translated: kept out of tr().
     const QString pair = QStringLiteral("%1 \u2194 %2").arg(event.local, event.peer);
+    const QString socketState = socketStateName(state);
+    const QString before = socketStateName(SocketState(event.previousState));
+    switch (event.stateChange) {
+    case StateChange::Appeared:
+        if (waiting)
+            return tr("TCP socket %1 appeared in %2 (waiting in the backlog, not accepted yet)")
+                .arg(pair, socketState);
+        return tr("TCP socket %1 appeared in %2").arg(pair, socketState);
+    case StateChange::WentAway:
+        return tr("TCP socket %1 went away from %2").arg(pair, before);
+    case StateChange::Moved:
+        break;
+    }
     if (waiting)
         return tr("TCP state %1 on %2 (waiting in the backlog, not accepted yet)").arg(stateChangeText(event), pair);
     return tr("TCP state %1 on %2").arg(stateChangeText(event), pair);

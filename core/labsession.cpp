@@ -1,5 +1,7 @@
 #include "core/labsession.h"
 
+#include "core/callclock.h"
+
 #include <cerrno>
 
 namespace socketlab {
@@ -46,7 +48,7 @@ bool sameServer(const QString &peer, const QString &listening)
 LabSession::LabSession(QObject *parent) : QObject(parent), m_server(&m_queue)
 {
     connect(&m_queue, &EventQueue::eventsArrived, this, &LabSession::deliver);
-    connect(&m_server, &Server::started, this, &LabSession::updateSampling);
+    connect(&m_server, &Server::started, this, &LabSession::serverStarted);
     connect(&m_server, &Server::stopped, this, &LabSession::updateSampling);
     connect(&m_sampler, &SocketStateSampler::sampled, this, &LabSession::forwardSample);
 }
@@ -104,9 +106,24 @@ void LabSession::stopAll()
     m_server.stop();
 }
 
+void LabSession::serverStarted()
+{
+    ++m_serverRun;
+    m_serverRunUs = nowUs();
+    updateSampling();
+}
+
+void LabSession::setPortsToKeepWatching(const QList<quint16> &ports)
+{
+    m_keptPorts = ports;
+    updateSampling();
+}
+
 void LabSession::updateSampling()
 {
     SocketStateSampler::Target target;
+    target.run = m_serverRun;
+    target.keptPorts = m_keptPorts;
     QStringList addresses;
     bool connected = false;
     if (m_server.isRunning()) {
@@ -127,7 +144,7 @@ void LabSession::updateSampling()
         if (port.toUInt() != 0 && !target.clientPorts.contains(quint16(port.toUInt())))
             target.clientPorts << quint16(port.toUInt());
     }
-    if (!connected && target.serverAddress.isEmpty()) {
+    if (!connected && target.serverAddress.isEmpty() && m_keptPorts.isEmpty()) {
         m_sampler.setTarget({});
         return;
     }
@@ -146,10 +163,11 @@ void LabSession::updateSampling()
     m_sampler.setTarget(target);
 }
 
-void LabSession::forwardSample(const QList<SocketSnapshot> &sockets)
+void LabSession::forwardSample(const QList<SocketSnapshot> &sockets, quint64 generation)
 {
-    // A sample still queued when sampling stopped (the server stopped) is out of date.
-    if (m_sampler.isRunning())
+    // A sample still queued when sampling stopped (the server stopped, a lesson was reset) is
+    // out of date, even when sampling started again since.
+    if (m_sampler.isRunning() && generation == m_sampler.generation())
         emit socketsSampled(sockets);
 }
 
@@ -264,9 +282,11 @@ void LabSession::deliver(const SocketEvents &events)
         learnAddress(entry.first, entry.second->localAddress());
     SocketEvents stamped;
     stamped.reserve(events.size());
+    bool changed = false;
     for (const SocketEvent &received : events) {
         if (received.kind == EventKind::State && !keepState(received))
             continue;
+        changed = changed || changesSockets(received);
         stamped.append(received);
         SocketEvent &event = stamped.last();
         event.sequence = ++m_sequence;
@@ -283,17 +303,39 @@ void LabSession::deliver(const SocketEvents &events)
         }
         trackBacklog(event);
     }
+    if (changed)
+        m_sampler.sampleSoon();
     if (!stamped.isEmpty())
         emit eventsArrived(stamped);
     updateSampling();
+}
+
+bool LabSession::changesSockets(const SocketEvent &event)
+{
+    switch (event.kind) {
+    case EventKind::Listening:
+    case EventKind::Connected:
+    case EventKind::Disconnected:
+    case EventKind::HandlerExited:
+    case EventKind::Error:
+    case EventKind::Summary:
+        return true;
+    case EventKind::Call:
+        return event.call == SysCall::Connect || event.call == SysCall::Accept
+            || event.call == SysCall::Close || event.call == SysCall::Shutdown
+            || event.call == SysCall::Listen;
+    default:
+        return false;
+    }
 }
 
 bool LabSession::keepState(const SocketEvent &event) const
 {
     // After the server's summary its sockets are not the lab's any more; a client socket
     // that is none of the session's clients' is a student's on this machine.
+    // A sample taken before this run began (queued across a Stop and Start) is the last run's.
     if (event.role == Role::Server)
-        return m_server.isRunning();
+        return m_server.isRunning() && event.endUs >= m_serverRunUs;
     return clientIdForPeer(event.local) != 0;
 }
 

@@ -65,6 +65,11 @@ public:
     static bool sameEndpoint(const QString &peer, const QString &local);
 
     SocketStateSampler *sampler() { return &m_sampler; }
+    // TCP ports sampled beyond the session's own sockets, and until set empty even when no
+    // server runs and no client is connected (a lesson watches the TIME_WAIT a stopped server
+    // left); while there are some, a sample is delivered every tick.
+    void setPortsToKeepWatching(const QList<quint16> &ports);
+    QList<quint16> portsToKeepWatching() const { return m_keptPorts; }
 
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
@@ -75,8 +80,12 @@ private:
     void deliver(const SocketEvents &events);
     // Points the sampler at the server and the clients as they are now (stops it when idle).
     void updateSampling();
-    void forwardSample(const QList<SocketSnapshot> &sockets);
+    void forwardSample(const QList<SocketSnapshot> &sockets, quint64 generation);
+    void serverStarted();
     bool keepState(const SocketEvent &event) const;
+    // Whether this event is the lab changing what the kernel's table shows (a connect, an
+    // accept, a close, a client leaving): the sampler samples at once.
+    static bool changesSockets(const SocketEvent &event);
     void learnAddress(int id, const QString &local);
     // Follows which clients' connections the server accepted, to tell a reset of one that
     // waited in the backlog (the server stopped before accepting it) from any other reset.
@@ -98,6 +107,9 @@ private:
     QString m_serverListening;  // the server's address between its listening and summary events
     QHash<int, QString> m_connectedToServer;
     QSet<QString> m_acceptedPeers;
+    QList<quint16> m_keptPorts;
+    quint64 m_serverRun = 0; // counts the server's starts
+    qint64 m_serverRunUs = 0; // when the running server started (nowUs())
 };
 
 } // namespace socketlab

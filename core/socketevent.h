@@ -39,6 +39,10 @@ enum class EventKind {
 enum class ProcessChange { Started, Forked, Thread, Exited, Zombie, Reaped };
 
 enum class HandlerKind { Main, Thread, Process };
+// How a State event's socket moved: from one state to another, or seen for the first time
+// (previousState then reads Close, as the JSON's `from` says), or gone (socketState Close).
+// Views say "appeared in ESTABLISHED" and "went away from TIME_WAIT": there is no CLOSE before.
+enum class StateChange : quint8 { Moved, Appeared, WentAway };
 enum class Role { Server, Client };
 
 // One thing that happened on a socket, as a plain value: workers create them in any thread
@@ -97,6 +101,7 @@ struct SocketEvent
     qint64 truncatedDatagrams = 0;  // UDP summary: how many datagrams were truncated
     int socketState = 0;    // State events: the new SocketState
     int previousState = 0;  // State events: the SocketState before
+    StateChange stateChange = StateChange::Moved;  // State events
     // Stamped by a LabSession as the event passes: its place in the session's one order
     // (from 1; 0 outside a session) and the session client it belongs to (a client's own
     // events, or a server event whose peer is that client); 0 for a student's.

@@ -28,6 +28,8 @@ public:
     // clear()) every socket counts as appeared.
     QList<Change> update(const QList<SocketSnapshot> &sockets);
     void clear() { m_last.clear(); }
+    // Forgets one socket: it neither goes away nor appears in the next update() unless sampled.
+    void forget(const QString &key) { m_last.remove(key); }
     // The sample before, by key.
     const QHash<QString, SocketSnapshot> &last() const { return m_last; }
 

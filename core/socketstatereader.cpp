@@ -67,22 +67,28 @@ struct PortFilter
 {
     quint16 port = 0;
     QList<quint16> localPorts;
+    QList<quint16> remotePorts; // with localPorts: or the remote port one of these
+    // TCP states asked for (1 << state); listeners only spares the kernel the walk of its
+    // table of connections.
+    quint32 states = ~0u;
 
     bool matches(quint16 source, quint16 destination) const
     {
-        if (localPorts.isEmpty())
+        if (localPorts.isEmpty() && remotePorts.isEmpty())
             return source == port || destination == port;
-        return localPorts.contains(source);
+        return localPorts.contains(source) || remotePorts.contains(destination);
     }
 
     QByteArray bytecode() const
     {
         QList<PortCondition> conditions;
-        if (localPorts.isEmpty()) {
+        if (localPorts.isEmpty() && remotePorts.isEmpty()) {
             conditions = {{INET_DIAG_BC_S_EQ, port}, {INET_DIAG_BC_D_EQ, port}};
         } else {
             for (const quint16 local : localPorts)
                 conditions.append({INET_DIAG_BC_S_EQ, local});
+            for (const quint16 remote : remotePorts)
+                conditions.append({INET_DIAG_BC_D_EQ, remote});
         }
         return anyPortBytecode(conditions);
     }
@@ -150,7 +156,7 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
     auto *request = static_cast<inet_diag_req_v2 *>(NLMSG_DATA(header));
     request->sdiag_family = quint8(family);
     request->sdiag_protocol = protocol == Protocol::Tcp ? IPPROTO_TCP : IPPROTO_UDP;
-    request->idiag_states = ~0u;  // every state, request sockets (SYN_RECV) too
+    request->idiag_states = filter.states; // ~0u: every state, request sockets (SYN_RECV) too
     auto *attribute = reinterpret_cast<rtattr *>(message.data() + NLMSG_LENGTH(sizeof(inet_diag_req_v2)));
     attribute->rta_len = quint16(attributeLength);
     attribute->rta_type = INET_DIAG_REQ_BYTECODE;
@@ -299,15 +305,28 @@ bool SocketStateReader::read(quint16 port, Protocols protocols, QList<SocketSnap
 }
 
 bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
-                                       QList<SocketSnapshot> *sockets, QString *error, Families families)
+    QList<SocketSnapshot> *sockets, QString *error, Families families,
+    const QList<quint16> &remotePorts)
 {
     sockets->clear();
     parsedCount = 0;
-    if (localPorts.isEmpty())
+    if (localPorts.isEmpty() && remotePorts.isEmpty())
         return true;
     PortFilter filter;
     filter.localPorts = localPorts;
+    filter.remotePorts = remotePorts;
     return succeeded(readFiltered(filter, protocols, sockets, families), error);
+}
+
+bool SocketStateReader::readListeners(
+    quint16 localPort, QList<SocketSnapshot> *sockets, Families families)
+{
+    sockets->clear();
+    parsedCount = 0;
+    PortFilter filter;
+    filter.localPorts = {localPort};
+    filter.states = 1u << int(SocketState::Listen);
+    return readFiltered(filter, TcpOnly, sockets, families) == 0;
 }
 
 int SocketStateReader::lastParsedCount()

@@ -77,9 +77,15 @@ public:
     // The sockets whose local port is one of localPorts, filtered by the kernel itself (inet_diag
     // bytecode), owners not looked up: a sampler's cheap read, which a flood of other programs'
     // connections to the same port (thousands of TIME_WAIT sockets) does not slow down.
+    // With remotePorts, also those whose remote port is one of them.
     static bool readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
-                               QList<SocketSnapshot> *sockets, QString *error,
-                               Families families = AnyFamily);
+        QList<SocketSnapshot> *sockets, QString *error, Families families = AnyFamily,
+        const QList<quint16> &remotePorts = {});
+    // The TCP listeners on localPort: the kernel walks its table of listeners only, not the
+    // connections, so this stays cheap however many sockets the machine has (a sampler's
+    // probe of the accept queue between full reads).
+    static bool readListeners(
+        quint16 localPort, QList<SocketSnapshot> *sockets, Families families = AnyFamily);
     // Fills pid for the sockets whose inode an open descriptor of this user's processes names
     // (/proc/<pid>/fd/* -> socket:[inode]).
     static void findOwners(QList<SocketSnapshot> *sockets);

@@ -5,6 +5,7 @@
 #include <QDir>
 
 #include <cerrno>
+#include <ctime>
 #include <poll.h>
 #include <time.h>
 #include <unistd.h>
@@ -51,12 +52,29 @@ QSet<quint64> ownSocketInodes()
     return inodes;
 }
 
-// The calling thread's CPU time (user and system, the kernel's table walk included).
+// The CPU this thread used, kernel time included (a dump's walk of the socket table runs in
+// our recv()): what a sample really costs, unlike the wall time a busy machine stretches.
 qint64 threadCpuUs()
 {
-    timespec t{};
+    timespec t {};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return qint64(t.tv_sec) * 1000000 + t.tv_nsec / 1000;
+}
+
+// A server-side socket its process closed first: no descriptor, winding down. (One waiting
+// in the backlog has no descriptor either, but is ESTABLISHED, SYN_RECV or CLOSE_WAIT.)
+bool isLeftOver(const SocketSnapshot &s)
+{
+    switch (s.state) {
+    case SocketState::TimeWait:
+    case SocketState::FinWait1:
+    case SocketState::FinWait2:
+    case SocketState::Closing:
+    case SocketState::LastAck:
+        return s.inode == 0;
+    default:
+        return false;
+    }
 }
 
 bool hasTimer(const QList<SocketSnapshot> &sockets)
@@ -90,10 +108,15 @@ void SocketStateSampler::setTarget(const Target &target)
 {
     if (!isEnabled() || !m_stop.isValid())
         return;
+    bool changed = false;
     {
         QMutexLocker locker(&m_wantedMutex);
+        changed = !(m_wanted == target);
         m_wanted = target;
     }
+    // A new server, a client that connected or left: the table shows it at once.
+    if (changed && isRunning())
+        sampleSoon();
     // A running thread picks the new target up at its next sample: never joined here, so a
     // client that connects does not wait for a sample in progress.
     if (target.isEmpty())
@@ -104,11 +127,19 @@ void SocketStateSampler::setTarget(const Target &target)
 
 void SocketStateSampler::stop()
 {
+    ++m_generation;
     if (!m_thread.joinable())
         return;
     m_stop.raise();
     m_thread.join();
     m_stop.lower();
+    m_soon.lower();
+}
+
+void SocketStateSampler::sampleSoon()
+{
+    if (m_soon.isValid())
+        m_soon.raise();
 }
 
 QList<SocketSnapshot> SocketStateSampler::latest() const
@@ -120,18 +151,16 @@ QList<SocketSnapshot> SocketStateSampler::latest() const
 void SocketStateSampler::run()
 {
     qint64 lastEmitUs = 0;
+    m_acceptQueue = -1;
+    // What changed while nobody sampled is not news now: everything there is, appears, and
+    // a client's TIME_WAIT from then is no longer known as ours.
+    m_diff.clear();
+    m_ownClientKeys.clear();
     for (;;) {
         const qint64 startUs = nowUs();
         const qint64 startCpuUs = threadCpuUs();
         sampleOnce(&lastEmitUs);
-        const qint64 tookUs = nowUs() - startUs;
-        // The back-off counts the CPU time a sample took, not the wall-clock time: on a busy
-        // machine the wall clock would stretch the period for nothing. Wait out the rest of
-        // the tick, or until stop() raises the signal.
-        const qint64 costUs = threadCpuUs() - startCpuUs;
-        pollfd p{m_stop.fd(), POLLIN, 0};
-        const int ready = ::poll(&p, 1, nextWaitMs(m_intervalMs, tookUs, INT_MAX, costUs));
-        if (ready > 0 || (ready < 0 && errno != EINTR))
+        if (!waitForNextSample(startUs, threadCpuUs() - startCpuUs))
             return;
     }
 }
@@ -143,6 +172,57 @@ int SocketStateSampler::nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodM
     const qint64 costlyMs = qMin(costUs * kCostFactor / 1000, qint64(maxPeriodMs));
     const qint64 periodMs = qMax(qint64(intervalMs), costlyMs);
     return int(qBound(qint64(1), periodMs - tookUs / 1000, qint64(INT_MAX)));
+bool SocketStateSampler::waitForNextSample(qint64 startUs, qint64 tookCpuUs)
+{
+    // The tick, longer when sampling is costly on this machine; sooner when asked or when the
+    // listener's accept queue moved.
+    const qint64 periodUs = qMax(qint64(m_intervalMs) * 1000, tookCpuUs * kCostFactor);
+    const qint64 soonUs = startUs + qMax(qint64(kSoonMs) * 1000, tookCpuUs * kSoonCostFactor);
+    qint64 dueUs = startUs + periodUs;
+    const bool probing = m_target.protocol == Protocol::Tcp && m_serverPort != 0;
+    qint64 nextProbeUs = nowUs() + kProbeMs * 1000;
+    for (;;) {
+        const qint64 now = nowUs();
+        if (now >= dueUs)
+            return true;
+        qint64 untilUs = dueUs;
+        if (probing)
+            untilUs = qMin(untilUs, nextProbeUs);
+        const int waitMs
+            = int(qBound(qint64(0), (untilUs - now + 999) / 1000, qint64(60 * 60 * 1000)));
+        pollfd p[2] = {{m_stop.fd(), POLLIN, 0}, {m_soon.fd(), POLLIN, 0}};
+        const int ready = ::poll(p, m_soon.isValid() ? 2 : 1, waitMs);
+        if (ready < 0 && errno != EINTR)
+            return false;
+        if (ready > 0 && p[0].revents != 0)
+            return false;
+        if (ready > 0 && p[1].revents != 0) {
+            m_soon.lower();
+            dueUs = qMin(dueUs, soonUs);
+        }
+        if (probing && nowUs() >= nextProbeUs) {
+            nextProbeUs = nowUs() + kProbeMs * 1000;
+            if (acceptQueueChanged())
+                dueUs = qMin(dueUs, soonUs);
+        }
+    }
+}
+
+bool SocketStateSampler::acceptQueueChanged()
+{
+    takeTarget();
+    QList<SocketSnapshot> listeners;
+    if (m_serverPort == 0
+        || !SocketStateReader::readListeners(m_serverPort, &listeners, m_target.families))
+        return false;
+    qint64 queue = -1;
+    for (const SocketSnapshot &s : std::as_const(listeners)) {
+        if (isServerSide(s))
+            queue = s.recvQ;
+    }
+    const bool changed = queue != m_acceptQueue;
+    m_acceptQueue = queue;
+    return changed;
 }
 
 SocketStateReader::Families SocketStateSampler::familiesOf(const QStringList &addresses)
@@ -163,6 +243,13 @@ bool SocketStateSampler::isServerSide(const SocketSnapshot &socket) const
     return isWildcardHost(m_serverHost) || hostOf(socket.local) == m_serverHost;
 }
 
+bool SocketStateSampler::isKept(const SocketSnapshot &socket) const
+{
+    return socket.protocol == Protocol::Tcp
+        && (m_target.keptPorts.contains(socket.localPort)
+            || m_target.keptPorts.contains(socket.peerPort));
+}
+
 QList<SocketSnapshot> SocketStateSampler::labSockets(QList<SocketSnapshot> sockets)
 {
     // Our descriptors are read again only when an inode never seen before shows up.
@@ -179,10 +266,25 @@ QList<SocketSnapshot> SocketStateSampler::labSockets(QList<SocketSnapshot> socke
     QSet<QString> ownKeys;
     QList<SocketSnapshot> lab;
     const qint64 me = ::getpid();
+    QSet<QString> earlier;
     for (SocketSnapshot &s : sockets) {
         if (s.inode != 0)
             seen.insert(s.inode);
         if (isServerSide(s)) {
+            const QString key = s.key();
+            // What the run before left on this address: known to the last sample, or closed by
+            // its server (no descriptor, a state only the side that closed first goes through)
+            // by the time this run's first sample is taken.
+            if (!s.isListener()
+                && (m_earlierRuns.contains(key) || (m_firstOfRun && isLeftOver(s)))) {
+                earlier.insert(key);
+                if (!isKept(s))
+                    continue;
+            }
+            lab << s;
+            continue;
+        }
+        if (isKept(s)) {
             lab << s;
             continue;
         }
@@ -200,6 +302,8 @@ QList<SocketSnapshot> SocketStateSampler::labSockets(QList<SocketSnapshot> socke
     }
     m_checkedInodes = seen;
     m_ownClientKeys = ownKeys;
+    m_earlierRuns = earlier;
+    m_firstOfRun = false;
     return lab;
 }
 
@@ -210,8 +314,22 @@ void SocketStateSampler::takeTarget()
         QMutexLocker locker(&m_wantedMutex);
         wanted = m_wanted;
     }
-    // A new server is a new lab: what the last one left is not its history.
-    if (wanted.serverAddress != m_target.serverAddress || wanted.protocol != m_target.protocol) {
+    // A new server is a new lab: what the last one left is not its history. The server's
+    // sockets the diff knows stay out of the new run; the clients' stay (a client's
+    // TIME_WAIT outlives the server it talked to).
+    if (wanted.run != m_target.run && wanted.run != 0) {
+        const QHash<QString, SocketSnapshot> &last = m_diff.last();
+        for (auto it = last.constBegin(); it != last.constEnd(); ++it) {
+            if (isServerSide(it.value()) || it.value().localPort == portOf(wanted.serverAddress))
+                m_earlierRuns.insert(it.key());
+        }
+        // Left out without a word: "went away" would be the last run's news in this one.
+        for (const QString &key : std::as_const(m_earlierRuns))
+            m_diff.forget(key);
+        m_firstOfRun = true;
+        m_acceptQueue = -1;
+    }
+    if (wanted.protocol != m_target.protocol) {
         m_diff.clear();
         m_ownClientKeys.clear();
     }
@@ -226,25 +344,38 @@ void SocketStateSampler::sampleOnce(qint64 *lastEmitUs)
     QList<quint16> ports = m_target.clientPorts;
     if (m_serverPort != 0)
         ports.prepend(m_serverPort);
+    for (const quint16 port : std::as_const(m_target.keptPorts)) {
+        if (!ports.contains(port))
+            ports << port;
+    }
     QList<SocketSnapshot> sockets;
-    const SocketStateReader::Protocols protocols =
-        m_target.protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly;
+    int protocols = m_target.protocol == Protocol::Tcp ? SocketStateReader::TcpOnly
+                                                       : SocketStateReader::UdpOnly;
+    if (!m_target.keptPorts.isEmpty())
+        protocols |= SocketStateReader::TcpOnly;
     // A failed read (out of descriptors) skips a tick; the next one tries again.
-    if (!SocketStateReader::readLocalPorts(ports, protocols, &sockets, nullptr, m_target.families))
+    if (!SocketStateReader::readLocalPorts(ports, SocketStateReader::Protocols(protocols), &sockets,
+            nullptr, m_target.families, m_target.keptPorts)) {
         return;
+    }
     const qint64 sampleUs = nowUs();
     const QList<SocketSnapshot> lab = labSockets(std::move(sockets));
     const QList<SocketStateDiff::Change> changes = m_diff.update(lab);
     postChanges(changes, sampleUs);
+    for (const SocketSnapshot &s : lab) {
+        if (s.isListener() && isServerSide(s))
+            m_acceptQueue = s.recvQ;
+    }
     const bool countdown = hasTimer(lab) && sampleUs - *lastEmitUs >= kTimerRefreshUs;
-    if (changes.isEmpty() && !countdown && *lastEmitUs != 0)
+    const bool everyTick = !m_target.keptPorts.isEmpty();
+    if (changes.isEmpty() && !countdown && !everyTick && *lastEmitUs != 0)
         return;
     {
         QMutexLocker locker(&m_latestMutex);
         m_latest = lab;
     }
     *lastEmitUs = sampleUs;
-    emit sampled(lab);
+    emit sampled(lab, m_generation.load());
 }
 
 void SocketStateSampler::postChanges(const QList<SocketStateDiff::Change> &changes, qint64 sampleUs)
@@ -262,6 +393,9 @@ void SocketStateSampler::postChanges(const QList<SocketStateDiff::Change> &chang
         event.peer = now.peer;
         event.socketState = int(change.gone ? SocketState::Close : now.state);
         event.previousState = int(change.appeared ? SocketState::Close : change.before.state);
+        event.stateChange = change.appeared ? StateChange::Appeared
+            : change.gone                   ? StateChange::WentAway
+                                            : StateChange::Moved;
         event.result = change.gone ? 0 : qint64(now.inode);
         if (now.pid > 0)
             event.pid = now.pid;

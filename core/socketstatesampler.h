@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <climits>
+#include <atomic>
 #include <thread>
 
 namespace socketlab {
@@ -27,6 +28,12 @@ namespace socketlab {
 // included, by the same ends). Another program's sockets on the same ports are left out.
 // Cheap: one kernel-filtered dump per address family of one protocol a tick, and our
 // descriptors read from /proc/self/fd only when a socket with a new inode appears.
+//
+// A tick is not the only trigger: sampleSoon() (the session calls it for what the lab does:
+// connect, accept, close, a server's start and stop) samples within a few tens of
+// milliseconds, and while a TCP server runs the listener alone is read every kProbeMs (the
+// kernel walks only its listeners for that) so a connection waiting in the backlog shows at
+// once, whatever the cost-based back-off made the tick.
 class SocketStateSampler : public QObject
 {
     Q_OBJECT
@@ -47,6 +54,12 @@ public:
     // sampler passes its thread's CPU time); below 0, tookUs.
     static int nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs = INT_MAX,
                           qint64 costUs = -1);
+    // sampleSoon() waits at least this long after the last sample began, and this many times
+    // the CPU that sample took: a storm of connections costs at most ~5% of a core.
+    static constexpr int kSoonMs = 20;
+    static constexpr int kSoonCostFactor = 20;
+    // How often the listener's accept queue is read between samples.
+    static constexpr int kProbeMs = 50;
 
     struct Target
     {
@@ -56,12 +69,23 @@ public:
         // Address families the lab's sockets use (the server's, the clients'): each one asked
         // is one more walk of the kernel's table.
         SocketStateReader::Families families = SocketStateReader::AnyFamily;
+        // Which run of the server this is: a new one is a new lab, and the sockets the last
+        // run left (its TIME_WAITs, a CLOSE_WAIT nobody closed) are not its history.
+        quint64 run = 0;
+        // Ports whose every TCP socket (either end) is sampled, even with no server or client
+        // left, and a sample delivered every tick while there are some: a lesson keeps
+        // watching a stopped server's TIME_WAIT and plots queues over time.
+        QList<quint16> keptPorts;
 
-        bool isEmpty() const { return serverAddress.isEmpty() && clientPorts.isEmpty(); }
+        bool isEmpty() const
+        {
+            return serverAddress.isEmpty() && clientPorts.isEmpty() && keptPorts.isEmpty();
+        }
         bool operator==(const Target &other) const
         {
             return protocol == other.protocol && serverAddress == other.serverAddress
-                && clientPorts == other.clientPorts && families == other.families;
+                && clientPorts == other.clientPorts && families == other.families
+                && run == other.run && keptPorts == other.keptPorts;
         }
     };
 
@@ -75,7 +99,13 @@ public:
     // Samples this from now on (from the next sample); an empty target stops.
     void setTarget(const Target &target);
     void stop();
+    // Samples within kSoonMs (from any thread): the lab just did something the kernel's
+    // table shows.
+    void sampleSoon();
     bool isRunning() const { return m_thread.joinable(); }
+    // Counts the stops: a sample delivered with an older number was taken before the last
+    // stop (a reset, a stopped server) and is out of date.
+    quint64 generation() const { return m_generation.load(); }
     // The time between samples (kIntervalMs unless a test asks otherwise); while stopped.
     void setIntervalMs(int ms) { m_intervalMs = ms; }
     // The last sample (from any thread).
@@ -83,13 +113,18 @@ public:
 
 signals:
     // The lab's sockets at the last sample, when they changed (or a timer runs, for countdowns).
-    void sampled(const QList<socketlab::SocketSnapshot> &sockets);
+    void sampled(const QList<socketlab::SocketSnapshot> &sockets, quint64 generation);
 
 private:
     void run();
+    // Waits until the next sample is due (true) or stop() (false).
+    bool waitForNextSample(qint64 startUs, qint64 tookCpuUs);
+    // The listener's accept queue changed since the last look (a connection waits for accept()).
+    bool acceptQueueChanged();
     void takeTarget();
     void sampleOnce(qint64 *lastEmitUs);
     bool isServerSide(const SocketSnapshot &socket) const;
+    bool isKept(const SocketSnapshot &socket) const;
     QList<SocketSnapshot> labSockets(QList<SocketSnapshot> sockets);
     void postChanges(const QList<SocketStateDiff::Change> &changes, qint64 sampleUs);
 
@@ -98,6 +133,8 @@ private:
     Target m_wanted;  // what setTarget() asked for
     int m_intervalMs = kIntervalMs;
     WakeSignal m_stop;
+    WakeSignal m_soon;
+    std::atomic<quint64> m_generation {0};
     std::thread m_thread;
     // Used by the sampling thread only (between a start and the join of a stop).
     Target m_target;
@@ -107,6 +144,10 @@ private:
     QSet<quint64> m_ownInodes;       // this process's socket inodes, as last read
     QSet<quint64> m_checkedInodes;   // inodes already looked up
     QSet<QString> m_ownClientKeys;   // client sockets known to be ours, by their ends
+    // The server's sockets an earlier run left, by their ends: never this run's.
+    QSet<QString> m_earlierRuns;
+    bool m_firstOfRun = false;
+    qint64 m_acceptQueue = -1; // the listener's, at the last look (-1: none)
     mutable QMutex m_latestMutex;
     QList<SocketSnapshot> m_latest;
 };

@@ -215,7 +215,15 @@ void ServerPane::appendEvents(const SocketEvents &events)
         }
     }
     m_status.apply(events);
-    m_log->appendEvents(events);
+    // A class's comings and goings would bury the lab's own events: a student's TCP states
+    // show in the connections table (and the stream), not in the log.
+    SocketEvents logged;
+    logged.reserve(events.size());
+    for (const SocketEvent &event : events) {
+        if (!(event.kind == EventKind::State && event.isStudent()))
+            logged.append(event);
+    }
+    m_log->appendEvents(logged);
     m_connections->appendEvents(events);
     m_class->appendEvents(events);
     updateStatus();

@@ -1,5 +1,6 @@
 // SocketStateSampler on real sockets: the lab's sockets only, their state changes as State
 // events in the stream, and a stop that never waits for the next tick.
+#include "core/eventformatter.h"
 #include "core/labsession.h"
 #include "core/socketstatesampler.h"
 
@@ -83,6 +84,11 @@ private slots:
     void stopsWithoutWaitingForTheTick();
     void waitGrowsWithTheSampleCost();
     void switchedOffByTheEnvironment();
+    void firstSightingAppearsWithoutAnEarlierState();
+    void whatTheLabDoesIsSampledAtOnce();
+    void backlogShowsWithoutWaitingForTheTick();
+    void nothingFromTheRunBefore();
+    void keptPortsOutliveTheServer();
 };
 
 void TestSocketStateSampler::acceptQueueAndTheUnaccepted()
@@ -307,6 +313,188 @@ void TestSocketStateSampler::waitGrowsWithTheSampleCost()
     QCOMPARE(SocketStateSampler::nextWaitMs(50, 45000, 2000), 2000 - 45);
     QCOMPARE(SocketStateSampler::nextWaitMs(5000, 45000, 2000), 5000 - 45);  // never below the interval
     QCOMPARE(SocketStateSampler::nextWaitMs(100, 150000, 100), 1);  // at least 1 ms
+}
+
+// A socket seen for the first time had no state before: "appeared in ESTABLISHED", never
+// "CLOSE -> ESTABLISHED" (the JSON's `from` still reads CLOSE, as documented).
+void TestSocketStateSampler::firstSightingAppearsWithoutAnEarlierState()
+{
+    LabSession session;
+    SocketEvents events;
+    connect(&session, &LabSession::eventsArrived, this,
+        [&events](const SocketEvents &e) { events += e; });
+    ServerConfig config;
+    config.port = 0;
+    QVERIFY(session.server()->start(config));
+    Client *client = session.client(1);
+    client->connectToHost(
+        Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
+    const QString clientLocal = client->localAddress();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
+    client->disconnectFromHost();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
+    int appeared = 0;
+    for (const SocketEvent &e : std::as_const(events)) {
+        if (e.kind != EventKind::State)
+            continue;
+        const QString text = EventFormatter::describe(e);
+        QVERIFY2(!text.contains(QLatin1String("CLOSE \u2192")), qPrintable(text));
+        if (e.local == clientLocal && e.socketState == int(SocketState::Established)) {
+            QVERIFY2(text.contains(QLatin1String("appeared in ESTABLISHED")), qPrintable(text));
+            QCOMPARE(e.previousState, int(SocketState::Close)); // the JSON's `from`
+            ++appeared;
+        }
+    }
+    QCOMPARE(appeared, 1);
+}
+
+// With a tick of a minute, only a sample the lab's own calls trigger can show the client's
+// connection and its TIME_WAIT in time.
+void TestSocketStateSampler::whatTheLabDoesIsSampledAtOnce()
+{
+    LabSession session;
+    session.sampler()->setIntervalMs(60 * 1000);
+    SocketEvents events;
+    connect(&session, &LabSession::eventsArrived, this,
+        [&events](const SocketEvents &e) { events += e; });
+    ServerConfig config;
+    config.port = 0;
+    QVERIFY(session.server()->start(config));
+    Client *client = session.client(1);
+    client->connectToHost(
+        Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
+    const QString clientLocal = client->localAddress();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, session.server()->localAddress(), SocketState::Established, Role::Server),
+        kWaitMs);
+    client->disconnectFromHost();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
+    // Causal order: the row follows the call that made it.
+    qint64 connectReturned = 0;
+    for (const SocketEvent &e : std::as_const(events)) {
+        if (e.kind == EventKind::Connected && e.role == Role::Client)
+            connectReturned = e.endUs;
+        if (e.kind == EventKind::State && e.local == clientLocal
+            && e.socketState == int(SocketState::Established))
+            QVERIFY(e.endUs >= connectReturned && connectReturned != 0);
+    }
+}
+
+// A connection that waits in the backlog of an iterative server makes no event: the listener's
+// accept queue is watched between ticks, so its grey row does not wait for the next one.
+void TestSocketStateSampler::backlogShowsWithoutWaitingForTheTick()
+{
+    LabSession session;
+    session.sampler()->setIntervalMs(60 * 1000);
+    QList<SocketSnapshot> latest;
+    connect(&session, &LabSession::socketsSampled, this,
+        [&latest](const QList<SocketSnapshot> &s) { latest = s; });
+    ServerConfig config;
+    config.port = 0;
+    config.concurrency = Concurrency::Iterative;
+    config.backlog = 4;
+    QVERIFY(session.server()->start(config));
+    const quint16 port = session.server()->localPort();
+    auto unaccepted = [&latest] {
+        return int(std::count_if(latest.begin(), latest.end(),
+            [](const SocketSnapshot &s) { return !s.isListener() && !s.accepted(); }));
+    };
+    auto accepted = [&latest] {
+        return int(std::count_if(latest.begin(), latest.end(),
+            [](const SocketSnapshot &s) { return !s.isListener() && s.accepted(); }));
+    };
+    Fd first = tcpConnect(port); // a student: accepted and served
+    QVERIFY(first.isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(accepted(), 1, kWaitMs);
+    Fd second = tcpConnect(port); // waits in the backlog: nothing of the lab's happens
+    QVERIFY(second.isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(unaccepted(), 1, kWaitMs);
+}
+
+// A new run on the same address starts clean: what the last run left (its connections in
+// TIME_WAIT or FIN_WAIT2) is never reported as this run's, in any client's name.
+void TestSocketStateSampler::nothingFromTheRunBefore()
+{
+    LabSession session;
+    SocketEvents events;
+    connect(&session, &LabSession::eventsArrived, this,
+        [&events](const SocketEvents &e) { events += e; });
+    ServerConfig config;
+    config.port = 0;
+    QVERIFY(session.server()->start(config));
+    const quint16 port = session.server()->localPort();
+    const QString serverAddress = session.server()->localAddress();
+    Client *client = session.client(1);
+    client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), port);
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
+    const QString oldClient = client->localAddress();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events, serverAddress, SocketState::Established, Role::Server), kWaitMs);
+    session.server()->stop(); // the server closes first: its side lingers
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Unconnected, kWaitMs);
+    session.removeClient(1);
+    config.port = port;
+    if (!session.server()->start(config))
+        QSKIP("the port was taken between the runs");
+    const int runStart = int(events.size());
+    Client *next = session.client(2);
+    next->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), port);
+    QTRY_COMPARE_WITH_TIMEOUT(next->state(), Client::State::Connected, kWaitMs);
+    const QString newClient = next->localAddress();
+    // Samples of the new run have been taken (the new connection's rows are in).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events.mid(runStart), newClient, SocketState::Established, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events.mid(runStart), serverAddress, SocketState::Established, Role::Server),
+        kWaitMs);
+    next->disconnectFromHost();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasState(events.mid(runStart), newClient, SocketState::TimeWait, Role::Client), kWaitMs);
+    for (const SocketEvent &e : events.mid(runStart)) {
+        if (e.kind == EventKind::State)
+            QVERIFY2(e.peer != oldClient && e.local != oldClient,
+                qPrintable(EventFormatter::describe(e)));
+    }
+}
+
+// A port to keep watching is sampled every tick, after its server stopped and with no client.
+void TestSocketStateSampler::keptPortsOutliveTheServer()
+{
+    LabSession session;
+    int samples = 0;
+    QList<SocketSnapshot> latest;
+    connect(&session, &LabSession::socketsSampled, this, [&](const QList<SocketSnapshot> &s) {
+        latest = s;
+        ++samples;
+    });
+    ServerConfig config;
+    config.port = 0;
+    QVERIFY(session.server()->start(config));
+    const quint16 port = session.server()->localPort();
+    session.setPortsToKeepWatching({port});
+    Fd student = tcpConnect(port);
+    QVERIFY(student.isValid());
+    auto onPort = [&latest, port](SocketState state) {
+        return std::any_of(latest.begin(), latest.end(),
+            [&](const SocketSnapshot &s) { return s.localPort == port && s.state == state; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(onPort(SocketState::Established), kWaitMs);
+    session.server()->stop(); // the server closes first: its side waits for the student
+    QVERIFY(session.sampler()->isRunning());
+    QVERIFY(peerClosed(student.get()));
+    student.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(onPort(SocketState::TimeWait), kWaitMs);
+    const int before = samples;
+    QTRY_VERIFY_WITH_TIMEOUT(samples >= before + 3, kWaitMs); // every tick, nothing changing
+    session.setPortsToKeepWatching({});
+    QVERIFY(!session.sampler()->isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestSocketStateSampler)

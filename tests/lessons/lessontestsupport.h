@@ -16,6 +16,22 @@ inline int lessonIndex(int number)
     return number - 1;
 }
 
+// Opens lesson number and goes to its step (from 1), each step settled on its own.
+inline bool runToStep(socketlab::LessonController &controller, int number, int step)
+{
+    controller.setLesson(lessonIndex(number));
+    for (;;) {
+        if (!QTest::qWaitFor([&] { return controller.isSettled(); }, kStepWaitMs)
+            || controller.timedOut())
+            return false;
+        if (controller.currentStep() >= step - 1)
+            return true;
+        if (!controller.canGoNext())
+            return false;
+        controller.next();
+    }
+}
+
 // Each step must settle on its own (not by the controller's timeout).
 inline bool runToEnd(socketlab::LessonController &controller, int number)
 {

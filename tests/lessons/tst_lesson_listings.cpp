@@ -1,5 +1,6 @@
 #include "translations/languagemanager.h"
 #include "ui/lessons/lessoncatalog.h"
+#include "ui/lessons/lessoncontroller.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -40,6 +41,23 @@ private slots:
             for (const ListingLine &line : *lines)
                 QVERIFY2(!hasInlineComment(line.code), qPrintable(line.code));
         }
+    }
+
+    void openLessonFollowsTheLanguage_data() { lessons_data(); }
+
+    // The lesson open when the language changes shows its comments in the new language too
+    // (lesson 9's C comments stayed English in Portuguese).
+    void openLessonFollowsTheLanguage()
+    {
+        QFETCH(int, lesson);
+        LessonController controller;
+        controller.setLesson(lesson);
+        QVERIFY(m_languages.setLanguage(QStringLiteral("pt_BR")));
+        controller.retranslate();
+        const LessonScript portuguese = LessonCatalog::build(lesson);
+        QCOMPARE(controller.current()->listing.cTexts(), portuguese.listing.cTexts());
+        QCOMPARE(controller.current()->listing.pythonTexts(), portuguese.listing.pythonTexts());
+        controller.runtime()->reset();
     }
 
     void portugueseHasNoEnglishComment_data() { lessons_data(); }

@@ -1,6 +1,7 @@
 #include "ui/lessons/sequencedrawing.h"
 #include "ui/lessons/sequencemodel.h"
 
+#include <QFontMetricsF>
 #include <QTest>
 #include <QTimeZone>
 #include <QXmlStreamReader>
@@ -428,6 +429,104 @@ private slots:
                  qPrintable(texts.join(QLatin1Char('|'))));
     }
 
+    // Labels never run over a lifeline or off the canvas, however narrow the lanes: what does
+    // not fit between two lifelines is elided (the lesson window's "ecvfrom()" was clipped).
+    void labelsStayBetweenLifelines()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        for (quint64 id = 1; id <= 5; ++id) {
+            const QString local = QStringLiteral("127.0.0.1:4000%1").arg(id);
+            s.add(Role::Client, EventKind::Connected, id, kServer).local = local;
+            s.add(Role::Server, EventKind::Connected, id, local);
+            s.add(Role::Client, EventKind::Sent, id, kServer,
+                 "a rather long message, longer than a lane")
+                .local
+                = local;
+            s.add(Role::Server, EventKind::Data, id, local,
+                "a rather long message, longer than a lane");
+            s.add(Role::Server, EventKind::Call, id).args = QStringLiteral("x");
+        }
+        SequenceModel model;
+        model.setEvents(s.events);
+        for (const int width : {500, 800}) {
+            SequenceDrawing drawing;
+            drawing.layout(model, width);
+            QVector<qreal> lifelines;
+            for (int lane = 0; lane < model.lanes().size(); ++lane)
+                lifelines << drawing.laneX(lane);
+            int labels = 0;
+            for (const SequenceDrawing::Shape &shape : drawing.shapes()) {
+                if (shape.type != SequenceDrawing::Shape::Type::Text || shape.header)
+                    continue;
+                ++labels;
+                QFont font;
+                font.setPixelSize(shape.pixelSize);
+                font.setBold(shape.bold);
+                const qreal w = QFontMetricsF(font).horizontalAdvance(shape.text);
+                qreal left = shape.points[0].x();
+                if (shape.align & Qt::AlignHCenter)
+                    left -= w / 2;
+                else if (shape.align & Qt::AlignRight)
+                    left -= w;
+                const QString what = QStringLiteral("%1 at %2..%3 (width %4)")
+                                         .arg(shape.text)
+                                         .arg(left)
+                                         .arg(left + w)
+                                         .arg(width);
+                QVERIFY2(left >= 0 && left + w <= drawing.size().width(), qPrintable(what));
+                for (const qreal x : std::as_const(lifelines))
+                    QVERIFY2(!(left + 1 < x && x < left + w - 1), qPrintable(what));
+            }
+            QVERIFY(labels >= 15);
+        }
+    }
+
+    // A connect() that has not returned (a SYN the full backlog ignores) is drawn: an arrow
+    // from its client towards the server that has not arrived.
+    void pendingConnectIsDrawn()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        s.add(Role::Client, EventKind::Call, 4).call = SysCall::Socket;
+        SequenceModel model;
+        model.setPendingConnects({4});
+        model.setEvents(s.events);
+        const int lane = model.clientLane(4);
+        QVERIFY(lane >= 0);
+        QVERIFY(std::any_of(
+            model.items().cbegin(), model.items().cend(), [&](const SequenceItem &item) {
+                return item.kind == SequenceItem::Kind::Connect && item.fromLane == lane
+                    && item.toLane == model.serverLane() && item.endRow < 0;
+            }));
+        model.setPendingConnects({});
+        model.setEvents(s.events);
+        QVERIFY(std::none_of(model.items().cbegin(), model.items().cend(),
+            [](const SequenceItem &item) { return item.kind == SequenceItem::Kind::Connect; }));
+    }
+
+    // The labels grow with the window's text (zoom, presentation), never below 12 px.
+    void textScales()
+    {
+        SequenceModel model;
+        model.setEvents(iterativeStory());
+        SequenceDrawing normal;
+        normal.layout(model, 700);
+        SequenceDrawing large;
+        large.layout(model, 700, SequenceDrawing::kRowHeight * 2, 2.0);
+        auto smallest = [](const SequenceDrawing &d) {
+            int px = 1000;
+            for (const SequenceDrawing::Shape &shape : d.shapes()) {
+                if (shape.type == SequenceDrawing::Shape::Type::Text)
+                    px = std::min(px, shape.pixelSize);
+            }
+            return px;
+        };
+        QVERIFY(smallest(normal) >= 12);
+        QVERIFY(smallest(large) >= 2 * smallest(normal) - 1);
+        QVERIFY(large.rowY(1) - large.rowY(0) > normal.rowY(1) - normal.rowY(0));
+    }
+
     // The SVG is the drawing painted through QSvgGenerator: valid XML, each label once as
     // plain text (a <script> in a payload stays text), control characters shown escaped, no
     // paint-order halos that common renderers ignore.
@@ -443,7 +542,7 @@ private slots:
         SequenceModel model;
         model.setEvents(s.events);
         SequenceDrawing drawing;
-        drawing.layout(model, 700);
+        drawing.layout(model, 1400); // wide enough for every label whole
         const QByteArray svg = drawing.toSvg(QStringLiteral("Sequence diagram"));
         QVERIFY(!svg.contains("paint-order"));
         QVERIFY(!svg.contains("<script"));

@@ -2,20 +2,24 @@
 #include "ui/lessons/codeview.h"
 #include "ui/lessons/kernelview.h"
 #include "ui/lessons/lessoncatalog.h"
-#include "ui/lessons/queueplot.h"
 #include "ui/lessons/lessonwindow.h"
+#include "ui/lessons/queueplot.h"
 #include "ui/lessons/sequencediagramwidget.h"
+#include "ui/zoomcontroller.h"
 
-#include <QCheckBox>
 #include <QAbstractScrollArea>
+#include <QApplication>
+#include <QCheckBox>
 #include <QImage>
-#include <QScrollBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
+
+#include <algorithm>
 
 using namespace socketlab;
 
@@ -105,6 +109,105 @@ private slots:
         window.openLesson(2);
         QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
         QVERIFY(!kernel->findChild<QueuePlot *>()->isVisible());
+    }
+
+    // An exported diagram has room for every label whole, closing quote included (lesson 4's
+    // `send(): "B: hello` lost it), whatever the pane on screen had to shorten.
+    void exportKeepsWholeLabels()
+    {
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(lessontest::runToEnd(*window.controller(), 4));
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("d.svg"));
+        QVERIFY(window.diagram()->exportSvg(svg));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QStringList texts;
+        QXmlStreamReader xml(&file);
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement
+                && xml.name() == QLatin1String("text"))
+                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        const QString all = texts.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("send(): \"B: hello\"")), qPrintable(all));
+        for (const SequenceItem &item : window.diagram()->model().items())
+            QVERIFY2(all.contains(item.label), qPrintable(item.label));
+    }
+
+    // "Look at" names a row of the kernel's table: it is in view and highlighted (lesson 3
+    // step 4: D's SYN_SENT, below the fold at 1024x768 before).
+    void lookAtScrollsToTheRow()
+    {
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(lessontest::runToStep(*window.controller(), 3, 4));
+        auto *kernel = window.findChild<KernelView *>();
+        auto *table = kernel->findChild<QTreeWidget *>();
+        QTreeWidgetItem *synSent = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((synSent = [table]() -> QTreeWidgetItem * {
+            for (int i = 0; i < table->topLevelItemCount(); ++i) {
+                if (table->topLevelItem(i)->text(1) == QLatin1String("SYN_SENT"))
+                    return table->topLevelItem(i);
+            }
+            return nullptr;
+        }()) != nullptr,
+            lessontest::kStepWaitMs);
+        QVERIFY(synSent->font(1).bold());
+        QTRY_VERIFY(table->viewport()->rect().contains(table->visualItemRect(synSent)));
+        // The diagram draws D's connect() that has not returned.
+        const int lane = window.diagram()->model().clientLane(4);
+        QVERIFY(lane >= 0);
+        QTRY_VERIFY(std::any_of(window.diagram()->model().items().cbegin(),
+            window.diagram()->model().items().cend(), [lane](const SequenceItem &item) {
+                return item.fromLane == lane && item.kind == SequenceItem::Kind::Connect
+                    && item.endRow < 0;
+            }));
+    }
+
+    // Lesson 9's last steps use the server and clients G, H and I, right of six lanes that
+    // are quiet by then: the diagram scrolls there.
+    void diagramFollowsTheStepLanes()
+    {
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(lessontest::runToStep(*window.controller(), 9, 5));
+        const SequenceDiagramWidget *diagram = window.diagram();
+        QVERIFY(diagram->model().lanes().size() >= 8);
+        const QPair<int, int> last = diagram->lanesSpan(diagram->model().rowCount() - 1);
+        QTRY_VERIFY(diagram->visibleRegion().boundingRect().intersects(
+            QRect(last.first, 0, last.second - last.first, diagram->height())));
+        // Labels at 12 px at least on screen, growing with the window's text.
+        QVERIFY2(diagram->labelPixelSize() >= 12,
+            qPrintable(QString::number(diagram->labelPixelSize())));
+    }
+
+    // The diagram's text follows the window's text size (zoom, presentation).
+    void diagramTextFollowsTheZoom()
+    {
+        LessonWindow window;
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The zoom (the main window's, shared by every window) at 100%, then its largest step.
+        ZoomController *zoom = ZoomController::instance();
+        zoom->reset();
+        QCoreApplication::processEvents();
+        const int before = window.diagram()->labelPixelSize();
+        QVERIFY2(before >= 12, qPrintable(QString::number(before)));
+        zoom->setPercent(ZoomController::steps().last());
+        QTRY_VERIFY2(window.diagram()->labelPixelSize() >= before * 5 / 4,
+            qPrintable(QString::number(window.diagram()->labelPixelSize())));
+        zoom->reset();
+        QTRY_COMPARE(window.diagram()->labelPixelSize(), before);
     }
 
     // The line of the step's anchor is highlighted in each language, wherever it is there.

@@ -1,3 +1,4 @@
+#include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
 
 #include <QLabel>
@@ -47,6 +48,35 @@ private slots:
         auto *counters = pane.findChild<QLabel *>(QStringLiteral("serverCounters"));
         QVERIFY(counters->text().startsWith(QStringLiteral("Connections: 1")));
         QVERIFY(!counters->text().contains(QStringLiteral("Dropped")));
+    }
+
+    // A class's TCP states would bury the lab's own events: a student's go to the stream and
+    // the connections table, not the log; the session's own clients' are logged.
+    void studentsStatesStayOutOfTheLog()
+    {
+        ServerPane pane;
+        SocketEvent listening(EventKind::Listening, Role::Server);
+        listening.local = QStringLiteral("127.0.0.1:5000");
+        listening.sequence = 1;
+        SocketEvents events {listening};
+        for (int i = 0; i < 36; ++i) {
+            SocketEvent state(EventKind::State, Role::Server);
+            state.local = listening.local;
+            state.peer = QStringLiteral("127.0.0.%1:40000").arg(i + 2);
+            state.socketState = int(SocketState::Established);
+            state.stateChange = StateChange::Appeared;
+            state.sequence = quint64(i + 2);
+            events << state;
+        }
+        SocketEvent own(EventKind::State, Role::Server);
+        own.local = listening.local;
+        own.peer = QStringLiteral("127.0.0.1:40001");
+        own.socketState = int(SocketState::Established);
+        own.clientId = 1;
+        own.sequence = 100;
+        events << own;
+        pane.appendEvents(events);
+        QCOMPARE(pane.logModel()->rowCount(), 2); // listening and Client 1's state
     }
 };
 

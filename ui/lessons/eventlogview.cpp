@@ -26,8 +26,13 @@ EventLogView::EventLogView(QWidget *parent) : QListView(parent), m_model(new Eve
     m_model->setOrder(&causallyBefore);
     setModel(m_model);
     setModelColumn(EventListModel::LineColumn);
-    setUniformItemSizes(true);
-    setWordWrap(false);
+    // A line longer than the pane wraps instead of ending in "…" ("Waiting for datagrams
+    // o…"): a lesson's log holds a few hundred lines, so rows of their own height are cheap.
+    setUniformItemSizes(false);
+    setWordWrap(true);
+    setTextElideMode(Qt::ElideNone);
+    setResizeMode(QListView::Adjust);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
 }

@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -48,9 +49,10 @@ KernelView::KernelView(QWidget *parent) : QWidget(parent)
     m_table->setRootIsDecorated(false);
     m_table->setColumnCount(ColumnCount);
     m_table->setUniformRowHeights(true);
-    m_table->header()->setStretchLastSection(false);
+    // Every column as wide as its texts, the socket's name first of all ("client D", not
+    // "clie…" in Portuguese); what does not fit scrolls sideways.
+    m_table->header()->setStretchLastSection(true);
     m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->header()->setSectionResizeMode(Who, QHeaderView::Stretch);
     m_plot = new QueuePlot;
     layout->addWidget(m_note);
     layout->addWidget(m_table, 1);
@@ -65,6 +67,23 @@ void KernelView::setRuntime(const LessonRuntime *runtime)
     connect(runtime, &LessonRuntime::kernelSampled, this, &KernelView::refresh);
     connect(runtime, &LessonRuntime::cleared, this, &KernelView::refresh);
     refresh();
+}
+
+void KernelView::setObserved(const QString &text)
+{
+    m_observed = text;
+    refresh();
+}
+
+bool KernelView::isObserved(const QTreeWidgetItem *item) const
+{
+    // The kernel's state names are the same in every language: "D is in SYN_SENT".
+    const QString state = item->text(State);
+    if (m_observed.isEmpty() || state.isEmpty())
+        return false;
+    const QRegularExpression word(
+        QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(state)));
+    return m_observed.contains(word);
 }
 
 void KernelView::setShowQueues(bool show)
@@ -97,15 +116,26 @@ void KernelView::refresh()
     const LessonRuntime &rt = *m_runtime;
     QList<SocketSnapshot> sockets = rt.kernelSockets();
     // The listener first, then the server's sides, then the clients, each by port.
-    std::stable_sort(sockets.begin(), sockets.end(), [&rt](const SocketSnapshot &a, const SocketSnapshot &b) {
-        auto rank = [&rt](const SocketSnapshot &s) {
-            return s.isListener() ? 0 : rt.watchedPorts().contains(s.localPort) ? 1 : 2;
-        };
-        const int ra = rank(a), rb = rank(b);
-        if (ra != rb)
-            return ra < rb;
-        return (ra == 1 ? a.peerPort : a.localPort) < (rb == 1 ? b.peerPort : b.localPort);
-    });
+    // The rows the step's "Look at" names come right after the listener, in view.
+    const auto pointedAt = [this](const SocketSnapshot &s) {
+        return !m_observed.isEmpty()
+            && m_observed.contains(
+                QRegularExpression(QStringLiteral("\\b%1\\b")
+                                       .arg(QRegularExpression::escape(socketStateName(s.state)))));
+    };
+    std::stable_sort(sockets.begin(), sockets.end(),
+        [&rt, &pointedAt](const SocketSnapshot &a, const SocketSnapshot &b) {
+            auto rank = [&rt, &pointedAt](const SocketSnapshot &s) {
+                return s.isListener()                         ? 0
+                    : pointedAt(s)                            ? 1
+                    : rt.watchedPorts().contains(s.localPort) ? 2
+                                                              : 3;
+            };
+            const int ra = rank(a), rb = rank(b);
+            if (ra != rb)
+                return ra < rb;
+            return (ra == 2 ? a.peerPort : a.localPort) < (rb == 2 ? b.peerPort : b.localPort);
+        });
     while (m_table->topLevelItemCount() > sockets.size())
         delete m_table->takeTopLevelItem(m_table->topLevelItemCount() - 1);
     while (m_table->topLevelItemCount() < sockets.size()) {
@@ -140,7 +170,34 @@ void KernelView::refresh()
                             .arg(listeners.join(QStringLiteral("; "))));
     else
         m_note->setText(tr("No listening socket now: what is left are connections winding down."));
+    // The rows the step points at: highlighted, and the one of a client the text names (or
+    // the first) scrolled into view.
+    QTreeWidgetItem *first = nullptr;
+    QTreeWidgetItem *named = nullptr;
+    for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_table->topLevelItem(i);
+        const bool observed = isObserved(item);
+        for (int c = 0; c < ColumnCount; ++c) {
+            item->setBackground(c, observed ? QBrush(QColor(0xff, 0xf3, 0xd6)) : QBrush());
+            QFont font = item->font(c);
+            font.setBold(observed);
+            item->setFont(c, font);
+        }
+        if (!observed)
+            continue;
+        if (!first)
+            first = item;
+        // A client's name is one capital letter: "client D", "server side (G)".
+        static const QRegularExpression letter(QStringLiteral("\\b[A-Z]\\b"));
+        for (auto it = letter.globalMatch(item->text(Who)); it.hasNext() && !named;) {
+            const QString name = it.next().captured();
+            if (m_observed.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(name))))
+                named = item;
+        }
+    }
     fitTable();
+    if (named || first)
+        m_table->scrollToItem(named ? named : first, QAbstractItemView::PositionAtCenter);
     if (!m_plot->isHidden())
         m_plot->setPoints(KernelSockets::queueHistory(rt, 1));
 }

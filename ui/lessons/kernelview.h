@@ -4,6 +4,7 @@
 
 class QLabel;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace socketlab {
 
@@ -22,6 +23,9 @@ public:
 
     void setRuntime(const LessonRuntime *runtime);
     void setShowQueues(bool show);
+    // The step's "Look at" text when it points here: the rows in a state it names (and, of
+    // those, the ones of a client it names) are highlighted and scrolled to.
+    void setObserved(const QString &text);
     void refresh();
 
 protected:
@@ -31,7 +35,11 @@ private:
     void retranslateUi();
     void fitTable();
 
+    // Whether a row is one the step points at (its state named in the text).
+    bool isObserved(const QTreeWidgetItem *item) const;
+
     const LessonRuntime *m_runtime = nullptr;
+    QString m_observed;
     QLabel *m_note;
     QTreeWidget *m_table;
     QueuePlot *m_plot;

@@ -14,6 +14,8 @@ void takeTexts(LessonScript &to, const LessonScript &from)
 {
     to.title = from.title;
     to.switchText = from.switchText;
+    // The listing's comments are texts too (the open lesson's stayed English in Portuguese).
+    to.listing = from.listing;
     for (int i = 0; i < to.steps.size() && i < from.steps.size(); ++i) {
         to.steps[i].title = from.steps[i].title;
         to.steps[i].explanation = from.steps[i].explanation;

@@ -18,7 +18,7 @@ constexpr int kKernelHistory = 1200;
 LessonRuntime::LessonRuntime(QObject *parent) : QObject(parent)
 {
     connect(&m_session, &LabSession::eventsArrived, this, &LessonRuntime::append);
-    connect(&m_sampler, &KernelSampler::sampled, this, &LessonRuntime::kernelArrived);
+    connect(&m_session, &LabSession::socketsSampled, this, &LessonRuntime::kernelArrived);
     m_stepClock.start();
     m_runClock.start();
 }
@@ -41,7 +41,7 @@ void LessonRuntime::reset()
     m_stepClock.restart();
     m_runClock.restart();
     m_watchedPorts.clear();
-    m_sampler.setPorts({});
+    m_session.setPortsToKeepWatching({});
     m_kernel.clear();
     m_kernelHistory.clear();
     m_kernelSamples = 0;
@@ -60,15 +60,15 @@ bool LessonRuntime::startServer(const ServerConfig &config)
         m_watchedPorts << port;
         while (m_watchedPorts.size() > kWatchedPorts)
             m_watchedPorts.removeFirst();
-        m_sampler.setPorts(m_watchedPorts);
+        m_session.setPortsToKeepWatching(m_watchedPorts);
     }
     return true;
 }
 
-void LessonRuntime::kernelArrived(const QList<SocketSnapshot> &sockets, const QList<quint16> &ports)
+void LessonRuntime::kernelArrived(const QList<SocketSnapshot> &sockets)
 {
-    if (m_watchedPorts.isEmpty() || ports != m_watchedPorts)
-        return;  // sampled before the run was reset, or before a new server's port was added
+    if (m_watchedPorts.isEmpty())
+        return; // sampled before the run was reset
     m_kernel = sockets;
     ++m_kernelSamples;
     m_kernelHistory.append({m_runClock.elapsed(), sockets});

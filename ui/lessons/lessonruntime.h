@@ -7,7 +7,6 @@
 #include "core/serverconfig.h"
 #include "core/socketevent.h"
 #include "core/socketstatereader.h"
-#include "ui/lessons/kernelsampler.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -87,7 +86,8 @@ public:
     // The clients whose local address is known, removed ones too.
     QList<int> knownClients() const { return m_clientAddresses.keys(); }
 
-    // The kernel's view (KernelSampler, ~10 Hz) of the ports the run's servers listened on:
+    // The kernel's view (the session's sampler, ~10 Hz while a port is watched) of the run's
+    // sockets and of the ports its servers listened on, kept watching after they stopped:
     // the newest sample, how many came since the run began, and the recent ones.
     const QList<SocketSnapshot> &kernelSockets() const { return m_kernel; }
     int kernelSampleCount() const { return m_kernelSamples; }
@@ -104,7 +104,7 @@ signals:
 
 private:
     void append(const SocketEvents &events);
-    void kernelArrived(const QList<SocketSnapshot> &sockets, const QList<quint16> &ports);
+    void kernelArrived(const QList<SocketSnapshot> &sockets);
 
     LabSession m_session;
     SocketEvents m_events;
@@ -117,7 +117,6 @@ private:
     QVector<KernelSample> m_kernelHistory;
     int m_kernelSamples = 0;
     QElapsedTimer m_runClock;
-    KernelSampler m_sampler;  // last: its thread stops first
 };
 
 } // namespace socketlab

@@ -32,8 +32,9 @@ struct LessonStep
     // Polled until true; null means done at once. May record facts for the outcome.
     Settled settled;
     // The lesson's switch as this step runs it whatever the class chose (a step that starts
-    // its own server with the switch off), shown so; empty: the class's choice.
-    std::optional<bool> switchForced;
+    // its own server with the switch off), shown so; empty: the class's choice. Initialized
+    // here so the steps' brace lists may leave it out.
+    std::optional<bool> switchForced = std::nullopt;
 };
 
 using LessonSteps = QVector<LessonStep>;

@@ -25,14 +25,19 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace socketlab {
 
 namespace {
 // Percent of the left column for the diagram, the rest for the tabs below it.
 constexpr int kDiagramShare = 60;
 constexpr int kDiagramShareWithQueues = 30;
-// Percent of the width the code pane takes at least.
-constexpr int kCodeShare = 36;
+constexpr int kDiagramShareObservingDetails = 48;
+// Percent of the width the code pane takes at least and at most: the diagram and the tables
+// are what the class reads; a long listing line scrolls.
+constexpr int kCodeShare = 24;
+constexpr int kMaxCodeShare = 33;
 
 const char kStyle[] =
     "QGroupBox { border: 2px solid #b8b8b8; border-radius: 4px; margin-top: 1.3em; padding: 2px; }"
@@ -82,11 +87,16 @@ LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_exportPng, &QPushButton::clicked, this, &LessonWindow::exportPng);
     connect(m_exportSvg, &QPushButton::clicked, this, &LessonWindow::exportSvg);
     connect(m_diagram, &SequenceDiagramWidget::grew, this, [this] {
-        // Follow the newest row, after the scroll area has taken the new height.
+        // Follow the newest row and the lanes the step uses, after the scroll area has taken
+        // the new size.
         QTimer::singleShot(0, this, [this] {
             m_diagramScroll->verticalScrollBar()->setValue(m_diagramScroll->verticalScrollBar()->maximum());
+            followStepLanes();
         });
     });
+    connect(&m_controller, &LessonController::stepChanged, this,
+        [this] { m_stepFirstRow = m_diagram->model().rowCount(); });
+    connect(runtime, &LessonRuntime::kernelSampled, this, &LessonWindow::updatePendingConnects);
     m_processes->setServer(runtime->server());
     m_kernel->setRuntime(runtime);
     // The sticky lane titles are painted at the visible top: repaint whole on scroll.
@@ -328,12 +338,43 @@ void LessonWindow::showLesson()
 
 void LessonWindow::fitCodePane()
 {
-    // The listing's longest line whole (tst_lesson_fit), but never less than the usual share:
-    // what the code pane does not need goes to the diagram and the tables on the left.
+    // The listing's longest line whole when that takes no more than a third of the width
+    // (the rest scrolls sideways), never less than the usual share: what the code pane does
+    // not need goes to the diagram and the tables on the left (tst_lesson_fit).
     const int total = m_columns->width() > 200 ? m_columns->width() : width() - 16;
     const int chrome = m_codeBox->width() > 100 && m_code->width() > 50 ? m_codeBox->width() - m_code->width() : 24;
-    const int code = std::max(total * kCodeShare / 100, m_code->listingWidth() + chrome);
+    const int code = std::clamp(
+        m_code->listingWidth() + chrome, total * kCodeShare / 100, total * kMaxCodeShare / 100);
     m_columns->setSizes({total - code, code});
+}
+
+void LessonWindow::followStepLanes()
+{
+    // The lanes of this step's rows (lesson 9's last clients and the server sit right of six
+    // lanes that are quiet by then); before the step drew anything, the last few rows'.
+    const int rows = m_diagram->model().rowCount();
+    QPair<int, int> span = m_diagram->lanesSpan(std::min(m_stepFirstRow, rows));
+    if (span.second <= span.first)
+        span = m_diagram->lanesSpan(std::max(0, rows - 3));
+    if (span.second <= span.first)
+        return;
+    QScrollBar *bar = m_diagramScroll->horizontalScrollBar();
+    const int shown = m_diagramScroll->viewport()->width();
+    if (span.first < bar->value() || span.second - span.first > shown)
+        bar->setValue(span.first);
+    else if (span.second > bar->value() + shown)
+        bar->setValue(span.second - shown);
+}
+
+void LessonWindow::updatePendingConnects()
+{
+    LessonRuntime *runtime = m_controller.runtime();
+    QList<quint64> pending;
+    for (const int number : runtime->clientNumbers()) {
+        if (runtime->client(number)->state() == Client::State::Connecting)
+            pending << quint64(number);
+    }
+    m_diagram->setPendingConnects(pending);
 }
 
 void LessonWindow::showSwitch()
@@ -360,6 +401,9 @@ void LessonWindow::showStep()
     m_code->setCurrentAnchor(step.anchor);
     showSwitch();
     markObserved(step.target);
+    m_kernel->setObserved(step.target == ObserveTarget::Kernel ? step.observe : QString());
+    m_processes->setObserved(step.target == ObserveTarget::Processes);
+    QTimer::singleShot(0, this, &LessonWindow::followStepLanes);
     m_back->setEnabled(m_controller.canGoBack());
     m_next->setEnabled(m_controller.canGoNext());
     const bool last = index == steps.size() - 1;
@@ -390,6 +434,14 @@ void LessonWindow::markObserved(ObserveTarget target)
         m_details->setCurrentWidget(m_kernel);
     const bool details = target == ObserveTarget::Processes || target == ObserveTarget::Log
         || target == ObserveTarget::Kernel;
+    // The panel the step points at gets room: the tabs half the column when they are it
+    // (the queue plot's lesson keeps its own split).
+    if (!m_showsQueues && m_left->height() > 100) {
+        const int diagram = details ? kDiagramShareObservingDetails : kDiagramShare;
+        const int total = m_left->sizes().value(0) + m_left->sizes().value(1);
+        if (total > 0)
+            m_left->setSizes({total * diagram / 100, total - total * diagram / 100});
+    }
     const QList<QPair<QGroupBox *, bool>> boxes{{m_diagramBox, target == ObserveTarget::Diagram},
                                                  {m_detailsBox, details},
                                                  {m_codeBox, target == ObserveTarget::Code}};
@@ -403,6 +455,7 @@ void LessonWindow::markObserved(ObserveTarget target)
 void LessonWindow::eventsArrived(const SocketEvents &events)
 {
     const SocketEvents &all = m_controller.runtime()->events();
+    updatePendingConnects();
     m_diagram->setEvents(all);
     m_processes->setEvents(all);
     m_log->appendEvents(events);
@@ -410,6 +463,8 @@ void LessonWindow::eventsArrived(const SocketEvents &events)
 
 void LessonWindow::cleared()
 {
+    m_stepFirstRow = 0;
+    m_diagram->setPendingConnects({});
     m_diagram->setEvents({});
     m_processes->setEvents({});
     m_log->setEvents({});

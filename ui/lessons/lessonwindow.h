@@ -62,6 +62,9 @@ private:
     void showStep();
     void showSwitch();
     void fitCodePane();
+    // Scrolls the diagram sideways to the lanes the current step uses.
+    void followStepLanes();
+    void updatePendingConnects();
     void eventsArrived(const SocketEvents &events);
     void cleared();
     void markObserved(ObserveTarget target);
@@ -70,6 +73,7 @@ private:
     bool m_closed = false;
     bool m_presenting = false;
     bool m_showsQueues = false;  // the left column is split for the queue plot
+    int m_stepFirstRow = 0; // the diagram's first row of the current step
     QRect m_normalGeometry;
     Qt::WindowStates m_normalState;
     QAction *m_presentation = nullptr;

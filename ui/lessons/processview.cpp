@@ -7,9 +7,16 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace socketlab {
+
+namespace {
+constexpr int kStateColumn = 3;
+}
 
 namespace {
 constexpr int kRefreshMs = 300;
@@ -37,6 +44,28 @@ void ProcessView::setEvents(const SocketEvents &events)
 {
     m_tracker.setEvents(events);
     refresh();
+}
+
+void ProcessView::setObserved(bool on)
+{
+    if (on == m_observed)
+        return;
+    m_observed = on;
+    refresh();
+}
+
+void ProcessView::fitColumns()
+{
+    for (int c = 0; c < 4; ++c)
+        m_tree->resizeColumnToContents(c);
+    const int room = m_tree->viewport()->width();
+    int others = 0;
+    for (int c = 1; c <= kStateColumn; ++c)
+        others += m_tree->columnWidth(c);
+    // The State column's text whole, the name takes what is left (at least a third).
+    const int name = std::max(room / 3, room - others - 8);
+    if (m_tree->columnWidth(0) > name)
+        m_tree->setColumnWidth(0, name);
 }
 
 void ProcessView::refresh()
@@ -72,8 +101,15 @@ void ProcessView::refresh()
         }
     }
     m_tree->expandAll();
-    for (int c = 0; c < 4; ++c)
-        m_tree->resizeColumnToContents(c);
+    if (m_observed) {
+        for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+            (*it)->setBackground(kStateColumn, QColor(0xff, 0xf3, 0xd6));
+            QFont font = (*it)->font(kStateColumn);
+            font.setBold(true);
+            (*it)->setFont(kStateColumn, font);
+        }
+    }
+    fitColumns();
 
     QStringList notes;
     for (quint16 port : m_showTimeWait ? m_tracker.ports() : QList<quint16>()) {

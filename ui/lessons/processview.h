@@ -25,6 +25,8 @@ public:
     // For the shared counter line (the server process's own copy).
     void setServer(const Server *server) { m_server = server; }
     void setShowTimeWait(bool show) { m_showTimeWait = show; }
+    // The step points here: the State column is highlighted (and always in view).
+    void setObserved(bool on);
     void refresh();
 
 protected:
@@ -32,10 +34,14 @@ protected:
 
 private:
     void retranslateUi();
+    // Columns sized to their contents, the first (long process names, in Portuguese longer)
+    // elided so the State column stays in view at 1024x768.
+    void fitColumns();
 
     ProcessTracker m_tracker;
     const Server *m_server = nullptr;
     bool m_showTimeWait = false;
+    bool m_observed = false;
     QTreeWidget *m_tree;
     QLabel *m_notes;
     QTimer m_timer;

@@ -1,6 +1,7 @@
 #include "ui/lessons/sequencediagramwidget.h"
 
 #include <QEvent>
+#include <QFontInfo>
 #include <QImage>
 #include <QPainter>
 #include <QSaveFile>
@@ -25,29 +26,59 @@ void SequenceDiagramWidget::setEvents(const SocketEvents &events)
         emit grew();
 }
 
+qreal SequenceDiagramWidget::textScale() const
+{
+    // The labels follow the window's text (zoom, presentation): 14 px at a 13 px font.
+    return qMax<qreal>(1.0, QFontInfo(font()).pixelSize() / kBaseFontPixels);
+}
+
 void SequenceDiagramWidget::relayout()
 {
     // The height we may fill without scrolling: the scroll area's viewport when in one.
     const int available = qMax(100, parentWidget() ? parentWidget()->height() : height());
     const int width = qMax(this->width(), 300);
     const int rows = m_model.rowCount();
-    // Fit the whole diagram: rows closer first, then the whole picture smaller; past the
-    // smallest scale it scrolls, and the lesson window follows the newest row.
-    int rowHeight = SequenceDrawing::kRowHeight;
+    const qreal text = textScale();
+    // Fit the whole diagram: rows closer first, then the whole picture a little smaller (text
+    // never below 12 px); past that it scrolls, and the lesson window follows the newest row.
+    int rowHeight = int(SequenceDrawing::kRowHeight * text);
     m_scale = 1.0;
-    if (SequenceDrawing::heightFor(rows, rowHeight) > available) {
-        const qreal fixed = SequenceDrawing::heightFor(0, 0);
+    if (SequenceDrawing::heightFor(rows, rowHeight, text) > available) {
+        const qreal fixed = SequenceDrawing::heightFor(0, 0, text);
         rowHeight = int((available - fixed) / (qMax(1, rows) + 0.7));
-        if (rowHeight < SequenceDrawing::kMinRowHeight) {
-            rowHeight = SequenceDrawing::kMinRowHeight;
-            m_scale = qMax(kMinScale, qreal(available) / SequenceDrawing::heightFor(rows, rowHeight));
+        const int minRow = int(SequenceDrawing::kMinRowHeight * text);
+        if (rowHeight < minRow) {
+            rowHeight = minRow;
+            m_scale = qMax(
+                kMinScale, qreal(available) / SequenceDrawing::heightFor(rows, rowHeight, text));
         }
     }
-    m_drawing.layout(m_model, int(width / m_scale), rowHeight);
+    m_drawing.layout(m_model, int(width / m_scale), rowHeight, text);
     setMinimumHeight(int(std::ceil(m_drawing.size().height() * m_scale)));
     const int lanes = int(qMax<qsizetype>(1, m_model.lanes().size()));
-    setMinimumWidth(2 * SequenceDrawing::kMargin + lanes * SequenceDrawing::kMinLaneWidth);
+    setMinimumWidth(int(std::ceil(
+        (2 * SequenceDrawing::kMargin + lanes * SequenceDrawing::minLaneWidth(text)) * m_scale)));
     update();
+}
+
+int SequenceDiagramWidget::labelPixelSize() const
+{
+    return int(std::floor(14 * textScale() * m_scale));
+}
+
+QPair<int, int> SequenceDiagramWidget::lanesSpan(int firstRow) const
+{
+    const QPair<qreal, qreal> span = m_drawing.lanesSpan(m_model, firstRow);
+    return {int(span.first * m_scale), int(std::ceil(span.second * m_scale))};
+}
+
+void SequenceDiagramWidget::setPendingConnects(const QList<quint64> &clients)
+{
+    if (clients == m_model.pendingConnects())
+        return;
+    m_model.setPendingConnects(clients);
+    m_model.setEvents(m_events);
+    relayout();
 }
 
 QSize SequenceDiagramWidget::sizeHint() const
@@ -67,8 +98,10 @@ void SequenceDiagramWidget::paintEvent(QPaintEvent *)
         painter.resetTransform();
         painter.translate(0, top);
         painter.scale(m_scale, m_scale);
-        painter.fillRect(QRectF(0, 0, width() / m_scale, SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin),
-                         Qt::white);
+        painter.fillRect(
+            QRectF(0, 0, width() / m_scale,
+                (SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin) * textScale()),
+            Qt::white);
         m_drawing.paint(painter, true);
     }
 }
@@ -84,6 +117,8 @@ void SequenceDiagramWidget::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_model.setEvents(m_events);
         relayout();
+    } else if (event->type() == QEvent::FontChange) {
+        relayout();
     }
     QWidget::changeEvent(event);
 }
@@ -91,8 +126,15 @@ void SequenceDiagramWidget::changeEvent(QEvent *event)
 SequenceDrawing SequenceDiagramWidget::exportDrawing() const
 {
     // Full-size rows at the width shown, whatever the pane squeezed.
+    // and wide enough for every label whole (a slide has the room the pane had not).
     SequenceDrawing drawing;
-    drawing.layout(m_model, qMax(int(width() / m_scale), 300));
+    const int rowHeight = int(SequenceDrawing::kRowHeight * textScale());
+    int shown = qMax(int(width() / m_scale), 300);
+    for (int tries = 0; tries < 4; ++tries, shown = shown * 3 / 2) {
+        drawing.layout(m_model, shown, rowHeight, textScale());
+        if (drawing.elidedLabels() == 0)
+            break;
+    }
     return drawing;
 }
 

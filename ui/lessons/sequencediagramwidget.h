@@ -22,6 +22,12 @@ public:
     bool exportPng(const QString &path) const;
     bool exportSvg(const QString &path) const;
     QSize sizeHint() const override;
+    // Clients whose connect() has not returned: drawn as an open arrow.
+    void setPendingConnects(const QList<quint64> &clients);
+    // The labels' size on screen, in pixels.
+    int labelPixelSize() const;
+    // The x range (widget pixels) of the lanes the rows from firstRow on use.
+    QPair<int, int> lanesSpan(int firstRow) const;
 
 signals:
     void grew();
@@ -32,10 +38,14 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    static constexpr qreal kMinScale = 0.7;
+    // 14 px labels shrunk no further than 12 px.
+    static constexpr qreal kMinScale = 12.0 / 14.0;
+    // The usual window text size, at which labels are 14 px.
+    static constexpr qreal kBaseFontPixels = 13.0;
     static constexpr int kPngScale = 2;
 
     void relayout();
+    qreal textScale() const;
     SequenceDrawing exportDrawing() const;
 
     SocketEvents m_events;

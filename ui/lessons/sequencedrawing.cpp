@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -54,12 +55,31 @@ qreal SequenceDrawing::laneX(int lane) const
 
 qreal SequenceDrawing::rowY(int row) const
 {
-    return kHeaderHeight + kMargin + kFirstRowGap + m_rowHeight * (row + 0.7);
+    return (kHeaderHeight + kMargin + kFirstRowGap) * m_textScale + m_rowHeight * (row + 0.7);
 }
 
-int SequenceDrawing::heightFor(int rows, int rowHeight)
+int SequenceDrawing::heightFor(int rows, int rowHeight, qreal textScale)
 {
-    return int(kHeaderHeight + kMargin + kFirstRowGap + rowHeight * (qMax(1, rows) + 0.7) + kMargin);
+    return int((kHeaderHeight + kMargin + kFirstRowGap) * textScale
+        + rowHeight * (qMax(1, rows) + 0.7) + kMargin);
+}
+
+QPair<qreal, qreal> SequenceDrawing::lanesSpan(const SequenceModel &model, int firstRow) const
+{
+    qreal left = -1;
+    qreal right = -1;
+    for (const SequenceItem &item : model.items()) {
+        if (item.row < firstRow)
+            continue;
+        for (const int lane : {item.fromLane, item.toLane}) {
+            const qreal x = laneX(lane);
+            left = left < 0 ? x : qMin(left, x);
+            right = qMax(right, x);
+        }
+    }
+    if (left < 0)
+        return {0, 0};
+    return {qMax<qreal>(0, left - m_laneWidth / 2), right + m_laneWidth / 2};
 }
 
 void SequenceDrawing::addLine(QPointF a, QPointF b, const QColor &colour, qreal width, bool dashed)
@@ -77,7 +97,7 @@ void SequenceDrawing::addArrow(QPointF from, QPointF to, const QColor &colour, b
 {
     addLine(from, to, colour, 2.0, dashed);
     const qreal angle = std::atan2(to.y() - from.y(), to.x() - from.x());
-    const qreal size = 10;
+    const qreal size = 10 * m_textScale;
     Shape head;
     head.type = Shape::Type::Polygon;
     head.points = {to, to - QPointF(size * std::cos(angle - 0.4), size * std::sin(angle - 0.4)),
@@ -88,12 +108,21 @@ void SequenceDrawing::addArrow(QPointF from, QPointF to, const QColor &colour, b
 }
 
 void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor &colour,
-                              Qt::Alignment align, int pixelSize, bool bold)
+    Qt::Alignment align, int pixelSize, bool bold, qreal maxWidth)
 {
     Shape s;
     s.type = Shape::Type::Text;
     s.points = {anchor};
     s.text = xmlSafe(text);
+    if (maxWidth > 0) {
+        QFont font;
+        font.setPixelSize(pixelSize);
+        font.setBold(bold);
+        const QString whole = s.text;
+        s.text = QFontMetricsF(font).elidedText(whole, Qt::ElideRight, maxWidth);
+        if (s.text != whole && !s.header)
+            ++m_elided;
+    }
     s.colour = colour;
     s.align = align;
     s.pixelSize = pixelSize;
@@ -101,15 +130,21 @@ void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor 
     m_shapes.push_back(s);
 }
 
-void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeight)
+void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeight, qreal textScale)
 {
     m_shapes.clear();
-    m_rowHeight = qBound(kMinRowHeight, rowHeight, kRowHeight);
+    m_elided = 0;
+    m_textScale = qMax<qreal>(0.5, textScale);
+    m_rowHeight = qBound(px(kMinRowHeight), rowHeight, px(kRowHeight));
     m_lanes = int(model.lanes().size());
-    m_laneWidth = m_lanes > 0 ? qMax<qreal>(kMinLaneWidth, qreal(width - 2 * kMargin) / m_lanes)
-                              : kMinLaneWidth;
+    const qreal minLane = minLaneWidth(m_textScale);
+    m_laneWidth
+        = m_lanes > 0 ? qMax<qreal>(minLane, qreal(width - 2 * kMargin) / m_lanes) : minLane;
     const int rows = qMax(1, model.rowCount());
-    m_size = QSize(int(2 * kMargin + m_laneWidth * qMax(1, m_lanes)), heightFor(rows, m_rowHeight));
+    m_size = QSize(int(2 * kMargin + m_laneWidth * qMax(1, m_lanes)),
+        heightFor(rows, m_rowHeight, m_textScale));
+    // Room for a label: between two lifelines, less a little air on each side.
+    const qreal gap = m_laneWidth - 12;
 
     Shape background;
     background.type = Shape::Type::Rect;
@@ -117,26 +152,45 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
     background.fill = Qt::white;
     m_shapes.push_back(background);
 
+    const auto titleFits = [gap](const QString &title, int pixelSize) {
+        QFont font;
+        font.setBold(true);
+        font.setPixelSize(pixelSize);
+        return QFontMetricsF(font).horizontalAdvance(title) <= gap - 4;
+    };
+    bool shortTitles = false;
+    for (const SequenceLane &lane : model.lanes())
+        shortTitles = shortTitles || (!lane.server && !titleFits(lane.title, px(13)));
     for (int i = 0; i < m_lanes; ++i) {
         const SequenceLane &lane = model.lanes()[i];
         const QColor colour = lane.nobody ? kLifeline : laneColour(lane.colour);
         const qreal x = laneX(i);
         Shape box;
         box.type = Shape::Type::Rect;
-        box.rect = QRectF(x - m_laneWidth / 2 + 6, kMargin, m_laneWidth - 12, kHeaderHeight - 6);
+        box.rect
+            = QRectF(x - m_laneWidth / 2 + 6, kMargin, m_laneWidth - 12, px(kHeaderHeight) - 6);
         box.colour = colour;
         box.fill = QColor(0xf4, 0xf4, 0xf4);
         box.width = 2;
         m_shapes.push_back(box);
-        addText(QPointF(x, kMargin + 22), lane.title, colour, Qt::AlignHCenter, 15, true);
+        // A narrow lane keeps its name readable: smaller, then (for every client lane alike)
+        // only its last word ("G").
+        QString title = lane.title;
+        if (shortTitles && !lane.server && title.contains(QLatin1Char(' ')))
+            title = title.mid(title.lastIndexOf(QLatin1Char(' ')) + 1);
+        const int titleSize = titleFits(title, px(15)) ? px(15) : px(13);
+        addText(QPointF(x, kMargin + px(22)), title, colour, Qt::AlignHCenter, titleSize, true,
+            gap - 4);
         // Narrow lanes show only the port: every lesson runs on 127.0.0.1.
         const int colon = int(lane.subtitle.lastIndexOf(QLatin1Char(':')));
-        const QString address = m_laneWidth < 140 && colon > 0 ? lane.subtitle.mid(colon) : lane.subtitle;
-        addText(QPointF(x, kMargin + 42), address, kInk, Qt::AlignHCenter, 13);
+        const QString address
+            = m_laneWidth < px(140) && colon > 0 ? lane.subtitle.mid(colon) : lane.subtitle;
+        addText(
+            QPointF(x, kMargin + px(42)), address, kInk, Qt::AlignHCenter, px(13), false, gap - 4);
         for (int k = 0; k < 3; ++k)
             m_shapes[m_shapes.size() - 1 - k].header = true;
-        addLine(QPointF(x, kMargin + kHeaderHeight), QPointF(x, m_size.height() - kMargin),
-                kLifeline, 1.5, true);
+        addLine(QPointF(x, kMargin + px(kHeaderHeight)), QPointF(x, m_size.height() - kMargin),
+            kLifeline, 1.5, true);
     }
 
     const int lastRow = qMax(0, model.rowCount() - 1);
@@ -154,10 +208,13 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
             dot.colour = colour;
             dot.fill = colour;
             m_shapes.push_back(dot);
-            // Text beside the lifeline, towards the middle of the diagram.
+            // Text beside the lifeline, towards the middle of the diagram, as far as the next
+            // lifeline (or the canvas's edge).
             const bool left = model.lanes()[from].server && from > 0;
-            addText(QPointF(laneX(from) + (left ? -10 : 10), y - 5), item.label, colour,
-                    left ? Qt::AlignRight : Qt::AlignLeft);
+            const qreal x = laneX(from);
+            const qreal room = qMin(m_laneWidth - 20, left ? x - 12 : m_size.width() - x - 12);
+            addText(QPointF(x + (left ? -10 : 10), y - 5), item.label, colour,
+                left ? Qt::AlignRight : Qt::AlignLeft, px(14), false, room);
             continue;
         }
         const bool open = item.endRow < 0;
@@ -181,8 +238,9 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
         const qreal labelX = std::abs(x2 - x1) > m_laneWidth * 1.5
             ? x1 + std::copysign(m_laneWidth / 2, x2 - x1)
             : (x1 + x2) / 2;
-        addText(QPointF(labelX, y - 6), item.label, colour, Qt::AlignHCenter, 14,
-                item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply);
+        addText(QPointF(labelX, y - 6), item.label, colour, Qt::AlignHCenter, px(14),
+            item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply,
+            x1 == x2 ? m_laneWidth - 20 : gap);
     }
 }
 

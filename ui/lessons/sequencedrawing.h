@@ -4,11 +4,14 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QPair>
 #include <QPointF>
 #include <QRectF>
 #include <QSize>
 #include <QString>
 #include <QVector>
+
+#include <cmath>
 
 class QPainter;
 
@@ -48,10 +51,19 @@ public:
     static constexpr int kDropWidth = 20;
 
     // Lays the model out for this width (the height follows from the rows and rowHeight).
-    void layout(const SequenceModel &model, int width, int rowHeight = kRowHeight);
+    // textScale grows the texts and, with them, the rows, boxes and lanes (the window's zoom
+    // and presentation mode): 1 draws labels at 14 px.
+    void layout(
+        const SequenceModel &model, int width, int rowHeight = kRowHeight, qreal textScale = 1.0);
     // The height a layout with this many rows and this row height takes.
-    static int heightFor(int rows, int rowHeight);
+    static int heightFor(int rows, int rowHeight, qreal textScale = 1.0);
+    // The narrowest lane at this text size.
+    static int minLaneWidth(qreal textScale) { return int(kMinLaneWidth * textScale); }
+    // The x range of the lanes the items of rows from firstRow on join (empty: none).
+    QPair<qreal, qreal> lanesSpan(const SequenceModel &model, int firstRow) const;
     QSize size() const { return m_size; }
+    // How many labels the layout had to shorten to keep them between their lifelines.
+    int elidedLabels() const { return m_elided; }
     const QVector<Shape> &shapes() const { return m_shapes; }
     qreal laneX(int lane) const;
     qreal rowY(int row) const;
@@ -68,14 +80,18 @@ private:
     static void paintShape(QPainter &painter, const Shape &shape, bool backingOnly);
     void addLine(QPointF a, QPointF b, const QColor &colour, qreal width, bool dashed);
     void addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed);
+    // maxWidth > 0: elided to that width (a label never runs over a lifeline or off the canvas).
     void addText(QPointF anchor, const QString &text, const QColor &colour, Qt::Alignment align,
-                 int pixelSize = 14, bool bold = false);
+        int pixelSize = 14, bool bold = false, qreal maxWidth = 0);
+    int px(int size) const { return qMax(1, int(std::lround(size * m_textScale))); }
 
     QVector<Shape> m_shapes;
     QSize m_size;
     int m_lanes = 0;
     qreal m_laneWidth = kMinLaneWidth;
     int m_rowHeight = kRowHeight;
+    qreal m_textScale = 1.0;
+    int m_elided = 0;
 };
 
 } // namespace socketlab

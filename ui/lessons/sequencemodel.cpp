@@ -183,6 +183,15 @@ void SequenceModel::setEvents(const SocketEvents &events)
             break;
         add(events[i], flows);
     }
+    // A connect() that has not returned reports nothing yet, but the class should see it
+    // waiting (a SYN the full backlog ignores): an arrow that has not arrived.
+    for (const quint64 client : std::as_const(m_pendingConnects)) {
+        const int lane = clientLane(client);
+        if (lane < 0 || lane == m_serverLane || m_items.size() >= kMaxItems)
+            continue;
+        const int item = push(SequenceItem::Kind::Connect, lane, m_serverLane, tr("connect()…"));
+        m_items[item].endRow = -1;
+    }
 }
 
 int SequenceModel::push(SequenceItem::Kind kind, int from, int to, const QString &label)

@@ -46,6 +46,11 @@ public:
     // connectionId); texts are made in the current language.
     void setEvents(const SocketEvents &events);
 
+    // Clients whose connect() is still waiting (not in the events yet): the next setEvents()
+    // draws each as an open arrow to the server.
+    void setPendingConnects(const QList<quint64> &clients) { m_pendingConnects = clients; }
+    const QList<quint64> &pendingConnects() const { return m_pendingConnects; }
+
     const QVector<SequenceLane> &lanes() const { return m_lanes; }
     const QVector<SequenceItem> &items() const { return m_items; }
     int rowCount() const { return m_rows; }
@@ -76,6 +81,7 @@ private:
     // Server connections whose call failed (a reset): their end is not "recv() = 0".
     QSet<quint64> m_failedConnections;
     int m_serverLane = -1;
+    QList<quint64> m_pendingConnects;
 };
 
 } // namespace socketlab

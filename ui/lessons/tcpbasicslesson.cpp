@@ -76,8 +76,8 @@ LessonScript TcpBasicsLesson::build()
          tr("Event log: the calls [1] to [4] with their results."), ObserveTarget::Log, "listen",
          startServer(server(Protocol::Tcp, Concurrency::Iterative)), untilListening()},
         {tr("Server: waiting in accept()"),
-         tr("Step 5: accept() waits for a client. Nothing else happens in the server "
-            "until one connects."),
+         tr("The recipe's server step 5: accept() waits for a client. Nothing else happens in "
+            "the server until one connects."),
          tr("Processes: the server thread is sleeping."), ObserveTarget::Processes, "accept", {}, {}},
         {tr("Client: resolve, socket, connect"),
          tr("The client resolves the host name (1) and the protocol (2), makes an "
@@ -96,8 +96,8 @@ LessonScript TcpBasicsLesson::build()
          tr("Event log: \"recv() -> 0 (the peer closed the connection)\", then close()."),
          ObserveTarget::Log, "close", disconnectClient(1), untilServerEvent(EventKind::Disconnected)},
         {tr("Server: back to accept()"),
-         tr("Step 8: the server goes back to step 5 and waits for the next client. "
-            "The listening socket was never used to talk: it only accepts."),
+         tr("The recipe's server step 8: the server goes back to its step 5, accept(), and waits "
+            "for the next client. The listening socket was never used to talk: it only accepts."),
          tr("Code: the highlighted line is accept() again."), ObserveTarget::Code, "accept", {}, {}},
     };
     script.outcome = &outcomeOf;

@@ -1,5 +1,7 @@
 #include "core/labsession.h"
 
+#include "core/tracer.h"
+
 #include <cerrno>
 
 namespace socketlab {
@@ -270,7 +272,10 @@ void LabSession::deliver(const SocketEvents &events)
         stamped.append(received);
         SocketEvent &event = stamped.last();
         event.sequence = ++m_sequence;
-        if (event.kind == EventKind::State && event.role == Role::Client) {
+        if (event.traced) {
+            // A traced client is none of the panes; a traced server's peer may be one.
+            event.clientId = event.role == Role::Server ? clientIdForPeer(event.peer) : 0;
+        } else if (event.kind == EventKind::State && event.role == Role::Client) {
             // The sampler knows a client's socket by its address only.
             event.clientId = clientIdForPeer(event.local);
             event.connectionId = quint64(event.clientId);
@@ -281,11 +286,17 @@ void LabSession::deliver(const SocketEvents &events)
         } else {
             event.clientId = clientIdForPeer(event.peer);
         }
-        trackBacklog(event);
+        if (!event.traced)
+            trackBacklog(event);
     }
     if (!stamped.isEmpty())
         emit eventsArrived(stamped);
     updateSampling();
+}
+
+void LabSession::addProgram(Tracer *tracer)
+{
+    connect(tracer, &Tracer::eventsArrived, this, &LabSession::deliver);
 }
 
 bool LabSession::keepState(const SocketEvent &event) const

@@ -10,6 +10,8 @@
 #include "translations/languagemanager.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
+#include "ui/programdock.h"
+#include "ui/programpane.h"
 #include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -53,6 +55,7 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
       m_sequence(new CallSequenceWidget(this)),
       m_clientsDock(new QDockWidget(this)),
       m_sequenceDock(new QDockWidget(this)),
+      m_programDock(new ProgramDock(&m_session, this)),
       m_zoom(ZoomController::instance()),
       m_modeLabel(new QLabel(this))
 {
@@ -98,6 +101,7 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_sequenceDock);
     tabifyDockWidget(m_clientsDock, m_sequenceDock);
     m_clientsDock->raise();
+    m_programDock->placeBeside(m_clientsDock);
     m_modeLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_modeLabel);
 
@@ -130,6 +134,7 @@ MainWindow::~MainWindow()
 {
     // Nobody is left to show what stopping reports.
     disconnect(&m_session, nullptr, this, nullptr);
+    m_programDock->pane()->kill();
     m_session.stopAll();
 }
 
@@ -204,6 +209,7 @@ void MainWindow::createActions()
 
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_addClientAction);
+    m_toolBar->addAction(m_programDock->runAction());
     m_toolBar->addAction(m_saveAction);
     m_toolBar->addAction(m_clearAction);
 }
@@ -211,6 +217,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_programDock->runAction());
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -405,10 +413,15 @@ void MainWindow::stopServer()
 void MainWindow::sessionEventsArrived(const SocketEvents &events)
 {
     SocketEvents serverEvents;
+    SocketEvents traced;  // a traced program's: the log shows them, the server's status not
     for (const SocketEvent &event : events) {
-        if (event.role == Role::Server)
+        if (event.traced)
+            traced.append(event);
+        else if (event.role == Role::Server)
             serverEvents.append(event);
     }
+    if (!traced.isEmpty())
+        m_serverPane->logModel()->appendEvents(traced);
     m_clients->appendEvents(events);
     if (!serverEvents.isEmpty()) {
         m_serverPane->appendEvents(serverEvents);
@@ -549,6 +562,8 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    // Closing the window ends the traced program and all it made.
+    m_programDock->pane()->kill();
     QMainWindow::closeEvent(event);
 }
 

@@ -17,6 +17,7 @@ class CallSequenceWidget;
 class ClientPanes;
 class LanguageManager;
 class LessonWindow;
+class ProgramDock;
 class ServerPane;
 class ServerToolBar;
 class ViewControls;
@@ -46,6 +47,8 @@ public:
     bool isPresenting() const;
     CallSequenceWidget *callSequence() const { return m_sequence; }
     ZoomController *zoom() const { return m_zoom; }
+    // "Run a program…": the traced program's pane and the action.
+    ProgramDock *programDock() const { return m_programDock; }
 
     bool saveLog(const QString &path, QString *error = nullptr);
     QString selectedRowsText() const;
@@ -90,6 +93,7 @@ private:
     CallSequenceWidget *m_sequence;
     QDockWidget *m_clientsDock;
     QDockWidget *m_sequenceDock;
+    ProgramDock *m_programDock;
     ZoomController *m_zoom;
     QLabel *m_modeLabel;
 

@@ -137,9 +137,7 @@ bool Tracer::start(const TraceOptions &options)
         launch.stderrFd = error[1];
     }
     m_worker = std::make_unique<TraceWorker>(m_queue.get(), this);
-    // Step mode chosen before start pauses the program at its very first socket call.
-    if (m_stepModeWanted)
-        m_worker->setStepMode(true);
+    m_worker->setStepMode(m_stepModeWanted);
     const TraceWorker::StartResult result = m_worker->start(launch);
     for (int fd : {input[0], output[1], error[1]}) {
         if (fd >= 0)

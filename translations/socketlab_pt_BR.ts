@@ -242,20 +242,8 @@
         <translation>Servidor: iterative, fork, thread ou poll (padrão thread).</translation>
     </message>
     <message>
-        <source>server, client or sockets</source>
-        <translation>server (servidor), client (cliente) ou sockets</translation>
-    </message>
-    <message>
         <source>Sockets: sample every MS milliseconds and print the changes until interrupted.</source>
         <translation>Sockets: amostra a cada MS milissegundos e mostra as mudanças até ser interrompido.</translation>
-    </message>
-    <message>
-        <source>Missing command: use &quot;server&quot;, &quot;client&quot; or &quot;sockets&quot;.</source>
-        <translation>Falta o comando: use &quot;server&quot;, &quot;client&quot; ou &quot;sockets&quot;.</translation>
-    </message>
-    <message>
-        <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; or &quot;sockets&quot;).</source>
-        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot; ou &quot;sockets&quot;).</translation>
     </message>
     <message>
         <source>Server: SO_RCVBUF in bytes for the listening (or UDP) socket; Linux doubles it.</source>
@@ -285,6 +273,30 @@
         <source>--half-close and --reset cannot be used together: a connection ends one way.</source>
         <translation>--half-close e --reset não podem ser usados juntos: uma conexão termina de um jeito só.</translation>
     </message>
+    <message>
+        <source>server, client, sockets or trace</source>
+        <translation>server (servidor), client (cliente), sockets ou trace (rastrear)</translation>
+    </message>
+    <message>
+        <source>Trace: -- PROGRAM [ARGS...], the program to run and trace.</source>
+        <translation>Trace: -- PROGRAMA [ARGS...], o programa a executar e rastrear.</translation>
+    </message>
+    <message>
+        <source>Trace: write the events to FILE instead of standard error.</source>
+        <translation>Trace: grava os eventos em FILE em vez da saída de erro padrão.</translation>
+    </message>
+    <message>
+        <source>Missing command: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; or &quot;trace&quot;.</source>
+        <translation>Falta o comando: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; ou &quot;trace&quot;.</translation>
+    </message>
+    <message>
+        <source>Missing program: use &quot;trace -- PROGRAM [ARGS...]&quot;.</source>
+        <translation>Falta o programa: use &quot;trace -- PROGRAMA [ARGS...]&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; or &quot;trace&quot;).</source>
+        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; ou &quot;trace&quot;).</translation>
+    </message>
 </context>
 <context>
     <name>CliSocketsRunner</name>
@@ -307,6 +319,13 @@
     <message>
         <source>(waiting in the backlog, not accepted yet)</source>
         <translation>(esperando no backlog, ainda não aceita)</translation>
+    </message>
+</context>
+<context>
+    <name>CliTraceRunner</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1010,54 @@
     <message>
         <source>Student %1</source>
         <translation>Aluno %1</translation>
+    </message>
+    <message>
+        <source>server %1</source>
+        <translation>servidor %1</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Process %1 started: %2</source>
+        <translation>Processo %1 iniciou: %2</translation>
+    </message>
+    <message>
+        <source>Process %1 forked child %2</source>
+        <translation>Processo %1 criou o filho %2 (fork)</translation>
+    </message>
+    <message>
+        <source>Process %1 started thread %2</source>
+        <translation>Processo %1 iniciou a thread %2</translation>
+    </message>
+    <message>
+        <source>Thread %1 of process %2 finished</source>
+        <translation>Thread %1 do processo %2 terminou</translation>
+    </message>
+    <message>
+        <source>Process %1 was killed by signal %2</source>
+        <translation>Processo %1 foi morto pelo sinal %2</translation>
+    </message>
+    <message>
+        <source>Process %1 exited with status %2</source>
+        <translation>Processo %1 terminou com status %2</translation>
+    </message>
+    <message>
+        <source>Process %1 is a zombie: it exited and its parent %2 has not called waitpid()</source>
+        <translation>Processo %1 é um zumbi: terminou e seu pai %2 ainda não chamou waitpid()</translation>
+    </message>
+    <message>
+        <source>Process %1 was reaped by its parent %2 (waitpid)</source>
+        <translation>Processo %1 foi recolhido por seu pai %2 (waitpid)</translation>
+    </message>
+    <message>
+        <source>Summary: calls %1, processes %2, threads %3, zombies never reaped %4, exit status %5</source>
+        <translation>Resumo: chamadas %1, processos %2, threads %3, zumbis nunca recolhidos %4, status de saída %5</translation>
     </message>
 </context>
 <context>
@@ -3191,6 +3258,41 @@ Servidor: %2</translation>
     <message>
         <source>listen()&apos;s backlog: how many connections the system completes and keeps waiting for accept(). The recipe uses 1; a class connecting at once may need more.</source>
         <translation>O backlog do listen(): quantas conexões o sistema completa e mantém esperando o accept(). A receita usa 1; uma turma conectando ao mesmo tempo pode precisar de mais.</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::Tracer</name>
+    <message>
+        <source>The program made more than %1 processes at once; SocketLab stopped it (a fork without bound?).</source>
+        <translation>O programa criou mais de %1 processos ao mesmo tempo; o SocketLab o encerrou (um fork sem limite?).</translation>
+    </message>
+    <message>
+        <source>%1: program not found.</source>
+        <translation>%1: programa não encontrado.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be run: it is not an executable file (chmod +x, or run it with its interpreter: python3 %1).</source>
+        <translation>%1: não pode ser executado: não é um arquivo executável (chmod +x, ou rode com o seu interpretador: python3 %1).</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>Não foi possível executar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot be run: %2</source>
+        <translation>%1: não pode ser executado: %2</translation>
+    </message>
+    <message>
+        <source>SocketLab may not trace programs here: the kernel refused its seccomp filter (%1). Tracing needs a kernel built with CONFIG_SECCOMP_FILTER; in a container, run it with a seccomp profile that allows seccomp (docker run --security-opt seccomp=unconfined).</source>
+        <translation>O SocketLab não pode rastrear programas aqui: o kernel recusou o seu filtro seccomp (%1). Rastrear precisa de um kernel com CONFIG_SECCOMP_FILTER; num contêiner, rode-o com um perfil seccomp que permita seccomp (docker run --security-opt seccomp=unconfined).</translation>
+    </message>
+    <message>
+        <source>SocketLab may not trace programs here: ptrace was refused (%1). The setting kernel.yama.ptrace_scope is %2; tracing your own programs needs 0 or 1 (sudo sysctl kernel.yama.ptrace_scope=1). In a container, allow ptrace (docker run --cap-add=SYS_PTRACE).</source>
+        <translation>O SocketLab não pode rastrear programas aqui: o ptrace foi recusado (%1). A configuração kernel.yama.ptrace_scope vale %2; rastrear os seus próprios programas precisa de 0 ou 1 (sudo sysctl kernel.yama.ptrace_scope=1). Num contêiner, permita o ptrace (docker run --cap-add=SYS_PTRACE).</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>não definida</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "core/private/tracecalls.h"
 
 #include "core/callclock.h"
+#include "core/endpoint.h"
 #include "core/private/tracememory.h"
 
 #include <QStringList>
@@ -13,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace socketlab {
 
@@ -299,6 +301,28 @@ QString callName(long nr)
     }
 }
 
+// The peer of a traced process's socket, asked of a copy of it (pidfd_getfd: the tracer may
+// take one), for an accept() that did not ask for the address.
+QString remotePeer(pid_t pid, int fd)
+{
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_getfd)
+    const int pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
+    if (pidfd < 0)
+        return QString();
+    const int copy = int(::syscall(SYS_pidfd_getfd, pidfd, fd, 0));
+    ::close(pidfd);
+    if (copy < 0)
+        return QString();
+    const QString peer = Endpoint::peerOf(copy).toString();
+    ::close(copy);
+    return peer;
+#else
+    Q_UNUSED(pid);
+    Q_UNUSED(fd);
+    return QString();
+#endif
+}
+
 // "accept4(fd 3)": the call really made, when its recipe name differs.
 QString really(long nr, const QString &args)
 {
@@ -359,7 +383,12 @@ bool TraceCalls::pausesForStep(const TracedThread &thread)
 
 SocketEvent TraceCalls::make(const TracedThread &thread, EventKind kind, pid_t rootPid)
 {
-    SocketEvent event(kind, thread.process->role());
+    // Not SocketEvent(kind, role): it would ask the kernel for SocketLab's own pid and tid at
+    // every call of the program.
+    SocketEvent event;
+    event.kind = kind;
+    event.role = thread.process->role();
+    event.setEndUs(nowUs());
     event.traced = true;
     event.pid = thread.process->pid;
     event.tid = thread.tid;
@@ -591,6 +620,8 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
         event->local = socket->local;
         if (ok) {
             event->peer = memory.readAddressWithLength(a[1], a[2]);
+            if (event->peer.isEmpty())
+                event->peer = remotePeer(process.pid, int(result));
             TracedFds::Socket accepted;
             accepted.family = socket->family;
             accepted.type = socket->type;

@@ -48,6 +48,7 @@ struct TracedThread
     // A call that returned ERESTART*: restarted (the same call stops again) or seen by the
     // program as EINTR (it makes another call); decided at its next stop.
     bool interrupted = false;
+    long interruptedNr = -1;
     SocketEvent interruptedEvent;
     bool paused = false;   // step mode: stopped before its call, waiting for Next
     bool started = false;  // its first stop (a new thread's) was seen

@@ -384,7 +384,7 @@ void TraceWorker::handleSeccompStop(TracedThread &thread)
         return;
     }
     const long nr = long(info.seccomp.nr);
-    if (thread.interrupted && nr == thread.nr)
+    if (thread.interrupted && nr == thread.interruptedNr)
         resolveInterrupted(thread, true);  // the kernel restarted it: the program saw nothing
     thread.nr = nr;
     for (int i = 0; i < 6; ++i)
@@ -451,6 +451,7 @@ void TraceWorker::handleSyscallStop(TracedThread &thread)
         if (m_calls.finish(thread, -1, EINTR, &event)) {
             event.setEndUs(nowUs());
             thread.interrupted = true;
+            thread.interruptedNr = thread.nr;
             thread.interruptedEvent = event;
         }
         resume(thread);

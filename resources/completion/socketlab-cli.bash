@@ -11,14 +11,29 @@ _socketlab_cli()
         --lang) COMPREPLY=($(compgen -W 'en pt_BR' -- "$cur")); return ;;
         --host | --bind) _known_hosts_real -- "$cur"; return ;;
         --port | --backlog | --buffer | --max-clients | --watch | --rcvbuf | --sndbuf) return ;;
+        --output) _filedir; return ;;
     esac
 
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            server | client | sockets) command=${words[i]}; break ;;
+            server | client | sockets | trace) command=${words[i]}; break ;;
         esac
     done
+
+    # trace -- PROGRAM [ARGS...]: after "--", complete the program, then its own arguments.
+    if [[ $command == trace ]]; then
+        for ((i = 1; i < cword; i++)); do
+            if [[ ${words[i]} == -- ]]; then
+                if ((cword == i + 1)); then
+                    COMPREPLY=($(compgen -c -- "$cur"))
+                else
+                    _filedir
+                fi
+                return
+            fi
+        done
+    fi
 
     local common='--proto --port --json --trace --lang --help --version'
     case $command in
@@ -27,7 +42,8 @@ _socketlab_cli()
         client) COMPREPLY=($(compgen -W "$common --host --append-newline --nodelay --half-close
                                          --reset --sndbuf" -- "$cur")) ;;
         sockets) COMPREPLY=($(compgen -W '--port --proto --json --watch --lang --help' -- "$cur")) ;;
-        *) COMPREPLY=($(compgen -W 'server client sockets --help --version' -- "$cur")) ;;
+        trace) COMPREPLY=($(compgen -W '--json --output --lang --help --' -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W 'server client sockets trace --help --version' -- "$cur")) ;;
     esac
 } &&
     complete -F _socketlab_cli socketlab-cli

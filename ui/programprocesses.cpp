@@ -27,6 +27,9 @@ ProgramProcesses::ProgramProcesses(QWidget *parent)
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setStretchLastSection(true);
+    // Names and states are short; a zombie's reason must be read whole.
+    m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);

@@ -94,6 +94,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     m_clientsDock->setWidget(m_clients);
     m_clientsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, m_clientsDock);
+    // A traced program's pane sits beside the clients (before they take the sequence as a tab).
+    m_programDock->placeBeside(m_clientsDock);
     m_sequenceDock->setObjectName(QStringLiteral("sequenceDock"));
     m_sequenceDock->setWidget(m_sequence);
     m_sequenceDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
@@ -101,7 +103,6 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_sequenceDock);
     tabifyDockWidget(m_clientsDock, m_sequenceDock);
     m_clientsDock->raise();
-    m_programDock->placeBeside(m_clientsDock);
     m_modeLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_modeLabel);
 

@@ -85,14 +85,19 @@ ProgramPane::ProgramPane(LabSession *session, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    // Two short rows rather than one long one: the pane shares a 1024-pixel width with the
+    // client panes.
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_run);
     controls->addWidget(m_stop);
-    controls->addWidget(m_stepMode);
-    controls->addWidget(m_next);
-    controls->addWidget(m_continue);
     controls->addStretch(1);
     layout->addLayout(controls);
+    auto *step = new QHBoxLayout;
+    step->addWidget(m_stepMode);
+    step->addWidget(m_next);
+    step->addWidget(m_continue);
+    step->addStretch(1);
+    layout->addLayout(step);
     layout->addWidget(m_headline);
     m_tabs->addTab(m_output, QString());
     m_tabs->addTab(m_listing, QString());
@@ -102,9 +107,12 @@ ProgramPane::ProgramPane(LabSession *session, QWidget *parent)
     input->addWidget(m_inputLabel);
     input->addWidget(m_input, 1);
     input->addWidget(m_send);
-    input->addWidget(m_sendEnd);
-    input->addWidget(m_closeInput);
     layout->addLayout(input);
+    auto *inputEnd = new QHBoxLayout;
+    inputEnd->addStretch(1);
+    inputEnd->addWidget(m_sendEnd);
+    inputEnd->addWidget(m_closeInput);
+    layout->addLayout(inputEnd);
 
     connect(m_run, &QPushButton::clicked, this, &ProgramPane::chooseProgram);
     connect(m_stop, &QPushButton::clicked, this, &ProgramPane::stop);

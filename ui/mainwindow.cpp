@@ -211,6 +211,10 @@ void MainWindow::createActions()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_addClientAction);
     m_toolBar->addAction(m_programDock->runAction());
+    // An icon only (the tooltip names it): with a label the switches take one more row on a
+    // projector in Portuguese.
+    if (auto *button = m_toolBar->findChild<QToolButton *>(QStringLiteral("runProgramButton")))
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_toolBar->addAction(m_saveAction);
     m_toolBar->addAction(m_clearAction);
 }

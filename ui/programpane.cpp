@@ -71,15 +71,11 @@ ProgramPane::ProgramPane(LabSession *session, QWidget *parent)
     // What the program writes is plain text wherever it appears.
     m_headline->setTextFormat(Qt::PlainText);
     m_headline->setWordWrap(true);
-    QFont bold = m_headline->font();
-    bold.setBold(true);
-    m_headline->setFont(bold);
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit *view : {m_output, m_listing}) {
         view->setReadOnly(true);
-        view->setFont(fixed);
         view->setLineWrapMode(QPlainTextEdit::NoWrap);
     }
+    updateFonts();
     m_output->setMaximumBlockCount(kMaxOutputLines);
     m_next->setShortcut(QKeySequence(Qt::Key_Space));
 
@@ -138,7 +134,21 @@ void ProgramPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    else if (event->type() == QEvent::FontChange)
+        updateFonts();
     QWidget::changeEvent(event);
+}
+
+void ProgramPane::updateFonts()
+{
+    // Monospaced and bold, but at the window's text size (zoom, presentation mode).
+    QFont bold = font();
+    bold.setBold(true);
+    m_headline->setFont(bold);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(font().pointSizeF());
+    for (QPlainTextEdit *view : {m_output, m_listing})
+        view->setFont(fixed);
 }
 
 void ProgramPane::retranslateUi()

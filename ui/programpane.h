@@ -73,6 +73,7 @@ protected:
 
 private:
     void retranslateUi();
+    void updateFonts();
     void updateHeadline();
     void updateEnabled();
     void appendOutput(const QByteArray &bytes, bool standardError);

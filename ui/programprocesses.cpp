@@ -39,7 +39,7 @@ ProgramProcesses::ProgramProcesses(QWidget *parent)
 
 void ProgramProcesses::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange)
         retranslateUi();
     QWidget::changeEvent(event);
 }

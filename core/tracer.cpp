@@ -30,7 +30,8 @@ QString resolveProgram(const QString &program, bool *found)
         return program;
     }
     QString firstMatch;
-    const QString path = qEnvironmentVariable("PATH", QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
+    const QString path
+        = qEnvironmentVariable("PATH", QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
     for (const QString &dir : path.split(QLatin1Char(':'))) {
         const QString candidate = QDir(dir.isEmpty() ? QStringLiteral(".") : dir).filePath(program);
         const QFileInfo info(candidate);
@@ -67,7 +68,7 @@ Tracer::Tracer(QObject *parent) : QObject(parent), m_queue(std::make_unique<Even
 
 Tracer::~Tracer()
 {
-    m_worker.reset();  // kills and reaps everything
+    m_worker.reset(); // kills and reaps everything
     for (int fd : {m_inputFd, m_outputFd, m_errorFd}) {
         if (fd >= 0)
             ::close(fd);
@@ -102,6 +103,18 @@ bool Tracer::start(const TraceOptions &options)
         return false;
     m_startError = StartError::None;
     m_errorString.clear();
+    // A second run: the first one's pipes go.
+    delete m_outputNotifier;
+    delete m_errorNotifier;
+    delete m_inputNotifier;
+    m_outputNotifier = m_errorNotifier = m_inputNotifier = nullptr;
+    for (int *fd : {&m_inputFd, &m_outputFd, &m_errorFd}) {
+        if (*fd >= 0)
+            ::close(*fd);
+        *fd = -1;
+    }
+    m_pendingInput.clear();
+    m_inputClosing = false;
     bool found = false;
     const QString path = resolveProgram(options.program, &found);
     if (options.program.isEmpty() || !found) {
@@ -111,21 +124,22 @@ bool Tracer::start(const TraceOptions &options)
     const QFileInfo info(path);
     if (info.isDir() || ::access(QFile::encodeName(path).constData(), X_OK) != 0) {
         setError(StartError::NotExecutable,
-                 tr("%1: cannot be run: it is not an executable file (chmod +x, or run it with "
-                    "its interpreter: python3 %1).")
-                     .arg(options.program));
+            tr("%1: cannot be run: it is not an executable file (chmod +x, or run it with "
+               "its interpreter: python3 %1).")
+                .arg(options.program));
         return false;
     }
     TraceWorker::Launch launch;
     launch.path = path;
-    launch.arguments = QStringList{options.program} + options.arguments;
+    launch.arguments = QStringList {options.program} + options.arguments;
     launch.workingDirectory = options.workingDirectory;
     launch.pipeStdio = options.pipeStdio;
     int input[2] = {-1, -1}, output[2] = {-1, -1}, error[2] = {-1, -1};
     if (options.pipeStdio) {
         if (::pipe2(input, O_CLOEXEC) != 0 || ::pipe2(output, O_CLOEXEC) != 0
             || ::pipe2(error, O_CLOEXEC) != 0) {
-            setError(StartError::Failed, tr("Cannot run %1: %2").arg(options.program, ErrorText::forErrno(errno)));
+            setError(StartError::Failed,
+                tr("Cannot run %1: %2").arg(options.program, ErrorText::forErrno(errno)));
             for (int fd : {input[0], input[1], output[0], output[1], error[0], error[1]}) {
                 if (fd >= 0)
                     ::close(fd);
@@ -160,20 +174,20 @@ bool Tracer::start(const TraceOptions &options)
         case StartError::NotPermitted:
             if (result.stage == QLatin1String("seccomp")) {
                 setError(result.error,
-                         tr("SocketLab may not trace programs here: the kernel refused its "
-                            "seccomp filter (%1). Tracing needs a kernel built with "
-                            "CONFIG_SECCOMP_FILTER; in a container, run it with a seccomp "
-                            "profile that allows seccomp (docker run --security-opt "
-                            "seccomp=unconfined).")
-                             .arg(reason));
+                    tr("SocketLab may not trace programs here: the kernel refused its "
+                       "seccomp filter (%1). Tracing needs a kernel built with "
+                       "CONFIG_SECCOMP_FILTER; in a container, run it with a seccomp "
+                       "profile that allows seccomp (docker run --security-opt "
+                       "seccomp=unconfined).")
+                        .arg(reason));
             } else {
                 const QString scope = yamaScope();
                 setError(result.error,
-                         tr("SocketLab may not trace programs here: ptrace was refused (%1). "
-                            "The setting kernel.yama.ptrace_scope is %2; tracing your own "
-                            "programs needs 0 or 1 (sudo sysctl kernel.yama.ptrace_scope=1). "
-                            "In a container, allow ptrace (docker run --cap-add=SYS_PTRACE).")
-                             .arg(reason, scope.isEmpty() ? tr("not set") : scope));
+                    tr("SocketLab may not trace programs here: ptrace was refused (%1). "
+                       "The setting kernel.yama.ptrace_scope is %2; tracing your own "
+                       "programs needs 0 or 1 (sudo sysctl kernel.yama.ptrace_scope=1). "
+                       "In a container, allow ptrace (docker run --cap-add=SYS_PTRACE).")
+                        .arg(reason, scope.isEmpty() ? tr("not set") : scope));
             }
             break;
         default:
@@ -188,9 +202,11 @@ bool Tracer::start(const TraceOptions &options)
         m_errorFd = error[0];
         ::fcntl(m_inputFd, F_SETFL, O_NONBLOCK);
         m_outputNotifier = new QSocketNotifier(m_outputFd, QSocketNotifier::Read, this);
-        connect(m_outputNotifier, &QSocketNotifier::activated, this, [this] { readOutput(m_outputFd, false); });
+        connect(m_outputNotifier, &QSocketNotifier::activated, this,
+            [this] { readOutput(m_outputFd, false); });
         m_errorNotifier = new QSocketNotifier(m_errorFd, QSocketNotifier::Read, this);
-        connect(m_errorNotifier, &QSocketNotifier::activated, this, [this] { readOutput(m_errorFd, true); });
+        connect(m_errorNotifier, &QSocketNotifier::activated, this,
+            [this] { readOutput(m_errorFd, true); });
         m_inputNotifier = new QSocketNotifier(m_inputFd, QSocketNotifier::Write, this);
         m_inputNotifier->setEnabled(false);
         connect(m_inputNotifier, &QSocketNotifier::activated, this, &Tracer::writePendingInput);
@@ -217,7 +233,7 @@ void Tracer::terminate(int graceMs)
 {
     if (!isRunning())
         return;
-    m_worker->continueAll();  // a paused thread must get to its SIGTERM
+    m_worker->continueAll(); // a paused thread must get to its SIGTERM
     m_worker->killAll(SIGTERM);
     m_killTimer->start(graceMs);
 }
@@ -277,7 +293,8 @@ void Tracer::writePendingInput()
     if (m_inputFd < 0)
         return;
     while (!m_pendingInput.isEmpty()) {
-        const ssize_t n = ::write(m_inputFd, m_pendingInput.constData(), size_t(m_pendingInput.size()));
+        const ssize_t n
+            = ::write(m_inputFd, m_pendingInput.constData(), size_t(m_pendingInput.size()));
         if (n > 0) {
             m_pendingInput.remove(0, int(n));
             continue;
@@ -285,10 +302,10 @@ void Tracer::writePendingInput()
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && errno == EAGAIN) {
-            m_inputNotifier->setEnabled(true);  // the program reads slowly: wait for room
+            m_inputNotifier->setEnabled(true); // the program reads slowly: wait for room
             return;
         }
-        m_pendingInput.clear();  // it closed its standard input
+        m_pendingInput.clear(); // it closed its standard input
         break;
     }
     m_inputNotifier->setEnabled(false);

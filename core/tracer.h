@@ -55,7 +55,7 @@ public:
     static constexpr int kMaxProcesses = 256;
 
     explicit Tracer(QObject *parent = nullptr);
-    ~Tracer() override;  // stops the program
+    ~Tracer() override; // stops the program
 
     // Starts the program; false with startError() and errorString() when it cannot be run
     // or traced (nothing is left running then). Events begin with a Process "started".

@@ -25,12 +25,40 @@ constexpr unsigned kArch = AUDIT_ARCH_I386;
 // Every call the tracer decodes. read/write and friends stop for every descriptor (a filter
 // cannot tell a socket from a file); the tracer lets the others go on at once.
 constexpr long kTraced[] = {
-    __NR_socket, __NR_bind, __NR_listen, __NR_accept, __NR_accept4, __NR_connect,
-    __NR_sendto, __NR_recvfrom, __NR_sendmsg, __NR_recvmsg, __NR_sendmmsg, __NR_recvmmsg,
-    __NR_shutdown, __NR_close, __NR_setsockopt, __NR_getsockopt, __NR_getsockname,
-    __NR_getpeername, __NR_read, __NR_write, __NR_readv, __NR_writev, __NR_dup, __NR_dup3,
-    __NR_fcntl, __NR_ppoll, __NR_pselect6, __NR_epoll_pwait, __NR_clone, __NR_wait4,
-    __NR_waitid, __NR_execve, __NR_execveat, __NR_exit_group,
+    __NR_socket,
+    __NR_bind,
+    __NR_listen,
+    __NR_accept,
+    __NR_accept4,
+    __NR_connect,
+    __NR_sendto,
+    __NR_recvfrom,
+    __NR_sendmsg,
+    __NR_recvmsg,
+    __NR_sendmmsg,
+    __NR_recvmmsg,
+    __NR_shutdown,
+    __NR_close,
+    __NR_setsockopt,
+    __NR_getsockopt,
+    __NR_getsockname,
+    __NR_getpeername,
+    __NR_read,
+    __NR_write,
+    __NR_readv,
+    __NR_writev,
+    __NR_dup,
+    __NR_dup3,
+    __NR_fcntl,
+    __NR_ppoll,
+    __NR_pselect6,
+    __NR_epoll_pwait,
+    __NR_clone,
+    __NR_wait4,
+    __NR_waitid,
+    __NR_execve,
+    __NR_execveat,
+    __NR_exit_group,
     // Tells whether an interrupted call is restarted or returns EINTR to the program.
     __NR_rt_sigreturn,
 #ifdef __NR_dup2
@@ -82,7 +110,8 @@ int SeccompFilter::install()
     program[n++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch));
     // Another architecture's calls (a 32-bit program on a 64-bit kernel) number differently:
     // they run untraced rather than be misread.
-    program[n++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, kArch, 0, static_cast<unsigned char>(kTracedCount + 1));
+    program[n++] = BPF_JUMP(
+        BPF_JMP | BPF_JEQ | BPF_K, kArch, 0, static_cast<unsigned char>(kTracedCount + 1));
     program[n++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr));
     for (int i = 0; i < kTracedCount; ++i) {
         // Matched: jump to the RET_TRACE after the rest of the list.
@@ -91,7 +120,7 @@ int SeccompFilter::install()
     }
     program[n++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
     program[n++] = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
-    sock_fprog prog{static_cast<unsigned short>(n), program};
+    sock_fprog prog {static_cast<unsigned short>(n), program};
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
         return errno;
     if (::prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) != 0)

@@ -427,7 +427,7 @@ void TraceCalls::decideRole(TracedProcess &process, SysCall call, const TracedFd
         process.server = true;
         break;
     case SysCall::Bind:
-        process.server = true;  // a port of its own to be found at: the recipe's servers
+        process.server = true; // a port of its own to be found at: the recipe's servers
         break;
     case SysCall::Recvfrom:
         if (socket && socket->bound)
@@ -452,14 +452,14 @@ pid_t TraceCalls::reapedBy(const TracedThread &thread, qint64 result)
     const TraceMemory memory(thread.tid);
     if (thread.nr == __NR_wait4) {
         int status = 0;
-        if (memory.readValue(thread.args[1], &status, sizeof(status))
-            && !WIFEXITED(status) && !WIFSIGNALED(status)) {
-            return 0;  // a stop or a continue was reported, nobody was reaped
+        if (memory.readValue(thread.args[1], &status, sizeof(status)) && !WIFEXITED(status)
+            && !WIFSIGNALED(status)) {
+            return 0; // a stop or a continue was reported, nobody was reaped
         }
         return pid_t(result);
     }
     if (thread.nr == __NR_waitid && result == 0 && !(thread.args[3] & WNOWAIT)) {
-        siginfo_t info{};
+        siginfo_t info {};
         if (!memory.readValue(thread.args[2], &info, sizeof(info)))
             return 0;
         if (info.si_code == CLD_EXITED || info.si_code == CLD_KILLED || info.si_code == CLD_DUMPED)
@@ -492,7 +492,9 @@ bool TraceCalls::finish(TracedThread &thread, qint64 result, int errnum, SocketE
     {
         const bool isThread = thread.cloneFlags & CLONE_THREAD;
         e.call = isThread ? SysCall::Thread : SysCall::Fork;
-        e.args = nr == __NR_fork ? QString() : really(nr, isThread ? QStringLiteral("CLONE_THREAD…") : QStringLiteral("…"));
+        e.args = nr == __NR_fork
+            ? QString()
+            : really(nr, isThread ? QStringLiteral("CLONE_THREAD…") : QStringLiteral("…"));
         break;
     }
     case __NR_wait4:
@@ -553,7 +555,8 @@ bool TraceCalls::finish(TracedThread &thread, qint64 result, int errnum, SocketE
             QStringList names;
             for (int fd : watchedFds(thread))
                 names << fdText(quint64(fd));
-            e.args = really(nr, names.isEmpty() ? QStringLiteral("…") : names.join(QStringLiteral(", ")));
+            e.args = really(
+                nr, names.isEmpty() ? QStringLiteral("…") : names.join(QStringLiteral(", ")));
             break;
         }
         shown = finishSocketCall(thread, result, &e);
@@ -577,14 +580,15 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
     if (isDataCall(nr))
         return finishData(thread, result, event);
     if (!socket && nr != __NR_socket)
-        return false;  // another thread closed it meanwhile
+        return false; // another thread closed it meanwhile
     switch (nr) {
     case __NR_socket: {
         const int family = int(a[0]);
         if (family != AF_INET && family != AF_INET6)
-            return false;  // the resolver's netlink and nscd sockets are not the lesson
+            return false; // the resolver's netlink and nscd sockets are not the lesson
         event->call = SysCall::Socket;
-        event->args = QStringLiteral("%1, %2, %3").arg(familyName(family), typeName(int(a[1]))).arg(a[2]);
+        event->args
+            = QStringLiteral("%1, %2, %3").arg(familyName(family), typeName(int(a[1]))).arg(a[2]);
         if (ok) {
             TracedFds::Socket made;
             made.family = family;
@@ -615,7 +619,9 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
     case __NR_accept:
     case __NR_accept4: {
         event->call = SysCall::Accept;
-        event->args = nr == __NR_accept4 ? really(nr, a[3] & SOCK_CLOEXEC ? QStringLiteral("%1, SOCK_CLOEXEC").arg(fdText(a[0])) : fdText(a[0]))
+        event->args = nr == __NR_accept4 ? really(nr,
+                          a[3] & SOCK_CLOEXEC ? QStringLiteral("%1, SOCK_CLOEXEC").arg(fdText(a[0]))
+                                              : fdText(a[0]))
                                          : fdText(a[0]);
         event->local = socket->local;
         if (ok) {
@@ -652,7 +658,7 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
         event->args = fdText(a[0]);
         event->peer = socket->peer;
         event->connectionId = socket->connectionId;
-        fds.remove(fd);  // gone even when close() failed (EINTR): never retried
+        fds.remove(fd); // gone even when close() failed (EINTR): never retried
         decideRole(process, SysCall::Close, nullptr);
         return true;
     case __NR_setsockopt:
@@ -676,7 +682,8 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
         const QString address = ok ? memory.readAddressWithLength(a[1], a[2]) : QString();
         // Not among the recipe's calls: shown as what they are, with the address they found.
         event->call = nr == __NR_getsockname ? SysCall::Getsockname : SysCall::Getpeername;
-        event->args = address.isEmpty() ? fdText(a[0]) : QStringLiteral("%1, %2").arg(fdText(a[0]), address);
+        event->args = address.isEmpty() ? fdText(a[0])
+                                        : QStringLiteral("%1, %2").arg(fdText(a[0]), address);
         if (nr == __NR_getsockname)
             event->local = address;
         else
@@ -744,14 +751,17 @@ bool TraceCalls::finishData(TracedThread &thread, qint64 result, SocketEvent *ev
         break;
     case __NR_sendmsg:
     case __NR_recvmsg: {
-        msghdr header{};
+        msghdr header {};
         if (memory.readValue(a[1], &header, sizeof(header))) {
             if (header.msg_name && (sending || ok))
-                address = memory.readAddress(reinterpret_cast<quint64>(header.msg_name), header.msg_namelen);
+                address = memory.readAddress(
+                    reinterpret_cast<quint64>(header.msg_name), header.msg_namelen);
             if (shown > 0)
-                payload = memory.readIovecs(reinterpret_cast<quint64>(header.msg_iov), qint64(header.msg_iovlen), shown);
+                payload = memory.readIovecs(
+                    reinterpret_cast<quint64>(header.msg_iov), qint64(header.msg_iovlen), shown);
         }
-        argText = really(nr, address.isEmpty() ? fdText(a[0]) : QStringLiteral("%1, %2").arg(fdText(a[0]), address));
+        argText = really(nr,
+            address.isEmpty() ? fdText(a[0]) : QStringLiteral("%1, %2").arg(fdText(a[0]), address));
         break;
     }
     case __NR_sendmmsg:
@@ -760,18 +770,21 @@ bool TraceCalls::finishData(TracedThread &thread, qint64 result, SocketEvent *ev
         const qint64 count = ok ? qMin<qint64>(result, 1024) : 0;
         bytes = 0;
         for (qint64 i = 0; i < count; ++i) {
-            mmsghdr message{};
+            mmsghdr message {};
             if (!memory.readValue(a[1] + quint64(i) * sizeof(mmsghdr), &message, sizeof(message)))
                 break;
             bytes += message.msg_len;
             if (i == 0) {
                 if (message.msg_hdr.msg_name)
-                    address = memory.readAddress(reinterpret_cast<quint64>(message.msg_hdr.msg_name), message.msg_hdr.msg_namelen);
+                    address
+                        = memory.readAddress(reinterpret_cast<quint64>(message.msg_hdr.msg_name),
+                            message.msg_hdr.msg_namelen);
                 payload = memory.readIovecs(reinterpret_cast<quint64>(message.msg_hdr.msg_iov),
-                                            qint64(message.msg_hdr.msg_iovlen), qMin<qint64>(message.msg_len, kPayload));
+                    qint64(message.msg_hdr.msg_iovlen), qMin<qint64>(message.msg_len, kPayload));
             }
         }
-        argText = really(nr, QStringLiteral("%1, %2 of %3 messages").arg(fdText(a[0])).arg(count).arg(a[2]));
+        argText = really(
+            nr, QStringLiteral("%1, %2 of %3 messages").arg(fdText(a[0])).arg(count).arg(a[2]));
         if (ok)
             result = bytes;
         break;

@@ -21,7 +21,7 @@ void TracedFds::duplicate(int fd, int newFd, bool closeOnExec)
         return;
     auto it = m_sockets.constFind(fd);
     if (it == m_sockets.constEnd()) {
-        m_sockets.remove(newFd);  // dup2 onto a socket closes it
+        m_sockets.remove(newFd); // dup2 onto a socket closes it
         return;
     }
     Socket copy = it.value();
@@ -61,7 +61,8 @@ void TracedFds::scan(pid_t pid)
     // What survived exec is known by number; anything the table missed is added as a socket
     // of unknown kind so its reads and writes still count.
     const QString dir = QStringLiteral("/proc/%1/fd").arg(pid);
-    const QStringList names = QDir(dir).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot);
+    const QStringList names
+        = QDir(dir).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot);
     QHash<int, Socket> found;
     for (const QString &name : names) {
         bool ok = false;

@@ -16,11 +16,11 @@ public:
     struct Socket
     {
         int family = 0;
-        int type = 0;  // SOCK_STREAM, SOCK_DGRAM (flags masked off)
+        int type = 0; // SOCK_STREAM, SOCK_DGRAM (flags masked off)
         bool closeOnExec = false;
-        bool bound = false;     // an explicit bind()
+        bool bound = false; // an explicit bind()
         bool listening = false;
-        quint64 connectionId = 0;  // groups the calls of one socket in the event stream
+        quint64 connectionId = 0; // groups the calls of one socket in the event stream
         QString local;
         QString peer;
     };

@@ -17,13 +17,13 @@ namespace socketlab {
 struct TracedProcess
 {
     pid_t pid = 0;
-    pid_t parent = 0;  // 0 for the program's first process
+    pid_t parent = 0; // 0 for the program's first process
     QString program;
     std::shared_ptr<TracedFds> fds = std::make_shared<TracedFds>();
     bool server = false;
-    bool client = false;  // connected or sent first: a client for good
+    bool client = false; // connected or sent first: a client for good
     bool exited = false;
-    bool zombie = false;  // exited, its parent has not waited for it yet
+    bool zombie = false; // exited, its parent has not waited for it yet
     int liveThreads = 0;
     // socket() and its options, held until the process shows what it is (bind or connect),
     // so the recipe's step numbers are the right role's.
@@ -39,19 +39,19 @@ struct TracedThread
 {
     pid_t tid = 0;
     std::shared_ptr<TracedProcess> process;
-    bool inCall = false;   // resumed with PTRACE_SYSCALL: its exit stop is due
+    bool inCall = false; // resumed with PTRACE_SYSCALL: its exit stop is due
     long nr = -1;
     quint64 args[6] = {};
     qint64 beginUs = 0;
-    QString execPath;      // execve's program, read at entry
+    QString execPath; // execve's program, read at entry
     quint64 cloneFlags = 0;
     // A call that returned ERESTART*: restarted (the same call stops again) or seen by the
     // program as EINTR (it makes another call); decided at its next stop.
     bool interrupted = false;
     long interruptedNr = -1;
     SocketEvent interruptedEvent;
-    bool paused = false;   // step mode: stopped before its call, waiting for Next
-    bool started = false;  // its first stop (a new thread's) was seen
+    bool paused = false; // step mode: stopped before its call, waiting for Next
+    bool started = false; // its first stop (a new thread's) was seen
 };
 
 } // namespace socketlab

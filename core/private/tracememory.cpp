@@ -14,8 +14,8 @@ QByteArray TraceMemory::read(quint64 address, qint64 size) const
     if (address == 0 || size <= 0)
         return QByteArray();
     QByteArray bytes(int(size), Qt::Uninitialized);
-    iovec local{bytes.data(), size_t(size)};
-    iovec remote{reinterpret_cast<void *>(address), size_t(size)};
+    iovec local {bytes.data(), size_t(size)};
+    iovec remote {reinterpret_cast<void *>(address), size_t(size)};
     const ssize_t n = ::process_vm_readv(m_tid, &local, 1, &remote, 1, 0);
     bytes.resize(n > 0 ? int(n) : 0);
     return bytes;
@@ -25,8 +25,8 @@ bool TraceMemory::readValue(quint64 address, void *value, size_t size) const
 {
     if (address == 0)
         return false;
-    iovec local{value, size};
-    iovec remote{reinterpret_cast<void *>(address), size};
+    iovec local {value, size};
+    iovec remote {reinterpret_cast<void *>(address), size};
     return ::process_vm_readv(m_tid, &local, 1, &remote, 1, 0) == ssize_t(size);
 }
 
@@ -75,7 +75,7 @@ QString TraceMemory::readAddress(quint64 address, qint64 length) const
     const QByteArray bytes = read(address, qMin<qint64>(length, qint64(sizeof(sockaddr_storage))));
     if (bytes.size() < int(sizeof(sa_family_t)))
         return QString();
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     memcpy(&storage, bytes.constData(), size_t(bytes.size()));
     if (storage.ss_family == AF_UNIX) {
         const auto *unixAddress = reinterpret_cast<const sockaddr_un *>(&storage);
@@ -84,13 +84,14 @@ QString TraceMemory::readAddress(quint64 address, qint64 length) const
             return QStringLiteral("unix:");
         QByteArray path(unixAddress->sun_path, pathBytes);
         if (path.startsWith('\0'))
-            path[0] = '@';  // an abstract name, as ss shows it
+            path[0] = '@'; // an abstract name, as ss shows it
         const int nul = path.indexOf('\0');
         return QStringLiteral("unix:") + QString::fromLocal8Bit(nul >= 0 ? path.left(nul) : path);
     }
     if (storage.ss_family != AF_INET && storage.ss_family != AF_INET6)
         return QString();
-    return Endpoint(reinterpret_cast<const sockaddr *>(&storage), socklen_t(bytes.size())).toString();
+    return Endpoint(reinterpret_cast<const sockaddr *>(&storage), socklen_t(bytes.size()))
+        .toString();
 }
 
 QString TraceMemory::readAddressWithLength(quint64 address, quint64 lengthAddress) const

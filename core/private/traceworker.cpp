@@ -49,7 +49,7 @@ struct StartRecord
 // What the child tells the parent before it exits, when it cannot get to the program.
 struct ChildFailure
 {
-    int stage;  // 1 seccomp, 2 exec, 3 chdir
+    int stage; // 1 seccomp, 2 exec, 3 chdir
     int errnum;
 };
 
@@ -72,17 +72,24 @@ bool processExists(pid_t pid)
     return QFile::exists(QStringLiteral("/proc/%1/stat").arg(pid));
 }
 
-pid_t tgidOf(pid_t tid)
+// A field of /proc/TID/status ("Tgid", "PPid"); 0 when it cannot be read.
+pid_t statusField(pid_t tid, const QByteArray &field)
 {
     QFile status(QStringLiteral("/proc/%1/status").arg(tid));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
+    const QByteArray prefix = field + ':';
     while (!status.atEnd()) {
         const QByteArray line = status.readLine();
-        if (line.startsWith("Tgid:"))
-            return pid_t(line.mid(5).trimmed().toInt());
+        if (line.startsWith(prefix))
+            return pid_t(line.mid(prefix.size()).trimmed().toInt());
     }
     return 0;
+}
+
+pid_t tgidOf(pid_t tid)
+{
+    return statusField(tid, QByteArrayLiteral("Tgid"));
 }
 
 } // namespace
@@ -114,7 +121,7 @@ TraceWorker::StartResult TraceWorker::start(const Launch &launch)
     }
     m_running = true;
     m_thread = std::thread([this, launch] { run(launch); });
-    StartRecord record{};
+    StartRecord record {};
     ssize_t n;
     do {
         n = ::read(m_startPipe[0], &record, sizeof(record));
@@ -151,7 +158,7 @@ void TraceWorker::run(const Launch &launch)
     int go[2];
     int failure[2];
     auto report = [this](Tracer::StartError error, int errnum, int stage, pid_t pid) {
-        const StartRecord record{int(error), errnum, stage, int(pid)};
+        const StartRecord record {int(error), errnum, stage, int(pid)};
         writeAll(m_startPipe[1], &record, sizeof(record));
     };
     if (::pipe2(go, O_CLOEXEC) != 0 || ::pipe2(failure, O_CLOEXEC) != 0) {
@@ -166,8 +173,13 @@ void TraceWorker::run(const Launch &launch)
             ::dup2(launch.stdinFd, STDIN_FILENO);
             ::dup2(launch.stdoutFd, STDOUT_FILENO);
             ::dup2(launch.stderrFd, STDERR_FILENO);
-            ::setpgid(0, 0);  // Stop signals the whole group; a terminal's Ctrl+C does not reach it
+            ::setpgid(0, 0); // Stop signals the whole group; a terminal's Ctrl+C does not reach it
         }
+        // Only the standard streams go to the program, as from a shell: a descriptor SocketLab
+        // (or whoever started it) left open would be the program's fd 3, not its socket.
+#ifdef SYS_close_range
+        ::syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
+#endif
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent)
             ::_exit(1);
@@ -183,20 +195,20 @@ void TraceWorker::run(const Launch &launch)
             n = ::read(go[0], &byte, 1);
         } while (n < 0 && errno == EINTR);
         if (n != 1)
-            ::_exit(1);  // the parent could not attach: never run untraced
+            ::_exit(1); // the parent could not attach: never run untraced
         if (!directory.isEmpty() && ::chdir(directory.constData()) != 0) {
-            const ChildFailure why{3, errno};
+            const ChildFailure why {3, errno};
             writeAll(failure[1], &why, sizeof(why));
             ::_exit(126);
         }
         const int seccompError = SeccompFilter::install();
         if (seccompError != 0) {
-            const ChildFailure why{1, seccompError};
+            const ChildFailure why {1, seccompError};
             writeAll(failure[1], &why, sizeof(why));
             ::_exit(1);
         }
         ::execv(path.constData(), argv.data());
-        const ChildFailure why{2, errno};
+        const ChildFailure why {2, errno};
         writeAll(failure[1], &why, sizeof(why));
         ::_exit(errno == ENOENT ? 127 : 126);
     }
@@ -240,14 +252,15 @@ void TraceWorker::run(const Launch &launch)
 
     if (!m_started) {
         // The program never ran: the child says why (or died before it could).
-        ChildFailure why{2, ENOEXEC};
+        ChildFailure why {2, ENOEXEC};
         const ssize_t n = ::read(failure[0], &why, sizeof(why));
         Tracer::StartError error = Tracer::StartError::Failed;
         if (n == ssize_t(sizeof(why))) {
             if (why.stage == 1)
                 error = Tracer::StartError::NotPermitted;
             else if (why.stage == 2)
-                error = why.errnum == ENOENT ? Tracer::StartError::NotFound : Tracer::StartError::NotExecutable;
+                error = why.errnum == ENOENT ? Tracer::StartError::NotFound
+                                             : Tracer::StartError::NotExecutable;
             else
                 error = Tracer::StartError::NotExecutable;
         } else if (m_stopRequested) {
@@ -274,28 +287,14 @@ void TraceWorker::loop()
                 ::kill(tid, SIGKILL);
         }
         runCommands();
-        if (m_threads.empty() && !m_unclaimed.empty()) {
-            // Children whose parent died before it said so: theirs no more, let them go on.
-            for (pid_t tid : m_unclaimed) {
-                auto orphan = std::make_shared<TracedProcess>();
-                orphan->pid = tgidOf(tid) > 0 ? tgidOf(tid) : tid;
-                orphan->liveThreads = 1;
-                m_processes[orphan->pid] = orphan;
-                TracedThread &thread = m_threads[tid];
-                thread.tid = tid;
-                thread.process = orphan;
-                thread.started = true;
-                resume(thread);
-            }
-            m_unclaimed.clear();
-            publishPids();
-        }
+        if (!m_unclaimed.empty())
+            adoptOrphans();
         int status = 0;
         pid_t tid;
         if (!m_paused.empty()) {
             tid = ::waitpid(-1, &status, __WALL | __WNOTHREAD | WNOHANG);
             if (tid == 0) {
-                pollfd wake{m_wakeFd, POLLIN, 0};
+                pollfd wake {m_wakeFd, POLLIN, 0};
                 ::poll(&wake, 1, kPausedPollMs);
                 continue;
             }
@@ -307,9 +306,40 @@ void TraceWorker::loop()
         if (tid < 0) {
             if (errno == EINTR)
                 continue;
-            break;  // ECHILD: nothing left
+            break; // ECHILD: nothing left
         }
         handleStatus(tid, status);
+    }
+}
+
+void TraceWorker::adoptOrphans()
+{
+    // A new child's first stop came, but its parent died before reporting the fork (killed
+    // in its fork event stop): nobody will claim it. Adopt it rather than leave it stopped.
+    for (auto it = m_unclaimed.begin(); it != m_unclaimed.end();) {
+        const pid_t tid = *it;
+        const pid_t tgid = tgidOf(tid);
+        const pid_t owner = tgid != tid ? tgid : statusField(tid, QByteArrayLiteral("PPid"));
+        auto known = m_processes.find(owner);
+        if (known != m_processes.end() && !known->second->exited
+            && known->second->liveThreads > 0) {
+            ++it; // its parent lives: its fork event is on the way
+            continue;
+        }
+        auto orphan = std::make_shared<TracedProcess>();
+        orphan->pid = tgid > 0 ? tgid : tid;
+        orphan->liveThreads = 1;
+        m_processes[orphan->pid] = orphan;
+        ++m_processCount;
+        TracedThread &thread = m_threads[tid];
+        thread.tid = tid;
+        thread.process = orphan;
+        thread.started = true;
+        if (m_stopping)
+            ::kill(tid, SIGKILL);
+        resume(thread);
+        it = m_unclaimed.erase(it);
+        publishPids();
     }
 }
 
@@ -376,7 +406,7 @@ void TraceWorker::handleStatus(pid_t tid, int status)
 
 void TraceWorker::handleSeccompStop(TracedThread &thread)
 {
-    __ptrace_syscall_info info{};
+    __ptrace_syscall_info info {};
     if (::ptrace(PTRACE_GET_SYSCALL_INFO, thread.tid, sizeof(info), &info) <= 0
         || info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
         thread.inCall = false;
@@ -385,7 +415,7 @@ void TraceWorker::handleSeccompStop(TracedThread &thread)
     }
     const long nr = long(info.seccomp.nr);
     if (thread.interrupted && nr == thread.interruptedNr)
-        resolveInterrupted(thread, true);  // the kernel restarted it: the program saw nothing
+        resolveInterrupted(thread, true); // the kernel restarted it: the program saw nothing
     thread.nr = nr;
     for (int i = 0; i < 6; ++i)
         thread.args[i] = info.seccomp.args[i];
@@ -430,7 +460,7 @@ void TraceWorker::handleSeccompStop(TracedThread &thread)
 
 void TraceWorker::handleSyscallStop(TracedThread &thread)
 {
-    __ptrace_syscall_info info{};
+    __ptrace_syscall_info info {};
     if (::ptrace(PTRACE_GET_SYSCALL_INFO, thread.tid, sizeof(info), &info) <= 0
         || info.op != PTRACE_SYSCALL_INFO_EXIT) {
         thread.inCall = false;
@@ -506,7 +536,8 @@ void TraceWorker::handleCloneEvent(TracedThread &thread, int event)
     std::shared_ptr<TracedProcess> parent = thread.process;
     bool isThread = false;
     if (event == PTRACE_EVENT_CLONE)
-        isThread = thread.cloneFlags != 0 ? (thread.cloneFlags & CLONE_THREAD) : tgidOf(child) == parent->pid;
+        isThread = thread.cloneFlags != 0 ? (thread.cloneFlags & CLONE_THREAD)
+                                          : tgidOf(child) == parent->pid;
     const bool sharesFiles = thread.cloneFlags & CLONE_FILES;
     TracedThread created;
     created.tid = child;
@@ -541,11 +572,14 @@ void TraceWorker::handleCloneEvent(TracedThread &thread, int event)
     if (live > Tracer::kMaxProcesses && !m_limitReached) {
         m_limitReached = true;
         Tracer *tracer = m_tracer;
-        QMetaObject::invokeMethod(tracer, [tracer] {
-            emit tracer->warned(Tracer::tr("The program made more than %1 processes at once; "
-                                           "SocketLab stopped it (a fork without bound?).")
-                                    .arg(Tracer::kMaxProcesses));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            tracer,
+            [tracer] {
+                emit tracer->warned(Tracer::tr("The program made more than %1 processes at once; "
+                                               "SocketLab stopped it (a fork without bound?).")
+                                        .arg(Tracer::kMaxProcesses));
+            },
+            Qt::QueuedConnection);
         m_stopRequested = true;
     }
     auto again = m_threads.find(parentTid);
@@ -574,14 +608,15 @@ void TraceWorker::handleExecEvent(pid_t tid)
     // exec ends every other thread of the process; their ends may or may not be reported.
     for (auto it = m_threads.begin(); it != m_threads.end();) {
         if (it->first != tid && it->second.process == process) {
-            m_paused.erase(std::remove(m_paused.begin(), m_paused.end(), it->first), m_paused.end());
+            m_paused.erase(
+                std::remove(m_paused.begin(), m_paused.end(), it->first), m_paused.end());
             it = m_threads.erase(it);
         } else {
             ++it;
         }
     }
     process->liveThreads = 1;
-    if (process->fds.use_count() > 1)  // shared with a process that keeps the old table
+    if (process->fds.use_count() > 1) // shared with a process that keeps the old table
         process->fds = std::make_shared<TracedFds>(*process->fds);
     process->fds->exec();
     process->fds->scan(process->pid);
@@ -593,7 +628,7 @@ void TraceWorker::handleExecEvent(pid_t tid)
     emitProcess(thread, ProcessChange::Started);
     if (!m_started && tid == m_rootPid) {
         m_started = true;
-        const StartRecord record{int(Tracer::StartError::None), 0, 0, int(tid)};
+        const StartRecord record {int(Tracer::StartError::None), 0, 0, int(tid)};
         writeAll(m_startPipe[1], &record, sizeof(record));
     }
     resume(thread);
@@ -618,11 +653,11 @@ void TraceWorker::handleExit(pid_t tid, int status)
     else
         event.exitCode = WEXITSTATUS(status);
     if (tid != process->pid) {
-        m_queue->post(event);  // a thread ended
+        m_queue->post(event); // a thread ended
         return;
     }
     if (!m_started && tid == m_rootPid)
-        return;  // never got to the program: start() says why
+        return; // never got to the program: start() says why
     flushHeld(*process);
     event.handler = tid == m_rootPid ? HandlerKind::Main : HandlerKind::Process;
     m_queue->post(event);
@@ -669,7 +704,7 @@ void TraceWorker::processGone(TracedProcess &process)
 void TraceWorker::resume(TracedThread &thread, int signalNumber)
 {
     ::ptrace(thread.inCall ? PTRACE_SYSCALL : PTRACE_CONT, thread.tid, nullptr,
-             reinterpret_cast<void *>(long(signalNumber)));
+        reinterpret_cast<void *>(long(signalNumber)));
 }
 
 void TraceWorker::pause(TracedThread &thread)
@@ -680,8 +715,8 @@ void TraceWorker::pause(TracedThread &thread)
     event.role = thread.process->role();
     event.step = recipeStep(event.call, event.role);
     Tracer *tracer = m_tracer;
-    QMetaObject::invokeMethod(tracer, [tracer, event] { emit tracer->callPaused(event); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        tracer, [tracer, event] { emit tracer->callPaused(event); }, Qt::QueuedConnection);
 }
 
 void TraceWorker::runCommands()
@@ -778,8 +813,8 @@ void TraceWorker::finishRun()
     m_running = false;
     Tracer *tracer = m_tracer;
     const int status = m_exitStatus.load();
-    QMetaObject::invokeMethod(tracer, [tracer, status] { tracer->workerFinished(status); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        tracer, [tracer, status] { tracer->workerFinished(status); }, Qt::QueuedConnection);
 }
 
 void TraceWorker::killAll(int signalNumber)

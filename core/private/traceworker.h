@@ -25,17 +25,17 @@ class TraceWorker
 public:
     struct Launch
     {
-        QString path;  // resolved
-        QStringList arguments;  // argv[0] first
+        QString path; // resolved
+        QStringList arguments; // argv[0] first
         QString workingDirectory;
         bool pipeStdio = false;
-        int stdinFd = -1, stdoutFd = -1, stderrFd = -1;  // the child's ends, with pipeStdio
+        int stdinFd = -1, stdoutFd = -1, stderrFd = -1; // the child's ends, with pipeStdio
     };
     struct StartResult
     {
         Tracer::StartError error = Tracer::StartError::None;
         int errnum = 0;
-        QString stage;  // "ptrace", "seccomp", "exec"
+        QString stage; // "ptrace", "seccomp", "exec"
         pid_t pid = 0;
     };
 
@@ -76,6 +76,7 @@ private:
     void flushHeld(TracedProcess &process);
     void processGone(TracedProcess &process);
     void publishPids();
+    void adoptOrphans();
     void finishRun();
 
     EventQueue *m_queue;
@@ -88,7 +89,7 @@ private:
     // New tracees whose first stop came before their parent's fork event: kept stopped
     // until the event says whose they are.
     std::set<pid_t> m_unclaimed;
-    std::deque<pid_t> m_paused;  // step mode, in the order they paused
+    std::deque<pid_t> m_paused; // step mode, in the order they paused
     bool m_started = false;
     bool m_rootExited = false;
     bool m_stopping = false;
@@ -99,10 +100,10 @@ private:
     qint64 m_zombiesLeft = 0;
 
     // Shared with the Tracer's thread.
-    std::atomic<bool> m_running{false};
-    std::atomic<bool> m_stepMode{false};
-    std::atomic<bool> m_stopRequested{false};
-    std::atomic<int> m_exitStatus{-1};
+    std::atomic<bool> m_running {false};
+    std::atomic<bool> m_stepMode {false};
+    std::atomic<bool> m_stopRequested {false};
+    std::atomic<int> m_exitStatus {-1};
     QMutex m_mutex;
     std::vector<pid_t> m_livePids;
     std::deque<Command> m_commands;

@@ -31,7 +31,8 @@ inline QString realPython()
     if (!looked) {
         looked = true;
         QProcess probe;
-        probe.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral("import sys; print(sys.executable)")});
+        probe.start(QStringLiteral("python3"),
+            {QStringLiteral("-c"), QStringLiteral("import sys; print(sys.executable)")});
         if (probe.waitForFinished(kWaitMs) && probe.exitCode() == 0)
             path = QString::fromLocal8Bit(probe.readAllStandardOutput()).trimmed();
     }
@@ -43,7 +44,7 @@ inline quint16 freePort()
 {
     for (int attempt = 0; attempt < 20; ++attempt) {
         socketlab::Fd tcp(::socket(AF_INET, SOCK_STREAM, 0));
-        sockaddr_in address{};
+        sockaddr_in address {};
         address.sin_family = AF_INET;
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         if (::bind(tcp.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
@@ -85,8 +86,10 @@ inline QString compiled(const QTemporaryDir &dir, const QString &name)
         return out;
     QProcess compiler;
     compiler.setProcessChannelMode(QProcess::MergedChannels);
-    compiler.start(cc, {QStringLiteral("-O1"), QStringLiteral("-pthread"), QStringLiteral("-o"), out,
-                        QStringLiteral(SOCKETLAB_SOURCE_DIR "/tests/trace/programs/") + name + QStringLiteral(".c")});
+    compiler.start(cc,
+        {QStringLiteral("-O1"), QStringLiteral("-pthread"), QStringLiteral("-o"), out,
+            QStringLiteral(SOCKETLAB_SOURCE_DIR "/tests/trace/programs/") + name
+                + QStringLiteral(".c")});
     if (!compiler.waitForFinished(60000) || compiler.exitCode() != 0) {
         qWarning("%s", compiler.readAll().constData());
         return QString();
@@ -101,13 +104,13 @@ public:
     TraceRun()
     {
         QObject::connect(&tracer, &Tracer::eventsArrived, this,
-                         [this](const SocketEvents &batch) { events += batch; });
+            [this](const SocketEvents &batch) { events += batch; });
         QObject::connect(&tracer, &Tracer::finished, this, [this](int status) {
             finished = true;
             exitStatus = status;
         });
         QObject::connect(&tracer, &Tracer::outputArrived, this,
-                         [this](const QByteArray &bytes, bool) { output += bytes; });
+            [this](const QByteArray &bytes, bool) { output += bytes; });
     }
 
     bool start(const QString &program, const QStringList &arguments, bool pipes = false)
@@ -123,7 +126,8 @@ public:
     {
         QList<SocketEvent> found;
         for (const SocketEvent &event : events) {
-            if (event.kind == EventKind::Call && event.call == call && (pid == 0 || event.pid == pid))
+            if (event.kind == EventKind::Call && event.call == call
+                && (pid == 0 || event.pid == pid))
                 found << event;
         }
         return found;

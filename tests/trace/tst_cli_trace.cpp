@@ -81,7 +81,8 @@ QProcess *TestCliTrace::startTrace(const QStringList &arguments)
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessEnvironment(englishEnvironment());
-    process->start(QStringLiteral(SOCKETLAB_CLI_PATH), QStringList{QStringLiteral("trace")} + arguments);
+    process->start(
+        QStringLiteral(SOCKETLAB_CLI_PATH), QStringList {QStringLiteral("trace")} + arguments);
     m_processes.push_back(std::move(process));
     return m_processes.back().get();
 }
@@ -92,22 +93,22 @@ void TestCliTrace::jsonToOutputFile()
         QSKIP("python3 is not installed");
     const quint16 port = freePort();
     const QString events = m_dir.filePath(QStringLiteral("events.json"));
-    const QString script = QStringLiteral(
-        "import socket, os, sys\n"
-        "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n"
-        "s.bind(('127.0.0.1', %1))\n"
-        "s.listen(1)\n"
-        "pid = os.fork()\n"
-        "if pid == 0:\n"
-        "    os._exit(0)\n"
-        "os.waitpid(pid, 0)\n"
-        "print('done')\n"
-        "sys.exit(3)\n").arg(port);
+    const QString script = QStringLiteral("import socket, os, sys\n"
+                                          "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n"
+                                          "s.bind(('127.0.0.1', %1))\n"
+                                          "s.listen(1)\n"
+                                          "pid = os.fork()\n"
+                                          "if pid == 0:\n"
+                                          "    os._exit(0)\n"
+                                          "os.waitpid(pid, 0)\n"
+                                          "print('done')\n"
+                                          "sys.exit(3)\n")
+                               .arg(port);
     QProcess *trace = startTrace({QStringLiteral("--json"), QStringLiteral("--output"), events,
-                                  QStringLiteral("--"), m_python, QStringLiteral("-c"), script});
+        QStringLiteral("--"), m_python, QStringLiteral("-c"), script});
     QVERIFY(trace->waitForFinished(kWaitMs));
     QCOMPARE(trace->exitCode(), 3);
-    QCOMPARE(trace->readAllStandardOutput(), QByteArray("done\n"));  // the program's own
+    QCOMPARE(trace->readAllStandardOutput(), QByteArray("done\n")); // the program's own
     QFile file(events);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QJsonObject> lines = jsonLines(file.readAll());
@@ -132,13 +133,17 @@ void TestCliTrace::jsonToOutputFile()
         }
         if (call == QLatin1String("waitpid")) {
             waited = true;
-            QVERIFY(line.value(QStringLiteral("args")).toString().startsWith(QStringLiteral("wait4(")));
+            QVERIFY(
+                line.value(QStringLiteral("args")).toString().startsWith(QStringLiteral("wait4(")));
         }
-        if (event == QLatin1String("process") && line.value(QStringLiteral("what")).toString() == QLatin1String("forked")) {
+        if (event == QLatin1String("process")
+            && line.value(QStringLiteral("what")).toString() == QLatin1String("forked")) {
             forked = true;
-            QCOMPARE(line.value(QStringLiteral("parent")).toInteger(), lines.first().value(QStringLiteral("pid")).toInteger());
+            QCOMPARE(line.value(QStringLiteral("parent")).toInteger(),
+                lines.first().value(QStringLiteral("pid")).toInteger());
         }
-        if (event == QLatin1String("process") && line.value(QStringLiteral("what")).toString() == QLatin1String("reaped"))
+        if (event == QLatin1String("process")
+            && line.value(QStringLiteral("what")).toString() == QLatin1String("reaped"))
             reaped = true;
     }
     QVERIFY(listened && forked && reaped && waited);
@@ -154,7 +159,8 @@ void TestCliTrace::jsonToOutputFile()
 void TestCliTrace::humanLinesOnStandardError()
 {
     const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
-    QProcess *trace = startTrace({QStringLiteral("--"), sh, QStringLiteral("-c"), QStringLiteral("echo out; exit 0")});
+    QProcess *trace = startTrace(
+        {QStringLiteral("--"), sh, QStringLiteral("-c"), QStringLiteral("echo out; exit 0")});
     QVERIFY(trace->waitForFinished(kWaitMs));
     QCOMPARE(trace->exitCode(), 0);
     QCOMPARE(trace->readAllStandardOutput(), QByteArray("out\n"));
@@ -166,8 +172,8 @@ void TestCliTrace::humanLinesOnStandardError()
 void TestCliTrace::portugueseLines()
 {
     const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
-    QProcess *trace = startTrace({QStringLiteral("--lang"), QStringLiteral("pt_BR"), QStringLiteral("--"), sh,
-                                  QStringLiteral("-c"), QStringLiteral("exit 0")});
+    QProcess *trace = startTrace({QStringLiteral("--lang"), QStringLiteral("pt_BR"),
+        QStringLiteral("--"), sh, QStringLiteral("-c"), QStringLiteral("exit 0")});
     QVERIFY(trace->waitForFinished(kWaitMs));
     const QByteArray err = trace->readAllStandardError();
     QVERIFY2(err.contains("Processo"), err.constData());
@@ -179,14 +185,18 @@ void TestCliTrace::exitCodes_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
-    QTest::newRow("not found") << QStringList{QStringLiteral("--"), QStringLiteral("socketlab-no-such-program")} << 127
-                               << QStringLiteral("not found");
-    QTest::newRow("not executable") << QStringList{QStringLiteral("--"), QStringLiteral(SOCKETLAB_SOURCE_DIR "/README.md")}
-                                    << 126 << QStringLiteral("cannot be run");
-    QTest::newRow("no program") << QStringList{} << 2 << QStringLiteral("Missing program");
-    QTest::newRow("option of another command") << QStringList{QStringLiteral("--port"), QStringLiteral("5000"), QStringLiteral("--"), QStringLiteral("true")}
+    QTest::newRow("not found") << QStringList {QStringLiteral("--"),
+        QStringLiteral("socketlab-no-such-program")}
+                               << 127 << QStringLiteral("not found");
+    QTest::newRow("not executable")
+        << QStringList {QStringLiteral("--"), QStringLiteral(SOCKETLAB_SOURCE_DIR "/README.md")}
+        << 126 << QStringLiteral("cannot be run");
+    QTest::newRow("no program") << QStringList {} << 2 << QStringLiteral("Missing program");
+    QTest::newRow("option of another command") << QStringList {QStringLiteral("--port"),
+        QStringLiteral("5000"), QStringLiteral("--"), QStringLiteral("true")}
                                                << 2 << QStringLiteral("--port");
-    QTest::newRow("killed by a signal") << QStringList{QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("kill -TERM $$")}
+    QTest::newRow("killed by a signal") << QStringList {QStringLiteral("--"), QStringLiteral("sh"),
+        QStringLiteral("-c"), QStringLiteral("kill -TERM $$")}
                                         << 128 + SIGTERM << QString();
 }
 
@@ -207,8 +217,8 @@ void TestCliTrace::sigtermEndsTheProgram()
         QSKIP("python3 is not installed");
     const quint16 port = freePort();
     const QString events = m_dir.filePath(QStringLiteral("sigterm.json"));
-    QProcess *trace = startTrace({QStringLiteral("--json"), QStringLiteral("--output"), events, QStringLiteral("--"),
-                                  m_python, recipeCopy(m_dir, QStringLiteral("tcp_server.py"), port)});
+    QProcess *trace = startTrace({QStringLiteral("--json"), QStringLiteral("--output"), events,
+        QStringLiteral("--"), m_python, recipeCopy(m_dir, QStringLiteral("tcp_server.py"), port)});
     QVERIFY(trace->waitForStarted(kWaitMs));
     QTRY_VERIFY_WITH_TIMEOUT(sendAndClose(port, ""), kWaitMs);
     ::kill(pid_t(trace->processId()), SIGTERM);
@@ -230,7 +240,7 @@ void TestCliTrace::interruptIsPassedOnAndASecondOneEnds()
     const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
     const quint16 port = freePort();
     QProcess *trace = startTrace({QStringLiteral("--"), sh, QStringLiteral("-c"),
-                                  QStringLiteral("trap 'echo got-int' INT; %1 %2 & wait; wait").arg(path).arg(port)});
+        QStringLiteral("trap 'echo got-int' INT; %1 %2 & wait; wait").arg(path).arg(port)});
     QVERIFY(trace->waitForStarted(kWaitMs));
     QByteArray err;
     QTRY_VERIFY_WITH_TIMEOUT((err += trace->readAllStandardError()).contains("listen("), kWaitMs);
@@ -249,10 +259,12 @@ void TestCliTrace::programDiesWithSocketLab()
     if (path.isEmpty())
         QSKIP("no C compiler");
     const quint16 port = freePort();
-    QProcess *trace = startTrace({QStringLiteral("--json"), QStringLiteral("--"), path, QString::number(port)});
+    QProcess *trace
+        = startTrace({QStringLiteral("--json"), QStringLiteral("--"), path, QString::number(port)});
     QVERIFY(trace->waitForStarted(kWaitMs));
     QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT((err += trace->readAllStandardError()).contains("\"listen\""), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (err += trace->readAllStandardError()).contains("\"listen\""), kWaitMs);
     const QJsonObject started = jsonLines(err).first();
     const pid_t program = pid_t(started.value(QStringLiteral("pid")).toInteger());
     QVERIFY(program > 0);

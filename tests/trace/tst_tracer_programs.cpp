@@ -78,7 +78,8 @@ void TestTracerPrograms::readWriteOnSocketsAreRecvSend()
     QCOMPARE(sent.first().bytes, qint64(4));
     // close() of a socket only: the loader's and libc's own closes are not shown.
     QCOMPARE(run.calls(SysCall::Close).size(), 2);
-    QCOMPARE(run.calls(SysCall::Setsockopt).first().args, QStringLiteral("fd 3, SOL_SOCKET, SO_REUSEADDR, 1"));
+    QCOMPARE(run.calls(SysCall::Setsockopt).first().args,
+        QStringLiteral("fd 3, SOL_SOCKET, SO_REUSEADDR, 1"));
 }
 
 void TestTracerPrograms::sigchldHandlerShowsEintrAndReaps()
@@ -93,10 +94,11 @@ void TestTracerPrograms::sigchldHandlerShowsEintrAndReaps()
     // The child ends, SIGCHLD interrupts accept(): the program sees EINTR and its handler
     // reaps the child.
     QVERIFY(run.waitForProcess(ProcessChange::Reaped, 1));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        std::any_of(run.events.cbegin(), run.events.cend(), [](const SocketEvent &e) {
-            return e.kind == EventKind::Call && e.call == SysCall::Accept && e.errnum == EINTR;
-        }),
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(run.events.cbegin(), run.events.cend(),
+                                 [](const SocketEvent &e) {
+                                     return e.kind == EventKind::Call && e.call == SysCall::Accept
+                                         && e.errnum == EINTR;
+                                 }),
         kWaitMs);
     QVERIFY(sendAndClose(port, "two"));
     QVERIFY(run.waitForFinished());
@@ -145,7 +147,8 @@ void TestTracerPrograms::pollIsTheEventLoopsWait()
     QVERIFY(run.waitForFinished());
     const QList<SocketEvent> polls = run.calls(SysCall::Poll);
     QVERIFY(polls.size() >= 2);
-    QVERIFY2(polls.first().args.startsWith(QStringLiteral("poll(fd 3")), qPrintable(polls.first().args));
+    QVERIFY2(
+        polls.first().args.startsWith(QStringLiteral("poll(fd 3")), qPrintable(polls.first().args));
     QCOMPARE(run.calls(SysCall::Accept).size(), 2);
 }
 
@@ -190,7 +193,7 @@ void TestTracerPrograms::dup2OntoStandardOutput()
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().args, QStringLiteral("write(fd 1, 21)"));
     QCOMPARE(sent.first().role, Role::Client);
-    QVERIFY(run.output.isEmpty());  // its standard output is the socket now
+    QVERIFY(run.output.isEmpty()); // its standard output is the socket now
 }
 
 void TestTracerPrograms::shellExecChain()
@@ -200,7 +203,8 @@ void TestTracerPrograms::shellExecChain()
     if (sh.isEmpty() || truePath.isEmpty())
         QSKIP("no sh or true");
     TraceRun run;
-    QVERIFY(run.start(sh, {QStringLiteral("-c"), QStringLiteral("exec %1 -c 'exec %2'").arg(sh, truePath)}));
+    QVERIFY(run.start(
+        sh, {QStringLiteral("-c"), QStringLiteral("exec %1 -c 'exec %2'").arg(sh, truePath)}));
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus, 0);
     const QList<SocketEvent> started = run.processEvents(ProcessChange::Started);
@@ -225,7 +229,8 @@ void TestTracerPrograms::execFromASecondThread()
     QTRY_VERIFY_WITH_TIMEOUT(run.output.contains("from the new program"), kWaitMs);
     const QList<SocketEvent> started = run.processEvents(ProcessChange::Started);
     QCOMPARE(started.size(), 2);
-    QCOMPARE(started.last().pid, run.tracer.programPid());  // the leader's pid, as the kernel gives it
+    QCOMPARE(
+        started.last().pid, run.tracer.programPid()); // the leader's pid, as the kernel gives it
     QCOMPARE(started.last().program, echo);
 }
 
@@ -333,7 +338,7 @@ void TestTracerPrograms::stepModePausesBeforeEachCall()
     QVERIFY(paused.wait(kWaitMs));
     const SocketEvent first = paused.takeFirst().first().value<SocketEvent>();
     QCOMPARE(first.call, SysCall::Socket);
-    QVERIFY(run.calls(SysCall::Socket).isEmpty());  // not made yet
+    QVERIFY(run.calls(SysCall::Socket).isEmpty()); // not made yet
     run.tracer.stepOnce();
     QVERIFY(paused.wait(kWaitMs));
     QCOMPARE(paused.takeFirst().first().value<SocketEvent>().call, SysCall::Setsockopt);
@@ -388,8 +393,9 @@ void TestTracerPrograms::sameCallsAsStrace()
     const QString log = m_dir.filePath(QStringLiteral("strace.log"));
     const quint16 strPort = freePort();
     QProcess reference;
-    reference.start(strace, {QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=network"),
-                             QStringLiteral("-o"), log, path, QString::number(strPort), QStringLiteral("1")});
+    reference.start(strace,
+        {QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=network"),
+            QStringLiteral("-o"), log, path, QString::number(strPort), QStringLiteral("1")});
     QVERIFY(reference.waitForStarted(kWaitMs));
     QVERIFY(serveOne(strPort));
     QVERIFY(reference.waitForFinished(kWaitMs));
@@ -414,10 +420,10 @@ void TestTracerPrograms::sameCallsAsStrace()
     QVERIFY(serveOne(port));
     QVERIFY(run.waitForFinished());
     QStringList traced;
-    const QSet<QString> network{QStringLiteral("socket"), QStringLiteral("bind"), QStringLiteral("listen"),
-                                QStringLiteral("accept"), QStringLiteral("connect"), QStringLiteral("setsockopt"),
-                                QStringLiteral("getsockopt"), QStringLiteral("getsockname"),
-                                QStringLiteral("getpeername"), QStringLiteral("shutdown")};
+    const QSet<QString> network {QStringLiteral("socket"), QStringLiteral("bind"),
+        QStringLiteral("listen"), QStringLiteral("accept"), QStringLiteral("connect"),
+        QStringLiteral("setsockopt"), QStringLiteral("getsockopt"), QStringLiteral("getsockname"),
+        QStringLiteral("getpeername"), QStringLiteral("shutdown")};
     for (const QString &name : run.callNames(run.tracer.programPid())) {
         if (network.contains(name))
             traced << name;

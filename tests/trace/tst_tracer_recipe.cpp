@@ -40,7 +40,7 @@ bool TestTracerRecipe::runCliClient(quint16 port, const QByteArray &input)
 {
     QProcess client;
     client.start(QStringLiteral(SOCKETLAB_CLI_PATH),
-                 {QStringLiteral("client"), QStringLiteral("--port"), QString::number(port)});
+        {QStringLiteral("client"), QStringLiteral("--port"), QString::number(port)});
     if (!client.waitForStarted(kWaitMs))
         return false;
     client.write(input);
@@ -52,12 +52,14 @@ void TestTracerRecipe::forkServerShowsChildrenAndZombies()
 {
     const quint16 port = freePort();
     TraceRun run;
-    QVERIFY(run.start(m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server_fork.py"), port)}, true));
+    QVERIFY(run.start(m_python,
+        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server_fork.py"), port)},
+        true));
     QVERIFY(run.waitForCalls(SysCall::Listen, 1));
     const SocketEvent listen = run.calls(SysCall::Listen).first();
     QCOMPARE(listen.role, Role::Server);
     QCOMPARE(listen.step, 4);
-    QCOMPARE(run.calls(SysCall::Socket).first().step, 2);  // held until bind said "server"
+    QCOMPARE(run.calls(SysCall::Socket).first().step, 2); // held until bind said "server"
     QCOMPARE(run.calls(SysCall::Bind).first().step, 3);
     QVERIFY(run.calls(SysCall::Bind).first().args.contains(QStringLiteral("0.0.0.0:%1").arg(port)));
 
@@ -77,7 +79,7 @@ void TestTracerRecipe::forkServerShowsChildrenAndZombies()
     // The recipe's server never waits: each child that ended is a zombie.
     QVERIFY(run.waitForProcess(ProcessChange::Zombie, 2));
     const qint64 parent = run.tracer.programPid();
-    const QString listenFd = listen.args.section(QLatin1Char(','), 0, 0);  // "fd 3"
+    const QString listenFd = listen.args.section(QLatin1Char(','), 0, 0); // "fd 3"
     for (const SocketEvent &forked : run.processEvents(ProcessChange::Forked)) {
         QCOMPARE(forked.parentPid, parent);
         bool closedListener = false;
@@ -115,7 +117,9 @@ void TestTracerRecipe::threadServerShowsThreads()
 {
     const quint16 port = freePort();
     TraceRun run;
-    QVERIFY(run.start(m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server_thread.py"), port)}, true));
+    QVERIFY(run.start(m_python,
+        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server_thread.py"), port)},
+        true));
     QVERIFY(run.waitForCalls(SysCall::Listen, 1));
     QVERIFY(runCliClient(port, "one\n"));
     QVERIFY(sendAndClose(port, "two\n"));
@@ -147,7 +151,8 @@ void TestTracerRecipe::iterativeServerServesOneAtATime()
 {
     const quint16 port = freePort();
     TraceRun run;
-    QVERIFY(run.start(m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server.py"), port)}, true));
+    QVERIFY(run.start(m_python,
+        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server.py"), port)}, true));
     QVERIFY(run.waitForCalls(SysCall::Listen, 1));
     QVERIFY(runCliClient(port, "first\n"));
     QVERIFY(runCliClient(port, "second\n"));
@@ -155,7 +160,8 @@ void TestTracerRecipe::iterativeServerServesOneAtATime()
     const QList<SocketEvent> accepts = run.calls(SysCall::Accept);
     QCOMPARE(accepts.size(), 2);
     QVERIFY(accepts.first().peer.startsWith(QStringLiteral("127.0.0.1:")));
-    QVERIFY(accepts.first().args.startsWith(QStringLiteral("accept4(")));  // the real call stays visible
+    QVERIFY(
+        accepts.first().args.startsWith(QStringLiteral("accept4("))); // the real call stays visible
     // One client at a time: the first connection's close comes before the second accept.
     const QStringList names = run.callNames(run.tracer.programPid());
     const int firstClose = names.indexOf(QStringLiteral("close"));
@@ -170,7 +176,8 @@ void TestTracerRecipe::udpServerShowsSenders()
 {
     const quint16 port = freePort();
     TraceRun run;
-    QVERIFY(run.start(m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("udp_server.py"), port)}, true));
+    QVERIFY(run.start(m_python,
+        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("udp_server.py"), port)}, true));
     QVERIFY(run.waitForCalls(SysCall::Bind, 1));
     socketlab::Fd a = testsupport::udpSocket();
     socketlab::Fd b = testsupport::udpSocket();
@@ -192,11 +199,14 @@ void TestTracerRecipe::tcpClientTypedInto()
     const quint16 port = freePort();
     QProcess server;
     server.start(QStringLiteral(SOCKETLAB_CLI_PATH),
-                 {QStringLiteral("server"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--json")});
+        {QStringLiteral("server"), QStringLiteral("--port"), QString::number(port),
+            QStringLiteral("--json")});
     QVERIFY(server.waitForStarted(kWaitMs));
-    QTRY_VERIFY_WITH_TIMEOUT((server.waitForReadyRead(100), server.peek(4096).contains("listening")), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (server.waitForReadyRead(100), server.peek(4096).contains("listening")), kWaitMs);
     TraceRun run;
-    QVERIFY(run.start(m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_client.py"), port)}, true));
+    QVERIFY(run.start(m_python,
+        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_client.py"), port)}, true));
     QVERIFY(run.waitForCalls(SysCall::Connect, 1));
     run.tracer.writeInput("hello\n");
     QVERIFY(run.waitForCalls(SysCall::Send, 1));
@@ -226,7 +236,8 @@ void TestTracerRecipe::udpClientTypedInto()
     const sockaddr_storage address = testsupport::addressOf("127.0.0.1", port, &length);
     QCOMPARE(::bind(receiver.get(), reinterpret_cast<const sockaddr *>(&address), length), 0);
     TraceRun run;
-    QVERIFY(run.start(m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("udp_client.py"), port)}, true));
+    QVERIFY(run.start(m_python,
+        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("udp_client.py"), port)}, true));
     run.tracer.writeInput("hi there\n\x18\n");
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus, 0);

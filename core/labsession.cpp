@@ -1,6 +1,7 @@
 #include "core/labsession.h"
 
 #include "core/callclock.h"
+#include "core/tracer.h"
 
 #include <cerrno>
 
@@ -290,7 +291,10 @@ void LabSession::deliver(const SocketEvents &events)
         stamped.append(received);
         SocketEvent &event = stamped.last();
         event.sequence = ++m_sequence;
-        if (event.kind == EventKind::State && event.role == Role::Client) {
+        if (event.traced) {
+            // A traced client is none of the panes; a traced server's peer may be one.
+            event.clientId = event.role == Role::Server ? clientIdForPeer(event.peer) : 0;
+        } else if (event.kind == EventKind::State && event.role == Role::Client) {
             // The sampler knows a client's socket by its address only.
             event.clientId = clientIdForPeer(event.local);
             event.connectionId = quint64(event.clientId);
@@ -301,7 +305,8 @@ void LabSession::deliver(const SocketEvents &events)
         } else {
             event.clientId = clientIdForPeer(event.peer);
         }
-        trackBacklog(event);
+        if (!event.traced)
+            trackBacklog(event);
     }
     if (changed)
         m_sampler.sampleSoon();
@@ -327,6 +332,11 @@ bool LabSession::changesSockets(const SocketEvent &event)
     default:
         return false;
     }
+}
+
+void LabSession::addProgram(Tracer *tracer)
+{
+    connect(tracer, &Tracer::eventsArrived, this, &LabSession::deliver);
 }
 
 bool LabSession::keepState(const SocketEvent &event) const

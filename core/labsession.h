@@ -18,6 +18,8 @@
 
 namespace socketlab {
 
+class Tracer;
+
 // One lab: a server and numbered clients whose events pass through one queue, so every view
 // sees them in one order. Each event is stamped as it passes with its sequence number and the
 // client it belongs to: a client's own events carry its number, and so does a server event
@@ -70,6 +72,12 @@ public:
     // left); while there are some, a sample is delivered every tick.
     void setPortsToKeepWatching(const QList<quint16> &ports);
     QList<quint16> portsToKeepWatching() const { return m_keptPorts; }
+
+    // A program run under a Tracer (the window's "Run a program…") joins the session as one
+    // more participant: its events are numbered in the same order as the lab's own. Its
+    // server's events take the colour of the session client they talk to, as the lab's
+    // server's do; its own client's events are nobody's pane (clientId 0).
+    void addProgram(Tracer *tracer);
 
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);

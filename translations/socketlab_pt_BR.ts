@@ -1793,6 +1793,38 @@
     </message>
 </context>
 <context>
+    <name>RecipePrograms</name>
+    <message>
+        <source>TCP server, one client at a time (recipe)</source>
+        <translation>Servidor TCP, um cliente por vez (receita)</translation>
+    </message>
+    <message>
+        <source>TCP server, one process per client (recipe)</source>
+        <translation>Servidor TCP, um processo por cliente (receita)</translation>
+    </message>
+    <message>
+        <source>TCP server, one thread per client (recipe)</source>
+        <translation>Servidor TCP, uma thread por cliente (receita)</translation>
+    </message>
+    <message>
+        <source>TCP client (recipe)</source>
+        <translation>Cliente TCP (receita)</translation>
+    </message>
+    <message>
+        <source>UDP server (recipe)</source>
+        <translation>Servidor UDP (receita)</translation>
+    </message>
+    <message>
+        <source>UDP client (recipe)</source>
+        <translation>Cliente UDP (receita)</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <extracomment>The folder of the bundled programs whose comments are in this language: &quot;pt_BR&quot; for Brazilian Portuguese, &quot;en&quot; for English. Translate to the language&apos;s code only.</extracomment>
+        <translation>pt_BR</translation>
+    </message>
+</context>
+<context>
     <name>RefusedLesson</name>
     <message>
         <source>Refused vs silent: nobody on the port</source>
@@ -2431,6 +2463,10 @@
     <message>
         <source>Kernel</source>
         <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>Program %1</source>
+        <translation>Programa %1</translation>
     </message>
 </context>
 <context>
@@ -3256,6 +3292,302 @@ Servidor: %2</translation>
     <message>
         <source>TCP connections in TIME_WAIT on port %1: %2 on the server&apos;s side, %3 on the clients&apos; side</source>
         <translation>Conexões TCP em TIME_WAIT na porta %1: %2 do lado do servidor, %3 do lado dos clientes</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ProgramDialog</name>
+    <message>
+        <source>Run a program</source>
+        <translation>Executar um programa</translation>
+    </message>
+    <message>
+        <source>One of the recipe&apos;s programs, bundled with SocketLab (Python 3)</source>
+        <translation>Um dos programas da receita, que vêm com o SocketLab (Python 3)</translation>
+    </message>
+    <message>
+        <source>A command line</source>
+        <translation>Uma linha de comando</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Abrir arquivo</translation>
+    </message>
+    <message>
+        <source>Opens the program in the system&apos;s editor</source>
+        <translation>Abre o programa no editor do sistema</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Abrir pasta</translation>
+    </message>
+    <message>
+        <source>Copy to a folder...</source>
+        <translation>Copiar para uma pasta...</translation>
+    </message>
+    <message>
+        <source>Copies the program to a folder of yours, to edit it and run it again</source>
+        <translation>Copia o programa para uma pasta sua, para editá-lo e executá-lo de novo</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>Comando:</translation>
+    </message>
+    <message>
+        <source>python3 server.py   or   ./server 5000</source>
+        <translation>python3 servidor.py   ou   ./servidor 5000</translation>
+    </message>
+    <message>
+        <source>Working folder:</source>
+        <translation>Pasta de trabalho:</translation>
+    </message>
+    <message>
+        <source>SocketLab&apos;s own</source>
+        <translation>a do próprio SocketLab</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Procurar...</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Executar</translation>
+    </message>
+    <message>
+        <source>The bundled programs are missing from this installation.</source>
+        <translation>Os programas da receita não estão nesta instalação.</translation>
+    </message>
+    <message>
+        <source>The program runs under SocketLab&apos;s tracer: its socket calls join the log, the call trace and the processes view. The recipe&apos;s servers listen on port 5000; connect the client panes to it.</source>
+        <translation>O programa roda sob o rastreador do SocketLab: as suas chamadas de socket entram no registro, no rastro de chamadas e na visão de processos. Os servidores da receita escutam na porta 5000; conecte a ela os painéis de cliente.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and cannot be replaced.</source>
+        <translation>%1 já existe e não pode ser substituído.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the program to %1.</source>
+        <translation>Não foi possível copiar o programa para %1.</translation>
+    </message>
+    <message>
+        <source>Copy the program to</source>
+        <translation>Copiar o programa para</translation>
+    </message>
+    <message>
+        <source>Working folder</source>
+        <translation>Pasta de trabalho</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ProgramDock</name>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>&amp;Run a program...</source>
+        <translation>E&amp;xecutar um programa...</translation>
+    </message>
+    <message>
+        <source>Run a program</source>
+        <translation>Executar um programa</translation>
+    </message>
+    <message>
+        <source>Runs a program (the recipe&apos;s, or your own) and traces its socket calls (Ctrl+R)</source>
+        <translation>Executa um programa (da receita, ou o seu) e rastreia as suas chamadas de socket (Ctrl+R)</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ProgramPane</name>
+    <message>
+        <source>Run a program...</source>
+        <translation>Executar um programa...</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Ends the program and every process it made (SIGTERM, then SIGKILL)</source>
+        <translation>Encerra o programa e todos os processos que ele criou (SIGTERM, depois SIGKILL)</translation>
+    </message>
+    <message>
+        <source>Pause before each socket call</source>
+        <translation>Pausar antes de cada chamada de socket</translation>
+    </message>
+    <message>
+        <source>Next (Space)</source>
+        <translation>Próxima (Espaço)</translation>
+    </message>
+    <message>
+        <source>Lets the waiting thread make its call; it pauses again at the next one</source>
+        <translation>Deixa a thread que espera fazer a sua chamada; ela pausa de novo na próxima</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Lets every waiting thread go on and stops pausing</source>
+        <translation>Deixa todas as threads que esperam seguirem e para de pausar</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>Listagem</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processos</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>Entrada:</translation>
+    </message>
+    <message>
+        <source>A line for the program&apos;s standard input (Enter sends it)</source>
+        <translation>Uma linha para a entrada padrão do programa (Enter a envia)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send Ctrl+X</source>
+        <translation>Enviar Ctrl+X</translation>
+    </message>
+    <message>
+        <source>A line with Ctrl+X: the recipe&apos;s clients end on it</source>
+        <translation>Uma linha com Ctrl+X: os clientes da receita terminam com ela</translation>
+    </message>
+    <message>
+        <source>Close input</source>
+        <translation>Fechar entrada</translation>
+    </message>
+    <message>
+        <source>Ends the program&apos;s standard input (EOF)</source>
+        <translation>Encerra a entrada padrão do programa (EOF)</translation>
+    </message>
+    <message>
+        <source>%1 could not be started.</source>
+        <translation>Não foi possível iniciar %1.</translation>
+    </message>
+    <message>
+        <source>The program ended with status %1.</source>
+        <translation>O programa terminou com status %1.</translation>
+    </message>
+    <message>
+        <source>No listing: the line of each call shows for Python programs (the recipe&apos;s, or a .py file on the command line).</source>
+        <translation>Sem listagem: a linha de cada chamada aparece para programas em Python (os da receita, ou um arquivo .py na linha de comando).</translation>
+    </message>
+    <message>
+        <source>Thread %1</source>
+        <translation>Thread %1</translation>
+    </message>
+    <message>
+        <source>Process %1</source>
+        <translation>Processo %1</translation>
+    </message>
+    <message>
+        <source>%1 is about to call %2().</source>
+        <translation>%1 vai chamar %2().</translation>
+    </message>
+    <message>
+        <source>%1 is about to call %2() — step %3 of the server&apos;s recipe.</source>
+        <translation>%1 vai chamar %2() — passo %3 da receita do servidor.</translation>
+    </message>
+    <message>
+        <source>%1 is about to call %2() — step %3 of the client&apos;s recipe.</source>
+        <translation>%1 vai chamar %2() — passo %3 da receita do cliente.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 threads wait)</source>
+        <translation>%1 (%2 threads esperam)</translation>
+    </message>
+    <message>
+        <source>Running: %1 (pid %2)</source>
+        <translation>Executando: %1 (pid %2)</translation>
+    </message>
+    <message>
+        <source>%1 — pauses before each socket call</source>
+        <translation>%1 — pausa antes de cada chamada de socket</translation>
+    </message>
+    <message>
+        <source>%1 ended with status %2.</source>
+        <translation>%1 terminou com status %2.</translation>
+    </message>
+    <message>
+        <source>No program runs. Run one of the recipe&apos;s programs, or your own, to see its socket calls here and in the log.</source>
+        <translation>Nenhum programa em execução. Execute um dos programas da receita, ou o seu, para ver as suas chamadas de socket aqui e no registro.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::ProgramProcesses</name>
+    <message>
+        <source>Process or thread</source>
+        <translation>Processo ou thread</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last socket call</source>
+        <translation>Última chamada de socket</translation>
+    </message>
+    <message>
+        <source>Thread %1</source>
+        <translation>Thread %1</translation>
+    </message>
+    <message>
+        <source>Server process %1</source>
+        <translation>Processo servidor %1</translation>
+    </message>
+    <message>
+        <source>Process %1</source>
+        <translation>Processo %1</translation>
+    </message>
+    <message>
+        <source>Child process %1</source>
+        <translation>Processo filho %1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>executando</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>morto pelo sinal %1</translation>
+    </message>
+    <message>
+        <source>exited (%1)</source>
+        <translation>terminou (%1)</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>zombie: its parent has not called waitpid()</source>
+        <translation>zumbi: o pai não chamou waitpid()</translation>
+    </message>
+    <message>
+        <source>reaped by its parent</source>
+        <translation>recolhido pelo pai</translation>
+    </message>
+    <message>
+        <source>%1()</source>
+        <translation>%1()</translation>
+    </message>
+    <message>
+        <source>Running: %1 processes, %2 threads. Zombies: %3.</source>
+        <translation>Em execução: %1 processos, %2 threads. Zumbis: %3.</translation>
     </message>
 </context>
 <context>

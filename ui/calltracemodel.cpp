@@ -36,6 +36,9 @@ QString CallTraceModel::whoText(const SocketEvent &event)
 {
     if (event.kind == EventKind::State)
         return tr("Kernel");
+    // A traced program ("Run a program…"): its own processes and threads, not the lab's.
+    if (event.traced)
+        return tr("Program %1").arg(EventFormatter::shortHandlerText(event));
     if (event.role == Role::Client)
         return tr("Client %1").arg(event.connectionId);
     switch (event.handler) {

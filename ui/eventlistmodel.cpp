@@ -87,7 +87,8 @@ bool EventListModel::accepts(const SocketEvent &event) const
 
 bool EventListModel::isLogged(const SocketEvent &event)
 {
-    return event.kind != EventKind::Call;
+    // A traced program's calls are all there is of it: the log shows them.
+    return event.kind != EventKind::Call || event.traced;
 }
 
 QString EventListModel::kindText(const SocketEvent &event)

@@ -14,6 +14,8 @@
 #include "ui/logexporter.h"
 #include "ui/screenfit.h"
 #include "ui/logfiltermodel.h"
+#include "ui/programdock.h"
+#include "ui/programpane.h"
 #include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -59,6 +61,7 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
       m_sequenceDock(new QDockWidget(this)),
       m_classView(new ClassView(this)),
       m_classDock(new QDockWidget(this)),
+      m_programDock(new ProgramDock(&m_session, this)),
       m_zoom(ZoomController::instance()),
       m_modeLabel(new QLabel(this))
 {
@@ -99,6 +102,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     m_clientsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                                | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_clientsDock);
+    // A traced program's pane sits beside the clients (before they take the sequence as a tab).
+    m_programDock->placeBeside(m_clientsDock);
     m_sequenceDock->setObjectName(QStringLiteral("sequenceDock"));
     m_sequenceDock->setWidget(m_sequence);
     m_sequenceDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
@@ -150,6 +155,7 @@ MainWindow::~MainWindow()
 {
     // Nobody is left to show what stopping reports.
     disconnect(&m_session, nullptr, this, nullptr);
+    m_programDock->pane()->kill();
     m_session.stopAll();
 }
 
@@ -224,6 +230,11 @@ void MainWindow::createActions()
 
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_addClientAction);
+    m_toolBar->addAction(m_programDock->runAction());
+    // An icon only (the tooltip names it): with a label the switches take one more row on a
+    // projector in Portuguese.
+    if (auto *button = m_toolBar->findChild<QToolButton *>(QStringLiteral("runProgramButton")))
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_toolBar->addAction(m_saveAction);
     m_toolBar->addAction(m_clearAction);
 }
@@ -231,6 +242,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_programDock->runAction());
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -488,10 +501,15 @@ void MainWindow::stopServer()
 void MainWindow::sessionEventsArrived(const SocketEvents &events)
 {
     SocketEvents serverEvents;
+    SocketEvents traced;  // a traced program's: the log shows them, the server's status not
     for (const SocketEvent &event : events) {
-        if (event.role == Role::Server)
+        if (event.traced)
+            traced.append(event);
+        else if (event.role == Role::Server)
             serverEvents.append(event);
     }
+    if (!traced.isEmpty())
+        m_serverPane->logModel()->appendEvents(traced);
     m_clients->appendEvents(events);
     if (!serverEvents.isEmpty()) {
         m_serverPane->appendEvents(serverEvents);
@@ -633,6 +651,8 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    // Closing the window ends the traced program and all it made.
+    m_programDock->pane()->kill();
     QMainWindow::closeEvent(event);
 }
 

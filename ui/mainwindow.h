@@ -18,6 +18,7 @@ class ClassView;
 class ClientPanes;
 class LanguageManager;
 class LessonWindow;
+class ProgramDock;
 class ServerPane;
 class ServerToolBar;
 class ViewControls;
@@ -48,6 +49,8 @@ public:
     QDockWidget *classDock() const { return m_classDock; }
     QDockWidget *clientsDock() const { return m_clientsDock; }
     ZoomController *zoom() const { return m_zoom; }
+    // "Run a program…": the traced program's pane and the action.
+    ProgramDock *programDock() const { return m_programDock; }
 
     bool saveLog(const QString &path, QString *error = nullptr);
     QString selectedRowsText() const;
@@ -99,6 +102,7 @@ private:
     ClassView *m_classView;
     QDockWidget *m_classDock;
     int m_studentsShown = 0;
+    ProgramDock *m_programDock;
     ZoomController *m_zoom;
     QLabel *m_modeLabel;
 

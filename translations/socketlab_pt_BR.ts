@@ -1109,6 +1109,26 @@
         <source>Summary: senders %1, datagrams %2, bytes %3, dropped by the kernel: %4 (receive buffer full)</source>
         <translation>Resumo: remetentes %1, datagramas %2, bytes %3, descartados pelo kernel: %4 (buffer de recepção cheio)</translation>
     </message>
+    <message>
+        <source>appeared in %1</source>
+        <translation>apareceu em %1</translation>
+    </message>
+    <message>
+        <source>went away from %1</source>
+        <translation>desapareceu de %1</translation>
+    </message>
+    <message>
+        <source>TCP socket %1 appeared in %2 (waiting in the backlog, not accepted yet)</source>
+        <translation>Socket TCP %1 apareceu em %2 (esperando no backlog, ainda não aceito)</translation>
+    </message>
+    <message>
+        <source>TCP socket %1 appeared in %2</source>
+        <translation>Socket TCP %1 apareceu em %2</translation>
+    </message>
+    <message>
+        <source>TCP socket %1 went away from %2</source>
+        <translation>Socket TCP %1 desapareceu de %2</translation>
+    </message>
 </context>
 <context>
     <name>FlowControlLesson</name>
@@ -1961,6 +1981,10 @@
         <source>shutdown(SHUT_WR): FIN</source>
         <translation>shutdown(SHUT_WR): FIN</translation>
     </message>
+    <message>
+        <source>connect()…</source>
+        <translation>connect()…</translation>
+    </message>
 </context>
 <context>
     <name>ServerStatus</name>
@@ -2129,10 +2153,6 @@
         <translation>Servidor: esperando em accept()</translation>
     </message>
     <message>
-        <source>Step 5: accept() waits for a client. Nothing else happens in the server until one connects.</source>
-        <translation>Passo 5: accept() espera um cliente. Nada mais acontece no servidor até que um se conecte.</translation>
-    </message>
-    <message>
         <source>Processes: the server thread is sleeping.</source>
         <translation>Processos: a thread do servidor está dormindo.</translation>
     </message>
@@ -2177,10 +2197,6 @@
         <translation>Servidor: de volta ao accept()</translation>
     </message>
     <message>
-        <source>Step 8: the server goes back to step 5 and waits for the next client. The listening socket was never used to talk: it only accepts.</source>
-        <translation>Passo 8: o servidor volta ao passo 5 e espera o próximo cliente. O socket que escuta nunca foi usado para conversar: ele só aceita.</translation>
-    </message>
-    <message>
         <source>Code: the highlighted line is accept() again.</source>
         <translation>Código: a linha destacada é accept() de novo.</translation>
     </message>
@@ -2199,6 +2215,14 @@
     <message>
         <source>client</source>
         <translation>cliente</translation>
+    </message>
+    <message>
+        <source>The recipe&apos;s server step 5: accept() waits for a client. Nothing else happens in the server until one connects.</source>
+        <translation>Passo 5 do servidor na receita: accept() espera um cliente. Nada mais acontece no servidor até que um se conecte.</translation>
+    </message>
+    <message>
+        <source>The recipe&apos;s server step 8: the server goes back to its step 5, accept(), and waits for the next client. The listening socket was never used to talk: it only accepts.</source>
+        <translation>Passo 8 do servidor na receita: o servidor volta ao seu passo 5, accept(), e espera o próximo cliente. O socket que escuta nunca foi usado para conversar: ele só aceita.</translation>
     </message>
 </context>
 <context>

@@ -165,13 +165,13 @@ void SocketStateSampler::run()
     }
 }
 
-int SocketStateSampler::nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs, qint64 costUs)
+int SocketStateSampler::nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs)
 {
-    if (costUs < 0)
-        costUs = tookUs;
-    const qint64 costlyMs = qMin(costUs * kCostFactor / 1000, qint64(maxPeriodMs));
+    const qint64 costlyMs = qMin(tookUs * kCostFactor / 1000, qint64(maxPeriodMs));
     const qint64 periodMs = qMax(qint64(intervalMs), costlyMs);
     return int(qBound(qint64(1), periodMs - tookUs / 1000, qint64(INT_MAX)));
+}
+
 bool SocketStateSampler::waitForNextSample(qint64 startUs, qint64 tookCpuUs)
 {
     // The tick, longer when sampling is costly on this machine; sooner when asked or when the

@@ -50,10 +50,8 @@ public:
     // How long to wait after a sample that took tookUs, for a wanted interval of intervalMs:
     // the rest of the interval, or longer when sampling is costly here (kCostFactor), the
     // period from sample to sample never past maxPeriodMs (nor shorter than intervalMs).
-    // Also what `socketlab-cli sockets --watch` waits. costUs: what the sample cost (the
-    // sampler passes its thread's CPU time); below 0, tookUs.
-    static int nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs = INT_MAX,
-                          qint64 costUs = -1);
+    // What `socketlab-cli sockets --watch` waits (the sampler itself: waitForNextSample).
+    static int nextWaitMs(int intervalMs, qint64 tookUs, int maxPeriodMs = INT_MAX);
     // sampleSoon() waits at least this long after the last sample began, and this many times
     // the CPU that sample took: a storm of connections costs at most ~5% of a core.
     static constexpr int kSoonMs = 20;

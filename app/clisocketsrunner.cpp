@@ -18,7 +18,7 @@ constexpr int kOnceDrainMs = 30000;
 // Leaving --watch: what is still queued gets this long to go out, as the server's summary.
 constexpr int kWatchDrainMs = 250;
 // --watch backs off when sampling is costly, but samples at least this often.
-constexpr int kWatchMaxPeriodMs = 2000;
+constexpr int kWatchMaxPeriodMs = SocketStateSampler::kMaxPeriodMs;
 
 QString stateText(const SocketSnapshot &socket, bool gone)
 {

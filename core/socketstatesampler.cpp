@@ -176,7 +176,12 @@ bool SocketStateSampler::waitForNextSample(qint64 startUs, qint64 tookCpuUs)
 {
     // The tick, longer when sampling is costly on this machine; sooner when asked or when the
     // listener's accept queue moved.
-    const qint64 periodUs = qMax(qint64(m_intervalMs) * 1000, tookCpuUs * kCostFactor);
+    // Never slower than kMaxPeriodMs (kKeptMaxPeriodMs while a lesson keeps ports watched: its
+    // plots and steps wait on the samples), whatever a machine full of sockets makes it cost.
+    const qint64 capUs
+        = qint64(m_target.keptPorts.isEmpty() ? kMaxPeriodMs : kKeptMaxPeriodMs) * 1000;
+    const qint64 periodUs
+        = qMax(qint64(m_intervalMs) * 1000, qMin(tookCpuUs * kCostFactor, capUs));
     const qint64 soonUs = startUs + qMax(qint64(kSoonMs) * 1000, tookCpuUs * kSoonCostFactor);
     qint64 dueUs = startUs + periodUs;
     const bool probing = m_target.protocol == Protocol::Tcp && m_serverPort != 0;

@@ -47,6 +47,10 @@ public:
     // not wall-clock time: on a busy machine a cheap sample may wait long for a core, and
     // 200 times that wait would freeze the kernel's view for many seconds.
     static constexpr int kCostFactor = 200;
+    // The back-off's bound: a view frozen longer would lie (`sockets --watch` uses it too), and
+    // a tighter one while a lesson keeps ports watched.
+    static constexpr int kMaxPeriodMs = 2000;
+    static constexpr int kKeptMaxPeriodMs = 500;
     // How long to wait after a sample that took tookUs, for a wanted interval of intervalMs:
     // the rest of the interval, or longer when sampling is costly here (kCostFactor), the
     // period from sample to sample never past maxPeriodMs (nor shorter than intervalMs).

@@ -245,7 +245,12 @@ void TestPlainText::peerTextIsNeverMarkup()
     QVERIFY(student.waitForConnected(kTimeoutMs));
     student.write(kHtml.toUtf8());
     QTRY_VERIFY_WITH_TIMEOUT(hasRow(log, EventKind::Data, kHtml), kTimeoutMs);
-    student.write(kBold.toUtf8());
+    // Another connection: the same one's next message within 150 ms would join the first's
+    // burst row, which shows only its last message.
+    QTcpSocket secondStudent;
+    secondStudent.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(secondStudent.waitForConnected(kTimeoutMs));
+    secondStudent.write(kBold.toUtf8());
     QTRY_VERIFY_WITH_TIMEOUT(hasRow(log, EventKind::Data, kBold), kTimeoutMs);
 
     // A student's server that a pane connects to answers with tags; the user typed tags too.

@@ -95,8 +95,6 @@ ServerPane::ServerPane(QWidget *parent)
     m_logFitter = new LogColumnFitter(m_logView, EventListModel::MessageColumn, true);
     // Two lines at most: forty students' rows must fit; the tooltip holds the rest.
     m_logFitter->setMaxWrappedLines(2);
-    // The time is read to the millisecond (the order of events): never elided.
-    m_logFitter->setMinimumText(EventListModel::TimeColumn, QStringLiteral("00:00:00.000"));
     m_connectionsFitter = new LogColumnFitter(m_connectionsView, ConnectionsModel::ClientColumn, false);
     // The sampler's longest state, so a countdown never reads "TIME_WA…" (a sample, not shown).
     // An address needs a quarter of the width, not the log message's two fifths.

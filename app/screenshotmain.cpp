@@ -6,7 +6,7 @@
 // takes the whole screen, so run it on a screen of the size wanted, e.g. Xvfb -screen 0 1024x768x24).
 
 #include "app/screenshotdemo.h"
-#include "ui/lessons/lessoncatalog.h"
+#include "lessons/lessoncatalog.h"
 #include "translations/languagemanager.h"
 #include "ui/mainwindow.h"
 

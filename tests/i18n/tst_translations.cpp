@@ -101,7 +101,7 @@ void TestTranslations::tsFileIsUpToDateWithSources()
                              QStringLiteral("none"), QStringLiteral("-silent"),
                              // Includes name their folder from the project root.
                              QStringLiteral("-I"), kSourceDir};
-    for (const char *layer : {"core", "ui", "app", "translations"}) {
+    for (const char *layer : {"core", "lessons", "ui", "app", "translations"}) {
         QDirIterator it(kSourceDir + QLatin1Char('/') + QLatin1String(layer),
                         {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
                         QDirIterator::Subdirectories);

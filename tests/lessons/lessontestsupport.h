@@ -2,7 +2,7 @@
 
 // Runs a lesson of the catalogue from its first step to its last, as a teacher clicking Next.
 
-#include "ui/lessons/lessoncontroller.h"
+#include "lessons/lessoncontroller.h"
 
 #include <QTest>
 

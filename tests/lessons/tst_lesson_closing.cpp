@@ -1,5 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
-#include "ui/lessons/lessons.h"
+#include "lessons/lessons.h"
 
 #include <cerrno>
 

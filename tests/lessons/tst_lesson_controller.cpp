@@ -1,5 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
-#include "ui/lessons/lessoncatalog.h"
+#include "lessons/lessoncatalog.h"
 
 #include <QSignalSpy>
 

@@ -1,7 +1,7 @@
 #include "tests/lessons/lessontestsupport.h"
-#include "ui/lessons/kernelsockets.h"
-#include "ui/lessons/lessoncatalog.h"
-#include "ui/lessons/lessons.h"
+#include "lessons/kernelsockets.h"
+#include "lessons/lessoncatalog.h"
+#include "lessons/lessons.h"
 
 using namespace socketlab;
 

@@ -1,8 +1,8 @@
 #include "tests/lessons/lessontestsupport.h"
 
 #include "core/procstat.h"
-#include "ui/lessons/kernelsockets.h"
-#include "ui/lessons/lessons.h"
+#include "lessons/kernelsockets.h"
+#include "lessons/lessons.h"
 
 #include <QSet>
 

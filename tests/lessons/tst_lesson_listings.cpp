@@ -1,6 +1,6 @@
 #include "translations/languagemanager.h"
-#include "ui/lessons/lessoncatalog.h"
-#include "ui/lessons/lessoncontroller.h"
+#include "lessons/lessoncatalog.h"
+#include "lessons/lessoncontroller.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "tests/lessons/lessontestsupport.h"
-#include "ui/lessons/lessons.h"
+#include "lessons/lessons.h"
 
 using namespace socketlab;
 

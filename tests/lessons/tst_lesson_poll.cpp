@@ -1,6 +1,6 @@
 #include "tests/lessons/lessontestsupport.h"
-#include "ui/lessons/lessons.h"
-#include "ui/lessons/processtracker.h"
+#include "lessons/lessons.h"
+#include "lessons/processtracker.h"
 
 #include <QSet>
 

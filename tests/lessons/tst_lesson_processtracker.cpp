@@ -1,5 +1,5 @@
-#include "ui/lessons/lessonruntime.h"
-#include "ui/lessons/processtracker.h"
+#include "lessons/lessonruntime.h"
+#include "lessons/processtracker.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #include "tests/lessons/lessontestsupport.h"
-#include "ui/lessons/lessoncatalog.h"
-#include "ui/lessons/lessons.h"
+#include "lessons/lessoncatalog.h"
+#include "lessons/lessons.h"
 
 #include <QSet>
 

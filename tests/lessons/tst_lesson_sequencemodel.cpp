@@ -1,5 +1,5 @@
 #include "ui/lessons/sequencedrawing.h"
-#include "ui/lessons/sequencemodel.h"
+#include "lessons/sequencemodel.h"
 
 #include <QFontMetricsF>
 #include <QTest>

@@ -1,6 +1,6 @@
 #include "tests/lessons/lessontestsupport.h"
-#include "ui/lessons/kernelsockets.h"
-#include "ui/lessons/lessons.h"
+#include "lessons/kernelsockets.h"
+#include "lessons/lessons.h"
 
 using namespace socketlab;
 

@@ -1,7 +1,7 @@
 #include "core/eventformatter.h"
 #include "tests/lessons/lessontestsupport.h"
-#include "ui/lessons/lessons.h"
-#include "ui/lessons/sequencemodel.h"
+#include "lessons/lessons.h"
+#include "lessons/sequencemodel.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
 #include "tests/lessons/lessontestsupport.h"
 #include "ui/lessons/codeview.h"
 #include "ui/lessons/kernelview.h"
-#include "ui/lessons/lessoncatalog.h"
+#include "lessons/lessoncatalog.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/lessons/queueplot.h"
 #include "ui/lessons/sequencediagramwidget.h"

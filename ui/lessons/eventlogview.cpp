@@ -3,7 +3,7 @@
 #include "core/causalorder.h"
 #include "core/eventformatter.h"
 #include "ui/eventlistmodel.h"
-#include "ui/lessons/sequencemodel.h"
+#include "lessons/sequencemodel.h"
 
 namespace socketlab {
 

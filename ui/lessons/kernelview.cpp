@@ -1,7 +1,7 @@
 #include "ui/lessons/kernelview.h"
 
-#include "ui/lessons/kernelsockets.h"
-#include "ui/lessons/lessonruntime.h"
+#include "lessons/kernelsockets.h"
+#include "lessons/lessonruntime.h"
 #include "ui/lessons/queueplot.h"
 
 #include <QEvent>

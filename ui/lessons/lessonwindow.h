@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/lessoncontroller.h"
+#include "lessons/lessoncontroller.h"
 
 #include <QMainWindow>
 

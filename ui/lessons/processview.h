@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/processtracker.h"
+#include "lessons/processtracker.h"
 
 #include <QTimer>
 #include <QWidget>

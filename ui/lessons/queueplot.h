@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/kernelsockets.h"
+#include "lessons/kernelsockets.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ui/lessons/sequencedrawing.h"
-#include "ui/lessons/sequencemodel.h"
+#include "lessons/sequencemodel.h"
 
 #include <QWidget>
 

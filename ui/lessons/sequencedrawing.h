@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/sequencemodel.h"
+#include "lessons/sequencemodel.h"
 
 #include <QColor>
 #include <QCoreApplication>

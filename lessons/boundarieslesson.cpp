@@ -1,7 +1,7 @@
-#include "ui/lessons/lessons.h"
+#include "lessons/lessons.h"
 
-#include "ui/lessons/lessonruntime.h"
-#include "ui/lessons/lessonsteps.h"
+#include "lessons/lessonruntime.h"
+#include "lessons/lessonsteps.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
-#include "ui/lessons/sequencemodel.h"
+#include "lessons/sequencemodel.h"
 
 #include "core/causalorder.h"
 #include "core/eventformatter.h"
-#include "ui/lessons/lessonruntime.h"
+#include "lessons/lessonruntime.h"
 #include "core/payloadtext.h"
 
 #include <QMap>

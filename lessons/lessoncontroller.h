@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/lessons/lessonscript.h"
-#include "ui/lessons/lessonruntime.h"
+#include "lessons/lessonscript.h"
+#include "lessons/lessonruntime.h"
 
 #include <QObject>
 #include <QTimer>

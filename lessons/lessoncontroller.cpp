@@ -1,6 +1,6 @@
-#include "ui/lessons/lessoncontroller.h"
+#include "lessons/lessoncontroller.h"
 
-#include "ui/lessons/lessoncatalog.h"
+#include "lessons/lessoncatalog.h"
 
 namespace socketlab {
 

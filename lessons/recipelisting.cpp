@@ -1,4 +1,4 @@
-#include "ui/lessons/recipelisting.h"
+#include "lessons/recipelisting.h"
 
 namespace socketlab {
 

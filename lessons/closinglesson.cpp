@@ -1,9 +1,9 @@
-#include "ui/lessons/lessons.h"
+#include "lessons/lessons.h"
 
 #include "core/errortext.h"
 #include "core/socketstatereader.h"
-#include "ui/lessons/lessonruntime.h"
-#include "ui/lessons/lessonsteps.h"
+#include "lessons/lessonruntime.h"
+#include "lessons/lessonsteps.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "ui/lessons/lessoncatalog.h"
+#include "lessons/lessoncatalog.h"
 
-#include "ui/lessons/lessons.h"
+#include "lessons/lessons.h"
 
 namespace socketlab {
 

@@ -1,9 +1,9 @@
-#include "ui/lessons/lessons.h"
+#include "lessons/lessons.h"
 
-#include "ui/lessons/kernelsockets.h"
-#include "ui/lessons/lessonruntime.h"
-#include "ui/lessons/lessonsteps.h"
-#include "ui/lessons/recipelisting.h"
+#include "lessons/kernelsockets.h"
+#include "lessons/lessonruntime.h"
+#include "lessons/lessonsteps.h"
+#include "lessons/recipelisting.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/lessonscript.h"
+#include "lessons/lessonscript.h"
 
 #include <QSet>
 #include <QStringList>

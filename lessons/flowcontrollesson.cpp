@@ -1,8 +1,8 @@
-#include "ui/lessons/lessons.h"
+#include "lessons/lessons.h"
 
-#include "ui/lessons/kernelsockets.h"
-#include "ui/lessons/lessonruntime.h"
-#include "ui/lessons/lessonsteps.h"
+#include "lessons/kernelsockets.h"
+#include "lessons/lessonruntime.h"
+#include "lessons/lessonsteps.h"
 #include "core/clientoptions.h"
 
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "ui/lessons/lessonruntime.h"
+#include "lessons/lessonruntime.h"
 
 #include "core/fd.h"
 

@@ -1,6 +1,6 @@
-#include "ui/lessons/lessonsteps.h"
+#include "lessons/lessonsteps.h"
 
-#include "ui/lessons/lessonruntime.h"
+#include "lessons/lessonruntime.h"
 
 #include <vector>
 

@@ -1,8 +1,8 @@
-#include "ui/lessons/lessons.h"
+#include "lessons/lessons.h"
 
 #include "core/clientoptions.h"
-#include "ui/lessons/lessonruntime.h"
-#include "ui/lessons/lessonsteps.h"
+#include "lessons/lessonruntime.h"
+#include "lessons/lessonsteps.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "ui/lessons/codelisting.h"
+#include "lessons/codelisting.h"
 
 #include <QByteArrayView>
 

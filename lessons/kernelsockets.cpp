@@ -1,6 +1,6 @@
-#include "ui/lessons/kernelsockets.h"
+#include "lessons/kernelsockets.h"
 
-#include "ui/lessons/lessonruntime.h"
+#include "lessons/lessonruntime.h"
 
 namespace socketlab {
 

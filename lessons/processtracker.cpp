@@ -1,4 +1,4 @@
-#include "ui/lessons/processtracker.h"
+#include "lessons/processtracker.h"
 
 #include <unistd.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/codelisting.h"
+#include "lessons/codelisting.h"
 
 #include <QString>
 #include <QVector>

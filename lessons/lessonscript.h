@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/lessons/lessonstep.h"
+#include "lessons/lessonstep.h"
 
 #include <any>
 #include <functional>

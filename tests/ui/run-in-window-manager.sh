@@ -5,6 +5,8 @@
 set -u
 if [ "${1:-}" = "--inside" ]; then
     shift
+    # Under AddressSanitizer: the system libraries behind the xcb platform keep memory to exit.
+    export LSAN_OPTIONS="suppressions=$(dirname "$(readlink -f "$0")")/lsan-xcb.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
     openbox --sm-disable >/dev/null 2>&1 &
     wm=$!
     QT_QPA_PLATFORM=xcb "$@"

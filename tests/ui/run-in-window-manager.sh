@@ -7,8 +7,23 @@ if [ "${1:-}" = "--inside" ]; then
     shift
     # Under AddressSanitizer: the system libraries behind the xcb platform keep memory to exit.
     export LSAN_OPTIONS="suppressions=$(dirname "$(readlink -f "$0")")/lsan-xcb.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-    openbox --sm-disable >/dev/null 2>&1 &
+    # The window manager must own the screen before the test maps its first window: a window
+    # mapped while openbox is still starting may never be shown (seen on a busy CI machine).
+    ready=$(mktemp -u "${TMPDIR:-/tmp}/socketlab-wm-ready.XXXXXX")
+    openbox --sm-disable --startup "touch $ready" >/dev/null 2>&1 &
     wm=$!
+    for _ in $(seq 1 200); do
+        [ -e "$ready" ] && break
+        kill -0 "$wm" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [ ! -e "$ready" ]; then
+        echo "openbox did not start within 20 s" >&2
+        kill "$wm" 2>/dev/null
+        wait "$wm" 2>/dev/null
+        exit 1
+    fi
+    rm -f "$ready"
     QT_QPA_PLATFORM=xcb "$@"
     status=$?
     kill "$wm" 2>/dev/null

@@ -111,7 +111,7 @@ inline void showLargeAndClose(MainWindow *window)
     button->click();
     QPointer<ClassroomBanner> banner = window->serverPane()->classroomBanner();
     QVERIFY(banner);
-    QVERIFY(QTest::qWaitForWindowExposed(banner));
+    QVERIFY(QTest::qWaitForWindowExposed(banner, kWaitMs));
     QTRY_VERIFY_WITH_TIMEOUT(banner->isFullScreen(), kWaitMs);
     const QRect screen = banner->screen()->geometry();
     QTRY_COMPARE_WITH_TIMEOUT(banner->size(), screen.size(), kWaitMs);
@@ -161,7 +161,7 @@ inline void lessonsPresentInAndOut(MainWindow *window)
     window->showLessons();
     QPointer<LessonWindow> lessons = window->lessonWindow();
     QVERIFY(lessons);
-    QVERIFY(QTest::qWaitForWindowExposed(lessons));
+    QVERIFY(QTest::qWaitForWindowExposed(lessons, kWaitMs));
     QTest::qWait(50);
     const QRect geometry = lessons->geometry();
     lessons->setPresentationMode(true);

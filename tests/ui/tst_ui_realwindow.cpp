@@ -40,7 +40,7 @@ void TestRealWindow::initTestCase()
     m_language->setLanguage(QStringLiteral("en"));
     m_window = new MainWindow(m_language);
     m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QVERIFY(QTest::qWaitForWindowExposed(m_window, kWaitMs));
     // The window manager frames the window when it gets to it.
     QTRY_VERIFY2_WITH_TIMEOUT(!m_window->windowHandle()->frameMargins().isNull(),
                               "no window manager framed the window (is openbox running?)", kWaitMs);

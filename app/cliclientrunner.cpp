@@ -55,6 +55,18 @@ int CliClientRunner::exec()
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &m_client,
                      [this] { stopNow(); });
+    if (!m_options.capture.isEmpty()) {
+        const QString host = m_options.host;
+        const bool loopback = host.startsWith(QLatin1String("127.")) || host == QLatin1String("::1")
+            || host == QLatin1String("localhost");
+        QString error;
+        if (!m_capture.start(m_client.eventQueue(), m_options.capture, {m_options.port}, !loopback,
+                             &error)) {
+            m_err.write(("socketlab-cli: " + error + "\n").toUtf8());
+            m_err.drain(kStopDrainMs);
+            return 1;
+        }
+    }
     m_client.setOptions(m_options.clientOptions);
     m_client.connectToHost(m_options.protocol, m_options.host, m_options.port);
     m_input.start();
@@ -63,6 +75,7 @@ int CliClientRunner::exec()
 
 void CliClientRunner::print(const SocketEvents &events)
 {
+    m_capture.note(events);
     m_printer.print(events);
     if (m_out.isBacklogged())
         m_client.eventQueue()->setPaused(true);
@@ -132,6 +145,9 @@ void CliClientRunner::finish()
     m_exitCode = m_wasConnected ? 0 : 1;
     if (!m_wasConnected && m_options.json && !m_printer.lastError().isEmpty())
         m_err.write(("socketlab-cli: " + m_printer.lastError() + "\n").toUtf8());
+    QString captureError;
+    if (!m_capture.stop(&captureError))  // its last packets are queued: they go out below
+        m_err.write(("socketlab-cli: " + captureError + "\n").toUtf8());
     // Whatever was merged while output lagged goes out too.
     m_client.eventQueue()->setPaused(false);
     m_client.eventQueue()->flush();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/client.h"
+#include "app/clicapture.h"
 #include "app/clioptions.h"
 #include "app/eventprinter.h"
 #include "app/outputwriter.h"
@@ -37,6 +38,8 @@ private:
     OutputWriter m_out;
     OutputWriter m_err;
     Client m_client;
+    // Declared after the client: destroyed first, it posts into the client's queue.
+    CliCapture m_capture;
     StdinReader m_input;
     QTimer m_drainTimer;
     qint64 m_pendingOutput = 0;

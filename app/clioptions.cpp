@@ -65,11 +65,15 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         tr("Sockets: sample every MS milliseconds and print the changes until interrupted."), QStringLiteral("MS"));
     const QCommandLineOption outputOption(QStringLiteral("output"),
         tr("Trace: write the events to FILE instead of standard error."), QStringLiteral("FILE"));
+    const QCommandLineOption captureOption(QStringLiteral("capture"),
+        tr("Server, client, trace: write the lab's packets to FILE.pcapng (Wireshark opens it) "
+           "and print them as packet events."), QStringLiteral("FILE.pcapng"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language: en or pt_BR."), QStringLiteral("lang"));
     parser.addOptions({protoOption, concurrencyOption, portOption, bindOption, backlogOption,
                        bufferOption, rcvbufOption, echoOption, maxClientsOption, hostOption,
                        newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
-                       jsonOption, quietOption, traceOption, watchOption, outputOption, langOption});
+                       jsonOption, quietOption, traceOption, watchOption, outputOption, langOption,
+                       captureOption});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -120,6 +124,9 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
                 return invalid(QStringLiteral("lang"), lang);
         }
         json = parser.isSet(jsonOption);
+        if (parser.isSet(captureOption) && parser.value(captureOption).isEmpty())
+            return invalid(QStringLiteral("capture"), QString());
+        capture = parser.value(captureOption);
         output = parser.value(outputOption);
         if (parser.isSet(outputOption) && output.isEmpty())
             return invalid(QStringLiteral("output"), output);
@@ -153,7 +160,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     const bool isSockets = command == Command::Sockets;
     QList<QCommandLineOption> notApplying = isServer ? clientOnly : serverOnly;
     if (isSockets)
-        notApplying = serverOnly + clientOnly + QList<QCommandLineOption>{traceOption};
+        notApplying = serverOnly + clientOnly + QList<QCommandLineOption>{traceOption, captureOption};
     else
         notApplying << watchOption;
     for (const QCommandLineOption &option : std::as_const(notApplying)) {
@@ -176,6 +183,9 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     }
     json = parser.isSet(jsonOption);
     trace = parser.isSet(traceOption);
+    if (parser.isSet(captureOption) && parser.value(captureOption).isEmpty())
+        return invalid(QStringLiteral("capture"), QString());
+    capture = parser.value(captureOption);
 
     if (isSockets) {
         protocolGiven = parser.isSet(protoOption);
@@ -247,7 +257,9 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     server.echo = parser.isSet(echoOption);
     quiet = parser.isSet(quietOption);
     server.reportTraffic = !quiet;
-    server.reportCalls = trace && !quiet;
+    // Packets are linked to the calls that sent them: with --capture the calls are made
+    // (the printer still shows them only with --trace).
+    server.reportCalls = (trace && !quiet) || !capture.isEmpty();
     return true;
 }
 

@@ -40,6 +40,8 @@ public:
     QStringList program;
     QString output;
     int watchMs = 0;
+    // server, client, trace: --capture's pcapng file (empty: no capture).
+    QString capture;
     // --help, --help-all or --version: print helpText and exit 0, starting nothing.
     bool helpShown = false;
     QString helpText;

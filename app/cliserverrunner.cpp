@@ -42,6 +42,7 @@ CliServerRunner::CliServerRunner(const CliOptions &options)
 
 void CliServerRunner::print(const SocketEvents &events)
 {
+    m_capture.note(events);
     m_printer.print(events);
     if (m_out.isBacklogged())
         m_server.eventQueue()->setPaused(true);
@@ -50,6 +51,10 @@ void CliServerRunner::print(const SocketEvents &events)
 int CliServerRunner::exec()
 {
     SignalWatcher watcher;
+    // Before the server, so its first connection's SYN is on the wire already captured (port
+    // 0: the port is known only once it listens).
+    if (m_options.server.port != 0 && !startCapture(m_options.server.port))
+        return 1;
     if (!m_server.start(m_options.server)) {
         if (m_options.json) {
             const QByteArray message = ("socketlab-cli: " + m_server.errorString() + "\n").toUtf8();
@@ -57,6 +62,10 @@ int CliServerRunner::exec()
         }
         m_out.drain(kOutputDrainMs);
         m_err.drain(kOutputDrainMs);
+        return 1;
+    }
+    if (m_options.server.port == 0 && !startCapture(m_server.localPort())) {
+        m_server.stop();
         return 1;
     }
     SocketStateSampler::Target target;
@@ -69,13 +78,32 @@ int CliServerRunner::exec()
     return QCoreApplication::exec();
 }
 
+bool CliServerRunner::startCapture(quint16 port)
+{
+    if (m_options.capture.isEmpty())
+        return true;
+    const QString bind = m_options.server.bindAddress;
+    const bool loopbackOnly = bind.startsWith(QLatin1String("127.")) || bind == QLatin1String("::1");
+    QString error;
+    if (m_capture.start(m_server.eventQueue(), m_options.capture, {port}, !loopbackOnly, &error))
+        return true;
+    m_err.write(("socketlab-cli: " + error + "\n").toUtf8());
+    m_err.drain(kOutputDrainMs);
+    return false;
+}
+
 void CliServerRunner::finish()
 {
     if (m_finishing)
         return;
     m_finishing = true;
     m_sampler.stop();  // first: nothing may follow the summary
+    QString captureError;
+    // Its last packets go into the queue before the summary does.
+    const bool captured = m_capture.stop(&captureError);
     m_server.stop();  // delivers everything left, the summary last
+    if (!captured)
+        m_err.write(("socketlab-cli: " + captureError + "\n").toUtf8());
     const bool outputDone = m_out.drain(kOutputDrainMs);
     m_err.drain(outputDone ? kOutputDrainMs : 0);
     if (!outputDone)

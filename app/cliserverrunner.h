@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/clicapture.h"
 #include "app/clioptions.h"
 #include "app/eventprinter.h"
 #include "app/outputwriter.h"
@@ -20,6 +21,8 @@ public:
 private:
     void print(const SocketEvents &events);
     void finish();
+    // --capture: false (the reason printed) when it cannot capture.
+    bool startCapture(quint16 port);
 
     CliOptions m_options;
     EventPrinter m_printer;
@@ -29,6 +32,8 @@ private:
     Server m_server;
     // Its State events go into the server's queue, so they print in order with the rest.
     SocketStateSampler m_sampler{m_server.eventQueue()};
+    // Declared after the server: destroyed first, it posts into the server's queue.
+    CliCapture m_capture;
     bool m_finishing = false;
 };
 

@@ -29,6 +29,7 @@ CliTraceRunner::CliTraceRunner(const CliOptions &options)
 
 CliTraceRunner::~CliTraceRunner()
 {
+    m_capture.stop(nullptr);
     m_tracer.reset();
     m_out.reset();
     if (m_outputFd >= 0 && m_outputFd != STDERR_FILENO)
@@ -43,6 +44,23 @@ void CliTraceRunner::say(const QString &message)
 
 void CliTraceRunner::print(const SocketEvents &events)
 {
+    m_capture.note(events);
+    // The capture's last packets come before the summary: at the summary it ends, and what
+    // it still held is delivered (a nested delivery) before the summary prints.
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (events.at(i).kind != EventKind::Summary || !m_capture.isActive() || m_captureStopped)
+            continue;
+        m_printer.print(events.mid(0, i));
+        m_captureStopped = true;
+        QString error;
+        if (!m_capture.stop(&error))
+            say(error);
+        m_tracer->flushEvents();
+        m_printer.print(events.mid(i));
+        if (m_out->isBacklogged())
+            m_tracer->eventQueue()->setPaused(true);
+        return;
+    }
     m_printer.print(events);
     if (m_out->isBacklogged())
         m_tracer->eventQueue()->setPaused(true);
@@ -88,6 +106,14 @@ int CliTraceRunner::exec()
     QObject::connect(&watcher, &TraceSignals::terminationRequested, tracer,
         [tracer] { tracer->terminate(kTerminateGraceMs); });
 
+    if (!m_options.capture.isEmpty()) {
+        QString error;
+        // A traced program's ports are not known before it runs: every TCP/UDP port.
+        if (!m_capture.start(tracer->eventQueue(), m_options.capture, {}, false, &error)) {
+            say(error);
+            return 1;
+        }
+    }
     TraceOptions options;
     options.program = m_options.program.first();
     options.arguments = m_options.program.mid(1);

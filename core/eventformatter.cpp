@@ -178,11 +178,43 @@ QString EventFormatter::coalescedText(const SocketEvent &event)
     case EventKind::Received:
         return tr("%1: %2 replies (%3) counted but not shown one by one: the display lagged")
             .arg(who, count, byteCount(event.bytes));
+    case EventKind::Packet:
+        return tr("%1 packets (%2 of payload) counted but not shown one by one: the display lagged")
+            .arg(count, byteCount(event.bytes));
     default:
         break;
     }
     return tr("%1: %2 calls and other events not shown: the display lagged")
         .arg(who, locale.toString(event.skipped));
+}
+
+QString EventFormatter::packetText(const SocketEvent &event)
+{
+    const PacketInfo &packet = event.packet;
+    const QLocale locale;
+    QString text;
+    if (packet.proto == PacketInfo::Proto::Tcp) {
+        text = tr("Packet %1 → %2 %3 seq %4 ack %5 len %6 win %7")
+                   .arg(packet.from, packet.to, packet.flagsText(), QString::number(packet.seq),
+                        QString::number(packet.ack), locale.toString(packet.len),
+                        locale.toString(packet.win));
+    } else if (packet.proto == PacketInfo::Proto::Udp) {
+        text = tr("Packet %1 → %2 UDP len %3").arg(packet.from, packet.to, locale.toString(packet.len));
+    } else if (packet.portUnreachable) {
+        text = tr("Packet %1 → %2 ICMP port unreachable: nothing listens on that UDP port")
+                   .arg(packet.from, packet.to);
+    } else {
+        text = tr("Packet %1 → %2 ICMP destination unreachable").arg(packet.from, packet.to);
+    }
+    if (packet.retransmission)
+        text += tr(" [retransmission]");
+    if (packet.zeroWindow)
+        text += tr(" [zero window: the receiver's buffer is full]");
+    if (packet.windowProbe)
+        text += tr(" [window probe]");
+    if (packet.cause != SysCall::None)
+        text += tr(", sent by %1() (pid %2)").arg(sysCallName(packet.cause)).arg(packet.causePid);
+    return text;
 }
 
 QString EventFormatter::payloadText(const SocketEvent &event, int maxBytes)
@@ -359,6 +391,8 @@ QString EventFormatter::describe(const SocketEvent &event)
             .arg(locale.toString(event.result), shortHandlerText(event));
     case EventKind::State:
         return stateText(event);
+    case EventKind::Packet:
+        return packetText(event);
     case EventKind::Summary:
         if (event.traced) {
             return tr("Summary: calls %1, processes %2, threads %3, zombies never reaped %4, "

@@ -54,6 +54,9 @@ public:
     // A State event: "ESTABLISHED → CLOSE_WAIT", and the whole sentence with both ends.
     static QString stateChangeText(const SocketEvent &event);
     static QString stateText(const SocketEvent &event);
+    // A Packet event: "Packet 127.0.0.1:53422 → 127.0.0.1:5000 SYN seq 0 ack 0 len 0 win 65495,
+    // sent by connect() (pid 4242)".
+    static QString packetText(const SocketEvent &event);
     // Who a server event's peer is: its address, or "Student 192.0.2.15:51000" for a peer that
     // is none of the session's clients (a session stamped it: sequence set, clientId 0).
     static QString peerText(const SocketEvent &event);

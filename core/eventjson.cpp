@@ -10,6 +10,8 @@ namespace socketlab {
 
 QByteArray EventJson::toLine(const SocketEvent &event)
 {
+    if (event.kind == EventKind::Packet)
+        return packetLine(event);
     JsonLine json;
     json.add("time", event.time.toUTC().toString(Qt::ISODateWithMs));
     json.add("end_us", event.endUs);
@@ -90,6 +92,8 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         break;
     case EventKind::Coalesced:
         json.add("merged", eventKindName(event.mergedKind));
+        if (event.mergedKind == EventKind::Packet)
+            json.add("packets", event.messages);
         json.add("messages", event.messages);
         json.add("bytes", event.bytes);
         if (event.skipped > 0)
@@ -109,6 +113,25 @@ QByteArray EventJson::toLine(const SocketEvent &event)
     default:
         break;
     }
+    return json.finish();
+}
+
+QByteArray EventJson::packetLine(const SocketEvent &event)
+{
+    // Exactly docs/cli.md's keys: what was on the wire, nothing of who handled it.
+    const PacketInfo &packet = event.packet;
+    JsonLine json;
+    json.add("time", event.time.toUTC().toString(Qt::ISODateWithMs));
+    json.add("end_us", event.endUs);
+    json.add("event", eventKindName(event.kind));
+    json.add("from", packet.from);
+    json.add("to", packet.to);
+    json.add("proto", packet.protoName());
+    json.add("flags", packet.portUnreachable ? QStringLiteral("PORT UNREACHABLE") : packet.flagsText());
+    json.add("seq", packet.seq);
+    json.add("ack", packet.ack);
+    json.add("len", packet.len);
+    json.add("win", packet.win);
     return json.finish();
 }
 

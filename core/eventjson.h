@@ -12,6 +12,9 @@ class EventJson
 {
 public:
     static QByteArray toLine(const SocketEvent &event);
+
+private:
+    static QByteArray packetLine(const SocketEvent &event);
 };
 
 } // namespace socketlab

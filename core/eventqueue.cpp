@@ -10,9 +10,11 @@ constexpr int kCoalesceMs = 15;
 // Shared by every connection merged after kMaxLaggingConnections were.
 constexpr quint64 kOverflowKey = ~quint64(0) / 8;
 
+// Packets count as traffic: a flood of them merges as a flood of messages does.
 bool isTraffic(EventKind kind)
 {
-    return kind == EventKind::Data || kind == EventKind::Sent || kind == EventKind::Received;
+    return kind == EventKind::Data || kind == EventKind::Sent || kind == EventKind::Received
+        || kind == EventKind::Packet;
 }
 
 // What a Coalesced event stands for: one kind of traffic, or (as Call) everything else.
@@ -25,11 +27,13 @@ int mergeClass(EventKind kind)
         return 1;
     case EventKind::Received:
         return 2;
+    case EventKind::Packet:
+        return 4;
     default:
         return 3;
     }
 }
-constexpr int kMergeClasses = 4;
+constexpr int kMergeClasses = 5;
 
 // One key per connection and side (a server's connection 3 and client pane 3 differ).
 quint64 connectionKey(const SocketEvent &event)

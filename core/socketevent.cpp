@@ -94,6 +94,8 @@ QString eventKindName(EventKind kind)
         return QStringLiteral("state");
     case EventKind::Process:
         return QStringLiteral("process");
+    case EventKind::Packet:
+        return QStringLiteral("packet");
     case EventKind::Summary:
         break;
     }

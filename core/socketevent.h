@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/packetinfo.h"
 #include "core/protocol.h"
 #include "core/syscall.h"
 
@@ -33,6 +34,8 @@ enum class EventKind {
     // A traced program's process or thread started, forked, exited, became a zombie or was
     // reaped (processChange; Tracer).
     Process,
+    // A packet the capture saw on the wire (PacketCapture): `packet` holds what it carried.
+    Packet,
 };
 
 // What a Process event says about pid (and tid for a thread).
@@ -127,6 +130,9 @@ struct SocketEvent
     qint64 threads = 0;
     qint64 zombies = 0;
     int exitStatus = 0;
+
+    // Packet events: the decoded packet and the call that caused it.
+    PacketInfo packet;
 
     bool isStudent() const { return clientId == 0; }
 };

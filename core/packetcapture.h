@@ -1,0 +1,117 @@
+#pragma once
+
+#include "core/capturepermission.h"
+#include "core/fd.h"
+#include "core/packetdecoder.h"
+#include "core/packetlinker.h"
+#include "core/pcapngwriter.h"
+#include "core/wakesignal.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <thread>
+
+#include <sys/types.h>
+
+namespace socketlab {
+
+class EventQueue;
+class PcapngReader;
+
+// Captures the lab's packets off the GUI thread and turns them into Packet events in the
+// lab's queue (coalesced under a flood like data events, so memory stays bounded) and,
+// when asked, into a pcapng file. The way is CapturePermission's: an AF_PACKET socket with a
+// classic BPF filter for the lab's ports (the kernel drops everything else), or dumpcap's
+// pcapng read from its standard output. One poll() loop over the source and a wake
+// descriptor, so stop() is prompt.
+//
+// A packet is held back for kHoldUs before it is linked to its call (PacketLinker) and
+// handed on: a connect()'s call event only exists once connect() returned, after its SYN.
+// At most kMaxHeld packets wait; past that the oldest go on without waiting.
+class PacketCapture
+{
+    Q_DECLARE_TR_FUNCTIONS(PacketCapture)
+
+public:
+    struct Options
+    {
+        // The lab's ports (empty: every TCP/UDP port, for a traced program's unknown ones).
+        QList<quint16> ports;
+        // The server is open to the classroom: every interface, not only the loopback.
+        bool allInterfaces = false;
+        // Where to write the pcapng file (empty: none).
+        QString pcapngPath;
+    };
+    static constexpr qint64 kHoldUs = 200 * 1000;
+    static constexpr int kMaxHeld = 2048;
+
+    explicit PacketCapture(EventQueue *queue);
+    ~PacketCapture();
+    PacketCapture(const PacketCapture &) = delete;
+    PacketCapture &operator=(const PacketCapture &) = delete;
+
+    // False with a translated error: capture not allowed here (notAllowed(), and the message
+    // says how to allow it), the file cannot be written, or the source failed.
+    bool start(const Options &options, QString *error);
+    bool notAllowed() const { return m_notAllowed; }
+    CapturePermission::Way way() const { return m_way; }
+    bool isRunning() const { return m_thread.joinable(); }
+    // Ends the capture: what is held is linked and posted, the file committed. False (with
+    // the reason) when the file could not be written.
+    bool stop(QString *error = nullptr);
+    // The calls of the stream, for linking: the consumer hands over every batch it delivers.
+    void noteEvents(const SocketEvents &events) { m_linker.noteCalls(events); }
+
+    // Exact totals, read from any thread.
+    qint64 packets() const { return m_packets.load(); }
+    qint64 bytes() const { return m_bytes.load(); }
+    // Frames the kernel dropped because the capture socket's buffer was full.
+    qint64 kernelDrops() const { return m_kernelDrops.load(); }
+
+private:
+    struct Held
+    {
+        PacketInfo info;
+        qint64 timeUs = 0;
+        int interfaceKey = 0;
+        int linkType = 0;
+        int originalSize = 0;
+        QByteArray frame;
+    };
+    bool openPacketSocket(const Options &options, QString *error);
+    bool startDumpcap(const QString &dumpcap, const Options &options, QString *error);
+    void run();
+    void readPacketSocket();
+    // False at the end of dumpcap's output.
+    bool readDumpcap();
+    void take(int interfaceKey, int linkType, qint64 timeUs, const uchar *frame, int size,
+              int originalSize);
+    void release(qint64 nowUs, bool all);
+    void endDumpcap();
+    QString interfaceName(int interfaceKey) const;
+
+    EventQueue *m_queue;
+    CapturePermission::Way m_way = CapturePermission::Way::None;
+    bool m_notAllowed = false;
+    Fd m_source;
+    pid_t m_dumpcapPid = -1;
+    WakeSignal m_stop;
+    std::thread m_thread;
+    PacketDecoder m_decoder;
+    PacketLinker m_linker;
+    PcapngWriter m_writer;
+    std::unique_ptr<PcapngReader> m_reader;
+    std::deque<Held> m_held;
+    std::atomic<qint64> m_packets{0};
+    std::atomic<qint64> m_bytes{0};
+    std::atomic<qint64> m_kernelDrops{0};
+    QByteArray m_buffer;
+    int m_loopbackIndex = 0;
+};
+
+} // namespace socketlab

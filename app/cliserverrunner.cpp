@@ -51,6 +51,11 @@ void CliServerRunner::print(const SocketEvents &events)
 int CliServerRunner::exec()
 {
     SignalWatcher watcher;
+    if (!m_options.capture.isEmpty() && CapturePermission::way() == CapturePermission::Way::None) {
+        m_err.write(("socketlab-cli: " + CapturePermission::notAllowedText() + "\n").toUtf8());
+        m_err.drain(kOutputDrainMs);
+        return 1;
+    }
     // Before the server, so its first connection's SYN is on the wire already captured (port
     // 0: the port is known only once it listens).
     if (m_options.server.port != 0 && !startCapture(m_options.server.port))

@@ -9,6 +9,7 @@
 #include <QFile>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <csignal>
 #include <fcntl.h>
@@ -32,6 +33,7 @@ namespace {
 constexpr int kPollMs = 50;
 // dumpcap gets this long to start capturing (it writes its file header then).
 constexpr int kDumpcapStartMs = 5000;
+constexpr int kDumpcapFlushMs = 400;
 constexpr int kReceiveBuffer = 8 * 1024 * 1024;
 // Every Packet event gets a connection id of its own kind, never one of the lab's.
 constexpr quint64 kPacketConnectionBit = quint64(1) << 59;
@@ -328,8 +330,12 @@ QString PacketCapture::interfaceName(int interfaceKey) const
 bool PacketCapture::stop(QString *error)
 {
     if (m_thread.joinable()) {
-        if (m_dumpcapPid > 0)
+        if (m_dumpcapPid > 0) {
+            // libpcap hands dumpcap the packets in blocks retired every 250 ms, and dumpcap
+            // leaves the last block unread when told to end: it gets the time to pass it on.
+            std::this_thread::sleep_for(std::chrono::milliseconds(kDumpcapFlushMs));
             ::kill(m_dumpcapPid, SIGTERM);
+        }
         m_stop.raise();
         m_thread.join();
     }

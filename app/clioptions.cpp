@@ -257,9 +257,10 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     server.echo = parser.isSet(echoOption);
     quiet = parser.isSet(quietOption);
     server.reportTraffic = !quiet;
-    // Packets are linked to the calls that sent them: with --capture the calls are made
-    // (the printer still shows them only with --trace).
-    server.reportCalls = (trace && !quiet) || !capture.isEmpty();
+    server.reportCalls = trace && !quiet;
+    // Packets are linked to the calls that sent them: with --capture those calls are reported
+    // (the printer still shows calls only with --trace).
+    server.reportSendingCalls = !capture.isEmpty();
     return true;
 }
 

@@ -20,8 +20,10 @@ public:
     static std::vector<sock_filter> forPorts(const QList<quint16> &ports);
     // The same as a tcpdump expression, for dumpcap's -f.
     static QString expression(const QList<quint16> &ports);
-    // The most a frame is kept of (the loopback's MTU is 65536).
-    static constexpr quint32 kSnapLength = 65535 + 14;
+    // The most a frame is kept of: the headers and the first 256 bytes of payload, enough for
+    // the recipe's messages to show in Wireshark, while a flood of large segments is not
+    // copied whole to SocketLab (the pcapng keeps each packet's real length).
+    static constexpr quint32 kSnapLength = 14 + 60 + 60 + 256;
 };
 
 } // namespace socketlab

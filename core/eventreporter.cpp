@@ -32,7 +32,7 @@ qint64 EventReporter::effectUs(SysCall call, const CallClock &clock)
 void EventReporter::traceCall(SysCall call, const CallClock &clock, const QString &args,
                               qint64 result, int errnum, const QString &peer) const
 {
-    if (!m_callsEnabled)
+    if (!reportsCall(call))
         return;
     SocketEvent event = make(EventKind::Call);
     event.setEndUs(clock.endUs());

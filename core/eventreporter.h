@@ -24,7 +24,21 @@ public:
     void setHandlerProcess(qint64 pid) { m_handlerPid = pid; }
     void setCallsEnabled(bool enabled) { m_callsEnabled = enabled; }
     void setTrafficEnabled(bool enabled) { m_trafficEnabled = enabled; }
+    // Of the calls, only those that put packets on the wire (connect, send, sendto, close,
+    // shutdown): what a packet capture links its packets to.
+    void setSendingCallsOnly(bool only) { m_sendingCallsOnly = only; }
     bool callsEnabled() const { return m_callsEnabled; }
+    // Whether traceCall() reports this call (a hot path skips formatting its arguments).
+    bool reportsCall(SysCall call) const
+    {
+        return m_callsEnabled && (!m_sendingCallsOnly || isSendingCall(call));
+    }
+    // The calls that put packets on the wire: connect, send, sendto, close, shutdown.
+    static bool isSendingCall(SysCall call)
+    {
+        return call == SysCall::Connect || call == SysCall::Send || call == SysCall::Sendto
+            || call == SysCall::Close || call == SysCall::Shutdown;
+    }
     bool trafficEnabled() const { return m_trafficEnabled; }
     quint64 connectionId() const { return m_connectionId; }
 
@@ -63,6 +77,7 @@ private:
     qint64 m_handlerPid = 0;
     bool m_callsEnabled = true;
     bool m_trafficEnabled = true;
+    bool m_sendingCallsOnly = false;
 };
 
 } // namespace socketlab

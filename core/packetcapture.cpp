@@ -104,7 +104,7 @@ bool PacketCapture::openPacketSocket(const Options &options, QString *error)
     if (::bind(fd.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
         return failed("bind");
     m_source = std::move(fd);
-    m_buffer.resize(int(CaptureFilter::kSnapLength) + 64);
+    m_buffer.resize(int(CaptureFilter::kSnapLength));
     return true;
 }
 
@@ -122,8 +122,9 @@ bool PacketCapture::startDumpcap(const QString &dumpcap, const Options &options,
     const QByteArray filter = CaptureFilter::expression(options.ports).toUtf8();
     const QByteArray interface = options.allInterfaces ? QByteArrayLiteral("any") : QByteArrayLiteral("lo");
     // -q: no packet counts on standard error; -w -: the pcapng on standard output.
+    const QByteArray snap = QByteArray::number(CaptureFilter::kSnapLength);
     const char *argv[] = {program.constData(), "-q", "-i", interface.constData(), "-f",
-                          filter.constData(), "-w", "-", nullptr};
+                          filter.constData(), "-s", snap.constData(), "-w", "-", nullptr};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, writeEnd.get(), STDOUT_FILENO);
@@ -214,42 +215,56 @@ void PacketCapture::run()
 
 void PacketCapture::readPacketSocket()
 {
-    char control[CMSG_SPACE(sizeof(timeval))];
+    // recvmmsg(): a batch of frames per system call under a flood.
+    constexpr int kBatch = 32;
+    const int frameSize = int(CaptureFilter::kSnapLength);
+    if (m_buffer.size() < kBatch * frameSize)
+        m_buffer.resize(kBatch * frameSize);
+    sockaddr_ll from[kBatch];
+    iovec io[kBatch];
+    mmsghdr messages[kBatch];
+    char control[kBatch][CMSG_SPACE(sizeof(timeval))];
     // Bounded: a flood must not keep this loop from its hold deadlines and the stop flag.
-    for (int i = 0; i < 4096; ++i) {
-        sockaddr_ll from{};
-        iovec io{m_buffer.data(), size_t(m_buffer.size())};
-        msghdr message{};
-        message.msg_name = &from;
-        message.msg_namelen = sizeof from;
-        message.msg_iov = &io;
-        message.msg_iovlen = 1;
-        message.msg_control = control;
-        message.msg_controllen = sizeof control;
-        const ssize_t n = ::recvmsg(m_source.get(), &message, MSG_TRUNC | MSG_DONTWAIT);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
+    for (int round = 0; round < 128; ++round) {
+        for (int i = 0; i < kBatch; ++i) {
+            io[i] = {m_buffer.data() + i * frameSize, size_t(frameSize)};
+            messages[i] = {};
+            messages[i].msg_hdr.msg_name = &from[i];
+            messages[i].msg_hdr.msg_namelen = sizeof from[i];
+            messages[i].msg_hdr.msg_iov = &io[i];
+            messages[i].msg_hdr.msg_iovlen = 1;
+            messages[i].msg_hdr.msg_control = control[i];
+            messages[i].msg_hdr.msg_controllen = sizeof control[i];
         }
-        // The loopback shows each packet twice, leaving and arriving: keep the arrival.
-        if (from.sll_pkttype == PACKET_OUTGOING && from.sll_ifindex == m_loopbackIndex)
+        const int count = ::recvmmsg(m_source.get(), messages, kBatch, MSG_TRUNC | MSG_DONTWAIT, nullptr);
+        if (count < 0 && errno == EINTR)
             continue;
-        if (from.sll_hatype != ARPHRD_ETHER && from.sll_hatype != ARPHRD_LOOPBACK)
-            continue;  // the filter reads Ethernet framing; other links are not the lab's
-        qint64 us = 0;
-        for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
-            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMP) {
-                timeval tv{};
-                std::memcpy(&tv, CMSG_DATA(c), sizeof tv);
-                us = qint64(tv.tv_sec) * 1000000 + tv.tv_usec;
+        if (count <= 0)
+            break;
+        for (int i = 0; i < count; ++i) {
+            const sockaddr_ll &source = from[i];
+            // The loopback shows each packet twice, leaving and arriving: keep the arrival.
+            if (source.sll_pkttype == PACKET_OUTGOING && source.sll_ifindex == m_loopbackIndex)
+                continue;
+            if (source.sll_hatype != ARPHRD_ETHER && source.sll_hatype != ARPHRD_LOOPBACK)
+                continue;  // the filter reads Ethernet framing; other links are not the lab's
+            msghdr &message = messages[i].msg_hdr;
+            qint64 us = 0;
+            for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMP) {
+                    timeval tv{};
+                    std::memcpy(&tv, CMSG_DATA(c), sizeof tv);
+                    us = qint64(tv.tv_sec) * 1000000 + tv.tv_usec;
+                }
             }
+            if (us == 0)
+                us = nowUs();
+            const int length = int(messages[i].msg_len);  // MSG_TRUNC: the frame's real length
+            take(source.sll_ifindex, PacketDecoder::kEthernet, us,
+                 reinterpret_cast<const uchar *>(io[i].iov_base), qMin(length, frameSize), length);
         }
-        if (us == 0)
-            us = nowUs();
-        const int kept = int(qMin<ssize_t>(n, m_buffer.size()));
-        take(from.sll_ifindex, PacketDecoder::kEthernet, us,
-             reinterpret_cast<const uchar *>(m_buffer.constData()), kept, int(n));
+        if (count < kBatch)
+            break;
     }
     tpacket_stats stats{};
     socklen_t length = sizeof stats;

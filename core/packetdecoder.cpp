@@ -2,6 +2,8 @@
 
 #include <arpa/inet.h>
 
+#include <cstring>
+
 namespace socketlab {
 
 namespace {
@@ -118,7 +120,9 @@ void PacketDecoder::decodeIp(const uchar *ip, int size, PacketInfo *info, bool *
         header = (ip[0] & 0x0f) * 4;
         if (header < 20 || size < header || (be16(ip + 6) & 0x1fff) != 0)
             return;
-        total = qMin(size, int(be16(ip + 2)));
+        total = int(be16(ip + 2));
+        if (total < header)
+            return;
         protocol = ip[9];
         src = ip + 12;
         dst = ip + 16;
@@ -127,7 +131,7 @@ void PacketDecoder::decodeIp(const uchar *ip, int size, PacketInfo *info, bool *
             return;
         family = AF_INET6;
         header = 40;
-        total = qMin(size, 40 + int(be16(ip + 4)));
+        total = 40 + int(be16(ip + 4));
         protocol = ip[6];
         src = ip + 8;
         dst = ip + 24;
@@ -135,15 +139,20 @@ void PacketDecoder::decodeIp(const uchar *ip, int size, PacketInfo *info, bool *
         return;
     }
     const uchar *l4 = ip + header;
-    const int l4Size = total - header;
-    const int addressBytes = family == AF_INET ? 4 : 16;
+    // The length the packet had; only its headers need to be in what was captured.
+    const int l4Length = total - header;
+    const int l4Captured = size - header;
     if (protocol == 6 || protocol == 17) {
-        if (l4Size < (protocol == 6 ? 20 : 8))
+        if (l4Captured < (protocol == 6 ? 20 : 8) || l4Length < (protocol == 6 ? 20 : 8))
             return;
-        const quint16 srcPort = be16(l4);
-        const quint16 dstPort = be16(l4 + 2);
-        info->from = endpointText(family, src, srcPort);
-        info->to = endpointText(family, dst, dstPort);
+        if (m_flows.size() >= kMaxFlows)
+            m_flows.clear();
+        // Both inserted before either is referenced: an insertion may move the other.
+        direction(family, protocol, dst, src, l4, true);
+        Direction &out = direction(family, protocol, src, dst, l4, false);
+        Direction &back = direction(family, protocol, dst, src, l4, true);
+        info->from = out.from;
+        info->to = out.to;
         if (protocol == 17) {
             info->proto = PacketInfo::Proto::Udp;
             info->len = qMax(0, int(be16(l4 + 4)) - 8);
@@ -152,19 +161,13 @@ void PacketDecoder::decodeIp(const uchar *ip, int size, PacketInfo *info, bool *
         }
         info->proto = PacketInfo::Proto::Tcp;
         const int tcpHeader = (l4[12] >> 4) * 4;
-        if (tcpHeader < 20 || tcpHeader > l4Size)
+        if (tcpHeader < 20 || tcpHeader > l4Captured || tcpHeader > l4Length)
             return;
-        QByteArray key(reinterpret_cast<const char *>(src), addressBytes);
-        key.append(reinterpret_cast<const char *>(l4), 4);
-        key.append(reinterpret_cast<const char *>(dst), addressBytes);
-        QByteArray reverse(reinterpret_cast<const char *>(dst), addressBytes);
-        reverse.append(reinterpret_cast<const char *>(l4 + 2), 2);
-        reverse.append(reinterpret_cast<const char *>(l4), 2);
-        reverse.append(reinterpret_cast<const char *>(src), addressBytes);
-        decodeTcp(key, reverse, l4, tcpHeader, l4Size - tcpHeader, info);
+        decodeTcp(out, back, l4, tcpHeader, l4Length - tcpHeader, info);
         *ok = true;
         return;
     }
+    const int l4Size = l4Captured;
     const bool icmp4 = protocol == 1 && family == AF_INET;
     const bool icmp6 = protocol == 58 && family == AF_INET6;
     if ((!icmp4 && !icmp6) || l4Size < 8)
@@ -178,16 +181,29 @@ void PacketDecoder::decodeIp(const uchar *ip, int size, PacketInfo *info, bool *
     *ok = true;
 }
 
-void PacketDecoder::decodeTcp(const QByteArray &key, const QByteArray &reverse, const uchar *tcp,
+PacketDecoder::Direction &PacketDecoder::direction(int family, int protocol, const uchar *src,
+                                                   const uchar *dst, const uchar *ports, bool reverse)
+{
+    const int addressBytes = family == AF_INET ? 4 : 16;
+    char key[1 + 16 + 4 + 16];
+    key[0] = char(protocol);
+    std::memcpy(key + 1, src, size_t(addressBytes));
+    std::memcpy(key + 1 + addressBytes, ports + (reverse ? 2 : 0), 2);
+    std::memcpy(key + 3 + addressBytes, ports + (reverse ? 0 : 2), 2);
+    std::memcpy(key + 5 + addressBytes, dst, size_t(addressBytes));
+    const int length = 5 + 2 * addressBytes;
+    auto it = m_flows.find(QByteArray::fromRawData(key, length));
+    if (it != m_flows.end())
+        return it.value();
+    Direction made;
+    made.from = endpointText(family, src, be16(ports + (reverse ? 2 : 0)));
+    made.to = endpointText(family, dst, be16(ports + (reverse ? 0 : 2)));
+    return m_flows.insert(QByteArray(key, length), made).value();
+}
+
+void PacketDecoder::decodeTcp(Direction &out, Direction &back, const uchar *tcp,
                               int headerLength, int payload, PacketInfo *info)
 {
-    if (m_flows.size() >= kMaxFlows && !m_flows.contains(key))
-        m_flows.clear();
-    // Both inserted before either is referenced: an insertion may move the other.
-    m_flows[key];
-    m_flows[reverse];
-    Direction &out = m_flows[key];
-    Direction &back = m_flows[reverse];
     const quint32 seq = be32(tcp + 4);
     const quint32 ack = be32(tcp + 8);
     info->flags = tcp[13] & 0x3f;
@@ -198,8 +214,12 @@ void PacketDecoder::decodeTcp(const QByteArray &key, const QByteArray &reverse, 
     const bool hasAck = info->flags & PacketInfo::Ack;
     if (syn) {
         // A new connection on the same ports starts anew (a SYN after TIME_WAIT).
-        if (!out.sawSyn || seq != out.base)
-            out = Direction();
+        if (!out.sawSyn || seq != out.base) {
+            Direction fresh;
+            fresh.from = out.from;
+            fresh.to = out.to;
+            out = fresh;
+        }
         out.sawSyn = true;
         out.scale = windowScale(tcp, headerLength);
     }

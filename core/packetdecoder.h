@@ -37,10 +37,16 @@ private:
         int scale = -1;  // the SYN's window scale option, -1 without one
         bool known = false;
         bool sawSyn = false;
+        // Its ends as text, made once per direction rather than once per packet.
+        QString from;
+        QString to;
     };
     void decodeIp(const uchar *ip, int size, PacketInfo *info, bool *ok);
-    void decodeTcp(const QByteArray &key, const QByteArray &reverse, const uchar *tcp, int size,
-                   int payload, PacketInfo *info);
+    // The direction (src, ports, dst) of a TCP or UDP packet, made on first sight.
+    Direction &direction(int family, int protocol, const uchar *src, const uchar *dst,
+                         const uchar *ports, bool reverse);
+    void decodeTcp(Direction &out, Direction &back, const uchar *tcp, int size, int payload,
+                   PacketInfo *info);
 
     QHash<QByteArray, Direction> m_flows;
 };

@@ -5,6 +5,8 @@
 namespace socketlab {
 
 namespace {
+// Calls are noted in batches, each in its stream's order: a margin for batches interleaved.
+constexpr qint64 kSearchBackUs = 2 * 1000 * 1000;
 
 bool causesPackets(SysCall call)
 {
@@ -99,6 +101,9 @@ bool PacketLinker::link(PacketInfo *info, qint64 timeUs)
     int bestScore = -1;
     for (auto it = m_calls.rbegin(); it != m_calls.rend(); ++it) {
         const CallRecord &call = *it;
+        // Noted about in the order they returned: far older ones cannot hold this packet.
+        if (call.endUs + kSearchBackUs < timeUs)
+            break;
         if (call.beginUs - kSlackUs > timeUs || call.endUs + kSlackUs < timeUs)
             continue;
         if (!fits(call.call, *info))

@@ -28,6 +28,9 @@ struct ServerConfig
     // no event per connection either (connected, disconnected, handler_exited); errors still are.
     bool reportTraffic = true;
     bool reportCalls = true;
+    // Without reportCalls: still report the calls that put packets on the wire (connect,
+    // send, sendto, close, shutdown), so a packet capture can name the call that sent each.
+    bool reportSendingCalls = false;
     // Off (the fork lesson's zombie): the parent does not waitpid() a child whose pipe closed,
     // only at Stop, so the exited child stays a zombie meanwhile.
     bool reapChildren = true;

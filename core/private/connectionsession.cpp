@@ -91,7 +91,7 @@ ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
         return Received::Drained;
     const int recvErrno = n < 0 ? errno : 0;
-    if (m_reporter.callsEnabled()) {
+    if (m_reporter.reportsCall(SysCall::Recv)) {
         m_reporter.traceCall(SysCall::Recv, clock,
                              QStringLiteral("fd %1, %2").arg(fd).arg(buffer.size()), n, recvErrno);
     }

@@ -188,7 +188,7 @@ void PollLoop::receive(Connection &connection)
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return;
         const int recvErrno = n < 0 ? errno : 0;
-        if (reporter.callsEnabled()) {
+        if (reporter.reportsCall(SysCall::Recv)) {
             reporter.traceCall(SysCall::Recv, clock, QStringLiteral("fd %1, %2").arg(fd).arg(size),
                                n, recvErrno);
         }

@@ -7,7 +7,8 @@ ServerContext::ServerContext(const ServerConfig &config, EventQueue *queue)
 {
     reporter.setProtocol(config.protocol);
     reporter.setConcurrency(config.concurrency);
-    reporter.setCallsEnabled(config.reportCalls);
+    reporter.setCallsEnabled(config.reportCalls || config.reportSendingCalls);
+    reporter.setSendingCallsOnly(!config.reportCalls && config.reportSendingCalls);
     reporter.setTrafficEnabled(config.reportTraffic);
 }
 

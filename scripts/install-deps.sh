@@ -10,6 +10,7 @@ packages=(
     xvfb xauth openbox  # tests/ui/run-in-window-manager.sh: the real-window test (skipped without)
     iproute2  # tests/hostile: the two-host test builds network namespaces (runs as root only)
     iperf3  # bench/run.py: the 64 KiB loopback reference (not needed by the tests)
+    tshark  # tests/capture: opens the pcapng files --capture writes (brings dumpcap along)
     help2man locales  # man pages (locales: the pt_BR definitions help2man's headings need)
     # scripts/check-package.sh: build the .deb and check it
     dpkg-dev file desktop-file-utils appstream lintian man-db groff-base bash-completion
@@ -26,5 +27,8 @@ done
 echo "Installing: ${missing[*]}"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+# wireshark-common asks whether non-root users may capture: answer it before, so the install
+# never stops to ask (No: SocketLab's tests capture as root or say how to allow it).
+echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -12,6 +12,7 @@ _socketlab_cli()
         --host | --bind) _known_hosts_real -- "$cur"; return ;;
         --port | --backlog | --buffer | --max-clients | --watch | --rcvbuf | --sndbuf) return ;;
         --output) _filedir; return ;;
+        --capture) _filedir pcapng; return ;;
     esac
 
     local command="" i
@@ -38,11 +39,11 @@ _socketlab_cli()
     local common='--proto --port --json --trace --lang --help --version'
     case $command in
         server) COMPREPLY=($(compgen -W "$common --concurrency --bind --backlog --buffer --rcvbuf
-                                         --echo --max-clients --quiet" -- "$cur")) ;;
+                                         --echo --max-clients --quiet --capture" -- "$cur")) ;;
         client) COMPREPLY=($(compgen -W "$common --host --append-newline --nodelay --half-close
-                                         --reset --sndbuf" -- "$cur")) ;;
+                                         --reset --sndbuf --capture" -- "$cur")) ;;
         sockets) COMPREPLY=($(compgen -W '--port --proto --json --watch --lang --help' -- "$cur")) ;;
-        trace) COMPREPLY=($(compgen -W '--json --output --lang --help --' -- "$cur")) ;;
+        trace) COMPREPLY=($(compgen -W '--json --output --capture --lang --help --' -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W 'server client sockets trace --help --version' -- "$cur")) ;;
     esac
 } &&

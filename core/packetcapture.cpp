@@ -7,6 +7,7 @@
 #include "core/pcapngreader.h"
 
 #include <QFile>
+#include <QSaveFile>
 
 #include <cerrno>
 #include <chrono>
@@ -63,7 +64,8 @@ bool PacketCapture::start(const Options &options, QString *error)
         *error = tr("Cannot capture packets: %1").arg(ErrorText::forErrno(m_stop.error()));
         return false;
     }
-    if (!options.pcapngPath.isEmpty() && !m_writer.open(options.pcapngPath, error))
+    m_pcapngPath = options.pcapngPath;
+    if (!options.pcapngPath.isEmpty() && !m_writer.open(options.pcapngPath, error, !options.spool))
         return false;
     const bool opened = m_way == CapturePermission::Way::PacketSocket
         ? openPacketSocket(options, error)
@@ -315,6 +317,7 @@ void PacketCapture::release(qint64 now, bool all)
             break;
         m_linker.link(&held.info, held.timeUs);
         if (m_writer.isOpen()) {
+            const QMutexLocker locker(&m_writerMutex);
             m_writer.write(held.interfaceKey, held.linkType, interfaceName(held.interfaceKey),
                            held.timeUs, reinterpret_cast<const uchar *>(held.frame.constData()),
                            int(held.frame.size()), held.originalSize, held.info.causeText());
@@ -332,6 +335,27 @@ void PacketCapture::release(qint64 now, bool all)
         m_queue->post(std::move(event));
         m_held.pop_front();
     }
+}
+
+bool PacketCapture::exportTo(const QString &path, QString *error)
+{
+    QByteArray bytes;
+    {
+        const QMutexLocker locker(&m_writerMutex);
+        m_writer.flush();
+        QFile spool(m_pcapngPath);
+        if (m_pcapngPath.isEmpty() || !spool.open(QIODevice::ReadOnly)) {
+            *error = tr("No packets were captured yet.");
+            return false;
+        }
+        bytes = spool.readAll();
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+        *error = tr("Cannot write the capture to %1: %2").arg(path, out.errorString());
+        return false;
+    }
+    return true;
 }
 
 QString PacketCapture::interfaceName(int interfaceKey) const
@@ -357,6 +381,7 @@ bool PacketCapture::stop(QString *error)
     endDumpcap();
     m_source.reset();
     QString reason;
+    const QMutexLocker locker(&m_writerMutex);
     const bool written = m_writer.commit(&reason);
     if (!written && error)
         *error = reason;

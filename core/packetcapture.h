@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QMutex>
 #include <QString>
 
 #include <atomic>
@@ -46,6 +47,9 @@ public:
         bool allInterfaces = false;
         // Where to write the pcapng file (empty: none).
         QString pcapngPath;
+        // The file is a spool written as packets come (exportTo() copies it), not one that
+        // appears whole at stop.
+        bool spool = false;
     };
     static constexpr qint64 kHoldUs = 200 * 1000;
     static constexpr int kMaxHeld = 2048;
@@ -64,6 +68,8 @@ public:
     // Ends the capture: what is held is linked and posted, the file committed. False (with
     // the reason) when the file could not be written.
     bool stop(QString *error = nullptr);
+    // Copies what the pcapng file holds so far to path, atomically; from any thread.
+    bool exportTo(const QString &path, QString *error);
     // The calls of the stream, for linking: the consumer hands over every batch it delivers.
     void noteEvents(const SocketEvents &events) { m_linker.noteCalls(events); }
 
@@ -105,6 +111,8 @@ private:
     PacketDecoder m_decoder;
     PacketLinker m_linker;
     PcapngWriter m_writer;
+    QMutex m_writerMutex;  // the capture thread writes, exportTo() copies
+    QString m_pcapngPath;
     std::unique_ptr<PcapngReader> m_reader;
     std::deque<Held> m_held;
     std::atomic<qint64> m_packets{0};

@@ -1,6 +1,7 @@
 #include "core/pcapngwriter.h"
 
-#include <QtEndian>
+#include <QFile>
+#include <QSaveFile>
 
 #include <cstring>
 
@@ -43,11 +44,15 @@ void appendOption(QByteArray &out, quint16 code, const QByteArray &value)
 
 } // namespace
 
-bool PcapngWriter::open(const QString &path, QString *error)
+bool PcapngWriter::open(const QString &path, QString *error, bool atomic)
 {
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write the capture to %1: %2").arg(path, m_file.errorString());
+    if (atomic)
+        m_file = std::make_unique<QSaveFile>(path);
+    else
+        m_file = std::make_unique<QFile>(path);
+    if (!m_file->open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write the capture to %1: %2").arg(path, m_file->errorString());
+        m_file.reset();
         return false;
     }
     QByteArray body;
@@ -72,14 +77,20 @@ void PcapngWriter::writeBlock(quint32 type, const QByteArray &body)
     append32(block, length);
     block.append(body);
     append32(block, length);
-    m_file.write(block);
+    m_file->write(block);
+}
+
+void PcapngWriter::flush()
+{
+    if (isOpen())
+        m_file->flush();
 }
 
 void PcapngWriter::write(int interfaceKey, int linkType, const QString &interfaceName,
                          qint64 timeUs, const uchar *frame, int size, int originalSize,
                          const QString &comment)
 {
-    if (!m_file.isOpen())
+    if (!isOpen())
         return;
     auto it = m_interfaces.constFind(interfaceKey);
     if (it == m_interfaces.constEnd()) {
@@ -115,10 +126,12 @@ void PcapngWriter::write(int interfaceKey, int linkType, const QString &interfac
 
 bool PcapngWriter::commit(QString *error)
 {
-    if (!m_file.isOpen())
+    if (!isOpen())
         return true;
-    if (!m_file.commit()) {
-        *error = tr("Cannot write the capture to %1: %2").arg(m_file.fileName(), m_file.errorString());
+    auto *atomic = qobject_cast<QSaveFile *>(m_file.get());
+    const bool written = atomic ? atomic->commit() : (m_file->flush() && (m_file->close(), true));
+    if (!written) {
+        *error = tr("Cannot write the capture to %1: %2").arg(m_file->fileName(), m_file->errorString());
         return false;
     }
     return true;

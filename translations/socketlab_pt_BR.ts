@@ -171,6 +171,13 @@
     </message>
 </context>
 <context>
+    <name>CapturePermission</name>
+    <message>
+        <source>Capturing packets is not allowed for this user here. To allow it on Debian, let Wireshark&apos;s dumpcap capture for its group and join that group: &quot;sudo dpkg-reconfigure wireshark-common&quot; (answer Yes), then &quot;sudo usermod -aG wireshark $USER&quot; and log in again.</source>
+        <translation>Capturar pacotes não é permitido para este usuário aqui. Para permitir no Debian, deixe o dumpcap do Wireshark capturar para o seu grupo e entre nesse grupo: &quot;sudo dpkg-reconfigure wireshark-common&quot; (responda Sim), depois &quot;sudo usermod -aG wireshark $USER&quot; e entre de novo na sessão.</translation>
+    </message>
+</context>
+<context>
     <name>CliOptions</name>
     <message>
         <source>SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets.</source>
@@ -303,6 +310,10 @@
     <message>
         <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; or &quot;trace&quot;).</source>
         <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; ou &quot;trace&quot;).</translation>
+    </message>
+    <message>
+        <source>Server, client, trace: write the lab&apos;s packets to FILE.pcapng (Wireshark opens it) and print them as packet events.</source>
+        <translation>Server, client, trace: grava os pacotes do laboratório em FILE.pcapng (o Wireshark o abre) e os mostra como eventos de pacote.</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1140,42 @@
         <source>TCP socket %1 went away from %2</source>
         <translation>Socket TCP %1 desapareceu de %2</translation>
     </message>
+    <message>
+        <source>%1 packets (%2 of payload) counted but not shown one by one: the display lagged</source>
+        <translation>%1 pacotes (%2 de carga útil) contados mas não mostrados um a um: a exibição ficou para trás</translation>
+    </message>
+    <message>
+        <source>Packet %1 → %2 %3 seq %4 ack %5 len %6 win %7</source>
+        <translation>Pacote %1 → %2 %3 seq %4 ack %5 tam %6 janela %7</translation>
+    </message>
+    <message>
+        <source>Packet %1 → %2 UDP len %3</source>
+        <translation>Pacote %1 → %2 UDP tam %3</translation>
+    </message>
+    <message>
+        <source>Packet %1 → %2 ICMP port unreachable: nothing listens on that UDP port</source>
+        <translation>Pacote %1 → %2 ICMP porta inalcançável: nada escuta nessa porta UDP</translation>
+    </message>
+    <message>
+        <source>Packet %1 → %2 ICMP destination unreachable</source>
+        <translation>Pacote %1 → %2 ICMP destino inalcançável</translation>
+    </message>
+    <message>
+        <source> [retransmission]</source>
+        <translation> [retransmissão]</translation>
+    </message>
+    <message>
+        <source> [zero window: the receiver&apos;s buffer is full]</source>
+        <translation> [janela zero: o buffer do receptor está cheio]</translation>
+    </message>
+    <message>
+        <source> [window probe]</source>
+        <translation> [sonda de janela]</translation>
+    </message>
+    <message>
+        <source>, sent by %1() (pid %2)</source>
+        <translation>, enviado por %1() (pid %2)</translation>
+    </message>
 </context>
 <context>
     <name>FlowControlLesson</name>
@@ -1574,6 +1621,40 @@
     <message>
         <source>The outcome line: the two delays.</source>
         <translation>A linha do resultado: os dois atrasos.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketCapture</name>
+    <message>
+        <source>Cannot capture packets: %1</source>
+        <translation>Não foi possível capturar pacotes: %1</translation>
+    </message>
+    <message>
+        <source>Cannot capture packets: %1() failed: %2</source>
+        <translation>Não foi possível capturar pacotes: %1() falhou: %2</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>Não foi possível executar %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot capture packets: %1 did not start capturing.</source>
+        <translation>Não foi possível capturar pacotes: %1 não começou a capturar.</translation>
+    </message>
+    <message>
+        <source>No packets were captured yet.</source>
+        <translation>Nenhum pacote foi capturado ainda.</translation>
+    </message>
+    <message>
+        <source>Cannot write the capture to %1: %2</source>
+        <translation>Não foi possível gravar a captura em %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PcapngWriter</name>
+    <message>
+        <source>Cannot write the capture to %1: %2</source>
+        <translation>Não foi possível gravar a captura em %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3284,6 +3365,77 @@ Servidor: %2</translation>
     </message>
 </context>
 <context>
+    <name>socketlab::PacketListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>From → To</source>
+        <translation>De → Para</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Seq / Ack</source>
+        <translation>Seq / Ack</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Janela</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Enviado por</translation>
+    </message>
+    <message>
+        <source>%1 packets (%2 of payload) counted but not listed: the display lagged</source>
+        <translation>%1 pacotes (%2 de carga útil) contados mas não listados: a exibição ficou para trás</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>ICMP port unreachable</source>
+        <translation>ICMP porta inalcançável</translation>
+    </message>
+    <message>
+        <source>ICMP unreachable</source>
+        <translation>ICMP inalcançável</translation>
+    </message>
+    <message>
+        <source> (retransmission)</source>
+        <translation> (retransmissão)</translation>
+    </message>
+    <message>
+        <source> (zero window)</source>
+        <translation> (janela zero)</translation>
+    </message>
+    <message>
+        <source> (window probe)</source>
+        <translation> (sonda de janela)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1() (pid %2)</source>
+        <translation>%1() (pid %2)</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::ProcessView</name>
     <message>
         <source>finished</source>
@@ -3889,6 +4041,53 @@ Servidor: %2</translation>
     <message>
         <source>Language of the window</source>
         <translation>Idioma da janela</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::WireDock</name>
+    <message>
+        <source>Capturing the packets of port %1.</source>
+        <translation>Capturando os pacotes da porta %1.</translation>
+    </message>
+    <message>
+        <source>Packets are captured while the server runs.</source>
+        <translation>Os pacotes são capturados enquanto o servidor roda.</translation>
+    </message>
+    <message>
+        <source>Capture is off.</source>
+        <translation>A captura está desligada.</translation>
+    </message>
+    <message>
+        <source>No packets were captured yet.</source>
+        <translation>Nenhum pacote foi capturado ainda.</translation>
+    </message>
+    <message>
+        <source>Export packets</source>
+        <translation>Exportar pacotes</translation>
+    </message>
+    <message>
+        <source>pcapng files (*.pcapng)</source>
+        <translation>arquivos pcapng (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>Wire</source>
+        <translation>Pacotes</translation>
+    </message>
+    <message>
+        <source>Capture packets</source>
+        <translation>Capturar pacotes</translation>
+    </message>
+    <message>
+        <source>Export packets...</source>
+        <translation>Exportar pacotes...</translation>
+    </message>
+    <message>
+        <source>Export &amp;packets...</source>
+        <translation>Exportar &amp;pacotes...</translation>
+    </message>
+    <message>
+        <source>Saves the captured packets as a pcapng file that Wireshark opens, each with the call that sent it</source>
+        <translation>Salva os pacotes capturados num arquivo pcapng que o Wireshark abre, cada um com a chamada que o enviou</translation>
     </message>
 </context>
 </TS>

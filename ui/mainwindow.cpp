@@ -15,6 +15,7 @@
 #include "ui/screenfit.h"
 #include "ui/logfiltermodel.h"
 #include "ui/programdock.h"
+#include "ui/wiredock.h"
 #include "ui/programpane.h"
 #include "ui/eventlistmodel.h"
 #include "ui/serverpane.h"
@@ -119,6 +120,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     m_classDock->setTitleBarWidget(new QWidget(m_classDock));
     addDockWidget(Qt::BottomDockWidgetArea, m_classDock);
     tabifyDockWidget(m_clientsDock, m_classDock);
+    m_wireDock = new WireDock(&m_session, this);
+    m_wireDock->placeBeside(m_sequenceDock);
     connect(m_serverPane->classModel(), &ClassModel::classChanged, this, &MainWindow::classChanged);
     m_clientsDock->raise();
     m_modeLabel->setTextFormat(Qt::PlainText);
@@ -245,6 +248,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_programDock->runAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveAction);
+    m_fileMenu->addAction(m_wireDock->exportAction());
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
     m_editMenu = menuBar()->addMenu(QString());
@@ -262,6 +266,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_clientsDock->toggleViewAction());
     m_viewMenu->addAction(m_classDock->toggleViewAction());
     m_viewMenu->addAction(m_sequenceDock->toggleViewAction());
+    m_viewMenu->addAction(m_wireDock->toggleViewAction());
     m_lessonsMenu = menuBar()->addMenu(QString());
     m_lessonsMenu->addAction(m_lessonsAction);
     m_languageMenu = menuBar()->addMenu(QString());

@@ -22,6 +22,7 @@ class ProgramDock;
 class ServerPane;
 class ServerToolBar;
 class ViewControls;
+class WireDock;
 class ZoomController;
 
 // SocketLab's window: the server's switches on top (wrapping into rows, never an overflow
@@ -51,6 +52,8 @@ public:
     ZoomController *zoom() const { return m_zoom; }
     // "Run a program…": the traced program's pane and the action.
     ProgramDock *programDock() const { return m_programDock; }
+    // The Wire tab: the lab's packets, and "Export packets…".
+    WireDock *wireDock() const { return m_wireDock; }
 
     bool saveLog(const QString &path, QString *error = nullptr);
     QString selectedRowsText() const;
@@ -103,6 +106,7 @@ private:
     QDockWidget *m_classDock;
     int m_studentsShown = 0;
     ProgramDock *m_programDock;
+    WireDock *m_wireDock = nullptr;
     ZoomController *m_zoom;
     QLabel *m_modeLabel;
 

@@ -4,6 +4,7 @@ Standard library only."""
 
 import json
 import os
+import re
 import select
 import signal
 import socket
@@ -244,3 +245,13 @@ def children_of(pid):
         if len(fields) > 1 and int(fields[1]) == pid:
             found.append(int(entry))
     return found
+
+
+def replace_results_section(title, section):
+    """Puts section (starting with its title line) into bench/RESULTS.md, replacing an older
+    one of that title, at the end."""
+    path = os.path.join(HERE, "RESULTS.md")
+    text = open(path).read() if os.path.exists(path) else ""
+    text = re.sub(re.escape(title) + r".*?(?=\n## |\Z)", "", text, flags=re.S).rstrip("\n")
+    with open(path, "w") as f:
+        f.write(text + "\n\n" + section)

@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
@@ -22,7 +21,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from benchlib import BenchError, run_load, socketlab_server  # noqa: E402
+from benchlib import BenchError, replace_results_section, run_load, socketlab_server  # noqa: E402
 
 SECTION = "## Capture on and off: 1 KiB messages"
 TARGET = 0.8
@@ -98,11 +97,7 @@ def main():
               f"| capture on / off, 1 KiB messages (median of per-round ratios) | {ratio:.2f} | "
               f"≥ {TARGET} | {'met' if ratio >= TARGET else '**not met**'} |"]
     section = "\n".join(lines) + "\n"
-    path = os.path.join(HERE, "RESULTS.md")
-    text = open(path).read() if os.path.exists(path) else ""
-    text = re.sub(re.escape(SECTION) + r".*?(?=\n## |\Z)", "", text, flags=re.S).rstrip("\n")
-    with open(path, "w") as f:
-        f.write(text + "\n\n" + section)
+    replace_results_section(SECTION, section)
     print(section)
 
 

@@ -51,6 +51,25 @@ constexpr quint16 kJeq = BPF_JMP | BPF_JEQ | BPF_K;
 constexpr quint16 kJset = BPF_JMP | BPF_JSET | BPF_K;
 constexpr quint16 kRet = BPF_RET | BPF_K;
 
+void matchPorts(Program &p, const QList<quint16> &ports, int accept, int next);
+
+// The source port is loaded with code at offset, the destination port 2 bytes further: to
+// accept when either is one of ports (or ports is empty), else to drop.
+void matchEitherPort(
+    Program &p, const QList<quint16> &ports, quint16 code, quint32 offset, int accept, int drop)
+{
+    p.op(code, offset);
+    if (ports.isEmpty()) {
+        p.jump(kJeq, 0, accept, accept);
+        return;
+    }
+    const int destination = p.label();
+    matchPorts(p, ports, accept, destination);
+    p.place(destination);
+    p.op(code, offset + 2);
+    matchPorts(p, ports, accept, drop);
+}
+
 // Accumulator holds a port: to accept when it is one of ports, else to next.
 void matchPorts(Program &p, const QList<quint16> &ports, int accept, int next)
 {
@@ -73,13 +92,13 @@ std::vector<sock_filter> CaptureFilter::forPorts(const QList<quint16> &ports)
     const int v6Udp = p.label(), v6Other = p.label(), notV4 = p.label();
     const QList<quint16> &wanted = ports;
 
-    p.op(kLdH, 12);  // EtherType
+    p.op(kLdH, 12); // EtherType
     p.jump(kJeq, 0x0800, v4, notV4);
     p.place(notV4);
     p.jump(kJeq, 0x86dd, v6, drop);
 
     p.place(v4);
-    p.op(kLdB, 23);  // protocol
+    p.op(kLdB, 23); // protocol
     p.jump(kJeq, 6, v4Ports, v4Udp);
     p.place(v4Udp);
     p.jump(kJeq, 17, v4Ports, v4Other);
@@ -87,45 +106,28 @@ std::vector<sock_filter> CaptureFilter::forPorts(const QList<quint16> &ports)
     p.jump(kJeq, 1, v4Icmp, drop);
     p.place(v4Icmp);
     p.op(kLdxIpHeader, 14);
-    p.op(kLdBInd, 14);  // ICMP type
+    p.op(kLdBInd, 14); // ICMP type
     p.jump(kJeq, 3, accept, drop);
     p.place(v4Ports);
-    p.op(kLdH, 20);  // fragment offset: only the first fragment holds the ports
+    p.op(kLdH, 20); // fragment offset: only the first fragment holds the ports
     p.jump(kJset, 0x1fff, drop, v4Dst);
     p.place(v4Dst);
     p.op(kLdxIpHeader, 14);
-    p.op(kLdHInd, 14);  // source port
-    if (wanted.isEmpty()) {
-        p.jump(kJeq, 0, accept, accept);
-    } else {
-        const int dst = p.label();
-        matchPorts(p, wanted, accept, dst);
-        p.place(dst);
-        p.op(kLdHInd, 16);  // destination port
-        matchPorts(p, wanted, accept, drop);
-    }
+    matchEitherPort(p, wanted, kLdHInd, 14, accept, drop); // after the IPv4 header's length
 
     p.place(v6);
-    p.op(kLdB, 20);  // next header
+    p.op(kLdB, 20); // next header
     p.jump(kJeq, 6, v6Ports, v6Udp);
     p.place(v6Udp);
     p.jump(kJeq, 17, v6Ports, v6Other);
     p.place(v6Other);
     p.jump(kJeq, 58, v6Icmp, drop);
     p.place(v6Icmp);
-    p.op(kLdB, 54);  // ICMPv6 type
+    p.op(kLdB, 54); // ICMPv6 type
     p.jump(kJeq, 1, accept, drop);
     p.place(v6Ports);
-    p.op(kLdH, 54);
-    if (wanted.isEmpty()) {
-        p.jump(kJeq, 0, accept, accept);
-    } else {
-        const int dst = p.label();
-        matchPorts(p, wanted, accept, dst);
-        p.place(dst);
-        p.op(kLdH, 56);
-        matchPorts(p, wanted, accept, drop);
-    }
+    matchEitherPort(p, wanted, kLdH, 54, accept, drop); // after the fixed IPv6 header
+
     p.place(accept);
     p.op(kRet, kSnapLength);
     p.place(drop);
@@ -141,7 +143,8 @@ QString CaptureFilter::expression(const QList<quint16> &ports)
     QStringList each;
     for (quint16 port : ports)
         each << QStringLiteral("port %1").arg(port);
-    return QStringLiteral("((tcp or udp) and (%1)) or %2").arg(each.join(QStringLiteral(" or ")), unreachable);
+    return QStringLiteral("((tcp or udp) and (%1)) or %2")
+        .arg(each.join(QStringLiteral(" or ")), unreachable);
 }
 
 } // namespace socketlab

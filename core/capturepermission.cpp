@@ -30,7 +30,7 @@ CapturePermission::Way CapturePermission::way()
 
 bool CapturePermission::hasNetRaw()
 {
-    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_header_struct header {_LINUX_CAPABILITY_VERSION_3, 0};
     __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = {};
     if (::syscall(SYS_capget, &header, data) != 0)
         return false;
@@ -48,7 +48,9 @@ QString CapturePermission::permittedDumpcap()
     // Root runs it with every capability; anyone else needs it setuid or given capabilities.
     if (::geteuid() == 0)
         return path;
-    struct stat info{};
+    struct stat info
+    {
+    };
     if (::stat(native.constData(), &info) == 0 && (info.st_mode & S_ISUID) && info.st_uid == 0)
         return path;
     if (::getxattr(native.constData(), "security.capability", nullptr, 0) > 0)

@@ -9,12 +9,12 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
-#include <arpa/inet.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <net/if.h>
@@ -45,7 +45,9 @@ Protocol eventProtocol(const PacketInfo &info)
 }
 } // namespace
 
-PacketCapture::PacketCapture(EventQueue *queue) : m_queue(queue) {}
+PacketCapture::PacketCapture(EventQueue *queue) : m_queue(queue)
+{
+}
 
 PacketCapture::~PacketCapture()
 {
@@ -90,16 +92,17 @@ bool PacketCapture::openPacketSocket(const Options &options, QString *error)
     if (!fd.isValid())
         return failed("socket");
     std::vector<sock_filter> code = CaptureFilter::forPorts(options.ports);
-    sock_fprog program{static_cast<unsigned short>(code.size()), code.data()};
+    sock_fprog program {static_cast<unsigned short>(code.size()), code.data()};
     if (::setsockopt(fd.get(), SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program) != 0)
         return failed("setsockopt");
     const int on = 1;
     ::setsockopt(fd.get(), SOL_SOCKET, SO_TIMESTAMP, &on, sizeof on);
     // A larger buffer (beyond rmem_max where allowed) rides out a flood's bursts.
-    if (::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUFFORCE, &kReceiveBuffer, sizeof kReceiveBuffer) != 0)
+    if (::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUFFORCE, &kReceiveBuffer, sizeof kReceiveBuffer)
+        != 0)
         ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &kReceiveBuffer, sizeof kReceiveBuffer);
     m_loopbackIndex = int(::if_nametoindex("lo"));
-    sockaddr_ll address{};
+    sockaddr_ll address {};
     address.sll_family = AF_PACKET;
     address.sll_protocol = htons(ETH_P_ALL);
     address.sll_ifindex = options.allInterfaces ? 0 : m_loopbackIndex;
@@ -122,19 +125,20 @@ bool PacketCapture::startDumpcap(const QString &dumpcap, const Options &options,
     Fd writeEnd(out[1]);
     const QByteArray program = QFile::encodeName(dumpcap);
     const QByteArray filter = CaptureFilter::expression(options.ports).toUtf8();
-    const QByteArray interface = options.allInterfaces ? QByteArrayLiteral("any") : QByteArrayLiteral("lo");
+    const QByteArray interface = options.allInterfaces ? QByteArrayLiteral("any")
+                                                       : QByteArrayLiteral("lo");
     // -q: no packet counts on standard error; -w -: the pcapng on standard output.
     const QByteArray snap = QByteArray::number(CaptureFilter::kSnapLength);
     const char *argv[] = {program.constData(), "-q", "-i", interface.constData(), "-f",
-                          filter.constData(), "-s", snap.constData(), "-w", "-", nullptr};
+        filter.constData(), "-s", snap.constData(), "-w", "-", nullptr};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, writeEnd.get(), STDOUT_FILENO);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     pid_t pid = -1;
-    const int spawned = ::posix_spawn(&pid, program.constData(), &actions, nullptr,
-                                      const_cast<char **>(argv), environ);
+    const int spawned = ::posix_spawn(
+        &pid, program.constData(), &actions, nullptr, const_cast<char **>(argv), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         *error = tr("Cannot run %1: %2").arg(dumpcap, ErrorText::forErrno(spawned));
@@ -148,7 +152,7 @@ bool PacketCapture::startDumpcap(const QString &dumpcap, const Options &options,
             take(id, linkType, us, frame, size, original);
         });
     // dumpcap writes its file header once it captures: until then packets would be missed.
-    pollfd p{m_source.get(), POLLIN, 0};
+    pollfd p {m_source.get(), POLLIN, 0};
     if (::poll(&p, 1, kDumpcapStartMs) <= 0) {
         endDumpcap();
         *error = tr("Cannot capture packets: %1 did not start capturing.").arg(dumpcap);
@@ -174,8 +178,7 @@ void PacketCapture::endDumpcap()
     ::kill(m_dumpcapPid, SIGTERM);
     int status = 0;
     // That pid only: never waitpid(-1), which would steal other owners' children.
-    while (::waitpid(m_dumpcapPid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(m_dumpcapPid, &status, 0) < 0 && errno == EINTR) { }
     m_dumpcapPid = -1;
 }
 
@@ -197,14 +200,14 @@ void PacketCapture::run()
             if (m_reader && (fds[0].revents & (POLLHUP | POLLERR)) && !(fds[0].revents & POLLIN))
                 sourceOpen = false;
             if (!sourceOpen)
-                fds[0].fd = -1;  // dumpcap ended: poll() skips it
+                fds[0].fd = -1; // dumpcap ended: poll() skips it
         }
         release(nowUs(), false);
     }
     // What arrived before stop() was asked is the lab's too. dumpcap was told to end
     // (SIGTERM): it writes out what it holds, then its end of the pipe closes.
     if (sourceOpen && m_reader) {
-        pollfd p{m_source.get(), POLLIN, 0};
+        pollfd p {m_source.get(), POLLIN, 0};
         for (int i = 0; i < 100 && ::poll(&p, 1, 1000) > 0; ++i) {
             if (!readDumpcap())
                 break;
@@ -238,7 +241,8 @@ void PacketCapture::readPacketSocket()
             messages[i].msg_hdr.msg_control = control[i];
             messages[i].msg_hdr.msg_controllen = sizeof control[i];
         }
-        const int count = ::recvmmsg(m_source.get(), messages, kBatch, MSG_TRUNC | MSG_DONTWAIT, nullptr);
+        const int count
+            = ::recvmmsg(m_source.get(), messages, kBatch, MSG_TRUNC | MSG_DONTWAIT, nullptr);
         if (count < 0 && errno == EINTR)
             continue;
         if (count <= 0)
@@ -249,29 +253,29 @@ void PacketCapture::readPacketSocket()
             if (source.sll_pkttype == PACKET_OUTGOING && source.sll_ifindex == m_loopbackIndex)
                 continue;
             if (source.sll_hatype != ARPHRD_ETHER && source.sll_hatype != ARPHRD_LOOPBACK)
-                continue;  // the filter reads Ethernet framing; other links are not the lab's
+                continue; // the filter reads Ethernet framing; other links are not the lab's
             msghdr &message = messages[i].msg_hdr;
             qint64 us = 0;
             for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
                 if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMP) {
-                    timeval tv{};
+                    timeval tv {};
                     std::memcpy(&tv, CMSG_DATA(c), sizeof tv);
                     us = qint64(tv.tv_sec) * 1000000 + tv.tv_usec;
                 }
             }
             if (us == 0)
                 us = nowUs();
-            const int length = int(messages[i].msg_len);  // MSG_TRUNC: the frame's real length
+            const int length = int(messages[i].msg_len); // MSG_TRUNC: the frame's real length
             take(source.sll_ifindex, PacketDecoder::kEthernet, us,
-                 reinterpret_cast<const uchar *>(io[i].iov_base), qMin(length, frameSize), length);
+                reinterpret_cast<const uchar *>(io[i].iov_base), qMin(length, frameSize), length);
         }
         if (count < kBatch)
             break;
     }
-    tpacket_stats stats{};
+    tpacket_stats stats {};
     socklen_t length = sizeof stats;
     if (::getsockopt(m_source.get(), SOL_PACKET, PACKET_STATISTICS, &stats, &length) == 0)
-        m_kernelDrops += stats.tp_drops;  // the kernel resets them at each read
+        m_kernelDrops += stats.tp_drops; // the kernel resets them at each read
 }
 
 bool PacketCapture::readDumpcap()
@@ -282,7 +286,7 @@ bool PacketCapture::readDumpcap()
         if (n < 0 && errno == EINTR)
             continue;
         if (n == 0)
-            return false;  // the end of dumpcap's output
+            return false; // the end of dumpcap's output
         if (n < 0)
             break;
         m_reader->feed(chunk, int(n));
@@ -290,8 +294,8 @@ bool PacketCapture::readDumpcap()
     return true;
 }
 
-void PacketCapture::take(int interfaceKey, int linkType, qint64 timeUs, const uchar *frame,
-                         int size, int originalSize)
+void PacketCapture::take(
+    int interfaceKey, int linkType, qint64 timeUs, const uchar *frame, int size, int originalSize)
 {
     Held held;
     if (!m_decoder.decode(linkType, frame, size, &held.info))
@@ -319,8 +323,8 @@ void PacketCapture::release(qint64 now, bool all)
         if (m_writer.isOpen()) {
             const QMutexLocker locker(&m_writerMutex);
             m_writer.write(held.interfaceKey, held.linkType, interfaceName(held.interfaceKey),
-                           held.timeUs, reinterpret_cast<const uchar *>(held.frame.constData()),
-                           int(held.frame.size()), held.originalSize, held.info.causeText());
+                held.timeUs, reinterpret_cast<const uchar *>(held.frame.constData()),
+                int(held.frame.size()), held.originalSize, held.info.causeText());
         }
         SocketEvent event;
         event.kind = EventKind::Packet;
@@ -329,7 +333,8 @@ void PacketCapture::release(qint64 now, bool all)
         event.bytes = held.info.len;
         event.pid = held.info.causePid;
         event.tid = held.info.causePid;
-        event.connectionId = (PacketDecoder::conversationKey(held.info) & (kPacketConnectionBit - 1))
+        event.connectionId
+            = (PacketDecoder::conversationKey(held.info) & (kPacketConnectionBit - 1))
             | kPacketConnectionBit;
         event.packet = std::move(held.info);
         m_queue->post(std::move(event));
@@ -361,7 +366,7 @@ bool PacketCapture::exportTo(const QString &path, QString *error)
 QString PacketCapture::interfaceName(int interfaceKey) const
 {
     if (m_reader)
-        return QString();  // dumpcap's interface ids are its own
+        return QString(); // dumpcap's interface ids are its own
     char name[IF_NAMESIZE] = {};
     return ::if_indextoname(unsigned(interfaceKey), name) ? QString::fromLatin1(name) : QString();
 }

@@ -96,7 +96,7 @@ private:
     // False at the end of dumpcap's output.
     bool readDumpcap();
     void take(int interfaceKey, int linkType, qint64 timeUs, const uchar *frame, int size,
-              int originalSize);
+        int originalSize);
     void release(qint64 nowUs, bool all);
     void endDumpcap();
     QString interfaceName(int interfaceKey) const;
@@ -111,13 +111,13 @@ private:
     PacketDecoder m_decoder;
     PacketLinker m_linker;
     PcapngWriter m_writer;
-    QMutex m_writerMutex;  // the capture thread writes, exportTo() copies
+    QMutex m_writerMutex; // the capture thread writes, exportTo() copies
     QString m_pcapngPath;
     std::unique_ptr<PcapngReader> m_reader;
     std::deque<Held> m_held;
-    std::atomic<qint64> m_packets{0};
-    std::atomic<qint64> m_bytes{0};
-    std::atomic<qint64> m_kernelDrops{0};
+    std::atomic<qint64> m_packets {0};
+    std::atomic<qint64> m_bytes {0};
+    std::atomic<qint64> m_kernelDrops {0};
     QByteArray m_buffer;
     int m_loopbackIndex = 0;
 };

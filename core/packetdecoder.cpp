@@ -72,7 +72,7 @@ bool PacketDecoder::decode(int linkType, const uchar *frame, int size, PacketInf
             return false;
         etherType = be16(frame + 12);
         offset = 14;
-        if (etherType == 0x8100 && size >= 18) {  // one VLAN tag
+        if (etherType == 0x8100 && size >= 18) { // one VLAN tag
             etherType = be16(frame + 16);
             offset = 18;
         }
@@ -181,8 +181,8 @@ void PacketDecoder::decodeIp(const uchar *ip, int size, PacketInfo *info, bool *
     *ok = true;
 }
 
-PacketDecoder::Direction &PacketDecoder::direction(int family, int protocol, const uchar *src,
-                                                   const uchar *dst, const uchar *ports, bool reverse)
+PacketDecoder::Direction &PacketDecoder::direction(
+    int family, int protocol, const uchar *src, const uchar *dst, const uchar *ports, bool reverse)
 {
     const int addressBytes = family == AF_INET ? 4 : 16;
     char key[1 + 16 + 4 + 16];
@@ -201,8 +201,8 @@ PacketDecoder::Direction &PacketDecoder::direction(int family, int protocol, con
     return m_flows.insert(QByteArray(key, length), made).value();
 }
 
-void PacketDecoder::decodeTcp(Direction &out, Direction &back, const uchar *tcp,
-                              int headerLength, int payload, PacketInfo *info)
+void PacketDecoder::decodeTcp(Direction &out, Direction &back, const uchar *tcp, int headerLength,
+    int payload, PacketInfo *info)
 {
     const quint32 seq = be32(tcp + 4);
     const quint32 ack = be32(tcp + 8);
@@ -241,8 +241,8 @@ void PacketDecoder::decodeTcp(Direction &out, Direction &back, const uchar *tcp,
     const bool scaled = !syn && out.sawSyn && back.sawSyn && out.scale >= 0 && back.scale >= 0;
     info->win = qint64(rawWindow) << (scaled ? out.scale : 0);
     info->zeroWindow = rawWindow == 0 && !syn && !fin && !rst;
-    info->windowProbe = back.rawWindow == 0 && back.sawSyn && !syn && !fin && !rst
-        && payload <= 1 && atOrAfter(seq + 1, out.next) && hasAck;
+    info->windowProbe = back.rawWindow == 0 && back.sawSyn && !syn && !fin && !rst && payload <= 1
+        && atOrAfter(seq + 1, out.next) && hasAck;
     info->retransmission = !info->windowProbe && segment > 0 && !syn
         && atOrAfter(out.next, seq + segment) && seq != out.base;
     if (syn && out.next != seq)

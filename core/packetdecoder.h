@@ -31,10 +31,10 @@ public:
 private:
     struct Direction
     {
-        quint32 base = 0;  // the first sequence number seen (the SYN's)
-        quint32 next = 0;  // one past the highest sequence number sent
+        quint32 base = 0; // the first sequence number seen (the SYN's)
+        quint32 next = 0; // one past the highest sequence number sent
         quint32 rawWindow = 0;
-        int scale = -1;  // the SYN's window scale option, -1 without one
+        int scale = -1; // the SYN's window scale option, -1 without one
         bool known = false;
         bool sawSyn = false;
         // Its ends as text, made once per direction rather than once per packet.
@@ -44,9 +44,9 @@ private:
     void decodeIp(const uchar *ip, int size, PacketInfo *info, bool *ok);
     // The direction (src, ports, dst) of a TCP or UDP packet, made on first sight.
     Direction &direction(int family, int protocol, const uchar *src, const uchar *dst,
-                         const uchar *ports, bool reverse);
-    void decodeTcp(Direction &out, Direction &back, const uchar *tcp, int size, int payload,
-                   PacketInfo *info);
+        const uchar *ports, bool reverse);
+    void decodeTcp(
+        Direction &out, Direction &back, const uchar *tcp, int size, int payload, PacketInfo *info);
 
     QHash<QByteArray, Direction> m_flows;
 };

@@ -9,10 +9,12 @@ QString PacketInfo::flagsText() const
     if (proto != Proto::Tcp)
         return QString();
     // Wireshark's order of importance: what the segment does first, then the ACK it carries.
-    static const struct {
+    static const struct
+    {
         quint8 bit;
         const char *name;
-    } kNames[] = {{Syn, "SYN"}, {Fin, "FIN"}, {Rst, "RST"}, {Psh, "PSH"}, {Urg, "URG"}, {Ack, "ACK"}};
+    } kNames[]
+        = {{Syn, "SYN"}, {Fin, "FIN"}, {Rst, "RST"}, {Psh, "PSH"}, {Urg, "URG"}, {Ack, "ACK"}};
     QStringList names;
     for (const auto &name : kNames) {
         if (flags & name.bit)

@@ -15,15 +15,15 @@ struct PacketInfo
     enum Flag : quint8 { Fin = 0x01, Syn = 0x02, Rst = 0x04, Psh = 0x08, Ack = 0x10, Urg = 0x20 };
 
     Proto proto = Proto::Tcp;
-    QString from;  // "127.0.0.1:53422", "[::1]:5000"; ICMP: the address alone
+    QString from; // "127.0.0.1:53422", "[::1]:5000"; ICMP: the address alone
     QString to;
     quint8 flags = 0;
     // Relative to the first sequence number seen in each direction (the SYN's: 0).
     qint64 seq = 0;
     qint64 ack = 0;
-    qint64 len = 0;  // TCP or UDP payload bytes
-    qint64 win = 0;  // TCP window, scaled when both SYNs were seen with their scale option
-    qint64 frameBytes = 0;  // the whole frame as captured
+    qint64 len = 0; // TCP or UDP payload bytes
+    qint64 win = 0; // TCP window, scaled when both SYNs were seen with their scale option
+    qint64 frameBytes = 0; // the whole frame as captured
     // TCP analysis, as Wireshark names it.
     bool retransmission = false;
     bool zeroWindow = false;

@@ -24,7 +24,8 @@ bool causesPackets(SysCall call)
 
 bool isWildcardEndpoint(const QString &address)
 {
-    return address.startsWith(QLatin1String("0.0.0.0:")) || address.startsWith(QLatin1String("[::]:"));
+    return address.startsWith(QLatin1String("0.0.0.0:"))
+        || address.startsWith(QLatin1String("[::]:"));
 }
 
 // The calls that may have sent this packet.
@@ -84,7 +85,8 @@ void PacketLinker::noteCalls(const SocketEvents &events)
         if (!isWildcardEndpoint(event.local))
             record.local = event.local;
         record.remote = event.peer;
-        if (record.remote.isEmpty() && (event.call == SysCall::Connect || event.call == SysCall::Sendto))
+        if (record.remote.isEmpty()
+            && (event.call == SysCall::Connect || event.call == SysCall::Sendto))
             record.remote = addressInArgs(event.args);
         m_calls.push_back(std::move(record));
         if (m_calls.size() > size_t(kMaxCalls))
@@ -112,8 +114,8 @@ bool PacketLinker::link(PacketInfo *info, qint64 timeUs)
             continue;
         if (!call.local.isEmpty() && call.local != info->from)
             continue;
-        if (!call.traced && call.local.isEmpty() && call.remote.isEmpty() && !m_serverPorts.isEmpty()
-            && (call.role == Role::Server) != fromServer(info->from)) {
+        if (!call.traced && call.local.isEmpty() && call.remote.isEmpty()
+            && !m_serverPorts.isEmpty() && (call.role == Role::Server) != fromServer(info->from)) {
             continue;
         }
         // A call that names the packet's ends beats one that names none; then the latest.

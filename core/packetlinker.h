@@ -49,7 +49,7 @@ private:
     bool fromServer(const QString &from) const;
 
     QMutex m_mutex;
-    std::deque<CallRecord> m_calls;  // in the order noted
+    std::deque<CallRecord> m_calls; // in the order noted
     QList<quint16> m_serverPorts;
 };
 

@@ -55,7 +55,7 @@ void PcapngReader::feed(const char *data, int size)
 
 void PcapngReader::block(quint32 type, const uchar *body, int size)
 {
-    if (type == 1 && size >= 8) {  // Interface Description
+    if (type == 1 && size >= 8) { // Interface Description
         Interface interface;
         interface.linkType = read16(body);
         int i = 8;
@@ -64,7 +64,7 @@ void PcapngReader::block(quint32 type, const uchar *body, int size)
             const quint16 length = read16(body + i + 2);
             if (code == 0 || i + 4 + length > size)
                 break;
-            if (code == 9 && length >= 1) {  // if_tsresol
+            if (code == 9 && length >= 1) { // if_tsresol
                 const uchar resolution = body[i + 4];
                 qint64 units = 1;
                 const int exponent = resolution & 0x7f;
@@ -75,7 +75,7 @@ void PcapngReader::block(quint32 type, const uchar *body, int size)
             i += 4 + ((length + 3) & ~3);
         }
         m_interfaces.append(interface);
-    } else if (type == 6 && size >= 20) {  // Enhanced Packet
+    } else if (type == 6 && size >= 20) { // Enhanced Packet
         const quint32 id = read32(body);
         if (id >= quint32(m_interfaces.size()))
             return;
@@ -88,7 +88,8 @@ void PcapngReader::block(quint32 type, const uchar *body, int size)
         const qint64 us = interface.unitsPerSecond == 1000000
             ? qint64(stamp)
             : qint64(stamp / quint64(interface.unitsPerSecond)) * 1000000
-                + qint64(stamp % quint64(interface.unitsPerSecond)) * 1000000 / interface.unitsPerSecond;
+                + qint64(stamp % quint64(interface.unitsPerSecond)) * 1000000
+                    / interface.unitsPerSecond;
         m_handler(int(id), interface.linkType, us, body + 20, int(captured), int(original));
     }
 }

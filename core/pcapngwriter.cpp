@@ -20,7 +20,7 @@ constexpr quint16 kIfTimestampResolution = 9;
 
 void append32(QByteArray &out, quint32 value)
 {
-    out.append(reinterpret_cast<const char *>(&value), 4);  // the host's order, as the SHB says
+    out.append(reinterpret_cast<const char *>(&value), 4); // the host's order, as the SHB says
 }
 
 void append16(QByteArray &out, quint16 value)
@@ -56,10 +56,10 @@ bool PcapngWriter::open(const QString &path, QString *error, bool atomic)
         return false;
     }
     QByteArray body;
-    append32(body, 0x1A2B3C4D);  // byte-order magic
-    append16(body, 1);  // version 1.0
+    append32(body, 0x1A2B3C4D); // byte-order magic
+    append16(body, 1); // version 1.0
     append16(body, 0);
-    append32(body, 0xffffffff);  // section length: not known
+    append32(body, 0xffffffff); // section length: not known
     append32(body, 0xffffffff);
     appendOption(body, kShbUserApplication, QByteArrayLiteral("SocketLab"));
     append16(body, kOptEnd);
@@ -87,8 +87,7 @@ void PcapngWriter::flush()
 }
 
 void PcapngWriter::write(int interfaceKey, int linkType, const QString &interfaceName,
-                         qint64 timeUs, const uchar *frame, int size, int originalSize,
-                         const QString &comment)
+    qint64 timeUs, const uchar *frame, int size, int originalSize, const QString &comment)
 {
     if (!isOpen())
         return;
@@ -97,10 +96,10 @@ void PcapngWriter::write(int interfaceKey, int linkType, const QString &interfac
         QByteArray body;
         append16(body, quint16(linkType));
         append16(body, 0);
-        append32(body, 0);  // no snapshot length limit
+        append32(body, 0); // no snapshot length limit
         if (!interfaceName.isEmpty())
             appendOption(body, kIfName, interfaceName.toUtf8());
-        appendOption(body, kIfTimestampResolution, QByteArray(1, char(6)));  // microseconds
+        appendOption(body, kIfTimestampResolution, QByteArray(1, char(6))); // microseconds
         append16(body, kOptEnd);
         append16(body, 0);
         writeBlock(kInterfaceDescription, body);
@@ -131,7 +130,8 @@ bool PcapngWriter::commit(QString *error)
     auto *atomic = qobject_cast<QSaveFile *>(m_file.get());
     const bool written = atomic ? atomic->commit() : (m_file->flush() && (m_file->close(), true));
     if (!written) {
-        *error = tr("Cannot write the capture to %1: %2").arg(m_file->fileName(), m_file->errorString());
+        *error = tr("Cannot write the capture to %1: %2")
+                     .arg(m_file->fileName(), m_file->errorString());
         return false;
     }
     return true;

@@ -2,8 +2,8 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
-#include <QHash>
 #include <QFileDevice>
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -27,7 +27,7 @@ public:
     void flush();
     // interfaceKey: any number naming the interface (its ifindex); linkType: LINKTYPE_*.
     void write(int interfaceKey, int linkType, const QString &interfaceName, qint64 timeUs,
-               const uchar *frame, int size, int originalSize, const QString &comment);
+        const uchar *frame, int size, int originalSize, const QString &comment);
     bool commit(QString *error);
     qint64 packets() const { return m_packets; }
 
@@ -35,9 +35,9 @@ private:
     void writeBlock(quint32 type, const QByteArray &body);
 
     std::unique_ptr<QFileDevice> m_file;
-    QHash<int, quint32> m_interfaces;  // interfaceKey -> interface id in the file
+    QHash<int, quint32> m_interfaces; // interfaceKey -> interface id in the file
     qint64 m_packets = 0;
-    QByteArray m_block;  // reused, so a packet costs no allocation
+    QByteArray m_block; // reused, so a packet costs no allocation
 };
 
 } // namespace socketlab

@@ -7,7 +7,9 @@
 
 namespace socketlab {
 
-PacketListModel::PacketListModel(QObject *parent) : QAbstractTableModel(parent) {}
+PacketListModel::PacketListModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 int PacketListModel::rowCount(const QModelIndex &parent) const
 {
@@ -49,7 +51,8 @@ QString PacketListModel::text(const Row &row, int column) const
     const PacketInfo &p = row.packet;
     if (row.merged > 0) {
         if (column == Time)
-            return QDateTime::fromMSecsSinceEpoch(row.us / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
+            return QDateTime::fromMSecsSinceEpoch(row.us / 1000)
+                .toString(QStringLiteral("HH:mm:ss.zzz"));
         if (column == Route)
             return tr("%1 packets (%2 of payload) counted but not listed: the display lagged")
                 .arg(locale.toString(row.merged), EventFormatter::byteCount(row.mergedBytes));
@@ -57,7 +60,8 @@ QString PacketListModel::text(const Row &row, int column) const
     }
     switch (column) {
     case Time:
-        return QDateTime::fromMSecsSinceEpoch(row.us / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
+        return QDateTime::fromMSecsSinceEpoch(row.us / 1000)
+            .toString(QStringLiteral("HH:mm:ss.zzz"));
     case Route:
         return tr("%1 → %2").arg(p.from, p.to);
     case Flags: {
@@ -80,8 +84,9 @@ QString PacketListModel::text(const Row &row, int column) const
     case Window:
         return p.proto == PacketInfo::Proto::Tcp ? locale.toString(p.win) : QString();
     case Cause:
-        return p.cause == SysCall::None ? QString()
-                                        : tr("%1() (pid %2)").arg(sysCallName(p.cause)).arg(p.causePid);
+        return p.cause == SysCall::None
+            ? QString()
+            : tr("%1() (pid %2)").arg(sysCallName(p.cause)).arg(p.causePid);
     default:
         return QString();
     }

@@ -24,7 +24,8 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Takes the Packet events (and coalesced packets) of a batch; the rest is left out.
     void appendEvents(const SocketEvents &events);
@@ -39,7 +40,7 @@ private:
     {
         qint64 us = 0;
         PacketInfo packet;
-        qint64 merged = 0;  // a coalesced row: how many packets, and their payload bytes
+        qint64 merged = 0; // a coalesced row: how many packets, and their payload bytes
         qint64 mergedBytes = 0;
     };
     QString text(const Row &row, int column) const;

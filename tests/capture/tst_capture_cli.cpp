@@ -36,7 +36,8 @@ bool mayCapture()
 // Rows of `tshark -r file -T fields -e ...`, each split at tabs.
 QList<QStringList> tsharkFields(const QString &file, const QStringList &fields)
 {
-    QStringList arguments{QStringLiteral("-r"), file, QStringLiteral("-T"), QStringLiteral("fields")};
+    QStringList arguments {
+        QStringLiteral("-r"), file, QStringLiteral("-T"), QStringLiteral("fields")};
     for (const QString &field : fields)
         arguments << QStringLiteral("-e") << field;
     QProcess tshark;
@@ -44,7 +45,8 @@ QList<QStringList> tsharkFields(const QString &file, const QStringList &fields)
     if (!tshark.waitForFinished(60000) || tshark.exitCode() != 0)
         return {};
     QList<QStringList> rows;
-    for (const QString &line : QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'))) {
+    for (const QString &line :
+        QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'))) {
         if (!line.isEmpty())
             rows << line.split(QLatin1Char('\t'));
     }
@@ -54,9 +56,11 @@ QList<QStringList> tsharkFields(const QString &file, const QStringList &fields)
 QList<QJsonObject> sortedPackets(const Process &process)
 {
     QList<QJsonObject> packets = process.events(QStringLiteral("packet"));
-    std::stable_sort(packets.begin(), packets.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QLatin1String("end_us")).toInteger() < b.value(QLatin1String("end_us")).toInteger();
-    });
+    std::stable_sort(
+        packets.begin(), packets.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return a.value(QLatin1String("end_us")).toInteger()
+                < b.value(QLatin1String("end_us")).toInteger();
+        });
     return packets;
 }
 
@@ -104,35 +108,38 @@ private slots:
         const QString serverFile = dir.filePath(QStringLiteral("server.pcapng"));
         const QString clientFile = dir.filePath(QStringLiteral("client.pcapng"));
         Process server;
-        QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
-                                 QStringLiteral("--bind"), host, QStringLiteral("--echo"),
-                                 QStringLiteral("--json"), QStringLiteral("--trace"),
-                                 QStringLiteral("--capture"), serverFile}));
+        QVERIFY(server.startCli(
+            {QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--bind"), host, QStringLiteral("--echo"), QStringLiteral("--json"),
+                QStringLiteral("--trace"), QStringLiteral("--capture"), serverFile}));
         QVERIFY2(server.waitForListening(), server.err().constData());
         const QString port = QString::number(server.listeningPort());
         Process client;
         QVERIFY(client.startCli({QStringLiteral("client"), QStringLiteral("--host"), host,
-                                 QStringLiteral("--port"), port, QStringLiteral("--json"),
-                                 QStringLiteral("--trace"), QStringLiteral("--capture"), clientFile}));
+            QStringLiteral("--port"), port, QStringLiteral("--json"), QStringLiteral("--trace"),
+            QStringLiteral("--capture"), clientFile}));
         QVERIFY(client.write("hello\n"));
         QVERIFY(client.waitForEvents(QStringLiteral("received"), 1));
         client.closeInput();
         QVERIFY(client.waitForExit());
         QCOMPARE(client.exitCode(), 0);
         // The client's FIN and the server's answer reach the server's stream (held back briefly).
-        QVERIFY(QTest::qWaitFor([&] {
-            int fins = 0;
-            for (const QJsonObject &p : server.events(QStringLiteral("packet")))
-                fins += str(p, "flags").contains(QLatin1String("FIN")) ? 1 : 0;
-            return fins >= 2;
-        }, kWaitMs));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                int fins = 0;
+                for (const QJsonObject &p : server.events(QStringLiteral("packet")))
+                    fins += str(p, "flags").contains(QLatin1String("FIN")) ? 1 : 0;
+                return fins >= 2;
+            },
+            kWaitMs));
         server.signal(SIGINT);
         QVERIFY(server.waitForExit());
         QCOMPARE(server.exitCode(), 0);
 
         const QList<QJsonObject> packets = sortedPackets(server);
         QVERIFY(packets.size() >= 7);
-        const QSet<QString> keys{"time", "end_us", "event", "from", "to", "proto", "flags", "seq", "ack", "len", "win"};
+        const QSet<QString> keys {
+            "time", "end_us", "event", "from", "to", "proto", "flags", "seq", "ack", "len", "win"};
         for (const QJsonObject &p : packets) {
             const QStringList names = p.keys();
             QCOMPARE(QSet<QString>(names.cbegin(), names.cend()), keys);
@@ -183,7 +190,8 @@ private slots:
 
         if (tsharkPath().isEmpty())
             QSKIP("tshark is not installed: the pcapng files were not opened.");
-        const QList<QStringList> rows = tsharkFields(clientFile, {QStringLiteral("tcp.flags.str"), QStringLiteral("frame.comment")});
+        const QList<QStringList> rows = tsharkFields(
+            clientFile, {QStringLiteral("tcp.flags.str"), QStringLiteral("frame.comment")});
         QVERIFY2(rows.size() >= 7, "tshark could not read the client's capture");
         const QString pid = QString::number(client.pid());
         QVERIFY(rows.at(0).at(0).contains(QLatin1Char('S')));
@@ -194,13 +202,74 @@ private slots:
         QVERIFY(comments.contains(QStringLiteral("send() by pid %1").arg(pid)));
         QVERIFY(comments.contains(QStringLiteral("close() by pid %1").arg(pid)));
         // The server's file: the echo is the server's send().
-        const QList<QStringList> serverRows = tsharkFields(serverFile, {QStringLiteral("tcp.srcport"), QStringLiteral("frame.comment")});
+        const QList<QStringList> serverRows = tsharkFields(
+            serverFile, {QStringLiteral("tcp.srcport"), QStringLiteral("frame.comment")});
         bool echoCommented = false;
         for (const QStringList &row : serverRows) {
-            if (row.value(0) == port && row.value(1) == QStringLiteral("send() by pid %1").arg(server.pid()))
+            if (row.value(0) == port
+                && row.value(1) == QStringLiteral("send() by pid %1").arg(server.pid()))
                 echoCommented = true;
         }
         QVERIFY(echoCommented);
+    }
+
+    // trace --capture: a traced program's packets (every port) join its calls' stream before
+    // the summary, and the file comments its connect().
+    void traceCapturesTheProgramsPackets()
+    {
+        if (!mayCapture())
+            QSKIP("Capturing is not allowed here (no CAP_NET_RAW, no permitted dumpcap).");
+        const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        if (python.isEmpty())
+            QSKIP("python3 is not installed.");
+        Process server;
+        QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"),
+            QStringLiteral("0"), QStringLiteral("--json")}));
+        QVERIFY(server.waitForListening());
+        QTemporaryDir dir;
+        const QString events = dir.filePath(QStringLiteral("events.json"));
+        const QString file = dir.filePath(QStringLiteral("trace.pcapng"));
+        const QString script
+            = QStringLiteral("import socket\nc = socket.create_connection(('127.0.0.1', "
+                             "%1))\nc.sendall(b'hi')\nc.close()\n")
+                  .arg(server.listeningPort());
+        Process trace;
+        QVERIFY(trace.startCli({QStringLiteral("trace"), QStringLiteral("--json"),
+            QStringLiteral("--output"), events, QStringLiteral("--capture"), file,
+            QStringLiteral("--"), python, QStringLiteral("-c"), script}));
+        QVERIFY(trace.waitForExit(60000));
+        QCOMPARE(trace.exitCode(), 0);
+        QFile output(events);
+        QVERIFY(output.open(QIODevice::ReadOnly));
+        QStringList kinds;
+        QStringList flags;
+        for (const QByteArray &line : output.readAll().split('\n')) {
+            const QJsonObject e = QJsonDocument::fromJson(line).object();
+            if (e.isEmpty())
+                continue;
+            kinds << str(e, "event");
+            if (str(e, "event") == QLatin1String("packet"))
+                flags << str(e, "flags");
+        }
+        QCOMPARE(kinds.last(), QStringLiteral("summary"));
+        QVERIFY2(flags.contains(QStringLiteral("SYN")), qPrintable(flags.join(QLatin1Char(','))));
+        QVERIFY(flags.contains(QStringLiteral("PSH ACK")));
+        if (tsharkPath().isEmpty())
+            QSKIP("tshark is not installed: the pcapng file was not opened.");
+        // Every port is captured: other programs' packets on the loopback may be there too.
+        const QList<QStringList> rows = tsharkFields(
+            file, {QStringLiteral("tcp.dstport"), QStringLiteral("tcp.flags.syn"),
+                   QStringLiteral("tcp.flags.ack"), QStringLiteral("frame.comment")});
+        QString synComment;
+        for (const QStringList &row : rows) {
+            if (row.value(0) == QString::number(server.listeningPort())
+                && row.value(1) == QLatin1String("1") && row.value(2) == QLatin1String("0")) {
+                synComment = row.value(3);
+            }
+        }
+        QVERIFY2(synComment.startsWith(QLatin1String("connect() by pid ")), qPrintable(synComment));
+        server.signal(SIGINT);
+        QVERIFY(server.waitForExit());
     }
 
     // A user without CAP_NET_RAW and without a dumpcap that may capture: exit 1, and the
@@ -213,21 +282,23 @@ private slots:
         if (setpriv.isEmpty())
             QSKIP("setpriv is not installed.");
         QTemporaryDir dir;
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                              | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                                              | QFileDevice::WriteOther | QFileDevice::ExeOther);
+        QFile::setPermissions(dir.path(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
         Process server;
-        QVERIFY(server.start(setpriv, {QStringLiteral("--reuid"), QStringLiteral("nobody"),
-                                       QStringLiteral("--regid"), QStringLiteral("nogroup"),
-                                       QStringLiteral("--clear-groups"), clitest::cliPath(),
-                                       QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
-                                       QStringLiteral("--json"), QStringLiteral("--capture"),
-                                       dir.filePath(QStringLiteral("n.pcapng"))}));
+        QVERIFY(server.start(setpriv,
+            {QStringLiteral("--reuid"), QStringLiteral("nobody"), QStringLiteral("--regid"),
+                QStringLiteral("nogroup"), QStringLiteral("--clear-groups"), clitest::cliPath(),
+                QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--json"), QStringLiteral("--capture"),
+                dir.filePath(QStringLiteral("n.pcapng"))}));
         // nobody may capture only through a dumpcap made for it; then it captures.
-        QVERIFY(QTest::qWaitFor([&] {
-            return server.listeningPort() != 0
-                || server.process().state() == QProcess::NotRunning;
-        }, kWaitMs));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return server.listeningPort() != 0
+                    || server.process().state() == QProcess::NotRunning;
+            },
+            kWaitMs));
         if (server.listeningPort() != 0) {
             server.signal(SIGINT);
             QVERIFY(server.waitForExit());
@@ -236,24 +307,26 @@ private slots:
         }
         QVERIFY(server.waitForExit());
         QCOMPARE(server.exitCode(), 1);
-        QVERIFY2(server.err().contains("sudo dpkg-reconfigure wireshark-common"), server.err().constData());
+        QVERIFY2(server.err().contains("sudo dpkg-reconfigure wireshark-common"),
+            server.err().constData());
         QVERIFY(server.err().contains("sudo usermod -aG wireshark $USER"));
-        QVERIFY(server.out().isEmpty());  // nothing started
+        QVERIFY(server.out().isEmpty()); // nothing started
     }
 
     void badCaptureFile()
     {
         Process server;
-        QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
-                                 QStringLiteral("--capture"), QString()}));
+        QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"),
+            QStringLiteral("0"), QStringLiteral("--capture"), QString()}));
         QVERIFY(server.waitForExit());
         QCOMPARE(server.exitCode(), 2);
         QVERIFY(server.err().contains("--capture"));
         if (!mayCapture())
             return;
         Process unwritable;
-        QVERIFY(unwritable.startCli({QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
-                                     QStringLiteral("--capture"), QStringLiteral("/nonexistent/dir/x.pcapng")}));
+        QVERIFY(unwritable.startCli(
+            {QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--capture"), QStringLiteral("/nonexistent/dir/x.pcapng")}));
         QVERIFY(unwritable.waitForExit());
         QCOMPARE(unwritable.exitCode(), 1);
         QVERIFY(unwritable.err().contains("/nonexistent/dir/x.pcapng"));
@@ -268,27 +341,35 @@ private slots:
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("flood.pcapng"));
         Process server;
-        QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
-                                 QStringLiteral("--json"), QStringLiteral("--capture"), file}));
+        QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"),
+            QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--capture"), file}));
         QVERIFY(server.waitForListening());
         constexpr int kMessages = 20000;
         {
             socklen_t length = 0;
-            const sockaddr_storage address = testsupport::addressOf("127.0.0.1", server.listeningPort(), &length);
+            const sockaddr_storage address
+                = testsupport::addressOf("127.0.0.1", server.listeningPort(), &length);
             Fd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
             QCOMPARE(::connect(fd.get(), reinterpret_cast<const sockaddr *>(&address), length), 0);
             const int on = 1;
             ::setsockopt(fd.get(), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
             const QByteArray message(1024, 'x');
             for (int i = 0; i < kMessages; ++i)
-                QCOMPARE(::send(fd.get(), message.constData(), size_t(message.size()), MSG_NOSIGNAL), 1024);
+                QCOMPARE(
+                    ::send(fd.get(), message.constData(), size_t(message.size()), MSG_NOSIGNAL),
+                    1024);
         }
-        QVERIFY(QTest::qWaitFor([&] { return server.events(QStringLiteral("disconnected")).size() == 1; }, 60000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return server.events(QStringLiteral("disconnected")).size() == 1; }, 60000));
         QFile status(QStringLiteral("/proc/%1/status").arg(server.pid()));
         QVERIFY(status.open(QIODevice::ReadOnly));
         const QByteArray text = status.readAll();
         const int at = int(text.indexOf("VmHWM:"));
-        const qint64 peakKb = text.mid(at + 6, text.indexOf('\n', at) - at - 6).trimmed().split(' ').first().toLongLong();
+        const qint64 peakKb = text.mid(at + 6, text.indexOf('\n', at) - at - 6)
+                                  .trimmed()
+                                  .split(' ')
+                                  .first()
+                                  .toLongLong();
         QVERIFY2(peakKb < 256 * 1024, qPrintable(QStringLiteral("peak %1 kB").arg(peakKb)));
         server.signal(SIGINT);
         QVERIFY(server.waitForExit(60000));
@@ -299,7 +380,8 @@ private slots:
             if (str(e, "event") == QLatin1String("packet")) {
                 ++packets;
                 payload += num(e, "len");
-            } else if (str(e, "event") == QLatin1String("coalesced") && str(e, "merged") == QLatin1String("packet")) {
+            } else if (str(e, "event") == QLatin1String("coalesced")
+                && str(e, "merged") == QLatin1String("packet")) {
                 packets += num(e, "packets");
                 payload += num(e, "bytes");
             }

@@ -16,7 +16,7 @@ namespace {
 
 // An Ethernet (loopback) frame with an IPv4 TCP segment between 127.0.0.1 ports.
 QByteArray tcpFrame(quint16 from, quint16 to, quint32 seq, quint32 ack, quint8 flags,
-                    quint16 window, int payload, int scale = -1)
+    quint16 window, int payload, int scale = -1)
 {
     QByteArray options;
     if (scale >= 0)
@@ -49,8 +49,7 @@ PacketInfo decode(PacketDecoder &decoder, const QByteArray &frame)
 {
     PacketInfo info;
     const bool ok = decoder.decode(PacketDecoder::kEthernet,
-                                   reinterpret_cast<const uchar *>(frame.constData()),
-                                   int(frame.size()), &info);
+        reinterpret_cast<const uchar *>(frame.constData()), int(frame.size()), &info);
     return ok ? info : PacketInfo();
 }
 
@@ -72,7 +71,7 @@ private slots:
         QCOMPARE(p.to, QStringLiteral("127.0.0.1:5000"));
         QCOMPARE(p.flagsText(), QStringLiteral("SYN"));
         QCOMPARE(p.seq, 0);
-        QCOMPARE(p.win, 65495);  // a SYN's window is never scaled
+        QCOMPARE(p.win, 65495); // a SYN's window is never scaled
         p = decode(d, tcpFrame(5000, 40000, 9000, 1001, kSyn | kAck, 65483, 0, 7));
         QCOMPARE(p.flagsText(), QStringLiteral("SYN ACK"));
         QCOMPARE(p.seq, 0);
@@ -94,7 +93,7 @@ private slots:
         p = decode(d, tcpFrame(5000, 40000, 9001, 1007, kRst | kAck, 0, 0));
         QCOMPARE(p.flagsText(), QStringLiteral("RST ACK"));
         QCOMPARE(p.ack, 7);
-        QVERIFY(!p.zeroWindow);  // an RST's window means nothing
+        QVERIFY(!p.zeroWindow); // an RST's window means nothing
     }
 
     void zeroWindowAndProbe()
@@ -105,7 +104,7 @@ private slots:
         decode(d, tcpFrame(40000, 5000, 101, 701, kPsh | kAck, 100, 50));
         PacketInfo p = decode(d, tcpFrame(5000, 40000, 701, 151, kAck, 0, 0));
         QVERIFY(p.zeroWindow);
-        p = decode(d, tcpFrame(40000, 5000, 150, 701, kAck, 100, 0));  // Linux: snd_una - 1
+        p = decode(d, tcpFrame(40000, 5000, 150, 701, kAck, 100, 0)); // Linux: snd_una - 1
         QVERIFY(p.windowProbe);
         QVERIFY(!p.retransmission);
     }
@@ -138,12 +137,13 @@ private slots:
     {
         PacketDecoder d;
         PacketInfo info;
-        const QByteArray arp = QByteArray(12, '\0') + QByteArray("\x08\x06", 2) + QByteArray(28, '\0');
-        QVERIFY(!d.decode(PacketDecoder::kEthernet, reinterpret_cast<const uchar *>(arp.constData()),
-                          int(arp.size()), &info));
+        const QByteArray arp
+            = QByteArray(12, '\0') + QByteArray("\x08\x06", 2) + QByteArray(28, '\0');
+        QVERIFY(!d.decode(PacketDecoder::kEthernet,
+            reinterpret_cast<const uchar *>(arp.constData()), int(arp.size()), &info));
         const QByteArray cut = tcpFrame(1, 2, 3, 4, kAck, 5, 0).left(40);
-        QVERIFY(!d.decode(PacketDecoder::kEthernet, reinterpret_cast<const uchar *>(cut.constData()),
-                          int(cut.size()), &info));
+        QVERIFY(!d.decode(PacketDecoder::kEthernet,
+            reinterpret_cast<const uchar *>(cut.constData()), int(cut.size()), &info));
     }
 
     void pcapngRoundTrip()
@@ -156,11 +156,12 @@ private slots:
         const QByteArray a = tcpFrame(40000, 5000, 1, 0, kSyn, 100, 0);
         const QByteArray b = tcpFrame(40000, 5000, 2, 0, kAck, 100, 3);
         writer.write(1, PacketDecoder::kEthernet, QStringLiteral("lo"), 1700000000123456,
-                     reinterpret_cast<const uchar *>(a.constData()), int(a.size()), int(a.size()),
-                     QStringLiteral("connect() by pid 4242"));
+            reinterpret_cast<const uchar *>(a.constData()), int(a.size()), int(a.size()),
+            QStringLiteral("connect() by pid 4242"));
         writer.write(1, PacketDecoder::kEthernet, QStringLiteral("lo"), 1700000000123999,
-                     reinterpret_cast<const uchar *>(b.constData()), int(b.size()), int(b.size()), QString());
-        QVERIFY(!QFile::exists(path));  // whole or nothing
+            reinterpret_cast<const uchar *>(b.constData()), int(b.size()), int(b.size()),
+            QString());
+        QVERIFY(!QFile::exists(path)); // whole or nothing
         QVERIFY(writer.commit(&error));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -177,8 +178,8 @@ private slots:
         for (int i = 0; i < bytes.size(); i += 7)
             reader.feed(bytes.constData() + i, int(qMin<qsizetype>(7, bytes.size() - i)));
         QVERIFY(!reader.failed());
-        QCOMPARE(times, (QList<qint64>{1700000000123456, 1700000000123999}));
-        QCOMPARE(frames, (QList<QByteArray>{a, b}));
+        QCOMPARE(times, (QList<qint64> {1700000000123456, 1700000000123999}));
+        QCOMPARE(frames, (QList<QByteArray> {a, b}));
     }
 
     void linksByKindTimeAndSide()
@@ -212,17 +213,17 @@ private slots:
         synAck.cause = SysCall::None;
         std::swap(synAck.from, synAck.to);
         synAck.flags = PacketInfo::Syn | PacketInfo::Ack;
-        QVERIFY(!linker.link(&synAck, 1060));  // the kernel answers: accept() sends nothing
+        QVERIFY(!linker.link(&synAck, 1060)); // the kernel answers: accept() sends nothing
         PacketInfo late = syn;
         late.cause = SysCall::None;
-        QVERIFY(!linker.link(&late, 5000));  // after connect() returned
+        QVERIFY(!linker.link(&late, 5000)); // after connect() returned
 
         PacketInfo clientData;
         clientData.from = QStringLiteral("127.0.0.1:40000");
         clientData.to = QStringLiteral("127.0.0.1:5000");
         clientData.flags = PacketInfo::Psh | PacketInfo::Ack;
         clientData.len = 5;
-        QVERIFY(!linker.link(&clientData, 2050));  // the server's send() sends the other way
+        QVERIFY(!linker.link(&clientData, 2050)); // the server's send() sends the other way
         PacketInfo echo = clientData;
         std::swap(echo.from, echo.to);
         QVERIFY(linker.link(&echo, 2050));

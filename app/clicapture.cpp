@@ -28,9 +28,15 @@ bool CliCapture::stop(QString *error)
         return true;
     QString reason;
     const bool written = m_capture->stop(&reason);
-    if (!written && error)
+    // Counts stay exact only for what was captured: a kernel that dropped frames is said.
+    if (written && m_capture->kernelDrops() > 0) {
+        reason = tr("The capture missed %1 packets: the kernel dropped them while SocketLab "
+                    "could not keep up (the file and the packet events lack them).")
+                     .arg(m_capture->kernelDrops());
+    }
+    if (error)
         *error = reason;
-    return written;
+    return written && m_capture->kernelDrops() == 0;
 }
 
 } // namespace socketlab

@@ -25,8 +25,8 @@ public:
         bool allInterfaces, QString *error);
     // Every batch the runner delivers, before printing it: the calls packets are linked to.
     void note(const SocketEvents &events);
-    // Ends the capture; its last packets are posted to the queue. False with the reason when
-    // the file could not be written.
+    // Ends the capture; its last packets are posted to the queue. False with what to say when
+    // the file could not be written or the kernel dropped packets the capture missed.
     bool stop(QString *error);
 
 private:

@@ -178,6 +178,13 @@
     </message>
 </context>
 <context>
+    <name>CliCapture</name>
+    <message>
+        <source>The capture missed %1 packets: the kernel dropped them while SocketLab could not keep up (the file and the packet events lack them).</source>
+        <translation>A captura perdeu %1 pacotes: o kernel os descartou enquanto o SocketLab não conseguia acompanhar (o arquivo e os eventos de pacote não os têm).</translation>
+    </message>
+</context>
+<context>
     <name>CliOptions</name>
     <message>
         <source>SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets.</source>

@@ -102,7 +102,9 @@ signals:
     // With pipeStdio: the program wrote to its standard output (or error).
     void outputArrived(const QByteArray &bytes, bool standardError);
     // Step mode: a thread paused before a call; event is that call as it will be made
-    // (kind Call, begin_us set, no result yet): "about to call accept() — step 5".
+    // (kind Call, begin_us set, no result yet): "about to call accept() — step 5". Its step
+    // is -1 while the process has not shown its role yet (a socket() or bind() before its
+    // listen or connect); the stream's events always carry the role decided.
     void callPaused(const socketlab::SocketEvent &event);
     // Every traced process is gone; the Summary event was delivered before.
     void finished(int exitStatus);

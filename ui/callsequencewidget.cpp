@@ -1,6 +1,7 @@
 #include "ui/callsequencewidget.h"
 
 #include "ui/autoscroller.h"
+#include "ui/calllanesmodel.h"
 #include "ui/calltracemodel.h"
 
 #include <QEvent>
@@ -8,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -36,13 +38,18 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
       m_traceTitle(new QLabel(this)),
       m_clientList(makeStepList(kClientSteps, this)),
       m_serverList(makeStepList(kServerSteps, this)),
+      m_traceTabs(new QTabWidget(this)),
       m_traceView(new QTableView(this)),
-      m_trace(new CallTraceModel(this))
+      m_trace(new CallTraceModel(this)),
+      m_lanesView(new QTableView(this)),
+      m_lanes(new CallLanesModel(m_trace, this))
 {
     setObjectName(QStringLiteral("callSequence"));
     m_clientList->setObjectName(QStringLiteral("clientSteps"));
     m_serverList->setObjectName(QStringLiteral("serverSteps"));
     m_traceView->setObjectName(QStringLiteral("callTrace"));
+    m_lanesView->setObjectName(QStringLiteral("callLanes"));
+    m_traceTabs->setObjectName(QStringLiteral("callTraceTabs"));
 
     m_traceView->setModel(m_trace);
     m_traceView->verticalHeader()->hide();
@@ -55,6 +62,18 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     m_traceView->setTextElideMode(Qt::ElideMiddle);
     m_scroller = new AutoScroller(m_traceView);
 
+    m_lanesView->setModel(m_lanes);
+    m_lanesView->verticalHeader()->hide();
+    m_lanesView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_lanesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_lanesView->setWordWrap(false);
+    m_lanesView->setShowGrid(false);
+    m_lanesView->setTextElideMode(Qt::ElideMiddle);
+    m_lanesScroller = new AutoScroller(m_lanesView);
+    m_traceTabs->addTab(m_traceView, QString());
+    m_traceTabs->addTab(m_lanesView, QString());
+    m_traceTabs->setDocumentMode(true);
+
     auto *clientBox = new QVBoxLayout;
     clientBox->addWidget(m_clientTitle);
     clientBox->addWidget(m_clientList);
@@ -63,7 +82,7 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     serverBox->addWidget(m_serverList);
     auto *traceBox = new QVBoxLayout;
     traceBox->addWidget(m_traceTitle);
-    traceBox->addWidget(m_traceView);
+    traceBox->addWidget(m_traceTabs);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     // The step lists wrap; the trace's lines do not, so it gets the room.
@@ -84,10 +103,16 @@ void CallSequenceWidget::updateFonts()
         title->setFont(bold);
     const QFontMetrics metrics = fontMetrics();
     m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
-    m_traceView->setColumnWidth(CallTraceModel::TimeColumn,
-                                metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
+    m_lanesView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
+    const int timeWidth = metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10;
+    m_traceView->setColumnWidth(CallTraceModel::TimeColumn, timeWidth);
     m_traceView->setColumnWidth(CallTraceModel::WhoColumn,
                                 metrics.horizontalAdvance(QStringLiteral("Server thread 00000")) + 12);
+    m_lanesView->setColumnWidth(CallLanesModel::kTimeColumn, timeWidth);
+    // A lane holds "accept(fd 3) -> fd 4 from 127.0.0.1:53422" cut in the middle; its title,
+    // "Program child 4250, server", in full.
+    m_lanesView->horizontalHeader()->setDefaultSectionSize(
+        metrics.horizontalAdvance(QStringLiteral("Program child 00000, server")) + 16);
 }
 
 void CallSequenceWidget::changeEvent(QEvent *event)
@@ -106,6 +131,11 @@ void CallSequenceWidget::retranslateUi()
                                : tr("Client steps"));
     m_serverTitle->setText(tr("Server steps"));
     m_traceTitle->setText(tr("Live call trace"));
+    m_traceTabs->setTabText(0, tr("List"));
+    m_traceTabs->setTabText(1, tr("Lanes"));
+    m_traceTabs->setTabToolTip(1, tr("A column per participant: each client, the server and "
+                                     "each of its threads or children, each process and thread "
+                                     "of a program you run; calls in the order they happened."));
     const bool udp = m_protocol == Protocol::Udp;
     const QStringList client = {
         tr("1. Resolve the host name to an IP address: getaddrinfo()"),
@@ -132,6 +162,11 @@ void CallSequenceWidget::retranslateUi()
         m_clientList->item(i)->setText(client.at(i));
     for (int i = 0; i < kServerSteps; ++i)
         m_serverList->item(i)->setText(server.at(i));
+}
+
+void CallSequenceWidget::showLanes(bool lanes)
+{
+    m_traceTabs->setCurrentIndex(lanes ? 1 : 0);
 }
 
 void CallSequenceWidget::setProtocol(Protocol protocol)

@@ -451,6 +451,10 @@ void TraceWorker::handleSeccompStop(TracedThread &thread)
         return;
     }
     thread.inCall = true;
+    const bool roleWasKnown = thread.process->roleKnown();
+    TraceCalls::decideRoleOnEntry(thread);
+    if (!roleWasKnown && thread.process->roleKnown())
+        flushHeld(*thread.process); // shown now, not when the call returns: recvfrom may wait long
     if (m_stepMode && !m_stopping && TraceCalls::pausesForStep(thread)) {
         pause(thread);
         return;
@@ -713,7 +717,9 @@ void TraceWorker::pause(TracedThread &thread)
     m_paused.push_back(thread.tid);
     SocketEvent event = m_calls.preview(thread);
     event.role = thread.process->role();
-    event.step = recipeStep(event.call, event.role);
+    // Before the process shows what it is, no step (Tracer::callPaused: -1): its socket() is
+    // step 3 of a client's recipe and step 2 of a server's.
+    event.step = thread.process->roleKnown() ? recipeStep(event.call, event.role) : -1;
     Tracer *tracer = m_tracer;
     QMetaObject::invokeMethod(
         tracer, [tracer, event] { emit tracer->callPaused(event); }, Qt::QueuedConnection);
@@ -749,8 +755,11 @@ void TraceWorker::emitEvent(TracedProcess &process, SocketEvent event)
 {
     if (event.kind == EventKind::Call)
         ++m_calls_made;
+    // What a client and a server both do before their role shows (a client may bind its
+    // own address before it connects).
     const bool holdable = event.call == SysCall::Socket || event.call == SysCall::Setsockopt
-        || event.call == SysCall::Getsockopt;
+        || event.call == SysCall::Getsockopt || event.call == SysCall::Bind
+        || event.call == SysCall::Getsockname;
     if (!process.roleKnown() && holdable && process.held.size() < kMaxHeld) {
         process.held.append(event);
         return;

@@ -303,6 +303,20 @@ void LabSession::deliver(const SocketEvents &events)
             // the session client it talks to.
             event.role = Role::Server;
             event.clientId = clientIdForPeer(event.peer);
+            // Its handler: the child or thread that used it last, else (waiting in the
+            // backlog) the process that listens.
+            const auto handler = m_programHandlers.constFind(event.peer);
+            if (handler != m_programHandlers.constEnd()) {
+                event.pid = handler->first;
+                event.tid = handler->second;
+            } else {
+                QString host, port;
+                split(event.local, &host, &port);
+                event.pid = event.tid = m_programListeners.value(quint16(port.toUInt()));
+            }
+            event.handler = event.tid != event.pid               ? HandlerKind::Thread
+                : m_programListeners.key(event.pid) != 0 ? HandlerKind::Main
+                                                         : HandlerKind::Process;
         } else if (event.traced) {
             // A traced client is none of the panes; a traced server's peer may be one.
             event.clientId = event.role == Role::Server ? clientIdForPeer(event.peer) : 0;
@@ -358,8 +372,13 @@ bool LabSession::trackProgramPorts(const SocketEvent &event)
     if (event.kind == EventKind::Summary) {
         const bool had = !m_programPorts.isEmpty();
         m_programPorts.clear();
+        m_programHandlers.clear();
+        m_programListeners.clear();
         return had;
     }
+    if (event.kind == EventKind::Call && event.role == Role::Server && !event.peer.isEmpty()
+        && (m_programHandlers.size() < kMaxRememberedAddresses || m_programHandlers.contains(event.peer)))
+        m_programHandlers.insert(event.peer, {event.pid, event.tid});
     if (event.kind != EventKind::Call || event.call != SysCall::Listen || event.result != 0)
         return false;
     QString host, port;
@@ -368,6 +387,7 @@ bool LabSession::trackProgramPorts(const SocketEvent &event)
     if (number == 0 || m_programPorts.contains(number))
         return false;
     m_programPorts << number;
+    m_programListeners.insert(number, event.pid);
     return true;
 }
 

@@ -2453,6 +2453,18 @@
         <source>8. Go back to step 5</source>
         <translation>8. Voltar ao passo 5</translation>
     </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>Raias</translation>
+    </message>
+    <message>
+        <source>A column per participant: each client, the server and each of its threads or children, each process and thread of a program you run; calls in the order they happened.</source>
+        <translation>Uma coluna por participante: cada cliente, o servidor e cada uma de suas threads ou filhos, cada processo e thread de um programa que você executa; as chamadas na ordem em que aconteceram.</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::CallTraceModel</name>
@@ -2489,8 +2501,12 @@
         <translation>Kernel</translation>
     </message>
     <message>
-        <source>Program %1</source>
-        <translation>Programa %1</translation>
+        <source>Program %1, server</source>
+        <translation>Programa %1, servidor</translation>
+    </message>
+    <message>
+        <source>Program %1, client</source>
+        <translation>Programa %1, cliente</translation>
     </message>
 </context>
 <context>
@@ -3436,7 +3452,7 @@ Servidor: %2</translation>
     </message>
     <message>
         <source>Pause before each socket call</source>
-        <translation>Pausar antes de cada chamada de socket</translation>
+        <translation>Pausar antes de cada chamada</translation>
     </message>
     <message>
         <source>Next (Space)</source>
@@ -3549,6 +3565,10 @@ Servidor: %2</translation>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is about to call %2() — its role shows later (listen: a server; connect or a send first: a client).</source>
+        <translation>%1 vai chamar %2() — o papel dele aparece depois (listen: um servidor; connect ou um envio primeiro: um cliente).</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,19 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     m_lanesView->setShowGrid(false);
     m_lanesView->setTextElideMode(Qt::ElideMiddle);
     m_lanesScroller = new AutoScroller(m_lanesView);
+    // The time column exists once the first call came (the model starts with no columns).
+    // After a reset the time column is new again.
+    connect(m_lanes, &QAbstractItemModel::modelReset, this, [this] {
+        m_lanesView->setColumnWidth(CallLanesModel::kTimeColumn,
+                                    fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
+    });
+    // The lanes need the width: the step lists make way while they show (the lanes' calls
+    // carry their step numbers).
+    connect(m_traceTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        for (QWidget *widget : {static_cast<QWidget *>(m_clientTitle), static_cast<QWidget *>(m_clientList),
+                                static_cast<QWidget *>(m_serverTitle), static_cast<QWidget *>(m_serverList)})
+            widget->setVisible(index == 0);
+    });
     m_traceTabs->addTab(m_traceView, QString());
     m_traceTabs->addTab(m_lanesView, QString());
     m_traceTabs->setDocumentMode(true);
@@ -99,26 +112,37 @@ void CallSequenceWidget::updateFonts()
 {
     QFont bold = font();
     bold.setBold(true);
-    for (QLabel *title : {m_clientTitle, m_serverTitle, m_traceTitle})
+    for (QLabel *title : {m_clientTitle, m_serverTitle, m_traceTitle}) {
         title->setFont(bold);
+        // "Passos do cliente (cliente 1)" wraps rather than widen the window past 1024.
+        title->setWordWrap(true);
+    }
     const QFontMetrics metrics = fontMetrics();
     m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     m_lanesView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     const int timeWidth = metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10;
+    // The widest "who" a row or lane title has: "Program child 4250, server", translated.
+    SocketEvent widest;
+    widest.traced = true;
+    widest.handler = HandlerKind::Process;
+    widest.pid = 99999;
+    const int laneWidth = metrics.horizontalAdvance(CallTraceModel::whoText(widest)) + 16;
     m_traceView->setColumnWidth(CallTraceModel::TimeColumn, timeWidth);
-    m_traceView->setColumnWidth(CallTraceModel::WhoColumn,
-                                metrics.horizontalAdvance(QStringLiteral("Server thread 00000")) + 12);
+    m_traceView->setColumnWidth(CallTraceModel::WhoColumn, laneWidth);
+    // A lane holds "accept(fd 3) -> fd 4 from 127.0.0.1:53422" cut in the middle; its title
+    // in full. The default first: it would resize the time column too.
+    m_lanesView->horizontalHeader()->setDefaultSectionSize(laneWidth);
+    for (int column = CallLanesModel::kTimeColumn + 1; column < m_lanes->columnCount(); ++column)
+        m_lanesView->setColumnWidth(column, laneWidth);
     m_lanesView->setColumnWidth(CallLanesModel::kTimeColumn, timeWidth);
-    // A lane holds "accept(fd 3) -> fd 4 from 127.0.0.1:53422" cut in the middle; its title,
-    // "Program child 4250, server", in full.
-    m_lanesView->horizontalHeader()->setDefaultSectionSize(
-        metrics.horizontalAdvance(QStringLiteral("Program child 00000, server")) + 16);
 }
 
 void CallSequenceWidget::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        updateFonts();  // the widest lane title is another language's
+    }
     else if (event->type() == QEvent::FontChange)
         updateFonts();
     QWidget::changeEvent(event);

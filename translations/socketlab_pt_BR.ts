@@ -2352,6 +2352,23 @@
     </message>
 </context>
 <context>
+    <name>socketlab::CallLanesModel</name>
+    <message>
+        <source>Program %1
+%2</source>
+        <translation>Programa %1
+%2</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::CallSequenceWidget</name>
     <message>
         <source>Client steps (client %1)</source>

@@ -1,5 +1,7 @@
 #include "ui/calllanesmodel.h"
 
+#include "core/eventformatter.h"
+#include "core/socketstatereader.h"
 #include "ui/calltracemodel.h"
 #include "ui/colorpalette.h"
 
@@ -164,7 +166,19 @@ QVariant CallLanesModel::data(const QModelIndex &index, int role) const
     if (!own)
         return QVariant();
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: {
+        // The kernel's lane is narrow too: whose socket and where it went; the whole
+        // sentence is in the tooltip.
+        const SocketEvent &event = m_source->eventAt(row);
+        if (event.kind != EventKind::State)
+            return m_source->index(row, CallTraceModel::CallColumn).data(role);
+        const QString state = event.stateChange == StateChange::WentAway
+            ? QStringLiteral("%1 \u2192").arg(socketStateName(SocketState(event.previousState)))
+            : QStringLiteral("\u2192 %1").arg(socketStateName(SocketState(event.socketState)));
+        // The connection's own port: the client's end (the server's is the same for all).
+        const QString end = event.role == Role::Server ? event.peer : event.local;
+        return QStringLiteral(":%1 %2").arg(end.section(QLatin1Char(':'), -1), state);
+    }
     case Qt::ToolTipRole:
     case Qt::ForegroundRole:
         return m_source->index(row, CallTraceModel::CallColumn).data(role);
@@ -181,8 +195,17 @@ QVariant CallLanesModel::headerData(int section, Qt::Orientation orientation, in
         return m_source->headerData(CallTraceModel::TimeColumn, orientation, role);
     if (section < 1 || section > m_lanes.size())
         return QVariant();
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole)
         return laneTitle(section - 1);
+    if (role == Qt::DisplayRole) {
+        // Two lines, so a lane is as narrow as a call's text allows: who, then the role.
+        const SocketEvent &latest = m_lanes.at(section - 1).latest;
+        if (!latest.traced)
+            return laneTitle(section - 1);
+        return tr("Program %1\n%2")
+            .arg(EventFormatter::shortHandlerText(latest),
+                latest.role == Role::Server ? tr("server") : tr("client"));
+    }
     if (role == Qt::DecorationRole) {
         const SocketEvent &latest = m_lanes.at(section - 1).latest;
         if (!latest.traced && latest.kind != EventKind::State && latest.role == Role::Client)

@@ -1,5 +1,6 @@
 #include "ui/callsequencewidget.h"
 
+#include "core/eventformatter.h"
 #include "ui/autoscroller.h"
 #include "ui/calllanesmodel.h"
 #include "ui/calltracemodel.h"
@@ -70,18 +71,10 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     m_lanesView->setShowGrid(false);
     m_lanesView->setTextElideMode(Qt::ElideMiddle);
     m_lanesScroller = new AutoScroller(m_lanesView);
-    // The time column exists once the first call came (the model starts with no columns).
     // After a reset the time column is new again.
     connect(m_lanes, &QAbstractItemModel::modelReset, this, [this] {
         m_lanesView->setColumnWidth(CallLanesModel::kTimeColumn,
                                     fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
-    });
-    // The lanes need the width: the step lists make way while they show (the lanes' calls
-    // carry their step numbers).
-    connect(m_traceTabs, &QTabWidget::currentChanged, this, [this](int index) {
-        for (QWidget *widget : {static_cast<QWidget *>(m_clientTitle), static_cast<QWidget *>(m_clientList),
-                                static_cast<QWidget *>(m_serverTitle), static_cast<QWidget *>(m_serverList)})
-            widget->setVisible(index == 0);
     });
     m_traceTabs->addTab(m_traceView, QString());
     m_traceTabs->addTab(m_lanesView, QString());
@@ -96,12 +89,21 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     auto *traceBox = new QVBoxLayout;
     traceBox->addWidget(m_traceTitle);
     traceBox->addWidget(m_traceTabs);
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    m_layout = new QHBoxLayout(this);
+    m_layout->setContentsMargins(4, 4, 4, 4);
     // The step lists wrap; the trace's lines do not, so it gets the room.
-    layout->addLayout(clientBox, 2);
-    layout->addLayout(serverBox, 2);
-    layout->addLayout(traceBox, 7);
+    m_layout->addLayout(clientBox, 2);
+    m_layout->addLayout(serverBox, 2);
+    m_layout->addLayout(traceBox, 7);
+    // The lanes need the width: the step lists make way while they show (the lanes' calls
+    // carry their step numbers).
+    connect(m_traceTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        for (QWidget *widget : {static_cast<QWidget *>(m_clientTitle), static_cast<QWidget *>(m_clientList),
+                                static_cast<QWidget *>(m_serverTitle), static_cast<QWidget *>(m_serverList)})
+            widget->setVisible(index == 0);
+        m_layout->setStretch(0, index == 0 ? 2 : 0);
+        m_layout->setStretch(1, index == 0 ? 2 : 0);
+    });
 
     retranslateUi();
     updateApplicability();
@@ -126,9 +128,14 @@ void CallSequenceWidget::updateFonts()
     widest.traced = true;
     widest.handler = HandlerKind::Process;
     widest.pid = 99999;
-    const int laneWidth = metrics.horizontalAdvance(CallTraceModel::whoText(widest)) + 16;
+    const int whoWidth = metrics.horizontalAdvance(CallTraceModel::whoText(widest)) + 16;
     m_traceView->setColumnWidth(CallTraceModel::TimeColumn, timeWidth);
-    m_traceView->setColumnWidth(CallTraceModel::WhoColumn, laneWidth);
+    m_traceView->setColumnWidth(CallTraceModel::WhoColumn, whoWidth);
+    // Lane titles take two lines ("Program child 4250" over "server").
+    const int laneWidth = metrics.horizontalAdvance(CallLanesModel::tr("Program %1\n%2")
+                                                        .arg(EventFormatter::shortHandlerText(widest), QString())
+                                                        .section(QLatin1Char('\n'), 0, 0))
+        + 16;
     // A lane holds "accept(fd 3) -> fd 4 from 127.0.0.1:53422" cut in the middle; its title
     // in full. The default first: it would resize the time column too.
     m_lanesView->horizontalHeader()->setDefaultSectionSize(laneWidth);

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QListWidget;
 class QTabWidget;
@@ -55,6 +56,7 @@ private:
     QLabel *m_traceTitle;
     QListWidget *m_clientList;
     QListWidget *m_serverList;
+    QHBoxLayout *m_layout = nullptr;
     QTabWidget *m_traceTabs;
     QTableView *m_traceView;
     CallTraceModel *m_trace;

@@ -240,10 +240,15 @@ void TestModels::callLanesFollowTheTrace()
     QCOMPARE(lanes.columnCount(), 5);
     QStringList titles;
     for (int lane = 0; lane < lanes.laneCount(); ++lane)
-        titles << lanes.headerData(CallLanesModel::columnOfLane(lane), Qt::Horizontal, Qt::DisplayRole).toString();
+        titles << lanes.laneTitle(lane);
     QCOMPARE(titles, QStringList({QStringLiteral("Program pid 40, server"), QStringLiteral("Client 1"),
                                   QStringLiteral("Program child 41, server"),
                                   QStringLiteral("Program thread 42, server")}));
+    // The header in two lines, so a lane can be narrow.
+    QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(2), Qt::Horizontal, Qt::DisplayRole).toString(),
+             QStringLiteral("Program child 41\nserver"));
+    QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(1), Qt::Horizontal, Qt::DisplayRole).toString(),
+             QStringLiteral("Client 1"));
     for (int row = 0; row < trace.rowCount(); ++row) {
         const int lane = lanes.laneOfRow(row);
         for (int other = 0; other < lanes.laneCount(); ++other) {

@@ -174,7 +174,7 @@ QVariant CallLanesModel::data(const QModelIndex &index, int role) const
             return m_source->index(row, CallTraceModel::CallColumn).data(role);
         const QString state = event.stateChange == StateChange::WentAway
             ? QStringLiteral("%1 \u2192").arg(socketStateName(SocketState(event.previousState)))
-            : QStringLiteral("\u2192 %1").arg(socketStateName(SocketState(event.socketState)));
+            : socketStateName(SocketState(event.socketState));
         // The connection's own port: the client's end (the server's is the same for all).
         const QString end = event.role == Role::Server ? event.peer : event.local;
         return QStringLiteral(":%1 %2").arg(end.section(QLatin1Char(':'), -1), state);

@@ -120,6 +120,9 @@ void CallSequenceWidget::updateFonts()
         title->setWordWrap(true);
     }
     const QFontMetrics metrics = fontMetrics();
+    // A step reads in lines of a few words, never a word a line (their titles wrap).
+    for (QListWidget *list : {m_clientList, m_serverList})
+        list->setMinimumWidth(metrics.horizontalAdvance(QStringLiteral("3. Create the socket:")) + 24);
     m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     m_lanesView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     const int timeWidth = metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10;

@@ -314,7 +314,7 @@ void LabSession::deliver(const SocketEvents &events)
                 split(event.local, &host, &port);
                 event.pid = event.tid = m_programListeners.value(quint16(port.toUInt()));
             }
-            event.handler = event.tid != event.pid               ? HandlerKind::Thread
+            event.handler = event.tid != event.pid       ? HandlerKind::Thread
                 : m_programListeners.key(event.pid) != 0 ? HandlerKind::Main
                                                          : HandlerKind::Process;
         } else if (event.traced) {
@@ -377,7 +377,8 @@ bool LabSession::trackProgramPorts(const SocketEvent &event)
         return had;
     }
     if (event.kind == EventKind::Call && event.role == Role::Server && !event.peer.isEmpty()
-        && (m_programHandlers.size() < kMaxRememberedAddresses || m_programHandlers.contains(event.peer)))
+        && (m_programHandlers.size() < kMaxRememberedAddresses
+            || m_programHandlers.contains(event.peer)))
         m_programHandlers.insert(event.peer, {event.pid, event.tid});
     if (event.kind != EventKind::Call || event.call != SysCall::Listen || event.result != 0)
         return false;

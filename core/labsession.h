@@ -128,7 +128,7 @@ private:
     // A traced server's connections by peer address: the process and thread that last used
     // each (the child or thread serving it), for its State events; bounded.
     QHash<QString, QPair<qint64, qint64>> m_programHandlers;
-    QHash<quint16, qint64> m_programListeners;  // port: the process that listens on it
+    QHash<quint16, qint64> m_programListeners; // port: the process that listens on it
     quint64 m_serverRun = 0; // counts the server's starts
     qint64 m_serverRunUs = 0; // when the running server started (nowUs())
 };

@@ -31,8 +31,7 @@ CallLanesModel::CallLanesModel(CallTraceModel *source, QObject *parent)
         });
     connect(source, &QAbstractItemModel::rowsRemoved, this,
         [this](const QModelIndex &, int first, int last) { sourceRowsRemoved(first, last); });
-    connect(source, &QAbstractItemModel::modelAboutToBeReset, this,
-        [this] { beginResetModel(); });
+    connect(source, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
     connect(source, &QAbstractItemModel::modelReset, this, &CallLanesModel::sourceReset);
     // A language switch: the source announces new texts, the lanes' titles are new too.
     connect(source, &QAbstractItemModel::headerDataChanged, this, [this] {
@@ -93,7 +92,8 @@ void CallLanesModel::sourceRowsInserted(int first, int last)
     m_rowLanes.insert(m_rowLanes.begin() + first, lanes.cbegin(), lanes.cend());
     endInsertRows();
     if (!added.isEmpty()) {
-        beginInsertColumns(QModelIndex(), columnOfLane(known), columnOfLane(known + int(added.size()) - 1));
+        beginInsertColumns(
+            QModelIndex(), columnOfLane(known), columnOfLane(known + int(added.size()) - 1));
         m_lanes += added;
         endInsertColumns();
     }

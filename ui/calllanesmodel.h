@@ -42,7 +42,7 @@ private:
     struct Lane
     {
         QString key;
-        SocketEvent latest;  // titles the lane: its role may show after its first call
+        SocketEvent latest; // titles the lane: its role may show after its first call
     };
 
     // Which participant made it: one key per client, server handler, traced thread, kernel.

@@ -33,17 +33,11 @@ QListWidget *makeStepList(int steps, QWidget *parent)
 } // namespace
 
 CallSequenceWidget::CallSequenceWidget(QWidget *parent)
-    : QWidget(parent),
-      m_clientTitle(new QLabel(this)),
-      m_serverTitle(new QLabel(this)),
-      m_traceTitle(new QLabel(this)),
-      m_clientList(makeStepList(kClientSteps, this)),
-      m_serverList(makeStepList(kServerSteps, this)),
-      m_traceTabs(new QTabWidget(this)),
-      m_traceView(new QTableView(this)),
-      m_trace(new CallTraceModel(this)),
-      m_lanesView(new QTableView(this)),
-      m_lanes(new CallLanesModel(m_trace, this))
+    : QWidget(parent), m_clientTitle(new QLabel(this)), m_serverTitle(new QLabel(this)),
+      m_traceTitle(new QLabel(this)), m_clientList(makeStepList(kClientSteps, this)),
+      m_serverList(makeStepList(kServerSteps, this)), m_traceTabs(new QTabWidget(this)),
+      m_traceView(new QTableView(this)), m_trace(new CallTraceModel(this)),
+      m_lanesView(new QTableView(this)), m_lanes(new CallLanesModel(m_trace, this))
 {
     setObjectName(QStringLiteral("callSequence"));
     m_clientList->setObjectName(QStringLiteral("clientSteps"));
@@ -74,7 +68,7 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     // After a reset the time column is new again.
     connect(m_lanes, &QAbstractItemModel::modelReset, this, [this] {
         m_lanesView->setColumnWidth(CallLanesModel::kTimeColumn,
-                                    fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
+            fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
     });
     m_traceTabs->addTab(m_traceView, QString());
     m_traceTabs->addTab(m_lanesView, QString());
@@ -98,8 +92,9 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     // The lanes need the width: the step lists make way while they show (the lanes' calls
     // carry their step numbers).
     connect(m_traceTabs, &QTabWidget::currentChanged, this, [this](int index) {
-        for (QWidget *widget : {static_cast<QWidget *>(m_clientTitle), static_cast<QWidget *>(m_clientList),
-                                static_cast<QWidget *>(m_serverTitle), static_cast<QWidget *>(m_serverList)})
+        for (QWidget *widget :
+            {static_cast<QWidget *>(m_clientTitle), static_cast<QWidget *>(m_clientList),
+                static_cast<QWidget *>(m_serverTitle), static_cast<QWidget *>(m_serverList)})
             widget->setVisible(index == 0);
         m_layout->setStretch(0, index == 0 ? 2 : 0);
         m_layout->setStretch(1, index == 0 ? 2 : 0);
@@ -122,7 +117,8 @@ void CallSequenceWidget::updateFonts()
     const QFontMetrics metrics = fontMetrics();
     // A step reads in lines of a few words, never a word a line (their titles wrap).
     for (QListWidget *list : {m_clientList, m_serverList})
-        list->setMinimumWidth(metrics.horizontalAdvance(QStringLiteral("3. Create the socket:")) + 24);
+        list->setMinimumWidth(
+            metrics.horizontalAdvance(QStringLiteral("3. Create the socket:")) + 24);
     m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     m_lanesView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     const int timeWidth = metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10;
@@ -135,9 +131,10 @@ void CallSequenceWidget::updateFonts()
     m_traceView->setColumnWidth(CallTraceModel::TimeColumn, timeWidth);
     m_traceView->setColumnWidth(CallTraceModel::WhoColumn, whoWidth);
     // Lane titles take two lines ("Program child 4250" over "server").
-    const int laneWidth = metrics.horizontalAdvance(CallLanesModel::tr("Program %1\n%2")
-                                                        .arg(EventFormatter::shortHandlerText(widest), QString())
-                                                        .section(QLatin1Char('\n'), 0, 0))
+    const int laneWidth
+        = metrics.horizontalAdvance(CallLanesModel::tr("Program %1\n%2")
+                                        .arg(EventFormatter::shortHandlerText(widest), QString())
+                                        .section(QLatin1Char('\n'), 0, 0))
         + 16;
     // A lane holds "accept(fd 3) -> fd 4 from 127.0.0.1:53422" cut in the middle; its title
     // in full. The default first: it would resize the time column too.
@@ -151,9 +148,8 @@ void CallSequenceWidget::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
-        updateFonts();  // the widest lane title is another language's
-    }
-    else if (event->type() == QEvent::FontChange)
+        updateFonts(); // the widest lane title is another language's
+    } else if (event->type() == QEvent::FontChange)
         updateFonts();
     QWidget::changeEvent(event);
 }
@@ -167,9 +163,10 @@ void CallSequenceWidget::retranslateUi()
     m_traceTitle->setText(tr("Live call trace"));
     m_traceTabs->setTabText(0, tr("List"));
     m_traceTabs->setTabText(1, tr("Lanes"));
-    m_traceTabs->setTabToolTip(1, tr("A column per participant: each client, the server and "
-                                     "each of its threads or children, each process and thread "
-                                     "of a program you run; calls in the order they happened."));
+    m_traceTabs->setTabToolTip(1,
+        tr("A column per participant: each client, the server and "
+           "each of its threads or children, each process and thread "
+           "of a program you run; calls in the order they happened."));
     const bool udp = m_protocol == Protocol::Udp;
     const QStringList client = {
         tr("1. Resolve the host name to an IP address: getaddrinfo()"),

@@ -245,7 +245,8 @@ void ConnectionsModel::applySockets(const QList<SocketSnapshot> &sockets, quint1
         if (r.waiting && m_clientIdOf)
             r.first.clientId = m_clientIdOf(r.first.peer);
         // Gone from the kernel: a waiting client that gave up, a connection the kernel dropped.
-        bool gone = r.waiting ? !isKnown(r.server) : (r.left && !isKnown(r.server) && !isKnown(r.client));
+        bool gone
+            = r.waiting ? !isKnown(r.server) : (r.left && !isKnown(r.server) && !isKnown(r.client));
         if (r.traced) {
             gone = r.seenByKernel && !isKnown(r.server);
             r.seenByKernel = r.seenByKernel || isKnown(r.server);

@@ -501,7 +501,7 @@ void MainWindow::stopServer()
 void MainWindow::sessionEventsArrived(const SocketEvents &events)
 {
     SocketEvents serverEvents;
-    SocketEvents traced;  // a traced program's: the log and connections show them, the status not
+    SocketEvents traced; // a traced program's: the log and connections show them, the status not
     for (const SocketEvent &event : events) {
         if (event.traced)
             traced.append(event);

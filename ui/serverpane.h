@@ -84,7 +84,7 @@ private:
     ServerTotals m_totals;
     QString m_bindAddress;
     quint16 m_port = 0;
-    quint16 m_programPort = 0;  // the port a traced program's server listens on, 0: none
+    quint16 m_programPort = 0; // the port a traced program's server listens on, 0: none
     EventListModel *m_log;
     LogFilterModel *m_filter;
     ClassModel *m_class;

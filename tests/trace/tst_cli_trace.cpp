@@ -140,7 +140,8 @@ void TestCliTrace::jsonToOutputFile()
         if (call == QLatin1String("waitpid")) {
             waited = true;
             const QString args = line.value(QStringLiteral("args")).toString();
-            QVERIFY2(args.startsWith(QStringLiteral("wait4(")) || args.startsWith(QStringLiteral("waitid(")),
+            QVERIFY2(args.startsWith(QStringLiteral("wait4("))
+                    || args.startsWith(QStringLiteral("waitid(")),
                 qPrintable(args));
         }
         if (event != QLatin1String("process"))
@@ -153,7 +154,8 @@ void TestCliTrace::jsonToOutputFile()
         if (what == QLatin1String("thread"))
             QVERIFY(line.contains(QStringLiteral("tid")));
         if (what == QLatin1String("exited"))
-            QVERIFY(line.contains(QStringLiteral("status")) != line.contains(QStringLiteral("signal")));
+            QVERIFY(
+                line.contains(QStringLiteral("status")) != line.contains(QStringLiteral("signal")));
         if (what == QLatin1String("forked") || what == QLatin1String("zombie")
             || what == QLatin1String("reaped")) {
             // The parent that made it, must reap it, or did.

@@ -82,13 +82,12 @@ void TestTracerRoles::clientThatBindsFirst()
 void TestTracerRoles::udpServerShowsBindBeforeItsFirstDatagram()
 {
     const quint16 port = freePort();
-    const QString script
-        = QStringLiteral("import socket\n"
-                         "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
-                         "s.bind(('127.0.0.1', %1))\n"
-                         "data, address = s.recvfrom(1024)\n"
-                         "s.close()\n")
-              .arg(port);
+    const QString script = QStringLiteral("import socket\n"
+                                          "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                                          "s.bind(('127.0.0.1', %1))\n"
+                                          "data, address = s.recvfrom(1024)\n"
+                                          "s.close()\n")
+                               .arg(port);
     TraceRun run;
     QVERIFY(run.start(m_python, {QStringLiteral("-c"), script}));
     // recvfrom() waits: its entry shows the role, and the bind made before shows at once.
@@ -107,13 +106,12 @@ void TestTracerRoles::udpClientThatBindsFirst()
 {
     socketlab::Fd receiver = testsupport::udpSocket();
     const quint16 port = quint16(testsupport::localOf(receiver.get()).section(':', -1).toUInt());
-    const QString script
-        = QStringLiteral("import socket\n"
-                         "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
-                         "s.bind(('127.0.0.1', 0))\n"
-                         "s.sendto(b'x', ('127.0.0.1', %1))\n"
-                         "s.close()\n")
-              .arg(port);
+    const QString script = QStringLiteral("import socket\n"
+                                          "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                                          "s.bind(('127.0.0.1', 0))\n"
+                                          "s.sendto(b'x', ('127.0.0.1', %1))\n"
+                                          "s.close()\n")
+                               .arg(port);
     TraceRun run;
     QVERIFY(run.start(m_python, {QStringLiteral("-c"), script}));
     QVERIFY(run.waitForFinished());

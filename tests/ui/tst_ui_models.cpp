@@ -232,31 +232,36 @@ void TestModels::callLanesFollowTheTrace()
     client.beginUs = 1000;
     client.setEndUs(1100);
     trace.appendEvents({traced(40, 40, HandlerKind::Main, SysCall::Listen, 500),
-                        traced(40, 40, HandlerKind::Main, SysCall::Accept, 1050)});
-    trace.appendEvents({client});  // comes later, goes between
+        traced(40, 40, HandlerKind::Main, SysCall::Accept, 1050)});
+    trace.appendEvents({client}); // comes later, goes between
     trace.appendEvents({traced(41, 41, HandlerKind::Process, SysCall::Recv, 2000),
-                        traced(40, 42, HandlerKind::Thread, SysCall::Recv, 2100)});
+        traced(40, 42, HandlerKind::Thread, SysCall::Recv, 2100)});
     QCOMPARE(lanes.rowCount(), trace.rowCount());
     QCOMPARE(lanes.columnCount(), 5);
     QStringList titles;
     for (int lane = 0; lane < lanes.laneCount(); ++lane)
         titles << lanes.laneTitle(lane);
-    QCOMPARE(titles, QStringList({QStringLiteral("Program pid 40, server"), QStringLiteral("Client 1"),
-                                  QStringLiteral("Program child 41, server"),
-                                  QStringLiteral("Program thread 42, server")}));
+    QCOMPARE(titles,
+        QStringList({QStringLiteral("Program pid 40, server"), QStringLiteral("Client 1"),
+            QStringLiteral("Program child 41, server"),
+            QStringLiteral("Program thread 42, server")}));
     // The header in two lines, so a lane can be narrow.
-    QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(2), Qt::Horizontal, Qt::DisplayRole).toString(),
-             QStringLiteral("Program child 41\nserver"));
-    QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(1), Qt::Horizontal, Qt::DisplayRole).toString(),
-             QStringLiteral("Client 1"));
+    QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(2), Qt::Horizontal, Qt::DisplayRole)
+                 .toString(),
+        QStringLiteral("Program child 41\nserver"));
+    QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(1), Qt::Horizontal, Qt::DisplayRole)
+                 .toString(),
+        QStringLiteral("Client 1"));
     for (int row = 0; row < trace.rowCount(); ++row) {
         const int lane = lanes.laneOfRow(row);
         for (int other = 0; other < lanes.laneCount(); ++other) {
-            const QString text = lanes.index(row, CallLanesModel::columnOfLane(other)).data().toString();
+            const QString text
+                = lanes.index(row, CallLanesModel::columnOfLane(other)).data().toString();
             QCOMPARE(text.isEmpty(), other != lane);
         }
     }
-    QCOMPARE(lanes.laneTitle(lanes.laneOfRow(1)), QStringLiteral("Client 1"));  // connect before accept
+    QCOMPARE(
+        lanes.laneTitle(lanes.laneOfRow(1)), QStringLiteral("Client 1")); // connect before accept
     for (int i = 0; i < 6; ++i)
         trace.appendEvents({traced(41, 41, HandlerKind::Process, SysCall::Send, 3000 + i)});
     QCOMPARE(lanes.rowCount(), 6);

@@ -2,6 +2,7 @@
 
 #include "core/checkrubric.h"
 #include "core/client.h"
+#include "core/private/rubrictrace.h"
 #include "core/server.h"
 
 #include <QDateTime>
@@ -239,19 +240,20 @@ void ProgramCheck::addUdpServerProbes()
 
 void ProgramCheck::addClientProbes()
 {
-    // The program makes its socket first (a TCP client connects before it reads a line).
-    m_probes.push_back({[] {},
-                        [this] {
-                            const SysCall first = exerciseProtocol(m_options.exercise) == Protocol::Udp
-                                ? SysCall::Socket
-                                : SysCall::Connect;
-                            for (int i = m_startIndex; i < m_run.events.size(); ++i) {
-                                if (isCall(m_run.events.at(i), first))
-                                    return true;
-                            }
-                            return false;
-                        },
-                        kReadWaitMs + kReadWaitMs});
+    // A TCP client connects before it reads a line: the lines are typed once it has. (A UDP
+    // client's socket() shows in the trace only with its first sendto(), when its role is
+    // known; the typed lines wait in the pipe meanwhile.)
+    if (exerciseProtocol(m_options.exercise) == Protocol::Tcp) {
+        m_probes.push_back({[] {},
+                            [this] {
+                                for (int i = m_startIndex; i < m_run.events.size(); ++i) {
+                                    if (isCall(m_run.events.at(i), SysCall::Connect))
+                                        return true;
+                                }
+                                return false;
+                            },
+                            kReadWaitMs});
+    }
     const QList<QByteArray> lines = {QByteArrayLiteral("first line"),
                                      QByteArrayLiteral("second line"),
                                      QByteArrayLiteral("third line")};
@@ -287,8 +289,16 @@ void ProgramCheck::poll()
         return;
     m_tracer->flushEvents();
     for (size_t i = 0; i < m_clients.size(); ++i) {
-        if (m_run.clients.at(int(i)).isEmpty())
-            m_run.clients[int(i)] = m_clients.at(i)->localAddress();
+        if (m_run.clients.at(int(i)).isEmpty()) {
+            // A UDP socket that sent to 127.0.0.1 without binding says 0.0.0.0; the program
+            // sees the datagrams come from 127.0.0.1.
+            QString address = m_clients.at(i)->localAddress();
+            if (address.endsWith(QLatin1String(":0")))
+                address.clear();
+            if (address.startsWith(QLatin1String("0.0.0.0:")))
+                address.replace(0, 7, QStringLiteral("127.0.0.1"));
+            m_run.clients[int(i)] = address;
+        }
     }
     if (!m_probing || m_probes.empty())
         return;
@@ -420,7 +430,7 @@ bool ProgramCheck::connectionsSettled() const
             break;
         }
     }
-    return open.isEmpty();
+    return open.isEmpty() && RubricTrace(m_run).openAccepted().isEmpty();
 }
 
 void ProgramCheck::scanFolder()

@@ -2,6 +2,7 @@
 
 #include "core/eventformatter.h"
 
+#include <QMap>
 #include <QRegularExpression>
 
 namespace socketlab {
@@ -71,6 +72,22 @@ bool RubricTrace::readFrom(int client, const QByteArray &marker) const
             return true;
     }
     return false;
+}
+
+QList<int> RubricTrace::openAccepted() const
+{
+    QMap<int, int> open; // fd -> index of the accept() that made it
+    const int end = m_run.stopIndex > 0 ? m_run.stopIndex : int(m_run.events.size());
+    for (int i = 0; i < end; ++i) {
+        const SocketEvent &event = m_run.events.at(i);
+        if (event.pid != m_run.programPid || event.result < 0)
+            continue;
+        if (isCall(event, SysCall::Accept))
+            open.insert(int(event.result), i);
+        else if (isCall(event, SysCall::Close))
+            open.remove(fdOf(event));
+    }
+    return open.values();
 }
 
 QString RubricTrace::outputLine(const QString &text) const

@@ -31,6 +31,9 @@ public:
     QList<int> readsFrom(int client) const;
     qint64 bytesReadFrom(int client) const;
     bool readFrom(int client, const QByteArray &marker) const;
+    // The program's first process's accepted connections still open (accept() results it
+    // never closed), before the checker stopped it.
+    QList<int> openAccepted() const;
     // The first line of the program's output holding text, or an empty string.
     QString outputLine(const QString &text) const;
     // The port of SocketLab's client number client ("40312"), empty when it never connected.

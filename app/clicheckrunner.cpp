@@ -170,7 +170,11 @@ int CliCheckRunner::exec()
     int status = 0;
     while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+    if (WIFSIGNALED(status)) {
+        say(tr("The check itself ended abnormally (signal %1); the program was stopped with it.").arg(WTERMSIG(status)));
+        return 1;
+    }
+    return WEXITSTATUS(status);
 }
 
 int CliCheckRunner::runChecked(const QString &program, const QStringList &arguments, const QString &folder)
@@ -182,6 +186,8 @@ int CliCheckRunner::runChecked(const QString &program, const QStringList &argume
     }
     // Changing user cleared it: the check never outlives its parent.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // A line typed to a program that has already ended must not end the check.
+    ::signal(SIGPIPE, SIG_IGN);
     if (!PrivateNetwork::mountPrivateFolder(folder, kFolderBytes, &error)) {
         say(error);
         return 1;

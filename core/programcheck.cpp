@@ -21,9 +21,9 @@ namespace {
 // How often the probes look at what the trace shows.
 constexpr int kPollMs = 20;
 // How long one probe waits for what it expects before the rubric counts it as not done.
-constexpr int kReadWaitMs = 3000;
+constexpr int kReadWaitMs = 2000;
 // The second client of a concurrent server: read while the first is connected, or never.
-constexpr int kConcurrentWaitMs = 2500;
+constexpr int kConcurrentWaitMs = 2000;
 // After the clients left: time for the program to close, reap and end its threads.
 constexpr int kSettleMs = 1500;
 // A client program: time to end after the Ctrl+X line.
@@ -302,6 +302,12 @@ void ProgramCheck::poll()
     }
     if (!m_probing || m_probes.empty())
         return;
+    if (remainingMs() == 0) {
+        m_run.timedOut = true;
+        m_probes.clear();
+        scenarioDone();
+        return;
+    }
     const Probe &probe = m_probes.front();
     if (probe.done()) {
         m_probes.pop_front();
@@ -310,7 +316,7 @@ void ProgramCheck::poll()
     }
     const int waited = int(nowMs() - m_probeStartedMs);
     const bool expired = probe.timeoutMs > 0 && waited >= probe.timeoutMs;
-    if (m_programFinished || expired || remainingMs() == 0) {
+    if (m_programFinished || expired) {
         // Nothing more to drive when the program is gone, or when it never listened.
         if (m_programFinished || probe.essential)
             m_probes.clear();

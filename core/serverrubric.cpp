@@ -451,7 +451,9 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
         }
     }
     distinct.remove(run.programPid);
-    if (!distinct.isEmpty() && ended.size() == distinct.size())
+    if (distinct.isEmpty())
+        items << RubricTrace::notApplicable(endId, tr("No thread of its own served a client (see thread-per-connection)."));
+    else if (ended.size() == distinct.size())
         items << RubricTrace::pass(endId, tr("Each client's thread ends when its client leaves."), endEvidence);
     else
         items << RubricTrace::fail(endId,

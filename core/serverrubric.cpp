@@ -118,11 +118,14 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
     const QString who = trace.outputLine(clientPort);
     const QString connectionId = QStringLiteral("prints-connection");
     if (!clientPort.isEmpty() && !who.isEmpty()) {
-        items << RubricTrace::pass(connectionId, tr("The server prints who %1 (the client's address, port %2).").arg(isTcp(run) ? tr("connected") : tr("sent")).arg(clientPort),
+        items << RubricTrace::pass(connectionId, (isTcp(run) ? tr("The server prints who connected (the client's address, port %1).")
+                                                             : tr("The server prints who sent (the client's address, port %1).")).arg(clientPort),
                                    {tr("output: %1").arg(who)});
     } else {
         items << RubricTrace::fail(connectionId,
-            RubricTrace::withChange(tr("The output never shows who %1 (the first client came from port %2).").arg(isTcp(run) ? tr("connected") : tr("sent")).arg(clientPort.isEmpty() ? QStringLiteral("?") : clientPort),
+            RubricTrace::withChange((isTcp(run) ? tr("The output never shows who connected (the first client came from port %1).")
+                                                : tr("The output never shows who sent (the first client sent from port %1)."))
+                                        .arg(clientPort.isEmpty() ? QStringLiteral("?") : clientPort),
                 isTcp(run) ? tr("print the address accept() returns, as the recipe's print('Conectado por', cliente).")
                            : tr("print the address recvfrom() returns, as the recipe's print(cliente, msg).")));
     }
@@ -435,7 +438,7 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
         items << RubricTrace::pass(perId, tr("Each connection is served by a thread of its own."), evidence);
     else
         items << RubricTrace::fail(perId,
-            RubricTrace::withChange(tr("The %1 connections were read by %2 thread(s), the main one included or not: not one thread per connection.").arg(readers.size()).arg(distinct.size()),
+            RubricTrace::withChange(tr("The %1 connections were read by %2 thread(s): not one thread of its own per connection.").arg(readers.size()).arg(distinct.size()),
                 tr("after accept(), start a thread for that connection and do its recv() there (threading.Thread(target=..., args=(con, cliente)).start()).")),
             evidence);
 

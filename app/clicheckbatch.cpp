@@ -194,11 +194,18 @@ bool CliCheckBatch::checkEntry(const QString &path, Row *row, QString *fatal)
         }
     }
     if (!scored) {
-        // No rubric: the check itself could not run (no private network): the batch stops
-        // rather than run anything unconfined.
         const QString reason = QString::fromUtf8(check.readAllStandardError()).trimmed();
-        *fatal = reason.isEmpty() ? tr("The check of %1 ended without a result.").arg(row->name) : reason;
-        return false;
+        const QString why = reason.isEmpty() ? tr("The check of %1 ended without a result.").arg(row->name) : reason;
+        // Exit 1 without a rubric: the check itself cannot run here (no private network):
+        // the batch stops rather than run anything unconfined. Otherwise (the entry's
+        // program cannot be run) the entry gets no item and the batch goes on.
+        if (check.exitStatus() == QProcess::NormalExit && check.exitCode() == 1) {
+            *fatal = why;
+            return false;
+        }
+        say(why);
+        row->failed += 1;
+        return true;
     }
     row->everyPassed = row->failed == 0;
     return true;

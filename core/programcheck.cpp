@@ -178,7 +178,12 @@ Client *ProgramCheck::newClient(const QByteArray &text)
 
 void ProgramCheck::addServerProbes()
 {
-    m_probes.push_back({[] {}, [this] { return boundAndListening(); }, 0, true});
+    m_probes.push_back({[] {},
+                        [this] {
+                            m_run.listened = boundAndListening();
+                            return m_run.listened;
+                        },
+                        0, true});
     if (m_options.exercise == Exercise::UdpServer)
         addUdpServerProbes();
     else
@@ -188,12 +193,12 @@ void ProgramCheck::addServerProbes()
 void ProgramCheck::addTcpServerProbes(bool concurrent)
 {
     m_probes.push_back({[this] { newClient(kLine1); },
-                        [this] { return programReadFrom(0, kLine1.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(0, kLine1.trimmed()); }, kReadWaitMs});
     if (concurrent) {
         // The second client, while the first stays connected.
         m_probes.push_back({[this] { newClient(kLine2); },
                             [this] {
-                                if (!programReadFrom(1, kLine2.trimmed()))
+                                if (!RubricTrace(m_run).readFrom(1, kLine2.trimmed()))
                                     return false;
                                 m_run.secondReadWhileFirstConnected = true;
                                 return true;
@@ -204,38 +209,38 @@ void ProgramCheck::addTcpServerProbes(bool concurrent)
                             m_clients.at(0)->send(longLine());
                             m_run.sentByClient[0] += longLine();
                         },
-                        [this] { return bytesReadFrom(0) >= m_run.sentByClient.at(0).size(); },
+                        [this] { return RubricTrace(m_run).bytesReadFrom(0) >= m_run.sentByClient.at(0).size(); },
                         kReadWaitMs});
     m_probes.push_back({[this] { m_clients.at(0)->disconnectFromHost(); },
-                        [this] { return programClosed(0); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).closedConnectionOf(0); }, kReadWaitMs});
     if (!concurrent) {
         m_probes.push_back({[this] { newClient(kLine2); },
-                            [this] { return programReadFrom(1, kLine2.trimmed()); }, kReadWaitMs});
+                            [this] { return RubricTrace(m_run).readFrom(1, kLine2.trimmed()); }, kReadWaitMs});
     }
     // The second client leaves by RST: the program's recv() fails with ECONNRESET.
     m_probes.push_back({[this] {
                             if (m_clients.size() > 1)
                                 m_clients.at(1)->resetConnection();
                         },
-                        [this] { return programClosed(1); }, kConcurrentWaitMs});
+                        [this] { return RubricTrace(m_run).closedConnectionOf(1); }, kConcurrentWaitMs});
     m_probes.push_back({[this] { newClient(kLine3); },
-                        [this] { return programReadFrom(2, kLine3.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(2, kLine3.trimmed()); }, kReadWaitMs});
     m_probes.push_back({[this] { m_clients.at(2)->disconnectFromHost(); },
-                        [this] { return programClosed(2); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).closedConnectionOf(2); }, kReadWaitMs});
     m_probes.push_back({[] {}, [this] { return connectionsSettled(); }, kSettleMs});
 }
 
 void ProgramCheck::addUdpServerProbes()
 {
     m_probes.push_back({[this] { newClient(kLine1); },
-                        [this] { return programReadFrom(0, kLine1.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(0, kLine1.trimmed()); }, kReadWaitMs});
     m_probes.push_back({[this] { newClient(kLine2); },
-                        [this] { return programReadFrom(1, kLine2.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(1, kLine2.trimmed()); }, kReadWaitMs});
     m_probes.push_back({[this] {
                             m_clients.at(0)->send(kDatagram3);
                             m_run.sentByClient[0] += kDatagram3;
                         },
-                        [this] { return programReadFrom(0, kDatagram3.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(0, kDatagram3.trimmed()); }, kReadWaitMs});
 }
 
 void ProgramCheck::addClientProbes()
@@ -364,49 +369,8 @@ bool ProgramCheck::boundAndListening() const
         if (bound
             && (exerciseProtocol(m_options.exercise) == Protocol::Udp
                 || (isCall(event, SysCall::Listen) && event.result == 0))) {
-            const_cast<CheckRun &>(m_run).listened = true;
             return true;
         }
-    }
-    return false;
-}
-
-bool ProgramCheck::programReadFrom(int client, const QByteArray &marker) const
-{
-    if (client >= m_run.clients.size() || m_run.clients.at(client).isEmpty())
-        return false;
-    const QString &peer = m_run.clients.at(client);
-    for (int i = m_startIndex; i < m_run.events.size(); ++i) {
-        const SocketEvent &event = m_run.events.at(i);
-        if ((isCall(event, SysCall::Recv) || isCall(event, SysCall::Recvfrom)) && event.result > 0
-            && event.peer == peer && event.payload.contains(marker)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-qint64 ProgramCheck::bytesReadFrom(int client) const
-{
-    if (client >= m_run.clients.size() || m_run.clients.at(client).isEmpty())
-        return 0;
-    qint64 total = 0;
-    for (int i = m_startIndex; i < m_run.events.size(); ++i) {
-        const SocketEvent &event = m_run.events.at(i);
-        if (isCall(event, SysCall::Recv) && event.result > 0 && event.peer == m_run.clients.at(client))
-            total += event.result;
-    }
-    return total;
-}
-
-bool ProgramCheck::programClosed(int client) const
-{
-    if (client >= m_run.clients.size() || m_run.clients.at(client).isEmpty())
-        return false;
-    for (int i = m_startIndex; i < m_run.events.size(); ++i) {
-        const SocketEvent &event = m_run.events.at(i);
-        if (isCall(event, SysCall::Close) && event.peer == m_run.clients.at(client))
-            return true;
     }
     return false;
 }

@@ -83,9 +83,6 @@ private:
     int remainingMs() const;
 
     Client *newClient(const QByteArray &text);
-    bool programReadFrom(int client, const QByteArray &marker) const;
-    qint64 bytesReadFrom(int client) const;
-    bool programClosed(int client) const;
     bool boundAndListening() const;
     bool connectionsSettled() const;
 

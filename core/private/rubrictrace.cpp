@@ -74,6 +74,14 @@ bool RubricTrace::readFrom(int client, const QByteArray &marker) const
     return false;
 }
 
+bool RubricTrace::closedConnectionOf(int client) const
+{
+    if (client >= m_run.clients.size() || m_run.clients.at(client).isEmpty())
+        return false;
+    const QString peer = m_run.clients.at(client);
+    return !calls(SysCall::Close, [&peer](const SocketEvent &event) { return event.peer == peer; }).isEmpty();
+}
+
 QList<int> RubricTrace::openAccepted() const
 {
     QMap<int, int> open; // fd -> index of the accept() that made it

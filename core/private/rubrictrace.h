@@ -31,6 +31,8 @@ public:
     QList<int> readsFrom(int client) const;
     qint64 bytesReadFrom(int client) const;
     bool readFrom(int client, const QByteArray &marker) const;
+    // The program closed its side of client's connection.
+    bool closedConnectionOf(int client) const;
     // The program's first process's accepted connections still open (accept() results it
     // never closed), before the checker stopped it.
     QList<int> openAccepted() const;

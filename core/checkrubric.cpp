@@ -55,14 +55,7 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         const QList<SysCall> wanted = udp ? QList<SysCall> {SysCall::Socket, SysCall::Sendto}
                                           : QList<SysCall> {SysCall::Socket, SysCall::Connect, SysCall::Send};
         QStringList evidence;
-        int next = 0;
-        for (int i = 0; i < run.events.size() && next < wanted.size(); ++i) {
-            const SocketEvent &event = run.events.at(i);
-            if (RubricTrace::isCall(event, wanted.at(next)) && event.result >= 0) {
-                evidence << RubricTrace::evidence(event);
-                ++next;
-            }
-        }
+        const int next = trace.inOrder(wanted, &evidence);
         const QString id = QStringLiteral("client-sequence");
         if (next == wanted.size()) {
             items << RubricTrace::pass(id, udp ? tr("The client calls socket(), then sendto(), as the recipe's UDP client.")

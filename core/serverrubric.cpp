@@ -67,14 +67,7 @@ CheckItem ServerRubric::sequence(const RubricTrace &trace)
         ? QList<SysCall> {SysCall::Socket, SysCall::Bind, SysCall::Listen, SysCall::Accept}
         : QList<SysCall> {SysCall::Socket, SysCall::Bind, SysCall::Recvfrom};
     QStringList evidence;
-    int next = 0;
-    for (int i = 0; i < run.events.size() && next < wanted.size(); ++i) {
-        const SocketEvent &event = run.events.at(i);
-        if (RubricTrace::isCall(event, wanted.at(next)) && event.result >= 0) {
-            evidence << RubricTrace::evidence(event);
-            ++next;
-        }
-    }
+    const int next = trace.inOrder(wanted, &evidence);
     const QString id = QStringLiteral("server-sequence");
     if (next == wanted.size()) {
         return RubricTrace::pass(id, isTcp(run) ? tr("The server calls socket(), bind(), listen() and accept(), in the recipe's order.")

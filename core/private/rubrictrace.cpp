@@ -34,6 +34,19 @@ bool RubricTrace::isCall(const SocketEvent &event, SysCall call)
     return event.kind == EventKind::Call && event.call == call;
 }
 
+int RubricTrace::inOrder(const QList<SysCall> &wanted, QStringList *evidence) const
+{
+    int next = 0;
+    for (int i = 0; i < m_run.events.size() && next < wanted.size(); ++i) {
+        const SocketEvent &event = m_run.events.at(i);
+        if (isCall(event, wanted.at(next)) && event.result >= 0) {
+            *evidence << RubricTrace::evidence(event);
+            ++next;
+        }
+    }
+    return next;
+}
+
 QList<int> RubricTrace::calls(SysCall call, const std::function<bool(const SocketEvent &)> &also) const
 {
     QList<int> found;

@@ -25,6 +25,9 @@ public:
     static int fdOf(const SocketEvent &event);
     static bool isCall(const SocketEvent &event, SysCall call);
 
+    // How many of wanted were made successfully in that order (each after the one before),
+    // with those calls as evidence.
+    int inOrder(const QList<SysCall> &wanted, QStringList *evidence) const;
     // Indexes of the successful calls (result >= 0) matching, before the checker stopped it.
     QList<int> calls(SysCall call, const std::function<bool(const SocketEvent &)> &also = {}) const;
     // Reads (recv/recvfrom with data) from SocketLab's client number client.

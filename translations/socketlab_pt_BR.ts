@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>SocketLab&apos;s server received &quot;%1&quot;</source>
-        <translation>O servidor do SocketLab recebeu "%1"</translation>
+        <translation>O servidor do SocketLab recebeu &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Every line typed reached the server.</source>
@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>compare each line with &apos;\x18&apos; before sending it, and leave the loop when they match.</source>
-        <translation>compare cada linha com '\x18' antes de enviá-la e saia do laço quando forem iguais.</translation>
+        <translation>compare cada linha com &apos;\x18&apos; antes de enviá-la e saia do laço quando forem iguais.</translation>
     </message>
     <message>
         <source>After the Ctrl+X line the program kept running, and SocketLab stopped it.</source>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>leave the loop when the line is &apos;\x18&apos; (Ctrl+X), close the socket and end.</source>
-        <translation>saia do laço quando a linha for '\x18' (Ctrl+X), feche o socket e termine.</translation>
+        <translation>saia do laço quando a linha for &apos;\x18&apos; (Ctrl+X), feche o socket e termine.</translation>
     </message>
     <message>
         <source>The program ends at the Ctrl+X line.</source>
@@ -329,11 +329,11 @@
     <name>CliCheckBatch</name>
     <message>
         <source>Invalid value for --%1: &quot;%2&quot;.</source>
-        <translation>Valor inválido para --%1: "%2".</translation>
+        <translation>Valor inválido para --%1: &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Skipped %1: not a .py or .c file, nor a folder with an executable &quot;run&quot;.</source>
-        <translation>%1 ignorado: não é um arquivo .py ou .c, nem uma pasta com um executável "run".</translation>
+        <translation>%1 ignorado: não é um arquivo .py ou .c, nem uma pasta com um executável &quot;run&quot;.</translation>
     </message>
     <message>
         <source>%1 of %2: %3</source>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>%1 cannot be run by the user &quot;nobody&quot;, whom the check runs programs as when started by root: put it (and its interpreter) where every user may read and run it.</source>
-        <translation>%1 não pode ser executado pelo usuário "nobody", com quem a verificação roda os programas quando iniciada pelo root: coloque-o (e o seu interpretador) onde todo usuário possa lê-lo e executá-lo.</translation>
+        <translation>%1 não pode ser executado pelo usuário &quot;nobody&quot;, com quem a verificação roda os programas quando iniciada pelo root: coloque-o (e o seu interpretador) onde todo usuário possa lê-lo e executá-lo.</translation>
     </message>
     <message>
         <source>Cannot make a folder for the program: %1</source>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <source>Missing command: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot;, &quot;trace&quot; or &quot;check&quot;.</source>
-        <translation>Falta o comando: use "server", "client", "sockets", "trace" ou "check".</translation>
+        <translation>Falta o comando: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot;, &quot;trace&quot; ou &quot;check&quot;.</translation>
     </message>
     <message>
         <source>Missing --exercise: use one of %1.</source>
@@ -583,23 +583,23 @@
     </message>
     <message>
         <source>Option --%1 does not apply to &quot;check --batch&quot;.</source>
-        <translation>A opção --%1 não se aplica a "check --batch".</translation>
+        <translation>A opção --%1 não se aplica a &quot;check --batch&quot;.</translation>
     </message>
     <message>
         <source>Unexpected argument: &quot;%1&quot; (--batch checks the folder&apos;s entries).</source>
-        <translation>Argumento inesperado: "%1" (--batch verifica as entradas da pasta).</translation>
+        <translation>Argumento inesperado: &quot;%1&quot; (--batch verifica as entradas da pasta).</translation>
     </message>
     <message>
         <source>--csv applies to &quot;check --batch&quot; only.</source>
-        <translation>--csv só se aplica a "check --batch".</translation>
+        <translation>--csv só se aplica a &quot;check --batch&quot;.</translation>
     </message>
     <message>
         <source>Missing program: use &quot;check --exercise NAME -- PROGRAM [ARGS...]&quot;.</source>
-        <translation>Falta o programa: use "check --exercise NOME -- PROGRAMA [ARGS...]".</translation>
+        <translation>Falta o programa: use &quot;check --exercise NOME -- PROGRAMA [ARGS...]&quot;.</translation>
     </message>
     <message>
         <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot;, &quot;trace&quot; or &quot;check&quot;).</source>
-        <translation>Comando desconhecido: "%1" (use "server", "client", "sockets", "trace" ou "check").</translation>
+        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot;, &quot;trace&quot; ou &quot;check&quot;).</translation>
     </message>
 </context>
 <context>
@@ -2349,7 +2349,7 @@
     </message>
     <message>
         <source>bind() to port %1 (the recipe&apos;s PORT), on every address (&apos;&apos; in Python, INADDR_ANY in C).</source>
-        <translation>faça bind() na porta %1 (o PORT da receita), em todos os endereços ('' em Python, INADDR_ANY em C).</translation>
+        <translation>faça bind() na porta %1 (o PORT da receita), em todos os endereços (&apos;&apos; em Python, INADDR_ANY em C).</translation>
     </message>
     <message>
         <source>output: %1</source>
@@ -2357,7 +2357,7 @@
     </message>
     <message>
         <source>print the address accept() returns, as the recipe&apos;s print(&apos;Conectado por&apos;, cliente).</source>
-        <translation>mostre o endereço que o accept() devolve, como o print('Conectado por', cliente) da receita.</translation>
+        <translation>mostre o endereço que o accept() devolve, como o print(&apos;Conectado por&apos;, cliente) da receita.</translation>
     </message>
     <message>
         <source>print the address recvfrom() returns, as the recipe&apos;s print(cliente, msg).</source>
@@ -2369,7 +2369,7 @@
     </message>
     <message>
         <source>The output never shows what the first client sent (&quot;%1&quot;).</source>
-        <translation>A saída nunca mostra o que o primeiro cliente enviou ("%1").</translation>
+        <translation>A saída nunca mostra o que o primeiro cliente enviou (&quot;%1&quot;).</translation>
     </message>
     <message>
         <source>print each message as it arrives, with the client&apos;s address (the recipe&apos;s print(cliente, msg)).</source>
@@ -2405,7 +2405,7 @@
     </message>
     <message>
         <source>keep calling recv() until it returns 0 (b&apos;&apos; in Python), then close() the connection.</source>
-        <translation>continue chamando recv() até ele devolver 0 (b'' em Python) e então feche a conexão com close().</translation>
+        <translation>continue chamando recv() até ele devolver 0 (b&apos;&apos; em Python) e então feche a conexão com close().</translation>
     </message>
     <message>
         <source>recv() returned 0 (the client had left), but the connection was never closed.</source>
@@ -2441,7 +2441,7 @@
     </message>
     <message>
         <source>The server ended when a client left with a reset (RST): its recv() failed with ECONNRESET (&quot;Connection reset by peer&quot;).</source>
-        <translation>O servidor terminou quando um cliente saiu com um reset (RST): seu recv() falhou com ECONNRESET ("Connection reset by peer").</translation>
+        <translation>O servidor terminou quando um cliente saiu com um reset (RST): seu recv() falhou com ECONNRESET (&quot;Connection reset by peer&quot;).</translation>
     </message>
     <message>
         <source>catch that error (ConnectionResetError in Python, recv() returning -1 in C), close that connection and keep serving.</source>

@@ -95,7 +95,11 @@ bool PrivateNetwork::enter(const QStringList &extraIpv4Addresses, QString *error
     if (::geteuid() == 0) {
         if (::setgroups(0, nullptr) != 0 || ::setresgid(kNobody, kNobody, kNobody) != 0
             || ::setresuid(kNobody, kNobody, kNobody) != 0) {
-            *error = failure(QStringLiteral("setresuid(nobody)"), errno);
+            // Root of a container's user namespace where nobody is not mapped, typically.
+            *error = tr("Started as root, SocketLab runs the program as the user nobody, and it "
+                        "cannot become nobody here: setresuid failed (%1). Run the check as an "
+                        "ordinary user. The program was not run.")
+                         .arg(ErrorText::forErrno(errno));
             return false;
         }
         // A process that changed its user is not dumpable, and then its /proc/self files

@@ -2013,6 +2013,10 @@
         <source>(The caller already runs threads.)</source>
         <translation>(Quem chamou já tem threads rodando.)</translation>
     </message>
+    <message>
+        <source>Started as root, SocketLab runs the program as the user nobody, and it cannot become nobody here: setresuid failed (%1). Run the check as an ordinary user. The program was not run.</source>
+        <translation>Iniciado como root, o SocketLab executa o programa como o usuário nobody, e aqui não consegue se tornar nobody: setresuid falhou (%1). Execute a verificação como um usuário comum. O programa não foi executado.</translation>
+    </message>
 </context>
 <context>
     <name>ProcStat</name>

@@ -5,6 +5,7 @@
 #include "tests/check/checktestsupport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -24,6 +25,7 @@ private slots:
     void endlessLoopMeetsTheTimeLimit();
     void forkBombMeetsTheProcessLimit();
     void fullFolderMeetsTheFileLimit();
+    void noPrivateNetworkMeansNoRun();
 };
 
 void TestCliCheckLimits::initTestCase()
@@ -95,6 +97,48 @@ void TestCliCheckLimits::fullFolderMeetsTheFileLimit()
     QVERIFY2(evidence.first().toString().contains(QLatin1String("big.bin")), qPrintable(evidence.first().toString()));
     // The other limits were not what stopped it.
     QCOMPARE(result.item(QStringLiteral("limit-processes")).value(QLatin1String("result")).toString(), QStringLiteral("pass"));
+}
+
+void TestCliCheckLimits::noPrivateNetworkMeansNoRun()
+{
+    // User namespaces used up: a namespace that may hold one more, used by the ordinary user
+    // (uid 1000) the check then runs as, so the check's own unshare() is refused.
+    QTemporaryDir dir;
+    QFile::setPermissions(dir.path(), QFile::permissions(dir.path()) | QFileDevice::ExeOther | QFileDevice::WriteOther);
+    const QString marker = dir.filePath(QStringLiteral("ran"));
+    const QString program = dir.filePath(QStringLiteral("marker.py"));
+    QFile file(program);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("open(" + QByteArray("'") + marker.toUtf8() + "', 'w').write('ran')\n");
+    file.close();
+    const QString python = QFile::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
+                                                                            : QStringLiteral("python3");
+    // Without user namespaces left: sh -c 'echo 1 > …; exec unshare -U --map-user=1000 … COMMAND'.
+    auto limited = [](const QString &command) {
+        return QStringList {QStringLiteral("-Ur"), QStringLiteral("sh"), QStringLiteral("-c"),
+                            QStringLiteral("echo 1 > /proc/sys/user/max_user_namespaces && exec unshare -U "
+                                           "--map-user=1000 --map-group=1000 ") + command};
+    };
+    QProcess probe;
+    probe.start(QStringLiteral("unshare"), limited(QStringLiteral("unshare -U true")));
+    if (!probe.waitForStarted())
+        QSKIP("unshare(1) is not available here");
+    QVERIFY(probe.waitForFinished(kCheckWaitMs));
+    if (probe.exitStatus() != QProcess::NormalExit || probe.exitCode() == 0
+        || !probe.readAllStandardError().contains("unshare failed"))
+        QSKIP("the number of user namespaces cannot be limited here");
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral("unshare"),
+                  limited(QStringLiteral("%1 check --exercise tcp-server -- %2 %3")
+                              .arg(QStringLiteral(SOCKETLAB_CLI_PATH), python, program)));
+    QVERIFY(process.waitForFinished(kCheckWaitMs));
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(err.contains("A private network cannot be made here"), err.constData());
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+    // Never run unconfined.
+    QVERIFY(!QFile::exists(marker));
 }
 
 QTEST_GUILESS_MAIN(TestCliCheckLimits)

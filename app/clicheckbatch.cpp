@@ -27,10 +27,11 @@ constexpr int kMaxErrorLines = 5;
 // The staged copy is read by the check's own user (nobody, when run as root).
 void makeReadable(const QString &path)
 {
-    QFile::setPermissions(path, QFile::permissions(path) | QFileDevice::ReadOther | QFileDevice::ReadGroup
-                                    | (QFileInfo(path).isDir() || QFileInfo(path).isExecutable()
-                                           ? QFileDevice::ExeOther | QFileDevice::ExeGroup
-                                           : QFileDevice::Permissions()));
+    QFile::setPermissions(path,
+        QFile::permissions(path) | QFileDevice::ReadOther | QFileDevice::ReadGroup
+            | (QFileInfo(path).isDir() || QFileInfo(path).isExecutable()
+                    ? QFileDevice::ExeOther | QFileDevice::ExeGroup
+                    : QFileDevice::Permissions()));
 }
 
 bool copyTree(const QString &from, const QString &to)
@@ -39,7 +40,8 @@ bool copyTree(const QString &from, const QString &to)
         if (!QDir().mkpath(to))
             return false;
         makeReadable(to);
-        const QFileInfoList entries = QDir(from).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+        const QFileInfoList entries = QDir(from).entryInfoList(
+            QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::NoSymLinks);
         for (const QFileInfo &entry : entries) {
             if (!copyTree(entry.filePath(), to + QLatin1Char('/') + entry.fileName()))
                 return false;
@@ -72,15 +74,18 @@ int CliCheckBatch::exec()
         return 2;
     }
     QStringList entries;
-    const QFileInfoList infos = dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot, QDir::Name);
+    const QFileInfoList infos
+        = dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo &info : infos) {
-        const bool script = info.isFile() && (info.suffix() == QLatin1String("py") || info.suffix() == QLatin1String("c"));
+        const bool script = info.isFile()
+            && (info.suffix() == QLatin1String("py") || info.suffix() == QLatin1String("c"));
         const QFileInfo run(info.filePath() + QStringLiteral("/run"));
         const bool folder = info.isDir() && run.isFile() && run.isExecutable();
         if (script || folder)
             entries << info.filePath();
         else
-            say(tr("Skipped %1: not a .py or .c file, nor a folder with an executable \"run\".").arg(info.fileName()));
+            say(tr("Skipped %1: not a .py or .c file, nor a folder with an executable \"run\".")
+                    .arg(info.fileName()));
     }
     QList<Row> rows;
     bool everyPassed = true;
@@ -112,7 +117,8 @@ bool CliCheckBatch::compile(const QString &source, const QString &binary, QStrin
 {
     QProcess cc;
     cc.setProcessChannelMode(QProcess::MergedChannels);
-    cc.start(QStringLiteral("cc"), {QStringLiteral("-O1"), QStringLiteral("-o"), binary, source, QStringLiteral("-lpthread")});
+    cc.start(QStringLiteral("cc"),
+        {QStringLiteral("-O1"), QStringLiteral("-o"), binary, source, QStringLiteral("-lpthread")});
     if (!cc.waitForStarted()) {
         *errors << tr("The system's C compiler (cc) cannot be run: %1").arg(cc.errorString());
         return false;
@@ -123,10 +129,12 @@ bool CliCheckBatch::compile(const QString &source, const QString &binary, QStrin
         *errors << tr("The compiler took longer than %1 seconds.").arg(kCompileMs / 1000);
         return false;
     }
-    const QStringList lines = QString::fromLocal8Bit(cc.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromLocal8Bit(cc.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         if (line.contains(QLatin1String("error")) && errors->size() < kMaxErrorLines)
-            *errors << line.trimmed().replace(QFileInfo(source).absolutePath() + QLatin1Char('/'), QString());
+            *errors << line.trimmed().replace(
+                QFileInfo(source).absolutePath() + QLatin1Char('/'), QString());
     }
     return cc.exitStatus() == QProcess::NormalExit && cc.exitCode() == 0;
 }
@@ -169,8 +177,8 @@ bool CliCheckBatch::checkEntry(const QString &path, Row *row, QString *fatal)
     QProcess check;
     check.setWorkingDirectory(stage.path());
     QStringList arguments = {QStringLiteral("check"), QStringLiteral("--exercise"),
-                             exerciseName(m_options.exercise), QStringLiteral("--json"),
-                             QStringLiteral("--timeout"), QString::number(m_options.timeoutSeconds)};
+        exerciseName(m_options.exercise), QStringLiteral("--json"), QStringLiteral("--timeout"),
+        QString::number(m_options.timeoutSeconds)};
     if (QLocale().name() == QLatin1String("pt_BR"))
         arguments << QStringLiteral("--lang") << QStringLiteral("pt_BR");
     arguments << QStringLiteral("--") << command;
@@ -186,7 +194,7 @@ bool CliCheckBatch::checkEntry(const QString &path, Row *row, QString *fatal)
         const QJsonObject object = QJsonDocument::fromJson(line).object();
         if (object.value(QLatin1String("event")).toString() == QLatin1String("item")) {
             row->results.insert(object.value(QLatin1String("item")).toString(),
-                                object.value(QLatin1String("result")).toString());
+                object.value(QLatin1String("result")).toString());
         } else if (object.value(QLatin1String("event")).toString() == QLatin1String("score")) {
             row->passed += object.value(QLatin1String("passed")).toInt();
             row->failed += object.value(QLatin1String("failed")).toInt();
@@ -195,7 +203,9 @@ bool CliCheckBatch::checkEntry(const QString &path, Row *row, QString *fatal)
     }
     if (!scored) {
         const QString reason = QString::fromUtf8(check.readAllStandardError()).trimmed();
-        const QString why = reason.isEmpty() ? tr("The check of %1 ended without a result.").arg(row->name) : reason;
+        const QString why = reason.isEmpty()
+            ? tr("The check of %1 ended without a result.").arg(row->name)
+            : reason;
         // Exit 1 without a rubric: the check itself cannot run here (no private network):
         // the batch stops rather than run anything unconfined. Otherwise (the entry's
         // program cannot be run) the entry gets no item and the batch goes on.
@@ -215,8 +225,8 @@ bool CliCheckBatch::writeCsv(const QList<Row> &rows, QString *error)
 {
     const QChar separator = CsvText::separator();
     QString text = CsvText::row(QStringList {tr("entry")} + m_itemIds
-                                    + QStringList {tr("passed"), tr("failed"), tr("total")},
-                                separator);
+            + QStringList {tr("passed"), tr("failed"), tr("total")},
+        separator);
     for (const Row &row : rows) {
         QStringList fields = {row.name};
         for (const QString &id : std::as_const(m_itemIds))

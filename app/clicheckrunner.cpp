@@ -13,8 +13,8 @@
 #include <csignal>
 #include <cstdio>
 #include <sys/prctl.h>
-#include <sys/wait.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace socketlab {
@@ -25,7 +25,9 @@ namespace {
 constexpr int kCpuSlackSeconds = 5;
 } // namespace
 
-CliCheckRunner::CliCheckRunner(const CliOptions &options) : m_options(options) {}
+CliCheckRunner::CliCheckRunner(const CliOptions &options) : m_options(options)
+{
+}
 
 bool CliCheckRunner::nobodyCanRun(const QString &path)
 {
@@ -48,7 +50,8 @@ QString CliCheckRunner::findProgram(const QString &name)
     }
     // As a shell does, but run as root, the first one the user nobody can run: a version
     // manager's shim in root's home comes before the system's python3 in root's PATH.
-    const QStringList path = qEnvironmentVariable("PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    const QStringList path
+        = qEnvironmentVariable("PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
     QString first;
     for (const QString &dir : path) {
         const QFileInfo candidate(dir + QLatin1Char('/') + name);
@@ -100,7 +103,8 @@ QByteArray CliCheckRunner::render(const CheckItems &items, bool json)
                                                                     : tr("not applicable");
         QString text = tr("%1  %2: %3").arg(word, item.id, item.explanation);
         if (!item.evidence.isEmpty())
-            text += QLatin1Char(' ') + tr("Evidence: %1.").arg(item.evidence.join(QStringLiteral("; ")));
+            text += QLatin1Char(' ')
+                + tr("Evidence: %1.").arg(item.evidence.join(QStringLiteral("; ")));
         // One line per item, whatever the program printed.
         text.replace(QLatin1Char('\n'), QLatin1Char(' '));
         out += text.toUtf8() + '\n';
@@ -135,8 +139,9 @@ int CliCheckRunner::exec()
         return 2;
     }
     if (::geteuid() == 0 && !nobodyCanRun(program)) {
-        say(tr("%1 cannot be run by the user \"nobody\", whom the check runs programs as when "
-               "started by root: put it (and its interpreter) where every user may read and run it.")
+        say(tr(
+            "%1 cannot be run by the user \"nobody\", whom the check runs programs as when "
+            "started by root: put it (and its interpreter) where every user may read and run it.")
                 .arg(program));
         return 2;
     }
@@ -168,16 +173,17 @@ int CliCheckRunner::exec()
         ::_exit(status); // the parent removes the folder
     }
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
     if (WIFSIGNALED(status)) {
-        say(tr("The check itself ended abnormally (signal %1); the program was stopped with it.").arg(WTERMSIG(status)));
+        say(tr("The check itself ended abnormally (signal %1); the program was stopped with it.")
+                .arg(WTERMSIG(status)));
         return 1;
     }
     return WEXITSTATUS(status);
 }
 
-int CliCheckRunner::runChecked(const QString &program, const QStringList &arguments, const QString &folder)
+int CliCheckRunner::runChecked(
+    const QString &program, const QStringList &arguments, const QString &folder)
 {
     QString error;
     if (!PrivateNetwork::enter({QString::fromLatin1(PrivateNetwork::kRecipeAddress)}, &error)) {

@@ -18,8 +18,8 @@ QStringList CheckRubric::itemIds(Exercise exercise)
         ids = ServerRubric::itemIds(exercise);
     } else {
         ids = {QStringLiteral("client-sequence"), QStringLiteral("connects-to-port"),
-               QStringLiteral("sends-typed-lines"), QStringLiteral("one-send-per-line"),
-               QStringLiteral("stops-at-ctrl-x"), QStringLiteral("closes-socket")};
+            QStringLiteral("sends-typed-lines"), QStringLiteral("one-send-per-line"),
+            QStringLiteral("stops-at-ctrl-x"), QStringLiteral("closes-socket")};
     }
     ids << QStringLiteral("limit-time") << QStringLiteral("limit-processes")
         << QStringLiteral("limit-files");
@@ -28,7 +28,8 @@ QStringList CheckRubric::itemIds(Exercise exercise)
 
 CheckItems CheckRubric::evaluate(const CheckRun &run)
 {
-    CheckItems items = isServerExercise(run.exercise) ? ServerRubric::evaluate(run) : clientItems(run);
+    CheckItems items
+        = isServerExercise(run.exercise) ? ServerRubric::evaluate(run) : clientItems(run);
     items += limitItems(run);
     return items;
 }
@@ -39,7 +40,7 @@ CheckItem CheckRubric::compileItem(bool compiled, const QStringList &errors)
         return RubricTrace::pass(compileItemId(), tr("The C program compiles."));
     return RubricTrace::fail(compileItemId(),
         RubricTrace::withChange(tr("The C program does not compile, so it could not be run."),
-                                tr("fix the first error the compiler names (file:line).")),
+            tr("fix the first error the compiler names (file:line).")),
         errors);
 }
 
@@ -52,19 +53,24 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
 
     // The sequence: socket, connect, send (UDP: socket, sendto).
     {
-        const QList<SysCall> wanted = udp ? QList<SysCall> {SysCall::Socket, SysCall::Sendto}
-                                          : QList<SysCall> {SysCall::Socket, SysCall::Connect, SysCall::Send};
+        const QList<SysCall> wanted = udp
+            ? QList<SysCall> {SysCall::Socket, SysCall::Sendto}
+            : QList<SysCall> {SysCall::Socket, SysCall::Connect, SysCall::Send};
         QStringList evidence;
         const int next = trace.inOrder(wanted, &evidence);
         const QString id = QStringLiteral("client-sequence");
         if (next == wanted.size()) {
-            items << RubricTrace::pass(id, udp ? tr("The client calls socket(), then sendto(), as the recipe's UDP client.")
-                                               : tr("The client calls socket(), connect(), then send(), in the recipe's order."),
-                                       evidence);
+            items << RubricTrace::pass(id,
+                udp ? tr("The client calls socket(), then sendto(), as the recipe's UDP client.")
+                    : tr("The client calls socket(), connect(), then send(), in the recipe's "
+                         "order."),
+                evidence);
         } else {
             items << RubricTrace::fail(id,
-                RubricTrace::withChange(tr("The trace shows no %1() in the recipe's order.").arg(sysCallName(wanted.at(next))),
-                    udp ? tr("create a datagram socket and sendto() each line to the server's address.")
+                RubricTrace::withChange(tr("The trace shows no %1() in the recipe's order.")
+                                            .arg(sysCallName(wanted.at(next))),
+                    udp ? tr(
+                        "create a datagram socket and sendto() each line to the server's address.")
                         : tr("create the socket, connect() to the server, then send() each line.")),
                 evidence);
         }
@@ -83,12 +89,16 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         }
         const QString id = QStringLiteral("connects-to-port");
         if (right)
-            items << RubricTrace::pass(id, tr("The client reaches the server on port %1.").arg(run.port), evidence);
+            items << RubricTrace::pass(
+                id, tr("The client reaches the server on port %1.").arg(run.port), evidence);
         else
             items << RubricTrace::fail(id,
-                RubricTrace::withChange(evidence.isEmpty() ? tr("The client never called %1().").arg(sysCallName(call))
-                                                           : tr("The client did not reach the server on port %1.").arg(run.port),
-                    tr("%1() to port %2 of the server's address (the recipe's HOST and PORT).").arg(sysCallName(call)).arg(run.port)),
+                RubricTrace::withChange(evidence.isEmpty()
+                        ? tr("The client never called %1().").arg(sysCallName(call))
+                        : tr("The client did not reach the server on port %1.").arg(run.port),
+                    tr("%1() to port %2 of the server's address (the recipe's HOST and PORT).")
+                        .arg(sysCallName(call))
+                        .arg(run.port)),
                 evidence);
     }
 
@@ -107,13 +117,16 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
             items << RubricTrace::pass(id, tr("Every line typed reached the server."), evidence);
         else
             items << RubricTrace::fail(id,
-                RubricTrace::withChange(tr("SocketLab's server received %1 of the %2 lines typed.").arg(arrived).arg(run.typedLines.size()),
+                RubricTrace::withChange(tr("SocketLab's server received %1 of the %2 lines typed.")
+                                            .arg(arrived)
+                                            .arg(run.typedLines.size()),
                     tr("read each line typed (input() in Python, fgets() in C) and send it.")),
                 evidence);
     }
 
     // One send per line, and the Ctrl+X line is not sent.
-    QList<int> sends = trace.calls(udp ? SysCall::Sendto : SysCall::Send, [](const SocketEvent &event) { return event.result > 0; });
+    QList<int> sends = trace.calls(udp ? SysCall::Sendto : SysCall::Send,
+        [](const SocketEvent &event) { return event.result > 0; });
     bool sentCtrlX = false;
     for (int i : sends)
         sentCtrlX = sentCtrlX || run.events.at(i).payload.contains('\x18');
@@ -125,11 +138,17 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         const int made = int(sends.size()) - (sentCtrlX ? 1 : 0);
         const QString id = QStringLiteral("one-send-per-line");
         if (made == expected && expected > 0)
-            items << RubricTrace::pass(id, tr("Each of the %1 lines typed went out in one %2().").arg(expected).arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send)), evidence);
+            items << RubricTrace::pass(id,
+                tr("Each of the %1 lines typed went out in one %2().")
+                    .arg(expected)
+                    .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send)),
+                evidence);
         else
             items << RubricTrace::fail(id,
-                RubricTrace::withChange(tr("The %1 lines typed went out in %2 calls.").arg(expected).arg(made),
-                    tr("send each line once, as soon as it is typed: one %1() per line.").arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send))),
+                RubricTrace::withChange(
+                    tr("The %1 lines typed went out in %2 calls.").arg(expected).arg(made),
+                    tr("send each line once, as soon as it is typed: one %1() per line.")
+                        .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send))),
                 evidence);
     }
 
@@ -146,16 +165,21 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
             }
         }
         if (run.ctrlXAt < 0)
-            items << RubricTrace::fail(id, tr("The check ended before the Ctrl+X line could be typed."));
+            items << RubricTrace::fail(
+                id, tr("The check ended before the Ctrl+X line could be typed."));
         else if (sentCtrlX)
             items << RubricTrace::fail(id,
-                RubricTrace::withChange(tr("The program sent the Ctrl+X line to the server instead of stopping."),
-                    tr("compare each line with '\\x18' before sending it, and leave the loop when they match.")),
+                RubricTrace::withChange(
+                    tr("The program sent the Ctrl+X line to the server instead of stopping."),
+                    tr("compare each line with '\\x18' before sending it, and leave the loop when "
+                       "they match.")),
                 evidence);
         else if (!run.endedAfterCtrlX)
             items << RubricTrace::fail(id,
-                RubricTrace::withChange(tr("After the Ctrl+X line the program kept running, and SocketLab stopped it."),
-                    tr("leave the loop when the line is '\\x18' (Ctrl+X), close the socket and end.")),
+                RubricTrace::withChange(
+                    tr("After the Ctrl+X line the program kept running, and SocketLab stopped it."),
+                    tr("leave the loop when the line is '\\x18' (Ctrl+X), close the socket and "
+                       "end.")),
                 evidence);
         else
             items << RubricTrace::pass(id, tr("The program ends at the Ctrl+X line."), evidence);
@@ -169,7 +193,8 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         bool closed = false;
         for (int s : sockets) {
             const int fd = int(run.events.at(s).result);
-            for (int c : trace.calls(SysCall::Close, [fd](const SocketEvent &event) { return RubricTrace::fdOf(event) == fd; })) {
+            for (int c : trace.calls(SysCall::Close,
+                     [fd](const SocketEvent &event) { return RubricTrace::fdOf(event) == fd; })) {
                 if (c > s) {
                     closed = true;
                     evidence << RubricTrace::evidence(run.events.at(c));
@@ -182,8 +207,7 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         else
             items << RubricTrace::fail(id,
                 RubricTrace::withChange(tr("The program never called close() on its socket."),
-                    tr("close() the socket before the program ends (the recipe's tcp.close())."))
-                );
+                    tr("close() the socket before the program ends (the recipe's tcp.close()).")));
     }
     return items;
 }
@@ -194,12 +218,18 @@ CheckItems CheckRubric::limitItems(const CheckRun &run)
     const QString timeId = QStringLiteral("limit-time");
     if (run.timedOut) {
         items << RubricTrace::fail(timeId,
-            RubricTrace::withChange(tr("The check did not finish within the time limit of %1 seconds, so SocketLab stopped the program.").arg(run.timeoutSeconds),
+            RubricTrace::withChange(tr("The check did not finish within the time limit of %1 "
+                                       "seconds, so SocketLab stopped the program.")
+                                        .arg(run.timeoutSeconds),
                 isServerExercise(run.exercise)
-                    ? tr("get to accept() (or recvfrom()) quickly and answer each client as it comes; look for a loop that never waits.")
-                    : tr("end after the Ctrl+X line; look for a loop that never waits or never ends.")));
+                    ? tr("get to accept() (or recvfrom()) quickly and answer each client as it "
+                         "comes; look for a loop that never waits.")
+                    : tr("end after the Ctrl+X line; look for a loop that never waits or never "
+                         "ends.")));
     } else {
-        items << RubricTrace::pass(timeId, tr("Everything was checked within the time limit of %1 seconds.").arg(run.timeoutSeconds));
+        items << RubricTrace::pass(timeId,
+            tr("Everything was checked within the time limit of %1 seconds.")
+                .arg(run.timeoutSeconds));
     }
 
     const QString processId = QStringLiteral("limit-processes");
@@ -210,19 +240,25 @@ CheckItems CheckRubric::limitItems(const CheckRun &run)
     }
     if (run.processCapReached || !forkFailures.isEmpty()) {
         items << RubricTrace::fail(processId,
-            RubricTrace::withChange(tr("The program made processes without bound, past the limit, and SocketLab stopped it."),
-                tr("fork() once per accepted client, only after accept(), and end the child (exit) when its client leaves.")),
+            RubricTrace::withChange(tr("The program made processes without bound, past the limit, "
+                                       "and SocketLab stopped it."),
+                tr("fork() once per accepted client, only after accept(), and end the child (exit) "
+                   "when its client leaves.")),
             forkFailures);
     } else {
-        items << RubricTrace::pass(processId, tr("The program stayed within the limit on processes."));
+        items << RubricTrace::pass(
+            processId, tr("The program stayed within the limit on processes."));
     }
 
     const QString filesId = QStringLiteral("limit-files");
     const bool killedBySize = run.exitStatus == 128 + SIGXFSZ;
     if (!run.fullFiles.isEmpty() || killedBySize) {
         items << RubricTrace::fail(filesId,
-            RubricTrace::withChange(tr("The program wrote more than its folder may hold (%1 MiB per file), and its writes were refused.").arg(run.fileLimitBytes / kBytesPerMiB),
-                tr("a socket program has no need to write big files: look for a write in a loop that never ends.")),
+            RubricTrace::withChange(tr("The program wrote more than its folder may hold (%1 MiB "
+                                       "per file), and its writes were refused.")
+                                        .arg(run.fileLimitBytes / kBytesPerMiB),
+                tr("a socket program has no need to write big files: look for a write in a loop "
+                   "that never ends.")),
             run.fullFiles);
     } else {
         items << RubricTrace::pass(filesId, tr("The program stayed within the limit on files."));

@@ -28,7 +28,7 @@ struct CheckRun
     // ("127.0.0.1:40312"), in the order they connected; empty when one never connected.
     QStringList clients;
     QList<QByteArray> sentByClient; // what each of them sent
-    bool listened = false;          // the program bound (and listened on) the port
+    bool listened = false; // the program bound (and listened on) the port
     // The second client's data was read while the first was still connected.
     bool secondReadWhileFirstConnected = false;
     // Clients: SocketLab's server's view: the bytes that arrived, and the lines typed.

@@ -23,7 +23,7 @@ bool isTcp(const CheckRun &run)
 QStringList ServerRubric::itemIds(Exercise exercise)
 {
     QStringList ids = {QStringLiteral("server-sequence"), QStringLiteral("listens-on-port"),
-                       QStringLiteral("prints-connection"), QStringLiteral("prints-data")};
+        QStringLiteral("prints-connection"), QStringLiteral("prints-data")};
     if (exercise == Exercise::UdpServer)
         return ids << QStringLiteral("receives-every-datagram");
     ids << QStringLiteral("reads-whole-message") << QStringLiteral("closes-on-eof")
@@ -50,8 +50,11 @@ CheckItems ServerRubric::evaluate(const CheckRun &run)
     if (!run.listened) {
         // Nothing could be seen working: say why rather than what the program does not do.
         const QString why = RubricTrace::withChange(
-            tr("SocketLab's clients could not reach the program: it never listened on port %1.").arg(run.port),
-            tr("make the server bind() to port %1 and %2 first.").arg(run.port).arg(isTcp(run) ? QStringLiteral("listen()") : QStringLiteral("recvfrom()")));
+            tr("SocketLab's clients could not reach the program: it never listened on port %1.")
+                .arg(run.port),
+            tr("make the server bind() to port %1 and %2 first.")
+                .arg(run.port)
+                .arg(isTcp(run) ? QStringLiteral("listen()") : QStringLiteral("recvfrom()")));
         for (int i = 2; i < items.size(); ++i) {
             if (items.at(i).result == CheckItem::Result::Fail)
                 items[i].explanation = why;
@@ -70,14 +73,22 @@ CheckItem ServerRubric::sequence(const RubricTrace &trace)
     const int next = trace.inOrder(wanted, &evidence);
     const QString id = QStringLiteral("server-sequence");
     if (next == wanted.size()) {
-        return RubricTrace::pass(id, isTcp(run) ? tr("The server calls socket(), bind(), listen() and accept(), in the recipe's order.")
-                                                : tr("The server calls socket(), bind() and recvfrom(), in the recipe's order."),
-                                 evidence);
+        return RubricTrace::pass(id,
+            isTcp(run)
+                ? tr("The server calls socket(), bind(), listen() and accept(), in the recipe's "
+                     "order.")
+                : tr("The server calls socket(), bind() and recvfrom(), in the recipe's order."),
+            evidence);
     }
     return RubricTrace::fail(id,
-        RubricTrace::withChange(tr("The trace shows no %1() in the recipe's order.").arg(sysCallName(wanted.at(next))),
-            isTcp(run) ? tr("create the socket, bind() it to port %1, listen(), then accept() clients in a loop.").arg(run.port)
-                       : tr("create a datagram socket, bind() it to port %1, then recvfrom() in a loop.").arg(run.port)),
+        RubricTrace::withChange(
+            tr("The trace shows no %1() in the recipe's order.").arg(sysCallName(wanted.at(next))),
+            isTcp(run)
+                ? tr("create the socket, bind() it to port %1, listen(), then accept() clients in "
+                     "a loop.")
+                      .arg(run.port)
+                : tr("create a datagram socket, bind() it to port %1, then recvfrom() in a loop.")
+                      .arg(run.port)),
         evidence);
 }
 
@@ -97,9 +108,12 @@ CheckItem ServerRubric::port(const RubricTrace &trace)
     if (right)
         return RubricTrace::pass(id, tr("The server binds port %1.").arg(run.port), evidence);
     return RubricTrace::fail(id,
-        RubricTrace::withChange(evidence.isEmpty() ? tr("The server never called bind().")
-                                                   : tr("The server did not bind port %1.").arg(run.port),
-            tr("bind() to port %1 (the recipe's PORT), on every address ('' in Python, INADDR_ANY in C).").arg(run.port)),
+        RubricTrace::withChange(evidence.isEmpty()
+                ? tr("The server never called bind().")
+                : tr("The server did not bind port %1.").arg(run.port),
+            tr("bind() to port %1 (the recipe's PORT), on every address ('' in Python, INADDR_ANY "
+               "in C).")
+                .arg(run.port)),
         evidence);
 }
 
@@ -111,25 +125,36 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
     const QString who = trace.outputLine(clientPort);
     const QString connectionId = QStringLiteral("prints-connection");
     if (!clientPort.isEmpty() && !who.isEmpty()) {
-        items << RubricTrace::pass(connectionId, (isTcp(run) ? tr("The server prints who connected (the client's address, port %1).")
-                                                             : tr("The server prints who sent (the client's address, port %1).")).arg(clientPort),
-                                   {tr("output: %1").arg(who)});
+        items << RubricTrace::pass(connectionId,
+            (isTcp(run) ? tr("The server prints who connected (the client's address, port %1).")
+                        : tr("The server prints who sent (the client's address, port %1)."))
+                .arg(clientPort),
+            {tr("output: %1").arg(who)});
     } else {
         items << RubricTrace::fail(connectionId,
-            RubricTrace::withChange((isTcp(run) ? tr("The output never shows who connected (the first client came from port %1).")
-                                                : tr("The output never shows who sent (the first client sent from port %1)."))
-                                        .arg(clientPort.isEmpty() ? QStringLiteral("?") : clientPort),
-                isTcp(run) ? tr("print the address accept() returns, as the recipe's print('Conectado por', cliente).")
-                           : tr("print the address recvfrom() returns, as the recipe's print(cliente, msg).")));
+            RubricTrace::withChange(
+                (isTcp(run) ? tr(
+                     "The output never shows who connected (the first client came from port %1).")
+                            : tr("The output never shows who sent (the first client sent from port "
+                                 "%1)."))
+                    .arg(clientPort.isEmpty() ? QStringLiteral("?") : clientPort),
+                isTcp(run) ? tr("print the address accept() returns, as the recipe's "
+                                "print('Conectado por', cliente).")
+                           : tr("print the address recvfrom() returns, as the recipe's "
+                                "print(cliente, msg).")));
     }
     const QString what = trace.outputLine(QString::fromLatin1(kMarker1));
     const QString dataId = QStringLiteral("prints-data");
     if (!what.isEmpty()) {
-        items << RubricTrace::pass(dataId, tr("The server prints what arrived."), {tr("output: %1").arg(what)});
+        items << RubricTrace::pass(
+            dataId, tr("The server prints what arrived."), {tr("output: %1").arg(what)});
     } else {
         items << RubricTrace::fail(dataId,
-            RubricTrace::withChange(tr("The output never shows what the first client sent (\"%1\").").arg(QString::fromLatin1(kMarker1)),
-                tr("print each message as it arrives, with the client's address (the recipe's print(cliente, msg)).")));
+            RubricTrace::withChange(
+                tr("The output never shows what the first client sent (\"%1\").")
+                    .arg(QString::fromLatin1(kMarker1)),
+                tr("print each message as it arrives, with the client's address (the recipe's "
+                   "print(cliente, msg)).")));
     }
     if (isTcp(run))
         return items;
@@ -147,11 +172,16 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
     }
     const QString everyId = QStringLiteral("receives-every-datagram");
     if (got == datagrams.size())
-        items << RubricTrace::pass(everyId, tr("The server received every datagram, from both clients."), evidence);
+        items << RubricTrace::pass(
+            everyId, tr("The server received every datagram, from both clients."), evidence);
     else
         items << RubricTrace::fail(everyId,
-            RubricTrace::withChange(tr("The server received %1 of the %2 datagrams SocketLab's clients sent.").arg(got).arg(datagrams.size()),
-                tr("call recvfrom() again in a loop, for every client: UDP has no connection to wait for.")),
+            RubricTrace::withChange(
+                tr("The server received %1 of the %2 datagrams SocketLab's clients sent.")
+                    .arg(got)
+                    .arg(datagrams.size()),
+                tr("call recvfrom() again in a loop, for every client: UDP has no connection to "
+                   "wait for.")),
             evidence);
     return items;
 }
@@ -169,11 +199,18 @@ CheckItems ServerRubric::reading(const RubricTrace &trace)
     for (int i : trace.readsFrom(0))
         evidence << RubricTrace::evidence(run.events.at(i));
     if (sent > 0 && read >= sent)
-        items << RubricTrace::pass(id, tr("The server read every byte the first client sent (%1, a line of 1,500 bytes among them).").arg(sent), evidence);
+        items << RubricTrace::pass(id,
+            tr("The server read every byte the first client sent (%1, a line of 1,500 bytes among "
+               "them).")
+                .arg(sent),
+            evidence);
     else
         items << RubricTrace::fail(id,
-            RubricTrace::withChange(tr("Of the %1 bytes the first client sent, the server read %2.").arg(sent).arg(read),
-                tr("call recv() again while data arrives: a line of 1,500 bytes takes two recv(1024).")),
+            RubricTrace::withChange(tr("Of the %1 bytes the first client sent, the server read %2.")
+                                        .arg(sent)
+                                        .arg(read),
+                tr("call recv() again while data arrives: a line of 1,500 bytes takes two "
+                   "recv(1024).")),
             evidence);
 
     // recv() returns 0: the client left; close the connection.
@@ -184,8 +221,10 @@ CheckItems ServerRubric::reading(const RubricTrace &trace)
     });
     if (ends.isEmpty()) {
         items << RubricTrace::fail(closeId,
-            RubricTrace::withChange(tr("The server never saw the first client leave: no recv() returned 0 on its connection."),
-                tr("keep calling recv() until it returns 0 (b'' in Python), then close() the connection.")));
+            RubricTrace::withChange(tr("The server never saw the first client leave: no recv() "
+                                       "returned 0 on its connection."),
+                tr("keep calling recv() until it returns 0 (b'' in Python), then close() the "
+                   "connection.")));
         return items;
     }
     const SocketEvent &end = run.events.at(ends.first());
@@ -194,12 +233,15 @@ CheckItems ServerRubric::reading(const RubricTrace &trace)
     });
     if (closes.isEmpty()) {
         items << RubricTrace::fail(closeId,
-            RubricTrace::withChange(tr("recv() returned 0 (the client had left), but the connection was never closed."),
-                tr("when recv() returns 0, leave the loop and close() the connection (the recipe's con.close()).")),
+            RubricTrace::withChange(
+                tr("recv() returned 0 (the client had left), but the connection was never closed."),
+                tr("when recv() returns 0, leave the loop and close() the connection (the recipe's "
+                   "con.close()).")),
             {RubricTrace::evidence(end)});
     } else {
-        items << RubricTrace::pass(closeId, tr("When recv() returns 0 the server closes the connection."),
-                                   {RubricTrace::evidence(end), RubricTrace::evidence(run.events.at(closes.first()))});
+        items << RubricTrace::pass(closeId,
+            tr("When recv() returns 0 the server closes the connection."),
+            {RubricTrace::evidence(end), RubricTrace::evidence(run.events.at(closes.first()))});
     }
     return items;
 }
@@ -214,11 +256,15 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
         acceptEvidence << RubricTrace::evidence(run.events.at(i));
     const QString againId = QStringLiteral("accepts-again");
     if (accepts.size() >= 2)
-        items << RubricTrace::pass(againId, tr("The server goes back to accept() for the next client."), acceptEvidence);
+        items << RubricTrace::pass(
+            againId, tr("The server goes back to accept() for the next client."), acceptEvidence);
     else
         items << RubricTrace::fail(againId,
-            RubricTrace::withChange(tr("The server accepted %1 client(s) of the %2 that came.").arg(accepts.size()).arg(run.clients.size()),
-                tr("after a client, go back to accept() for the next one: accept() in a loop (the recipe's while True).")),
+            RubricTrace::withChange(tr("The server accepted %1 client(s) of the %2 that came.")
+                                        .arg(accepts.size())
+                                        .arg(run.clients.size()),
+                tr("after a client, go back to accept() for the next one: accept() in a loop (the "
+                   "recipe's while True).")),
             acceptEvidence);
 
     // The second client left by RST; the third must still be served.
@@ -236,27 +282,33 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
         break;
     }
     if (trace.readFrom(2, kMarker3)) {
-        items << RubricTrace::pass(resetId, tr("After a client's reset (RST), the server serves the next client."), resetEvidence);
+        items << RubricTrace::pass(resetId,
+            tr("After a client's reset (RST), the server serves the next client."), resetEvidence);
     } else {
-        QString what = tr("After a client left with a reset (RST), the next client was not served.");
+        QString what
+            = tr("After a client left with a reset (RST), the next client was not served.");
         const int end = run.stopIndex > 0 ? run.stopIndex : int(run.events.size());
         for (int i = 0; i < end; ++i) {
             const SocketEvent &event = run.events.at(i);
             if (event.kind == EventKind::Process && event.processChange == ProcessChange::Exited
                 && event.pid == run.programPid && event.tid == event.pid) {
-                what = tr("The server ended when a client left with a reset (RST): its recv() failed with ECONNRESET (\"Connection reset by peer\").");
+                what = tr("The server ended when a client left with a reset (RST): its recv() "
+                          "failed with ECONNRESET (\"Connection reset by peer\").");
                 resetEvidence << RubricTrace::evidence(event);
                 break;
             }
         }
         items << RubricTrace::fail(resetId,
-            RubricTrace::withChange(what, tr("catch that error (ConnectionResetError in Python, recv() returning -1 in C), close that connection and keep serving.")),
+            RubricTrace::withChange(what,
+                tr("catch that error (ConnectionResetError in Python, recv() returning -1 in C), "
+                   "close that connection and keep serving.")),
             resetEvidence);
     }
 
     const QString twoId = QStringLiteral("serves-two-at-once");
     if (run.exercise == Exercise::TcpServer) {
-        items << RubricTrace::notApplicable(twoId, tr("An iterative server serves one client at a time, as the recipe's."));
+        items << RubricTrace::notApplicable(
+            twoId, tr("An iterative server serves one client at a time, as the recipe's."));
     } else {
         QStringList evidence;
         for (int i : trace.readsFrom(1)) {
@@ -264,32 +316,47 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
             break;
         }
         if (run.secondReadWhileFirstConnected)
-            items << RubricTrace::pass(twoId, tr("The second client's data was read while the first was still connected."), evidence);
+            items << RubricTrace::pass(twoId,
+                tr("The second client's data was read while the first was still connected."),
+                evidence);
         else
             items << RubricTrace::fail(twoId,
-                RubricTrace::withChange(tr("The second client's data was not read while the first was still connected: the server serves one client at a time."),
+                RubricTrace::withChange(
+                    tr("The second client's data was not read while the first was still connected: "
+                       "the server serves one client at a time."),
                     run.exercise == Exercise::TcpServerFork
-                        ? tr("after accept(), fork() and let the child serve the client while the parent goes straight back to accept().")
-                        : tr("after accept(), start a thread that serves the client while the main thread goes straight back to accept().")),
+                        ? tr("after accept(), fork() and let the child serve the client while the "
+                             "parent goes straight back to accept().")
+                        : tr("after accept(), start a thread that serves the client while the main "
+                             "thread goes straight back to accept().")),
                 evidence);
     }
 
     // Descriptors: once the clients have left, none of their connections is still open.
     const QString fdId = QStringLiteral("no-descriptor-growth");
     if (accepts.isEmpty()) {
-        items << RubricTrace::fail(fdId, RubricTrace::withChange(tr("The server accepted no client."),
-            tr("accept() the clients that connect.")));
+        items << RubricTrace::fail(fdId,
+            RubricTrace::withChange(
+                tr("The server accepted no client."), tr("accept() the clients that connect.")));
     } else {
         const QList<int> open = trace.openAccepted();
         QStringList evidence;
         for (int i : open)
             evidence << RubricTrace::evidence(run.events.at(i));
         if (open.isEmpty())
-            items << RubricTrace::pass(fdId, tr("No descriptor is left behind: once the clients had left, the server had closed each of their %1 connections.").arg(accepts.size()), acceptEvidence);
+            items << RubricTrace::pass(fdId,
+                tr("No descriptor is left behind: once the clients had left, the server had closed "
+                   "each of their %1 connections.")
+                    .arg(accepts.size()),
+                acceptEvidence);
         else
             items << RubricTrace::fail(fdId,
-                RubricTrace::withChange(tr("After the clients had left, %1 of their connections were still open in the server: its descriptors grow with every client.").arg(open.size()),
-                    tr("close() every connection when its client leaves (in a fork server, the parent's copy right after fork() too).")),
+                RubricTrace::withChange(
+                    tr("After the clients had left, %1 of their connections were still open in the "
+                       "server: its descriptors grow with every client.")
+                        .arg(open.size()),
+                    tr("close() every connection when its client leaves (in a fork server, the "
+                       "parent's copy right after fork() too).")),
                 evidence);
     }
     return items;
@@ -305,7 +372,7 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
     if (run.exercise != Exercise::TcpServerFork) {
         const QString why = tr("Only for a server that forks a child per client.");
         return {RubricTrace::notApplicable(childId, why), RubricTrace::notApplicable(parentId, why),
-                RubricTrace::notApplicable(reapId, why)};
+            RubricTrace::notApplicable(reapId, why)};
     }
     const int end = run.stopIndex > 0 ? run.stopIndex : int(run.events.size());
     const QList<int> listens = trace.calls(SysCall::Listen);
@@ -314,9 +381,11 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         return event.pid == run.programPid && event.result > 0;
     });
     const QString noFork = RubricTrace::withChange(tr("The server never called fork()."),
-        tr("after accept(), fork(): the child serves the client, the parent goes back to accept()."));
+        tr("after accept(), fork(): the child serves the client, the parent goes back to "
+           "accept()."));
     if (forks.isEmpty())
-        return {RubricTrace::fail(childId, noFork), RubricTrace::fail(parentId, noFork), RubricTrace::fail(reapId, noFork)};
+        return {RubricTrace::fail(childId, noFork), RubricTrace::fail(parentId, noFork),
+            RubricTrace::fail(reapId, noFork)};
 
     // Children that served a client: they read from one of SocketLab's clients.
     QSet<qint64> serving;
@@ -329,20 +398,28 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
     QStringList childEvidence;
     int closing = 0;
     for (qint64 child : std::as_const(serving)) {
-        const QList<int> closes = trace.calls(SysCall::Close, [child, listener](const SocketEvent &event) {
-            return event.pid == child && RubricTrace::fdOf(event) == listener;
-        });
+        const QList<int> closes
+            = trace.calls(SysCall::Close, [child, listener](const SocketEvent &event) {
+                  return event.pid == child && RubricTrace::fdOf(event) == listener;
+              });
         if (!closes.isEmpty()) {
             ++closing;
             childEvidence << RubricTrace::evidence(run.events.at(closes.first()));
         }
     }
     if (!serving.isEmpty() && closing == serving.size())
-        items << RubricTrace::pass(childId, tr("Each child closes its copy of the listening socket (fd %1).").arg(listener), childEvidence);
+        items << RubricTrace::pass(childId,
+            tr("Each child closes its copy of the listening socket (fd %1).").arg(listener),
+            childEvidence);
     else
         items << RubricTrace::fail(childId,
-            RubricTrace::withChange(tr("%1 of the %2 children that served a client closed the listening socket (fd %3).").arg(closing).arg(serving.size()).arg(listener),
-                tr("in the child, right after fork(), close the listening socket (the recipe's tcp.close()): the child never accepts.")),
+            RubricTrace::withChange(tr("%1 of the %2 children that served a client closed the "
+                                       "listening socket (fd %3).")
+                                        .arg(closing)
+                                        .arg(serving.size())
+                                        .arg(listener),
+                tr("in the child, right after fork(), close the listening socket (the recipe's "
+                   "tcp.close()): the child never accepts.")),
             childEvidence);
 
     // The parent closes its copy of each accepted connection after fork().
@@ -352,7 +429,8 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         int accepted = -1;
         for (int i = f - 1; i >= 0; --i) {
             const SocketEvent &event = run.events.at(i);
-            if (RubricTrace::isCall(event, SysCall::Accept) && event.pid == run.programPid && event.result >= 0) {
+            if (RubricTrace::isCall(event, SysCall::Accept) && event.pid == run.programPid
+                && event.result >= 0) {
                 accepted = int(event.result);
                 break;
             }
@@ -363,7 +441,8 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
                 continue;
             if (RubricTrace::isCall(event, SysCall::Accept))
                 break;
-            if (RubricTrace::isCall(event, SysCall::Close) && RubricTrace::fdOf(event) == accepted) {
+            if (RubricTrace::isCall(event, SysCall::Close)
+                && RubricTrace::fdOf(event) == accepted) {
                 ++closedCopies;
                 parentEvidence << RubricTrace::evidence(event);
                 break;
@@ -371,11 +450,16 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         }
     }
     if (closedCopies == forks.size())
-        items << RubricTrace::pass(parentId, tr("After each fork() the parent closes its copy of the connection."), parentEvidence);
+        items << RubricTrace::pass(parentId,
+            tr("After each fork() the parent closes its copy of the connection."), parentEvidence);
     else
         items << RubricTrace::fail(parentId,
-            RubricTrace::withChange(tr("After %1 of %2 fork() calls the parent closed its copy of the connection.").arg(closedCopies).arg(forks.size()),
-                tr("in the parent, close the accepted connection right after fork() (the recipe's con.close()): the child has its own copy.")),
+            RubricTrace::withChange(
+                tr("After %1 of %2 fork() calls the parent closed its copy of the connection.")
+                    .arg(closedCopies)
+                    .arg(forks.size()),
+                tr("in the parent, close the accepted connection right after fork() (the recipe's "
+                   "con.close()): the child has its own copy.")),
             parentEvidence);
 
     // Reaping: no child left a zombie once the clients had gone.
@@ -392,15 +476,23 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
     }
     for (int i = 0; i < end; ++i) {
         const SocketEvent &event = run.events.at(i);
-        if (event.kind == EventKind::Process && event.processChange == ProcessChange::Zombie && zombies.contains(event.pid))
+        if (event.kind == EventKind::Process && event.processChange == ProcessChange::Zombie
+            && zombies.contains(event.pid))
             zombieEvidence << RubricTrace::evidence(event);
     }
     if (zombies.isEmpty())
-        items << RubricTrace::pass(reapId, tr("Every child that ended was reaped (waitpid): no zombies are left."));
+        items << RubricTrace::pass(
+            reapId, tr("Every child that ended was reaped (waitpid): no zombies are left."));
     else
         items << RubricTrace::fail(reapId,
-            RubricTrace::withChange(tr("The server works, but %1 child process(es) that ended were never reaped, so they stay zombies while the server runs. The recipe's own fork server has the same gap: it never calls waitpid().").arg(zombies.size()),
-                tr("reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore SIGCHLD.")),
+            RubricTrace::withChange(
+                tr("The server works, but %1 child process(es) that ended were never reaped, so "
+                   "they stay zombies while the server runs. The recipe's own fork server has the "
+                   "same gap: it never calls waitpid().")
+                    .arg(zombies.size()),
+                tr("reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) "
+                   "in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore "
+                   "SIGCHLD.")),
             zombieEvidence);
     return items;
 }
@@ -428,11 +520,16 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
     const bool perConnection = readers.size() >= 2 && distinct.size() == readers.size()
         && !distinct.contains(run.programPid);
     if (perConnection)
-        items << RubricTrace::pass(perId, tr("Each connection is served by a thread of its own."), evidence);
+        items << RubricTrace::pass(
+            perId, tr("Each connection is served by a thread of its own."), evidence);
     else
         items << RubricTrace::fail(perId,
-            RubricTrace::withChange(tr("The %1 connections were read by %2 thread(s): not one thread of its own per connection.").arg(readers.size()).arg(distinct.size()),
-                tr("after accept(), start a thread for that connection and do its recv() there (threading.Thread(target=..., args=(con, cliente)).start()).")),
+            RubricTrace::withChange(tr("The %1 connections were read by %2 thread(s): not one "
+                                       "thread of its own per connection.")
+                                        .arg(readers.size())
+                                        .arg(distinct.size()),
+                tr("after accept(), start a thread for that connection and do its recv() there "
+                   "(threading.Thread(target=..., args=(con, cliente)).start()).")),
             evidence);
 
     const int end = run.stopIndex > 0 ? run.stopIndex : int(run.events.size());
@@ -440,20 +537,25 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
     QStringList endEvidence;
     for (int i = 0; i < end; ++i) {
         const SocketEvent &event = run.events.at(i);
-        if (event.kind == EventKind::Process && event.processChange == ProcessChange::Exited && event.tid != event.pid
-            && distinct.contains(event.tid)) {
+        if (event.kind == EventKind::Process && event.processChange == ProcessChange::Exited
+            && event.tid != event.pid && distinct.contains(event.tid)) {
             ended.insert(event.tid);
             endEvidence << RubricTrace::evidence(event);
         }
     }
     distinct.remove(run.programPid);
     if (distinct.isEmpty())
-        items << RubricTrace::notApplicable(endId, tr("No thread of its own served a client (see thread-per-connection)."));
+        items << RubricTrace::notApplicable(
+            endId, tr("No thread of its own served a client (see thread-per-connection)."));
     else if (ended.size() == distinct.size())
-        items << RubricTrace::pass(endId, tr("Each client's thread ends when its client leaves."), endEvidence);
+        items << RubricTrace::pass(
+            endId, tr("Each client's thread ends when its client leaves."), endEvidence);
     else
         items << RubricTrace::fail(endId,
-            RubricTrace::withChange(tr("%1 of the %2 threads that served a client ended after it left.").arg(ended.size()).arg(distinct.size()),
+            RubricTrace::withChange(
+                tr("%1 of the %2 threads that served a client ended after it left.")
+                    .arg(ended.size())
+                    .arg(distinct.size()),
                 tr("let the thread's function return once it has closed its connection.")),
             endEvidence);
     return items;

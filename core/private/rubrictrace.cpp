@@ -47,10 +47,12 @@ int RubricTrace::inOrder(const QList<SysCall> &wanted, QStringList *evidence) co
     return next;
 }
 
-QList<int> RubricTrace::calls(SysCall call, const std::function<bool(const SocketEvent &)> &also) const
+QList<int> RubricTrace::calls(
+    SysCall call, const std::function<bool(const SocketEvent &)> &also) const
 {
     QList<int> found;
-    const int end = qMin(int(m_run.events.size()), m_run.stopIndex > 0 ? m_run.stopIndex : int(m_run.events.size()));
+    const int end = qMin(
+        int(m_run.events.size()), m_run.stopIndex > 0 ? m_run.stopIndex : int(m_run.events.size()));
     for (int i = 0; i < end; ++i) {
         const SocketEvent &event = m_run.events.at(i);
         if (isCall(event, call) && event.result >= 0 && (!also || also(event)))
@@ -64,7 +66,8 @@ QList<int> RubricTrace::readsFrom(int client) const
     if (client >= m_run.clients.size() || m_run.clients.at(client).isEmpty())
         return {};
     const QString peer = m_run.clients.at(client);
-    auto fromPeer = [&peer](const SocketEvent &event) { return event.result > 0 && event.peer == peer; };
+    auto fromPeer
+        = [&peer](const SocketEvent &event) { return event.result > 0 && event.peer == peer; };
     QList<int> found = calls(SysCall::Recv, fromPeer) + calls(SysCall::Recvfrom, fromPeer);
     std::sort(found.begin(), found.end());
     return found;
@@ -92,7 +95,9 @@ bool RubricTrace::closedConnectionOf(int client) const
     if (client >= m_run.clients.size() || m_run.clients.at(client).isEmpty())
         return false;
     const QString peer = m_run.clients.at(client);
-    return !calls(SysCall::Close, [&peer](const SocketEvent &event) { return event.peer == peer; }).isEmpty();
+    return !calls(SysCall::Close, [&peer](const SocketEvent &event) {
+        return event.peer == peer;
+    }).isEmpty();
 }
 
 QList<int> RubricTrace::openAccepted() const
@@ -117,8 +122,7 @@ QString RubricTrace::outputLine(const QString &text) const
         return QString();
     const QStringList lines = QString::fromUtf8(m_run.output).split(QLatin1Char('\n'));
     for (const QString &line : lines) {
-        if (line.contains(text))
-        {
+        if (line.contains(text)) {
             // The program's output is plain text: no control character reaches a terminal.
             QString shown = line.trimmed().left(200);
             for (QChar &c : shown) {
@@ -140,12 +144,14 @@ QString RubricTrace::clientPort(int client) const
     return colon < 0 ? QString() : address.mid(colon + 1);
 }
 
-CheckItem RubricTrace::pass(const QString &id, const QString &explanation, const QStringList &evidence)
+CheckItem RubricTrace::pass(
+    const QString &id, const QString &explanation, const QStringList &evidence)
 {
     return {id, CheckItem::Result::Pass, evidence.mid(0, kMaxEvidence), explanation};
 }
 
-CheckItem RubricTrace::fail(const QString &id, const QString &explanation, const QStringList &evidence)
+CheckItem RubricTrace::fail(
+    const QString &id, const QString &explanation, const QStringList &evidence)
 {
     return {id, CheckItem::Result::Fail, evidence.mid(0, kMaxEvidence), explanation};
 }

@@ -110,15 +110,17 @@ inline Result runCli(const QStringList &arguments, const QProcessEnvironment &en
 // started by root): a copy in a folder every user may enter.
 inline QString readableCopy(const QTemporaryDir &dir, const QString &from, const QString &name)
 {
-    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                          | QFileDevice::ReadOther | QFileDevice::ExeOther
-                                          | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+    QFile::setPermissions(dir.path(),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+            | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup
+            | QFileDevice::ExeGroup);
     const QString to = dir.filePath(name);
     QFile::remove(to);
     QFile::copy(from, to);
-    QFile::setPermissions(to, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther
-                                  | QFileDevice::ReadGroup | QFileDevice::ExeOwner | QFileDevice::ExeOther
-                                  | QFileDevice::ExeGroup);
+    QFile::setPermissions(to,
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther
+            | QFileDevice::ReadGroup | QFileDevice::ExeOwner | QFileDevice::ExeOther
+            | QFileDevice::ExeGroup);
     return to;
 }
 

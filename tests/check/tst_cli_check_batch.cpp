@@ -46,13 +46,15 @@ void TestCliCheckBatch::initTestCase()
     copy(QStringLiteral("does_not_compile.c"), QStringLiteral("carla.c"));
     copy(QStringLiteral("tcp_server_once.py"), QStringLiteral("davi/server.py"));
     // A folder runs its executable run, as a student's Makefile project would.
-    const QString python = QFile::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
-                                                                            : QStringLiteral("python3");
+    const QString python = QFile::exists(QStringLiteral("/usr/bin/python3"))
+        ? QStringLiteral("/usr/bin/python3")
+        : QStringLiteral("python3");
     QFile run(m_submissions + QStringLiteral("/davi/run"));
     QVERIFY(run.open(QIODevice::WriteOnly));
     run.write("#!/bin/sh\nexec " + python.toUtf8() + " \"$(dirname \"$0\")/server.py\"\n");
     run.close();
-    run.setPermissions(run.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeOther | QFileDevice::ReadOther);
+    run.setPermissions(
+        run.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeOther | QFileDevice::ReadOther);
     // Not a submission: skipped, and said so.
     QFile notes(m_submissions + QStringLiteral("/notas.txt"));
     QVERIFY(notes.open(QIODevice::WriteOnly));
@@ -73,12 +75,13 @@ void TestCliCheckBatch::batch()
     QFETCH(QChar, separator);
     QFETCH(QString, entryHeader);
     const QString csv = m_dir.filePath(QStringLiteral("notas-%1.csv").arg(lang));
-    const Result result = runCli({"check", "--exercise", "tcp-server", "--batch", m_submissions, "--csv", csv,
-                                  "--timeout", "20", "--lang", lang});
+    const Result result = runCli({"check", "--exercise", "tcp-server", "--batch", m_submissions,
+        "--csv", csv, "--timeout", "20", "--lang", lang});
     // davi's server takes one client only, carla's does not compile: not every item passed.
     QCOMPARE(result.exitCode, 1);
     // Progress: N of M and the entry's name.
-    QVERIFY2(result.err.contains(lang == QLatin1String("en") ? "1 of 4: ana.py" : "1 de 4: ana.py"), result.err.constData());
+    QVERIFY2(result.err.contains(lang == QLatin1String("en") ? "1 of 4: ana.py" : "1 de 4: ana.py"),
+        result.err.constData());
     QVERIFY(result.err.contains("4 of 4: davi") || result.err.contains("4 de 4: davi"));
     QVERIFY(result.err.contains("notas.txt"));
 
@@ -86,7 +89,8 @@ void TestCliCheckBatch::batch()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
-    const QStringList lines = QString::fromUtf8(bytes.mid(3)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromUtf8(bytes.mid(3)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 5);
     const QStringList header = lines.first().split(separator);
     const QStringList ids = CheckRubric::itemIds(Exercise::TcpServer);
@@ -102,7 +106,9 @@ void TestCliCheckBatch::batch()
         rows.insert(fields.first(), fields);
     }
     QCOMPARE(rows.keys(), (QStringList {"ana.py", "bruno.c", "carla.c", "davi"}));
-    auto cell = [&](const QString &row, const QString &id) { return rows.value(row).at(header.indexOf(id)); };
+    auto cell = [&](const QString &row, const QString &id) {
+        return rows.value(row).at(header.indexOf(id));
+    };
     QCOMPARE(cell("ana.py", "compiles"), QStringLiteral("n/a"));
     QCOMPARE(cell("ana.py", "survives-reset"), QStringLiteral("pass"));
     QCOMPARE(cell("ana.py", header.at(header.size() - 2)), QStringLiteral("0")); // failed
@@ -115,7 +121,8 @@ void TestCliCheckBatch::batch()
 
 void TestCliCheckBatch::missingFolderIsABadArgument()
 {
-    const Result result = runCli({"check", "--exercise", "tcp-server", "--batch", m_dir.filePath(QStringLiteral("nowhere"))});
+    const Result result = runCli({"check", "--exercise", "tcp-server", "--batch",
+        m_dir.filePath(QStringLiteral("nowhere"))});
     QCOMPARE(result.exitCode, 2);
 }
 

@@ -21,8 +21,7 @@ namespace {
 constexpr int kUnavailable = 99;
 
 // Runs body in a child that entered a private network; its exit status, or kUnavailable.
-template<typename Body>
-int inPrivateNetwork(Body body)
+template<typename Body> int inPrivateNetwork(Body body)
 {
     const pid_t pid = ::fork();
     if (pid == 0) {
@@ -113,7 +112,9 @@ private slots:
                 return 5;
             // Any other address leads nowhere: there is no route out.
             sockaddr_in outside = address("192.0.2.1", 5000);
-            if (::sendto(client, "hi", 2, 0, reinterpret_cast<sockaddr *>(&outside), sizeof(outside)) == 2)
+            if (::sendto(
+                    client, "hi", 2, 0, reinterpret_cast<sockaddr *>(&outside), sizeof(outside))
+                == 2)
                 return 6;
             return 0;
         });

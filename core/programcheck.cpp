@@ -33,10 +33,10 @@ constexpr int kMaxOutput = 1024 * 1024;
 // A folder with less room left than this is full.
 constexpr qint64 kFullFolderBytes = 64 * 1024;
 
-const QByteArray kLine1 = QByteArrayLiteral("Hello from client one\n");
-const QByteArray kLine2 = QByteArrayLiteral("Hello from client two\n");
-const QByteArray kLine3 = QByteArrayLiteral("Hello from client three\n");
-const QByteArray kDatagram3 = QByteArrayLiteral("Second datagram from client one\n");
+const QByteArray kLine1 = CheckRun::clientLine(0) + '\n';
+const QByteArray kLine2 = CheckRun::clientLine(1) + '\n';
+const QByteArray kLine3 = CheckRun::clientLine(2) + '\n';
+const QByteArray kDatagram3 = CheckRun::secondDatagram() + '\n';
 
 QByteArray longLine()
 {

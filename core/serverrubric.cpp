@@ -9,10 +9,10 @@
 namespace socketlab {
 
 namespace {
-const QByteArray kMarker1 = QByteArrayLiteral("Hello from client one");
-const QByteArray kMarker2 = QByteArrayLiteral("Hello from client two");
-const QByteArray kMarker3 = QByteArrayLiteral("Hello from client three");
-const QByteArray kDatagram3 = QByteArrayLiteral("Second datagram from client one");
+const QByteArray kMarker1 = CheckRun::clientLine(0);
+const QByteArray kMarker2 = CheckRun::clientLine(1);
+const QByteArray kMarker3 = CheckRun::clientLine(2);
+const QByteArray kDatagram3 = CheckRun::secondDatagram();
 
 bool isTcp(const CheckRun &run)
 {

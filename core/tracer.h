@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <memory>
 
@@ -31,6 +32,15 @@ struct TraceOptions
     // its standard streams are pipes (writeInput(), outputArrived()) and it runs in a
     // process group of its own.
     bool pipeStdio = false;
+    // setrlimit() in the program's first process before it runs (every process it makes
+    // inherits them): socketlab-cli check bounds an untrusted program's CPU, memory,
+    // processes and files. Each is {RLIMIT_..., soft and hard value}.
+    struct Limit
+    {
+        int resource = 0;
+        quint64 value = 0;
+    };
+    QVector<Limit> limits;
 };
 
 // Runs a program and traces the socket calls of every process and thread it makes, without

@@ -15,6 +15,7 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -155,6 +156,9 @@ void TraceWorker::run(const Launch &launch)
     for (QByteArray &bytes : argBytes)
         argv.push_back(bytes.data());
     argv.push_back(nullptr);
+    std::vector<std::pair<int, rlimit>> limits;
+    for (const TraceOptions::Limit &limit : launch.limits)
+        limits.push_back({limit.resource, rlimit {rlim_t(limit.value), rlim_t(limit.value)}});
     int go[2];
     int failure[2];
     auto report = [this](Tracer::StartError error, int errnum, int stage, pid_t pid) {
@@ -200,6 +204,10 @@ void TraceWorker::run(const Launch &launch)
             const ChildFailure why {3, errno};
             writeAll(failure[1], &why, sizeof(why));
             ::_exit(126);
+        }
+        for (const auto &limit : limits) {
+            if (::setrlimit(__rlimit_resource(limit.first), &limit.second) != 0)
+                ::_exit(1); // never run an untrusted program without the limits it was given
         }
         const int seccompError = SeccompFilter::install();
         if (seccompError != 0) {

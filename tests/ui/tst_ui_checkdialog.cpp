@@ -127,7 +127,7 @@ void TestCheckDialog::tcpClientInPortuguese()
     LanguageManager language;
     CheckDialog dialog(&language);
     QVERIFY(language.setLanguage(QStringLiteral("pt_BR")));
-    QCOMPARE(dialog.windowTitle(), QStringLiteral("Verificar um programa"));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.windowTitle(), QStringLiteral("Verificar um programa"), 10000);
     dialog.setCliPath(QStringLiteral(SOCKETLAB_CLI_PATH));
     QVERIFY(dialog.selectBundled(QStringLiteral("tcp_client.py")));
     QCOMPARE(dialog.exercise(), QStringLiteral("tcp-client"));

@@ -6,7 +6,6 @@
 #include "ui/screenfit.h"
 #include "ui/zoomcontroller.h"
 
-#include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -32,6 +31,7 @@
 #include <QVBoxLayout>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace socketlab {
@@ -76,24 +76,15 @@ CheckItem::Result parseResult(const QString &text)
 } // namespace
 
 CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
-    : QDialog(parent),
-      m_language(language),
-      m_exercises(new QComboBox(this)),
-      m_exerciseLabel(new QLabel(this)),
-      m_programLabel(new QLabel(this)),
-      m_program(new QLineEdit(this)),
-      m_browse(new QPushButton(this)),
-      m_bundled(new QComboBox(this)),
-      m_bundledLabel(new QLabel(this)),
-      m_table(new QTableView(this)),
-      m_detailsLabel(new QLabel(this)),
-      m_details(new QPlainTextEdit(this)),
-      m_status(new QLabel(this)),
-      m_check(new QPushButton(this)),
-      m_stop(new QPushButton(this)),
+    : QDialog(parent), m_language(language), m_exercises(new QComboBox(this)),
+      m_exerciseLabel(new QLabel(this)), m_programLabel(new QLabel(this)),
+      m_program(new QLineEdit(this)), m_browse(new QPushButton(this)),
+      m_bundled(new QComboBox(this)), m_bundledLabel(new QLabel(this)),
+      m_table(new QTableView(this)), m_detailsLabel(new QLabel(this)),
+      m_details(new QPlainTextEdit(this)), m_status(new QLabel(this)),
+      m_check(new QPushButton(this)), m_stop(new QPushButton(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)),
-      m_model(new CheckResultsModel(this)),
-      m_killTimer(new QTimer(this))
+      m_model(new CheckResultsModel(this)), m_killTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("checkDialog"));
     m_exercises->setObjectName(QStringLiteral("checkExercise"));
@@ -120,10 +111,10 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::ResultColumn,
-                                                      QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::ItemColumn,
-                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        CheckResultsModel::ResultColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        CheckResultsModel::ItemColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
     auto *choices = new QGridLayout;
@@ -177,7 +168,7 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &CheckDialog::showDetails);
+        &CheckDialog::showDetails);
     retranslateUi();
     ScreenFit::apply(this, QSize(900, 640));
 }
@@ -192,8 +183,8 @@ CheckDialog::~CheckDialog()
 
 QString CheckDialog::defaultCliPath()
 {
-    const QString beside =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("socketlab-cli"));
+    const QString beside
+        = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("socketlab-cli"));
     if (QFileInfo(beside).isExecutable())
         return beside;
     return QStandardPaths::findExecutable(QStringLiteral("socketlab-cli"));
@@ -247,10 +238,10 @@ QString CheckDialog::statusText() const
 
 void CheckDialog::browse()
 {
-    const QString start = m_programPath.isEmpty() ? QDir::homePath() : QFileInfo(m_programPath).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Choose the program to check"), start,
-        tr("Python programs (*.py);;All files (*)"));
+    const QString start
+        = m_programPath.isEmpty() ? QDir::homePath() : QFileInfo(m_programPath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose the program to check"),
+        start, tr("Python programs (*.py);;All files (*)"));
     if (path.isEmpty())
         return;
     const QSignalBlocker blocker(m_bundled);
@@ -260,7 +251,8 @@ void CheckDialog::browse()
 
 QString CheckDialog::currentLanguage() const
 {
-    const QString language = m_language ? m_language->language() : LanguageManager::systemLanguage();
+    const QString language
+        = m_language ? m_language->language() : LanguageManager::systemLanguage();
     return language == QLatin1String("pt_BR") ? language : QStringLiteral("en");
 }
 
@@ -288,8 +280,8 @@ void CheckDialog::startCheck()
         m_failure = tr("socketlab-cli, which runs the check, was not found beside SocketLab.");
     } else {
         // Its own TMPDIR: a check stopped by a signal cannot remove its folder, this can.
-        m_tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath()
-                                                    + QStringLiteral("/socketlab-gui-check-XXXXXX"));
+        m_tempDir = std::make_unique<QTemporaryDir>(
+            QDir::tempPath() + QStringLiteral("/socketlab-gui-check-XXXXXX"));
         if (!m_tempDir->isValid()) {
             m_failure = tr("Cannot make a folder for the check: %1").arg(m_tempDir->errorString());
             m_tempDir.reset();
@@ -301,12 +293,12 @@ void CheckDialog::startCheck()
         return;
     }
     // Started by root, the check runs the program as nobody, who must reach its folder.
-    QFile::setPermissions(m_tempDir->path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                                 | QFile::ExeGroup | QFile::ExeOther);
+    QFile::setPermissions(m_tempDir->path(),
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
 
-    QStringList arguments{QStringLiteral("check"), QStringLiteral("--exercise"), exercise(),
-                          QStringLiteral("--json"), QStringLiteral("--lang"), currentLanguage(),
-                          QStringLiteral("--")};
+    QStringList arguments {QStringLiteral("check"), QStringLiteral("--exercise"), exercise(),
+        QStringLiteral("--json"), QStringLiteral("--lang"), currentLanguage(),
+        QStringLiteral("--")};
     // python3 from PATH, as the command line would: the check picks one its user may run.
     if (file.suffix() == QLatin1String("py"))
         arguments << QStringLiteral("python3");
@@ -318,7 +310,11 @@ void CheckDialog::startCheck()
     m_process->setProcessEnvironment(environment);
     m_process->setWorkingDirectory(m_tempDir->path());
     // A group of its own, so Stop reaches the check, its namespace child and the program.
-    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    // The group no longer gets a terminal's Ctrl+C: the check ends when this process does.
+    m_process->setChildProcessModifier([] {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    });
     connect(m_process, &QProcess::readyReadStandardOutput, this, &CheckDialog::readOutput);
     connect(m_process, &QProcess::readyReadStandardError, this, [this] {
         const QByteArray more = m_process->readAllStandardError();
@@ -461,7 +457,7 @@ void CheckDialog::updateState()
     m_check->setEnabled(!running && !m_programPath.isEmpty());
     m_stop->setEnabled(running && m_state != State::Stopping);
     for (QWidget *widget : {static_cast<QWidget *>(m_exercises), static_cast<QWidget *>(m_program),
-                            static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_bundled)})
+             static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_bundled)})
         widget->setEnabled(!running);
     switch (m_state) {
     case State::Idle:
@@ -495,15 +491,15 @@ void CheckDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
-void CheckDialog::closeEvent(QCloseEvent *event)
+void CheckDialog::done(int result)
 {
-    // Closing the dialog ends the check: nothing keeps running unseen.
+    // Nothing keeps running unseen.
     if (isRunning()) {
         m_state = State::Stopping;
         signalGroup(SIGKILL);
         m_process->waitForFinished(kReapWaitMs);
     }
-    QDialog::closeEvent(event);
+    QDialog::done(result);
 }
 
 void CheckDialog::retranslateUi()
@@ -519,7 +515,8 @@ void CheckDialog::retranslateUi()
     m_bundledLabel->setBuddy(m_bundled);
     m_detailsLabel->setText(tr("&Details of the selected item:"));
     m_check->setText(tr("&Check"));
-    m_check->setToolTip(tr("Runs the program in a private network and grades it against the exercise"));
+    m_check->setToolTip(
+        tr("Runs the program in a private network and grades it against the exercise"));
     m_stop->setText(tr("&Stop"));
     m_stop->setToolTip(tr("Stops the check and every process of the program"));
 

@@ -55,15 +55,17 @@ public:
 
 public slots:
     void startCheck();
-    // Stops the check and everything it started (its process group), then waits for it.
+    // Stops the check and everything it started (its process group): SIGTERM, then SIGKILL
+    // for what is left after two seconds.
     void stopCheck();
+    // Closing the dialog (Close, Escape, the title bar) ends a running check first.
+    void done(int result) override;
 
 signals:
     void checkFinished();
 
 protected:
     void changeEvent(QEvent *event) override;
-    void closeEvent(QCloseEvent *event) override;
 
 private:
     enum class State { Idle, Running, Stopping, Finished, Failed, Stopped };

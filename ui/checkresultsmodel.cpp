@@ -9,8 +9,7 @@
 
 namespace socketlab {
 
-CheckResultsModel::CheckResultsModel(QObject *parent)
-    : QAbstractTableModel(parent)
+CheckResultsModel::CheckResultsModel(QObject *parent) : QAbstractTableModel(parent)
 {
 }
 

@@ -73,18 +73,23 @@ void TestCheckDialog::model()
 {
     CheckResultsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addItem({QStringLiteral("server-sequence"), CheckItem::Result::Pass, {QStringLiteral("<b>x</b>")},
-                   QStringLiteral("In order.")});
-    model.addItem({QStringLiteral("children-reaped"), CheckItem::Result::Fail, {}, QStringLiteral("Zombies.")});
+    model.addItem({QStringLiteral("server-sequence"), CheckItem::Result::Pass,
+        {QStringLiteral("<b>x</b>")}, QStringLiteral("In order.")});
+    model.addItem({QStringLiteral("children-reaped"), CheckItem::Result::Fail, {},
+        QStringLiteral("Zombies.")});
     model.addItem({QStringLiteral("threads-end"), CheckItem::Result::NotApplicable, {}, QString()});
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(CheckResultsModel::ColumnCount));
     // The result is a word and an icon, not a colour alone.
-    QCOMPARE(model.index(1, CheckResultsModel::ResultColumn).data().toString(), QStringLiteral("Failed"));
+    QCOMPARE(model.index(1, CheckResultsModel::ResultColumn).data().toString(),
+        QStringLiteral("Failed"));
     QVERIFY(!model.index(1, CheckResultsModel::ResultColumn).data(Qt::DecorationRole).isNull());
-    QCOMPARE(model.index(2, CheckResultsModel::ResultColumn).data(CheckResultsModel::ResultNameRole).toString(),
-             QStringLiteral("n/a"));
-    QCOMPARE(model.index(0, CheckResultsModel::ItemColumn).data().toString(), QStringLiteral("server-sequence"));
+    QCOMPARE(model.index(2, CheckResultsModel::ResultColumn)
+                 .data(CheckResultsModel::ResultNameRole)
+                 .toString(),
+        QStringLiteral("n/a"));
+    QCOMPARE(model.index(0, CheckResultsModel::ItemColumn).data().toString(),
+        QStringLiteral("server-sequence"));
     model.retranslate();
     model.clear();
     QCOMPARE(model.rowCount(), 0);
@@ -103,11 +108,11 @@ void TestCheckDialog::udpServer()
     QVERIFY(dialog.isRunning());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), kCheckWaitMs);
     QCOMPARE(results(dialog.model()),
-             QStringList({"server-sequence=pass", "listens-on-port=pass", "prints-connection=pass",
-                          "prints-data=pass", "receives-every-datagram=pass", "limit-time=pass",
-                          "limit-processes=pass", "limit-files=pass"}));
+        QStringList({"server-sequence=pass", "listens-on-port=pass", "prints-connection=pass",
+            "prints-data=pass", "receives-every-datagram=pass", "limit-time=pass",
+            "limit-processes=pass", "limit-files=pass"}));
     QVERIFY2(dialog.statusText().startsWith(QStringLiteral("8 of 8 items passed")),
-             qPrintable(dialog.statusText()));
+        qPrintable(dialog.statusText()));
 
     // An item's evidence, the calls with pid, step and tid, in the details pane.
     auto *table = dialog.findChild<QTableView *>(QStringLiteral("checkRubric"));
@@ -115,9 +120,9 @@ void TestCheckDialog::udpServer()
     QVERIFY(table && details);
     table->selectRow(0);
     const QString text = details->toPlainText();
-    QVERIFY2(text.contains(QStringLiteral("server-sequence")) && text.contains(QStringLiteral("bind("))
-                 && text.contains(QStringLiteral("(tid ")),
-             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("server-sequence"))
+            && text.contains(QStringLiteral("bind(")) && text.contains(QStringLiteral("(tid ")),
+        qPrintable(text));
 }
 
 void TestCheckDialog::tcpClientInPortuguese()
@@ -137,11 +142,12 @@ void TestCheckDialog::tcpClientInPortuguese()
     QVERIFY2(got.contains(QStringLiteral("client-sequence=pass")), qPrintable(got.join(' ')));
     QVERIFY2(got.contains(QStringLiteral("stops-at-ctrl-x=pass")), qPrintable(got.join(' ')));
     // The check ran in the window's language.
-    QVERIFY2(dialog.statusText().contains(QStringLiteral("itens")), qPrintable(dialog.statusText()));
+    QVERIFY2(
+        dialog.statusText().contains(QStringLiteral("itens")), qPrintable(dialog.statusText()));
     QCOMPARE(dialog.model()->index(0, CheckResultsModel::ResultColumn).data().toString(),
-             QStringLiteral("Passou"));
+        QStringLiteral("Passou"));
     QVERIFY2(dialog.model()->item(0).explanation.contains(QStringLiteral("cliente")),
-             qPrintable(dialog.model()->item(0).explanation));
+        qPrintable(dialog.model()->item(0).explanation));
 }
 
 void TestCheckDialog::noPrivateNetworkMessage()
@@ -153,8 +159,9 @@ void TestCheckDialog::noPrivateNetworkMessage()
     const QString fake = dir.filePath(QStringLiteral("socketlab-cli"));
     QFile file(fake);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("#!/bin/sh\necho 'socketlab-cli: A private network cannot be made here: <b>unshare</b> "
-               "failed.' >&2\nexit 1\n");
+    file.write(
+        "#!/bin/sh\necho 'socketlab-cli: A private network cannot be made here: <b>unshare</b> "
+        "failed.' >&2\nexit 1\n");
     file.close();
     QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     CheckDialog dialog(nullptr);
@@ -163,7 +170,7 @@ void TestCheckDialog::noPrivateNetworkMessage()
     dialog.startCheck();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 30000);
     QCOMPARE(dialog.statusText(),
-             QStringLiteral("A private network cannot be made here: <b>unshare</b> failed."));
+        QStringLiteral("A private network cannot be made here: <b>unshare</b> failed."));
     auto *status = dialog.findChild<QLabel *>(QStringLiteral("checkStatus"));
     QVERIFY(status);
     QCOMPARE(status->textFormat(), Qt::PlainText);
@@ -183,9 +190,10 @@ void TestCheckDialog::stopLeavesNothing()
     file.write("import time\nwhile True:\n    time.sleep(1)\n");
     file.close();
     // Readable by every user: started by root, the check runs it as nobody.
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                          | QFile::ExeGroup | QFile::ExeOther);
+    QVERIFY(file.setPermissions(
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    QFile::setPermissions(dir.path(),
+        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
     const QByteArray marker("sleepy_checkdialog_marker");
     QCOMPARE(processesWith(marker), 0);
 
@@ -201,11 +209,20 @@ void TestCheckDialog::stopLeavesNothing()
     QVERIFY(group > 0);
     dialog.stopCheck();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 15000);
-    QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Stopped")), qPrintable(dialog.statusText()));
+    QVERIFY2(
+        dialog.statusText().startsWith(QStringLiteral("Stopped")), qPrintable(dialog.statusText()));
     // Neither the program nor anything of the check's process group is left.
     QTRY_COMPARE_WITH_TIMEOUT(processesWith(marker), 0, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(::kill(-group, 0) != 0 && errno == ESRCH, 15000);
     QCOMPARE(dialog.model()->rowCount(), 0);
+
+    // Closing the dialog during a check ends it too.
+    dialog.show();
+    dialog.startCheck();
+    QTRY_VERIFY_WITH_TIMEOUT(processesWith(marker) > 0, 30000);
+    dialog.reject();
+    QVERIFY(!dialog.isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(processesWith(marker), 0, 15000);
 }
 
 QTEST_MAIN(TestCheckDialog)

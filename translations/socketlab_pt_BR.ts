@@ -3163,34 +3163,6 @@
         <translation>Programas Python (*.py);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <source>Choose the program file to check.</source>
-        <translation>Escolha o arquivo do programa a verificar.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be run: choose a Python program (.py) or an executable file.</source>
-        <translation>%1 não pode ser executado: escolha um programa Python (.py) ou um arquivo executável.</translation>
-    </message>
-    <message>
-        <source>socketlab-cli, which runs the check, was not found beside SocketLab.</source>
-        <translation>O socketlab-cli, que faz a verificação, não foi encontrado junto do SocketLab.</translation>
-    </message>
-    <message>
-        <source>Cannot make a folder for the check: %1</source>
-        <translation>Não foi possível criar uma pasta para a verificação: %1</translation>
-    </message>
-    <message>
-        <source>The check ended abnormally.</source>
-        <translation>A verificação terminou de forma anormal.</translation>
-    </message>
-    <message>
-        <source>The check ended without a result (exit status %1).</source>
-        <translation>A verificação terminou sem resultado (código de saída %1).</translation>
-    </message>
-    <message>
-        <source>socketlab-cli could not be started: %1</source>
-        <translation>Não foi possível iniciar o socketlab-cli: %1</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3269,6 +3241,37 @@
     <message>
         <source>(choose one to check it)</source>
         <translation>(escolha um para verificá-lo)</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::CheckProcess</name>
+    <message>
+        <source>Choose the program file to check.</source>
+        <translation>Escolha o arquivo do programa a verificar.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be run: choose a Python program (.py) or an executable file.</source>
+        <translation>%1 não pode ser executado: escolha um programa Python (.py) ou um arquivo executável.</translation>
+    </message>
+    <message>
+        <source>socketlab-cli, which runs the check, was not found beside SocketLab.</source>
+        <translation>O socketlab-cli, que faz a verificação, não foi encontrado junto do SocketLab.</translation>
+    </message>
+    <message>
+        <source>Cannot make a folder for the check: %1</source>
+        <translation>Não foi possível criar uma pasta para a verificação: %1</translation>
+    </message>
+    <message>
+        <source>The check ended abnormally.</source>
+        <translation>A verificação terminou de forma anormal.</translation>
+    </message>
+    <message>
+        <source>The check ended without a result (exit status %1).</source>
+        <translation>A verificação terminou sem resultado (código de saída %1).</translation>
+    </message>
+    <message>
+        <source>socketlab-cli could not be started: %1</source>
+        <translation>Não foi possível iniciar o socketlab-cli: %1</translation>
     </message>
 </context>
 <context>

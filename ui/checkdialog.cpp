@@ -1,13 +1,13 @@
 #include "ui/checkdialog.h"
 
 #include "translations/languagemanager.h"
+#include "ui/checkprocess.h"
 #include "ui/checkresultsmodel.h"
 #include "ui/recipeprograms.h"
 #include "ui/screenfit.h"
 #include "ui/zoomcontroller.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
@@ -16,34 +16,17 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
-#include <QTimer>
 #include <QVBoxLayout>
-
-#include <csignal>
-#include <sys/prctl.h>
-#include <unistd.h>
 
 namespace socketlab {
 
 namespace {
-
-// How long a stopped check has to end after SIGTERM before its group gets SIGKILL.
-constexpr int kKillAfterMs = 2000;
-// How long closing the dialog waits for a killed check to be reaped.
-constexpr int kReapWaitMs = 3000;
-// A check prints a few kilobytes; more on standard error is cut.
-constexpr qsizetype kMaxErrorBytes = 16 * 1024;
 
 // The recipe's exercises in the order a class meets them, with names for a teacher.
 struct ExerciseChoice
@@ -64,15 +47,6 @@ QVector<ExerciseChoice> exerciseChoices()
     };
 }
 
-CheckItem::Result parseResult(const QString &text)
-{
-    if (text == QLatin1String("pass"))
-        return CheckItem::Result::Pass;
-    if (text == QLatin1String("fail"))
-        return CheckItem::Result::Fail;
-    return CheckItem::Result::NotApplicable;
-}
-
 } // namespace
 
 CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
@@ -84,7 +58,7 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
       m_details(new QPlainTextEdit(this)), m_status(new QLabel(this)),
       m_check(new QPushButton(this)), m_stop(new QPushButton(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)),
-      m_model(new CheckResultsModel(this)), m_killTimer(new QTimer(this))
+      m_model(new CheckResultsModel(this)), m_runner(new CheckProcess(this))
 {
     setObjectName(QStringLiteral("checkDialog"));
     m_exercises->setObjectName(QStringLiteral("checkExercise"));
@@ -152,8 +126,17 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     layout->addLayout(buttons);
 
     m_check->setDefault(true);
-    m_killTimer->setSingleShot(true);
-    connect(m_killTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
+    connect(m_runner, &CheckProcess::itemArrived, m_model, &CheckResultsModel::addItem);
+    connect(m_runner, &CheckProcess::scored, this, [this](int passed, int total) {
+        m_passed = passed;
+        m_total = total;
+        finish(State::Finished);
+    });
+    connect(m_runner, &CheckProcess::stopped, this, [this] { finish(State::Stopped); });
+    connect(m_runner, &CheckProcess::failed, this, [this](const QString &message) {
+        m_failure = message;
+        finish(State::Failed);
+    });
     connect(m_check, &QPushButton::clicked, this, &CheckDialog::startCheck);
     connect(m_stop, &QPushButton::clicked, this, &CheckDialog::stopCheck);
     connect(m_browse, &QPushButton::clicked, this, &CheckDialog::browse);
@@ -173,21 +156,11 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     ScreenFit::apply(this, QSize(900, 640));
 }
 
-CheckDialog::~CheckDialog()
-{
-    if (isRunning()) {
-        signalGroup(SIGKILL);
-        m_process->waitForFinished(kReapWaitMs);
-    }
-}
+CheckDialog::~CheckDialog() = default;
 
-QString CheckDialog::defaultCliPath()
+void CheckDialog::setCliPath(const QString &path)
 {
-    const QString beside
-        = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("socketlab-cli"));
-    if (QFileInfo(beside).isExecutable())
-        return beside;
-    return QStandardPaths::findExecutable(QStringLiteral("socketlab-cli"));
+    m_runner->setCliPath(path);
 }
 
 bool CheckDialog::setExercise(const QString &name)
@@ -228,7 +201,7 @@ void CheckDialog::setProgramFile(const QString &path)
 
 bool CheckDialog::isRunning() const
 {
-    return m_process && m_process->state() != QProcess::NotRunning;
+    return m_runner->isRunning();
 }
 
 QString CheckDialog::statusText() const
@@ -262,149 +235,27 @@ void CheckDialog::startCheck()
         return;
     m_model->clear();
     m_details->clear();
-    m_pending.clear();
-    m_errors.clear();
-    m_scored = false;
+    m_failure.clear();
     m_passed = 0;
     m_total = 0;
-    m_failure.clear();
-
-    const QFileInfo file(m_programPath);
-    QString cli = m_cliPath.isEmpty() ? defaultCliPath() : m_cliPath;
-    if (!file.isFile()) {
-        m_failure = tr("Choose the program file to check.");
-    } else if (file.suffix() != QLatin1String("py") && !file.isExecutable()) {
-        m_failure = tr("%1 cannot be run: choose a Python program (.py) or an executable file.")
-                        .arg(file.absoluteFilePath());
-    } else if (cli.isEmpty()) {
-        m_failure = tr("socketlab-cli, which runs the check, was not found beside SocketLab.");
-    } else {
-        // Its own TMPDIR: a check stopped by a signal cannot remove its folder, this can.
-        m_tempDir = std::make_unique<QTemporaryDir>(
-            QDir::tempPath() + QStringLiteral("/socketlab-gui-check-XXXXXX"));
-        if (!m_tempDir->isValid()) {
-            m_failure = tr("Cannot make a folder for the check: %1").arg(m_tempDir->errorString());
-            m_tempDir.reset();
-        }
-    }
-    if (!m_failure.isEmpty()) {
+    if (!m_runner->start(exercise(), m_programPath, currentLanguage(), &m_failure)) {
         m_state = State::Failed;
         updateState();
         return;
     }
-    // Started by root, the check runs the program as nobody, who must reach its folder.
-    QFile::setPermissions(m_tempDir->path(),
-        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
-
-    QStringList arguments {QStringLiteral("check"), QStringLiteral("--exercise"), exercise(),
-        QStringLiteral("--json"), QStringLiteral("--lang"), currentLanguage(),
-        QStringLiteral("--")};
-    // python3 from PATH, as the command line would: the check picks one its user may run.
-    if (file.suffix() == QLatin1String("py"))
-        arguments << QStringLiteral("python3");
-    arguments << file.absoluteFilePath();
-
-    m_process = new QProcess(this);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("TMPDIR"), m_tempDir->path());
-    m_process->setProcessEnvironment(environment);
-    m_process->setWorkingDirectory(m_tempDir->path());
-    // A group of its own, so Stop reaches the check, its namespace child and the program.
-    // The group no longer gets a terminal's Ctrl+C: the check ends when this process does.
-    m_process->setChildProcessModifier([] {
-        ::setpgid(0, 0);
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-    });
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &CheckDialog::readOutput);
-    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
-        const QByteArray more = m_process->readAllStandardError();
-        if (m_errors.size() < kMaxErrorBytes)
-            m_errors += more.left(kMaxErrorBytes - m_errors.size());
-    });
-    connect(m_process, &QProcess::finished, this, &CheckDialog::processFinished);
-    connect(m_process, &QProcess::errorOccurred, this, &CheckDialog::processError);
     m_state = State::Running;
     updateState();
-    m_process->start(cli, arguments);
-    m_pid = m_process->processId();
 }
 
 void CheckDialog::stopCheck()
 {
-    if (!isRunning() || m_state == State::Stopping)
-        return;
-    m_state = State::Stopping;
+    m_runner->stop();
     updateState();
-    signalGroup(SIGTERM);
-    m_killTimer->start(kKillAfterMs);
 }
 
-void CheckDialog::signalGroup(int signal)
+void CheckDialog::finish(State state)
 {
-    if (m_pid > 0)
-        ::kill(-pid_t(m_pid), signal);
-}
-
-void CheckDialog::readOutput()
-{
-    m_pending += m_process->readAllStandardOutput();
-    qsizetype newline;
-    while ((newline = m_pending.indexOf('\n')) >= 0) {
-        const QByteArray line = m_pending.left(newline);
-        m_pending.remove(0, newline + 1);
-        handleLine(line);
-    }
-}
-
-void CheckDialog::handleLine(const QByteArray &line)
-{
-    const QJsonObject object = QJsonDocument::fromJson(line).object();
-    const QString event = object.value(QLatin1String("event")).toString();
-    if (event == QLatin1String("item")) {
-        CheckItem item;
-        item.id = object.value(QLatin1String("item")).toString();
-        item.result = parseResult(object.value(QLatin1String("result")).toString());
-        const QJsonArray evidence = object.value(QLatin1String("evidence")).toArray();
-        for (const QJsonValue &value : evidence)
-            item.evidence << value.toString();
-        item.explanation = object.value(QLatin1String("explanation")).toString();
-        m_model->addItem(item);
-    } else if (event == QLatin1String("score")) {
-        m_passed = object.value(QLatin1String("passed")).toInt();
-        m_total = object.value(QLatin1String("total")).toInt();
-        m_scored = true;
-    }
-}
-
-void CheckDialog::processFinished(int exitCode, QProcess::ExitStatus status)
-{
-    m_killTimer->stop();
-    readOutput();
-    if (!m_pending.isEmpty())
-        handleLine(m_pending);
-    m_pending.clear();
-    m_errors += m_process->readAllStandardError();
-    if (m_state == State::Stopping) {
-        // Whatever of the group is left (the tracer kills the program when it ends).
-        signalGroup(SIGKILL);
-        m_state = State::Stopped;
-    } else if (m_scored) {
-        m_state = State::Finished;
-    } else {
-        m_state = State::Failed;
-        QString message = QString::fromUtf8(m_errors).trimmed();
-        message.replace(QLatin1String("socketlab-cli: "), QString());
-        if (message.isEmpty()) {
-            message = status == QProcess::CrashExit
-                ? tr("The check ended abnormally.")
-                : tr("The check ended without a result (exit status %1).").arg(exitCode);
-        }
-        m_failure = message;
-    }
-    m_process->deleteLater();
-    m_process = nullptr;
-    m_pid = 0;
-    m_tempDir.reset();
+    m_state = state;
     if (m_state == State::Finished) {
         // The first failure is what a teacher looks at first.
         for (int row = 0; row < m_model->rowCount(); ++row) {
@@ -414,19 +265,6 @@ void CheckDialog::processFinished(int exitCode, QProcess::ExitStatus status)
             }
         }
     }
-    updateState();
-    emit checkFinished();
-}
-
-void CheckDialog::processError(QProcess::ProcessError error)
-{
-    if (error != QProcess::FailedToStart)
-        return;
-    m_failure = tr("socketlab-cli could not be started: %1").arg(m_process->errorString());
-    m_state = State::Failed;
-    m_process->deleteLater();
-    m_process = nullptr;
-    m_tempDir.reset();
     updateState();
     emit checkFinished();
 }
@@ -454,8 +292,10 @@ void CheckDialog::showDetails()
 void CheckDialog::updateState()
 {
     const bool running = isRunning();
+    if (m_runner->isStopping())
+        m_state = State::Stopping;
     m_check->setEnabled(!running && !m_programPath.isEmpty());
-    m_stop->setEnabled(running && m_state != State::Stopping);
+    m_stop->setEnabled(running && !m_runner->isStopping());
     for (QWidget *widget : {static_cast<QWidget *>(m_exercises), static_cast<QWidget *>(m_program),
              static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_bundled)})
         widget->setEnabled(!running);
@@ -494,11 +334,7 @@ void CheckDialog::changeEvent(QEvent *event)
 void CheckDialog::done(int result)
 {
     // Nothing keeps running unseen.
-    if (isRunning()) {
-        m_state = State::Stopping;
-        signalGroup(SIGKILL);
-        m_process->waitForFinished(kReapWaitMs);
-    }
+    m_runner->kill();
     QDialog::done(result);
 }
 

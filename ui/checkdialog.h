@@ -3,9 +3,6 @@
 #include "core/checkitem.h"
 
 #include <QDialog>
-#include <QProcess>
-
-#include <memory>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -14,18 +11,16 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
-class QTemporaryDir;
-class QTimer;
 
 namespace socketlab {
 
+class CheckProcess;
 class CheckResultsModel;
 class LanguageManager;
 
 // "Check a program…": grades a student's program against one of the recipe's exercises with
-// socketlab-cli check, run beside this executable. The check must enter a user and network
-// namespace of its own, which only a single-threaded process may do, so it never runs in
-// the window's process; its --json lines fill the rubric as they arrive.
+// socketlab-cli check (a CheckProcess); the rubric fills in as its items arrive, and the
+// selected item's evidence shows below it.
 class CheckDialog : public QDialog
 {
     Q_OBJECT
@@ -34,11 +29,8 @@ public:
     explicit CheckDialog(LanguageManager *language, QWidget *parent = nullptr);
     ~CheckDialog() override;
 
-    // socketlab-cli beside this executable (the build tree's app/ or the installed bin/),
-    // else the first in PATH; empty when missing.
-    static QString defaultCliPath();
     // For tests: another socketlab-cli.
-    void setCliPath(const QString &path) { m_cliPath = path; }
+    void setCliPath(const QString &path);
 
     // Choices, also for tests. An exercise by its command-line name (tcp-server-fork); a
     // bundled recipe program by file name (it also chooses its exercise); any program file.
@@ -73,16 +65,11 @@ private:
     void retranslateUi();
     void updateState();
     void browse();
-    void readOutput();
-    void handleLine(const QByteArray &line);
-    void processFinished(int exitCode, QProcess::ExitStatus status);
-    void processError(QProcess::ProcessError error);
+    void finish(State state);
     void showDetails();
-    void signalGroup(int signal);
     QString currentLanguage() const;
 
     LanguageManager *m_language;
-    QString m_cliPath;
     QString m_programPath;
     QComboBox *m_exercises;
     QLabel *m_exerciseLabel;
@@ -99,19 +86,10 @@ private:
     QPushButton *m_stop;
     QDialogButtonBox *m_buttons;
     CheckResultsModel *m_model;
-    QProcess *m_process = nullptr;
-    // The check's process id, also its process group's (kept after it ended, for the rest).
-    qint64 m_pid = 0;
-    QTimer *m_killTimer;
-    // The check's folder for its own temporary folders (TMPDIR), removed with what a stopped
-    // check left in it.
-    std::unique_ptr<QTemporaryDir> m_tempDir;
-    QByteArray m_pending;
-    QByteArray m_errors;
+    CheckProcess *m_runner;
     State m_state = State::Idle;
     int m_passed = 0;
     int m_total = 0;
-    bool m_scored = false;
     QString m_failure;
 };
 

@@ -3217,6 +3217,179 @@
     </message>
 </context>
 <context>
+    <name>socketlab::CheckDialog</name>
+    <message>
+        <source>TCP server, one client at a time</source>
+        <translation>Servidor TCP, um cliente por vez</translation>
+    </message>
+    <message>
+        <source>TCP server, one process per client (fork)</source>
+        <translation>Servidor TCP, um processo por cliente (fork)</translation>
+    </message>
+    <message>
+        <source>TCP server, one thread per client</source>
+        <translation>Servidor TCP, uma thread por cliente</translation>
+    </message>
+    <message>
+        <source>TCP client</source>
+        <translation>Cliente TCP</translation>
+    </message>
+    <message>
+        <source>UDP server</source>
+        <translation>Servidor UDP</translation>
+    </message>
+    <message>
+        <source>UDP client</source>
+        <translation>Cliente UDP</translation>
+    </message>
+    <message>
+        <source>Choose the program to check</source>
+        <translation>Escolha o programa a verificar</translation>
+    </message>
+    <message>
+        <source>Python programs (*.py);;All files (*)</source>
+        <translation>Programas Python (*.py);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No evidence: nothing in the trace or the output was needed to decide it.</source>
+        <translation>Sem evidências: nada do rastreamento nem da saída foi preciso para decidir.</translation>
+    </message>
+    <message>
+        <source>Evidence (process, [recipe step] call, thread):</source>
+        <translation>Evidências (processo, [passo da receita] chamada, thread):</translation>
+    </message>
+    <message>
+        <source>Choose the exercise and the program, then Check. The program runs in a private network of its own, with time and resource limits.</source>
+        <translation>Escolha o exercício e o programa e clique em Verificar. O programa roda numa rede privada só sua, com limites de tempo e de recursos.</translation>
+    </message>
+    <message>
+        <source>Checking... SocketLab drives the program as the exercise expects.</source>
+        <translation>Verificando... O SocketLab conduz o programa como o exercício espera.</translation>
+    </message>
+    <message>
+        <source>Stopping the check...</source>
+        <translation>Interrompendo a verificação...</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items passed (items that do not apply are not counted).</source>
+        <translation>%1 de %2 itens passaram (itens que não se aplicam não são contados).</translation>
+    </message>
+    <message>
+        <source>Stopped: the check and the program were ended.</source>
+        <translation>Interrompida: a verificação e o programa foram encerrados.</translation>
+    </message>
+    <message>
+        <source>Check a program</source>
+        <translation>Verificar um programa</translation>
+    </message>
+    <message>
+        <source>&amp;Exercise:</source>
+        <translation>&amp;Exercício:</translation>
+    </message>
+    <message>
+        <source>&amp;Program file:</source>
+        <translation>&amp;Arquivo do programa:</translation>
+    </message>
+    <message>
+        <source>A Python program (.py) or an executable</source>
+        <translation>Um programa Python (.py) ou um executável</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Procurar...</translation>
+    </message>
+    <message>
+        <source>Or the &amp;recipe&apos;s:</source>
+        <translation>Ou um da &amp;receita:</translation>
+    </message>
+    <message>
+        <source>&amp;Details of the selected item:</source>
+        <translation>&amp;Detalhes do item selecionado:</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Verificar</translation>
+    </message>
+    <message>
+        <source>Runs the program in a private network and grades it against the exercise</source>
+        <translation>Roda o programa numa rede privada e o avalia conforme o exercício</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Interromper</translation>
+    </message>
+    <message>
+        <source>Stops the check and every process of the program</source>
+        <translation>Interrompe a verificação e todos os processos do programa</translation>
+    </message>
+    <message>
+        <source>(choose one to check it)</source>
+        <translation>(escolha um para verificá-lo)</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::CheckProcess</name>
+    <message>
+        <source>Choose the program file to check.</source>
+        <translation>Escolha o arquivo do programa a verificar.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be run: choose a Python program (.py) or an executable file.</source>
+        <translation>%1 não pode ser executado: escolha um programa Python (.py) ou um arquivo executável.</translation>
+    </message>
+    <message>
+        <source>socketlab-cli, which runs the check, was not found beside SocketLab.</source>
+        <translation>O socketlab-cli, que faz a verificação, não foi encontrado junto do SocketLab.</translation>
+    </message>
+    <message>
+        <source>Cannot make a folder for the check: %1</source>
+        <translation>Não foi possível criar uma pasta para a verificação: %1</translation>
+    </message>
+    <message>
+        <source>The check ended abnormally.</source>
+        <translation>A verificação terminou de forma anormal.</translation>
+    </message>
+    <message>
+        <source>The check ended without a result (exit status %1).</source>
+        <translation>A verificação terminou sem resultado (código de saída %1).</translation>
+    </message>
+    <message>
+        <source>socketlab-cli could not be started: %1</source>
+        <translation>Não foi possível iniciar o socketlab-cli: %1</translation>
+    </message>
+</context>
+<context>
+    <name>socketlab::CheckResultsModel</name>
+    <message>
+        <source>Passed</source>
+        <translation>Passou</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Não se aplica</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>O que foi verificado</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::ClassModel</name>
     <message>
         <source>%1 B</source>
@@ -4004,6 +4177,10 @@ Servidor: %2</translation>
             <numerusform>Servidor parado: %n clientes conectados foram desligados; o próximo recv() deles retorna 0 e um send() recebe um reset</numerusform>
             <numerusform>Servidor parado: %n clientes conectados foram desligados; o próximo recv() deles retorna 0 e um send() recebe um reset</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>C&amp;heck a program...</source>
+        <translation>&amp;Verificar um programa...</translation>
     </message>
 </context>
 <context>

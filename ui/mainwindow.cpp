@@ -3,6 +3,7 @@
 #include "ui/calltracemodel.h"
 
 #include "ui/callsequencewidget.h"
+#include "ui/checkdialog.h"
 #include "ui/classmodel.h"
 #include "ui/classview.h"
 #include "ui/clientpane.h"
@@ -190,6 +191,13 @@ void MainWindow::createActions()
     m_hexAction = make(QStringLiteral("hexColumn"), QString(), QKeySequence());
     m_hexAction->setCheckable(true);
     m_lessonsAction = make(QStringLiteral("lessons"), QString(), QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_checkAction = make(QStringLiteral("checkProgram"), QString(), QKeySequence());
+    connect(m_checkAction, &QAction::triggered, this, [this] {
+        if (!m_checkDialog)
+            m_checkDialog = new CheckDialog(m_language, this);
+        m_checkDialog->show();
+        m_checkDialog->raise();
+    });
     m_englishAction = make(QStringLiteral("english"), QString(), QKeySequence());
     m_portugueseAction = make(QStringLiteral("portuguese"), QString(), QKeySequence());
     m_languageGroup = new QActionGroup(this);
@@ -246,6 +254,7 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_programDock->runAction());
+    m_fileMenu->addAction(m_checkAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_saveAction);
     m_fileMenu->addAction(m_wireDock->exportAction());
@@ -314,6 +323,7 @@ void MainWindow::retranslateUi()
     m_viewMenu->setTitle(tr("&View"));
     m_lessonsMenu->setTitle(tr("Lesso&ns"));
     m_lessonsAction->setText(tr("&Guided lessons..."));
+    m_checkAction->setText(tr("C&heck a program..."));
     m_lessonsAction->setToolTip(tr("Step-by-step classroom demos with a sequence diagram and the server's processes"));
     m_languageMenu->setTitle(tr("&Language"));
     m_saveAction->setText(tr("&Save log..."));

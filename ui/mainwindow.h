@@ -14,6 +14,7 @@ class QMenu;
 namespace socketlab {
 
 class CallSequenceWidget;
+class CheckDialog;
 class ClassView;
 class ClientPanes;
 class LanguageManager;
@@ -116,6 +117,8 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_lessonsMenu = nullptr;
     QAction *m_lessonsAction = nullptr;
+    QAction *m_checkAction = nullptr;  // "Check a program…", made on first use
+    CheckDialog *m_checkDialog = nullptr;
     QPointer<LessonWindow> m_lessons;
     QAction *m_saveAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -23,6 +23,7 @@ class ServerPane;
 class ServerToolBar;
 class ViewControls;
 class ZoomController;
+struct WindowSettings;
 
 // SocketLab's window: the server's switches on top (wrapping into rows, never an overflow
 // menu), the server pane in the middle, and below it the clients side by side, with the
@@ -76,8 +77,8 @@ private:
     // Fixed texts only; the mode label follows the server in updateModeLabel().
     void retranslateUi();
     void updateModeLabel();
-    void restoreSettings();
-    void saveSettings() const;
+    void applySettings(const WindowSettings &saved);
+    WindowSettings currentSettings() const;
     void sessionEventsArrived(const SocketEvents &events);
     void protocolChanged(Protocol protocol);
     void updateLanguageActions();

@@ -1,3 +1,4 @@
+#include "app/clicheckrunner.h"
 #include "app/cliclientrunner.h"
 #include "app/clioptions.h"
 #include "app/cliserverrunner.h"
@@ -41,6 +42,8 @@ int main(int argc, char *argv[])
     }
     if (options.command == CliOptions::Command::Server)
         return CliServerRunner(options).exec();
+    if (options.command == CliOptions::Command::Check)
+        return CliCheckRunner(options).exec();
     if (options.command == CliOptions::Command::Trace)
         return CliTraceRunner(options).exec();
     if (options.command == CliOptions::Command::Sockets)

@@ -29,9 +29,9 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets."));
-    parser.addPositionalArgument(QStringLiteral("command"), tr("server, client, sockets or trace"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("server, client, sockets, trace or check"));
     parser.addPositionalArgument(QStringLiteral("program"),
-                                 tr("Trace: -- PROGRAM [ARGS...], the program to run and trace."),
+                                 tr("Trace, check: -- PROGRAM [ARGS...], the program to run and trace."),
                                  QStringLiteral("[-- PROGRAM [ARGS...]]"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
@@ -65,11 +65,21 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         tr("Sockets: sample every MS milliseconds and print the changes until interrupted."), QStringLiteral("MS"));
     const QCommandLineOption outputOption(QStringLiteral("output"),
         tr("Trace: write the events to FILE instead of standard error."), QStringLiteral("FILE"));
+    const QCommandLineOption exerciseOption(QStringLiteral("exercise"),
+        tr("Check: the recipe's exercise (udp-server, udp-client, tcp-server, tcp-client, "
+           "tcp-server-fork, tcp-server-thread)."), QStringLiteral("name"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+        tr("Check: seconds a program may run (default 20)."), QStringLiteral("S"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"),
+        tr("Check: every submission in DIR (.py, .c, or a folder with an executable run)."), QStringLiteral("DIR"));
+    const QCommandLineOption csvOption(QStringLiteral("csv"),
+        tr("Check --batch: write one row per submission to FILE."), QStringLiteral("FILE"));
     const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language: en or pt_BR."), QStringLiteral("lang"));
     parser.addOptions({protoOption, concurrencyOption, portOption, bindOption, backlogOption,
                        bufferOption, rcvbufOption, echoOption, maxClientsOption, hostOption,
                        newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
-                       jsonOption, quietOption, traceOption, watchOption, outputOption, langOption});
+                       jsonOption, quietOption, traceOption, watchOption, outputOption, exerciseOption,
+                       timeoutOption, batchOption, csvOption, langOption});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -94,8 +104,76 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     };
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        *error = tr("Missing command: use \"server\", \"client\", \"sockets\" or \"trace\".");
+        *error = tr("Missing command: use \"server\", \"client\", \"sockets\", \"trace\" or \"check\".");
         return false;
+    }
+    const QList<QCommandLineOption> checkOnly = {exerciseOption, timeoutOption, batchOption, csvOption};
+    if (positional.first() != QLatin1String("check")) {
+        for (const QCommandLineOption &option : checkOnly) {
+            if (parser.isSet(option)) {
+                *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
+                return false;
+            }
+        }
+    }
+    if (positional.first() == QLatin1String("check")) {
+        command = Command::Check;
+        program = positional.mid(1);
+        const QList<QCommandLineOption> notForCheck = {protoOption, concurrencyOption,
+            bindOption, backlogOption, bufferOption, rcvbufOption, echoOption, maxClientsOption,
+            hostOption, newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
+            quietOption, traceOption, watchOption, outputOption};
+        for (const QCommandLineOption &option : notForCheck) {
+            if (parser.isSet(option)) {
+                *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
+                return false;
+            }
+        }
+        if (!parser.isSet(exerciseOption)) {
+            *error = tr("Missing --exercise: use one of %1.").arg(exerciseNames().join(QStringLiteral(", ")));
+            return false;
+        }
+        if (!parseExercise(parser.value(exerciseOption), &exercise))
+            return invalid(QStringLiteral("exercise"), parser.value(exerciseOption));
+        if (parser.isSet(langOption)) {
+            const QString lang = parser.value(langOption);
+            if (lang != QLatin1String("en") && lang != QLatin1String("pt_BR"))
+                return invalid(QStringLiteral("lang"), lang);
+        }
+        // An hour is more than any exercise needs; a test uses a few seconds.
+        if (parser.isSet(timeoutOption) && !parseNumber(parser.value(timeoutOption), 1, 3600, &timeoutSeconds))
+            return invalid(QStringLiteral("timeout"), parser.value(timeoutOption));
+        if (parser.isSet(batchOption)) {
+            batchDir = parser.value(batchOption);
+            csvFile = parser.value(csvOption);
+            if (batchDir.isEmpty())
+                return invalid(QStringLiteral("batch"), batchDir);
+            if (parser.isSet(csvOption) && csvFile.isEmpty())
+                return invalid(QStringLiteral("csv"), csvFile);
+            for (const QCommandLineOption &option : {portOption, jsonOption}) {
+                if (parser.isSet(option)) {
+                    *error = tr("Option --%1 does not apply to \"check --batch\".").arg(option.names().first());
+                    return false;
+                }
+            }
+            if (!program.isEmpty()) {
+                *error = tr("Unexpected argument: \"%1\" (--batch checks the folder's entries).").arg(program.first());
+                return false;
+            }
+            return true;
+        }
+        if (parser.isSet(csvOption)) {
+            *error = tr("--csv applies to \"check --batch\" only.");
+            return false;
+        }
+        if (parser.isSet(portOption) && !Resolver::parsePort(parser.value(portOption), &port, false))
+            return invalid(QStringLiteral("port"), parser.value(portOption));
+        json = parser.isSet(jsonOption);
+        if (program.isEmpty() || program.first().isEmpty()) {
+            *error = tr("Missing program: use \"check --exercise NAME -- PROGRAM [ARGS...]\".");
+            return false;
+        }
+        return true;
     }
     if (positional.first() == QLatin1String("trace")) {
         command = Command::Trace;
@@ -140,7 +218,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     } else if (positional.first() == QLatin1String("sockets")) {
         command = Command::Sockets;
     } else {
-        *error = tr("Unknown command: \"%1\" (use \"server\", \"client\", \"sockets\" or \"trace\").").arg(positional.first());
+        *error = tr("Unknown command: \"%1\" (use \"server\", \"client\", \"sockets\", \"trace\" or \"check\").").arg(positional.first());
         return false;
     }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/checkexercise.h"
 #include "core/clientoptions.h"
 #include "core/serverconfig.h"
 
@@ -15,7 +16,7 @@ struct CliOptions
     Q_DECLARE_TR_FUNCTIONS(CliOptions)
 
 public:
-    enum class Command { Server, Client, Sockets, Trace };
+    enum class Command { Server, Client, Sockets, Trace, Check };
     // How the client ends, at a Ctrl+X line or the end of input: close() (a FIN),
     // shutdown(SHUT_WR) then read until the server closes, or SO_LINGER {1, 0} + close() (an RST).
     enum class Ending { Close, HalfClose, Reset };
@@ -36,10 +37,15 @@ public:
     bool trace = false;
     // sockets: which protocols (--proto given or both) and --watch's period (0: print once).
     bool protocolGiven = false;
-    // trace: the program and its arguments (after --), and --output's file (empty: stderr).
+    // trace, check: the program and its arguments (after --), and --output's file (empty: stderr).
     QStringList program;
     QString output;
     int watchMs = 0;
+    // check: the exercise, the time limit, and --batch's folder with --csv's file.
+    Exercise exercise = Exercise::TcpServer;
+    int timeoutSeconds = 20;
+    QString batchDir;
+    QString csvFile;
     // --help, --help-all or --version: print helpText and exit 0, starting nothing.
     bool helpShown = false;
     QString helpText;

@@ -57,7 +57,10 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("what", processChangeName(event.processChange));
         if (event.processChange == ProcessChange::Started)
             json.add("program", event.program);
-        if (event.processChange == ProcessChange::Forked)
+        // The parent that made it, that must reap it (zombie) or that did (reaped).
+        if (event.processChange == ProcessChange::Forked
+            || event.processChange == ProcessChange::Zombie
+            || event.processChange == ProcessChange::Reaped)
             json.add("parent", event.parentPid);
         if (event.processChange == ProcessChange::Exited) {
             if (event.exitSignal != 0)

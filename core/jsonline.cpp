@@ -79,6 +79,18 @@ void appendString(QByteArray &out, const QString &text)
 }
 } // namespace
 
+void JsonLine::add(const char *key, const QStringList &values)
+{
+    startKey(key);
+    m_out += '[';
+    for (int i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            m_out += ',';
+        appendString(m_out, values.at(i));
+    }
+    m_out += ']';
+}
+
 void JsonLine::add(const char *key, const QString &value)
 {
     startKey(key);

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace socketlab {
 
@@ -14,6 +15,8 @@ public:
     void add(const char *key, const QString &value);
     void add(const char *key, qint64 value);
     void add(const char *key, bool value);
+    // An array of strings.
+    void add(const char *key, const QStringList &values);
     // The object and its line break.
     QByteArray finish();
 

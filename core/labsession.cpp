@@ -107,6 +107,10 @@ void LabSession::updateSampling()
     SocketStateSampler::Target target;
     target.run = m_serverRun;
     target.keptPorts = m_keptPorts;
+    for (quint16 port : m_programPorts) {
+        if (!target.keptPorts.contains(port))
+            target.keptPorts << port;
+    }
     QStringList addresses;
     bool connected = false;
     if (m_server.isRunning()) {
@@ -126,7 +130,7 @@ void LabSession::updateSampling()
         if (port != 0 && !target.clientPorts.contains(port))
             target.clientPorts << port;
     }
-    if (!connected && target.serverAddress.isEmpty() && m_keptPorts.isEmpty()) {
+    if (!connected && target.serverAddress.isEmpty() && target.keptPorts.isEmpty()) {
         m_sampler.setTarget({});
         return;
     }
@@ -260,14 +264,34 @@ void LabSession::deliver(const SocketEvents &events)
     SocketEvents stamped;
     stamped.reserve(events.size());
     bool changed = false;
+    bool portsChanged = false;
     for (const SocketEvent &received : events) {
         if (received.kind == EventKind::State && !keepState(received))
             continue;
         changed = changed || changesSockets(received);
+        if (received.traced)
+            portsChanged = trackProgramPorts(received) || portsChanged;
         stamped.append(received);
         SocketEvent &event = stamped.last();
         event.sequence = ++m_sequence;
-        if (event.traced) {
+        if (event.kind == EventKind::State && isProgramServerSide(event)) {
+            // The kernel's view of a traced server's connection: the server's, coloured as
+            // the session client it talks to.
+            event.role = Role::Server;
+            event.clientId = clientIdForPeer(event.peer);
+            // Its handler: the child or thread that used it last, else (waiting in the
+            // backlog) the process that listens.
+            const auto handler = m_programHandlers.constFind(event.peer);
+            if (handler != m_programHandlers.constEnd()) {
+                event.pid = handler->first;
+                event.tid = handler->second;
+            } else {
+                event.pid = event.tid = m_programListeners.value(Endpoint::parse(event.local).port());
+            }
+            event.handler = event.tid != event.pid       ? HandlerKind::Thread
+                : m_programListeners.key(event.pid) != 0 ? HandlerKind::Main
+                                                         : HandlerKind::Process;
+        } else if (event.traced) {
             // A traced client is none of the panes; a traced server's peer may be one.
             event.clientId = event.role == Role::Server ? clientIdForPeer(event.peer) : 0;
         } else if (event.kind == EventKind::State && event.role == Role::Client) {
@@ -284,6 +308,8 @@ void LabSession::deliver(const SocketEvents &events)
         if (!event.traced)
             trackBacklog(event);
     }
+    if (portsChanged)
+        updateSampling();
     if (changed)
         m_sampler.sampleSoon();
     if (!stamped.isEmpty())
@@ -315,8 +341,40 @@ void LabSession::addProgram(Tracer *tracer)
     connect(tracer, &Tracer::eventsArrived, this, &LabSession::deliver);
 }
 
+bool LabSession::trackProgramPorts(const SocketEvent &event)
+{
+    if (event.kind == EventKind::Summary) {
+        const bool had = !m_programPorts.isEmpty();
+        m_programPorts.clear();
+        m_programHandlers.clear();
+        m_programListeners.clear();
+        return had;
+    }
+    if (event.kind == EventKind::Call && event.role == Role::Server && !event.peer.isEmpty()
+        && (m_programHandlers.size() < kMaxRememberedAddresses
+            || m_programHandlers.contains(event.peer)))
+        m_programHandlers.insert(event.peer, {event.pid, event.tid});
+    if (event.kind != EventKind::Call || event.call != SysCall::Listen || event.result != 0)
+        return false;
+    const quint16 number = Endpoint::parse(event.local).port();
+    if (number == 0 || m_programPorts.contains(number))
+        return false;
+    m_programPorts << number;
+    m_programListeners.insert(number, event.pid);
+    return true;
+}
+
+bool LabSession::isProgramServerSide(const SocketEvent &event) const
+{
+    if (m_programPorts.isEmpty())
+        return false;
+    return m_programPorts.contains(Endpoint::parse(event.local).port());
+}
+
 bool LabSession::keepState(const SocketEvent &event) const
 {
+    if (isProgramServerSide(event))
+        return true;
     // After the server's summary its sockets are not the lab's any more; a client socket
     // that is none of the session's clients' is a student's on this machine.
     // A sample taken before this run began (queued across a Stop and Start) is the last run's.

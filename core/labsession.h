@@ -29,7 +29,7 @@ class Tracer;
 // While the server runs or a client is connected, a SocketStateSampler watches the kernel's
 // view of the lab's sockets: their state changes join the stream as State events (a client's
 // carry its number; one of no session client's is left out) and each sample reaches the views
-// through socketsSampled.
+// through socketsSampled. A traced program's listening ports are watched the same way.
 class LabSession : public QObject
 {
     Q_OBJECT
@@ -78,6 +78,10 @@ public:
     // server's events take the colour of the session client they talk to, as the lab's
     // server's do; its own client's events are nobody's pane (clientId 0).
     void addProgram(Tracer *tracer);
+    // The ports a traced program's servers listen on (from their listen() calls until the
+    // program's summary): the sampler watches them as it does the lab's own server, and
+    // their server side's state changes join the stream as the server's.
+    QList<quint16> programPorts() const { return m_programPorts; }
 
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
@@ -91,6 +95,10 @@ private:
     void forwardSample(const QList<SocketSnapshot> &sockets, quint64 generation);
     void serverStarted();
     bool keepState(const SocketEvent &event) const;
+    // A State event of the server side of a traced program's connection.
+    bool isProgramServerSide(const SocketEvent &event) const;
+    // Follows a traced program's listen() calls and its end (programPorts()).
+    bool trackProgramPorts(const SocketEvent &event);
     // Whether this event is the lab changing what the kernel's table shows (a connect, an
     // accept, a close, a client leaving): the sampler samples at once.
     static bool changesSockets(const SocketEvent &event);
@@ -116,6 +124,11 @@ private:
     QHash<int, QString> m_connectedToServer;
     QSet<QString> m_acceptedPeers;
     QList<quint16> m_keptPorts;
+    QList<quint16> m_programPorts;
+    // A traced server's connections by peer address: the process and thread that last used
+    // each (the child or thread serving it), for its State events; bounded.
+    QHash<QString, QPair<qint64, qint64>> m_programHandlers;
+    QHash<quint16, qint64> m_programListeners; // port: the process that listens on it
     quint64 m_serverRun = 0; // counts the server's starts
     qint64 m_serverRunUs = 0; // when the running server started (nowUs())
 };

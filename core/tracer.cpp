@@ -134,6 +134,7 @@ bool Tracer::start(const TraceOptions &options)
     launch.arguments = QStringList {options.program} + options.arguments;
     launch.workingDirectory = options.workingDirectory;
     launch.pipeStdio = options.pipeStdio;
+    launch.limits = options.limits;
     int input[2] = {-1, -1}, output[2] = {-1, -1}, error[2] = {-1, -1};
     if (options.pipeStdio) {
         if (::pipe2(input, O_CLOEXEC) != 0 || ::pipe2(output, O_CLOEXEC) != 0

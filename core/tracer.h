@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <memory>
 
@@ -31,6 +32,15 @@ struct TraceOptions
     // its standard streams are pipes (writeInput(), outputArrived()) and it runs in a
     // process group of its own.
     bool pipeStdio = false;
+    // setrlimit() in the program's first process before it runs (every process it makes
+    // inherits them): socketlab-cli check bounds an untrusted program's CPU, memory,
+    // processes and files. Each is {RLIMIT_..., soft and hard value}.
+    struct Limit
+    {
+        int resource = 0;
+        quint64 value = 0;
+    };
+    QVector<Limit> limits;
 };
 
 // Runs a program and traces the socket calls of every process and thread it makes, without
@@ -102,7 +112,9 @@ signals:
     // With pipeStdio: the program wrote to its standard output (or error).
     void outputArrived(const QByteArray &bytes, bool standardError);
     // Step mode: a thread paused before a call; event is that call as it will be made
-    // (kind Call, begin_us set, no result yet): "about to call accept() — step 5".
+    // (kind Call, begin_us set, no result yet): "about to call accept() — step 5". Its step
+    // is -1 while the process has not shown its role yet (a socket() or bind() before its
+    // listen or connect); the stream's events always carry the role decided.
     void callPaused(const socketlab::SocketEvent &event);
     // Every traced process is gone; the Summary event was delivered before.
     void finished(int exitStatus);

@@ -171,6 +171,267 @@
     </message>
 </context>
 <context>
+    <name>CheckRubric</name>
+    <message>
+        <source>The C program compiles.</source>
+        <translation>O programa em C compila.</translation>
+    </message>
+    <message>
+        <source>The C program does not compile, so it could not be run.</source>
+        <translation>O programa em C não compila, então não pôde ser executado.</translation>
+    </message>
+    <message>
+        <source>fix the first error the compiler names (file:line).</source>
+        <translation>corrija o primeiro erro que o compilador aponta (arquivo:linha).</translation>
+    </message>
+    <message>
+        <source>The client calls socket(), then sendto(), as the recipe&apos;s UDP client.</source>
+        <translation>O cliente chama socket() e depois sendto(), como o cliente UDP da receita.</translation>
+    </message>
+    <message>
+        <source>The client calls socket(), connect(), then send(), in the recipe&apos;s order.</source>
+        <translation>O cliente chama socket(), connect() e depois send(), na ordem da receita.</translation>
+    </message>
+    <message>
+        <source>The trace shows no %1() in the recipe&apos;s order.</source>
+        <translation>O rastro não mostra %1() na ordem da receita.</translation>
+    </message>
+    <message>
+        <source>create a datagram socket and sendto() each line to the server&apos;s address.</source>
+        <translation>crie um socket de datagramas e envie cada linha com sendto() ao endereço do servidor.</translation>
+    </message>
+    <message>
+        <source>create the socket, connect() to the server, then send() each line.</source>
+        <translation>crie o socket, faça connect() ao servidor e depois send() de cada linha.</translation>
+    </message>
+    <message>
+        <source>The client reaches the server on port %1.</source>
+        <translation>O cliente alcança o servidor na porta %1.</translation>
+    </message>
+    <message>
+        <source>The client never called %1().</source>
+        <translation>O cliente nunca chamou %1().</translation>
+    </message>
+    <message>
+        <source>The client did not reach the server on port %1.</source>
+        <translation>O cliente não alcançou o servidor na porta %1.</translation>
+    </message>
+    <message>
+        <source>%1() to port %2 of the server&apos;s address (the recipe&apos;s HOST and PORT).</source>
+        <translation>faça %1() para a porta %2 do endereço do servidor (HOST e PORT da receita).</translation>
+    </message>
+    <message>
+        <source>SocketLab&apos;s server received &quot;%1&quot;</source>
+        <translation>O servidor do SocketLab recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Every line typed reached the server.</source>
+        <translation>Cada linha digitada chegou ao servidor.</translation>
+    </message>
+    <message>
+        <source>SocketLab&apos;s server received %1 of the %2 lines typed.</source>
+        <translation>O servidor do SocketLab recebeu %1 das %2 linhas digitadas.</translation>
+    </message>
+    <message>
+        <source>read each line typed (input() in Python, fgets() in C) and send it.</source>
+        <translation>leia cada linha digitada (input() em Python, fgets() em C) e envie-a.</translation>
+    </message>
+    <message>
+        <source>Each of the %1 lines typed went out in one %2().</source>
+        <translation>Cada uma das %1 linhas digitadas saiu em um único %2().</translation>
+    </message>
+    <message>
+        <source>The %1 lines typed went out in %2 calls.</source>
+        <translation>As %1 linhas digitadas saíram em %2 chamadas.</translation>
+    </message>
+    <message>
+        <source>send each line once, as soon as it is typed: one %1() per line.</source>
+        <translation>envie cada linha uma vez, assim que for digitada: um %1() por linha.</translation>
+    </message>
+    <message>
+        <source>The check ended before the Ctrl+X line could be typed.</source>
+        <translation>A verificação terminou antes que a linha com Ctrl+X pudesse ser digitada.</translation>
+    </message>
+    <message>
+        <source>The program sent the Ctrl+X line to the server instead of stopping.</source>
+        <translation>O programa enviou a linha com Ctrl+X ao servidor em vez de parar.</translation>
+    </message>
+    <message>
+        <source>compare each line with &apos;\x18&apos; before sending it, and leave the loop when they match.</source>
+        <translation>compare cada linha com &apos;\x18&apos; antes de enviá-la e saia do laço quando forem iguais.</translation>
+    </message>
+    <message>
+        <source>After the Ctrl+X line the program kept running, and SocketLab stopped it.</source>
+        <translation>Depois da linha com Ctrl+X o programa continuou rodando, e o SocketLab o encerrou.</translation>
+    </message>
+    <message>
+        <source>leave the loop when the line is &apos;\x18&apos; (Ctrl+X), close the socket and end.</source>
+        <translation>saia do laço quando a linha for &apos;\x18&apos; (Ctrl+X), feche o socket e termine.</translation>
+    </message>
+    <message>
+        <source>The program ends at the Ctrl+X line.</source>
+        <translation>O programa termina na linha com Ctrl+X.</translation>
+    </message>
+    <message>
+        <source>The program closes its socket.</source>
+        <translation>O programa fecha seu socket.</translation>
+    </message>
+    <message>
+        <source>The program never called close() on its socket.</source>
+        <translation>O programa nunca chamou close() no seu socket.</translation>
+    </message>
+    <message>
+        <source>close() the socket before the program ends (the recipe&apos;s tcp.close()).</source>
+        <translation>chame close() no socket antes de o programa terminar (o tcp.close() da receita).</translation>
+    </message>
+    <message>
+        <source>The check did not finish within the time limit of %1 seconds, so SocketLab stopped the program.</source>
+        <translation>A verificação não terminou dentro do limite de tempo de %1 segundos, então o SocketLab encerrou o programa.</translation>
+    </message>
+    <message>
+        <source>get to accept() (or recvfrom()) quickly and answer each client as it comes; look for a loop that never waits.</source>
+        <translation>chegue logo ao accept() (ou recvfrom()) e atenda cada cliente quando ele chegar; procure um laço que nunca espera.</translation>
+    </message>
+    <message>
+        <source>end after the Ctrl+X line; look for a loop that never waits or never ends.</source>
+        <translation>termine depois da linha com Ctrl+X; procure um laço que nunca espera ou nunca termina.</translation>
+    </message>
+    <message>
+        <source>Everything was checked within the time limit of %1 seconds.</source>
+        <translation>Tudo foi verificado dentro do limite de tempo de %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The program made processes without bound, past the limit, and SocketLab stopped it.</source>
+        <translation>O programa criou processos sem limite, além do permitido, e o SocketLab o encerrou.</translation>
+    </message>
+    <message>
+        <source>fork() once per accepted client, only after accept(), and end the child (exit) when its client leaves.</source>
+        <translation>faça fork() uma vez por cliente aceito, só depois do accept(), e termine o filho (exit) quando o cliente dele sair.</translation>
+    </message>
+    <message>
+        <source>The program stayed within the limit on processes.</source>
+        <translation>O programa ficou dentro do limite de processos.</translation>
+    </message>
+    <message>
+        <source>The program wrote more than its folder may hold (%1 MiB per file), and its writes were refused.</source>
+        <translation>O programa escreveu mais do que sua pasta comporta (%1 MiB por arquivo), e suas escritas foram recusadas.</translation>
+    </message>
+    <message>
+        <source>a socket program has no need to write big files: look for a write in a loop that never ends.</source>
+        <translation>um programa de sockets não precisa gravar arquivos grandes: procure uma escrita num laço que nunca termina.</translation>
+    </message>
+    <message>
+        <source>The program stayed within the limit on files.</source>
+        <translation>O programa ficou dentro do limite de arquivos.</translation>
+    </message>
+</context>
+<context>
+    <name>CliCheckBatch</name>
+    <message>
+        <source>Invalid value for --%1: &quot;%2&quot;.</source>
+        <translation>Valor inválido para --%1: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Skipped %1: not a .py or .c file, nor a folder with an executable &quot;run&quot;.</source>
+        <translation>%1 ignorado: não é um arquivo .py ou .c, nem uma pasta com um executável &quot;run&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 items passed</source>
+        <translation>%1: %2 de %3 itens aprovados</translation>
+    </message>
+    <message>
+        <source>The system&apos;s C compiler (cc) cannot be run: %1</source>
+        <translation>O compilador C do sistema (cc) não pode ser executado: %1</translation>
+    </message>
+    <message>
+        <source>The compiler took longer than %1 seconds.</source>
+        <translation>O compilador levou mais de %1 segundos.</translation>
+    </message>
+    <message>
+        <source>Cannot make a folder for %1: %2</source>
+        <translation>Não foi possível criar uma pasta para %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>Não foi possível copiar %1 para %2.</translation>
+    </message>
+    <message>
+        <source>The check of %1 ended without a result.</source>
+        <translation>A verificação de %1 terminou sem resultado.</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>aprovados</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>reprovados</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CliCheckRunner</name>
+    <message>
+        <source>passed</source>
+        <translation>aprovado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>reprovado</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>não se aplica</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3</source>
+        <translation>%1  %2: %3</translation>
+    </message>
+    <message>
+        <source>Evidence: %1.</source>
+        <translation>Evidências: %1.</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2 items passed (items that do not apply are not counted).</source>
+        <translation>Nota: %1 de %2 itens aprovados (itens que não se aplicam não contam).</translation>
+    </message>
+    <message>
+        <source>Program not found: %1</source>
+        <translation>Programa não encontrado: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be run by the user &quot;nobody&quot;, whom the check runs programs as when started by root: put it (and its interpreter) where every user may read and run it.</source>
+        <translation>%1 não pode ser executado pelo usuário &quot;nobody&quot;, com quem a verificação roda os programas quando iniciada pelo root: coloque-o (e o seu interpretador) onde todo usuário possa lê-lo e executá-lo.</translation>
+    </message>
+    <message>
+        <source>Cannot make a folder for the program: %1</source>
+        <translation>Não foi possível criar uma pasta para o programa: %1</translation>
+    </message>
+    <message>
+        <source>Cannot start the check: %1</source>
+        <translation>Não foi possível iniciar a verificação: %1</translation>
+    </message>
+    <message>
+        <source>The check itself ended abnormally (signal %1); the program was stopped with it.</source>
+        <translation>A própria verificação terminou de forma anormal (sinal %1); o programa foi encerrado junto.</translation>
+    </message>
+</context>
+<context>
     <name>CliOptions</name>
     <message>
         <source>SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets.</source>
@@ -281,28 +542,64 @@
         <translation>--half-close e --reset não podem ser usados juntos: uma conexão termina de um jeito só.</translation>
     </message>
     <message>
-        <source>server, client, sockets or trace</source>
-        <translation>server (servidor), client (cliente), sockets ou trace (rastrear)</translation>
-    </message>
-    <message>
-        <source>Trace: -- PROGRAM [ARGS...], the program to run and trace.</source>
-        <translation>Trace: -- PROGRAMA [ARGS...], o programa a executar e rastrear.</translation>
-    </message>
-    <message>
         <source>Trace: write the events to FILE instead of standard error.</source>
         <translation>Trace: grava os eventos em FILE em vez da saída de erro padrão.</translation>
-    </message>
-    <message>
-        <source>Missing command: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; or &quot;trace&quot;.</source>
-        <translation>Falta o comando: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; ou &quot;trace&quot;.</translation>
     </message>
     <message>
         <source>Missing program: use &quot;trace -- PROGRAM [ARGS...]&quot;.</source>
         <translation>Falta o programa: use &quot;trace -- PROGRAMA [ARGS...]&quot;.</translation>
     </message>
     <message>
-        <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; or &quot;trace&quot;).</source>
-        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot; ou &quot;trace&quot;).</translation>
+        <source>server, client, sockets, trace or check</source>
+        <translation>server, client, sockets, trace ou check</translation>
+    </message>
+    <message>
+        <source>Trace, check: -- PROGRAM [ARGS...], the program to run and trace.</source>
+        <translation>Trace, check: -- PROGRAMA [ARGS...], o programa a executar e rastrear.</translation>
+    </message>
+    <message>
+        <source>Check: the recipe&apos;s exercise (udp-server, udp-client, tcp-server, tcp-client, tcp-server-fork, tcp-server-thread).</source>
+        <translation>Check: o exercício da receita (udp-server, udp-client, tcp-server, tcp-client, tcp-server-fork, tcp-server-thread).</translation>
+    </message>
+    <message>
+        <source>Check: seconds a program may run (default 20).</source>
+        <translation>Check: segundos que um programa pode rodar (padrão 20).</translation>
+    </message>
+    <message>
+        <source>Check: every submission in DIR (.py, .c, or a folder with an executable run).</source>
+        <translation>Check: cada entrega em DIR (.py, .c, ou uma pasta com um executável run).</translation>
+    </message>
+    <message>
+        <source>Check --batch: write one row per submission to FILE.</source>
+        <translation>Check --batch: grava uma linha por entrega em FILE.</translation>
+    </message>
+    <message>
+        <source>Missing command: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot;, &quot;trace&quot; or &quot;check&quot;.</source>
+        <translation>Falta o comando: use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot;, &quot;trace&quot; ou &quot;check&quot;.</translation>
+    </message>
+    <message>
+        <source>Missing --exercise: use one of %1.</source>
+        <translation>Falta --exercise: use um de %1.</translation>
+    </message>
+    <message>
+        <source>Option --%1 does not apply to &quot;check --batch&quot;.</source>
+        <translation>A opção --%1 não se aplica a &quot;check --batch&quot;.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: &quot;%1&quot; (--batch checks the folder&apos;s entries).</source>
+        <translation>Argumento inesperado: &quot;%1&quot; (--batch verifica as entradas da pasta).</translation>
+    </message>
+    <message>
+        <source>--csv applies to &quot;check --batch&quot; only.</source>
+        <translation>--csv só se aplica a &quot;check --batch&quot;.</translation>
+    </message>
+    <message>
+        <source>Missing program: use &quot;check --exercise NAME -- PROGRAM [ARGS...]&quot;.</source>
+        <translation>Falta o programa: use &quot;check --exercise NOME -- PROGRAMA [ARGS...]&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown command: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot;, &quot;trace&quot; or &quot;check&quot;).</source>
+        <translation>Comando desconhecido: &quot;%1&quot; (use &quot;server&quot;, &quot;client&quot;, &quot;sockets&quot;, &quot;trace&quot; ou &quot;check&quot;).</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +2004,21 @@
     </message>
 </context>
 <context>
+    <name>PrivateNetwork</name>
+    <message>
+        <source>A private network cannot be made here: %1 failed (%2). User namespaces may be disabled (sysctl user.max_user_namespaces, kernel.unprivileged_userns_clone, or AppArmor&apos;s kernel.apparmor_restrict_unprivileged_userns). The program was not run: SocketLab never runs it without one.</source>
+        <translation>Não é possível criar uma rede privada aqui: %1 falhou (%2). Os user namespaces podem estar desativados (sysctl user.max_user_namespaces, kernel.unprivileged_userns_clone, ou kernel.apparmor_restrict_unprivileged_userns do AppArmor). O programa não foi executado: o SocketLab nunca o executa sem uma.</translation>
+    </message>
+    <message>
+        <source>(The caller already runs threads.)</source>
+        <translation>(Quem chamou já tem threads rodando.)</translation>
+    </message>
+    <message>
+        <source>Started as root, SocketLab runs the program as the user nobody, and it cannot become nobody here: setresuid failed (%1). Run the check as an ordinary user. The program was not run.</source>
+        <translation>Iniciado como root, o SocketLab executa o programa como o usuário nobody, e aqui não consegue se tornar nobody: setresuid falhou (%1). Execute a verificação como um usuário comum. O programa não foi executado.</translation>
+    </message>
+</context>
+<context>
     <name>ProcStat</name>
     <message>
         <source>running</source>
@@ -1892,6 +2204,17 @@
     </message>
 </context>
 <context>
+    <name>RubricTrace</name>
+    <message>
+        <source>%1 (tid %2)</source>
+        <translation>%1 (tid %2)</translation>
+    </message>
+    <message>
+        <source>%1 What to change: %2</source>
+        <translation>%1 O que mudar: %2</translation>
+    </message>
+</context>
+<context>
     <name>SequenceModel</name>
     <message>
         <source>Client %1</source>
@@ -1984,6 +2307,285 @@
     <message>
         <source>connect()…</source>
         <translation>connect()…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRubric</name>
+    <message>
+        <source>SocketLab&apos;s clients could not reach the program: it never listened on port %1.</source>
+        <translation>Os clientes do SocketLab não alcançaram o programa: ele nunca escutou na porta %1.</translation>
+    </message>
+    <message>
+        <source>make the server bind() to port %1 and %2 first.</source>
+        <translation>faça o servidor chamar bind() na porta %1 e %2 primeiro.</translation>
+    </message>
+    <message>
+        <source>The server calls socket(), bind(), listen() and accept(), in the recipe&apos;s order.</source>
+        <translation>O servidor chama socket(), bind(), listen() e accept(), na ordem da receita.</translation>
+    </message>
+    <message>
+        <source>The server calls socket(), bind() and recvfrom(), in the recipe&apos;s order.</source>
+        <translation>O servidor chama socket(), bind() e recvfrom(), na ordem da receita.</translation>
+    </message>
+    <message>
+        <source>The trace shows no %1() in the recipe&apos;s order.</source>
+        <translation>O rastro não mostra %1() na ordem da receita.</translation>
+    </message>
+    <message>
+        <source>create the socket, bind() it to port %1, listen(), then accept() clients in a loop.</source>
+        <translation>crie o socket, faça bind() na porta %1, listen() e depois accept() dos clientes num laço.</translation>
+    </message>
+    <message>
+        <source>create a datagram socket, bind() it to port %1, then recvfrom() in a loop.</source>
+        <translation>crie um socket de datagramas, faça bind() na porta %1 e depois recvfrom() num laço.</translation>
+    </message>
+    <message>
+        <source>The server binds port %1.</source>
+        <translation>O servidor faz bind() na porta %1.</translation>
+    </message>
+    <message>
+        <source>The server never called bind().</source>
+        <translation>O servidor nunca chamou bind().</translation>
+    </message>
+    <message>
+        <source>The server did not bind port %1.</source>
+        <translation>O servidor não fez bind() na porta %1.</translation>
+    </message>
+    <message>
+        <source>bind() to port %1 (the recipe&apos;s PORT), on every address (&apos;&apos; in Python, INADDR_ANY in C).</source>
+        <translation>faça bind() na porta %1 (o PORT da receita), em todos os endereços (&apos;&apos; em Python, INADDR_ANY em C).</translation>
+    </message>
+    <message>
+        <source>output: %1</source>
+        <translation>saída: %1</translation>
+    </message>
+    <message>
+        <source>print the address accept() returns, as the recipe&apos;s print(&apos;Conectado por&apos;, cliente).</source>
+        <translation>mostre o endereço que o accept() devolve, como o print(&apos;Conectado por&apos;, cliente) da receita.</translation>
+    </message>
+    <message>
+        <source>print the address recvfrom() returns, as the recipe&apos;s print(cliente, msg).</source>
+        <translation>mostre o endereço que o recvfrom() devolve, como o print(cliente, msg) da receita.</translation>
+    </message>
+    <message>
+        <source>The server prints what arrived.</source>
+        <translation>O servidor mostra o que chegou.</translation>
+    </message>
+    <message>
+        <source>The output never shows what the first client sent (&quot;%1&quot;).</source>
+        <translation>A saída nunca mostra o que o primeiro cliente enviou (&quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>print each message as it arrives, with the client&apos;s address (the recipe&apos;s print(cliente, msg)).</source>
+        <translation>mostre cada mensagem quando ela chegar, com o endereço do cliente (o print(cliente, msg) da receita).</translation>
+    </message>
+    <message>
+        <source>The server received every datagram, from both clients.</source>
+        <translation>O servidor recebeu todos os datagramas, dos dois clientes.</translation>
+    </message>
+    <message>
+        <source>The server received %1 of the %2 datagrams SocketLab&apos;s clients sent.</source>
+        <translation>O servidor recebeu %1 dos %2 datagramas que os clientes do SocketLab enviaram.</translation>
+    </message>
+    <message>
+        <source>call recvfrom() again in a loop, for every client: UDP has no connection to wait for.</source>
+        <translation>chame recvfrom() de novo num laço, para todos os clientes: UDP não tem conexão a esperar.</translation>
+    </message>
+    <message>
+        <source>The server read every byte the first client sent (%1, a line of 1,500 bytes among them).</source>
+        <translation>O servidor leu todos os bytes que o primeiro cliente enviou (%1, entre eles uma linha de 1.500 bytes).</translation>
+    </message>
+    <message>
+        <source>Of the %1 bytes the first client sent, the server read %2.</source>
+        <translation>Dos %1 bytes que o primeiro cliente enviou, o servidor leu %2.</translation>
+    </message>
+    <message>
+        <source>call recv() again while data arrives: a line of 1,500 bytes takes two recv(1024).</source>
+        <translation>chame recv() de novo enquanto chegarem dados: uma linha de 1.500 bytes precisa de dois recv(1024).</translation>
+    </message>
+    <message>
+        <source>The server never saw the first client leave: no recv() returned 0 on its connection.</source>
+        <translation>O servidor nunca viu o primeiro cliente sair: nenhum recv() devolveu 0 na conexão dele.</translation>
+    </message>
+    <message>
+        <source>keep calling recv() until it returns 0 (b&apos;&apos; in Python), then close() the connection.</source>
+        <translation>continue chamando recv() até ele devolver 0 (b&apos;&apos; em Python) e então feche a conexão com close().</translation>
+    </message>
+    <message>
+        <source>recv() returned 0 (the client had left), but the connection was never closed.</source>
+        <translation>recv() devolveu 0 (o cliente tinha saído), mas a conexão nunca foi fechada.</translation>
+    </message>
+    <message>
+        <source>when recv() returns 0, leave the loop and close() the connection (the recipe&apos;s con.close()).</source>
+        <translation>quando recv() devolver 0, saia do laço e feche a conexão com close() (o con.close() da receita).</translation>
+    </message>
+    <message>
+        <source>When recv() returns 0 the server closes the connection.</source>
+        <translation>Quando recv() devolve 0 o servidor fecha a conexão.</translation>
+    </message>
+    <message>
+        <source>The server goes back to accept() for the next client.</source>
+        <translation>O servidor volta ao accept() para o próximo cliente.</translation>
+    </message>
+    <message>
+        <source>The server accepted %1 client(s) of the %2 that came.</source>
+        <translation>O servidor aceitou %1 cliente(s) dos %2 que chegaram.</translation>
+    </message>
+    <message>
+        <source>after a client, go back to accept() for the next one: accept() in a loop (the recipe&apos;s while True).</source>
+        <translation>depois de um cliente, volte ao accept() para o próximo: accept() num laço (o while True da receita).</translation>
+    </message>
+    <message>
+        <source>After a client&apos;s reset (RST), the server serves the next client.</source>
+        <translation>Depois do reset (RST) de um cliente, o servidor atende o próximo cliente.</translation>
+    </message>
+    <message>
+        <source>After a client left with a reset (RST), the next client was not served.</source>
+        <translation>Depois que um cliente saiu com um reset (RST), o próximo cliente não foi atendido.</translation>
+    </message>
+    <message>
+        <source>The server ended when a client left with a reset (RST): its recv() failed with ECONNRESET (&quot;Connection reset by peer&quot;).</source>
+        <translation>O servidor terminou quando um cliente saiu com um reset (RST): seu recv() falhou com ECONNRESET (&quot;Connection reset by peer&quot;).</translation>
+    </message>
+    <message>
+        <source>catch that error (ConnectionResetError in Python, recv() returning -1 in C), close that connection and keep serving.</source>
+        <translation>trate esse erro (ConnectionResetError em Python, recv() devolvendo -1 em C), feche essa conexão e continue atendendo.</translation>
+    </message>
+    <message>
+        <source>An iterative server serves one client at a time, as the recipe&apos;s.</source>
+        <translation>Um servidor iterativo atende um cliente por vez, como o da receita.</translation>
+    </message>
+    <message>
+        <source>The second client&apos;s data was read while the first was still connected.</source>
+        <translation>Os dados do segundo cliente foram lidos enquanto o primeiro ainda estava conectado.</translation>
+    </message>
+    <message>
+        <source>The second client&apos;s data was not read while the first was still connected: the server serves one client at a time.</source>
+        <translation>Os dados do segundo cliente não foram lidos enquanto o primeiro ainda estava conectado: o servidor atende um cliente por vez.</translation>
+    </message>
+    <message>
+        <source>after accept(), fork() and let the child serve the client while the parent goes straight back to accept().</source>
+        <translation>depois do accept(), faça fork() e deixe o filho atender o cliente enquanto o pai volta direto ao accept().</translation>
+    </message>
+    <message>
+        <source>after accept(), start a thread that serves the client while the main thread goes straight back to accept().</source>
+        <translation>depois do accept(), inicie uma thread que atenda o cliente enquanto a thread principal volta direto ao accept().</translation>
+    </message>
+    <message>
+        <source>The server accepted no client.</source>
+        <translation>O servidor não aceitou nenhum cliente.</translation>
+    </message>
+    <message>
+        <source>accept() the clients that connect.</source>
+        <translation>aceite com accept() os clientes que se conectam.</translation>
+    </message>
+    <message>
+        <source>No descriptor is left behind: once the clients had left, the server had closed each of their %1 connections.</source>
+        <translation>Nenhum descritor fica para trás: depois que os clientes saíram, o servidor tinha fechado cada uma das %1 conexões deles.</translation>
+    </message>
+    <message>
+        <source>After the clients had left, %1 of their connections were still open in the server: its descriptors grow with every client.</source>
+        <translation>Depois que os clientes saíram, %1 das conexões deles ainda estavam abertas no servidor: seus descritores crescem a cada cliente.</translation>
+    </message>
+    <message>
+        <source>close() every connection when its client leaves (in a fork server, the parent&apos;s copy right after fork() too).</source>
+        <translation>feche com close() cada conexão quando o cliente dela sair (num servidor com fork, também a cópia do pai logo depois do fork()).</translation>
+    </message>
+    <message>
+        <source>Only for a server that forks a child per client.</source>
+        <translation>Só para um servidor que cria um filho (fork) por cliente.</translation>
+    </message>
+    <message>
+        <source>The server never called fork().</source>
+        <translation>O servidor nunca chamou fork().</translation>
+    </message>
+    <message>
+        <source>after accept(), fork(): the child serves the client, the parent goes back to accept().</source>
+        <translation>depois do accept(), faça fork(): o filho atende o cliente, o pai volta ao accept().</translation>
+    </message>
+    <message>
+        <source>Each child closes its copy of the listening socket (fd %1).</source>
+        <translation>Cada filho fecha sua cópia do socket de escuta (fd %1).</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 children that served a client closed the listening socket (fd %3).</source>
+        <translation>%1 dos %2 filhos que atenderam um cliente fecharam o socket de escuta (fd %3).</translation>
+    </message>
+    <message>
+        <source>in the child, right after fork(), close the listening socket (the recipe&apos;s tcp.close()): the child never accepts.</source>
+        <translation>no filho, logo depois do fork(), feche o socket de escuta (o tcp.close() da receita): o filho nunca faz accept().</translation>
+    </message>
+    <message>
+        <source>After each fork() the parent closes its copy of the connection.</source>
+        <translation>Depois de cada fork() o pai fecha sua cópia da conexão.</translation>
+    </message>
+    <message>
+        <source>After %1 of %2 fork() calls the parent closed its copy of the connection.</source>
+        <translation>Depois de %1 das %2 chamadas a fork() o pai fechou sua cópia da conexão.</translation>
+    </message>
+    <message>
+        <source>in the parent, close the accepted connection right after fork() (the recipe&apos;s con.close()): the child has its own copy.</source>
+        <translation>no pai, feche a conexão aceita logo depois do fork() (o con.close() da receita): o filho tem a sua própria cópia.</translation>
+    </message>
+    <message>
+        <source>Every child that ended was reaped (waitpid): no zombies are left.</source>
+        <translation>Todo filho que terminou foi recolhido (waitpid): não sobra nenhum zumbi.</translation>
+    </message>
+    <message>
+        <source>The server works, but %1 child process(es) that ended were never reaped, so they stay zombies while the server runs. The recipe&apos;s own fork server has the same gap: it never calls waitpid().</source>
+        <translation>O servidor funciona, mas %1 processo(s) filho(s) que terminaram nunca foram recolhidos, e ficam zumbis enquanto o servidor roda. O próprio servidor com fork da receita tem essa falha: ele nunca chama waitpid().</translation>
+    </message>
+    <message>
+        <source>reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore SIGCHLD.</source>
+        <translation>recolha os filhos que terminaram: antes de cada accept(), chame waitpid(-1, WNOHANG) num laço até devolver 0 (os.waitpid(-1, os.WNOHANG) em Python), ou ignore SIGCHLD.</translation>
+    </message>
+    <message>
+        <source>Only for a server that starts a thread per client.</source>
+        <translation>Só para um servidor que inicia uma thread por cliente.</translation>
+    </message>
+    <message>
+        <source>Each connection is served by a thread of its own.</source>
+        <translation>Cada conexão é atendida por uma thread própria.</translation>
+    </message>
+    <message>
+        <source>after accept(), start a thread for that connection and do its recv() there (threading.Thread(target=..., args=(con, cliente)).start()).</source>
+        <translation>depois do accept(), inicie uma thread para essa conexão e faça o recv() dela lá (threading.Thread(target=..., args=(con, cliente)).start()).</translation>
+    </message>
+    <message>
+        <source>No thread of its own served a client (see thread-per-connection).</source>
+        <translation>Nenhuma thread própria atendeu um cliente (veja thread-per-connection).</translation>
+    </message>
+    <message>
+        <source>Each client&apos;s thread ends when its client leaves.</source>
+        <translation>A thread de cada cliente termina quando o cliente sai.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 threads that served a client ended after it left.</source>
+        <translation>%1 das %2 threads que atenderam um cliente terminaram depois que ele saiu.</translation>
+    </message>
+    <message>
+        <source>let the thread&apos;s function return once it has closed its connection.</source>
+        <translation>deixe a função da thread retornar depois de fechar a conexão.</translation>
+    </message>
+    <message>
+        <source>The server prints who connected (the client&apos;s address, port %1).</source>
+        <translation>O servidor mostra quem se conectou (o endereço do cliente, porta %1).</translation>
+    </message>
+    <message>
+        <source>The server prints who sent (the client&apos;s address, port %1).</source>
+        <translation>O servidor mostra quem enviou (o endereço do cliente, porta %1).</translation>
+    </message>
+    <message>
+        <source>The output never shows who connected (the first client came from port %1).</source>
+        <translation>A saída nunca mostra quem se conectou (o primeiro cliente veio da porta %1).</translation>
+    </message>
+    <message>
+        <source>The output never shows who sent (the first client sent from port %1).</source>
+        <translation>A saída nunca mostra quem enviou (o primeiro cliente enviou da porta %1).</translation>
+    </message>
+    <message>
+        <source>The %1 connections were read by %2 thread(s): not one thread of its own per connection.</source>
+        <translation>As %1 conexões foram lidas por %2 thread(s): não uma thread própria por conexão.</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2954,23 @@
     </message>
 </context>
 <context>
+    <name>socketlab::CallLanesModel</name>
+    <message>
+        <source>Program %1
+%2</source>
+        <translation>Programa %1
+%2</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>cliente</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::CallSequenceWidget</name>
     <message>
         <source>Client steps (client %1)</source>
@@ -2453,6 +3072,18 @@
         <source>8. Go back to step 5</source>
         <translation>8. Voltar ao passo 5</translation>
     </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>Raias</translation>
+    </message>
+    <message>
+        <source>A column per participant: each client, the server and each of its threads or children, each process and thread of a program you run; calls in the order they happened.</source>
+        <translation>Uma coluna por participante: cada cliente, o servidor e cada uma de suas threads ou filhos, cada processo e thread de um programa que você executa; as chamadas na ordem em que aconteceram.</translation>
+    </message>
 </context>
 <context>
     <name>socketlab::CallTraceModel</name>
@@ -2489,8 +3120,12 @@
         <translation>Kernel</translation>
     </message>
     <message>
-        <source>Program %1</source>
-        <translation>Programa %1</translation>
+        <source>Program %1, server</source>
+        <translation>Programa %1, servidor</translation>
+    </message>
+    <message>
+        <source>Program %1, client</source>
+        <translation>Programa %1, cliente</translation>
     </message>
 </context>
 <context>
@@ -3319,6 +3954,17 @@ Servidor: %2</translation>
     </message>
 </context>
 <context>
+    <name>socketlab::ProgramCheck</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 bytes)</translation>
+    </message>
+    <message>
+        <source>its folder is full</source>
+        <translation>sua pasta está cheia</translation>
+    </message>
+</context>
+<context>
     <name>socketlab::ProgramDialog</name>
     <message>
         <source>Run a program</source>
@@ -3436,7 +4082,7 @@ Servidor: %2</translation>
     </message>
     <message>
         <source>Pause before each socket call</source>
-        <translation>Pausar antes de cada chamada de socket</translation>
+        <translation>Pausar antes de cada chamada</translation>
     </message>
     <message>
         <source>Next (Space)</source>
@@ -3549,6 +4195,10 @@ Servidor: %2</translation>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 is about to call %2() — its role shows later (listen: a server; connect or a send first: a client).</source>
+        <translation>%1 vai chamar %2() — o papel dele aparece depois (listen: um servidor; connect ou um envio primeiro: um cliente).</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "ui/callsequencewidget.h"
 
+#include "core/eventformatter.h"
 #include "ui/autoscroller.h"
+#include "ui/calllanesmodel.h"
 #include "ui/calltracemodel.h"
 
 #include <QEvent>
@@ -8,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -30,19 +33,18 @@ QListWidget *makeStepList(int steps, QWidget *parent)
 } // namespace
 
 CallSequenceWidget::CallSequenceWidget(QWidget *parent)
-    : QWidget(parent),
-      m_clientTitle(new QLabel(this)),
-      m_serverTitle(new QLabel(this)),
-      m_traceTitle(new QLabel(this)),
-      m_clientList(makeStepList(kClientSteps, this)),
-      m_serverList(makeStepList(kServerSteps, this)),
-      m_traceView(new QTableView(this)),
-      m_trace(new CallTraceModel(this))
+    : QWidget(parent), m_clientTitle(new QLabel(this)), m_serverTitle(new QLabel(this)),
+      m_traceTitle(new QLabel(this)), m_clientList(makeStepList(kClientSteps, this)),
+      m_serverList(makeStepList(kServerSteps, this)), m_traceTabs(new QTabWidget(this)),
+      m_traceView(new QTableView(this)), m_trace(new CallTraceModel(this)),
+      m_lanesView(new QTableView(this)), m_lanes(new CallLanesModel(m_trace, this))
 {
     setObjectName(QStringLiteral("callSequence"));
     m_clientList->setObjectName(QStringLiteral("clientSteps"));
     m_serverList->setObjectName(QStringLiteral("serverSteps"));
     m_traceView->setObjectName(QStringLiteral("callTrace"));
+    m_lanesView->setObjectName(QStringLiteral("callLanes"));
+    m_traceTabs->setObjectName(QStringLiteral("callTraceTabs"));
 
     m_traceView->setModel(m_trace);
     m_traceView->verticalHeader()->hide();
@@ -55,6 +57,23 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     m_traceView->setTextElideMode(Qt::ElideMiddle);
     m_scroller = new AutoScroller(m_traceView);
 
+    m_lanesView->setModel(m_lanes);
+    m_lanesView->verticalHeader()->hide();
+    m_lanesView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_lanesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_lanesView->setWordWrap(false);
+    m_lanesView->setShowGrid(false);
+    m_lanesView->setTextElideMode(Qt::ElideMiddle);
+    m_lanesScroller = new AutoScroller(m_lanesView);
+    // After a reset the time column is new again.
+    connect(m_lanes, &QAbstractItemModel::modelReset, this, [this] {
+        m_lanesView->setColumnWidth(CallLanesModel::kTimeColumn,
+            fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
+    });
+    m_traceTabs->addTab(m_traceView, QString());
+    m_traceTabs->addTab(m_lanesView, QString());
+    m_traceTabs->setDocumentMode(true);
+
     auto *clientBox = new QVBoxLayout;
     clientBox->addWidget(m_clientTitle);
     clientBox->addWidget(m_clientList);
@@ -63,13 +82,23 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     serverBox->addWidget(m_serverList);
     auto *traceBox = new QVBoxLayout;
     traceBox->addWidget(m_traceTitle);
-    traceBox->addWidget(m_traceView);
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    traceBox->addWidget(m_traceTabs);
+    m_layout = new QHBoxLayout(this);
+    m_layout->setContentsMargins(4, 4, 4, 4);
     // The step lists wrap; the trace's lines do not, so it gets the room.
-    layout->addLayout(clientBox, 2);
-    layout->addLayout(serverBox, 2);
-    layout->addLayout(traceBox, 7);
+    m_layout->addLayout(clientBox, 2);
+    m_layout->addLayout(serverBox, 2);
+    m_layout->addLayout(traceBox, 7);
+    // The lanes need the width: the step lists make way while they show (the lanes' calls
+    // carry their step numbers).
+    connect(m_traceTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        for (QWidget *widget :
+            {static_cast<QWidget *>(m_clientTitle), static_cast<QWidget *>(m_clientList),
+                static_cast<QWidget *>(m_serverTitle), static_cast<QWidget *>(m_serverList)})
+            widget->setVisible(index == 0);
+        m_layout->setStretch(0, index == 0 ? 2 : 0);
+        m_layout->setStretch(1, index == 0 ? 2 : 0);
+    });
 
     retranslateUi();
     updateApplicability();
@@ -80,21 +109,47 @@ void CallSequenceWidget::updateFonts()
 {
     QFont bold = font();
     bold.setBold(true);
-    for (QLabel *title : {m_clientTitle, m_serverTitle, m_traceTitle})
+    for (QLabel *title : {m_clientTitle, m_serverTitle, m_traceTitle}) {
         title->setFont(bold);
+        // "Passos do cliente (cliente 1)" wraps rather than widen the window past 1024.
+        title->setWordWrap(true);
+    }
     const QFontMetrics metrics = fontMetrics();
+    // A step reads in lines of a few words, never a word a line (their titles wrap).
+    for (QListWidget *list : {m_clientList, m_serverList})
+        list->setMinimumWidth(
+            metrics.horizontalAdvance(QStringLiteral("3. Create the socket:")) + 24);
     m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
-    m_traceView->setColumnWidth(CallTraceModel::TimeColumn,
-                                metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
-    m_traceView->setColumnWidth(CallTraceModel::WhoColumn,
-                                metrics.horizontalAdvance(QStringLiteral("Server thread 00000")) + 12);
+    m_lanesView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
+    const int timeWidth = metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10;
+    // The widest "who" a row or lane title has: "Program child 4250, server", translated.
+    SocketEvent widest;
+    widest.traced = true;
+    widest.handler = HandlerKind::Process;
+    widest.pid = 99999;
+    const int whoWidth = metrics.horizontalAdvance(CallTraceModel::whoText(widest)) + 16;
+    m_traceView->setColumnWidth(CallTraceModel::TimeColumn, timeWidth);
+    m_traceView->setColumnWidth(CallTraceModel::WhoColumn, whoWidth);
+    // Lane titles take two lines ("Program child 4250" over "server").
+    const int laneWidth
+        = metrics.horizontalAdvance(CallLanesModel::tr("Program %1\n%2")
+                                        .arg(EventFormatter::shortHandlerText(widest), QString())
+                                        .section(QLatin1Char('\n'), 0, 0))
+        + 16;
+    // A lane holds "accept(fd 3) -> fd 4 from 127.0.0.1:53422" cut in the middle; its title
+    // in full. The default first: it would resize the time column too.
+    m_lanesView->horizontalHeader()->setDefaultSectionSize(laneWidth);
+    for (int column = CallLanesModel::kTimeColumn + 1; column < m_lanes->columnCount(); ++column)
+        m_lanesView->setColumnWidth(column, laneWidth);
+    m_lanesView->setColumnWidth(CallLanesModel::kTimeColumn, timeWidth);
 }
 
 void CallSequenceWidget::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
-    else if (event->type() == QEvent::FontChange)
+        updateFonts(); // the widest lane title is another language's
+    } else if (event->type() == QEvent::FontChange)
         updateFonts();
     QWidget::changeEvent(event);
 }
@@ -106,6 +161,12 @@ void CallSequenceWidget::retranslateUi()
                                : tr("Client steps"));
     m_serverTitle->setText(tr("Server steps"));
     m_traceTitle->setText(tr("Live call trace"));
+    m_traceTabs->setTabText(0, tr("List"));
+    m_traceTabs->setTabText(1, tr("Lanes"));
+    m_traceTabs->setTabToolTip(1,
+        tr("A column per participant: each client, the server and "
+           "each of its threads or children, each process and thread "
+           "of a program you run; calls in the order they happened."));
     const bool udp = m_protocol == Protocol::Udp;
     const QStringList client = {
         tr("1. Resolve the host name to an IP address: getaddrinfo()"),
@@ -132,6 +193,11 @@ void CallSequenceWidget::retranslateUi()
         m_clientList->item(i)->setText(client.at(i));
     for (int i = 0; i < kServerSteps; ++i)
         m_serverList->item(i)->setText(server.at(i));
+}
+
+void CallSequenceWidget::showLanes(bool lanes)
+{
+    m_traceTabs->setCurrentIndex(lanes ? 1 : 0);
 }
 
 void CallSequenceWidget::setProtocol(Protocol protocol)

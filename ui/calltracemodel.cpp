@@ -37,8 +37,11 @@ QString CallTraceModel::whoText(const SocketEvent &event)
     if (event.kind == EventKind::State)
         return tr("Kernel");
     // A traced program ("Run a program…"): its own processes and threads, not the lab's.
-    if (event.traced)
-        return tr("Program %1").arg(EventFormatter::shortHandlerText(event));
+    if (event.traced) {
+        return event.role == Role::Server
+            ? tr("Program %1, server").arg(EventFormatter::shortHandlerText(event))
+            : tr("Program %1, client").arg(EventFormatter::shortHandlerText(event));
+    }
     if (event.role == Role::Client)
         return tr("Client %1").arg(event.connectionId);
     switch (event.handler) {

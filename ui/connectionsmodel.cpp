@@ -86,10 +86,65 @@ void ConnectionsModel::removeRow(int row)
     endRemoveRows();
 }
 
+void ConnectionsModel::applyProgramEvent(const SocketEvent &event)
+{
+    if (event.kind == EventKind::Summary) {
+        for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+            if (m_rows[size_t(i)].traced)
+                removeRow(i);
+        }
+        return;
+    }
+    if (event.kind != EventKind::Call || event.role != Role::Server || event.connectionId == 0
+        || event.result < 0)
+        return;
+    // Apart from the lab's own connection numbers.
+    const quint64 id = event.connectionId | kProgramConnection;
+    if (event.call == SysCall::Accept) {
+        if (rowOf(id) >= 0 || event.peer.isEmpty())
+            return;
+        SocketEvent accepted = event;
+        accepted.connectionId = id;
+        const int waiting = rowOfPeer(event.peer);
+        if (waiting >= 0 && m_rows[size_t(waiting)].waiting) {
+            Row &r = m_rows[size_t(waiting)];
+            r.id = id;
+            r.first = accepted;
+            r.first.payload.clear();
+            r.waiting = false;
+            r.traced = true;
+            emit dataChanged(index(waiting, 0), index(waiting, ColumnCount - 1));
+            return;
+        }
+        addRow(accepted);
+        m_rows.back().traced = true;
+        return;
+    }
+    const bool receives = event.call == SysCall::Recv || event.call == SysCall::Recvfrom;
+    const bool sends = event.call == SysCall::Send || event.call == SysCall::Sendto;
+    const int row = rowOf(id);
+    if (row < 0 || (!receives && !sends))
+        return;
+    Row &r = m_rows[size_t(row)];
+    // The child or thread the parent handed the connection to.
+    r.first.pid = event.pid;
+    r.first.tid = event.tid;
+    r.first.handler = event.handler;
+    if (receives && event.result > 0) {
+        r.messages += 1;
+        r.bytes += event.result;
+    }
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 void ConnectionsModel::appendEvents(const SocketEvents &events)
 {
     bool countsChanged = false;
     for (const SocketEvent &event : events) {
+        if (event.traced) {
+            applyProgramEvent(event);
+            continue;
+        }
         if (event.role != Role::Server)
             continue;
         if (event.kind == EventKind::Summary) {
@@ -190,7 +245,12 @@ void ConnectionsModel::applySockets(const QList<SocketSnapshot> &sockets, quint1
         if (r.waiting && m_clientIdOf)
             r.first.clientId = m_clientIdOf(r.first.peer);
         // Gone from the kernel: a waiting client that gave up, a connection the kernel dropped.
-        const bool gone = r.waiting ? !isKnown(r.server) : (r.left && !isKnown(r.server) && !isKnown(r.client));
+        bool gone
+            = r.waiting ? !isKnown(r.server) : (r.left && !isKnown(r.server) && !isKnown(r.client));
+        if (r.traced) {
+            gone = r.seenByKernel && !isKnown(r.server);
+            r.seenByKernel = r.seenByKernel || isKnown(r.server);
+        }
         if (gone)
             removeRow(i);
     }

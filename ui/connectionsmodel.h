@@ -16,7 +16,8 @@ namespace socketlab {
 // the process or thread that handles it and what it has sent. With the kernel's view
 // (applySockets) it also shows each connection's TCP state and queues, clients that wait in
 // the backlog (grey rows, before any accept()), and connections that left while the kernel
-// still keeps them (TIME_WAIT, with its countdown) until it drops them.
+// still keeps them (TIME_WAIT, with its countdown) until it drops them. A traced program's
+// server (the window's "Run a program…") shows its connections here too, from its calls.
 class ConnectionsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -34,6 +35,8 @@ public:
         ColumnCount
     };
     static constexpr int kMaxRows = 500;
+    // Marks a traced program's connection numbers in Row::id, apart from the lab's own.
+    static constexpr quint64 kProgramConnection = quint64(1) << 62;
 
     struct Row
     {
@@ -45,6 +48,10 @@ public:
         bool left = false;     // the server saw it leave; kept while the kernel keeps it
         SocketSnapshot server;  // the kernel's view of the server's side (Unknown: none)
         SocketSnapshot client;  // and of this window's client side, when it is one
+        // A traced program's connection (its accept()): it ends when the kernel drops it,
+        // since a forking server's parent closes its copy at once.
+        bool traced = false;
+        bool seenByKernel = false;
     };
 
     explicit ConnectionsModel(QObject *parent = nullptr);
@@ -77,6 +84,9 @@ private:
     void addRow(const SocketEvent &event);
     void removeRow(int row);
     void addWaitingRow(const SocketSnapshot &socket);
+    // A traced server's calls: accept() adds its row, recv() counts, the handler follows
+    // the child or thread that serves it; the program's end removes its rows.
+    void applyProgramEvent(const SocketEvent &event);
     static const SocketSnapshot *shownSide(const Row &row);
     QString stateText(const Row &row) const;
     QString leftText(const Row &row) const;

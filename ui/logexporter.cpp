@@ -1,7 +1,8 @@
 #include "ui/logexporter.h"
 
+#include "core/csvtext.h"
+
 #include <QAbstractItemModel>
-#include <QLocale>
 #include <QSaveFile>
 
 namespace socketlab {
@@ -13,20 +14,12 @@ LogExporter::Format LogExporter::formatForPath(const QString &path)
 
 QChar LogExporter::csvSeparator()
 {
-    return QLocale().decimalPoint() == QLatin1String(",") ? QLatin1Char(';') : QLatin1Char(',');
+    return CsvText::separator();
 }
 
 QString LogExporter::csvField(const QString &text, QChar separator)
 {
-    static const QString kFormulaStarts = QStringLiteral("=+-@\t\r");
-    const bool formula = !text.isEmpty() && kFormulaStarts.contains(text.at(0));
-    const QString field = formula ? QLatin1Char('\'') + text : text;
-    if (!field.contains(separator) && !field.contains(QLatin1Char('"'))
-        && !field.contains(QLatin1Char('\n')) && !field.contains(QLatin1Char('\r')))
-        return field;
-    QString quoted = field;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    return CsvText::field(text, separator);
 }
 
 QString LogExporter::render(const QAbstractItemModel *model, Format format,
@@ -70,10 +63,9 @@ bool LogExporter::write(const QAbstractItemModel *model, const QString &path, Fo
             *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    // The byte order mark tells a spreadsheet the file is UTF-8 (without it Excel reads the
-    // system's code page); text files stay without one, as text files on Linux do.
+    // Text files stay without a byte order mark, as text files on Linux do.
     if (format == Format::Csv)
-        file.write("\xEF\xBB\xBF");
+        file.write(CsvText::byteOrderMark());
     file.write(render(model, format, {}, columns).toUtf8());
     if (!file.commit()) {
         if (error)

@@ -9,9 +9,7 @@ class QAbstractItemModel;
 namespace socketlab {
 
 // The log as CSV or plain text: what the table holds, in its order, written atomically.
-// CSV opens right in a spreadsheet of the UI's language: UTF-8 with a byte order mark (or
-// "ç" comes out garbled), ";" between fields where numbers use a decimal comma (pt_BR: a
-// spreadsheet there splits on ";"), and no cell a spreadsheet would run as a formula.
+// CSV as core/csvtext.h makes it, so it opens right in a spreadsheet of the UI's language.
 class LogExporter
 {
     Q_DECLARE_TR_FUNCTIONS(LogExporter)
@@ -25,11 +23,8 @@ public:
                           const QList<int> &rows = {}, const QList<int> &columns = {});
     static bool write(const QAbstractItemModel *model, const QString &path, Format format,
                       const QList<int> &columns = {}, QString *error = nullptr);
-    // The separator for the current locale (QLocale()): ";" with a decimal comma, else ",".
+    // CsvText::separator() and CsvText::field().
     static QChar csvSeparator();
-    // One field: a text starting with = + - @, a tab or a carriage return gets a leading
-    // apostrophe (a student's "=HYPERLINK(...)" stays text); quoted when it holds the
-    // separator, a quote or a line break.
     static QString csvField(const QString &text, QChar separator = QLatin1Char(','));
 };
 

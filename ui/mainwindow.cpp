@@ -502,7 +502,7 @@ void MainWindow::stopServer()
 void MainWindow::sessionEventsArrived(const SocketEvents &events)
 {
     SocketEvents serverEvents;
-    SocketEvents traced;  // a traced program's: the log shows them, the server's status not
+    SocketEvents traced; // a traced program's: the log and connections show them, the status not
     for (const SocketEvent &event : events) {
         if (event.traced)
             traced.append(event);
@@ -510,7 +510,7 @@ void MainWindow::sessionEventsArrived(const SocketEvents &events)
             serverEvents.append(event);
     }
     if (!traced.isEmpty())
-        m_serverPane->logModel()->appendEvents(traced);
+        m_serverPane->appendProgramEvents(traced);
     m_clients->appendEvents(events);
     if (!serverEvents.isEmpty()) {
         m_serverPane->appendEvents(serverEvents);

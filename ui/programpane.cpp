@@ -459,7 +459,11 @@ void ProgramPane::updateHeadline()
         const QString call = sysCallName(event.call);
         const Role role = m_roleHint == 1 ? Role::Server : m_roleHint == 2 ? Role::Client : event.role;
         const int step = m_roleHint != 0 ? recipeStep(event.call, role) : event.step;
-        if (step == 0)
+        if (m_roleHint == 0 && event.step < 0)
+            text = tr("%1 is about to call %2() — its role shows later (listen: a server; "
+                      "connect or a send first: a client).")
+                       .arg(who, call);
+        else if (step == 0)
             text = tr("%1 is about to call %2().").arg(who, call);
         else if (role == Role::Server)
             text = tr("%1 is about to call %2() — step %3 of the server's recipe.").arg(who, call).arg(step);

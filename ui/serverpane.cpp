@@ -231,13 +231,31 @@ void ServerPane::appendEvents(const SocketEvents &events)
         updateAddresses();  // a failed Start says why there
 }
 
+void ServerPane::appendProgramEvents(const SocketEvents &events)
+{
+    m_log->appendEvents(events);
+    for (const SocketEvent &event : events) {
+        if (event.kind == EventKind::Call && event.call == SysCall::Listen && event.result == 0) {
+            const int colon = event.local.lastIndexOf(QLatin1Char(':'));
+            if (colon > 0)
+                m_programPort = quint16(event.local.mid(colon + 1).toUInt());
+        } else if (event.kind == EventKind::Summary) {
+            m_programPort = 0;
+        }
+    }
+    m_connections->appendEvents(events);
+}
+
 void ServerPane::setSockets(const QList<SocketSnapshot> &sockets)
 {
-    // Only while a server of ours runs (a late sample after Stop is out of date).
-    if (m_bindAddress.isEmpty())
-        return;
-    m_connections->applySockets(sockets, m_port);
-    m_class->applySockets(sockets, m_port);
+    // Only while a server of ours runs (a late sample after Stop is out of date), or a traced
+    // program's server listens.
+    if (!m_bindAddress.isEmpty()) {
+        m_connections->applySockets(sockets, m_port);
+        m_class->applySockets(sockets, m_port);
+    } else if (m_programPort != 0) {
+        m_connections->applySockets(sockets, m_programPort);
+    }
 }
 
 void ServerPane::updateAcceptQueue()

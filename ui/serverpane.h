@@ -33,6 +33,11 @@ public:
     explicit ServerPane(QWidget *parent = nullptr);
 
     void appendEvents(const SocketEvents &events);
+    // A traced program's events ("Run a program…"): the log shows them; a traced server's
+    // connections join the table, its listener's accept queue and its sockets' states show
+    // as the lab's own server's do while that one is stopped.
+    void appendProgramEvents(const SocketEvents &events);
+    quint16 programPort() const { return m_programPort; }
     // The kernel's view of the lab's sockets (LabSession::socketsSampled).
     void setSockets(const QList<socketlab::SocketSnapshot> &sockets);
     void setTotals(const ServerTotals &totals);
@@ -79,6 +84,7 @@ private:
     ServerTotals m_totals;
     QString m_bindAddress;
     quint16 m_port = 0;
+    quint16 m_programPort = 0; // the port a traced program's server listens on, 0: none
     EventListModel *m_log;
     LogFilterModel *m_filter;
     ClassModel *m_class;

@@ -423,11 +423,10 @@ void TraceCalls::decideRole(TracedProcess &process, SysCall call, const TracedFd
     if (process.roleKnown())
         return;
     switch (call) {
+    // Not bind: a client may bind its own address (127.0.0.x) before it connects.
     case SysCall::Listen:
+    case SysCall::Accept:
         process.server = true;
-        break;
-    case SysCall::Bind:
-        process.server = true; // a port of its own to be found at: the recipe's servers
         break;
     case SysCall::Recvfrom:
         if (socket && socket->bound)
@@ -439,6 +438,45 @@ void TraceCalls::decideRole(TracedProcess &process, SysCall call, const TracedFd
     case SysCall::Send:
     case SysCall::Sendto:
         process.client = true;
+        break;
+    default:
+        break;
+    }
+}
+
+void TraceCalls::decideRoleOnEntry(TracedThread &thread)
+{
+    TracedProcess &process = *thread.process;
+    if (process.roleKnown())
+        return;
+    const TracedFds::Socket *socket = process.fds->find(int(thread.args[0]));
+    if (!socket)
+        return;
+    switch (thread.nr) {
+    case __NR_listen:
+    case __NR_accept:
+    case __NR_accept4:
+        process.server = true;
+        break;
+    case __NR_connect:
+    case __NR_sendto:
+    case __NR_sendmsg:
+    case __NR_sendmmsg:
+    case __NR_write:
+    case __NR_writev:
+        process.client = true;
+        break;
+    case __NR_recvfrom:
+    case __NR_recvmsg:
+    case __NR_recvmmsg:
+    case __NR_read:
+    case __NR_readv:
+        // bind + recvfrom: a UDP server waits for its first datagram. Any other receive
+        // first is a client's (an answer to something it sent over an inherited socket).
+        if (socket->type == SOCK_DGRAM && socket->bound && socket->peer.isEmpty())
+            process.server = true;
+        else
+            process.client = true;
         break;
     default:
         break;
@@ -613,6 +651,7 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
     case __NR_listen:
         event->call = SysCall::Listen;
         event->args = QStringLiteral("%1, %2").arg(fdText(a[0])).arg(int(a[1]));
+        event->local = socket->local; // the kernel's view watches this port (LabSession)
         if (ok)
             socket->listening = true;
         break;

@@ -17,6 +17,11 @@ public:
     static bool wanted(const TracedThread &thread);
     // Whether step mode pauses before it (a socket call; not wait, exit or a thread).
     static bool pausesForStep(const TracedThread &thread);
+    // At the entry stop: decides the process's role when this call shows it (listen or
+    // accept: server; a receive on a bound datagram socket with no peer: server, bind +
+    // recvfrom; connect, a send first: client), so the calls held until then and a paused
+    // call show that role before the call returns.
+    static void decideRoleOnEntry(TracedThread &thread);
     // The call as it is about to be made, for step mode's "about to call accept()".
     SocketEvent preview(const TracedThread &thread) const;
     // At the exit stop: updates the tables and makes the call's event; false when the call

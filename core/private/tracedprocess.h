@@ -12,8 +12,8 @@
 namespace socketlab {
 
 // One process of a traced program, as the tracer knows it: its descriptor table (shared
-// with its threads), its role (server once it listens, or binds a port), and the events it
-// made before its role was known.
+// with its threads), its role (server once it listens, or binds and receives datagrams;
+// client once it connects or sends first), and the events it made before its role was known.
 struct TracedProcess
 {
     pid_t pid = 0;
@@ -25,8 +25,9 @@ struct TracedProcess
     bool exited = false;
     bool zombie = false; // exited, its parent has not waited for it yet
     int liveThreads = 0;
-    // socket() and its options, held until the process shows what it is (bind or connect),
-    // so the recipe's step numbers are the right role's.
+    // socket(), its options, bind() and getsockname(), held until the process shows what it
+    // is, so the recipe's step numbers are the right role's; written as a client's when it
+    // makes another socket call, forks, execs or ends first.
     SocketEvents held;
 
     bool roleKnown() const { return server || client; }

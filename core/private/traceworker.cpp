@@ -15,6 +15,7 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -155,6 +156,9 @@ void TraceWorker::run(const Launch &launch)
     for (QByteArray &bytes : argBytes)
         argv.push_back(bytes.data());
     argv.push_back(nullptr);
+    std::vector<std::pair<int, rlimit>> limits;
+    for (const TraceOptions::Limit &limit : launch.limits)
+        limits.push_back({limit.resource, rlimit {rlim_t(limit.value), rlim_t(limit.value)}});
     int go[2];
     int failure[2];
     auto report = [this](Tracer::StartError error, int errnum, int stage, pid_t pid) {
@@ -200,6 +204,10 @@ void TraceWorker::run(const Launch &launch)
             const ChildFailure why {3, errno};
             writeAll(failure[1], &why, sizeof(why));
             ::_exit(126);
+        }
+        for (const auto &limit : limits) {
+            if (::setrlimit(__rlimit_resource(limit.first), &limit.second) != 0)
+                ::_exit(1); // never run an untrusted program without the limits it was given
         }
         const int seccompError = SeccompFilter::install();
         if (seccompError != 0) {
@@ -451,6 +459,10 @@ void TraceWorker::handleSeccompStop(TracedThread &thread)
         return;
     }
     thread.inCall = true;
+    const bool roleWasKnown = thread.process->roleKnown();
+    TraceCalls::decideRoleOnEntry(thread);
+    if (!roleWasKnown && thread.process->roleKnown())
+        flushHeld(*thread.process); // shown now, not when the call returns: recvfrom may wait long
     if (m_stepMode && !m_stopping && TraceCalls::pausesForStep(thread)) {
         pause(thread);
         return;
@@ -713,7 +725,9 @@ void TraceWorker::pause(TracedThread &thread)
     m_paused.push_back(thread.tid);
     SocketEvent event = m_calls.preview(thread);
     event.role = thread.process->role();
-    event.step = recipeStep(event.call, event.role);
+    // Before the process shows what it is, no step (Tracer::callPaused: -1): its socket() is
+    // step 3 of a client's recipe and step 2 of a server's.
+    event.step = thread.process->roleKnown() ? recipeStep(event.call, event.role) : -1;
     Tracer *tracer = m_tracer;
     QMetaObject::invokeMethod(
         tracer, [tracer, event] { emit tracer->callPaused(event); }, Qt::QueuedConnection);
@@ -749,8 +763,11 @@ void TraceWorker::emitEvent(TracedProcess &process, SocketEvent event)
 {
     if (event.kind == EventKind::Call)
         ++m_calls_made;
+    // What a client and a server both do before their role shows (a client may bind its
+    // own address before it connects).
     const bool holdable = event.call == SysCall::Socket || event.call == SysCall::Setsockopt
-        || event.call == SysCall::Getsockopt;
+        || event.call == SysCall::Getsockopt || event.call == SysCall::Bind
+        || event.call == SysCall::Getsockname;
     if (!process.roleKnown() && holdable && process.held.size() < kMaxHeld) {
         process.held.append(event);
         return;

@@ -30,6 +30,7 @@ public:
         QString workingDirectory;
         bool pipeStdio = false;
         int stdinFd = -1, stdoutFd = -1, stderrFd = -1; // the child's ends, with pipeStdio
+        QVector<TraceOptions::Limit> limits;
     };
     struct StartResult
     {

@@ -11,18 +11,22 @@ _socketlab_cli()
         --lang) COMPREPLY=($(compgen -W 'en pt_BR' -- "$cur")); return ;;
         --host | --bind) _known_hosts_real -- "$cur"; return ;;
         --port | --backlog | --buffer | --max-clients | --watch | --rcvbuf | --sndbuf) return ;;
-        --output) _filedir; return ;;
+        --output | --csv) _filedir; return ;;
+        --batch) _filedir -d; return ;;
+        --timeout) return ;;
+        --exercise) COMPREPLY=($(compgen -W 'udp-server udp-client tcp-server tcp-client
+                                             tcp-server-fork tcp-server-thread' -- "$cur")); return ;;
     esac
 
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            server | client | sockets | trace) command=${words[i]}; break ;;
+            server | client | sockets | trace | check) command=${words[i]}; break ;;
         esac
     done
 
-    # trace -- PROGRAM [ARGS...]: after "--", complete the program, then its own arguments.
-    if [[ $command == trace ]]; then
+    # trace/check -- PROGRAM [ARGS...]: after "--", complete the program, then its own arguments.
+    if [[ $command == trace || $command == check ]]; then
         for ((i = 1; i < cword; i++)); do
             if [[ ${words[i]} == -- ]]; then
                 if ((cword == i + 1)); then
@@ -43,7 +47,9 @@ _socketlab_cli()
                                          --reset --sndbuf" -- "$cur")) ;;
         sockets) COMPREPLY=($(compgen -W '--port --proto --json --watch --lang --help' -- "$cur")) ;;
         trace) COMPREPLY=($(compgen -W '--json --output --lang --help --' -- "$cur")) ;;
-        *) COMPREPLY=($(compgen -W 'server client sockets trace --help --version' -- "$cur")) ;;
+        check) COMPREPLY=($(compgen -W '--exercise --port --timeout --json --batch --csv --lang
+                                        --help --' -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W 'server client sockets trace check --help --version' -- "$cur")) ;;
     esac
 } &&
     complete -F _socketlab_cli socketlab-cli

@@ -49,6 +49,7 @@ private slots:
     void portugueseLines();
     void exitCodes_data();
     void exitCodes();
+    void notPermitted();
     void sigtermEndsTheProgram();
     void interruptIsPassedOnAndASecondOneEnds();
     void programDiesWithSocketLab();
@@ -101,6 +102,10 @@ void TestCliTrace::jsonToOutputFile()
                                           "if pid == 0:\n"
                                           "    os._exit(0)\n"
                                           "os.waitpid(pid, 0)\n"
+                                          "left = os.fork()\n"
+                                          "if left == 0:\n"
+                                          "    os._exit(0)\n"
+                                          "os.waitid(os.P_PID, left, os.WEXITED | os.WNOWAIT)\n"
                                           "print('done')\n"
                                           "sys.exit(3)\n")
                                .arg(port);
@@ -116,7 +121,8 @@ void TestCliTrace::jsonToOutputFile()
     QCOMPARE(lines.first().value(QStringLiteral("event")).toString(), QStringLiteral("process"));
     QCOMPARE(lines.first().value(QStringLiteral("what")).toString(), QStringLiteral("started"));
     QCOMPARE(lines.first().value(QStringLiteral("program")).toString(), m_python);
-    bool listened = false, forked = false, reaped = false, waited = false;
+    const qint64 root = lines.first().value(QStringLiteral("pid")).toInteger();
+    bool listened = false, forked = false, reaped = false, waited = false, zombie = false;
     for (const QJsonObject &line : lines) {
         const QString event = line.value(QStringLiteral("event")).toString();
         const QString call = line.value(QStringLiteral("call")).toString();
@@ -133,26 +139,44 @@ void TestCliTrace::jsonToOutputFile()
         }
         if (call == QLatin1String("waitpid")) {
             waited = true;
+            const QString args = line.value(QStringLiteral("args")).toString();
+            QVERIFY2(args.startsWith(QStringLiteral("wait4("))
+                    || args.startsWith(QStringLiteral("waitid(")),
+                qPrintable(args));
+        }
+        if (event != QLatin1String("process"))
+            continue;
+        // Every process event has the contract's keys for its kind.
+        const QString what = line.value(QStringLiteral("what")).toString();
+        QVERIFY(line.value(QStringLiteral("pid")).toInteger() > 0);
+        if (what == QLatin1String("started"))
+            QVERIFY(line.contains(QStringLiteral("program")));
+        if (what == QLatin1String("thread"))
+            QVERIFY(line.contains(QStringLiteral("tid")));
+        if (what == QLatin1String("exited"))
             QVERIFY(
-                line.value(QStringLiteral("args")).toString().startsWith(QStringLiteral("wait4(")));
+                line.contains(QStringLiteral("status")) != line.contains(QStringLiteral("signal")));
+        if (what == QLatin1String("forked") || what == QLatin1String("zombie")
+            || what == QLatin1String("reaped")) {
+            // The parent that made it, must reap it, or did.
+            QCOMPARE(line.value(QStringLiteral("parent")).toInteger(), root);
         }
-        if (event == QLatin1String("process")
-            && line.value(QStringLiteral("what")).toString() == QLatin1String("forked")) {
-            forked = true;
-            QCOMPARE(line.value(QStringLiteral("parent")).toInteger(),
-                lines.first().value(QStringLiteral("pid")).toInteger());
-        }
-        if (event == QLatin1String("process")
-            && line.value(QStringLiteral("what")).toString() == QLatin1String("reaped"))
-            reaped = true;
+        forked = forked || what == QLatin1String("forked");
+        reaped = reaped || what == QLatin1String("reaped");
+        zombie = zombie || what == QLatin1String("zombie");
     }
-    QVERIFY(listened && forked && reaped && waited);
+    QVERIFY(listened && forked && reaped && waited && zombie);
     const QJsonObject summary = lines.last();
     QCOMPARE(summary.value(QStringLiteral("event")).toString(), QStringLiteral("summary"));
     QCOMPARE(summary.value(QStringLiteral("exit_status")).toInt(), 3);
-    QCOMPARE(summary.value(QStringLiteral("processes")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("processes")).toInt(), 3);
     QCOMPARE(summary.value(QStringLiteral("threads")).toInt(), 0);
-    QCOMPARE(summary.value(QStringLiteral("zombies")).toInt(), 0);
+    // The second child, never reaped by the program.
+    QCOMPARE(summary.value(QStringLiteral("zombies")).toInt(), 1);
+    const QStringList keys {QStringLiteral("calls"), QStringLiteral("processes"),
+        QStringLiteral("threads"), QStringLiteral("zombies"), QStringLiteral("exit_status")};
+    for (const QString &key : keys)
+        QVERIFY2(summary.contains(key), qPrintable(key));
     QVERIFY(summary.value(QStringLiteral("calls")).toInt() >= 5);
 }
 
@@ -209,6 +233,29 @@ void TestCliTrace::exitCodes()
     QVERIFY(trace->waitForFinished(kWaitMs));
     QCOMPARE(trace->exitCode(), code);
     QVERIFY(trace->readAllStandardError().contains(message.toUtf8()));
+}
+
+void TestCliTrace::notPermitted()
+{
+    const QString launcher = compiled(m_dir, QStringLiteral("noptrace"));
+    if (launcher.isEmpty())
+        QSKIP("no C compiler");
+    // ptrace() fails with EPERM under the launcher's seccomp filter, as in a container that
+    // forbids it: no program runs untraced, and the message names the setting to change.
+    const QString truePath = QStandardPaths::findExecutable(QStringLiteral("true"));
+    QProcess trace;
+    trace.setProcessEnvironment(englishEnvironment());
+    trace.start(launcher,
+        {QStringLiteral(SOCKETLAB_CLI_PATH), QStringLiteral("trace"), QStringLiteral("--"),
+            truePath});
+    QVERIFY(trace.waitForFinished(kWaitMs));
+    QCOMPARE(trace.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(trace.exitCode(), 1);
+    const QByteArray err = trace.readAllStandardError();
+    QVERIFY2(err.contains("may not trace programs here"), err.constData());
+    QVERIFY2(err.contains("kernel.yama.ptrace_scope"), err.constData());
+    QVERIFY2(err.contains("SYS_PTRACE"), err.constData());
+    QCOMPARE(err.count('\n'), 1); // one line
 }
 
 void TestCliTrace::sigtermEndsTheProgram()

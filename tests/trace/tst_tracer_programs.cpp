@@ -34,6 +34,7 @@ private slots:
     void stepModePausesBeforeEachCall();
     void notFoundAndNotExecutable();
     void sameCallsAsStrace();
+    void sameCallsAsStracePerThread();
 
 private:
     QString program(const QString &name);
@@ -428,6 +429,99 @@ void TestTracerPrograms::sameCallsAsStrace()
         if (network.contains(name))
             traced << name;
     }
+    QCOMPARE(traced, expected);
+}
+
+// The thread server under strace -f -e trace=network and under SocketLab, three clients each:
+// every thread makes the same calls in the same order (thread ids differ between the runs, so
+// the threads' sequences are compared as a sorted list).
+void TestTracerPrograms::sameCallsAsStracePerThread()
+{
+    const QString strace = QStandardPaths::findExecutable(QStringLiteral("strace"));
+    if (strace.isEmpty())
+        QSKIP("strace is not installed");
+    const QString path = program(QStringLiteral("threads"));
+    QVERIFY(!path.isEmpty());
+    constexpr int kClients = 3;
+    auto serve = [](quint16 port) {
+        std::vector<socketlab::Fd> clients;
+        for (int attempt = 0; attempt < 500 && clients.empty(); ++attempt) {
+            socketlab::Fd fd = testsupport::tcpConnect(port);
+            if (fd.isValid())
+                clients.push_back(std::move(fd));
+            else
+                QTest::qWait(10);
+        }
+        for (int i = 1; i < kClients && !clients.empty(); ++i)
+            clients.push_back(testsupport::tcpConnect(port));
+        bool ok = int(clients.size()) == kClients;
+        for (socketlab::Fd &fd : clients)
+            ok = ok && fd.isValid() && testsupport::sendAll(fd.get(), "abc")
+                && testsupport::receive(fd.get(), 3) == "abc";
+        return ok; // the clients close here: each thread's recv() returns 0
+    };
+    // strace's names, as the recipe names them: a TCP recvfrom/sendto without an address is
+    // recv/send, accept4 is accept.
+    const QString log = m_dir.filePath(QStringLiteral("strace-threads.log"));
+    const quint16 strPort = freePort();
+    QProcess reference;
+    reference.start(strace,
+        {QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=network"),
+            QStringLiteral("-o"), log, path, QString::number(strPort), QString::number(kClients)});
+    QVERIFY(reference.waitForStarted(kWaitMs));
+    QVERIFY(serve(strPort));
+    QVERIFY(reference.waitForFinished(kWaitMs));
+    QFile file(log);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QMap<QString, QStringList> byThread;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const int space = line.indexOf(' ');
+        const int paren = line.indexOf('(');
+        if (space < 0 || paren < 0 || space > paren || line.mid(space + 1).startsWith('<'))
+            continue; // "+++ exited", "--- SIGCHLD", "<... recvfrom resumed>"
+        QString name = QString::fromLatin1(line.mid(space + 1, paren - space - 1).trimmed());
+        if (name == QLatin1String("accept4"))
+            name = QStringLiteral("accept");
+        else if (name == QLatin1String("recvfrom"))
+            name = QStringLiteral("recv");
+        else if (name == QLatin1String("sendto"))
+            name = QStringLiteral("send");
+        byThread[QString::fromLatin1(line.left(space))] << name;
+    }
+    QStringList expected;
+    for (const QStringList &calls : std::as_const(byThread))
+        expected << calls.join(QLatin1Char(' '));
+    expected.sort();
+    QCOMPARE(expected.size(), 1 + kClients);
+
+    const quint16 port = freePort();
+    TraceRun run;
+    QVERIFY(run.start(path, {QString::number(port), QString::number(kClients)}));
+    QVERIFY(serve(port));
+    QVERIFY(run.waitForFinished());
+    QCOMPARE(run.exitStatus, 0);
+    // close, thread and exit are no network calls for strace.
+    const QSet<QString> network {QStringLiteral("socket"), QStringLiteral("bind"),
+        QStringLiteral("listen"), QStringLiteral("accept"), QStringLiteral("connect"),
+        QStringLiteral("setsockopt"), QStringLiteral("getsockopt"), QStringLiteral("getsockname"),
+        QStringLiteral("getpeername"), QStringLiteral("shutdown"), QStringLiteral("recv"),
+        QStringLiteral("send"), QStringLiteral("recvfrom"), QStringLiteral("sendto")};
+    QSet<qint64> tids;
+    for (const SocketEvent &event : run.events) {
+        if (event.kind == EventKind::Call)
+            tids.insert(event.tid);
+    }
+    QStringList traced;
+    for (qint64 tid : std::as_const(tids)) {
+        QStringList calls;
+        for (const QString &name : run.callNames(tid)) {
+            if (network.contains(name))
+                calls << name;
+        }
+        if (!calls.isEmpty())
+            traced << calls.join(QLatin1Char(' '));
+    }
+    traced.sort();
     QCOMPARE(traced, expected);
 }
 

@@ -1,3 +1,4 @@
+#include "ui/calllanesmodel.h"
 #include "ui/calltracemodel.h"
 #include "ui/connectionsmodel.h"
 #include "ui/serverstatus.h"
@@ -65,6 +66,7 @@ private slots:
     void connectionsShowTheKernelsView();
     void callTraceKeepsCallsCapped();
     void callTraceShowsCausesFirst();
+    void callLanesFollowTheTrace();
     void modelsRetranslateOnLanguageChange();
     void status_data();
     void status();
@@ -200,6 +202,73 @@ void TestModels::callTraceShowsCausesFirst()
     QCOMPARE(got, expected);
     QCOMPARE(model.eventAt(2).role, Role::Client);
     QCOMPARE(model.eventAt(3).role, Role::Server);
+}
+
+// A lane per participant: the lab's client, a traced server's process, its child and a
+// thread, each titled with its id and role; each call in its own lane, in the trace's order,
+// through out-of-order batches and the row cap.
+void TestModels::callLanesFollowTheTrace()
+{
+    const auto traced = [](qint64 pid, qint64 tid, HandlerKind handler, SysCall c, qint64 us) {
+        SocketEvent e;
+        e.kind = EventKind::Call;
+        e.traced = true;
+        e.role = Role::Server;
+        e.pid = pid;
+        e.tid = tid;
+        e.handler = handler;
+        e.call = c;
+        e.beginUs = us;
+        e.setEndUs(us + 10);
+        return e;
+    };
+    CallTraceModel trace;
+    trace.setRowCap(6);
+    CallLanesModel lanes(&trace);
+    QAbstractItemModelTester tester(&lanes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SocketEvent client(EventKind::Call, Role::Client);
+    client.call = SysCall::Connect;
+    client.connectionId = 1;
+    client.beginUs = 1000;
+    client.setEndUs(1100);
+    trace.appendEvents({traced(40, 40, HandlerKind::Main, SysCall::Listen, 500),
+        traced(40, 40, HandlerKind::Main, SysCall::Accept, 1050)});
+    trace.appendEvents({client}); // comes later, goes between
+    trace.appendEvents({traced(41, 41, HandlerKind::Process, SysCall::Recv, 2000),
+        traced(40, 42, HandlerKind::Thread, SysCall::Recv, 2100)});
+    QCOMPARE(lanes.rowCount(), trace.rowCount());
+    QCOMPARE(lanes.columnCount(), 5);
+    QStringList titles;
+    for (int lane = 0; lane < lanes.laneCount(); ++lane)
+        titles << lanes.laneTitle(lane);
+    QCOMPARE(titles,
+        QStringList({QStringLiteral("Program pid 40, server"), QStringLiteral("Client 1"),
+            QStringLiteral("Program child 41, server"),
+            QStringLiteral("Program thread 42, server")}));
+    // The header in two lines, so a lane can be narrow.
+    QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(2), Qt::Horizontal, Qt::DisplayRole)
+                 .toString(),
+        QStringLiteral("Program child 41\nserver"));
+    QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(1), Qt::Horizontal, Qt::DisplayRole)
+                 .toString(),
+        QStringLiteral("Client 1"));
+    for (int row = 0; row < trace.rowCount(); ++row) {
+        const int lane = lanes.laneOfRow(row);
+        for (int other = 0; other < lanes.laneCount(); ++other) {
+            const QString text
+                = lanes.index(row, CallLanesModel::columnOfLane(other)).data().toString();
+            QCOMPARE(text.isEmpty(), other != lane);
+        }
+    }
+    QCOMPARE(
+        lanes.laneTitle(lanes.laneOfRow(1)), QStringLiteral("Client 1")); // connect before accept
+    for (int i = 0; i < 6; ++i)
+        trace.appendEvents({traced(41, 41, HandlerKind::Process, SysCall::Send, 3000 + i)});
+    QCOMPARE(lanes.rowCount(), 6);
+    QCOMPARE(lanes.laneTitle(lanes.laneOfRow(5)), QStringLiteral("Program child 41, server"));
+    trace.clear();
+    QCOMPARE(lanes.rowCount(), 0);
+    QCOMPARE(lanes.laneCount(), 0);
 }
 
 void TestModels::status_data()

@@ -1,8 +1,11 @@
 #include "core/eventformatter.h"
-#include "ui/calltracemodel.h"
+#include "tests/trace/tracetestsupport.h"
+#include "ui/calllanesmodel.h"
 #include "ui/callsequencewidget.h"
+#include "ui/calltracemodel.h"
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
+#include "ui/connectionsmodel.h"
 #include "ui/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/programdialog.h"
@@ -11,7 +14,6 @@
 #include "ui/programprocesses.h"
 #include "ui/recipeprograms.h"
 #include "ui/serverpane.h"
-#include "tests/trace/tracetestsupport.h"
 
 #include <QCheckBox>
 #include <QLineEdit>
@@ -196,6 +198,114 @@ private slots:
         QVERIFY(!alive(root));
         QVERIFY2(!alive(child), qPrintable(procState(child)));
         QVERIFY(pane->headline().contains(QLatin1String("ended")));
+    }
+
+    // "Done when" of "Run a program…": the recipe's fork server with two client panes and a
+    // student's connection. The call sequence has a lane per process (the server, each
+    // child, labelled with pid and role) beside the panes' lanes; the connections table shows
+    // the traced server's connections with the child serving each and the kernel's TCP state,
+    // and its listener's accept queue against the backlog; the processes show the zombies.
+    void forkServerInEveryView()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        QVERIFY(port != 0);
+        ProgramDialog dialog;
+        QVERIFY(bundledCopy(dialog, dir, QStringLiteral("tcp_server_fork.py"), port));
+        MainWindow window;
+        ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
+        QVERIFY2(pane->run(dialog.options(), dialog.listingPath(), dialog.title()),
+            qPrintable(pane->errorText()));
+        const qint64 root = pane->tracer()->programPid();
+        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
+
+        while (window.clientPanes()->count() < 2)
+            window.clientPanes()->addClient();
+        const QList<ClientPane *> panes = window.clientPanes()->panes();
+        for (int i = 0; i < 2; ++i) {
+            panes.at(i)->setHost(QStringLiteral("127.0.0.1"));
+            panes.at(i)->setPort(port);
+            panes.at(i)->connectToServer();
+            QTRY_COMPARE_WITH_TIMEOUT(
+                panes.at(i)->client()->state(), Client::State::Connected, kProgramWaitMs);
+            panes.at(i)->sendMessage(QStringLiteral("from pane %1").arg(i + 1));
+        }
+        socketlab::Fd student = testsupport::tcpConnect(port); // as nc would
+        QVERIFY(student.isValid());
+        QVERIFY(testsupport::sendAll(student.get(), "from a student"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pane->outputText().contains(QLatin1String("from a student")), kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pane->outputText().contains(QLatin1String("from pane 2")), kProgramWaitMs);
+
+        // Lanes: the server process, a child per client (each recv in its own child's lane).
+        CallLanesModel *lanes = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->lanesModel();
+        QStringList titles;
+        for (int lane = 0; lane < lanes->laneCount(); ++lane)
+            titles << lanes->laneTitle(lane);
+        QVERIFY2(titles.contains(QStringLiteral("Program pid %1, server").arg(root)),
+            qPrintable(titles.join(QLatin1String(" | "))));
+        QVERIFY2(titles.contains(QStringLiteral("Client 1")),
+            qPrintable(titles.join(QLatin1String(" | "))));
+        QVERIFY2(titles.contains(QStringLiteral("Client 2")),
+            qPrintable(titles.join(QLatin1String(" | "))));
+        QSet<QString> servingLanes;
+        QTRY_VERIFY_WITH_TIMEOUT(lanes->rowCount() == trace->rowCount(), kProgramWaitMs);
+        for (int row = 0; row < lanes->rowCount(); ++row) {
+            const SocketEvent &event = trace->eventAt(row);
+            if (!event.traced || event.call != SysCall::Recv || event.result <= 0)
+                continue;
+            const int lane = lanes->laneOfRow(row);
+            QCOMPARE(
+                lanes->laneTitle(lane), QStringLiteral("Program child %1, server").arg(event.pid));
+            const QModelIndex cell = lanes->index(row, CallLanesModel::columnOfLane(lane));
+            QVERIFY2(cell.data().toString().contains(QLatin1String("recv(")),
+                qPrintable(cell.data().toString()));
+            for (int other = 0; other < lanes->laneCount(); ++other) {
+                if (other != lane)
+                    QVERIFY(lanes->index(row, CallLanesModel::columnOfLane(other))
+                                .data()
+                                .toString()
+                                .isEmpty());
+            }
+            servingLanes.insert(lanes->laneTitle(lane));
+        }
+        QCOMPARE(servingLanes.size(), 3);
+
+        // The kernel's view: three connections of the traced server, each with the child that
+        // serves it and its TCP state; the listener's accept queue against listen(1).
+        ConnectionsModel *connections = window.serverPane()->connectionsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(connections->rowCount(), 3, kProgramWaitMs);
+        for (int row = 0; row < 3; ++row) {
+            QTRY_VERIFY_WITH_TIMEOUT(connections->index(row, ConnectionsModel::StateColumn)
+                                         .data()
+                                         .toString()
+                                         .contains(QLatin1String("ESTABLISHED")),
+                kProgramWaitMs);
+            QVERIFY2(connections->index(row, ConnectionsModel::HandlerColumn)
+                         .data()
+                         .toString()
+                         .startsWith(QLatin1String("child ")),
+                qPrintable(
+                    connections->index(row, ConnectionsModel::HandlerColumn).data().toString()));
+            QCOMPARE(connections->index(row, ConnectionsModel::MessagesColumn).data().toString(),
+                QStringLiteral("1"));
+        }
+        QVERIFY(connections->listener().isListener());
+        QCOMPARE(connections->listener().sendQ, 1); // the recipe's backlog
+        QCOMPARE(window.serverPane()->programPort(), port);
+
+        // Everyone leaves: three zombies, the connections leave the table with the kernel.
+        for (int i = 0; i < 2; ++i)
+            panes.at(i)->disconnectFromServer();
+        student.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(pane->processes()->zombieCount(), 3, kProgramWaitMs);
+        pane->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->isRunning(), kProgramWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(connections->rowCount(), 0, kProgramWaitMs);
+        QCOMPARE(window.serverPane()->programPort(), quint16(0));
     }
 
     // Step mode: the server pauses before socket() (step 2 of its recipe), Next lets it make

@@ -1,0 +1,234 @@
+#include "app/clicheckrunner.h"
+
+#include "app/clicheckbatch.h"
+#include "core/errortext.h"
+#include "core/jsonline.h"
+#include "core/privatenetwork.h"
+#include "core/programcheck.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace socketlab {
+
+namespace {
+// CPU seconds past the wall-clock limit: the timer stops the program first; this is for a
+// program that would outlive SocketLab.
+constexpr int kCpuSlackSeconds = 5;
+} // namespace
+
+CliCheckRunner::CliCheckRunner(const CliOptions &options) : m_options(options)
+{
+}
+
+bool CliCheckRunner::nobodyCanRun(const QString &path)
+{
+    // Every folder on the way may be searched by others, and the file read and run by them.
+    QFileInfo info(QFileInfo(path).canonicalFilePath());
+    if (!info.exists() || !(info.permissions() & QFileDevice::ExeOther))
+        return false;
+    for (QDir dir = info.dir(); !dir.isRoot(); dir.cdUp()) {
+        if (!(QFileInfo(dir.path()).permissions() & QFileDevice::ExeOther))
+            return false;
+    }
+    return true;
+}
+
+QString CliCheckRunner::findProgram(const QString &name)
+{
+    if (name.contains(QLatin1Char('/'))) {
+        const QFileInfo info(name);
+        return info.isFile() ? info.absoluteFilePath() : QString();
+    }
+    // As a shell does, but run as root, the first one the user nobody can run: a version
+    // manager's shim in root's home comes before the system's python3 in root's PATH.
+    const QStringList path
+        = qEnvironmentVariable("PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    QString first;
+    for (const QString &dir : path) {
+        const QFileInfo candidate(dir + QLatin1Char('/') + name);
+        if (!candidate.isFile() || !candidate.isExecutable())
+            continue;
+        if (::geteuid() != 0 || nobodyCanRun(candidate.absoluteFilePath()))
+            return candidate.absoluteFilePath();
+        if (first.isEmpty())
+            first = candidate.absoluteFilePath();
+    }
+    return first;
+}
+
+void CliCheckRunner::say(const QString &message)
+{
+    const QByteArray line = ("socketlab-cli: " + message + QLatin1Char('\n')).toUtf8();
+    [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, line.constData(), size_t(line.size()));
+}
+
+int CliCheckRunner::exitStatus(const CheckItems &items)
+{
+    for (const CheckItem &item : items) {
+        if (item.result == CheckItem::Result::Fail)
+            return 1;
+    }
+    return 0;
+}
+
+QByteArray CliCheckRunner::render(const CheckItems &items, bool json)
+{
+    QByteArray out;
+    int passed = 0;
+    int failed = 0;
+    for (const CheckItem &item : items) {
+        passed += item.result == CheckItem::Result::Pass ? 1 : 0;
+        failed += item.result == CheckItem::Result::Fail ? 1 : 0;
+        if (json) {
+            JsonLine line;
+            line.add("event", QStringLiteral("item"));
+            line.add("item", item.id);
+            line.add("result", checkResultName(item.result));
+            line.add("evidence", item.evidence);
+            line.add("explanation", item.explanation);
+            out += line.finish();
+            continue;
+        }
+        const QString word = item.result == CheckItem::Result::Pass ? tr("passed")
+            : item.result == CheckItem::Result::Fail                ? tr("failed")
+                                                                    : tr("not applicable");
+        QString text = tr("%1  %2: %3").arg(word, item.id, item.explanation);
+        if (!item.evidence.isEmpty())
+            text += QLatin1Char(' ')
+                + tr("Evidence: %1.").arg(item.evidence.join(QStringLiteral("; ")));
+        // One line per item, whatever the program printed.
+        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        out += text.toUtf8() + '\n';
+    }
+    if (json) {
+        JsonLine line;
+        line.add("event", QStringLiteral("score"));
+        line.add("passed", qint64(passed));
+        line.add("failed", qint64(failed));
+        line.add("total", qint64(passed + failed));
+        out += line.finish();
+    } else {
+        out += tr("Score: %1 of %2 items passed (items that do not apply are not counted).")
+                   .arg(passed)
+                   .arg(passed + failed)
+                   .toUtf8()
+            + '\n';
+    }
+    return out;
+}
+
+int CliCheckRunner::exec()
+{
+    if (!m_options.batchDir.isEmpty())
+        return CliCheckBatch(m_options).exec();
+
+    // The program runs in a folder of its own: a path given relative to here is made
+    // absolute first (python3 student.py).
+    const QString program = findProgram(m_options.program.first());
+    if (program.isEmpty()) {
+        say(tr("Program not found: %1").arg(m_options.program.first()));
+        return 2;
+    }
+    if (::geteuid() == 0 && !nobodyCanRun(program)) {
+        say(tr(
+            "%1 cannot be run by the user \"nobody\", whom the check runs programs as when "
+            "started by root: put it (and its interpreter) where every user may read and run it.")
+                .arg(program));
+        return 2;
+    }
+    QStringList arguments = m_options.program.mid(1);
+    for (QString &argument : arguments) {
+        if (!argument.startsWith(QLatin1Char('-')) && QFileInfo::exists(argument))
+            argument = QFileInfo(argument).absoluteFilePath();
+    }
+
+    // The folder is made here, by the caller, in a /tmp that nobody may not write to, and
+    // removed here once the check (a child: it becomes nobody and cannot) has ended.
+    QTemporaryDir folder(QDir::tempPath() + QStringLiteral("/socketlab-check-XXXXXX"));
+    if (!folder.isValid()) {
+        say(tr("Cannot make a folder for the program: %1").arg(folder.errorString()));
+        return 1;
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    // The check runs in a child forked now, while this process has one thread: the kernel
+    // makes a user namespace only for a single-threaded caller.
+    const pid_t child = ::fork();
+    if (child < 0) {
+        say(tr("Cannot start the check: %1").arg(ErrorText::forErrno(errno)));
+        return 1;
+    }
+    if (child == 0) {
+        const int status = runChecked(program, arguments, folder.path());
+        std::fflush(stdout);
+        ::_exit(status); // the parent removes the folder
+    }
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+    if (WIFSIGNALED(status)) {
+        say(tr("The check itself ended abnormally (signal %1); the program was stopped with it.")
+                .arg(WTERMSIG(status)));
+        return 1;
+    }
+    return WEXITSTATUS(status);
+}
+
+int CliCheckRunner::runChecked(
+    const QString &program, const QStringList &arguments, const QString &folder)
+{
+    QString error;
+    if (!PrivateNetwork::enter({QString::fromLatin1(PrivateNetwork::kRecipeAddress)}, &error)) {
+        say(error);
+        return 1;
+    }
+    // Changing user cleared it: the check never outlives its parent.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // A line typed to a program that has already ended must not end the check.
+    ::signal(SIGPIPE, SIG_IGN);
+    if (!PrivateNetwork::mountPrivateFolder(folder, kFolderBytes, &error)) {
+        say(error);
+        return 1;
+    }
+
+    ProgramCheckOptions options;
+    options.exercise = m_options.exercise;
+    options.port = m_options.port;
+    options.timeoutSeconds = m_options.timeoutSeconds;
+    options.program = program;
+    options.arguments = arguments;
+    options.workingDirectory = folder;
+    options.fileLimitBytes = kFileBytes;
+    options.limits = {
+        {RLIMIT_CPU, quint64(m_options.timeoutSeconds + kCpuSlackSeconds)},
+        {RLIMIT_AS, quint64(kMemoryBytes)},
+        // Counts every process and thread of this user in the private network, SocketLab's
+        // own threads included; the tracer's own cap (Tracer::kMaxProcesses) is the second line.
+        {RLIMIT_NPROC, quint64(kProcesses)},
+        {RLIMIT_NOFILE, quint64(kDescriptors)},
+        {RLIMIT_FSIZE, quint64(kFileBytes)},
+        {RLIMIT_CORE, 0},
+    };
+
+    ProgramCheck check;
+    QObject::connect(&check, &ProgramCheck::finished, &check, [this](const CheckItems &items) {
+        const QByteArray out = render(items, m_options.json);
+        [[maybe_unused]] ssize_t n = ::write(STDOUT_FILENO, out.constData(), size_t(out.size()));
+        QCoreApplication::exit(exitStatus(items));
+    });
+    if (!check.start(options)) {
+        say(check.errorString());
+        return check.exitCode() == 127 || check.exitCode() == 126 ? 2 : 1;
+    }
+    return QCoreApplication::exec();
+}
+
+} // namespace socketlab

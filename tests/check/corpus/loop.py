@@ -1,0 +1,3 @@
+# Hostile: never gets anywhere.
+while True:
+    pass

@@ -1,7 +1,7 @@
 #include "app/clitracerunner.h"
 
 #include "app/outputwriter.h"
-#include "app/tracesignals.h"
+#include "app/signalwatcher.h"
 #include "core/errortext.h"
 #include "core/eventqueue.h"
 #include "core/tracer.h"
@@ -90,21 +90,23 @@ int CliTraceRunner::exec()
     QObject::connect(
         tracer, &Tracer::finished, tracer, [](int status) { QCoreApplication::exit(status); });
 
-    TraceSignals watcher;
+    SignalWatcher watcher;
     // Ctrl+C reaches the program from the terminal, as without SocketLab; a second one ends
     // it. An interrupt sent to SocketLab alone is passed on.
     QObject::connect(
-        &watcher, &TraceSignals::interrupted, tracer, [this, tracer](bool fromTerminal) {
+        &watcher, &SignalWatcher::caught, tracer, [this, tracer](int signalNumber, qint64 senderPid) {
+            if (signalNumber != SIGINT) {
+                tracer->terminate(kTerminateGraceMs);
+                return;
+            }
             ++m_interrupts;
             if (m_interrupts >= 2) {
                 tracer->stop();
                 return;
             }
-            if (!fromTerminal)
+            if (senderPid != 0)
                 tracer->signalProgram(SIGINT);
         });
-    QObject::connect(&watcher, &TraceSignals::terminationRequested, tracer,
-        [tracer] { tracer->terminate(kTerminateGraceMs); });
 
     if (!m_options.capture.isEmpty()) {
         QString error;

@@ -11,8 +11,9 @@
 namespace socketlab {
 
 StdinReader::StdinReader(QObject *parent)
-    : QThread(parent), m_credits(::eventfd(kWindow, EFD_CLOEXEC | EFD_NONBLOCK | EFD_SEMAPHORE))
+    : WorkerThread(parent), m_credits(::eventfd(kWindow, EFD_CLOEXEC | EFD_NONBLOCK | EFD_SEMAPHORE))
 {
+    setObjectName(QStringLiteral("stdin reader"));
 }
 
 StdinReader::~StdinReader()

@@ -195,7 +195,7 @@ int main(int argc, char **argv)
     if (o.echo >= 0)
         bar->echoAction()->setChecked(o.echo == 1);
     bar->startAction()->trigger();
-    Server *server = window.server();
+    Server *server = window.session()->server();
     if (!server->isRunning()) {
         std::printf("{\"error\":\"server did not start: %s\"}\n", qPrintable(server->errorString()));
         return 1;

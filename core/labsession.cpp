@@ -1,6 +1,7 @@
 #include "core/labsession.h"
 
 #include "core/callclock.h"
+#include "core/endpoint.h"
 #include "core/tracer.h"
 
 #include <cerrno>
@@ -13,24 +14,6 @@ constexpr int kMaxRememberedAddresses = 256;
 // Ports of clients that left, still sampled (their TIME_WAIT), the most recent ones.
 constexpr int kSampledPastClients = 16;
 
-bool isWildcard(const QString &host)
-{
-    return host == QLatin1String("0.0.0.0") || host == QLatin1String("[::]");
-}
-
-// "host" and "port" of "127.0.0.1:5000" or "[::1]:5000"; empty port when there is none.
-void split(const QString &address, QString *host, QString *port)
-{
-    const int colon = address.lastIndexOf(QLatin1Char(':'));
-    if (colon <= 0) {
-        *host = address;
-        port->clear();
-        return;
-    }
-    *host = address.left(colon);
-    *port = address.mid(colon + 1);
-}
-
 // A client's peer is the server's listening address, or the server listens on a wildcard
 // address on that port.
 bool sameServer(const QString &peer, const QString &listening)
@@ -39,10 +22,9 @@ bool sameServer(const QString &peer, const QString &listening)
         return false;
     if (peer == listening)
         return true;
-    QString peerHost, peerPort, host, port;
-    split(peer, &peerHost, &peerPort);
-    split(listening, &host, &port);
-    return isWildcard(host) && port == peerPort;
+    const Endpoint server = Endpoint::parse(listening);
+    const Endpoint client = Endpoint::parse(peer);
+    return server.isWildcard() && client.isValid() && server.port() == client.port();
 }
 } // namespace
 
@@ -144,10 +126,9 @@ void LabSession::updateSampling()
             target.protocol = client->protocol();
         connected = true;
         addresses << client->localAddress();
-        QString host, port;
-        split(client->localAddress(), &host, &port);
-        if (port.toUInt() != 0 && !target.clientPorts.contains(quint16(port.toUInt())))
-            target.clientPorts << quint16(port.toUInt());
+        const quint16 port = Endpoint::parse(client->localAddress()).port();
+        if (port != 0 && !target.clientPorts.contains(port))
+            target.clientPorts << port;
     }
     if (!connected && target.serverAddress.isEmpty() && target.keptPorts.isEmpty()) {
         m_sampler.setTarget({});
@@ -155,13 +136,12 @@ void LabSession::updateSampling()
     }
     // Clients that left: their side may linger in TIME_WAIT.
     for (int i = m_addressOrder.size() - 1, n = 0; i >= 0 && n < kSampledPastClients; --i, ++n) {
-        QString host, port;
-        split(m_addressOrder.at(i), &host, &port);
-        const quint16 number = quint16(port.toUInt());
+        // (A wildcard address, remembered as ":port", does not parse: it is left out.)
+        const QString &remembered = m_addressOrder.at(i);
+        const quint16 number = Endpoint::parse(remembered).port();
         if (number != 0 && !target.clientPorts.contains(number)) {
             target.clientPorts << number;
-            if (!host.isEmpty())
-                addresses << m_addressOrder.at(i);
+            addresses << remembered;
         }
     }
     target.families = SocketStateSampler::familiesOf(addresses);
@@ -180,21 +160,18 @@ bool LabSession::sameEndpoint(const QString &peer, const QString &local)
 {
     if (peer == local)
         return true;
-    QString localHost, localPort, peerHost, peerPort;
-    split(local, &localHost, &localPort);
-    split(peer, &peerHost, &peerPort);
-    return isWildcard(localHost) && !localPort.isEmpty() && localPort == peerPort;
+    const Endpoint client = Endpoint::parse(local);
+    const Endpoint other = Endpoint::parse(peer);
+    return client.isWildcard() && other.isValid() && client.port() == other.port();
 }
 
 void LabSession::learnAddress(int id, const QString &local)
 {
     if (local.isEmpty())
         return;
-    QString host, port;
-    split(local, &host, &port);
-    const bool wildcard = isWildcard(host);
-    if (wildcard && port.isEmpty())
-        return;
+    const Endpoint endpoint = Endpoint::parse(local);
+    const bool wildcard = endpoint.isWildcard();
+    const QString port = QString::number(endpoint.port());
     QHash<QString, int> &map = wildcard ? m_byPort : m_byAddress;
     const QString key = wildcard ? port : local;
     auto it = map.find(key);
@@ -221,10 +198,9 @@ int LabSession::clientIdForPeer(const QString &peer) const
     if (exact != m_byAddress.constEnd())
         return exact.value();
     if (!m_byPort.isEmpty()) {
-        QString host, port;
-        split(peer, &host, &port);
-        const auto byPort = m_byPort.constFind(port);
-        if (!port.isEmpty() && byPort != m_byPort.constEnd())
+        const Endpoint endpoint = Endpoint::parse(peer);
+        const auto byPort = m_byPort.constFind(QString::number(endpoint.port()));
+        if (endpoint.isValid() && byPort != m_byPort.constEnd())
             return byPort.value();
     }
     return 0;
@@ -310,9 +286,7 @@ void LabSession::deliver(const SocketEvents &events)
                 event.pid = handler->first;
                 event.tid = handler->second;
             } else {
-                QString host, port;
-                split(event.local, &host, &port);
-                event.pid = event.tid = m_programListeners.value(quint16(port.toUInt()));
+                event.pid = event.tid = m_programListeners.value(Endpoint::parse(event.local).port());
             }
             event.handler = event.tid != event.pid       ? HandlerKind::Thread
                 : m_programListeners.key(event.pid) != 0 ? HandlerKind::Main
@@ -382,9 +356,7 @@ bool LabSession::trackProgramPorts(const SocketEvent &event)
         m_programHandlers.insert(event.peer, {event.pid, event.tid});
     if (event.kind != EventKind::Call || event.call != SysCall::Listen || event.result != 0)
         return false;
-    QString host, port;
-    split(event.local, &host, &port);
-    const quint16 number = quint16(port.toUInt());
+    const quint16 number = Endpoint::parse(event.local).port();
     if (number == 0 || m_programPorts.contains(number))
         return false;
     m_programPorts << number;
@@ -396,9 +368,7 @@ bool LabSession::isProgramServerSide(const SocketEvent &event) const
 {
     if (m_programPorts.isEmpty())
         return false;
-    QString host, port;
-    split(event.local, &host, &port);
-    return m_programPorts.contains(quint16(port.toUInt()));
+    return m_programPorts.contains(Endpoint::parse(event.local).port());
 }
 
 bool LabSession::keepState(const SocketEvent &event) const

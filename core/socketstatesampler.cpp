@@ -16,23 +16,6 @@ namespace {
 // A countdown (TIME_WAIT) is shown in seconds: the views need a sample this often, not ten.
 constexpr qint64 kTimerRefreshUs = 500 * 1000;
 
-bool isWildcardHost(const QString &host)
-{
-    return host == QLatin1String("0.0.0.0") || host == QLatin1String("[::]");
-}
-
-QString hostOf(const QString &address)
-{
-    const int colon = address.lastIndexOf(QLatin1Char(':'));
-    return colon <= 0 ? address : address.left(colon);
-}
-
-quint16 portOf(const QString &address)
-{
-    const int colon = address.lastIndexOf(QLatin1Char(':'));
-    return colon <= 0 ? 0 : quint16(address.mid(colon + 1).toUInt());
-}
-
 // The inodes of this process's sockets (/proc/self/fd/N -> "socket:[inode]").
 QSet<quint64> ownSocketInodes()
 {
@@ -245,7 +228,7 @@ bool SocketStateSampler::isServerSide(const SocketSnapshot &socket) const
     if (m_serverPort == 0 || socket.localPort != m_serverPort)
         return false;
     // Only this server's accept() (or a child it forked) can hold its local address and port.
-    return isWildcardHost(m_serverHost) || hostOf(socket.local) == m_serverHost;
+    return m_server.isWildcard() || Endpoint::parse(socket.local).host() == m_server.host();
 }
 
 bool SocketStateSampler::isKept(const SocketSnapshot &socket) const
@@ -325,7 +308,7 @@ void SocketStateSampler::takeTarget()
     if (wanted.run != m_target.run && wanted.run != 0) {
         const QHash<QString, SocketSnapshot> &last = m_diff.last();
         for (auto it = last.constBegin(); it != last.constEnd(); ++it) {
-            if (isServerSide(it.value()) || it.value().localPort == portOf(wanted.serverAddress))
+            if (isServerSide(it.value()) || it.value().localPort == Endpoint::parse(wanted.serverAddress).port())
                 m_earlierRuns.insert(it.key());
         }
         // Left out without a word: "went away" would be the last run's news in this one.
@@ -339,8 +322,8 @@ void SocketStateSampler::takeTarget()
         m_ownClientKeys.clear();
     }
     m_target = wanted;
-    m_serverHost = hostOf(wanted.serverAddress);
-    m_serverPort = portOf(wanted.serverAddress);
+    m_server = Endpoint::parse(wanted.serverAddress);
+    m_serverPort = m_server.port();
 }
 
 void SocketStateSampler::sampleOnce(qint64 *lastEmitUs)

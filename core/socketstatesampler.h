@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/endpoint.h"
 #include "core/eventqueue.h"
 #include "core/socketstatediff.h"
 #include "core/wakesignal.h"
@@ -140,7 +141,7 @@ private:
     std::thread m_thread;
     // Used by the sampling thread only (between a start and the join of a stop).
     Target m_target;
-    QString m_serverHost;
+    Endpoint m_server;
     quint16 m_serverPort = 0;
     SocketStateDiff m_diff;
     QSet<quint64> m_ownInodes;       // this process's socket inodes, as last read

@@ -1,5 +1,6 @@
 #include "lessons/lessons.h"
 
+#include "core/endpoint.h"
 #include "core/errortext.h"
 #include "core/socketstatereader.h"
 #include "lessons/lessonruntime.h"
@@ -64,11 +65,6 @@ int serverErrno(const LessonRuntime &rt, int n)
     return at >= 0 ? rt.events().at(at).errnum : 0;
 }
 
-quint16 portOf(const QString &address)
-{
-    return quint16(address.mid(address.lastIndexOf(QLatin1Char(':')) + 1).toUInt());
-}
-
 // Asks the kernel (sock_diag) which ends of the lesson's connections are in TIME_WAIT.
 void readTimeWait(LessonRuntime &rt, ClosingFacts &facts)
 {
@@ -85,7 +81,7 @@ void readTimeWait(LessonRuntime &rt, ClosingFacts &facts)
         if (s.state != SocketState::TimeWait)
             continue;
         for (int n : {kA, kB, kC}) {
-            const quint16 clientPort = portOf(rt.clientAddress(n));
+            const quint16 clientPort = Endpoint::parse(rt.clientAddress(n)).port();
             if (s.localPort == serverPort && s.peerPort == clientPort)
                 ++facts.serverTimeWait;
             else if (s.localPort == clientPort && s.peerPort == serverPort)

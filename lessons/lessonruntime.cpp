@@ -146,11 +146,6 @@ QString LessonRuntime::clientAddress(int number) const
     return m_clientAddresses.value(number);
 }
 
-bool LessonRuntime::sameEndpoint(const QString &peer, const QString &local)
-{
-    return LabSession::sameEndpoint(peer, local);
-}
-
 LessonRuntime::Predicate LessonRuntime::fromClient(int number) const
 {
     return [number](const SocketEvent &e) { return e.role == Role::Server && e.clientId == number; };

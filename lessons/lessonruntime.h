@@ -60,8 +60,6 @@ public:
     QString clientAddress(int number) const;
     // Server events whose peer is client number (as the session stamped them).
     Predicate fromClient(int number) const;
-    // A server's peer address is a client's local one (which may read 0.0.0.0:port for UDP).
-    static bool sameEndpoint(const QString &peer, const QString &local);
     // Server events on the connection that served client number, its calls included (a call
     // names no peer: only the connection id ties it to the client). Matches nothing until
     // the server has reported that connection.

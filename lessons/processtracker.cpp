@@ -1,5 +1,7 @@
 #include "lessons/processtracker.h"
 
+#include "core/endpoint.h"
+
 #include <unistd.h>
 
 namespace socketlab {
@@ -19,7 +21,7 @@ void ProcessTracker::setEvents(const SocketEvents &events)
             m_children.clear();
             m_udp = e.protocol == Protocol::Udp;
             m_poll = !m_udp && e.concurrency == Concurrency::Poll;
-            const quint16 port = quint16(e.local.mid(e.local.lastIndexOf(QLatin1Char(':')) + 1).toUInt());
+            const quint16 port = Endpoint::parse(e.local).port();
             if (port != 0 && !m_ports.contains(port) && e.protocol == Protocol::Tcp)
                 m_ports << port;
         } else if (e.kind == EventKind::Call && e.call == SysCall::Fork && e.result > 0) {

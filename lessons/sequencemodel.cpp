@@ -2,7 +2,6 @@
 
 #include "core/causalorder.h"
 #include "core/eventformatter.h"
-#include "lessons/lessonruntime.h"
 #include "core/payloadtext.h"
 
 #include <QMap>
@@ -85,7 +84,7 @@ void SequenceModel::buildLanes(const SocketEvents &events)
         server = true;
         if (e.kind == EventKind::Listening)
             serverAddress = e.local;
-        if (!e.peer.isEmpty() && laneForPeer(e.peer) < 0 && e.kind != EventKind::Call) {
+        if (!e.peer.isEmpty() && laneFor(e) < 0 && e.kind != EventKind::Call) {
             m_lanes.push_back({tr("Other client"), e.peer, false, false, 0});
             m_laneClients.push_back(0);
             m_laneAddresses.push_back(e.peer);
@@ -131,14 +130,16 @@ int SequenceModel::targetLane(const QString &address) const
     return m_serverLane;
 }
 
-int SequenceModel::laneForPeer(const QString &peer) const
+int SequenceModel::laneFor(const SocketEvent &serverEvent) const
 {
+    // The session stamped the client it belongs to; a student's (0) has a lane of its own.
+    const int lane = clientLane(quint64(qMax(0, serverEvent.clientId)));
+    if (lane >= 0 || serverEvent.peer.isEmpty())
+        return lane;
     const int clients = m_serverLane < 0 ? int(m_laneAddresses.size()) : m_serverLane;
     for (int i = 0; i < clients; ++i) {
-        if (!m_laneAddresses[i].isEmpty()
-            && LessonRuntime::sameEndpoint(peer, m_laneAddresses[i])) {
+        if (m_laneClients[i] == 0 && m_laneAddresses[i] == serverEvent.peer)
             return i;
-        }
     }
     return -1;
 }
@@ -288,7 +289,7 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
 void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
 {
     const int s = m_serverLane;
-    const int lane = e.peer.isEmpty() ? -1 : laneForPeer(e.peer);
+    const int lane = laneFor(e);
     switch (e.kind) {
     case EventKind::Listening:
         push(SequenceItem::Kind::Mark, s, s,

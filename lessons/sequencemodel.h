@@ -64,7 +64,8 @@ private:
     struct Flow;
 
     void buildLanes(const SocketEvents &events);
-    int laneForPeer(const QString &peer) const;
+    // The client lane of a server event (its clientId), or of the other peer it names; -1.
+    int laneFor(const SocketEvent &serverEvent) const;
     // Where a client's packets went: the server's lane, or a "nobody" lane.
     int targetLane(const QString &address) const;
     static QString targetOf(const SocketEvent &clientEvent);

@@ -147,9 +147,10 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     // put the status bar below the screen).
     ScreenFit::apply(this, QSize(1024, 768));
     fitClientsDock();
-    restoreSettings();
+    const WindowSettings saved = WindowSettings::read(QSettings());
+    applySettings(saved);
     // Once the panes have their real sizes (a saved layout wins).
-    if (!QSettings().contains(QStringLiteral("window/state")))
+    if (saved.state.isEmpty())
         QTimer::singleShot(0, this, &MainWindow::fitClientsDock);
     retranslateUi();
     updateLanguageActions();
@@ -653,19 +654,49 @@ void MainWindow::setPresentationMode(bool on)
     restoreState(m_beforePresentation.state);
 }
 
-void MainWindow::restoreSettings()
+void MainWindow::applySettings(const WindowSettings &saved)
 {
-    WindowSettings::restore(this);
+    ServerConfig config = m_toolBar->config();
+    config.protocol = saved.protocol;
+    config.concurrency = saved.concurrency;
+    config.port = saved.port;
+    config.backlog = saved.backlog;
+    config.bindAddress = ServerToolBar::bindAddressFor(saved.openToNetwork ? ServerToolBar::Exposure::Classroom
+                                                                           : ServerToolBar::Exposure::ThisComputer);
+    config.echo = saved.echo;
+    m_toolBar->setConfig(config);
+    m_zoom->setPercent(saved.zoomPercent);
+    m_hexAction->setChecked(saved.hexColumn);
+    if (!saved.geometry.isEmpty())
+        restoreGeometry(saved.geometry);
+    if (!saved.state.isEmpty())
+        restoreState(saved.state);
 }
 
-void MainWindow::saveSettings() const
+WindowSettings MainWindow::currentSettings() const
 {
-    WindowSettings::save(this, m_language);
+    WindowSettings current;
+    const ServerConfig config = m_toolBar->config();
+    current.protocol = config.protocol;
+    current.concurrency = config.concurrency;
+    current.port = config.port;
+    current.backlog = config.backlog;
+    current.openToNetwork = m_toolBar->exposure() == ServerToolBar::Exposure::Classroom;
+    current.echo = config.echo;
+    current.zoomPercent = m_zoom->percent();
+    current.hexColumn = m_hexAction->isChecked();
+    // Presentation mode is not remembered: the next start is a normal window.
+    if (!isFullScreen())
+        current.geometry = saveGeometry();
+    current.state = saveState();
+    current.language = m_language->language();
+    return current;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveSettings();
+    QSettings settings;
+    currentSettings().write(settings);
     // Closing the window ends the traced program and all it made.
     m_programDock->pane()->kill();
     QMainWindow::closeEvent(event);

@@ -25,6 +25,7 @@ class ServerToolBar;
 class ViewControls;
 class WireDock;
 class ZoomController;
+struct WindowSettings;
 
 // SocketLab's window: the server's switches on top (wrapping into rows, never an overflow
 // menu), the server pane in the middle, and below it the clients side by side, with the
@@ -38,23 +39,13 @@ public:
     explicit MainWindow(LanguageManager *language = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The lab the window shows (bench/guiflood and the tests drive it). Tests find
+    // the window's other parts by object name.
     LabSession *session() { return &m_session; }
-    Server *server() { return m_session.server(); }
     ServerToolBar *serverToolBar() const { return m_toolBar; }
     ServerPane *serverPane() const { return m_serverPane; }
     ClientPanes *clientPanes() const { return m_clients; }
-    ViewControls *viewControls() const { return m_viewControls; }
-    QAction *presentationAction() const { return m_presentationAction; }
-    bool isPresenting() const;
-    CallSequenceWidget *callSequence() const { return m_sequence; }
-    ClassView *classView() const { return m_classView; }
-    QDockWidget *classDock() const { return m_classDock; }
-    QDockWidget *clientsDock() const { return m_clientsDock; }
     ZoomController *zoom() const { return m_zoom; }
-    // "Run a program…": the traced program's pane and the action.
-    ProgramDock *programDock() const { return m_programDock; }
-    // The Wire tab: the lab's packets, and "Export packets…".
-    WireDock *wireDock() const { return m_wireDock; }
 
     bool saveLog(const QString &path, QString *error = nullptr);
     QString selectedRowsText() const;
@@ -75,13 +66,14 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    bool isPresenting() const;
     void createActions();
     void createMenus();
     // Fixed texts only; the mode label follows the server in updateModeLabel().
     void retranslateUi();
     void updateModeLabel();
-    void restoreSettings();
-    void saveSettings() const;
+    void applySettings(const WindowSettings &saved);
+    WindowSettings currentSettings() const;
     void sessionEventsArrived(const SocketEvents &events);
     void protocolChanged(Protocol protocol);
     void updateLanguageActions();

@@ -1,11 +1,7 @@
 #include "ui/windowsettings.h"
 
 #include "translations/languagemanager.h"
-#include "ui/mainwindow.h"
-#include "ui/servertoolbar.h"
-#include "ui/zoomcontroller.h"
 
-#include <QAction>
 #include <QSettings>
 
 namespace socketlab {
@@ -24,62 +20,62 @@ const QString kState = QStringLiteral("window/state");
 const QString kLanguage = QStringLiteral("language");
 } // namespace
 
-void WindowSettings::restore(MainWindow *window)
+WindowSettings WindowSettings::read(const QSettings &settings)
 {
-    const QSettings settings;
-    ServerToolBar *toolBar = window->serverToolBar();
-    ServerConfig config = toolBar->config();
-    parseProtocol(settings.value(kProtocol, protocolName(config.protocol)).toString(), &config.protocol);
-    parseConcurrency(settings.value(kConcurrency, concurrencyName(config.concurrency)).toString(),
-                     &config.concurrency);
+    WindowSettings saved;
+    parseProtocol(settings.value(kProtocol).toString(), &saved.protocol);
+    parseConcurrency(settings.value(kConcurrency).toString(), &saved.concurrency);
     bool ok = false;
-    const int port = settings.value(kPort, config.port).toInt(&ok);
+    const int port = settings.value(kPort, saved.port).toInt(&ok);
     if (ok && port >= 0 && port <= 65535)
-        config.port = quint16(port);
-    const int backlog = settings.value(kBacklog, config.backlog).toInt(&ok);
+        saved.port = quint16(port);
+    const int backlog = settings.value(kBacklog, saved.backlog).toInt(&ok);
     if (ok)
-        config.backlog = backlog;  // setConfig keeps it within the spin box's range
-    if (settings.value(kExposure, false).toBool())
-        config.bindAddress = ServerToolBar::bindAddressFor(ServerToolBar::Exposure::Classroom);
-    config.echo = settings.value(kEcho, config.echo).toBool();
-    toolBar->setConfig(config);
-    window->zoom()->setPercent(settings.value(kZoom, 100).toInt());
-    if (QAction *hex = window->findChild<QAction *>(QStringLiteral("hexColumn")))
-        hex->setChecked(settings.value(kHex, false).toBool());
-    if (settings.contains(kGeometry))
-        window->restoreGeometry(settings.value(kGeometry).toByteArray());
-    if (settings.contains(kState))
-        window->restoreState(settings.value(kState).toByteArray());
+        saved.backlog = backlog;  // the tool bar keeps it within its spin box's range
+    saved.openToNetwork = settings.value(kExposure, saved.openToNetwork).toBool();
+    saved.echo = settings.value(kEcho, saved.echo).toBool();
+    const int zoom = settings.value(kZoom, saved.zoomPercent).toInt(&ok);
+    if (ok)
+        saved.zoomPercent = zoom;  // the zoom keeps it within its range
+    saved.hexColumn = settings.value(kHex, saved.hexColumn).toBool();
+    saved.geometry = settings.value(kGeometry).toByteArray();
+    saved.state = settings.value(kState).toByteArray();
+    saved.language = settings.value(kLanguage).toString();
+    return saved;
 }
 
-void WindowSettings::save(const MainWindow *window, const LanguageManager *language)
+void WindowSettings::write(QSettings &settings) const
 {
-    QSettings settings;
-    const ServerToolBar *toolBar = window->serverToolBar();
-    settings.setValue(kProtocol, protocolName(toolBar->protocol()));
-    settings.setValue(kConcurrency, concurrencyName(toolBar->concurrency()));
-    settings.setValue(kPort, int(toolBar->port()));
-    settings.setValue(kBacklog, toolBar->config().backlog);
-    settings.setValue(kExposure, toolBar->exposure() == ServerToolBar::Exposure::Classroom);
-    settings.setValue(kEcho, toolBar->echoAction()->isChecked());
-    settings.setValue(kZoom, window->zoom()->percent());
-    if (const QAction *hex = window->findChild<QAction *>(QStringLiteral("hexColumn")))
-        settings.setValue(kHex, hex->isChecked());
-    // Presentation mode is not remembered: the next start is a normal window.
-    if (!window->isFullScreen())
-        settings.setValue(kGeometry, window->saveGeometry());
-    settings.setValue(kState, window->saveState());
-    if (language && !language->language().isEmpty())
-        settings.setValue(kLanguage, language->language());
+    settings.setValue(kProtocol, protocolName(protocol));
+    settings.setValue(kConcurrency, concurrencyName(concurrency));
+    settings.setValue(kPort, int(port));
+    settings.setValue(kBacklog, backlog);
+    settings.setValue(kExposure, openToNetwork);
+    settings.setValue(kEcho, echo);
+    settings.setValue(kZoom, zoomPercent);
+    settings.setValue(kHex, hexColumn);
+    if (!geometry.isEmpty())
+        settings.setValue(kGeometry, geometry);
+    if (!state.isEmpty())
+        settings.setValue(kState, state);
+    if (!language.isEmpty())
+        settings.setValue(kLanguage, language);
 }
 
 QString WindowSettings::startLanguage()
 {
-    const QSettings settings;
-    const QString saved = settings.value(kLanguage).toString();
+    const QString saved = read(QSettings()).language;
     if (LanguageManager::availableLanguages().contains(saved))
         return saved;
     return LanguageManager::systemLanguage();
+}
+
+bool WindowSettings::operator==(const WindowSettings &other) const
+{
+    return protocol == other.protocol && concurrency == other.concurrency && port == other.port
+           && backlog == other.backlog && openToNetwork == other.openToNetwork && echo == other.echo
+           && zoomPercent == other.zoomPercent && hexColumn == other.hexColumn
+           && geometry == other.geometry && state == other.state && language == other.language;
 }
 
 } // namespace socketlab

@@ -18,8 +18,45 @@ private slots:
     void ipv6_data();
     void ipv6();
     void invalid();
+    void parse_data();
+    void parse();
     void ofRealSocket();
 };
+
+void TestEndpoint::parse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<bool>("wildcard");
+    QTest::newRow("ipv4") << "127.0.0.1:53422" << true << "127.0.0.1" << 53422 << false;
+    QTest::newRow("ipv4 any") << "0.0.0.0:5000" << true << "0.0.0.0" << 5000 << true;
+    QTest::newRow("ipv6") << "[::1]:5000" << true << "::1" << 5000 << false;
+    QTest::newRow("ipv6 any") << "[::]:5000" << true << "::" << 5000 << true;
+    QTest::newRow("mapped") << "[::ffff:127.0.0.1]:80" << true << "127.0.0.1" << 80 << false;
+    QTest::newRow("empty") << "" << false << "" << 0 << false;
+    QTest::newRow("no port") << "127.0.0.1" << false << "" << 0 << false;
+    QTest::newRow("bad port") << "127.0.0.1:65536" << false << "" << 0 << false;
+    QTest::newRow("host name") << "localhost:5000" << false << "" << 0 << false;
+    QTest::newRow("ipv6 unbracketed") << "::1:5000" << false << "" << 0 << false;
+}
+
+void TestEndpoint::parse()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(bool, wildcard);
+    const Endpoint endpoint = Endpoint::parse(text);
+    QCOMPARE(endpoint.isValid(), valid);
+    QCOMPARE(endpoint.host(), host);
+    QCOMPARE(int(endpoint.port()), port);
+    QCOMPARE(endpoint.isWildcard(), wildcard);
+    if (valid && !text.contains(QLatin1String("ffff")))
+        QCOMPARE(endpoint.toString(), text);  // the same text back
+}
 
 void TestEndpoint::ipv4_data()
 {

@@ -1,5 +1,6 @@
 #include "ui/lessons/sequencedrawing.h"
 #include "lessons/sequencemodel.h"
+#include "core/labsession.h"
 
 #include <QFontMetricsF>
 #include <QTest>
@@ -30,6 +31,13 @@ struct Stream
         e.kind = kind;
         e.connectionId = id;
         e.peer = peer;
+        // As the session stamps a server's events: the client whose address the peer is.
+        for (auto it = events.crbegin(); role == Role::Server && it != events.crend(); ++it) {
+            if (it->role == Role::Client && !peer.isEmpty() && LabSession::sameEndpoint(peer, it->local)) {
+                e.clientId = int(it->connectionId);
+                break;
+            }
+        }
         e.payload = payload;
         e.bytes = payload.size();
         events << e;
@@ -136,6 +144,8 @@ private slots:
             e.connectionId = 1;
             e.peer = peer;
             e.local = local;
+            if (role == Role::Server && peer == kA)
+                e.clientId = 1;
             if (kind == EventKind::Data || kind == EventKind::Sent) {
                 e.payload = "hi";
                 e.bytes = 2;

@@ -97,7 +97,7 @@ inline void startOpenToTheClass(MainWindow *window)
     // Any free port: tests run side by side.
     window->serverToolBar()->portSpin()->setValue(0);
     window->serverToolBar()->startAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(window->server()->isRunning(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->server()->isRunning(), kWaitMs);
     auto *button = window->serverPane()->findChild<QPushButton *>(QStringLiteral("showClassroomBanner"));
     QVERIFY(button);
     QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), kWaitMs);
@@ -135,11 +135,11 @@ inline void showLargeAndClose(MainWindow *window)
 inline void presentInAndOut(MainWindow *window, const QRect &geometry)
 {
     window->activateWindow();
-    window->presentationAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(window->isPresenting(), kWaitMs);
+    window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window->zoom()->isPresenting(window), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(window->size(), window->screen()->geometry().size(), kWaitMs);
-    window->presentationAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(!window->isPresenting() && !window->isFullScreen(), kWaitMs);
+    window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->zoom()->isPresenting(window) && !window->isFullScreen(), kWaitMs);
     expectGeometry(window, geometry, "F11 out");
     settleFrame(window);
 }
@@ -187,7 +187,7 @@ inline void switchLanguage(MainWindow *window, const QRect &geometry)
 // Stop with three students connected: the status bar says they were cut off.
 inline void stopWithClients(MainWindow *window, const QRect &geometry)
 {
-    const quint16 port = window->server()->localPort();
+    const quint16 port = window->session()->server()->localPort();
     QList<int> students;
     for (int i = 0; i < 3; ++i) {
         const int fd = connectStudent(port);
@@ -196,7 +196,7 @@ inline void stopWithClients(MainWindow *window, const QRect &geometry)
     }
     QTRY_COMPARE_WITH_TIMEOUT(connectedRows(window), 3, kWaitMs);
     window->serverToolBar()->stopAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(!window->server()->isRunning(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->session()->server()->isRunning(), kWaitMs);
     const QString said = window->statusBar()->currentMessage();
     QVERIFY2(said.contains(QLatin1String("3")) && said.contains(QLatin1String("cut off")),
              qPrintable(said));

@@ -60,7 +60,7 @@ private slots:
         bar->portSpin()->setValue(0);
         bar->backlogSpin()->setValue(64);  // forty connects in a burst
         bar->startAction()->trigger();
-        QVERIFY2(window.server()->isRunning(), qPrintable(window.server()->errorString()));
+        QVERIFY2(window.session()->server()->isRunning(), qPrintable(window.session()->server()->errorString()));
         // A small cap, so the floods really press on it: the old log kept its newest rows,
         // which were all floods.
         EventListModel *log = window.serverPane()->logModel();
@@ -84,7 +84,7 @@ private slots:
         classroom.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         classroom.start(QStringLiteral("python3"),
                         {QStringLiteral(SOCKETLAB_SOURCE_DIR "/bench/classroom.py"),
-                         QStringLiteral("--port"), QString::number(window.server()->localPort()),
+                         QStringLiteral("--port"), QString::number(window.session()->server()->localPort()),
                          QStringLiteral("--students"), QString::number(kStudents),
                          QStringLiteral("--flooders"), QString::number(kFlooders),
                          QStringLiteral("--plan"), QStringLiteral("line"),
@@ -116,8 +116,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(missingLines(log, quiet).isEmpty(), 15000);
 
         // Everyone in the class view at once, with its number, in the window's 1024x768.
-        ClassView *view = window.classView();
-        QVERIFY(window.classDock()->isVisible());
+        ClassView *view = window.findChild<ClassView *>(QStringLiteral("classView"));
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("classDock"))->isVisible());
         QCOMPARE(view->model()->rowCount(), kStudents);
         QTRY_VERIFY_WITH_TIMEOUT(hiddenTiles(view).isEmpty(), 5000);
         QVERIFY2(hiddenTiles(view).isEmpty(), qPrintable(hiddenTiles(view).join(QLatin1Char(' '))));
@@ -135,8 +135,8 @@ private slots:
             QVERIFY2(saved.contains(line), qPrintable(line));
 
         // Counters stay exact.
-        QTRY_COMPARE_WITH_TIMEOUT(window.server()->totals().connections, qint64(kStudents), kTimeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(counted(), window.server()->totals().bytes, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->server()->totals().connections, qint64(kStudents), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(counted(), window.session()->server()->totals().bytes, kTimeoutMs);
 
         // Responsive: the loop kept turning (a generous bound for a busy shared machine).
         qInfo("%d students, %d flooding 1 MB: every byte counted %lld ms after the class began; "

@@ -95,9 +95,9 @@ void TestUiExplain::startServer(Protocol protocol, Concurrency concurrency)
         (concurrency == Concurrency::Iterative ? bar->iterativeAction() : bar->threadAction())->trigger();
     bar->portSpin()->setValue(0);
     bar->startAction()->trigger();
-    QVERIFY2(m_window->server()->isRunning(), qPrintable(m_window->server()->errorString()));
+    QVERIFY2(m_window->session()->server()->isRunning(), qPrintable(m_window->session()->server()->errorString()));
     for (ClientPane *pane : panes())
-        pane->setPort(m_window->server()->localPort());
+        pane->setPort(m_window->session()->server()->localPort());
 }
 
 void TestUiExplain::failedStartSaysWhyInTheHeadline()
@@ -113,7 +113,7 @@ void TestUiExplain::failedStartSaysWhyInTheHeadline()
     ServerToolBar *bar = m_window->serverToolBar();
     bar->portSpin()->setValue(port);
     bar->startAction()->trigger();
-    QVERIFY(!m_window->server()->isRunning());
+    QVERIFY(!m_window->session()->server()->isRunning());
     QCOMPARE(headline(), QStringLiteral("Port %1 is taken by another program — choose another port").arg(port));
     // Below it, the failed call and why, naming who holds the port.
     const QString detail =
@@ -132,7 +132,7 @@ void TestUiExplain::failedStartSaysWhyInTheHeadline()
     QVERIFY2(tip.contains(QLatin1String("Two sockets cannot bind the same address and port")),
              qPrintable(tip));
     // So does the failed bind() in the call trace.
-    const QAbstractItemModel *trace = m_window->callSequence()->traceView()->model();
+    const QAbstractItemModel *trace = m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceView()->model();
     QString traceTip;
     for (int r = 0; r < trace->rowCount(); ++r) {
         const QModelIndex call = trace->index(r, CallTraceModel::CallColumn);
@@ -148,7 +148,7 @@ void TestUiExplain::failedStartSaysWhyInTheHeadline()
     m_window->setLanguage(QStringLiteral("en"));
     bar->portSpin()->setValue(0);
     bar->startAction()->trigger();
-    QVERIFY(m_window->server()->isRunning());
+    QVERIFY(m_window->session()->server()->isRunning());
     QVERIFY2(headline().contains(QLatin1String("accept()")), qPrintable(headline()));
 }
 
@@ -159,7 +159,7 @@ void TestUiExplain::clientResetInTheBacklogSaysWhy()
     QTRY_COMPARE_WITH_TIMEOUT(panes().size(), 2, kTimeoutMs);
     ClientPane *served = panes().at(0);
     ClientPane *waiting = panes().at(1);
-    waiting->setPort(m_window->server()->localPort());
+    waiting->setPort(m_window->session()->server()->localPort());
     served->connectToServer();
     const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(countOf(log, EventKind::Connected), 1, kTimeoutMs);

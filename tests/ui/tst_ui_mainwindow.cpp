@@ -146,23 +146,23 @@ void TestMainWindow::startServer(Protocol protocol, Concurrency concurrency)
     }
     bar->portSpin()->setValue(0);  // any free port
     bar->startAction()->trigger();
-    QVERIFY2(m_window->server()->isRunning(), qPrintable(m_window->server()->errorString()));
+    QVERIFY2(m_window->session()->server()->isRunning(), qPrintable(m_window->session()->server()->errorString()));
     QVERIFY(!bar->startAction()->isEnabled());
     QVERIFY(bar->stopAction()->isEnabled());
-    QVERIFY(m_window->server()->localPort() != 0);
+    QVERIFY(m_window->session()->server()->localPort() != 0);
 }
 
 void TestMainWindow::forkServerServesTwoClientPanes()
 {
     startServer(Protocol::Tcp, Concurrency::Fork);
-    QCOMPARE(m_window->server()->config().concurrency, Concurrency::Fork);
+    QCOMPARE(m_window->session()->server()->config().concurrency, Concurrency::Fork);
     ClientPanes *tabs = m_window->clientPanes();
     ClientPane *first = tabs->pane(0);
     ClientPane *second = tabs->addClient();
     QCOMPARE(tabs->count(), 2);
     // Panes follow the server's real port.
-    QCOMPARE(first->port(), m_window->server()->localPort());
-    QCOMPARE(second->port(), m_window->server()->localPort());
+    QCOMPARE(first->port(), m_window->session()->server()->localPort());
+    QCOMPARE(second->port(), m_window->session()->server()->localPort());
 
     // Typed and sent with Enter, as a user would.
     auto *line = first->findChild<QLineEdit *>(QStringLiteral("message"));
@@ -202,9 +202,9 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     // Echo is on by default: each pane's history shows what it sent and got back.
     QTRY_COMPARE_WITH_TIMEOUT(second->historyCount(), 2, kTimeoutMs);
     QCOMPARE(m_window->serverPane()->connectionsModel()->rowCount(), 2);
-    QCOMPARE(m_window->server()->totals().messages, qint64(2));
-    QVERIFY(m_window->callSequence()->currentServerStep() > 0);
-    QVERIFY(m_window->callSequence()->currentClientStep() >= 5);
+    QCOMPARE(m_window->session()->server()->totals().messages, qint64(2));
+    QVERIFY(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->currentServerStep() > 0);
+    QVERIFY(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->currentClientStep() >= 5);
 }
 
 // The Poll toggle: both panes served by the server's one thread, which the status names.
@@ -213,7 +213,7 @@ void TestMainWindow::pollServerServesTwoClientPanesFromOneThread()
     ServerToolBar *bar = m_window->serverToolBar();
     QVERIFY(bar->pollAction()->toolTip().contains(QStringLiteral("poll()")));
     startServer(Protocol::Tcp, Concurrency::Poll);
-    QCOMPARE(m_window->server()->config().concurrency, Concurrency::Poll);
+    QCOMPARE(m_window->session()->server()->config().concurrency, Concurrency::Poll);
     QVERIFY2(m_window->serverPane()->statusText().contains(QStringLiteral("poll()")),
              qPrintable(m_window->serverPane()->statusText()));
     ClientPanes *tabs = m_window->clientPanes();
@@ -237,7 +237,7 @@ void TestMainWindow::studentRowsAreNoPanes()
     startServer(Protocol::Tcp, Concurrency::Thread);
     ClientPane *pane = m_window->clientPanes()->pane(0);
     pane->sendMessage(QStringLiteral("from the pane"));
-    const int student = connectLikeNc(m_window->server()->localPort());
+    const int student = connectLikeNc(m_window->session()->server()->localPort());
     QVERIFY(student >= 0);
     QCOMPARE(::send(student, "from a student", 14, MSG_NOSIGNAL), ssize_t(14));
     const EventListModel *log = m_window->serverPane()->logModel();
@@ -324,7 +324,7 @@ void TestMainWindow::studentGetsLabelAndColourOfItsOwn()
 {
     m_window->resize(1024, 768);
     startServer(Protocol::Tcp, Concurrency::Thread);
-    const int student = connectLikeNc(m_window->server()->localPort());
+    const int student = connectLikeNc(m_window->session()->server()->localPort());
     QVERIFY(student >= 0);
     QCOMPARE(::send(student, "from nc", 7, MSG_NOSIGNAL), ssize_t(7));
     sockaddr_in local{};
@@ -387,7 +387,7 @@ void TestMainWindow::iterativeServerIsBlockedInRecv()
     QTRY_VERIFY_WITH_TIMEOUT(pane->statusText().contains(QStringLiteral("recv()")), kTimeoutMs);
     client->disconnectFromServer();
     QTRY_VERIFY_WITH_TIMEOUT(pane->statusText().contains(QStringLiteral("accept()")), kTimeoutMs);
-    QCOMPARE(m_window->callSequence()->currentServerStep(), 8);
+    QCOMPARE(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->currentServerStep(), 8);
 }
 
 void TestMainWindow::stopWithClientsConnected()
@@ -405,14 +405,14 @@ void TestMainWindow::stopWithClientsConnected()
     m_window->serverToolBar()->stopAction()->trigger();
     // A hang, not speed: the bound is far above the few milliseconds Stop takes.
     QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
-    QVERIFY(!m_window->server()->isRunning());
+    QVERIFY(!m_window->session()->server()->isRunning());
     QVERIFY(m_window->serverToolBar()->startAction()->isEnabled());
     QCOMPARE(m_window->serverPane()->connectionsModel()->rowCount(), 0);
     QVERIFY(m_window->serverPane()->statusText().contains(QStringLiteral("stopped")));
     // The clients notice the server closed their connections.
     for (ClientPane *pane : tabs->panes())
         QTRY_COMPARE_WITH_TIMEOUT(pane->client()->state(), Client::State::Unconnected, kTimeoutMs);
-    QCOMPARE(m_window->server()->totals().connections, qint64(3));
+    QCOMPARE(m_window->session()->server()->totals().connections, qint64(3));
 }
 
 void TestMainWindow::saveLogWritesTheTable()

@@ -235,8 +235,8 @@ void TestPlainText::peerTextIsNeverMarkup()
     bar->echoAction()->setChecked(true);
     bar->portSpin()->setValue(0);
     bar->startAction()->trigger();
-    QVERIFY2(window.server()->isRunning(), qPrintable(window.server()->errorString()));
-    const quint16 port = window.server()->localPort();
+    QVERIFY2(window.session()->server()->isRunning(), qPrintable(window.session()->server()->errorString()));
+    const quint16 port = window.session()->server()->localPort();
     const EventListModel *log = window.serverPane()->logModel();
 
     // A student's own program: HTML, then more tags and entities.
@@ -331,7 +331,7 @@ void TestPlainText::peerTextIsNeverMarkup()
                                 QStringLiteral("display:xMALLORYx")}) {
         QVERIFY2(m_seen.value(seen) > 0, qPrintable(seen));
     }
-    window.server()->stop();
+    window.session()->server()->stop();
 }
 
 // "Send 3" numbers the typed text once: a typed %1 is sent as typed.

@@ -148,7 +148,7 @@ private slots:
         QVERIFY(dialog.listingPath().endsWith(QLatin1String("tcp_server_fork.py")));
 
         MainWindow window;
-        ProgramPane *pane = window.programDock()->pane();
+        ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
         QVERIFY2(pane->run(dialog.options(), dialog.listingPath(), dialog.title()),
                  qPrintable(pane->errorText()));
         QVERIFY(pane->isRunning());
@@ -156,7 +156,7 @@ private slots:
         QVERIFY(root > 0);
         QVERIFY(pane->headline().contains(QString::number(root)));
 
-        CallTraceModel *trace = window.callSequence()->traceModel();
+        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
         QTRY_VERIFY_WITH_TIMEOUT(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
         QVERIFY(hasRow(trace, CallTraceModel::WhoColumn, QStringLiteral("Program")));
 
@@ -213,11 +213,11 @@ private slots:
         ProgramDialog dialog;
         QVERIFY(bundledCopy(dialog, dir, QStringLiteral("tcp_server_fork.py"), port));
         MainWindow window;
-        ProgramPane *pane = window.programDock()->pane();
+        ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
         QVERIFY2(pane->run(dialog.options(), dialog.listingPath(), dialog.title()),
             qPrintable(pane->errorText()));
         const qint64 root = pane->tracer()->programPid();
-        CallTraceModel *trace = window.callSequence()->traceModel();
+        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
         QTRY_VERIFY_WITH_TIMEOUT(
             hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
 
@@ -241,7 +241,7 @@ private slots:
             pane->outputText().contains(QLatin1String("from pane 2")), kProgramWaitMs);
 
         // Lanes: the server process, a child per client (each recv in its own child's lane).
-        CallLanesModel *lanes = window.callSequence()->lanesModel();
+        CallLanesModel *lanes = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->lanesModel();
         QStringList titles;
         for (int lane = 0; lane < lanes->laneCount(); ++lane)
             titles << lanes->laneTitle(lane);
@@ -317,7 +317,7 @@ private slots:
         ProgramDialog dialog;
         QVERIFY(bundledCopy(dialog, dir, QStringLiteral("tcp_server.py"), port));
         MainWindow window;
-        ProgramPane *pane = window.programDock()->pane();
+        ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
         pane->stepModeBox()->setChecked(true);
         QVERIFY2(pane->run(dialog.options(), dialog.listingPath(), dialog.title()),
                  qPrintable(pane->errorText()));
@@ -335,7 +335,7 @@ private slots:
                                  kProgramWaitMs);
         QVERIFY2(pane->headline().contains(QLatin1String("about to call bind()")), qPrintable(pane->headline()));
         // The tracer holds socket() back until the role is known: nothing passed yet.
-        CallTraceModel *trace = window.callSequence()->traceModel();
+        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
         QVERIFY(!hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("bind")));
         pane->next();
         QTRY_VERIFY_WITH_TIMEOUT(!pane->pausedCalls().isEmpty()
@@ -365,13 +365,13 @@ private slots:
         ProgramDialog dialog;
         QVERIFY(bundledCopy(dialog, dir, QStringLiteral("tcp_server.py"), port));
         MainWindow window;
-        ProgramPane *pane = window.programDock()->pane();
+        ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
         pane->stepModeBox()->setChecked(true);
         QVERIFY(pane->run(dialog.options(), dialog.listingPath(), dialog.title()));
         QTRY_VERIFY_WITH_TIMEOUT(!pane->pausedCalls().isEmpty(), kProgramWaitMs);
         pane->continueAll();
         QVERIFY(!pane->stepModeBox()->isChecked());
-        CallTraceModel *trace = window.callSequence()->traceModel();
+        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
         QTRY_VERIFY_WITH_TIMEOUT(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
         pane->kill();
         QVERIFY(!pane->isRunning());
@@ -388,8 +388,8 @@ private slots:
         ServerConfig config;
         config.port = port;
         config.bindAddress = QStringLiteral("127.0.0.1");
-        QVERIFY2(window.server()->start(config), qPrintable(window.server()->errorString()));
-        ProgramPane *pane = window.programDock()->pane();
+        QVERIFY2(window.session()->server()->start(config), qPrintable(window.session()->server()->errorString()));
+        ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
         QVERIFY(pane->run(dialog.options(), dialog.listingPath(), dialog.title()));
         QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("CTRL+X")), kProgramWaitMs);
         pane->findChild<QLineEdit *>(QStringLiteral("programInput"))->setText(QStringLiteral("typed line"));
@@ -404,7 +404,7 @@ private slots:
     void programNotFoundSaysSo()
     {
         MainWindow window;
-        ProgramPane *pane = window.programDock()->pane();
+        ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
         ProgramDialog dialog;
         dialog.setCommandLine(QStringLiteral("/nonexistent/socketlab-no-such-program --port 5000"));
         QVERIFY(!pane->run(dialog.options(), dialog.listingPath(), dialog.title()));

@@ -59,8 +59,8 @@ QStringList offWindow(MainWindow *window, bool headersWhole)
                             .arg(inWindow(widget).x()).arg(inWindow(widget).y())
                             .arg(widget->width()).arg(widget->height());
     }
-    for (QWidget *widget : window->viewControls()->findChildren<QWidget *>()) {
-        if (widget->isVisibleTo(window->viewControls()) && !area.contains(inWindow(widget)))
+    for (QWidget *widget : window->findChild<ViewControls *>(QStringLiteral("viewControls"))->findChildren<QWidget *>()) {
+        if (widget->isVisibleTo(window->findChild<ViewControls *>(QStringLiteral("viewControls"))) && !area.contains(inWindow(widget)))
             problems << QStringLiteral("view control %1 at %2,%3 %4x%5 off the window")
                             .arg(widget->objectName()).arg(inWindow(widget).x()).arg(inWindow(widget).y())
                             .arg(widget->width()).arg(widget->height());
@@ -149,7 +149,7 @@ void TestProjection::init()
 
 void TestProjection::cleanup()
 {
-    if (m_window->isPresenting())
+    if (m_window->zoom()->isPresenting(m_window))
         m_window->setPresentationMode(false);
     m_window->zoom()->reset();
     delete m_window;
@@ -167,7 +167,7 @@ void TestProjection::settle()
 
 void TestProjection::zoomShowsTheRealPercentAndButtonsStayPut()
 {
-    ViewControls *controls = m_window->viewControls();
+    ViewControls *controls = m_window->findChild<ViewControls *>(QStringLiteral("viewControls"));
     QToolButton *larger = controls->findChild<QToolButton *>(QStringLiteral("zoomInButton"));
     QToolButton *percent = controls->findChild<QToolButton *>(QStringLiteral("zoomResetButton"));
     QVERIFY(larger && percent);
@@ -236,7 +236,7 @@ void TestProjection::everythingInsideTheWindow()
     }
     // Exit presentation is on screen while presenting.
     if (presentation) {
-        QWidget *exit = m_window->viewControls()->buttonFor(m_window->presentationAction());
+        QWidget *exit = m_window->findChild<ViewControls *>(QStringLiteral("viewControls"))->buttonFor(m_window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly));
         QVERIFY(exit && exit->isVisible());
         QVERIFY(QRect(QPoint(0, 0), m_window->size()).contains(inWindow(exit)));
     }
@@ -273,9 +273,9 @@ void TestProjection::leavingPresentationRestoresEverything()
             switches.insert(widget, widget->geometry());
     }
 
-    m_window->presentationAction()->trigger();
+    m_window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)->trigger();
     settle();
-    QVERIFY(m_window->isPresenting());
+    QVERIFY(m_window->zoom()->isPresenting(m_window));
     QVERIFY(m_window->font().pointSizeF() > font.pointSizeF());
     // A message and its echo stay told apart by their event, not by bold alone.
     QVERIFY(!m_window->serverPane()->logView()->isColumnHidden(EventListModel::EventColumn));
@@ -285,7 +285,7 @@ void TestProjection::leavingPresentationRestoresEverything()
     QTest::keyClick(m_window, Qt::Key_Escape);
     settle();
 
-    QVERIFY(!m_window->isPresenting());
+    QVERIFY(!m_window->zoom()->isPresenting(m_window));
     QCOMPARE(m_window->geometry(), geometry);
     QCOMPARE(m_window->zoom()->percent(), percent);
     QCOMPARE(QApplication::font(), font);
@@ -521,7 +521,7 @@ void TestProjection::languageComboShowsItsWholeText()
     if (presentation)
         m_window->setPresentationMode(true);
     settle();
-    QComboBox *combo = m_window->viewControls()->languageCombo();
+    QComboBox *combo = m_window->findChild<ViewControls *>(QStringLiteral("viewControls"))->languageCombo();
     QVERIFY(combo->isVisible());
     // The room its style gives the current text.
     QStyleOptionComboBox option;

@@ -222,8 +222,8 @@ void TestUiSocketOptions::backlogPersistsAndReachesTheServer()
     QCOMPARE(bar->backlogSpin()->value(), 7);
     bar->portSpin()->setValue(0);
     bar->startAction()->trigger();
-    QVERIFY2(window.server()->isRunning(), qPrintable(window.server()->errorString()));
-    QCOMPARE(window.server()->config().backlog, 7);
+    QVERIFY2(window.session()->server()->isRunning(), qPrintable(window.session()->server()->errorString()));
+    QCOMPARE(window.session()->server()->config().backlog, 7);
     QVERIFY(!bar->backlogSpin()->isEnabled());
     bar->stopAction()->trigger();
     QSettings().clear();

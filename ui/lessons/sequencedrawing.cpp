@@ -1,5 +1,7 @@
 #include "ui/lessons/sequencedrawing.h"
 
+#include "core/endpoint.h"
+
 #include <QBuffer>
 #include <QFont>
 #include <QFontMetricsF>
@@ -182,9 +184,10 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
         addText(QPointF(x, kMargin + px(22)), title, colour, Qt::AlignHCenter, titleSize, true,
             gap - 4);
         // Narrow lanes show only the port: every lesson runs on 127.0.0.1.
-        const int colon = int(lane.subtitle.lastIndexOf(QLatin1Char(':')));
-        const QString address
-            = m_laneWidth < px(140) && colon > 0 ? lane.subtitle.mid(colon) : lane.subtitle;
+        const Endpoint endpoint = Endpoint::parse(lane.subtitle);
+        const QString address = m_laneWidth < px(140) && endpoint.isValid()
+            ? QStringLiteral(":%1").arg(endpoint.port())
+            : lane.subtitle;
         addText(
             QPointF(x, kMargin + px(42)), address, kInk, Qt::AlignHCenter, px(13), false, gap - 4);
         for (int k = 0; k < 3; ++k)

@@ -11,9 +11,8 @@
 namespace socketlab {
 
 StdinReader::StdinReader(QObject *parent)
-    : WorkerThread(parent), m_credits(::eventfd(kWindow, EFD_CLOEXEC | EFD_NONBLOCK | EFD_SEMAPHORE))
+    : QThread(parent), m_credits(::eventfd(kWindow, EFD_CLOEXEC | EFD_NONBLOCK | EFD_SEMAPHORE))
 {
-    setObjectName(QStringLiteral("stdin reader"));
 }
 
 StdinReader::~StdinReader()

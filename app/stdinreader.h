@@ -2,9 +2,9 @@
 
 #include "core/fd.h"
 #include "core/wakesignal.h"
-#include "core/workerthread.h"
 
 #include <QByteArray>
+#include <QThread>
 
 namespace socketlab {
 
@@ -13,7 +13,7 @@ namespace socketlab {
 // arrives, so memory stays bounded whatever the input. It never runs ahead of its consumer
 // by more than a few chunks: each chunk must be given back with chunkDone() (say, once it
 // was sent) before the reader goes on past that window.
-class StdinReader : public WorkerThread
+class StdinReader : public QThread
 {
     Q_OBJECT
 

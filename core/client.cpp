@@ -29,7 +29,7 @@ void Client::connectToHost(Protocol protocol, const QString &host, quint16 port)
     reporter.setConnectionId(m_id);
     m_worker = std::make_unique<ClientWorker>(protocol, host, port, reporter, m_options);
     connect(m_worker.get(), &ClientWorker::opened, this, [this] { setState(State::Connected); });
-    connect(m_worker.get(), &ClientWorker::finished, this, &Client::workerFinished);
+    connect(m_worker.get(), &QThread::finished, this, &Client::workerFinished);
     connect(m_worker.get(), &ClientWorker::sendFinished, this, &Client::sendFinished);
     setState(State::Connecting);
     m_worker->start();

@@ -9,10 +9,11 @@
 
 #include <memory>
 
+class QThread;
+
 namespace socketlab {
 
 struct ServerContext;
-class WorkerThread;
 
 // A SocketLab server as the GUI, the CLI and the tests use it. start() makes the listening
 // socket at once (so "port in use" is known before it returns); a worker thread then runs the
@@ -61,7 +62,7 @@ private:
     EventQueue *m_queue;
     ServerConfig m_config;
     std::unique_ptr<ServerContext> m_context;
-    std::unique_ptr<WorkerThread> m_worker;
+    std::unique_ptr<QThread> m_worker;
     QString m_localAddress;
     quint16 m_localPort = 0;
     QString m_errorString;

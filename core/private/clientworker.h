@@ -4,7 +4,6 @@
 #include "core/endpoint.h"
 #include "core/eventreporter.h"
 #include "core/fd.h"
-#include "core/workerthread.h"
 #include "core/protocol.h"
 #include "core/wakesignal.h"
 
@@ -12,13 +11,14 @@
 #include <QMutex>
 #include <QQueue>
 #include <QString>
+#include <QThread>
 #include <QVector>
 
 namespace socketlab {
 
 // The client's own thread: the recipe's client sequence (resolve, protocol, socket, connect,
 // send/recv while there is data, close), driven by commands from the GUI or CLI thread.
-class ClientWorker : public WorkerThread
+class ClientWorker : public QThread
 {
     Q_OBJECT
 

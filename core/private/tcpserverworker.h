@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/fd.h"
-#include "core/workerthread.h"
 
 #include <QElapsedTimer>
 #include <QString>
+#include <QThread>
 
 #include <memory>
 #include <vector>
@@ -21,7 +21,7 @@ struct ServerContext;
 
 // The TCP server's own thread: accept() loop (recipe steps 5 and 8) and, by mode, serving the
 // connection itself (iterative), handing it to a new thread, or to a forked child process.
-class TcpServerWorker : public WorkerThread
+class TcpServerWorker : public QThread
 {
     Q_OBJECT
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/fd.h"
-#include "core/workerthread.h"
 
 #include <QHash>
 #include <QString>
+#include <QThread>
 
 #include <sys/socket.h>
 
@@ -13,7 +13,7 @@ namespace socketlab {
 struct ServerContext;
 
 // The UDP server's thread: a recvfrom() loop; no connections, each datagram names its sender.
-class UdpServerWorker : public WorkerThread
+class UdpServerWorker : public QThread
 {
     Q_OBJECT
 

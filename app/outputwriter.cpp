@@ -21,7 +21,8 @@ OutputWriter::OutputWriter(int fd, QObject *parent) : QObject(parent), m_fd(fd)
     const bool regular = ::fstat(fd, &info) == 0 && (S_ISREG(info.st_mode) || S_ISCHR(info.st_mode))
         && !::isatty(fd);
     m_chunkLimit = regular ? kLargeChunk : PIPE_BUF;
-    m_thread = std::thread([this] { run(); });
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->start();
 }
 
 OutputWriter::~OutputWriter()
@@ -32,7 +33,8 @@ OutputWriter::~OutputWriter()
     }
     m_stopWriting.raise();
     m_changed.notify_all();
-    m_thread.join();
+    m_thread->wait();
+    m_thread.reset();
 }
 
 void OutputWriter::write(const QByteArray &bytes)

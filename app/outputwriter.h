@@ -7,7 +7,9 @@
 
 #include <condition_variable>
 #include <mutex>
-#include <thread>
+#include <QThread>
+
+#include <memory>
 
 namespace socketlab {
 
@@ -54,7 +56,7 @@ private:
     bool m_stopping = false;
     bool m_broken = false;
     bool m_backlogged = false;
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace socketlab

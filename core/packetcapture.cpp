@@ -23,6 +23,7 @@
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 extern char **environ;
@@ -76,7 +77,8 @@ bool PacketCapture::start(const Options &options, QString *error)
         return false;
     m_linker.setServerPorts(options.ports);
     m_stop.lower();
-    m_thread = std::thread([this] { run(); });
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->start();
     return true;
 }
 
@@ -373,7 +375,7 @@ QString PacketCapture::interfaceName(int interfaceKey) const
 
 bool PacketCapture::stop(QString *error)
 {
-    if (m_thread.joinable()) {
+    if (m_thread != nullptr) {
         if (m_dumpcapPid > 0) {
             // libpcap hands dumpcap the packets in blocks retired every 250 ms, and dumpcap
             // leaves the last block unread when told to end: it gets the time to pass it on.
@@ -381,7 +383,8 @@ bool PacketCapture::stop(QString *error)
             ::kill(m_dumpcapPid, SIGTERM);
         }
         m_stop.raise();
-        m_thread.join();
+        m_thread->wait();
+        m_thread.reset();
     }
     endDumpcap();
     m_source.reset();

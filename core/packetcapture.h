@@ -15,7 +15,7 @@
 #include <atomic>
 #include <deque>
 #include <memory>
-#include <thread>
+#include <QThread>
 
 #include <sys/types.h>
 
@@ -64,7 +64,7 @@ public:
     bool start(const Options &options, QString *error);
     bool notAllowed() const { return m_notAllowed; }
     CapturePermission::Way way() const { return m_way; }
-    bool isRunning() const { return m_thread.joinable(); }
+    bool isRunning() const { return m_thread != nullptr; }
     // Ends the capture: what is held is linked and posted, the file committed. False (with
     // the reason) when the file could not be written.
     bool stop(QString *error = nullptr);
@@ -107,7 +107,7 @@ private:
     Fd m_source;
     pid_t m_dumpcapPid = -1;
     WakeSignal m_stop;
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
     PacketDecoder m_decoder;
     PacketLinker m_linker;
     PcapngWriter m_writer;

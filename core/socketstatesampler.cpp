@@ -105,16 +105,23 @@ void SocketStateSampler::setTarget(const Target &target)
     if (target.isEmpty())
         stop();
     else if (!isRunning())
-        m_thread = std::thread([this] { run(); });
+        startThread();
+}
+
+void SocketStateSampler::startThread()
+{
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->start();
 }
 
 void SocketStateSampler::stop()
 {
     ++m_generation;
-    if (!m_thread.joinable())
+    if (!m_thread)
         return;
     m_stop.raise();
-    m_thread.join();
+    m_thread->wait();
+    m_thread.reset();
     m_stop.lower();
     m_soon.lower();
 }

@@ -13,7 +13,9 @@
 
 #include <climits>
 #include <atomic>
-#include <thread>
+#include <QThread>
+
+#include <memory>
 
 namespace socketlab {
 
@@ -105,7 +107,7 @@ public:
     // Samples within kSoonMs (from any thread): the lab just did something the kernel's
     // table shows.
     void sampleSoon();
-    bool isRunning() const { return m_thread.joinable(); }
+    bool isRunning() const { return m_thread != nullptr; }
     // Counts the stops: a sample delivered with an older number was taken before the last
     // stop (a reset, a stopped server) and is out of date.
     quint64 generation() const { return m_generation.load(); }
@@ -119,6 +121,7 @@ signals:
     void sampled(const QList<socketlab::SocketSnapshot> &sockets, quint64 generation);
 
 private:
+    void startThread();
     void run();
     // Waits until the next sample is due (true) or stop() (false).
     bool waitForNextSample(qint64 startUs, qint64 tookCpuUs);
@@ -138,7 +141,7 @@ private:
     WakeSignal m_stop;
     WakeSignal m_soon;
     std::atomic<quint64> m_generation {0};
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
     // Used by the sampling thread only (between a start and the join of a stop).
     Target m_target;
     Endpoint m_server;

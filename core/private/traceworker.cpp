@@ -102,9 +102,10 @@ TraceWorker::TraceWorker(EventQueue *queue, Tracer *tracer) : m_queue(queue), m_
 
 TraceWorker::~TraceWorker()
 {
-    if (m_thread.joinable()) {
+    if (m_thread != nullptr) {
         requestStop();
-        m_thread.join();
+        m_thread->wait();
+        m_thread.reset();
     }
     for (int fd : {m_wakeFd, m_startPipe[0], m_startPipe[1]}) {
         if (fd >= 0)
@@ -121,7 +122,8 @@ TraceWorker::StartResult TraceWorker::start(const Launch &launch)
         return result;
     }
     m_running = true;
-    m_thread = std::thread([this, launch] { run(launch); });
+    m_thread.reset(QThread::create([this, launch] { run(launch); }));
+    m_thread->start();
     StartRecord record {};
     ssize_t n;
     do {
@@ -138,8 +140,10 @@ TraceWorker::StartResult TraceWorker::start(const Launch &launch)
         : record.stage == 3          ? QStringLiteral("chdir")
                                      : QStringLiteral("exec");
     result.pid = record.pid;
-    if (result.error != Tracer::StartError::None)
-        m_thread.join();
+    if (result.error != Tracer::StartError::None) {
+        m_thread->wait();
+        m_thread.reset();
+    }
     return result;
 }
 

@@ -10,7 +10,7 @@
 #include <deque>
 #include <memory>
 #include <set>
-#include <thread>
+#include <QThread>
 #include <unordered_map>
 #include <vector>
 
@@ -82,7 +82,7 @@ private:
 
     EventQueue *m_queue;
     Tracer *m_tracer;
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
     TraceCalls m_calls;
     pid_t m_rootPid = 0;
     std::unordered_map<pid_t, TracedThread> m_threads;

@@ -276,7 +276,7 @@ bool TcpServerWorker::acceptOne()
                            acceptErrno, peer);
     }
     if (fd >= 0 && liveHandlers() < m_liveAtFailure)
-        m_lastFailedErrno = 0;  // a connection ended since: a later failure is news
+        m_lastFailedErrno = 0; // a connection ended since: a later failure is news
     if (fd < 0) {
         if (!repeated)
             reporter.reportError(SysCall::Accept, QStringLiteral("fd %1").arg(listenFd),
@@ -298,7 +298,7 @@ bool TcpServerWorker::acceptOne()
                                   m_context.reporterFor(HandlerKind::Main, id));
         session.setAcceptedUs(acceptedUs);
         session.run();
-        m_lastFailedErrno = 0;  // its descriptor is free again: a later failure is news
+        m_lastFailedErrno = 0; // its descriptor is free again: a later failure is news
         break;
     }
     case Concurrency::Thread:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages SocketLab needs to build, run and test, when any is missing.
+# Installs the Debian packages SocketLab needs to build, run and test, when any is missing
+# (the same names on Debian 12 and 13).
 set -euo pipefail
 
 packages=(

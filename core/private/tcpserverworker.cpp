@@ -224,18 +224,26 @@ bool TcpServerWorker::reservePipe()
     if (::pipe2(pipeFds, O_CLOEXEC) == 0) {
         m_spareReadEnd = Fd(pipeFds[0]);
         m_spareWriteEnd = Fd(pipeFds[1]);
-        m_pipeErrno = 0;
         return true;
     }
     const int pipeErrno = errno;
-    if (pipeErrno != m_pipeErrno) {
+    if (!sameShortage(pipeErrno)) {
         // The pipe is SocketLab's plumbing, not the recipe's: traced only when it fails.
         m_context.reporter.traceCall(SysCall::Pipe2, pipeClock, QStringLiteral("O_CLOEXEC"), -1,
                                      pipeErrno);
         m_context.reporter.reportError(SysCall::Pipe2, QStringLiteral("O_CLOEXEC"), pipeErrno);
     }
-    m_pipeErrno = pipeErrno;
     m_acceptPause.start();
+    return false;
+}
+
+bool TcpServerWorker::sameShortage(int errnum)
+{
+    const int live = liveHandlers();
+    if (errnum == m_lastFailedErrno && live >= m_liveAtFailure)
+        return true;
+    m_lastFailedErrno = errnum;
+    m_liveAtFailure = live;
     return false;
 }
 
@@ -262,12 +270,13 @@ bool TcpServerWorker::acceptOne()
                                  : QString();
     // At the descriptor limit the same failure repeats until a connection closes: the trace
     // and the log say it once, and the client waits in the backlog meanwhile.
-    const bool repeated = fd < 0 && acceptErrno == m_lastAcceptErrno;
+    const bool repeated = fd < 0 && sameShortage(acceptErrno);
     if (reporter.callsEnabled() && !repeated) {
         reporter.traceCall(SysCall::Accept, clock, QStringLiteral("fd %1").arg(listenFd), fd,
                            acceptErrno, peer);
     }
-    m_lastAcceptErrno = acceptErrno;
+    if (fd >= 0 && liveHandlers() < m_liveAtFailure)
+        m_lastFailedErrno = 0; // a connection ended since: a later failure is news
     if (fd < 0) {
         if (!repeated)
             reporter.reportError(SysCall::Accept, QStringLiteral("fd %1").arg(listenFd),
@@ -289,6 +298,7 @@ bool TcpServerWorker::acceptOne()
                                   m_context.reporterFor(HandlerKind::Main, id));
         session.setAcceptedUs(acceptedUs);
         session.run();
+        m_lastFailedErrno = 0; // its descriptor is free again: a later failure is news
         break;
     }
     case Concurrency::Thread:

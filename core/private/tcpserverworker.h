@@ -51,6 +51,8 @@ private:
     int liveHandlers() const;
     void announceCap();
     bool reservePipe();
+    // False the first time errnum is seen in a shortage, which it then records.
+    bool sameShortage(int errnum);
     int acceptPauseMs() const;
 
     ServerContext &m_context;
@@ -61,8 +63,12 @@ private:
     std::vector<std::unique_ptr<ChildWatcher>> m_unreaped;
     std::unique_ptr<PollLoop> m_pollLoop;  // poll mode only  // ServerConfig::reapChildren off
     QElapsedTimer m_acceptPause;  // valid while accept() rests after a failure
-    int m_lastAcceptErrno = 0;
-    int m_pipeErrno = 0;
+    // One shortage of descriptors is said once: the errno of the last failure of pipe2() or
+    // accept() and how many connections were live then. Either call may fail first, and
+    // one more connection may get through when something else lets go of a descriptor for
+    // a moment (the state sampler's netlink socket); only a connection that ends frees one.
+    int m_lastFailedErrno = 0;
+    int m_liveAtFailure = 0;
     Fd m_spareReadEnd;  // fork mode: the next child's record pipe, made before accept()
     Fd m_spareWriteEnd;
     bool m_capAnnounced = false;

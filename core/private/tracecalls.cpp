@@ -617,6 +617,19 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
     TracedFds::Socket *socket = fds.find(fd);
     if (isDataCall(nr))
         return finishData(thread, result, event);
+    if (nr == __NR_close) {
+        if (!thread.closingSocket)
+            return false;
+        // Gone from the table at the call's entry, even when close() failed (EINTR): never
+        // retried.
+        thread.closingSocket = false;
+        event->call = SysCall::Close;
+        event->args = fdText(a[0]);
+        event->peer = thread.closing.peer;
+        event->connectionId = thread.closing.connectionId;
+        decideRole(process, SysCall::Close, nullptr);
+        return true;
+    }
     if (!socket && nr != __NR_socket)
         return false; // another thread closed it meanwhile
     switch (nr) {
@@ -692,14 +705,6 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
         event->call = SysCall::Shutdown;
         event->args = QStringLiteral("%1, %2").arg(fdText(a[0]), shutdownName(a[1]));
         break;
-    case __NR_close:
-        event->call = SysCall::Close;
-        event->args = fdText(a[0]);
-        event->peer = socket->peer;
-        event->connectionId = socket->connectionId;
-        fds.remove(fd); // gone even when close() failed (EINTR): never retried
-        decideRole(process, SysCall::Close, nullptr);
-        return true;
     case __NR_setsockopt:
     case __NR_getsockopt: {
         event->call = nr == __NR_setsockopt ? SysCall::Setsockopt : SysCall::Getsockopt;

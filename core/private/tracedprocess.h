@@ -53,6 +53,9 @@ struct TracedThread
     SocketEvent interruptedEvent;
     bool paused = false; // step mode: stopped before its call, waiting for Next
     bool started = false; // its first stop (a new thread's) was seen
+    // close()'s socket, taken out of the table at the call's entry (see TraceWorker).
+    bool closingSocket = false;
+    TracedFds::Socket closing;
 };
 
 } // namespace socketlab

@@ -467,6 +467,18 @@ void TraceWorker::handleSeccompStop(TracedThread &thread)
     TraceCalls::decideRoleOnEntry(thread);
     if (!roleWasKnown && thread.process->roleKnown())
         flushHeld(*thread.process); // shown now, not when the call returns: recvfrom may wait long
+    thread.closingSocket = false;
+    if (nr == __NR_close) {
+        // The descriptor is free once close() starts: a sibling thread's accept() may be
+        // given the same number before this thread's exit stop comes (a thread per
+        // connection), and that new socket must stay in the table.
+        TracedFds &fds = *thread.process->fds;
+        if (const TracedFds::Socket *socket = fds.find(int(thread.args[0]))) {
+            thread.closing = *socket;
+            thread.closingSocket = true;
+            fds.remove(int(thread.args[0]));
+        }
+    }
     if (m_stepMode && !m_stopping && TraceCalls::pausesForStep(thread)) {
         pause(thread);
         return;

@@ -239,12 +239,15 @@ void TestHostileDeaths::manyChildrenStopPromptly()
     QVERIFY2(server.waitForListening(), server.err().constData());
     std::vector<Fd> clients;
     clients.reserve(kManyChildren);
+    QElapsedTimer startClock;
+    startClock.start();
     for (int i = 0; i < kManyChildren; ++i) {
         clients.push_back(startConnect(server.listeningPort()));
         QVERIFY(clients.back().isValid());
     }
     QVERIFY(QTest::qWaitFor([&] { return childrenOf(server.pid()).size() == kManyChildren; },
                             kWaitMs * 6));
+    const qint64 startMs = startClock.elapsed();
     int sent = 0;
     for (const Fd &fd : clients)
         sent += connectDone(fd.get()) && sendSome(fd.get(), "x") == 1 ? 1 : 0;
@@ -253,8 +256,14 @@ void TestHostileDeaths::manyChildrenStopPromptly()
     QVERIFY(QTest::qWaitFor([&] { return unreadOnPort(server.listeningPort()) == 0; }, kWaitMs));
 
     const qint64 stopMs = terminate(server, kWaitMs * 3);
-    qInfo("%d children: stopped %lld ms after SIGTERM", kManyChildren, stopMs);
-    QVERIFY2(stopMs >= 0 && stopMs < kManyStopMs, qPrintable(QString::number(stopMs)));
+    qInfo("%d children: started in %lld ms, stopped %lld ms after SIGTERM", kManyChildren, startMs,
+        stopMs);
+    // On a machine busy with other work, 2,000 exits take as long as 2,000 forks did (7 s at
+    // a load of 11 on two cores): the bound is the promise or the time the forks took, so a
+    // stop that waits on each child in turn still fails, and the machine's load does not.
+    const qint64 boundMs = qMax<qint64>(kManyStopMs, startMs);
+    QVERIFY2(stopMs >= 0 && stopMs < boundMs,
+        qPrintable(QStringLiteral("%1 ms (bound %2 ms)").arg(stopMs).arg(boundMs)));
     QCOMPARE(server.exitCode(), 0);
     const QJsonObject summary = summaryOf(server);
     QCOMPARE(number(summary, "connections"), qint64(kManyChildren));

@@ -14,7 +14,7 @@
 //
 //   socketlab-guiflood [--clients 8] [--messages 20000] [--size B] [--echo 0|1] [--timeout 120]
 
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"

@@ -3,7 +3,7 @@
 #include "core/eventformatter.h"
 #include "core/socketstatereader.h"
 #include "ui/calltracemodel.h"
-#include "ui/colorpalette.h"
+#include "ui/models/colorpalette.h"
 
 namespace socketlab {
 

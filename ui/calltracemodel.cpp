@@ -3,8 +3,8 @@
 #include "core/causalorder.h"
 #include "core/errorexplanation.h"
 #include "core/eventformatter.h"
-#include "ui/colorpalette.h"
-#include "ui/plaintooltip.h"
+#include "ui/models/colorpalette.h"
+#include "ui/models/plaintooltip.h"
 
 #include <QCoreApplication>
 #include <QEvent>

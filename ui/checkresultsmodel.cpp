@@ -1,6 +1,6 @@
 #include "ui/checkresultsmodel.h"
 
-#include "ui/plaintooltip.h"
+#include "ui/models/plaintooltip.h"
 
 #include <QApplication>
 #include <QColor>

@@ -2,9 +2,9 @@
 
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
-#include "ui/colorpalette.h"
-#include "ui/plaintooltip.h"
-#include "ui/studentroster.h"
+#include "ui/models/colorpalette.h"
+#include "ui/models/plaintooltip.h"
+#include "ui/models/studentroster.h"
 
 #include <QCoreApplication>
 #include <QEvent>

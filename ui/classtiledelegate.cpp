@@ -1,7 +1,7 @@
 #include "ui/classtiledelegate.h"
 
 #include "ui/classmodel.h"
-#include "ui/colorpalette.h"
+#include "ui/models/colorpalette.h"
 
 #include <QPainter>
 

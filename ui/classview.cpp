@@ -1,7 +1,7 @@
 #include "ui/classview.h"
 
 #include "ui/classtiledelegate.h"
-#include "ui/colorpalette.h"
+#include "ui/models/colorpalette.h"
 
 #include <QEvent>
 #include <QResizeEvent>

@@ -1,8 +1,8 @@
 #include "ui/clientpane.h"
 
-#include "ui/colorpalette.h"
-#include "ui/eventlistmodel.h"
-#include "ui/plaintooltip.h"
+#include "ui/models/colorpalette.h"
+#include "ui/models/eventlistmodel.h"
+#include "ui/models/plaintooltip.h"
 #include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"

@@ -1,8 +1,8 @@
 #include "ui/connectionsmodel.h"
 
-#include "ui/colorpalette.h"
-#include "ui/plaintooltip.h"
-#include "ui/studentroster.h"
+#include "ui/models/colorpalette.h"
+#include "ui/models/plaintooltip.h"
+#include "ui/models/studentroster.h"
 #include "core/eventformatter.h"
 
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #include "ui/logfilterbar.h"
 
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/logfiltermodel.h"
-#include "ui/studentroster.h"
+#include "ui/models/studentroster.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #include "ui/logfiltermodel.h"
 
-#include "ui/eventlistmodel.h"
-#include "ui/studentroster.h"
+#include "ui/models/eventlistmodel.h"
+#include "ui/models/studentroster.h"
 
 namespace socketlab {
 

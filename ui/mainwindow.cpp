@@ -18,7 +18,7 @@
 #include "ui/programdock.h"
 #include "ui/wiredock.h"
 #include "ui/programpane.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 #include "ui/uiresources.h"

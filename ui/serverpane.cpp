@@ -5,7 +5,7 @@
 #include "ui/autoscroller.h"
 #include "ui/classmodel.h"
 #include "ui/connectionsmodel.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/logcolumnfitter.h"
 #include "ui/logfilterbar.h"
 #include "ui/logfiltermodel.h"

@@ -1,6 +1,6 @@
 #include "ui/classmodel.h"
-#include "ui/colorpalette.h"
-#include "ui/studentroster.h"
+#include "ui/models/colorpalette.h"
+#include "ui/models/studentroster.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

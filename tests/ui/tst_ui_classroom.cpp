@@ -1,6 +1,6 @@
 #include "ui/classmodel.h"
 #include "ui/classview.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/logfiltermodel.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"

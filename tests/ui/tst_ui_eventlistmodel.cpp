@@ -1,6 +1,6 @@
 #include "ui/logexporter.h"
-#include "ui/colorpalette.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/colorpalette.h"
+#include "ui/models/eventlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QHash>

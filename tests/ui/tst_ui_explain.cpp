@@ -5,7 +5,7 @@
 #include "ui/callsequencewidget.h"
 #include "ui/calltracemodel.h"
 #include "ui/clientpane.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"

@@ -1,9 +1,9 @@
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/classtiledelegate.h"
 #include "ui/mainwindow.h"
-#include "ui/plaintooltip.h"
+#include "ui/models/plaintooltip.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 

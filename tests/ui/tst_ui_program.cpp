@@ -6,7 +6,7 @@
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
 #include "ui/connectionsmodel.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/programdialog.h"
 #include "ui/programdock.h"

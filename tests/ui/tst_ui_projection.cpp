@@ -4,7 +4,7 @@
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
 #include "ui/connectionsmodel.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/serverpane.h"

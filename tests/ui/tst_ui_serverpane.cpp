@@ -1,4 +1,4 @@
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/serverpane.h"
 
 #include <QLabel>

@@ -2,7 +2,7 @@
 
 #include "core/causalorder.h"
 #include "core/eventformatter.h"
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "lessons/sequencemodel.h"
 
 namespace socketlab {

@@ -1,4 +1,4 @@
-#include "ui/plaintooltip.h"
+#include "ui/models/plaintooltip.h"
 
 #include <QTextDocument>
 

@@ -1,7 +1,7 @@
-#include "ui/colorpalette.h"
+#include "ui/models/colorpalette.h"
 
 #include "core/socketevent.h"
-#include "ui/studentroster.h"
+#include "ui/models/studentroster.h"
 
 #include <array>
 

@@ -1,4 +1,4 @@
-#include "ui/studentroster.h"
+#include "ui/models/studentroster.h"
 
 #include "core/eventformatter.h"
 #include "core/socketevent.h"

@@ -1,14 +1,14 @@
-#include "ui/eventlistmodel.h"
+#include "ui/models/eventlistmodel.h"
 
 #include <algorithm>
 #include <iterator>
 
-#include "ui/colorpalette.h"
+#include "ui/models/colorpalette.h"
 #include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
-#include "ui/plaintooltip.h"
-#include "ui/studentroster.h"
+#include "ui/models/plaintooltip.h"
+#include "ui/models/studentroster.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -3,7 +3,7 @@
 namespace socketlab {
 
 bool CliCapture::start(EventQueue *queue, const QString &path, const QList<quint16> &ports,
-    bool allInterfaces, QString *error)
+                       bool allInterfaces, QString *error)
 {
     auto capture = std::make_unique<PacketCapture>(queue);
     PacketCapture::Options options;

@@ -22,7 +22,7 @@ public:
     // False with the message to print (then exit 1): capture not allowed here (and how to
     // allow it), the file not writable, the capture not startable.
     bool start(EventQueue *queue, const QString &path, const QList<quint16> &ports,
-        bool allInterfaces, QString *error);
+               bool allInterfaces, QString *error);
     // Every batch the runner delivers, before printing it: the calls packets are linked to.
     void note(const SocketEvents &events);
     // Ends the capture; its last packets are posted to the queue. False with what to say when

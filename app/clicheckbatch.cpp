@@ -28,10 +28,10 @@ constexpr int kMaxErrorLines = 5;
 void makeReadable(const QString &path)
 {
     QFile::setPermissions(path,
-        QFile::permissions(path) | QFileDevice::ReadOther | QFileDevice::ReadGroup
-            | (QFileInfo(path).isDir() || QFileInfo(path).isExecutable()
-                    ? QFileDevice::ExeOther | QFileDevice::ExeGroup
-                    : QFileDevice::Permissions()));
+                          QFile::permissions(path) | QFileDevice::ReadOther | QFileDevice::ReadGroup
+                              | (QFileInfo(path).isDir() || QFileInfo(path).isExecutable()
+                                     ? QFileDevice::ExeOther | QFileDevice::ExeGroup
+                                     : QFileDevice::Permissions()));
 }
 
 bool copyTree(const QString &from, const QString &to)
@@ -55,7 +55,8 @@ bool copyTree(const QString &from, const QString &to)
 }
 } // namespace
 
-CliCheckBatch::CliCheckBatch(const CliOptions &options) : m_options(options)
+CliCheckBatch::CliCheckBatch(const CliOptions &options)
+    : m_options(options)
 {
     m_itemIds = QStringList {CheckRubric::compileItemId()} + CheckRubric::itemIds(options.exercise);
 }
@@ -117,7 +118,8 @@ bool CliCheckBatch::compile(const QString &source, const QString &binary, QStrin
 {
     QProcess cc;
     cc.setProcessChannelMode(QProcess::MergedChannels);
-    cc.start(QStringLiteral("cc"),
+    cc.start(
+        QStringLiteral("cc"),
         {QStringLiteral("-O1"), QStringLiteral("-o"), binary, source, QStringLiteral("-lpthread")});
     if (!cc.waitForStarted()) {
         *errors << tr("The system's C compiler (cc) cannot be run: %1").arg(cc.errorString());
@@ -133,8 +135,8 @@ bool CliCheckBatch::compile(const QString &source, const QString &binary, QStrin
         = QString::fromLocal8Bit(cc.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         if (line.contains(QLatin1String("error")) && errors->size() < kMaxErrorLines)
-            *errors << line.trimmed().replace(
-                QFileInfo(source).absolutePath() + QLatin1Char('/'), QString());
+            *errors << line.trimmed().replace(QFileInfo(source).absolutePath() + QLatin1Char('/'),
+                                              QString());
     }
     return cc.exitStatus() == QProcess::NormalExit && cc.exitCode() == 0;
 }
@@ -176,9 +178,10 @@ bool CliCheckBatch::checkEntry(const QString &path, Row *row, QString *fatal)
 
     QProcess check;
     check.setWorkingDirectory(stage.path());
-    QStringList arguments = {QStringLiteral("check"), QStringLiteral("--exercise"),
-        exerciseName(m_options.exercise), QStringLiteral("--json"), QStringLiteral("--timeout"),
-        QString::number(m_options.timeoutSeconds)};
+    QStringList arguments
+        = {QStringLiteral("check"),          QStringLiteral("--exercise"),
+           exerciseName(m_options.exercise), QStringLiteral("--json"),
+           QStringLiteral("--timeout"),      QString::number(m_options.timeoutSeconds)};
     if (QLocale().name() == QLatin1String("pt_BR"))
         arguments << QStringLiteral("--lang") << QStringLiteral("pt_BR");
     arguments << QStringLiteral("--") << command;
@@ -194,7 +197,7 @@ bool CliCheckBatch::checkEntry(const QString &path, Row *row, QString *fatal)
         const QJsonObject object = QJsonDocument::fromJson(line).object();
         if (object.value(QLatin1String("event")).toString() == QLatin1String("item")) {
             row->results.insert(object.value(QLatin1String("item")).toString(),
-                object.value(QLatin1String("result")).toString());
+                                object.value(QLatin1String("result")).toString());
         } else if (object.value(QLatin1String("event")).toString() == QLatin1String("score")) {
             row->passed += object.value(QLatin1String("passed")).toInt();
             row->failed += object.value(QLatin1String("failed")).toInt();
@@ -225,8 +228,8 @@ bool CliCheckBatch::writeCsv(const QList<Row> &rows, QString *error)
 {
     const QChar separator = CsvText::separator();
     QString text = CsvText::row(QStringList {tr("entry")} + m_itemIds
-            + QStringList {tr("passed"), tr("failed"), tr("total")},
-        separator);
+                                    + QStringList {tr("passed"), tr("failed"), tr("total")},
+                                separator);
     for (const Row &row : rows) {
         QStringList fields = {row.name};
         for (const QString &id : std::as_const(m_itemIds))

@@ -25,7 +25,8 @@ namespace {
 constexpr int kCpuSlackSeconds = 5;
 } // namespace
 
-CliCheckRunner::CliCheckRunner(const CliOptions &options) : m_options(options)
+CliCheckRunner::CliCheckRunner(const CliOptions &options)
+    : m_options(options)
 {
 }
 
@@ -139,9 +140,9 @@ int CliCheckRunner::exec()
         return 2;
     }
     if (::geteuid() == 0 && !nobodyCanRun(program)) {
-        say(tr(
-            "%1 cannot be run by the user \"nobody\", whom the check runs programs as when "
-            "started by root: put it (and its interpreter) where every user may read and run it.")
+        say(tr("%1 cannot be run by the user \"nobody\", whom the check runs programs as when "
+               "started by root: put it (and its interpreter) where every user may read and run "
+               "it.")
                 .arg(program));
         return 2;
     }
@@ -182,8 +183,8 @@ int CliCheckRunner::exec()
     return WEXITSTATUS(status);
 }
 
-int CliCheckRunner::runChecked(
-    const QString &program, const QStringList &arguments, const QString &folder)
+int CliCheckRunner::runChecked(const QString &program, const QStringList &arguments,
+                               const QString &folder)
 {
     QString error;
     if (!PrivateNetwork::enter({QString::fromLatin1(PrivateNetwork::kRecipeAddress)}, &error)) {

@@ -21,7 +21,9 @@ constexpr int kStalledDrainTicks = 250;
 } // namespace
 
 CliClientRunner::CliClientRunner(const CliOptions &options)
-    : m_options(options), m_printer(options.json, false, options.trace), m_out(STDOUT_FILENO),
+    : m_options(options),
+      m_printer(options.json, false, options.trace),
+      m_out(STDOUT_FILENO),
       m_err(STDERR_FILENO)
 {
     m_printer.setWriters(&m_out, &m_err);
@@ -44,8 +46,8 @@ CliClientRunner::CliClientRunner(const CliOptions &options)
     QObject::connect(&m_out, &OutputWriter::drained, &m_client,
                      [this] { m_client.eventQueue()->setPaused(false); });
     // SIGPIPE is ignored: a reader that went away shows as EPIPE, and ends us like SIGTERM.
-    QObject::connect(&m_out, &OutputWriter::brokenPipe, &m_client, [this] { stopNow(); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &m_out, &OutputWriter::brokenPipe, &m_client, [this] { stopNow(); }, Qt::QueuedConnection);
     m_drainTimer.setInterval(kDrainTickMs);
     QObject::connect(&m_drainTimer, &QTimer::timeout, &m_client, [this] { waitForOutput(); });
 }
@@ -131,9 +133,9 @@ void CliClientRunner::stopNow()
     m_stopping = true;
     m_input.stop();
     if (m_finishing)
-        leave();  // already waiting for output: a signal cuts the wait short
+        leave(); // already waiting for output: a signal cuts the wait short
     m_client.abort();
-    finish();  // if the state change has not called it already
+    finish(); // if the state change has not called it already
 }
 
 void CliClientRunner::finish()
@@ -146,7 +148,7 @@ void CliClientRunner::finish()
     if (!m_wasConnected && m_options.json && !m_printer.lastError().isEmpty())
         m_err.write(("socketlab-cli: " + m_printer.lastError() + "\n").toUtf8());
     QString captureError;
-    if (!m_capture.stop(&captureError))  // its last packets are queued: they go out below
+    if (!m_capture.stop(&captureError)) // its last packets are queued: they go out below
         m_err.write(("socketlab-cli: " + captureError + "\n").toUtf8());
     // Whatever was merged while output lagged goes out too.
     m_client.eventQueue()->setPaused(false);

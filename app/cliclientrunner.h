@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/client.h"
 #include "app/clicapture.h"
 #include "app/clioptions.h"
 #include "app/eventprinter.h"
 #include "app/outputwriter.h"
 #include "app/stdinreader.h"
+#include "core/client.h"
 
 #include <QTimer>
 

@@ -29,60 +29,99 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("SocketLab command line: a teaching TCP/UDP server or client on raw POSIX sockets."));
-    parser.addPositionalArgument(QStringLiteral("command"), tr("server, client, sockets, trace or check"));
-    parser.addPositionalArgument(QStringLiteral("program"),
-                                 tr("Trace, check: -- PROGRAM [ARGS...], the program to run and trace."),
-                                 QStringLiteral("[-- PROGRAM [ARGS...]]"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("server, client, sockets, trace or check"));
+    parser.addPositionalArgument(
+        QStringLiteral("program"),
+        tr("Trace, check: -- PROGRAM [ARGS...], the program to run and trace."),
+        QStringLiteral("[-- PROGRAM [ARGS...]]"));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption protoOption(QStringLiteral("proto"), tr("tcp or udp (default tcp)."), QStringLiteral("tcp|udp"));
-    const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
+    const QCommandLineOption protoOption(QStringLiteral("proto"), tr("tcp or udp (default tcp)."),
+                                         QStringLiteral("tcp|udp"));
+    const QCommandLineOption concurrencyOption(
+        QStringLiteral("concurrency"),
         tr("Server: iterative, fork, thread or poll (default thread)."), QStringLiteral("mode"));
-    const QCommandLineOption portOption(QStringLiteral("port"), tr("Port number (default 5000)."), QStringLiteral("N"));
+    const QCommandLineOption portOption(QStringLiteral("port"), tr("Port number (default 5000)."),
+                                        QStringLiteral("N"));
     const QCommandLineOption bindOption(QStringLiteral("bind"),
-        tr("Server: local address to bind (default 127.0.0.1; 0.0.0.0 or :: for the whole network)."), QStringLiteral("addr"));
-    const QCommandLineOption backlogOption(QStringLiteral("backlog"), tr("Server: listen() backlog (default 1)."), QStringLiteral("N"));
-    const QCommandLineOption bufferOption(QStringLiteral("buffer"), tr("Server: bytes per recv() (default 1024)."), QStringLiteral("N"));
-    const QCommandLineOption echoOption(QStringLiteral("echo"), tr("Server: send every message back."));
-    const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"),
-        tr("Server: most clients served at once (default 256); others wait in the backlog."), QStringLiteral("N"));
-    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Client: server host name or address (default 127.0.0.1)."), QStringLiteral("host"));
-    const QCommandLineOption newlineOption(QStringLiteral("append-newline"), tr("Client: send each line with its line break."));
-    const QCommandLineOption rcvbufOption(QStringLiteral("rcvbuf"),
-        tr("Server: SO_RCVBUF in bytes for the listening (or UDP) socket; Linux doubles it."), QStringLiteral("N"));
-    const QCommandLineOption nodelayOption(QStringLiteral("nodelay"),
+                                        tr("Server: local address to bind (default 127.0.0.1; "
+                                           "0.0.0.0 or :: for the whole network)."),
+                                        QStringLiteral("addr"));
+    const QCommandLineOption backlogOption(QStringLiteral("backlog"),
+                                           tr("Server: listen() backlog (default 1)."),
+                                           QStringLiteral("N"));
+    const QCommandLineOption bufferOption(QStringLiteral("buffer"),
+                                          tr("Server: bytes per recv() (default 1024)."),
+                                          QStringLiteral("N"));
+    const QCommandLineOption echoOption(QStringLiteral("echo"),
+                                        tr("Server: send every message back."));
+    const QCommandLineOption maxClientsOption(
+        QStringLiteral("max-clients"),
+        tr("Server: most clients served at once (default 256); others wait in the backlog."),
+        QStringLiteral("N"));
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"), tr("Client: server host name or address (default 127.0.0.1)."),
+        QStringLiteral("host"));
+    const QCommandLineOption newlineOption(QStringLiteral("append-newline"),
+                                           tr("Client: send each line with its line break."));
+    const QCommandLineOption rcvbufOption(
+        QStringLiteral("rcvbuf"),
+        tr("Server: SO_RCVBUF in bytes for the listening (or UDP) socket; Linux doubles it."),
+        QStringLiteral("N"));
+    const QCommandLineOption nodelayOption(
+        QStringLiteral("nodelay"),
         tr("Client: set TCP_NODELAY (small sends leave at once, no Nagle). TCP only."));
-    const QCommandLineOption halfCloseOption(QStringLiteral("half-close"),
+    const QCommandLineOption halfCloseOption(
+        QStringLiteral("half-close"),
         tr("Client: end with shutdown(SHUT_WR) and read until the server closes. TCP only."));
-    const QCommandLineOption resetOption(QStringLiteral("reset"),
+    const QCommandLineOption resetOption(
+        QStringLiteral("reset"),
         tr("Client: end with SO_LINGER {1, 0} and close(), an RST instead of a FIN. TCP only."));
     const QCommandLineOption sndbufOption(QStringLiteral("sndbuf"),
-        tr("Client: SO_SNDBUF in bytes; Linux doubles it."), QStringLiteral("N"));
+                                          tr("Client: SO_SNDBUF in bytes; Linux doubles it."),
+                                          QStringLiteral("N"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("One JSON object per line."));
-    const QCommandLineOption quietOption(QStringLiteral("quiet"), tr("Server: print only listening, errors and the summary."));
-    const QCommandLineOption traceOption(QStringLiteral("trace"), tr("Also print every socket call."));
-    const QCommandLineOption watchOption(QStringLiteral("watch"),
-        tr("Sockets: sample every MS milliseconds and print the changes until interrupted."), QStringLiteral("MS"));
-    const QCommandLineOption outputOption(QStringLiteral("output"),
-        tr("Trace: write the events to FILE instead of standard error."), QStringLiteral("FILE"));
-    const QCommandLineOption captureOption(QStringLiteral("capture"),
+    const QCommandLineOption quietOption(
+        QStringLiteral("quiet"), tr("Server: print only listening, errors and the summary."));
+    const QCommandLineOption traceOption(QStringLiteral("trace"),
+                                         tr("Also print every socket call."));
+    const QCommandLineOption watchOption(
+        QStringLiteral("watch"),
+        tr("Sockets: sample every MS milliseconds and print the changes until interrupted."),
+        QStringLiteral("MS"));
+    const QCommandLineOption outputOption(
+        QStringLiteral("output"), tr("Trace: write the events to FILE instead of standard error."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption captureOption(
+        QStringLiteral("capture"),
         tr("Server, client, trace: write the lab's packets to FILE.pcapng (Wireshark opens it) "
-           "and print them as packet events."), QStringLiteral("FILE.pcapng"));
-    const QCommandLineOption exerciseOption(QStringLiteral("exercise"),
+           "and print them as packet events."),
+        QStringLiteral("FILE.pcapng"));
+    const QCommandLineOption exerciseOption(
+        QStringLiteral("exercise"),
         tr("Check: the recipe's exercise (udp-server, udp-client, tcp-server, tcp-client, "
-           "tcp-server-fork, tcp-server-thread)."), QStringLiteral("name"));
+           "tcp-server-fork, tcp-server-thread)."),
+        QStringLiteral("name"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-        tr("Check: seconds a program may run (default 20)."), QStringLiteral("S"));
-    const QCommandLineOption batchOption(QStringLiteral("batch"),
-        tr("Check: every submission in DIR (.py, .c, or a folder with an executable run)."), QStringLiteral("DIR"));
+                                           tr("Check: seconds a program may run (default 20)."),
+                                           QStringLiteral("S"));
+    const QCommandLineOption batchOption(
+        QStringLiteral("batch"),
+        tr("Check: every submission in DIR (.py, .c, or a folder with an executable run)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption csvOption(QStringLiteral("csv"),
-        tr("Check --batch: write one row per submission to FILE."), QStringLiteral("FILE"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language: en or pt_BR."), QStringLiteral("lang"));
-    parser.addOptions({protoOption, concurrencyOption, portOption, bindOption, backlogOption,
-                       bufferOption, rcvbufOption, echoOption, maxClientsOption, hostOption,
-                       newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
-                       jsonOption, quietOption, traceOption, watchOption, outputOption, exerciseOption,
-                       timeoutOption, batchOption, csvOption, langOption, captureOption});
+                                       tr("Check --batch: write one row per submission to FILE."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), tr("Language: en or pt_BR."),
+                                        QStringLiteral("lang"));
+    parser.addOptions({protoOption,      concurrencyOption, portOption,    bindOption,
+                       backlogOption,    bufferOption,      rcvbufOption,  echoOption,
+                       maxClientsOption, hostOption,        newlineOption, nodelayOption,
+                       halfCloseOption,  resetOption,       sndbufOption,  jsonOption,
+                       quietOption,      traceOption,       watchOption,   outputOption,
+                       exerciseOption,   timeoutOption,     batchOption,   csvOption,
+                       langOption,       captureOption});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -107,14 +146,17 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     };
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        *error = tr("Missing command: use \"server\", \"client\", \"sockets\", \"trace\" or \"check\".");
+        *error = tr(
+            "Missing command: use \"server\", \"client\", \"sockets\", \"trace\" or \"check\".");
         return false;
     }
-    const QList<QCommandLineOption> checkOnly = {exerciseOption, timeoutOption, batchOption, csvOption};
+    const QList<QCommandLineOption> checkOnly
+        = {exerciseOption, timeoutOption, batchOption, csvOption};
     if (positional.first() != QLatin1String("check")) {
         for (const QCommandLineOption &option : checkOnly) {
             if (parser.isSet(option)) {
-                *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
+                *error = tr("Option --%1 does not apply to \"%2\".")
+                             .arg(option.names().first(), positional.first());
                 return false;
             }
         }
@@ -122,18 +164,21 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     if (positional.first() == QLatin1String("check")) {
         command = Command::Check;
         program = positional.mid(1);
-        const QList<QCommandLineOption> notForCheck = {protoOption, concurrencyOption,
-            bindOption, backlogOption, bufferOption, rcvbufOption, echoOption, maxClientsOption,
-            hostOption, newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
-            quietOption, traceOption, watchOption, outputOption, captureOption};
+        const QList<QCommandLineOption> notForCheck
+            = {protoOption,   concurrencyOption, bindOption,       backlogOption, bufferOption,
+               rcvbufOption,  echoOption,        maxClientsOption, hostOption,    newlineOption,
+               nodelayOption, halfCloseOption,   resetOption,      sndbufOption,  quietOption,
+               traceOption,   watchOption,       outputOption,     captureOption};
         for (const QCommandLineOption &option : notForCheck) {
             if (parser.isSet(option)) {
-                *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
+                *error = tr("Option --%1 does not apply to \"%2\".")
+                             .arg(option.names().first(), positional.first());
                 return false;
             }
         }
         if (!parser.isSet(exerciseOption)) {
-            *error = tr("Missing --exercise: use one of %1.").arg(exerciseNames().join(QStringLiteral(", ")));
+            *error = tr("Missing --exercise: use one of %1.")
+                         .arg(exerciseNames().join(QStringLiteral(", ")));
             return false;
         }
         if (!parseExercise(parser.value(exerciseOption), &exercise))
@@ -144,7 +189,8 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
                 return invalid(QStringLiteral("lang"), lang);
         }
         // An hour is more than any exercise needs; a test uses a few seconds.
-        if (parser.isSet(timeoutOption) && !parseNumber(parser.value(timeoutOption), 1, 3600, &timeoutSeconds))
+        if (parser.isSet(timeoutOption)
+            && !parseNumber(parser.value(timeoutOption), 1, 3600, &timeoutSeconds))
             return invalid(QStringLiteral("timeout"), parser.value(timeoutOption));
         if (parser.isSet(batchOption)) {
             batchDir = parser.value(batchOption);
@@ -155,12 +201,14 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
                 return invalid(QStringLiteral("csv"), csvFile);
             for (const QCommandLineOption &option : {portOption, jsonOption}) {
                 if (parser.isSet(option)) {
-                    *error = tr("Option --%1 does not apply to \"check --batch\".").arg(option.names().first());
+                    *error = tr("Option --%1 does not apply to \"check --batch\".")
+                                 .arg(option.names().first());
                     return false;
                 }
             }
             if (!program.isEmpty()) {
-                *error = tr("Unexpected argument: \"%1\" (--batch checks the folder's entries).").arg(program.first());
+                *error = tr("Unexpected argument: \"%1\" (--batch checks the folder's entries).")
+                             .arg(program.first());
                 return false;
             }
             return true;
@@ -169,7 +217,8 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
             *error = tr("--csv applies to \"check --batch\" only.");
             return false;
         }
-        if (parser.isSet(portOption) && !Resolver::parsePort(parser.value(portOption), &port, false))
+        if (parser.isSet(portOption)
+            && !Resolver::parsePort(parser.value(portOption), &port, false))
             return invalid(QStringLiteral("port"), parser.value(portOption));
         json = parser.isSet(jsonOption);
         if (program.isEmpty() || program.first().isEmpty()) {
@@ -181,13 +230,15 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     if (positional.first() == QLatin1String("trace")) {
         command = Command::Trace;
         program = positional.mid(1);
-        const QList<QCommandLineOption> notForTrace = {protoOption, concurrencyOption, portOption,
-            bindOption, backlogOption, bufferOption, rcvbufOption, echoOption, maxClientsOption,
-            hostOption, newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption,
-            quietOption, traceOption, watchOption};
+        const QList<QCommandLineOption> notForTrace
+            = {protoOption,   concurrencyOption, portOption,      bindOption,       backlogOption,
+               bufferOption,  rcvbufOption,      echoOption,      maxClientsOption, hostOption,
+               newlineOption, nodelayOption,     halfCloseOption, resetOption,      sndbufOption,
+               quietOption,   traceOption,       watchOption};
         for (const QCommandLineOption &option : notForTrace) {
             if (parser.isSet(option)) {
-                *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
+                *error = tr("Option --%1 does not apply to \"%2\".")
+                             .arg(option.names().first(), positional.first());
                 return false;
             }
         }
@@ -210,7 +261,8 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         return true;
     }
     if (parser.isSet(outputOption)) {
-        *error = tr("Option --%1 does not apply to \"%2\".").arg(QStringLiteral("output"), positional.first());
+        *error = tr("Option --%1 does not apply to \"%2\".")
+                     .arg(QStringLiteral("output"), positional.first());
         return false;
     }
     if (positional.size() > 1) {
@@ -224,25 +276,29 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     } else if (positional.first() == QLatin1String("sockets")) {
         command = Command::Sockets;
     } else {
-        *error = tr("Unknown command: \"%1\" (use \"server\", \"client\", \"sockets\", \"trace\" or \"check\").").arg(positional.first());
+        *error = tr("Unknown command: \"%1\" (use \"server\", \"client\", \"sockets\", \"trace\" "
+                    "or \"check\").")
+                     .arg(positional.first());
         return false;
     }
 
     const bool isServer = command == Command::Server;
-    const QList<QCommandLineOption> serverOnly = {concurrencyOption, bindOption, backlogOption,
-                                                  bufferOption, rcvbufOption, echoOption,
-                                                  maxClientsOption, quietOption};
-    const QList<QCommandLineOption> clientOnly = {hostOption, newlineOption, nodelayOption,
-                                                  halfCloseOption, resetOption, sndbufOption};
+    const QList<QCommandLineOption> serverOnly
+        = {concurrencyOption, bindOption, backlogOption,    bufferOption,
+           rcvbufOption,      echoOption, maxClientsOption, quietOption};
+    const QList<QCommandLineOption> clientOnly
+        = {hostOption, newlineOption, nodelayOption, halfCloseOption, resetOption, sndbufOption};
     const bool isSockets = command == Command::Sockets;
     QList<QCommandLineOption> notApplying = isServer ? clientOnly : serverOnly;
     if (isSockets)
-        notApplying = serverOnly + clientOnly + QList<QCommandLineOption>{traceOption, captureOption};
+        notApplying
+            = serverOnly + clientOnly + QList<QCommandLineOption> {traceOption, captureOption};
     else
         notApplying << watchOption;
     for (const QCommandLineOption &option : std::as_const(notApplying)) {
         if (parser.isSet(option)) {
-            *error = tr("Option --%1 does not apply to \"%2\".").arg(option.names().first(), positional.first());
+            *error = tr("Option --%1 does not apply to \"%2\".")
+                         .arg(option.names().first(), positional.first());
             return false;
         }
     }
@@ -267,7 +323,8 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
     if (isSockets) {
         protocolGiven = parser.isSet(protoOption);
         // Below this the samples cost more than they show; a day is plenty for a lab.
-        if (parser.isSet(watchOption) && !parseNumber(parser.value(watchOption), kMinWatchMs, 86400000, &watchMs))
+        if (parser.isSet(watchOption)
+            && !parseNumber(parser.value(watchOption), kMinWatchMs, 86400000, &watchMs))
             return invalid(QStringLiteral("watch"), parser.value(watchOption));
         return true;
     }
@@ -321,15 +378,18 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         if (server.bindAddress.isEmpty())
             return invalid(QStringLiteral("bind"), parser.value(bindOption));
     }
-    if (parser.isSet(backlogOption) && !parseNumber(parser.value(backlogOption), 0, 65535, &server.backlog))
+    if (parser.isSet(backlogOption)
+        && !parseNumber(parser.value(backlogOption), 0, 65535, &server.backlog))
         return invalid(QStringLiteral("backlog"), parser.value(backlogOption));
-    if (parser.isSet(bufferOption) && !parseNumber(parser.value(bufferOption), 1, 16 * 1024 * 1024, &server.bufferSize))
+    if (parser.isSet(bufferOption)
+        && !parseNumber(parser.value(bufferOption), 1, 16 * 1024 * 1024, &server.bufferSize))
         return invalid(QStringLiteral("buffer"), parser.value(bufferOption));
     if (parser.isSet(rcvbufOption)
         && !parseNumber(parser.value(rcvbufOption), 1, INT_MAX, &server.receiveBuffer)) {
         return invalid(QStringLiteral("rcvbuf"), parser.value(rcvbufOption));
     }
-    if (parser.isSet(maxClientsOption) && !parseNumber(parser.value(maxClientsOption), 1, 100000, &server.maxClients))
+    if (parser.isSet(maxClientsOption)
+        && !parseNumber(parser.value(maxClientsOption), 1, 100000, &server.maxClients))
         return invalid(QStringLiteral("max-clients"), parser.value(maxClientsOption));
     server.echo = parser.isSet(echoOption);
     quiet = parser.isSet(quietOption);

@@ -18,16 +18,19 @@ constexpr int kOutputDrainMs = 250;
 // Standard error may be the same stuck pipe: never wait on it for long.
 void writeStderrBriefly(const QByteArray &bytes)
 {
-    pollfd p{STDERR_FILENO, POLLOUT, 0};
+    pollfd p {STDERR_FILENO, POLLOUT, 0};
     if (::poll(&p, 1, 100) > 0 && (p.revents & POLLOUT)) {
-        [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, bytes.constData(), size_t(bytes.size()));
+        [[maybe_unused]] ssize_t n
+            = ::write(STDERR_FILENO, bytes.constData(), size_t(bytes.size()));
     }
 }
 } // namespace
 
 CliServerRunner::CliServerRunner(const CliOptions &options)
-    : m_options(options), m_printer(options.json, options.quiet, options.trace),
-      m_out(STDOUT_FILENO), m_err(STDERR_FILENO)
+    : m_options(options),
+      m_printer(options.json, options.quiet, options.trace),
+      m_out(STDOUT_FILENO),
+      m_err(STDERR_FILENO)
 {
     m_printer.setWriters(&m_out, &m_err);
     QObject::connect(&m_server, &Server::eventsArrived, &m_server,
@@ -36,8 +39,8 @@ CliServerRunner::CliServerRunner(const CliOptions &options)
     QObject::connect(&m_out, &OutputWriter::drained, &m_server,
                      [this] { m_server.eventQueue()->setPaused(false); });
     // SIGPIPE is ignored: a reader that went away shows as EPIPE, and ends us like SIGTERM.
-    QObject::connect(&m_out, &OutputWriter::brokenPipe, &m_server, [this] { finish(); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &m_out, &OutputWriter::brokenPipe, &m_server, [this] { finish(); }, Qt::QueuedConnection);
 }
 
 void CliServerRunner::print(const SocketEvents &events)
@@ -88,7 +91,8 @@ bool CliServerRunner::startCapture(quint16 port)
     if (m_options.capture.isEmpty())
         return true;
     const QString bind = m_options.server.bindAddress;
-    const bool loopbackOnly = bind.startsWith(QLatin1String("127.")) || bind == QLatin1String("::1");
+    const bool loopbackOnly
+        = bind.startsWith(QLatin1String("127.")) || bind == QLatin1String("::1");
     QString error;
     if (m_capture.start(m_server.eventQueue(), m_options.capture, {port}, !loopbackOnly, &error))
         return true;
@@ -102,11 +106,11 @@ void CliServerRunner::finish()
     if (m_finishing)
         return;
     m_finishing = true;
-    m_sampler.stop();  // first: nothing may follow the summary
+    m_sampler.stop(); // first: nothing may follow the summary
     QString captureError;
     // Its last packets go into the queue before the summary does.
     const bool captured = m_capture.stop(&captureError);
-    m_server.stop();  // delivers everything left, the summary last
+    m_server.stop(); // delivers everything left, the summary last
     if (!captured)
         m_err.write(("socketlab-cli: " + captureError + "\n").toUtf8());
     const bool outputDone = m_out.drain(kOutputDrainMs);

@@ -31,7 +31,7 @@ private:
     OutputWriter m_err;
     Server m_server;
     // Its State events go into the server's queue, so they print in order with the rest.
-    SocketStateSampler m_sampler{m_server.eventQueue()};
+    SocketStateSampler m_sampler {m_server.eventQueue()};
     // Declared after the server: destroyed first, it posts into the server's queue.
     CliCapture m_capture;
     bool m_finishing = false;

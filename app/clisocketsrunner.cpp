@@ -27,24 +27,29 @@ QString stateText(const SocketSnapshot &socket, bool gone)
 } // namespace
 
 CliSocketsRunner::CliSocketsRunner(const CliOptions &options)
-    : m_options(options), m_out(STDOUT_FILENO)
+    : m_options(options),
+      m_out(STDOUT_FILENO)
 {
     if (options.protocolGiven)
-        m_protocols = options.protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly;
+        m_protocols = options.protocol == Protocol::Tcp ? SocketStateReader::TcpOnly
+                                                        : SocketStateReader::UdpOnly;
 }
 
 QByteArray CliSocketsRunner::humanLine(const SocketSnapshot &socket, quint16 port, bool gone)
 {
-    QString line = QStringLiteral("%1  %2  %3").arg(protocolName(socket.protocol), stateText(socket, gone), socket.local);
+    QString line = QStringLiteral("%1  %2  %3")
+                       .arg(protocolName(socket.protocol), stateText(socket, gone), socket.local);
     if (socket.isListener()) {
-        line += QStringLiteral("  ") + tr("accept queue %1 of %2").arg(socket.recvQ).arg(socket.sendQ);
+        line += QStringLiteral("  ")
+            + tr("accept queue %1 of %2").arg(socket.recvQ).arg(socket.sendQ);
     } else {
         if (socket.peerPort != 0) {
             // The arrow points from the client to the server: "<-" on the port's own side.
             line += socket.localPort == port ? QStringLiteral(" <- ") : QStringLiteral(" -> ");
             line += socket.peer;
         }
-        line += QStringLiteral("  ") + tr("recv-q %1  send-q %2").arg(socket.recvQ).arg(socket.sendQ);
+        line += QStringLiteral("  ")
+            + tr("recv-q %1  send-q %2").arg(socket.recvQ).arg(socket.sendQ);
     }
     if (socket.timerMs > 0)
         line += QStringLiteral("  ") + tr("timer %1 ms").arg(socket.timerMs);
@@ -127,8 +132,9 @@ int CliSocketsRunner::exec()
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &timer,
                      [] { QCoreApplication::exit(0); });
     // The reader went away (| head): done, as on SIGTERM.
-    QObject::connect(&m_out, &OutputWriter::brokenPipe, &timer,
-                     [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+    QObject::connect(
+        &m_out, &OutputWriter::brokenPipe, &timer, [] { QCoreApplication::exit(0); },
+        Qt::QueuedConnection);
     timer.start(m_options.watchMs);
     const int code = QCoreApplication::exec();
     m_out.drain(kWatchDrainMs);

@@ -23,7 +23,8 @@ constexpr int kTerminateGraceMs = 2000;
 } // namespace
 
 CliTraceRunner::CliTraceRunner(const CliOptions &options)
-    : m_options(options), m_printer(options.json, false, true)
+    : m_options(options),
+      m_printer(options.json, false, true)
 {
 }
 
@@ -71,7 +72,7 @@ int CliTraceRunner::exec()
     m_outputFd = STDERR_FILENO;
     if (!m_options.output.isEmpty()) {
         m_outputFd = ::open(QFile::encodeName(m_options.output).constData(),
-            O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+                            O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (m_outputFd < 0) {
             say(tr("Cannot write %1: %2").arg(m_options.output, ErrorText::forErrno(errno)));
             return 1;
@@ -82,31 +83,31 @@ int CliTraceRunner::exec()
     m_tracer = std::make_unique<Tracer>();
     Tracer *tracer = m_tracer.get();
     QObject::connect(tracer, &Tracer::eventsArrived, tracer,
-        [this](const SocketEvents &events) { print(events); });
+                     [this](const SocketEvents &events) { print(events); });
     QObject::connect(m_out.get(), &OutputWriter::drained, tracer,
-        [tracer] { tracer->eventQueue()->setPaused(false); });
-    QObject::connect(
-        tracer, &Tracer::warned, tracer, [this](const QString &message) { say(message); });
-    QObject::connect(
-        tracer, &Tracer::finished, tracer, [](int status) { QCoreApplication::exit(status); });
+                     [tracer] { tracer->eventQueue()->setPaused(false); });
+    QObject::connect(tracer, &Tracer::warned, tracer,
+                     [this](const QString &message) { say(message); });
+    QObject::connect(tracer, &Tracer::finished, tracer,
+                     [](int status) { QCoreApplication::exit(status); });
 
     SignalWatcher watcher;
     // Ctrl+C reaches the program from the terminal, as without SocketLab; a second one ends
     // it. An interrupt sent to SocketLab alone is passed on.
-    QObject::connect(
-        &watcher, &SignalWatcher::caught, tracer, [this, tracer](int signalNumber, qint64 senderPid) {
-            if (signalNumber != SIGINT) {
-                tracer->terminate(kTerminateGraceMs);
-                return;
-            }
-            ++m_interrupts;
-            if (m_interrupts >= 2) {
-                tracer->stop();
-                return;
-            }
-            if (senderPid != 0)
-                tracer->signalProgram(SIGINT);
-        });
+    QObject::connect(&watcher, &SignalWatcher::caught, tracer,
+                     [this, tracer](int signalNumber, qint64 senderPid) {
+                         if (signalNumber != SIGINT) {
+                             tracer->terminate(kTerminateGraceMs);
+                             return;
+                         }
+                         ++m_interrupts;
+                         if (m_interrupts >= 2) {
+                             tracer->stop();
+                             return;
+                         }
+                         if (senderPid != 0)
+                             tracer->signalProgram(SIGINT);
+                     });
 
     if (!m_options.capture.isEmpty()) {
         QString error;

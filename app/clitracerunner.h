@@ -34,7 +34,7 @@ private:
     EventPrinter m_printer;
     std::unique_ptr<OutputWriter> m_out;
     std::unique_ptr<Tracer> m_tracer;
-    CliCapture m_capture;  // posts into the tracer's queue: stopped before the tracer goes
+    CliCapture m_capture; // posts into the tracer's queue: stopped before the tracer goes
     bool m_captureStopped = false;
     int m_outputFd = -1;
     int m_interrupts = 0;

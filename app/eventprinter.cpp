@@ -1,8 +1,8 @@
 #include "app/eventprinter.h"
 
+#include "app/outputwriter.h"
 #include "core/eventformatter.h"
 #include "core/eventjson.h"
-#include "app/outputwriter.h"
 
 namespace socketlab {
 
@@ -50,7 +50,8 @@ void EventPrinter::print(const SocketEvent &event)
 QString EventPrinter::lastError() const
 {
     // Said when asked (once, at exit), not for every error a run sees.
-    return m_lastError.kind == EventKind::Error ? EventFormatter::explained(m_lastError) : QString();
+    return m_lastError.kind == EventKind::Error ? EventFormatter::explained(m_lastError)
+                                                : QString();
 }
 
 void EventPrinter::write(std::FILE *stream, const QByteArray &bytes)

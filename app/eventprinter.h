@@ -13,7 +13,12 @@ class OutputWriter;
 class EventPrinter
 {
 public:
-    EventPrinter(bool json, bool quiet, bool trace) : m_json(json), m_quiet(quiet), m_trace(trace) {}
+    EventPrinter(bool json, bool quiet, bool trace)
+        : m_json(json),
+          m_quiet(quiet),
+          m_trace(trace)
+    {
+    }
 
     // Without writers, lines go straight to stdout/stderr (flushed per line).
     void setWriters(OutputWriter *out, OutputWriter *err);
@@ -31,7 +36,7 @@ private:
     bool m_json;
     bool m_quiet;
     bool m_trace;
-    SocketEvent m_lastError;  // kind Error once one was seen
+    SocketEvent m_lastError; // kind Error once one was seen
     QByteArray m_lastSummary;
     OutputWriter *m_out = nullptr;
     OutputWriter *m_err = nullptr;

@@ -56,9 +56,10 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     if (!asked.isEmpty() && !LanguageManager::availableLanguages().contains(asked)) {
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate("main", "Unknown language: %1 (use en or pt_BR)")
-                                    .arg(asked)));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("main", "Unknown language: %1 (use en or pt_BR)")
+                           .arg(asked)));
         return 2;
     }
 

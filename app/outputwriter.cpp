@@ -13,7 +13,9 @@ namespace {
 constexpr qint64 kLargeChunk = 64 * 1024;
 }
 
-OutputWriter::OutputWriter(int fd, QObject *parent) : QObject(parent), m_fd(fd)
+OutputWriter::OutputWriter(int fd, QObject *parent)
+    : QObject(parent),
+      m_fd(fd)
 {
     // A pipe or terminal that poll() calls writable takes PIPE_BUF bytes without blocking;
     // a file or /dev/null takes anything at once.

@@ -5,9 +5,9 @@
 #include <QByteArray>
 #include <QObject>
 
+#include <QThread>
 #include <condition_variable>
 #include <mutex>
-#include <QThread>
 
 #include <memory>
 

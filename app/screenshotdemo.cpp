@@ -2,9 +2,9 @@
 
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
-#include "ui/models/eventlistmodel.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/mainwindow.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 #include "ui/zoomcontroller.h"
@@ -18,11 +18,13 @@ namespace socketlab {
 
 namespace {
 constexpr int kPollMs = 50;
-constexpr int kMaxPolls = 200;  // ten seconds
+constexpr int kMaxPolls = 200; // ten seconds
 } // namespace
 
 ScreenshotDemo::ScreenshotDemo(MainWindow *window, const Options &options, QObject *parent)
-    : QObject(parent), m_window(window), m_options(options)
+    : QObject(parent),
+      m_window(window),
+      m_options(options)
 {
 }
 
@@ -127,7 +129,8 @@ void ScreenshotDemo::captureStep()
     m_polls = 0;
     if (controller->canGoNext()) {
         controller->next();
-    } else if (m_options.lesson == 0 && controller->currentLesson() + 1 < controller->lessonCount()) {
+    } else if (m_options.lesson == 0
+               && controller->currentLesson() + 1 < controller->lessonCount()) {
         lessons->openLesson(controller->currentLesson() + 1);
     } else {
         emit finished(true);

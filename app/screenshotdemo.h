@@ -16,13 +16,14 @@ class ScreenshotDemo : public QObject
     Q_OBJECT
 
 public:
-    struct Options {
+    struct Options
+    {
         QString path;
         int clients = 2;
         int zoom = 100;
         bool presentation = false;
-        int lesson = 0;      // 1-based; 0: the main window
-        int lessonStep = 1;  // 1-based
+        int lesson = 0; // 1-based; 0: the main window
+        int lessonStep = 1; // 1-based
         bool lessonSwitchOn = false;
         // path is a folder: a picture of every step of the lesson (of every lesson when
         // lesson is 0) goes there as lessonL-stepS.png.

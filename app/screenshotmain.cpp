@@ -3,7 +3,8 @@
 // runs a short demo in the main window (1024x768 by default) with default settings, or a guided
 // lesson up to a step, and saves it as a PNG (docs/ and the README use it; with --every-step,
 // FILE is a folder for a picture of each step of a lesson, or of all; presentation mode
-// takes the whole screen, so run it on a screen of the size wanted, e.g. Xvfb -screen 0 1024x768x24).
+// takes the whole screen, so run it on a screen of the size wanted, e.g. Xvfb -screen 0
+// 1024x768x24).
 
 #include "app/screenshotdemo.h"
 #include "lessons/lessoncatalog.h"
@@ -33,21 +34,26 @@ int main(int argc, char *argv[])
     parser.addOption(langOption);
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("window size"),
                                         QStringLiteral("WxH"), QStringLiteral("1024x768"));
-    const QCommandLineOption zoomOption(QStringLiteral("zoom"), QStringLiteral("text size in percent"),
+    const QCommandLineOption zoomOption(QStringLiteral("zoom"),
+                                        QStringLiteral("text size in percent"),
                                         QStringLiteral("percent"), QStringLiteral("100"));
-    const QCommandLineOption clientsOption(QStringLiteral("clients"), QStringLiteral("client panes"),
-                                           QStringLiteral("n"), QStringLiteral("2"));
+    const QCommandLineOption clientsOption(QStringLiteral("clients"),
+                                           QStringLiteral("client panes"), QStringLiteral("n"),
+                                           QStringLiteral("2"));
     const QCommandLineOption presentationOption(QStringLiteral("presentation"),
                                                 QStringLiteral("presentation mode (full screen)"));
-    const QCommandLineOption lessonOption(QStringLiteral("lesson"),
-                                          QStringLiteral("a guided lesson (1-%1)").arg(LessonCatalog::count()),
-                                          QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption lessonOption(
+        QStringLiteral("lesson"),
+        QStringLiteral("a guided lesson (1-%1)").arg(LessonCatalog::count()), QStringLiteral("n"),
+        QStringLiteral("0"));
     const QCommandLineOption stepOption(QStringLiteral("step"), QStringLiteral("the lesson's step"),
                                         QStringLiteral("n"), QStringLiteral("1"));
-    const QCommandLineOption switchOption(QStringLiteral("switch"), QStringLiteral("the lesson's switch on"));
+    const QCommandLineOption switchOption(QStringLiteral("switch"),
+                                          QStringLiteral("the lesson's switch on"));
     const QCommandLineOption everyStepOption(
         QStringLiteral("every-step"),
-        QStringLiteral("FILE is a folder: a picture of every step of the lesson (of every lesson without --lesson)"));
+        QStringLiteral("FILE is a folder: a picture of every step of the lesson (of every lesson "
+                       "without --lesson)"));
     parser.addOptions({sizeOption, zoomOption, clientsOption, presentationOption, lessonOption,
                        stepOption, switchOption, everyStepOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("the PNG to write"));

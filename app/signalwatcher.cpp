@@ -27,14 +27,15 @@ void onSignal(int signalNumber, siginfo_t *info, void *)
     const int saved = errno;
     // si_pid is meaningful when a process sent it (SI_USER, SI_QUEUE, SI_TKILL: codes <= 0);
     // a terminal's key is SI_KERNEL.
-    const Caught caught{signalNumber, info && info->si_code <= 0 ? info->si_pid : 0};
+    const Caught caught {signalNumber, info && info->si_code <= 0 ? info->si_pid : 0};
     [[maybe_unused]] ssize_t n = ::write(g_pipe[1], &caught, sizeof caught);
     errno = saved;
 }
 
 } // namespace
 
-SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
+SignalWatcher::SignalWatcher(QObject *parent)
+    : QObject(parent)
 {
     if (::pipe2(g_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
         return;

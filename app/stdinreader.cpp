@@ -11,7 +11,8 @@
 namespace socketlab {
 
 StdinReader::StdinReader(QObject *parent)
-    : QThread(parent), m_credits(::eventfd(kWindow, EFD_CLOEXEC | EFD_NONBLOCK | EFD_SEMAPHORE))
+    : QThread(parent),
+      m_credits(::eventfd(kWindow, EFD_CLOEXEC | EFD_NONBLOCK | EFD_SEMAPHORE))
 {
 }
 
@@ -63,7 +64,8 @@ void StdinReader::run()
             return;
         const qsizetype scanFrom = pending.size();
         pending.resize(kBufferSize);
-        const ssize_t n = ::read(STDIN_FILENO, pending.data() + scanFrom, size_t(kBufferSize - scanFrom));
+        const ssize_t n
+            = ::read(STDIN_FILENO, pending.data() + scanFrom, size_t(kBufferSize - scanFrom));
         pending.resize(scanFrom + qMax<ssize_t>(n, 0));
         if (n < 0 && errno == EINTR)
             continue;

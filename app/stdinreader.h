@@ -45,7 +45,7 @@ private:
     bool hand(const QByteArray &chunk, bool endsLine);
 
     WakeSignal m_stop;
-    Fd m_credits;  // an eventfd semaphore: chunks the reader may still hand out
+    Fd m_credits; // an eventfd semaphore: chunks the reader may still hand out
     bool m_lineStarted = false;
 };
 

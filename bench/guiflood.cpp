@@ -14,8 +14,8 @@
 //
 //   socketlab-guiflood [--clients 8] [--messages 20000] [--size B] [--echo 0|1] [--timeout 120]
 
-#include "ui/models/eventlistmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 
@@ -38,8 +38,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -58,8 +58,8 @@ struct Options
     int clients = 8;
     int messages = 20000;
     int timeoutSeconds = 120;
-    int size = 0;   // bytes per message; 0: a short numbered line
-    int echo = -1;  // -1: the window's default
+    int size = 0; // bytes per message; 0: a short numbered line
+    int echo = -1; // -1: the window's default
 };
 
 Options parse(int argc, char **argv)
@@ -125,7 +125,7 @@ void flood(FloodClient &c, int index, const Options &o, std::atomic<int> &sendin
     while (Clock::now() < deadline) {
         if (lineSent == lineSize && c.messages < messages) {
             lineSize = size_t(std::snprintf(line, 96, "client %d message %d\n", index, c.messages));
-            if (o.size > 0) {  // the numbered line padded to the size, still one line
+            if (o.size > 0) { // the numbered line padded to the size, still one line
                 line[lineSize - 1] = ' ';
                 std::memset(line + lineSize, 'x', size_t(o.size) - lineSize);
                 lineSize = size_t(o.size);
@@ -139,13 +139,13 @@ void flood(FloodClient &c, int index, const Options &o, std::atomic<int> &sendin
             halfClosed = true;
             sendingDone.fetch_add(1);
         }
-        pollfd p{c.fd, short(POLLIN | (sending ? POLLOUT : 0)), 0};
+        pollfd p {c.fd, short(POLLIN | (sending ? POLLOUT : 0)), 0};
         if (::poll(&p, 1, 100) < 0 && errno != EINTR)
             break;
         if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
             const ssize_t n = ::recv(c.fd, sink, sizeof sink, MSG_DONTWAIT);
             if (n == 0)
-                break;  // the server closed: everything was read
+                break; // the server closed: everything was read
             if (n > 0)
                 c.echoed += n;
             else if (errno != EAGAIN && errno != EINTR) {
@@ -154,8 +154,8 @@ void flood(FloodClient &c, int index, const Options &o, std::atomic<int> &sendin
             }
         }
         if (sending && (p.revents & POLLOUT)) {
-            const ssize_t n = ::send(c.fd, line + lineSent, lineSize - lineSent,
-                                     MSG_NOSIGNAL | MSG_DONTWAIT);
+            const ssize_t n
+                = ::send(c.fd, line + lineSent, lineSize - lineSent, MSG_NOSIGNAL | MSG_DONTWAIT);
             if (n > 0) {
                 lineSent += size_t(n);
                 c.bytes += n;
@@ -168,7 +168,7 @@ void flood(FloodClient &c, int index, const Options &o, std::atomic<int> &sendin
         }
     }
     if (!halfClosed)
-        sendingDone.fetch_add(1);  // gave up (deadline or error): the counts will say so
+        sendingDone.fetch_add(1); // gave up (deadline or error): the counts will say so
     ::close(c.fd);
 }
 
@@ -178,7 +178,7 @@ int main(int argc, char **argv)
 {
     const Options o = parse(argc, argv);
     QApplication app(argc, argv);
-    QTemporaryDir settingsDir;  // never touch the user's settings
+    QTemporaryDir settingsDir; // never touch the user's settings
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
 
@@ -197,24 +197,25 @@ int main(int argc, char **argv)
     bar->startAction()->trigger();
     Server *server = window.session()->server();
     if (!server->isRunning()) {
-        std::printf("{\"error\":\"server did not start: %s\"}\n", qPrintable(server->errorString()));
+        std::printf("{\"error\":\"server did not start: %s\"}\n",
+                    qPrintable(server->errorString()));
         return 1;
     }
     const quint16 port = server->localPort();
-    const bool echo = server->config().echo;  // the window's default: on
+    const bool echo = server->config().echo; // the window's default: on
     const int backlog = server->config().backlog;
 
     // Connect every client first, then release them together.
     std::vector<FloodClient> clients(size_t(o.clients));
-    std::atomic<int> connected{0};
-    std::atomic<bool> go{false};
-    std::atomic<int> sendingDone{0};  // clients that made their last send
-    std::atomic<int> finished{0};      // clients that saw the server close
+    std::atomic<int> connected {0};
+    std::atomic<bool> go {false};
+    std::atomic<int> sendingDone {0}; // clients that made their last send
+    std::atomic<int> finished {0}; // clients that saw the server close
     std::vector<std::thread> threads;
     for (int i = 0; i < o.clients; ++i) {
         threads.emplace_back([&, i] {
             FloodClient &c = clients[size_t(i)];
-            sockaddr_in address{};
+            sockaddr_in address {};
             address.sin_family = AF_INET;
             address.sin_port = htons(port);
             address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -233,7 +234,8 @@ int main(int argc, char **argv)
                     std::this_thread::sleep_for(std::chrono::milliseconds(20));
                 }
             }
-            for (int wait = 0; c.fd >= 0 && server->totals().connections <= i && wait < 100000; ++wait)
+            for (int wait = 0; c.fd >= 0 && server->totals().connections <= i && wait < 100000;
+                 ++wait)
                 std::this_thread::sleep_for(std::chrono::microseconds(100));
             connected.fetch_add(1);
             for (int spin = 0; !go.load() && spin < 600000; ++spin)
@@ -253,7 +255,7 @@ int main(int argc, char **argv)
     QElapsedTimer sinceTick;
     qint64 maxStallMs = 0;
     qint64 countedAtMs = -1;
-    qint64 finishedAtMs = -1;  // every client saw the server close
+    qint64 finishedAtMs = -1; // every client saw the server close
     bool started = false;
     bool timedOut = false;
     bool quitting = false;
@@ -278,7 +280,7 @@ int main(int argc, char **argv)
         if (countedAtMs < 0 && sendingDone.load() == o.clients) {
             qint64 sent = 0;
             for (const auto &c : clients)
-                sent += c.bytes;  // final: each client counted sendingDone after its last send
+                sent += c.bytes; // final: each client counted sendingDone after its last send
             if (shownBytes() >= sent)
                 countedAtMs = clock.elapsed();
         }
@@ -371,10 +373,14 @@ int main(int argc, char **argv)
                 log->rowCap(), static_cast<long long>(dropped), capShown ? "true" : "false",
                 exact ? "true" : "false", timedOut ? "true" : "false", failedClients, o.size,
                 backlog, finishedAtMs >= 0 ? double(finishedAtMs) / 1000.0 : -1.0,
-                finishedAtMs > 0 ? double(sentBytes) / (double(finishedAtMs) / 1000.0) / (1024.0 * 1024.0)
-                                 : 0.0);
+                finishedAtMs > 0
+                    ? double(sentBytes) / (double(finishedAtMs) / 1000.0) / (1024.0 * 1024.0)
+                    : 0.0);
     if (!exact || !capped)
-        std::printf(",\"error\":\"%s\"", timedOut ? "timed out" : !exact ? "counters differ from what was sent" : "log not capped");
+        std::printf(",\"error\":\"%s\"",
+                    timedOut     ? "timed out"
+                        : !exact ? "counters differ from what was sent"
+                                 : "log not capped");
     std::printf("}\n");
     return exact && capped ? 0 : 1;
 }

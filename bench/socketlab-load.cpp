@@ -41,7 +41,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kMaxThreads = 256;
 constexpr int kConnectTries = 50;
-constexpr int kDrainTimeoutMs = 15000;  // how long the server may take to read what was sent
+constexpr int kDrainTimeoutMs = 15000; // how long the server may take to read what was sent
 
 struct Options
 {
@@ -54,7 +54,7 @@ struct Options
     double seconds = 2.0;
     long rate = 50000;
     int size = 64;
-    long messages = 0;  // tcp: chunks per client; 0 sends for --seconds instead
+    long messages = 0; // tcp: chunks per client; 0 sends for --seconds instead
     bool drain = false;
 };
 
@@ -136,7 +136,7 @@ Options parse(int argc, char **argv)
 
 sockaddr_in target(const Options &o)
 {
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_port = htons(std::uint16_t(o.port));
     if (::inet_pton(AF_INET, o.host.c_str(), &address.sin_addr) != 1)
@@ -165,7 +165,8 @@ int connectTcp(const sockaddr_in &address, int *errnum)
             return fd;
         *errnum = errno;
         ::close(fd);
-        if (*errnum != ECONNREFUSED && *errnum != EAGAIN && *errnum != EINTR && *errnum != ETIMEDOUT)
+        if (*errnum != ECONNREFUSED && *errnum != EAGAIN && *errnum != EINTR
+            && *errnum != ETIMEDOUT)
             return -1;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -176,7 +177,7 @@ int connectTcp(const sockaddr_in &address, int *errnum)
 // do not use up the ephemeral ports.
 void closeAbortive(int fd)
 {
-    linger l{1, 0};
+    linger l {1, 0};
     ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
     ::close(fd);
 }
@@ -187,10 +188,12 @@ bool waitForServerClose(int fd, Clock::time_point deadline, std::uint64_t *recei
 {
     char sink[4096];
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        const auto left
+            = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now())
+                  .count();
         if (left <= 0)
             return false;
-        pollfd p{fd, POLLIN, 0};
+        pollfd p {fd, POLLIN, 0};
         const int ready = ::poll(&p, 1, int(std::min<long long>(left, 1000)));
         if (ready < 0 && errno == EINTR)
             continue;
@@ -204,7 +207,7 @@ bool waitForServerClose(int fd, Clock::time_point deadline, std::uint64_t *recei
         if (n > 0 && received)
             *received += std::uint64_t(n);
         if (n < 0 && errno != EAGAIN && errno != EINTR)
-            return errno == ECONNRESET;  // closed with data unread: still over
+            return errno == ECONNRESET; // closed with data unread: still over
     }
 }
 
@@ -212,7 +215,10 @@ bool waitForServerClose(int fd, Clock::time_point deadline, std::uint64_t *recei
 class StartGate
 {
 public:
-    explicit StartGate(int parties) : m_waiting(parties) {}
+    explicit StartGate(int parties)
+        : m_waiting(parties)
+    {
+    }
     void arriveAndWait()
     {
         std::unique_lock<std::mutex> lock(m_mutex);
@@ -236,7 +242,7 @@ private:
 struct TcpClientResult
 {
     std::uint64_t bytes = 0;
-    std::uint64_t echoed = 0;  // --drain: bytes the server sent back
+    std::uint64_t echoed = 0; // --drain: bytes the server sent back
     Clock::time_point drained;
     int errnum = 0;
     const char *failedCall = nullptr;
@@ -248,7 +254,8 @@ int runTcp(const Options &o)
     const sockaddr_in address = target(o);
     std::vector<TcpClientResult> results(size_t(o.clients));
     StartGate gate(o.clients);
-    const auto sendFor = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
+    const auto sendFor
+        = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
     std::vector<std::thread> threads;
     for (int i = 0; i < o.clients; ++i) {
         threads.emplace_back([&, i] {
@@ -259,13 +266,13 @@ int runTcp(const Options &o)
             const int fd = connectTcp(address, &r.errnum);
             if (fd < 0)
                 r.failedCall = "connect";
-            gate.arriveAndWait();  // even a failed client arrives, so the others do not hang
+            gate.arriveAndWait(); // even a failed client arrives, so the others do not hang
             if (fd < 0)
                 return;
             const Clock::time_point stopAt = gate.start() + sendFor;
             const std::uint64_t total = std::uint64_t(o.messages) * chunk.size();
             std::vector<char> sink(o.drain ? 65536 : 0);
-            size_t offset = 0;  // into the chunk: a counted flood sends whole chunks only
+            size_t offset = 0; // into the chunk: a counted flood sends whole chunks only
             while (Clock::now() < stopAt && (o.messages == 0 || r.bytes < total)) {
                 if (o.drain) {
                     const ssize_t got = ::recv(fd, sink.data(), sink.size(), MSG_DONTWAIT);
@@ -287,7 +294,7 @@ int runTcp(const Options &o)
                     continue;
                 }
                 if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-                    pollfd p{fd, short(POLLOUT | (o.drain ? POLLIN : 0)), 0};
+                    pollfd p {fd, short(POLLOUT | (o.drain ? POLLIN : 0)), 0};
                     ::poll(&p, 1, 50);
                     continue;
                 }
@@ -298,8 +305,8 @@ int runTcp(const Options &o)
             if (o.messages > 0 && r.bytes < total && !r.failedCall)
                 r.failedCall = "send (the bound of --seconds passed first)";
             ::shutdown(fd, SHUT_WR);
-            const bool drained = waitForServerClose(fd, Clock::now() + std::chrono::milliseconds(kDrainTimeoutMs),
-                                                    &r.echoed);
+            const bool drained = waitForServerClose(
+                fd, Clock::now() + std::chrono::milliseconds(kDrainTimeoutMs), &r.echoed);
             r.drained = Clock::now();
             if (!drained && !r.failedCall)
                 r.failedCall = "recv (server never closed)";
@@ -331,10 +338,11 @@ int runTcp(const Options &o)
                 "\"mib_per_s\":%.3f,\"failed_clients\":%d,\"messages_per_client\":%ld,"
                 "\"echoed\":%llu",
                 o.clients, o.chunk, static_cast<unsigned long long>(bytes), elapsed,
-                elapsed > 0 ? double(bytes) / elapsed / (1024.0 * 1024.0) : 0.0, failed,
-                o.messages, static_cast<unsigned long long>(echoed));
+                elapsed > 0 ? double(bytes) / elapsed / (1024.0 * 1024.0) : 0.0, failed, o.messages,
+                static_cast<unsigned long long>(echoed));
     if (firstFailure)
-        std::printf(",\"error\":\"%s: %s\"", firstFailure->failedCall, std::strerror(firstFailure->errnum));
+        std::printf(",\"error\":\"%s: %s\"", firstFailure->failedCall,
+                    std::strerror(firstFailure->errnum));
     std::printf("}\n");
     return failed == 0 ? 0 : 1;
 }
@@ -343,12 +351,13 @@ int runConnect(const Options &o)
 {
     const sockaddr_in address = target(o);
     static const char kLine[] = "hello from socketlab-load\n";
-    std::atomic<std::uint64_t> completed{0};
-    std::atomic<std::uint64_t> failures{0};
-    std::atomic<std::uint64_t> bytes{0};
-    std::atomic<int> lastErrno{0};
+    std::atomic<std::uint64_t> completed {0};
+    std::atomic<std::uint64_t> failures {0};
+    std::atomic<std::uint64_t> bytes {0};
+    std::atomic<int> lastErrno {0};
     StartGate gate(o.parallel);
-    const auto runFor = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
+    const auto runFor
+        = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
     std::vector<Clock::time_point> finished(size_t(o.parallel));
     std::vector<std::thread> threads;
     for (int i = 0; i < o.parallel; ++i) {
@@ -403,19 +412,21 @@ int runUdp(const Options &o)
 {
     const sockaddr_in address = target(o);
     const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
+    if (fd < 0
+        || ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
         std::printf("{\"mode\":\"udp\",\"error\":\"%s\"}\n", std::strerror(errno));
         return 1;
     }
     std::vector<char> datagram(size_t(o.size), 'u');
     const Clock::time_point start = Clock::now();
-    const Clock::time_point stopAt = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
+    const Clock::time_point stopAt = start
+        + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
     const std::uint64_t total = std::uint64_t(double(o.rate) * o.seconds);
     std::uint64_t sent = 0;
     std::uint64_t refused = 0;
-    std::uint64_t dropped = 0;  // the local send buffer was full: never left this process
+    std::uint64_t dropped = 0; // the local send buffer was full: never left this process
     // Paced in small bursts: each millisecond, send what the rate says is due by now.
-    std::uint64_t attempts = 0;  // sent, dropped or refused: what the pacing counts
+    std::uint64_t attempts = 0; // sent, dropped or refused: what the pacing counts
     while (attempts < total) {
         const Clock::time_point now = Clock::now();
         if (now >= stopAt + std::chrono::seconds(1))
@@ -430,7 +441,7 @@ int runUdp(const Options &o)
             if (n >= 0)
                 ++sent;
             else if (errno == ECONNREFUSED)
-                ++refused;  // an earlier datagram met a closed port; this one did not go
+                ++refused; // an earlier datagram met a closed port; this one did not go
             else
                 ++dropped;
         }

@@ -19,10 +19,11 @@ constexpr int kProbes = 64;
 
 struct Slot
 {
-    std::atomic<std::int64_t> id;  // 0: free
-    std::atomic<int> call;         // a SysCall
+    std::atomic<std::int64_t> id; // 0: free
+    std::atomic<int> call; // a SysCall
 };
-static_assert(std::atomic<std::int64_t>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+static_assert(std::atomic<std::int64_t>::is_always_lock_free
+                  && std::atomic<int>::is_always_lock_free,
               "records are written between fork() and _exit(): lock-free atomics only");
 
 // Shared, so a forked child writes into the very pages its parent reads.
@@ -55,7 +56,7 @@ int find(std::int64_t id)
     }
     return -1;
 }
-}
+} // namespace
 
 BlockingCall::BlockingCall(SysCall call)
 {

@@ -13,8 +13,15 @@ qint64 nowUs();
 class CallClock
 {
 public:
-    CallClock() : m_beginUs(nowUs()) {}
-    CallClock(qint64 beginUs, qint64 endUs) : m_beginUs(beginUs), m_endUs(endUs) {}
+    CallClock()
+        : m_beginUs(nowUs())
+    {
+    }
+    CallClock(qint64 beginUs, qint64 endUs)
+        : m_beginUs(beginUs),
+          m_endUs(endUs)
+    {
+    }
 
     qint64 beginUs() const { return m_beginUs; }
     // The return time given, else now (the call has returned by the time anyone asks).

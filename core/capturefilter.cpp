@@ -55,8 +55,8 @@ void matchPorts(Program &p, const QList<quint16> &ports, int accept, int next);
 
 // The source port is loaded with code at offset, the destination port 2 bytes further: to
 // accept when either is one of ports (or ports is empty), else to drop.
-void matchEitherPort(
-    Program &p, const QList<quint16> &ports, quint16 code, quint32 offset, int accept, int drop)
+void matchEitherPort(Program &p, const QList<quint16> &ports, quint16 code, quint32 offset,
+                     int accept, int drop)
 {
     p.op(code, offset);
     if (ports.isEmpty()) {

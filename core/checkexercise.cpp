@@ -9,12 +9,9 @@ struct Named
     const char *name;
 };
 constexpr Named kExercises[] = {
-    {Exercise::UdpServer, "udp-server"},
-    {Exercise::UdpClient, "udp-client"},
-    {Exercise::TcpServer, "tcp-server"},
-    {Exercise::TcpClient, "tcp-client"},
-    {Exercise::TcpServerFork, "tcp-server-fork"},
-    {Exercise::TcpServerThread, "tcp-server-thread"},
+    {Exercise::UdpServer, "udp-server"},          {Exercise::UdpClient, "udp-client"},
+    {Exercise::TcpServer, "tcp-server"},          {Exercise::TcpClient, "tcp-client"},
+    {Exercise::TcpServerFork, "tcp-server-fork"}, {Exercise::TcpServerThread, "tcp-server-thread"},
 };
 } // namespace
 

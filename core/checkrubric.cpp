@@ -17,9 +17,9 @@ QStringList CheckRubric::itemIds(Exercise exercise)
     if (isServerExercise(exercise)) {
         ids = ServerRubric::itemIds(exercise);
     } else {
-        ids = {QStringLiteral("client-sequence"), QStringLiteral("connects-to-port"),
-            QStringLiteral("sends-typed-lines"), QStringLiteral("one-send-per-line"),
-            QStringLiteral("stops-at-ctrl-x"), QStringLiteral("closes-socket")};
+        ids = {QStringLiteral("client-sequence"),   QStringLiteral("connects-to-port"),
+               QStringLiteral("sends-typed-lines"), QStringLiteral("one-send-per-line"),
+               QStringLiteral("stops-at-ctrl-x"),   QStringLiteral("closes-socket")};
     }
     ids << QStringLiteral("limit-time") << QStringLiteral("limit-processes")
         << QStringLiteral("limit-files");
@@ -38,9 +38,10 @@ CheckItem CheckRubric::compileItem(bool compiled, const QStringList &errors)
 {
     if (compiled)
         return RubricTrace::pass(compileItemId(), tr("The C program compiles."));
-    return RubricTrace::fail(compileItemId(),
+    return RubricTrace::fail(
+        compileItemId(),
         RubricTrace::withChange(tr("The C program does not compile, so it could not be run."),
-            tr("fix the first error the compiler names (file:line).")),
+                                tr("fix the first error the compiler names (file:line).")),
         errors);
 }
 
@@ -60,15 +61,18 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         const int next = trace.inOrder(wanted, &evidence);
         const QString id = QStringLiteral("client-sequence");
         if (next == wanted.size()) {
-            items << RubricTrace::pass(id,
+            items << RubricTrace::pass(
+                id,
                 udp ? tr("The client calls socket(), then sendto(), as the recipe's UDP client.")
                     : tr("The client calls socket(), connect(), then send(), in the recipe's "
                          "order."),
                 evidence);
         } else {
-            items << RubricTrace::fail(id,
-                RubricTrace::withChange(tr("The trace shows no %1() in the recipe's order.")
-                                            .arg(sysCallName(wanted.at(next))),
+            items << RubricTrace::fail(
+                id,
+                RubricTrace::withChange(
+                    tr("The trace shows no %1() in the recipe's order.")
+                        .arg(sysCallName(wanted.at(next))),
                     udp ? tr(
                         "create a datagram socket and sendto() each line to the server's address.")
                         : tr("create the socket, connect() to the server, then send() each line.")),
@@ -92,8 +96,10 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
             items << RubricTrace::pass(
                 id, tr("The client reaches the server on port %1.").arg(run.port), evidence);
         else
-            items << RubricTrace::fail(id,
-                RubricTrace::withChange(evidence.isEmpty()
+            items << RubricTrace::fail(
+                id,
+                RubricTrace::withChange(
+                    evidence.isEmpty()
                         ? tr("The client never called %1().").arg(sysCallName(call))
                         : tr("The client did not reach the server on port %1.").arg(run.port),
                     tr("%1() to port %2 of the server's address (the recipe's HOST and PORT).")
@@ -116,17 +122,19 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         if (!run.typedLines.isEmpty() && arrived == run.typedLines.size())
             items << RubricTrace::pass(id, tr("Every line typed reached the server."), evidence);
         else
-            items << RubricTrace::fail(id,
-                RubricTrace::withChange(tr("SocketLab's server received %1 of the %2 lines typed.")
-                                            .arg(arrived)
-                                            .arg(run.typedLines.size()),
+            items << RubricTrace::fail(
+                id,
+                RubricTrace::withChange(
+                    tr("SocketLab's server received %1 of the %2 lines typed.")
+                        .arg(arrived)
+                        .arg(run.typedLines.size()),
                     tr("read each line typed (input() in Python, fgets() in C) and send it.")),
                 evidence);
     }
 
     // One send per line, and the Ctrl+X line is not sent.
     QList<int> sends = trace.calls(udp ? SysCall::Sendto : SysCall::Send,
-        [](const SocketEvent &event) { return event.result > 0; });
+                                   [](const SocketEvent &event) { return event.result > 0; });
     bool sentCtrlX = false;
     for (int i : sends)
         sentCtrlX = sentCtrlX || run.events.at(i).payload.contains('\x18');
@@ -139,12 +147,13 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         const QString id = QStringLiteral("one-send-per-line");
         if (made == expected && expected > 0)
             items << RubricTrace::pass(id,
-                tr("Each of the %1 lines typed went out in one %2().")
-                    .arg(expected)
-                    .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send)),
-                evidence);
+                                       tr("Each of the %1 lines typed went out in one %2().")
+                                           .arg(expected)
+                                           .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send)),
+                                       evidence);
         else
-            items << RubricTrace::fail(id,
+            items << RubricTrace::fail(
+                id,
                 RubricTrace::withChange(
                     tr("The %1 lines typed went out in %2 calls.").arg(expected).arg(made),
                     tr("send each line once, as soon as it is typed: one %1() per line.")
@@ -168,14 +177,16 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
             items << RubricTrace::fail(
                 id, tr("The check ended before the Ctrl+X line could be typed."));
         else if (sentCtrlX)
-            items << RubricTrace::fail(id,
+            items << RubricTrace::fail(
+                id,
                 RubricTrace::withChange(
                     tr("The program sent the Ctrl+X line to the server instead of stopping."),
                     tr("compare each line with '\\x18' before sending it, and leave the loop when "
                        "they match.")),
                 evidence);
         else if (!run.endedAfterCtrlX)
-            items << RubricTrace::fail(id,
+            items << RubricTrace::fail(
+                id,
                 RubricTrace::withChange(
                     tr("After the Ctrl+X line the program kept running, and SocketLab stopped it."),
                     tr("leave the loop when the line is '\\x18' (Ctrl+X), close the socket and "
@@ -193,8 +204,9 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         bool closed = false;
         for (int s : sockets) {
             const int fd = int(run.events.at(s).result);
-            for (int c : trace.calls(SysCall::Close,
-                     [fd](const SocketEvent &event) { return RubricTrace::fdOf(event) == fd; })) {
+            for (int c : trace.calls(SysCall::Close, [fd](const SocketEvent &event) {
+                     return RubricTrace::fdOf(event) == fd;
+                 })) {
                 if (c > s) {
                     closed = true;
                     evidence << RubricTrace::evidence(run.events.at(c));
@@ -205,8 +217,10 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         if (closed)
             items << RubricTrace::pass(id, tr("The program closes its socket."), evidence);
         else
-            items << RubricTrace::fail(id,
-                RubricTrace::withChange(tr("The program never called close() on its socket."),
+            items << RubricTrace::fail(
+                id,
+                RubricTrace::withChange(
+                    tr("The program never called close() on its socket."),
                     tr("close() the socket before the program ends (the recipe's tcp.close()).")));
     }
     return items;
@@ -217,10 +231,12 @@ CheckItems CheckRubric::limitItems(const CheckRun &run)
     CheckItems items;
     const QString timeId = QStringLiteral("limit-time");
     if (run.timedOut) {
-        items << RubricTrace::fail(timeId,
-            RubricTrace::withChange(tr("The check did not finish within the time limit of %1 "
-                                       "seconds, so SocketLab stopped the program.")
-                                        .arg(run.timeoutSeconds),
+        items << RubricTrace::fail(
+            timeId,
+            RubricTrace::withChange(
+                tr("The check did not finish within the time limit of %1 "
+                   "seconds, so SocketLab stopped the program.")
+                    .arg(run.timeoutSeconds),
                 isServerExercise(run.exercise)
                     ? tr("get to accept() (or recvfrom()) quickly and answer each client as it "
                          "comes; look for a loop that never waits.")
@@ -228,8 +244,8 @@ CheckItems CheckRubric::limitItems(const CheckRun &run)
                          "ends.")));
     } else {
         items << RubricTrace::pass(timeId,
-            tr("Everything was checked within the time limit of %1 seconds.")
-                .arg(run.timeoutSeconds));
+                                   tr("Everything was checked within the time limit of %1 seconds.")
+                                       .arg(run.timeoutSeconds));
     }
 
     const QString processId = QStringLiteral("limit-processes");
@@ -239,24 +255,28 @@ CheckItems CheckRubric::limitItems(const CheckRun &run)
             forkFailures << RubricTrace::evidence(event);
     }
     if (run.processCapReached || !forkFailures.isEmpty()) {
-        items << RubricTrace::fail(processId,
-            RubricTrace::withChange(tr("The program made processes without bound, past the limit, "
-                                       "and SocketLab stopped it."),
+        items << RubricTrace::fail(
+            processId,
+            RubricTrace::withChange(
+                tr("The program made processes without bound, past the limit, "
+                   "and SocketLab stopped it."),
                 tr("fork() once per accepted client, only after accept(), and end the child (exit) "
                    "when its client leaves.")),
             forkFailures);
     } else {
-        items << RubricTrace::pass(
-            processId, tr("The program stayed within the limit on processes."));
+        items << RubricTrace::pass(processId,
+                                   tr("The program stayed within the limit on processes."));
     }
 
     const QString filesId = QStringLiteral("limit-files");
     const bool killedBySize = run.exitStatus == 128 + SIGXFSZ;
     if (!run.fullFiles.isEmpty() || killedBySize) {
-        items << RubricTrace::fail(filesId,
-            RubricTrace::withChange(tr("The program wrote more than its folder may hold (%1 MiB "
-                                       "per file), and its writes were refused.")
-                                        .arg(run.fileLimitBytes / kBytesPerMiB),
+        items << RubricTrace::fail(
+            filesId,
+            RubricTrace::withChange(
+                tr("The program wrote more than its folder may hold (%1 MiB "
+                   "per file), and its writes were refused.")
+                    .arg(run.fileLimitBytes / kBytesPerMiB),
                 tr("a socket program has no need to write big files: look for a write in a loop "
                    "that never ends.")),
             run.fullFiles);

@@ -1,17 +1,23 @@
 #include "core/client.h"
 
-#include "core/private/clientworker.h"
 #include "core/eventreporter.h"
+#include "core/private/clientworker.h"
 
 namespace socketlab {
 
 Client::Client(QObject *parent)
-    : QObject(parent), m_ownQueue(std::make_unique<EventQueue>()), m_queue(m_ownQueue.get())
+    : QObject(parent),
+      m_ownQueue(std::make_unique<EventQueue>()),
+      m_queue(m_ownQueue.get())
 {
     connect(m_queue, &EventQueue::eventsArrived, this, &Client::eventsArrived);
 }
 
-Client::Client(EventQueue *queue, QObject *parent) : QObject(parent), m_queue(queue) {}
+Client::Client(EventQueue *queue, QObject *parent)
+    : QObject(parent),
+      m_queue(queue)
+{
+}
 
 Client::~Client()
 {

@@ -16,7 +16,7 @@ Endpoint::Endpoint(const sockaddr *address, socklen_t length)
 
 Endpoint Endpoint::localOf(int fd)
 {
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     socklen_t length = sizeof storage;
     if (::getsockname(fd, reinterpret_cast<sockaddr *>(&storage), &length) != 0)
         return {};
@@ -25,7 +25,7 @@ Endpoint Endpoint::localOf(int fd)
 
 Endpoint Endpoint::peerOf(int fd)
 {
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     socklen_t length = sizeof storage;
     if (::getpeername(fd, reinterpret_cast<sockaddr *>(&storage), &length) != 0)
         return {};
@@ -46,7 +46,7 @@ Endpoint Endpoint::parse(const QString &text)
     if (bracketed)
         host = host.mid(1, host.size() - 2);
     const QByteArray hostBytes = host.toLatin1();
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     if (!bracketed) {
         auto *in = reinterpret_cast<sockaddr_in *>(&storage);
         if (::inet_pton(AF_INET, hostBytes.constData(), &in->sin_addr) != 1)
@@ -66,9 +66,11 @@ Endpoint Endpoint::parse(const QString &text)
 bool Endpoint::isWildcard() const
 {
     if (family() == AF_INET)
-        return reinterpret_cast<const sockaddr_in *>(&m_storage)->sin_addr.s_addr == htonl(INADDR_ANY);
+        return reinterpret_cast<const sockaddr_in *>(&m_storage)->sin_addr.s_addr
+            == htonl(INADDR_ANY);
     if (family() == AF_INET6)
-        return IN6_IS_ADDR_UNSPECIFIED(&reinterpret_cast<const sockaddr_in6 *>(&m_storage)->sin6_addr);
+        return IN6_IS_ADDR_UNSPECIFIED(
+            &reinterpret_cast<const sockaddr_in6 *>(&m_storage)->sin6_addr);
     return false;
 }
 

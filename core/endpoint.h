@@ -32,7 +32,7 @@ public:
     socklen_t length() const { return m_length; }
 
 private:
-    sockaddr_storage m_storage{};
+    sockaddr_storage m_storage {};
     socklen_t m_length = 0;
 };
 

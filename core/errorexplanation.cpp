@@ -8,10 +8,10 @@
 
 #include <QLocale>
 
+#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <netdb.h>
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -58,15 +58,24 @@ bool covers(const QString &bound, const QString &target)
 QString eaiName(int gaiError)
 {
     switch (gaiError) {
-    case EAI_NONAME: return QStringLiteral("EAI_NONAME");
-    case EAI_AGAIN: return QStringLiteral("EAI_AGAIN");
-    case EAI_FAIL: return QStringLiteral("EAI_FAIL");
-    case EAI_NODATA: return QStringLiteral("EAI_NODATA");
-    case EAI_ADDRFAMILY: return QStringLiteral("EAI_ADDRFAMILY");
-    case EAI_FAMILY: return QStringLiteral("EAI_FAMILY");
-    case EAI_SERVICE: return QStringLiteral("EAI_SERVICE");
-    case EAI_SYSTEM: return QStringLiteral("EAI_SYSTEM");
-    default: break;
+    case EAI_NONAME:
+        return QStringLiteral("EAI_NONAME");
+    case EAI_AGAIN:
+        return QStringLiteral("EAI_AGAIN");
+    case EAI_FAIL:
+        return QStringLiteral("EAI_FAIL");
+    case EAI_NODATA:
+        return QStringLiteral("EAI_NODATA");
+    case EAI_ADDRFAMILY:
+        return QStringLiteral("EAI_ADDRFAMILY");
+    case EAI_FAMILY:
+        return QStringLiteral("EAI_FAMILY");
+    case EAI_SERVICE:
+        return QStringLiteral("EAI_SERVICE");
+    case EAI_SYSTEM:
+        return QStringLiteral("EAI_SYSTEM");
+    default:
+        break;
     }
     return QStringLiteral("EAI %1").arg(gaiError);
 }
@@ -89,7 +98,7 @@ bool ErrorExplanation::splitAddress(const QString &text, QString *host, quint16 
         *host = colon < 0 || bareV6 ? rest : rest.left(colon);
         rest = colon < 0 || bareV6 ? QString() : rest.mid(colon);
     }
-    in6_addr parsed{};
+    in6_addr parsed {};
     const QByteArray latin = host->toLatin1();
     if (::inet_pton(AF_INET, latin.constData(), &parsed) != 1
         && ::inet_pton(AF_INET6, latin.constData(), &parsed) != 1)
@@ -130,8 +139,8 @@ QList<SocketSnapshot> ErrorExplanation::kernelSockets(const SocketEvent &event)
     if (!needsKernel(event) || !splitAddress(targetOf(event), &host, &port) || port == 0)
         return sockets;
     QString error;
-    const auto protocols = event.protocol == Protocol::Udp ? SocketStateReader::UdpOnly
-                                                           : SocketStateReader::TcpOnly;
+    const auto protocols
+        = event.protocol == Protocol::Udp ? SocketStateReader::UdpOnly : SocketStateReader::TcpOnly;
     // Owners (pids) only name who holds a port; a refusal needs the addresses alone.
     SocketStateReader::read(port, protocols, &sockets, &error, event.errnum == EADDRINUSE);
     return sockets;
@@ -144,7 +153,8 @@ QString ErrorExplanation::explain(const SocketEvent &event)
     return explain(event, kernelSockets(event));
 }
 
-QString ErrorExplanation::explain(const SocketEvent &event, const QList<SocketSnapshot> &portSockets)
+QString ErrorExplanation::explain(const SocketEvent &event,
+                                  const QList<SocketSnapshot> &portSockets)
 {
     if (event.kind != EventKind::Error)
         return QString();
@@ -166,7 +176,8 @@ QString ErrorExplanation::resolverFailed(const SocketEvent &event)
     case EAI_FAIL:
         return tr("Unknown host: the resolver (getaddrinfo, step 1) found no address for "
                   "“%1” in /etc/hosts or the DNS. The name may be misspelt. Nothing was sent "
-                  "to any server.").arg(name);
+                  "to any server.")
+            .arg(name);
     case EAI_AGAIN:
         return tr("The resolver got no answer for “%1” in time: the DNS server is unreachable "
                   "or down (no network?). A numeric address such as 127.0.0.1 needs no DNS.")
@@ -193,16 +204,19 @@ QString ErrorExplanation::body(const SocketEvent &event, const QList<SocketSnaps
         if (event.call == SysCall::Connect)
             return tr("Timed out: nobody answered the connection request (SYN) sent to %1, not "
                       "even after retries. A wrong address, a firewall that drops packets "
-                      "silently, or a computer that is off or unplugged.").arg(where);
+                      "silently, or a computer that is off or unplugged.")
+                .arg(where);
         return tr("Timed out: the other side stopped acknowledging what was sent; the kernel "
                   "retried and gave the connection up. Its computer may have gone off the "
                   "network.");
     case EHOSTUNREACH:
         return tr("Host unreachable: no computer answers at %1 on the local network (nobody "
-                  "replied to ARP), or a router sent back an ICMP “host unreachable”.").arg(where);
+                  "replied to ARP), or a router sent back an ICMP “host unreachable”.")
+            .arg(where);
     case ENETUNREACH:
         return tr("Network unreachable: this computer has no route to %1 (no cable or Wi-Fi, "
-                  "or no default gateway). Nothing left this computer.").arg(where);
+                  "or no default gateway). Nothing left this computer.")
+            .arg(where);
     case EADDRINUSE:
         if (binding)
             return addressInUse(event, portSockets);
@@ -215,7 +229,8 @@ QString ErrorExplanation::body(const SocketEvent &event, const QList<SocketSnaps
                 .arg(host.isEmpty() ? where : host);
         return tr("Address not available: the kernel could not give this socket a local "
                   "address to reach %1 from (no free port, or an address that is not usable "
-                  "here).").arg(where);
+                  "here).")
+            .arg(where);
     case EACCES:
     case EPERM:
         if (binding && port != 0 && port < 1024)
@@ -258,7 +273,8 @@ QString ErrorExplanation::body(const SocketEvent &event, const QList<SocketSnaps
     return tr("%1() failed: %2.").arg(sysCallName(event.call), ErrorText::forErrno(event.errnum));
 }
 
-QString ErrorExplanation::refused(const SocketEvent &event, const QList<SocketSnapshot> &portSockets)
+QString ErrorExplanation::refused(const SocketEvent &event,
+                                  const QList<SocketSnapshot> &portSockets)
 {
     const bool udp = event.protocol == Protocol::Udp;
     const QString target = targetOf(event);
@@ -270,14 +286,16 @@ QString ErrorExplanation::refused(const SocketEvent &event, const QList<SocketSn
     else if (udp)
         text = tr("Refused: nothing receives datagrams on %1. Its kernel answered an earlier "
                   "datagram with an ICMP “port unreachable” message, which comes back as an "
-                  "error on this socket's next call; UDP itself never says.").arg(target);
+                  "error on this socket's next call; UDP itself never says.")
+                   .arg(target);
     else if (target.isEmpty())
         text = tr("Refused: the port is closed. The other computer's kernel answered the "
                   "connection request (SYN) with a reset (RST): no program listens there.");
     else
         text = tr("Refused: the port is closed. The kernel at %1 answered the connection "
                   "request (SYN) with a reset (RST): no program listens on that address and "
-                  "port. Start the server first, or check the port.").arg(target);
+                  "port. Start the server first, or check the port.")
+                   .arg(target);
 
     QString host;
     quint16 port = 0;
@@ -292,7 +310,7 @@ QString ErrorExplanation::refused(const SocketEvent &event, const QList<SocketSn
         if (!receiving || !splitAddress(socket.local, &boundHost, &boundPort) || boundPort != port)
             continue;
         if (covers(boundHost, host))
-            return text;  // something does listen there now: it came too late, or left
+            return text; // something does listen there now: it came too late, or left
         if (!elsewhere.contains(boundHost))
             elsewhere << boundHost;
     }
@@ -302,12 +320,16 @@ QString ErrorExplanation::refused(const SocketEvent &event, const QList<SocketSn
         return tr("%1 The server listens on 127.0.0.1 (IPv4) only, not on ::1 (IPv6): "
                   "“localhost” names both, and ::1 may come first. 127.0.0.1 port %2 works (a "
                   "client tries the next address), or bind the server to :: to serve both.")
-            .arg(text).arg(port);
+            .arg(text)
+            .arg(port);
     return tr("%1 A server does listen on port %2, but on %3, not on %4.")
-        .arg(text).arg(port).arg(elsewhere.join(QStringLiteral(", ")), host);
+        .arg(text)
+        .arg(port)
+        .arg(elsewhere.join(QStringLiteral(", ")), host);
 }
 
-QString ErrorExplanation::addressInUse(const SocketEvent &event, const QList<SocketSnapshot> &portSockets)
+QString ErrorExplanation::addressInUse(const SocketEvent &event,
+                                       const QList<SocketSnapshot> &portSockets)
 {
     QString host;
     quint16 port = 0;
@@ -333,8 +355,10 @@ QString ErrorExplanation::addressInUse(const SocketEvent &event, const QList<Soc
             continue;
         if (socket.pid > 0) {
             const QString name = ProcStat::process(socket.pid).name;
-            holders << tr("%1 (pid %2) on %3").arg(name.isEmpty() ? tr("a program") : name)
-                           .arg(socket.pid).arg(socket.local);
+            holders << tr("%1 (pid %2) on %3")
+                           .arg(name.isEmpty() ? tr("a program") : name)
+                           .arg(socket.pid)
+                           .arg(socket.local);
         } else {
             holders << tr("a program of another user on %1").arg(socket.local);
         }
@@ -342,14 +366,16 @@ QString ErrorExplanation::addressInUse(const SocketEvent &event, const QList<Soc
     if (!holders.isEmpty())
         return tr("Address in use: another program already has port %1: %2. Two sockets cannot "
                   "bind the same address and port; stop that program or choose another port.")
-            .arg(port).arg(holders.join(QStringLiteral("; ")));
+            .arg(port)
+            .arg(holders.join(QStringLiteral("; ")));
     if (!waiting.isEmpty()) {
         if (moreWaiting > 0)
             waiting << tr("%1 more").arg(moreWaiting);
         return tr("Address in use: no program listens on port %1, but connections of an earlier "
                   "run are still in TIME_WAIT (the side that closed first keeps them for up to "
                   "60 seconds): %2. Without SO_REUSEADDR, bind() waits for them to go.")
-            .arg(port).arg(waiting.join(QStringLiteral("; ")));
+            .arg(port)
+            .arg(waiting.join(QStringLiteral("; ")));
     }
     return tr("Address in use: port %1 is taken, by another program or by connections of an "
               "earlier run still in TIME_WAIT. Choose another port, or wait a minute.")
@@ -359,10 +385,12 @@ QString ErrorExplanation::addressInUse(const SocketEvent &event, const QList<Soc
 QString ErrorExplanation::headline(const SocketEvent &event)
 {
     // Only "address in use" says more in one sentence when it knows the port's sockets.
-    return headline(event, event.errnum == EADDRINUSE ? kernelSockets(event) : QList<SocketSnapshot>());
+    return headline(event,
+                    event.errnum == EADDRINUSE ? kernelSockets(event) : QList<SocketSnapshot>());
 }
 
-QString ErrorExplanation::headline(const SocketEvent &event, const QList<SocketSnapshot> &portSockets)
+QString ErrorExplanation::headline(const SocketEvent &event,
+                                   const QList<SocketSnapshot> &portSockets)
 {
     const QString target = targetOf(event);
     QString host;
@@ -392,13 +420,15 @@ QString ErrorExplanation::headline(const SocketEvent &event, const QList<SocketS
         }
         if (timeWait && !listener)
             return tr("Port %1 is still held by connections of an earlier run in TIME_WAIT — "
-                      "wait a minute or choose another port").arg(port);
+                      "wait a minute or choose another port")
+                .arg(port);
         return tr("Port %1 is taken by another program — choose another port").arg(port);
     }
     case EACCES:
     case EPERM:
         if (binding && port != 0 && port < 1024)
-            return tr("Port %1 needs administrator rights — choose a port of 1024 or above").arg(port);
+            return tr("Port %1 needs administrator rights — choose a port of 1024 or above")
+                .arg(port);
         break;
     case EADDRNOTAVAIL:
         if (binding)
@@ -443,10 +473,12 @@ QString ErrorExplanation::loopbackHint(const QString &local)
         return QString();
     return tr("Only programs on this computer can connect to %1: a loopback address never "
               "leaves this machine. For students' computers, open the server to the classroom "
-              "network.").arg(local);
+              "network.")
+        .arg(local);
 }
 
-QString ErrorExplanation::wildcardSourceNote(const QString &local, const QString &source, bool brief)
+QString ErrorExplanation::wildcardSourceNote(const QString &local, const QString &source,
+                                             bool brief)
 {
     QString host;
     quint16 port = 0;
@@ -459,11 +491,14 @@ QString ErrorExplanation::wildcardSourceNote(const QString &local, const QString
     if (source.isEmpty())
         return tr("%1 means every address of this computer, port %2: this UDP socket is not "
                   "connected, so the kernel picks the source address for each datagram.")
-            .arg(local).arg(port);
+            .arg(local)
+            .arg(port);
     return tr("%1 means every address of this computer, port %2: this UDP socket is not "
               "connected, so the kernel picks the source address for each datagram. Towards "
               "this server it uses %3, the address the server sees.")
-        .arg(local).arg(port).arg(source);
+        .arg(local)
+        .arg(port)
+        .arg(source);
 }
 
 QString ErrorExplanation::sourceTowards(const QString &peer, const QString &local)

@@ -35,7 +35,8 @@ public:
     // An unconnected UDP socket reads 0.0.0.0:port: the kernel picks the source address per
     // datagram. source: the address the kernel uses towards the server (sourceTowards());
     // empty for an address that is not a wildcard. brief: one line for a narrow pane.
-    static QString wildcardSourceNote(const QString &local, const QString &source, bool brief = false);
+    static QString wildcardSourceNote(const QString &local, const QString &source,
+                                      bool brief = false);
     // The address the kernel would send from towards peer ("127.0.0.1:5000"), with the port of
     // local: what connect() on a UDP socket would fix. Sends nothing (a throwaway UDP socket's
     // connect() only asks the routing table). Empty when it cannot tell.

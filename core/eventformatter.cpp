@@ -63,7 +63,9 @@ QString EventFormatter::withoutLabel(const QString &why)
         return why;
     const QString label = why.left(colon);
     if (label.count(QLatin1Char(' ')) >= kLabelWords
-        || std::any_of(label.cbegin(), label.cend(), [](QChar c) { return c.isDigit() || c == QLatin1Char('"') || c == QChar(0x201C); }))
+        || std::any_of(label.cbegin(), label.cend(), [](QChar c) {
+               return c.isDigit() || c == QLatin1Char('"') || c == QChar(0x201C);
+           }))
         return why;
     return why.mid(colon + 2);
 }
@@ -149,8 +151,8 @@ QString EventFormatter::resultText(const SocketEvent &event)
 
 QString EventFormatter::callText(const SocketEvent &event)
 {
-    const QString text =
-        QStringLiteral("%1(%2) -> %3").arg(sysCallName(event.call), event.args, resultText(event));
+    const QString text = QStringLiteral("%1(%2) -> %3")
+                             .arg(sysCallName(event.call), event.args, resultText(event));
     if (event.step > 0)
         return QStringLiteral("[%1] %2").arg(event.step).arg(text);
     return text;
@@ -199,7 +201,8 @@ QString EventFormatter::packetText(const SocketEvent &event)
                         QString::number(packet.ack), locale.toString(packet.len),
                         locale.toString(packet.win));
     } else if (packet.proto == PacketInfo::Proto::Udp) {
-        text = tr("Packet %1 → %2 UDP len %3").arg(packet.from, packet.to, locale.toString(packet.len));
+        text = tr("Packet %1 → %2 UDP len %3")
+                   .arg(packet.from, packet.to, locale.toString(packet.len));
     } else if (packet.portUnreachable) {
         text = tr("Packet %1 → %2 ICMP port unreachable: nothing listens on that UDP port")
                    .arg(packet.from, packet.to);
@@ -269,13 +272,15 @@ QString EventFormatter::stateText(const SocketEvent &event)
         break;
     }
     if (waiting)
-        return tr("TCP state %1 on %2 (waiting in the backlog, not accepted yet)").arg(stateChangeText(event), pair);
+        return tr("TCP state %1 on %2 (waiting in the backlog, not accepted yet)")
+            .arg(stateChangeText(event), pair);
     return tr("TCP state %1 on %2").arg(stateChangeText(event), pair);
 }
 
 QString EventFormatter::peerText(const SocketEvent &event)
 {
-    if (event.role == Role::Server && event.sequence != 0 && event.isStudent() && !event.peer.isEmpty())
+    if (event.role == Role::Server && event.sequence != 0 && event.isStudent()
+        && !event.peer.isEmpty())
         return tr("Student %1").arg(event.peer);
     return event.peer;
 }
@@ -312,7 +317,9 @@ QString EventFormatter::processText(const SocketEvent &event)
     case ProcessChange::Reaped:
         break;
     }
-    return tr("Process %1 was reaped by its parent %2 (waitpid)").arg(event.pid).arg(event.parentPid);
+    return tr("Process %1 was reaped by its parent %2 (waitpid)")
+        .arg(event.pid)
+        .arg(event.parentPid);
 }
 
 QString EventFormatter::describe(const SocketEvent &event)
@@ -324,7 +331,8 @@ QString EventFormatter::describe(const SocketEvent &event)
     case EventKind::Listening:
         if (event.protocol == Protocol::Udp)
             return tr("Waiting for datagrams on %1 (UDP)").arg(event.local);
-        return tr("Listening on %1 (%2)").arg(event.local, modeText(event.protocol, event.concurrency));
+        return tr("Listening on %1 (%2)")
+            .arg(event.local, modeText(event.protocol, event.concurrency));
     case EventKind::Connected:
         if (server)
             return tr("Connected by %1 (%2)").arg(event.peer, handlerText(event));
@@ -352,7 +360,8 @@ QString EventFormatter::describe(const SocketEvent &event)
             return tr("Disconnected from %1").arg(event.peer);
         if (event.errnum == 0 && event.result == 2)
             return tr("Reset the connection to %1: an RST instead of a FIN, nothing waits in "
-                      "TIME_WAIT").arg(event.peer);
+                      "TIME_WAIT")
+                .arg(event.peer);
         return tr("The server %1 closed the connection").arg(event.peer);
     case EventKind::Error:
         if (event.errnum == 0 && event.call == SysCall::Accept) {
@@ -382,8 +391,12 @@ QString EventFormatter::describe(const SocketEvent &event)
         if (event.handler == HandlerKind::Thread)
             return tr("Thread %1 finished").arg(event.tid);
         if (event.result < 0)
-            return tr("Child process %1 was killed by signal %2 and reaped").arg(event.pid).arg(event.errnum);
-        return tr("Child process %1 exited with status %2 and was reaped").arg(event.pid).arg(event.result);
+            return tr("Child process %1 was killed by signal %2 and reaped")
+                .arg(event.pid)
+                .arg(event.errnum);
+        return tr("Child process %1 exited with status %2 and was reaped")
+            .arg(event.pid)
+            .arg(event.result);
     case EventKind::Coalesced:
         return coalescedText(event);
     case EventKind::CounterIncremented:
@@ -402,19 +415,21 @@ QString EventFormatter::describe(const SocketEvent &event)
                 .arg(event.exitStatus);
         }
         if (event.protocol == Protocol::Tcp && event.concurrency == Concurrency::Fork) {
-            const QString totals =
-                tr("Summary: connections %1, messages %2, bytes %3, children killed %4")
-                    .arg(locale.toString(event.connections), locale.toString(event.messages),
-                         locale.toString(event.bytes), locale.toString(event.killed));
+            const QString totals
+                = tr("Summary: connections %1, messages %2, bytes %3, children killed %4")
+                      .arg(locale.toString(event.connections), locale.toString(event.messages),
+                           locale.toString(event.bytes), locale.toString(event.killed));
             if (event.incomplete == 0)
                 return totals;
             return tr("%1; %2 of the children ended before their last report: bytes they "
-                      "received in their last moments (0.1 s at most) may be missing from the count")
+                      "received in their last moments (0.1 s at most) may be missing from the "
+                      "count")
                 .arg(totals, locale.toString(event.incomplete));
         }
         if (event.protocol == Protocol::Udp && event.truncatedDatagrams > 0) {
             return tr("Summary: connections %1, messages %2, bytes %3, dropped by the kernel: %4 "
-                      "(receive buffer full), truncated: %5 (longer than the buffer, the rest lost)")
+                      "(receive buffer full), truncated: %5 (longer than the buffer, the rest "
+                      "lost)")
                 .arg(locale.toString(event.connections), locale.toString(event.messages),
                      locale.toString(event.bytes), locale.toString(event.dropped),
                      locale.toString(event.truncatedDatagrams));

@@ -42,7 +42,9 @@ QByteArray EventJson::toLine(const SocketEvent &event)
         json.add("errno", qint64(event.errnum));
         json.add("message", EventFormatter::describe(event));
         if (event.traced) {
-            json.add("role", event.role == Role::Server ? QStringLiteral("server") : QStringLiteral("client"));
+            json.add("role",
+                     event.role == Role::Server ? QStringLiteral("server")
+                                                : QStringLiteral("client"));
             json.add("step", qint64(event.step));
             if (countsBytes(event.call) && event.result >= 0) {
                 json.add("bytes", event.bytes);
@@ -130,7 +132,8 @@ QByteArray EventJson::packetLine(const SocketEvent &event)
     json.add("from", packet.from);
     json.add("to", packet.to);
     json.add("proto", packet.protoName());
-    json.add("flags", packet.portUnreachable ? QStringLiteral("PORT UNREACHABLE") : packet.flagsText());
+    json.add("flags",
+             packet.portUnreachable ? QStringLiteral("PORT UNREACHABLE") : packet.flagsText());
     json.add("seq", packet.seq);
     json.add("ack", packet.ack);
     json.add("len", packet.len);

@@ -47,7 +47,8 @@ quint64 mergeKey(quint64 connection, int mergeClass)
 }
 } // namespace
 
-EventQueue::EventQueue(QObject *parent) : QObject(parent)
+EventQueue::EventQueue(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<SocketEvent>();
     qRegisterMetaType<SocketEvents>();
@@ -76,7 +77,7 @@ void EventQueue::post(SocketEvent event)
         if (merging)
             appendMerged(connection);
         else if (!essential)
-            appendMerged(kOverflowKey);  // it may hold this connection's past
+            appendMerged(kOverflowKey); // it may hold this connection's past
         m_pendingPayload += event.payload.size();
         m_pending.append(std::move(event));
     }
@@ -117,7 +118,7 @@ void EventQueue::merge(SocketEvent &&event)
         m_mergingConnections.insert(connection);
     }
     SocketEvent &merged = it.value();
-    merged.time = event.time;  // a Coalesced event ends where its last merged event did
+    merged.time = event.time; // a Coalesced event ends where its last merged event did
     if (isTraffic(event.kind)) {
         if (merged.messages == 1) {
             merged.payload.clear();

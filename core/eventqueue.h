@@ -3,9 +3,9 @@
 #include "core/socketevent.h"
 
 #include <QHash>
-#include <QSet>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 
 namespace socketlab {
 

@@ -47,8 +47,8 @@ void EventReporter::traceCall(SysCall call, const CallClock &clock, const QStrin
 }
 
 void EventReporter::postTraffic(EventKind kind, const QString &peer, const QString &local,
-                                qint64 bytes, const char *data, qint64 size,
-                                qint64 causeUs, bool truncated) const
+                                qint64 bytes, const char *data, qint64 size, qint64 causeUs,
+                                bool truncated) const
 {
     if (!m_trafficEnabled)
         return;
@@ -76,8 +76,8 @@ void EventReporter::postConnectionEvent(EventKind kind, const QString &peer, con
     post(std::move(event));
 }
 
-void EventReporter::reportError(SysCall call, const QString &args, int errnum,
-                                qint64 result, const QString &peer) const
+void EventReporter::reportError(SysCall call, const QString &args, int errnum, qint64 result,
+                                const QString &peer) const
 {
     SocketEvent event = make(EventKind::Error);
     event.peer = peer;

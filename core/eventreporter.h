@@ -13,7 +13,11 @@ class EventReporter
 {
 public:
     EventReporter() = default;
-    EventReporter(EventQueue *queue, Role role) : m_queue(queue), m_role(role) {}
+    EventReporter(EventQueue *queue, Role role)
+        : m_queue(queue),
+          m_role(role)
+    {
+    }
 
     void setProtocol(Protocol protocol) { m_protocol = protocol; }
     void setConcurrency(Concurrency concurrency) { m_concurrency = concurrency; }

@@ -9,7 +9,10 @@ Fd::~Fd()
     reset();
 }
 
-Fd::Fd(Fd &&other) noexcept : m_fd(other.release()) {}
+Fd::Fd(Fd &&other) noexcept
+    : m_fd(other.release())
+{
+}
 
 Fd &Fd::operator=(Fd &&other) noexcept
 {

@@ -28,7 +28,9 @@ bool sameServer(const QString &peer, const QString &listening)
 }
 } // namespace
 
-LabSession::LabSession(QObject *parent) : QObject(parent), m_server(&m_queue)
+LabSession::LabSession(QObject *parent)
+    : QObject(parent),
+      m_server(&m_queue)
 {
     connect(&m_queue, &EventQueue::eventsArrived, this, &LabSession::deliver);
     connect(&m_server, &Server::started, this, &LabSession::serverStarted);
@@ -286,7 +288,8 @@ void LabSession::deliver(const SocketEvents &events)
                 event.pid = handler->first;
                 event.tid = handler->second;
             } else {
-                event.pid = event.tid = m_programListeners.value(Endpoint::parse(event.local).port());
+                event.pid = event.tid
+                    = m_programListeners.value(Endpoint::parse(event.local).port());
             }
             event.handler = event.tid != event.pid       ? HandlerKind::Thread
                 : m_programListeners.key(event.pid) != 0 ? HandlerKind::Main

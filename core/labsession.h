@@ -109,18 +109,18 @@ private:
 
     // Declared first: the server and clients post into it until they are gone.
     EventQueue m_queue;
-    SocketStateSampler m_sampler{&m_queue};
+    SocketStateSampler m_sampler {&m_queue};
     Server m_server;
     std::map<int, std::unique_ptr<Client>> m_clients;
     quint64 m_sequence = 0;
     // Local addresses the clients have had (a connection's last server events may pass after
     // the client moved on or was removed), the oldest forgotten past a bound.
     QHash<QString, int> m_byAddress;
-    QHash<QString, int> m_byPort;  // wildcard addresses: the port alone
+    QHash<QString, int> m_byPort; // wildcard addresses: the port alone
     QQueue<QString> m_addressOrder;
     // Clients connected to this session's server: their local address, and whether the
     // server accepted that connection (a server "connected" event for it).
-    QString m_serverListening;  // the server's address between its listening and summary events
+    QString m_serverListening; // the server's address between its listening and summary events
     QHash<int, QString> m_connectedToServer;
     QSet<QString> m_acceptedPeers;
     QList<quint16> m_keptPorts;

@@ -46,7 +46,8 @@ Protocol eventProtocol(const PacketInfo &info)
 }
 } // namespace
 
-PacketCapture::PacketCapture(EventQueue *queue) : m_queue(queue)
+PacketCapture::PacketCapture(EventQueue *queue)
+    : m_queue(queue)
 {
 }
 
@@ -131,16 +132,25 @@ bool PacketCapture::startDumpcap(const QString &dumpcap, const Options &options,
                                                        : QByteArrayLiteral("lo");
     // -q: no packet counts on standard error; -w -: the pcapng on standard output.
     const QByteArray snap = QByteArray::number(CaptureFilter::kSnapLength);
-    const char *argv[] = {program.constData(), "-q", "-i", interface.constData(), "-f",
-        filter.constData(), "-s", snap.constData(), "-w", "-", nullptr};
+    const char *argv[] = {program.constData(),
+                          "-q",
+                          "-i",
+                          interface.constData(),
+                          "-f",
+                          filter.constData(),
+                          "-s",
+                          snap.constData(),
+                          "-w",
+                          "-",
+                          nullptr};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, writeEnd.get(), STDOUT_FILENO);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     pid_t pid = -1;
-    const int spawned = ::posix_spawn(
-        &pid, program.constData(), &actions, nullptr, const_cast<char **>(argv), environ);
+    const int spawned = ::posix_spawn(&pid, program.constData(), &actions, nullptr,
+                                      const_cast<char **>(argv), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         *error = tr("Cannot run %1: %2").arg(dumpcap, ErrorText::forErrno(spawned));
@@ -269,7 +279,7 @@ void PacketCapture::readPacketSocket()
                 us = nowUs();
             const int length = int(messages[i].msg_len); // MSG_TRUNC: the frame's real length
             take(source.sll_ifindex, PacketDecoder::kEthernet, us,
-                reinterpret_cast<const uchar *>(io[i].iov_base), qMin(length, frameSize), length);
+                 reinterpret_cast<const uchar *>(io[i].iov_base), qMin(length, frameSize), length);
         }
         if (count < kBatch)
             break;
@@ -296,8 +306,8 @@ bool PacketCapture::readDumpcap()
     return true;
 }
 
-void PacketCapture::take(
-    int interfaceKey, int linkType, qint64 timeUs, const uchar *frame, int size, int originalSize)
+void PacketCapture::take(int interfaceKey, int linkType, qint64 timeUs, const uchar *frame,
+                         int size, int originalSize)
 {
     Held held;
     if (!m_decoder.decode(linkType, frame, size, &held.info))
@@ -325,8 +335,8 @@ void PacketCapture::release(qint64 now, bool all)
         if (m_writer.isOpen()) {
             const QMutexLocker locker(&m_writerMutex);
             m_writer.write(held.interfaceKey, held.linkType, interfaceName(held.interfaceKey),
-                held.timeUs, reinterpret_cast<const uchar *>(held.frame.constData()),
-                int(held.frame.size()), held.originalSize, held.info.causeText());
+                           held.timeUs, reinterpret_cast<const uchar *>(held.frame.constData()),
+                           int(held.frame.size()), held.originalSize, held.info.causeText());
         }
         SocketEvent event;
         event.kind = EventKind::Packet;

@@ -12,10 +12,10 @@
 #include <QMutex>
 #include <QString>
 
+#include <QThread>
 #include <atomic>
 #include <deque>
 #include <memory>
-#include <QThread>
 
 #include <sys/types.h>
 
@@ -96,7 +96,7 @@ private:
     // False at the end of dumpcap's output.
     bool readDumpcap();
     void take(int interfaceKey, int linkType, qint64 timeUs, const uchar *frame, int size,
-        int originalSize);
+              int originalSize);
     void release(qint64 nowUs, bool all);
     void endDumpcap();
     QString interfaceName(int interfaceKey) const;

@@ -181,8 +181,9 @@ void PacketDecoder::decodeIp(const uchar *ip, int size, PacketInfo *info, bool *
     *ok = true;
 }
 
-PacketDecoder::Direction &PacketDecoder::direction(
-    int family, int protocol, const uchar *src, const uchar *dst, const uchar *ports, bool reverse)
+PacketDecoder::Direction &PacketDecoder::direction(int family, int protocol, const uchar *src,
+                                                   const uchar *dst, const uchar *ports,
+                                                   bool reverse)
 {
     const int addressBytes = family == AF_INET ? 4 : 16;
     char key[1 + 16 + 4 + 16];
@@ -202,7 +203,7 @@ PacketDecoder::Direction &PacketDecoder::direction(
 }
 
 void PacketDecoder::decodeTcp(Direction &out, Direction &back, const uchar *tcp, int headerLength,
-    int payload, PacketInfo *info)
+                              int payload, PacketInfo *info)
 {
     const quint32 seq = be32(tcp + 4);
     const quint32 ack = be32(tcp + 8);

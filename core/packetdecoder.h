@@ -44,9 +44,9 @@ private:
     void decodeIp(const uchar *ip, int size, PacketInfo *info, bool *ok);
     // The direction (src, ports, dst) of a TCP or UDP packet, made on first sight.
     Direction &direction(int family, int protocol, const uchar *src, const uchar *dst,
-        const uchar *ports, bool reverse);
-    void decodeTcp(
-        Direction &out, Direction &back, const uchar *tcp, int size, int payload, PacketInfo *info);
+                         const uchar *ports, bool reverse);
+    void decodeTcp(Direction &out, Direction &back, const uchar *tcp, int size, int payload,
+                   PacketInfo *info);
 
     QHash<QByteArray, Direction> m_flows;
 };

@@ -81,8 +81,10 @@ QString convert(const QByteArray &bytes, int maxBytes, bool escapeControls)
             ++i;
             continue;
         }
-        if (length > 1 && escapeControls && PayloadText::isHiddenControl(decode(data + i, length))) {
-            out += QStringLiteral("\\u{%1}").arg(uint(decode(data + i, length)), 4, 16, QLatin1Char('0'));
+        if (length > 1 && escapeControls
+            && PayloadText::isHiddenControl(decode(data + i, length))) {
+            out += QStringLiteral("\\u{%1}").arg(uint(decode(data + i, length)), 4, 16,
+                                                 QLatin1Char('0'));
             i += length;
             continue;
         }

@@ -15,8 +15,11 @@ class PcapngReader
 {
 public:
     using Handler = std::function<void(int interfaceId, int linkType, qint64 timeUs,
-        const uchar *frame, int size, int originalSize)>;
-    explicit PcapngReader(Handler handler) : m_handler(std::move(handler)) { }
+                                       const uchar *frame, int size, int originalSize)>;
+    explicit PcapngReader(Handler handler)
+        : m_handler(std::move(handler))
+    {
+    }
 
     void feed(const char *data, int size);
     bool failed() const { return m_failed; }

@@ -87,7 +87,8 @@ void PcapngWriter::flush()
 }
 
 void PcapngWriter::write(int interfaceKey, int linkType, const QString &interfaceName,
-    qint64 timeUs, const uchar *frame, int size, int originalSize, const QString &comment)
+                         qint64 timeUs, const uchar *frame, int size, int originalSize,
+                         const QString &comment)
 {
     if (!isOpen())
         return;

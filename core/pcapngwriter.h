@@ -27,7 +27,7 @@ public:
     void flush();
     // interfaceKey: any number naming the interface (its ifindex); linkType: LINKTYPE_*.
     void write(int interfaceKey, int linkType, const QString &interfaceName, qint64 timeUs,
-        const uchar *frame, int size, int originalSize, const QString &comment);
+               const uchar *frame, int size, int originalSize, const QString &comment);
     bool commit(QString *error);
     qint64 packets() const { return m_packets; }
 

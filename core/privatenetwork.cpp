@@ -140,8 +140,8 @@ bool PrivateNetwork::enter(const QStringList &extraIpv4Addresses, QString *error
     for (int i = 0; ok && i < extraIpv4Addresses.size(); ++i) {
         // An alias label per address ("lo:1"): the old interface a SIOCSIFADDR adds to.
         const QByteArray label = "lo:" + QByteArray::number(i + 1);
-        ok = setInterfaceAddress(
-            fd, label.constData(), extraIpv4Addresses.at(i).toLatin1().constData(), error);
+        ok = setInterfaceAddress(fd, label.constData(),
+                                 extraIpv4Addresses.at(i).toLatin1().constData(), error);
     }
     ::close(fd);
     return ok;
@@ -160,7 +160,7 @@ bool PrivateNetwork::mountPrivateFolder(const QString &folder, qint64 maxBytes, 
     }
     const QByteArray options = "size=" + QByteArray::number(maxBytes) + ",mode=0700";
     if (::mount("socketlab-check", QFile::encodeName(folder).constData(), "tmpfs",
-            MS_NOSUID | MS_NODEV, options.constData())
+                MS_NOSUID | MS_NODEV, options.constData())
         != 0) {
         *error = failure(QStringLiteral("mount(tmpfs)"), errno);
         return false;

@@ -16,7 +16,7 @@ QByteArray readSmallFile(const QString &path, bool *ok)
     *ok = file.open(QIODevice::ReadOnly);
     return *ok ? file.readAll() : QByteArray();
 }
-}
+} // namespace
 
 ProcState ProcStat::stateFromLetter(char letter)
 {
@@ -66,7 +66,7 @@ ProcInfo ProcStat::read(const QString &directory)
     bool ok = false;
     const QByteArray stat = readSmallFile(directory + QStringLiteral("/stat"), &ok);
     if (!ok)
-        return ProcInfo();  // Gone
+        return ProcInfo(); // Gone
     ProcInfo info = parse(stat);
     const QByteArray wchan = readSmallFile(directory + QStringLiteral("/wchan"), &ok).trimmed();
     if (ok && !wchan.isEmpty() && wchan != "0")
@@ -77,7 +77,7 @@ ProcInfo ProcStat::read(const QString &directory)
 ProcInfo ProcStat::process(qint64 pid)
 {
     ProcInfo info = read(QStringLiteral("/proc/%1").arg(pid));
-    info.blockedIn = BlockingCall::of(pid);  // a forked child's only thread has tid == pid
+    info.blockedIn = BlockingCall::of(pid); // a forked child's only thread has tid == pid
     return info;
 }
 
@@ -91,7 +91,8 @@ ProcInfo ProcStat::thread(qint64 pid, qint64 tid)
 QList<qint64> ProcStat::threadIds(qint64 pid)
 {
     QList<qint64> ids;
-    const QStringList entries = QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList entries = QDir(QStringLiteral("/proc/%1/task").arg(pid))
+                                    .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         bool ok = false;
         const qint64 tid = entry.toLongLong(&ok);
@@ -128,7 +129,8 @@ QString ProcStat::stateText(const ProcInfo &info)
             return tr("sleeping in poll()");
         if (info.wchan.contains(QLatin1String("accept")))
             return tr("sleeping in accept()");
-        if (info.wchan.contains(QLatin1String("wait_data")) || info.wchan.contains(QLatin1String("recv")))
+        if (info.wchan.contains(QLatin1String("wait_data"))
+            || info.wchan.contains(QLatin1String("recv")))
             return tr("sleeping in recv()");
         return info.wchan.isEmpty() ? tr("sleeping") : tr("sleeping in %1").arg(info.wchan);
     case ProcState::DiskSleep:

@@ -14,9 +14,9 @@ enum class ProcState { Running, Sleeping, DiskSleep, Stopped, Zombie, Dead, Idle
 struct ProcInfo
 {
     ProcState state = ProcState::Gone;
-    QString name;   // comm: a thread's name (Qt sets it from the QThread's objectName)
+    QString name; // comm: a thread's name (Qt sets it from the QThread's objectName)
     qint64 ppid = 0;
-    QString wchan;  // the kernel function it sleeps in, when the system tells
+    QString wchan; // the kernel function it sleeps in, when the system tells
     // The call its code waits to make (BlockingCall): accept() where /proc says poll.
     SysCall blockedIn = SysCall::None;
 };

@@ -58,7 +58,8 @@ bool isCall(const SocketEvent &event, SysCall call)
 
 } // namespace
 
-ProgramCheck::ProgramCheck(QObject *parent) : QObject(parent)
+ProgramCheck::ProgramCheck(QObject *parent)
+    : QObject(parent)
 {
 }
 
@@ -112,7 +113,7 @@ bool ProgramCheck::start(const ProgramCheckOptions &options)
             m_run.output += bytes.left(kMaxOutput - m_run.output.size());
     });
     connect(m_tracer.get(), &Tracer::warned, this,
-        [this](const QString &) { m_run.processCapReached = true; });
+            [this](const QString &) { m_run.processCapReached = true; });
     connect(m_tracer.get(), &Tracer::finished, this, &ProgramCheck::programFinished);
     TraceOptions trace;
     trace.program = options.program;
@@ -168,8 +169,8 @@ void ProgramCheck::record(const SocketEvents &events)
 Client *ProgramCheck::newClient(const QByteArray &text)
 {
     auto client = std::make_unique<Client>();
-    client->connectToHost(
-        exerciseProtocol(m_options.exercise), QStringLiteral("127.0.0.1"), m_options.port);
+    client->connectToHost(exerciseProtocol(m_options.exercise), QStringLiteral("127.0.0.1"),
+                          m_options.port);
     client->send(text);
     m_run.clients << QString();
     m_run.sentByClient << text;
@@ -180,11 +181,11 @@ Client *ProgramCheck::newClient(const QByteArray &text)
 void ProgramCheck::addServerProbes()
 {
     m_probes.push_back({[] {},
-        [this] {
-            m_run.listened = boundAndListening();
-            return m_run.listened;
-        },
-        0, true});
+                        [this] {
+                            m_run.listened = boundAndListening();
+                            return m_run.listened;
+                        },
+                        0, true});
     if (m_options.exercise == Exercise::UdpServer)
         addUdpServerProbes();
     else
@@ -194,54 +195,62 @@ void ProgramCheck::addServerProbes()
 void ProgramCheck::addTcpServerProbes(bool concurrent)
 {
     m_probes.push_back({[this] { newClient(kLine1); },
-        [this] { return RubricTrace(m_run).readFrom(0, kLine1.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(0, kLine1.trimmed()); },
+                        kReadWaitMs});
     if (concurrent) {
         // The second client, while the first stays connected.
         m_probes.push_back({[this] { newClient(kLine2); },
-            [this] {
-                if (!RubricTrace(m_run).readFrom(1, kLine2.trimmed()))
-                    return false;
-                m_run.secondReadWhileFirstConnected = true;
-                return true;
-            },
-            kConcurrentWaitMs});
+                            [this] {
+                                if (!RubricTrace(m_run).readFrom(1, kLine2.trimmed()))
+                                    return false;
+                                m_run.secondReadWhileFirstConnected = true;
+                                return true;
+                            },
+                            kConcurrentWaitMs});
     }
-    m_probes.push_back({[this] {
-                            m_clients.at(0)->send(longLine());
-                            m_run.sentByClient[0] += longLine();
-                        },
-        [this] { return RubricTrace(m_run).bytesReadFrom(0) >= m_run.sentByClient.at(0).size(); },
-        kReadWaitMs});
+    m_probes.push_back(
+        {[this] {
+             m_clients.at(0)->send(longLine());
+             m_run.sentByClient[0] += longLine();
+         },
+         [this] { return RubricTrace(m_run).bytesReadFrom(0) >= m_run.sentByClient.at(0).size(); },
+         kReadWaitMs});
     m_probes.push_back({[this] { m_clients.at(0)->disconnectFromHost(); },
-        [this] { return RubricTrace(m_run).closedConnectionOf(0); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).closedConnectionOf(0); }, kReadWaitMs});
     if (!concurrent) {
         m_probes.push_back({[this] { newClient(kLine2); },
-            [this] { return RubricTrace(m_run).readFrom(1, kLine2.trimmed()); }, kReadWaitMs});
+                            [this] { return RubricTrace(m_run).readFrom(1, kLine2.trimmed()); },
+                            kReadWaitMs});
     }
     // The second client leaves by RST: the program's recv() fails with ECONNRESET.
     m_probes.push_back({[this] {
                             if (m_clients.size() > 1)
                                 m_clients.at(1)->resetConnection();
                         },
-        [this] { return RubricTrace(m_run).closedConnectionOf(1); }, kConcurrentWaitMs});
+                        [this] { return RubricTrace(m_run).closedConnectionOf(1); },
+                        kConcurrentWaitMs});
     m_probes.push_back({[this] { newClient(kLine3); },
-        [this] { return RubricTrace(m_run).readFrom(2, kLine3.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(2, kLine3.trimmed()); },
+                        kReadWaitMs});
     m_probes.push_back({[this] { m_clients.at(2)->disconnectFromHost(); },
-        [this] { return RubricTrace(m_run).closedConnectionOf(2); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).closedConnectionOf(2); }, kReadWaitMs});
     m_probes.push_back({[] {}, [this] { return connectionsSettled(); }, kSettleMs});
 }
 
 void ProgramCheck::addUdpServerProbes()
 {
     m_probes.push_back({[this] { newClient(kLine1); },
-        [this] { return RubricTrace(m_run).readFrom(0, kLine1.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(0, kLine1.trimmed()); },
+                        kReadWaitMs});
     m_probes.push_back({[this] { newClient(kLine2); },
-        [this] { return RubricTrace(m_run).readFrom(1, kLine2.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(1, kLine2.trimmed()); },
+                        kReadWaitMs});
     m_probes.push_back({[this] {
                             m_clients.at(0)->send(kDatagram3);
                             m_run.sentByClient[0] += kDatagram3;
                         },
-        [this] { return RubricTrace(m_run).readFrom(0, kDatagram3.trimmed()); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).readFrom(0, kDatagram3.trimmed()); },
+                        kReadWaitMs});
 }
 
 void ProgramCheck::addClientProbes()
@@ -251,29 +260,31 @@ void ProgramCheck::addClientProbes()
     // known; the typed lines wait in the pipe meanwhile.)
     if (exerciseProtocol(m_options.exercise) == Protocol::Tcp) {
         m_probes.push_back({[] {},
-            [this] {
-                for (int i = m_startIndex; i < m_run.events.size(); ++i) {
-                    if (isCall(m_run.events.at(i), SysCall::Connect))
-                        return true;
-                }
-                return false;
-            },
-            kReadWaitMs});
+                            [this] {
+                                for (int i = m_startIndex; i < m_run.events.size(); ++i) {
+                                    if (isCall(m_run.events.at(i), SysCall::Connect))
+                                        return true;
+                                }
+                                return false;
+                            },
+                            kReadWaitMs});
     }
-    const QList<QByteArray> lines = {QByteArrayLiteral("first line"),
-        QByteArrayLiteral("second line"), QByteArrayLiteral("third line")};
+    const QList<QByteArray> lines
+        = {QByteArrayLiteral("first line"), QByteArrayLiteral("second line"),
+           QByteArrayLiteral("third line")};
     for (const QByteArray &line : lines) {
         m_probes.push_back({[this, line] {
                                 m_run.typedLines << line;
                                 m_tracer->writeInput(line + '\n');
                             },
-            [this, line] { return m_run.serverReceived.contains(line); }, kReadWaitMs});
+                            [this, line] { return m_run.serverReceived.contains(line); },
+                            kReadWaitMs});
     }
     m_probes.push_back({[this] {
                             m_run.ctrlXAt = int(m_run.events.size());
                             m_tracer->writeInput(QByteArrayLiteral("\x18\n"));
                         },
-        [this] { return m_programFinished; }, kEndWaitMs});
+                        [this] { return m_programFinished; }, kEndWaitMs});
 }
 
 void ProgramCheck::startProbe()
@@ -407,7 +418,7 @@ void ProgramCheck::scanFolder()
     if (m_options.workingDirectory.isEmpty() || m_options.fileLimitBytes <= 0)
         return;
     QDirIterator it(m_options.workingDirectory, QDir::Files | QDir::Hidden | QDir::NoSymLinks,
-        QDirIterator::Subdirectories);
+                    QDirIterator::Subdirectories);
     int seen = 0;
     while (it.hasNext() && seen < 10000) {
         ++seen;

@@ -35,8 +35,8 @@ bool parseProtocol(const QString &text, Protocol *protocol)
 
 bool parseConcurrency(const QString &text, Concurrency *concurrency)
 {
-    for (Concurrency candidate : {Concurrency::Iterative, Concurrency::Fork, Concurrency::Thread,
-                                   Concurrency::Poll}) {
+    for (Concurrency candidate :
+         {Concurrency::Iterative, Concurrency::Fork, Concurrency::Thread, Concurrency::Poll}) {
         if (text.compare(concurrencyName(candidate), Qt::CaseInsensitive) == 0) {
             *concurrency = candidate;
             return true;

@@ -18,13 +18,12 @@ namespace socketlab {
 
 namespace {
 
-std::atomic<Resolver::LookupFunction> g_lookup{nullptr};
+std::atomic<Resolver::LookupFunction> g_lookup {nullptr};
 
-ResolvedAddresses getaddrinfoLookup(const QByteArray &node, quint16 port, int socketType,
-                                    int flags)
+ResolvedAddresses getaddrinfoLookup(const QByteArray &node, quint16 port, int socketType, int flags)
 {
     ResolvedAddresses resolved;
-    addrinfo hints{};
+    addrinfo hints {};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = socketType;
     hints.ai_flags = AI_NUMERICSERV | flags;
@@ -84,8 +83,8 @@ ResolvedAddresses Resolver::resolve(const QString &host, quint16 port, int socke
     return lookup(normalizeHost(host).toUtf8(), port, socketType, passive);
 }
 
-ResolvedAddresses Resolver::resolve(const QString &host, quint16 port, int socketType,
-                                    bool passive, int stopFd, int timeoutMs)
+ResolvedAddresses Resolver::resolve(const QString &host, quint16 port, int socketType, bool passive,
+                                    int stopFd, int timeoutMs)
 {
     const ResolvedAddresses numeric = resolveNumeric(host, port, socketType, passive);
     if (numeric.gaiError != EAI_NONAME)
@@ -98,8 +97,8 @@ ResolvedAddresses Resolver::resolve(const QString &host, quint16 port, int socke
     try {
         // Detached: getaddrinfo() cannot be interrupted, so a stop abandons it instead.
         std::thread([pending] {
-            ResolvedAddresses result = lookup(pending->node, pending->port, pending->socketType,
-                                              pending->passive);
+            ResolvedAddresses result
+                = lookup(pending->node, pending->port, pending->socketType, pending->passive);
             {
                 std::lock_guard<std::mutex> locker(pending->mutex);
                 pending->result = std::move(result);
@@ -146,7 +145,7 @@ void Resolver::setLookupFunction(LookupFunction lookup)
 int Resolver::protocolNumber(const QString &name)
 {
     const QByteArray key = name.toLatin1();
-    protoent entry{};
+    protoent entry {};
     protoent *found = nullptr;
     char buffer[1024];
     if (::getprotobyname_r(key.constData(), &entry, buffer, sizeof buffer, &found) == 0 && found)

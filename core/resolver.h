@@ -10,9 +10,9 @@ namespace socketlab {
 struct ResolvedAddresses
 {
     QVector<Endpoint> endpoints;
-    int gaiError = 0;  // getaddrinfo()'s result, 0 on success
-    int errnum = 0;    // errno, meaningful when gaiError is EAI_SYSTEM
-    bool stopped = false;  // the caller's stop flag ended the wait; the lookup was abandoned
+    int gaiError = 0; // getaddrinfo()'s result, 0 on success
+    int errnum = 0; // errno, meaningful when gaiError is EAI_SYSTEM
+    bool stopped = false; // the caller's stop flag ended the wait; the lookup was abandoned
 };
 
 // Recipe steps 1 and 2: host name to addresses, protocol name to number.
@@ -20,8 +20,8 @@ class Resolver
 {
 public:
     // What looks a host name up: getaddrinfo() unless a test put its own in (see below).
-    using LookupFunction = ResolvedAddresses (*)(const QByteArray &host, quint16 port,
-                                                 int socketType, bool passive);
+    using LookupFunction
+        = ResolvedAddresses (*)(const QByteArray &host, quint16 port, int socketType, bool passive);
 
     // "[::1]" -> "::1"; surrounding spaces removed.
     static QString normalizeHost(const QString &host);

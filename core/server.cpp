@@ -3,11 +3,11 @@
 #include "core/endpoint.h"
 #include "core/eventformatter.h"
 #include "core/fd.h"
-#include "core/resolver.h"
 #include "core/private/servercontext.h"
-#include "core/socketio.h"
 #include "core/private/tcpserverworker.h"
 #include "core/private/udpserverworker.h"
+#include "core/resolver.h"
+#include "core/socketio.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -19,15 +19,21 @@ namespace socketlab {
 namespace {
 // How long start() waits for a --bind host name to resolve before it gives up.
 constexpr int kBindLookupTimeoutMs = 5000;
-}
+} // namespace
 
 Server::Server(QObject *parent)
-    : QObject(parent), m_ownQueue(std::make_unique<EventQueue>()), m_queue(m_ownQueue.get())
+    : QObject(parent),
+      m_ownQueue(std::make_unique<EventQueue>()),
+      m_queue(m_ownQueue.get())
 {
     connect(m_queue, &EventQueue::eventsArrived, this, &Server::eventsArrived);
 }
 
-Server::Server(EventQueue *queue, QObject *parent) : QObject(parent), m_queue(queue) {}
+Server::Server(EventQueue *queue, QObject *parent)
+    : QObject(parent),
+      m_queue(queue)
+{
+}
 
 Server::~Server()
 {
@@ -108,8 +114,8 @@ bool Server::start(const ServerConfig &config)
     // bound, not glibc's full retry cycle.
     const QString bindHost = Resolver::normalizeHost(config.bindAddress);
     const CallClock resolveClock;
-    const ResolvedAddresses bindTo =
-        Resolver::resolve(bindHost, config.port, type, true, -1, kBindLookupTimeoutMs);
+    const ResolvedAddresses bindTo
+        = Resolver::resolve(bindHost, config.port, type, true, -1, kBindLookupTimeoutMs);
     if (reporter.callsEnabled()) {
         // The local address to bind, not a peer; no recipe step of its own (it serves step 3).
         SocketEvent resolved = reporter.make(EventKind::Call);
@@ -160,7 +166,9 @@ bool Server::start(const ServerConfig &config)
         if (config.receiveBuffer > 0) {
             // On the listener, so that every accepted socket inherits it (and its window is
             // sized from it during the handshake); for UDP on the one socket.
-            const QString args = QStringLiteral("fd %1, SO_RCVBUF, %2").arg(attempt.get()).arg(config.receiveBuffer);
+            const QString args = QStringLiteral("fd %1, SO_RCVBUF, %2")
+                                     .arg(attempt.get())
+                                     .arg(config.receiveBuffer);
             const CallClock optionClock;
             const int r = ::setsockopt(attempt.get(), SOL_SOCKET, SO_RCVBUF, &config.receiveBuffer,
                                        sizeof config.receiveBuffer);
@@ -186,7 +194,8 @@ bool Server::start(const ServerConfig &config)
         }
 
         // Step 3: bind the local address and port.
-        const QString bindArgs = QStringLiteral("fd %1, %2").arg(attempt.get()).arg(candidate.toString());
+        const QString bindArgs
+            = QStringLiteral("fd %1, %2").arg(attempt.get()).arg(candidate.toString());
         const CallClock bindClock;
         const int bound = ::bind(attempt.get(), candidate.address(), candidate.length());
         const int bindErrno = bound == 0 ? 0 : errno;

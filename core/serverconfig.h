@@ -11,15 +11,15 @@ struct ServerConfig
     Protocol protocol = Protocol::Tcp;
     Concurrency concurrency = Concurrency::Thread;
     QString bindAddress = QStringLiteral("127.0.0.1");
-    quint16 port = 5000;  // 0 asks the system for any free port
-    int backlog = 1;      // as the recipe
+    quint16 port = 5000; // 0 asks the system for any free port
+    int backlog = 1; // as the recipe
     int bufferSize = 1024;
     bool echo = false;
     // With echo (iterative and thread modes; the Nagle lesson): hold a partial line and echo
     // each complete one ('\n' included) in one send(), as a request/reply server answers only
     // a whole request. A held line past 64 KiB goes back as it is, so memory stays bounded.
     bool echoWholeLines = false;
-    int maxClients = 256;  // live handlers; more clients wait in the backlog
+    int maxClients = 256; // live handlers; more clients wait in the backlog
     bool reuseAddress = true;
     // Above 0, the server's threads and forked children run this much nicer than the caller:
     // the window sets it so that a flood cannot starve its GUI thread.

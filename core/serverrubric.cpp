@@ -23,7 +23,7 @@ bool isTcp(const CheckRun &run)
 QStringList ServerRubric::itemIds(Exercise exercise)
 {
     QStringList ids = {QStringLiteral("server-sequence"), QStringLiteral("listens-on-port"),
-        QStringLiteral("prints-connection"), QStringLiteral("prints-data")};
+                       QStringLiteral("prints-connection"), QStringLiteral("prints-data")};
     if (exercise == Exercise::UdpServer)
         return ids << QStringLiteral("receives-every-datagram");
     ids << QStringLiteral("reads-whole-message") << QStringLiteral("closes-on-eof")
@@ -73,14 +73,16 @@ CheckItem ServerRubric::sequence(const RubricTrace &trace)
     const int next = trace.inOrder(wanted, &evidence);
     const QString id = QStringLiteral("server-sequence");
     if (next == wanted.size()) {
-        return RubricTrace::pass(id,
+        return RubricTrace::pass(
+            id,
             isTcp(run)
                 ? tr("The server calls socket(), bind(), listen() and accept(), in the recipe's "
                      "order.")
                 : tr("The server calls socket(), bind() and recvfrom(), in the recipe's order."),
             evidence);
     }
-    return RubricTrace::fail(id,
+    return RubricTrace::fail(
+        id,
         RubricTrace::withChange(
             tr("The trace shows no %1() in the recipe's order.").arg(sysCallName(wanted.at(next))),
             isTcp(run)
@@ -107,10 +109,11 @@ CheckItem ServerRubric::port(const RubricTrace &trace)
     const QString id = QStringLiteral("listens-on-port");
     if (right)
         return RubricTrace::pass(id, tr("The server binds port %1.").arg(run.port), evidence);
-    return RubricTrace::fail(id,
-        RubricTrace::withChange(evidence.isEmpty()
-                ? tr("The server never called bind().")
-                : tr("The server did not bind port %1.").arg(run.port),
+    return RubricTrace::fail(
+        id,
+        RubricTrace::withChange(
+            evidence.isEmpty() ? tr("The server never called bind().")
+                               : tr("The server did not bind port %1.").arg(run.port),
             tr("bind() to port %1 (the recipe's PORT), on every address ('' in Python, INADDR_ANY "
                "in C).")
                 .arg(run.port)),
@@ -125,13 +128,15 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
     const QString who = trace.outputLine(clientPort);
     const QString connectionId = QStringLiteral("prints-connection");
     if (!clientPort.isEmpty() && !who.isEmpty()) {
-        items << RubricTrace::pass(connectionId,
+        items << RubricTrace::pass(
+            connectionId,
             (isTcp(run) ? tr("The server prints who connected (the client's address, port %1).")
                         : tr("The server prints who sent (the client's address, port %1)."))
                 .arg(clientPort),
             {tr("output: %1").arg(who)});
     } else {
-        items << RubricTrace::fail(connectionId,
+        items << RubricTrace::fail(
+            connectionId,
             RubricTrace::withChange(
                 (isTcp(run) ? tr(
                      "The output never shows who connected (the first client came from port %1).")
@@ -146,10 +151,11 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
     const QString what = trace.outputLine(QString::fromLatin1(kMarker1));
     const QString dataId = QStringLiteral("prints-data");
     if (!what.isEmpty()) {
-        items << RubricTrace::pass(
-            dataId, tr("The server prints what arrived."), {tr("output: %1").arg(what)});
+        items << RubricTrace::pass(dataId, tr("The server prints what arrived."),
+                                   {tr("output: %1").arg(what)});
     } else {
-        items << RubricTrace::fail(dataId,
+        items << RubricTrace::fail(
+            dataId,
             RubricTrace::withChange(
                 tr("The output never shows what the first client sent (\"%1\").")
                     .arg(QString::fromLatin1(kMarker1)),
@@ -175,7 +181,8 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
         items << RubricTrace::pass(
             everyId, tr("The server received every datagram, from both clients."), evidence);
     else
-        items << RubricTrace::fail(everyId,
+        items << RubricTrace::fail(
+            everyId,
             RubricTrace::withChange(
                 tr("The server received %1 of the %2 datagrams SocketLab's clients sent.")
                     .arg(got)
@@ -199,16 +206,19 @@ CheckItems ServerRubric::reading(const RubricTrace &trace)
     for (int i : trace.readsFrom(0))
         evidence << RubricTrace::evidence(run.events.at(i));
     if (sent > 0 && read >= sent)
-        items << RubricTrace::pass(id,
+        items << RubricTrace::pass(
+            id,
             tr("The server read every byte the first client sent (%1, a line of 1,500 bytes among "
                "them).")
                 .arg(sent),
             evidence);
     else
-        items << RubricTrace::fail(id,
-            RubricTrace::withChange(tr("Of the %1 bytes the first client sent, the server read %2.")
-                                        .arg(sent)
-                                        .arg(read),
+        items << RubricTrace::fail(
+            id,
+            RubricTrace::withChange(
+                tr("Of the %1 bytes the first client sent, the server read %2.")
+                    .arg(sent)
+                    .arg(read),
                 tr("call recv() again while data arrives: a line of 1,500 bytes takes two "
                    "recv(1024).")),
             evidence);
@@ -220,9 +230,11 @@ CheckItems ServerRubric::reading(const RubricTrace &trace)
         return !peer.isEmpty() && event.peer == peer && event.result == 0;
     });
     if (ends.isEmpty()) {
-        items << RubricTrace::fail(closeId,
-            RubricTrace::withChange(tr("The server never saw the first client leave: no recv() "
-                                       "returned 0 on its connection."),
+        items << RubricTrace::fail(
+            closeId,
+            RubricTrace::withChange(
+                tr("The server never saw the first client leave: no recv() "
+                   "returned 0 on its connection."),
                 tr("keep calling recv() until it returns 0 (b'' in Python), then close() the "
                    "connection.")));
         return items;
@@ -232,15 +244,16 @@ CheckItems ServerRubric::reading(const RubricTrace &trace)
         return event.peer == peer && event.pid == end.pid;
     });
     if (closes.isEmpty()) {
-        items << RubricTrace::fail(closeId,
+        items << RubricTrace::fail(
+            closeId,
             RubricTrace::withChange(
                 tr("recv() returned 0 (the client had left), but the connection was never closed."),
                 tr("when recv() returns 0, leave the loop and close() the connection (the recipe's "
                    "con.close()).")),
             {RubricTrace::evidence(end)});
     } else {
-        items << RubricTrace::pass(closeId,
-            tr("When recv() returns 0 the server closes the connection."),
+        items << RubricTrace::pass(
+            closeId, tr("When recv() returns 0 the server closes the connection."),
             {RubricTrace::evidence(end), RubricTrace::evidence(run.events.at(closes.first()))});
     }
     return items;
@@ -259,10 +272,12 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
         items << RubricTrace::pass(
             againId, tr("The server goes back to accept() for the next client."), acceptEvidence);
     else
-        items << RubricTrace::fail(againId,
-            RubricTrace::withChange(tr("The server accepted %1 client(s) of the %2 that came.")
-                                        .arg(accepts.size())
-                                        .arg(run.clients.size()),
+        items << RubricTrace::fail(
+            againId,
+            RubricTrace::withChange(
+                tr("The server accepted %1 client(s) of the %2 that came.")
+                    .arg(accepts.size())
+                    .arg(run.clients.size()),
                 tr("after a client, go back to accept() for the next one: accept() in a loop (the "
                    "recipe's while True).")),
             acceptEvidence);
@@ -282,8 +297,9 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
         break;
     }
     if (trace.readFrom(2, kMarker3)) {
-        items << RubricTrace::pass(resetId,
-            tr("After a client's reset (RST), the server serves the next client."), resetEvidence);
+        items << RubricTrace::pass(
+            resetId, tr("After a client's reset (RST), the server serves the next client."),
+            resetEvidence);
     } else {
         QString what
             = tr("After a client left with a reset (RST), the next client was not served.");
@@ -298,8 +314,10 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
                 break;
             }
         }
-        items << RubricTrace::fail(resetId,
-            RubricTrace::withChange(what,
+        items << RubricTrace::fail(
+            resetId,
+            RubricTrace::withChange(
+                what,
                 tr("catch that error (ConnectionResetError in Python, recv() returning -1 in C), "
                    "close that connection and keep serving.")),
             resetEvidence);
@@ -316,11 +334,12 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
             break;
         }
         if (run.secondReadWhileFirstConnected)
-            items << RubricTrace::pass(twoId,
-                tr("The second client's data was read while the first was still connected."),
+            items << RubricTrace::pass(
+                twoId, tr("The second client's data was read while the first was still connected."),
                 evidence);
         else
-            items << RubricTrace::fail(twoId,
+            items << RubricTrace::fail(
+                twoId,
                 RubricTrace::withChange(
                     tr("The second client's data was not read while the first was still connected: "
                        "the server serves one client at a time."),
@@ -335,22 +354,25 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
     // Descriptors: once the clients have left, none of their connections is still open.
     const QString fdId = QStringLiteral("no-descriptor-growth");
     if (accepts.isEmpty()) {
-        items << RubricTrace::fail(fdId,
-            RubricTrace::withChange(
-                tr("The server accepted no client."), tr("accept() the clients that connect.")));
+        items << RubricTrace::fail(
+            fdId,
+            RubricTrace::withChange(tr("The server accepted no client."),
+                                    tr("accept() the clients that connect.")));
     } else {
         const QList<int> open = trace.openAccepted();
         QStringList evidence;
         for (int i : open)
             evidence << RubricTrace::evidence(run.events.at(i));
         if (open.isEmpty())
-            items << RubricTrace::pass(fdId,
+            items << RubricTrace::pass(
+                fdId,
                 tr("No descriptor is left behind: once the clients had left, the server had closed "
                    "each of their %1 connections.")
                     .arg(accepts.size()),
                 acceptEvidence);
         else
-            items << RubricTrace::fail(fdId,
+            items << RubricTrace::fail(
+                fdId,
                 RubricTrace::withChange(
                     tr("After the clients had left, %1 of their connections were still open in the "
                        "server: its descriptors grow with every client.")
@@ -372,7 +394,7 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
     if (run.exercise != Exercise::TcpServerFork) {
         const QString why = tr("Only for a server that forks a child per client.");
         return {RubricTrace::notApplicable(childId, why), RubricTrace::notApplicable(parentId, why),
-            RubricTrace::notApplicable(reapId, why)};
+                RubricTrace::notApplicable(reapId, why)};
     }
     const int end = run.stopIndex > 0 ? run.stopIndex : int(run.events.size());
     const QList<int> listens = trace.calls(SysCall::Listen);
@@ -380,12 +402,13 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
     const QList<int> forks = trace.calls(SysCall::Fork, [&run](const SocketEvent &event) {
         return event.pid == run.programPid && event.result > 0;
     });
-    const QString noFork = RubricTrace::withChange(tr("The server never called fork()."),
+    const QString noFork = RubricTrace::withChange(
+        tr("The server never called fork()."),
         tr("after accept(), fork(): the child serves the client, the parent goes back to "
            "accept()."));
     if (forks.isEmpty())
         return {RubricTrace::fail(childId, noFork), RubricTrace::fail(parentId, noFork),
-            RubricTrace::fail(reapId, noFork)};
+                RubricTrace::fail(reapId, noFork)};
 
     // Children that served a client: they read from one of SocketLab's clients.
     QSet<qint64> serving;
@@ -408,16 +431,19 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         }
     }
     if (!serving.isEmpty() && closing == serving.size())
-        items << RubricTrace::pass(childId,
+        items << RubricTrace::pass(
+            childId,
             tr("Each child closes its copy of the listening socket (fd %1).").arg(listener),
             childEvidence);
     else
-        items << RubricTrace::fail(childId,
-            RubricTrace::withChange(tr("%1 of the %2 children that served a client closed the "
-                                       "listening socket (fd %3).")
-                                        .arg(closing)
-                                        .arg(serving.size())
-                                        .arg(listener),
+        items << RubricTrace::fail(
+            childId,
+            RubricTrace::withChange(
+                tr("%1 of the %2 children that served a client closed the "
+                   "listening socket (fd %3).")
+                    .arg(closing)
+                    .arg(serving.size())
+                    .arg(listener),
                 tr("in the child, right after fork(), close the listening socket (the recipe's "
                    "tcp.close()): the child never accepts.")),
             childEvidence);
@@ -450,10 +476,12 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         }
     }
     if (closedCopies == forks.size())
-        items << RubricTrace::pass(parentId,
-            tr("After each fork() the parent closes its copy of the connection."), parentEvidence);
+        items << RubricTrace::pass(
+            parentId, tr("After each fork() the parent closes its copy of the connection."),
+            parentEvidence);
     else
-        items << RubricTrace::fail(parentId,
+        items << RubricTrace::fail(
+            parentId,
             RubricTrace::withChange(
                 tr("After %1 of %2 fork() calls the parent closed its copy of the connection.")
                     .arg(closedCopies)
@@ -484,7 +512,8 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         items << RubricTrace::pass(
             reapId, tr("Every child that ended was reaped (waitpid): no zombies are left."));
     else
-        items << RubricTrace::fail(reapId,
+        items << RubricTrace::fail(
+            reapId,
             RubricTrace::withChange(
                 tr("The server works, but %1 child process(es) that ended were never reaped, so "
                    "they stay zombies while the server runs. The recipe's own fork server has the "
@@ -520,14 +549,16 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
     const bool perConnection = readers.size() >= 2 && distinct.size() == readers.size()
         && !distinct.contains(run.programPid);
     if (perConnection)
-        items << RubricTrace::pass(
-            perId, tr("Each connection is served by a thread of its own."), evidence);
+        items << RubricTrace::pass(perId, tr("Each connection is served by a thread of its own."),
+                                   evidence);
     else
-        items << RubricTrace::fail(perId,
-            RubricTrace::withChange(tr("The %1 connections were read by %2 thread(s): not one "
-                                       "thread of its own per connection.")
-                                        .arg(readers.size())
-                                        .arg(distinct.size()),
+        items << RubricTrace::fail(
+            perId,
+            RubricTrace::withChange(
+                tr("The %1 connections were read by %2 thread(s): not one "
+                   "thread of its own per connection.")
+                    .arg(readers.size())
+                    .arg(distinct.size()),
                 tr("after accept(), start a thread for that connection and do its recv() there "
                    "(threading.Thread(target=..., args=(con, cliente)).start()).")),
             evidence);
@@ -548,10 +579,11 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
         items << RubricTrace::notApplicable(
             endId, tr("No thread of its own served a client (see thread-per-connection)."));
     else if (ended.size() == distinct.size())
-        items << RubricTrace::pass(
-            endId, tr("Each client's thread ends when its client leaves."), endEvidence);
+        items << RubricTrace::pass(endId, tr("Each client's thread ends when its client leaves."),
+                                   endEvidence);
     else
-        items << RubricTrace::fail(endId,
+        items << RubricTrace::fail(
+            endId,
             RubricTrace::withChange(
                 tr("%1 of the %2 threads that served a client ended after it left.")
                     .arg(ended.size())

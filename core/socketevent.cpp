@@ -10,7 +10,11 @@
 namespace socketlab {
 
 SocketEvent::SocketEvent(EventKind kind, Role role)
-    : endUs(nowUs()), kind(kind), role(role), pid(::getpid()), tid(currentThreadId())
+    : endUs(nowUs()),
+      kind(kind),
+      role(role),
+      pid(::getpid()),
+      tid(currentThreadId())
 {
     setEndUs(endUs);
 }

@@ -58,7 +58,7 @@ struct SocketEvent
     // Sets endUs and the time that shows it.
     void setEndUs(qint64 us);
 
-    QDateTime time;  // endUs, to the millisecond
+    QDateTime time; // endUs, to the millisecond
     // Microseconds since the epoch (nowUs(), one clock for threads and forked children):
     // when it happened (a call: when it returned), and for a call when it was entered.
     qint64 endUs = 0;
@@ -77,7 +77,7 @@ struct SocketEvent
     quint64 connectionId = 0;
     QString peer;
     QString local;
-    QByteArray payload;  // may be shorter than bytes for very large chunks
+    QByteArray payload; // may be shorter than bytes for very large chunks
     qint64 bytes = 0;
     // Call and error events; data, sent and received events: the call that moved the bytes
     // (trafficCall(): recv or recvfrom, send or sendto).
@@ -85,7 +85,7 @@ struct SocketEvent
     QString args;
     qint64 result = 0;
     int errnum = 0;
-    int step = 0;  // the recipe's step number (recipeStep), 0 when the call is not one of them
+    int step = 0; // the recipe's step number (recipeStep), 0 when the call is not one of them
     QString message;
     // Summary events; messages and bytes also count what a Coalesced event stands for.
     qint64 connections = 0;
@@ -94,17 +94,17 @@ struct SocketEvent
     // stands for calls and other events left out), and how many of those were left out.
     EventKind mergedKind = EventKind::Data;
     qint64 skipped = 0;
-    qint64 killed = 0;  // fork mode: children a signal ended (at stop or from outside)
-    qint64 incomplete = 0;  // fork mode: children that ended before their last report
-    qint64 dropped = 0;  // UDP summary: datagrams the kernel dropped (receive buffer full)
+    qint64 killed = 0; // fork mode: children a signal ended (at stop or from outside)
+    qint64 incomplete = 0; // fork mode: children that ended before their last report
+    qint64 dropped = 0; // UDP summary: datagrams the kernel dropped (receive buffer full)
     // UDP data or received events: the datagram was longer than the buffer (recvfrom with
     // MSG_TRUNC): bytes is its real size, keptBytes what the buffer held; the rest is lost.
     bool truncated = false;
     qint64 keptBytes = 0;
-    qint64 truncatedDatagrams = 0;  // UDP summary: how many datagrams were truncated
-    int socketState = 0;    // State events: the new SocketState
-    int previousState = 0;  // State events: the SocketState before
-    StateChange stateChange = StateChange::Moved;  // State events
+    qint64 truncatedDatagrams = 0; // UDP summary: how many datagrams were truncated
+    int socketState = 0; // State events: the new SocketState
+    int previousState = 0; // State events: the SocketState before
+    StateChange stateChange = StateChange::Moved; // State events
     // Stamped by a LabSession as the event passes: its place in the session's one order
     // (from 1; 0 outside a session) and the session client it belongs to (a client's own
     // events, or a server event whose peer is that client); 0 for a student's.

@@ -81,15 +81,16 @@ WaitResult SocketIo::readUntilQuiet(int fd, int stopFd, int quietMs, int maxMs,
     const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(maxMs);
     *stillSending = false;
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        const auto left
+            = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left.count() <= 0) {
             *stillSending = true;
             return WaitResult::TimedOut;
         }
-        const WaitResult wait = waitFor(fd, POLLIN, stopFd, int(qMin<qint64>(quietMs, left.count())),
-                                        SysCall::Recv);
+        const WaitResult wait
+            = waitFor(fd, POLLIN, stopFd, int(qMin<qint64>(quietMs, left.count())), SysCall::Recv);
         if (wait != WaitResult::Ready)
-            return wait;  // quiet for quietMs, stopped, or poll() failed
+            return wait; // quiet for quietMs, stopped, or poll() failed
         if (!onReadable())
             return WaitResult::Ready;
     }
@@ -97,10 +98,10 @@ WaitResult SocketIo::readUntilQuiet(int fd, int stopFd, int quietMs, int maxMs,
 
 QString SocketIo::socketArgs(int family, int type, int protocol)
 {
-    const QString familyName = family == AF_INET6 ? QStringLiteral("AF_INET6")
-                                                  : QStringLiteral("AF_INET");
-    const QString typeName = type == SOCK_DGRAM ? QStringLiteral("SOCK_DGRAM")
-                                                : QStringLiteral("SOCK_STREAM");
+    const QString familyName
+        = family == AF_INET6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
+    const QString typeName
+        = type == SOCK_DGRAM ? QStringLiteral("SOCK_DGRAM") : QStringLiteral("SOCK_STREAM");
     return QStringLiteral("%1, %2, %3").arg(familyName, typeName).arg(protocol);
 }
 

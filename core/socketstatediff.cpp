@@ -17,12 +17,12 @@ QList<SocketStateDiff::Change> SocketStateDiff::update(const QList<SocketSnapsho
             change.appeared = true;
             changes << change;
         } else if (!(before.value() == socket)) {
-            changes << Change{before.value(), socket, false, false};
+            changes << Change {before.value(), socket, false, false};
         }
     }
     for (auto it = m_last.constBegin(); it != m_last.constEnd(); ++it) {
         if (!now.contains(it.key()))
-            changes << Change{it.value(), it.value(), false, true};
+            changes << Change {it.value(), it.value(), false, true};
     }
     m_last = std::move(now);
     return changes;

@@ -15,8 +15,8 @@ class SocketStateDiff
 public:
     struct Change
     {
-        SocketSnapshot before;  // state Unknown when the socket appeared
-        SocketSnapshot after;   // the last one seen when gone
+        SocketSnapshot before; // state Unknown when the socket appeared
+        SocketSnapshot after; // the last one seen when gone
         bool appeared = false;
         bool gone = false;
 

@@ -45,7 +45,7 @@ QByteArray anyPortBytecode(const QList<PortCondition> &conditions)
 {
     QByteArray code;
     auto op = [&code](quint8 opCode, quint8 yes, quint16 no) {
-        inet_diag_bc_op o{opCode, yes, no};
+        inet_diag_bc_op o {opCode, yes, no};
         code.append(reinterpret_cast<const char *>(&o), sizeof o);
     };
     for (int i = 0; i < conditions.size(); ++i) {
@@ -53,7 +53,7 @@ QByteArray anyPortBytecode(const QList<PortCondition> &conditions)
         op(conditions.at(i).code, 8, 12);
         op(0, 0, conditions.at(i).port);
         if (!last) {
-            const int rest = (conditions.size() - 1 - i) * 12 - 4;  // the conditions after the JMP
+            const int rest = (conditions.size() - 1 - i) * 12 - 4; // the conditions after the JMP
             op(INET_DIAG_BC_JMP, 4, quint16(rest + 4));
         }
     }
@@ -100,13 +100,13 @@ thread_local int parsedCount = 0;
 Endpoint endpointOf(int family, const __be32 *address, __be16 port)
 {
     if (family == AF_INET) {
-        sockaddr_in in{};
+        sockaddr_in in {};
         in.sin_family = AF_INET;
         in.sin_port = port;
         std::memcpy(&in.sin_addr, address, sizeof in.sin_addr);
         return Endpoint(reinterpret_cast<const sockaddr *>(&in), sizeof in);
     }
-    sockaddr_in6 in6{};
+    sockaddr_in6 in6 {};
     in6.sin6_family = AF_INET6;
     in6.sin6_port = port;
     std::memcpy(&in6.sin6_addr, address, sizeof in6.sin6_addr);
@@ -118,7 +118,7 @@ SocketSnapshot snapshotOf(Protocol protocol, const inet_diag_msg &msg)
     SocketSnapshot s;
     s.protocol = protocol;
     s.state = msg.idiag_state <= quint8(SocketState::Closing) ? SocketState(msg.idiag_state)
-                                                               : SocketState::Unknown;
+                                                              : SocketState::Unknown;
     const Endpoint local = endpointOf(msg.idiag_family, msg.id.idiag_src, msg.id.idiag_sport);
     const Endpoint peer = endpointOf(msg.idiag_family, msg.id.idiag_dst, msg.id.idiag_dport);
     s.local = local.toString();
@@ -143,11 +143,12 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
         return false;
     }
     // Several threads read (the session's sampler, the lessons' sampler, the GUI thread).
-    static std::atomic<quint32> sequence{0};
+    static std::atomic<quint32> sequence {0};
     const quint32 seq = ++sequence;
     const QByteArray bytecode = filter.bytecode();
     const int attributeLength = int(RTA_LENGTH(bytecode.size()));
-    QByteArray message(int(NLMSG_LENGTH(sizeof(inet_diag_req_v2))) + RTA_ALIGN(attributeLength), '\0');
+    QByteArray message(int(NLMSG_LENGTH(sizeof(inet_diag_req_v2))) + RTA_ALIGN(attributeLength),
+                       '\0');
     auto *header = reinterpret_cast<nlmsghdr *>(message.data());
     header->nlmsg_len = quint32(message.size());
     header->nlmsg_type = SOCK_DIAG_BY_FAMILY;
@@ -157,11 +158,12 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
     request->sdiag_family = quint8(family);
     request->sdiag_protocol = protocol == Protocol::Tcp ? IPPROTO_TCP : IPPROTO_UDP;
     request->idiag_states = filter.states; // ~0u: every state, request sockets (SYN_RECV) too
-    auto *attribute = reinterpret_cast<rtattr *>(message.data() + NLMSG_LENGTH(sizeof(inet_diag_req_v2)));
+    auto *attribute
+        = reinterpret_cast<rtattr *>(message.data() + NLMSG_LENGTH(sizeof(inet_diag_req_v2)));
     attribute->rta_len = quint16(attributeLength);
     attribute->rta_type = INET_DIAG_REQ_BYTECODE;
     std::memcpy(RTA_DATA(attribute), bytecode.constData(), size_t(bytecode.size()));
-    sockaddr_nl kernel{};
+    sockaddr_nl kernel {};
     kernel.nl_family = AF_NETLINK;
     ssize_t sent;
     do {
@@ -175,7 +177,7 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
 
     QByteArray buffer(kReceiveBufferSize, Qt::Uninitialized);
     for (int messages = 0; messages < kMaxMessages;) {
-        pollfd p{socket.get(), POLLIN, 0};
+        pollfd p {socket.get(), POLLIN, 0};
         const int ready = ::poll(&p, 1, kReplyTimeoutMs);
         if (ready < 0 && errno == EINTR)
             continue;
@@ -204,7 +206,8 @@ bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketS
             if (h->nlmsg_type == NLMSG_ERROR) {
                 const auto *err = static_cast<const nlmsgerr *>(NLMSG_DATA(h));
                 *errnum = h->nlmsg_len >= NLMSG_LENGTH(sizeof(nlmsgerr)) && err->error != 0
-                    ? -err->error : EPROTO;
+                    ? -err->error
+                    : EPROTO;
                 return false;
             }
             if (h->nlmsg_type != SOCK_DIAG_BY_FAMILY
@@ -235,17 +238,21 @@ quint64 socketInode(const QByteArray &link)
 
 // 0, or the errno of the dump that failed.
 int readFiltered(const PortFilter &filter, SocketStateReader::Protocols protocols,
-                 QList<SocketSnapshot> *sockets, SocketStateReader::Families families = SocketStateReader::AnyFamily)
+                 QList<SocketSnapshot> *sockets,
+                 SocketStateReader::Families families = SocketStateReader::AnyFamily)
 {
     sockets->clear();
     parsedCount = 0;
     for (const Protocol protocol : {Protocol::Tcp, Protocol::Udp}) {
-        if (!(protocols & (protocol == Protocol::Tcp ? SocketStateReader::TcpOnly : SocketStateReader::UdpOnly)))
+        if (!(protocols
+              & (protocol == Protocol::Tcp ? SocketStateReader::TcpOnly
+                                           : SocketStateReader::UdpOnly)))
             continue;
         for (const int family : {AF_INET, AF_INET6}) {
             // Each dump still walks the kernel's whole table (every TIME_WAIT socket of the
             // machine) to run the filter: a family nobody uses is not asked.
-            if (!(families & (family == AF_INET ? SocketStateReader::Ipv4 : SocketStateReader::Ipv6)))
+            if (!(families
+                  & (family == AF_INET ? SocketStateReader::Ipv4 : SocketStateReader::Ipv6)))
                 continue;
             int errnum = 0;
             if (dump(family, protocol, filter, sockets, &errnum))
@@ -264,18 +271,30 @@ int readFiltered(const PortFilter &filter, SocketStateReader::Protocols protocol
 QString socketStateName(SocketState state)
 {
     switch (state) {
-    case SocketState::Established: return QStringLiteral("ESTABLISHED");
-    case SocketState::SynSent: return QStringLiteral("SYN_SENT");
-    case SocketState::SynRecv: return QStringLiteral("SYN_RECV");
-    case SocketState::FinWait1: return QStringLiteral("FIN_WAIT1");
-    case SocketState::FinWait2: return QStringLiteral("FIN_WAIT2");
-    case SocketState::TimeWait: return QStringLiteral("TIME_WAIT");
-    case SocketState::Close: return QStringLiteral("CLOSE");
-    case SocketState::CloseWait: return QStringLiteral("CLOSE_WAIT");
-    case SocketState::LastAck: return QStringLiteral("LAST_ACK");
-    case SocketState::Listen: return QStringLiteral("LISTEN");
-    case SocketState::Closing: return QStringLiteral("CLOSING");
-    case SocketState::Unknown: break;
+    case SocketState::Established:
+        return QStringLiteral("ESTABLISHED");
+    case SocketState::SynSent:
+        return QStringLiteral("SYN_SENT");
+    case SocketState::SynRecv:
+        return QStringLiteral("SYN_RECV");
+    case SocketState::FinWait1:
+        return QStringLiteral("FIN_WAIT1");
+    case SocketState::FinWait2:
+        return QStringLiteral("FIN_WAIT2");
+    case SocketState::TimeWait:
+        return QStringLiteral("TIME_WAIT");
+    case SocketState::Close:
+        return QStringLiteral("CLOSE");
+    case SocketState::CloseWait:
+        return QStringLiteral("CLOSE_WAIT");
+    case SocketState::LastAck:
+        return QStringLiteral("LAST_ACK");
+    case SocketState::Listen:
+        return QStringLiteral("LISTEN");
+    case SocketState::Closing:
+        return QStringLiteral("CLOSING");
+    case SocketState::Unknown:
+        break;
     }
     return QStringLiteral("UNKNOWN");
 }
@@ -305,8 +324,8 @@ bool SocketStateReader::read(quint16 port, Protocols protocols, QList<SocketSnap
 }
 
 bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
-    QList<SocketSnapshot> *sockets, QString *error, Families families,
-    const QList<quint16> &remotePorts)
+                                       QList<SocketSnapshot> *sockets, QString *error,
+                                       Families families, const QList<quint16> &remotePorts)
 {
     sockets->clear();
     parsedCount = 0;
@@ -318,8 +337,8 @@ bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protoco
     return succeeded(readFiltered(filter, protocols, sockets, families), error);
 }
 
-bool SocketStateReader::readListeners(
-    quint16 localPort, QList<SocketSnapshot> *sockets, Families families)
+bool SocketStateReader::readListeners(quint16 localPort, QList<SocketSnapshot> *sockets,
+                                      Families families)
 {
     sockets->clear();
     parsedCount = 0;
@@ -348,7 +367,7 @@ bool SocketStateReader::succeeded(int errnum, QString *error)
 void SocketStateReader::findOwners(QList<SocketSnapshot> *sockets)
 {
     const uid_t me = ::getuid();
-    QHash<quint64, int> wanted;  // inode -> index in sockets
+    QHash<quint64, int> wanted; // inode -> index in sockets
     for (int i = 0; i < sockets->size(); ++i) {
         const SocketSnapshot &s = sockets->at(i);
         // Another user's descriptors are not ours to read.
@@ -357,18 +376,22 @@ void SocketStateReader::findOwners(QList<SocketSnapshot> *sockets)
     }
     if (wanted.isEmpty())
         return;
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList pids
+        = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &pidText : pids) {
         bool ok = false;
         const qint64 pid = pidText.toLongLong(&ok);
         if (!ok)
             continue;
         const QByteArray procDir = QByteArrayLiteral("/proc/") + pidText.toLatin1();
-        struct stat info{};
+        struct stat info
+        {
+        };
         if (::stat(procDir.constData(), &info) != 0 || info.st_uid != me)
             continue;
         const QByteArray fdDir = procDir + "/fd";
-        const QStringList fds = QDir(QString::fromLatin1(fdDir)).entryList(QDir::System | QDir::NoDotAndDotDot);
+        const QStringList fds
+            = QDir(QString::fromLatin1(fdDir)).entryList(QDir::System | QDir::NoDotAndDotDot);
         for (const QString &fd : fds) {
             const QByteArray path = fdDir + '/' + fd.toLatin1();
             char link[64];

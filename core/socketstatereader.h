@@ -43,9 +43,9 @@ struct SocketSnapshot
     qint64 sendQ = 0;
     // 0: a connection that completed the handshake but waits in the backlog (no accept() yet).
     quint64 inode = 0;
-    qint64 timerMs = 0;  // retransmit, keepalive or TIME_WAIT timer; 0 when none runs
+    qint64 timerMs = 0; // retransmit, keepalive or TIME_WAIT timer; 0 when none runs
     quint32 uid = 0;
-    qint64 pid = 0;  // 0 when unknown (another user's process, or not looked up)
+    qint64 pid = 0; // 0 when unknown (another user's process, or not looked up)
 
     bool isListener() const { return protocol == Protocol::Tcp && state == SocketState::Listen; }
     // TIME_WAIT and request sockets have no inode either, but were never waiting for accept().
@@ -79,13 +79,14 @@ public:
     // connections to the same port (thousands of TIME_WAIT sockets) does not slow down.
     // With remotePorts, also those whose remote port is one of them.
     static bool readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
-        QList<SocketSnapshot> *sockets, QString *error, Families families = AnyFamily,
-        const QList<quint16> &remotePorts = {});
+                               QList<SocketSnapshot> *sockets, QString *error,
+                               Families families = AnyFamily,
+                               const QList<quint16> &remotePorts = {});
     // The TCP listeners on localPort: the kernel walks its table of listeners only, not the
     // connections, so this stays cheap however many sockets the machine has (a sampler's
     // probe of the accept queue between full reads).
-    static bool readListeners(
-        quint16 localPort, QList<SocketSnapshot> *sockets, Families families = AnyFamily);
+    static bool readListeners(quint16 localPort, QList<SocketSnapshot> *sockets,
+                              Families families = AnyFamily);
     // Fills pid for the sockets whose inode an open descriptor of this user's processes names
     // (/proc/<pid>/fd/* -> socket:[inode]).
     static void findOwners(QList<SocketSnapshot> *sockets);

@@ -21,7 +21,8 @@ QSet<quint64> ownSocketInodes()
 {
     QSet<quint64> inodes;
     static const QByteArray prefix = QByteArrayLiteral("socket:[");
-    const QStringList fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::System | QDir::NoDotAndDotDot);
+    const QStringList fds
+        = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::System | QDir::NoDotAndDotDot);
     for (const QString &fd : fds) {
         const QByteArray path = "/proc/self/fd/" + fd.toLatin1();
         char link[64];
@@ -71,7 +72,8 @@ bool hasTimer(const QList<SocketSnapshot> &sockets)
 } // namespace
 
 SocketStateSampler::SocketStateSampler(EventQueue *queue, QObject *parent)
-    : QObject(parent), m_queue(queue)
+    : QObject(parent),
+      m_queue(queue)
 {
     qRegisterMetaType<SocketSnapshot>();
     qRegisterMetaType<QList<SocketSnapshot>>();
@@ -170,8 +172,7 @@ bool SocketStateSampler::waitForNextSample(qint64 startUs, qint64 tookCpuUs)
     // plots and steps wait on the samples), whatever a machine full of sockets makes it cost.
     const qint64 capUs
         = qint64(m_target.keptPorts.isEmpty() ? kMaxPeriodMs : kKeptMaxPeriodMs) * 1000;
-    const qint64 periodUs
-        = qMax(qint64(m_intervalMs) * 1000, qMin(tookCpuUs * kCostFactor, capUs));
+    const qint64 periodUs = qMax(qint64(m_intervalMs) * 1000, qMin(tookCpuUs * kCostFactor, capUs));
     const qint64 soonUs = startUs + qMax(qint64(kSoonMs) * 1000, tookCpuUs * kSoonCostFactor);
     qint64 dueUs = startUs + periodUs;
     const bool probing = m_target.protocol == Protocol::Tcp && m_serverPort != 0;
@@ -225,7 +226,8 @@ SocketStateReader::Families SocketStateSampler::familiesOf(const QStringList &ad
     int families = 0;
     for (const QString &address : addresses) {
         if (!address.isEmpty())
-            families |= address.startsWith(QLatin1Char('[')) ? SocketStateReader::Ipv6 : SocketStateReader::Ipv4;
+            families |= address.startsWith(QLatin1Char('[')) ? SocketStateReader::Ipv6
+                                                             : SocketStateReader::Ipv4;
     }
     return families == 0 ? SocketStateReader::AnyFamily : SocketStateReader::Families(families);
 }
@@ -287,7 +289,8 @@ QList<SocketSnapshot> SocketStateSampler::labSockets(QList<SocketSnapshot> socke
             continue;
         const QString key = s.key();
         // inode 0 (TIME_WAIT after close()): ours if those ends were ours before.
-        const bool ours = s.inode != 0 ? m_ownInodes.contains(s.inode) : m_ownClientKeys.contains(key);
+        const bool ours
+            = s.inode != 0 ? m_ownInodes.contains(s.inode) : m_ownClientKeys.contains(key);
         if (!ours)
             continue;
         if (s.inode != 0)
@@ -315,7 +318,8 @@ void SocketStateSampler::takeTarget()
     if (wanted.run != m_target.run && wanted.run != 0) {
         const QHash<QString, SocketSnapshot> &last = m_diff.last();
         for (auto it = last.constBegin(); it != last.constEnd(); ++it) {
-            if (isServerSide(it.value()) || it.value().localPort == Endpoint::parse(wanted.serverAddress).port())
+            if (isServerSide(it.value())
+                || it.value().localPort == Endpoint::parse(wanted.serverAddress).port())
                 m_earlierRuns.insert(it.key());
         }
         // Left out without a word: "went away" would be the last run's news in this one.
@@ -350,7 +354,7 @@ void SocketStateSampler::sampleOnce(qint64 *lastEmitUs)
         protocols |= SocketStateReader::TcpOnly;
     // A failed read (out of descriptors) skips a tick; the next one tries again.
     if (!SocketStateReader::readLocalPorts(ports, SocketStateReader::Protocols(protocols), &sockets,
-            nullptr, m_target.families, m_target.keptPorts)) {
+                                           nullptr, m_target.families, m_target.keptPorts)) {
         return;
     }
     const qint64 sampleUs = nowUs();

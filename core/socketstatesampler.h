@@ -11,9 +11,9 @@
 #include <QObject>
 #include <QSet>
 
-#include <climits>
-#include <atomic>
 #include <QThread>
+#include <atomic>
+#include <climits>
 
 #include <memory>
 
@@ -69,8 +69,8 @@ public:
     struct Target
     {
         Protocol protocol = Protocol::Tcp;
-        QString serverAddress;  // the listener's bound address ("127.0.0.1:5000"); empty: none
-        QList<quint16> clientPorts;  // local ports of this process's clients
+        QString serverAddress; // the listener's bound address ("127.0.0.1:5000"); empty: none
+        QList<quint16> clientPorts; // local ports of this process's clients
         // Address families the lab's sockets use (the server's, the clients'): each one asked
         // is one more walk of the kernel's table.
         SocketStateReader::Families families = SocketStateReader::AnyFamily;
@@ -136,7 +136,7 @@ private:
 
     EventQueue *m_queue;
     QMutex m_wantedMutex;
-    Target m_wanted;  // what setTarget() asked for
+    Target m_wanted; // what setTarget() asked for
     int m_intervalMs = kIntervalMs;
     WakeSignal m_stop;
     WakeSignal m_soon;
@@ -147,9 +147,9 @@ private:
     Endpoint m_server;
     quint16 m_serverPort = 0;
     SocketStateDiff m_diff;
-    QSet<quint64> m_ownInodes;       // this process's socket inodes, as last read
-    QSet<quint64> m_checkedInodes;   // inodes already looked up
-    QSet<QString> m_ownClientKeys;   // client sockets known to be ours, by their ends
+    QSet<quint64> m_ownInodes; // this process's socket inodes, as last read
+    QSet<quint64> m_checkedInodes; // inodes already looked up
+    QSet<QString> m_ownClientKeys; // client sockets known to be ours, by their ends
     // The server's sockets an earlier run left, by their ends: never this run's.
     QSet<QString> m_earlierRuns;
     bool m_firstOfRun = false;
@@ -159,4 +159,3 @@ private:
 };
 
 } // namespace socketlab
-

@@ -81,7 +81,7 @@ int clientStep(SysCall call)
     case SysCall::Getprotobyname:
         return 2;
     case SysCall::Socket:
-    case SysCall::Setsockopt:  // an option of the socket just made
+    case SysCall::Setsockopt: // an option of the socket just made
     case SysCall::Getsockopt:
         return 3;
     case SysCall::Connect:
@@ -117,7 +117,7 @@ int serverStep(SysCall call)
         return 4;
     case SysCall::Accept:
     case SysCall::Fork:
-    case SysCall::Thread:  // the thread-per-connection server hands the connection over
+    case SysCall::Thread: // the thread-per-connection server hands the connection over
         return 5;
     case SysCall::Send:
     case SysCall::Sendto:

@@ -9,11 +9,11 @@ int TcpStateTable::countIn(const QByteArray &table, quint16 localPort, int state
 {
     int found = 0;
     const QList<QByteArray> lines = table.split('\n');
-    for (int i = 1; i < lines.size(); ++i) {  // line 0 is the header
+    for (int i = 1; i < lines.size(); ++i) { // line 0 is the header
         const QList<QByteArray> fields = lines[i].simplified().split(' ');
         if (fields.size() < 4)
             continue;
-        const QByteArray &local = fields[1];  // "0100007F:1388": address:port in hex
+        const QByteArray &local = fields[1]; // "0100007F:1388": address:port in hex
         const int colon = local.lastIndexOf(':');
         bool portOk = false;
         bool stateOk = false;

@@ -58,7 +58,9 @@ QString yamaScope()
 
 } // namespace
 
-Tracer::Tracer(QObject *parent) : QObject(parent), m_queue(std::make_unique<EventQueue>())
+Tracer::Tracer(QObject *parent)
+    : QObject(parent),
+      m_queue(std::make_unique<EventQueue>())
 {
     connect(m_queue.get(), &EventQueue::eventsArrived, this, &Tracer::eventsArrived);
     m_killTimer = new QTimer(this);
@@ -124,9 +126,9 @@ bool Tracer::start(const TraceOptions &options)
     const QFileInfo info(path);
     if (info.isDir() || ::access(QFile::encodeName(path).constData(), X_OK) != 0) {
         setError(StartError::NotExecutable,
-            tr("%1: cannot be run: it is not an executable file (chmod +x, or run it with "
-               "its interpreter: python3 %1).")
-                .arg(options.program));
+                 tr("%1: cannot be run: it is not an executable file (chmod +x, or run it with "
+                    "its interpreter: python3 %1).")
+                     .arg(options.program));
         return false;
     }
     TraceWorker::Launch launch;
@@ -140,7 +142,7 @@ bool Tracer::start(const TraceOptions &options)
         if (::pipe2(input, O_CLOEXEC) != 0 || ::pipe2(output, O_CLOEXEC) != 0
             || ::pipe2(error, O_CLOEXEC) != 0) {
             setError(StartError::Failed,
-                tr("Cannot run %1: %2").arg(options.program, ErrorText::forErrno(errno)));
+                     tr("Cannot run %1: %2").arg(options.program, ErrorText::forErrno(errno)));
             for (int fd : {input[0], input[1], output[0], output[1], error[0], error[1]}) {
                 if (fd >= 0)
                     ::close(fd);
@@ -175,20 +177,20 @@ bool Tracer::start(const TraceOptions &options)
         case StartError::NotPermitted:
             if (result.stage == QLatin1String("seccomp")) {
                 setError(result.error,
-                    tr("SocketLab may not trace programs here: the kernel refused its "
-                       "seccomp filter (%1). Tracing needs a kernel built with "
-                       "CONFIG_SECCOMP_FILTER; in a container, run it with a seccomp "
-                       "profile that allows seccomp (docker run --security-opt "
-                       "seccomp=unconfined).")
-                        .arg(reason));
+                         tr("SocketLab may not trace programs here: the kernel refused its "
+                            "seccomp filter (%1). Tracing needs a kernel built with "
+                            "CONFIG_SECCOMP_FILTER; in a container, run it with a seccomp "
+                            "profile that allows seccomp (docker run --security-opt "
+                            "seccomp=unconfined).")
+                             .arg(reason));
             } else {
                 const QString scope = yamaScope();
                 setError(result.error,
-                    tr("SocketLab may not trace programs here: ptrace was refused (%1). "
-                       "The setting kernel.yama.ptrace_scope is %2; tracing your own "
-                       "programs needs 0 or 1 (sudo sysctl kernel.yama.ptrace_scope=1). "
-                       "In a container, allow ptrace (docker run --cap-add=SYS_PTRACE).")
-                        .arg(reason, scope.isEmpty() ? tr("not set") : scope));
+                         tr("SocketLab may not trace programs here: ptrace was refused (%1). "
+                            "The setting kernel.yama.ptrace_scope is %2; tracing your own "
+                            "programs needs 0 or 1 (sudo sysctl kernel.yama.ptrace_scope=1). "
+                            "In a container, allow ptrace (docker run --cap-add=SYS_PTRACE).")
+                             .arg(reason, scope.isEmpty() ? tr("not set") : scope));
             }
             break;
         default:
@@ -204,10 +206,10 @@ bool Tracer::start(const TraceOptions &options)
         ::fcntl(m_inputFd, F_SETFL, O_NONBLOCK);
         m_outputNotifier = new QSocketNotifier(m_outputFd, QSocketNotifier::Read, this);
         connect(m_outputNotifier, &QSocketNotifier::activated, this,
-            [this] { readOutput(m_outputFd, false); });
+                [this] { readOutput(m_outputFd, false); });
         m_errorNotifier = new QSocketNotifier(m_errorFd, QSocketNotifier::Read, this);
         connect(m_errorNotifier, &QSocketNotifier::activated, this,
-            [this] { readOutput(m_errorFd, true); });
+                [this] { readOutput(m_errorFd, true); });
         m_inputNotifier = new QSocketNotifier(m_inputFd, QSocketNotifier::Write, this);
         m_inputNotifier->setEnabled(false);
         connect(m_inputNotifier, &QSocketNotifier::activated, this, &Tracer::writePendingInput);

@@ -8,7 +8,8 @@
 
 namespace socketlab {
 
-WakeSignal::WakeSignal() : m_fd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+WakeSignal::WakeSignal()
+    : m_fd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
 {
     if (!m_fd.isValid())
         m_error = errno;
@@ -28,7 +29,7 @@ void WakeSignal::lower()
 
 bool WakeSignal::isRaised() const
 {
-    pollfd p{m_fd.get(), POLLIN, 0};
+    pollfd p {m_fd.get(), POLLIN, 0};
     return ::poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 

@@ -1,9 +1,9 @@
 #include "lessons/lessons.h"
 
+#include "core/tcpstatetable.h"
 #include "lessons/kernelsockets.h"
 #include "lessons/lessonruntime.h"
 #include "lessons/lessonsteps.h"
-#include "core/tcpstatetable.h"
 
 #include <QCoreApplication>
 
@@ -40,8 +40,8 @@ quint16 &portOf(AddressInUseFacts &facts, bool reuse)
 LessonStep::Enter serveClient(const Facts &facts, bool reuse, int n)
 {
     return all({startServer(config(reuse, 0)),
-                             [facts, reuse](LessonRuntime &rt) { portOf(*facts, reuse) = rt.serverPort(); },
-                             connectClient(n, Protocol::Tcp, QByteArrayLiteral("hello"))});
+                [facts, reuse](LessonRuntime &rt) { portOf(*facts, reuse) = rt.serverPort(); },
+                connectClient(n, Protocol::Tcp, QByteArrayLiteral("hello"))});
 }
 
 // The server stopped first (it closed the connection first), so its side waits in TIME_WAIT.
@@ -92,13 +92,16 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const AddressInUseFacts &facts)
     outcome.passed = plainFailed && reuseWorked && !facts.timeWaitSockets.isEmpty();
     outcome.text = AddressInUseLesson::tr("Without SO_REUSEADDR: %1. With it: %2. In TIME_WAIT on "
                                           "the port at the failed restart: %3.")
-                       .arg(plainFailed ? AddressInUseLesson::tr("bind() failed, address in use") : AddressInUseLesson::tr("not shown yet"))
-                       .arg(reuseWorked ? AddressInUseLesson::tr("the restart worked") : AddressInUseLesson::tr("not shown yet"))
-                       .arg(facts.timeWaitSockets.isEmpty() ? AddressInUseLesson::tr("none seen")
-                                                            : facts.timeWaitSockets.join(QStringLiteral(", ")));
+                       .arg(plainFailed ? AddressInUseLesson::tr("bind() failed, address in use")
+                                        : AddressInUseLesson::tr("not shown yet"))
+                       .arg(reuseWorked ? AddressInUseLesson::tr("the restart worked")
+                                        : AddressInUseLesson::tr("not shown yet"))
+                       .arg(facts.timeWaitSockets.isEmpty()
+                                ? AddressInUseLesson::tr("none seen")
+                                : facts.timeWaitSockets.join(QStringLiteral(", ")));
     return outcome;
 }
-}
+} // namespace
 
 LessonScript AddressInUseLesson::build()
 {
@@ -142,14 +145,18 @@ LessonScript AddressInUseLesson::build()
             "cannot be mistaken for a new connection on the same port."),
          tr("Kernel: the server's side of the connection, now in TIME_WAIT, with its "
             "countdown; no listening socket is left."),
-         ObserveTarget::Kernel, "close", stopServer(), [facts](LessonRuntime &rt) { return inTimeWait(rt, 1, facts->plainPort); }},
+         ObserveTarget::Kernel, "close", stopServer(),
+         [facts](LessonRuntime &rt) { return inTimeWait(rt, 1, facts->plainPort); }},
         {tr("Restart on the same port: bind() fails"),
          tr("The restarted server's bind() fails with \"Address already in use\": "
             "the connection in TIME_WAIT still holds the port, although no program "
             "owns it any more. The kernel view lists it, with the seconds it has left."),
          tr("Event log: bind() failed: Address already in use. Kernel: the TIME_WAIT "
-            "socket that holds the port."), ObserveTarget::Log, "bind",
-         restartOnSamePort(facts, false), {}},
+            "socket that holds the port."),
+         ObserveTarget::Log,
+         "bind",
+         restartOnSamePort(facts, false),
+         {}},
         {tr("Now with SO_REUSEADDR"),
          tr("A server that sets SO_REUSEADDR before bind(), on a new port. A client "
             "connects and sends, and the server is stopped again while connected."),

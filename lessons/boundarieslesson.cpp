@@ -19,7 +19,7 @@ struct BoundariesLesson
 namespace {
 const QList<QByteArray> &burst()
 {
-    static const QList<QByteArray> messages{"one", "two", "three"};
+    static const QList<QByteArray> messages {"one", "two", "three"};
     return messages;
 }
 
@@ -51,15 +51,18 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const BoundariesFacts &facts)
     // Nagle may merge all three into one chunk: the singular is its own sentence, since the
     // English source has no plural forms of its own.
     const int chunks = int(facts.tcpChunks);
-    outcome.text = (chunks == 1
-                        ? BoundariesLesson::tr("TCP: 3 sends arrived as one recv() chunk, %1 bytes in all. UDP: %2 datagrams.")
-                        : BoundariesLesson::tr("TCP: 3 sends arrived as %n recv() chunks, %1 bytes in all. UDP: %2 datagrams.",
-                                               nullptr, chunks))
-                       .arg(rt.bytesFrom(1))
-                       .arg(datagrams.size());
+    outcome.text
+        = (chunks == 1
+               ? BoundariesLesson::tr(
+                   "TCP: 3 sends arrived as one recv() chunk, %1 bytes in all. UDP: %2 datagrams.")
+               : BoundariesLesson::tr(
+                   "TCP: 3 sends arrived as %n recv() chunks, %1 bytes in all. UDP: %2 datagrams.",
+                   nullptr, chunks))
+              .arg(rt.bytesFrom(1))
+              .arg(datagrams.size());
     return outcome;
 }
-}
+} // namespace
 
 LessonScript BoundariesLesson::build()
 {

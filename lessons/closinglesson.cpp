@@ -112,9 +112,9 @@ LessonOutcome outcomeOf(const ClosingFacts &facts)
                             "its FIN: %2. The server's call after C's reset: %3. In "
                             "TIME_WAIT (the kernel's table): %4; the server's side: %5.")
               .arg(yesNo(facts.recvZero), yesNo(facts.replyAfterHalfClose),
-                  facts.resetErrno == 0 ? ClosingLesson::tr("no error yet")
-                                        : ErrorText::forErrno(facts.resetErrno),
-                  facts.kernelRead ? names(facts.timeWait) : ClosingLesson::tr("not read yet"))
+                   facts.resetErrno == 0 ? ClosingLesson::tr("no error yet")
+                                         : ErrorText::forErrno(facts.resetErrno),
+                   facts.kernelRead ? names(facts.timeWait) : ClosingLesson::tr("not read yet"))
               .arg(facts.serverTimeWait);
     return outcome;
 }
@@ -171,79 +171,82 @@ LessonScript ClosingLesson::build()
     config.echo = true;
     script.steps = {
         {tr("An echo server and client A"),
-            tr("An iterative server that sends every message back. Client A connects, "
-               "sends \"hello\" and gets its reply; it stays connected."),
-            tr("Sequence diagram: A's message and the server's reply."), ObserveTarget::Diagram,
-            "send",
-            all({startServer(config),
-                connectClient(kA, Protocol::Tcp, QByteArrayLiteral("hello"))}),
-            [](LessonRuntime &rt) {
-                return rt.count(LessonRuntime::clientEvent(kA, EventKind::Received)) > 0;
-            }},
+         tr("An iterative server that sends every message back. Client A connects, "
+            "sends \"hello\" and gets its reply; it stays connected."),
+         tr("Sequence diagram: A's message and the server's reply."), ObserveTarget::Diagram,
+         "send",
+         all({startServer(config), connectClient(kA, Protocol::Tcp, QByteArrayLiteral("hello"))}),
+         [](LessonRuntime &rt) {
+             return rt.count(LessonRuntime::clientEvent(kA, EventKind::Received)) > 0;
+         }},
         {tr("B asks, then half-closes"),
-            tr("Client B connects, sends its question and calls shutdown(SHUT_WR): a FIN "
-               "that says \"I am done sending\", while B keeps reading. The server is still "
-               "busy with A, so B's question and its FIN wait in the backlog."),
-            tr("Event log: B's shutdown(SHUT_WR); nothing from B at the server yet."),
-            ObserveTarget::Log, "shutdown",
-            [](LessonRuntime &rt) {
-                rt.connectClient(kB, Protocol::Tcp, rt.serverPort());
-                rt.client(kB)->send(QByteArrayLiteral("question?"));
-                rt.client(kB)->halfClose();
-            },
-            [](LessonRuntime &rt) {
-                return clientCall(rt, kB, SysCall::Shutdown) >= 0 && rt.msInStep() >= kWaitShownMs;
-            }},
+         tr("Client B connects, sends its question and calls shutdown(SHUT_WR): a FIN "
+            "that says \"I am done sending\", while B keeps reading. The server is still "
+            "busy with A, so B's question and its FIN wait in the backlog."),
+         tr("Event log: B's shutdown(SHUT_WR); nothing from B at the server yet."),
+         ObserveTarget::Log, "shutdown",
+         [](LessonRuntime &rt) {
+             rt.connectClient(kB, Protocol::Tcp, rt.serverPort());
+             rt.client(kB)->send(QByteArrayLiteral("question?"));
+             rt.client(kB)->halfClose();
+         },
+         [](LessonRuntime &rt) {
+             return clientCall(rt, kB, SysCall::Shutdown) >= 0 && rt.msInStep() >= kWaitShownMs;
+         }},
         {tr("A closes: recv() returns 0"),
-            tr("A calls close(): its system sends a FIN. The server's recv() for A "
-               "returns 0, which means \"the other side is done\", not an error. The "
-               "server closes its socket for A too."),
-            tr("Event log: recv() -> 0 for A, then the server's close()."), ObserveTarget::Log,
-            "close", disconnectClient(kA),
-            [facts](LessonRuntime &rt) {
-                facts->recvZero = serverRecvReturnedZero(rt, kA);
-                return facts->recvZero && serverDisconnected(rt, kA);
-            }},
+         tr("A calls close(): its system sends a FIN. The server's recv() for A "
+            "returns 0, which means \"the other side is done\", not an error. The "
+            "server closes its socket for A too."),
+         tr("Event log: recv() -> 0 for A, then the server's close()."), ObserveTarget::Log,
+         "close", disconnectClient(kA),
+         [facts](LessonRuntime &rt) {
+             facts->recvZero = serverRecvReturnedZero(rt, kA);
+             return facts->recvZero && serverDisconnected(rt, kA);
+         }},
         {tr("B still gets its reply"),
-            tr("The server accepts B, reads the question and sends the reply, although B "
-               "said it was done sending: a half-closed connection still carries data the "
-               "other way. Then recv() returns 0 for B's FIN, the server closes, and B's "
-               "recv() returns 0 in turn."),
-            tr("Sequence diagram: B's reply arrives after B's shutdown()."), ObserveTarget::Diagram,
-            "reply", {},
-            [facts](LessonRuntime &rt) {
-                if (rt.count(LessonRuntime::clientEvent(kB, EventKind::Disconnected)) == 0)
-                    return false;
-                const int shutdown = clientCall(rt, kB, SysCall::Shutdown);
-                const int reply = rt.indexOf(LessonRuntime::clientEvent(kB, EventKind::Received));
-                facts->replyAfterHalfClose = shutdown >= 0 && reply > shutdown;
-                return true;
-            }},
+         tr("The server accepts B, reads the question and sends the reply, although B "
+            "said it was done sending: a half-closed connection still carries data the "
+            "other way. Then recv() returns 0 for B's FIN, the server closes, and B's "
+            "recv() returns 0 in turn."),
+         tr("Sequence diagram: B's reply arrives after B's shutdown()."),
+         ObserveTarget::Diagram,
+         "reply",
+         {},
+         [facts](LessonRuntime &rt) {
+             if (rt.count(LessonRuntime::clientEvent(kB, EventKind::Disconnected)) == 0)
+                 return false;
+             const int shutdown = clientCall(rt, kB, SysCall::Shutdown);
+             const int reply = rt.indexOf(LessonRuntime::clientEvent(kB, EventKind::Received));
+             facts->replyAfterHalfClose = shutdown >= 0 && reply > shutdown;
+             return true;
+         }},
         {tr("C resets the connection"),
-            tr("Client C connects and closes at once with SO_LINGER set to {1, 0}: its "
-               "system throws the connection away and sends an RST instead of a FIN. A "
-               "program that crashes can cause the same. The server's recv() on that "
-               "connection fails with ECONNRESET, \"connection reset by peer\"."),
-            tr("Event log: the server's recv() failed: connection reset by peer."),
-            ObserveTarget::Log, "linger",
-            [](LessonRuntime &rt) {
-                rt.connectClient(kC, Protocol::Tcp, rt.serverPort());
-                rt.client(kC)->resetConnection();
-            },
-            [facts](LessonRuntime &rt) {
-                facts->resetErrno = serverErrno(rt, kC);
-                return facts->resetErrno != 0;
-            }},
+         tr("Client C connects and closes at once with SO_LINGER set to {1, 0}: its "
+            "system throws the connection away and sends an RST instead of a FIN. A "
+            "program that crashes can cause the same. The server's recv() on that "
+            "connection fails with ECONNRESET, \"connection reset by peer\"."),
+         tr("Event log: the server's recv() failed: connection reset by peer."), ObserveTarget::Log,
+         "linger",
+         [](LessonRuntime &rt) {
+             rt.connectClient(kC, Protocol::Tcp, rt.serverPort());
+             rt.client(kC)->resetConnection();
+         },
+         [facts](LessonRuntime &rt) {
+             facts->resetErrno = serverErrno(rt, kC);
+             return facts->resetErrno != 0;
+         }},
         {tr("Who waits in TIME_WAIT?"),
-            tr("The side that closed first keeps its end in TIME_WAIT for a minute: A, "
-               "and B, whose FIN came first. The server closed second, so none of its "
-               "sockets wait. After a reset nobody waits: the connection is simply gone."),
-            tr("Processes: the TIME_WAIT count, read from the kernel's socket table."),
-            ObserveTarget::Processes, "close", {},
-            [facts](LessonRuntime &rt) {
-                readTimeWait(rt, *facts);
-                return facts->timeWait.contains(kA) && facts->timeWait.contains(kB);
-            }},
+         tr("The side that closed first keeps its end in TIME_WAIT for a minute: A, "
+            "and B, whose FIN came first. The server closed second, so none of its "
+            "sockets wait. After a reset nobody waits: the connection is simply gone."),
+         tr("Processes: the TIME_WAIT count, read from the kernel's socket table."),
+         ObserveTarget::Processes,
+         "close",
+         {},
+         [facts](LessonRuntime &rt) {
+             readTimeWait(rt, *facts);
+             return facts->timeWait.contains(kA) && facts->timeWait.contains(kB);
+         }},
     };
     script.outcome = [facts](const LessonRuntime &) { return outcomeOf(*facts); };
     return script;

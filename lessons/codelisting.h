@@ -19,21 +19,31 @@ namespace socketlab {
 // code, so anchors (which name lines, not texts) keep working in every language.
 struct ListingLine
 {
-    ListingLine(const char *code) : code(QString::fromUtf8(code)) {}
-    ListingLine(const char *anchor, const char *code) : anchor(anchor), code(QString::fromUtf8(code)) {}
+    ListingLine(const char *code)
+        : code(QString::fromUtf8(code))
+    {
+    }
+    ListingLine(const char *anchor, const char *code)
+        : anchor(anchor),
+          code(QString::fromUtf8(code))
+    {
+    }
     ListingLine(const char *code, const QString &comment)
-        : code(QString::fromUtf8(code)), comment(comment)
+        : code(QString::fromUtf8(code)),
+          comment(comment)
     {
     }
     ListingLine(const char *anchor, const char *code, const QString &comment)
-        : anchor(anchor), code(QString::fromUtf8(code)), comment(comment)
+        : anchor(anchor),
+          code(QString::fromUtf8(code)),
+          comment(comment)
     {
     }
     static ListingLine commentLine(const QString &comment) { return ListingLine("", comment); }
 
-    const char *anchor = nullptr;  // null: no step points here
+    const char *anchor = nullptr; // null: no step points here
     QString code;
-    QString comment;  // translated; empty for none
+    QString comment; // translated; empty for none
 };
 
 using ListingLines = QVector<ListingLine>;

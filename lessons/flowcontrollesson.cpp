@@ -1,9 +1,9 @@
 #include "lessons/lessons.h"
 
+#include "core/clientoptions.h"
 #include "lessons/kernelsockets.h"
 #include "lessons/lessonruntime.h"
 #include "lessons/lessonsteps.h"
-#include "core/clientoptions.h"
 
 #include <QCoreApplication>
 
@@ -107,7 +107,7 @@ bool sendBlocked(LessonRuntime &rt, FlowControlFacts &facts)
 {
     const SocketSnapshot client = KernelSockets::clientSide(rt, rt.kernelSockets(), 1);
     if (sentBy(rt, 1) >= 3) {
-        facts.returnedEarly = true;  // the kernel took it all: nothing blocked
+        facts.returnedEarly = true; // the kernel took it all: nothing blocked
         return true;
     }
     if (!freshSample(rt, facts) || client.sendQ <= 0)
@@ -154,7 +154,7 @@ LessonOutcome outcomeOf(const FlowControlFacts &facts)
         : FlowControlLesson::tr("The queues have not been seen filling and draining in order yet.");
     return outcome;
 }
-}
+} // namespace
 
 LessonScript FlowControlLesson::build()
 {
@@ -216,8 +216,8 @@ LessonScript FlowControlLesson::build()
          tr("The receive buffer is full, so the server's side advertises a window of 0 "
             "bytes: \"send no more\". A's kernel keeps what does not fit in A's send "
             "queue. send() still returns: the bytes are in A's kernel."),
-         tr("Queues: the server's Recv-Q stops growing, A's Send-Q rises."),
-         ObserveTarget::Kernel, "more", marked(facts, clientSends(1, QByteArray(kMore, 'b'))),
+         tr("Queues: the server's Recv-Q stops growing, A's Send-Q rises."), ObserveTarget::Kernel,
+         "more", marked(facts, clientSends(1, QByteArray(kMore, 'b'))),
          [facts](LessonRuntime &rt) { return inSendQ(rt, *facts); }},
         {tr("A sends a lot: send() blocks"),
          tr("Now A's send queue is full too. A blocking send() waits until there is "

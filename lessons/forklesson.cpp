@@ -1,9 +1,9 @@
 #include "lessons/lessons.h"
 
+#include "core/procstat.h"
 #include "lessons/kernelsockets.h"
 #include "lessons/lessonruntime.h"
 #include "lessons/lessonsteps.h"
-#include "core/procstat.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -62,9 +62,8 @@ bool firstChildEnded(LessonRuntime &rt, ForkFacts &facts)
     }
     // A's child: the one whose client left.
     const auto fromA = rt.fromClient(1);
-    const int left = rt.indexOf([&fromA](const SocketEvent &e) {
-        return e.kind == EventKind::Disconnected && fromA(e);
-    });
+    const int left = rt.indexOf(
+        [&fromA](const SocketEvent &e) { return e.kind == EventKind::Disconnected && fromA(e); });
     const qint64 pid = left >= 0 ? rt.events().at(left).pid : 0;
     const bool zombie = isZombie(pid);
     if (zombie)
@@ -98,15 +97,16 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const ForkFacts &facts)
     LessonOutcome outcome;
     outcome.passed = distinct.size() >= 2 && distinct.size() == pids.size() && zombieSeen
         && zombies == 0 && facts.closeWait;
-    outcome.text = ForkLesson::tr("%1 child processes with distinct pids; a zombie was seen: %2; "
-                      "zombies now: %3; CLOSE_WAIT left by a parent that forgot close(): %4.")
-                       .arg(distinct.size())
-                       .arg(zombieSeen ? ForkLesson::tr("yes") : ForkLesson::tr("no"))
-                       .arg(zombies)
-                       .arg(facts.closeWait ? ForkLesson::tr("yes") : ForkLesson::tr("no"));
+    outcome.text
+        = ForkLesson::tr("%1 child processes with distinct pids; a zombie was seen: %2; "
+                         "zombies now: %3; CLOSE_WAIT left by a parent that forgot close(): %4.")
+              .arg(distinct.size())
+              .arg(zombieSeen ? ForkLesson::tr("yes") : ForkLesson::tr("no"))
+              .arg(zombies)
+              .arg(facts.closeWait ? ForkLesson::tr("yes") : ForkLesson::tr("no"));
     return outcome;
 }
-}
+} // namespace
 
 LessonScript ForkLesson::build()
 {
@@ -172,14 +172,14 @@ LessonScript ForkLesson::build()
          all({disconnectClient(2), stopServer(), startServer(forkConfig(false)),
               connectClient(3, Protocol::Tcp, QByteArrayLiteral("C: hello")), disconnectClient(3)}),
          [facts](LessonRuntime &rt) { return lastChildIsZombie(rt, *facts); },
-         false},  // this step's server does not reap, whatever the switch says
+         false}, // this step's server does not reap, whatever the switch says
         {tr("Stop: the parent reaps every child"),
          tr("Stopping the server reaps what is left: waitpid() for the zombie. No "
             "exited child may stay a zombie, or the process table fills up."),
          tr("Processes: no zombie is left; event log: the child was reaped."),
          ObserveTarget::Processes, "waitpid", stopServer(),
          [facts](LessonRuntime &rt) { return facts->zombie == 0 || reaped(rt, facts->zombie); },
-         false},  // still the server of the step before
+         false}, // still the server of the step before
         {tr("A parent that forgets close(c)"),
          tr("A new server with a classic bug: after fork() the parent does not close its "
             "copy of the connection. Client E sends and leaves; E's child reads 0, closes "

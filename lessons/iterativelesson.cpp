@@ -33,12 +33,10 @@ Order orderOf(const LessonRuntime &rt)
     const auto fromA = rt.fromClient(1);
     const auto fromB = rt.fromClient(2);
     Order order;
-    order.aLeft = rt.indexOf([&fromA](const SocketEvent &e) {
-        return e.kind == EventKind::Disconnected && fromA(e);
-    });
-    order.bLogged = rt.indexOf([&fromB](const SocketEvent &e) {
-        return e.kind == EventKind::Data && fromB(e);
-    });
+    order.aLeft = rt.indexOf(
+        [&fromA](const SocketEvent &e) { return e.kind == EventKind::Disconnected && fromA(e); });
+    order.bLogged = rt.indexOf(
+        [&fromB](const SocketEvent &e) { return e.kind == EventKind::Data && fromB(e); });
     return order;
 }
 
@@ -52,7 +50,8 @@ bool queueOverflowed(LessonRuntime &rt, IterativeFacts &facts)
     facts.backlog = listener.sendQ;
     for (int n : {2, 3}) {
         const SocketSnapshot waiting = KernelSockets::serverSide(rt, sockets, n);
-        facts.waitingInBacklog[n - 2] = waiting.state == SocketState::Established && !waiting.accepted();
+        facts.waitingInBacklog[n - 2]
+            = waiting.state == SocketState::Established && !waiting.accepted();
     }
     // D only once C is queued, so that it is D's SYN that finds the queue full.
     if (facts.waitingInBacklog[1] && !rt.clientNumbers().contains(4))
@@ -70,11 +69,13 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const IterativeFacts &facts)
     const Order order = orderOf(rt);
     LessonOutcome outcome;
     const bool served = order.aLeft >= 0 && order.bLogged > order.aLeft;
-    const bool overflowed = facts.synSent && facts.backlog >= 0 && facts.acceptQueue == facts.backlog + 1;
+    const bool overflowed
+        = facts.synSent && facts.backlog >= 0 && facts.acceptQueue == facts.backlog + 1;
     outcome.passed = served && overflowed;
-    outcome.text = (served
-        ? IterativeLesson::tr("B's first message was logged only after A's connection ended.")
-        : IterativeLesson::tr("B's message has not been logged yet since A left."))
+    outcome.text
+        = (served ? IterativeLesson::tr(
+               "B's first message was logged only after A's connection ended.")
+                  : IterativeLesson::tr("B's message has not been logged yet since A left."))
         + QLatin1Char(' ')
         + IterativeLesson::tr("Backlog %1: the accept queue held %2; a SYN that found it full "
                               "was ignored: %3.")
@@ -83,7 +84,7 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const IterativeFacts &facts)
               .arg(facts.synSent ? IterativeLesson::tr("yes") : IterativeLesson::tr("no"));
     return outcome;
 }
-}
+} // namespace
 
 LessonScript IterativeLesson::build()
 {
@@ -91,8 +92,10 @@ LessonScript IterativeLesson::build()
     const auto facts = script.makeFacts<IterativeFacts>();
     script.title = tr("Iterative TCP server: one client at a time");
     const CodeListing loop = RecipeListing::iterativeServerLoop();
-    script.listing.c = ListingLines{{"listen", "listen(s, 1);", tr("backlog: a queue of 1")}} + loop.c;
-    script.listing.python = ListingLines{{"listen", "tcp.listen(1)", tr("backlog: a queue of 1")}} + loop.python;
+    script.listing.c
+        = ListingLines {{"listen", "listen(s, 1);", tr("backlog: a queue of 1")}} + loop.c;
+    script.listing.python
+        = ListingLines {{"listen", "tcp.listen(1)", tr("backlog: a queue of 1")}} + loop.python;
     script.steps = {
         {tr("An iterative server"),
          tr("This server serves one connection at a time, itself: it calls "
@@ -109,7 +112,8 @@ LessonScript IterativeLesson::build()
             "connection in the backlog. B's send() succeeds too, its bytes wait in the "
             "system. But the server is busy in recv() for A and does not accept B."),
          tr("Sequence diagram: B's message arrow stays open; the event log shows nothing from B."),
-         ObserveTarget::Diagram, "recv", connectClient(2, Protocol::Tcp, QByteArrayLiteral("B: waiting?")),
+         ObserveTarget::Diagram, "recv",
+         connectClient(2, Protocol::Tcp, QByteArrayLiteral("B: waiting?")),
          untilSentAndQuiet(2, kWaitShownMs)},
         {tr("C and D connect: the backlog overflows"),
          tr("C connects and sends: its connection waits in the backlog after B's. "
@@ -133,7 +137,8 @@ LessonScript IterativeLesson::build()
             "after the other, and waits in accept() again."),
          tr("Processes: only the server's own thread serves, one client after the other."),
          ObserveTarget::Processes, "close",
-         all({disconnectClient(2), disconnectClient(3), [](LessonRuntime &rt) { rt.client(4)->abort(); }}),
+         all({disconnectClient(2), disconnectClient(3),
+              [](LessonRuntime &rt) { rt.client(4)->abort(); }}),
          untilServerEvent(EventKind::Disconnected, 3)},
     };
     script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };

@@ -29,7 +29,7 @@ int clientOf(const LessonRuntime &rt, const SocketSnapshot &s, bool serverSide)
     }
     return qMax(0, unknown);
 }
-}
+} // namespace
 
 SocketSnapshot KernelSockets::listener(const QList<SocketSnapshot> &sockets, quint16 port)
 {
@@ -40,7 +40,8 @@ SocketSnapshot KernelSockets::listener(const QList<SocketSnapshot> &sockets, qui
     return {};
 }
 
-SocketSnapshot KernelSockets::clientSide(const LessonRuntime &rt, const QList<SocketSnapshot> &sockets, int n)
+SocketSnapshot KernelSockets::clientSide(const LessonRuntime &rt,
+                                         const QList<SocketSnapshot> &sockets, int n)
 {
     const QString address = rt.clientAddress(n);
     for (const SocketSnapshot &s : sockets) {
@@ -50,7 +51,8 @@ SocketSnapshot KernelSockets::clientSide(const LessonRuntime &rt, const QList<So
     return {};
 }
 
-SocketSnapshot KernelSockets::serverSide(const LessonRuntime &rt, const QList<SocketSnapshot> &sockets, int n)
+SocketSnapshot KernelSockets::serverSide(const LessonRuntime &rt,
+                                         const QList<SocketSnapshot> &sockets, int n)
 {
     const QString address = rt.clientAddress(n);
     for (const SocketSnapshot &s : sockets) {
@@ -66,7 +68,8 @@ bool KernelSockets::halfClosed(const LessonRuntime &rt, int n)
         && serverSide(rt, rt.kernelSockets(), n).state == SocketState::CloseWait;
 }
 
-QList<SocketSnapshot> KernelSockets::inState(const QList<SocketSnapshot> &sockets, SocketState state)
+QList<SocketSnapshot> KernelSockets::inState(const QList<SocketSnapshot> &sockets,
+                                             SocketState state)
 {
     QList<SocketSnapshot> found;
     for (const SocketSnapshot &s : sockets) {

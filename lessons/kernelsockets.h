@@ -13,9 +13,9 @@ class LessonRuntime;
 // One moment of the flow-control plot: client n's connection, both ends.
 struct QueuePoint
 {
-    qint64 ms = 0;      // since the lesson's run began
-    qint64 recvQ = 0;   // the server side's receive queue
-    qint64 sendQ = 0;   // the client's send queue
+    qint64 ms = 0; // since the lesson's run began
+    qint64 recvQ = 0; // the server side's receive queue
+    qint64 sendQ = 0; // the client's send queue
 };
 
 // Finds the lesson's sockets in a kernel sample (LessonRuntime::kernelSockets()) and names
@@ -27,8 +27,10 @@ class KernelSockets
 public:
     static SocketSnapshot listener(const QList<SocketSnapshot> &sockets, quint16 port);
     // Client n's own socket, and the server's side of its connection; state Unknown if absent.
-    static SocketSnapshot clientSide(const LessonRuntime &rt, const QList<SocketSnapshot> &sockets, int n);
-    static SocketSnapshot serverSide(const LessonRuntime &rt, const QList<SocketSnapshot> &sockets, int n);
+    static SocketSnapshot clientSide(const LessonRuntime &rt, const QList<SocketSnapshot> &sockets,
+                                     int n);
+    static SocketSnapshot serverSide(const LessonRuntime &rt, const QList<SocketSnapshot> &sockets,
+                                     int n);
     // Client n closed but the server did not: its side in FIN_WAIT2, the server's in CLOSE_WAIT.
     static bool halfClosed(const LessonRuntime &rt, int n);
     static QList<SocketSnapshot> inState(const QList<SocketSnapshot> &sockets, SocketState state);

@@ -8,12 +8,11 @@ namespace {
 using Builder = LessonScript (*)();
 
 constexpr Builder kBuilders[] = {
-    udpLesson,          tcpBasicsLesson, iterativeLesson, forkLesson,
-    sharedMemoryLesson, boundariesLesson, refusedLesson,  addressInUseLesson,
-    pollLesson,         closingLesson,   nagleLesson,
-    flowControlLesson,
+    udpLesson,          tcpBasicsLesson,  iterativeLesson, forkLesson,
+    sharedMemoryLesson, boundariesLesson, refusedLesson,   addressInUseLesson,
+    pollLesson,         closingLesson,    nagleLesson,     flowControlLesson,
 };
-}
+} // namespace
 
 int LessonCatalog::count()
 {

@@ -22,10 +22,11 @@ void takeTexts(LessonScript &to, const LessonScript &from)
         to.steps[i].observe = from.steps[i].observe;
     }
 }
-}
+} // namespace
 
 LessonController::LessonController(QObject *parent)
-    : QObject(parent), m_lessons(LessonCatalog::create())
+    : QObject(parent),
+      m_lessons(LessonCatalog::create())
 {
     m_pollTimer.setInterval(kPollMs);
     connect(&m_pollTimer, &QTimer::timeout, this, &LessonController::poll);
@@ -119,7 +120,8 @@ void LessonController::goTo(int step)
 
 void LessonController::enter(int step)
 {
-    const LessonSteps steps = current()->steps;  // a copy: a slot of stepChanged may start another run
+    const LessonSteps steps
+        = current()->steps; // a copy: a slot of stepChanged may start another run
     if (step < 0 || step >= steps.size())
         return;
     m_step = step;

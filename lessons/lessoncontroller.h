@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lessons/lessonscript.h"
 #include "lessons/lessonruntime.h"
+#include "lessons/lessonscript.h"
 
 #include <QObject>
 #include <QTimer>
@@ -69,7 +69,7 @@ private:
     int m_lessonIndex = -1;
     int m_step = -1;
     int m_replayTarget = -1;
-    int m_run = 0;  // counts restarts, so a replay step queued for an older run is dropped
+    int m_run = 0; // counts restarts, so a replay step queued for an older run is dropped
     bool m_settled = false;
     bool m_timedOut = false;
 };

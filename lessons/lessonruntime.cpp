@@ -13,9 +13,10 @@ namespace {
 constexpr int kWatchedPorts = 3;
 // Two minutes of samples: the flow-control plot's history.
 constexpr int kKernelHistory = 1200;
-}
+} // namespace
 
-LessonRuntime::LessonRuntime(QObject *parent) : QObject(parent)
+LessonRuntime::LessonRuntime(QObject *parent)
+    : QObject(parent)
 {
     connect(&m_session, &LabSession::eventsArrived, this, &LessonRuntime::append);
     connect(&m_session, &LabSession::socketsSampled, this, &LessonRuntime::kernelArrived);
@@ -31,7 +32,7 @@ LessonRuntime::~LessonRuntime()
 
 void LessonRuntime::reset()
 {
-    m_session.blockSignals(true);  // the old run's last events are not this run's
+    m_session.blockSignals(true); // the old run's last events are not this run's
     abortClients();
     m_session.server()->stop();
     m_session.flush();
@@ -106,7 +107,8 @@ void LessonRuntime::abortClients()
 void LessonRuntime::append(const SocketEvents &events)
 {
     for (const SocketEvent &e : events) {
-        if (e.role == Role::Client && !e.local.isEmpty() && !m_clientAddresses.contains(int(e.connectionId))
+        if (e.role == Role::Client && !e.local.isEmpty()
+            && !m_clientAddresses.contains(int(e.connectionId))
             && (e.kind == EventKind::Connected || e.kind == EventKind::Sent)) {
             m_clientAddresses.insert(int(e.connectionId), e.local);
         }
@@ -148,7 +150,8 @@ QString LessonRuntime::clientAddress(int number) const
 
 LessonRuntime::Predicate LessonRuntime::fromClient(int number) const
 {
-    return [number](const SocketEvent &e) { return e.role == Role::Server && e.clientId == number; };
+    return
+        [number](const SocketEvent &e) { return e.role == Role::Server && e.clientId == number; };
 }
 
 LessonRuntime::Predicate LessonRuntime::onConnectionOf(int number) const
@@ -202,13 +205,14 @@ quint16 LessonRuntime::closedPort(Protocol protocol)
 {
     const int type = protocol == Protocol::Tcp ? SOCK_STREAM : SOCK_DGRAM;
     Fd socket(::socket(AF_INET, type | SOCK_CLOEXEC, 0));
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t length = sizeof address;
-    if (!socket.isValid() || ::bind(socket.get(), reinterpret_cast<sockaddr *>(&address), length) != 0
+    if (!socket.isValid()
+        || ::bind(socket.get(), reinterpret_cast<sockaddr *>(&address), length) != 0
         || ::getsockname(socket.get(), reinterpret_cast<sockaddr *>(&address), &length) != 0) {
-        return 9;  // discard: nothing listens there on a classroom machine either
+        return 9; // discard: nothing listens there on a classroom machine either
     }
     return ntohs(address.sin_port);
 }

@@ -19,7 +19,7 @@ namespace socketlab {
 // The kernel's view of the lesson's ports at one moment.
 struct KernelSample
 {
-    qint64 ms = 0;  // since the run began
+    qint64 ms = 0; // since the run began
     QList<SocketSnapshot> sockets;
 };
 
@@ -106,7 +106,7 @@ private:
 
     LabSession m_session;
     SocketEvents m_events;
-    QMap<int, QString> m_clientAddresses;  // the run's clients' local addresses, by number
+    QMap<int, QString> m_clientAddresses; // the run's clients' local addresses, by number
     QElapsedTimer m_stepClock;
     bool m_switchOn = true;
     bool m_droppingClientEvents = false;

@@ -28,8 +28,7 @@ struct LessonScript
     std::any facts;
 
     // New facts of type Facts for this build's steps and outcome to share.
-    template <typename Facts>
-    std::shared_ptr<Facts> makeFacts()
+    template<typename Facts> std::shared_ptr<Facts> makeFacts()
     {
         auto made = std::make_shared<Facts>();
         facts = made;
@@ -37,8 +36,7 @@ struct LessonScript
     }
 
     // The facts of this build if they are of type Facts, else null.
-    template <typename Facts>
-    const Facts *factsAs() const
+    template<typename Facts> const Facts *factsAs() const
     {
         const auto *held = std::any_cast<std::shared_ptr<Facts>>(&facts);
         return held ? held->get() : nullptr;

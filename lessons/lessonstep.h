@@ -26,7 +26,7 @@ struct LessonStep
     QString explanation;
     QString observe;
     ObserveTarget target = ObserveTarget::Diagram;
-    const char *anchor = nullptr;  // the listing line to highlight, null for none
+    const char *anchor = nullptr; // the listing line to highlight, null for none
     // Run once when the step is entered (forward or while replaying after Back).
     Enter enter;
     // Polled until true; null means done at once. May record facts for the outcome.

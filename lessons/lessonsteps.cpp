@@ -67,7 +67,8 @@ Enter serveForgetfully(Concurrency concurrency, int n)
     ServerConfig config = server(Protocol::Tcp, concurrency, 8);
     config.forgetClose = true;
     const QByteArray message = QStringLiteral("%1: bye").arg(QChar(char('A' + n - 1))).toUtf8();
-    return all({restartServer(config), connectClient(n, Protocol::Tcp, message), disconnectClient(n)});
+    return all(
+        {restartServer(config), connectClient(n, Protocol::Tcp, message), disconnectClient(n)});
 }
 
 Settled untilListening(int count)
@@ -77,7 +78,9 @@ Settled untilListening(int count)
 
 Settled untilServerEvent(EventKind kind, int count)
 {
-    return [kind, count](LessonRuntime &rt) { return rt.count(LessonRuntime::serverEvent(kind)) >= count; };
+    return [kind, count](LessonRuntime &rt) {
+        return rt.count(LessonRuntime::serverEvent(kind)) >= count;
+    };
 }
 
 Settled untilDataFrom(int n, int count)

@@ -20,8 +20,8 @@ using Enter = LessonStep::Enter;
 using Settled = LessonStep::Settled;
 
 // A server config on port 0 (any free port).
-ServerConfig server(Protocol protocol = Protocol::Tcp, Concurrency concurrency = Concurrency::Thread,
-                    int backlog = 1);
+ServerConfig server(Protocol protocol = Protocol::Tcp,
+                    Concurrency concurrency = Concurrency::Thread, int backlog = 1);
 
 // Each in turn.
 Enter all(std::initializer_list<Enter> moves);

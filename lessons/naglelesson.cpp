@@ -68,7 +68,7 @@ bool noDelayTraced(const LessonRuntime &rt, int n)
 Enter twoSmallSends(int n)
 {
     return all({clientSends(n, QByteArrayLiteral("GET /")),
-        clientSends(n, QByteArrayLiteral("index.html\n"))});
+                clientSends(n, QByteArrayLiteral("index.html\n"))});
 }
 
 // The second reply (to the two-piece request) has come: measure.
@@ -149,51 +149,54 @@ LessonScript NagleLesson::build()
     config.echoWholeLines = true;
     script.steps = {
         {tr("A request/reply server"),
-            tr("This server answers each complete line (up to the line break) with one "
-               "send(), as a web server answers only a whole request. Client A connects "
-               "and exchanges a first line with it."),
-            tr("Sequence diagram: A's line and the server's answer."), ObserveTarget::Diagram,
-            "recv",
-            all({startServer(config),
-                connectClient(kNagle, Protocol::Tcp, QByteArrayLiteral("hello\n"))}),
-            [](LessonRuntime &rt) { return repliesTo(rt, kNagle) > 0; }},
+         tr("This server answers each complete line (up to the line break) with one "
+            "send(), as a web server answers only a whole request. Client A connects "
+            "and exchanges a first line with it."),
+         tr("Sequence diagram: A's line and the server's answer."), ObserveTarget::Diagram, "recv",
+         all({startServer(config),
+              connectClient(kNagle, Protocol::Tcp, QByteArrayLiteral("hello\n"))}),
+         [](LessonRuntime &rt) { return repliesTo(rt, kNagle) > 0; }},
         {tr("Two small sends, Nagle on"),
-            tr("A writes its request in two small send() calls and waits for the answer. "
-               "Nagle's algorithm lets the first small segment go, but holds the second "
-               "until the first is acknowledged. The server's system delays that ACK (on "
-               "Linux up to tens of milliseconds) hoping to send it with a reply, and the "
-               "server cannot reply before the whole line is there: both wait."),
-            tr("Event log: the time between A's second send() and the server's recv() of it."),
-            ObserveTarget::Log, "send2", twoSmallSends(kNagle),
-            untilMeasured(kNagle, &NagleFacts::nagleUs, facts)},
+         tr("A writes its request in two small send() calls and waits for the answer. "
+            "Nagle's algorithm lets the first small segment go, but holds the second "
+            "until the first is acknowledged. The server's system delays that ACK (on "
+            "Linux up to tens of milliseconds) hoping to send it with a reply, and the "
+            "server cannot reply before the whole line is there: both wait."),
+         tr("Event log: the time between A's second send() and the server's recv() of it."),
+         ObserveTarget::Log, "send2", twoSmallSends(kNagle),
+         untilMeasured(kNagle, &NagleFacts::nagleUs, facts)},
         {tr("Switch Nagle off: TCP_NODELAY"),
-            tr("Client B sets TCP_NODELAY with setsockopt() right after socket(), then "
-               "connects and exchanges a first line like A."),
-            tr("Event log: B's setsockopt(TCP_NODELAY) before its connect()."), ObserveTarget::Log,
-            "nodelay",
-            [](LessonRuntime &rt) {
-                ClientOptions options;
-                options.noDelay = true;
-                rt.client(kNoDelay)->setOptions(options);
-                rt.connectClient(kNoDelay, Protocol::Tcp, rt.serverPort());
-                rt.client(kNoDelay)->send(QByteArrayLiteral("hello\n"));
-            },
-            [facts](LessonRuntime &rt) {
-                facts->noDelayTraced = noDelayTraced(rt, kNoDelay);
-                return repliesTo(rt, kNoDelay) > 0;
-            }},
+         tr("Client B sets TCP_NODELAY with setsockopt() right after socket(), then "
+            "connects and exchanges a first line like A."),
+         tr("Event log: B's setsockopt(TCP_NODELAY) before its connect()."), ObserveTarget::Log,
+         "nodelay",
+         [](LessonRuntime &rt) {
+             ClientOptions options;
+             options.noDelay = true;
+             rt.client(kNoDelay)->setOptions(options);
+             rt.connectClient(kNoDelay, Protocol::Tcp, rt.serverPort());
+             rt.client(kNoDelay)->send(QByteArrayLiteral("hello\n"));
+         },
+         [facts](LessonRuntime &rt) {
+             facts->noDelayTraced = noDelayTraced(rt, kNoDelay);
+             return repliesTo(rt, kNoDelay) > 0;
+         }},
         {tr("The same two sends, without Nagle"),
-            tr("B sends the same request in the same two pieces. With TCP_NODELAY the "
-               "second piece leaves at once, without waiting for an ACK."),
-            tr("Event log: B's second send() and the server's recv() of it, close together."),
-            ObserveTarget::Log, "send2", twoSmallSends(kNoDelay),
-            untilMeasured(kNoDelay, &NagleFacts::noDelayUs, facts)},
+         tr("B sends the same request in the same two pieces. With TCP_NODELAY the "
+            "second piece leaves at once, without waiting for an ACK."),
+         tr("Event log: B's second send() and the server's recv() of it, close together."),
+         ObserveTarget::Log, "send2", twoSmallSends(kNoDelay),
+         untilMeasured(kNoDelay, &NagleFacts::noDelayUs, facts)},
         {tr("What this machine measured"),
-            tr("The outcome below gives both delays as measured here, from the events' "
-               "times. On a real network the delays differ, and loopback may be faster "
-               "or slower than you expect: measure, do not assume. Better than "
-               "TCP_NODELAY: write a request with one send()."),
-            tr("The outcome line: the two delays."), ObserveTarget::Log, "reply", {}, {}},
+         tr("The outcome below gives both delays as measured here, from the events' "
+            "times. On a real network the delays differ, and loopback may be faster "
+            "or slower than you expect: measure, do not assume. Better than "
+            "TCP_NODELAY: write a request with one send()."),
+         tr("The outcome line: the two delays."),
+         ObserveTarget::Log,
+         "reply",
+         {},
+         {}},
     };
     script.outcome = [facts](const LessonRuntime &) { return outcomeOf(*facts); };
     return script;

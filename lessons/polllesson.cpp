@@ -33,14 +33,15 @@ QByteArray greeting(int n)
 // The slow client: it connects and starts, but does not finish or leave.
 Enter slowClientStarts(int n)
 {
-    return connectClient(n, Protocol::Tcp,
+    return connectClient(
+        n, Protocol::Tcp,
         QStringLiteral("%1: let me think...").arg(QChar(char('A' + n - 1))).toUtf8());
 }
 
 Enter othersSend(int first)
 {
     return all({connectClient(first + 1, Protocol::Tcp, greeting(first + 1)),
-        connectClient(first + 2, Protocol::Tcp, greeting(first + 2))});
+                connectClient(first + 2, Protocol::Tcp, greeting(first + 2))});
 }
 
 bool allServed(const LessonRuntime &rt, int first)
@@ -134,81 +135,81 @@ LessonScript PollLesson::build()
     script.listing = listing();
     script.steps = {
         {tr("An iterative server and a slow client"),
-            tr("The iterative server again. Client A connects and starts its request, "
-               "then takes its time: it neither finishes nor leaves. The server sits in "
-               "recv() for A."),
-            tr("Event log: A's first message; the server is busy with A."), ObserveTarget::Log,
-            "iterative",
-            all({startServer(server(Protocol::Tcp, Concurrency::Iterative, 8)),
-                slowClientStarts(kIterative)}),
-            untilDataFrom(kIterative)},
+         tr("The iterative server again. Client A connects and starts its request, "
+            "then takes its time: it neither finishes nor leaves. The server sits in "
+            "recv() for A."),
+         tr("Event log: A's first message; the server is busy with A."), ObserveTarget::Log,
+         "iterative",
+         all({startServer(server(Protocol::Tcp, Concurrency::Iterative, 8)),
+              slowClientStarts(kIterative)}),
+         untilDataFrom(kIterative)},
         {tr("B and C wait behind the slow client"),
-            tr("B and C connect and send. The system completes their connections, but "
-               "the server does not accept them while A is still there: one slow client "
-               "holds up everyone."),
-            tr("Sequence diagram: B's and C's messages stay open; nothing from them in the log."),
-            ObserveTarget::Diagram, "iterative", othersSend(kIterative),
-            [facts](LessonRuntime &rt) {
-                if (rt.count(LessonRuntime::clientEvent(kIterative + 1, EventKind::Sent)) == 0
-                    || rt.count(LessonRuntime::clientEvent(kIterative + 2, EventKind::Sent)) == 0
-                    || rt.msInStep() < kWaitShownMs) {
-                    return false;
-                }
-                facts->iterativeBlocked
-                    = rt.dataFrom(kIterative + 1) == 0 && rt.dataFrom(kIterative + 2) == 0;
-                return true;
-            }},
+         tr("B and C connect and send. The system completes their connections, but "
+            "the server does not accept them while A is still there: one slow client "
+            "holds up everyone."),
+         tr("Sequence diagram: B's and C's messages stay open; nothing from them in the log."),
+         ObserveTarget::Diagram, "iterative", othersSend(kIterative),
+         [facts](LessonRuntime &rt) {
+             if (rt.count(LessonRuntime::clientEvent(kIterative + 1, EventKind::Sent)) == 0
+                 || rt.count(LessonRuntime::clientEvent(kIterative + 2, EventKind::Sent)) == 0
+                 || rt.msInStep() < kWaitShownMs) {
+                 return false;
+             }
+             facts->iterativeBlocked
+                 = rt.dataFrom(kIterative + 1) == 0 && rt.dataFrom(kIterative + 2) == 0;
+             return true;
+         }},
         {tr("A thread per client"),
-            tr("The server restarts with a thread per connection, and the same three "
-               "clients come again as D (slow), E and F. Each gets its own thread: E and F "
-               "are served at once, while D's thread waits in recv() for D."),
-            tr("Processes: a handler thread for each of D, E and F."), ObserveTarget::Processes,
-            "thread",
-            all({restartServer(server(Protocol::Tcp, Concurrency::Thread, 8)),
-                slowClientStarts(kThread), othersSend(kThread)}),
-            [facts](LessonRuntime &rt) {
-                if (!allServed(rt, kThread))
-                    return false;
-                facts->threadHandlers = int(handlerThreads(rt, kThread).size());
-                return true;
-            }},
+         tr("The server restarts with a thread per connection, and the same three "
+            "clients come again as D (slow), E and F. Each gets its own thread: E and F "
+            "are served at once, while D's thread waits in recv() for D."),
+         tr("Processes: a handler thread for each of D, E and F."), ObserveTarget::Processes,
+         "thread",
+         all({restartServer(server(Protocol::Tcp, Concurrency::Thread, 8)),
+              slowClientStarts(kThread), othersSend(kThread)}),
+         [facts](LessonRuntime &rt) {
+             if (!allServed(rt, kThread))
+                 return false;
+             facts->threadHandlers = int(handlerThreads(rt, kThread).size());
+             return true;
+         }},
         {tr("One thread for everyone: poll()"),
-            tr("Now the server runs one thread that calls poll() on the listening socket "
-               "and every connection at once. poll() returns the descriptors that are "
-               "ready; the server accepts or reads only those, so it never waits for one "
-               "client. G (slow), H and I are all served by that one thread."),
-            tr("Processes: one server thread, no handler threads; event log: every line "
-               "has the same thread id."),
-            ObserveTarget::Processes, "poll",
-            all({restartServer(server(Protocol::Tcp, Concurrency::Poll, 8)),
-                slowClientStarts(kPoll), othersSend(kPoll)}),
-            [facts](LessonRuntime &rt) {
-                if (!allServed(rt, kPoll))
-                    return false;
-                const QSet<qint64> tids = handlerThreads(rt, kPoll);
-                facts->pollHandlers = int(tids.size());
-                facts->pollOnServerThread
-                    = tids.size() == 1 && tids.contains(rt.server()->workerThreadId());
-                return true;
-            }},
+         tr("Now the server runs one thread that calls poll() on the listening socket "
+            "and every connection at once. poll() returns the descriptors that are "
+            "ready; the server accepts or reads only those, so it never waits for one "
+            "client. G (slow), H and I are all served by that one thread."),
+         tr("Processes: one server thread, no handler threads; event log: every line "
+            "has the same thread id."),
+         ObserveTarget::Processes, "poll",
+         all({restartServer(server(Protocol::Tcp, Concurrency::Poll, 8)), slowClientStarts(kPoll),
+              othersSend(kPoll)}),
+         [facts](LessonRuntime &rt) {
+             if (!allServed(rt, kPoll))
+                 return false;
+             const QSet<qint64> tids = handlerThreads(rt, kPoll);
+             facts->pollHandlers = int(tids.size());
+             facts->pollOnServerThread
+                 = tids.size() == 1 && tids.contains(rt.server()->workerThreadId());
+             return true;
+         }},
         {tr("poll() says who is ready"),
-            tr("H and I leave, then G finally finishes and leaves. Each time poll() "
-               "returns, it says which descriptor is ready; recv() on it cannot block. "
-               "recv() returns 0 when a client has closed, and the server closes that "
-               "socket and stops watching it."),
-            tr("Event log: \"poll(...) -> 1 ready: fd N readable\" before each recv()."),
-            ObserveTarget::Log, "recv",
-            all({disconnectClient(kPoll + 1), disconnectClient(kPoll + 2),
-                clientSends(kPoll, QByteArrayLiteral("G: done")), disconnectClient(kPoll)}),
-            [](LessonRuntime &rt) {
-                const auto left = [&rt](int n) {
-                    const auto from = rt.fromClient(n);
-                    return rt.count([&from](const SocketEvent &e) {
-                        return e.kind == EventKind::Disconnected && from(e);
-                    }) > 0;
-                };
-                return left(kPoll) && left(kPoll + 1) && left(kPoll + 2);
-            }},
+         tr("H and I leave, then G finally finishes and leaves. Each time poll() "
+            "returns, it says which descriptor is ready; recv() on it cannot block. "
+            "recv() returns 0 when a client has closed, and the server closes that "
+            "socket and stops watching it."),
+         tr("Event log: \"poll(...) -> 1 ready: fd N readable\" before each recv()."),
+         ObserveTarget::Log, "recv",
+         all({disconnectClient(kPoll + 1), disconnectClient(kPoll + 2),
+              clientSends(kPoll, QByteArrayLiteral("G: done")), disconnectClient(kPoll)}),
+         [](LessonRuntime &rt) {
+             const auto left = [&rt](int n) {
+                 const auto from = rt.fromClient(n);
+                 return rt.count([&from](const SocketEvent &e) {
+                     return e.kind == EventKind::Disconnected && from(e);
+                 }) > 0;
+             };
+             return left(kPoll) && left(kPoll + 1) && left(kPoll + 2);
+         }},
     };
     script.outcome = [facts](const LessonRuntime &) { return outcomeOf(*facts); };
     return script;

@@ -22,7 +22,7 @@ struct ProcessRow
     QString client;
     ProcInfo info;
     bool udp = false;
-    bool poll = false;  // the server thread is a poll() loop that serves every client itself
+    bool poll = false; // the server thread is a poll() loop that serves every client itself
 };
 
 // Knows from the event stream which threads and child processes served which client, and
@@ -49,8 +49,8 @@ private:
         bool finished = false;
     };
 
-    QMap<qint64, Handler> m_threads;   // by tid
-    QMap<qint64, Handler> m_children;  // by pid
+    QMap<qint64, Handler> m_threads; // by tid
+    QMap<qint64, Handler> m_children; // by pid
     QList<quint16> m_ports;
     bool m_usesCounter = false;
     bool m_udp = false;

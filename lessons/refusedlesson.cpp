@@ -36,14 +36,15 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const RefusedFacts &facts)
     const int arrived = rt.count(LessonRuntime::serverEvent(EventKind::Data));
     LessonOutcome outcome;
     outcome.passed = facts.tcpErrno == ECONNREFUSED && udpSent > 0 && arrived == 0;
-    outcome.text = RefusedLesson::tr("TCP connect() refused after %1 ms. UDP sendto() returned %2; datagrams "
-                      "the server received: %3.")
+    outcome.text = RefusedLesson::tr(
+                       "TCP connect() refused after %1 ms. UDP sendto() returned %2; datagrams "
+                       "the server received: %3.")
                        .arg(facts.refusedAfterMs)
                        .arg(udpSent)
                        .arg(arrived);
     return outcome;
 }
-}
+} // namespace
 
 LessonScript RefusedLesson::build()
 {
@@ -84,7 +85,8 @@ LessonScript RefusedLesson::build()
              rt.connectClient(1, Protocol::Tcp, facts->tcpPort);
          },
          [facts](LessonRuntime &rt) {
-             const int i = rt.indexOf([](const SocketEvent &e) { return clientFailed(e, SysCall::Connect); });
+             const int i = rt.indexOf(
+                 [](const SocketEvent &e) { return clientFailed(e, SysCall::Connect); });
              if (i >= 0) {
                  facts->tcpErrno = rt.events().at(i).errnum;
                  facts->refusedAfterMs = rt.msInStep();

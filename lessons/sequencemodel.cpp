@@ -28,7 +28,7 @@ QString callOf(const SocketEvent &e)
     const SysCall call = e.call != SysCall::None ? e.call : trafficCall(e.kind, e.protocol);
     return sysCallName(call);
 }
-}
+} // namespace
 
 // Bytes sent one way on one lane and where each arrow waits for them to arrive.
 struct SequenceModel::Flow
@@ -45,7 +45,7 @@ struct SequenceModel::Flow
     qint64 clientReceived = 0;
     QVector<Pending> toClient;
     bool clientClosed = false;
-    bool lingerZero = false;  // SO_LINGER {1, 0}: the client's close() sends an RST
+    bool lingerZero = false; // SO_LINGER {1, 0}: the client's close() sends an RST
 };
 
 QString SequenceModel::clientName(quint64 number)
@@ -117,7 +117,7 @@ QString SequenceModel::targetOf(const SocketEvent &e)
     if (e.kind == EventKind::Connected || e.kind == EventKind::Sent)
         return e.peer;
     if (e.kind == EventKind::Error && e.call == SysCall::Connect)
-        return e.args;  // the address connect() was given
+        return e.args; // the address connect() was given
     return QString();
 }
 
@@ -168,7 +168,7 @@ void SequenceModel::setEvents(const SocketEvents &events)
         if (e.role == Role::Server)
             return 1;
         const bool reaction = e.kind == EventKind::Received
-            || (e.kind == EventKind::Disconnected && e.result == 1);  // the server closed first
+            || (e.kind == EventKind::Disconnected && e.result == 1); // the server closed first
         return reaction ? 2 : 0;
     };
     std::stable_sort(order.begin(), order.end(), [&events, &rank](int a, int b) {
@@ -248,7 +248,7 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
                               tr("%1(): %2").arg(callOf(e), quoted(e)));
         flow.clientSent += e.bytes;
         if (flow.serverReceived >= flow.clientSent)
-            m_items[item].endRow = m_items[item].row;  // its arrival was stamped first
+            m_items[item].endRow = m_items[item].row; // its arrival was stamped first
         else
             flow.toServer.push_back({item, flow.clientSent});
         break;
@@ -297,7 +297,8 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
                                          : tr("listen(): %1").arg(e.local));
         break;
     case EventKind::Connected:
-        push(SequenceItem::Kind::Mark, s, s, tr("accept(): %1").arg(EventFormatter::shortHandlerText(e)));
+        push(SequenceItem::Kind::Mark, s, s,
+             tr("accept(): %1").arg(EventFormatter::shortHandlerText(e)));
         break;
     case EventKind::Data: {
         const int row = m_rows;
@@ -315,7 +316,8 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
         if (lane < 0)
             break;
         Flow &flow = flows[lane];
-        const int item = push(SequenceItem::Kind::Reply, s, lane, tr("%1(): %2").arg(callOf(e), quoted(e)));
+        const int item
+            = push(SequenceItem::Kind::Reply, s, lane, tr("%1(): %2").arg(callOf(e), quoted(e)));
         flow.serverSent += e.bytes;
         if (flow.clientReceived >= flow.serverSent)
             m_items[item].endRow = m_items[item].row;

@@ -3,19 +3,19 @@
 #include "core/socketevent.h"
 
 #include <QCoreApplication>
-#include <QString>
 #include <QSet>
+#include <QString>
 #include <QVector>
 
 namespace socketlab {
 
 struct SequenceLane
 {
-    QString title;     // "Client A", "Server"
-    QString subtitle;  // its address
+    QString title; // "Client A", "Server"
+    QString subtitle; // its address
     bool server = false;
-    bool nobody = false;  // an address clients tried where no server of the lesson listened
-    int colour = 0;    // client lanes: 1, 2, ...; the server: 0
+    bool nobody = false; // an address clients tried where no server of the lesson listened
+    int colour = 0; // client lanes: 1, 2, ...; the server: 0
 };
 
 struct SequenceItem
@@ -24,9 +24,9 @@ struct SequenceItem
 
     Kind kind = Kind::Mark;
     int fromLane = 0;
-    int toLane = 0;   // marks: the same as fromLane
+    int toLane = 0; // marks: the same as fromLane
     int row = 0;
-    int endRow = -1;  // arrows: the row where it arrived; -1 while nothing arrived
+    int endRow = -1; // arrows: the row where it arrived; -1 while nothing arrived
     QString label;
 
     bool isArrow() const { return kind != Kind::Mark && kind != Kind::Error; }
@@ -75,7 +75,7 @@ private:
     int push(SequenceItem::Kind kind, int from, int to, const QString &label);
 
     QVector<SequenceLane> m_lanes;
-    QVector<quint64> m_laneClients;   // per lane: client number, 0 for others
+    QVector<quint64> m_laneClients; // per lane: client number, 0 for others
     QVector<QString> m_laneAddresses;
     QVector<SequenceItem> m_items;
     int m_rows = 0;

@@ -47,7 +47,8 @@ LessonStep::Enter sendFromClients(int first)
     return [first](LessonRuntime &rt) {
         for (int n = first; n < first + kClients; ++n) {
             rt.connectClient(n, Protocol::Tcp, rt.serverPort());
-            rt.client(n)->send(QStringLiteral("hello from %1").arg(QChar(char('A' + n - 1))).toUtf8());
+            rt.client(n)->send(
+                QStringLiteral("hello from %1").arg(QChar(char('A' + n - 1))).toUtf8());
         }
     };
 }
@@ -57,20 +58,22 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const SharedMemoryFacts &facts)
     QList<qint64> threads = counterValues(rt, HandlerKind::Thread);
     std::sort(threads.begin(), threads.end());
     const QList<qint64> children = counterValues(rt, HandlerKind::Process);
-    const bool shared = threads == QList<qint64>{1, 2, 3} && facts.threadCounter == kClients;
+    const bool shared = threads == QList<qint64> {1, 2, 3} && facts.threadCounter == kClients;
     const bool copies = children.size() == kClients
         && std::all_of(children.cbegin(), children.cend(), [](qint64 v) { return v == 1; });
     const qint64 parent = facts.parentCounter;
     LessonOutcome outcome;
     outcome.passed = shared && copies && parent == 0 && facts.closeWait;
-    outcome.text = SharedMemoryLesson::tr("Threads: the server's counter reached %1. Children: each counted to 1; "
-                      "the server's counter is %2. CLOSE_WAIT left by a thread that forgot close(): %3.")
-                       .arg(facts.threadCounter)
-                       .arg(parent)
-                       .arg(facts.closeWait ? SharedMemoryLesson::tr("yes") : SharedMemoryLesson::tr("no"));
+    outcome.text
+        = SharedMemoryLesson::tr(
+              "Threads: the server's counter reached %1. Children: each counted to 1; "
+              "the server's counter is %2. CLOSE_WAIT left by a thread that forgot close(): %3.")
+              .arg(facts.threadCounter)
+              .arg(parent)
+              .arg(facts.closeWait ? SharedMemoryLesson::tr("yes") : SharedMemoryLesson::tr("no"));
     return outcome;
 }
-}
+} // namespace
 
 LessonScript SharedMemoryLesson::build()
 {
@@ -130,13 +133,19 @@ LessonScript SharedMemoryLesson::build()
             "each. fork() copies the parent's memory: each child increments its own "
             "copy, which starts at the parent's value, 0."),
          tr("Event log: every child says \"++counter() -> 1\"."), ObserveTarget::Log,
-         "childIncrement", all({restartServer(counterConfig(Concurrency::Fork)), sendFromClients(kClients + 1)}),
-         [](LessonRuntime &rt) { return counterValues(rt, HandlerKind::Process).size() >= kClients; }},
+         "childIncrement",
+         all({restartServer(counterConfig(Concurrency::Fork)), sendFromClients(kClients + 1)}),
+         [](LessonRuntime &rt) {
+             return counterValues(rt, HandlerKind::Process).size() >= kClients;
+         }},
         {tr("The parent's counter did not move"),
          tr("The server process's own counter is still 0: what a child changes stays "
             "in the child. Processes that must share data need pipes, sockets or "
             "shared memory set up on purpose."),
-         tr("Processes: the server process's counter value."), ObserveTarget::Processes, "counter", {},
+         tr("Processes: the server process's counter value."),
+         ObserveTarget::Processes,
+         "counter",
+         {},
          [facts](LessonRuntime &rt) {
              facts->parentCounter = rt.server()->sharedCounter();
              return true;

@@ -28,12 +28,12 @@ LessonOutcome outcomeOf(const LessonRuntime &rt)
     });
     LessonOutcome outcome;
     outcome.passed = listen >= 0 && accept > listen && recvZero > accept;
-    outcome.text = outcome.passed
-        ? TcpBasicsLesson::tr("listen(), then accept(), then recv() returned 0 when the client closed.")
-        : TcpBasicsLesson::tr("The call sequence is not complete yet.");
+    outcome.text = outcome.passed ? TcpBasicsLesson::tr(
+                       "listen(), then accept(), then recv() returned 0 when the client closed.")
+                                  : TcpBasicsLesson::tr("The call sequence is not complete yet.");
     return outcome;
 }
-}
+} // namespace
 
 LessonScript TcpBasicsLesson::build()
 {
@@ -78,7 +78,11 @@ LessonScript TcpBasicsLesson::build()
         {tr("Server: waiting in accept()"),
          tr("The recipe's server step 5: accept() waits for a client. Nothing else happens in "
             "the server until one connects."),
-         tr("Processes: the server thread is sleeping."), ObserveTarget::Processes, "accept", {}, {}},
+         tr("Processes: the server thread is sleeping."),
+         ObserveTarget::Processes,
+         "accept",
+         {},
+         {}},
         {tr("Client: resolve, socket, connect"),
          tr("The client resolves the host name (1) and the protocol (2), makes an "
             "active socket (3) and calls connect() (4). The three-way handshake "
@@ -89,16 +93,22 @@ LessonScript TcpBasicsLesson::build()
          tr("The client's send() (5) puts bytes on the connection; the server's recv() "
             "(6) returns them, at most 1024 bytes at a time."),
          tr("Sequence diagram: the message arrow; event log: recv() returned 5 bytes."),
-         ObserveTarget::Diagram, "recv", clientSends(1, QByteArrayLiteral("hello")), untilDataFrom(1)},
+         ObserveTarget::Diagram, "recv", clientSends(1, QByteArrayLiteral("hello")),
+         untilDataFrom(1)},
         {tr("Client closes, server closes"),
          tr("The client calls close() (6). The server's recv() returns 0: the peer "
             "closed the connection. The server closes its socket for this client (7)."),
          tr("Event log: \"recv() -> 0 (the peer closed the connection)\", then close()."),
-         ObserveTarget::Log, "close", disconnectClient(1), untilServerEvent(EventKind::Disconnected)},
+         ObserveTarget::Log, "close", disconnectClient(1),
+         untilServerEvent(EventKind::Disconnected)},
         {tr("Server: back to accept()"),
          tr("The recipe's server step 8: the server goes back to its step 5, accept(), and waits "
             "for the next client. The listening socket was never used to talk: it only accepts."),
-         tr("Code: the highlighted line is accept() again."), ObserveTarget::Code, "accept", {}, {}},
+         tr("Code: the highlighted line is accept() again."),
+         ObserveTarget::Code,
+         "accept",
+         {},
+         {}},
     };
     script.outcome = &outcomeOf;
     return script;

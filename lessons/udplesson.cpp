@@ -93,7 +93,7 @@ LessonOutcome outcomeOf(const LessonRuntime &rt, const UdpFacts &facts)
     }
     return outcome;
 }
-}
+} // namespace
 
 LessonScript UdpLesson::build()
 {
@@ -149,7 +149,10 @@ LessonScript UdpLesson::build()
          tr("One call serves every sender: recvfrom() returns the next datagram, "
             "whoever sent it, together with the sender's address."),
          tr("Processes: the server's receive thread is sleeping until a datagram comes."),
-         ObserveTarget::Processes, "recvfrom", {}, {}},
+         ObserveTarget::Processes,
+         "recvfrom",
+         {},
+         {}},
         {tr("Client A sends a datagram"),
          tr("Client A makes its own datagram socket and sends at once: no connect(), "
             "no handshake. The system gives it an ephemeral port on its first send."),

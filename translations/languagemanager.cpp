@@ -6,7 +6,10 @@
 
 namespace socketlab {
 
-LanguageManager::LanguageManager(QObject *parent) : QObject(parent) {}
+LanguageManager::LanguageManager(QObject *parent)
+    : QObject(parent)
+{
+}
 
 QStringList LanguageManager::availableLanguages()
 {
@@ -51,7 +54,8 @@ bool LanguageManager::setLanguage(const QString &language)
                                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&m_qtTranslator);
     }
-    QLocale::setDefault(QLocale(language == QLatin1String("en") ? QStringLiteral("en_US") : language));
+    QLocale::setDefault(
+        QLocale(language == QLatin1String("en") ? QStringLiteral("en_US") : language));
     m_language = language;
     emit languageChanged(language);
     return true;

@@ -16,7 +16,7 @@ class LanguageManager : public QObject
 public:
     explicit LanguageManager(QObject *parent = nullptr);
 
-    static QStringList availableLanguages();  // "en", "pt_BR"
+    static QStringList availableLanguages(); // "en", "pt_BR"
     // pt_BR for a Portuguese system locale (pt_BR and pt_PT alike), en otherwise.
     static QString systemLanguage();
     // The value of --lang in argv, if any (read before the full parse so its errors are

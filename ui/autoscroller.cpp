@@ -5,7 +5,9 @@
 
 namespace socketlab {
 
-AutoScroller::AutoScroller(QAbstractItemView *view) : QObject(view), m_view(view)
+AutoScroller::AutoScroller(QAbstractItemView *view)
+    : QObject(view),
+      m_view(view)
 {
     QScrollBar *bar = view->verticalScrollBar();
     connect(bar, &QScrollBar::rangeChanged, this, &AutoScroller::rangeChanged);

@@ -10,27 +10,29 @@ namespace socketlab {
 namespace {
 // Lanes of a traced program's processes and threads: a tint of their own, so a child's
 // calls read apart from its parent's across the view.
-const QColor kProgramTints[] = {QColor(0xE8, 0xF0, 0xFF), QColor(0xE6, 0xF6, 0xE6),
-    QColor(0xFF, 0xF0, 0xE0), QColor(0xF3, 0xE8, 0xFA), QColor(0xE6, 0xF6, 0xF6)};
+const QColor kProgramTints[]
+    = {QColor(0xE8, 0xF0, 0xFF), QColor(0xE6, 0xF6, 0xE6), QColor(0xFF, 0xF0, 0xE0),
+       QColor(0xF3, 0xE8, 0xFA), QColor(0xE6, 0xF6, 0xF6)};
 } // namespace
 
 CallLanesModel::CallLanesModel(CallTraceModel *source, QObject *parent)
-    : QAbstractTableModel(parent), m_source(source)
+    : QAbstractTableModel(parent),
+      m_source(source)
 {
     // Mirrors the source's changes as they happen, so its rows and these are the same rows
     // at every moment a view may ask.
     connect(source, &QAbstractItemModel::rowsAboutToBeInserted, this,
-        [this](const QModelIndex &, int first, int last) {
-            beginInsertRows(QModelIndex(), first, last);
-        });
+            [this](const QModelIndex &, int first, int last) {
+                beginInsertRows(QModelIndex(), first, last);
+            });
     connect(source, &QAbstractItemModel::rowsInserted, this,
-        [this](const QModelIndex &, int first, int last) { sourceRowsInserted(first, last); });
+            [this](const QModelIndex &, int first, int last) { sourceRowsInserted(first, last); });
     connect(source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-        [this](const QModelIndex &, int first, int last) {
-            beginRemoveRows(QModelIndex(), first, last);
-        });
+            [this](const QModelIndex &, int first, int last) {
+                beginRemoveRows(QModelIndex(), first, last);
+            });
     connect(source, &QAbstractItemModel::rowsRemoved, this,
-        [this](const QModelIndex &, int first, int last) { sourceRowsRemoved(first, last); });
+            [this](const QModelIndex &, int first, int last) { sourceRowsRemoved(first, last); });
     connect(source, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
     connect(source, &QAbstractItemModel::modelReset, this, &CallLanesModel::sourceReset);
     // A language switch: the source announces new texts, the lanes' titles are new too.
@@ -92,8 +94,8 @@ void CallLanesModel::sourceRowsInserted(int first, int last)
     m_rowLanes.insert(m_rowLanes.begin() + first, lanes.cbegin(), lanes.cend());
     endInsertRows();
     if (!added.isEmpty()) {
-        beginInsertColumns(
-            QModelIndex(), columnOfLane(known), columnOfLane(known + int(added.size()) - 1));
+        beginInsertColumns(QModelIndex(), columnOfLane(known),
+                           columnOfLane(known + int(added.size()) - 1));
         m_lanes += added;
         endInsertColumns();
     }
@@ -204,7 +206,7 @@ QVariant CallLanesModel::headerData(int section, Qt::Orientation orientation, in
             return laneTitle(section - 1);
         return tr("Program %1\n%2")
             .arg(EventFormatter::shortHandlerText(latest),
-                latest.role == Role::Server ? tr("server") : tr("client"));
+                 latest.role == Role::Server ? tr("server") : tr("client"));
     }
     if (role == Qt::DecorationRole) {
         const SocketEvent &latest = m_lanes.at(section - 1).latest;

@@ -33,11 +33,17 @@ QListWidget *makeStepList(int steps, QWidget *parent)
 } // namespace
 
 CallSequenceWidget::CallSequenceWidget(QWidget *parent)
-    : QWidget(parent), m_clientTitle(new QLabel(this)), m_serverTitle(new QLabel(this)),
-      m_traceTitle(new QLabel(this)), m_clientList(makeStepList(kClientSteps, this)),
-      m_serverList(makeStepList(kServerSteps, this)), m_traceTabs(new QTabWidget(this)),
-      m_traceView(new QTableView(this)), m_trace(new CallTraceModel(this)),
-      m_lanesView(new QTableView(this)), m_lanes(new CallLanesModel(m_trace, this))
+    : QWidget(parent),
+      m_clientTitle(new QLabel(this)),
+      m_serverTitle(new QLabel(this)),
+      m_traceTitle(new QLabel(this)),
+      m_clientList(makeStepList(kClientSteps, this)),
+      m_serverList(makeStepList(kServerSteps, this)),
+      m_traceTabs(new QTabWidget(this)),
+      m_traceView(new QTableView(this)),
+      m_trace(new CallTraceModel(this)),
+      m_lanesView(new QTableView(this)),
+      m_lanes(new CallLanesModel(m_trace, this))
 {
     setObjectName(QStringLiteral("callSequence"));
     m_clientList->setObjectName(QStringLiteral("clientSteps"));
@@ -68,7 +74,8 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     // After a reset the time column is new again.
     connect(m_lanes, &QAbstractItemModel::modelReset, this, [this] {
         m_lanesView->setColumnWidth(CallLanesModel::kTimeColumn,
-            fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 10);
+                                    fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000"))
+                                        + 10);
     });
     m_traceTabs->addTab(m_traceView, QString());
     m_traceTabs->addTab(m_lanesView, QString());
@@ -93,8 +100,8 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     // carry their step numbers).
     connect(m_traceTabs, &QTabWidget::currentChanged, this, [this](int index) {
         for (QWidget *widget :
-            {static_cast<QWidget *>(m_clientTitle), static_cast<QWidget *>(m_clientList),
-                static_cast<QWidget *>(m_serverTitle), static_cast<QWidget *>(m_serverList)})
+             {static_cast<QWidget *>(m_clientTitle), static_cast<QWidget *>(m_clientList),
+              static_cast<QWidget *>(m_serverTitle), static_cast<QWidget *>(m_serverList)})
             widget->setVisible(index == 0);
         m_layout->setStretch(0, index == 0 ? 2 : 0);
         m_layout->setStretch(1, index == 0 ? 2 : 0);
@@ -117,8 +124,8 @@ void CallSequenceWidget::updateFonts()
     const QFontMetrics metrics = fontMetrics();
     // A step reads in lines of a few words, never a word a line (their titles wrap).
     for (QListWidget *list : {m_clientList, m_serverList})
-        list->setMinimumWidth(
-            metrics.horizontalAdvance(QStringLiteral("3. Create the socket:")) + 24);
+        list->setMinimumWidth(metrics.horizontalAdvance(QStringLiteral("3. Create the socket:"))
+                              + 24);
     m_traceView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     m_lanesView->verticalHeader()->setDefaultSectionSize(metrics.height() + 8);
     const int timeWidth = metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + 10;
@@ -156,17 +163,16 @@ void CallSequenceWidget::changeEvent(QEvent *event)
 
 void CallSequenceWidget::retranslateUi()
 {
-    m_clientTitle->setText(m_lastClient
-                               ? tr("Client steps (client %1)").arg(m_lastClient)
-                               : tr("Client steps"));
+    m_clientTitle->setText(m_lastClient ? tr("Client steps (client %1)").arg(m_lastClient)
+                                        : tr("Client steps"));
     m_serverTitle->setText(tr("Server steps"));
     m_traceTitle->setText(tr("Live call trace"));
     m_traceTabs->setTabText(0, tr("List"));
     m_traceTabs->setTabText(1, tr("Lanes"));
     m_traceTabs->setTabToolTip(1,
-        tr("A column per participant: each client, the server and "
-           "each of its threads or children, each process and thread "
-           "of a program you run; calls in the order they happened."));
+                               tr("A column per participant: each client, the server and "
+                                  "each of its threads or children, each process and thread "
+                                  "of a program you run; calls in the order they happened."));
     const bool udp = m_protocol == Protocol::Udp;
     const QStringList client = {
         tr("1. Resolve the host name to an IP address: getaddrinfo()"),
@@ -252,7 +258,7 @@ void CallSequenceWidget::appendEvents(const SocketEvents &events)
             }
         } else if (server && event.kind == EventKind::Disconnected
                    && event.protocol == Protocol::Tcp) {
-            serverStep = 8;  // the connection is over: back to accept()
+            serverStep = 8; // the connection is over: back to accept()
         } else if (server && event.kind == EventKind::Summary) {
             serverStep = 0;
         }

@@ -14,7 +14,8 @@
 
 namespace socketlab {
 
-CallTraceModel::CallTraceModel(QObject *parent) : QAbstractTableModel(parent)
+CallTraceModel::CallTraceModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     // The application hears of every language switch (QCoreApplication::installTranslator).
     if (QCoreApplication::instance())
@@ -71,7 +72,8 @@ void CallTraceModel::appendEvents(const SocketEvents &events)
     if (calls.size() > size_t(m_rowCap))
         calls.erase(calls.begin(), calls.end() - m_rowCap);
     const auto from = std::upper_bound(m_rows.begin(), m_rows.end(), calls.front(), causallyBefore);
-    std::vector<SocketEvent> later(std::make_move_iterator(from), std::make_move_iterator(m_rows.end()));
+    std::vector<SocketEvent> later(std::make_move_iterator(from),
+                                   std::make_move_iterator(m_rows.end()));
     if (!later.empty()) {
         const int first = int(from - m_rows.begin());
         beginRemoveRows(QModelIndex(), first, int(m_rows.size()) - 1);
@@ -144,7 +146,8 @@ QVariant CallTraceModel::data(const QModelIndex &index, int role) const
             error.kind = EventKind::Error;
             const QString why = ErrorExplanation::explain(error);
             if (!why.isEmpty())
-                tip = PlainToolTip::wrapped(EventFormatter::callText(event) + QLatin1String("\n\n") + why);
+                tip = PlainToolTip::wrapped(EventFormatter::callText(event) + QLatin1String("\n\n")
+                                            + why);
         }
         return PlainToolTip::from(tip);
     }

@@ -50,15 +50,24 @@ QVector<ExerciseChoice> exerciseChoices()
 } // namespace
 
 CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
-    : QDialog(parent), m_language(language), m_exercises(new QComboBox(this)),
-      m_exerciseLabel(new QLabel(this)), m_programLabel(new QLabel(this)),
-      m_program(new QLineEdit(this)), m_browse(new QPushButton(this)),
-      m_bundled(new QComboBox(this)), m_bundledLabel(new QLabel(this)),
-      m_table(new QTableView(this)), m_detailsLabel(new QLabel(this)),
-      m_details(new QPlainTextEdit(this)), m_status(new QLabel(this)),
-      m_check(new QPushButton(this)), m_stop(new QPushButton(this)),
+    : QDialog(parent),
+      m_language(language),
+      m_exercises(new QComboBox(this)),
+      m_exerciseLabel(new QLabel(this)),
+      m_programLabel(new QLabel(this)),
+      m_program(new QLineEdit(this)),
+      m_browse(new QPushButton(this)),
+      m_bundled(new QComboBox(this)),
+      m_bundledLabel(new QLabel(this)),
+      m_table(new QTableView(this)),
+      m_detailsLabel(new QLabel(this)),
+      m_details(new QPlainTextEdit(this)),
+      m_status(new QLabel(this)),
+      m_check(new QPushButton(this)),
+      m_stop(new QPushButton(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)),
-      m_model(new CheckResultsModel(this)), m_runner(new CheckProcess(this))
+      m_model(new CheckResultsModel(this)),
+      m_runner(new CheckProcess(this))
 {
     setObjectName(QStringLiteral("checkDialog"));
     m_exercises->setObjectName(QStringLiteral("checkExercise"));
@@ -85,10 +94,10 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(
-        CheckResultsModel::ResultColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(
-        CheckResultsModel::ItemColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::ResultColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::ItemColumn,
+                                                      QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
     auto *choices = new QGridLayout;
@@ -151,7 +160,7 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        &CheckDialog::showDetails);
+            &CheckDialog::showDetails);
     retranslateUi();
     ScreenFit::apply(this, QSize(900, 640));
 }
@@ -213,8 +222,9 @@ void CheckDialog::browse()
 {
     const QString start
         = m_programPath.isEmpty() ? QDir::homePath() : QFileInfo(m_programPath).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Choose the program to check"),
-        start, tr("Python programs (*.py);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Choose the program to check"), start,
+                                       tr("Python programs (*.py);;All files (*)"));
     if (path.isEmpty())
         return;
     const QSignalBlocker blocker(m_bundled);
@@ -297,7 +307,7 @@ void CheckDialog::updateState()
     m_check->setEnabled(!running && !m_programPath.isEmpty());
     m_stop->setEnabled(running && !m_runner->isStopping());
     for (QWidget *widget : {static_cast<QWidget *>(m_exercises), static_cast<QWidget *>(m_program),
-             static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_bundled)})
+                            static_cast<QWidget *>(m_browse), static_cast<QWidget *>(m_bundled)})
         widget->setEnabled(!running);
     switch (m_state) {
     case State::Idle:

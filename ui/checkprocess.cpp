@@ -36,7 +36,9 @@ CheckItem::Result parseResult(const QString &text)
 
 } // namespace
 
-CheckProcess::CheckProcess(QObject *parent) : QObject(parent), m_killTimer(new QTimer(this))
+CheckProcess::CheckProcess(QObject *parent)
+    : QObject(parent),
+      m_killTimer(new QTimer(this))
 {
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
@@ -66,8 +68,8 @@ bool CheckProcess::isRunning() const
     return m_process && m_process->state() != QProcess::NotRunning;
 }
 
-bool CheckProcess::start(
-    const QString &exercise, const QString &programFile, const QString &language, QString *error)
+bool CheckProcess::start(const QString &exercise, const QString &programFile,
+                         const QString &language, QString *error)
 {
     if (isRunning())
         return false;
@@ -86,8 +88,8 @@ bool CheckProcess::start(
         *error = tr("socketlab-cli, which runs the check, was not found beside SocketLab.");
         return false;
     }
-    m_tempDir = std::make_unique<QTemporaryDir>(
-        QDir::tempPath() + QStringLiteral("/socketlab-gui-check-XXXXXX"));
+    m_tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath()
+                                                + QStringLiteral("/socketlab-gui-check-XXXXXX"));
     if (!m_tempDir->isValid()) {
         *error = tr("Cannot make a folder for the check: %1").arg(m_tempDir->errorString());
         m_tempDir.reset();
@@ -95,10 +97,12 @@ bool CheckProcess::start(
     }
     // Started by root, the check runs the program as nobody, who must reach its folder.
     QFile::setPermissions(m_tempDir->path(),
-        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                              | QFile::ExeOther);
 
-    QStringList arguments {QStringLiteral("check"), QStringLiteral("--exercise"), exercise,
-        QStringLiteral("--json"), QStringLiteral("--lang"), language, QStringLiteral("--")};
+    QStringList arguments {QStringLiteral("check"),  QStringLiteral("--exercise"), exercise,
+                           QStringLiteral("--json"), QStringLiteral("--lang"),     language,
+                           QStringLiteral("--")};
     // python3 from PATH, as on the command line: the check picks one its user may run.
     if (file.suffix() == QLatin1String("py"))
         arguments << QStringLiteral("python3");

@@ -35,7 +35,7 @@ public:
     // Checks programFile (a .py file runs with python3, anything else as it is) against
     // exercise ("tcp-server-fork") in language ("en", "pt_BR"); false with a translated reason.
     bool start(const QString &exercise, const QString &programFile, const QString &language,
-        QString *error);
+               QString *error);
     // SIGTERM to the group, SIGKILL to what is left after two seconds; stopped() follows.
     void stop();
     // SIGKILL to the group, and waits (a little) until the check is reaped.

@@ -9,7 +9,8 @@
 
 namespace socketlab {
 
-CheckResultsModel::CheckResultsModel(QObject *parent) : QAbstractTableModel(parent)
+CheckResultsModel::CheckResultsModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
 }
 

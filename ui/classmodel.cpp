@@ -31,7 +31,8 @@ QString lastMessageText(const SocketEvent &event)
 }
 } // namespace
 
-ClassModel::ClassModel(QObject *parent) : QAbstractListModel(parent)
+ClassModel::ClassModel(QObject *parent)
+    : QAbstractListModel(parent)
 {
     if (QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this);
@@ -66,7 +67,7 @@ int ClassModel::rowFor(const SocketEvent &event)
     if (at != m_students.end() && at->number == number)
         return row;
     if (int(m_students.size()) >= kMaxStudents)
-        return -1;  // counted by the server's totals all the same
+        return -1; // counted by the server's totals all the same
     beginInsertRows(QModelIndex(), row, row);
     Student student;
     student.number = number;
@@ -108,7 +109,7 @@ void ClassModel::appendEvents(const SocketEvents &events)
             s.peer = event.peer;
             s.connectionId = event.connectionId;
             s.connected = true;
-            s.state = SocketState::Unknown;  // the next sample says
+            s.state = SocketState::Unknown; // the next sample says
             ++s.connections;
             classChanged = true;
         } else if (event.kind == EventKind::Disconnected && tcp) {
@@ -121,7 +122,7 @@ void ClassModel::appendEvents(const SocketEvents &events)
             s.bytes += event.bytes;
             if (!event.payload.isEmpty())
                 s.lastMessage = lastMessageText(event);
-            if (!tcp) {  // UDP: a sender is "there" once it sent
+            if (!tcp) { // UDP: a sender is "there" once it sent
                 s.peer = event.peer;
                 if (!s.connected)
                     classChanged = true;
@@ -185,15 +186,24 @@ QString ClassModel::shortStateName(SocketState state)
 {
     // ss(8)'s short names: a tile is a few characters wide.
     switch (state) {
-    case SocketState::Established: return QStringLiteral("ESTAB");
-    case SocketState::SynSent: return QStringLiteral("SYN-SENT");
-    case SocketState::SynRecv: return QStringLiteral("SYN-RECV");
-    case SocketState::FinWait1: return QStringLiteral("FIN-WAIT-1");
-    case SocketState::FinWait2: return QStringLiteral("FIN-WAIT-2");
-    case SocketState::TimeWait: return QStringLiteral("TIME-WAIT");
-    case SocketState::CloseWait: return QStringLiteral("CLOSE-WAIT");
-    case SocketState::LastAck: return QStringLiteral("LAST-ACK");
-    default: return socketStateName(state);
+    case SocketState::Established:
+        return QStringLiteral("ESTAB");
+    case SocketState::SynSent:
+        return QStringLiteral("SYN-SENT");
+    case SocketState::SynRecv:
+        return QStringLiteral("SYN-RECV");
+    case SocketState::FinWait1:
+        return QStringLiteral("FIN-WAIT-1");
+    case SocketState::FinWait2:
+        return QStringLiteral("FIN-WAIT-2");
+    case SocketState::TimeWait:
+        return QStringLiteral("TIME-WAIT");
+    case SocketState::CloseWait:
+        return QStringLiteral("CLOSE-WAIT");
+    case SocketState::LastAck:
+        return QStringLiteral("LAST-ACK");
+    default:
+        return socketStateName(state);
     }
 }
 
@@ -209,7 +219,8 @@ QString ClassModel::countsText(const Student &student) const
     // "1.2k" from a thousand messages on: the exact count is in the tooltip and the table.
     const QString messages = student.messages < 1000
         ? QLocale().toString(student.messages)
-        : tr("%1k").arg(QLocale().toString(double(student.messages) / 1000.0, 'f', student.messages < 10000 ? 1 : 0));
+        : tr("%1k").arg(QLocale().toString(double(student.messages) / 1000.0, 'f',
+                                           student.messages < 10000 ? 1 : 0));
     return tr("%1·%2").arg(messages, shortBytes(student.bytes));
 }
 

@@ -22,15 +22,15 @@ class ClassModel : public QAbstractListModel
 public:
     enum Roles {
         NumberRole = Qt::UserRole + 1,
-        AddressRole,    // the address (no port): what makes the student
-        PeerRole,       // address and port of the newest connection
-        ConnectedRole,  // bool
+        AddressRole, // the address (no port): what makes the student
+        PeerRole, // address and port of the newest connection
+        ConnectedRole, // bool
         MessagesRole,
         BytesRole,
-        LastMessageRole,  // plain text, one line
-        StateRole,        // the kernel's state name ("ESTABLISHED"), or "" when unknown
-        StateTextRole,    // what the tile shows: the short state, "left", or "connected"
-        CountsRole,       // messages and bytes: "3 · 45 B"
+        LastMessageRole, // plain text, one line
+        StateRole, // the kernel's state name ("ESTABLISHED"), or "" when unknown
+        StateTextRole, // what the tile shows: the short state, "left", or "connected"
+        CountsRole, // messages and bytes: "3 · 45 B"
         ColorRole,
     };
     static constexpr int kMaxStudents = 500;
@@ -81,7 +81,7 @@ private:
     QString countsText(const Student &student) const;
     QString toolTip(const Student &student) const;
 
-    std::vector<Student> m_students;  // by number
+    std::vector<Student> m_students; // by number
 };
 
 } // namespace socketlab

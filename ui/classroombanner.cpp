@@ -30,7 +30,8 @@ QFont monospace(const QFont &base)
 }
 
 // The largest pixel size at which text fits width (at most maxPixels, at least minPixels).
-int fittingPixelSize(const QFont &font, const QString &text, double width, int minPixels, int maxPixels)
+int fittingPixelSize(const QFont &font, const QString &text, double width, int minPixels,
+                     int maxPixels)
 {
     QFont probe = font;
     probe.setPixelSize(100);
@@ -139,7 +140,8 @@ void ClassroomBanner::retranslateUi()
                        "this window."));
     for (int i = 0; i < m_copyButtons.size(); ++i) {
         m_copyButtons.at(i)->setText(tr("Copy"));
-        m_copyButtons.at(i)->setToolTip(tr("Copies “%1” to the clipboard").arg(m_commands.value(i)));
+        m_copyButtons.at(i)->setToolTip(
+            tr("Copies “%1” to the clipboard").arg(m_commands.value(i)));
     }
     if (m_none)
         m_none->setText(tr("This computer has no network address right now."));
@@ -157,8 +159,8 @@ void ClassroomBanner::updateFonts()
     const int tallest = qMax(int(basePixels), screen.height() / 6);
     if (!m_commandLabels.isEmpty()) {
         QFont first = monospace(base);
-        first.setPixelSize(fittingPixelSize(first, m_commands.constFirst(), width, int(basePixels),
-                                            tallest));
+        first.setPixelSize(
+            fittingPixelSize(first, m_commands.constFirst(), width, int(basePixels), tallest));
         m_commandLabels.constFirst()->setFont(first);
         QString longestOther;
         for (int i = 1; i < m_commands.size(); ++i) {

@@ -9,7 +9,7 @@ namespace socketlab {
 
 namespace {
 constexpr int kPadding = 2;
-constexpr int kStripe = 3;  // the student's colour down the left edge
+constexpr int kStripe = 3; // the student's colour down the left edge
 const QColor kLeftBackground(0xEE, 0xEE, 0xEE);
 const QColor kFaded(0x60, 0x60, 0x60);
 
@@ -19,7 +19,10 @@ int badgeWidth(const QFontMetrics &metrics)
 }
 } // namespace
 
-ClassTileDelegate::ClassTileDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+ClassTileDelegate::ClassTileDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
 
 QFont ClassTileDelegate::tileFont(const QFont &viewFont, double scale)
 {
@@ -40,8 +43,9 @@ QSize ClassTileDelegate::tileSize(const QFont &viewFont, double scale)
     // The number and a classroom address; the state and counts below are shorter (ss(8)'s
     // state names, "1.2k·3 MB").
     // (A longer address is elided in its middle; the tooltip has it whole.)
-    const int address = badgeWidth(QFontMetrics(bold)) + 3 + metrics.horizontalAdvance(QStringLiteral("127.0.0.10"));
-    const int width = kStripe + 2 * kPadding + address + 2;  // + the gap between tiles
+    const int address = badgeWidth(QFontMetrics(bold)) + 3
+        + metrics.horizontalAdvance(QStringLiteral("127.0.0.10"));
+    const int width = kStripe + 2 * kPadding + address + 2; // + the gap between tiles
     return QSize(width, kLines * QFontMetrics(bold).height() + 2 * kPadding);
 }
 

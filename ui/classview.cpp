@@ -11,10 +11,12 @@
 namespace socketlab {
 
 namespace {
-constexpr int kSpacing = 0;  // the tiles draw their own one-pixel gap
+constexpr int kSpacing = 0; // the tiles draw their own one-pixel gap
 }
 
-ClassView::ClassView(QWidget *parent) : QListView(parent), m_delegate(new ClassTileDelegate(this))
+ClassView::ClassView(QWidget *parent)
+    : QListView(parent),
+      m_delegate(new ClassTileDelegate(this))
 {
     setObjectName(QStringLiteral("classView"));
     setItemDelegate(m_delegate);
@@ -29,7 +31,7 @@ ClassView::ClassView(QWidget *parent) : QListView(parent), m_delegate(new ClassT
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    setMouseTracking(true);  // tooltips name everything a tile elides
+    setMouseTracking(true); // tooltips name everything a tile elides
 }
 
 void ClassView::setModel(QAbstractItemModel *model)

@@ -1,11 +1,11 @@
 #include "ui/clientpane.h"
 
-#include "ui/models/colorpalette.h"
-#include "ui/models/eventlistmodel.h"
-#include "ui/models/plaintooltip.h"
 #include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
+#include "ui/models/colorpalette.h"
+#include "ui/models/eventlistmodel.h"
+#include "ui/models/plaintooltip.h"
 
 #include <QCheckBox>
 #include <QEvent>
@@ -80,7 +80,8 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     EventListModel::Filter filter;
     filter.clientId = int(id);
     filter.role = int(Role::Client);
-    filter.kinds = {EventKind::Sent, EventKind::Received, EventKind::Error, EventKind::Disconnected};
+    filter.kinds
+        = {EventKind::Sent, EventKind::Received, EventKind::Error, EventKind::Disconnected};
     m_historyModel->setFilter(filter);
     m_historyModel->setRowCap(kMaxHistory);
     m_historyModel->setLineFormatter(&ClientPane::historyLine);
@@ -173,9 +174,10 @@ void ClientPane::retranslateUi()
     m_messageEdit->setToolTip(tr("Type a message; Enter or Send sends it"));
     m_sendButton->setText(tr("Send"));
     m_halfCloseButton->setText(tr("Half-close"));
-    m_halfCloseButton->setToolTip(tr("shutdown(SHUT_WR): sends a FIN that says \"I am done sending\" "
-                                     "but keeps reading. The server's recv() returns 0, it may still "
-                                     "answer, and the connection ends when the server closes."));
+    m_halfCloseButton->setToolTip(
+        tr("shutdown(SHUT_WR): sends a FIN that says \"I am done sending\" "
+           "but keeps reading. The server's recv() returns 0, it may still "
+           "answer, and the connection ends when the server closes."));
     m_resetButton->setText(tr("Reset"));
     m_resetButton->setToolTip(tr("SO_LINGER {1, 0} then close(): sends an RST instead of a FIN, "
                                  "dropping anything not yet sent. The server's recv() fails with "
@@ -211,7 +213,8 @@ void ClientPane::updateState()
         m_halfClosed = false;
     }
     // The server's address is fixed while a socket is open: the title says it, the form goes.
-    for (QWidget *form : std::initializer_list<QWidget *>{m_hostLabel, m_hostEdit, m_portLabel, m_portSpin})
+    for (QWidget *form :
+         std::initializer_list<QWidget *> {m_hostLabel, m_hostEdit, m_portLabel, m_portSpin})
         form->setVisible(idle);
     m_title->setText(tr("Client %1").arg(m_id));
     m_noDelayCheck->setVisible(idle);
@@ -219,19 +222,22 @@ void ClientPane::updateState()
     m_resetButton->setVisible(tcpUp);
     m_halfCloseButton->setEnabled(tcpUp && !m_halfClosed);
     m_resetButton->setEnabled(tcpUp);
-    for (QWidget *sending : std::initializer_list<QWidget *>{m_messageEdit, m_sendButton, m_burstButton})
+    for (QWidget *sending :
+         std::initializer_list<QWidget *> {m_messageEdit, m_sendButton, m_burstButton})
         sending->setEnabled(!m_halfClosed);
     m_noDelayCheck->setEnabled(!udp);
     m_noDelayCheck->setToolTip(udp ? tr("TCP only: a datagram leaves at once anyway.")
                                    : tr("TCP_NODELAY: turns off Nagle's algorithm, so a small send "
                                         "leaves at once instead of waiting for the previous one's "
                                         "ACK. Applies at the next connect."));
-    const QString note = ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress, true);
+    const QString note
+        = ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress, true);
     const bool failed = m_lastError.kind == EventKind::Error && idle;
     // The history's red line names the failed call; here, in the pane's few lines, why in
     // one sentence; all of it in the tooltip.
-    const QString whole = failed ? EventFormatter::explained(m_lastError)
-                                 : ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress);
+    const QString whole = failed
+        ? EventFormatter::explained(m_lastError)
+        : ErrorExplanation::wildcardSourceNote(m_localAddress, m_sourceAddress);
     m_addressLabel->setToolTip(PlainToolTip::from(PlainToolTip::wrapped(whole)));
     if (failed)
         m_addressLabel->setText(ErrorExplanation::headline(m_lastError));
@@ -239,13 +245,14 @@ void ClientPane::updateState()
         m_addressLabel->setText(idle ? tr("Not connected") : tr("My address: not known yet"));
     else if (!note.isEmpty())
         m_addressLabel->setText(tr("My address: %1 %2").arg(m_localAddress, note));
-    else  // One line in a quarter of a projector; the tooltip says whose address it is.
+    else // One line in a quarter of a projector; the tooltip says whose address it is.
         m_addressLabel->setText(tr("Local: %1").arg(m_localAddress));
     // Host and Port are hidden while a socket is open: the server they named, in the tooltip.
     if (!idle && !failed)
         m_addressLabel->setToolTip(PlainToolTip::from(PlainToolTip::wrapped(
-            tr("My address: %1\nServer: %2").arg(m_localAddress.isEmpty() ? tr("not known yet") : m_localAddress,
-                                                 serverText(host(), port()))
+            tr("My address: %1\nServer: %2")
+                .arg(m_localAddress.isEmpty() ? tr("not known yet") : m_localAddress,
+                     serverText(host(), port()))
             + (whole.isEmpty() ? QString() : QLatin1Char('\n') + whole))));
     // "Not connected" says what the Connect button says already: the line is kept for news.
     m_addressLabel->setVisible(failed || !idle);
@@ -347,7 +354,7 @@ void ClientPane::sendBurst()
     if (base.isEmpty())
         base = tr("hello");
     for (int i = 1; i <= 3; ++i)
-        sendMessage(tr("%1 #%2").arg(base, QString::number(i)));  // one pass: a typed %1 stays
+        sendMessage(tr("%1 #%2").arg(base, QString::number(i))); // one pass: a typed %1 stays
     m_messageEdit->clear();
 }
 

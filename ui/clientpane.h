@@ -72,7 +72,7 @@ private:
     QString m_localAddress;
     // An unconnected UDP socket's 0.0.0.0:port: the address the kernel sends from instead.
     QString m_sourceAddress;
-    SocketEvent m_lastError;  // kind Error once one came; said with its explanation
+    SocketEvent m_lastError; // kind Error once one came; said with its explanation
     QLabel *m_title;
     QLabel *m_hostLabel;
     QLineEdit *m_hostEdit;

@@ -1,7 +1,7 @@
 #include "ui/clientpanes.h"
 
-#include "ui/clientpane.h"
 #include "core/labsession.h"
+#include "ui/clientpane.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -70,7 +70,8 @@ bool ClientPanes::eventFilter(QObject *watched, QEvent *event)
         if (index >= 0) {
             QToolButton *close = m_closeButtons.at(index);
             const QSize size = close->sizeHint();
-            close->setGeometry(m_panes.at(index)->width() - size.width() - 6, 6, size.width(), size.height());
+            close->setGeometry(m_panes.at(index)->width() - size.width() - 6, 6, size.width(),
+                               size.height());
             close->raise();
         }
     }
@@ -89,7 +90,7 @@ int ClientPanes::preferredHeight() const
 {
     // With room for a few more lines of history than the least.
     return m_row->minimumSizeHint().height() + horizontalScrollBar()->sizeHint().height()
-           + 3 * fontMetrics().lineSpacing();
+        + 3 * fontMetrics().lineSpacing();
 }
 
 int ClientPanes::minimumPaneWidth() const
@@ -102,7 +103,7 @@ void ClientPanes::updateWidths()
     // Up to four panes share the width; beyond that each keeps a quarter and the row scrolls.
     const QMargins margins = m_layout->contentsMargins();
     const int room = viewport()->width() - margins.left() - margins.right()
-                     - m_addButton->sizeHint().width() - m_layout->spacing();
+        - m_addButton->sizeHint().width() - m_layout->spacing();
     const int shown = qBound(1, int(m_panes.size()), int(kVisiblePanes));
     const int width = qMax(minimumPaneWidth(), (room - m_layout->spacing() * shown) / shown);
     const int historyLines = 2;
@@ -136,7 +137,8 @@ ClientPane *ClientPanes::addClient()
     close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     close->setAutoRaise(true);
     close->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    connect(close, &QToolButton::clicked, this, [this, pane] { removeClient(int(m_panes.indexOf(pane))); });
+    connect(close, &QToolButton::clicked, this,
+            [this, pane] { removeClient(int(m_panes.indexOf(pane))); });
     pane->installEventFilter(this);
     m_layout->insertWidget(int(m_panes.size()), pane);
     // At once, not when the event loop gets to it: the new pane is counted and read right away.
@@ -170,8 +172,10 @@ void ClientPanes::setCurrentIndex(int index)
         // After the row has taken the new pane's width.
         QTimer::singleShot(0, this, [this, p = QPointer<ClientPane>(p)] {
             // Sideways only: the panes are never taller than the row.
-            if (p && (p->x() < horizontalScrollBar()->value()
-                      || p->geometry().right() > horizontalScrollBar()->value() + viewport()->width()))
+            if (p
+                && (p->x() < horizontalScrollBar()->value()
+                    || p->geometry().right()
+                        > horizontalScrollBar()->value() + viewport()->width()))
                 horizontalScrollBar()->setValue(p->geometry().right() - viewport()->width() + 1);
         });
     }

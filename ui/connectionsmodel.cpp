@@ -1,9 +1,9 @@
 #include "ui/connectionsmodel.h"
 
+#include "core/eventformatter.h"
 #include "ui/models/colorpalette.h"
 #include "ui/models/plaintooltip.h"
 #include "ui/models/studentroster.h"
-#include "core/eventformatter.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -28,7 +28,8 @@ QString secondsLeft(qint64 timerMs)
 }
 } // namespace
 
-ConnectionsModel::ConnectionsModel(QObject *parent) : QAbstractTableModel(parent)
+ConnectionsModel::ConnectionsModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     // The application hears of every language switch (QCoreApplication::installTranslator).
     if (QCoreApplication::instance())
@@ -175,7 +176,7 @@ void ConnectionsModel::appendEvents(const SocketEvents &events)
                    || (event.kind == EventKind::Coalesced && event.mergedKind == EventKind::Data)) {
             int row = rowOf(event.connectionId);
             if (row < 0) {
-                addRow(event);  // UDP: a sender is first seen with its datagram
+                addRow(event); // UDP: a sender is first seen with its datagram
                 row = int(m_rows.size()) - 1;
             }
             Row &r = m_rows[size_t(row)];
@@ -209,7 +210,7 @@ void ConnectionsModel::addWaitingRow(const SocketSnapshot &socket)
     event.peer = socket.peer;
     event.local = socket.local;
     event.clientId = m_clientIdOf ? m_clientIdOf(socket.peer) : 0;
-    event.sequence = 1;  // known to the session: a peer that is no client of it is a student
+    event.sequence = 1; // known to the session: a peer that is no client of it is a student
     addRow(event);
     Row &r = m_rows.back();
     r.id = 0;
@@ -220,8 +221,8 @@ void ConnectionsModel::addWaitingRow(const SocketSnapshot &socket)
 void ConnectionsModel::applySockets(const QList<SocketSnapshot> &sockets, quint16 serverPort)
 {
     m_live = true;
-    QHash<QString, SocketSnapshot> serverSide;  // by the peer's address
-    QHash<QString, SocketSnapshot> clientSide;  // by its own address
+    QHash<QString, SocketSnapshot> serverSide; // by the peer's address
+    QHash<QString, SocketSnapshot> clientSide; // by its own address
     SocketSnapshot listener;
     for (const SocketSnapshot &s : sockets) {
         if (s.protocol != Protocol::Tcp)
@@ -399,7 +400,8 @@ QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, 
 // left, the side still kept (TIME_WAIT: the one that closed first).
 const SocketSnapshot *ConnectionsModel::shownSide(const Row &row)
 {
-    if (isKnown(row.server) && (!row.left || row.server.state == SocketState::TimeWait || !isKnown(row.client)))
+    if (isKnown(row.server)
+        && (!row.left || row.server.state == SocketState::TimeWait || !isKnown(row.client)))
         return &row.server;
     if (row.left && isKnown(row.client))
         return &row.client;
@@ -412,7 +414,8 @@ QString ConnectionsModel::stateText(const Row &row) const
     if (!side)
         return QString();
     if (side->state == SocketState::TimeWait && side->timerMs > 0)
-        return QStringLiteral("%1 %2").arg(socketStateName(side->state), secondsLeft(side->timerMs));
+        return QStringLiteral("%1 %2").arg(socketStateName(side->state),
+                                           secondsLeft(side->timerMs));
     return socketStateName(side->state);
 }
 
@@ -420,7 +423,8 @@ QString ConnectionsModel::leftText(const Row &row) const
 {
     const SocketSnapshot *side = shownSide(row);
     if (side && side->state == SocketState::TimeWait)
-        return side == &row.server ? tr("left: the server closed first") : tr("left: the client closed first");
+        return side == &row.server ? tr("left: the server closed first")
+                                   : tr("left: the client closed first");
     return tr("left");
 }
 

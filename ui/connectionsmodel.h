@@ -41,13 +41,13 @@ public:
     struct Row
     {
         quint64 id = 0;
-        SocketEvent first;  // who handles it: pid, tid, handler kind, peer
+        SocketEvent first; // who handles it: pid, tid, handler kind, peer
         qint64 messages = 0;
         qint64 bytes = 0;
-        bool waiting = false;  // in the backlog: the kernel has it, no accept() yet
-        bool left = false;     // the server saw it leave; kept while the kernel keeps it
-        SocketSnapshot server;  // the kernel's view of the server's side (Unknown: none)
-        SocketSnapshot client;  // and of this window's client side, when it is one
+        bool waiting = false; // in the backlog: the kernel has it, no accept() yet
+        bool left = false; // the server saw it leave; kept while the kernel keeps it
+        SocketSnapshot server; // the kernel's view of the server's side (Unknown: none)
+        SocketSnapshot client; // and of this window's client side, when it is one
         // A traced program's connection (its accept()): it ends when the kernel drops it,
         // since a forking server's parent closes its copy at once.
         bool traced = false;
@@ -60,7 +60,10 @@ public:
     // A sample of the lab's sockets (SocketStateSampler) for the server on serverPort.
     void applySockets(const QList<SocketSnapshot> &sockets, quint16 serverPort);
     // Which session client a peer address is (0: a student), for rows the kernel shows first.
-    void setClientIdLookup(std::function<int(const QString &)> lookup) { m_clientIdOf = std::move(lookup); }
+    void setClientIdLookup(std::function<int(const QString &)> lookup)
+    {
+        m_clientIdOf = std::move(lookup);
+    }
     // The listening socket in the last sample (state Unknown when none).
     const SocketSnapshot &listener() const { return m_listener; }
     void clear();

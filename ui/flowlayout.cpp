@@ -4,7 +4,9 @@
 
 namespace socketlab {
 
-FlowLayout::FlowLayout(QWidget *parent, int spacing) : QLayout(parent), m_spacing(spacing)
+FlowLayout::FlowLayout(QWidget *parent, int spacing)
+    : QLayout(parent),
+      m_spacing(spacing)
 {
     setContentsMargins(0, 0, 0, 0);
 }
@@ -76,7 +78,8 @@ QSize FlowLayout::sizeHint() const
         height = qMax(height, item->sizeHint().height());
     }
     const QMargins margins = contentsMargins();
-    return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom());
+    return QSize(width + margins.left() + margins.right(),
+                 height + margins.top() + margins.bottom());
 }
 
 void FlowLayout::setGeometry(const QRect &rect)

@@ -28,7 +28,12 @@ protected:
 } // namespace
 
 LogColumnFitter::LogColumnFitter(QTableView *view, int flexibleColumn, bool wrap)
-    : QObject(view), m_view(view), m_viewport(view->viewport()), m_flexible(flexibleColumn), m_wrap(wrap), m_timer(new QTimer(this))
+    : QObject(view),
+      m_view(view),
+      m_viewport(view->viewport()),
+      m_flexible(flexibleColumn),
+      m_wrap(wrap),
+      m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(0);
@@ -81,9 +86,9 @@ void LogColumnFitter::schedule()
 bool LogColumnFitter::eventFilter(QObject *watched, QEvent *event)
 {
     if ((watched == m_viewport && event->type() == QEvent::Resize)
-        || (watched == m_view && (event->type() == QEvent::FontChange
-                                  || event->type() == QEvent::StyleChange
-                                  || event->type() == QEvent::Show)))
+        || (watched == m_view
+            && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange
+                || event->type() == QEvent::Show)))
         schedule();
     return QObject::eventFilter(watched, event);
 }
@@ -110,7 +115,9 @@ void LogColumnFitter::fitColumns()
             continue;
         // The header's text and the rows on screen: sizing to every row would cost a scan of
         // thousands on each batch.
-        widths[c] = qMin(cap, qMax(header->sectionSizeHint(c), static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(c)));
+        widths[c] = qMin(cap,
+                         qMax(header->sectionSizeHint(c),
+                              static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(c)));
         used += widths[c];
     }
     // When the others would crowd the message, they shrink in proportion (and elide: an
@@ -123,7 +130,8 @@ void LogColumnFitter::fitColumns()
         const int c = it.key();
         if (c < 0 || c >= columns || c == m_flexible || m_view->isColumnHidden(c))
             continue;
-        const int margin = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
+        const int margin
+            = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1);
         least[c] = m_view->fontMetrics().horizontalAdvance(it.value()) + margin + 2;
         used += qMax(0, least[c] - widths[c]);
         widths[c] = qMax(widths[c], least[c]);
@@ -167,7 +175,8 @@ void LogColumnFitter::fitVisibleRows()
     for (int guard = 0; row < count && guard < 200; ++row, ++guard) {
         if (m_view->rowViewportPosition(row) > height)
             break;
-        const int wanted = qBound(single, static_cast<QAbstractItemView *>(m_view)->sizeHintForRow(row), maxHeight);
+        const int wanted = qBound(
+            single, static_cast<QAbstractItemView *>(m_view)->sizeHintForRow(row), maxHeight);
         if (rows->sectionSize(row) != wanted)
             rows->resizeSection(row, wanted);
     }

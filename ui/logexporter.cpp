@@ -22,8 +22,8 @@ QString LogExporter::csvField(const QString &text, QChar separator)
     return CsvText::field(text, separator);
 }
 
-QString LogExporter::render(const QAbstractItemModel *model, Format format,
-                            const QList<int> &rows, const QList<int> &columns)
+QString LogExporter::render(const QAbstractItemModel *model, Format format, const QList<int> &rows,
+                            const QList<int> &columns)
 {
     QList<int> cols = columns;
     if (cols.isEmpty()) {

@@ -1,7 +1,7 @@
 #include "ui/logfilterbar.h"
 
-#include "ui/models/eventlistmodel.h"
 #include "ui/logfiltermodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/models/studentroster.h"
 
 #include <QCheckBox>
@@ -64,11 +64,14 @@ void LogFilterBar::retranslateUi()
     m_hideEchoes->setText(tr("Hide echoes"));
     m_hideEchoes->setToolTip(tr("Hide what the server sends back (Echo rows)"));
     m_hideStates->setText(tr("Hide TCP states"));
-    m_hideStates->setToolTip(tr("Hide the kernel's TCP state rows (the table still shows each state)"));
+    m_hideStates->setToolTip(
+        tr("Hide the kernel's TCP state rows (the table still shows each state)"));
     m_search->setPlaceholderText(tr("Search the log"));
     const QString saved = tr("Save log and Copy take the rows shown.");
-    m_who->setToolTip(tr("Show the rows of everyone, of one client or of one student. %1").arg(saved));
-    m_search->setToolTip(tr("Show only rows whose client, event or message holds this text. %1").arg(saved));
+    m_who->setToolTip(
+        tr("Show the rows of everyone, of one client or of one student. %1").arg(saved));
+    m_search->setToolTip(
+        tr("Show only rows whose client, event or message holds this text. %1").arg(saved));
     rebuildWho();
 }
 

@@ -6,7 +6,8 @@
 namespace socketlab {
 
 LogFilterModel::LogFilterModel(EventListModel *source, QObject *parent)
-    : QSortFilterProxyModel(parent), m_events(source)
+    : QSortFilterProxyModel(parent),
+      m_events(source)
 {
     setSourceModel(source);
     // A burst row that grows (dataChanged) stays where it is; no sorting, arrival order.

@@ -2,6 +2,8 @@
 
 #include "ui/calltracemodel.h"
 
+#include "core/eventformatter.h"
+#include "translations/languagemanager.h"
 #include "ui/callsequencewidget.h"
 #include "ui/checkdialog.h"
 #include "ui/classmodel.h"
@@ -9,41 +11,39 @@
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
 #include "ui/connectionsmodel.h"
-#include "core/eventformatter.h"
-#include "translations/languagemanager.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
-#include "ui/screenfit.h"
 #include "ui/logfiltermodel.h"
-#include "ui/programdock.h"
-#include "ui/wiredock.h"
-#include "ui/programpane.h"
 #include "ui/models/eventlistmodel.h"
+#include "ui/programdock.h"
+#include "ui/programpane.h"
+#include "ui/screenfit.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 #include "ui/uiresources.h"
 #include "ui/viewcontrols.h"
 #include "ui/windowsettings.h"
+#include "ui/wiredock.h"
 #include "ui/zoomcontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
-#include <QComboBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
-#include <QSettings>
-#include <QTimer>
 #include <QResizeEvent>
+#include <QSettings>
 #include <QStatusBar>
-#include <QHeaderView>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -138,7 +138,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     connect(m_toolBar, &ServerToolBar::startRequested, this, &MainWindow::startServer);
     connect(m_toolBar, &ServerToolBar::stopRequested, this, &MainWindow::stopServer);
     connect(m_toolBar, &ServerToolBar::protocolChanged, this, &MainWindow::protocolChanged);
-    connect(m_language, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageActions);
+    connect(m_language, &LanguageManager::languageChanged, this,
+            &MainWindow::updateLanguageActions);
     connect(m_viewControls, &ViewControls::languageRequested, this, &MainWindow::setLanguage);
     connect(m_zoom, &ZoomController::changed, this, &MainWindow::updateZoomTexts);
 
@@ -182,8 +183,10 @@ void MainWindow::createActions()
                          QKeySequence(Qt::CTRL | Qt::Key_L));
     m_addClientAction = make(QStringLiteral("addClient"), QStringLiteral("add-client"),
                              QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_zoomInAction = make(QStringLiteral("zoomIn"), QStringLiteral("zoom-in"), QKeySequence::ZoomIn);
-    m_zoomOutAction = make(QStringLiteral("zoomOut"), QStringLiteral("zoom-out"), QKeySequence::ZoomOut);
+    m_zoomInAction
+        = make(QStringLiteral("zoomIn"), QStringLiteral("zoom-in"), QKeySequence::ZoomIn);
+    m_zoomOutAction
+        = make(QStringLiteral("zoomOut"), QStringLiteral("zoom-out"), QKeySequence::ZoomOut);
     m_zoomResetAction = make(QStringLiteral("zoomReset"), QStringLiteral("zoom-reset"),
                              QKeySequence(Qt::CTRL | Qt::Key_0));
     m_presentationAction = make(QStringLiteral("presentation"), QStringLiteral("presentation"),
@@ -191,7 +194,8 @@ void MainWindow::createActions()
     m_presentationAction->setCheckable(true);
     m_hexAction = make(QStringLiteral("hexColumn"), QString(), QKeySequence());
     m_hexAction->setCheckable(true);
-    m_lessonsAction = make(QStringLiteral("lessons"), QString(), QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_lessonsAction
+        = make(QStringLiteral("lessons"), QString(), QKeySequence(Qt::CTRL | Qt::Key_G));
     m_checkAction = make(QStringLiteral("checkProgram"), QString(), QKeySequence());
     connect(m_checkAction, &QAction::triggered, this, [this] {
         if (!m_checkDialog)
@@ -298,8 +302,9 @@ void MainWindow::showLessons()
         ScreenFit::apply(m_lessons, m_lessons->size());
         // The same zoom keys as here; the lessons' own F11 presents that window.
         m_lessons->addActions({m_zoomInAction, m_zoomOutAction, m_zoomResetAction});
-        connect(m_lessons, &LessonWindow::presentationModeChanged, m_zoom,
-                [this, lessons = m_lessons.data()](bool on) { m_zoom->setPresenting(lessons, on); });
+        connect(
+            m_lessons, &LessonWindow::presentationModeChanged, m_zoom,
+            [this, lessons = m_lessons.data()](bool on) { m_zoom->setPresenting(lessons, on); });
     }
     m_lessons->show();
     m_lessons->raise();
@@ -325,7 +330,8 @@ void MainWindow::retranslateUi()
     m_lessonsMenu->setTitle(tr("Lesso&ns"));
     m_lessonsAction->setText(tr("&Guided lessons..."));
     m_checkAction->setText(tr("C&heck a program..."));
-    m_lessonsAction->setToolTip(tr("Step-by-step classroom demos with a sequence diagram and the server's processes"));
+    m_lessonsAction->setToolTip(
+        tr("Step-by-step classroom demos with a sequence diagram and the server's processes"));
     m_languageMenu->setTitle(tr("&Language"));
     m_saveAction->setText(tr("&Save log..."));
     m_saveAction->setIconText(tr("Save log"));
@@ -350,15 +356,17 @@ void MainWindow::updateZoomTexts()
 {
     // The real level, in a button as wide as the widest level.
     m_zoomResetAction->setIconText(tr("%1%").arg(m_zoom->percent()));
-    m_zoomResetAction->setToolTip(tr("Text size %1%: click for 100% (Ctrl+0)").arg(m_zoom->percent()));
+    m_zoomResetAction->setToolTip(
+        tr("Text size %1%: click for 100% (Ctrl+0)").arg(m_zoom->percent()));
     m_zoomInAction->setEnabled(m_zoom->canZoomIn());
     m_zoomOutAction->setEnabled(m_zoom->canZoomOut());
     m_viewControls->reserveWidth(m_zoomResetAction,
                                  {tr("%1%").arg(ZoomController::steps().constLast())});
     const bool presenting = isPresenting();
     m_presentationAction->setIconText(presenting ? tr("Exit presentation") : tr("Present"));
-    m_presentationAction->setToolTip(presenting ? tr("Back to the normal window (F11 or Esc)")
-                                                : tr("Full screen, large text, high contrast (F11)"));
+    m_presentationAction->setToolTip(presenting
+                                         ? tr("Back to the normal window (F11 or Esc)")
+                                         : tr("Full screen, large text, high contrast (F11)"));
     m_viewControls->keepFixedFont();
     m_viewControls->reserveWidth(m_presentationAction, {tr("Exit presentation"), tr("Present")});
     // The menu bar places its corner widget only when it is resized itself.
@@ -379,7 +387,7 @@ void MainWindow::fitClientsDock()
     const double share = isPresenting() ? 0.36 : 0.42;
     // And never so much that the server's tables fall below their least height.
     const int chrome = menuBar()->height() + (statusBar()->isVisible() ? statusBar()->height() : 0)
-                       + 2 * fontMetrics().height() + 16;  // the dock's title and its tabs
+        + 2 * fontMetrics().height() + 16; // the dock's title and its tabs
     // The switches take as many rows as the width needs, more than their least height says.
     const int switches = m_toolBar->heightForWidth(width()) - m_toolBar->minimumSizeHint().height();
     // The tables' least height is a header and one row; a class follows three connections and
@@ -387,10 +395,11 @@ void MainWindow::fitClientsDock()
     const int row = m_serverPane->logView()->verticalHeader()->defaultSectionSize();
     // (Less one row: the least height has a row's worth of slack in the frames and headers.)
     const int tables = (kConnectionRows - 1 + kLogRows - 2) * row;
-    const int room = this->height() - centralWidget()->minimumSizeHint().height() - qMax(0, switches)
-                     - chrome - tables;
-    const int height = qMax(m_clients->minimumHeight(),
-                            qMin(qMin(m_clients->preferredHeight(), int(this->height() * share)), room));
+    const int room = this->height() - centralWidget()->minimumSizeHint().height()
+        - qMax(0, switches) - chrome - tables;
+    const int height
+        = qMax(m_clients->minimumHeight(),
+               qMin(qMin(m_clients->preferredHeight(), int(this->height() * share)), room));
     resizeDocks({m_clientsDock}, {height}, Qt::Vertical);
 }
 
@@ -399,8 +408,8 @@ void MainWindow::classChanged()
     const ClassModel *model = m_serverPane->classModel();
     const int students = model->rowCount();
     const int connected = model->connectedCount();
-    m_classDock->setWindowTitle(students == 0 ? tr("Class")
-                                              : tr("Class: %1 of %2 connected").arg(connected).arg(students));
+    m_classDock->setWindowTitle(
+        students == 0 ? tr("Class") : tr("Class: %1 of %2 connected").arg(connected).arg(students));
     // The first student (of a class that had none): the class comes to the front, once.
     if (students > 0 && m_studentsShown == 0) {
         if (!m_classDock->isVisible())
@@ -425,8 +434,8 @@ void MainWindow::fitClassDock()
     const int row = m_serverPane->logView()->verticalHeader()->defaultSectionSize();
     const int switches = m_toolBar->heightForWidth(width()) - m_toolBar->minimumSizeHint().height();
     const int room = height() - menuBar()->height()
-                     - (statusBar()->isVisible() ? statusBar()->height() : 0)
-                     - centralWidget()->minimumSizeHint().height() - qMax(0, switches) - 6 * row;
+        - (statusBar()->isVisible() ? statusBar()->height() : 0)
+        - centralWidget()->minimumSizeHint().height() - qMax(0, switches) - 6 * row;
     const int dock = qMax(m_classView->minimumSizeHint().height(), qMin(wanted, room));
     if (m_classDock->height() != dock)
         resizeDocks({m_classDock}, {dock}, Qt::Vertical);
@@ -449,7 +458,8 @@ void MainWindow::updateLanguageActions()
     const QString language = m_language->language();
     m_englishAction->setChecked(language != QLatin1String("pt_BR"));
     m_portugueseAction->setChecked(language == QLatin1String("pt_BR"));
-    m_viewControls->setLanguage(language == QLatin1String("pt_BR") ? language : QStringLiteral("en"));
+    m_viewControls->setLanguage(language == QLatin1String("pt_BR") ? language
+                                                                   : QStringLiteral("en"));
 }
 
 void MainWindow::setLanguage(const QString &language)
@@ -466,9 +476,10 @@ bool MainWindow::startServer()
         // The whole explanation is in the server's headline; here a line that ends before
         // the mode beside it (a long one ran into it: "…port 6103: n TCP, a thread…").
         const int room = statusBar()->width() - m_modeLabel->sizeHint().width()
-                         - 4 * statusBar()->fontMetrics().averageCharWidth();
+            - 4 * statusBar()->fontMetrics().averageCharWidth();
         statusBar()->showMessage(statusBar()->fontMetrics().elidedText(
-            tr("The server did not start: %1").arg(server->errorString()), Qt::ElideRight, qMax(0, room)));
+            tr("The server did not start: %1").arg(server->errorString()), Qt::ElideRight,
+            qMax(0, room)));
         // The failure reaches the server pane's headline now, not a few milliseconds later.
         m_session.flush();
         m_toolBar->setRunning(false);
@@ -508,7 +519,8 @@ void MainWindow::stopServer()
             connected == 1 ? tr("Server stopped: its connected client was cut off; its next recv() "
                                 "returns 0 and a send() gets a reset")
                            : tr("Server stopped: %n connected clients were cut off; their next "
-                                "recv() returns 0 and a send() gets a reset", nullptr, connected));
+                                "recv() returns 0 and a send() gets a reset",
+                                nullptr, connected));
     m_toolBar->setRunning(false);
     m_serverPane->setEndpoint(QString(), 0);
     m_serverPane->setTotals(m_session.server()->totals());
@@ -589,8 +601,9 @@ void MainWindow::saveLogAs()
     QString selectedFilter;
     const QString csv = tr("CSV files (*.csv)");
     const QString text = tr("Text files (*.txt)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Save log"), QStringLiteral("socketlab-log.csv"),
-                                                csv + QStringLiteral(";;") + text, &selectedFilter);
+    QString path
+        = QFileDialog::getSaveFileName(this, tr("Save log"), QStringLiteral("socketlab-log.csv"),
+                                       csv + QStringLiteral(";;") + text, &selectedFilter);
     if (path.isEmpty())
         return;
     if (selectedFilter == text && !path.contains(QLatin1Char('.')))
@@ -661,8 +674,9 @@ void MainWindow::applySettings(const WindowSettings &saved)
     config.concurrency = saved.concurrency;
     config.port = saved.port;
     config.backlog = saved.backlog;
-    config.bindAddress = ServerToolBar::bindAddressFor(saved.openToNetwork ? ServerToolBar::Exposure::Classroom
-                                                                           : ServerToolBar::Exposure::ThisComputer);
+    config.bindAddress = ServerToolBar::bindAddressFor(saved.openToNetwork
+                                                           ? ServerToolBar::Exposure::Classroom
+                                                           : ServerToolBar::Exposure::ThisComputer);
     config.echo = saved.echo;
     m_toolBar->setConfig(config);
     m_zoom->setPercent(saved.zoomPercent);

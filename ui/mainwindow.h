@@ -109,7 +109,7 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_lessonsMenu = nullptr;
     QAction *m_lessonsAction = nullptr;
-    QAction *m_checkAction = nullptr;  // "Check a program…", made on first use
+    QAction *m_checkAction = nullptr; // "Check a program…", made on first use
     CheckDialog *m_checkDialog = nullptr;
     QPointer<LessonWindow> m_lessons;
     QAction *m_saveAction = nullptr;
@@ -127,7 +127,8 @@ private:
     QActionGroup *m_languageGroup = nullptr;
     QString m_presentationStyle;
     // What leaving presentation mode puts back exactly.
-    struct Saved {
+    struct Saved
+    {
         QRect geometry;
         QByteArray state;
         Qt::WindowStates windowState;

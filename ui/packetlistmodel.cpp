@@ -7,7 +7,8 @@
 
 namespace socketlab {
 
-PacketListModel::PacketListModel(QObject *parent) : QAbstractTableModel(parent)
+PacketListModel::PacketListModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
 }
 

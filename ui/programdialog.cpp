@@ -106,7 +106,7 @@ void ProgramDialog::retranslateUi()
     for (const RecipePrograms::Program &program : RecipePrograms::programs())
         m_programs->addItem(program.title, program.fileName);
     const int index = m_programs->findData(current);
-    m_programs->setCurrentIndex(index < 0 ? 1 : index);  // the fork server: the class's favourite
+    m_programs->setCurrentIndex(index < 0 ? 1 : index); // the fork server: the class's favourite
     m_openFile->setText(tr("Open file"));
     m_openFile->setToolTip(tr("Opens the program in the system's editor"));
     m_openFolder->setText(tr("Open folder"));
@@ -196,7 +196,8 @@ QString ProgramDialog::listingPath() const
     if (isBundled())
         return bundledPath();
     const TraceOptions chosen = options();
-    const QDir folder(chosen.workingDirectory.isEmpty() ? QDir::currentPath() : chosen.workingDirectory);
+    const QDir folder(chosen.workingDirectory.isEmpty() ? QDir::currentPath()
+                                                        : chosen.workingDirectory);
     for (const QString &word : chosen.arguments) {
         if (!word.endsWith(QLatin1String(".py")))
             continue;
@@ -251,8 +252,8 @@ bool ProgramDialog::copyBundledTo(const QString &folder, QString *error)
 
 void ProgramDialog::copyToFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Copy the program to"),
-                                                             QDir::homePath());
+    const QString folder
+        = QFileDialog::getExistingDirectory(this, tr("Copy the program to"), QDir::homePath());
     if (folder.isEmpty())
         return;
     QString error;
@@ -260,12 +261,14 @@ void ProgramDialog::copyToFolder()
         QMessageBox::warning(this, tr("Run a program"), error);
         return;
     }
-    QDesktopServices::openUrl(QUrl::fromLocalFile(QDir(folder).filePath(m_programs->currentData().toString())));
+    QDesktopServices::openUrl(
+        QUrl::fromLocalFile(QDir(folder).filePath(m_programs->currentData().toString())));
 }
 
 void ProgramDialog::browseFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Working folder"), m_folder->text());
+    const QString folder
+        = QFileDialog::getExistingDirectory(this, tr("Working folder"), m_folder->text());
     if (!folder.isEmpty())
         m_folder->setText(folder);
 }

@@ -52,7 +52,8 @@ void ProgramDock::retranslateUi()
     setWindowTitle(tr("Program"));
     m_runAction->setText(tr("&Run a program..."));
     m_runAction->setIconText(tr("Run a program"));
-    m_runAction->setToolTip(tr("Runs a program (the recipe's, or your own) and traces its socket calls (Ctrl+R)"));
+    m_runAction->setToolTip(
+        tr("Runs a program (the recipe's, or your own) and traces its socket calls (Ctrl+R)"));
 }
 
 } // namespace socketlab

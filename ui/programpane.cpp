@@ -34,9 +34,9 @@ constexpr int kMaxOutputChars = 256 * 1024;
 constexpr int kStopGraceMs = 2000;
 // Threads whose listing line is remembered (a thread server makes one per client).
 constexpr int kMaxRememberedThreads = 1024;
-const QColor kStepColor(0xFF, 0xD5, 0x4F);   // paused before this call
-const QColor kCallColor(0xCC, 0xE5, 0xFF);   // the latest call was here
-const QColor kErrorColor(0xB0, 0x00, 0x20);  // standard error
+const QColor kStepColor(0xFF, 0xD5, 0x4F); // paused before this call
+const QColor kCallColor(0xCC, 0xE5, 0xFF); // the latest call was here
+const QColor kErrorColor(0xB0, 0x00, 0x20); // standard error
 } // namespace
 
 ProgramPane::ProgramPane(LabSession *session, QWidget *parent)
@@ -158,7 +158,8 @@ void ProgramPane::retranslateUi()
     m_stop->setToolTip(tr("Ends the program and every process it made (SIGTERM, then SIGKILL)"));
     m_stepMode->setText(tr("Pause before each socket call"));
     m_next->setText(tr("Next (Space)"));
-    m_next->setToolTip(tr("Lets the waiting thread make its call; it pauses again at the next one"));
+    m_next->setToolTip(
+        tr("Lets the waiting thread make its call; it pauses again at the next one"));
     m_continue->setText(tr("Continue"));
     m_continue->setToolTip(tr("Lets every waiting thread go on and stops pausing"));
     m_tabs->setTabText(0, tr("Output"));
@@ -364,9 +365,10 @@ void ProgramPane::loadListing(const QString &path)
     m_listingLines.clear();
     m_currentLine = -1;
     const QString name = QFileInfo(path).fileName();
-    m_roleHint = name.contains(QLatin1String("server")) || name.contains(QLatin1String("servidor")) ? 1
-                 : name.contains(QLatin1String("client")) || name.contains(QLatin1String("cliente")) ? 2
-                                                                                                     : 0;
+    m_roleHint = name.contains(QLatin1String("server")) || name.contains(QLatin1String("servidor"))
+        ? 1
+        : name.contains(QLatin1String("client")) || name.contains(QLatin1String("cliente")) ? 2
+                                                                                            : 0;
     QFile file(path);
     if (!path.isEmpty() && file.open(QIODevice::ReadOnly | QIODevice::Text)) {
         // A listing is small; a huge file is no program of the recipe's.
@@ -386,7 +388,8 @@ void ProgramPane::highlightCall(const SocketEvent &event, bool paused)
         return;
     // A new thread or child starts where its process was.
     const qint64 thread = event.tid != 0 ? event.tid : event.pid;
-    const int from = m_lineOfThread.value(thread, m_lineOfThread.value(event.pid, m_lineOfThread.value(event.parentPid, -1)));
+    const int from = m_lineOfThread.value(
+        thread, m_lineOfThread.value(event.pid, m_lineOfThread.value(event.parentPid, -1)));
     const int line = RecipePrograms::lineOfCall(m_listingLines, event.call, from);
     if (line < 0)
         return;
@@ -411,7 +414,8 @@ void ProgramPane::appendOutput(const QByteArray &bytes, bool standardError)
         format.setForeground(kErrorColor);
     QTextCursor cursor(m_output->document());
     cursor.movePosition(QTextCursor::End);
-    const bool atEnd = m_output->verticalScrollBar()->value() == m_output->verticalScrollBar()->maximum();
+    const bool atEnd
+        = m_output->verticalScrollBar()->value() == m_output->verticalScrollBar()->maximum();
     // Plain text: insertText never reads markup.
     cursor.insertText(text, format);
     if (m_output->document()->characterCount() > kMaxOutputChars) {
@@ -454,10 +458,12 @@ void ProgramPane::updateHeadline()
     } else if (!m_paused.isEmpty()) {
         const SocketEvent &event = m_paused.constFirst();
         const QString who = event.tid != 0 && event.tid != event.pid
-                                ? tr("Thread %1").arg(event.tid)
-                                : tr("Process %1").arg(event.pid);
+            ? tr("Thread %1").arg(event.tid)
+            : tr("Process %1").arg(event.pid);
         const QString call = sysCallName(event.call);
-        const Role role = m_roleHint == 1 ? Role::Server : m_roleHint == 2 ? Role::Client : event.role;
+        const Role role = m_roleHint == 1 ? Role::Server
+            : m_roleHint == 2             ? Role::Client
+                                          : event.role;
         const int step = m_roleHint != 0 ? recipeStep(event.call, role) : event.step;
         if (m_roleHint == 0 && event.step < 0)
             text = tr("%1 is about to call %2() — its role shows later (listen: a server; "
@@ -466,9 +472,13 @@ void ProgramPane::updateHeadline()
         else if (step == 0)
             text = tr("%1 is about to call %2().").arg(who, call);
         else if (role == Role::Server)
-            text = tr("%1 is about to call %2() — step %3 of the server's recipe.").arg(who, call).arg(step);
+            text = tr("%1 is about to call %2() — step %3 of the server's recipe.")
+                       .arg(who, call)
+                       .arg(step);
         else
-            text = tr("%1 is about to call %2() — step %3 of the client's recipe.").arg(who, call).arg(step);
+            text = tr("%1 is about to call %2() — step %3 of the client's recipe.")
+                       .arg(who, call)
+                       .arg(step);
         if (m_paused.size() > 1)
             text = tr("%1 (%2 threads wait)").arg(text).arg(m_paused.size());
     } else if (isRunning()) {
@@ -492,8 +502,9 @@ void ProgramPane::updateEnabled()
     m_stop->setEnabled(running);
     m_next->setEnabled(running && !m_paused.isEmpty());
     m_continue->setEnabled(running && !m_paused.isEmpty());
-    for (QWidget *widget : {static_cast<QWidget *>(m_input), static_cast<QWidget *>(m_send),
-                            static_cast<QWidget *>(m_sendEnd), static_cast<QWidget *>(m_closeInput)})
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_input), static_cast<QWidget *>(m_send),
+          static_cast<QWidget *>(m_sendEnd), static_cast<QWidget *>(m_closeInput)})
         widget->setEnabled(running);
 }
 

@@ -60,7 +60,7 @@ public slots:
     // Opens the "Run a program" dialog and runs what it chose.
     void chooseProgram();
     void sendLine();
-    void sendEndLine();  // the recipe's clients end at a Ctrl+X line
+    void sendEndLine(); // the recipe's clients end at a Ctrl+X line
     void closeInput();
     void next();
     void continueAll();
@@ -95,8 +95,8 @@ private:
     // From start() to finished() (the tracer's thread may still be winding down after it).
     bool m_running = false;
     QList<SocketEvent> m_paused;
-    QStringDecoder m_outDecoder{QStringDecoder::Utf8};
-    QStringDecoder m_errDecoder{QStringDecoder::Utf8};
+    QStringDecoder m_outDecoder {QStringDecoder::Utf8};
+    QStringDecoder m_errDecoder {QStringDecoder::Utf8};
 
     QLabel *m_headline;
     QPushButton *m_run;

@@ -17,7 +17,9 @@ constexpr int kMaxItems = 600;
 } // namespace
 
 ProgramProcesses::ProgramProcesses(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_tree(new QTreeWidget(this))
+    : QWidget(parent),
+      m_summary(new QLabel(this)),
+      m_tree(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("programProcesses"));
     m_tree->setObjectName(QStringLiteral("programProcessTree"));
@@ -69,7 +71,8 @@ QTreeWidgetItem *ProgramProcesses::ensure(qint64 id, qint64 parentId, bool threa
         // The oldest finished thread or reaped process makes room.
         for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
             QTreeWidgetItem *old = m_items.value(it.key());
-            if (it->state != State::Running && it->state != State::Zombie && old && old->childCount() == 0) {
+            if (it->state != State::Running && it->state != State::Zombie && old
+                && old->childCount() == 0) {
                 delete old;
                 m_items.remove(it.key());
                 m_entries.erase(it);
@@ -198,17 +201,18 @@ void ProgramProcesses::updateItem(qint64 id)
         break;
     }
     item->setText(StateColumn, state);
-    item->setText(CallColumn, entry.lastCall == SysCall::None
-                                  ? QString()
-                                  : tr("%1()").arg(sysCallName(entry.lastCall)));
+    item->setText(CallColumn,
+                  entry.lastCall == SysCall::None ? QString()
+                                                  : tr("%1()").arg(sysCallName(entry.lastCall)));
     QFont font = m_tree->font();
     font.setBold(entry.state == State::Zombie);
     font.setItalic(entry.state == State::Reaped || (entry.thread && entry.state == State::Exited));
     for (int column = 0; column < ColumnCount; ++column) {
         item->setFont(column, font);
-        item->setForeground(column, entry.state == State::Zombie ? QBrush(QColor(0xB0, 0x30, 0x00))
-                                    : entry.state == State::Running ? m_tree->palette().text()
-                                                                    : QBrush(Qt::gray));
+        item->setForeground(column,
+                            entry.state == State::Zombie        ? QBrush(QColor(0xB0, 0x30, 0x00))
+                                : entry.state == State::Running ? m_tree->palette().text()
+                                                                : QBrush(Qt::gray));
     }
 }
 

@@ -71,8 +71,8 @@ QVector<RecipePrograms::Program> RecipePrograms::programs()
 QString RecipePrograms::directory()
 {
     // The build tree has no share/ folder: its programs are the sources'.
-    QStringList candidates{QDir(QCoreApplication::applicationDirPath())
-                               .absoluteFilePath(QStringLiteral("../share/socketlab/recipe"))};
+    QStringList candidates {QDir(QCoreApplication::applicationDirPath())
+                                .absoluteFilePath(QStringLiteral("../share/socketlab/recipe"))};
 #ifdef SOCKETLAB_RECIPE_SOURCE_DIR
     candidates << QStringLiteral(SOCKETLAB_RECIPE_SOURCE_DIR);
 #endif
@@ -100,7 +100,8 @@ QString RecipePrograms::interpreter()
     QProcess probe;
     probe.start(QStringLiteral("python3"),
                 {QStringLiteral("-c"), QStringLiteral("import sys; print(sys.executable)")});
-    if (probe.waitForFinished(5000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0) {
+    if (probe.waitForFinished(5000) && probe.exitStatus() == QProcess::NormalExit
+        && probe.exitCode() == 0) {
         const QString path = QString::fromLocal8Bit(probe.readAllStandardOutput()).trimmed();
         if (QFileInfo(path).isExecutable())
             found = path;

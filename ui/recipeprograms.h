@@ -20,8 +20,8 @@ class RecipePrograms
 public:
     struct Program
     {
-        QString fileName;  // tcp_server_fork.py
-        QString title;     // translated: "TCP server, one process per client (recipe)"
+        QString fileName; // tcp_server_fork.py
+        QString title; // translated: "TCP server, one process per client (recipe)"
     };
 
     // In the order a class meets them: servers first, each followed by its client.

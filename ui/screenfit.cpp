@@ -8,7 +8,8 @@
 namespace socketlab {
 
 ScreenFit::ScreenFit(QWidget *window)
-    : QObject(window), m_window(window)
+    : QObject(window),
+      m_window(window)
 {
 }
 
@@ -54,7 +55,8 @@ void ScreenFit::fit()
     QWindow *handle = m_window->windowHandle();
     if (!handle || !m_window->isVisible())
         return;
-    if (m_window->windowState() & (Qt::WindowMaximized | Qt::WindowFullScreen | Qt::WindowMinimized))
+    if (m_window->windowState()
+        & (Qt::WindowMaximized | Qt::WindowFullScreen | Qt::WindowMinimized))
         return;
     const QMargins margins = handle->frameMargins();
     // Without a window manager (or before it framed the window) there is nothing to fit yet.

@@ -1,14 +1,14 @@
 #include "ui/serverpane.h"
 
 #include "core/errorexplanation.h"
-#include "ui/classroombanner.h"
 #include "ui/autoscroller.h"
 #include "ui/classmodel.h"
+#include "ui/classroombanner.h"
 #include "ui/connectionsmodel.h"
-#include "ui/models/eventlistmodel.h"
 #include "ui/logcolumnfitter.h"
 #include "ui/logfilterbar.h"
 #include "ui/logfiltermodel.h"
+#include "ui/models/eventlistmodel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -95,11 +95,13 @@ ServerPane::ServerPane(QWidget *parent)
     m_logFitter = new LogColumnFitter(m_logView, EventListModel::MessageColumn, true);
     // Two lines at most: forty students' rows must fit; the tooltip holds the rest.
     m_logFitter->setMaxWrappedLines(2);
-    m_connectionsFitter = new LogColumnFitter(m_connectionsView, ConnectionsModel::ClientColumn, false);
+    m_connectionsFitter
+        = new LogColumnFitter(m_connectionsView, ConnectionsModel::ClientColumn, false);
     // The sampler's longest state, so a countdown never reads "TIME_WA…" (a sample, not shown).
     // An address needs a quarter of the width, not the log message's two fifths.
     m_connectionsFitter->setFlexibleShare(0.25);
-    m_connectionsFitter->setMinimumText(ConnectionsModel::StateColumn, QStringLiteral("TIME_WAIT 60 s"));
+    m_connectionsFitter->setMinimumText(ConnectionsModel::StateColumn,
+                                        QStringLiteral("TIME_WAIT 60 s"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -125,7 +127,8 @@ ServerPane::ServerPane(QWidget *parent)
     layout->addWidget(m_logView, 4);
 
     connect(m_log, &EventListModel::droppedRowsChanged, this, &ServerPane::updateNotes);
-    connect(m_connections, &ConnectionsModel::listenerChanged, this, &ServerPane::updateAcceptQueue);
+    connect(m_connections, &ConnectionsModel::listenerChanged, this,
+            &ServerPane::updateAcceptQueue);
     connect(m_scroller, &AutoScroller::followingChanged, this, &ServerPane::updateNotes);
     // "Showing 12 of 300 rows" follows the filters and the rows.
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -162,7 +165,8 @@ void ServerPane::updateFonts()
     m_connectionsView->verticalHeader()->setDefaultSectionSize(row);
     // The header and a row stay visible however small the window or large the zoom.
     for (QTableView *view : {m_connectionsView, m_logView})
-        view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() + row + 2 * view->frameWidth() + 2);
+        view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() + row
+                               + 2 * view->frameWidth() + 2);
     // Column widths follow the font through the fitters (on their FontChange).
 }
 
@@ -183,7 +187,7 @@ void ServerPane::updateProtocolTexts()
 {
     // UDP has no connections: the table lists each sender seen instead.
     m_connectionsTitle->setText(m_udp ? tr("Senders") : tr("Connections"));
-    updateBanner();  // nc -u for UDP
+    updateBanner(); // nc -u for UDP
     setTotals(m_totals);
 }
 
@@ -195,7 +199,8 @@ void ServerPane::updateStatus()
     m_statusLabel->setText(status);
     QPalette p = m_statusLabel->palette();
     const bool running = m_status.isRunning();
-    const QColor stopped = m_status.hasFailed() ? QColor(0xFF, 0xE0, 0xE0) : QColor(0xEE, 0xEE, 0xEE);
+    const QColor stopped
+        = m_status.hasFailed() ? QColor(0xFF, 0xE0, 0xE0) : QColor(0xEE, 0xEE, 0xEE);
     p.setColor(QPalette::Window, running ? QColor(0xDD, 0xF4, 0xDD) : stopped);
     p.setColor(QPalette::WindowText, Qt::black);
     m_statusLabel->setPalette(p);
@@ -228,7 +233,7 @@ void ServerPane::appendEvents(const SocketEvents &events)
     m_class->appendEvents(events);
     updateStatus();
     if (m_bindAddress.isEmpty())
-        updateAddresses();  // a failed Start says why there
+        updateAddresses(); // a failed Start says why there
 }
 
 void ServerPane::appendProgramEvents(const SocketEvents &events)
@@ -265,12 +270,14 @@ void ServerPane::updateAcceptQueue()
         m_acceptQueueLabel->hide();
         return;
     }
-    m_acceptQueueLabel->setText(tr("accept queue %1 of %2").arg(listener.recvQ).arg(listener.sendQ));
+    m_acceptQueueLabel->setText(
+        tr("accept queue %1 of %2").arg(listener.recvQ).arg(listener.sendQ));
     m_acceptQueueLabel->setToolTip(
         tr("Clients whose handshake the kernel completed and that wait for accept(), against "
            "the listen() backlog. Linux accepts backlog + 1: with a backlog of %1, %2 clients can "
            "wait; the next one's SYN is ignored and retried.")
-            .arg(listener.sendQ).arg(listener.sendQ + 1));
+            .arg(listener.sendQ)
+            .arg(listener.sendQ + 1));
     m_acceptQueueLabel->show();
 }
 
@@ -284,9 +291,9 @@ void ServerPane::setTotals(const ServerTotals &totals)
             tr("Senders: %1    Datagrams: %2    Bytes: %3    Dropped by the kernel: %4")
                 .arg(locale.toString(totals.connections), locale.toString(totals.messages),
                      locale.toString(totals.bytes), locale.toString(totals.dropped)));
-        m_countersLabel->setToolTip(
-            tr("Dropped by the kernel: datagrams that arrived while the socket's receive buffer "
-               "was full. UDP never retransmits and the sender is not told: they are simply gone."));
+        m_countersLabel->setToolTip(tr(
+            "Dropped by the kernel: datagrams that arrived while the socket's receive buffer "
+            "was full. UDP never retransmits and the sender is not told: they are simply gone."));
         return;
     }
     m_countersLabel->setText(tr("Connections: %1    Messages: %2    Bytes: %3")
@@ -323,11 +330,13 @@ void ServerPane::updateAddresses()
     QStringList addresses = classroomAddresses();
     if (addresses.isEmpty()) {
         m_addressesLabel->setText(tr("Open to the network on port %1, but this computer has no "
-                                     "network address right now").arg(m_port));
+                                     "network address right now")
+                                      .arg(m_port));
         return;
     }
     m_addressesLabel->setText(tr("Students connect to %1, port %2")
-                                  .arg(addresses.join(QStringLiteral(", "))).arg(m_port));
+                                  .arg(addresses.join(QStringLiteral(", ")))
+                                  .arg(m_port));
 }
 
 void ServerPane::updateBanner()
@@ -376,7 +385,8 @@ void ServerPane::updateNotes()
                      .arg(QLocale().toString(m_log->droppedRows()));
     if (m_filter->isFiltering())
         notes << tr("Showing %1 of %2 rows (Save log writes the rows shown)")
-                     .arg(QLocale().toString(m_filter->rowCount()), QLocale().toString(m_log->rowCount()));
+                     .arg(QLocale().toString(m_filter->rowCount()),
+                          QLocale().toString(m_log->rowCount()));
     if (!m_scroller->isFollowing())
         notes << tr("Auto-scroll paused: scroll to the bottom to resume");
     const QString text = notes.join(QStringLiteral("    "));

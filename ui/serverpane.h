@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ui/serverstatus.h"
 #include "core/servercounters.h"
 #include "core/socketevent.h"
 #include "core/socketstatereader.h"
+#include "ui/serverstatus.h"
 
 #include <QWidget>
 

@@ -90,10 +90,12 @@ QString ServerStatus::text() const
         return tr("Waiting in accept() on %1").arg(m_local);
     if (m_concurrency == Concurrency::Fork)
         return tr("Waiting in accept() on %1; child processes serving clients: %2")
-            .arg(m_local).arg(m_open);
+            .arg(m_local)
+            .arg(m_open);
     if (m_concurrency == Concurrency::Poll)
         return tr("Waiting in poll() on %1 and %2 connections, all served by one thread")
-            .arg(m_local).arg(m_open);
+            .arg(m_local)
+            .arg(m_open);
     return tr("Waiting in accept() on %1; threads serving clients: %2").arg(m_local).arg(m_open);
 }
 

@@ -33,9 +33,9 @@ private:
     Protocol m_protocol = Protocol::Tcp;
     Concurrency m_concurrency = Concurrency::Thread;
     QString m_local;
-    QString m_currentPeer;  // iterative: the one client being served
+    QString m_currentPeer; // iterative: the one client being served
     int m_open = 0;
-    SocketEvent m_failure;  // kind Error after a failed start
+    SocketEvent m_failure; // kind Error after a failed start
     // What the kernel said about the port when it failed (its holders, TIME_WAIT sockets), so
     // the headline says the same thing in either language.
     QList<SocketSnapshot> m_failureSockets;

@@ -17,7 +17,7 @@ namespace socketlab {
 namespace {
 constexpr int kMaxBacklog = 128;
 constexpr int kClassroomHandlerNice = 5;
-}
+} // namespace
 
 ServerToolBar::ServerToolBar(QWidget *parent)
     : QWidget(parent),
@@ -62,7 +62,7 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     addWidget(m_portSpin);
     m_backlogSpin->setObjectName(QStringLiteral("backlog"));
     m_backlogSpin->setRange(1, kMaxBacklog);
-    m_backlogSpin->setValue(1);  // as the recipe
+    m_backlogSpin->setValue(1); // as the recipe
     m_backlogLabel->setBuddy(m_backlogSpin);
     m_backlogLabel->setContentsMargins(8, 0, 4, 0);
     addWidget(m_backlogLabel);
@@ -109,11 +109,13 @@ void ServerToolBar::addAction(QAction *action)
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     button->setAutoRaise(true);
-    button->setObjectName(action->objectName().isEmpty() ? QString()
-                                                         : action->objectName() + QStringLiteral("Button"));
+    button->setObjectName(action->objectName().isEmpty()
+                              ? QString()
+                              : action->objectName() + QStringLiteral("Button"));
     // Named after the action once it has its name (set right after adding).
-    connect(action, &QObject::objectNameChanged, button,
-            [button](const QString &name) { button->setObjectName(name + QStringLiteral("Button")); });
+    connect(action, &QObject::objectNameChanged, button, [button](const QString &name) {
+        button->setObjectName(name + QStringLiteral("Button"));
+    });
     layout()->addWidget(button);
     m_widgets.insert(action, button);
 }
@@ -204,26 +206,31 @@ void ServerToolBar::updateEnabled()
     const QString udpReason = tr("Not for UDP: there are no connections to hand over. One socket "
                                  "receives every datagram with recvfrom().");
     m_iterative->setToolTip(udp ? udpReason
-                            : m_running ? locked
-                                        : tr("One client at a time; the others wait in the backlog"));
+                                : m_running
+                                ? locked
+                                : tr("One client at a time; the others wait in the backlog"));
     m_fork->setToolTip(udp ? udpReason
-                       : m_running ? locked
-                                   : tr("A child process per connection (fork); the parent only accepts"));
+                           : m_running
+                           ? locked
+                           : tr("A child process per connection (fork); the parent only accepts"));
     m_thread->setToolTip(udp ? udpReason
-                         : m_running ? locked
-                                     : tr("A thread per connection; the main thread only accepts"));
+                             : m_running
+                             ? locked
+                             : tr("A thread per connection; the main thread only accepts"));
     m_poll->setToolTip(udp ? udpReason
-                       : m_running ? locked
-                                   : tr("One thread serves every connection: it waits on the "
-                                        "listening socket and all connections at once with poll()"));
+                           : m_running
+                           ? locked
+                           : tr("One thread serves every connection: it waits on the "
+                                "listening socket and all connections at once with poll()"));
     m_backlogSpin->setToolTip(
-        udp ? tr("Not for UDP: there is no listen() and no connections to queue.")
-        : m_running ? locked
-                    : tr("listen()'s backlog: how many connections the system completes and "
-                         "keeps waiting for accept(). The recipe uses 1; a class connecting at "
-                         "once may need more."));
-    const QString protocolTip = m_running ? locked : tr("TCP: connections and a byte stream. "
-                                                        "UDP: independent datagrams.");
+        udp             ? tr("Not for UDP: there is no listen() and no connections to queue.")
+            : m_running ? locked
+                        : tr("listen()'s backlog: how many connections the system completes and "
+                             "keeps waiting for accept(). The recipe uses 1; a class connecting at "
+                             "once may need more."));
+    const QString protocolTip = m_running ? locked
+                                          : tr("TCP: connections and a byte stream. "
+                                               "UDP: independent datagrams.");
     m_tcp->setToolTip(protocolTip);
     m_udp->setToolTip(protocolTip);
 }
@@ -304,7 +311,7 @@ void ServerToolBar::setConfig(const ServerConfig &config)
     m_portSpin->setValue(config.port);
     m_backlogSpin->setValue(qBound(1, config.backlog, kMaxBacklog));
     setExposure(config.bindAddress == QLatin1String("127.0.0.1") ? Exposure::ThisComputer
-                                                                  : Exposure::Classroom);
+                                                                 : Exposure::Classroom);
     m_echo->setChecked(config.echo);
     updateEnabled();
     emit protocolChanged(protocol());

@@ -14,9 +14,9 @@ class QSpinBox;
 namespace socketlab {
 
 // The server's switches: TCP/UDP, iterative/fork/thread/poll, port, listen()'s backlog, who may
-// connect, echo, and Start/Stop. The switches are locked while the server runs (stop to change them).
-// Its buttons flow into as many rows as the window's width needs: nothing ever hides behind an
-// overflow menu, at any zoom. It adds buttons like a QToolBar does.
+// connect, echo, and Start/Stop. The switches are locked while the server runs (stop to change
+// them). Its buttons flow into as many rows as the window's width needs: nothing ever hides behind
+// an overflow menu, at any zoom. It adds buttons like a QToolBar does.
 class ServerToolBar : public QWidget
 {
     Q_OBJECT

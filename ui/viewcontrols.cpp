@@ -13,7 +13,8 @@ namespace socketlab {
 
 ViewControls::ViewControls(QAction *zoomOut, QAction *zoomReset, QAction *zoomIn,
                            QAction *presentation, QWidget *parent)
-    : QWidget(parent), m_language(new QComboBox(this))
+    : QWidget(parent),
+      m_language(new QComboBox(this))
 {
     setObjectName(QStringLiteral("viewControls"));
 
@@ -109,7 +110,8 @@ void ViewControls::reserveWidth(QAction *action, const QStringList &texts)
     int text = 0;
     for (const QString &t : texts)
         text = qMax(text, metrics.horizontalAdvance(t));
-    const bool icon = button->toolButtonStyle() != Qt::ToolButtonTextOnly && !action->icon().isNull();
+    const bool icon
+        = button->toolButtonStyle() != Qt::ToolButtonTextOnly && !action->icon().isNull();
     // Room for a presentation style's border and padding too.
     button->setFixedWidth(text + (icon ? button->iconSize().width() + 6 : 0) + 24);
 }

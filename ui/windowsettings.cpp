@@ -31,12 +31,12 @@ WindowSettings WindowSettings::read(const QSettings &settings)
         saved.port = quint16(port);
     const int backlog = settings.value(kBacklog, saved.backlog).toInt(&ok);
     if (ok)
-        saved.backlog = backlog;  // the tool bar keeps it within its spin box's range
+        saved.backlog = backlog; // the tool bar keeps it within its spin box's range
     saved.openToNetwork = settings.value(kExposure, saved.openToNetwork).toBool();
     saved.echo = settings.value(kEcho, saved.echo).toBool();
     const int zoom = settings.value(kZoom, saved.zoomPercent).toInt(&ok);
     if (ok)
-        saved.zoomPercent = zoom;  // the zoom keeps it within its range
+        saved.zoomPercent = zoom; // the zoom keeps it within its range
     saved.hexColumn = settings.value(kHex, saved.hexColumn).toBool();
     saved.geometry = settings.value(kGeometry).toByteArray();
     saved.state = settings.value(kState).toByteArray();
@@ -73,9 +73,9 @@ QString WindowSettings::startLanguage()
 bool WindowSettings::operator==(const WindowSettings &other) const
 {
     return protocol == other.protocol && concurrency == other.concurrency && port == other.port
-           && backlog == other.backlog && openToNetwork == other.openToNetwork && echo == other.echo
-           && zoomPercent == other.zoomPercent && hexColumn == other.hexColumn
-           && geometry == other.geometry && state == other.state && language == other.language;
+        && backlog == other.backlog && openToNetwork == other.openToNetwork && echo == other.echo
+        && zoomPercent == other.zoomPercent && hexColumn == other.hexColumn
+        && geometry == other.geometry && state == other.state && language == other.language;
 }
 
 } // namespace socketlab

@@ -19,14 +19,14 @@ struct WindowSettings
     quint16 port = ServerConfig().port;
     int backlog = ServerConfig().backlog;
     bool openToNetwork = false;
-    bool echo = true;  // the window's panes see their messages come back
+    bool echo = true; // the window's panes see their messages come back
     int zoomPercent = 100;
     bool hexColumn = false;
     // Empty: nothing saved (or, when writing, keep what was: presentation mode's full screen
     // is not remembered).
     QByteArray geometry;
     QByteArray state;
-    QString language;  // empty: none chosen
+    QString language; // empty: none chosen
 
     // Missing or bad values keep the defaults above.
     static WindowSettings read(const QSettings &settings);

@@ -19,13 +19,19 @@
 namespace socketlab {
 
 WireDock::WireDock(LabSession *session, QMainWindow *window)
-    : QDockWidget(window), m_session(session), m_window(window), m_model(new PacketListModel(this)),
-      m_status(new QLabel), m_captureBox(new QCheckBox), m_exportButton(new QPushButton),
-      m_table(new QTableView), m_exportAction(new QAction(window))
+    : QDockWidget(window),
+      m_session(session),
+      m_window(window),
+      m_model(new PacketListModel(this)),
+      m_status(new QLabel),
+      m_captureBox(new QCheckBox),
+      m_exportButton(new QPushButton),
+      m_table(new QTableView),
+      m_exportAction(new QAction(window))
 {
     setObjectName(QStringLiteral("wireDock"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
-        | QDockWidget::DockWidgetClosable);
+                | QDockWidget::DockWidgetClosable);
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     auto *bar = new QHBoxLayout;
@@ -137,7 +143,8 @@ bool WireDock::exportTo(const QString &path, QString *error)
 void WireDock::exportPackets()
 {
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export packets"),
-        QStringLiteral("socketlab.pcapng"), tr("pcapng files (*.pcapng)"));
+                                                      QStringLiteral("socketlab.pcapng"),
+                                                      tr("pcapng files (*.pcapng)"));
     if (path.isEmpty())
         return;
     QString error;

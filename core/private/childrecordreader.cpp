@@ -55,7 +55,7 @@ bool ChildRecordReader::valid(const ChildRecordHeader &header) const
     case ChildRecordType::Recv:
         return header.length == 0;
     case ChildRecordType::Payload:
-        return false;  // no Recv announced it
+        return false; // no Recv announced it
     case ChildRecordType::Send:
         return header.result < 0 ? header.length == 0 : qint64(header.length) <= header.result;
     case ChildRecordType::Close:
@@ -64,7 +64,7 @@ bool ChildRecordReader::valid(const ChildRecordHeader &header) const
     case ChildRecordType::Totals:
         return header.length == sizeof(std::int64_t) && header.result >= 0;
     }
-    return false;  // an unknown type
+    return false; // an unknown type
 }
 
 void ChildRecordReader::finish()

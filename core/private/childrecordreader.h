@@ -30,8 +30,8 @@ private:
     void fail();
 
     QByteArray m_buffer;
-    qsizetype m_offset = 0;  // start of the first record not yet returned
-    qint64 m_expectedPayload = 0;  // bytes of the last Recv still to come
+    qsizetype m_offset = 0; // start of the first record not yet returned
+    qint64 m_expectedPayload = 0; // bytes of the last Recv still to come
     bool m_corrupt = false;
 };
 

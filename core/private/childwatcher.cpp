@@ -18,13 +18,18 @@ namespace {
 // After SIGKILL, how long the dead children's pipes get to reach end of file (the kernel
 // closes them as the process goes; this only bounds a child stuck in the kernel).
 constexpr int kAfterKillMs = 100;
-}
+} // namespace
 
 ChildWatcher::ChildWatcher(pid_t pid, Fd recordPipe, const QString &peer, const QString &local,
                            const EventReporter &reporter, const EventReporter &parentReporter,
                            ServerCounters &counters)
-    : m_pid(pid), m_pipe(std::move(recordPipe)), m_peer(peer), m_local(local),
-      m_reporter(reporter), m_parentReporter(parentReporter), m_counters(counters)
+    : m_pid(pid),
+      m_pipe(std::move(recordPipe)),
+      m_peer(peer),
+      m_local(local),
+      m_reporter(reporter),
+      m_parentReporter(parentReporter),
+      m_counters(counters)
 {
 }
 
@@ -61,7 +66,7 @@ bool ChildWatcher::readRecords()
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return true;
         m_reader.finish();
-        break;  // end of file: the child has exited (or is about to)
+        break; // end of file: the child has exited (or is about to)
     }
     if (m_reader.isCorrupt()) {
         // Not what runForkedChild writes: nothing more from this child can be trusted.
@@ -104,7 +109,8 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
         break;
     case ChildRecordType::Payload:
         if (m_payload.size() < kMaxEventPayload)
-            m_payload.append(payload, qMin<qsizetype>(header.length, kMaxEventPayload - m_payload.size()));
+            m_payload.append(payload,
+                             qMin<qsizetype>(header.length, kMaxEventPayload - m_payload.size()));
         m_expected -= header.length;
         if (m_expected <= 0)
             emitData();
@@ -133,12 +139,12 @@ void ChildWatcher::handleRecord(const ChildRecordHeader &header, const char *pay
     }
     case ChildRecordType::Totals: {
         qint64 messages = 0;
-        std::memcpy(&messages, payload, sizeof messages);  // the reader checked the length
+        std::memcpy(&messages, payload, sizeof messages); // the reader checked the length
         m_counters.addMessages(messages, header.result);
         break;
     }
     case ChildRecordType::Close: {
-        m_finalReport = true;  // the child's last record: its counts are complete
+        m_finalReport = true; // the child's last record: its counts are complete
         m_reporter.traceCall(SysCall::Close, clock, fdText, header.result, header.errnum);
         m_disconnected = true;
         m_reporter.postConnectionEvent(EventKind::Disconnected, m_peer, m_local,
@@ -184,7 +190,7 @@ void ChildWatcher::reap()
         got = ::waitpid(m_pid, &status, 0);
     } while (got < 0 && errno == EINTR);
     m_reaped = true;
-    BlockingCall::forget(m_pid);  // a child killed while it waited left its record
+    BlockingCall::forget(m_pid); // a child killed while it waited left its record
     m_diedOfKill = m_killed && got == m_pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     // Killed at stop or by anyone else (SIGKILL from outside, a crash): the summary says so,
     // and whether the child's last counts never reached us.
@@ -197,19 +203,19 @@ void ChildWatcher::reap()
     if (m_parentReporter.callsEnabled())
         m_parentReporter.traceCall(SysCall::Waitpid, clock, QString::number(m_pid), got, waitErrno);
     if (!m_reporter.trafficEnabled())
-        return;  // quiet runs make no event per connection
+        return; // quiet runs make no event per connection
     if (!m_disconnected) {
         m_reporter.postConnectionEvent(EventKind::Disconnected, m_peer, m_local);
         m_disconnected = true;
     }
     SocketEvent exited = m_reporter.make(EventKind::HandlerExited);
-    exited.causeUs = EventReporter::effectUs(SysCall::Waitpid, clock);  // waitpid() has returned
+    exited.causeUs = EventReporter::effectUs(SysCall::Waitpid, clock); // waitpid() has returned
     exited.peer = m_peer;
     if (got == m_pid && WIFEXITED(status)) {
         exited.result = WEXITSTATUS(status);
     } else if (got == m_pid && WIFSIGNALED(status)) {
         exited.result = -1;
-        exited.errnum = WTERMSIG(status);  // the signal number, for "killed by signal N"
+        exited.errnum = WTERMSIG(status); // the signal number, for "killed by signal N"
     }
     m_reporter.post(std::move(exited));
 }
@@ -233,7 +239,7 @@ void ChildWatcher::readUntilClosed(const std::vector<ChildWatcher *> &children, 
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready <= 0)
-            return;  // the deadline passed (or poll() failed: the caller kills what is left)
+            return; // the deadline passed (or poll() failed: the caller kills what is left)
         for (size_t i = 0; i < fds.size();) {
             if (fds[i].revents && !open[i]->readRecords()) {
                 // Closed: the last entry takes its place (the order does not matter).
@@ -267,11 +273,11 @@ int ChildWatcher::stopAll(const std::vector<ChildWatcher *> &children, int deadl
         }
     }
     if (anyKilled)
-        readUntilClosed(children, kAfterKillMs);  // a killed child's pipe keeps what it wrote
+        readUntilClosed(children, kAfterKillMs); // a killed child's pipe keeps what it wrote
     int killed = 0;
     for (ChildWatcher *child : children) {
         if (child->m_pipe.isValid()) {
-            child->readRecords();  // whatever arrived, then give up on this pipe
+            child->readRecords(); // whatever arrived, then give up on this pipe
             child->closePipe();
         }
         child->reap();

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/private/childrecordreader.h"
 #include "core/eventreporter.h"
 #include "core/fd.h"
+#include "core/private/childrecordreader.h"
 
 #include <QByteArray>
 #include <QString>
@@ -59,13 +59,13 @@ private:
     ChildRecordReader m_reader;
     QByteArray m_payload;
     qint64 m_recvBytes = 0;
-    qint64 m_expected = 0;  // bytes of the last Recv still to come as Payload records
-    qint64 m_recvEffectUs = 0;  // when the last Recv returned, for its data event
+    qint64 m_expected = 0; // bytes of the last Recv still to come as Payload records
+    qint64 m_recvEffectUs = 0; // when the last Recv returned, for its data event
     int m_connectionFd = -1;
     bool m_disconnected = false;
-    bool m_finalReport = false;  // the Close record came: every count of the child is in
-    bool m_killed = false;      // SIGKILL sent
-    bool m_diedOfKill = false;  // and waitpid() says that is how it ended
+    bool m_finalReport = false; // the Close record came: every count of the child is in
+    bool m_killed = false; // SIGKILL sent
+    bool m_diedOfKill = false; // and waitpid() says that is how it ended
     bool m_reaped = false;
     bool m_reapOnClose = true;
 };

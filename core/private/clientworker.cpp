@@ -23,11 +23,15 @@ constexpr int kUnconfirmedDatagrams = 8;
 // client closes after kCloseGraceMs at most, however long the server goes on.
 constexpr int kQuietMs = 200;
 constexpr int kCloseGraceMs = 2000;
-}
+} // namespace
 
 ClientWorker::ClientWorker(Protocol protocol, const QString &host, quint16 port,
                            const EventReporter &reporter, const ClientOptions &options)
-    : m_protocol(protocol), m_host(host), m_port(port), m_options(options), m_reporter(reporter),
+    : m_protocol(protocol),
+      m_host(host),
+      m_port(port),
+      m_options(options),
+      m_reporter(reporter),
       m_buffer(kReceiveBuffer, Qt::Uninitialized)
 {
     m_reporter.setProtocol(protocol);
@@ -148,8 +152,8 @@ bool ClientWorker::open()
     QStringList found;
     for (const Endpoint &e : resolved.endpoints)
         found << e.host();
-    m_reporter.traceCall(SysCall::Getaddrinfo, resolveClock, host, resolved.gaiError, resolved.errnum,
-                         found.join(QStringLiteral(", ")));
+    m_reporter.traceCall(SysCall::Getaddrinfo, resolveClock, host, resolved.gaiError,
+                         resolved.errnum, found.join(QStringLiteral(", ")));
     if (resolved.gaiError != 0) {
         m_reporter.reportError(SysCall::Getaddrinfo, host, resolved.errnum, resolved.gaiError);
         return false;
@@ -270,7 +274,7 @@ bool ClientWorker::tryNextTarget(QList<QByteArray> datagrams)
             return true;
         }
     }
-    return false;  // none left that opens: keep the socket we have
+    return false; // none left that opens: keep the socket we have
 }
 
 // This address refused or timed out: say so and close its socket (the caller tries the next).
@@ -301,8 +305,9 @@ bool ClientWorker::runCommands()
             return false;
         case Command::Action::CloseWhenQuiet:
             m_closeAsked = true;
-            SocketIo::readUntilQuiet(m_socket.get(), m_stop.fd(), kQuietMs, kCloseGraceMs,
-                                     [this] { return receive(); }, &m_peerStillSending);
+            SocketIo::readUntilQuiet(
+                m_socket.get(), m_stop.fd(), kQuietMs, kCloseGraceMs, [this] { return receive(); },
+                &m_peerStillSending);
             return false;
         case Command::Action::Reset:
             prepareReset();
@@ -327,10 +332,13 @@ void ClientWorker::applyOptions(int fd)
 {
     const int one = 1;
     if (m_options.noDelay && m_protocol == Protocol::Tcp)
-        setOption(fd, IPPROTO_TCP, TCP_NODELAY, QStringLiteral("fd %1, TCP_NODELAY, 1").arg(fd), &one, sizeof one);
+        setOption(fd, IPPROTO_TCP, TCP_NODELAY, QStringLiteral("fd %1, TCP_NODELAY, 1").arg(fd),
+                  &one, sizeof one);
     if (m_options.sendBuffer > 0) {
-        const QString args = QStringLiteral("fd %1, SO_SNDBUF, %2").arg(fd).arg(m_options.sendBuffer);
-        if (setOption(fd, SOL_SOCKET, SO_SNDBUF, args, &m_options.sendBuffer, sizeof m_options.sendBuffer))
+        const QString args
+            = QStringLiteral("fd %1, SO_SNDBUF, %2").arg(fd).arg(m_options.sendBuffer);
+        if (setOption(fd, SOL_SOCKET, SO_SNDBUF, args, &m_options.sendBuffer,
+                      sizeof m_options.sendBuffer))
             readBack(fd, SO_SNDBUF, QStringLiteral("SO_SNDBUF"));
     }
 }
@@ -369,7 +377,8 @@ void ClientWorker::readBack(int fd, int name, const QString &nameText)
     const CallClock clock;
     const int result = ::getsockopt(fd, SOL_SOCKET, name, &value, &length);
     const int errnum = result == 0 ? 0 : errno;
-    m_reporter.traceCall(SysCall::Getsockopt, clock, QStringLiteral("fd %1, %2").arg(fd).arg(nameText),
+    m_reporter.traceCall(SysCall::Getsockopt, clock,
+                         QStringLiteral("fd %1, %2").arg(fd).arg(nameText),
                          result == 0 ? value : result, errnum);
 }
 
@@ -403,7 +412,8 @@ void ClientWorker::sayUnreadAtClose(int fd)
         return;
     // An error event with no errno: close() itself succeeds, but the bytes are lost, and the
     // server's recv() fails with ECONNRESET, losing what it had not read yet either.
-    m_reporter.reportError(SysCall::Close, QStringLiteral("fd %1").arg(fd), 0, unread, m_peerAddress);
+    m_reporter.reportError(SysCall::Close, QStringLiteral("fd %1").arg(fd), 0, unread,
+                           m_peerAddress);
 }
 
 // A zero linger time makes close() drop what is unsent and send an RST instead of a FIN;
@@ -413,9 +423,10 @@ void ClientWorker::prepareReset()
     if (m_protocol != Protocol::Tcp)
         return;
     const int fd = m_socket.get();
-    const linger hard{1, 0};
-    m_resetting = setOption(fd, SOL_SOCKET, SO_LINGER, QStringLiteral("fd %1, SO_LINGER, {1, 0}").arg(fd),
-                            &hard, sizeof hard, recipeStep(SysCall::Close, Role::Client));
+    const linger hard {1, 0};
+    m_resetting
+        = setOption(fd, SOL_SOCKET, SO_LINGER, QStringLiteral("fd %1, SO_LINGER, {1, 0}").arg(fd),
+                    &hard, sizeof hard, recipeStep(SysCall::Close, Role::Client));
 }
 
 bool ClientWorker::sendData(const QByteArray &data)
@@ -427,11 +438,11 @@ bool ClientWorker::sendData(const QByteArray &data)
     const CallClock clock;
     // Keep reading while we wait to send: an echo server blocks on sending back to us, and
     // would never read again if we waited for it without reading.
-    const qint64 sent = SocketIo::sendAllReading(fd, data.constData(), data.size(), m_stop.fd(),
-                                                 [this] { return receive(); }, &errnum);
+    const qint64 sent = SocketIo::sendAllReading(
+        fd, data.constData(), data.size(), m_stop.fd(), [this] { return receive(); }, &errnum);
     if (errnum == ECANCELED && m_stop.isRaised())
         return false;
-    const bool ended = errnum == ECANCELED;  // the server closed or failed while we sent
+    const bool ended = errnum == ECANCELED; // the server closed or failed while we sent
     const bool failed = errnum != 0 && !ended;
     m_reporter.traceCall(SysCall::Send, clock, QStringLiteral("fd %1, %2").arg(fd).arg(data.size()),
                          failed ? -1 : sent, failed ? errnum : 0);
@@ -451,9 +462,9 @@ bool ClientWorker::sendDatagram(const QByteArray &data)
     const ssize_t sent = ::sendto(fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL,
                                   m_target.address(), m_target.length());
     const int errnum = sent < 0 ? errno : 0;
-    m_reporter.traceCall(SysCall::Sendto, clock,
-                         QStringLiteral("fd %1, %2, %3").arg(fd).arg(data.size()).arg(m_peerAddress),
-                         sent, errnum);
+    m_reporter.traceCall(
+        SysCall::Sendto, clock,
+        QStringLiteral("fd %1, %2, %3").arg(fd).arg(data.size()).arg(m_peerAddress), sent, errnum);
     if (sent < 0) {
         // UDP keeps going: a refused or oversized datagram does not end the conversation.
         m_reporter.reportError(SysCall::Sendto, m_peerAddress, errnum);
@@ -481,7 +492,7 @@ bool ClientWorker::sendDatagram(const QByteArray &data)
 bool ClientWorker::receive()
 {
     const int fd = m_socket.get();
-    sockaddr_storage from{};
+    sockaddr_storage from {};
     socklen_t fromLength = sizeof from;
     const bool tcp = m_protocol == Protocol::Tcp;
     const CallClock clock;
@@ -497,8 +508,8 @@ bool ClientWorker::receive()
     const QString peer = tcp ? m_peerAddress
                              : Endpoint(reinterpret_cast<sockaddr *>(&from), fromLength).toString();
     const SysCall call = tcp ? SysCall::Recv : SysCall::Recvfrom;
-    m_reporter.traceCall(call, clock, QStringLiteral("fd %1, %2").arg(fd).arg(m_buffer.size()), n, errnum,
-                         tcp ? QString() : peer);
+    m_reporter.traceCall(call, clock, QStringLiteral("fd %1, %2").arg(fd).arg(m_buffer.size()), n,
+                         errnum, tcp ? QString() : peer);
     if (n < 0) {
         m_reporter.reportError(call, QStringLiteral("fd %1").arg(fd), errnum);
         // For UDP this is the ICMP "port unreachable" of an earlier datagram: nobody is at

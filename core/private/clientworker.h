@@ -105,8 +105,8 @@ private:
     // address should this one refuse them (a few: the refusal comes back within a round trip).
     QList<QByteArray> m_unconfirmed;
     bool m_serverClosed = false;
-    bool m_closeAsked = false;  // a close, not an abort or a reset, ends the conversation
-    bool m_peerStillSending = false;  // closeWhenQuiet() gave up waiting for the server
+    bool m_closeAsked = false; // a close, not an abort or a reset, ends the conversation
+    bool m_peerStillSending = false; // closeWhenQuiet() gave up waiting for the server
     // SO_LINGER {1, 0} is set: the close() sends an RST.
     bool m_resetting = false;
     QByteArray m_buffer;

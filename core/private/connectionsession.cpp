@@ -13,11 +13,14 @@ namespace {
 // recv() calls in a row, at most, before going back to poll().
 constexpr int kReadsPerWake = 64;
 constexpr qsizetype kMaxHeldLine = 64 * 1024;
-}
+} // namespace
 
 ConnectionSession::ConnectionSession(ServerContext &context, Fd connection, const QString &peer,
                                      const QString &local, const EventReporter &reporter)
-    : m_context(context), m_connection(std::move(connection)), m_peer(peer), m_local(local),
+    : m_context(context),
+      m_connection(std::move(connection)),
+      m_peer(peer),
+      m_local(local),
       m_reporter(reporter)
 {
 }
@@ -32,8 +35,8 @@ void ConnectionSession::run()
         || SocketIo::waitFor(m_context.readingResumed.fd(), POLLIN, m_context.stop.fd())
             == WaitResult::Ready;
     while (goOn) {
-        const WaitResult wait = SocketIo::waitFor(m_connection.get(), POLLIN, m_context.stop.fd(),
-                                                    -1, SysCall::Recv);
+        const WaitResult wait
+            = SocketIo::waitFor(m_connection.get(), POLLIN, m_context.stop.fd(), -1, SysCall::Recv);
         goOn = wait == WaitResult::Ready && receiveAvailable(buffer);
     }
 
@@ -76,7 +79,7 @@ bool ConnectionSession::receiveAvailable(QByteArray &buffer)
         if (got == Received::Drained)
             return true;
     }
-    return true;  // back to poll(), which also looks at the stop flag
+    return true; // back to poll(), which also looks at the stop flag
 }
 
 ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
@@ -98,7 +101,8 @@ ConnectionSession::Received ConnectionSession::receiveOnce(QByteArray &buffer)
     if (n == 0)
         return Received::Over;
     if (n < 0) {
-        m_reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(fd), recvErrno, -1, m_peer);
+        m_reporter.reportError(SysCall::Recv, QStringLiteral("fd %1").arg(fd), recvErrno, -1,
+                               m_peer);
         return Received::Over;
     }
     m_context.counters.addMessages(1, n);

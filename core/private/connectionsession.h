@@ -40,9 +40,9 @@ private:
     QString m_local;
     EventReporter m_reporter;
     bool m_failed = false;
-    QByteArray m_line;  // echoWholeLines: the partial line received so far
-    qint64 m_closedUs = 0;    // when close() took effect, for the disconnected event
-    qint64 m_acceptedUs = 0;  // when accept() returned, for the connected event
+    QByteArray m_line; // echoWholeLines: the partial line received so far
+    qint64 m_closedUs = 0; // when close() took effect, for the disconnected event
+    qint64 m_acceptedUs = 0; // when accept() returned, for the connected event
 };
 
 } // namespace socketlab

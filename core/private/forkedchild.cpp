@@ -10,11 +10,12 @@
 #include <cstring>
 #include <poll.h>
 #include <sys/socket.h>
-#include <sys/uio.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
-static_assert(std::atomic<std::int64_t>::is_always_lock_free, "the child increments its counter copy");
+static_assert(std::atomic<std::int64_t>::is_always_lock_free,
+              "the child increments its counter copy");
 
 // Only async-signal-safe functions below this line: the parent has other threads, whose locks
 // (malloc's among them) may be held forever in this copy of the process.
@@ -87,9 +88,9 @@ struct Times
     std::int64_t endUs = 0;
 };
 
-bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t result,
-                 int errnum, Times times = {}, const char *payload = nullptr,
-                 std::size_t length = 0, std::size_t requested = 0)
+bool writeRecord(const ForkedChildSetup &s, ChildRecordType type, std::int64_t result, int errnum,
+                 Times times = {}, const char *payload = nullptr, std::size_t length = 0,
+                 std::size_t requested = 0)
 {
     if (length > kMaxChildPayload)
         return false;
@@ -152,7 +153,7 @@ struct Unreported
 {
     std::int64_t messages = 0;
     std::int64_t bytes = 0;
-    std::int64_t sinceUs = 0;  // when the last Totals record went out
+    std::int64_t sinceUs = 0; // when the last Totals record went out
 
     bool any() const { return messages != 0 || bytes != 0; }
 };
@@ -161,7 +162,7 @@ bool reportTotals(const ForkedChildSetup &s, Unreported &counts)
 {
     counts.sinceUs = nowUs();
     if (s.reportTraffic || !counts.any())
-        return true;  // a record per recv() told the parent already
+        return true; // a record per recv() told the parent already
     const std::int64_t messages = counts.messages;
     const bool written = writeRecord(s, ChildRecordType::Totals, counts.bytes, 0, {},
                                      reinterpret_cast<const char *>(&messages), sizeof messages);
@@ -192,7 +193,8 @@ bool echo(const ForkedChildSetup &s, const char *data, std::size_t size, Unrepor
     Times times;
     times.beginUs = nowUs();
     while (sent < size) {
-        const ssize_t n = ::send(s.connection, data + sent, size - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
+        const ssize_t n
+            = ::send(s.connection, data + sent, size - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n >= 0) {
             sent += std::size_t(n);
         } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -293,17 +295,17 @@ Received receiveBatch(const ForkedChildSetup &s, Unreported &counts)
         // first. Those bytes are still queued: read them as recv() would, then the error.
         const int recvErrno = errno;
         drainAfterError(s, counts);
-        writeRecord(s, ChildRecordType::Recv, -1, recvErrno);  // an error: reported even when quiet
+        writeRecord(s, ChildRecordType::Recv, -1, recvErrno); // an error: reported even when quiet
         return Received::Over;
     }
     for (int i = 0; i < got; ++i) {
         if (headers[i].msg_len == 0)
-            return Received::Over;  // end of stream
+            return Received::Over; // end of stream
         ++counts.messages;
         counts.bytes += headers[i].msg_len;
     }
     return got == batch && headers[got - 1].msg_len == s.bufferSize ? Received::More
-                                                                     : Received::Drained;
+                                                                    : Received::Drained;
 }
 
 } // namespace

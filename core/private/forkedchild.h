@@ -14,8 +14,8 @@ constexpr int kMaxChildBatch = 64;
 struct ForkedChildSetup
 {
     int connection = -1;
-    int recordPipe = -1;  // write end; the parent reads the other end
-    int stopFd = -1;      // the server's stop flag, shared across fork()
+    int recordPipe = -1; // write end; the parent reads the other end
+    int stopFd = -1; // the server's stop flag, shared across fork()
     char *buffer = nullptr;
     std::size_t bufferSize = 1024;
     // Quiet mode: buffer holds this many bufferSize slots, filled by one recvmmsg().

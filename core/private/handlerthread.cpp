@@ -10,13 +10,15 @@ namespace {
 // Hundreds of handlers: a small stack each (a session keeps its buffer on the heap), with
 // room for the sanitizers' bigger frames.
 constexpr size_t kStackBytes = 1024 * 1024;
-}
+} // namespace
 
 HandlerThread::HandlerThread(ServerContext &context, Fd connection, const QString &peer,
                              const QString &local, const EventReporter &reporter,
                              WakeSignal &finished)
-    : m_session(context, std::move(connection), peer, local, reporter), m_reporter(reporter),
-      m_finished(finished), m_nice(context.config.handlerNice)
+    : m_session(context, std::move(connection), peer, local, reporter),
+      m_reporter(reporter),
+      m_finished(finished),
+      m_nice(context.config.handlerNice)
 {
 }
 

@@ -16,8 +16,8 @@ class WakeSignal;
 class HandlerThread
 {
 public:
-    HandlerThread(ServerContext &context, Fd connection, const QString &peer,
-                  const QString &local, const EventReporter &reporter, WakeSignal &finished);
+    HandlerThread(ServerContext &context, Fd connection, const QString &peer, const QString &local,
+                  const EventReporter &reporter, WakeSignal &finished);
     // Joins the thread (stop it first: raise the server's stop flag).
     ~HandlerThread();
     HandlerThread(const HandlerThread &) = delete;
@@ -39,10 +39,10 @@ private:
     ConnectionSession m_session;
     EventReporter m_reporter;
     WakeSignal &m_finished;
-    pthread_t m_thread{};
+    pthread_t m_thread {};
     bool m_started = false;
     int m_nice = 0;
-    std::atomic<bool> m_done{false};
+    std::atomic<bool> m_done {false};
 };
 
 } // namespace socketlab

@@ -2,8 +2,8 @@
 
 #include "core/private/servercontext.h"
 
-#include <QElapsedTimer>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QStringList>
 
 #include <cerrno>
@@ -21,7 +21,7 @@ constexpr qint64 kMinHeldLimit = 64 * 1024;
 constexpr qint64 kReadWhenFull = 16 * 1024;
 // Within a round, how often the stop flag is looked at.
 constexpr qint64 kStopCheckMs = 5;
-}
+} // namespace
 
 struct PollLoop::Connection
 {
@@ -33,7 +33,7 @@ struct PollLoop::Connection
     // Sent bytes are skipped, not removed, so a send never copies what stays held.
     QByteArray held;
     qsizetype heldFrom = 0;
-    bool peerClosed = false;  // recv() returned 0 while echo was held
+    bool peerClosed = false; // recv() returned 0 while echo was held
     bool over = false;
     qint64 closedUs = 0;
 
@@ -41,7 +41,8 @@ struct PollLoop::Connection
 };
 
 PollLoop::PollLoop(ServerContext &context)
-    : m_context(context), m_buffer(qMax(1, context.config.bufferSize), Qt::Uninitialized),
+    : m_context(context),
+      m_buffer(qMax(1, context.config.bufferSize), Qt::Uninitialized),
       m_heldLimit(qBound(kMinHeldLimit, 4 * qint64(m_buffer.size()), kMaxHeldPerConnection)),
       m_echoReadSize(qMin(qint64(m_buffer.size()), m_heldLimit))
 {
@@ -135,7 +136,7 @@ void PollLoop::serve(const std::vector<pollfd> &fds, size_t first)
     }
     m_nextFirst = count > 0 ? (start + served) % count : 0;
     size_t index = 0;
-    size_t nextFirst = 0;  // m_nextFirst's connection, once the finished ones are gone
+    size_t nextFirst = 0; // m_nextFirst's connection, once the finished ones are gone
     for (auto it = m_connections.begin(); it != m_connections.end(); ++index) {
         if ((*it)->over) {
             it = m_connections.erase(it);
@@ -229,7 +230,7 @@ void PollLoop::echo(Connection &connection, const char *data, qint64 size)
     // Behind bytes already waiting, these wait too: the order of the echo is the client's.
     qint64 sent = 0;
     if (connection.heldBytes() == 0) {
-        sent = send(connection, data, size);  // straight from the receive buffer
+        sent = send(connection, data, size); // straight from the receive buffer
         if (sent < 0 || sent == size)
             return;
     } else if (connection.heldFrom >= connection.held.size() / 2) {
@@ -245,7 +246,7 @@ void PollLoop::echo(Connection &connection, const char *data, qint64 size)
 void PollLoop::dropHeld(Connection &connection)
 {
     m_held -= connection.heldBytes();
-    connection.held = QByteArray();  // a slow reader's buffer is not kept once drained
+    connection.held = QByteArray(); // a slow reader's buffer is not kept once drained
     connection.heldFrom = 0;
 }
 
@@ -255,7 +256,7 @@ void PollLoop::flush(Connection &connection)
     const qint64 size = connection.heldBytes();
     const qint64 sent = send(connection, connection.held.constData() + connection.heldFrom, size);
     if (sent < 0)
-        return;  // closed, held bytes dropped
+        return; // closed, held bytes dropped
     connection.heldFrom += sent;
     m_held -= sent;
     if (sent == size)
@@ -276,7 +277,7 @@ qint64 PollLoop::send(Connection &connection, const char *data, qint64 size)
             n = ::send(fd, data + done, size_t(size - done), MSG_DONTWAIT | MSG_NOSIGNAL);
         } while (n < 0 && errno == EINTR);
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            break;  // the rest waits for POLLOUT
+            break; // the rest waits for POLLOUT
         const int sendErrno = n < 0 ? errno : 0;
         if (reporter.callsEnabled()) {
             reporter.traceCall(SysCall::Send, clock,
@@ -288,8 +289,8 @@ qint64 PollLoop::send(Connection &connection, const char *data, qint64 size)
             close(connection);
             return -1;
         }
-        reporter.postTraffic(EventKind::Sent, connection.peer, connection.local, n, data + done,
-                             n, clock.beginUs());
+        reporter.postTraffic(EventKind::Sent, connection.peer, connection.local, n, data + done, n,
+                             clock.beginUs());
         done += n;
     }
     return done;
@@ -300,7 +301,7 @@ void PollLoop::close(Connection &connection)
     if (connection.over)
         return;
     connection.over = true;
-    dropHeld(connection);  // what the client never took dies with the connection
+    dropHeld(connection); // what the client never took dies with the connection
     const EventReporter &reporter = connection.reporter;
     const int fd = connection.fd.get();
     const CallClock clock;

@@ -69,10 +69,10 @@ private:
 
     ServerContext &m_context;
     QByteArray m_buffer;
-    qint64 m_heldLimit;     // per connection
-    qint64 m_echoReadSize;  // with --echo, one recv() asks for at most this much
-    qint64 m_held = 0;      // echo bytes held for every connection together
-    size_t m_nextFirst = 0;  // where the next round starts (a round cut short goes on there)
+    qint64 m_heldLimit; // per connection
+    qint64 m_echoReadSize; // with --echo, one recv() asks for at most this much
+    qint64 m_held = 0; // echo bytes held for every connection together
+    size_t m_nextFirst = 0; // where the next round starts (a round cut short goes on there)
     std::vector<std::unique_ptr<Connection>> m_connections;
 };
 

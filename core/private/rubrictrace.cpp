@@ -47,12 +47,12 @@ int RubricTrace::inOrder(const QList<SysCall> &wanted, QStringList *evidence) co
     return next;
 }
 
-QList<int> RubricTrace::calls(
-    SysCall call, const std::function<bool(const SocketEvent &)> &also) const
+QList<int> RubricTrace::calls(SysCall call,
+                              const std::function<bool(const SocketEvent &)> &also) const
 {
     QList<int> found;
-    const int end = qMin(
-        int(m_run.events.size()), m_run.stopIndex > 0 ? m_run.stopIndex : int(m_run.events.size()));
+    const int end = qMin(int(m_run.events.size()),
+                         m_run.stopIndex > 0 ? m_run.stopIndex : int(m_run.events.size()));
     for (int i = 0; i < end; ++i) {
         const SocketEvent &event = m_run.events.at(i);
         if (isCall(event, call) && event.result >= 0 && (!also || also(event)))
@@ -96,8 +96,8 @@ bool RubricTrace::closedConnectionOf(int client) const
         return false;
     const QString peer = m_run.clients.at(client);
     return !calls(SysCall::Close, [&peer](const SocketEvent &event) {
-        return event.peer == peer;
-    }).isEmpty();
+                return event.peer == peer;
+            }).isEmpty();
 }
 
 QList<int> RubricTrace::openAccepted() const
@@ -144,14 +144,14 @@ QString RubricTrace::clientPort(int client) const
     return colon < 0 ? QString() : address.mid(colon + 1);
 }
 
-CheckItem RubricTrace::pass(
-    const QString &id, const QString &explanation, const QStringList &evidence)
+CheckItem RubricTrace::pass(const QString &id, const QString &explanation,
+                            const QStringList &evidence)
 {
     return {id, CheckItem::Result::Pass, evidence.mid(0, kMaxEvidence), explanation};
 }
 
-CheckItem RubricTrace::fail(
-    const QString &id, const QString &explanation, const QStringList &evidence)
+CheckItem RubricTrace::fail(const QString &id, const QString &explanation,
+                            const QStringList &evidence)
 {
     return {id, CheckItem::Result::Fail, evidence.mid(0, kMaxEvidence), explanation};
 }

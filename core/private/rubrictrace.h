@@ -16,7 +16,10 @@ class RubricTrace
     Q_DECLARE_TR_FUNCTIONS(RubricTrace)
 
 public:
-    explicit RubricTrace(const CheckRun &run) : m_run(run) { }
+    explicit RubricTrace(const CheckRun &run)
+        : m_run(run)
+    {
+    }
 
     const CheckRun &run() const { return m_run; }
     // A call as evidence: the trace's own line (pid, step, call, result) and the thread.
@@ -45,10 +48,10 @@ public:
     QString clientPort(int client) const;
 
     // Builders: the item with its evidence (at most a few lines).
-    static CheckItem pass(
-        const QString &id, const QString &explanation, const QStringList &evidence = {});
-    static CheckItem fail(
-        const QString &id, const QString &explanation, const QStringList &evidence = {});
+    static CheckItem pass(const QString &id, const QString &explanation,
+                          const QStringList &evidence = {});
+    static CheckItem fail(const QString &id, const QString &explanation,
+                          const QStringList &evidence = {});
     static CheckItem notApplicable(const QString &id, const QString &explanation);
     // "What went wrong. What to change: …"
     static QString withChange(const QString &what, const QString &change);

@@ -110,8 +110,8 @@ int SeccompFilter::install()
     program[n++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch));
     // Another architecture's calls (a 32-bit program on a 64-bit kernel) number differently:
     // they run untraced rather than be misread.
-    program[n++] = BPF_JUMP(
-        BPF_JMP | BPF_JEQ | BPF_K, kArch, 0, static_cast<unsigned char>(kTracedCount + 1));
+    program[n++] = BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, kArch, 0,
+                            static_cast<unsigned char>(kTracedCount + 1));
     program[n++] = BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr));
     for (int i = 0; i < kTracedCount; ++i) {
         // Matched: jump to the RET_TRACE after the rest of the list.

@@ -3,7 +3,8 @@
 namespace socketlab {
 
 ServerContext::ServerContext(const ServerConfig &config, EventQueue *queue)
-    : config(config), reporter(queue, Role::Server)
+    : config(config),
+      reporter(queue, Role::Server)
 {
     reporter.setProtocol(config.protocol);
     reporter.setConcurrency(config.concurrency);

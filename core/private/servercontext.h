@@ -31,13 +31,13 @@ struct ServerContext
     // ServerConfig::pauseReading: raised by Server::resumeReading(), and then handlers read.
     WakeSignal readingResumed;
     ServerCounters counters;
-    std::atomic<quint64> nextConnectionId{1};
+    std::atomic<quint64> nextConnectionId {1};
     // ServerConfig::sharedCounter; lock-free, so a forked child may increment its copy too.
-    std::atomic<std::int64_t> sharedCounter{0};
+    std::atomic<std::int64_t> sharedCounter {0};
     // The accept or recvfrom loop's Linux thread id, once it runs (for a process view).
-    std::atomic<qint64> workerThreadId{0};
+    std::atomic<qint64> workerThreadId {0};
     std::mutex forgottenLock;
-    std::vector<Fd> forgotten;  // closed when the context goes, at Stop
+    std::vector<Fd> forgotten; // closed when the context goes, at Stop
 };
 
 } // namespace socketlab

@@ -1,9 +1,9 @@
 #include "core/private/tcpserverworker.h"
 
 #include "core/blockingcall.h"
+#include "core/endpoint.h"
 #include "core/private/childwatcher.h"
 #include "core/private/connectionsession.h"
-#include "core/endpoint.h"
 #include "core/private/forkedchild.h"
 #include "core/private/handlerthread.h"
 #include "core/private/pollloop.h"
@@ -41,10 +41,12 @@ int childBatch(const ServerConfig &config)
     const bool batch = !config.reportTraffic && !config.echo && config.bufferSize <= 4096;
     return batch ? kMaxChildBatch : 1;
 }
-}
+} // namespace
 
 TcpServerWorker::TcpServerWorker(ServerContext &context, Fd listener, const QString &local)
-    : m_context(context), m_listener(std::move(listener)), m_local(local),
+    : m_context(context),
+      m_listener(std::move(listener)),
+      m_local(local),
       m_childBatch(childBatch(context.config)),
       m_childBuffer(size_t(qMax(1, context.config.bufferSize)) * size_t(m_childBatch))
 {
@@ -161,8 +163,8 @@ void TcpServerWorker::runPoll()
 
 // "poll(4 fds) -> 2 ready: fd 7 readable, fd 3 new connection": which descriptors poll()
 // reported is the whole lesson of this mode.
-void TcpServerWorker::tracePoll(const CallClock &clock, const std::vector<pollfd> &fds,
-                                int ready, int pollErrno, size_t firstConnection) const
+void TcpServerWorker::tracePoll(const CallClock &clock, const std::vector<pollfd> &fds, int ready,
+                                int pollErrno, size_t firstConnection) const
 {
     const EventReporter &reporter = m_context.reporter;
     if (!reporter.callsEnabled())
@@ -252,22 +254,22 @@ bool TcpServerWorker::acceptOne()
     if (!reservePipe())
         return false;
     const EventReporter &reporter = m_context.reporter;
-    sockaddr_storage address{};
+    sockaddr_storage address {};
     socklen_t length = sizeof address;
     const int listenFd = m_listener.get();
     const CallClock clock;
     int fd;
     // Poll mode: the connection joins the poll set, where nothing may block.
-    const int flags = SOCK_CLOEXEC
-        | (m_context.config.concurrency == Concurrency::Poll ? SOCK_NONBLOCK : 0);
+    const int flags
+        = SOCK_CLOEXEC | (m_context.config.concurrency == Concurrency::Poll ? SOCK_NONBLOCK : 0);
     do {
         fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&address), &length, flags);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == ECONNABORTED))
-        return false;  // the client gave up between poll() and accept(), or none is left
+        return false; // the client gave up between poll() and accept(), or none is left
     const int acceptErrno = fd < 0 ? errno : 0;
-    const QString peer = fd >= 0 ? Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString()
-                                 : QString();
+    const QString peer
+        = fd >= 0 ? Endpoint(reinterpret_cast<sockaddr *>(&address), length).toString() : QString();
     // At the descriptor limit the same failure repeats until a connection closes: the trace
     // and the log say it once, and the client waits in the backlog meanwhile.
     const bool repeated = fd < 0 && sameShortage(acceptErrno);
@@ -344,7 +346,8 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
         // The pipe is SocketLab's plumbing, not the recipe's: traced only when it fails, since
         // then it is why this connection closes unserved.
         const int pipeErrno = errno;
-        reporter.traceCall(SysCall::Pipe2, pipeClock, QStringLiteral("O_CLOEXEC"), piped, pipeErrno);
+        reporter.traceCall(SysCall::Pipe2, pipeClock, QStringLiteral("O_CLOEXEC"), piped,
+                           pipeErrno);
         reporter.reportError(SysCall::Pipe2, QStringLiteral("O_CLOEXEC"), pipeErrno);
         closeUnserved(std::move(connection));
         return;
@@ -365,7 +368,7 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
         setup.counter = &m_context.sharedCounter;
     // The child sweeps inherited descriptors up to the real limit when close_range() is
     // missing; getrlimit() is not promised to be async-signal-safe, so ask here.
-    rlimit files{};
+    rlimit files {};
     if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY)
         setup.descriptorLimit = int(qMin<rlim_t>(files.rlim_cur, rlim_t(INT_MAX)));
 
@@ -400,10 +403,9 @@ void TcpServerWorker::serveInChild(Fd connection, const QString &peer, const QSt
     EventReporter childReporter = m_context.reporterFor(HandlerKind::Process, id);
     childReporter.setHandlerProcess(pid);
     childReporter.postConnectionEvent(EventKind::Connected, peer, local, acceptedUs);
-    m_children.push_back(std::make_unique<ChildWatcher>(pid, std::move(readEnd), peer, local,
-                                                        childReporter,
-                                                        m_context.reporterFor(HandlerKind::Main, id),
-                                                        m_context.counters));
+    m_children.push_back(std::make_unique<ChildWatcher>(
+        pid, std::move(readEnd), peer, local, childReporter,
+        m_context.reporterFor(HandlerKind::Main, id), m_context.counters));
     m_children.back()->setReapOnClose(m_context.config.reapChildren);
 }
 
@@ -414,8 +416,8 @@ void TcpServerWorker::closeUnserved(Fd connection)
     const CallClock clock;
     const int closed = connection.reset();
     if (m_context.reporter.callsEnabled()) {
-        m_context.reporter.traceCall(SysCall::Close, clock, QStringLiteral("fd %1").arg(fd),
-                                     closed, closed == 0 ? 0 : errno);
+        m_context.reporter.traceCall(SysCall::Close, clock, QStringLiteral("fd %1").arg(fd), closed,
+                                     closed == 0 ? 0 : errno);
     }
 }
 
@@ -425,7 +427,7 @@ void TcpServerWorker::readChildren(const std::vector<bool> &readable)
     size_t kept = 0;
     for (size_t i = 0; i < m_children.size(); ++i) {
         if (i < readable.size() && readable[i] && !m_children[i]->readRecords()) {
-            if (!m_children[i]->isReaped())  // reaping is off: a zombie until Stop
+            if (!m_children[i]->isReaped()) // reaping is off: a zombie until Stop
                 m_unreaped.push_back(std::move(m_children[i]));
             continue;
         }
@@ -461,7 +463,7 @@ void TcpServerWorker::stopHandlers()
     for (const auto &child : m_unreaped)
         children.push_back(child.get());
     if (!children.empty())
-        ChildWatcher::stopAll(children, kStopGraceMs);  // reaping counts the killed
+        ChildWatcher::stopAll(children, kStopGraceMs); // reaping counts the killed
     m_children.clear();
     m_unreaped.clear();
 }

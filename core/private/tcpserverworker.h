@@ -35,8 +35,8 @@ protected:
 private:
     // Concurrency::Poll: this thread serves every connection, all waited for in one poll().
     void runPoll();
-    void tracePoll(const CallClock &clock, const std::vector<pollfd> &fds, int ready,
-                   int pollErrno, size_t firstConnection) const;
+    void tracePoll(const CallClock &clock, const std::vector<pollfd> &fds, int ready, int pollErrno,
+                   size_t firstConnection) const;
     // True when a connection was accepted (and handed to its handler).
     bool acceptOne();
     // acceptedUs: when accept() returned the connection (its connected event counts from then).
@@ -61,19 +61,19 @@ private:
     std::vector<std::unique_ptr<HandlerThread>> m_threads;
     std::vector<std::unique_ptr<ChildWatcher>> m_children;
     std::vector<std::unique_ptr<ChildWatcher>> m_unreaped;
-    std::unique_ptr<PollLoop> m_pollLoop;  // poll mode only  // ServerConfig::reapChildren off
-    QElapsedTimer m_acceptPause;  // valid while accept() rests after a failure
+    std::unique_ptr<PollLoop> m_pollLoop; // poll mode only  // ServerConfig::reapChildren off
+    QElapsedTimer m_acceptPause; // valid while accept() rests after a failure
     // One shortage of descriptors is said once: the errno of the last failure of pipe2() or
     // accept() and how many connections were live then. Either call may fail first, and
     // one more connection may get through when something else lets go of a descriptor for
     // a moment (the state sampler's netlink socket); only a connection that ends frees one.
     int m_lastFailedErrno = 0;
     int m_liveAtFailure = 0;
-    Fd m_spareReadEnd;  // fork mode: the next child's record pipe, made before accept()
+    Fd m_spareReadEnd; // fork mode: the next child's record pipe, made before accept()
     Fd m_spareWriteEnd;
     bool m_capAnnounced = false;
     int m_childBatch = 1;
-    std::vector<char> m_childBuffer;  // allocated before fork(): children must not malloc
+    std::vector<char> m_childBuffer; // allocated before fork(): children must not malloc
 };
 
 } // namespace socketlab

@@ -671,10 +671,11 @@ bool TraceCalls::finishSocketCall(TracedThread &thread, qint64 result, SocketEve
     case __NR_accept:
     case __NR_accept4: {
         event->call = SysCall::Accept;
-        event->args = nr == __NR_accept4 ? really(nr,
-                          a[3] & SOCK_CLOEXEC ? QStringLiteral("%1, SOCK_CLOEXEC").arg(fdText(a[0]))
-                                              : fdText(a[0]))
-                                         : fdText(a[0]);
+        event->args = nr == __NR_accept4
+            ? really(nr,
+                     a[3] & SOCK_CLOEXEC ? QStringLiteral("%1, SOCK_CLOEXEC").arg(fdText(a[0]))
+                                         : fdText(a[0]))
+            : fdText(a[0]);
         event->local = socket->local;
         if (ok) {
             event->peer = memory.readAddressWithLength(a[1], a[2]);
@@ -798,14 +799,15 @@ bool TraceCalls::finishData(TracedThread &thread, qint64 result, SocketEvent *ev
         msghdr header {};
         if (memory.readValue(a[1], &header, sizeof(header))) {
             if (header.msg_name && (sending || ok))
-                address = memory.readAddress(
-                    reinterpret_cast<quint64>(header.msg_name), header.msg_namelen);
+                address = memory.readAddress(reinterpret_cast<quint64>(header.msg_name),
+                                             header.msg_namelen);
             if (shown > 0)
-                payload = memory.readIovecs(
-                    reinterpret_cast<quint64>(header.msg_iov), qint64(header.msg_iovlen), shown);
+                payload = memory.readIovecs(reinterpret_cast<quint64>(header.msg_iov),
+                                            qint64(header.msg_iovlen), shown);
         }
         argText = really(nr,
-            address.isEmpty() ? fdText(a[0]) : QStringLiteral("%1, %2").arg(fdText(a[0]), address));
+                         address.isEmpty() ? fdText(a[0])
+                                           : QStringLiteral("%1, %2").arg(fdText(a[0]), address));
         break;
     }
     case __NR_sendmmsg:
@@ -822,9 +824,10 @@ bool TraceCalls::finishData(TracedThread &thread, qint64 result, SocketEvent *ev
                 if (message.msg_hdr.msg_name)
                     address
                         = memory.readAddress(reinterpret_cast<quint64>(message.msg_hdr.msg_name),
-                            message.msg_hdr.msg_namelen);
+                                             message.msg_hdr.msg_namelen);
                 payload = memory.readIovecs(reinterpret_cast<quint64>(message.msg_hdr.msg_iov),
-                    qint64(message.msg_hdr.msg_iovlen), qMin<qint64>(message.msg_len, kPayload));
+                                            qint64(message.msg_hdr.msg_iovlen),
+                                            qMin<qint64>(message.msg_len, kPayload));
             }
         }
         argText = really(

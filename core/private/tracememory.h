@@ -13,7 +13,10 @@ namespace socketlab {
 class TraceMemory
 {
 public:
-    explicit TraceMemory(pid_t tid) : m_tid(tid) { }
+    explicit TraceMemory(pid_t tid)
+        : m_tid(tid)
+    {
+    }
 
     // Up to size bytes at address (fewer when the memory ends).
     QByteArray read(quint64 address, qint64 size) const;

@@ -15,8 +15,8 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -95,7 +95,9 @@ pid_t tgidOf(pid_t tid)
 
 } // namespace
 
-TraceWorker::TraceWorker(EventQueue *queue, Tracer *tracer) : m_queue(queue), m_tracer(tracer)
+TraceWorker::TraceWorker(EventQueue *queue, Tracer *tracer)
+    : m_queue(queue),
+      m_tracer(tracer)
 {
     m_wakeFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 }
@@ -636,8 +638,8 @@ void TraceWorker::handleExecEvent(pid_t tid)
     // exec ends every other thread of the process; their ends may or may not be reported.
     for (auto it = m_threads.begin(); it != m_threads.end();) {
         if (it->first != tid && it->second.process == process) {
-            m_paused.erase(
-                std::remove(m_paused.begin(), m_paused.end(), it->first), m_paused.end());
+            m_paused.erase(std::remove(m_paused.begin(), m_paused.end(), it->first),
+                           m_paused.end());
             it = m_threads.erase(it);
         } else {
             ++it;
@@ -732,7 +734,7 @@ void TraceWorker::processGone(TracedProcess &process)
 void TraceWorker::resume(TracedThread &thread, int signalNumber)
 {
     ::ptrace(thread.inCall ? PTRACE_SYSCALL : PTRACE_CONT, thread.tid, nullptr,
-        reinterpret_cast<void *>(long(signalNumber)));
+             reinterpret_cast<void *>(long(signalNumber)));
 }
 
 void TraceWorker::pause(TracedThread &thread)

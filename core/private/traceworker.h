@@ -6,11 +6,11 @@
 
 #include <QMutex>
 
+#include <QThread>
 #include <atomic>
 #include <deque>
 #include <memory>
 #include <set>
-#include <QThread>
 #include <unordered_map>
 #include <vector>
 

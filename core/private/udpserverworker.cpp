@@ -1,8 +1,8 @@
 #include "core/private/udpserverworker.h"
 
 #include "core/endpoint.h"
-#include "core/private/threadpriority.h"
 #include "core/private/servercontext.h"
+#include "core/private/threadpriority.h"
 #include "core/socketio.h"
 
 #include <cerrno>
@@ -18,10 +18,12 @@ namespace {
 constexpr int kDrainLimit = 256;
 // Senders remembered for their colour and "connections" count; beyond, all share one id.
 constexpr int kMaxRememberedSenders = 10000;
-}
+} // namespace
 
 UdpServerWorker::UdpServerWorker(ServerContext &context, Fd socket, const QString &local)
-    : m_context(context), m_socket(std::move(socket)), m_local(local)
+    : m_context(context),
+      m_socket(std::move(socket)),
+      m_local(local)
 {
     setObjectName(QStringLiteral("udp server"));
 }
@@ -42,11 +44,9 @@ void UdpServerWorker::run()
         || SocketIo::waitFor(m_context.readingResumed.fd(), POLLIN, m_context.stop.fd())
             == WaitResult::Ready;
     while (goOn
-           && SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd(), -1,
-                                SysCall::Recvfrom)
+           && SocketIo::waitFor(m_socket.get(), POLLIN, m_context.stop.fd(), -1, SysCall::Recvfrom)
                == WaitResult::Ready) {
-        for (int i = 0; i < kDrainLimit && receiveOne(buffer); ++i) {
-        }
+        for (int i = 0; i < kDrainLimit && receiveOne(buffer); ++i) { }
         updateDropped();
     }
     updateDropped();
@@ -67,7 +67,7 @@ void UdpServerWorker::updateDropped()
 bool UdpServerWorker::receiveOne(QByteArray &buffer)
 {
     const int fd = m_socket.get();
-    sockaddr_storage address{};
+    sockaddr_storage address {};
     socklen_t length = sizeof address;
     const CallClock clock;
     ssize_t n;
@@ -113,8 +113,9 @@ bool UdpServerWorker::receiveOne(QByteArray &buffer)
     if (m_context.config.echo) {
         const CallClock sendClock;
         // The echo holds what was read: a truncated datagram's lost rest is lost for it too.
-        const ssize_t sent = ::sendto(fd, buffer.constData(), size_t(kept), MSG_NOSIGNAL | MSG_DONTWAIT,
-                                      reinterpret_cast<sockaddr *>(&address), length);
+        const ssize_t sent
+            = ::sendto(fd, buffer.constData(), size_t(kept), MSG_NOSIGNAL | MSG_DONTWAIT,
+                       reinterpret_cast<sockaddr *>(&address), length);
         const int sendErrno = sent < 0 ? errno : 0;
         if (reporter.callsEnabled()) {
             reporter.traceCall(SysCall::Sendto, sendClock,

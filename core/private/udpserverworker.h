@@ -36,7 +36,7 @@ private:
     QHash<QString, quint64> m_senderIds;
     // The last sender, so a stream of datagrams from one client is not formatted and looked
     // up again for every datagram.
-    sockaddr_storage m_lastSender{};
+    sockaddr_storage m_lastSender {};
     socklen_t m_lastSenderLength = 0;
     QString m_lastPeer;
     quint64 m_lastSenderId = 0;

@@ -36,8 +36,8 @@ bool mayCapture()
 // Rows of `tshark -r file -T fields -e ...`, each split at tabs.
 QList<QStringList> tsharkFields(const QString &file, const QStringList &fields)
 {
-    QStringList arguments {
-        QStringLiteral("-r"), file, QStringLiteral("-T"), QStringLiteral("fields")};
+    QStringList arguments {QStringLiteral("-r"), file, QStringLiteral("-T"),
+                           QStringLiteral("fields")};
     for (const QString &field : fields)
         arguments << QStringLiteral("-e") << field;
     QProcess tshark;
@@ -46,7 +46,7 @@ QList<QStringList> tsharkFields(const QString &file, const QStringList &fields)
         return {};
     QList<QStringList> rows;
     for (const QString &line :
-        QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'))) {
+         QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'))) {
         if (!line.isEmpty())
             rows << line.split(QLatin1Char('\t'));
     }
@@ -56,11 +56,11 @@ QList<QStringList> tsharkFields(const QString &file, const QStringList &fields)
 QList<QJsonObject> sortedPackets(const Process &process)
 {
     QList<QJsonObject> packets = process.events(QStringLiteral("packet"));
-    std::stable_sort(
-        packets.begin(), packets.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            return a.value(QLatin1String("end_us")).toInteger()
-                < b.value(QLatin1String("end_us")).toInteger();
-        });
+    std::stable_sort(packets.begin(), packets.end(),
+                     [](const QJsonObject &a, const QJsonObject &b) {
+                         return a.value(QLatin1String("end_us")).toInteger()
+                             < b.value(QLatin1String("end_us")).toInteger();
+                     });
     return packets;
 }
 
@@ -110,14 +110,15 @@ private slots:
         Process server;
         QVERIFY(server.startCli(
             {QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
-                QStringLiteral("--bind"), host, QStringLiteral("--echo"), QStringLiteral("--json"),
-                QStringLiteral("--trace"), QStringLiteral("--capture"), serverFile}));
+             QStringLiteral("--bind"), host, QStringLiteral("--echo"), QStringLiteral("--json"),
+             QStringLiteral("--trace"), QStringLiteral("--capture"), serverFile}));
         QVERIFY2(server.waitForListening(), server.err().constData());
         const QString port = QString::number(server.listeningPort());
         Process client;
-        QVERIFY(client.startCli({QStringLiteral("client"), QStringLiteral("--host"), host,
-            QStringLiteral("--port"), port, QStringLiteral("--json"), QStringLiteral("--trace"),
-            QStringLiteral("--capture"), clientFile}));
+        QVERIFY(
+            client.startCli({QStringLiteral("client"), QStringLiteral("--host"), host,
+                             QStringLiteral("--port"), port, QStringLiteral("--json"),
+                             QStringLiteral("--trace"), QStringLiteral("--capture"), clientFile}));
         QVERIFY(client.write("hello\n"));
         QVERIFY(client.waitForEvents(QStringLiteral("received"), 1));
         client.closeInput();
@@ -138,8 +139,8 @@ private slots:
 
         const QList<QJsonObject> packets = sortedPackets(server);
         QVERIFY(packets.size() >= 7);
-        const QSet<QString> keys {
-            "time", "end_us", "event", "from", "to", "proto", "flags", "seq", "ack", "len", "win"};
+        const QSet<QString> keys {"time",  "end_us", "event", "from", "to", "proto",
+                                  "flags", "seq",    "ack",   "len",  "win"};
         for (const QJsonObject &p : packets) {
             const QStringList names = p.keys();
             QCOMPARE(QSet<QString>(names.cbegin(), names.cend()), keys);
@@ -224,7 +225,7 @@ private slots:
             QSKIP("python3 is not installed.");
         Process server;
         QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"),
-            QStringLiteral("0"), QStringLiteral("--json")}));
+                                 QStringLiteral("0"), QStringLiteral("--json")}));
         QVERIFY(server.waitForListening());
         QTemporaryDir dir;
         const QString events = dir.filePath(QStringLiteral("events.json"));
@@ -235,8 +236,8 @@ private slots:
                   .arg(server.listeningPort());
         Process trace;
         QVERIFY(trace.startCli({QStringLiteral("trace"), QStringLiteral("--json"),
-            QStringLiteral("--output"), events, QStringLiteral("--capture"), file,
-            QStringLiteral("--"), python, QStringLiteral("-c"), script}));
+                                QStringLiteral("--output"), events, QStringLiteral("--capture"),
+                                file, QStringLiteral("--"), python, QStringLiteral("-c"), script}));
         QVERIFY(trace.waitForExit(60000));
         QCOMPARE(trace.exitCode(), 0);
         QFile output(events);
@@ -257,9 +258,10 @@ private slots:
         if (tsharkPath().isEmpty())
             QSKIP("tshark is not installed: the pcapng file was not opened.");
         // Every port is captured: other programs' packets on the loopback may be there too.
-        const QList<QStringList> rows = tsharkFields(
-            file, {QStringLiteral("tcp.dstport"), QStringLiteral("tcp.flags.syn"),
-                   QStringLiteral("tcp.flags.ack"), QStringLiteral("frame.comment")});
+        const QList<QStringList> rows
+            = tsharkFields(file,
+                           {QStringLiteral("tcp.dstport"), QStringLiteral("tcp.flags.syn"),
+                            QStringLiteral("tcp.flags.ack"), QStringLiteral("frame.comment")});
         QString synComment;
         for (const QStringList &row : rows) {
             if (row.value(0) == QString::number(server.listeningPort())
@@ -283,15 +285,17 @@ private slots:
             QSKIP("setpriv is not installed.");
         QTemporaryDir dir;
         QFile::setPermissions(dir.path(),
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                  | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                  | QFileDevice::WriteOther | QFileDevice::ExeOther);
         Process server;
-        QVERIFY(server.start(setpriv,
+        QVERIFY(server.start(
+            setpriv,
             {QStringLiteral("--reuid"), QStringLiteral("nobody"), QStringLiteral("--regid"),
-                QStringLiteral("nogroup"), QStringLiteral("--clear-groups"), clitest::cliPath(),
-                QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
-                QStringLiteral("--json"), QStringLiteral("--capture"),
-                dir.filePath(QStringLiteral("n.pcapng"))}));
+             QStringLiteral("nogroup"), QStringLiteral("--clear-groups"), clitest::cliPath(),
+             QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
+             QStringLiteral("--json"), QStringLiteral("--capture"),
+             dir.filePath(QStringLiteral("n.pcapng"))}));
         // nobody may capture only through a dumpcap made for it; then it captures.
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -308,7 +312,7 @@ private slots:
         QVERIFY(server.waitForExit());
         QCOMPARE(server.exitCode(), 1);
         QVERIFY2(server.err().contains("sudo dpkg-reconfigure wireshark-common"),
-            server.err().constData());
+                 server.err().constData());
         QVERIFY(server.err().contains("sudo usermod -aG wireshark $USER"));
         QVERIFY(server.out().isEmpty()); // nothing started
     }
@@ -317,16 +321,16 @@ private slots:
     {
         Process server;
         QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"),
-            QStringLiteral("0"), QStringLiteral("--capture"), QString()}));
+                                 QStringLiteral("0"), QStringLiteral("--capture"), QString()}));
         QVERIFY(server.waitForExit());
         QCOMPARE(server.exitCode(), 2);
         QVERIFY(server.err().contains("--capture"));
         if (!mayCapture())
             return;
         Process unwritable;
-        QVERIFY(unwritable.startCli(
-            {QStringLiteral("server"), QStringLiteral("--port"), QStringLiteral("0"),
-                QStringLiteral("--capture"), QStringLiteral("/nonexistent/dir/x.pcapng")}));
+        QVERIFY(unwritable.startCli({QStringLiteral("server"), QStringLiteral("--port"),
+                                     QStringLiteral("0"), QStringLiteral("--capture"),
+                                     QStringLiteral("/nonexistent/dir/x.pcapng")}));
         QVERIFY(unwritable.waitForExit());
         QCOMPARE(unwritable.exitCode(), 1);
         QVERIFY(unwritable.err().contains("/nonexistent/dir/x.pcapng"));
@@ -342,7 +346,8 @@ private slots:
         const QString file = dir.filePath(QStringLiteral("flood.pcapng"));
         Process server;
         QVERIFY(server.startCli({QStringLiteral("server"), QStringLiteral("--port"),
-            QStringLiteral("0"), QStringLiteral("--json"), QStringLiteral("--capture"), file}));
+                                 QStringLiteral("0"), QStringLiteral("--json"),
+                                 QStringLiteral("--capture"), file}));
         QVERIFY(server.waitForListening());
         constexpr int kMessages = 20000;
         {
@@ -381,7 +386,7 @@ private slots:
                 ++packets;
                 payload += num(e, "len");
             } else if (str(e, "event") == QLatin1String("coalesced")
-                && str(e, "merged") == QLatin1String("packet")) {
+                       && str(e, "merged") == QLatin1String("packet")) {
                 packets += num(e, "packets");
                 payload += num(e, "bytes");
             }

@@ -16,7 +16,7 @@ namespace {
 
 // An Ethernet (loopback) frame with an IPv4 TCP segment between 127.0.0.1 ports.
 QByteArray tcpFrame(quint16 from, quint16 to, quint32 seq, quint32 ack, quint8 flags,
-    quint16 window, int payload, int scale = -1)
+                    quint16 window, int payload, int scale = -1)
 {
     QByteArray options;
     if (scale >= 0)
@@ -49,7 +49,8 @@ PacketInfo decode(PacketDecoder &decoder, const QByteArray &frame)
 {
     PacketInfo info;
     const bool ok = decoder.decode(PacketDecoder::kEthernet,
-        reinterpret_cast<const uchar *>(frame.constData()), int(frame.size()), &info);
+                                   reinterpret_cast<const uchar *>(frame.constData()),
+                                   int(frame.size()), &info);
     return ok ? info : PacketInfo();
 }
 
@@ -140,10 +141,12 @@ private slots:
         const QByteArray arp
             = QByteArray(12, '\0') + QByteArray("\x08\x06", 2) + QByteArray(28, '\0');
         QVERIFY(!d.decode(PacketDecoder::kEthernet,
-            reinterpret_cast<const uchar *>(arp.constData()), int(arp.size()), &info));
+                          reinterpret_cast<const uchar *>(arp.constData()), int(arp.size()),
+                          &info));
         const QByteArray cut = tcpFrame(1, 2, 3, 4, kAck, 5, 0).left(40);
         QVERIFY(!d.decode(PacketDecoder::kEthernet,
-            reinterpret_cast<const uchar *>(cut.constData()), int(cut.size()), &info));
+                          reinterpret_cast<const uchar *>(cut.constData()), int(cut.size()),
+                          &info));
     }
 
     void pcapngRoundTrip()
@@ -156,11 +159,11 @@ private slots:
         const QByteArray a = tcpFrame(40000, 5000, 1, 0, kSyn, 100, 0);
         const QByteArray b = tcpFrame(40000, 5000, 2, 0, kAck, 100, 3);
         writer.write(1, PacketDecoder::kEthernet, QStringLiteral("lo"), 1700000000123456,
-            reinterpret_cast<const uchar *>(a.constData()), int(a.size()), int(a.size()),
-            QStringLiteral("connect() by pid 4242"));
+                     reinterpret_cast<const uchar *>(a.constData()), int(a.size()), int(a.size()),
+                     QStringLiteral("connect() by pid 4242"));
         writer.write(1, PacketDecoder::kEthernet, QStringLiteral("lo"), 1700000000123999,
-            reinterpret_cast<const uchar *>(b.constData()), int(b.size()), int(b.size()),
-            QString());
+                     reinterpret_cast<const uchar *>(b.constData()), int(b.size()), int(b.size()),
+                     QString());
         QVERIFY(!QFile::exists(path)); // whole or nothing
         QVERIFY(writer.commit(&error));
         QFile file(path);

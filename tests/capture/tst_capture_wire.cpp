@@ -38,10 +38,10 @@ private slots:
     void modelRowsCapAndCoalesced()
     {
         PacketListModel model;
-        QAbstractItemModelTester tester(
-            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         SocketEvent syn = packetEvent(1000, QStringLiteral("127.0.0.1:40000"),
-            QStringLiteral("127.0.0.1:5000"), PacketInfo::Syn);
+                                      QStringLiteral("127.0.0.1:5000"), PacketInfo::Syn);
         syn.packet.cause = SysCall::Connect;
         syn.packet.causePid = 4242;
         SocketEvent merged;
@@ -49,18 +49,19 @@ private slots:
         merged.mergedKind = EventKind::Packet;
         merged.messages = 70;
         merged.bytes = 7000;
-        SocketEvent data = packetEvent(2000, QStringLiteral("127.0.0.1:40000"),
-            QStringLiteral("<b>x</b>:1"), PacketInfo::Psh | PacketInfo::Ack);
+        SocketEvent data
+            = packetEvent(2000, QStringLiteral("127.0.0.1:40000"), QStringLiteral("<b>x</b>:1"),
+                          PacketInfo::Psh | PacketInfo::Ack);
         model.appendEvents({syn, merged, data, SocketEvent()});
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.packets(), 72);
         QCOMPARE(model.index(0, PacketListModel::Flags).data().toString(), QStringLiteral("SYN"));
         QCOMPARE(model.index(0, PacketListModel::Cause).data().toString(),
-            QStringLiteral("connect() (pid 4242)"));
+                 QStringLiteral("connect() (pid 4242)"));
         QVERIFY(
             model.index(1, PacketListModel::Route).data().toString().contains(QLatin1String("70")));
-        QCOMPARE(
-            model.index(2, PacketListModel::Flags).data().toString(), QStringLiteral("PSH ACK"));
+        QCOMPARE(model.index(2, PacketListModel::Flags).data().toString(),
+                 QStringLiteral("PSH ACK"));
         SocketEvents many;
         for (int i = 0; i < PacketListModel::kRowCap + 10; ++i)
             many << data;
@@ -91,7 +92,7 @@ private slots:
         }
         QTRY_VERIFY_WITH_TIMEOUT(dock->model()->rowCount() >= 5, testsupport::kWaitMs);
         QCOMPARE(dock->model()->index(0, PacketListModel::Flags).data().toString(),
-            QStringLiteral("SYN"));
+                 QStringLiteral("SYN"));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("wire.pcapng"));
         QString error;

@@ -111,16 +111,16 @@ inline Result runCli(const QStringList &arguments, const QProcessEnvironment &en
 inline QString readableCopy(const QTemporaryDir &dir, const QString &from, const QString &name)
 {
     QFile::setPermissions(dir.path(),
-        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-            | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup
-            | QFileDevice::ExeGroup);
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ReadOther | QFileDevice::ExeOther
+                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
     const QString to = dir.filePath(name);
     QFile::remove(to);
     QFile::copy(from, to);
     QFile::setPermissions(to,
-        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther
-            | QFileDevice::ReadGroup | QFileDevice::ExeOwner | QFileDevice::ExeOther
-            | QFileDevice::ExeGroup);
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther
+                              | QFileDevice::ReadGroup | QFileDevice::ExeOwner
+                              | QFileDevice::ExeOther | QFileDevice::ExeGroup);
     return to;
 }
 

@@ -46,14 +46,14 @@ void TestCliCheck::badArguments_data()
     QTest::newRow("unknown exercise")
         << QStringList {"check", "--exercise", "tcp-sever", "--", python, program};
     QTest::newRow("missing exercise") << QStringList {"check", "--", python, program};
-    QTest::newRow("port 0") << QStringList {
-        "check", "--exercise", "tcp-server", "--port", "0", "--", python, program};
-    QTest::newRow("port 70000") << QStringList {
-        "check", "--exercise", "tcp-server", "--port", "70000", "--", python, program};
-    QTest::newRow("timeout 0") << QStringList {
-        "check", "--exercise", "tcp-server", "--timeout", "0", "--", python, program};
-    QTest::newRow("timeout text") << QStringList {
-        "check", "--exercise", "tcp-server", "--timeout", "soon", "--", python, program};
+    QTest::newRow("port 0") << QStringList {"check", "--exercise", "tcp-server", "--port",
+                                            "0",     "--",         python,       program};
+    QTest::newRow("port 70000") << QStringList {"check", "--exercise", "tcp-server", "--port",
+                                                "70000", "--",         python,       program};
+    QTest::newRow("timeout 0") << QStringList {"check", "--exercise", "tcp-server", "--timeout",
+                                               "0",     "--",         python,       program};
+    QTest::newRow("timeout text") << QStringList {"check", "--exercise", "tcp-server", "--timeout",
+                                                  "soon",  "--",         python,       program};
     QTest::newRow("missing program") << QStringList {"check", "--exercise", "tcp-server"};
     QTest::newRow("program not found")
         << QStringList {"check", "--exercise", "tcp-server", "--", "/nonexistent/student"};
@@ -86,8 +86,8 @@ void TestCliCheck::verifyItems(const Result &result, Exercise exercise, const QS
         QVERIFY(!item.value(QLatin1String("explanation")).toString().isEmpty());
         const QString outcome = item.value(QLatin1String("result")).toString();
         QVERIFY2(outcome == QLatin1String("pass") || outcome == QLatin1String("fail")
-                || outcome == QLatin1String("n/a"),
-            qPrintable(outcome));
+                     || outcome == QLatin1String("n/a"),
+                 qPrintable(outcome));
         if (outcome == QLatin1String("fail"))
             QVERIFY(item.value(QLatin1String("explanation"))
                         .toString()
@@ -101,9 +101,9 @@ void TestCliCheck::verifyItems(const Result &result, Exercise exercise, const QS
     QCOMPARE(got, want);
     QCOMPARE(result.score.value(QLatin1String("failed")).toInt(), failed.size());
     QCOMPARE(result.score.value(QLatin1String("passed")).toInt(),
-        result.withResult(QStringLiteral("pass")).size());
+             result.withResult(QStringLiteral("pass")).size());
     QCOMPARE(result.score.value(QLatin1String("total")).toInt(),
-        result.withResult(QStringLiteral("pass")).size() + failed.size());
+             result.withResult(QStringLiteral("pass")).size() + failed.size());
     QCOMPARE(result.exitCode, failed.isEmpty() ? 0 : 1);
 }
 
@@ -153,7 +153,7 @@ void TestCliCheck::corpus()
     QVERIFY(parseExercise(exercise, &parsed));
     // Waits that time out on purpose (a connection never closed) fit well within 20 s.
     const Result result = runCli({"check", "--exercise", exercise, "--timeout", "20", "--json",
-        "--", "python3", checktest::corpus(file)});
+                                  "--", "python3", checktest::corpus(file)});
     verifyItems(result, parsed, failed);
 }
 
@@ -186,7 +186,7 @@ void TestCliCheck::recipe()
     Exercise parsed;
     QVERIFY(parseExercise(exercise, &parsed));
     const Result result = runCli({"check", "--exercise", exercise, "--timeout", "20", "--json",
-        "--", "python3", checktest::recipe(file)});
+                                  "--", "python3", checktest::recipe(file)});
     verifyItems(result, parsed, failed);
     if (file == QLatin1String("tcp_server_fork.py")) {
         // Kindly: it works, and the recipe itself has the gap.
@@ -210,31 +210,37 @@ void TestCliCheck::cProgram()
     if (cc.isEmpty())
         QSKIP("no C compiler here");
     QTemporaryDir dir;
-    const QString source = readableCopy(
-        dir, checktest::corpus(QStringLiteral("tcp_server_ok.c")), QStringLiteral("server.c"));
+    const QString source = readableCopy(dir, checktest::corpus(QStringLiteral("tcp_server_ok.c")),
+                                        QStringLiteral("server.c"));
     QProcess compiler;
     compiler.start(cc, {QStringLiteral("-o"), dir.filePath(QStringLiteral("server")), source});
     QVERIFY(compiler.waitForFinished(kCheckWaitMs));
     QCOMPARE(compiler.exitCode(), 0);
     QFile::setPermissions(dir.filePath(QStringLiteral("server")),
-        QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
-            | QFileDevice::ExeOther);
+                          QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                              | QFileDevice::ExeOther);
     const Result result = runCli({"check", "--exercise", "tcp-server", "--timeout", "20", "--json",
-        "--", dir.filePath(QStringLiteral("server"))});
+                                  "--", dir.filePath(QStringLiteral("server"))});
     verifyItems(result, Exercise::TcpServer, {});
 }
 
 void TestCliCheck::translatedLines()
 {
-    const QStringList arguments = {"check", "--exercise", "tcp-server-fork", "--timeout", "20",
-        "--", "python3", checktest::recipe(QStringLiteral("tcp_server_fork.py"))};
+    const QStringList arguments = {"check",
+                                   "--exercise",
+                                   "tcp-server-fork",
+                                   "--timeout",
+                                   "20",
+                                   "--",
+                                   "python3",
+                                   checktest::recipe(QStringLiteral("tcp_server_fork.py"))};
     const int items = int(CheckRubric::itemIds(Exercise::TcpServerFork).size());
     const Result english = runCli(arguments);
     QCOMPARE(english.exitCode, 1);
     QList<QByteArray> lines = english.out.trimmed().split('\n');
     QCOMPARE(lines.size(), items + 1); // one line per item, then the score
-    QVERIFY2(
-        english.out.contains("failed  children-reaped: The server works"), english.out.constData());
+    QVERIFY2(english.out.contains("failed  children-reaped: The server works"),
+             english.out.constData());
     QVERIFY(english.out.contains("passed  server-sequence:"));
     QVERIFY(english.out.contains("not applicable  threads-end:"));
     QVERIFY(english.out.contains("Evidence: "));

@@ -53,8 +53,8 @@ void TestCliCheckBatch::initTestCase()
     QVERIFY(run.open(QIODevice::WriteOnly));
     run.write("#!/bin/sh\nexec " + python.toUtf8() + " \"$(dirname \"$0\")/server.py\"\n");
     run.close();
-    run.setPermissions(
-        run.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeOther | QFileDevice::ReadOther);
+    run.setPermissions(run.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeOther
+                       | QFileDevice::ReadOther);
     // Not a submission: skipped, and said so.
     QFile notes(m_submissions + QStringLiteral("/notas.txt"));
     QVERIFY(notes.open(QIODevice::WriteOnly));
@@ -76,12 +76,12 @@ void TestCliCheckBatch::batch()
     QFETCH(QString, entryHeader);
     const QString csv = m_dir.filePath(QStringLiteral("notas-%1.csv").arg(lang));
     const Result result = runCli({"check", "--exercise", "tcp-server", "--batch", m_submissions,
-        "--csv", csv, "--timeout", "20", "--lang", lang});
+                                  "--csv", csv, "--timeout", "20", "--lang", lang});
     // davi's server takes one client only, carla's does not compile: not every item passed.
     QCOMPARE(result.exitCode, 1);
     // Progress: N of M and the entry's name.
     QVERIFY2(result.err.contains(lang == QLatin1String("en") ? "1 of 4: ana.py" : "1 de 4: ana.py"),
-        result.err.constData());
+             result.err.constData());
     QVERIFY(result.err.contains("4 of 4: davi") || result.err.contains("4 de 4: davi"));
     QVERIFY(result.err.contains("notas.txt"));
 
@@ -122,7 +122,7 @@ void TestCliCheckBatch::batch()
 void TestCliCheckBatch::missingFolderIsABadArgument()
 {
     const Result result = runCli({"check", "--exercise", "tcp-server", "--batch",
-        m_dir.filePath(QStringLiteral("nowhere"))});
+                                  m_dir.filePath(QStringLiteral("nowhere"))});
     QCOMPARE(result.exitCode, 2);
 }
 

@@ -48,12 +48,12 @@ void TestCliCheckLimits::machineListenerIsNotReached()
     const QString port = QString::number(ntohs(address.sin_port));
 
     const Result result = runCli({"check", "--exercise", "tcp-client", "--timeout", "10", "--json",
-        "--", "python3", corpus(QStringLiteral("escape.py")), port});
+                                  "--", "python3", corpus(QStringLiteral("escape.py")), port});
     QVERIFY2(result.exitCode == 1, result.err.constData());
     // Its connect() was refused inside its private network...
     const QJsonObject item = result.item(QStringLiteral("connects-to-port"));
     QVERIFY2(item.value(QLatin1String("result")).toString() == QLatin1String("fail"),
-        result.out.constData());
+             result.out.constData());
     const QString evidence = item.value(QLatin1String("evidence")).toArray().first().toString();
     QVERIFY2(evidence.contains(QLatin1String("refused")), qPrintable(evidence));
     // ...and the machine's listener never saw it.
@@ -67,7 +67,7 @@ void TestCliCheckLimits::endlessLoopMeetsTheTimeLimit()
     QElapsedTimer timer;
     timer.start();
     const Result result = runCli({"check", "--exercise", "tcp-server", "--timeout", "2", "--json",
-        "--", "python3", corpus(QStringLiteral("loop.py"))});
+                                  "--", "python3", corpus(QStringLiteral("loop.py"))});
     QCOMPARE(result.exitCode, 1);
     const QJsonObject item = result.item(QStringLiteral("limit-time"));
     QCOMPARE(item.value(QLatin1String("result")).toString(), QStringLiteral("fail"));
@@ -80,7 +80,7 @@ void TestCliCheckLimits::endlessLoopMeetsTheTimeLimit()
 void TestCliCheckLimits::forkBombMeetsTheProcessLimit()
 {
     const Result result = runCli({"check", "--exercise", "tcp-server", "--timeout", "3", "--json",
-        "--", "python3", corpus(QStringLiteral("fork_bomb.py"))});
+                                  "--", "python3", corpus(QStringLiteral("fork_bomb.py"))});
     QCOMPARE(result.exitCode, 1);
     const QJsonObject item = result.item(QStringLiteral("limit-processes"));
     QCOMPARE(item.value(QLatin1String("result")).toString(), QStringLiteral("fail"));
@@ -92,14 +92,14 @@ void TestCliCheckLimits::forkBombMeetsTheProcessLimit()
 void TestCliCheckLimits::fullFolderMeetsTheFileLimit()
 {
     const Result result = runCli({"check", "--exercise", "tcp-server", "--timeout", "5", "--json",
-        "--", "python3", corpus(QStringLiteral("fill_folder.py"))});
+                                  "--", "python3", corpus(QStringLiteral("fill_folder.py"))});
     QCOMPARE(result.exitCode, 1);
     const QJsonObject item = result.item(QStringLiteral("limit-files"));
     QCOMPARE(item.value(QLatin1String("result")).toString(), QStringLiteral("fail"));
     const QJsonArray evidence = item.value(QLatin1String("evidence")).toArray();
     QVERIFY(!evidence.isEmpty());
     QVERIFY2(evidence.first().toString().contains(QLatin1String("big.bin")),
-        qPrintable(evidence.first().toString()));
+             qPrintable(evidence.first().toString()));
     // The other limits were not what stopped it.
     QCOMPARE(
         result.item(QStringLiteral("limit-processes")).value(QLatin1String("result")).toString(),
@@ -112,7 +112,8 @@ void TestCliCheckLimits::noPrivateNetworkMeansNoRun()
     // (uid 1000) the check then runs as, so the check's own unshare() is refused.
     QTemporaryDir dir;
     QFile::setPermissions(dir.path(),
-        QFile::permissions(dir.path()) | QFileDevice::ExeOther | QFileDevice::WriteOther);
+                          QFile::permissions(dir.path()) | QFileDevice::ExeOther
+                              | QFileDevice::WriteOther);
     const QString marker = dir.filePath(QStringLiteral("ran"));
     const QString program = dir.filePath(QStringLiteral("marker.py"));
     QFile file(program);
@@ -124,7 +125,8 @@ void TestCliCheckLimits::noPrivateNetworkMeansNoRun()
         : QStringLiteral("python3");
     // Without user namespaces left: sh -c 'echo 1 > …; exec unshare -U --map-user=1000 … COMMAND'.
     auto limited = [](const QString &command) {
-        return QStringList {QStringLiteral("-Ur"), QStringLiteral("sh"), QStringLiteral("-c"),
+        return QStringList {
+            QStringLiteral("-Ur"), QStringLiteral("sh"), QStringLiteral("-c"),
             QStringLiteral("echo 1 > /proc/sys/user/max_user_namespaces && exec unshare -U "
                            "--map-user=1000 --map-group=1000 ")
                 + command};
@@ -140,8 +142,8 @@ void TestCliCheckLimits::noPrivateNetworkMeansNoRun()
     QProcess process;
     process.setProcessEnvironment(environment());
     process.start(QStringLiteral("unshare"),
-        limited(QStringLiteral("%1 check --exercise tcp-server -- %2 %3")
-                    .arg(QStringLiteral(SOCKETLAB_CLI_PATH), python, program)));
+                  limited(QStringLiteral("%1 check --exercise tcp-server -- %2 %3")
+                              .arg(QStringLiteral(SOCKETLAB_CLI_PATH), python, program)));
     QVERIFY(process.waitForFinished(kCheckWaitMs));
     const QByteArray err = process.readAllStandardError();
     QCOMPARE(process.exitCode(), 1);

@@ -112,8 +112,8 @@ private slots:
                 return 5;
             // Any other address leads nowhere: there is no route out.
             sockaddr_in outside = address("192.0.2.1", 5000);
-            if (::sendto(
-                    client, "hi", 2, 0, reinterpret_cast<sockaddr *>(&outside), sizeof(outside))
+            if (::sendto(client, "hi", 2, 0, reinterpret_cast<sockaddr *>(&outside),
+                         sizeof(outside))
                 == 2)
                 return 6;
             return 0;

@@ -56,7 +56,7 @@ public:
     {
         m_process.start(program, arguments);
         const bool started = m_process.waitForStarted(kWaitMs);
-        m_pid = m_process.processId();  // QProcess forgets it once the process ends
+        m_pid = m_process.processId(); // QProcess forgets it once the process ends
         return started;
     }
     bool startCli(const QStringList &arguments) { return start(cliPath(), arguments); }
@@ -106,7 +106,7 @@ public:
     QList<QByteArray> lines() const
     {
         QList<QByteArray> all = m_out.split('\n');
-        all.removeLast();  // the unfinished rest (empty after a final newline)
+        all.removeLast(); // the unfinished rest (empty after a final newline)
         return all;
     }
     // Every complete stdout line as a JSON object (a line that is not one gives an empty object).
@@ -176,8 +176,8 @@ inline quint16 freePort(int type = SOCK_STREAM, const char *host = "127.0.0.1")
 inline bool portIsOpen(quint16 port, bool tcp)
 {
     const QString portHex = QStringLiteral(":%1 ").arg(port, 4, 16, QLatin1Char('0')).toUpper();
-    const QStringList files = tcp ? QStringList{"/proc/net/tcp", "/proc/net/tcp6"}
-                                  : QStringList{"/proc/net/udp", "/proc/net/udp6"};
+    const QStringList files = tcp ? QStringList {"/proc/net/tcp", "/proc/net/tcp6"}
+                                  : QStringList {"/proc/net/udp", "/proc/net/udp6"};
     for (const QString &name : files) {
         QFile file(name);
         if (!file.open(QIODevice::ReadOnly))
@@ -201,11 +201,18 @@ inline qint64 receiveQueue(quint16 localPort, quint16 remotePort)
     QFile file(QStringLiteral("/proc/net/tcp"));
     if (!file.open(QIODevice::ReadOnly))
         return -1;
-    const QByteArray local = QStringLiteral("0100007F:%1").arg(localPort, 4, 16, QLatin1Char('0')).toUpper().toLatin1();
-    const QByteArray remote = QStringLiteral("0100007F:%1").arg(remotePort, 4, 16, QLatin1Char('0')).toUpper().toLatin1();
+    const QByteArray local = QStringLiteral("0100007F:%1")
+                                 .arg(localPort, 4, 16, QLatin1Char('0'))
+                                 .toUpper()
+                                 .toLatin1();
+    const QByteArray remote = QStringLiteral("0100007F:%1")
+                                  .arg(remotePort, 4, 16, QLatin1Char('0'))
+                                  .toUpper()
+                                  .toLatin1();
     for (const QByteArray &line : file.readAll().split('\n')) {
         const QList<QByteArray> fields = line.simplified().split(' ');
-        if (fields.size() > 4 && fields.at(1).toUpper() == local && fields.at(2).toUpper() == remote)
+        if (fields.size() > 4 && fields.at(1).toUpper() == local
+            && fields.at(2).toUpper() == remote)
             return fields.at(4).mid(fields.at(4).indexOf(':') + 1).toLongLong(nullptr, 16);
     }
     return -1;
@@ -216,7 +223,8 @@ inline bool haveIpv6()
     socketlab::Fd fd(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
     socklen_t length = 0;
     const sockaddr_storage address = testsupport::addressOf("::1", 0, &length);
-    return fd.isValid() && ::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), length) == 0;
+    return fd.isValid()
+        && ::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), length) == 0;
 }
 
 } // namespace clitest

@@ -1,8 +1,8 @@
 // socketlab-cli client driven as a process against plain POSIX servers: what goes on the wire
 // for each line of standard input, how it closes, and exit codes 0 and 1.
 
-#include "tests/cli/clitestsupport.h"
 #include "core/server.h"
+#include "tests/cli/clitestsupport.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -28,7 +28,7 @@ Fd listener(const char *host = "127.0.0.1")
 
 Fd acceptOne(int listening)
 {
-    pollfd p{listening, POLLIN, 0};
+    pollfd p {listening, POLLIN, 0};
     if (::poll(&p, 1, kWaitMs) <= 0)
         return {};
     return Fd(::accept4(listening, nullptr, nullptr, SOCK_CLOEXEC));
@@ -41,7 +41,7 @@ QByteArray receiveUntilClosed(int fd, bool *closed)
     *closed = false;
     QDeadlineTimer deadline(kWaitMs);
     while (!deadline.hasExpired()) {
-        pollfd p{fd, POLLIN, 0};
+        pollfd p {fd, POLLIN, 0};
         if (::poll(&p, 1, int(deadline.remainingTime())) <= 0)
             break;
         char buffer[4096];
@@ -104,7 +104,8 @@ public:
     bool running() const { return m_process.state() == QProcess::Running; }
     bool waitForExit(int timeoutMs)
     {
-        return QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
+        return QTest::qWaitFor([&] { return m_process.state() == QProcess::NotRunning; },
+                               timeoutMs);
     }
     void signal(int sig)
     {
@@ -116,12 +117,14 @@ public:
     {
         m_pending += m_process.readAllStandardOutput();
         qsizetype start = 0;
-        for (qsizetype end = m_pending.indexOf('\n'); end >= 0; end = m_pending.indexOf('\n', start)) {
+        for (qsizetype end = m_pending.indexOf('\n'); end >= 0;
+             end = m_pending.indexOf('\n', start)) {
             const QByteArray line = m_pending.mid(start, end - start);
             start = end + 1;
             if (!line.contains("\"event\":\"" + event + '"'))
                 continue;
-            m_bytes += QJsonDocument::fromJson(line).object().value(QLatin1String("bytes")).toInteger();
+            m_bytes
+                += QJsonDocument::fromJson(line).object().value(QLatin1String("bytes")).toInteger();
         }
         m_pending.remove(0, start);
         return m_bytes;
@@ -166,24 +169,28 @@ void TestCliClient::linesOnTheWire_data()
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("wire");
-    QTest::newRow("line breaks removed") << QStringList{} << QByteArray("hello\nworld\n")
-                                         << QByteArray("helloworld");
-    QTest::newRow("crlf removed") << QStringList{} << QByteArray("a\r\nb\r\n") << QByteArray("ab");
-    QTest::newRow("--append-newline") << QStringList{"--append-newline"}
-                                      << QByteArray("hello\nworld\n") << QByteArray("hello\nworld\n");
-    QTest::newRow("last line without break, at EOF") << QStringList{} << QByteArray("one\ntwo")
-                                                     << QByteArray("onetwo");
-    QTest::newRow("empty lines send nothing") << QStringList{} << QByteArray("\n\nx\n\n")
-                                              << QByteArray("x");
-    QTest::newRow("ctrl-x line closes") << QStringList{} << QByteArray("one\n\x18\nnever\n")
-                                        << QByteArray("one");
-    QTest::newRow("ctrl-x inside a line is data") << QStringList{} << QByteArray("a\x18" "b\n")
-                                                  << QByteArray("a\x18" "b");
-    QTest::newRow("binary and invalid utf-8") << QStringList{} << QByteArray("\xff\x00\xc0\n", 4)
-                                              << QByteArray("\xff\x00\xc0", 3);
-    QTest::newRow("a 64 KiB line") << QStringList{} << QByteArray(65536, 'L') + '\n'
+    QTest::newRow("line breaks removed")
+        << QStringList {} << QByteArray("hello\nworld\n") << QByteArray("helloworld");
+    QTest::newRow("crlf removed") << QStringList {} << QByteArray("a\r\nb\r\n") << QByteArray("ab");
+    QTest::newRow("--append-newline")
+        << QStringList {"--append-newline"} << QByteArray("hello\nworld\n")
+        << QByteArray("hello\nworld\n");
+    QTest::newRow("last line without break, at EOF")
+        << QStringList {} << QByteArray("one\ntwo") << QByteArray("onetwo");
+    QTest::newRow("empty lines send nothing")
+        << QStringList {} << QByteArray("\n\nx\n\n") << QByteArray("x");
+    QTest::newRow("ctrl-x line closes")
+        << QStringList {} << QByteArray("one\n\x18\nnever\n") << QByteArray("one");
+    QTest::newRow("ctrl-x inside a line is data") << QStringList {}
+                                                  << QByteArray("a\x18"
+                                                                "b\n")
+                                                  << QByteArray("a\x18"
+                                                                "b");
+    QTest::newRow("binary and invalid utf-8")
+        << QStringList {} << QByteArray("\xff\x00\xc0\n", 4) << QByteArray("\xff\x00\xc0", 3);
+    QTest::newRow("a 64 KiB line") << QStringList {} << QByteArray(65536, 'L') + '\n'
                                    << QByteArray(65536, 'L');
-    QTest::newRow("nothing at all") << QStringList{} << QByteArray() << QByteArray();
+    QTest::newRow("nothing at all") << QStringList {} << QByteArray() << QByteArray();
 }
 
 // Standard input to the wire: each line without its break (unless --append-newline), then
@@ -197,7 +204,7 @@ void TestCliClient::linesOnTheWire()
     QVERIFY(server.isValid());
     const QString port = QString::number(Endpoint::localOf(server.get()).port());
     Process cli;
-    QVERIFY(cli.startCli(QStringList{"client", "--port", port} + options));
+    QVERIFY(cli.startCli(QStringList {"client", "--port", port} + options));
     Fd connection = acceptOne(server.get());
     QVERIFY(connection.isValid());
     QVERIFY(cli.write(input));
@@ -219,7 +226,7 @@ void TestCliClient::ctrlXClosesWithInputStillOpen()
     QVERIFY(cli.startCli({"client", "--port", port, "--json"}));
     Fd connection = acceptOne(server.get());
     QVERIFY(connection.isValid());
-    QVERIFY(cli.write("bye\n\x18\n"));  // standard input stays open
+    QVERIFY(cli.write("bye\n\x18\n")); // standard input stays open
     bool closed = false;
     QCOMPARE(receiveUntilClosed(connection.get(), &closed), QByteArray("bye"));
     QVERIFY(closed);
@@ -245,11 +252,11 @@ void TestCliClient::jsonEvents()
     QCOMPARE(cli.exitCode(), 0);
     QStringList names;
     for (const QJsonObject &e : cli.events()) {
-        QVERIFY2(!e.isEmpty(), cli.out().constData());  // every line is a JSON object
+        QVERIFY2(!e.isEmpty(), cli.out().constData()); // every line is a JSON object
         if (e.value("event").toString() != "call")
             names << e.value("event").toString();
     }
-    QCOMPARE(names, (QStringList{"connected", "sent", "sent", "disconnected"}));
+    QCOMPARE(names, (QStringList {"connected", "sent", "sent", "disconnected"}));
     const QJsonObject connected = cli.events("connected").first();
     QCOMPARE(connected.value("peer").toString(), QStringLiteral("127.0.0.1:%1").arg(port));
     QCOMPARE(connected.value("local").toString(), clientAddress);
@@ -261,8 +268,9 @@ void TestCliClient::jsonEvents()
     QStringList calls;
     for (const QJsonObject &e : cli.events("call"))
         calls << e.value("call").toString();
-    QCOMPARE(calls, (QStringList{"getaddrinfo", "getprotobyname", "socket", "connect", "send",
-                                 "send", "close"}));
+    QCOMPARE(calls,
+             (QStringList {"getaddrinfo", "getprotobyname", "socket", "connect", "send", "send",
+                           "close"}));
 }
 
 void TestCliClient::receivesReplies()
@@ -274,7 +282,8 @@ void TestCliClient::receivesReplies()
     Fd connection = acceptOne(server.get());
     QVERIFY(sendAll(connection.get(), "welcome\xff"));
     QVERIFY(cli.waitForEvents("received", 1));
-    QCOMPARE(cli.events("received").first().value("text").toString(), QStringLiteral("welcome\\xff"));
+    QCOMPARE(cli.events("received").first().value("text").toString(),
+             QStringLiteral("welcome\\xff"));
     QCOMPARE(cli.events("received").first().value("bytes").toInteger(), 8);
     // The server closes first: the client notices and exits 0.
     connection.reset();
@@ -292,7 +301,7 @@ void TestCliClient::udpDatagramPerLine()
     QVERIFY(cli.write("one\n\ntwo\n\x18\n"));
     QList<QByteArray> datagrams;
     while (datagrams.size() < 3) {
-        pollfd p{server.get(), POLLIN, 0};
+        pollfd p {server.get(), POLLIN, 0};
         if (::poll(&p, 1, kWaitMs) <= 0)
             break;
         char buffer[2048];
@@ -300,7 +309,7 @@ void TestCliClient::udpDatagramPerLine()
         datagrams << QByteArray(buffer, int(n));
     }
     // An empty line is an empty datagram: a real UDP message.
-    QCOMPARE(datagrams, (QList<QByteArray>{"one", "", "two"}));
+    QCOMPARE(datagrams, (QList<QByteArray> {"one", "", "two"}));
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 0);
     QCOMPARE(cli.events("sent").size(), 3);
@@ -384,21 +393,22 @@ void TestCliClient::connectionRefused()
 void TestCliClient::unknownHost_data()
 {
     QTest::addColumn<QStringList>("options");
-    QTest::newRow("tcp") << QStringList{};
-    QTest::newRow("udp, json") << QStringList{"--proto", "udp", "--json"};
+    QTest::newRow("tcp") << QStringList {};
+    QTest::newRow("udp, json") << QStringList {"--proto", "udp", "--json"};
 }
 
 void TestCliClient::unknownHost()
 {
     QFETCH(QStringList, options);
     Process cli;
-    QVERIFY(cli.startCli(QStringList{"client", "--host", "no-such-host.invalid", "--lang", "en"}
+    QVERIFY(cli.startCli(QStringList {"client", "--host", "no-such-host.invalid", "--lang", "en"}
                          + options));
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 1);
     const QString err = QString::fromUtf8(cli.err());
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
-    QVERIFY2(err.contains(QLatin1String("getaddrinfo(no-such-host.invalid) failed: ")), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("getaddrinfo(no-such-host.invalid) failed: ")),
+             qPrintable(err));
     // The resolver's reason follows (offline machines may say the failure is temporary).
     QVERIFY2(err.trimmed().size() > err.indexOf(QLatin1String("failed: ")) + 8, qPrintable(err));
 }
@@ -410,14 +420,14 @@ void TestCliClient::longLineInChunks_data()
     QTest::addColumn<QList<int>>("sends");
     QTest::addColumn<QByteArray>("tail");
     // 200 KiB: three full 64 KiB chunks and 8 KiB.
-    QTest::newRow("plain") << QStringList{} << QByteArray("\nend\n")
-                           << QList<int>{65536, 65536, 65536, 8192, 3} << QByteArray("end");
-    QTest::newRow("--append-newline") << QStringList{"--append-newline"} << QByteArray("\n")
-                                      << QList<int>{65536, 65536, 65536, 8193} << QByteArray("\n");
-    QTest::newRow("crlf") << QStringList{} << QByteArray("\r\n")
-                          << QList<int>{65536, 65536, 65536, 8192} << QByteArray();
-    QTest::newRow("then ctrl-x") << QStringList{} << QByteArray("\n\x18\nnever\n")
-                                 << QList<int>{65536, 65536, 65536, 8192} << QByteArray();
+    QTest::newRow("plain") << QStringList {} << QByteArray("\nend\n")
+                           << QList<int> {65536, 65536, 65536, 8192, 3} << QByteArray("end");
+    QTest::newRow("--append-newline") << QStringList {"--append-newline"} << QByteArray("\n")
+                                      << QList<int> {65536, 65536, 65536, 8193} << QByteArray("\n");
+    QTest::newRow("crlf") << QStringList {} << QByteArray("\r\n")
+                          << QList<int> {65536, 65536, 65536, 8192} << QByteArray();
+    QTest::newRow("then ctrl-x") << QStringList {} << QByteArray("\n\x18\nnever\n")
+                                 << QList<int> {65536, 65536, 65536, 8192} << QByteArray();
 }
 
 // A line longer than the buffer leaves in chunks as it arrives, each one send() (one "send"
@@ -431,7 +441,7 @@ void TestCliClient::longLineInChunks()
     Fd server = listener();
     const QString port = QString::number(Endpoint::localOf(server.get()).port());
     Process cli;
-    QVERIFY(cli.startCli(QStringList{"client", "--port", port, "--json", "--trace"} + options));
+    QVERIFY(cli.startCli(QStringList {"client", "--port", port, "--json", "--trace"} + options));
     Fd connection = acceptOne(server.get());
     QVERIFY(connection.isValid());
     const QByteArray line(200 * 1024, 'L');
@@ -490,7 +500,7 @@ void TestCliClient::endlessLineKeepsMemoryBounded()
 {
     QFETCH(bool, peerReads);
 #if defined(__SANITIZE_ADDRESS__)
-    constexpr qint64 kBound = 192 * 1024 * 1024;  // the sanitizer's shadow and quarantine
+    constexpr qint64 kBound = 192 * 1024 * 1024; // the sanitizer's shadow and quarantine
 #else
     constexpr qint64 kBound = 64 * 1024 * 1024;
 #endif
@@ -510,7 +520,8 @@ void TestCliClient::endlessLineKeepsMemoryBounded()
     QProcessEnvironment env;
     env.insert(QStringLiteral("ASAN_OPTIONS"),
                qEnvironmentVariable("ASAN_OPTIONS") + QStringLiteral(":quarantine_size_mb=16"));
-    RawCli cli({"client", "--port", QString::number(port)}, QStringLiteral("/dev/zero"), env, false);
+    RawCli cli({"client", "--port", QString::number(port)}, QStringLiteral("/dev/zero"), env,
+               false);
     QVERIFY(cli.running());
     qint64 peak = 0;
     const auto sample = [&] {
@@ -518,16 +529,19 @@ void TestCliClient::endlessLineKeepsMemoryBounded()
         return peak > kBound;
     };
     if (peerReads) {
-        QVERIFY(QTest::qWaitFor([&] { return sample() || server.totals().bytes >= kTotal; }, 120000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return sample() || server.totals().bytes >= kTotal; }, 120000));
         QVERIFY2(server.totals().bytes >= kTotal,
                  qPrintable(QStringLiteral("%1 bytes arrived, client peak %2 bytes")
-                                .arg(server.totals().bytes).arg(peak)));
+                                .arg(server.totals().bytes)
+                                .arg(peak)));
     } else {
         Fd connection = acceptOne(silent.get());
         QVERIFY(connection.isValid());
         const quint16 clientPort = Endpoint::peerOf(connection.get()).port();
         // The socket's buffers fill; then the client must stop reading its input.
-        QVERIFY(QTest::qWaitFor([&] { return sample() || receiveQueue(port, clientPort) > 0; }, kWaitMs));
+        QVERIFY(QTest::qWaitFor([&] { return sample() || receiveQueue(port, clientPort) > 0; },
+                                kWaitMs));
         QVERIFY(!QTest::qWaitFor(sample, 3000));
         // Blocked in a send, it still stops at once.
         cli.signal(SIGINT);
@@ -550,10 +564,12 @@ void TestCliClient::interruptDuringASilentLookup()
     RawCli cli({"client", "--host", "silent.example", "--port", "5000", "--json"}, {}, env);
     QVERIFY(cli.running());
     QByteArray err;
-    QVERIFY(QTest::qWaitFor([&] {
-        err += cli.process().readAllStandardError();
-        return err.contains("silentdns: lookup blocked");
-    }, kWaitMs));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            err += cli.process().readAllStandardError();
+            return err.contains("silentdns: lookup blocked");
+        },
+        kWaitMs));
     QElapsedTimer timer;
     timer.start();
     cli.signal(SIGINT);

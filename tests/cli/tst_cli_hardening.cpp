@@ -30,11 +30,13 @@ public:
                 QElapsedTimer clock;
                 clock.start();
                 while (fd.isValid() && !m_stop && clock.elapsed() < 20000) {
-                    pollfd p{fd.get(), POLLOUT, 0};
+                    pollfd p {fd.get(), POLLOUT, 0};
                     if (::poll(&p, 1, 50) <= 0)
                         continue;
                     if (::send(fd.get(), chunk.constData(), size_t(chunk.size()),
-                               MSG_NOSIGNAL | MSG_DONTWAIT) < 0 && errno != EAGAIN)
+                               MSG_NOSIGNAL | MSG_DONTWAIT)
+                            < 0
+                        && errno != EAGAIN)
                         break;
                     m_sent += 1;
                 }
@@ -50,8 +52,8 @@ public:
     qint64 sent() const { return m_sent; }
 
 private:
-    std::atomic<bool> m_stop{false};
-    std::atomic<qint64> m_sent{0};
+    std::atomic<bool> m_stop {false};
+    std::atomic<qint64> m_sent {0};
     std::vector<std::thread> m_threads;
 };
 
@@ -127,7 +129,8 @@ void TestCliHardening::stdoutNobodyReads()
         QElapsedTimer clock;
         clock.start();
         cli.signal(SIGTERM);
-        QVERIFY2(cli.waitForExit(kExitBoundMs), "SIGTERM did not end a server whose stdout is stuck");
+        QVERIFY2(cli.waitForExit(kExitBoundMs),
+                 "SIGTERM did not end a server whose stdout is stuck");
         QVERIFY2(clock.elapsed() < kExitBoundMs, qPrintable(QString::number(clock.elapsed())));
     }
     QCOMPARE(cli.exitCode(), 0);
@@ -141,11 +144,11 @@ void TestCliHardening::stdoutNobodyReads()
 void TestCliHardening::stdoutReaderGoesAway()
 {
     const quint16 port = freePort();
-    Process pipeline;  // the shell waits for both ends of the pipe
-    QVERIFY(pipeline.start(QStringLiteral("sh"),
-                           {"-c", QStringLiteral("\"$0\" server --json --port %1 | head -c 1 >/dev/null")
-                                      .arg(port),
-                            cliPath()}));
+    Process pipeline; // the shell waits for both ends of the pipe
+    QVERIFY(pipeline.start(
+        QStringLiteral("sh"),
+        {"-c", QStringLiteral("\"$0\" server --json --port %1 | head -c 1 >/dev/null").arg(port),
+         cliPath()}));
     QVERIFY(waitForPort(port));
     // head has read its byte of the listening line and left; the next line finds no reader.
     QTest::qWait(300);
@@ -171,8 +174,8 @@ void TestCliHardening::descriptorLimit()
     QFETCH(QString, mode);
     Process cli;
     QVERIFY(cli.start(QStringLiteral("prlimit"),
-                      {"--nofile=64:64", cliPath(), "server", "--json", "--port", "0",
-                       "--backlog", "128", "--concurrency", mode}));
+                      {"--nofile=64:64", cliPath(), "server", "--json", "--port", "0", "--backlog",
+                       "128", "--concurrency", mode}));
     QVERIFY2(cli.waitForListening(), cli.err().constData());
     const quint16 port = cli.listeningPort();
 
@@ -184,14 +187,14 @@ void TestCliHardening::descriptorLimit()
     }
     // It serves up to its limit, then runs out of descriptors.
     QVERIFY(QTest::qWaitFor([&] { return !cli.events("error").isEmpty(); }, kWaitMs));
-    QTest::qWait(500);  // a repeated failure would show up here, several times
+    QTest::qWait(500); // a repeated failure would show up here, several times
     QCOMPARE(cli.process().state(), QProcess::Running);
     int emfile = 0;
     for (const QJsonObject &e : cli.events("error"))
         emfile += e.value("errno").toInt() == EMFILE;
-    QVERIFY2(emfile == 1, qPrintable(QString::number(emfile)));  // accept() or, forking, pipe2()
+    QVERIFY2(emfile == 1, qPrintable(QString::number(emfile))); // accept() or, forking, pipe2()
 
-    clients.clear();  // descriptors free up: the clients still in the backlog are served
+    clients.clear(); // descriptors free up: the clients still in the backlog are served
     QVERIFY(QTest::qWaitFor([&] { return cli.events("data").size() >= 80; }, kWaitMs));
     Fd late = tcpConnect(port);
     QVERIFY(sendAll(late.get(), "late"));

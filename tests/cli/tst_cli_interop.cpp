@@ -64,7 +64,7 @@ void TestCliInterop::foreignClient_data()
     QTest::addColumn<QString>("bind");
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("peerPrefix");
-    QTest::addColumn<QString>("mode");  // --concurrency; empty: the default
+    QTest::addColumn<QString>("mode"); // --concurrency; empty: the default
     const QList<QStringList> families = {{"ipv4", "127.0.0.1", "127.0.0.1", "127.0.0.1:"},
                                          {"ipv6", "::1", "::1", "[::1]:"},
                                          // A dual-stack server shows an IPv4 client as IPv4.
@@ -77,8 +77,11 @@ void TestCliInterop::foreignClient_data()
             }
         }
         // One thread serving with poll() talks to the same clients.
-        QTest::addRow("%s tcp ipv4 poll", peer)
-            << peer << "tcp" << "127.0.0.1" << "127.0.0.1" << "127.0.0.1:" << "poll";
+        QTest::addRow("%s tcp ipv4 poll", peer) << peer << "tcp"
+                                                << "127.0.0.1"
+                                                << "127.0.0.1"
+                                                << "127.0.0.1:"
+                                                << "poll";
     }
 }
 
@@ -99,7 +102,8 @@ void TestCliInterop::foreignClient()
         QSKIP("no IPv6 on this machine");
 
     Process server;
-    QStringList serverArguments{"server", "--proto", proto, "--bind", bind, "--port", "0", "--json"};
+    QStringList serverArguments {"server", "--proto", proto, "--bind",
+                                 bind,     "--port",  "0",   "--json"};
     if (!mode.isEmpty())
         serverArguments << "--concurrency" << mode;
     QVERIFY(server.startCli(serverArguments));
@@ -116,8 +120,8 @@ void TestCliInterop::foreignClient()
         expected = QStringLiteral("helloworld");
     } else {
         // nc sends what it reads, line breaks included; one line makes one datagram.
-        const QStringList options = tcp ? QStringList{"-N"} : QStringList{"-u", "-q", "0"};
-        QVERIFY(client.start(m_nc, options + QStringList{host, port}));
+        const QStringList options = tcp ? QStringList {"-N"} : QStringList {"-u", "-q", "0"};
+        QVERIFY(client.start(m_nc, options + QStringList {host, port}));
         input = tcp ? "hello\nworld\n" : "hello\n";
         expected = QString::fromLatin1(input);
     }
@@ -181,19 +185,21 @@ void TestCliInterop::foreignServer()
     QString port;
     if (python) {
         const QString script = peerScript(tcp ? "tcp_server.py" : "udp_server.py");
-        QVERIFY(server.start(m_python, {script, "--host", host, "--port", "0",
-                                        tcp ? "--connections" : "--datagrams", tcp ? "1" : "2"}));
+        QVERIFY(server.start(m_python,
+                             {script, "--host", host, "--port", "0",
+                              tcp ? "--connections" : "--datagrams", tcp ? "1" : "2"}));
         QVERIFY2(server.waitForOutput("\n"), server.err().constData());
-        const QRegularExpressionMatch m =
-            QRegularExpression(QStringLiteral("^Listening on port (\\d+)$"))
-                .match(QString::fromUtf8(server.lines().first()));
+        const QRegularExpressionMatch m
+            = QRegularExpression(QStringLiteral("^Listening on port (\\d+)$"))
+                  .match(QString::fromUtf8(server.lines().first()));
         QVERIFY(m.hasMatch());
         port = m.captured(1);
     } else {
-        const quint16 free = freePort(tcp ? SOCK_STREAM : SOCK_DGRAM, host == "::1" ? "::1" : "127.0.0.1");
+        const quint16 free
+            = freePort(tcp ? SOCK_STREAM : SOCK_DGRAM, host == "::1" ? "::1" : "127.0.0.1");
         port = QString::number(free);
-        QVERIFY(server.start(m_nc, (tcp ? QStringList{} : QStringList{"-u"})
-                                       + QStringList{"-l", host, port}));
+        QVERIFY(server.start(
+            m_nc, (tcp ? QStringList {} : QStringList {"-u"}) + QStringList {"-l", host, port}));
         QVERIFY2(QTest::qWaitFor([&] { return portIsOpen(free, tcp); }, kWaitMs),
                  server.err().constData());
     }
@@ -210,7 +216,7 @@ void TestCliInterop::foreignServer()
     QCOMPARE(portOf(peerAddress), port);
 
     if (python) {
-        QVERIFY(server.waitForExit());  // after one connection, or two datagrams
+        QVERIFY(server.waitForExit()); // after one connection, or two datagrams
         QCOMPARE(server.exitCode(), 0);
         const QStringList lines = QString::fromUtf8(server.out()).split(QLatin1Char('\n'));
         QString address;
@@ -232,7 +238,7 @@ void TestCliInterop::foreignServer()
     } else {
         QVERIFY2(server.waitForOutput("helloworld"), server.out().constData());
         if (tcp) {
-            QVERIFY(server.waitForExit());  // nc -l ends with the connection
+            QVERIFY(server.waitForExit()); // nc -l ends with the connection
             QCOMPARE(server.out(), QByteArray("helloworld"));
         }
     }

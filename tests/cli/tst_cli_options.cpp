@@ -22,13 +22,13 @@ private slots:
 void TestCliOptions::helpStartsNothing_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("--help") << QStringList{"--help"};
-    QTest::newRow("-h") << QStringList{"-h"};
-    QTest::newRow("--help-all") << QStringList{"--help-all"};
+    QTest::newRow("--help") << QStringList {"--help"};
+    QTest::newRow("-h") << QStringList {"-h"};
+    QTest::newRow("--help-all") << QStringList {"--help-all"};
     // Port 0: before the fix this started a server that never exits, whatever ports are free.
-    QTest::newRow("server --help-all") << QStringList{"server", "--port", "0", "--help-all"};
-    QTest::newRow("server --help") << QStringList{"server", "--port", "0", "--help"};
-    QTest::newRow("client --help-all") << QStringList{"client", "--help-all"};
+    QTest::newRow("server --help-all") << QStringList {"server", "--port", "0", "--help-all"};
+    QTest::newRow("server --help") << QStringList {"server", "--port", "0", "--help"};
+    QTest::newRow("client --help-all") << QStringList {"client", "--help-all"};
 }
 
 void TestCliOptions::helpStartsNothing()
@@ -42,16 +42,16 @@ void TestCliOptions::helpStartsNothing()
     QVERIFY2(cli.err().isEmpty(), cli.err().constData());
     for (const char *option : {"--help", "--version", "--proto", "--concurrency", "--port"})
         QVERIFY2(cli.out().contains(option), option);
-    QVERIFY2(!cli.out().contains("127.0.0.1:"), cli.out().constData());  // no listening line
+    QVERIFY2(!cli.out().contains("127.0.0.1:"), cli.out().constData()); // no listening line
 }
 
 void TestCliOptions::version_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("--version") << QStringList{"--version"};
-    QTest::newRow("-v") << QStringList{"-v"};
-    QTest::newRow("server --version") << QStringList{"server", "--port", "0", "--version"};
-    QTest::newRow("client --version") << QStringList{"client", "--version"};
+    QTest::newRow("--version") << QStringList {"--version"};
+    QTest::newRow("-v") << QStringList {"-v"};
+    QTest::newRow("server --version") << QStringList {"server", "--port", "0", "--version"};
+    QTest::newRow("client --version") << QStringList {"client", "--version"};
 }
 
 void TestCliOptions::version()

@@ -15,13 +15,14 @@ using socketlab::Fd;
 
 namespace {
 
-const QSet<QString> kEventNames = {"listening", "connected", "data", "disconnected", "sent",
-                                   "received", "error", "call", "handler_exited", "coalesced",
-                                   "state", "summary"};
-const QSet<QString> kKeys = {"time", "end_us", "begin_us", "event", "peer", "local", "pid", "tid", "handler", "bytes",
-                             "text", "call", "args", "result", "errno", "message",
-                             "connections", "messages", "killed", "dropped", "truncated", "merged", "skipped",
-                             "state", "from"};
+const QSet<QString> kEventNames
+    = {"listening", "connected", "data",           "disconnected", "sent",  "received",
+       "error",     "call",      "handler_exited", "coalesced",    "state", "summary"};
+const QSet<QString> kKeys
+    = {"time",   "end_us",  "begin_us",    "event",    "peer",   "local",   "pid",
+       "tid",    "handler", "bytes",       "text",     "call",   "args",    "result",
+       "errno",  "message", "connections", "messages", "killed", "dropped", "truncated",
+       "merged", "skipped", "state",       "from"};
 
 // Every line is one JSON object that keeps to the contract; returns what is wrong, if anything.
 QString contractViolation(const Process &cli)
@@ -43,8 +44,7 @@ QString contractViolation(const Process &cli)
         if (!time.match(e.value("time").toString()).hasMatch())
             return QStringLiteral("bad time: ") + QString::fromUtf8(line);
         // end_us on every event, begin_us on calls (never after their end_us).
-        if (!e.value("end_us").isDouble()
-            || (name == "call") != e.contains("begin_us")
+        if (!e.value("end_us").isDouble() || (name == "call") != e.contains("begin_us")
             || (name == "call" && e.value("begin_us").toInteger() > e.value("end_us").toInteger()))
             return QStringLiteral("bad end_us/begin_us: ") + QString::fromUtf8(line);
         if (!e.value("pid").isDouble() || !e.value("tid").isDouble())
@@ -75,7 +75,8 @@ QString contractViolation(const Process &cli)
 QList<qint64> childrenOf(qint64 parent)
 {
     QList<qint64> children;
-    const QStringList names = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList names
+        = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &name : names) {
         bool number = false;
         const qint64 pid = name.toLongLong(&number);
@@ -89,13 +90,15 @@ QList<qint64> childrenOf(qint64 parent)
 qint64 waitForNewChild(qint64 parent, const QList<qint64> &known)
 {
     qint64 found = 0;
-    const bool appeared = QTest::qWaitFor([&] {
-        for (qint64 pid : childrenOf(parent)) {
-            if (!known.contains(pid))
-                found = pid;
-        }
-        return found != 0;
-    }, kWaitMs);
+    const bool appeared = QTest::qWaitFor(
+        [&] {
+            for (qint64 pid : childrenOf(parent)) {
+                if (!known.contains(pid))
+                    found = pid;
+            }
+            return found != 0;
+        },
+        kWaitMs);
     return appeared ? found : 0;
 }
 
@@ -134,12 +137,12 @@ void TestCliServer::jsonContract_data()
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<bool>("tcp");
     QTest::addColumn<QString>("handler");
-    QTest::newRow("iterative") << QStringList{"--concurrency", "iterative"} << true << "main";
-    QTest::newRow("fork") << QStringList{"--concurrency", "fork"} << true << "process";
-    QTest::newRow("thread") << QStringList{"--concurrency", "thread"} << true << "thread";
-    QTest::newRow("poll") << QStringList{"--concurrency", "poll"} << true << "main";
-    QTest::newRow("default mode") << QStringList{} << true << "thread";
-    QTest::newRow("udp") << QStringList{"--proto", "udp"} << false << "main";
+    QTest::newRow("iterative") << QStringList {"--concurrency", "iterative"} << true << "main";
+    QTest::newRow("fork") << QStringList {"--concurrency", "fork"} << true << "process";
+    QTest::newRow("thread") << QStringList {"--concurrency", "thread"} << true << "thread";
+    QTest::newRow("poll") << QStringList {"--concurrency", "poll"} << true << "main";
+    QTest::newRow("default mode") << QStringList {} << true << "thread";
+    QTest::newRow("udp") << QStringList {"--proto", "udp"} << false << "main";
 }
 
 // Two clients one after the other, then SIGTERM: every line keeps to the contract, and the
@@ -150,7 +153,7 @@ void TestCliServer::jsonContract()
     QFETCH(bool, tcp);
     QFETCH(QString, handler);
     Process cli;
-    QVERIFY(cli.startCli(QStringList{"server", "--port", "0", "--json"} + options));
+    QVERIFY(cli.startCli(QStringList {"server", "--port", "0", "--json"} + options));
     QVERIFY2(cli.waitForListening(), cli.err().constData());
     const quint16 port = cli.listeningPort();
     QCOMPARE(cli.events("listening").first().value("local").toString(),
@@ -168,8 +171,8 @@ void TestCliServer::jsonContract()
     }
     QCOMPARE(cli.dataText("data", peers[0]), QStringLiteral("hello"));
     // 0xFF is \xff; the literal backslash is doubled (docs/cli.md), so the two never look alike.
-    QCOMPARE(cli.dataText("data", peers[1]), QString::fromUtf8("bin") + QChar(0)
-                                                 + QStringLiteral("\\xff\"\\\\\n"));
+    QCOMPARE(cli.dataText("data", peers[1]),
+             QString::fromUtf8("bin") + QChar(0) + QStringLiteral("\\xff\"\\\\\n"));
     if (tcp)
         QVERIFY(cli.waitForEvents("disconnected", 2));
 
@@ -211,7 +214,7 @@ void TestCliServer::sigintAlsoSummarizes()
     Fd client = tcpConnect(cli.listeningPort());
     QVERIFY(sendAll(client.get(), "still here"));
     QVERIFY(cli.waitForEvents("data", 1));
-    cli.signal(SIGINT);  // with a client still connected
+    cli.signal(SIGINT); // with a client still connected
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 0);
     QCOMPARE(cli.events().last().value("event").toString(), QStringLiteral("summary"));
@@ -242,7 +245,7 @@ void TestCliServer::forkChildrenEndWithTheServer()
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 0);
     for (qint64 pid : children)
-        QCOMPARE(parentOf(pid), -1);  // gone, not orphaned
+        QCOMPARE(parentOf(pid), -1); // gone, not orphaned
     QCOMPARE(cli.events("handler_exited").size(), 3);
     QCOMPARE(cli.events().last().value("connections").toInteger(), 3);
     QCOMPARE(cli.events().last().value("messages").toInteger(), 3);
@@ -282,8 +285,8 @@ void TestCliServer::humanLines()
     Process cli;
     QVERIFY(cli.startCli({"server", "--port", "0", "--lang", "en"}));
     QVERIFY(cli.waitForOutput("Listening on "));
-    const QRegularExpression listening(
-        QStringLiteral(R"(^\d\d:\d\d:\d\d\.\d{3}  Listening on 127\.0\.0\.1:(\d+) \(TCP, a thread per connection\)$)"));
+    const QRegularExpression listening(QStringLiteral(
+        R"(^\d\d:\d\d:\d\d\.\d{3}  Listening on 127\.0\.0\.1:(\d+) \(TCP, a thread per connection\)$)"));
     const QRegularExpressionMatch m = listening.match(QString::fromUtf8(cli.lines().value(0)));
     QVERIFY2(m.hasMatch(), cli.out().constData());
     const quint16 port = quint16(m.captured(1).toUInt());
@@ -296,8 +299,9 @@ void TestCliServer::humanLines()
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 0);
     const QString out = QString::fromUtf8(cli.out());
-    QVERIFY2(out.contains(QStringLiteral("  Connected by %1 (pid %2, thread ").arg(peer).arg(cli.pid())),
-             qPrintable(out));
+    QVERIFY2(
+        out.contains(QStringLiteral("  Connected by %1 (pid %2, thread ").arg(peer).arg(cli.pid())),
+        qPrintable(out));
     QVERIFY2(out.contains(QRegularExpression(QStringLiteral("  %1 \\(pid %2, thread \\d+\\): ")
                                                  .arg(QRegularExpression::escape(peer))
                                                  .arg(cli.pid())
@@ -312,12 +316,12 @@ void TestCliServer::humanLines()
 void TestCliServer::quiet_data()
 {
     QTest::addColumn<QStringList>("options");
-    QTest::newRow("thread") << QStringList{};
-    QTest::newRow("fork") << QStringList{"--concurrency", "fork"};
-    QTest::newRow("iterative") << QStringList{"--concurrency", "iterative"};
-    QTest::newRow("poll") << QStringList{"--concurrency", "poll"};
-    QTest::newRow("udp") << QStringList{"--proto", "udp", "--echo"};
-    QTest::newRow("fork with --trace") << QStringList{"--concurrency", "fork", "--trace"};
+    QTest::newRow("thread") << QStringList {};
+    QTest::newRow("fork") << QStringList {"--concurrency", "fork"};
+    QTest::newRow("iterative") << QStringList {"--concurrency", "iterative"};
+    QTest::newRow("poll") << QStringList {"--concurrency", "poll"};
+    QTest::newRow("udp") << QStringList {"--proto", "udp", "--echo"};
+    QTest::newRow("fork with --trace") << QStringList {"--concurrency", "fork", "--trace"};
 }
 
 // --quiet prints only listening, error and summary; the counts stay exact.
@@ -326,7 +330,7 @@ void TestCliServer::quiet()
     QFETCH(QStringList, options);
     const bool udp = options.contains("udp");
     Process cli;
-    QVERIFY(cli.startCli(QStringList{"server", "--port", "0", "--json", "--quiet"} + options));
+    QVERIFY(cli.startCli(QStringList {"server", "--port", "0", "--json", "--quiet"} + options));
     QVERIFY(cli.waitForListening());
     const quint16 port = cli.listeningPort();
     // One message per connection, each known to be read before the next: TCP waits for the
@@ -352,7 +356,7 @@ void TestCliServer::quiet()
     QStringList names;
     for (const QJsonObject &e : cli.events())
         names << e.value("event").toString();
-    QCOMPARE(names, (QStringList{"listening", "summary"}));
+    QCOMPARE(names, (QStringList {"listening", "summary"}));
     const QJsonObject summary = cli.events("summary").first();
     QCOMPARE(summary.value("messages").toInteger(), 3);
     QCOMPARE(summary.value("bytes").toInteger(), bytes);
@@ -362,11 +366,12 @@ void TestCliServer::quiet()
 void TestCliServer::quietStillShowsErrors_data()
 {
     QTest::addColumn<QStringList>("options");
-    QTest::newRow("thread") << QStringList{};
-    QTest::newRow("iterative") << QStringList{"--concurrency", "iterative"};
-    QTest::newRow("fork") << QStringList{"--concurrency", "fork"};
-    QTest::newRow("fork, large buffer") << QStringList{"--concurrency", "fork", "--buffer", "65536"};
-    QTest::newRow("poll") << QStringList{"--concurrency", "poll"};
+    QTest::newRow("thread") << QStringList {};
+    QTest::newRow("iterative") << QStringList {"--concurrency", "iterative"};
+    QTest::newRow("fork") << QStringList {"--concurrency", "fork"};
+    QTest::newRow("fork, large buffer")
+        << QStringList {"--concurrency", "fork", "--buffer", "65536"};
+    QTest::newRow("poll") << QStringList {"--concurrency", "poll"};
 }
 
 // A client that resets its connection is an error, which --quiet still prints.
@@ -374,7 +379,7 @@ void TestCliServer::quietStillShowsErrors()
 {
     QFETCH(QStringList, options);
     Process cli;
-    QVERIFY(cli.startCli(QStringList{"server", "--port", "0", "--json", "--quiet"} + options));
+    QVERIFY(cli.startCli(QStringList {"server", "--port", "0", "--json", "--quiet"} + options));
     QVERIFY(cli.waitForListening());
     const quint16 port = cli.listeningPort();
     Fd rude = tcpConnect(port);
@@ -393,7 +398,7 @@ void TestCliServer::quietStillShowsErrors()
     QStringList names;
     for (const QJsonObject &e : cli.events())
         names << e.value("event").toString();
-    QCOMPARE(names, (QStringList{"listening", "error", "summary"}));
+    QCOMPARE(names, (QStringList {"listening", "error", "summary"}));
     QCOMPARE(cli.events("summary").first().value("connections").toInteger(), 1);
     QCOMPARE(cli.events("summary").first().value("messages").toInteger(), 1);
     QCOMPARE(cli.events("summary").first().value("bytes").toInteger(), 1);
@@ -404,8 +409,8 @@ void TestCliServer::trace()
     Process plain;
     QVERIFY(plain.startCli({"server", "--port", "0", "--json"}));
     Process traced;
-    QVERIFY(traced.startCli({"server", "--port", "0", "--json", "--trace", "--concurrency",
-                             "iterative"}));
+    QVERIFY(traced.startCli(
+        {"server", "--port", "0", "--json", "--trace", "--concurrency", "iterative"}));
     for (Process *cli : {&plain, &traced}) {
         QVERIFY(cli->waitForListening());
         Fd client = tcpConnect(cli->listeningPort());
@@ -426,7 +431,8 @@ void TestCliServer::trace()
             calls << e.value("call").toString();
     }
     // The recipe's server sequence, in order of first appearance.
-    for (const char *call : {"getprotobyname", "socket", "bind", "listen", "accept", "recv", "close"})
+    for (const char *call :
+         {"getprotobyname", "socket", "bind", "listen", "accept", "recv", "close"})
         QVERIFY2(calls.contains(call), qPrintable(calls.join(",")));
     QVERIFY(calls.indexOf("socket") < calls.indexOf("bind"));
     QVERIFY(calls.indexOf("bind") < calls.indexOf("listen"));
@@ -444,9 +450,10 @@ void TestCliServer::trace()
 void TestCliServer::quietResetKeepsEarlierData_data()
 {
     QTest::addColumn<QStringList>("options");
-    QTest::newRow("fork") << QStringList{"--concurrency", "fork"};  // recvmmsg() batches
-    QTest::newRow("fork, large buffer") << QStringList{"--concurrency", "fork", "--buffer", "65536"};
-    QTest::newRow("fork, not quiet") << QStringList{"--concurrency", "fork", "--no-quiet"};
+    QTest::newRow("fork") << QStringList {"--concurrency", "fork"}; // recvmmsg() batches
+    QTest::newRow("fork, large buffer")
+        << QStringList {"--concurrency", "fork", "--buffer", "65536"};
+    QTest::newRow("fork, not quiet") << QStringList {"--concurrency", "fork", "--no-quiet"};
 }
 
 // A client sends, then resets before its child read anything (the child is frozen until
@@ -455,7 +462,7 @@ void TestCliServer::quietResetKeepsEarlierData_data()
 void TestCliServer::quietResetKeepsEarlierData()
 {
     QFETCH(QStringList, options);
-    QStringList arguments{"server", "--port", "0", "--json"};
+    QStringList arguments {"server", "--port", "0", "--json"};
     if (!options.removeAll("--no-quiet"))
         arguments << "--quiet";
     Process cli;
@@ -470,9 +477,10 @@ void TestCliServer::quietResetKeepsEarlierData()
     const QByteArray message(3000, 'r');
     QVERIFY(sendAll(rude.get(), message));
     const quint16 rudePort = socketlab::Endpoint::localOf(rude.get()).port();
-    QVERIFY(QTest::qWaitFor([&] { return receiveQueue(port, rudePort) == message.size(); }, kWaitMs));
+    QVERIFY(
+        QTest::qWaitFor([&] { return receiveQueue(port, rudePort) == message.size(); }, kWaitMs));
     abortiveClose(rude);
-    QVERIFY(QTest::qWaitFor([&] { return receiveQueue(port, rudePort) < 0; }, kWaitMs));  // RST in
+    QVERIFY(QTest::qWaitFor([&] { return receiveQueue(port, rudePort) < 0; }, kWaitMs)); // RST in
     QCOMPARE(::kill(pid_t(child), SIGCONT), 0);
     QVERIFY2(cli.waitForEvents("error", 1), cli.out().constData());
     QCOMPARE(cli.events("error").first().value("errno").toInteger(), ECONNRESET);
@@ -531,7 +539,7 @@ void TestCliServer::stopReadsEveryChildThenKillsTheFrozen()
     QCOMPARE(summary.value("connections").toInteger(), 2);
     QCOMPARE(summary.value("bytes").toInteger(), message.size());
     QCOMPARE(summary.value("killed").toInteger(), 1);
-    QCOMPARE(parentOf(frozen), -1);  // killed and reaped, not orphaned
+    QCOMPARE(parentOf(frozen), -1); // killed and reaped, not orphaned
     QVERIFY(peerClosed(frozenClient.get()));
 }
 
@@ -540,8 +548,8 @@ void TestCliServer::stopReadsEveryChildThenKillsTheFrozen()
 void TestCliServer::forkTraceNamesTheCaller()
 {
     Process cli;
-    QVERIFY(cli.startCli({"server", "--port", "0", "--json", "--trace", "--concurrency", "fork",
-                          "--echo"}));
+    QVERIFY(cli.startCli(
+        {"server", "--port", "0", "--json", "--trace", "--concurrency", "fork", "--echo"}));
     QVERIFY(cli.waitForListening());
     Fd client = tcpConnect(cli.listeningPort());
     QVERIFY(sendAll(client.get(), "traced"));
@@ -582,16 +590,16 @@ void TestCliServer::forkTraceNamesTheCaller()
     }
     QCOMPARE(waitpids, 1);
     QCOMPARE(sends, 1);
-    QVERIFY(recvs >= 2);  // the bytes, then end of stream
+    QVERIFY(recvs >= 2); // the bytes, then end of stream
 }
 
 void TestCliServer::portInUse_data()
 {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<bool>("tcp");
-    QTest::newRow("tcp, human") << QStringList{} << true;
-    QTest::newRow("tcp, json") << QStringList{"--json"} << true;
-    QTest::newRow("udp, json") << QStringList{"--proto", "udp", "--json"} << false;
+    QTest::newRow("tcp, human") << QStringList {} << true;
+    QTest::newRow("tcp, json") << QStringList {"--json"} << true;
+    QTest::newRow("udp, json") << QStringList {"--proto", "udp", "--json"} << false;
 }
 
 void TestCliServer::portInUse()
@@ -606,7 +614,7 @@ void TestCliServer::portInUse()
         QCOMPARE(::listen(holder.get(), 1), 0);
     const QString port = QString::number(socketlab::Endpoint::localOf(holder.get()).port());
     Process cli;
-    QVERIFY(cli.startCli(QStringList{"server", "--port", port, "--lang", "en"} + options));
+    QVERIFY(cli.startCli(QStringList {"server", "--port", port, "--lang", "en"} + options));
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 1);
     const QString err = QString::fromUtf8(cli.err());
@@ -616,7 +624,8 @@ void TestCliServer::portInUse()
     // Why, in plain words: who holds the port, as the kernel's socket table says (this test).
     const QString why = QStringLiteral("Address in use: another program already has port %1: "
                                        "tst_cli_server (pid %2) on 127.0.0.1:%1")
-                            .arg(port).arg(::getpid());
+                            .arg(port)
+                            .arg(::getpid());
     // The line names the error once: the system's words, then the explanation without its
     // own name of it (the JSON explanation keeps it, standing alone).
     QVERIFY2(err.contains(QStringLiteral(" — ") + why.mid(16)), qPrintable(err));
@@ -639,37 +648,40 @@ void TestCliServer::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("named");
-    QTest::newRow("port too big") << QStringList{"server", "--port", "70000"} << "70000";
-    QTest::newRow("port not a number") << QStringList{"server", "--port", "abc"} << "abc";
-    QTest::newRow("negative port") << QStringList{"server", "--port", "-1"} << "-1";
-    QTest::newRow("client port 0") << QStringList{"client", "--port", "0"} << "\"0\"";
-    QTest::newRow("client port too big") << QStringList{"client", "--port", "65536"} << "65536";
-    QTest::newRow("protocol") << QStringList{"server", "--proto", "sctp"} << "sctp";
-    QTest::newRow("concurrency") << QStringList{"server", "--concurrency", "banana"} << "banana";
-    QTest::newRow("backlog") << QStringList{"server", "--backlog", "-5"} << "-5";
-    QTest::newRow("buffer 0") << QStringList{"server", "--buffer", "0"} << "\"0\"";
-    QTest::newRow("buffer huge") << QStringList{"server", "--buffer", "99999999999"} << "99999999999";
-    QTest::newRow("max clients") << QStringList{"server", "--max-clients", "0"} << "\"0\"";
-    QTest::newRow("language") << QStringList{"server", "--lang", "fr"} << "fr";
-    QTest::newRow("empty host") << QStringList{"client", "--host", ""} << "--host";
-    QTest::newRow("empty bind") << QStringList{"server", "--bind", " "} << "--bind";
-    QTest::newRow("unknown option") << QStringList{"server", "--frobnicate"} << "frobnicate";
-    QTest::newRow("missing value") << QStringList{"server", "--port"} << "port";
-    QTest::newRow("no command") << QStringList{} << "server";
-    QTest::newRow("unknown command") << QStringList{"serve"} << "serve";
-    QTest::newRow("extra argument") << QStringList{"server", "now"} << "now";
-    QTest::newRow("client option on server") << QStringList{"server", "--host", "x"} << "--host";
-    QTest::newRow("server option on client") << QStringList{"client", "--echo"} << "--echo";
-    QTest::newRow("quiet on client") << QStringList{"client", "--quiet"} << "--quiet";
+    QTest::newRow("port too big") << QStringList {"server", "--port", "70000"} << "70000";
+    QTest::newRow("port not a number") << QStringList {"server", "--port", "abc"} << "abc";
+    QTest::newRow("negative port") << QStringList {"server", "--port", "-1"} << "-1";
+    QTest::newRow("client port 0") << QStringList {"client", "--port", "0"} << "\"0\"";
+    QTest::newRow("client port too big") << QStringList {"client", "--port", "65536"} << "65536";
+    QTest::newRow("protocol") << QStringList {"server", "--proto", "sctp"} << "sctp";
+    QTest::newRow("concurrency") << QStringList {"server", "--concurrency", "banana"} << "banana";
+    QTest::newRow("backlog") << QStringList {"server", "--backlog", "-5"} << "-5";
+    QTest::newRow("buffer 0") << QStringList {"server", "--buffer", "0"} << "\"0\"";
+    QTest::newRow("buffer huge") << QStringList {"server", "--buffer", "99999999999"}
+                                 << "99999999999";
+    QTest::newRow("max clients") << QStringList {"server", "--max-clients", "0"} << "\"0\"";
+    QTest::newRow("language") << QStringList {"server", "--lang", "fr"} << "fr";
+    QTest::newRow("empty host") << QStringList {"client", "--host", ""} << "--host";
+    QTest::newRow("empty bind") << QStringList {"server", "--bind", " "} << "--bind";
+    QTest::newRow("unknown option") << QStringList {"server", "--frobnicate"} << "frobnicate";
+    QTest::newRow("missing value") << QStringList {"server", "--port"} << "port";
+    QTest::newRow("no command") << QStringList {} << "server";
+    QTest::newRow("unknown command") << QStringList {"serve"} << "serve";
+    QTest::newRow("extra argument") << QStringList {"server", "now"} << "now";
+    QTest::newRow("client option on server") << QStringList {"server", "--host", "x"} << "--host";
+    QTest::newRow("server option on client") << QStringList {"client", "--echo"} << "--echo";
+    QTest::newRow("quiet on client") << QStringList {"client", "--quiet"} << "--quiet";
     // A UDP server has no connections to hand out: the option is an error naming both.
     QTest::newRow("fork with udp, names fork")
-        << QStringList{"server", "--proto", "udp", "--concurrency", "fork"} << "fork";
+        << QStringList {"server", "--proto", "udp", "--concurrency", "fork"} << "fork";
     QTest::newRow("fork with udp, names udp")
-        << QStringList{"server", "--concurrency", "fork", "--proto", "udp"} << "--proto udp";
+        << QStringList {"server", "--concurrency", "fork", "--proto", "udp"} << "--proto udp";
     QTest::newRow("thread with udp")
-        << QStringList{"server", "--proto", "udp", "--concurrency", "thread"} << "--concurrency thread";
+        << QStringList {"server", "--proto", "udp", "--concurrency", "thread"}
+        << "--concurrency thread";
     QTest::newRow("poll with udp")
-        << QStringList{"server", "--proto", "udp", "--concurrency", "poll"} << "--concurrency poll";
+        << QStringList {"server", "--proto", "udp", "--concurrency", "poll"}
+        << "--concurrency poll";
 }
 
 void TestCliServer::badArguments()
@@ -683,7 +695,7 @@ void TestCliServer::badArguments()
     QCOMPARE(cli.exitCode(), 2);
     QVERIFY2(cli.out().isEmpty(), cli.out().constData());
     const QString err = QString::fromUtf8(cli.err());
-    QCOMPARE(err.count(QLatin1Char('\n')), 1);  // one line
+    QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line
     QVERIFY2(err.contains(named), qPrintable(err));
 }
 
@@ -693,9 +705,9 @@ void TestCliServer::help()
     QVERIFY(cli.startCli({"--help"}));
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 0);
-    for (const char *option : {"--proto", "--concurrency", "--port", "--bind", "--backlog",
-                               "--buffer", "--echo", "--max-clients", "--json", "--quiet",
-                               "--trace", "--lang", "--host", "--append-newline"})
+    for (const char *option :
+         {"--proto", "--concurrency", "--port", "--bind", "--backlog", "--buffer", "--echo",
+          "--max-clients", "--json", "--quiet", "--trace", "--lang", "--host", "--append-newline"})
         QVERIFY2(cli.out().contains(option), option);
 }
 

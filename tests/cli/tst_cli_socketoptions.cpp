@@ -72,7 +72,7 @@ void TestCliSocketOptions::initTestCase()
 
 bool TestCliSocketOptions::startServer(Process &server, const QStringList &extra)
 {
-    return server.startCli(QStringList{"server", "--port", "0", "--json"} + extra)
+    return server.startCli(QStringList {"server", "--port", "0", "--json"} + extra)
         && server.waitForEvents(QStringLiteral("listening"), 1);
 }
 
@@ -80,27 +80,39 @@ void TestCliSocketOptions::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("named");
-    QTest::newRow("sndbuf 0") << QStringList{"client", "--sndbuf", "0"} << QStringList{"--sndbuf", "\"0\""};
-    QTest::newRow("sndbuf negative") << QStringList{"client", "--sndbuf", "-4096"} << QStringList{"-4096"};
-    QTest::newRow("sndbuf not a number") << QStringList{"client", "--sndbuf", "abc"} << QStringList{"abc"};
-    QTest::newRow("sndbuf above INT_MAX") << QStringList{"client", "--sndbuf", "2147483648"} << QStringList{"2147483648"};
-    QTest::newRow("rcvbuf 0") << QStringList{"server", "--rcvbuf", "0"} << QStringList{"--rcvbuf", "\"0\""};
-    QTest::newRow("rcvbuf negative") << QStringList{"server", "--rcvbuf", "-1"} << QStringList{"-1"};
-    QTest::newRow("rcvbuf not a number") << QStringList{"server", "--rcvbuf", "4k"} << QStringList{"4k"};
-    QTest::newRow("rcvbuf above INT_MAX") << QStringList{"server", "--rcvbuf", "99999999999"} << QStringList{"99999999999"};
-    QTest::newRow("rcvbuf on client") << QStringList{"client", "--rcvbuf", "4096"} << QStringList{"--rcvbuf"};
-    QTest::newRow("sndbuf on server") << QStringList{"server", "--sndbuf", "4096"} << QStringList{"--sndbuf"};
-    QTest::newRow("nodelay on server") << QStringList{"server", "--nodelay"} << QStringList{"--nodelay"};
-    QTest::newRow("reset on sockets") << QStringList{"sockets", "--reset"} << QStringList{"--reset"};
+    QTest::newRow("sndbuf 0") << QStringList {"client", "--sndbuf", "0"}
+                              << QStringList {"--sndbuf", "\"0\""};
+    QTest::newRow("sndbuf negative")
+        << QStringList {"client", "--sndbuf", "-4096"} << QStringList {"-4096"};
+    QTest::newRow("sndbuf not a number")
+        << QStringList {"client", "--sndbuf", "abc"} << QStringList {"abc"};
+    QTest::newRow("sndbuf above INT_MAX")
+        << QStringList {"client", "--sndbuf", "2147483648"} << QStringList {"2147483648"};
+    QTest::newRow("rcvbuf 0") << QStringList {"server", "--rcvbuf", "0"}
+                              << QStringList {"--rcvbuf", "\"0\""};
+    QTest::newRow("rcvbuf negative")
+        << QStringList {"server", "--rcvbuf", "-1"} << QStringList {"-1"};
+    QTest::newRow("rcvbuf not a number")
+        << QStringList {"server", "--rcvbuf", "4k"} << QStringList {"4k"};
+    QTest::newRow("rcvbuf above INT_MAX")
+        << QStringList {"server", "--rcvbuf", "99999999999"} << QStringList {"99999999999"};
+    QTest::newRow("rcvbuf on client")
+        << QStringList {"client", "--rcvbuf", "4096"} << QStringList {"--rcvbuf"};
+    QTest::newRow("sndbuf on server")
+        << QStringList {"server", "--sndbuf", "4096"} << QStringList {"--sndbuf"};
+    QTest::newRow("nodelay on server")
+        << QStringList {"server", "--nodelay"} << QStringList {"--nodelay"};
+    QTest::newRow("reset on sockets")
+        << QStringList {"sockets", "--reset"} << QStringList {"--reset"};
     // A UDP socket has no connection to tune or end: an error naming both.
-    QTest::newRow("nodelay with udp")
-        << QStringList{"client", "--proto", "udp", "--nodelay"} << QStringList{"--nodelay", "--proto udp"};
-    QTest::newRow("half-close with udp")
-        << QStringList{"client", "--half-close", "--proto", "udp"} << QStringList{"--half-close", "--proto udp"};
-    QTest::newRow("reset with udp")
-        << QStringList{"client", "--proto", "udp", "--reset"} << QStringList{"--reset", "--proto udp"};
-    QTest::newRow("half-close and reset")
-        << QStringList{"client", "--half-close", "--reset"} << QStringList{"--half-close", "--reset"};
+    QTest::newRow("nodelay with udp") << QStringList {"client", "--proto", "udp", "--nodelay"}
+                                      << QStringList {"--nodelay", "--proto udp"};
+    QTest::newRow("half-close with udp") << QStringList {"client", "--half-close", "--proto", "udp"}
+                                         << QStringList {"--half-close", "--proto udp"};
+    QTest::newRow("reset with udp") << QStringList {"client", "--proto", "udp", "--reset"}
+                                    << QStringList {"--reset", "--proto udp"};
+    QTest::newRow("half-close and reset") << QStringList {"client", "--half-close", "--reset"}
+                                          << QStringList {"--half-close", "--reset"};
 }
 
 void TestCliSocketOptions::badArguments()
@@ -139,10 +151,15 @@ void TestCliSocketOptions::optionsAreTraced()
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 0);
     const QJsonObject nodelay = firstCall(cli, "setsockopt", "TCP_NODELAY");
-    QVERIFY2(QRegularExpression("^fd \\d+, TCP_NODELAY, 1$").match(nodelay.value("args").toString()).hasMatch(),
+    QVERIFY2(QRegularExpression("^fd \\d+, TCP_NODELAY, 1$")
+                 .match(nodelay.value("args").toString())
+                 .hasMatch(),
              qPrintable(nodelay.value("args").toString()));
     QCOMPARE(nodelay.value("result").toInteger(), 0);
-    QVERIFY(firstCall(cli, "setsockopt", "SO_SNDBUF").value("args").toString().endsWith(QLatin1String(", SO_SNDBUF, 4096")));
+    QVERIFY(firstCall(cli, "setsockopt", "SO_SNDBUF")
+                .value("args")
+                .toString()
+                .endsWith(QLatin1String(", SO_SNDBUF, 4096")));
     QCOMPARE(firstCall(cli, "getsockopt", "SO_SNDBUF").value("result").toInteger(), 8192);
     QVERIFY(lineOf(cli, "call", "setsockopt") < lineOf(cli, "call", "connect"));
 }
@@ -154,8 +171,9 @@ void TestCliSocketOptions::halfCloseReadsTheAnswerAfterTheFin()
     if (m_python.isEmpty())
         QSKIP("python3 is not installed");
     Process server;
-    QVERIFY(server.start(m_python, {peerScript("tcp_server.py"), "--port", "0", "--connections", "1",
-                                    "--answer-at-eof"}));
+    QVERIFY(server.start(
+        m_python,
+        {peerScript("tcp_server.py"), "--port", "0", "--connections", "1", "--answer-at-eof"}));
     QVERIFY2(server.waitForOutput("\n"), server.err().constData());
     const QString port = QString::fromUtf8(server.lines().first()).section(QLatin1Char(' '), -1);
 
@@ -203,7 +221,8 @@ void TestCliSocketOptions::resetGivesThePythonServerConnectionReset()
     if (m_python.isEmpty())
         QSKIP("python3 is not installed");
     Process server;
-    QVERIFY(server.start(m_python, {peerScript("tcp_server.py"), "--port", "0", "--connections", "1"}));
+    QVERIFY(
+        server.start(m_python, {peerScript("tcp_server.py"), "--port", "0", "--connections", "1"}));
     QVERIFY2(server.waitForOutput("\n"), server.err().constData());
     const QString port = QString::fromUtf8(server.lines().first()).section(QLatin1Char(' '), -1);
 
@@ -216,7 +235,8 @@ void TestCliSocketOptions::resetGivesThePythonServerConnectionReset()
     QCOMPARE(cli.exitCode(), 0);
     const int lingerAt = lineOf(cli, "call", "setsockopt");
     QVERIFY(lingerAt >= 0);
-    QVERIFY(cli.events().at(lingerAt).value("args").toString().endsWith(QLatin1String(", SO_LINGER, {1, 0}")));
+    QVERIFY(cli.events().at(lingerAt).value("args").toString().endsWith(
+        QLatin1String(", SO_LINGER, {1, 0}")));
     QVERIFY(lingerAt < lineOf(cli, "call", "close"));
 
     QVERIFY(server.waitForExit());
@@ -237,10 +257,10 @@ void TestCliSocketOptions::resetSeenByEveryServerMode()
     Process server;
     QVERIFY(startServer(server, {"--echo", "--concurrency", mode}));
     Process cli;
-    QVERIFY(cli.startCli({"client", "--port", QString::number(server.listeningPort()), "--json",
-                          "--reset"}));
+    QVERIFY(cli.startCli(
+        {"client", "--port", QString::number(server.listeningPort()), "--json", "--reset"}));
     QVERIFY(cli.write("hello\n"));
-    QVERIFY(cli.waitForEvents("received", 1));  // the echo is back: the server waits in recv()
+    QVERIFY(cli.waitForEvents("received", 1)); // the echo is back: the server waits in recv()
     cli.closeInput();
     QVERIFY(cli.waitForExit());
     QCOMPARE(cli.exitCode(), 0);
@@ -248,7 +268,8 @@ void TestCliSocketOptions::resetSeenByEveryServerMode()
     const QJsonObject error = server.events("error").first();
     QCOMPARE(error.value("call").toString(), QStringLiteral("recv"));
     QCOMPARE(error.value("errno").toInteger(), ECONNRESET);
-    QCOMPARE(error.value("peer").toString(), cli.events("connected").first().value("local").toString());
+    QCOMPARE(error.value("peer").toString(),
+             cli.events("connected").first().value("local").toString());
     QVERIFY(server.waitForEvents("disconnected", 1));
 }
 

@@ -18,10 +18,10 @@ using namespace testsupport;
 using socketlab::Fd;
 
 namespace {
-const QSet<QString> kKeys = {"proto", "state", "local", "peer", "recv_q", "send_q", "accepted",
-                             "timer_ms", "inode", "pid", "accept_queue", "backlog"};
-const QStringList kAlways = {"proto", "state", "local", "peer", "recv_q", "send_q", "accepted",
-                             "timer_ms", "inode"};
+const QSet<QString> kKeys = {"proto",    "state",    "local", "peer", "recv_q",       "send_q",
+                             "accepted", "timer_ms", "inode", "pid",  "accept_queue", "backlog"};
+const QStringList kAlways
+    = {"proto", "state", "local", "peer", "recv_q", "send_q", "accepted", "timer_ms", "inode"};
 } // namespace
 
 class TestCliSockets : public QObject
@@ -87,7 +87,7 @@ void TestCliSockets::jsonListsListenerAndConnections()
         if (serverSide) {
             ++serverSides;
             QCOMPARE(s.value("pid").toInteger(), server.pid());
-            QVERIFY(s.value("accepted").toBool());  // the server's thread accepted it
+            QVERIFY(s.value("accepted").toBool()); // the server's thread accepted it
         } else {
             clientSides << local;
             QCOMPARE(s.value("pid").toInteger(), qint64(::getpid()));
@@ -115,10 +115,12 @@ void TestCliSockets::watchPrintsNewConnectionAndStopsOnSigterm()
     QVERIFY(watch.waitForOutput("LISTEN"));
     Fd client = tcpConnect(port);
     QVERIFY(client.isValid());
-    const QByteArray clientLine = (localOf(client.get()) + QStringLiteral(" -> 127.0.0.1:%1").arg(port)).toUtf8();
+    const QByteArray clientLine
+        = (localOf(client.get()) + QStringLiteral(" -> 127.0.0.1:%1").arg(port)).toUtf8();
     QVERIFY2(watch.waitForOutput(clientLine), watch.out().constData());
     QVERIFY(watch.out().contains("ESTABLISHED"));
-    const QByteArray serverLine = "127.0.0.1:" + QByteArray::number(port) + " <- " + localOf(client.get()).toUtf8();
+    const QByteArray serverLine
+        = "127.0.0.1:" + QByteArray::number(port) + " <- " + localOf(client.get()).toUtf8();
     // Closed by the client: its side changes to TIME_WAIT, the server's side goes away.
     client.reset();
     QVERIFY2(watch.waitForOutput("GONE  " + serverLine), watch.out().constData());
@@ -139,7 +141,8 @@ double cpuSeconds(qint64 pid)
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
     if (fields.size() < 13)
         return -1;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
+        / double(::sysconf(_SC_CLK_TCK));
 }
 } // namespace
 
@@ -148,12 +151,12 @@ double cpuSeconds(qint64 pid)
 // does, instead of keeping a core busy while nothing changes.
 void TestCliSockets::watchBacksOffWhenSamplingIsCostly()
 {
-    rlimit limit{};
+    rlimit limit {};
     ::getrlimit(RLIMIT_NOFILE, &limit);
     constexpr rlim_t kSockets = 4000;
     if (limit.rlim_max < kSockets + 100)
         QSKIP("the descriptor limit is too low for thousands of sockets");
-    const rlimit raised{limit.rlim_max, limit.rlim_max};
+    const rlimit raised {limit.rlim_max, limit.rlim_max};
     ::setrlimit(RLIMIT_NOFILE, &raised);
     std::vector<Fd> listeners;
     for (rlim_t i = 0; i < kSockets; ++i) {
@@ -170,11 +173,11 @@ void TestCliSockets::watchBacksOffWhenSamplingIsCostly()
 
     Process watch;
     QVERIFY(watch.startCli({"sockets", "--port", QString::number(freePort()), "--watch", "50"}));
-    QTest::qWait(300);  // past the start-up
+    QTest::qWait(300); // past the start-up
     const double before = cpuSeconds(watch.pid());
     QElapsedTimer clock;
     clock.start();
-    QTest::qWait(2000);  // the span measured, not a synchronization
+    QTest::qWait(2000); // the span measured, not a synchronization
     const double used = cpuSeconds(watch.pid()) - before;
     const double share = used * 1000.0 / double(clock.elapsed());
     watch.signal(SIGTERM);
@@ -183,19 +186,20 @@ void TestCliSockets::watchBacksOffWhenSamplingIsCostly()
     listeners.clear();
     ::setrlimit(RLIMIT_NOFILE, &limit);
     // Sampling every 50 ms took ~20% of a core here; backed off, well under 1%.
-    QVERIFY2(before >= 0 && share < 0.08, qPrintable(QStringLiteral("%1% of a core").arg(share * 100)));
+    QVERIFY2(before >= 0 && share < 0.08,
+             qPrintable(QStringLiteral("%1% of a core").arg(share * 100)));
 }
 
 void TestCliSockets::badValuesExitTwo_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("named");
-    QTest::newRow("watch too short") << QStringList{"sockets", "--watch", "10"} << "\"10\"";
-    QTest::newRow("watch not a number") << QStringList{"sockets", "--watch", "soon"} << "\"soon\"";
-    QTest::newRow("port") << QStringList{"sockets", "--port", "70000"} << "\"70000\"";
-    QTest::newRow("proto") << QStringList{"sockets", "--proto", "sctp"} << "\"sctp\"";
-    QTest::newRow("server option") << QStringList{"sockets", "--echo"} << "--echo";
-    QTest::newRow("watch for a server") << QStringList{"server", "--watch", "100"} << "--watch";
+    QTest::newRow("watch too short") << QStringList {"sockets", "--watch", "10"} << "\"10\"";
+    QTest::newRow("watch not a number") << QStringList {"sockets", "--watch", "soon"} << "\"soon\"";
+    QTest::newRow("port") << QStringList {"sockets", "--port", "70000"} << "\"70000\"";
+    QTest::newRow("proto") << QStringList {"sockets", "--proto", "sctp"} << "\"sctp\"";
+    QTest::newRow("server option") << QStringList {"sockets", "--echo"} << "--echo";
+    QTest::newRow("watch for a server") << QStringList {"server", "--watch", "100"} << "--watch";
 }
 
 void TestCliSockets::badValuesExitTwo()

@@ -39,7 +39,7 @@ constexpr int kWaitMs = 10000;
 // A sockaddr for a numeric loopback address and port: "127.0.0.1" or "::1".
 inline sockaddr_storage addressOf(const char *host, quint16 port, socklen_t *length)
 {
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     if (std::strchr(host, ':')) {
         auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
         in6->sin6_family = AF_INET6;
@@ -92,8 +92,8 @@ inline bool sendAll(int fd, const QByteArray &data)
 {
     qsizetype sent = 0;
     while (sent < data.size()) {
-        const ssize_t n = ::send(fd, data.constData() + sent, size_t(data.size() - sent),
-                                 MSG_NOSIGNAL);
+        const ssize_t n
+            = ::send(fd, data.constData() + sent, size_t(data.size() - sent), MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -109,7 +109,7 @@ inline QByteArray receive(int fd, qsizetype size, int timeoutMs = kWaitMs)
     QByteArray got;
     QDeadlineTimer deadline(timeoutMs);
     while (got.size() < size && !deadline.hasExpired()) {
-        pollfd p{fd, POLLIN, 0};
+        pollfd p {fd, POLLIN, 0};
         if (::poll(&p, 1, int(deadline.remainingTime())) <= 0)
             break;
         char buffer[65536];
@@ -126,7 +126,7 @@ inline bool peerClosed(int fd, int timeoutMs = kWaitMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
-        pollfd p{fd, POLLIN, 0};
+        pollfd p {fd, POLLIN, 0};
         if (::poll(&p, 1, int(deadline.remainingTime())) <= 0)
             return false;
         char buffer[65536];
@@ -140,7 +140,7 @@ inline bool peerClosed(int fd, int timeoutMs = kWaitMs)
 // Closes with an RST instead of a FIN (SO_LINGER with a zero timeout).
 inline void abortiveClose(Fd &fd)
 {
-    const linger hard{1, 0};
+    const linger hard {1, 0};
     ::setsockopt(fd.get(), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
     fd.reset();
 }
@@ -155,15 +155,16 @@ inline QStringList openDescriptors()
 {
     QStringList list;
     const QDir dir(QStringLiteral("/proc/self/fd"));
-    for (const QFileInfo &info : dir.entryInfoList(QDir::NoDotAndDotDot | QDir::System | QDir::Files | QDir::Dirs))
+    for (const QFileInfo &info :
+         dir.entryInfoList(QDir::NoDotAndDotDot | QDir::System | QDir::Files | QDir::Dirs))
         list << info.fileName() + QLatin1String(" -> ") + info.symLinkTarget();
     return list;
 }
 
 inline int openDescriptorCount()
 {
-    return int(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::System
-                                                               | QDir::Files | QDir::Dirs)
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                   .entryList(QDir::NoDotAndDotDot | QDir::System | QDir::Files | QDir::Dirs)
                    .size());
 }
 
@@ -192,8 +193,7 @@ inline qint64 parentOf(qint64 pid)
 class EventLog : public QObject
 {
 public:
-    template<typename Source>
-    explicit EventLog(Source *source)
+    template<typename Source> explicit EventLog(Source *source)
     {
         QObject::connect(source, &Source::eventsArrived, this,
                          [this](const SocketEvents &batch) { m_events += batch; });
@@ -210,8 +210,7 @@ public:
         return found;
     }
     int count(EventKind kind) const { return int(of(kind).size()); }
-    template<typename Predicate>
-    int count(Predicate predicate) const
+    template<typename Predicate> int count(Predicate predicate) const
     {
         return int(std::count_if(m_events.begin(), m_events.end(), predicate));
     }
@@ -239,8 +238,7 @@ public:
         return messages;
     }
     // Index of the first event matching, or -1.
-    template<typename Predicate>
-    int indexOf(Predicate predicate) const
+    template<typename Predicate> int indexOf(Predicate predicate) const
     {
         for (int i = 0; i < m_events.size(); ++i) {
             if (predicate(m_events.at(i)))

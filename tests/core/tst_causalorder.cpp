@@ -45,7 +45,7 @@ struct Stream
 {
     struct Range
     {
-        qint64 end;  // offset after the last byte
+        qint64 end; // offset after the last byte
         int position;
     };
     QList<Range> sent;
@@ -56,12 +56,12 @@ struct Stream
     void addSend(qint64 bytes, int position)
     {
         sentBytes += bytes;
-        sent << Range{sentBytes, position};
+        sent << Range {sentBytes, position};
     }
     void addReceive(qint64 bytes, int position)
     {
         receivedBytes += bytes;
-        received << Range{receivedBytes, position};
+        received << Range {receivedBytes, position};
     }
     // A receive returns bytes up to its end: every send that began below that offset (the
     // one holding its last byte, and each before it) must come before it.
@@ -185,7 +185,7 @@ SocketEvents TestCausalOrder::run(Protocol protocol, Concurrency concurrency, qu
         merged += log->all();
     for (const SocketEvent &e : merged) {
         if (e.kind == EventKind::Coalesced)
-            return {};  // the property is about single calls
+            return {}; // the property is about single calls
     }
     return merged;
 }
@@ -210,13 +210,13 @@ void TestCausalOrder::tcpSendsBeforeTheirReceives()
     sortCausally(merged);
 
     // Which client each server connection is: the client's local address is the peer.
-    std::map<quint64, QString> clientAddress;  // client id -> its address
+    std::map<quint64, QString> clientAddress; // client id -> its address
     for (const SocketEvent &e : merged) {
         if (e.role == Role::Client && e.kind == EventKind::Connected)
             clientAddress[e.connectionId] = e.local;
     }
     QCOMPARE(int(clientAddress.size()), kClients);
-    std::map<quint64, quint64> clientOfConnection;  // server connection id -> client id
+    std::map<quint64, quint64> clientOfConnection; // server connection id -> client id
     for (const SocketEvent &e : merged) {
         if (e.role != Role::Server || e.peer.isEmpty())
             continue;
@@ -226,8 +226,8 @@ void TestCausalOrder::tcpSendsBeforeTheirReceives()
         }
     }
 
-    std::map<quint64, Stream> up;    // by client id: client send -> server recv
-    std::map<quint64, Stream> down;  // server send -> client recv
+    std::map<quint64, Stream> up; // by client id: client send -> server recv
+    std::map<quint64, Stream> down; // server send -> client recv
     std::map<quint64, int> connectAt;
     int accepts = 0;
     for (int i = 0; i < merged.size(); ++i) {
@@ -248,8 +248,8 @@ void TestCausalOrder::tcpSendsBeforeTheirReceives()
             quint64 client = 0;
             for (const auto &[id, address] : clientAddress)
                 client = address == e.peer ? id : client;
-            QVERIFY2(connectAt.count(client), qPrintable(QStringLiteral("accept() before connect(): ")
-                                                            + describe(e)));
+            QVERIFY2(connectAt.count(client),
+                     qPrintable(QStringLiteral("accept() before connect(): ") + describe(e)));
             continue;
         }
         const auto owner = clientOfConnection.find(e.connectionId);
@@ -280,14 +280,18 @@ void TestCausalOrder::tcpSendsBeforeTheirReceives()
     for (auto &[client, stream] : up) {
         QCOMPARE(stream.receivedBytes, stream.sentBytes);
         const QString wrong = stream.violation(merged);
-        QVERIFY2(wrong.isEmpty(), qPrintable(QStringLiteral("server recv() sorted before the "
-                                                            "client's send():\n") + wrong));
+        QVERIFY2(wrong.isEmpty(),
+                 qPrintable(QStringLiteral("server recv() sorted before the "
+                                           "client's send():\n")
+                            + wrong));
     }
     for (auto &[client, stream] : down) {
         QCOMPARE(stream.receivedBytes, stream.sentBytes);
         const QString wrong = stream.violation(merged);
-        QVERIFY2(wrong.isEmpty(), qPrintable(QStringLiteral("client recv() sorted before the "
-                                                            "server's send():\n") + wrong));
+        QVERIFY2(wrong.isEmpty(),
+                 qPrintable(QStringLiteral("client recv() sorted before the "
+                                           "server's send():\n")
+                            + wrong));
     }
 }
 
@@ -312,7 +316,7 @@ void TestCausalOrder::udpSendtoBeforeRecvfrom()
     const auto portOf = [](const QString &address) {
         return address.mid(address.lastIndexOf(QLatin1Char(':')) + 1);
     };
-    std::map<QString, QList<int>> sendtos;  // by the client's port
+    std::map<QString, QList<int>> sendtos; // by the client's port
     std::map<QString, QList<int>> recvfroms;
     int bindAt = -1;
     for (int i = 0; i < merged.size(); ++i) {
@@ -326,8 +330,8 @@ void TestCausalOrder::udpSendtoBeforeRecvfrom()
     for (int i = 0; i < merged.size(); ++i) {
         const SocketEvent &e = merged[i];
         if (isCall(e, SysCall::Recvfrom, Role::Server) && e.result > 0) {
-            QVERIFY2(bindAt >= 0 && bindAt < i, qPrintable(QStringLiteral("recvfrom() before bind(): ")
-                                                          + describe(e)));
+            QVERIFY2(bindAt >= 0 && bindAt < i,
+                     qPrintable(QStringLiteral("recvfrom() before bind(): ") + describe(e)));
             recvfroms[portOf(e.peer)] << i;
         }
     }
@@ -351,8 +355,9 @@ void TestCausalOrder::udpSendtoBeforeRecvfrom()
         QCOMPARE(received.size(), sent.size());
         for (int k = 0; k < received.size(); ++k) {
             QVERIFY2(sent[k] < received[k],
-                     qPrintable(QStringLiteral("recvfrom() sorted before its sendto():\n%1\n  before\n%2")
-                                    .arg(describe(merged[received[k]]), describe(merged[sent[k]]))));
+                     qPrintable(
+                         QStringLiteral("recvfrom() sorted before its sendto():\n%1\n  before\n%2")
+                             .arg(describe(merged[received[k]]), describe(merged[sent[k]]))));
         }
         datagrams += int(received.size());
     }

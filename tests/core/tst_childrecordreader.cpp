@@ -72,14 +72,15 @@ Stream validStream(QRandomGenerator &random)
     const int count = random.bounded(1, 40);
     for (int i = 0; i < count; ++i) {
         switch (random.bounded(7)) {
-        case 0: {  // a Recv and its bytes, in pieces of at most kMaxChildPayload
+        case 0: { // a Recv and its bytes, in pieces of at most kMaxChildPayload
             const qint64 size = random.bounded(1, 3 * int(kMaxChildPayload));
             ChildRecordHeader recv = headerOf(ChildRecordType::Recv, size, 0);
             recv.requested = quint64(random.bounded(1, 65536));
             s.add(recv, {}, false);
             qint64 left = size;
             while (left > 0) {
-                const qint64 piece = qMin<qint64>(left, random.bounded(1, int(kMaxChildPayload) + 1));
+                const qint64 piece
+                    = qMin<qint64>(left, random.bounded(1, int(kMaxChildPayload) + 1));
                 left -= piece;
                 s.add(headerOf(ChildRecordType::Payload, 0, quint32(piece)),
                       randomBytes(random, piece), left == 0);
@@ -87,7 +88,8 @@ Stream validStream(QRandomGenerator &random)
             break;
         }
         case 1: {
-            ChildRecordHeader failed = headerOf(ChildRecordType::Recv, random.bounded(2) ? -1 : 0, 0);
+            ChildRecordHeader failed
+                = headerOf(ChildRecordType::Recv, random.bounded(2) ? -1 : 0, 0);
             failed.errnum = random.bounded(2) ? ECONNRESET : 0;
             s.add(failed, {}, true);
             break;
@@ -121,7 +123,8 @@ Stream validStream(QRandomGenerator &random)
 // Feeds bytes in random pieces (from single bytes to pipe-sized reads), draining the reader
 // after each like ChildWatcher does; checks it never holds more than one unfinished record
 // plus the last piece.
-QList<Record> readInPieces(QRandomGenerator &random, ChildRecordReader &reader, const QByteArray &bytes)
+QList<Record> readInPieces(QRandomGenerator &random, ChildRecordReader &reader,
+                           const QByteArray &bytes)
 {
     QList<Record> got;
     qsizetype at = 0;
@@ -185,8 +188,8 @@ void TestChildRecordReader::truncatedStreams()
         qsizetype whole = 0;
         while (whole < stream.ends.size() && stream.ends.at(whole) <= cut)
             ++whole;
-        const bool atCleanEnd = cut == 0 || (whole > 0 && stream.ends.at(whole - 1) == cut
-                                             && stream.clean.at(whole - 1));
+        const bool atCleanEnd = cut == 0
+            || (whole > 0 && stream.ends.at(whole - 1) == cut && stream.clean.at(whole - 1));
         ChildRecordReader reader;
         const QList<Record> got = readInPieces(random, reader, stream.bytes.left(cut));
         reader.finish();
@@ -225,16 +228,17 @@ void TestChildRecordReader::garbageIsCorrupt()
 void TestChildRecordReader::lyingHeaders_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    const auto record = [](ChildRecordType type, qint64 result, quint32 length, QByteArray payload = {}) {
-        ChildRecordHeader header = headerOf(type, result, length);
-        return QByteArray(reinterpret_cast<const char *>(&header), sizeof header) + payload;
-    };
+    const auto record
+        = [](ChildRecordType type, qint64 result, quint32 length, QByteArray payload = {}) {
+              ChildRecordHeader header = headerOf(type, result, length);
+              return QByteArray(reinterpret_cast<const char *>(&header), sizeof header) + payload;
+          };
     const auto payload = [&](int size) {
         return record(ChildRecordType::Payload, 0, quint32(size), QByteArray(size, 'p'));
     };
     QTest::newRow("payload without recv") << payload(10);
     QTest::newRow("recv owed more bytes") << record(ChildRecordType::Recv, 100, 0) + payload(50)
-                                                 + record(ChildRecordType::Close, 0, 0);
+            + record(ChildRecordType::Close, 0, 0);
     QTest::newRow("more bytes than the recv") << record(ChildRecordType::Recv, 10, 0) + payload(20);
     QTest::newRow("recv with payload") << record(ChildRecordType::Recv, 3, 3, "abc");
     QTest::newRow("empty payload record") << record(ChildRecordType::Recv, 3, 0) + payload(0);
@@ -258,8 +262,7 @@ void TestChildRecordReader::lyingHeaders()
     reader.feed(bytes.constData(), bytes.size());
     ChildRecordHeader header;
     const char *payload = nullptr;
-    while (reader.next(header, payload)) {
-    }
+    while (reader.next(header, payload)) { }
     reader.finish();
     QVERIFY(reader.isCorrupt());
     QCOMPARE(reader.bufferedBytes(), 0);
@@ -269,12 +272,14 @@ void TestChildRecordReader::lyingHeaders()
 // (nor makes room for) gigabytes that will never come.
 void TestChildRecordReader::hugeLengthIsRefusedAtOnce()
 {
-    for (quint32 length : {quint32(kMaxChildPayload + 1), quint32(PIPE_BUF), 0x7fffffffu, 0xffffffffu}) {
-        for (ChildRecordType type : {ChildRecordType::Payload, ChildRecordType::Send, ChildRecordType::Totals}) {
+    for (quint32 length :
+         {quint32(kMaxChildPayload + 1), quint32(PIPE_BUF), 0x7fffffffu, 0xffffffffu}) {
+        for (ChildRecordType type :
+             {ChildRecordType::Payload, ChildRecordType::Send, ChildRecordType::Totals}) {
             ChildRecordReader reader;
             ChildRecordHeader header = headerOf(ChildRecordType::Recv, 0x7fffffff, 0);
             const char *payload = nullptr;
-            if (type == ChildRecordType::Payload) {  // owed, so only the length is wrong
+            if (type == ChildRecordType::Payload) { // owed, so only the length is wrong
                 reader.feed(reinterpret_cast<const char *>(&header), sizeof header);
                 QVERIFY(reader.next(header, payload));
             }

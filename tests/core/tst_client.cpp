@@ -25,7 +25,8 @@ namespace {
 class ClosedPort
 {
 public:
-    ClosedPort() : m_fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
+    ClosedPort()
+        : m_fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
     {
         socklen_t length = 0;
         const sockaddr_storage any = addressOf("127.0.0.1", 0, &length);
@@ -52,7 +53,7 @@ ServerConfig echoServer(Protocol protocol, const QString &bind = QStringLiteral(
 std::mutex g_silentMutex;
 std::condition_variable g_silentReleased;
 bool g_released = false;
-std::atomic<int> g_silentLookups{0};
+std::atomic<int> g_silentLookups {0};
 
 ResolvedAddresses silentDns(const QByteArray &, quint16, int, bool)
 {
@@ -176,7 +177,7 @@ void TestClient::unknownHost()
     QCOMPARE(error.call, SysCall::Getaddrinfo);
     QCOMPARE(error.args, QStringLiteral("no-such-host.invalid"));
     QVERIFY(error.result != 0);
-    QCOMPARE(log.count(EventKind::Call), 1);  // only getaddrinfo: no socket was made
+    QCOMPARE(log.count(EventKind::Call), 1); // only getaddrinfo: no socket was made
 }
 
 void TestClient::conversation_data()
@@ -184,10 +185,14 @@ void TestClient::conversation_data()
     QTest::addColumn<int>("protocol");
     QTest::addColumn<QString>("bind");
     QTest::addColumn<QString>("host");
-    QTest::newRow("tcp ipv4") << int(Protocol::Tcp) << "127.0.0.1" << "127.0.0.1";
-    QTest::newRow("udp ipv4") << int(Protocol::Udp) << "127.0.0.1" << "127.0.0.1";
-    QTest::newRow("tcp ipv6") << int(Protocol::Tcp) << "::1" << "[::1]";
-    QTest::newRow("udp ipv6") << int(Protocol::Udp) << "::1" << "::1";
+    QTest::newRow("tcp ipv4") << int(Protocol::Tcp) << "127.0.0.1"
+                              << "127.0.0.1";
+    QTest::newRow("udp ipv4") << int(Protocol::Udp) << "127.0.0.1"
+                              << "127.0.0.1";
+    QTest::newRow("tcp ipv6") << int(Protocol::Tcp) << "::1"
+                              << "[::1]";
+    QTest::newRow("udp ipv6") << int(Protocol::Udp) << "::1"
+                              << "::1";
 }
 
 // Sends a few messages to an echoing SocketLab server and gets each one back.
@@ -209,10 +214,12 @@ void TestClient::conversation()
     const QList<QByteArray> messages = {"first", QByteArray("\x00\xff", 2), "ol\xc3\xa1"};
     for (const QByteArray &m : messages) {
         client.send(m);
-        QVERIFY(QTest::qWaitFor([&] {
-            return !log.of(EventKind::Received).isEmpty()
-                && log.of(EventKind::Received).last().payload == m;
-        }, kWaitMs));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !log.of(EventKind::Received).isEmpty()
+                    && log.of(EventKind::Received).last().payload == m;
+            },
+            kWaitMs));
     }
     QCOMPARE(log.count(EventKind::Sent), 3);
     QCOMPARE(log.count(EventKind::Received), 3);
@@ -225,7 +232,8 @@ void TestClient::conversation()
     const QString port = local.mid(local.lastIndexOf(QLatin1Char(':')));
     const QString seen = serverLog.of(EventKind::Data).value(0).peer;
     QVERIFY2(seen.endsWith(port), qPrintable(seen + QLatin1String(" vs ") + local));
-    QVERIFY(serverLog.waitForData(seen, QByteArray("first") + QByteArray("\x00\xff", 2) + "ol\xc3\xa1"));
+    QVERIFY(serverLog.waitForData(seen,
+                                  QByteArray("first") + QByteArray("\x00\xff", 2) + "ol\xc3\xa1"));
 
     client.disconnectFromHost();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Unconnected, kWaitMs);
@@ -246,7 +254,7 @@ void TestClient::serverClosesTheConnection()
     server.stop();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Unconnected, kWaitMs);
     QVERIFY(log.waitForCount(EventKind::Disconnected, 1));
-    QCOMPARE(log.of(EventKind::Disconnected).first().result, 1);  // "the server closed"
+    QCOMPARE(log.of(EventKind::Disconnected).first().result, 1); // "the server closed"
 }
 
 // "localhost" may resolve to ::1 first; the client tries each address in turn.
@@ -278,8 +286,8 @@ void TestClient::callTraceFollowsTheRecipe()
             calls << sysCallName(e.call);
     }
     // resolve, protocol, socket, connect, send, close: the recipe's client sequence.
-    QCOMPARE(calls.mid(0, 5), (QStringList{"getaddrinfo", "getprotobyname", "socket", "connect",
-                                           "send"}));
+    QCOMPARE(calls.mid(0, 5),
+             (QStringList {"getaddrinfo", "getprotobyname", "socket", "connect", "send"}));
     QCOMPARE(log.of(EventKind::Call).last().call, SysCall::Close);
     const SocketEvent protocolCall = log.of(EventKind::Call).at(1);
     QCOMPARE(protocolCall.result, 6);
@@ -367,8 +375,10 @@ void TestClient::serverBindLookupGivesUp()
     QElapsedTimer timer;
     timer.start();
     QVERIFY(!server.start(c));
-    QVERIFY2(timer.elapsed() < 15000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
-    QVERIFY2(server.errorString().contains(QLatin1String("getaddrinfo")), qPrintable(server.errorString()));
+    QVERIFY2(timer.elapsed() < 15000,
+             qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    QVERIFY2(server.errorString().contains(QLatin1String("getaddrinfo")),
+             qPrintable(server.errorString()));
     // A numeric address never asks the (silent) name service.
     timer.restart();
     QVERIFY(server.start(echoServer(Protocol::Tcp)));

@@ -34,7 +34,8 @@ bool isCall(const SocketEvent &e, SysCall call, const QString &argsContain = QSt
 // The descriptor a traced call names first ("fd 7, ..."), or -1.
 int fdOf(const SocketEvent &e)
 {
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("^fd (\\d+)")).match(e.args);
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("^fd (\\d+)")).match(e.args);
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
@@ -69,13 +70,14 @@ struct EchoPair
         if (!server.start(echoServer(Protocol::Tcp, concurrency)))
             return false;
         client.connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), server.localPort());
-        return QTest::qWaitFor([this] { return client.state() == Client::State::Connected; }, kWaitMs);
+        return QTest::qWaitFor([this] { return client.state() == Client::State::Connected; },
+                               kWaitMs);
     }
 
     Server server;
-    EventLog serverLog{&server};
+    EventLog serverLog {&server};
     Client client;
-    EventLog log{&client};
+    EventLog log {&client};
 };
 
 void addConcurrencyRows()
@@ -130,18 +132,20 @@ void TestClientOptions::noDelay()
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Connected, kWaitMs);
     QVERIFY(log.waitForCount(EventKind::Connected, 1));
 
-    const int connectAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Connect); });
+    const int connectAt
+        = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Connect); });
     QVERIFY(connectAt >= 0);
     const int fd = fdOf(log.all().at(connectAt));
     QVERIFY(fd >= 0);
-    const int optionAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Setsockopt); });
+    const int optionAt
+        = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Setsockopt); });
     if (noDelay) {
         QVERIFY(optionAt >= 0);
         const SocketEvent set = log.all().at(optionAt);
         QCOMPARE(set.args, QStringLiteral("fd %1, TCP_NODELAY, 1").arg(fd));
         QCOMPARE(set.result, 0);
         QCOMPARE(set.step, 3);
-        QVERIFY(optionAt < connectAt);  // before connect(): the socket's from its first byte
+        QVERIFY(optionAt < connectAt); // before connect(): the socket's from its first byte
     } else {
         QCOMPARE(optionAt, -1);
     }
@@ -172,26 +176,30 @@ void TestClientOptions::sendBufferReadBack()
     EventLog log(&client);
     ClientOptions options;
     options.sendBuffer = size;
-    options.noDelay = true;  // ignored for UDP
+    options.noDelay = true; // ignored for UDP
     client.setOptions(options);
     client.connectToHost(Protocol(protocol), QStringLiteral("127.0.0.1"), server.localPort());
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Connected, kWaitMs);
     client.send("ping");
     QVERIFY(QTest::qWaitFor([&] { return log.count(EventKind::Received) == 1; }, kWaitMs));
 
-    const int setAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Setsockopt, QStringLiteral("SO_SNDBUF")); });
+    const int setAt = log.indexOf([](const SocketEvent &e) {
+        return isCall(e, SysCall::Setsockopt, QStringLiteral("SO_SNDBUF"));
+    });
     QVERIFY(setAt >= 0);
     const SocketEvent set = log.all().at(setAt);
     const int fd = fdOf(set);
     QCOMPARE(set.args, QStringLiteral("fd %1, SO_SNDBUF, %2").arg(fd).arg(size));
     QCOMPARE(set.result, 0);
-    const int readAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Getsockopt); });
+    const int readAt
+        = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Getsockopt); });
     QVERIFY(readAt > setAt);
     QCOMPARE(log.all().at(readAt).args, QStringLiteral("fd %1, SO_SNDBUF").arg(fd));
     QCOMPARE(log.all().at(readAt).result, 2 * size);
     QCOMPARE(intOption(fd, SOL_SOCKET, SO_SNDBUF), 2 * size);
-    const bool noDelayTraced =
-        log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Setsockopt, QStringLiteral("TCP_NODELAY")); }) >= 0;
+    const bool noDelayTraced = log.indexOf([](const SocketEvent &e) {
+        return isCall(e, SysCall::Setsockopt, QStringLiteral("TCP_NODELAY"));
+    }) >= 0;
     QCOMPARE(noDelayTraced, Protocol(protocol) == Protocol::Tcp);
 }
 
@@ -218,15 +226,20 @@ void TestClientOptions::serverReceiveBufferReadBack()
     config.receiveBuffer = size;
     QVERIFY(server.start(config));
     QVERIFY(log.waitForCount(EventKind::Listening, 1));
-    const int setAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Setsockopt, QStringLiteral("SO_RCVBUF")); });
+    const int setAt = log.indexOf([](const SocketEvent &e) {
+        return isCall(e, SysCall::Setsockopt, QStringLiteral("SO_RCVBUF"));
+    });
     QVERIFY(setAt >= 0);
     const int socketFd = fdOf(log.all().at(setAt));
-    QCOMPARE(log.all().at(setAt).args, QStringLiteral("fd %1, SO_RCVBUF, %2").arg(socketFd).arg(size));
+    QCOMPARE(log.all().at(setAt).args,
+             QStringLiteral("fd %1, SO_RCVBUF, %2").arg(socketFd).arg(size));
     QCOMPARE(log.all().at(setAt).result, 0);
     QCOMPARE(log.all().at(setAt).step, 2);
     const int bindAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Bind); });
     QVERIFY(setAt < bindAt);
-    const int readAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Getsockopt, QStringLiteral("SO_RCVBUF")); });
+    const int readAt = log.indexOf([](const SocketEvent &e) {
+        return isCall(e, SysCall::Getsockopt, QStringLiteral("SO_RCVBUF"));
+    });
     QVERIFY(readAt > setAt);
     QCOMPARE(log.all().at(readAt).result, 2 * size);
     QCOMPARE(intOption(socketFd, SOL_SOCKET, SO_RCVBUF), 2 * size);
@@ -264,7 +277,7 @@ void TestClientOptions::halfCloseReadsTheReplySentAfterTheFin()
     QByteArray request;
     QDeadlineTimer deadline(kWaitMs);
     for (;;) {
-        pollfd p{peer.get(), POLLIN, 0};
+        pollfd p {peer.get(), POLLIN, 0};
         QVERIFY(::poll(&p, 1, int(deadline.remainingTime())) > 0);
         char buffer[256];
         const ssize_t n = ::recv(peer.get(), buffer, sizeof buffer, 0);
@@ -274,7 +287,7 @@ void TestClientOptions::halfCloseReadsTheReplySentAfterTheFin()
         request.append(buffer, n);
     }
     QCOMPARE(request, QByteArray("request"));
-    QCOMPARE(client.state(), Client::State::Connected);  // still reading
+    QCOMPARE(client.state(), Client::State::Connected); // still reading
     QVERIFY(sendAll(peer.get(), "reply"));
     QVERIFY(log.waitForCount(EventKind::Received, 1));
     QCOMPARE(log.of(EventKind::Received).first().payload, QByteArray("reply"));
@@ -282,19 +295,22 @@ void TestClientOptions::halfCloseReadsTheReplySentAfterTheFin()
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Unconnected, kWaitMs);
     QVERIFY(log.waitForCount(EventKind::Disconnected, 1));
 
-    const int shutdownAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Shutdown); });
+    const int shutdownAt
+        = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Shutdown); });
     QVERIFY(shutdownAt >= 0);
     const SocketEvent shutdown = log.all().at(shutdownAt);
     QCOMPARE(shutdown.args, QStringLiteral("fd %1, SHUT_WR").arg(fdOf(shutdown)));
     QCOMPARE(shutdown.result, 0);
     QCOMPARE(shutdown.step, 6);
-    const int receivedAt = log.indexOf([](const SocketEvent &e) { return e.kind == EventKind::Received; });
-    const int endAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Recv) && e.result == 0; });
+    const int receivedAt
+        = log.indexOf([](const SocketEvent &e) { return e.kind == EventKind::Received; });
+    const int endAt = log.indexOf(
+        [](const SocketEvent &e) { return isCall(e, SysCall::Recv) && e.result == 0; });
     const int closeAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Close); });
     QVERIFY(shutdownAt < receivedAt);
     QVERIFY(receivedAt < endAt);
     QVERIFY(endAt < closeAt);
-    QCOMPARE(log.of(EventKind::Disconnected).first().result, 1);  // the server closed
+    QCOMPARE(log.of(EventKind::Disconnected).first().result, 1); // the server closed
 }
 
 void TestClientOptions::halfClosedClientStillGetsTheEcho_data()
@@ -320,15 +336,19 @@ void TestClientOptions::halfClosedClientStillGetsTheEcho()
 
     QCOMPARE(log.count(EventKind::Received), 1);
     QCOMPARE(log.of(EventKind::Received).first().payload, QByteArray("hello"));
-    QCOMPARE(log.of(EventKind::Disconnected).first().result, 1);  // the server closed
-    const int shutdownAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Shutdown); });
+    QCOMPARE(log.of(EventKind::Disconnected).first().result, 1); // the server closed
+    const int shutdownAt
+        = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Shutdown); });
     const int closeAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Close); });
     QVERIFY(shutdownAt >= 0);
     QVERIFY(shutdownAt < closeAt);
 
-    const int echoedAt = serverLog.indexOf([](const SocketEvent &e) { return e.kind == EventKind::Sent; });
-    const int endAt = serverLog.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Recv) && e.result == 0; });
-    const int goneAt = serverLog.indexOf([](const SocketEvent &e) { return e.kind == EventKind::Disconnected; });
+    const int echoedAt
+        = serverLog.indexOf([](const SocketEvent &e) { return e.kind == EventKind::Sent; });
+    const int endAt = serverLog.indexOf(
+        [](const SocketEvent &e) { return isCall(e, SysCall::Recv) && e.result == 0; });
+    const int goneAt
+        = serverLog.indexOf([](const SocketEvent &e) { return e.kind == EventKind::Disconnected; });
     QVERIFY(echoedAt >= 0);
     QVERIFY2(echoedAt < goneAt, "the server saw the client leave before it echoed");
     QVERIFY(endAt >= 0);
@@ -359,16 +379,18 @@ void TestClientOptions::resetGivesTheServerEconnreset()
     const SocketEvent error = serverLog.of(EventKind::Error).first();
     QCOMPARE(error.call, SysCall::Recv);
     QCOMPARE(error.errnum, ECONNRESET);
-    QCOMPARE(error.peer, local);  // whose connection it was
+    QCOMPARE(error.peer, local); // whose connection it was
     QVERIFY(serverLog.waitForCount(EventKind::Disconnected, 1));
 
-    const int lingerAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Setsockopt, QStringLiteral("SO_LINGER")); });
+    const int lingerAt = log.indexOf([](const SocketEvent &e) {
+        return isCall(e, SysCall::Setsockopt, QStringLiteral("SO_LINGER"));
+    });
     const int closeAt = log.indexOf([](const SocketEvent &e) { return isCall(e, SysCall::Close); });
     QVERIFY(lingerAt >= 0);
     const SocketEvent linger = log.all().at(lingerAt);
     QCOMPARE(linger.args, QStringLiteral("fd %1, SO_LINGER, {1, 0}").arg(fdOf(linger)));
     QCOMPARE(linger.result, 0);
-    QCOMPARE(linger.step, 6);  // part of closing, not of making the socket
+    QCOMPARE(linger.step, 6); // part of closing, not of making the socket
     QVERIFY(lingerAt < closeAt);
     QCOMPARE(log.count(EventKind::Error), 0);
 }
@@ -389,7 +411,7 @@ void TestClientOptions::resetSendsAnRst()
     client.resetConnection();
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), Client::State::Unconnected, kWaitMs);
     QCOMPARE(receive(peer.get(), 3), QByteArray("bye"));
-    pollfd p{peer.get(), POLLIN, 0};
+    pollfd p {peer.get(), POLLIN, 0};
     QVERIFY(::poll(&p, 1, kWaitMs) > 0);
     char buffer[16];
     errno = 0;

@@ -55,7 +55,7 @@ void TestEndpoint::parse()
     QCOMPARE(int(endpoint.port()), port);
     QCOMPARE(endpoint.isWildcard(), wildcard);
     if (valid && !text.contains(QLatin1String("ffff")))
-        QCOMPARE(endpoint.toString(), text);  // the same text back
+        QCOMPARE(endpoint.toString(), text); // the same text back
 }
 
 void TestEndpoint::ipv4_data()
@@ -74,7 +74,7 @@ void TestEndpoint::ipv4()
     QFETCH(QString, address);
     QFETCH(int, port);
     QFETCH(QString, expected);
-    sockaddr_in in{};
+    sockaddr_in in {};
     in.sin_family = AF_INET;
     in.sin_port = htons(quint16(port));
     QCOMPARE(::inet_pton(AF_INET, address.toLatin1().constData(), &in.sin_addr), 1);
@@ -92,18 +92,22 @@ void TestEndpoint::ipv6_data()
     QTest::addColumn<int>("port");
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("loopback") << "::1" << 53422 << "::1" << "[::1]:53422";
-    QTest::newRow("any") << "::" << 5000 << "::" << "[::]:5000";
-    QTest::newRow("global, compressed")
-        << "2001:db8:0:0:0:0:0:1" << 80 << "2001:db8::1" << "[2001:db8::1]:80";
-    QTest::newRow("link-local") << "fe80::1" << 1 << "fe80::1" << "[fe80::1]:1";
+    QTest::newRow("loopback") << "::1" << 53422 << "::1"
+                              << "[::1]:53422";
+    QTest::newRow("any") << "::" << 5000 << "::"
+                         << "[::]:5000";
+    QTest::newRow("global, compressed") << "2001:db8:0:0:0:0:0:1" << 80 << "2001:db8::1"
+                                        << "[2001:db8::1]:80";
+    QTest::newRow("link-local") << "fe80::1" << 1 << "fe80::1"
+                                << "[fe80::1]:1";
     // IPv4-mapped addresses are what a dual-stack "::" server sees for IPv4 clients.
-    QTest::newRow("v4-mapped loopback")
-        << "::ffff:127.0.0.1" << 40000 << "127.0.0.1" << "127.0.0.1:40000";
-    QTest::newRow("v4-mapped other")
-        << "::ffff:192.168.1.20" << 5000 << "192.168.1.20" << "192.168.1.20:5000";
+    QTest::newRow("v4-mapped loopback") << "::ffff:127.0.0.1" << 40000 << "127.0.0.1"
+                                        << "127.0.0.1:40000";
+    QTest::newRow("v4-mapped other") << "::ffff:192.168.1.20" << 5000 << "192.168.1.20"
+                                     << "192.168.1.20:5000";
     // Not mapped: the IPv4-compatible form and NAT64 stay IPv6.
-    QTest::newRow("nat64") << "64:ff9b::7f00:1" << 7 << "64:ff9b::7f00:1" << "[64:ff9b::7f00:1]:7";
+    QTest::newRow("nat64") << "64:ff9b::7f00:1" << 7 << "64:ff9b::7f00:1"
+                           << "[64:ff9b::7f00:1]:7";
 }
 
 void TestEndpoint::ipv6()
@@ -112,7 +116,7 @@ void TestEndpoint::ipv6()
     QFETCH(int, port);
     QFETCH(QString, host);
     QFETCH(QString, expected);
-    sockaddr_in6 in6{};
+    sockaddr_in6 in6 {};
     in6.sin6_family = AF_INET6;
     in6.sin6_port = htons(quint16(port));
     QCOMPARE(::inet_pton(AF_INET6, address.toLatin1().constData(), &in6.sin6_addr), 1);
@@ -131,7 +135,7 @@ void TestEndpoint::invalid()
     QCOMPARE(none.toString(), QString());
     QCOMPARE(none.port(), quint16(0));
     QVERIFY(!Endpoint(nullptr, 16).isValid());
-    sockaddr_storage big{};
+    sockaddr_storage big {};
     QVERIFY(!Endpoint(reinterpret_cast<sockaddr *>(&big), sizeof big + 1).isValid());
     QVERIFY(!Endpoint::localOf(-1).isValid());
     QVERIFY(!Endpoint::peerOf(-1).isValid());
@@ -141,14 +145,14 @@ void TestEndpoint::ofRealSocket()
 {
     const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
     QVERIFY(fd >= 0);
-    sockaddr_in in{};
+    sockaddr_in in {};
     in.sin_family = AF_INET;
     in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&in), sizeof in), 0);
     const Endpoint local = Endpoint::localOf(fd);
     QVERIFY(local.port() != 0);
     QCOMPARE(local.toString(), QStringLiteral("127.0.0.1:%1").arg(local.port()));
-    QVERIFY(!Endpoint::peerOf(fd).isValid());  // not connected
+    QVERIFY(!Endpoint::peerOf(fd).isValid()); // not connected
     ::close(fd);
 }
 

@@ -31,8 +31,9 @@ SocketSnapshot socketAt(Protocol protocol, SocketState state, const QString &loc
     return s;
 }
 
-SocketEvent failedCall(SysCall call, int errnum, const QString &args, Protocol protocol = Protocol::Tcp,
-                       Role role = Role::Client, qint64 result = -1)
+SocketEvent failedCall(SysCall call, int errnum, const QString &args,
+                       Protocol protocol = Protocol::Tcp, Role role = Role::Client,
+                       qint64 result = -1)
 {
     SocketEvent e(EventKind::Error, role);
     e.call = call;
@@ -58,7 +59,6 @@ Fd listeningOnLoopback()
 }
 
 } // namespace
-
 
 class TestErrorExplanation : public QObject
 {
@@ -106,34 +106,46 @@ void TestErrorExplanation::explainsEachCase_data()
     const QString server = QStringLiteral("127.0.0.1:5000");
     const Sockets none;
     const Sockets listenerOnIpv4 = {socketAt(Protocol::Tcp, SocketState::Listen, server)};
-    QTest::newRow("refused, TCP")
-        << failedCall(SysCall::Connect, ECONNREFUSED, server) << none << "ECONNREFUSED"
-        << "answered the connection request (SYN) with a reset (RST)" << "a porta está fechada";
+    QTest::newRow("refused, TCP") << failedCall(SysCall::Connect, ECONNREFUSED, server) << none
+                                  << "ECONNREFUSED"
+                                  << "answered the connection request (SYN) with a reset (RST)"
+                                  << "a porta está fechada";
     QTest::newRow("refused, UDP sendto")
-        << failedCall(SysCall::Sendto, ECONNREFUSED, server, Protocol::Udp) << none << "ECONNREFUSED"
-        << "ICMP “port unreachable”" << "nada recebe datagramas em 127.0.0.1:5000";
+        << failedCall(SysCall::Sendto, ECONNREFUSED, server, Protocol::Udp) << none
+        << "ECONNREFUSED"
+        << "ICMP “port unreachable”"
+        << "nada recebe datagramas em 127.0.0.1:5000";
     QTest::newRow("refused, UDP recvfrom (no address)")
-        << failedCall(SysCall::Recvfrom, ECONNREFUSED, QStringLiteral("fd 5"), Protocol::Udp) << none
-        << "ECONNREFUSED" << "ICMP “port unreachable”" << "nada recebe datagramas ali";
+        << failedCall(SysCall::Recvfrom, ECONNREFUSED, QStringLiteral("fd 5"), Protocol::Udp)
+        << none << "ECONNREFUSED"
+        << "ICMP “port unreachable”"
+        << "nada recebe datagramas ali";
     QTest::newRow("localhost gave ::1, the server is on 127.0.0.1")
-        << failedCall(SysCall::Connect, ECONNREFUSED, QStringLiteral("[::1]:5000")) << listenerOnIpv4
-        << "ECONNREFUSED" << "The server listens on 127.0.0.1 (IPv4) only, not on ::1 (IPv6): "
-                             "“localhost” names both"
+        << failedCall(SysCall::Connect, ECONNREFUSED, QStringLiteral("[::1]:5000"))
+        << listenerOnIpv4 << "ECONNREFUSED"
+        << "The server listens on 127.0.0.1 (IPv4) only, not on ::1 (IPv6): "
+           "“localhost” names both"
         << "“localhost” nomeia os dois";
     QTest::newRow("a server on the port, at another address")
         << failedCall(SysCall::Connect, ECONNREFUSED, QStringLiteral("192.0.2.7:5000"))
-        << listenerOnIpv4 << "ECONNREFUSED" << "but on 127.0.0.1, not on 192.0.2.7"
+        << listenerOnIpv4 << "ECONNREFUSED"
+        << "but on 127.0.0.1, not on 192.0.2.7"
         << "mas em 127.0.0.1, não em 192.0.2.7";
     QTest::newRow("timed out")
         << failedCall(SysCall::Connect, ETIMEDOUT, QStringLiteral("192.0.2.10:5000")) << none
-        << "ETIMEDOUT" << "nobody answered the connection request (SYN) sent to 192.0.2.10:5000"
+        << "ETIMEDOUT"
+        << "nobody answered the connection request (SYN) sent to 192.0.2.10:5000"
         << "ninguém respondeu";
     QTest::newRow("host unreachable")
         << failedCall(SysCall::Connect, EHOSTUNREACH, QStringLiteral("192.0.2.10:5000")) << none
-        << "EHOSTUNREACH" << "ICMP “host unreachable”" << "nenhum computador responde";
+        << "EHOSTUNREACH"
+        << "ICMP “host unreachable”"
+        << "nenhum computador responde";
     QTest::newRow("network unreachable")
         << failedCall(SysCall::Connect, ENETUNREACH, QStringLiteral("198.51.100.1:5000")) << none
-        << "ENETUNREACH" << "no route to 198.51.100.1:5000" << "não tem rota para 198.51.100.1:5000";
+        << "ENETUNREACH"
+        << "no route to 198.51.100.1:5000"
+        << "não tem rota para 198.51.100.1:5000";
     QTest::newRow("address in use, a listener")
         << failedCall(SysCall::Bind, EADDRINUSE, server, Protocol::Tcp, Role::Server)
         << listenerOnIpv4 << "EADDRINUSE"
@@ -141,30 +153,35 @@ void TestErrorExplanation::explainsEachCase_data()
         << "outro programa já tem a porta 5000";
     QTest::newRow("address in use, TIME_WAIT")
         << failedCall(SysCall::Bind, EADDRINUSE, server, Protocol::Tcp, Role::Server)
-        << Sockets{socketAt(Protocol::Tcp, SocketState::TimeWait, server,
-                            QStringLiteral("127.0.0.1:40000"), 41500)}
-        << "EADDRINUSE" << "TIME_WAIT (the side that closed first keeps them for up to 60 "
-                           "seconds): 127.0.0.1:5000 ↔ 127.0.0.1:40000, 42 s left"
+        << Sockets {socketAt(Protocol::Tcp, SocketState::TimeWait, server,
+                             QStringLiteral("127.0.0.1:40000"), 41500)}
+        << "EADDRINUSE"
+        << "TIME_WAIT (the side that closed first keeps them for up to 60 "
+           "seconds): 127.0.0.1:5000 ↔ 127.0.0.1:40000, 42 s left"
         << "ainda estão em TIME_WAIT";
     QTest::newRow("address in use, nothing seen")
         << failedCall(SysCall::Bind, EADDRINUSE, server, Protocol::Tcp, Role::Server) << none
-        << "EADDRINUSE" << "by another program or by connections of an earlier run"
+        << "EADDRINUSE"
+        << "by another program or by connections of an earlier run"
         << "por outro programa ou por conexões";
-    QTest::newRow("address not available")
-        << failedCall(SysCall::Bind, EADDRNOTAVAIL, QStringLiteral("192.0.2.1:5000"),
-                      Protocol::Tcp, Role::Server)
-        << none << "EADDRNOTAVAIL" << "192.0.2.1 is not an address of this computer"
-        << "192.0.2.1 não é um endereço deste computador";
-    QTest::newRow("permission, port below 1024")
-        << failedCall(SysCall::Bind, EACCES, QStringLiteral("0.0.0.0:80"), Protocol::Tcp, Role::Server)
-        << none << "EACCES" << "ports below 1024" << "portas abaixo de 1024";
+    QTest::newRow("address not available") << failedCall(
+        SysCall::Bind, EADDRNOTAVAIL, QStringLiteral("192.0.2.1:5000"), Protocol::Tcp, Role::Server)
+                                           << none << "EADDRNOTAVAIL"
+                                           << "192.0.2.1 is not an address of this computer"
+                                           << "192.0.2.1 não é um endereço deste computador";
+    QTest::newRow("permission, port below 1024") << failedCall(
+        SysCall::Bind, EACCES, QStringLiteral("0.0.0.0:80"), Protocol::Tcp, Role::Server)
+                                                 << none << "EACCES"
+                                                 << "ports below 1024"
+                                                 << "portas abaixo de 1024";
     QTest::newRow("reset by peer")
         << failedCall(SysCall::Recv, ECONNRESET, QStringLiteral("fd 5")) << none << "ECONNRESET"
         << "without reading everything it had received, was killed, or closed with SO_LINGER 0"
         << "sem ler tudo o que tinha recebido";
     QTest::newRow("reset by peer, the listen backlog was full")
         << failedCall(SysCall::Recv, ECONNRESET, QStringLiteral("fd 5")) << none << "ECONNRESET"
-        << "the server's listen backlog was full" << "a fila de escuta (backlog) do servidor estava cheia";
+        << "the server's listen backlog was full"
+        << "a fila de escuta (backlog) do servidor estava cheia";
     SocketEvent backlog = failedCall(SysCall::Recv, ECONNRESET, QStringLiteral("fd 5"));
     backlog.resetInBacklog = true;
     QTest::newRow("reset in the backlog")
@@ -176,15 +193,18 @@ void TestErrorExplanation::explainsEachCase_data()
         << failedCall(SysCall::Send, EPIPE, QStringLiteral("fd 5")) << none << "EPIPE"
         << "Broken pipe: this side sent on a connection the other side had already closed"
         << "a outra ponta já tinha fechado";
-    QTest::newRow("unknown host")
-        << failedCall(SysCall::Getaddrinfo, 0, QStringLiteral("nosuch.invalid"), Protocol::Tcp,
-                      Role::Client, EAI_NONAME)
-        << none << "EAI_NONAME" << "Unknown host: the resolver (getaddrinfo, step 1) found no "
-                                   "address for “nosuch.invalid”"
-        << "Host desconhecido";
+    QTest::newRow("unknown host") << failedCall(SysCall::Getaddrinfo, 0,
+                                                QStringLiteral("nosuch.invalid"), Protocol::Tcp,
+                                                Role::Client, EAI_NONAME)
+                                  << none << "EAI_NONAME"
+                                  << "Unknown host: the resolver (getaddrinfo, step 1) found no "
+                                     "address for “nosuch.invalid”"
+                                  << "Host desconhecido";
     QTest::newRow("too many open files")
         << failedCall(SysCall::Accept, EMFILE, QStringLiteral("fd 3"), Protocol::Tcp, Role::Server)
-        << none << "EMFILE" << "ulimit -n" << "Arquivos abertos demais";
+        << none << "EMFILE"
+        << "ulimit -n"
+        << "Arquivos abertos demais";
 }
 
 void TestErrorExplanation::explainsEachCase()
@@ -225,18 +245,19 @@ void TestErrorExplanation::headlineForAFailedStart_data()
     const QString server = QStringLiteral("127.0.0.1:5000");
     QTest::newRow("port taken")
         << failedCall(SysCall::Bind, EADDRINUSE, server, Protocol::Tcp, Role::Server)
-        << Sockets{socketAt(Protocol::Tcp, SocketState::Listen, server)}
+        << Sockets {socketAt(Protocol::Tcp, SocketState::Listen, server)}
         << "Port 5000 is taken by another program — choose another port"
         << "A porta 5000 está ocupada por outro programa — escolha outra porta";
     QTest::newRow("TIME_WAIT")
         << failedCall(SysCall::Bind, EADDRINUSE, server, Protocol::Tcp, Role::Server)
-        << Sockets{socketAt(Protocol::Tcp, SocketState::TimeWait, server,
-                            QStringLiteral("127.0.0.1:40000"), 1000)}
+        << Sockets {socketAt(Protocol::Tcp, SocketState::TimeWait, server,
+                             QStringLiteral("127.0.0.1:40000"), 1000)}
         << "Port 5000 is still held by connections of an earlier run in TIME_WAIT"
         << "TIME_WAIT";
-    QTest::newRow("privileged port")
-        << failedCall(SysCall::Bind, EACCES, QStringLiteral("0.0.0.0:80"), Protocol::Tcp, Role::Server)
-        << Sockets() << "Port 80 needs administrator rights" << "A porta 80 exige";
+    QTest::newRow("privileged port") << failedCall(
+        SysCall::Bind, EACCES, QStringLiteral("0.0.0.0:80"), Protocol::Tcp, Role::Server)
+                                     << Sockets() << "Port 80 needs administrator rights"
+                                     << "A porta 80 exige";
     QTest::newRow("not this computer's address")
         << failedCall(SysCall::Bind, EADDRNOTAVAIL, QStringLiteral("192.0.2.1:5000"), Protocol::Tcp,
                       Role::Server)
@@ -288,11 +309,13 @@ void TestErrorExplanation::wildcardSourceNote()
     const QString source = ErrorExplanation::sourceTowards(QStringLiteral("127.0.0.1:5000"),
                                                            QStringLiteral("0.0.0.0:45705"));
     QCOMPARE(source, QStringLiteral("127.0.0.1:45705"));
-    const QString note = ErrorExplanation::wildcardSourceNote(QStringLiteral("0.0.0.0:45705"), source);
+    const QString note
+        = ErrorExplanation::wildcardSourceNote(QStringLiteral("0.0.0.0:45705"), source);
     QVERIFY2(note.contains(QLatin1String("the kernel picks the source address for each datagram")),
              qPrintable(note));
     QVERIFY(note.contains(QLatin1String("127.0.0.1:45705")));
-    QVERIFY(ErrorExplanation::wildcardSourceNote(QStringLiteral("127.0.0.1:45705"), source).isEmpty());
+    QVERIFY(
+        ErrorExplanation::wildcardSourceNote(QStringLiteral("127.0.0.1:45705"), source).isEmpty());
 }
 
 void TestErrorExplanation::splitAddress_data()
@@ -312,8 +335,9 @@ void TestErrorExplanation::splitAddress_data()
 void TestErrorExplanation::tracedCallNamesItsAddressLast()
 {
     // A traced bind() names its descriptor first: the port still comes from its address.
-    SocketEvent traced = failedCall(SysCall::Bind, EADDRINUSE, QStringLiteral("fd 12, 127.0.0.1:5000"),
-                                    Protocol::Tcp, Role::Server);
+    SocketEvent traced
+        = failedCall(SysCall::Bind, EADDRINUSE, QStringLiteral("fd 12, 127.0.0.1:5000"),
+                     Protocol::Tcp, Role::Server);
     QVERIFY(ErrorExplanation::explain(traced, {}).contains(QLatin1String("port 5000 is taken")));
     traced = failedCall(SysCall::Sendto, ECONNREFUSED, QStringLiteral("fd 19, 5, 127.0.0.1:5001"),
                         Protocol::Udp);
@@ -349,7 +373,7 @@ void TestErrorExplanation::timeWaitFromTheKernel()
     QVERIFY(::connect(client.get(), reinterpret_cast<sockaddr *>(&to), length) == 0);
     Fd accepted(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
     QVERIFY(accepted.isValid());
-    accepted.reset();  // the server closes first: its side goes to TIME_WAIT
+    accepted.reset(); // the server closes first: its side goes to TIME_WAIT
     char byte;
     QCOMPARE(::recv(client.get(), &byte, 1, 0), ssize_t(0));
     client.reset();
@@ -359,8 +383,8 @@ void TestErrorExplanation::timeWaitFromTheKernel()
     QCOMPARE(::bind(again.get(), reinterpret_cast<sockaddr *>(&to), length), -1);
     QCOMPARE(errno, EADDRINUSE);
     const QString address = QStringLiteral("127.0.0.1:%1").arg(port);
-    const SocketEvent failure =
-        failedCall(SysCall::Bind, EADDRINUSE, address, Protocol::Tcp, Role::Server);
+    const SocketEvent failure
+        = failedCall(SysCall::Bind, EADDRINUSE, address, Protocol::Tcp, Role::Server);
     const QString why = ErrorExplanation::explain(failure);
     QVERIFY2(why.contains(QLatin1String("TIME_WAIT")), qPrintable(why));
     QVERIFY2(why.contains(address + QStringLiteral(" ↔ 127.0.0.1:")), qPrintable(why));
@@ -383,21 +407,23 @@ void TestErrorExplanation::localhostOnIpv6WhileTheServerIsOnIpv4()
     if (r != 0 && errno != ECONNREFUSED)
         QSKIP("no IPv6 loopback on this machine");
     QCOMPARE(r, -1);
-    const SocketEvent failure =
-        failedCall(SysCall::Connect, ECONNREFUSED, QStringLiteral("[::1]:%1").arg(port));
+    const SocketEvent failure
+        = failedCall(SysCall::Connect, ECONNREFUSED, QStringLiteral("[::1]:%1").arg(port));
     const QString why = ErrorExplanation::explain(failure);
-    QVERIFY2(why.contains(QLatin1String("The server listens on 127.0.0.1 (IPv4) only")), qPrintable(why));
+    QVERIFY2(why.contains(QLatin1String("The server listens on 127.0.0.1 (IPv4) only")),
+             qPrintable(why));
 }
 
 void TestErrorExplanation::formatterAddsTheExplanation()
 {
-    const SocketEvent failure =
-        failedCall(SysCall::Connect, ETIMEDOUT, QStringLiteral("192.0.2.10:5000"));
+    const SocketEvent failure
+        = failedCall(SysCall::Connect, ETIMEDOUT, QStringLiteral("192.0.2.10:5000"));
     const QString line = EventFormatter::explained(failure);
     QVERIFY(line.startsWith(EventFormatter::describe(failure)));
     // Without its opening name of the error ("Timed out: "), which describe() already said.
     const QString why = ErrorExplanation::explain(failure);
-    QVERIFY2(line.endsWith(QStringLiteral(" — ") + EventFormatter::withoutLabel(why)), qPrintable(line));
+    QVERIFY2(line.endsWith(QStringLiteral(" — ") + EventFormatter::withoutLabel(why)),
+             qPrintable(line));
     QVERIFY(why.contains(EventFormatter::withoutLabel(why)));
     QVERIFY(EventFormatter::withoutLabel(why).size() < why.size());
 }

@@ -62,19 +62,20 @@ void TestEventJson::keysPerEvent_data()
     QTest::newRow("listening") << int(EventKind::Listening) << "listening" << base;
     QTest::newRow("connected") << int(EventKind::Connected) << "connected" << base;
     QTest::newRow("disconnected") << int(EventKind::Disconnected) << "disconnected" << base;
-    QTest::newRow("data") << int(EventKind::Data) << "data" << base + QStringList{"bytes", "text"};
-    QTest::newRow("sent") << int(EventKind::Sent) << "sent" << base + QStringList{"bytes", "text"};
+    QTest::newRow("data") << int(EventKind::Data) << "data" << base + QStringList {"bytes", "text"};
+    QTest::newRow("sent") << int(EventKind::Sent) << "sent" << base + QStringList {"bytes", "text"};
     QTest::newRow("received") << int(EventKind::Received) << "received"
-                              << base + QStringList{"bytes", "text"};
+                              << base + QStringList {"bytes", "text"};
     const QStringList call = {"call", "args", "result", "errno", "message"};
-    QTest::newRow("call") << int(EventKind::Call) << "call" << base + call + QStringList{"begin_us"};
+    QTest::newRow("call") << int(EventKind::Call) << "call"
+                          << base + call + QStringList {"begin_us"};
     QTest::newRow("error") << int(EventKind::Error) << "error" << base + call;
-    QTest::newRow("handler_exited") << int(EventKind::HandlerExited) << "handler_exited"
-                                    << base + QStringList{"message"};
+    QTest::newRow("handler_exited")
+        << int(EventKind::HandlerExited) << "handler_exited" << base + QStringList {"message"};
     QTest::newRow("counter") << int(EventKind::CounterIncremented) << "counter"
-                             << base + QStringList{"result", "message"};
+                             << base + QStringList {"result", "message"};
     QTest::newRow("summary") << int(EventKind::Summary) << "summary"
-                             << base + QStringList{"connections", "messages", "bytes", "killed"};
+                             << base + QStringList {"connections", "messages", "bytes", "killed"};
 }
 
 void TestEventJson::keysPerEvent()
@@ -115,9 +116,11 @@ void TestEventJson::timeIsUtcWithMilliseconds()
     const QString time = parse(EventJson::toLine(e)).value("time").toString();
     QCOMPARE(time, QStringLiteral("2024-03-01T12:00:01.005Z"));
     const QString now = parse(EventJson::toLine(SocketEvent(EventKind::Call, Role::Client)))
-                            .value("time").toString();
-    QVERIFY2(QRegularExpression(QStringLiteral(
-                 R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$)")).match(now).hasMatch(),
+                            .value("time")
+                            .toString();
+    QVERIFY2(QRegularExpression(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$)"))
+                 .match(now)
+                 .hasMatch(),
              qPrintable(now));
 }
 
@@ -168,9 +171,12 @@ void TestEventJson::escaping_data()
     QTest::newRow("nul") << QByteArray("a\0b", 3) << QString::fromLatin1("a\0b", 3);
     QTest::newRow("del") << QByteArray("\x7f") << QString::fromLatin1("\x7f");
     QTest::newRow("ctrl-x") << QByteArray("\x18") << QString::fromLatin1("\x18");
-    QTest::newRow("utf-8") << QByteArray("ol\xc3\xa1 \xf0\x9f\x98\x80") << QString::fromUtf8("olá 😀");
+    QTest::newRow("utf-8") << QByteArray("ol\xc3\xa1 \xf0\x9f\x98\x80")
+                           << QString::fromUtf8("olá 😀");
     QTest::newRow("line separator") << QByteArray("\xe2\x80\xa8") << QString(QChar(0x2028));
-    QTest::newRow("invalid bytes") << QByteArray("\xff\xfe" "A") << "\\xff\\xfeA";
+    QTest::newRow("invalid bytes") << QByteArray("\xff\xfe"
+                                                 "A")
+                                   << "\\xff\\xfeA";
     QTest::newRow("json-looking") << QByteArray("\"},{\"event\":\"x") << "\"},{\"event\":\"x";
 }
 
@@ -200,14 +206,19 @@ void TestEventJson::hiddenControlsAreEscapes_data()
     QTest::addColumn<QByteArray>("payload");
     QTest::addColumn<QByteArray>("escape");
     QTest::addColumn<uint>("code");
-    QTest::newRow("U+0080") << QByteArray("a\xc2\x80" "b") << QByteArray("\\u0080") << 0x80u;
-    QTest::newRow("U+009B CSI") << QByteArray("\xc2\x9b" "2J") << QByteArray("\\u009b") << 0x9bu;
+    QTest::newRow("U+0080") << QByteArray("a\xc2\x80"
+                                          "b")
+                            << QByteArray("\\u0080") << 0x80u;
+    QTest::newRow("U+009B CSI") << QByteArray("\xc2\x9b"
+                                              "2J")
+                                << QByteArray("\\u009b") << 0x9bu;
     QTest::newRow("U+009F") << QByteArray("\xc2\x9f") << QByteArray("\\u009f") << 0x9fu;
     QTest::newRow("U+061C") << QByteArray("\xd8\x9c") << QByteArray("\\u061c") << 0x61cu;
     QTest::newRow("U+200E") << QByteArray("\xe2\x80\x8e") << QByteArray("\\u200e") << 0x200eu;
     QTest::newRow("U+200F") << QByteArray("\xe2\x80\x8f") << QByteArray("\\u200f") << 0x200fu;
     QTest::newRow("U+202A") << QByteArray("\xe2\x80\xaa") << QByteArray("\\u202a") << 0x202au;
-    QTest::newRow("U+202E RLO") << QByteArray("abc\xe2\x80\xaetxt.exe") << QByteArray("\\u202e") << 0x202eu;
+    QTest::newRow("U+202E RLO") << QByteArray("abc\xe2\x80\xaetxt.exe") << QByteArray("\\u202e")
+                                << 0x202eu;
     QTest::newRow("U+2066") << QByteArray("\xe2\x81\xa6") << QByteArray("\\u2066") << 0x2066u;
     QTest::newRow("U+2069") << QByteArray("\xe2\x81\xa9") << QByteArray("\\u2069") << 0x2069u;
 }

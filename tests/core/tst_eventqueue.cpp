@@ -52,7 +52,8 @@ void TestEventQueue::floodStaysBoundedAndExact()
     for (int i = 0; i < kMessages; ++i)
         queue.post(traffic(EventKind::Data, 1 + i % 4, 1024));
     const SocketEvents batch = deliver(queue);
-    QVERIFY2(batch.size() <= EventQueue::kMaxPendingEvents + 4, qPrintable(QString::number(batch.size())));
+    QVERIFY2(batch.size() <= EventQueue::kMaxPendingEvents + 4,
+             qPrintable(QString::number(batch.size())));
     qint64 payload = 0;
     qint64 messages = 0;
     qint64 bytes = 0;
@@ -81,7 +82,7 @@ void TestEventQueue::connectionOrderIsKept()
     EventQueue queue;
     for (int i = 0; i < EventQueue::kMaxPendingEvents; ++i)
         queue.post(traffic(EventKind::Data, 1, 10));
-    queue.post(traffic(EventKind::Data, 2, 10));  // over the bound: merged
+    queue.post(traffic(EventKind::Data, 2, 10)); // over the bound: merged
     queue.post(traffic(EventKind::Sent, 2, 10));
     queue.post(traffic(EventKind::Data, 2, 10));
     SocketEvent gone(EventKind::Disconnected, Role::Server);

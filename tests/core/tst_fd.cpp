@@ -78,7 +78,7 @@ void TestFd::release()
         QCOMPARE(r.release(), -1);
     }
     QCOMPARE(released, readEnd);
-    QVERIFY(isOpen(readEnd));  // the caller owns it now
+    QVERIFY(isOpen(readEnd)); // the caller owns it now
     ::close(readEnd);
 }
 
@@ -95,7 +95,7 @@ void TestFd::reset()
     QCOMPARE(fd.reset(), 0);
     QVERIFY(!isOpen(r2));
     QVERIFY(!fd.isValid());
-    QCOMPARE(fd.reset(), 0);  // nothing to close
+    QCOMPARE(fd.reset(), 0); // nothing to close
 }
 
 void TestFd::moveConstruct()
@@ -106,10 +106,10 @@ void TestFd::moveConstruct()
     Fd a(readEnd);
     {
         Fd b(std::move(a));
-        QVERIFY(!a.isValid());  // NOLINT(bugprone-use-after-move): moved-from is empty
+        QVERIFY(!a.isValid()); // NOLINT(bugprone-use-after-move): moved-from is empty
         QCOMPARE(b.get(), readEnd);
     }
-    QVERIFY(!isOpen(readEnd));  // closed exactly once, by b
+    QVERIFY(!isOpen(readEnd)); // closed exactly once, by b
 }
 
 void TestFd::moveAssign()
@@ -121,10 +121,10 @@ void TestFd::moveAssign()
     Fd a(r1);
     Fd b(r2);
     b = std::move(a);
-    QVERIFY(!isOpen(r2));  // b's old descriptor closed
+    QVERIFY(!isOpen(r2)); // b's old descriptor closed
     QVERIFY(isOpen(r1));
     QCOMPARE(b.get(), r1);
-    QVERIFY(!a.isValid());  // NOLINT(bugprone-use-after-move)
+    QVERIFY(!a.isValid()); // NOLINT(bugprone-use-after-move)
     b = Fd();
     QVERIFY(!isOpen(r1));
 }

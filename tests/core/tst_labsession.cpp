@@ -156,13 +156,20 @@ void TestLabSession::sameEndpoint_data()
     QTest::addColumn<QString>("peer");
     QTest::addColumn<QString>("local");
     QTest::addColumn<bool>("same");
-    QTest::newRow("equal") << "127.0.0.1:40001" << "127.0.0.1:40001" << true;
-    QTest::newRow("other port") << "127.0.0.1:40001" << "127.0.0.1:40002" << false;
-    QTest::newRow("udp wildcard") << "127.0.0.1:40001" << "0.0.0.0:40001" << true;
-    QTest::newRow("v6 wildcard") << "[::1]:40001" << "[::]:40001" << true;
-    QTest::newRow("wildcard other port") << "127.0.0.1:4000" << "0.0.0.0:40001" << false;
-    QTest::newRow("suffix only") << "127.0.0.1:140001" << "0.0.0.0:40001" << false;
-    QTest::newRow("not wildcard") << "127.0.0.1:40001" << "127.0.0.2:40001" << false;
+    QTest::newRow("equal") << "127.0.0.1:40001"
+                           << "127.0.0.1:40001" << true;
+    QTest::newRow("other port") << "127.0.0.1:40001"
+                                << "127.0.0.1:40002" << false;
+    QTest::newRow("udp wildcard") << "127.0.0.1:40001"
+                                  << "0.0.0.0:40001" << true;
+    QTest::newRow("v6 wildcard") << "[::1]:40001"
+                                 << "[::]:40001" << true;
+    QTest::newRow("wildcard other port") << "127.0.0.1:4000"
+                                         << "0.0.0.0:40001" << false;
+    QTest::newRow("suffix only") << "127.0.0.1:140001"
+                                 << "0.0.0.0:40001" << false;
+    QTest::newRow("not wildcard") << "127.0.0.1:40001"
+                                  << "127.0.0.2:40001" << false;
 }
 
 void TestLabSession::sameEndpoint()
@@ -184,10 +191,10 @@ void TestLabSession::clientsMadeOnDemandAndRemoved()
     QCOMPARE(three->eventQueue(), session.eventQueue());
     QCOMPARE(session.server()->eventQueue(), session.eventQueue());
     session.client(1);
-    QCOMPARE(session.clientIds(), (QList<int>{1, 3}));
+    QCOMPARE(session.clientIds(), (QList<int> {1, 3}));
     session.removeClient(3);
     QVERIFY(!session.findClient(3));
-    QCOMPARE(session.clientIds(), QList<int>{1});
+    QCOMPARE(session.clientIds(), QList<int> {1});
 }
 
 void TestLabSession::standaloneServerStillDelivers()

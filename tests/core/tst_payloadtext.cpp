@@ -38,28 +38,32 @@ void TestPayloadText::toText_data()
                                 << QString::fromUtf8("olá, coração");
     QTest::newRow("3-byte euro") << QByteArray("\xe2\x82\xac") << QString::fromUtf8("€");
     QTest::newRow("4-byte emoji") << QByteArray("\xf0\x9f\x98\x80") << QString::fromUtf8("😀");
-    QTest::newRow("highest code point") << QByteArray("\xf4\x8f\xbf\xbf")
-                                        << QString::fromUcs4(U"\U0010FFFF");
-    QTest::newRow("lone 0xff") << QByteArray("a\xff" "b") << "a\\xffb";
+    QTest::newRow("highest code point")
+        << QByteArray("\xf4\x8f\xbf\xbf") << QString::fromUcs4(U"\U0010FFFF");
+    QTest::newRow("lone 0xff") << QByteArray("a\xff"
+                                             "b")
+                               << "a\\xffb";
     QTest::newRow("lone continuation") << QByteArray("\x80") << "\\x80";
-    QTest::newRow("0xc0 0xc1 never valid") << QByteArray("\xc0\x80\xc1\xbf")
-                                           << "\\xc0\\x80\\xc1\\xbf";
+    QTest::newRow("0xc0 0xc1 never valid")
+        << QByteArray("\xc0\x80\xc1\xbf") << "\\xc0\\x80\\xc1\\xbf";
     QTest::newRow("overlong slash, 2 bytes") << QByteArray("\xc0\xaf") << "\\xc0\\xaf";
     QTest::newRow("overlong slash, 3 bytes") << QByteArray("\xe0\x80\xaf") << "\\xe0\\x80\\xaf";
-    QTest::newRow("overlong, 4 bytes") << QByteArray("\xf0\x80\x80\xaf")
-                                       << "\\xf0\\x80\\x80\\xaf";
+    QTest::newRow("overlong, 4 bytes") << QByteArray("\xf0\x80\x80\xaf") << "\\xf0\\x80\\x80\\xaf";
     QTest::newRow("high surrogate") << QByteArray("\xed\xa0\x80") << "\\xed\\xa0\\x80";
     QTest::newRow("low surrogate") << QByteArray("\xed\xbf\xbf") << "\\xed\\xbf\\xbf";
-    QTest::newRow("last before surrogates") << QByteArray("\xed\x9f\xbf")
-                                            << QString::fromUcs4(U"\uD7FF");
+    QTest::newRow("last before surrogates")
+        << QByteArray("\xed\x9f\xbf") << QString::fromUcs4(U"\uD7FF");
     QTest::newRow("past U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << "\\xf4\\x90\\x80\\x80";
     QTest::newRow("0xf5 lead") << QByteArray("\xf5\x80\x80\x80") << "\\xf5\\x80\\x80\\x80";
     QTest::newRow("sequence cut by end of data") << QByteArray("ab\xe2\x82") << "ab\\xe2\\x82";
-    QTest::newRow("sequence cut by ascii") << QByteArray("\xc3" "a") << "\\xc3a";
-    QTest::newRow("valid after invalid") << QByteArray("\xff\xc3\xa9") << QString::fromUtf8("\\xffé");
+    QTest::newRow("sequence cut by ascii") << QByteArray("\xc3"
+                                                         "a")
+                                           << "\\xc3a";
+    QTest::newRow("valid after invalid")
+        << QByteArray("\xff\xc3\xa9") << QString::fromUtf8("\\xffé");
     // Control characters stay as they are: JSON escapes them itself.
-    QTest::newRow("controls kept") << QByteArray("a\nb\tc\r\x01\x7f", 9)
-                                   << QString::fromLatin1("a\nb\tc\r\x01\x7f", 9);
+    QTest::newRow("controls kept")
+        << QByteArray("a\nb\tc\r\x01\x7f", 9) << QString::fromLatin1("a\nb\tc\r\x01\x7f", 9);
     QTest::newRow("nul kept") << QByteArray("a\0b", 3) << QString::fromLatin1("a\0b", 3);
     // docs/cli.md: a literal backslash is written \\, so \xHH always means one invalid byte.
     QTest::newRow("backslash doubled") << QByteArray("C:\\x41") << "C:\\\\x41";
@@ -88,9 +92,14 @@ void TestPayloadText::toDisplay_data()
     QTest::newRow("invalid") << QByteArray("\xfe\xff") << "\\xfe\\xff";
     QTest::newRow("markup is text") << QByteArray("<b>x</b>") << "<b>x</b>";
     QTest::newRow("backslash doubled") << QByteArray("a\\b") << "a\\\\b";
-    QTest::newRow("C1 control") << QByteArray("a\xc2\x85" "b") << "a\\u{0085}b";
-    QTest::newRow("CSI as C1") << QByteArray("\xc2\x9b" "31m") << "\\u{009b}31m";
-    QTest::newRow("right-to-left override") << QByteArray("abc\xe2\x80\xae" "fdp.exe")
+    QTest::newRow("C1 control") << QByteArray("a\xc2\x85"
+                                              "b")
+                                << "a\\u{0085}b";
+    QTest::newRow("CSI as C1") << QByteArray("\xc2\x9b"
+                                             "31m")
+                               << "\\u{009b}31m";
+    QTest::newRow("right-to-left override") << QByteArray("abc\xe2\x80\xae"
+                                                          "fdp.exe")
                                             << "abc\\u{202e}fdp.exe";
     QTest::newRow("first strong isolate") << QByteArray("\xe2\x81\xa8") << "\\u{2068}";
     QTest::newRow("zero width space") << QByteArray("\xe2\x80\x8b") << "\\u{200b}";
@@ -147,12 +156,13 @@ void TestPayloadText::truncation_data()
     // A valid character that the limit cuts in two is not shown, and is not called invalid.
     QTest::newRow("cut inside a 2-byte character")
         << QByteArray("ol\xc3\xa1!") << 3 << "ol" + kEllipsis;
-    QTest::newRow("cut inside a 4-byte character")
-        << QByteArray("\xf0\x9f\x98\x80\xf0\x9f\x98\x80") << 6 << QString::fromUtf8("😀") + kEllipsis;
+    QTest::newRow("cut inside a 4-byte character") << QByteArray("\xf0\x9f\x98\x80\xf0\x9f\x98\x80")
+                                                   << 6 << QString::fromUtf8("😀") + kEllipsis;
     QTest::newRow("cut after a whole character")
         << QByteArray("\xc3\xa1\xc3\xa1") << 2 << QString::fromUtf8("á") + kEllipsis;
-    QTest::newRow("invalid byte at the cut still escaped")
-        << QByteArray("ab\xff" "cd") << 3 << "ab\\xff" + kEllipsis;
+    QTest::newRow("invalid byte at the cut still escaped") << QByteArray("ab\xff"
+                                                                         "cd")
+                                                           << 3 << "ab\\xff" + kEllipsis;
     QTest::newRow("invalid sequence across the cut still escaped")
         << QByteArray("ab\xe0\x80\xaf") << 3 << "ab\\xe0" + kEllipsis;
 }
@@ -168,7 +178,10 @@ void TestPayloadText::truncation()
 
 void TestPayloadText::toHex()
 {
-    QCOMPARE(PayloadText::toHex(QByteArray("\x00\x01\xff" "A", 4)), QStringLiteral("00 01 ff 41"));
+    QCOMPARE(PayloadText::toHex(QByteArray("\x00\x01\xff"
+                                           "A",
+                                           4)),
+             QStringLiteral("00 01 ff 41"));
     QCOMPARE(PayloadText::toHex(QByteArray()), QString());
     QCOMPARE(PayloadText::toHex(QByteArray("abc"), 2), QStringLiteral("61 62") + kEllipsis);
 }
@@ -189,14 +202,14 @@ void TestPayloadText::isBinary_data()
     QTest::newRow("300 bytes of every value") << blob << true;
     QTest::newRow("zeros") << QByteArray(64, '\0') << true;
     QTest::newRow("one NUL") << QByteArray(1, '\0') << true;
-    QTest::newRow("latin-1 word") << QByteArray("ol\xe1") << true;  // 1 of 3 bytes: over 30%
+    QTest::newRow("latin-1 word") << QByteArray("ol\xe1") << true; // 1 of 3 bytes: over 30%
     QTest::newRow("30% exactly") << (QByteArray("abcdefg") + QByteArray(3, '\x01')) << false;
     QTest::newRow("31%") << (QByteArray(69, 'a') + QByteArray(31, '\x01')) << true;
     QTest::newRow("C1 controls") << QByteArray("\xc2\x80\xc2\x81\xc2\x9f") << true;
     QTest::newRow("ANSI escape in text") << QByteArray("\x1b[31mred text here\x1b[0m") << false;
     // Only the first kShownBytes are judged, as only those are shown.
-    QTest::newRow("text then binary") << (QByteArray(PayloadText::kShownBytes, 'a') + QByteArray(8000, '\0'))
-                                      << false;
+    QTest::newRow("text then binary")
+        << (QByteArray(PayloadText::kShownBytes, 'a') + QByteArray(8000, '\0')) << false;
 }
 
 void TestPayloadText::isBinary()

@@ -15,7 +15,7 @@ using namespace socketlab;
 
 namespace {
 
-std::atomic<int> g_slowLookups{0};
+std::atomic<int> g_slowLookups {0};
 
 // A name server that takes its time (shorter than a test's patience, so it finishes here).
 ResolvedAddresses slowLookup(const QByteArray &, quint16, int, bool)
@@ -31,7 +31,7 @@ ResolvedAddresses quickLookup(const QByteArray &host, quint16 port, int, bool)
 {
     ResolvedAddresses r;
     if (host == "lab.example") {
-        sockaddr_in in{};
+        sockaddr_in in {};
         in.sin_family = AF_INET;
         in.sin_port = htons(port);
         in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -112,13 +112,20 @@ void TestResolver::normalizeHost_data()
 {
     QTest::addColumn<QString>("host");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("ipv4") << "127.0.0.1" << "127.0.0.1";
-    QTest::newRow("bracketed ipv6") << "[::1]" << "::1";
-    QTest::newRow("bare ipv6") << "::1" << "::1";
-    QTest::newRow("spaces") << "  localhost \t" << "localhost";
-    QTest::newRow("spaces around brackets") << " [fe80::1] " << "fe80::1";
-    QTest::newRow("empty brackets") << "[]" << "";
-    QTest::newRow("unbalanced") << "[::1" << "[::1";
+    QTest::newRow("ipv4") << "127.0.0.1"
+                          << "127.0.0.1";
+    QTest::newRow("bracketed ipv6") << "[::1]"
+                                    << "::1";
+    QTest::newRow("bare ipv6") << "::1"
+                               << "::1";
+    QTest::newRow("spaces") << "  localhost \t"
+                            << "localhost";
+    QTest::newRow("spaces around brackets") << " [fe80::1] "
+                                            << "fe80::1";
+    QTest::newRow("empty brackets") << "[]"
+                                    << "";
+    QTest::newRow("unbalanced") << "[::1"
+                                << "[::1";
 }
 
 void TestResolver::normalizeHost()
@@ -153,7 +160,8 @@ void TestResolver::resolveNumeric()
 
 void TestResolver::resolveLocalhost()
 {
-    const ResolvedAddresses r = Resolver::resolve(QStringLiteral("localhost"), 80, SOCK_DGRAM, false);
+    const ResolvedAddresses r
+        = Resolver::resolve(QStringLiteral("localhost"), 80, SOCK_DGRAM, false);
     QCOMPARE(r.gaiError, 0);
     QVERIFY(!r.endpoints.isEmpty());
     for (const Endpoint &e : r.endpoints) {
@@ -176,12 +184,12 @@ void TestResolver::resolvePassiveAny()
 void TestResolver::resolveUnknownHost()
 {
     // .invalid never resolves (RFC 2606); offline machines may say EAI_AGAIN instead.
-    const ResolvedAddresses r =
-        Resolver::resolve(QStringLiteral("no-such-host.invalid"), 5000, SOCK_STREAM, false);
+    const ResolvedAddresses r
+        = Resolver::resolve(QStringLiteral("no-such-host.invalid"), 5000, SOCK_STREAM, false);
     QVERIFY(r.gaiError != 0);
     QVERIFY(r.endpoints.isEmpty());
-    const ResolvedAddresses bad =
-        Resolver::resolve(QStringLiteral("300.1.2.3.invalid"), 5000, SOCK_STREAM, false);
+    const ResolvedAddresses bad
+        = Resolver::resolve(QStringLiteral("300.1.2.3.invalid"), 5000, SOCK_STREAM, false);
     QVERIFY(bad.gaiError != 0);
 }
 
@@ -196,8 +204,8 @@ void TestResolver::stoppableLookup()
 {
     Resolver::setLookupFunction(&quickLookup);
     WakeSignal stop;
-    const ResolvedAddresses r =
-        Resolver::resolve(QStringLiteral("lab.example"), 7, SOCK_STREAM, false, stop.fd());
+    const ResolvedAddresses r
+        = Resolver::resolve(QStringLiteral("lab.example"), 7, SOCK_STREAM, false, stop.fd());
     Resolver::setLookupFunction(nullptr);
     QCOMPARE(r.gaiError, 0);
     QVERIFY(!r.stopped);
@@ -217,8 +225,8 @@ void TestResolver::stoppedLookupIsAbandoned()
     });
     QElapsedTimer timer;
     timer.start();
-    const ResolvedAddresses r =
-        Resolver::resolve(QStringLiteral("slow.example"), 7, SOCK_STREAM, false, stop.fd());
+    const ResolvedAddresses r
+        = Resolver::resolve(QStringLiteral("slow.example"), 7, SOCK_STREAM, false, stop.fd());
     const qint64 elapsed = timer.elapsed();
     stopper.join();
     Resolver::setLookupFunction(nullptr);
@@ -230,8 +238,8 @@ void TestResolver::stoppedLookupIsAbandoned()
 void TestResolver::lookupTimesOut()
 {
     Resolver::setLookupFunction(&slowLookup);
-    const ResolvedAddresses r =
-        Resolver::resolve(QStringLiteral("slow.example"), 7, SOCK_STREAM, true, -1, 50);
+    const ResolvedAddresses r
+        = Resolver::resolve(QStringLiteral("slow.example"), 7, SOCK_STREAM, true, -1, 50);
     Resolver::setLookupFunction(nullptr);
     QVERIFY(!r.stopped);
     QCOMPARE(r.gaiError, EAI_AGAIN);
@@ -243,8 +251,10 @@ void TestResolver::numericNeverAsksTheNameService()
     Resolver::setLookupFunction(&slowLookup);
     const int before = g_slowLookups.load();
     WakeSignal stop;
-    const ResolvedAddresses v4 = Resolver::resolve(QStringLiteral("127.0.0.1"), 1, SOCK_DGRAM, false, stop.fd());
-    const ResolvedAddresses v6 = Resolver::resolve(QStringLiteral("[::1]"), 1, SOCK_DGRAM, false, stop.fd());
+    const ResolvedAddresses v4
+        = Resolver::resolve(QStringLiteral("127.0.0.1"), 1, SOCK_DGRAM, false, stop.fd());
+    const ResolvedAddresses v6
+        = Resolver::resolve(QStringLiteral("[::1]"), 1, SOCK_DGRAM, false, stop.fd());
     const ResolvedAddresses any = Resolver::resolve(QString(), 1, SOCK_DGRAM, true, stop.fd());
     Resolver::setLookupFunction(nullptr);
     QCOMPARE(g_slowLookups.load(), before);

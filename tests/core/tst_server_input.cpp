@@ -82,11 +82,12 @@ void TestServerInput::portInUse()
     QCOMPARE(errors.first().call, SysCall::Bind);
     QCOMPARE(errors.first().errnum, EADDRINUSE);
     QCOMPARE(log.count(EventKind::Listening), 0);
-    second.stop();  // nothing to stop
+    second.stop(); // nothing to stop
     QCOMPARE(log.count(EventKind::Summary), 0);
 
     // A plain socket holding the port counts too.
-    Fd holder(::socket(AF_INET, (Protocol(protocol) == Protocol::Tcp ? SOCK_STREAM : SOCK_DGRAM), 0));
+    Fd holder(
+        ::socket(AF_INET, (Protocol(protocol) == Protocol::Tcp ? SOCK_STREAM : SOCK_DGRAM), 0));
     socklen_t length = 0;
     const sockaddr_storage any = addressOf("127.0.0.1", 0, &length);
     QCOMPARE(::bind(holder.get(), reinterpret_cast<const sockaddr *>(&any), length), 0);
@@ -101,10 +102,13 @@ void TestServerInput::badBindAddress_data()
 {
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("call");
-    QTest::newRow("unknown host") << "no-such-host.invalid" << "getaddrinfo";
-    QTest::newRow("not an address") << "300.1.2.3" << "getaddrinfo";
+    QTest::newRow("unknown host") << "no-such-host.invalid"
+                                  << "getaddrinfo";
+    QTest::newRow("not an address") << "300.1.2.3"
+                                    << "getaddrinfo";
     // TEST-NET-1 (RFC 5737): never an address of this machine.
-    QTest::newRow("not this machine's") << "192.0.2.1" << "bind";
+    QTest::newRow("not this machine's") << "192.0.2.1"
+                                        << "bind";
 }
 
 void TestServerInput::badBindAddress()
@@ -122,7 +126,8 @@ void TestServerInput::badBindAddress()
     QVERIFY2(error.contains(QLatin1String(" failed: ")), qPrintable(error));
     QCOMPARE(sysCallName(log.of(EventKind::Error).value(0).call), call);
     if (call == QLatin1String("bind"))
-        QVERIFY2(error.contains(QLatin1String("Cannot assign requested address")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("Cannot assign requested address")),
+                 qPrintable(error));
 }
 
 void TestServerInput::binaryPayload_data()
@@ -156,8 +161,9 @@ void TestServerInput::binaryPayload()
     QVERIFY(sendAll(second.get(), invalid));
     QVERIFY(log.waitForData(secondPeer, invalid));
     const QString text = PayloadText::toText(log.dataFrom(secondPeer));
-    QCOMPARE(text, QString::fromUtf8("ok \\xc0\\xaf \\xed\\xa0\\x80 \\xff") + QChar(0)
-                       + QString::fromUtf8(" é"));
+    QCOMPARE(text,
+             QString::fromUtf8("ok \\xc0\\xaf \\xed\\xa0\\x80 \\xff") + QChar(0)
+                 + QString::fromUtf8(" é"));
     server.stop();
     QCOMPARE(log.of(EventKind::Summary).first().bytes, 256 + invalid.size());
 }
@@ -198,7 +204,7 @@ void TestServerInput::largeMessage()
     QVERIFY(log.waitForData(peer, message));
     QCOMPARE(log.bytesFrom(peer), 65536);
     for (const SocketEvent &e : log.of(EventKind::Data)) {
-        QVERIFY(e.bytes <= 1024);  // the recipe's recv(1024)
+        QVERIFY(e.bytes <= 1024); // the recipe's recv(1024)
         QCOMPARE(e.payload.size(), e.bytes);
     }
     client.reset();
@@ -218,7 +224,7 @@ void TestServerInput::largeDatagram()
     EventLog log(&server);
     QVERIFY(server.start(c));
     Fd client = udpSocket();
-    const QByteArray datagram(65507, 'd');  // the largest IPv4 UDP payload
+    const QByteArray datagram(65507, 'd'); // the largest IPv4 UDP payload
     QVERIFY(sendTo(client.get(), datagram, server.localPort()));
     QVERIFY(log.waitForCount(EventKind::Data, 1));
     QCOMPARE(log.of(EventKind::Data).first().bytes, 65507);
@@ -264,11 +270,13 @@ void TestServerInput::abruptDisconnect()
     QVERIFY(log.waitForData(rudePeer, "bye"));
     abortiveClose(rude);
 
-    QVERIFY(QTest::qWaitFor([&] {
-        return log.indexOf([&](const SocketEvent &e) {
-                   return e.kind == EventKind::Disconnected && e.peer == rudePeer;
-               }) >= 0;
-    }, kWaitMs));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return log.indexOf([&](const SocketEvent &e) {
+                return e.kind == EventKind::Disconnected && e.peer == rudePeer;
+            }) >= 0;
+        },
+        kWaitMs));
     const QList<SocketEvent> errors = log.of(EventKind::Error);
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().call, SysCall::Recv);

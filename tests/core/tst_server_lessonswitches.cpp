@@ -83,7 +83,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(socketOf(server.localPort(), serverLocal, local).recvQ,
                                   qint64(message.size()), kWaitMs);
         // The bytes can land while the connection still waits in the backlog: wait for accept().
-        QTRY_VERIFY_WITH_TIMEOUT(socketOf(server.localPort(), serverLocal, local).inode != 0, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(socketOf(server.localPort(), serverLocal, local).inode != 0,
+                                 kWaitMs);
         QVERIFY(log.waitForCount(EventKind::Connected, 1));
         QCOMPARE(log.count(EventKind::Data), 0);
 
@@ -102,8 +103,9 @@ private slots:
         const Fd client = tcpConnect(server.localPort());
         QVERIFY(client.isValid());
         QVERIFY(sendAll(client.get(), QByteArrayLiteral("never read")));
-        QTRY_VERIFY_WITH_TIMEOUT(socketOf(server.localPort(), server.localAddress(),
-                                          localOf(client.get())).recvQ > 0, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            socketOf(server.localPort(), server.localAddress(), localOf(client.get())).recvQ > 0,
+            kWaitMs);
         QElapsedTimer timer;
         timer.start();
         server.stop();
@@ -142,7 +144,8 @@ private slots:
         server.resumeReading();
         QTRY_COMPARE_WITH_TIMEOUT(server.totals().messages + server.totals().dropped, kSent,
                                   kWaitMs);
-        QVERIFY2(server.totals().dropped > 0, qPrintable(QString::number(server.totals().messages)));
+        QVERIFY2(server.totals().dropped > 0,
+                 qPrintable(QString::number(server.totals().messages)));
         QCOMPARE(udpRecvQ(port), qint64(0));
         server.stop();
     }
@@ -168,9 +171,9 @@ private slots:
     {
         QTest::addColumn<Concurrency>("concurrency");
         QTest::addColumn<bool>("forget");
-        for (const auto &[name, mode] : {std::pair{"iterative", Concurrency::Iterative},
-                                         std::pair{"thread", Concurrency::Thread},
-                                         std::pair{"fork", Concurrency::Fork}}) {
+        for (const auto &[name, mode] :
+             {std::pair {"iterative", Concurrency::Iterative},
+              std::pair {"thread", Concurrency::Thread}, std::pair {"fork", Concurrency::Fork}}) {
             QTest::addRow("%s, forgets", name) << mode << true;
             QTest::addRow("%s, closes", name) << mode << false;
         }

@@ -11,11 +11,11 @@
 
 #include <QRegularExpression>
 
+#include <atomic>
 #include <fcntl.h>
 #include <poll.h>
-#include <atomic>
-#include <thread>
 #include <sys/resource.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -29,7 +29,8 @@ bool haveIpv6Loopback()
     Fd fd(::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
     socklen_t length = 0;
     const sockaddr_storage address = addressOf("::1", 0, &length);
-    return fd.isValid() && ::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), length) == 0;
+    return fd.isValid()
+        && ::bind(fd.get(), reinterpret_cast<const sockaddr *>(&address), length) == 0;
 }
 
 ServerConfig config(Protocol protocol, Concurrency concurrency,
@@ -122,11 +123,13 @@ void TestServerModes::severalClients()
         totalBytes += message.size();
         QVERIFY2(log.waitForData(peer, message), qPrintable(peer));
         client.reset();
-        QVERIFY(QTest::qWaitFor([&] {
-            return log.indexOf([&](const SocketEvent &e) {
-                       return e.kind == EventKind::Disconnected && e.peer == peer;
-                   }) >= 0;
-        }, kWaitMs));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return log.indexOf([&](const SocketEvent &e) {
+                    return e.kind == EventKind::Disconnected && e.peer == peer;
+                }) >= 0;
+            },
+            kWaitMs));
     }
     QStringList connected;
     for (const SocketEvent &e : log.of(EventKind::Connected)) {
@@ -171,7 +174,7 @@ void TestServerModes::threadModeUsesOneThreadPerClient()
     for (const SocketEvent &e : log.of(EventKind::Data)) {
         QCOMPARE(e.handler, HandlerKind::Thread);
         QCOMPARE(e.pid, qint64(::getpid()));
-        QVERIFY(e.tid != e.pid);  // not the main thread
+        QVERIFY(e.tid != e.pid); // not the main thread
         tids.insert(e.tid);
     }
     QCOMPARE(tids.size(), 4);
@@ -207,12 +210,17 @@ void TestServerModes::pollModeServesEveryClientFromOneThread()
     // Round after round while all three stay connected: none waits for another to leave.
     for (int round = 0; round < 2; ++round) {
         for (int i = 0; i < 3; ++i) {
-            const QByteArray message = "round " + QByteArray::number(round) + " from "
-                + QByteArray::number(i) + ";";
+            const QByteArray message
+                = "round " + QByteArray::number(round) + " from " + QByteArray::number(i) + ";";
             QVERIFY(sendAll(clients[size_t(i)].get(), message));
-            QVERIFY(QTest::qWaitFor([&] { return log.count([&](const SocketEvent &e) {
-                return e.kind == EventKind::Data && e.peer == peers[i] && e.payload.contains(message);
-            }) > 0; }, kWaitMs));
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    return log.count([&](const SocketEvent &e) {
+                        return e.kind == EventKind::Data && e.peer == peers[i]
+                            && e.payload.contains(message);
+                    }) > 0;
+                },
+                kWaitMs));
         }
     }
     clients.clear();
@@ -230,7 +238,7 @@ void TestServerModes::pollModeServesEveryClientFromOneThread()
         tids.insert(e.tid);
     }
     QCOMPARE(tids.size(), 1);
-    QVERIFY(*tids.begin() != qint64(::getpid()));  // the server's thread, not the caller's
+    QVERIFY(*tids.begin() != qint64(::getpid())); // the server's thread, not the caller's
     QCOMPARE(log.count(EventKind::HandlerExited), 0);
     QCOMPARE(summaryOf(log).connections, 3);
 }
@@ -241,7 +249,7 @@ void TestServerModes::pollSlowReaderDoesNotBlockOthers()
 {
     ServerConfig c = config(Protocol::Tcp, Concurrency::Poll);
     c.echo = true;
-    c.reportTraffic = false;  // megabytes of echo: the counters are enough here
+    c.reportTraffic = false; // megabytes of echo: the counters are enough here
     Server server;
     EventLog log(&server);
     QVERIFY(server.start(c));
@@ -263,8 +271,9 @@ void TestServerModes::pollSlowReaderDoesNotBlockOthers()
             sent += n;
             continue;
         }
-        QVERIFY2(n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK), qPrintable(qt_error_string(errno)));
-        pollfd p{slow.get(), POLLOUT, 0};
+        QVERIFY2(n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK),
+                 qPrintable(qt_error_string(errno)));
+        pollfd p {slow.get(), POLLOUT, 0};
         stalled = ::poll(&p, 1, 300) == 0;
     }
     QVERIFY2(stalled, qPrintable(QStringLiteral("sent %1 bytes").arg(sent)));
@@ -332,8 +341,8 @@ void TestServerModes::pollFloodDoesNotStarveOthers()
     QVERIFY(server.start(c));
     Fd flooder = tcpConnect(server.localPort());
     QVERIFY(flooder.isValid());
-    std::atomic<bool> quit{false};
-    std::atomic<qint64> flooded{0};
+    std::atomic<bool> quit {false};
+    std::atomic<qint64> flooded {0};
     std::thread flood([&] {
         const QByteArray chunk(64 * 1024, 'f');
         while (!quit) {
@@ -345,8 +354,8 @@ void TestServerModes::pollFloodDoesNotStarveOthers()
                 return;
         }
     });
-    const bool flowing = QTest::qWaitFor([&] { return server.totals().bytes > 16 * 1024; },
-                                         kWaitMs);
+    const bool flowing
+        = QTest::qWaitFor([&] { return server.totals().bytes > 16 * 1024; }, kWaitMs);
 
     Fd other = tcpConnect(server.localPort());
     const QString peer = localOf(other.get());
@@ -357,9 +366,8 @@ void TestServerModes::pollFloodDoesNotStarveOthers()
             && (e.kind == EventKind::Data
                 || (e.kind == EventKind::Coalesced && e.mergedKind == EventKind::Data));
     };
-    const bool served = QTest::qWaitFor([&] { return server.totals().connections == 2
-                                                     && log.count(isOthersData) > 0; },
-                                        kWaitMs);
+    const bool served = QTest::qWaitFor(
+        [&] { return server.totals().connections == 2 && log.count(isOthersData) > 0; }, kWaitMs);
     quit = true;
     flood.join();
     QVERIFY(flowing);
@@ -370,9 +378,8 @@ void TestServerModes::pollFloodDoesNotStarveOthers()
     // Between the second client's connection and its message the server read only a few
     // rounds' worth of the flood (kChunksPerRound bytes each), not the flood's whole backlog.
     const QString flooderPeer = localOf(flooder.get());
-    const int connectedAt = log.indexOf([&](const SocketEvent &e) {
-        return e.kind == EventKind::Connected && e.peer == peer;
-    });
+    const int connectedAt = log.indexOf(
+        [&](const SocketEvent &e) { return e.kind == EventKind::Connected && e.peer == peer; });
     const int dataAt = log.indexOf(isOthersData);
     QVERIFY(connectedAt >= 0 && dataAt > connectedAt);
     if (log.all().at(dataAt).kind == EventKind::Coalesced) {
@@ -439,11 +446,11 @@ void TestServerModes::forkModeUsesOneChildPerClient()
     QSet<qint64> exited;
     for (const SocketEvent &e : log.of(EventKind::HandlerExited)) {
         exited.insert(e.pid);
-        QCOMPARE(e.result, 0);  // exited by itself, status 0, not killed
+        QCOMPARE(e.result, 0); // exited by itself, status 0, not killed
     }
     QCOMPARE(exited, pids);
     for (qint64 pid : pids) {
-        QVERIFY2(reaped(pid), qPrintable(QString::number(pid)));  // no zombie left
+        QVERIFY2(reaped(pid), qPrintable(QString::number(pid))); // no zombie left
         QVERIFY(parentOf(pid) != qint64(::getpid()));
     }
     // The parent closed its copy of each connection and each child's pipe.
@@ -466,7 +473,7 @@ void TestServerModes::failedPipeLeavesTheClientWaiting()
     EventLog log(&server);
     QVERIFY(server.start(config(Protocol::Tcp, Concurrency::Fork)));
     {
-        Fd warmUp = tcpConnect(server.localPort());  // Qt's lazily opened descriptors, now
+        Fd warmUp = tcpConnect(server.localPort()); // Qt's lazily opened descriptors, now
         QVERIFY(sendAll(warmUp.get(), "warm-up"));
         QVERIFY(log.waitForData(localOf(warmUp.get()), "warm-up"));
     }
@@ -480,31 +487,33 @@ void TestServerModes::failedPipeLeavesTheClientWaiting()
     // Fill every free descriptor number up to the highest open one, then allow just one more:
     // pipe2() needs two.
     int highest = 0;
-    for (const QString &name : QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System))
+    for (const QString &name :
+         QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System))
         highest = qMax(highest, name.toInt());
     std::vector<Fd> fillers;
     for (;;) {
         Fd filler(::open("/dev/null", O_RDONLY | O_CLOEXEC));
         QVERIFY(filler.isValid());
         if (filler.get() > highest)
-            break;  // closed again: the one number left free
+            break; // closed again: the one number left free
         fillers.push_back(std::move(filler));
     }
-    rlimit original{};
+    rlimit original {};
     QCOMPARE(::getrlimit(RLIMIT_NOFILE, &original), 0);
     rlimit tight = original;
     tight.rlim_cur = rlim_t(highest) + 2;
     QCOMPARE(::setrlimit(RLIMIT_NOFILE, &tight), 0);
-    const int connected = ::connect(client.get(), reinterpret_cast<const sockaddr *>(&address), length);
+    const int connected
+        = ::connect(client.get(), reinterpret_cast<const sockaddr *>(&address), length);
     const bool failed = log.waitForCount(EventKind::Error, 1);
-    QTest::qWait(300);  // while the limit holds, the failure repeats: it must be said once
+    QTest::qWait(300); // while the limit holds, the failure repeats: it must be said once
     const int errorsWhileTight = log.count(EventKind::Error);
     const int acceptsWhileTight = log.count([](const SocketEvent &e) {
         return e.kind == EventKind::Call && e.call == SysCall::Accept;
     });
     ::setrlimit(RLIMIT_NOFILE, &original);
     fillers.clear();
-    QCOMPARE(connected, 0);  // the kernel completed the handshake: the client waits in the backlog
+    QCOMPARE(connected, 0); // the kernel completed the handshake: the client waits in the backlog
     QVERIFY(failed);
     QCOMPARE(errorsWhileTight, 1);
     QCOMPARE(acceptsWhileTight, 0);
@@ -512,9 +521,8 @@ void TestServerModes::failedPipeLeavesTheClientWaiting()
     const SocketEvent error = log.of(EventKind::Error).first();
     QCOMPARE(error.call, SysCall::Pipe2);
     QCOMPARE(error.errnum, EMFILE);
-    const int pipeCall = log.indexOf([](const SocketEvent &e) {
-        return e.kind == EventKind::Call && e.call == SysCall::Pipe2;
-    });
+    const int pipeCall = log.indexOf(
+        [](const SocketEvent &e) { return e.kind == EventKind::Call && e.call == SysCall::Pipe2; });
     QVERIFY(pipeCall >= 0);
     QCOMPARE(log.all().at(pipeCall).result, -1);
     QCOMPARE(log.all().at(pipeCall).errnum, EMFILE);
@@ -540,7 +548,7 @@ void TestServerModes::iterativeServesOneClientAtATime()
     QVERIFY(sendAll(first.get(), "one"));
     QVERIFY(log.waitForData(firstPeer, "one"));
 
-    Fd second = tcpConnect(server.localPort());  // completes in the backlog
+    Fd second = tcpConnect(server.localPort()); // completes in the backlog
     QVERIFY(second.isValid());
     const QString secondPeer = localOf(second.get());
     QVERIFY(sendAll(second.get(), "waiting"));
@@ -587,21 +595,21 @@ void TestServerModes::udpLogsEachSender()
     QVERIFY(log.waitForData(peerB, "b1"));
     QVERIFY(sendTo(a.get(), "a2", port));
     QVERIFY(sendTo(b.get(), "b2", port));
-    QVERIFY(sendTo(a.get(), QByteArray(), port));  // an empty datagram is a message too
+    QVERIFY(sendTo(a.get(), QByteArray(), port)); // an empty datagram is a message too
     QVERIFY(log.waitForCount(EventKind::Data, 5));
     QCOMPARE(log.dataFrom(peerA), QByteArray("a1a2"));
     QCOMPARE(log.dataFrom(peerB), QByteArray("b1b2"));
     QStringList order;
     for (const SocketEvent &e : log.of(EventKind::Data))
         order << e.peer;
-    QCOMPARE(order, (QStringList{peerA, peerB, peerA, peerB, peerA}));
+    QCOMPARE(order, (QStringList {peerA, peerB, peerA, peerB, peerA}));
     for (const SocketEvent &e : log.of(EventKind::Data))
         QCOMPARE(e.local, QStringLiteral("127.0.0.1:%1").arg(port));
-    QCOMPARE(log.count(EventKind::Connected), 0);  // no connections in UDP
+    QCOMPARE(log.count(EventKind::Connected), 0); // no connections in UDP
     server.stop();
     QCOMPARE(summaryOf(log).messages, 5);
     QCOMPARE(summaryOf(log).bytes, 8);
-    QCOMPARE(summaryOf(log).connections, 2);  // distinct senders
+    QCOMPARE(summaryOf(log).connections, 2); // distinct senders
 }
 
 void TestServerModes::udpCountsWhatTheKernelDropped()
@@ -698,7 +706,8 @@ void TestServerModes::dualStackShowsIpv4ClientsAsIpv4()
         for (const SocketEvent &e : log.all())
             QVERIFY2(!e.peer.contains(QLatin1String("ffff")), qPrintable(e.peer));
         // And an IPv6 client on the same socket.
-        Fd v6 = protocol == Protocol::Tcp ? tcpConnect(server.localPort(), "::1") : udpSocket("::1");
+        Fd v6
+            = protocol == Protocol::Tcp ? tcpConnect(server.localPort(), "::1") : udpSocket("::1");
         QVERIFY(v6.isValid());
         if (protocol == Protocol::Udp)
             QVERIFY(sendTo(v6.get(), "v6", server.localPort(), "::1"));
@@ -732,7 +741,8 @@ void TestServerModes::echo()
     Fd client = tcp ? tcpConnect(server.localPort()) : udpSocket();
     QVERIFY(client.isValid());
     const QByteArray message("echo \xc3\xa9\x00\xff", 9);
-    QVERIFY(tcp ? sendAll(client.get(), message) : sendTo(client.get(), message, server.localPort()));
+    QVERIFY(tcp ? sendAll(client.get(), message)
+                : sendTo(client.get(), message, server.localPort()));
     QCOMPARE(receive(client.get(), message.size()), message);
     QVERIFY(log.waitForCount(EventKind::Sent, 1));
     const SocketEvent sent = log.of(EventKind::Sent).first();
@@ -801,8 +811,8 @@ void TestServerModes::bufferSizeSetsTheChunks()
         sizes << e.bytes;
         chunks << e.payload;
     }
-    QCOMPARE(sizes, (QList<qint64>{5, 5, 2}));
-    QCOMPARE(chunks, (QList<QByteArray>{"hello", " worl", "d!"}));
+    QCOMPARE(sizes, (QList<qint64> {5, 5, 2}));
+    QCOMPARE(chunks, (QList<QByteArray> {"hello", " worl", "d!"}));
     server.stop();
     QCOMPARE(summaryOf(log).messages, 3);
     QCOMPARE(summaryOf(log).bytes, 12);
@@ -836,7 +846,7 @@ void TestServerModes::echoLargeMessage()
     qsizetype sent = 0;
     QDeadlineTimer deadline(kWaitMs);
     while (echoed.size() < message.size() && !deadline.hasExpired()) {
-        pollfd p{client.get(), short(POLLIN | (sent < message.size() ? POLLOUT : 0)), 0};
+        pollfd p {client.get(), short(POLLIN | (sent < message.size() ? POLLOUT : 0)), 0};
         QVERIFY(::poll(&p, 1, int(deadline.remainingTime())) > 0);
         if (p.revents & POLLOUT) {
             const ssize_t n = ::send(client.get(), message.constData() + sent,
@@ -853,12 +863,14 @@ void TestServerModes::echoLargeMessage()
     }
     QCOMPARE(echoed.size(), message.size());
     QVERIFY(echoed == message);
-    QVERIFY(QTest::qWaitFor([&] {
-        qint64 bytes = 0;
-        for (const SocketEvent &e : log.of(EventKind::Sent))
-            bytes += e.bytes;
-        return bytes == message.size();
-    }, kWaitMs));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            qint64 bytes = 0;
+            for (const SocketEvent &e : log.of(EventKind::Sent))
+                bytes += e.bytes;
+            return bytes == message.size();
+        },
+        kWaitMs));
 }
 
 void TestServerModes::udpEchoOnDualStack()
@@ -932,7 +944,7 @@ void TestServerModes::listeningEventAndLocalAddress()
     QVERIFY(!server.isRunning());
     QCOMPARE(stopped.count(), 1);
     QCOMPARE(log.count(EventKind::Summary), 1);
-    server.stop();  // a second stop does nothing
+    server.stop(); // a second stop does nothing
     QCOMPARE(stopped.count(), 1);
     QCOMPARE(log.count(EventKind::Summary), 1);
 }

@@ -30,9 +30,10 @@ enum class Traffic { Idle, Sending, BlockedEcho };
 class Sender
 {
 public:
-    explicit Sender(int fd) : m_fd(fd)
+    explicit Sender(int fd)
+        : m_fd(fd)
     {
-        const timeval timeout{0, 200 * 1000};
+        const timeval timeout {0, 200 * 1000};
         ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
         m_thread = std::thread([this] { run(); });
     }
@@ -61,9 +62,9 @@ private:
     }
 
     int m_fd;
-    std::atomic<bool> m_quit{false};
-    std::atomic<bool> m_stalled{false};
-    std::atomic<bool> m_failed{false};
+    std::atomic<bool> m_quit {false};
+    std::atomic<bool> m_stalled {false};
+    std::atomic<bool> m_failed {false};
     std::thread m_thread;
 };
 
@@ -99,13 +100,15 @@ void TestServerStop::stopWithClients_data()
 {
     QTest::addColumn<int>("concurrency");
     QTest::addColumn<int>("traffic");
-    const QList<QPair<const char *, Concurrency>> modes = {
-        {"iterative", Concurrency::Iterative}, {"fork", Concurrency::Fork},
-        {"thread", Concurrency::Thread}, {"poll", Concurrency::Poll}};
+    const QList<QPair<const char *, Concurrency>> modes = {{"iterative", Concurrency::Iterative},
+                                                           {"fork", Concurrency::Fork},
+                                                           {"thread", Concurrency::Thread},
+                                                           {"poll", Concurrency::Poll}};
     for (const auto &mode : modes) {
         QTest::addRow("%s, idle", mode.first) << int(mode.second) << int(Traffic::Idle);
         QTest::addRow("%s, sending", mode.first) << int(mode.second) << int(Traffic::Sending);
-        QTest::addRow("%s, echo blocked", mode.first) << int(mode.second) << int(Traffic::BlockedEcho);
+        QTest::addRow("%s, echo blocked", mode.first)
+            << int(mode.second) << int(Traffic::BlockedEcho);
     }
 }
 
@@ -162,7 +165,7 @@ void TestServerStop::stopWithClients()
     const qint64 stopMs = clock.elapsed();
     QVERIFY2(stopMs < kStopBoundMs, qPrintable(QStringLiteral("stop took %1 ms").arg(stopMs)));
     QVERIFY(!server.isRunning());
-    senders.clear();  // each ends as its connection fails, or when told to
+    senders.clear(); // each ends as its connection fails, or when told to
 
     // Every client sees its connection end, served or still in the backlog.
     for (int i = 0; i < clientCount; ++i)
@@ -224,7 +227,7 @@ void TestServerStop::stopWithClientsWaitingInBacklog()
     QVERIFY(sendAll(second.get(), "second"));
     QVERIFY(sendAll(first.get(), "again"));
     QVERIFY(log.waitForData(localOf(first.get()), "firstagain"));
-    QCOMPARE(log.count(EventKind::Connected), 1);  // the cap holds
+    QCOMPARE(log.count(EventKind::Connected), 1); // the cap holds
 
     QElapsedTimer clock;
     clock.start();
@@ -267,8 +270,9 @@ void TestServerStop::stopKillsOnlyTheFrozenChild()
     const SocketEvent summary = log.of(EventKind::Summary).first();
     QCOMPARE(summary.bytes, 8);
     QCOMPARE(summary.killed, 1);
-    QCOMPARE(summary.incomplete, 1);  // killed before its last report: it may have lost some
-    QVERIFY2(EventFormatter::describe(summary).contains(QLatin1String("children killed 1; 1 of the children")),
+    QCOMPARE(summary.incomplete, 1); // killed before its last report: it may have lost some
+    QVERIFY2(EventFormatter::describe(summary).contains(
+                 QLatin1String("children killed 1; 1 of the children")),
              qPrintable(EventFormatter::describe(summary)));
     for (const SocketEvent &e : log.of(EventKind::HandlerExited)) {
         if (e.pid == frozen) {
@@ -279,9 +283,8 @@ void TestServerStop::stopKillsOnlyTheFrozenChild()
         }
     }
     QCOMPARE(log.count(EventKind::HandlerExited), 2);
-    const int kill = log.indexOf([](const SocketEvent &e) {
-        return e.kind == EventKind::Call && e.call == SysCall::Kill;
-    });
+    const int kill = log.indexOf(
+        [](const SocketEvent &e) { return e.kind == EventKind::Call && e.call == SysCall::Kill; });
     QVERIFY(kill >= 0);
     QCOMPARE(log.all().at(kill).args, QStringLiteral("%1, SIGKILL").arg(frozen));
     QCOMPARE(log.all().at(kill).pid, qint64(::getpid()));
@@ -299,7 +302,7 @@ void TestServerStop::udpStopDuringFlood()
     QVERIFY(server.start(config));
     Fd client = udpSocket();
     const quint16 port = server.localPort();
-    std::atomic<bool> quit{false};
+    std::atomic<bool> quit {false};
     std::thread flood([&] {
         const QByteArray datagram(512, 'u');
         while (!quit)

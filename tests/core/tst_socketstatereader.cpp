@@ -26,7 +26,8 @@ Fd listenOn(const char *host, int backlog, quint16 *port)
     return fd;
 }
 
-QList<SocketSnapshot> readPort(quint16 port, SocketStateReader::Protocols protocols = SocketStateReader::Both)
+QList<SocketSnapshot> readPort(quint16 port,
+                               SocketStateReader::Protocols protocols = SocketStateReader::Both)
 {
     QList<SocketSnapshot> sockets;
     QString error;
@@ -41,7 +42,8 @@ QList<SocketSnapshot> readPort(quint16 port, SocketStateReader::Protocols protoc
 // local address and, for a connection, its peer too; nothing counts the port's sockets.
 
 // An unconnected socket (a listener, an unconnected UDP socket) by its local address.
-SocketSnapshot find(const QList<SocketSnapshot> &sockets, const QString &local, Protocol protocol = Protocol::Tcp)
+SocketSnapshot find(const QList<SocketSnapshot> &sockets, const QString &local,
+                    Protocol protocol = Protocol::Tcp)
 {
     for (const SocketSnapshot &s : sockets) {
         if (s.local == local && s.protocol == protocol)
@@ -52,8 +54,8 @@ SocketSnapshot find(const QList<SocketSnapshot> &sockets, const QString &local, 
 
 // A connected socket by both ends: an accepted socket shares its local address with the
 // listener, and a client's ephemeral address may be in use towards another peer as well.
-SocketSnapshot findPair(const QList<SocketSnapshot> &sockets, const QString &local, const QString &peer,
-                        Protocol protocol = Protocol::Tcp)
+SocketSnapshot findPair(const QList<SocketSnapshot> &sockets, const QString &local,
+                        const QString &peer, Protocol protocol = Protocol::Tcp)
 {
     for (const SocketSnapshot &s : sockets) {
         if (s.local == local && s.peer == peer && s.protocol == protocol)
@@ -151,7 +153,7 @@ void TestSocketStateReader::clientThatClosesFirstIsInTimeWait()
     const SocketSnapshot timeWait = findPair(readPort(port), clientLocal, serverLocal);
     QVERIFY2(timeWait.timerMs > 0, qPrintable(QString::number(timeWait.timerMs)));
     QCOMPARE(timeWait.inode, quint64(0));
-    QVERIFY(timeWait.accepted());  // never was waiting for accept()
+    QVERIFY(timeWait.accepted()); // never was waiting for accept()
 }
 
 void TestSocketStateReader::serverThatDoesNotCloseIsInCloseWait()
@@ -211,17 +213,21 @@ void TestSocketStateReader::ipv6AndUdpSocketsAppear()
     const QList<SocketSnapshot> sockets = readPort(port);
     const QString listenerLocal = QStringLiteral("[::1]:%1").arg(port);
     QVERIFY(listenerOf(sockets, listenerLocal).isListener());
-    QCOMPARE(findPair(sockets, localOf(client.get()), listenerLocal).state, SocketState::Established);
-    const SocketSnapshot datagram = find(sockets, QStringLiteral("127.0.0.1:%1").arg(port), Protocol::Udp);
+    QCOMPARE(findPair(sockets, localOf(client.get()), listenerLocal).state,
+             SocketState::Established);
+    const SocketSnapshot datagram
+        = find(sockets, QStringLiteral("127.0.0.1:%1").arg(port), Protocol::Udp);
     QCOMPARE(datagram.protocol, Protocol::Udp);
-    QCOMPARE(datagram.state, SocketState::Close);  // unconnected UDP
+    QCOMPARE(datagram.state, SocketState::Close); // unconnected UDP
     QCOMPARE(datagram.pid, qint64(::getpid()));
 
     for (const SocketSnapshot &s : readPort(port, SocketStateReader::UdpOnly))
         QCOMPARE(s.protocol, Protocol::Udp);
     QVERIFY(sendTo(udp.get(), QByteArray(100, 'u'), port));
     QTRY_VERIFY_WITH_TIMEOUT(find(readPort(port, SocketStateReader::UdpOnly),
-                                  QStringLiteral("127.0.0.1:%1").arg(port), Protocol::Udp).recvQ > 0,
+                                  QStringLiteral("127.0.0.1:%1").arg(port), Protocol::Udp)
+                                     .recvQ
+                                 > 0,
                              kWaitMs);
 }
 
@@ -236,13 +242,14 @@ void TestSocketStateReader::anotherProcessSocketHasItsPid()
     if (child == 0) {
         // Only async-signal-safe calls here: listen, tell the port, wait for the parent.
         ::close(toChild[1]);
-        sockaddr_in in{};
+        sockaddr_in in {};
         in.sin_family = AF_INET;
         in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         socklen_t length = sizeof in;
         if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&in), sizeof in) != 0
-            || ::listen(fd, 1) != 0 || ::getsockname(fd, reinterpret_cast<sockaddr *>(&in), &length) != 0) {
+            || ::listen(fd, 1) != 0
+            || ::getsockname(fd, reinterpret_cast<sockaddr *>(&in), &length) != 0) {
             ::_exit(1);
         }
         const quint16 childPort = ntohs(in.sin_port);
@@ -283,14 +290,14 @@ void TestSocketStateReader::kernelFiltersOtherPortsTimeWait()
     const QString otherLocal = localOf(other.get());
     QDeadlineTimer deadline(30000);
     int created = 0;
-    QSet<QString> clientSides;  // our TIME_WAIT sockets' local addresses
+    QSet<QString> clientSides; // our TIME_WAIT sockets' local addresses
     for (; created < kOthers && !deadline.hasExpired(); ++created) {
         Fd client = tcpConnect(otherPort);
         QVERIFY(client.isValid());
         Fd server(::accept4(other.get(), nullptr, nullptr, SOCK_CLOEXEC));
         QVERIFY(server.isValid());
         clientSides.insert(localOf(client.get()));
-        client.reset();  // the client closes first: its side waits in TIME_WAIT
+        client.reset(); // the client closes first: its side waits in TIME_WAIT
         QVERIFY(peerClosed(server.get()));
     }
     QVERIFY2(created > kOthers / 2, qPrintable(QString::number(created)));
@@ -313,9 +320,10 @@ void TestSocketStateReader::kernelFiltersOtherPortsTimeWait()
     // The listener, the client and the server side waiting for accept(); nothing of otherPort.
     const QString serverLocal = localOf(listener.get());
     const QString clientLocal = localOf(client.get());
-    QTRY_VERIFY_WITH_TIMEOUT(findPair(readPort(port, SocketStateReader::TcpOnly), serverLocal,
-                                      clientLocal).state == SocketState::Established,
-                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        findPair(readPort(port, SocketStateReader::TcpOnly), serverLocal, clientLocal).state
+            == SocketState::Established,
+        kWaitMs);
     const QList<SocketSnapshot> sockets = readPort(port);
     for (const SocketSnapshot &s : sockets)
         QVERIFY2(s.localPort == port || s.peerPort == port, qPrintable(s.key()));
@@ -352,7 +360,8 @@ void TestSocketStateReader::connectedUdpFoundByPeerPort()
     QCOMPARE(::connect(client.get(), reinterpret_cast<const sockaddr *>(&address), length), 0);
 
     const QList<SocketSnapshot> sockets = readPort(port, SocketStateReader::UdpOnly);
-    const SocketSnapshot mine = findPair(sockets, localOf(client.get()), localOf(server.get()), Protocol::Udp);
+    const SocketSnapshot mine
+        = findPair(sockets, localOf(client.get()), localOf(server.get()), Protocol::Udp);
     QCOMPARE(mine.state, SocketState::Established);
     QCOMPARE(mine.peerPort, port);
     QCOMPARE(find(sockets, localOf(server.get()), Protocol::Udp).state, SocketState::Close);

@@ -63,7 +63,8 @@ SocketStateSampler::Target serverTarget(const QString &address, Protocol protoco
 bool hasState(const SocketEvents &events, const QString &local, SocketState state, Role role)
 {
     for (const SocketEvent &e : events) {
-        if (e.kind == EventKind::State && e.local == local && e.socketState == int(state) && e.role == role)
+        if (e.kind == EventKind::State && e.local == local && e.socketState == int(state)
+            && e.role == role)
             return true;
     }
     return false;
@@ -127,42 +128,50 @@ void TestSocketStateSampler::serverThatDoesNotCloseShowsCloseWait()
     const QString address = localOf(listener.get());
     EventQueue queue;
     SocketEvents events;
-    connect(&queue, &EventQueue::eventsArrived, this, [&events](const SocketEvents &e) { events += e; });
+    connect(&queue, &EventQueue::eventsArrived, this,
+            [&events](const SocketEvents &e) { events += e; });
     SocketStateSampler sampler(&queue);
     sampler.setTarget(serverTarget(address));
     Fd client = tcpConnect(Endpoint::localOf(listener.get()).port());
     Fd accepted(::accept4(listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
     QVERIFY(accepted.isValid());
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, address, SocketState::Established, Role::Server), kWaitMs);
-    client.reset();  // the client closes; the server never does
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, address, SocketState::CloseWait, Role::Server), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, address, SocketState::Established, Role::Server),
+                             kWaitMs);
+    client.reset(); // the client closes; the server never does
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, address, SocketState::CloseWait, Role::Server),
+                             kWaitMs);
     const QString clientLocal = Endpoint::peerOf(accepted.get()).toString();
     const auto closeWait = std::find_if(events.begin(), events.end(), [&](const SocketEvent &e) {
-        return e.socketState == int(SocketState::CloseWait) && e.local == address && e.peer == clientLocal;
+        return e.socketState == int(SocketState::CloseWait) && e.local == address
+            && e.peer == clientLocal;
     });
     QVERIFY(closeWait != events.end());
     QCOMPARE(closeWait->previousState, int(SocketState::Established));
-    QVERIFY(closeWait->result != 0);  // accepted: it has an inode
+    QVERIFY(closeWait->result != 0); // accepted: it has an inode
 }
 
 void TestSocketStateSampler::clientThatClosesFirstIsInTimeWait()
 {
     LabSession session;
     SocketEvents events;
-    connect(&session, &LabSession::eventsArrived, this, [&events](const SocketEvents &e) { events += e; });
+    connect(&session, &LabSession::eventsArrived, this,
+            [&events](const SocketEvents &e) { events += e; });
     ServerConfig config;
     config.port = 0;
     QVERIFY(session.server()->start(config));
     Client *client = session.client(1);
-    client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
+    client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"),
+                          session.server()->localPort());
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
     const QString clientLocal = client->localAddress();
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::Established, Role::Client),
+                             kWaitMs);
     client->disconnectFromHost();
-    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::TimeWait, Role::Client),
+                             kWaitMs);
     for (const SocketEvent &e : std::as_const(events)) {
         if (e.kind == EventKind::State && e.role == Role::Client)
-            QCOMPARE(e.clientId, 1);  // the session knows whose socket it is
+            QCOMPARE(e.clientId, 1); // the session knows whose socket it is
     }
     // Sequence numbers keep the session's one order, State events included.
     for (int i = 1; i < events.size(); ++i)
@@ -216,7 +225,7 @@ void TestSocketStateSampler::anotherProcessSocketsAreNotTheLabs()
         // Raw calls only until _exit.
         ::close(ready[0]);
         ::close(finish[1]);
-        sockaddr_in other{};
+        sockaddr_in other {};
         other.sin_family = AF_INET;
         other.sin_port = htons(port);
         other.sin_addr.s_addr = htonl(0x7F000002);
@@ -229,19 +238,20 @@ void TestSocketStateSampler::anotherProcessSocketsAreNotTheLabs()
         ours.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         const int toOurs = ::socket(AF_INET, SOCK_STREAM, 0);
         ok = ok && ::connect(toOurs, reinterpret_cast<sockaddr *>(&ours), sizeof ours) == 0;
-        sockaddr_in local{};
+        sockaddr_in local {};
         socklen_t length = sizeof local;
         ::getsockname(toOurs, reinterpret_cast<sockaddr *>(&local), &length);
         const quint16 answer = ok ? ntohs(local.sin_port) : 0;
         [[maybe_unused]] ssize_t n = ::write(ready[1], &answer, sizeof answer);
         char c;
-        n = ::read(finish[0], &c, 1);  // until the parent closes its end
+        n = ::read(finish[0], &c, 1); // until the parent closes its end
         ::_exit(0);
     }
     ::close(ready[1]);
     ::close(finish[0]);
     quint16 childClientPort = 0;
-    QCOMPARE(::read(ready[0], &childClientPort, sizeof childClientPort), ssize_t(sizeof childClientPort));
+    QCOMPARE(::read(ready[0], &childClientPort, sizeof childClientPort),
+             ssize_t(sizeof childClientPort));
     ::close(ready[0]);
     const bool childReady = childClientPort != 0;
 
@@ -256,8 +266,9 @@ void TestSocketStateSampler::anotherProcessSocketsAreNotTheLabs()
     const QString childClient = QStringLiteral("127.0.0.1:%1").arg(childClientPort);
     const auto both = [&recorder, &childClient] {
         return recorder.listener().isListener()
-            && std::any_of(recorder.latest.cbegin(), recorder.latest.cend(),
-                           [&childClient](const SocketSnapshot &s) { return s.peer == childClient; });
+            && std::any_of(
+                   recorder.latest.cbegin(), recorder.latest.cend(),
+                   [&childClient](const SocketSnapshot &s) { return s.peer == childClient; });
     };
     QTRY_VERIFY_WITH_TIMEOUT(both(), kWaitMs);
     sampler.stop();
@@ -282,7 +293,7 @@ void TestSocketStateSampler::stopsWithoutWaitingForTheTick()
     connect(&sampler, &SocketStateSampler::sampled, this, [&sampled] { ++sampled; });
     sampler.setTarget(serverTarget(localOf(listener.get())));
     QVERIFY(sampler.isRunning());
-    QTRY_VERIFY_WITH_TIMEOUT(sampled > 0, kWaitMs);  // the first sample is taken at once
+    QTRY_VERIFY_WITH_TIMEOUT(sampled > 0, kWaitMs); // the first sample is taken at once
     QElapsedTimer timer;
     timer.start();
     sampler.stop();
@@ -307,12 +318,13 @@ void TestSocketStateSampler::switchedOffByTheEnvironment()
 // cheap, kCostFactor times a costly sample's duration (minus that sample), never past a cap.
 void TestSocketStateSampler::waitGrowsWithTheSampleCost()
 {
-    QCOMPARE(SocketStateSampler::nextWaitMs(100, 200), 100);  // 0.2 ms: the interval
-    QCOMPARE(SocketStateSampler::nextWaitMs(100, 2000), 398);  // 2 ms: 400 ms apart
-    QCOMPARE(SocketStateSampler::nextWaitMs(50, 45000), 9000 - 45);  // 45 ms: 9 s apart
+    QCOMPARE(SocketStateSampler::nextWaitMs(100, 200), 100); // 0.2 ms: the interval
+    QCOMPARE(SocketStateSampler::nextWaitMs(100, 2000), 398); // 2 ms: 400 ms apart
+    QCOMPARE(SocketStateSampler::nextWaitMs(50, 45000), 9000 - 45); // 45 ms: 9 s apart
     QCOMPARE(SocketStateSampler::nextWaitMs(50, 45000, 2000), 2000 - 45);
-    QCOMPARE(SocketStateSampler::nextWaitMs(5000, 45000, 2000), 5000 - 45);  // never below the interval
-    QCOMPARE(SocketStateSampler::nextWaitMs(100, 150000, 100), 1);  // at least 1 ms
+    QCOMPARE(SocketStateSampler::nextWaitMs(5000, 45000, 2000),
+             5000 - 45); // never below the interval
+    QCOMPARE(SocketStateSampler::nextWaitMs(100, 150000, 100), 1); // at least 1 ms
 }
 
 // A socket seen for the first time had no state before: "appeared in ESTABLISHED", never
@@ -322,20 +334,20 @@ void TestSocketStateSampler::firstSightingAppearsWithoutAnEarlierState()
     LabSession session;
     SocketEvents events;
     connect(&session, &LabSession::eventsArrived, this,
-        [&events](const SocketEvents &e) { events += e; });
+            [&events](const SocketEvents &e) { events += e; });
     ServerConfig config;
     config.port = 0;
     QVERIFY(session.server()->start(config));
     Client *client = session.client(1);
-    client->connectToHost(
-        Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
+    client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"),
+                          session.server()->localPort());
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
     const QString clientLocal = client->localAddress();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::Established, Role::Client),
+                             kWaitMs);
     client->disconnectFromHost();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::TimeWait, Role::Client),
+                             kWaitMs);
     int appeared = 0;
     for (const SocketEvent &e : std::as_const(events)) {
         if (e.kind != EventKind::State)
@@ -359,23 +371,23 @@ void TestSocketStateSampler::whatTheLabDoesIsSampledAtOnce()
     session.sampler()->setIntervalMs(60 * 1000);
     SocketEvents events;
     connect(&session, &LabSession::eventsArrived, this,
-        [&events](const SocketEvents &e) { events += e; });
+            [&events](const SocketEvents &e) { events += e; });
     ServerConfig config;
     config.port = 0;
     QVERIFY(session.server()->start(config));
     Client *client = session.client(1);
-    client->connectToHost(
-        Protocol::Tcp, QStringLiteral("127.0.0.1"), session.server()->localPort());
+    client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"),
+                          session.server()->localPort());
     QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
     const QString clientLocal = client->localAddress();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        hasState(events, clientLocal, SocketState::Established, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::Established, Role::Client),
+                             kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(
         hasState(events, session.server()->localAddress(), SocketState::Established, Role::Server),
         kWaitMs);
     client->disconnectFromHost();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        hasState(events, clientLocal, SocketState::TimeWait, Role::Client), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(hasState(events, clientLocal, SocketState::TimeWait, Role::Client),
+                             kWaitMs);
     // Causal order: the row follows the call that made it.
     qint64 connectReturned = 0;
     for (const SocketEvent &e : std::as_const(events)) {
@@ -395,7 +407,7 @@ void TestSocketStateSampler::backlogShowsWithoutWaitingForTheTick()
     session.sampler()->setIntervalMs(60 * 1000);
     QList<SocketSnapshot> latest;
     connect(&session, &LabSession::socketsSampled, this,
-        [&latest](const QList<SocketSnapshot> &s) { latest = s; });
+            [&latest](const QList<SocketSnapshot> &s) { latest = s; });
     ServerConfig config;
     config.port = 0;
     config.concurrency = Concurrency::Iterative;
@@ -403,12 +415,14 @@ void TestSocketStateSampler::backlogShowsWithoutWaitingForTheTick()
     QVERIFY(session.server()->start(config));
     const quint16 port = session.server()->localPort();
     auto unaccepted = [&latest] {
-        return int(std::count_if(latest.begin(), latest.end(),
-            [](const SocketSnapshot &s) { return !s.isListener() && !s.accepted(); }));
+        return int(std::count_if(latest.begin(), latest.end(), [](const SocketSnapshot &s) {
+            return !s.isListener() && !s.accepted();
+        }));
     };
     auto accepted = [&latest] {
-        return int(std::count_if(latest.begin(), latest.end(),
-            [](const SocketSnapshot &s) { return !s.isListener() && s.accepted(); }));
+        return int(std::count_if(latest.begin(), latest.end(), [](const SocketSnapshot &s) {
+            return !s.isListener() && s.accepted();
+        }));
     };
     Fd first = tcpConnect(port); // a student: accepted and served
     QVERIFY(first.isValid());
@@ -425,7 +439,7 @@ void TestSocketStateSampler::nothingFromTheRunBefore()
     LabSession session;
     SocketEvents events;
     connect(&session, &LabSession::eventsArrived, this,
-        [&events](const SocketEvents &e) { events += e; });
+            [&events](const SocketEvents &e) { events += e; });
     ServerConfig config;
     config.port = 0;
     QVERIFY(session.server()->start(config));
@@ -460,7 +474,7 @@ void TestSocketStateSampler::nothingFromTheRunBefore()
     for (const SocketEvent &e : events.mid(runStart)) {
         if (e.kind == EventKind::State)
             QVERIFY2(e.peer != oldClient && e.local != oldClient,
-                qPrintable(EventFormatter::describe(e)));
+                     qPrintable(EventFormatter::describe(e)));
     }
 }
 
@@ -482,8 +496,9 @@ void TestSocketStateSampler::keptPortsOutliveTheServer()
     Fd student = tcpConnect(port);
     QVERIFY(student.isValid());
     auto onPort = [&latest, port](SocketState state) {
-        return std::any_of(latest.begin(), latest.end(),
-            [&](const SocketSnapshot &s) { return s.localPort == port && s.state == state; });
+        return std::any_of(latest.begin(), latest.end(), [&](const SocketSnapshot &s) {
+            return s.localPort == port && s.state == state;
+        });
     };
     QTRY_VERIFY_WITH_TIMEOUT(onPort(SocketState::Established), kWaitMs);
     session.server()->stop(); // the server closes first: its side waits for the student

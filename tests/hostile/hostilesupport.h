@@ -26,7 +26,7 @@ using testsupport::kWaitMs;
 // it). Returns the soft limit now in force.
 inline rlim_t raiseDescriptorLimit()
 {
-    rlimit limit{};
+    rlimit limit {};
     if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return 0;
     if (limit.rlim_cur < limit.rlim_max) {
@@ -57,7 +57,7 @@ inline Fd startConnect(quint16 port, const char *host = "127.0.0.1", int receive
 // True once the non-blocking connect of fd completed without error.
 inline bool connectDone(int fd)
 {
-    pollfd p{fd, POLLOUT, 0};
+    pollfd p {fd, POLLOUT, 0};
     if (::poll(&p, 1, 0) <= 0)
         return false;
     int error = 0;
@@ -81,7 +81,8 @@ inline bool waitForEventCount(Process &server, const char *name, int count, int 
 inline QList<qint64> zombieChildren(qint64 pid)
 {
     QList<qint64> zombies;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList entries
+        = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         bool numeric = false;
         const qint64 child = entry.toLongLong(&numeric);
@@ -90,7 +91,8 @@ inline QList<qint64> zombieChildren(qint64 pid)
         QFile stat(QStringLiteral("/proc/%1/stat").arg(child));
         if (!stat.open(QIODevice::ReadOnly))
             continue;
-        // "pid (comm) S ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
+        // "pid (comm) S ppid ...": comm may hold spaces and parentheses, so split after the last
+        // ')'.
         const QByteArray text = stat.readAll();
         const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
         if (fields.size() > 1 && fields.at(1).toLongLong() == pid && fields.at(0) == "Z")
@@ -140,7 +142,8 @@ inline qint64 number(const QJsonObject &event, const char *key)
 // Sends what it can of data without blocking; returns the bytes taken.
 inline qsizetype sendSome(int fd, const QByteArray &data)
 {
-    const ssize_t n = ::send(fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    const ssize_t n
+        = ::send(fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
     return n > 0 ? n : 0;
 }
 
@@ -148,32 +151,36 @@ inline qsizetype sendSome(int fd, const QByteArray &data)
 inline bool sendAllTurning(int fd, const QByteArray &data, int timeoutMs = kWaitMs)
 {
     qsizetype sent = 0;
-    return QTest::qWaitFor([&] {
-        while (sent < data.size()) {
-            const ssize_t n = ::send(fd, data.constData() + sent, size_t(data.size() - sent),
-                                     MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (n <= 0)
-                return false;
-            sent += n;
-        }
-        return true;
-    }, timeoutMs);
+    return QTest::qWaitFor(
+        [&] {
+            while (sent < data.size()) {
+                const ssize_t n = ::send(fd, data.constData() + sent, size_t(data.size() - sent),
+                                         MSG_NOSIGNAL | MSG_DONTWAIT);
+                if (n <= 0)
+                    return false;
+                sent += n;
+            }
+            return true;
+        },
+        timeoutMs);
 }
 
 // Reads from a non-blocking socket until `size` bytes came, turning the event loop meanwhile.
 inline QByteArray receiveTurning(int fd, qsizetype size, int timeoutMs = kWaitMs)
 {
     QByteArray got;
-    (void)QTest::qWaitFor([&] {
-        char buffer[65536];
-        for (;;) {
-            const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
-            if (n <= 0)
-                break;
-            got.append(buffer, n);
-        }
-        return got.size() >= size;
-    }, timeoutMs);
+    (void)QTest::qWaitFor(
+        [&] {
+            char buffer[65536];
+            for (;;) {
+                const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+                if (n <= 0)
+                    break;
+                got.append(buffer, n);
+            }
+            return got.size() >= size;
+        },
+        timeoutMs);
     return got;
 }
 

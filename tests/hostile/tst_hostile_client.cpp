@@ -45,7 +45,7 @@ public:
     }
     ~FloodingServer()
     {
-        m_listener.reset();  // ::shutdown first, so a waiting accept() returns
+        m_listener.reset(); // ::shutdown first, so a waiting accept() returns
         if (m_thread.joinable())
             m_thread.join();
     }
@@ -56,27 +56,28 @@ private:
     void run()
     {
         m_port = socketlab::Endpoint::localOf(m_listener.get()).port();
-        pollfd p{m_listener.get(), POLLIN, 0};
+        pollfd p {m_listener.get(), POLLIN, 0};
         if (::poll(&p, 1, kWaitMs) <= 0)
             return;
         Fd connection(::accept4(m_listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
-        const timeval limit{1, 0};  // a blocked send() gives up now and then, to check the time
+        const timeval limit {1, 0}; // a blocked send() gives up now and then, to check the time
         ::setsockopt(connection.get(), SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
         const QByteArray chunk(65536, 'z');
         QElapsedTimer clock;
         clock.start();
         while (clock.elapsed() < 20000) {
-            const ssize_t n = ::send(connection.get(), chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL);
+            const ssize_t n
+                = ::send(connection.get(), chunk.constData(), size_t(chunk.size()), MSG_NOSIGNAL);
             if (n < 0 && errno != EAGAIN && errno != EINTR)
-                return;  // reset by the client
+                return; // reset by the client
             if (n > 0)
                 m_sent += n;
         }
     }
 
     Fd m_listener;
-    std::atomic<quint16> m_port{0};
-    std::atomic<qint64> m_sent{0};
+    std::atomic<quint16> m_port {0};
+    std::atomic<qint64> m_sent {0};
     std::thread m_thread;
 };
 } // namespace
@@ -119,12 +120,13 @@ void TestHostileClient::stopsWithStdoutNobodyReads()
     const QByteArray input = manyLines(8192, 1023);
     client.process().write(input);
     // A good part of it sent and echoed: far more output than the pipe holds.
-    QVERIFY(QTest::qWaitFor([&] { return client.process().bytesToWrite() < input.size() - 256 * 1024; },
-                            kWaitMs));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return client.process().bytesToWrite() < input.size() - 256 * 1024; }, kWaitMs));
     QElapsedTimer clock;
     clock.start();
     client.signal(signal);
-    QVERIFY2(client.waitForExit(kStopBoundMs), "a signal did not end a client whose stdout is stuck");
+    QVERIFY2(client.waitForExit(kStopBoundMs),
+             "a signal did not end a client whose stdout is stuck");
     QVERIFY2(clock.elapsed() < kStopBoundMs, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(client.exitCode(), 0);
     sleeper.kill();
@@ -140,13 +142,15 @@ void TestHostileClient::endsWhenStdoutReaderLeaves()
     QVERIFY(server.startCli({"server", "--echo", "--quiet", "--json", "--port", "0"}));
     QVERIFY(server.waitForListening());
     Process pipeline;
-    QVERIFY(pipeline.start(QStringLiteral("sh"),
-                           {"-c", QStringLiteral("\"$0\" client --port %1 | head -2 >/dev/null")
-                                      .arg(server.listeningPort()),
-                            cliPath()}));
+    QVERIFY(pipeline.start(
+        QStringLiteral("sh"),
+        {"-c",
+         QStringLiteral("\"$0\" client --port %1 | head -2 >/dev/null").arg(server.listeningPort()),
+         cliPath()}));
     // Input that keeps coming (standard input stays open): only EPIPE can end the client.
     pipeline.process().write(manyLines(2048, 1023));
-    QVERIFY2(pipeline.waitForExit(kWaitMs), "the client ran on after its standard output's reader left");
+    QVERIFY2(pipeline.waitForExit(kWaitMs),
+             "the client ran on after its standard output's reader left");
     QCOMPARE(pipeline.exitCode(), 0);
     QVERIFY(terminate(server, kWaitMs) >= 0);
 }
@@ -197,7 +201,7 @@ void TestHostileClient::closeWithUnreadBytesSaysSo()
     }
     QVERIFY2(!unread.isEmpty(), "the client never said its close() met unread data");
     QCOMPARE(number(unread, "errno"), 0);
-    QVERIFY(number(unread, "result") >= 0);  // 0: the queue was empty at that very moment
+    QVERIFY(number(unread, "result") >= 0); // 0: the queue was empty at that very moment
     QVERIFY2(unread.value("message").toString().contains(QLatin1String("RST")),
              qPrintable(unread.value("message").toString()));
 }

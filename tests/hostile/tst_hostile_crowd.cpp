@@ -43,7 +43,8 @@ void TestHostileCrowd::initTestCase()
     const rlim_t limit = raiseDescriptorLimit();
     if (limit < needed)
         QSKIP(qPrintable(QStringLiteral("needs %1 descriptors, the hard limit is %2")
-                             .arg(qulonglong(needed)).arg(qulonglong(limit))));
+                             .arg(qulonglong(needed))
+                             .arg(qulonglong(limit))));
 }
 
 void TestHostileCrowd::fiveHundredAtOnce_data()
@@ -58,8 +59,8 @@ void TestHostileCrowd::fiveHundredAtOnce()
 {
     QFETCH(QString, mode);
     Process server;
-    QVERIFY(server.startCli({"server", "--json", "--port", "0", "--concurrency", mode,
-                             "--backlog", "512", "--max-clients", "600"}));
+    QVERIFY(server.startCli({"server", "--json", "--port", "0", "--concurrency", mode, "--backlog",
+                             "512", "--max-clients", "600"}));
     QVERIFY2(server.waitForListening(), server.err().constData());
     const quint16 port = server.listeningPort();
 
@@ -68,7 +69,8 @@ void TestHostileCrowd::fiveHundredAtOnce()
     clients.reserve(kCrowd);
     for (int i = 0; i < kCrowd; ++i) {
         Fd fd = startConnect(port);
-        QVERIFY2(fd.isValid(), qPrintable(QStringLiteral("connect %1: %2").arg(i).arg(qt_error_string(errno))));
+        QVERIFY2(fd.isValid(),
+                 qPrintable(QStringLiteral("connect %1: %2").arg(i).arg(qt_error_string(errno))));
         clients.push_back(std::move(fd));
     }
     std::vector<bool> sent(kCrowd, false);
@@ -76,25 +78,31 @@ void TestHostileCrowd::fiveHundredAtOnce()
     qint64 bytes = 0;
     int sentCount = 0;
     // Each sends one small message as soon as its connect completed.
-    const bool allSent = QTest::qWaitFor([&] {
-        for (int i = 0; i < kCrowd; ++i) {
-            if (sent[size_t(i)] || !connectDone(clients[size_t(i)].get()))
-                continue;
-            const QByteArray message = QByteArray("student ") + QByteArray::number(i) + '\n';
-            if (sendSome(clients[size_t(i)].get(), message) != message.size())
-                continue;  // a small message on a fresh socket goes whole, or not at all
-            sent[size_t(i)] = true;
-            peers << peerOf(clients[size_t(i)].get());
-            bytes += message.size();
-            ++sentCount;
-        }
-        return sentCount == kCrowd;
-    }, kWaitMs * 2);
-    QVERIFY2(allSent, qPrintable(QStringLiteral("only %1 of %2 connected and sent").arg(sentCount).arg(kCrowd)));
+    const bool allSent = QTest::qWaitFor(
+        [&] {
+            for (int i = 0; i < kCrowd; ++i) {
+                if (sent[size_t(i)] || !connectDone(clients[size_t(i)].get()))
+                    continue;
+                const QByteArray message = QByteArray("student ") + QByteArray::number(i) + '\n';
+                if (sendSome(clients[size_t(i)].get(), message) != message.size())
+                    continue; // a small message on a fresh socket goes whole, or not at all
+                sent[size_t(i)] = true;
+                peers << peerOf(clients[size_t(i)].get());
+                bytes += message.size();
+                ++sentCount;
+            }
+            return sentCount == kCrowd;
+        },
+        kWaitMs * 2);
+    QVERIFY2(
+        allSent,
+        qPrintable(QStringLiteral("only %1 of %2 connected and sent").arg(sentCount).arg(kCrowd)));
 
     // Every one accepted and served: a connected event per client.
-    QVERIFY2(waitForEventCount(server, "connected", kCrowd, kWaitMs * 3),
-             qPrintable(QStringLiteral("%1 connected events").arg(countEvents(server.out(), "connected"))));
+    QVERIFY2(
+        waitForEventCount(server, "connected", kCrowd, kWaitMs * 3),
+        qPrintable(
+            QStringLiteral("%1 connected events").arg(countEvents(server.out(), "connected"))));
     QSet<QString> served;
     for (const QJsonObject &e : server.events(QStringLiteral("connected")))
         served << e.value(QLatin1String("peer")).toString();
@@ -103,12 +111,15 @@ void TestHostileCrowd::fiveHundredAtOnce()
     // They all leave; the server sees each one go, and a forking server reaps every child.
     clients.clear();
     QVERIFY2(waitForEventCount(server, "disconnected", kCrowd, kWaitMs * 3),
-             qPrintable(QStringLiteral("%1 disconnected events").arg(countEvents(server.out(), "disconnected"))));
+             qPrintable(QStringLiteral("%1 disconnected events")
+                            .arg(countEvents(server.out(), "disconnected"))));
     QList<qint64> zombies;
-    const bool noZombies = QTest::qWaitFor([&] {
-        zombies = zombieChildren(server.pid());
-        return zombies.isEmpty();
-    }, kWaitMs);
+    const bool noZombies = QTest::qWaitFor(
+        [&] {
+            zombies = zombieChildren(server.pid());
+            return zombies.isEmpty();
+        },
+        kWaitMs);
     QVERIFY2(noZombies, qPrintable(QStringLiteral("%1 zombie children").arg(zombies.size())));
 
     const qint64 stopMs = terminate(server, kStopMs);
@@ -137,8 +148,10 @@ void TestHostileCrowd::capFullClientWaits()
         QVERIFY(fd.isValid());
         idle.push_back(std::move(fd));
     }
-    QVERIFY2(waitForEventCount(server, "connected", kCap, kWaitMs * 2),
-             qPrintable(QStringLiteral("%1 connected events").arg(countEvents(server.out(), "connected"))));
+    QVERIFY2(
+        waitForEventCount(server, "connected", kCap, kWaitMs * 2),
+        qPrintable(
+            QStringLiteral("%1 connected events").arg(countEvents(server.out(), "connected"))));
     const int eventsBefore = int(server.lines().size());
 
     // One more: the kernel completes its handshake (the backlog has room) and keeps its
@@ -160,7 +173,7 @@ void TestHostileCrowd::capFullClientWaits()
         }
         return count;
     };
-    QTest::qWait(kNotServedMs);  // a negative check: nothing may happen during this time
+    QTest::qWait(kNotServedMs); // a negative check: nothing may happen during this time
     QVERIFY2(servedEvents() == 0, "the client over the cap was served");
 
     // The class is told it waits: one error event (errno 0, not a failure of accept()),
@@ -179,9 +192,10 @@ void TestHostileCrowd::capFullClientWaits()
 
     // One student leaves: the late one is served and its message counted.
     idle.front().reset();
-    QVERIFY2(QTest::qWaitFor([&] { return servedEvents() > 0; }, kWaitMs), "the waiting client was never served");
-    QTRY_VERIFY_WITH_TIMEOUT(server.dataText(QStringLiteral("data"), latePeer) == QString::fromUtf8(message),
-                             kWaitMs);
+    QVERIFY2(QTest::qWaitFor([&] { return servedEvents() > 0; }, kWaitMs),
+             "the waiting client was never served");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        server.dataText(QStringLiteral("data"), latePeer) == QString::fromUtf8(message), kWaitMs);
 
     const qint64 stopMs = terminate(server, kStopMs);
     QVERIFY2(stopMs >= 0, "the server did not exit after SIGTERM");

@@ -33,7 +33,8 @@ constexpr int kManyStopMs = 1000;
 
 QStringList quietForkServer()
 {
-    return {"server", "--json", "--quiet", "--port", "0", "--concurrency", "fork", "--backlog", "8"};
+    return {"server",        "--json", "--quiet",   "--port", "0",
+            "--concurrency", "fork",   "--backlog", "8"};
 }
 
 // The server leads a process group of its own, as under a shell's job control or `timeout`,
@@ -48,7 +49,8 @@ bool startGroupLeader(Process &process, const QStringList &arguments)
 QList<qint64> childrenOf(qint64 pid)
 {
     QList<qint64> children;
-    const QStringList tasks = QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList tasks = QDir(QStringLiteral("/proc/%1/task").arg(pid))
+                                  .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks) {
         QFile file(QStringLiteral("/proc/%1/task/%2/children").arg(pid).arg(task));
         if (!file.open(QIODevice::ReadOnly))
@@ -68,7 +70,8 @@ qint64 unreadOnPort(quint16 port)
     QFile file(QStringLiteral("/proc/net/tcp"));
     if (!file.open(QIODevice::ReadOnly))
         return -1;
-    const QByteArray local = QStringLiteral("0100007F:%1").arg(port, 4, 16, QLatin1Char('0')).toUpper().toLatin1();
+    const QByteArray local
+        = QStringLiteral("0100007F:%1").arg(port, 4, 16, QLatin1Char('0')).toUpper().toLatin1();
     qint64 unread = 0;
     for (const QByteArray &line : file.readAll().split('\n')) {
         const QList<QByteArray> fields = line.simplified().split(' ');
@@ -128,11 +131,12 @@ void TestHostileDeaths::quietChildKilledFromOutside()
     const std::vector<Fd> clients = sendAndWaitRead(server.listeningPort());
     QCOMPARE(int(clients.size()), kClients);
     QVERIFY(waitForChildren(server.pid(), kClients));
-    QTest::qWait(kReportedMs);  // the bound the reports keep to (see kReportedMs)
+    QTest::qWait(kReportedMs); // the bound the reports keep to (see kReportedMs)
 
     const qint64 victim = childrenOf(server.pid()).first();
     QCOMPARE(::kill(pid_t(victim), SIGKILL), 0);
-    QVERIFY(QTest::qWaitFor([&] { return childrenOf(server.pid()).size() == kClients - 1; }, kWaitMs));
+    QVERIFY(
+        QTest::qWaitFor([&] { return childrenOf(server.pid()).size() == kClients - 1; }, kWaitMs));
 
     QVERIFY(terminate(server, kStopMs) >= 0);
     QCOMPARE(server.exitCode(), 0);
@@ -213,7 +217,8 @@ void TestHostileDeaths::sighupEndsClient()
     QVERIFY(server.startCli({"server", "--json", "--port", "0"}));
     QVERIFY2(server.waitForListening(), server.err().constData());
     Process client;
-    QVERIFY(client.startCli({"client", "--json", "--port", QString::number(server.listeningPort())}));
+    QVERIFY(
+        client.startCli({"client", "--json", "--port", QString::number(server.listeningPort())}));
     QVERIFY(client.waitForEvents(QStringLiteral("connected"), 1));
     QVERIFY(client.write("hi\n"));
     QVERIFY(waitForEventCount(server, "data", 1));
@@ -232,10 +237,12 @@ void TestHostileDeaths::manyChildrenStopPromptly()
     const rlim_t limit = raiseDescriptorLimit();
     if (limit < needed)
         QSKIP(qPrintable(QStringLiteral("needs %1 descriptors, the hard limit is %2")
-                             .arg(qulonglong(needed)).arg(qulonglong(limit))));
+                             .arg(qulonglong(needed))
+                             .arg(qulonglong(limit))));
     Process server;
-    QVERIFY(server.startCli({"server", "--json", "--quiet", "--port", "0", "--concurrency", "fork",
-                             "--backlog", "4096", "--max-clients", QString::number(kManyChildren)}));
+    QVERIFY(
+        server.startCli({"server", "--json", "--quiet", "--port", "0", "--concurrency", "fork",
+                         "--backlog", "4096", "--max-clients", QString::number(kManyChildren)}));
     QVERIFY2(server.waitForListening(), server.err().constData());
     std::vector<Fd> clients;
     clients.reserve(kManyChildren);
@@ -257,13 +264,13 @@ void TestHostileDeaths::manyChildrenStopPromptly()
 
     const qint64 stopMs = terminate(server, kWaitMs * 3);
     qInfo("%d children: started in %lld ms, stopped %lld ms after SIGTERM", kManyChildren, startMs,
-        stopMs);
+          stopMs);
     // On a machine busy with other work, 2,000 exits take as long as 2,000 forks did (7 s at
     // a load of 11 on two cores): the bound is the promise or the time the forks took, so a
     // stop that waits on each child in turn still fails, and the machine's load does not.
     const qint64 boundMs = qMax<qint64>(kManyStopMs, startMs);
     QVERIFY2(stopMs >= 0 && stopMs < boundMs,
-        qPrintable(QStringLiteral("%1 ms (bound %2 ms)").arg(stopMs).arg(boundMs)));
+             qPrintable(QStringLiteral("%1 ms (bound %2 ms)").arg(stopMs).arg(boundMs)));
     QCOMPARE(server.exitCode(), 0);
     const QJsonObject summary = summaryOf(server);
     QCOMPARE(number(summary, "connections"), qint64(kManyChildren));

@@ -74,39 +74,41 @@ void TestHostilePollFlood::floodersDoNotStallTheOthers()
     bool waiting = false;
     bool runaway = false;
     bool wrongEcho = false;
-    (void)QTest::qWaitFor([&] {
-        // Each flooder fills its socket (a bounded number of chunks) on every turn.
-        for (const Fd &fd : flooders) {
-            for (int i = 0; i < kChunksPerTurn; ++i) {
-                const qsizetype n = sendSome(fd.get(), chunk);
-                flooded += n;
-                if (n < chunk.size())
-                    break;
+    (void)QTest::qWaitFor(
+        [&] {
+            // Each flooder fills its socket (a bounded number of chunks) on every turn.
+            for (const Fd &fd : flooders) {
+                for (int i = 0; i < kChunksPerTurn; ++i) {
+                    const qsizetype n = sendSome(fd.get(), chunk);
+                    flooded += n;
+                    if (n < chunk.size())
+                        break;
+                }
             }
-        }
-        if (!waiting && sendSome(player.get(), ping) == ping.size()) {
-            echoClock.start();
-            waiting = true;
-        }
-        char buffer[64];
-        const ssize_t n = ::recv(player.get(), buffer, sizeof buffer, MSG_DONTWAIT);
-        if (n > 0)
-            echoed.append(buffer, n);
-        if (echoed.size() >= ping.size()) {
-            wrongEcho = wrongEcho || echoed != ping;
-            echoed.clear();
-            worstEchoMs = qMax(worstEchoMs, echoClock.elapsed());
-            ++pings;
-            waiting = false;
-        }
-        peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmRSS"));
-        runaway = peakRssKb > kRunawayKb;
-        return runaway || flood.elapsed() > kFloodMs;
-    }, kFloodMs + kWaitMs);
+            if (!waiting && sendSome(player.get(), ping) == ping.size()) {
+                echoClock.start();
+                waiting = true;
+            }
+            char buffer[64];
+            const ssize_t n = ::recv(player.get(), buffer, sizeof buffer, MSG_DONTWAIT);
+            if (n > 0)
+                echoed.append(buffer, n);
+            if (echoed.size() >= ping.size()) {
+                wrongEcho = wrongEcho || echoed != ping;
+                echoed.clear();
+                worstEchoMs = qMax(worstEchoMs, echoClock.elapsed());
+                ++pings;
+                waiting = false;
+            }
+            peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmRSS"));
+            runaway = peakRssKb > kRunawayKb;
+            return runaway || flood.elapsed() > kFloodMs;
+        },
+        kFloodMs + kWaitMs);
     if (runaway)
-        server.signal(SIGKILL);  // before it takes the machine down with it
+        server.signal(SIGKILL); // before it takes the machine down with it
     if (waiting)
-        worstEchoMs = qMax(worstEchoMs, echoClock.elapsed());  // an echo that never came
+        worstEchoMs = qMax(worstEchoMs, echoClock.elapsed()); // an echo that never came
     peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmHWM"));
     qInfo("%d flooders pushed %lld bytes; %d pings, worst echo %lld ms; server peak RSS %lld kB",
           kFlooders, flooded, pings, worstEchoMs, peakRssKb);

@@ -27,8 +27,8 @@ constexpr qint64 kRunawayKb = 768 * 1024;
 
 QStringList serverArguments(const QString &mode, bool echo)
 {
-    QStringList arguments{"server", "--json", "--port", "0", "--concurrency", mode,
-                          "--backlog", "8"};
+    QStringList arguments {"server",        "--json", "--port",    "0",
+                           "--concurrency", mode,     "--backlog", "8"};
     if (echo)
         arguments << "--echo";
     return arguments;
@@ -84,15 +84,18 @@ void TestHostileSlow::slowReader()
     QElapsedTimer stuck;
     stuck.start();
     qint64 peakRssKb = 0;
-    (void)QTest::qWaitFor([&] {
-        const qsizetype n = sendSome(flooder.get(), chunk.left(qMin<qsizetype>(chunk.size(), kFlood - pushed)));
-        if (n > 0) {
-            pushed += n;
-            stuck.restart();
-        }
-        peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmRSS"));
-        return pushed >= kFlood || stuck.elapsed() > kStuckMs;
-    }, kWaitMs);
+    (void)QTest::qWaitFor(
+        [&] {
+            const qsizetype n = sendSome(
+                flooder.get(), chunk.left(qMin<qsizetype>(chunk.size(), kFlood - pushed)));
+            if (n > 0) {
+                pushed += n;
+                stuck.restart();
+            }
+            peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmRSS"));
+            return pushed >= kFlood || stuck.elapsed() > kStuckMs;
+        },
+        kWaitMs);
     QVERIFY2(pushed > 0, "the flooder could not send at all");
 
     // A second student is served while the flooder's echo is stuck.
@@ -104,19 +107,22 @@ void TestHostileSlow::slowReader()
     QCOMPARE(echoed, ping);
 
     // Bounded memory: the stuck echo must not pile up in the server.
-    QTest::qWait(200);  // a moment for anything still queued to arrive in the server
+    QTest::qWait(200); // a moment for anything still queued to arrive in the server
     peakRssKb = qMax(peakRssKb, statusKb(server.pid(), "VmHWM"));
     qInfo("flooder pushed %lld bytes; server peak RSS %lld kB", qint64(pushed), peakRssKb);
 #if defined(__SANITIZE_ADDRESS__)
     // ASan's quarantine keeps freed memory resident: RSS says nothing about the server here.
     QVERIFY(peakRssKb > 0);
 #else
-    QVERIFY2(peakRssKb > 0 && peakRssKb < kRssBoundKb,
-             qPrintable(QStringLiteral("server peak RSS %1 kB after %2 bytes").arg(peakRssKb).arg(pushed)));
+    QVERIFY2(
+        peakRssKb > 0 && peakRssKb < kRssBoundKb,
+        qPrintable(
+            QStringLiteral("server peak RSS %1 kB after %2 bytes").arg(peakRssKb).arg(pushed)));
 #endif
 
     const qint64 stopMs = terminate(server, kStopMs);
-    QVERIFY2(stopMs >= 0, qPrintable(QStringLiteral("no exit within %1 ms of SIGTERM").arg(kStopMs)));
+    QVERIFY2(stopMs >= 0,
+             qPrintable(QStringLiteral("no exit within %1 ms of SIGTERM").arg(kStopMs)));
     QCOMPARE(server.exitCode(), 0);
     QVERIFY(!summaryOf(server).isEmpty());
 }
@@ -124,7 +130,7 @@ void TestHostileSlow::slowReader()
 void TestHostileSlow::silentClient_data()
 {
     QTest::addColumn<QString>("mode");
-    QTest::addColumn<bool>("othersServed");  // while the silent one is connected
+    QTest::addColumn<bool>("othersServed"); // while the silent one is connected
     QTest::newRow("thread") << QStringLiteral("thread") << true;
     QTest::newRow("fork") << QStringLiteral("fork") << true;
     QTest::newRow("poll") << QStringLiteral("poll") << true;
@@ -155,7 +161,7 @@ void TestHostileSlow::silentClient()
         QTRY_COMPARE_WITH_TIMEOUT(server.dataText(QStringLiteral("data"), otherPeer),
                                   QString::fromUtf8(hello), kWaitMs);
     } else {
-        QTest::qWait(kNotServedMs);  // a negative check: the second must wait in the backlog
+        QTest::qWait(kNotServedMs); // a negative check: the second must wait in the backlog
         QCOMPARE(countEvents(server.out(), "connected"), 1);
         QVERIFY(server.dataText(QStringLiteral("data"), otherPeer).isEmpty());
         // ... until the silent one leaves.
@@ -166,7 +172,8 @@ void TestHostileSlow::silentClient()
 
     // Stop while a client is still connected and silent (or, iterative, the other one is).
     const qint64 stopMs = terminate(server, kStopMs);
-    QVERIFY2(stopMs >= 0, qPrintable(QStringLiteral("no exit within %1 ms of SIGTERM").arg(kStopMs)));
+    QVERIFY2(stopMs >= 0,
+             qPrintable(QStringLiteral("no exit within %1 ms of SIGTERM").arg(kStopMs)));
     QCOMPARE(server.exitCode(), 0);
     const QJsonObject summary = summaryOf(server);
     QCOMPARE(number(summary, "connections"), qint64(2));
@@ -192,8 +199,9 @@ void TestHostileSlow::sigtermDuringFlood()
     Process server;
     // exec: the shell becomes the server (same pid), its output goes nowhere.
     QVERIFY(server.start(QStringLiteral("/bin/sh"),
-                         {"-c", "exec \"$0\" server --json --port " + QString::number(port)
-                                    + " --backlog 8 --concurrency " + mode + " > /dev/null",
+                         {"-c",
+                          "exec \"$0\" server --json --port " + QString::number(port)
+                              + " --backlog 8 --concurrency " + mode + " > /dev/null",
                           clitest::cliPath()}));
     QTRY_VERIFY_WITH_TIMEOUT(clitest::portIsOpen(port, true), kWaitMs);
 
@@ -232,21 +240,28 @@ void TestHostileSlow::sigtermDuringFlood()
     stopClock.start();
     server.signal(SIGTERM);
     bool runaway = false;
-    const bool exited = QTest::qWaitFor([&] {
-        if (server.waitForExit(0))
-            return true;
-        pump();
-        if (statusKb(server.pid(), "VmRSS") > kRunawayKb) {
-            runaway = true;
-            server.signal(SIGKILL);
-            return true;
-        }
-        return false;
-    }, kStopMs) && !runaway;
+    const bool exited = QTest::qWaitFor(
+                            [&] {
+                                if (server.waitForExit(0))
+                                    return true;
+                                pump();
+                                if (statusKb(server.pid(), "VmRSS") > kRunawayKb) {
+                                    runaway = true;
+                                    server.signal(SIGKILL);
+                                    return true;
+                                }
+                                return false;
+                            },
+                            kStopMs)
+        && !runaway;
     const qint64 stopMs = stopClock.elapsed();
-    qInfo("%s: flood %lld ms, then SIGTERM; %lld bytes sent; server peak RSS %lld kB; %s after %lld ms",
+    qInfo("%s: flood %lld ms, then SIGTERM; %lld bytes sent; server peak RSS %lld kB; %s after "
+          "%lld ms",
           qPrintable(mode), floodMs, sent, peakKb,
-          exited ? "exited" : runaway ? "killed (runaway)" : "still running", stopMs);
+          exited        ? "exited"
+              : runaway ? "killed (runaway)"
+                        : "still running",
+          stopMs);
 #if defined(__SANITIZE_ADDRESS__)
     // ASan's quarantine keeps freed memory resident: RSS says nothing about the pipeline here.
     qInfo("ASan build: the memory bound is not checked");

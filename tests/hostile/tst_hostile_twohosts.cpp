@@ -39,7 +39,8 @@ int run(const QString &program, const QStringList &arguments, QByteArray *errors
 class TwoHosts
 {
 public:
-    explicit TwoHosts(const QString &ip) : m_ip(ip)
+    explicit TwoHosts(const QString &ip)
+        : m_ip(ip)
     {
         const QString id = QString::number(::getpid());
         a = QStringLiteral("sltest-a-") + id;
@@ -59,7 +60,7 @@ public:
     QString create()
     {
         const QString id = QString::number(::getpid());
-        const QString vethA = QStringLiteral("slva") + id;  // interface names: 15 bytes at most
+        const QString vethA = QStringLiteral("slva") + id; // interface names: 15 bytes at most
         const QString vethB = QStringLiteral("slvb") + id;
         for (const QString &name : {a, b}) {
             QString problem = ip({"netns", "add", name});
@@ -88,9 +89,10 @@ public:
     }
 
     // Arguments that run program inside namespace `name`.
-    QStringList inside(const QString &name, const QString &program, const QStringList &arguments) const
+    QStringList inside(const QString &name, const QString &program,
+                       const QStringList &arguments) const
     {
-        return QStringList{"netns", "exec", name, program} + arguments;
+        return QStringList {"netns", "exec", name, program} + arguments;
     }
 
     QString a;
@@ -148,8 +150,9 @@ void TestHostileTwoHosts::studentsOnAnotherHost()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     Process server;
-    QVERIFY(server.start(ip, hosts.inside(hosts.a, clitest::cliPath(),
-                                          {"server", "--bind", "::", "--port", "0", "--json"})));
+    QVERIFY(server.start(ip,
+                         hosts.inside(hosts.a, clitest::cliPath(),
+                                      {"server", "--bind", "::", "--port", "0", "--json"})));
     QVERIFY2(server.waitForListening(), server.err().constData());
     const QString port = QString::number(server.listeningPort());
 
@@ -162,17 +165,29 @@ void TestHostileTwoHosts::studentsOnAnotherHost()
         QString peerPrefix;
     };
     QList<Student> students = {
-        {clitest::cliPath(), {"client", "--host", hosts.ipv4A, "--port", port}, hosts.ipv4A,
-         "socketlab over IPv4", hosts.ipv4B + ':'},
-        {clitest::cliPath(), {"client", "--host", hosts.ipv6A, "--port", port}, hosts.ipv6A,
-         "socketlab over IPv6", '[' + hosts.ipv6B + "]:"},
+        {clitest::cliPath(),
+         {"client", "--host", hosts.ipv4A, "--port", port},
+         hosts.ipv4A,
+         "socketlab over IPv4",
+         hosts.ipv4B + ':'},
+        {clitest::cliPath(),
+         {"client", "--host", hosts.ipv6A, "--port", port},
+         hosts.ipv6A,
+         "socketlab over IPv6",
+         '[' + hosts.ipv6B + "]:"},
     };
     if (!nc.isEmpty()) {
         // -N: half-close at the end of input; -w: a bound on every wait.
-        students << Student{nc, {"-N", "-w", "5", hosts.ipv4A, port}, hosts.ipv4A,
-                            "nc over IPv4\n", hosts.ipv4B + ':'};
-        students << Student{nc, {"-N", "-w", "5", hosts.ipv6A, port}, hosts.ipv6A,
-                            "nc over IPv6\n", '[' + hosts.ipv6B + "]:"};
+        students << Student {nc,
+                             {"-N", "-w", "5", hosts.ipv4A, port},
+                             hosts.ipv4A,
+                             "nc over IPv4\n",
+                             hosts.ipv4B + ':'};
+        students << Student {nc,
+                             {"-N", "-w", "5", hosts.ipv6A, port},
+                             hosts.ipv6A,
+                             "nc over IPv6\n",
+                             '[' + hosts.ipv6B + "]:"};
     } else {
         qWarning("nc not found: only socketlab-cli clients connect");
     }
@@ -186,14 +201,16 @@ void TestHostileTwoHosts::studentsOnAnotherHost()
         QVERIFY2(client.waitForExit(kCommandMs), qPrintable(student.host));
         QVERIFY2(client.exitCode() == 0, client.err().constData());
         ++served;
-        QVERIFY2(waitForEventCount(server, "disconnected", served),
-                 qPrintable(QStringLiteral("%1 to %2: never left").arg(student.program, student.host)));
+        QVERIFY2(
+            waitForEventCount(server, "disconnected", served),
+            qPrintable(QStringLiteral("%1 to %2: never left").arg(student.program, student.host)));
         // The server saw this student from the other host's address, IPv4 as plain IPv4.
         const QList<QJsonObject> connected = server.events(QStringLiteral("connected"));
         QCOMPARE(connected.size(), served);
         const QString peer = connected.last().value(QLatin1String("peer")).toString();
-        QVERIFY2(peer.startsWith(student.peerPrefix),
-                 qPrintable(QStringLiteral("peer %1, expected %2...").arg(peer, student.peerPrefix)));
+        QVERIFY2(
+            peer.startsWith(student.peerPrefix),
+            qPrintable(QStringLiteral("peer %1, expected %2...").arg(peer, student.peerPrefix)));
         QCOMPARE(server.dataText(QStringLiteral("data"), peer), QString::fromUtf8(student.message));
     }
 

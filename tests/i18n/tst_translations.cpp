@@ -44,7 +44,7 @@ QList<TsMessage> readTs(const QString &path)
         if (xml.name() == QLatin1String("name")) {
             context = xml.readElementText();
         } else if (xml.name() == QLatin1String("source")) {
-            current = TsMessage{context, xml.readElementText(), {}, {}};
+            current = TsMessage {context, xml.readElementText(), {}, {}};
         } else if (xml.name() == QLatin1String("translation")) {
             current.type = xml.attributes().value(QLatin1String("type")).toString();
             current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
@@ -117,8 +117,9 @@ void TestTranslations::tsFileIsUpToDateWithSources()
     QFile before(kTsFile), after(copy);
     QVERIFY(before.open(QIODevice::ReadOnly));
     QVERIFY(after.open(QIODevice::ReadOnly));
-    QVERIFY2(before.readAll() == after.readAll(),
-             "translations/socketlab_pt_BR.ts is stale: run `ninja update_translations` and translate");
+    QVERIFY2(
+        before.readAll() == after.readAll(),
+        "translations/socketlab_pt_BR.ts is stale: run `ninja update_translations` and translate");
 }
 
 void TestTranslations::everyMessageIsTranslated()
@@ -126,8 +127,10 @@ void TestTranslations::everyMessageIsTranslated()
     const QList<TsMessage> messages = readTs(kTsFile);
     QVERIFY(messages.size() > 50);
     for (const TsMessage &m : messages) {
-        QVERIFY2(m.type.isEmpty(), qPrintable(QStringLiteral("%1 | %2: %3").arg(m.context, m.source, m.type)));
-        QVERIFY2(!m.translation.trimmed().isEmpty(), qPrintable(m.context + QStringLiteral(" | ") + m.source));
+        QVERIFY2(m.type.isEmpty(),
+                 qPrintable(QStringLiteral("%1 | %2: %3").arg(m.context, m.source, m.type)));
+        QVERIFY2(!m.translation.trimmed().isEmpty(),
+                 qPrintable(m.context + QStringLiteral(" | ") + m.source));
     }
 }
 
@@ -163,13 +166,16 @@ void TestTranslations::cliSpeaksTheRecipesPortuguese()
     QRegularExpression listening(QStringLiteral("Escutando em 127\\.0\\.0\\.1:(\\d+)"));
     QRegularExpressionMatch match;
     QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(server.readAllStandardOutput()),
-                              (match = listening.match(output)).hasMatch()), 10000);
+                              (match = listening.match(output)).hasMatch()),
+                             10000);
     const QString port = match.captured(1);
 
     runCli({QStringLiteral("client"), QStringLiteral("--port"), port, QStringLiteral("--lang"),
-            QStringLiteral("pt_BR")}, "ola\n");
+            QStringLiteral("pt_BR")},
+           "ola\n");
     QTRY_VERIFY_WITH_TIMEOUT((output += QString::fromUtf8(server.readAllStandardOutput()),
-                              output.contains(QStringLiteral("Finalizando conexão do cliente"))), 10000);
+                              output.contains(QStringLiteral("Finalizando conexão do cliente"))),
+                             10000);
     QVERIFY(output.contains(QStringLiteral("Conectado por 127.0.0.1:")));
     server.terminate();
     QVERIFY(server.waitForFinished(10000));
@@ -178,8 +184,10 @@ void TestTranslations::cliSpeaksTheRecipesPortuguese()
     QVERIFY(output.contains(QStringLiteral("Resumo: conexões 1, mensagens 1, bytes 3")));
 
     const QString refused = runCli({QStringLiteral("client"), QStringLiteral("--port"), port,
-                                    QStringLiteral("--lang"), QStringLiteral("pt_BR")}, "x\n");
-    QVERIFY2(refused.contains(QStringLiteral("connect(127.0.0.1:%1) falhou: Conexão recusada").arg(port)),
+                                    QStringLiteral("--lang"), QStringLiteral("pt_BR")},
+                                   "x\n");
+    QVERIFY2(refused.contains(
+                 QStringLiteral("connect(127.0.0.1:%1) falhou: Conexão recusada").arg(port)),
              qPrintable(refused));
 }
 

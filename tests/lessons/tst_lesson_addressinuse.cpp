@@ -1,5 +1,5 @@
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/lessons.h"
+#include "tests/lessons/lessontestsupport.h"
 
 #include <cerrno>
 

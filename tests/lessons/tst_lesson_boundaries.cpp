@@ -25,7 +25,7 @@ private slots:
         QCOMPARE(stream, QByteArrayLiteral("onetwothree"));
         QCOMPARE(rt.bytesFrom(1), 11);
         QVERIFY(rt.dataFrom(1) >= 1 && rt.dataFrom(1) <= 3);
-        QCOMPARE(datagrams, (QList<QByteArray>{"one", "two", "three"}));
+        QCOMPARE(datagrams, (QList<QByteArray> {"one", "two", "three"}));
         QVERIFY2(controller.outcome().passed, qPrintable(controller.outcome().text));
     }
 };

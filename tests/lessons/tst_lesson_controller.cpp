@@ -1,5 +1,5 @@
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/lessoncatalog.h"
+#include "tests/lessons/lessontestsupport.h"
 
 #include <QSignalSpy>
 
@@ -21,7 +21,8 @@ private slots:
             QVERIFY(lesson->outcome);
             const CodeListing &code = lesson->listing;
             for (const LessonStep &step : lesson->steps) {
-                QVERIFY(!step.title.isEmpty() && !step.explanation.isEmpty() && !step.observe.isEmpty());
+                QVERIFY(!step.title.isEmpty() && !step.explanation.isEmpty()
+                        && !step.observe.isEmpty());
                 QVERIFY(code.cLine(step.anchor) < code.c.size());
                 QVERIFY(code.pythonLine(step.anchor) < code.python.size());
             }
@@ -35,7 +36,7 @@ private slots:
         controller.setLesson(lessontest::lessonIndex(3));
         QTRY_VERIFY(controller.isSettled());
         controller.next();
-        controller.next();  // step 1 has not settled yet: ignored
+        controller.next(); // step 1 has not settled yet: ignored
         QCOMPARE(controller.currentStep(), 1);
         QTRY_VERIFY(controller.isSettled());
         QCOMPARE(controller.currentStep(), 1);
@@ -72,8 +73,8 @@ private slots:
             controller.next();
         }
         QTRY_VERIFY(controller.isSettled());
-        controller.back();  // replays steps 1 and 2...
-        controller.setLesson(lessontest::lessonIndex(8));  // ...but the class moved on
+        controller.back(); // replays steps 1 and 2...
+        controller.setLesson(lessontest::lessonIndex(8)); // ...but the class moved on
         QTRY_VERIFY(controller.isSettled());
         QTest::qWait(100);
         QCOMPARE(controller.currentLesson(), 7);

@@ -42,7 +42,8 @@ private slots:
         QVERIFY2(lines[3].contains(QLatin1String("Server")), qPrintable(lines[3]));
         // In order already: appended as it comes.
         view.appendEvents({call(Role::Client, SysCall::Close, 4000, 4100)});
-        QVERIFY(view.toPlainText().split(QLatin1Char('\n')).last().contains(QLatin1String("close(")));
+        QVERIFY(
+            view.toPlainText().split(QLatin1Char('\n')).last().contains(QLatin1String("close(")));
         QCOMPARE(view.toPlainText().split(QLatin1Char('\n')).size(), 7);
     }
 };

@@ -1,8 +1,8 @@
+#include "lessons/lessoncatalog.h"
 #include "tests/lessons/lessontestsupport.h"
 #include "translations/languagemanager.h"
 #include "ui/lessons/codeview.h"
 #include "ui/lessons/kernelview.h"
-#include "lessons/lessoncatalog.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/lessons/queueplot.h"
 #include "ui/lessons/sequencediagramwidget.h"
@@ -58,15 +58,15 @@ private slots:
             const QWidget *left = codeBox->parentWidget()->findChild<QSplitter *>();
             QVERIFY(left);
             QVERIFY2(codeBox->width() <= window.width() / 3 + 8,
-                qPrintable(QStringLiteral("lesson %1: code %2 px of %3")
-                               .arg(lesson + 1)
-                               .arg(codeBox->width())
-                               .arg(window.width())));
+                     qPrintable(QStringLiteral("lesson %1: code %2 px of %3")
+                                    .arg(lesson + 1)
+                                    .arg(codeBox->width())
+                                    .arg(window.width())));
             QVERIFY2(left->width() > 3 * codeBox->width() / 2,
-                qPrintable(QStringLiteral("lesson %1: diagram %2 px, code %3 px")
-                               .arg(lesson + 1)
-                               .arg(left->width())
-                               .arg(codeBox->width())));
+                     qPrintable(QStringLiteral("lesson %1: diagram %2 px, code %3 px")
+                                    .arg(lesson + 1)
+                                    .arg(left->width())
+                                    .arg(codeBox->width())));
             for (int tab = 0; tab < code->count(); ++tab) {
                 code->setCurrentIndex(tab);
                 auto *editor = qobject_cast<QPlainTextEdit *>(code->widget(tab));
@@ -92,7 +92,7 @@ private slots:
         for (const QString &line : std::as_const(unreachable))
             qWarning("%s", qPrintable(line));
         QVERIFY2(unreachable.isEmpty(),
-            qPrintable(QStringLiteral("%1 listings cut").arg(unreachable.size())));
+                 qPrintable(QStringLiteral("%1 listings cut").arg(unreachable.size())));
     }
 
     void queuesAreReadable_data() { listingsFitThePane_data(); }

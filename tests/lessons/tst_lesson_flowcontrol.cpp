@@ -1,7 +1,7 @@
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/kernelsockets.h"
 #include "lessons/lessoncatalog.h"
 #include "lessons/lessons.h"
+#include "tests/lessons/lessontestsupport.h"
 
 using namespace socketlab;
 

@@ -31,7 +31,8 @@ private slots:
         QCOMPARE(facts->zombie, pids.at(2));
         // ...and at the end no child is left, zombie or not.
         for (qint64 pid : pids)
-            QTRY_COMPARE_WITH_TIMEOUT(ProcStat::process(pid).state, ProcState::Gone, lessontest::kStepWaitMs);
+            QTRY_COMPARE_WITH_TIMEOUT(ProcStat::process(pid).state, ProcState::Gone,
+                                      lessontest::kStepWaitMs);
         QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::HandlerExited)), 4);
         // The last server's parent forgot close(c): E's child exited, yet the kernel showed
         // the connection half closed, FIN_WAIT2 at E and CLOSE_WAIT at the server.

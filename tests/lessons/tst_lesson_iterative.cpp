@@ -1,5 +1,5 @@
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/lessons.h"
+#include "tests/lessons/lessontestsupport.h"
 
 using namespace socketlab;
 
@@ -45,12 +45,10 @@ private slots:
 
         const auto fromA = rt.fromClient(1);
         const auto fromB = rt.fromClient(2);
-        const int aLeft = rt.indexOf([&](const SocketEvent &e) {
-            return e.kind == EventKind::Disconnected && fromA(e);
-        });
-        const int bFirst = rt.indexOf([&](const SocketEvent &e) {
-            return e.kind == EventKind::Data && fromB(e);
-        });
+        const int aLeft = rt.indexOf(
+            [&](const SocketEvent &e) { return e.kind == EventKind::Disconnected && fromA(e); });
+        const int bFirst = rt.indexOf(
+            [&](const SocketEvent &e) { return e.kind == EventKind::Data && fromB(e); });
         QVERIFY(aLeft >= 0);
         QVERIFY2(bFirst > aLeft, "B's first message is logged only after A's disconnect");
         QCOMPARE(rt.dataFrom(3), 1);

@@ -1,6 +1,6 @@
-#include "translations/languagemanager.h"
 #include "lessons/lessoncatalog.h"
 #include "lessons/lessoncontroller.h"
+#include "translations/languagemanager.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -15,7 +15,7 @@ bool hasInlineComment(const QString &code)
     static const QRegularExpression comment(QStringLiteral("/\\*|\\*/|//|(^|\\s)#(\\s|$)"));
     return code.contains(comment);
 }
-}
+} // namespace
 
 // The lessons' listings: code stays as written, comments follow the language.
 class TestLessonListings : public QObject
@@ -102,16 +102,17 @@ private slots:
     // Trailing comments line up after the longest commented code.
     void commentsLineUp()
     {
-        const ListingLines lines{
+        const ListingLines lines {
             {"a();", QStringLiteral("one")},
             {"anchor", "bbbbbb();", QStringLiteral("two")},
             ListingLine::commentLine(QStringLiteral("own line")),
             "plain();",
         };
         const QStringList c = CodeListing::texts(lines, CodeListing::Language::C);
-        QCOMPARE(c, (QStringList{QStringLiteral("a();       /* one */"),
-                                 QStringLiteral("bbbbbb();  /* two */"),
-                                 QStringLiteral("/* own line */"), QStringLiteral("plain();")}));
+        QCOMPARE(c,
+                 (QStringList {QStringLiteral("a();       /* one */"),
+                               QStringLiteral("bbbbbb();  /* two */"),
+                               QStringLiteral("/* own line */"), QStringLiteral("plain();")}));
         const QStringList python = CodeListing::texts(lines, CodeListing::Language::Python);
         QCOMPARE(python.at(1), QStringLiteral("bbbbbb();  # two"));
         QCOMPARE(python.at(2), QStringLiteral("# own line"));

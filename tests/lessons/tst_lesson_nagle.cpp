@@ -1,5 +1,5 @@
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/lessons.h"
+#include "tests/lessons/lessontestsupport.h"
 
 using namespace socketlab;
 
@@ -19,7 +19,7 @@ private slots:
         QVERIFY(facts->nagleUs >= 0);
         QVERIFY(facts->noDelayUs >= 0);
         qInfo("measured: %lld us with Nagle, %lld us with TCP_NODELAY", facts->nagleUs,
-            facts->noDelayUs);
+              facts->noDelayUs);
 
         const LessonRuntime &rt = *controller.runtime();
         // The nodelay run traced setsockopt(TCP_NODELAY), and only that client did.

@@ -1,6 +1,6 @@
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/lessons.h"
 #include "lessons/processtracker.h"
+#include "tests/lessons/lessontestsupport.h"
 
 #include <QSet>
 
@@ -31,7 +31,7 @@ private slots:
         QCOMPARE(rt.count([](const SocketEvent &e) {
             return e.role == Role::Server && e.clientId >= 7 && e.handler != HandlerKind::Main;
         }),
-            0);
+                 0);
         // G, H and I all left.
         for (int n = 7; n <= 9; ++n) {
             const auto from = rt.fromClient(n);

@@ -22,7 +22,7 @@ int countOf(const QVector<ProcessRow> &rows, ProcessRow::Kind kind)
     return int(std::count_if(rows.cbegin(), rows.cend(),
                              [kind](const ProcessRow &row) { return row.kind == kind; }));
 }
-}
+} // namespace
 
 class TestLessonProcessTracker : public QObject
 {
@@ -55,8 +55,9 @@ private slots:
         const ProcessRow *handler = find(rows, ProcessRow::Kind::HandlerThread);
         QVERIFY(handler);
         QCOMPARE(handler->client, rt.clientAddress(1));
-        QVERIFY(handler->info.state == ProcState::Sleeping || handler->info.state == ProcState::Running);
-        QCOMPARE(tracker.ports(), QList<quint16>{rt.serverPort()});
+        QVERIFY(handler->info.state == ProcState::Sleeping
+                || handler->info.state == ProcState::Running);
+        QCOMPARE(tracker.ports(), QList<quint16> {rt.serverPort()});
 
         rt.client(1)->disconnectFromHost();
         QTRY_VERIFY(rt.count(LessonRuntime::serverEvent(EventKind::HandlerExited)) > 0);
@@ -133,7 +134,7 @@ private slots:
         QTRY_VERIFY(rt.dataFrom(1) > 0);
         ProcessTracker tracker;
         tracker.setEvents(rt.events());
-        const QVector<ProcessRow> rows = tracker.snapshot(0);  // kept: child points into it
+        const QVector<ProcessRow> rows = tracker.snapshot(0); // kept: child points into it
         const ProcessRow *child = find(rows, ProcessRow::Kind::ChildProcess);
         QVERIFY(child);
         const qint64 pid = child->pid;
@@ -141,7 +142,7 @@ private slots:
         QCOMPARE(child->client, rt.clientAddress(1));
         rt.client(1)->disconnectFromHost();
         QTRY_COMPARE(ProcStat::process(pid).state, ProcState::Zombie);
-        rt.stopServer();  // reaps it
+        rt.stopServer(); // reaps it
         QCOMPARE(ProcStat::process(pid).state, ProcState::Gone);
     }
 };

@@ -25,8 +25,8 @@ private slots:
                                   << int(ProcState::Sleeping) << qint64(1);
         QTest::newRow("zombie") << QByteArray("4250 (tst) Z 4242 1 1") << "tst"
                                 << int(ProcState::Zombie) << qint64(4242);
-        QTest::newRow("name with ') '") << QByteArray("7 (a) b) R 3 0") << "a) b"
-                                        << int(ProcState::Running) << qint64(3);
+        QTest::newRow("name with ') '")
+            << QByteArray("7 (a) b) R 3 0") << "a) b" << int(ProcState::Running) << qint64(3);
         QTest::newRow("garbage") << QByteArray("nonsense") << QString() << int(ProcState::Unknown)
                                  << qint64(0);
     }
@@ -78,11 +78,10 @@ private slots:
 
     void tcpTable()
     {
-        const QByteArray table =
-            "  sl  local_address rem_address   st tx_queue rx_queue\n"
-            "   0: 0100007F:1388 00000000:0000 0A 00000000:00000000\n"
-            "   1: 0100007F:1388 0100007F:D2F0 06 00000000:00000000\n"
-            "   2: 0100007F:1389 0100007F:D2F1 06 00000000:00000000\n";
+        const QByteArray table = "  sl  local_address rem_address   st tx_queue rx_queue\n"
+                                 "   0: 0100007F:1388 00000000:0000 0A 00000000:00000000\n"
+                                 "   1: 0100007F:1388 0100007F:D2F0 06 00000000:00000000\n"
+                                 "   2: 0100007F:1389 0100007F:D2F1 06 00000000:00000000\n";
         QCOMPARE(TcpStateTable::countIn(table, 5000, TcpStateTable::kTimeWait), 1);
         QCOMPARE(TcpStateTable::countIn(table, 5000, TcpStateTable::kListen), 1);
         QCOMPARE(TcpStateTable::countIn(table, 5001, TcpStateTable::kTimeWait), 1);

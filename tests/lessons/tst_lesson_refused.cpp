@@ -15,7 +15,8 @@ private slots:
         QVERIFY(lessontest::runToEnd(controller, 7));
         const LessonRuntime &rt = *controller.runtime();
         const int refused = rt.indexOf([](const SocketEvent &e) {
-            return e.role == Role::Client && e.kind == EventKind::Error && e.call == SysCall::Connect;
+            return e.role == Role::Client && e.kind == EventKind::Error
+                && e.call == SysCall::Connect;
         });
         QVERIFY(refused >= 0);
         QCOMPARE(rt.events().at(refused).errnum, ECONNREFUSED);

@@ -1,6 +1,6 @@
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/lessoncatalog.h"
 #include "lessons/lessons.h"
+#include "tests/lessons/lessontestsupport.h"
 
 #include <QSet>
 
@@ -24,20 +24,20 @@ struct Expected
 
 const QVector<Expected> &expected()
 {
-    static const QVector<Expected> lessons{
-        {20, 15, {{2, 2}, {4, 4}, {10, 8}, {6, 5}, {4, 4}, {17, 13}}},       // udp
-        {18, 17, {{4, 3}, {6, 5}, {15, 14}, {7, 7}, {9, 10}, {6, 5}}},       // tcp basics
-        {7, 8, {{0, 0}, {3, 4}, {3, 4}, {0, 0}, {2, 2}, {5, 7}}},            // iterative
-        {13, 10, {{1, 1}, {5, 5}, {12, 9}, {7, 6}, {12, 9}, {9, 7}}},        // fork
-        {14, 13, {{6, 5}, {4, 4}, {11, 11}, {0, 0}, {6, 5}}},                // shared memory
-        {9, 9, {{5, 5}, {5, 5}, {8, 8}}},                                    // boundaries
-        {10, 8, {{2, 2}, {8, 6}}},                                           // refused
-        {11, 9, {{4, 3}, {10, 8}, {4, 3}, {2, 2}, {4, 3}}},                  // address in use
-        {21, 17, {{0, 0}, {0, 0}, {2, 2}, {8, 9}, {15, 14}}},               // poll
-        {16, 14, {{1, 1}, {4, 4}, {2, 2}, {5, 5}, {10, 8}, {2, 2}}},         // closing
-        {13, 9, {{9, 7}, {6, 4}, {2, 1}, {6, 4}, {7, 5}}},                   // nagle
+    static const QVector<Expected> lessons {
+        {20, 15, {{2, 2}, {4, 4}, {10, 8}, {6, 5}, {4, 4}, {17, 13}}}, // udp
+        {18, 17, {{4, 3}, {6, 5}, {15, 14}, {7, 7}, {9, 10}, {6, 5}}}, // tcp basics
+        {7, 8, {{0, 0}, {3, 4}, {3, 4}, {0, 0}, {2, 2}, {5, 7}}}, // iterative
+        {13, 10, {{1, 1}, {5, 5}, {12, 9}, {7, 6}, {12, 9}, {9, 7}}}, // fork
+        {14, 13, {{6, 5}, {4, 4}, {11, 11}, {0, 0}, {6, 5}}}, // shared memory
+        {9, 9, {{5, 5}, {5, 5}, {8, 8}}}, // boundaries
+        {10, 8, {{2, 2}, {8, 6}}}, // refused
+        {11, 9, {{4, 3}, {10, 8}, {4, 3}, {2, 2}, {4, 3}}}, // address in use
+        {21, 17, {{0, 0}, {0, 0}, {2, 2}, {8, 9}, {15, 14}}}, // poll
+        {16, 14, {{1, 1}, {4, 4}, {2, 2}, {5, 5}, {10, 8}, {2, 2}}}, // closing
+        {13, 9, {{9, 7}, {6, 4}, {2, 1}, {6, 4}, {7, 5}}}, // nagle
         // the catalogue's last
-        {17, 13, {{2, 1}, {11, 8}, {12, 9}, {13, 10}, {15, 12}}},             // flow control
+        {17, 13, {{2, 1}, {11, 8}, {12, 9}, {13, 10}, {15, 12}}}, // flow control
     };
     return lessons;
 }
@@ -51,7 +51,7 @@ QSet<QByteArray> anchors(const ListingLines &lines)
     }
     return names;
 }
-}
+} // namespace
 
 class TestLessonScripts : public QObject
 {
@@ -93,8 +93,9 @@ private slots:
             const QSet<QByteArray> c = anchors(script.listing.c);
             const QSet<QByteArray> python = anchors(script.listing.python);
             QCOMPARE(c, python);
-            QCOMPARE(qsizetype(c.size()), std::count_if(script.listing.c.cbegin(), script.listing.c.cend(),
-                                                        [](const ListingLine &l) { return l.anchor; }));
+            QCOMPARE(qsizetype(c.size()),
+                     std::count_if(script.listing.c.cbegin(), script.listing.c.cend(),
+                                   [](const ListingLine &l) { return l.anchor; }));
             QCOMPARE(qsizetype(python.size()),
                      std::count_if(script.listing.python.cbegin(), script.listing.python.cend(),
                                    [](const ListingLine &l) { return l.anchor; }));

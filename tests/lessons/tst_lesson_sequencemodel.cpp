@@ -1,6 +1,6 @@
-#include "ui/lessons/sequencedrawing.h"
-#include "lessons/sequencemodel.h"
 #include "core/labsession.h"
+#include "lessons/sequencemodel.h"
+#include "ui/lessons/sequencedrawing.h"
 
 #include <QFontMetricsF>
 #include <QTest>
@@ -33,7 +33,8 @@ struct Stream
         e.peer = peer;
         // As the session stamps a server's events: the client whose address the peer is.
         for (auto it = events.crbegin(); role == Role::Server && it != events.crend(); ++it) {
-            if (it->role == Role::Client && !peer.isEmpty() && LabSession::sameEndpoint(peer, it->local)) {
+            if (it->role == Role::Client && !peer.isEmpty()
+                && LabSession::sameEndpoint(peer, it->local)) {
                 e.clientId = int(it->connectionId);
                 break;
             }
@@ -55,8 +56,7 @@ int findItem(const SequenceModel &model, SequenceItem::Kind kind, const QString 
 }
 
 // The text of every <text> element of an SVG document; error: why it is not well-formed XML.
-template <typename Document>
-QStringList svgTexts(const Document &svg, QString *error)
+template<typename Document> QStringList svgTexts(const Document &svg, QString *error)
 {
     QXmlStreamReader xml(svg);
     QStringList texts;
@@ -85,7 +85,7 @@ SocketEvents iterativeStory()
     s.add(Role::Server, EventKind::Data, 2, kB, "B!");
     return s.events;
 }
-}
+} // namespace
 
 class TestLessonSequenceModel : public QObject
 {
@@ -110,19 +110,22 @@ private slots:
         SequenceModel model;
         model.setEvents(iterativeStory());
         const auto &items = model.items();
-        const int connectA = findItem(model, SequenceItem::Kind::Connect, QStringLiteral("connect"));
+        const int connectA
+            = findItem(model, SequenceItem::Kind::Connect, QStringLiteral("connect"));
         QVERIFY(connectA >= 0);
         QCOMPARE(items[connectA].fromLane, 0);
         QCOMPARE(items[connectA].toLane, 2);
         QCOMPARE(items[connectA].endRow, items[connectA].row);
 
         const int hello = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"hello\""));
-        const int helloRecv = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"hello\""));
+        const int helloRecv
+            = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"hello\""));
         QCOMPARE(items[hello].endRow, items[helloRecv].row);
 
         // B's message spans A's close: it arrives rows after it was sent.
         const int b = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"B!\""));
-        const int bRecv = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"B!\""));
+        const int bRecv
+            = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"B!\""));
         const int closeA = findItem(model, SequenceItem::Kind::Close, QStringLiteral("close()"));
         QCOMPARE(items[b].fromLane, 1);
         QVERIFY(items[closeA].row > items[b].row);
@@ -166,7 +169,8 @@ private slots:
         QVERIFY(connect >= 0 && accept >= 0);
         QVERIFY(items[connect].row < items[accept].row);
         const int message = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"hi\""));
-        const int recv = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"hi\""));
+        const int recv
+            = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("recv(): \"hi\""));
         QVERIFY(message >= 0 && recv >= 0);
         QVERIFY(items[message].row < items[recv].row);
         QCOMPARE(items[message].endRow, items[recv].row);
@@ -175,7 +179,7 @@ private slots:
     void openArrowUntilReceived()
     {
         SocketEvents events = iterativeStory();
-        events.resize(7);  // B has sent; nothing from B arrived yet
+        events.resize(7); // B has sent; nothing from B arrived yet
         SequenceModel model;
         model.setEvents(events);
         const int b = findItem(model, SequenceItem::Kind::Message, QStringLiteral("\"B!\""));
@@ -204,7 +208,8 @@ private slots:
     {
         Stream s;
         s.add(Role::Server, EventKind::Listening).local = kServer;
-        s.add(Role::Client, EventKind::Sent, 1, kServer, "hi").local = QStringLiteral("0.0.0.0:40001");
+        s.add(Role::Client, EventKind::Sent, 1, kServer, "hi").local
+            = QStringLiteral("0.0.0.0:40001");
         s.add(Role::Server, EventKind::Data, 0, kA, "hi");
         SequenceModel model;
         model.setEvents(s.events);
@@ -233,7 +238,8 @@ private slots:
         refused.args = QStringLiteral("127.0.0.1:7001");
         refused.errnum = 111;
         s.add(Role::Server, EventKind::Listening).local = kServer;
-        s.add(Role::Client, EventKind::Sent, 2, QStringLiteral("127.0.0.1:7002"), "anyone?").local = kB;
+        s.add(Role::Client, EventKind::Sent, 2, QStringLiteral("127.0.0.1:7002"), "anyone?").local
+            = kB;
         SequenceModel model;
         model.setEvents(s.events);
         // A, B, the server, and one lane per address where nothing listened.
@@ -245,7 +251,8 @@ private slots:
         const int rst = findItem(model, SequenceItem::Kind::Reply, QStringLiteral("RST"));
         QCOMPARE(model.items()[syn].toLane, 3);
         QCOMPARE(model.items()[rst].toLane, 0);
-        QVERIFY(findItem(model, SequenceItem::Kind::Error, QStringLiteral("connect() failed")) > rst);
+        QVERIFY(findItem(model, SequenceItem::Kind::Error, QStringLiteral("connect() failed"))
+                > rst);
         const int lost = findItem(model, SequenceItem::Kind::Message, QStringLiteral("anyone?"));
         QCOMPARE(model.items()[lost].toLane, 4);
         QCOMPARE(model.items()[lost].endRow, model.items()[lost].row);
@@ -314,7 +321,8 @@ private slots:
         s.add(Role::Client, EventKind::Disconnected, 2, kServer).local = kB;
         SequenceModel model;
         model.setEvents(s.events);
-        const int fin = findItem(model, SequenceItem::Kind::Close, QStringLiteral("shutdown(SHUT_WR)"));
+        const int fin
+            = findItem(model, SequenceItem::Kind::Close, QStringLiteral("shutdown(SHUT_WR)"));
         QVERIFY(fin >= 0);
         QCOMPARE(model.items()[fin].fromLane, 0);
         QCOMPARE(model.items()[fin].toLane, model.serverLane());
@@ -345,8 +353,9 @@ private slots:
         QVERIFY(drawing.rowY(model.rowCount() - 1) < drawing.size().height());
         const QString svg = QString::fromUtf8(drawing.toSvg(QStringLiteral("t")));
         QVERIFY(svg.startsWith(QLatin1String("<?xml")));
-        QVERIFY(svg.contains(QLatin1String("<svg")) && svg.trimmed().endsWith(QLatin1String("</svg>")));
-        QVERIFY(svg.contains(QLatin1String("&quot;B!&quot;")));  // text is escaped
+        QVERIFY(svg.contains(QLatin1String("<svg"))
+                && svg.trimmed().endsWith(QLatin1String("</svg>")));
+        QVERIFY(svg.contains(QLatin1String("&quot;B!&quot;"))); // text is escaped
         QVERIFY(svg.contains(QLatin1String("Client A")));
         QVERIFY(!svg.contains(QLatin1String("paint-order")));
     }
@@ -378,7 +387,7 @@ private slots:
         int arrows = 0;
         for (const SequenceDrawing::Shape &shape : drawing.shapes()) {
             if (shape.type != SequenceDrawing::Shape::Type::Line || shape.width < 2)
-                continue;  // lifelines
+                continue; // lifelines
             ++arrows;
             const QPointF a = shape.points[0];
             const QPointF b = shape.points[1];
@@ -400,7 +409,7 @@ private slots:
         for (int rowHeight : {SequenceDrawing::kRowHeight, SequenceDrawing::kMinRowHeight}) {
             SequenceDrawing drawing;
             drawing.layout(model, 700, rowHeight);
-            int labels = 0;  // a drawing without labels would pass the loop below unchecked
+            int labels = 0; // a drawing without labels would pass the loop below unchecked
             for (const SequenceDrawing::Shape &shape : drawing.shapes()) {
                 if (shape.type != SequenceDrawing::Shape::Type::Text || shape.header)
                     continue;
@@ -417,7 +426,7 @@ private slots:
     void svgEscapesPeerText()
     {
         const QString peer = QStringLiteral("<b>&\"x\"</b>:1");
-        const QByteArray payload = "<i>&\"q\"</i>\xef\xbf\xbf";  // ends in U+FFFF, not XML
+        const QByteArray payload = "<i>&\"q\"</i>\xef\xbf\xbf"; // ends in U+FFFF, not XML
         Stream s;
         s.add(Role::Server, EventKind::Listening).local = kServer;
         s.add(Role::Server, EventKind::Connected, 7, peer);
@@ -433,7 +442,8 @@ private slots:
         const QStringList texts = svgTexts(svg, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY2(texts.contains(peer), qPrintable(texts.join(QLatin1Char('|'))));
-        const QString label = QStringLiteral("\"<i>&\"q\"</i>%1\"").arg(QChar(QChar::ReplacementCharacter));
+        const QString label
+            = QStringLiteral("\"<i>&\"q\"</i>%1\"").arg(QChar(QChar::ReplacementCharacter));
         QVERIFY2(std::any_of(texts.cbegin(), texts.cend(),
                              [&label](const QString &t) { return t.contains(label); }),
                  qPrintable(texts.join(QLatin1Char('|'))));
@@ -450,11 +460,11 @@ private slots:
             s.add(Role::Client, EventKind::Connected, id, kServer).local = local;
             s.add(Role::Server, EventKind::Connected, id, local);
             s.add(Role::Client, EventKind::Sent, id, kServer,
-                 "a rather long message, longer than a lane")
+                  "a rather long message, longer than a lane")
                 .local
                 = local;
             s.add(Role::Server, EventKind::Data, id, local,
-                "a rather long message, longer than a lane");
+                  "a rather long message, longer than a lane");
             s.add(Role::Server, EventKind::Call, id).args = QStringLiteral("x");
         }
         SequenceModel model;
@@ -511,7 +521,8 @@ private slots:
             }));
         model.setPendingConnects({});
         model.setEvents(s.events);
-        QVERIFY(std::none_of(model.items().cbegin(), model.items().cend(),
+        QVERIFY(std::none_of(
+            model.items().cbegin(), model.items().cend(),
             [](const SequenceItem &item) { return item.kind == SequenceItem::Kind::Connect; }));
     }
 

@@ -1,6 +1,6 @@
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/kernelsockets.h"
 #include "lessons/lessons.h"
+#include "tests/lessons/lessontestsupport.h"
 
 using namespace socketlab;
 
@@ -28,12 +28,12 @@ private slots:
             }
         }
         std::sort(threadValues.begin(), threadValues.end());
-        QCOMPARE(threadValues, (QList<qint64>{1, 2, 3}));
+        QCOMPARE(threadValues, (QList<qint64> {1, 2, 3}));
         QCOMPARE(threadIds.size(), 3);
         const auto *facts = controller.current()->factsAs<SharedMemoryFacts>();
         QVERIFY(facts);
         QCOMPARE(facts->threadCounter, qint64(3));
-        QCOMPARE(childValues, (QList<qint64>{1, 1, 1}));
+        QCOMPARE(childValues, (QList<qint64> {1, 1, 1}));
         QCOMPARE(facts->parentCounter, qint64(0));
         QCOMPARE(rt.server()->sharedCounter(), 0);
         // The last step's handler thread forgot close(): the kernel showed G's connection

@@ -24,9 +24,11 @@ private slots:
         last = -1;
         for (const SysCall call : {SysCall::Getaddrinfo, SysCall::Getprotobyname, SysCall::Socket,
                                    SysCall::Connect, SysCall::Send, SysCall::Close}) {
-            const int at = rt.indexOf([call](const SocketEvent &e) {
-                return e.role == Role::Client && e.kind == EventKind::Call && e.call == call;
-            }, last + 1);
+            const int at = rt.indexOf(
+                [call](const SocketEvent &e) {
+                    return e.role == Role::Client && e.kind == EventKind::Call && e.call == call;
+                },
+                last + 1);
             QVERIFY2(at > last, qPrintable(sysCallName(call)));
             last = at;
         }

@@ -1,7 +1,7 @@
 #include "core/eventformatter.h"
-#include "tests/lessons/lessontestsupport.h"
 #include "lessons/lessons.h"
 #include "lessons/sequencemodel.h"
+#include "tests/lessons/lessontestsupport.h"
 
 #include <QSet>
 
@@ -22,7 +22,7 @@ private slots:
             if (e.role == Role::Server && e.kind == EventKind::Data)
                 peers.insert(e.peer);
         }
-        QCOMPARE(peers.size(), 3);  // A, B and the last step's C
+        QCOMPARE(peers.size(), 3); // A, B and the last step's C
         QCOMPARE(rt.dataFrom(1), 2);
         QCOMPARE(rt.dataFrom(2), 1);
         QCOMPARE(rt.count(LessonRuntime::serverEvent(EventKind::Connected)), 0);

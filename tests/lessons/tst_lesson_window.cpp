@@ -1,7 +1,7 @@
+#include "lessons/lessoncatalog.h"
 #include "tests/lessons/lessontestsupport.h"
 #include "ui/lessons/codeview.h"
 #include "ui/lessons/kernelview.h"
-#include "lessons/lessoncatalog.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/lessons/queueplot.h"
 #include "ui/lessons/sequencediagramwidget.h"
@@ -53,8 +53,10 @@ private slots:
         QImage image(png);
         QVERIFY(!image.isNull());
         // Twice the pixels of the diagram on screen, for slides.
-        QVERIFY2(image.width() >= 2 * window.diagram()->width() - 2,
-                 qPrintable(QStringLiteral("%1 px for %2").arg(image.width()).arg(window.diagram()->width())));
+        QVERIFY2(
+            image.width() >= 2 * window.diagram()->width() - 2,
+            qPrintable(
+                QStringLiteral("%1 px for %2").arg(image.width()).arg(window.diagram()->width())));
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QXmlStreamReader xml(&file);
@@ -77,9 +79,10 @@ private slots:
         // 1024x768 leaves, so the pane follows the newest row instead.
         auto *area = qobject_cast<QAbstractScrollArea *>(diagram->parentWidget()->parentWidget());
         QVERIFY(area);
-        QTRY_VERIFY(diagram->minimumHeight() <= diagram->parentWidget()->height()
-                    || (area->verticalScrollBar()->maximum() > 0
-                        && area->verticalScrollBar()->value() == area->verticalScrollBar()->maximum()));
+        QTRY_VERIFY(
+            diagram->minimumHeight() <= diagram->parentWidget()->height()
+            || (area->verticalScrollBar()->maximum() > 0
+                && area->verticalScrollBar()->value() == area->verticalScrollBar()->maximum()));
     }
 
     // The kernel tab lists the lesson's sockets live; the flow-control lesson plots the queues.
@@ -95,7 +98,7 @@ private slots:
         QVERIFY(kernel);
         auto *tabs = qobject_cast<QTabWidget *>(kernel->parentWidget()->parentWidget());
         QVERIFY(tabs);
-        QCOMPARE(tabs->currentWidget(), kernel);  // the step says: look at the kernel
+        QCOMPARE(tabs->currentWidget(), kernel); // the step says: look at the kernel
         auto *table = kernel->findChild<QTreeWidget *>();
         QVERIFY(table);
         // The listener, the server's side of A's connection and A's socket.
@@ -103,8 +106,9 @@ private slots:
         QStringList states;
         for (int i = 0; i < table->topLevelItemCount(); ++i)
             states << table->topLevelItem(i)->text(1);
-        QCOMPARE(states, (QStringList{QStringLiteral("LISTEN"), QStringLiteral("ESTABLISHED"),
-                                      QStringLiteral("ESTABLISHED")}));
+        QCOMPARE(states,
+                 (QStringList {QStringLiteral("LISTEN"), QStringLiteral("ESTABLISHED"),
+                               QStringLiteral("ESTABLISHED")}));
         QVERIFY(kernel->findChild<QueuePlot *>()->isVisible());
         window.openLesson(2);
         QTRY_VERIFY_WITH_TIMEOUT(controller->isSettled(), lessontest::kStepWaitMs);
@@ -152,23 +156,25 @@ private slots:
         auto *table = kernel->findChild<QTreeWidget *>();
         QTreeWidgetItem *synSent = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((synSent = [table]() -> QTreeWidgetItem * {
-            for (int i = 0; i < table->topLevelItemCount(); ++i) {
-                if (table->topLevelItem(i)->text(1) == QLatin1String("SYN_SENT"))
-                    return table->topLevelItem(i);
-            }
-            return nullptr;
-        }()) != nullptr,
-            lessontest::kStepWaitMs);
+                                     for (int i = 0; i < table->topLevelItemCount(); ++i) {
+                                         if (table->topLevelItem(i)->text(1)
+                                             == QLatin1String("SYN_SENT"))
+                                             return table->topLevelItem(i);
+                                     }
+                                     return nullptr;
+                                 }()) != nullptr,
+                                 lessontest::kStepWaitMs);
         QVERIFY(synSent->font(1).bold());
         QTRY_VERIFY(table->viewport()->rect().contains(table->visualItemRect(synSent)));
         // The diagram draws D's connect() that has not returned.
         const int lane = window.diagram()->model().clientLane(4);
         QVERIFY(lane >= 0);
-        QTRY_VERIFY(std::any_of(window.diagram()->model().items().cbegin(),
-            window.diagram()->model().items().cend(), [lane](const SequenceItem &item) {
-                return item.fromLane == lane && item.kind == SequenceItem::Kind::Connect
-                    && item.endRow < 0;
-            }));
+        QTRY_VERIFY(
+            std::any_of(window.diagram()->model().items().cbegin(),
+                        window.diagram()->model().items().cend(), [lane](const SequenceItem &item) {
+                            return item.fromLane == lane && item.kind == SequenceItem::Kind::Connect
+                                && item.endRow < 0;
+                        }));
     }
 
     // Lesson 9's last steps use the server and clients G, H and I, right of six lanes that
@@ -187,7 +193,7 @@ private slots:
             QRect(last.first, 0, last.second - last.first, diagram->height())));
         // Labels at 12 px at least on screen, growing with the window's text.
         QVERIFY2(diagram->labelPixelSize() >= 12,
-            qPrintable(QString::number(diagram->labelPixelSize())));
+                 qPrintable(QString::number(diagram->labelPixelSize())));
     }
 
     // The diagram's text follows the window's text size (zoom, presentation).
@@ -205,7 +211,7 @@ private slots:
         QVERIFY2(before >= 12, qPrintable(QString::number(before)));
         zoom->setPercent(ZoomController::steps().last());
         QTRY_VERIFY2(window.diagram()->labelPixelSize() >= before * 5 / 4,
-            qPrintable(QString::number(window.diagram()->labelPixelSize())));
+                     qPrintable(QString::number(window.diagram()->labelPixelSize())));
         zoom->reset();
         QTRY_COMPARE(window.diagram()->labelPixelSize(), before);
     }
@@ -215,7 +221,9 @@ private slots:
     {
         CodeView view;
         CodeListing listing;
-        listing.c = {ListingLine::commentLine(QStringLiteral("server")), "s = socket(AF_INET, SOCK_STREAM, 0);", {"accept", "c = accept(s, NULL, NULL);"}};
+        listing.c = {ListingLine::commentLine(QStringLiteral("server")),
+                     "s = socket(AF_INET, SOCK_STREAM, 0);",
+                     {"accept", "c = accept(s, NULL, NULL);"}};
         listing.python = {{"accept", "con, cliente = tcp.accept()"}, "con.close()"};
         view.setListing(listing);
         const auto *c = qobject_cast<QPlainTextEdit *>(view.widget(0));

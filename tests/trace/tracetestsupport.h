@@ -32,7 +32,7 @@ inline QString realPython()
         looked = true;
         QProcess probe;
         probe.start(QStringLiteral("python3"),
-            {QStringLiteral("-c"), QStringLiteral("import sys; print(sys.executable)")});
+                    {QStringLiteral("-c"), QStringLiteral("import sys; print(sys.executable)")});
         if (probe.waitForFinished(kWaitMs) && probe.exitCode() == 0)
             path = QString::fromLocal8Bit(probe.readAllStandardOutput()).trimmed();
     }
@@ -87,9 +87,9 @@ inline QString compiled(const QTemporaryDir &dir, const QString &name)
     QProcess compiler;
     compiler.setProcessChannelMode(QProcess::MergedChannels);
     compiler.start(cc,
-        {QStringLiteral("-O1"), QStringLiteral("-pthread"), QStringLiteral("-o"), out,
-            QStringLiteral(SOCKETLAB_SOURCE_DIR "/tests/trace/programs/") + name
-                + QStringLiteral(".c")});
+                   {QStringLiteral("-O1"), QStringLiteral("-pthread"), QStringLiteral("-o"), out,
+                    QStringLiteral(SOCKETLAB_SOURCE_DIR "/tests/trace/programs/") + name
+                        + QStringLiteral(".c")});
     if (!compiler.waitForFinished(60000) || compiler.exitCode() != 0) {
         qWarning("%s", compiler.readAll().constData());
         return QString();
@@ -104,13 +104,13 @@ public:
     TraceRun()
     {
         QObject::connect(&tracer, &Tracer::eventsArrived, this,
-            [this](const SocketEvents &batch) { events += batch; });
+                         [this](const SocketEvents &batch) { events += batch; });
         QObject::connect(&tracer, &Tracer::finished, this, [this](int status) {
             finished = true;
             exitStatus = status;
         });
         QObject::connect(&tracer, &Tracer::outputArrived, this,
-            [this](const QByteArray &bytes, bool) { output += bytes; });
+                         [this](const QByteArray &bytes, bool) { output += bytes; });
     }
 
     bool start(const QString &program, const QStringList &arguments, bool pipes = false)

@@ -82,8 +82,8 @@ QProcess *TestCliTrace::startTrace(const QStringList &arguments)
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessEnvironment(englishEnvironment());
-    process->start(
-        QStringLiteral(SOCKETLAB_CLI_PATH), QStringList {QStringLiteral("trace")} + arguments);
+    process->start(QStringLiteral(SOCKETLAB_CLI_PATH),
+                   QStringList {QStringLiteral("trace")} + arguments);
     m_processes.push_back(std::move(process));
     return m_processes.back().get();
 }
@@ -110,7 +110,7 @@ void TestCliTrace::jsonToOutputFile()
                                           "sys.exit(3)\n")
                                .arg(port);
     QProcess *trace = startTrace({QStringLiteral("--json"), QStringLiteral("--output"), events,
-        QStringLiteral("--"), m_python, QStringLiteral("-c"), script});
+                                  QStringLiteral("--"), m_python, QStringLiteral("-c"), script});
     QVERIFY(trace->waitForFinished(kWaitMs));
     QCOMPARE(trace->exitCode(), 3);
     QCOMPARE(trace->readAllStandardOutput(), QByteArray("done\n")); // the program's own
@@ -141,8 +141,8 @@ void TestCliTrace::jsonToOutputFile()
             waited = true;
             const QString args = line.value(QStringLiteral("args")).toString();
             QVERIFY2(args.startsWith(QStringLiteral("wait4("))
-                    || args.startsWith(QStringLiteral("waitid(")),
-                qPrintable(args));
+                         || args.startsWith(QStringLiteral("waitid(")),
+                     qPrintable(args));
         }
         if (event != QLatin1String("process"))
             continue;
@@ -154,8 +154,8 @@ void TestCliTrace::jsonToOutputFile()
         if (what == QLatin1String("thread"))
             QVERIFY(line.contains(QStringLiteral("tid")));
         if (what == QLatin1String("exited"))
-            QVERIFY(
-                line.contains(QStringLiteral("status")) != line.contains(QStringLiteral("signal")));
+            QVERIFY(line.contains(QStringLiteral("status"))
+                    != line.contains(QStringLiteral("signal")));
         if (what == QLatin1String("forked") || what == QLatin1String("zombie")
             || what == QLatin1String("reaped")) {
             // The parent that made it, must reap it, or did.
@@ -174,7 +174,8 @@ void TestCliTrace::jsonToOutputFile()
     // The second child, never reaped by the program.
     QCOMPARE(summary.value(QStringLiteral("zombies")).toInt(), 1);
     const QStringList keys {QStringLiteral("calls"), QStringLiteral("processes"),
-        QStringLiteral("threads"), QStringLiteral("zombies"), QStringLiteral("exit_status")};
+                            QStringLiteral("threads"), QStringLiteral("zombies"),
+                            QStringLiteral("exit_status")};
     for (const QString &key : keys)
         QVERIFY2(summary.contains(key), qPrintable(key));
     QVERIFY(summary.value(QStringLiteral("calls")).toInt() >= 5);
@@ -196,8 +197,9 @@ void TestCliTrace::humanLinesOnStandardError()
 void TestCliTrace::portugueseLines()
 {
     const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
-    QProcess *trace = startTrace({QStringLiteral("--lang"), QStringLiteral("pt_BR"),
-        QStringLiteral("--"), sh, QStringLiteral("-c"), QStringLiteral("exit 0")});
+    QProcess *trace
+        = startTrace({QStringLiteral("--lang"), QStringLiteral("pt_BR"), QStringLiteral("--"), sh,
+                      QStringLiteral("-c"), QStringLiteral("exit 0")});
     QVERIFY(trace->waitForFinished(kWaitMs));
     const QByteArray err = trace->readAllStandardError();
     QVERIFY2(err.contains("Processo"), err.constData());
@@ -210,18 +212,20 @@ void TestCliTrace::exitCodes_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
     QTest::newRow("not found") << QStringList {QStringLiteral("--"),
-        QStringLiteral("socketlab-no-such-program")}
+                                               QStringLiteral("socketlab-no-such-program")}
                                << 127 << QStringLiteral("not found");
     QTest::newRow("not executable")
         << QStringList {QStringLiteral("--"), QStringLiteral(SOCKETLAB_SOURCE_DIR "/README.md")}
         << 126 << QStringLiteral("cannot be run");
     QTest::newRow("no program") << QStringList {} << 2 << QStringLiteral("Missing program");
-    QTest::newRow("option of another command") << QStringList {QStringLiteral("--port"),
-        QStringLiteral("5000"), QStringLiteral("--"), QStringLiteral("true")}
-                                               << 2 << QStringLiteral("--port");
-    QTest::newRow("killed by a signal") << QStringList {QStringLiteral("--"), QStringLiteral("sh"),
-        QStringLiteral("-c"), QStringLiteral("kill -TERM $$")}
-                                        << 128 + SIGTERM << QString();
+    QTest::newRow("option of another command")
+        << QStringList {QStringLiteral("--port"), QStringLiteral("5000"), QStringLiteral("--"),
+                        QStringLiteral("true")}
+        << 2 << QStringLiteral("--port");
+    QTest::newRow("killed by a signal")
+        << QStringList {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                        QStringLiteral("kill -TERM $$")}
+        << 128 + SIGTERM << QString();
 }
 
 void TestCliTrace::exitCodes()
@@ -246,8 +250,8 @@ void TestCliTrace::notPermitted()
     QProcess trace;
     trace.setProcessEnvironment(englishEnvironment());
     trace.start(launcher,
-        {QStringLiteral(SOCKETLAB_CLI_PATH), QStringLiteral("trace"), QStringLiteral("--"),
-            truePath});
+                {QStringLiteral(SOCKETLAB_CLI_PATH), QStringLiteral("trace"), QStringLiteral("--"),
+                 truePath});
     QVERIFY(trace.waitForFinished(kWaitMs));
     QCOMPARE(trace.exitStatus(), QProcess::NormalExit);
     QCOMPARE(trace.exitCode(), 1);
@@ -265,7 +269,8 @@ void TestCliTrace::sigtermEndsTheProgram()
     const quint16 port = freePort();
     const QString events = m_dir.filePath(QStringLiteral("sigterm.json"));
     QProcess *trace = startTrace({QStringLiteral("--json"), QStringLiteral("--output"), events,
-        QStringLiteral("--"), m_python, recipeCopy(m_dir, QStringLiteral("tcp_server.py"), port)});
+                                  QStringLiteral("--"), m_python,
+                                  recipeCopy(m_dir, QStringLiteral("tcp_server.py"), port)});
     QVERIFY(trace->waitForStarted(kWaitMs));
     QTRY_VERIFY_WITH_TIMEOUT(sendAndClose(port, ""), kWaitMs);
     ::kill(pid_t(trace->processId()), SIGTERM);
@@ -286,8 +291,9 @@ void TestCliTrace::interruptIsPassedOnAndASecondOneEnds()
     // A program that lives through SIGINT: the first interrupt reaches it, the second ends it.
     const QString sh = QStandardPaths::findExecutable(QStringLiteral("sh"));
     const quint16 port = freePort();
-    QProcess *trace = startTrace({QStringLiteral("--"), sh, QStringLiteral("-c"),
-        QStringLiteral("trap 'echo got-int' INT; %1 %2 & wait; wait").arg(path).arg(port)});
+    QProcess *trace = startTrace(
+        {QStringLiteral("--"), sh, QStringLiteral("-c"),
+         QStringLiteral("trap 'echo got-int' INT; %1 %2 & wait; wait").arg(path).arg(port)});
     QVERIFY(trace->waitForStarted(kWaitMs));
     QByteArray err;
     QTRY_VERIFY_WITH_TIMEOUT((err += trace->readAllStandardError()).contains("listen("), kWaitMs);
@@ -310,8 +316,8 @@ void TestCliTrace::programDiesWithSocketLab()
         = startTrace({QStringLiteral("--json"), QStringLiteral("--"), path, QString::number(port)});
     QVERIFY(trace->waitForStarted(kWaitMs));
     QByteArray err;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (err += trace->readAllStandardError()).contains("\"listen\""), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT((err += trace->readAllStandardError()).contains("\"listen\""),
+                             kWaitMs);
     const QJsonObject started = jsonLines(err).first();
     const pid_t program = pid_t(started.value(QStringLiteral("pid")).toInteger());
     QVERIFY(program > 0);

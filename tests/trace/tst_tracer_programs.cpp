@@ -80,7 +80,7 @@ void TestTracerPrograms::readWriteOnSocketsAreRecvSend()
     // close() of a socket only: the loader's and libc's own closes are not shown.
     QCOMPARE(run.calls(SysCall::Close).size(), 2);
     QCOMPARE(run.calls(SysCall::Setsockopt).first().args,
-        QStringLiteral("fd 3, SOL_SOCKET, SO_REUSEADDR, 1"));
+             QStringLiteral("fd 3, SOL_SOCKET, SO_REUSEADDR, 1"));
 }
 
 void TestTracerPrograms::sigchldHandlerShowsEintrAndReaps()
@@ -96,11 +96,11 @@ void TestTracerPrograms::sigchldHandlerShowsEintrAndReaps()
     // reaps the child.
     QVERIFY(run.waitForProcess(ProcessChange::Reaped, 1));
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(run.events.cbegin(), run.events.cend(),
-                                 [](const SocketEvent &e) {
-                                     return e.kind == EventKind::Call && e.call == SysCall::Accept
-                                         && e.errnum == EINTR;
-                                 }),
-        kWaitMs);
+                                         [](const SocketEvent &e) {
+                                             return e.kind == EventKind::Call
+                                                 && e.call == SysCall::Accept && e.errnum == EINTR;
+                                         }),
+                             kWaitMs);
     QVERIFY(sendAndClose(port, "two"));
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus, 0);
@@ -148,8 +148,8 @@ void TestTracerPrograms::pollIsTheEventLoopsWait()
     QVERIFY(run.waitForFinished());
     const QList<SocketEvent> polls = run.calls(SysCall::Poll);
     QVERIFY(polls.size() >= 2);
-    QVERIFY2(
-        polls.first().args.startsWith(QStringLiteral("poll(fd 3")), qPrintable(polls.first().args));
+    QVERIFY2(polls.first().args.startsWith(QStringLiteral("poll(fd 3")),
+             qPrintable(polls.first().args));
     QCOMPARE(run.calls(SysCall::Accept).size(), 2);
 }
 
@@ -230,8 +230,8 @@ void TestTracerPrograms::execFromASecondThread()
     QTRY_VERIFY_WITH_TIMEOUT(run.output.contains("from the new program"), kWaitMs);
     const QList<SocketEvent> started = run.processEvents(ProcessChange::Started);
     QCOMPARE(started.size(), 2);
-    QCOMPARE(
-        started.last().pid, run.tracer.programPid()); // the leader's pid, as the kernel gives it
+    QCOMPARE(started.last().pid,
+             run.tracer.programPid()); // the leader's pid, as the kernel gives it
     QCOMPARE(started.last().program, echo);
 }
 
@@ -395,8 +395,9 @@ void TestTracerPrograms::sameCallsAsStrace()
     const quint16 strPort = freePort();
     QProcess reference;
     reference.start(strace,
-        {QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=network"),
-            QStringLiteral("-o"), log, path, QString::number(strPort), QStringLiteral("1")});
+                    {QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=network"),
+                     QStringLiteral("-o"), log, path, QString::number(strPort),
+                     QStringLiteral("1")});
     QVERIFY(reference.waitForStarted(kWaitMs));
     QVERIFY(serveOne(strPort));
     QVERIFY(reference.waitForFinished(kWaitMs));
@@ -421,10 +422,11 @@ void TestTracerPrograms::sameCallsAsStrace()
     QVERIFY(serveOne(port));
     QVERIFY(run.waitForFinished());
     QStringList traced;
-    const QSet<QString> network {QStringLiteral("socket"), QStringLiteral("bind"),
-        QStringLiteral("listen"), QStringLiteral("accept"), QStringLiteral("connect"),
-        QStringLiteral("setsockopt"), QStringLiteral("getsockopt"), QStringLiteral("getsockname"),
-        QStringLiteral("getpeername"), QStringLiteral("shutdown")};
+    const QSet<QString> network {QStringLiteral("socket"),      QStringLiteral("bind"),
+                                 QStringLiteral("listen"),      QStringLiteral("accept"),
+                                 QStringLiteral("connect"),     QStringLiteral("setsockopt"),
+                                 QStringLiteral("getsockopt"),  QStringLiteral("getsockname"),
+                                 QStringLiteral("getpeername"), QStringLiteral("shutdown")};
     for (const QString &name : run.callNames(run.tracer.programPid())) {
         if (network.contains(name))
             traced << name;
@@ -466,8 +468,9 @@ void TestTracerPrograms::sameCallsAsStracePerThread()
     const quint16 strPort = freePort();
     QProcess reference;
     reference.start(strace,
-        {QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=network"),
-            QStringLiteral("-o"), log, path, QString::number(strPort), QString::number(kClients)});
+                    {QStringLiteral("-f"), QStringLiteral("-e"), QStringLiteral("trace=network"),
+                     QStringLiteral("-o"), log, path, QString::number(strPort),
+                     QString::number(kClients)});
     QVERIFY(reference.waitForStarted(kWaitMs));
     QVERIFY(serve(strPort));
     QVERIFY(reference.waitForFinished(kWaitMs));
@@ -501,11 +504,12 @@ void TestTracerPrograms::sameCallsAsStracePerThread()
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus, 0);
     // close, thread and exit are no network calls for strace.
-    const QSet<QString> network {QStringLiteral("socket"), QStringLiteral("bind"),
-        QStringLiteral("listen"), QStringLiteral("accept"), QStringLiteral("connect"),
-        QStringLiteral("setsockopt"), QStringLiteral("getsockopt"), QStringLiteral("getsockname"),
-        QStringLiteral("getpeername"), QStringLiteral("shutdown"), QStringLiteral("recv"),
-        QStringLiteral("send"), QStringLiteral("recvfrom"), QStringLiteral("sendto")};
+    const QSet<QString> network {
+        QStringLiteral("socket"),     QStringLiteral("bind"),        QStringLiteral("listen"),
+        QStringLiteral("accept"),     QStringLiteral("connect"),     QStringLiteral("setsockopt"),
+        QStringLiteral("getsockopt"), QStringLiteral("getsockname"), QStringLiteral("getpeername"),
+        QStringLiteral("shutdown"),   QStringLiteral("recv"),        QStringLiteral("send"),
+        QStringLiteral("recvfrom"),   QStringLiteral("sendto")};
     QSet<qint64> tids;
     for (const SocketEvent &event : run.events) {
         if (event.kind == EventKind::Call)

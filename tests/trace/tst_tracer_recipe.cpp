@@ -40,7 +40,7 @@ bool TestTracerRecipe::runCliClient(quint16 port, const QByteArray &input)
 {
     QProcess client;
     client.start(QStringLiteral(SOCKETLAB_CLI_PATH),
-        {QStringLiteral("client"), QStringLiteral("--port"), QString::number(port)});
+                 {QStringLiteral("client"), QStringLiteral("--port"), QString::number(port)});
     if (!client.waitForStarted(kWaitMs))
         return false;
     client.write(input);
@@ -52,7 +52,8 @@ void TestTracerRecipe::forkServerShowsChildrenAndZombies()
 {
     const quint16 port = freePort();
     TraceRun run;
-    QVERIFY(run.start(m_python,
+    QVERIFY(run.start(
+        m_python,
         {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server_fork.py"), port)},
         true));
     QVERIFY(run.waitForCalls(SysCall::Listen, 1));
@@ -117,7 +118,8 @@ void TestTracerRecipe::threadServerShowsThreads()
 {
     const quint16 port = freePort();
     TraceRun run;
-    QVERIFY(run.start(m_python,
+    QVERIFY(run.start(
+        m_python,
         {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server_thread.py"), port)},
         true));
     QVERIFY(run.waitForCalls(SysCall::Listen, 1));
@@ -151,8 +153,9 @@ void TestTracerRecipe::iterativeServerServesOneAtATime()
 {
     const quint16 port = freePort();
     TraceRun run;
-    QVERIFY(run.start(m_python,
-        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server.py"), port)}, true));
+    QVERIFY(run.start(
+        m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_server.py"), port)},
+        true));
     QVERIFY(run.waitForCalls(SysCall::Listen, 1));
     QVERIFY(runCliClient(port, "first\n"));
     QVERIFY(runCliClient(port, "second\n"));
@@ -176,8 +179,9 @@ void TestTracerRecipe::udpServerShowsSenders()
 {
     const quint16 port = freePort();
     TraceRun run;
-    QVERIFY(run.start(m_python,
-        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("udp_server.py"), port)}, true));
+    QVERIFY(run.start(
+        m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("udp_server.py"), port)},
+        true));
     QVERIFY(run.waitForCalls(SysCall::Bind, 1));
     socketlab::Fd a = testsupport::udpSocket();
     socketlab::Fd b = testsupport::udpSocket();
@@ -199,14 +203,15 @@ void TestTracerRecipe::tcpClientTypedInto()
     const quint16 port = freePort();
     QProcess server;
     server.start(QStringLiteral(SOCKETLAB_CLI_PATH),
-        {QStringLiteral("server"), QStringLiteral("--port"), QString::number(port),
-            QStringLiteral("--json")});
+                 {QStringLiteral("server"), QStringLiteral("--port"), QString::number(port),
+                  QStringLiteral("--json")});
     QVERIFY(server.waitForStarted(kWaitMs));
     QTRY_VERIFY_WITH_TIMEOUT(
         (server.waitForReadyRead(100), server.peek(4096).contains("listening")), kWaitMs);
     TraceRun run;
-    QVERIFY(run.start(m_python,
-        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_client.py"), port)}, true));
+    QVERIFY(run.start(
+        m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("tcp_client.py"), port)},
+        true));
     QVERIFY(run.waitForCalls(SysCall::Connect, 1));
     run.tracer.writeInput("hello\n");
     QVERIFY(run.waitForCalls(SysCall::Send, 1));
@@ -236,8 +241,9 @@ void TestTracerRecipe::udpClientTypedInto()
     const sockaddr_storage address = testsupport::addressOf("127.0.0.1", port, &length);
     QCOMPARE(::bind(receiver.get(), reinterpret_cast<const sockaddr *>(&address), length), 0);
     TraceRun run;
-    QVERIFY(run.start(m_python,
-        {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("udp_client.py"), port)}, true));
+    QVERIFY(run.start(
+        m_python, {QStringLiteral("-u"), recipeCopy(m_dir, QStringLiteral("udp_client.py"), port)},
+        true));
     run.tracer.writeInput("hi there\n\x18\n");
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus, 0);

@@ -44,8 +44,8 @@ QStringList TestTracerRoles::rolesAndSteps(const TraceRun &run)
             continue;
         found << QStringLiteral("%1 %2 %3")
                      .arg(sysCallName(event.call),
-                         event.role == Role::Server ? QStringLiteral("server")
-                                                    : QStringLiteral("client"))
+                          event.role == Role::Server ? QStringLiteral("server")
+                                                     : QStringLiteral("client"))
                      .arg(event.step);
     }
     return found;
@@ -74,9 +74,9 @@ void TestTracerRoles::clientThatBindsFirst()
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus, 0);
     QCOMPARE(rolesAndSteps(run),
-        QStringList({QStringLiteral("socket client 3"), QStringLiteral("bind client 0"),
-            QStringLiteral("connect client 4"), QStringLiteral("send client 5"),
-            QStringLiteral("close client 6")}));
+             QStringList({QStringLiteral("socket client 3"), QStringLiteral("bind client 0"),
+                          QStringLiteral("connect client 4"), QStringLiteral("send client 5"),
+                          QStringLiteral("close client 6")}));
 }
 
 void TestTracerRoles::udpServerShowsBindBeforeItsFirstDatagram()
@@ -98,8 +98,8 @@ void TestTracerRoles::udpServerShowsBindBeforeItsFirstDatagram()
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus, 0);
     QCOMPARE(rolesAndSteps(run),
-        QStringList({QStringLiteral("socket server 2"), QStringLiteral("bind server 3"),
-            QStringLiteral("recvfrom server 6"), QStringLiteral("close server 7")}));
+             QStringList({QStringLiteral("socket server 2"), QStringLiteral("bind server 3"),
+                          QStringLiteral("recvfrom server 6"), QStringLiteral("close server 7")}));
 }
 
 void TestTracerRoles::udpClientThatBindsFirst()
@@ -117,8 +117,8 @@ void TestTracerRoles::udpClientThatBindsFirst()
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus, 0);
     QCOMPARE(rolesAndSteps(run),
-        QStringList({QStringLiteral("socket client 3"), QStringLiteral("bind client 0"),
-            QStringLiteral("sendto client 5"), QStringLiteral("close client 6")}));
+             QStringList({QStringLiteral("socket client 3"), QStringLiteral("bind client 0"),
+                          QStringLiteral("sendto client 5"), QStringLiteral("close client 6")}));
 }
 
 void TestTracerRoles::stepModeWaitsForTheRole()
@@ -143,12 +143,12 @@ void TestTracerRoles::stepModeWaitsForTheRole()
     }
     // Not known before listen(); listen() and what follows are the server's.
     QCOMPARE(seen,
-        QStringList({QStringLiteral("socket -1"), QStringLiteral("bind -1"),
-            QStringLiteral("listen 4"), QStringLiteral("close 7")}));
+             QStringList({QStringLiteral("socket -1"), QStringLiteral("bind -1"),
+                          QStringLiteral("listen 4"), QStringLiteral("close 7")}));
     QVERIFY(run.waitForFinished());
     QCOMPARE(rolesAndSteps(run),
-        QStringList({QStringLiteral("socket server 2"), QStringLiteral("bind server 3"),
-            QStringLiteral("listen server 4"), QStringLiteral("close server 7")}));
+             QStringList({QStringLiteral("socket server 2"), QStringLiteral("bind server 3"),
+                          QStringLiteral("listen server 4"), QStringLiteral("close server 7")}));
 }
 
 QTEST_GUILESS_MAIN(TestTracerRoles)

@@ -45,7 +45,7 @@ inline QString rectText(const QRect &r)
 inline int connectStudent(quint16 port)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in to{};
+    sockaddr_in to {};
     to.sin_family = AF_INET;
     to.sin_port = htons(port);
     to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -68,11 +68,11 @@ inline int connectedRows(const MainWindow *window)
 // Every step below ends with the window where it was, the same size.
 inline void expectGeometry(const QWidget *window, const QRect &geometry, const char *step)
 {
-    QTRY_VERIFY2_WITH_TIMEOUT(window->geometry() == geometry,
-                              qPrintable(QStringLiteral("after %1: %2, was %3")
-                                             .arg(QLatin1String(step), rectText(window->geometry()),
-                                                  rectText(geometry))),
-                              kWaitMs);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        window->geometry() == geometry,
+        qPrintable(QStringLiteral("after %1: %2, was %3")
+                       .arg(QLatin1String(step), rectText(window->geometry()), rectText(geometry))),
+        kWaitMs);
 }
 
 // With a window manager: until it has framed the window again (a full-screen window has no
@@ -98,7 +98,8 @@ inline void startOpenToTheClass(MainWindow *window)
     window->serverToolBar()->portSpin()->setValue(0);
     window->serverToolBar()->startAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(window->session()->server()->isRunning(), kWaitMs);
-    auto *button = window->serverPane()->findChild<QPushButton *>(QStringLiteral("showClassroomBanner"));
+    auto *button
+        = window->serverPane()->findChild<QPushButton *>(QStringLiteral("showClassroomBanner"));
     QVERIFY(button);
     QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), kWaitMs);
 }
@@ -106,7 +107,8 @@ inline void startOpenToTheClass(MainWindow *window)
 // Show large..., then its Close (Esc): the banner filled the screen with the command large.
 inline void showLargeAndClose(MainWindow *window)
 {
-    auto *button = window->serverPane()->findChild<QPushButton *>(QStringLiteral("showClassroomBanner"));
+    auto *button
+        = window->serverPane()->findChild<QPushButton *>(QStringLiteral("showClassroomBanner"));
     QVERIFY(button);
     button->click();
     QPointer<ClassroomBanner> banner = window->serverPane()->classroomBanner();
@@ -135,11 +137,14 @@ inline void showLargeAndClose(MainWindow *window)
 inline void presentInAndOut(MainWindow *window, const QRect &geometry)
 {
     window->activateWindow();
-    window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)->trigger();
+    window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)
+        ->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(window->zoom()->isPresenting(window), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(window->size(), window->screen()->geometry().size(), kWaitMs);
-    window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(!window->zoom()->isPresenting(window) && !window->isFullScreen(), kWaitMs);
+    window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)
+        ->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!window->zoom()->isPresenting(window) && !window->isFullScreen(),
+                             kWaitMs);
     expectGeometry(window, geometry, "F11 out");
     settleFrame(window);
 }
@@ -149,7 +154,7 @@ inline void zoomThreeStepsAndBack(MainWindow *window, const QRect &geometry)
     const int percent = window->zoom()->percent();
     for (int i = 0; i < 3; ++i)
         window->zoom()->zoomIn();
-    QTest::qWait(50);  // lets the posted font and layout events run; the checks wait below
+    QTest::qWait(50); // lets the posted font and layout events run; the checks wait below
     for (int i = 0; i < 3; ++i)
         window->zoom()->zoomOut();
     QCOMPARE(window->zoom()->percent(), percent);

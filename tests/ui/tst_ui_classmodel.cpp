@@ -16,7 +16,7 @@ SocketEvent studentEvent(EventKind kind, quint64 connection, const QString &peer
     event.peer = peer;
     event.payload = payload;
     event.bytes = payload.size();
-    event.sequence = connection;  // from a session; clientId 0: a student
+    event.sequence = connection; // from a session; clientId 0: a student
     return event;
 }
 } // namespace
@@ -32,26 +32,32 @@ private slots:
     void reconnectIsTheSameStudent()
     {
         ClassModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.appendEvents({studentEvent(EventKind::Connected, 1, QStringLiteral("127.0.0.2:40001")),
-                            studentEvent(EventKind::Connected, 2, QStringLiteral("127.0.0.3:40002")),
-                            studentEvent(EventKind::Data, 1, QStringLiteral("127.0.0.2:40001"), "hi\n")});
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.appendEvents(
+            {studentEvent(EventKind::Connected, 1, QStringLiteral("127.0.0.2:40001")),
+             studentEvent(EventKind::Connected, 2, QStringLiteral("127.0.0.3:40002")),
+             studentEvent(EventKind::Data, 1, QStringLiteral("127.0.0.2:40001"), "hi\n")});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.connectedCount(), 2);
         const QColor first = model.index(0).data(ClassModel::ColorRole).value<QColor>();
-        model.appendEvents({studentEvent(EventKind::Disconnected, 1, QStringLiteral("127.0.0.2:40001"))});
+        model.appendEvents(
+            {studentEvent(EventKind::Disconnected, 1, QStringLiteral("127.0.0.2:40001"))});
         QCOMPARE(model.connectedCount(), 1);
         QCOMPARE(model.index(0).data(ClassModel::StateTextRole).toString(), QStringLiteral("left"));
         // Back from the same address on another port: the same number, colour and counts.
-        model.appendEvents({studentEvent(EventKind::Connected, 3, QStringLiteral("127.0.0.2:40099")),
-                            studentEvent(EventKind::Data, 3, QStringLiteral("127.0.0.2:40099"), "<b>x</b>")});
+        model.appendEvents(
+            {studentEvent(EventKind::Connected, 3, QStringLiteral("127.0.0.2:40099")),
+             studentEvent(EventKind::Data, 3, QStringLiteral("127.0.0.2:40099"), "<b>x</b>")});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0).data(ClassModel::NumberRole).toInt(), 1);
         QCOMPARE(model.index(0).data(ClassModel::ColorRole).value<QColor>(), first);
         QCOMPARE(model.index(0).data(ClassModel::MessagesRole).toLongLong(), 2);
         QCOMPARE(model.index(0).data(ClassModel::BytesRole).toLongLong(), 11);
-        QCOMPARE(model.index(0).data(ClassModel::LastMessageRole).toString(), QStringLiteral("<b>x</b>"));
-        QCOMPARE(model.index(0).data(ClassModel::PeerRole).toString(), QStringLiteral("127.0.0.2:40099"));
+        QCOMPARE(model.index(0).data(ClassModel::LastMessageRole).toString(),
+                 QStringLiteral("<b>x</b>"));
+        QCOMPARE(model.index(0).data(ClassModel::PeerRole).toString(),
+                 QStringLiteral("127.0.0.2:40099"));
         QCOMPARE(model.connectedCount(), 2);
     }
 
@@ -67,7 +73,8 @@ private slots:
 
     void hostOfPeer()
     {
-        QCOMPARE(StudentRoster::hostOf(QStringLiteral("127.0.0.12:5000")), QStringLiteral("127.0.0.12"));
+        QCOMPARE(StudentRoster::hostOf(QStringLiteral("127.0.0.12:5000")),
+                 QStringLiteral("127.0.0.12"));
         QCOMPARE(StudentRoster::hostOf(QStringLiteral("[::1]:5000")), QStringLiteral("::1"));
     }
 };

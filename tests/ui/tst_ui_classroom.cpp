@@ -1,8 +1,8 @@
 #include "ui/classmodel.h"
 #include "ui/classview.h"
-#include "ui/models/eventlistmodel.h"
 #include "ui/logfiltermodel.h"
 #include "ui/mainwindow.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 
@@ -58,9 +58,10 @@ private slots:
         bar->tcpAction()->trigger();
         bar->threadAction()->trigger();
         bar->portSpin()->setValue(0);
-        bar->backlogSpin()->setValue(64);  // forty connects in a burst
+        bar->backlogSpin()->setValue(64); // forty connects in a burst
         bar->startAction()->trigger();
-        QVERIFY2(window.session()->server()->isRunning(), qPrintable(window.session()->server()->errorString()));
+        QVERIFY2(window.session()->server()->isRunning(),
+                 qPrintable(window.session()->server()->errorString()));
         // A small cap, so the floods really press on it: the old log kept its newest rows,
         // which were all floods.
         EventListModel *log = window.serverPane()->logModel();
@@ -82,13 +83,13 @@ private slots:
 
         QProcess classroom;
         classroom.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        classroom.start(QStringLiteral("python3"),
-                        {QStringLiteral(SOCKETLAB_SOURCE_DIR "/bench/classroom.py"),
-                         QStringLiteral("--port"), QString::number(window.session()->server()->localPort()),
-                         QStringLiteral("--students"), QString::number(kStudents),
-                         QStringLiteral("--flooders"), QString::number(kFlooders),
-                         QStringLiteral("--plan"), QStringLiteral("line"),
-                         QStringLiteral("--seconds"), QStringLiteral("12")});
+        classroom.start(
+            QStringLiteral("python3"),
+            {QStringLiteral(SOCKETLAB_SOURCE_DIR "/bench/classroom.py"), QStringLiteral("--port"),
+             QString::number(window.session()->server()->localPort()), QStringLiteral("--students"),
+             QString::number(kStudents), QStringLiteral("--flooders"), QString::number(kFlooders),
+             QStringLiteral("--plan"), QStringLiteral("line"), QStringLiteral("--seconds"),
+             QStringLiteral("12")});
         QVERIFY(classroom.waitForStarted());
         const ClassModel *students = window.serverPane()->classModel();
         QTRY_COMPARE_WITH_TIMEOUT(students->connectedCount(), kStudents, kTimeoutMs);
@@ -106,7 +107,8 @@ private slots:
         if (qEnvironmentVariableIsSet("CLASSROOM_DEBUG")) {
             QTest::qWait(3000);
             for (int row = 0; row < log->rowCount(); ++row)
-                qInfo("%d %s | %s | %s", row, qPrintable(log->cellText(row, EventListModel::ClientColumn)),
+                qInfo("%d %s | %s | %s", row,
+                      qPrintable(log->cellText(row, EventListModel::ClientColumn)),
                       qPrintable(log->cellText(row, EventListModel::EventColumn)),
                       qPrintable(log->cellText(row, EventListModel::MessageColumn).left(80)));
             qInfo() << quietLines(students);
@@ -135,12 +137,15 @@ private slots:
             QVERIFY2(saved.contains(line), qPrintable(line));
 
         // Counters stay exact.
-        QTRY_COMPARE_WITH_TIMEOUT(window.session()->server()->totals().connections, qint64(kStudents), kTimeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(counted(), window.session()->server()->totals().bytes, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->server()->totals().connections,
+                                  qint64(kStudents), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(counted(), window.session()->server()->totals().bytes,
+                                  kTimeoutMs);
 
         // Responsive: the loop kept turning (a generous bound for a busy shared machine).
         qInfo("%d students, %d flooding 1 MB: every byte counted %lld ms after the class began; "
-              "longest event-loop stall %lld ms", kStudents, kFlooders, ingestMs, longestStall);
+              "longest event-loop stall %lld ms",
+              kStudents, kFlooders, ingestMs, longestStall);
         QVERIFY2(longestStall < 2000, qPrintable(QString::number(longestStall)));
 
         classroom.terminate();

@@ -22,11 +22,11 @@ private slots:
         QTest::addColumn<bool>("udp");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("tcp") << false
-                             << QStringList{QStringLiteral("nc 192.0.2.15 5000"),
-                                            QStringLiteral("nc 2001:db8::1 5000")};
+                             << QStringList {QStringLiteral("nc 192.0.2.15 5000"),
+                                             QStringLiteral("nc 2001:db8::1 5000")};
         QTest::newRow("udp") << true
-                             << QStringList{QStringLiteral("nc -u 192.0.2.15 5000"),
-                                            QStringLiteral("nc -u 2001:db8::1 5000")};
+                             << QStringList {QStringLiteral("nc -u 192.0.2.15 5000"),
+                                             QStringLiteral("nc -u 2001:db8::1 5000")};
     }
 
     void commandsForEachAddress()

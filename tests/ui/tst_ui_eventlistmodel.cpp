@@ -5,7 +5,6 @@
 #include <QAbstractItemModelTester>
 #include <QHash>
 
-#include <algorithm>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
@@ -13,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace socketlab;
 
@@ -79,8 +79,10 @@ void TestEventListModel::appendsBatchesOldestFirst()
     QCOMPARE(inserted.at(1).at(1).toInt(), 10);
     QCOMPARE(inserted.at(1).at(2).toInt(), 14);
     QCOMPARE(model.index(0, EventListModel::MessageColumn).data().toString(), QStringLiteral("0"));
-    QCOMPARE(model.index(14, EventListModel::MessageColumn).data().toString(), QStringLiteral("14"));
-    QCOMPARE(model.index(0, EventListModel::ClientColumn).data().toString(), QStringLiteral("127.0.0.1:40001"));
+    QCOMPARE(model.index(14, EventListModel::MessageColumn).data().toString(),
+             QStringLiteral("14"));
+    QCOMPARE(model.index(0, EventListModel::ClientColumn).data().toString(),
+             QStringLiteral("127.0.0.1:40001"));
 }
 
 void TestEventListModel::skipsCalls()
@@ -100,10 +102,10 @@ void TestEventListModel::capDropsOldestRows_data()
 {
     QTest::addColumn<int>("cap");
     QTest::addColumn<QList<int>>("batches");
-    QTest::newRow("small batches") << 50 << QList<int>{20, 20, 20, 20};
-    QTest::newRow("one batch over the cap") << 50 << QList<int>{10, 120};
-    QTest::newRow("exactly the cap") << 50 << QList<int>{50, 1};
-    QTest::newRow("a flood") << 5000 << QList<int>{3000, 30000, 7};
+    QTest::newRow("small batches") << 50 << QList<int> {20, 20, 20, 20};
+    QTest::newRow("one batch over the cap") << 50 << QList<int> {10, 120};
+    QTest::newRow("exactly the cap") << 50 << QList<int> {50, 1};
+    QTest::newRow("a flood") << 5000 << QList<int> {3000, 30000, 7};
 }
 
 void TestEventListModel::capDropsOldestRows()
@@ -139,7 +141,8 @@ void TestEventListModel::capDropsOldestRows()
     if (total > cap)
         QVERIFY(*most - *fewest <= 1);
     // The row numbers in the vertical header count the dropped rows too.
-    QCOMPARE(model.headerData(0, Qt::Vertical, Qt::DisplayRole).toLongLong(), qint64(total - kept + 1));
+    QCOMPARE(model.headerData(0, Qt::Vertical, Qt::DisplayRole).toLongLong(),
+             qint64(total - kept + 1));
 }
 
 void TestEventListModel::shrinkingTheCap()
@@ -175,7 +178,8 @@ void TestEventListModel::truncatedDatagramSaysSo()
     model.appendEvents({event});
     const QString text = model.index(0, EventListModel::MessageColumn).data().toString();
     QVERIFY2(text.startsWith(QString(1024, 'a')), qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("2,000 bytes")) && text.contains(QLatin1String("1,024 bytes"))
+    QVERIFY2(text.contains(QLatin1String("2,000 bytes"))
+                 && text.contains(QLatin1String("1,024 bytes"))
                  && text.contains(QLatin1String("truncated")),
              qPrintable(text));
 }
@@ -192,7 +196,8 @@ void TestEventListModel::peerColorFollowsClientPane()
     model.appendEvents({student, paneTwo, alsoPaneTwo});
     QCOMPARE(model.colorIdFor(model.eventAt(0)), quint64(0));
     QCOMPARE(model.colorIdFor(model.eventAt(1)), quint64(2));
-    QCOMPARE(model.index(1, 0).data(Qt::BackgroundRole), model.index(2, 0).data(Qt::BackgroundRole));
+    QCOMPARE(model.index(1, 0).data(Qt::BackgroundRole),
+             model.index(2, 0).data(Qt::BackgroundRole));
     // A student has a colour of its own, never a pane's.
     const QVariant studentColor = model.index(0, 0).data(Qt::BackgroundRole);
     QVERIFY(studentColor.isValid());
@@ -229,16 +234,20 @@ void TestEventListModel::exportWritesWhatTheTableHolds()
     model.appendEvents(batch(6));
     QTemporaryDir dir;
     const QString path = dir.filePath(fileName);
-    const QList<int> columns = {EventListModel::ClientColumn, EventListModel::EventColumn, EventListModel::MessageColumn};
+    const QList<int> columns = {EventListModel::ClientColumn, EventListModel::EventColumn,
+                                EventListModel::MessageColumn};
     QString error;
     QVERIFY2(LogExporter::write(&model, path, LogExporter::formatForPath(path), columns, &error),
              qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines
+        = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), model.rowCount() + 1);
-    QCOMPARE(lines.first(), QStringList({QStringLiteral("Client address"), QStringLiteral("Event"),
-                                         QStringLiteral("Message")}).join(separator));
+    QCOMPARE(lines.first(),
+             QStringList({QStringLiteral("Client address"), QStringLiteral("Event"),
+                          QStringLiteral("Message")})
+                 .join(separator));
     for (int row = 0; row < model.rowCount(); ++row) {
         QStringList cells;
         for (int column : columns)
@@ -251,7 +260,8 @@ void TestEventListModel::csvQuotesFields()
 {
     QCOMPARE(LogExporter::csvField(QStringLiteral("plain")), QStringLiteral("plain"));
     QCOMPARE(LogExporter::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
-    QCOMPARE(LogExporter::csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
+    QCOMPARE(LogExporter::csvField(QStringLiteral("say \"hi\"")),
+             QStringLiteral("\"say \"\"hi\"\"\""));
 }
 
 void TestEventListModel::csvGuardsFormulas_data()
@@ -313,10 +323,11 @@ void TestEventListModel::binaryPayloadShownAsBinary()
              QStringLiteral("binary, 300 bytes"));
     const QString hex = model.index(0, EventListModel::HexColumn).data().toString();
     QVERIFY(hex.startsWith(QStringLiteral("0b 30 55")));
-    const QString tip = model.index(0, EventListModel::MessageColumn).data(Qt::ToolTipRole).toString();
+    const QString tip
+        = model.index(0, EventListModel::MessageColumn).data(Qt::ToolTipRole).toString();
     QVERIFY(tip.contains(QStringLiteral("binary, 300 bytes")));
     QVERIFY(tip.contains(QStringLiteral("0b 30 55")));
-    QVERIFY2(tip.contains(QStringLiteral("pre-wrap")), qPrintable(tip));  // wraps, not one line
+    QVERIFY2(tip.contains(QStringLiteral("pre-wrap")), qPrintable(tip)); // wraps, not one line
     QCOMPARE(model.index(1, EventListModel::MessageColumn).data().toString(),
              QStringLiteral("The quick brown fox"));
 }
@@ -335,7 +346,7 @@ void TestEventListModel::filtersByClientRoleAndKind()
     SocketEvents events;
     for (int i = 0; i < 6; ++i) {
         SocketEvent sent(EventKind::Sent, Role::Client);
-        sent.clientId = 1 + i % 2;  // 1, 2, 1, 2, ...
+        sent.clientId = 1 + i % 2; // 1, 2, 1, 2, ...
         sent.payload = QByteArray::number(i);
         events << sent;
     }
@@ -429,7 +440,7 @@ void TestEventListModel::studentFloodIsOneRowPerBurst()
     SocketEvents flood;
     for (int i = 0; i < 100; ++i) {
         SocketEvent e = dataEvent(1, QByteArray(1024, 'x'));
-        e.sequence = quint64(i + 1);  // a session's student
+        e.sequence = quint64(i + 1); // a session's student
         e.setEndUs(1000000 + i * 1000);
         flood << e;
     }
@@ -441,7 +452,8 @@ void TestEventListModel::studentFloodIsOneRowPerBurst()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.burstMessages(0), qint64(100));
     QCOMPARE(model.eventAt(0).bytes, qint64(100 * 1024));
-    QVERIFY(model.cellText(0, EventListModel::MessageColumn).startsWith(QStringLiteral("100 messages")));
+    QVERIFY(model.cellText(0, EventListModel::MessageColumn)
+                .startsWith(QStringLiteral("100 messages")));
     QCOMPARE(model.cellText(1, EventListModel::MessageColumn), QStringLiteral("hello"));
     // Past the gap, a new burst.
     SocketEvent later = dataEvent(1, "again");

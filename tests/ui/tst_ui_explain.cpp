@@ -5,8 +5,8 @@
 #include "ui/callsequencewidget.h"
 #include "ui/calltracemodel.h"
 #include "ui/clientpane.h"
-#include "ui/models/eventlistmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 
@@ -92,10 +92,12 @@ void TestUiExplain::startServer(Protocol protocol, Concurrency concurrency)
     ServerToolBar *bar = m_window->serverToolBar();
     (protocol == Protocol::Udp ? bar->udpAction() : bar->tcpAction())->trigger();
     if (protocol == Protocol::Tcp)
-        (concurrency == Concurrency::Iterative ? bar->iterativeAction() : bar->threadAction())->trigger();
+        (concurrency == Concurrency::Iterative ? bar->iterativeAction() : bar->threadAction())
+            ->trigger();
     bar->portSpin()->setValue(0);
     bar->startAction()->trigger();
-    QVERIFY2(m_window->session()->server()->isRunning(), qPrintable(m_window->session()->server()->errorString()));
+    QVERIFY2(m_window->session()->server()->isRunning(),
+             qPrintable(m_window->session()->server()->errorString()));
     for (ClientPane *pane : panes())
         pane->setPort(m_window->session()->server()->localPort());
 }
@@ -114,25 +116,31 @@ void TestUiExplain::failedStartSaysWhyInTheHeadline()
     bar->portSpin()->setValue(port);
     bar->startAction()->trigger();
     QVERIFY(!m_window->session()->server()->isRunning());
-    QCOMPARE(headline(), QStringLiteral("Port %1 is taken by another program — choose another port").arg(port));
+    QCOMPARE(headline(),
+             QStringLiteral("Port %1 is taken by another program — choose another port").arg(port));
     // Below it, the failed call and why, naming who holds the port.
-    const QString detail =
-        m_window->serverPane()->findChild<QLabel *>(QStringLiteral("serverAddresses"))->text();
-    QVERIFY2(detail.contains(QStringLiteral("bind(127.0.0.1:%1) failed: Address already in use").arg(port)),
+    const QString detail
+        = m_window->serverPane()->findChild<QLabel *>(QStringLiteral("serverAddresses"))->text();
+    QVERIFY2(detail.contains(
+                 QStringLiteral("bind(127.0.0.1:%1) failed: Address already in use").arg(port)),
              qPrintable(detail));
-    QVERIFY2(detail.contains(QStringLiteral("tst_ui_explain (pid %1)").arg(::getpid())), qPrintable(detail));
+    QVERIFY2(detail.contains(QStringLiteral("tst_ui_explain (pid %1)").arg(::getpid())),
+             qPrintable(detail));
     // The log row's tooltip says why too.
     const EventListModel *log = m_window->serverPane()->logModel();
     QCOMPARE(countOf(log, EventKind::Error), 1);
     int row = 0;
     while (log->eventAt(row).kind != EventKind::Error)
         ++row;
-    const QString tip =
-        log->data(log->index(row, EventListModel::MessageColumn), Qt::ToolTipRole).toString();
+    const QString tip
+        = log->data(log->index(row, EventListModel::MessageColumn), Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QLatin1String("Two sockets cannot bind the same address and port")),
              qPrintable(tip));
     // So does the failed bind() in the call trace.
-    const QAbstractItemModel *trace = m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceView()->model();
+    const QAbstractItemModel *trace
+        = m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))
+              ->traceView()
+              ->model();
     QString traceTip;
     for (int r = 0; r < trace->rowCount(); ++r) {
         const QModelIndex call = trace->index(r, CallTraceModel::CallColumn);
@@ -144,7 +152,11 @@ void TestUiExplain::failedStartSaysWhyInTheHeadline()
 
     // Said again in Portuguese, and it stays until the next Start.
     m_window->setLanguage(QStringLiteral("pt_BR"));
-    QTRY_COMPARE_WITH_TIMEOUT(headline(), QStringLiteral("A porta %1 está ocupada por outro programa — escolha outra porta").arg(port), kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        headline(),
+        QStringLiteral("A porta %1 está ocupada por outro programa — escolha outra porta")
+            .arg(port),
+        kTimeoutMs);
     m_window->setLanguage(QStringLiteral("en"));
     bar->portSpin()->setValue(0);
     bar->startAction()->trigger();
@@ -173,14 +185,16 @@ void TestUiExplain::clientResetInTheBacklogSaysWhy()
     QTRY_COMPARE_WITH_TIMEOUT(waiting->client()->state(), Client::State::Unconnected, kTimeoutMs);
     const QString why = QStringLiteral("The server stopped before accepting this connection; the "
                                        "kernel reset the connections waiting in its backlog");
-    QTRY_VERIFY2_WITH_TIMEOUT(historyOf(waiting).contains(why), qPrintable(historyOf(waiting)), kTimeoutMs);
+    QTRY_VERIFY2_WITH_TIMEOUT(historyOf(waiting).contains(why), qPrintable(historyOf(waiting)),
+                              kTimeoutMs);
     const QString label = waiting->findChild<QLabel *>(QStringLiteral("localAddress"))->text();
     QVERIFY2(label.contains(why), qPrintable(label));
     // The served client was accepted: whatever ended it, it was not the backlog.
     QTRY_COMPARE_WITH_TIMEOUT(served->client()->state(), Client::State::Unconnected, kTimeoutMs);
     QVERIFY2(!historyOf(served).contains(why), qPrintable(historyOf(served)));
     m_window->setLanguage(QStringLiteral("pt_BR"));
-    QVERIFY2(historyOf(waiting).contains(QStringLiteral("O servidor parou antes de aceitar esta conexão")),
+    QVERIFY2(historyOf(waiting).contains(
+                 QStringLiteral("O servidor parou antes de aceitar esta conexão")),
              qPrintable(historyOf(waiting)));
 }
 
@@ -191,7 +205,8 @@ void TestUiExplain::udpClientAddressIsExplained()
     pane->sendMessage(QStringLiteral("hello"));
     const EventListModel *log = m_window->serverPane()->logModel();
     QTRY_COMPARE_WITH_TIMEOUT(countOf(log, EventKind::Data), 1, kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(pane->localAddress().startsWith(QLatin1String("0.0.0.0:")), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(pane->localAddress().startsWith(QLatin1String("0.0.0.0:")),
+                             kTimeoutMs);
     const QString port = pane->localAddress().section(QLatin1Char(':'), -1);
     QString peer;
     for (int row = 0; row < log->rowCount(); ++row) {
@@ -201,12 +216,14 @@ void TestUiExplain::udpClientAddressIsExplained()
     QCOMPARE(peer, QStringLiteral("127.0.0.1:%1").arg(port));
     const QLabel *address = pane->findChild<QLabel *>(QStringLiteral("localAddress"));
     QVERIFY2(address->text().contains(QStringLiteral("0.0.0.0:%1 (any address: not connected; the "
-                                                     "server sees %2)").arg(port, peer)),
+                                                     "server sees %2)")
+                                          .arg(port, peer)),
              qPrintable(address->text()));
     // The whole story in its tooltip.
     QVERIFY2(address->toolTip().contains(QLatin1String("the kernel picks the source address")),
              qPrintable(address->toolTip()));
-    QVERIFY2(address->toolTip().contains(QStringLiteral("it uses %1, the address the server sees").arg(peer)),
+    QVERIFY2(address->toolTip().contains(
+                 QStringLiteral("it uses %1, the address the server sees").arg(peer)),
              qPrintable(address->toolTip()));
 }
 

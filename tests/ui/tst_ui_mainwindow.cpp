@@ -1,24 +1,24 @@
 #include "ui/callsequencewidget.h"
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
-#include "ui/models/colorpalette.h"
 #include "ui/connectionsmodel.h"
+#include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
-#include "ui/models/eventlistmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/models/colorpalette.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
-#include "ui/lessons/lessonwindow.h"
 
 #include <QAbstractButton>
 #include <QAction>
-#include <QHash>
-#include <QLabel>
-#include <QMenu>
-#include <QRegularExpression>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
 #include <QSpinBox>
@@ -138,15 +138,16 @@ void TestMainWindow::startServer(Protocol protocol, Concurrency concurrency)
     ServerToolBar *bar = m_window->serverToolBar();
     (protocol == Protocol::Udp ? bar->udpAction() : bar->tcpAction())->trigger();
     if (protocol == Protocol::Tcp) {
-        QAction *mode = concurrency == Concurrency::Fork        ? bar->forkAction()
-                        : concurrency == Concurrency::Iterative ? bar->iterativeAction()
-                        : concurrency == Concurrency::Poll      ? bar->pollAction()
-                                                                : bar->threadAction();
+        QAction *mode = concurrency == Concurrency::Fork ? bar->forkAction()
+            : concurrency == Concurrency::Iterative      ? bar->iterativeAction()
+            : concurrency == Concurrency::Poll           ? bar->pollAction()
+                                                         : bar->threadAction();
         mode->trigger();
     }
-    bar->portSpin()->setValue(0);  // any free port
+    bar->portSpin()->setValue(0); // any free port
     bar->startAction()->trigger();
-    QVERIFY2(m_window->session()->server()->isRunning(), qPrintable(m_window->session()->server()->errorString()));
+    QVERIFY2(m_window->session()->server()->isRunning(),
+             qPrintable(m_window->session()->server()->errorString()));
     QVERIFY(!bar->startAction()->isEnabled());
     QVERIFY(bar->stopAction()->isEnabled());
     QVERIFY(m_window->session()->server()->localPort() != 0);
@@ -195,16 +196,23 @@ void TestMainWindow::forkServerServesTwoClientPanes()
     for (int row = 0; row < log->rowCount(); ++row) {
         if (log->eventAt(row).kind != EventKind::Data)
             continue;
-        QCOMPARE(log->index(row, EventListModel::ClientColumn).data().toString(), log->eventAt(row).peer);
-        QVERIFY(log->index(row, EventListModel::HandlerColumn).data().toString().contains(
-            QString::number(log->eventAt(row).pid)));
+        QCOMPARE(log->index(row, EventListModel::ClientColumn).data().toString(),
+                 log->eventAt(row).peer);
+        QVERIFY(log->index(row, EventListModel::HandlerColumn)
+                    .data()
+                    .toString()
+                    .contains(QString::number(log->eventAt(row).pid)));
     }
     // Echo is on by default: each pane's history shows what it sent and got back.
     QTRY_COMPARE_WITH_TIMEOUT(second->historyCount(), 2, kTimeoutMs);
     QCOMPARE(m_window->serverPane()->connectionsModel()->rowCount(), 2);
     QCOMPARE(m_window->session()->server()->totals().messages, qint64(2));
-    QVERIFY(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->currentServerStep() > 0);
-    QVERIFY(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->currentClientStep() >= 5);
+    QVERIFY(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))
+                ->currentServerStep()
+            > 0);
+    QVERIFY(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))
+                ->currentClientStep()
+            >= 5);
 }
 
 // The Poll toggle: both panes served by the server's one thread, which the status names.
@@ -229,7 +237,7 @@ void TestMainWindow::pollServerServesTwoClientPanesFromOneThread()
         tids << event.tid;
     }
     QCOMPARE(tids.size(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(second->historyCount(), 2, kTimeoutMs);  // echoed
+    QTRY_COMPARE_WITH_TIMEOUT(second->historyCount(), 2, kTimeoutMs); // echoed
 }
 
 void TestMainWindow::studentRowsAreNoPanes()
@@ -248,7 +256,8 @@ void TestMainWindow::studentRowsAreNoPanes()
         const SocketEvent &event = log->eventAt(row);
         if (event.kind != EventKind::Data)
             continue;
-        const QVariant tint = log->index(row, EventListModel::MessageColumn).data(Qt::BackgroundRole);
+        const QVariant tint
+            = log->index(row, EventListModel::MessageColumn).data(Qt::BackgroundRole);
         if (event.payload == "from a student") {
             QVERIFY(event.isStudent());
             studentTint = tint;
@@ -289,33 +298,46 @@ void TestMainWindow::iterativeSecondClientWaitsInTheBacklog()
     QVERIFY(model->rowAt(row).waiting);
     QCOMPARE(model->index(row, ConnectionsModel::HandlerColumn).data().toString(),
              QStringLiteral("waiting in the backlog (not accepted yet)"));
-    QCOMPARE(model->index(row, ConnectionsModel::StateColumn).data().toString(), QStringLiteral("ESTABLISHED"));
-    const QColor grey = model->index(row, ConnectionsModel::ClientColumn).data(Qt::BackgroundRole).value<QColor>();
+    QCOMPARE(model->index(row, ConnectionsModel::StateColumn).data().toString(),
+             QStringLiteral("ESTABLISHED"));
+    const QColor grey = model->index(row, ConnectionsModel::ClientColumn)
+                            .data(Qt::BackgroundRole)
+                            .value<QColor>();
     QCOMPARE(grey.saturation(), 0);
     // A pane of this window, not a student.
-    QTRY_COMPARE_WITH_TIMEOUT(model->index(rowOf(waiting), ConnectionsModel::ClientColumn).data().toString(),
-                              waiting, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model->index(rowOf(waiting), ConnectionsModel::ClientColumn).data().toString(), waiting,
+        kTimeoutMs);
     auto *acceptQueue = m_window->findChild<QLabel *>(QStringLiteral("acceptQueue"));
     QVERIFY(acceptQueue);
-    QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->text().startsWith(QStringLiteral("accept queue 1 of ")), kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->text().startsWith(QStringLiteral("accept queue 1 of ")),
+                             kTimeoutMs);
     QVERIFY(acceptQueue->toolTip().contains(QStringLiteral("backlog + 1")));
 
     const QString firstAddress = first->localAddress();
     first->disconnectFromServer();
-    QTRY_VERIFY_WITH_TIMEOUT(rowOf(waiting) >= 0 && !model->rowAt(rowOf(waiting)).waiting, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(waiting) >= 0 && !model->rowAt(rowOf(waiting)).waiting,
+                             kTimeoutMs);
     // The first client closed first: its row stays, in TIME_WAIT with the kernel's countdown.
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(firstAddress) >= 0
                                  && model->index(rowOf(firstAddress), ConnectionsModel::StateColumn)
-                                        .data().toString().startsWith(QStringLiteral("TIME_WAIT ")),
+                                        .data()
+                                        .toString()
+                                        .startsWith(QStringLiteral("TIME_WAIT ")),
                              kTimeoutMs);
     QCOMPARE(model->index(rowOf(firstAddress), ConnectionsModel::HandlerColumn).data().toString(),
              QStringLiteral("left: the client closed first"));
     row = rowOf(waiting);
     QVERIFY(model->rowAt(row).id != 0);
-    QVERIFY(model->index(row, ConnectionsModel::HandlerColumn).data().toString().startsWith(QStringLiteral("pid ")));
-    QCOMPARE(model->index(row, ConnectionsModel::ClientColumn).data(Qt::BackgroundRole).value<QColor>(),
-             ColorPalette::tint(second->id()));
-    QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->text().startsWith(QStringLiteral("accept queue 0 of ")), kTimeoutMs);
+    QVERIFY(model->index(row, ConnectionsModel::HandlerColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("pid ")));
+    QCOMPARE(
+        model->index(row, ConnectionsModel::ClientColumn).data(Qt::BackgroundRole).value<QColor>(),
+        ColorPalette::tint(second->id()));
+    QTRY_VERIFY_WITH_TIMEOUT(acceptQueue->text().startsWith(QStringLiteral("accept queue 0 of ")),
+                             kTimeoutMs);
 }
 
 // A peer like nc (a raw socket, no pane): "Student ADDRESS" in the table and the log, in a
@@ -327,7 +349,7 @@ void TestMainWindow::studentGetsLabelAndColourOfItsOwn()
     const int student = connectLikeNc(m_window->session()->server()->localPort());
     QVERIFY(student >= 0);
     QCOMPARE(::send(student, "from nc", 7, MSG_NOSIGNAL), ssize_t(7));
-    sockaddr_in local{};
+    sockaddr_in local {};
     socklen_t length = sizeof local;
     ::getsockname(student, reinterpret_cast<sockaddr *>(&local), &length);
     const QString label = QStringLiteral("Student 1 (127.0.0.1:%1)").arg(ntohs(local.sin_port));
@@ -337,7 +359,8 @@ void TestMainWindow::studentGetsLabelAndColourOfItsOwn()
     QSet<QRgb> paneColours;
     for (quint64 id = 1; id <= 7; ++id)
         paneColours << ColorPalette::strong(id).rgb();
-    const QColor swatch = model->index(0, ConnectionsModel::ClientColumn).data(Qt::DecorationRole).value<QColor>();
+    const QColor swatch
+        = model->index(0, ConnectionsModel::ClientColumn).data(Qt::DecorationRole).value<QColor>();
     QVERIFY(swatch.isValid());
     QVERIFY(!paneColours.contains(swatch.rgb()));
     const EventListModel *log = m_window->serverPane()->logModel();
@@ -354,8 +377,8 @@ void TestMainWindow::udpDisablesConcurrencyToggles()
     ServerToolBar *bar = m_window->serverToolBar();
     QVERIFY(bar->forkAction()->isEnabled());
     bar->udpAction()->trigger();
-    for (QAction *action : {bar->iterativeAction(), bar->forkAction(), bar->threadAction(),
-                            bar->pollAction()}) {
+    for (QAction *action :
+         {bar->iterativeAction(), bar->forkAction(), bar->threadAction(), bar->pollAction()}) {
         QVERIFY(!action->isEnabled());
         QVERIFY2(action->toolTip().contains(QStringLiteral("UDP")), qPrintable(action->toolTip()));
     }
@@ -370,7 +393,8 @@ void TestMainWindow::udpDisablesConcurrencyToggles()
     QTRY_COMPARE_WITH_TIMEOUT(rowsOf(log, EventKind::Data).size(), 3, kTimeoutMs);
     // An unconnected UDP socket is bound to 0.0.0.0: the port is what matches.
     const QString peer = rowsOf(log, EventKind::Data).first().peer;
-    QCOMPARE(peer.section(QLatin1Char(':'), -1), pane->localAddress().section(QLatin1Char(':'), -1));
+    QCOMPARE(peer.section(QLatin1Char(':'), -1),
+             pane->localAddress().section(QLatin1Char(':'), -1));
     QCOMPARE(log->colorIdFor(rowsOf(log, EventKind::Data).first()), pane->id());
     m_window->serverToolBar()->stopAction()->trigger();
     bar->tcpAction()->trigger();
@@ -387,7 +411,9 @@ void TestMainWindow::iterativeServerIsBlockedInRecv()
     QTRY_VERIFY_WITH_TIMEOUT(pane->statusText().contains(QStringLiteral("recv()")), kTimeoutMs);
     client->disconnectFromServer();
     QTRY_VERIFY_WITH_TIMEOUT(pane->statusText().contains(QStringLiteral("accept()")), kTimeoutMs);
-    QCOMPARE(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->currentServerStep(), 8);
+    QCOMPARE(m_window->findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))
+                 ->currentServerStep(),
+             8);
 }
 
 void TestMainWindow::stopWithClientsConnected()
@@ -398,7 +424,8 @@ void TestMainWindow::stopWithClientsConnected()
     tabs->addClient();
     for (ClientPane *pane : tabs->panes())
         pane->connectToServer();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->serverPane()->connectionsModel()->rowCount(), 3, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->serverPane()->connectionsModel()->rowCount(), 3,
+                              kTimeoutMs);
 
     QElapsedTimer clock;
     clock.start();
@@ -430,10 +457,11 @@ void TestMainWindow::saveLogWritesTheTable()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString written = QString::fromUtf8(file.readAll());
-    QCOMPARE(written, LogExporter::render(log, LogExporter::Format::Csv, {},
-                                          {EventListModel::TimeColumn, EventListModel::ClientColumn,
-                                           EventListModel::HandlerColumn, EventListModel::EventColumn,
-                                           EventListModel::MessageColumn}));
+    QCOMPARE(written,
+             LogExporter::render(log, LogExporter::Format::Csv, {},
+                                 {EventListModel::TimeColumn, EventListModel::ClientColumn,
+                                  EventListModel::HandlerColumn, EventListModel::EventColumn,
+                                  EventListModel::MessageColumn}));
     QCOMPARE(written.count(QLatin1Char('\n')), log->rowCount() + 1);
     QVERIFY(written.contains(QStringLiteral("\"a, \"\"quoted\"\" message\"")));
 
@@ -459,8 +487,10 @@ QHash<QString, QString> visibleTexts(QWidget *root)
     QHash<QString, QString> texts;
     auto keep = [&texts](const QObject *object, const QString &role, const QString &text) {
         if (!text.trimmed().isEmpty())
-            texts.insert(QStringLiteral("%1/%2/%3").arg(object->metaObject()->className(),
-                                                         QString::number(quintptr(object)), role), text);
+            texts.insert(QStringLiteral("%1/%2/%3")
+                             .arg(object->metaObject()->className(),
+                                  QString::number(quintptr(object)), role),
+                         text);
     };
     for (QLabel *label : root->findChildren<QLabel *>()) {
         if (label->isVisibleTo(root))
@@ -486,12 +516,20 @@ QHash<QString, QString> visibleTexts(QWidget *root)
 // Names that are the same in both languages: protocols, system calls, the program itself.
 bool isAName(const QString &text)
 {
-    static const QStringList names = {
-        QStringLiteral("TCP"), QStringLiteral("UDP"), QStringLiteral("Fork"),
-        QStringLiteral("Thread"), QStringLiteral("Poll"), QStringLiteral("Hex"), QStringLiteral("SocketLab"),
-        QStringLiteral("English"), QStringLiteral("Português (Brasil)"), QStringLiteral("&Host:"),
-        QStringLiteral("Host:"), QStringLiteral("100%"), QStringLiteral("Bytes"),
-        QStringLiteral("Backlog:")};
+    static const QStringList names = {QStringLiteral("TCP"),
+                                      QStringLiteral("UDP"),
+                                      QStringLiteral("Fork"),
+                                      QStringLiteral("Thread"),
+                                      QStringLiteral("Poll"),
+                                      QStringLiteral("Hex"),
+                                      QStringLiteral("SocketLab"),
+                                      QStringLiteral("English"),
+                                      QStringLiteral("Português (Brasil)"),
+                                      QStringLiteral("&Host:"),
+                                      QStringLiteral("Host:"),
+                                      QStringLiteral("100%"),
+                                      QStringLiteral("Bytes"),
+                                      QStringLiteral("Backlog:")};
     static const QRegularExpression noWords(QStringLiteral("^[^A-Za-z]*$"));
     const QString plain = QString(text).remove(QLatin1Char('&'));
     return names.contains(text) || names.contains(plain) || noWords.match(text).hasMatch();
@@ -536,7 +574,7 @@ void TestMainWindow::lessonsMenuOpensTheLessons()
     LessonWindow *lessons = m_window->findChild<LessonWindow *>();
     QVERIFY(lessons);
     QTRY_VERIFY(lessons->isVisible());
-    action->trigger();  // a second time raises the same window
+    action->trigger(); // a second time raises the same window
     QCOMPARE(m_window->findChildren<LessonWindow *>().size(), 1);
     lessons->close();
 }

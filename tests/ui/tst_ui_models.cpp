@@ -82,7 +82,8 @@ void TestModels::connectionsFollowTcpEvents()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.rowAt(0).messages, qint64(2));
     QCOMPARE(model.rowAt(0).bytes, qint64(10));
-    QCOMPARE(model.index(1, ConnectionsModel::MessagesColumn).data().toString(), QStringLiteral("1"));
+    QCOMPARE(model.index(1, ConnectionsModel::MessagesColumn).data().toString(),
+             QStringLiteral("1"));
     model.appendEvents({serverEvent(EventKind::Disconnected, 1)});
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.rowAt(0).id, quint64(2));
@@ -96,15 +97,18 @@ void TestModels::connectionsShowTheKernelsView()
 {
     ConnectionsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setClientIdLookup([](const QString &peer) { return peer.endsWith(QLatin1String(":50002")) ? 2 : 0; });
+    model.setClientIdLookup(
+        [](const QString &peer) { return peer.endsWith(QLatin1String(":50002")) ? 2 : 0; });
     model.appendEvents({serverEvent(EventKind::Connected, 1)});
     // Client 2 (a pane) and a student (3) wait in the backlog: inode 0, no accept() yet.
     model.applySockets({listenerWith(2, 4), serverSide(1, SocketState::Established, 11),
-                        serverSide(2, SocketState::Established, 0), serverSide(3, SocketState::Established, 0)},
+                        serverSide(2, SocketState::Established, 0),
+                        serverSide(3, SocketState::Established, 0)},
                        5000);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.listener().recvQ, qint64(2));
-    QCOMPARE(model.index(0, ConnectionsModel::StateColumn).data().toString(), QStringLiteral("ESTABLISHED"));
+    QCOMPARE(model.index(0, ConnectionsModel::StateColumn).data().toString(),
+             QStringLiteral("ESTABLISHED"));
     QVERIFY(!model.rowAt(0).waiting);
     for (int row : {1, 2}) {
         QVERIFY(model.rowAt(row).waiting);
@@ -112,7 +116,8 @@ void TestModels::connectionsShowTheKernelsView()
                  QStringLiteral("waiting in the backlog (not accepted yet)"));
     }
     // In the kernel's order.
-    QCOMPARE(model.index(1, ConnectionsModel::ClientColumn).data().toString(), QStringLiteral("127.0.0.1:50002"));
+    QCOMPARE(model.index(1, ConnectionsModel::ClientColumn).data().toString(),
+             QStringLiteral("127.0.0.1:50002"));
     QCOMPARE(model.index(2, ConnectionsModel::ClientColumn).data().toString(),
              QStringLiteral("Student 1 (127.0.0.1:50003)"));
     // Accepted: the same row is served now.
@@ -124,9 +129,11 @@ void TestModels::connectionsShowTheKernelsView()
     model.appendEvents({serverEvent(EventKind::Disconnected, 1)});
     QCOMPARE(model.rowCount(), 3);
     model.applySockets({listenerWith(1, 4), serverSide(1, SocketState::TimeWait, 0, 41500),
-                        serverSide(2, SocketState::Established, 12), serverSide(3, SocketState::Established, 0)},
+                        serverSide(2, SocketState::Established, 12),
+                        serverSide(3, SocketState::Established, 0)},
                        5000);
-    QCOMPARE(model.index(0, ConnectionsModel::StateColumn).data().toString(), QStringLiteral("TIME_WAIT 42 s"));
+    QCOMPARE(model.index(0, ConnectionsModel::StateColumn).data().toString(),
+             QStringLiteral("TIME_WAIT 42 s"));
     QCOMPARE(model.index(0, ConnectionsModel::HandlerColumn).data().toString(),
              QStringLiteral("left: the server closed first"));
     // The kernel dropped it, and the student gave up waiting: both rows go.
@@ -169,8 +176,12 @@ void TestModels::callTraceKeepsCallsCapped()
     model.appendEvents(events.mid(60));
     QCOMPARE(model.rowCount(), 100);
     QCOMPARE(model.eventAt(99).args, QStringLiteral("249"));
-    QVERIFY(model.index(99, CallTraceModel::CallColumn).data().toString().startsWith(QStringLiteral("[5] send(249)")));
-    QCOMPARE(model.index(99, CallTraceModel::WhoColumn).data().toString(), QStringLiteral("Client 0"));
+    QVERIFY(model.index(99, CallTraceModel::CallColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("[5] send(249)")));
+    QCOMPARE(model.index(99, CallTraceModel::WhoColumn).data().toString(),
+             QStringLiteral("Client 0"));
 }
 
 // The server's batch arrives before the client's: rows still go connect before accept and
@@ -195,7 +206,7 @@ void TestModels::callTraceShowsCausesFirst()
     model.appendEvents({call(Role::Server, SysCall::Send, 4000, 4100)});
     model.appendEvents({call(Role::Client, SysCall::Recv, 3700, 4500)});
     const QList<SysCall> expected = {SysCall::Connect, SysCall::Accept, SysCall::Send,
-                                     SysCall::Recv, SysCall::Send, SysCall::Recv};
+                                     SysCall::Recv,    SysCall::Send,   SysCall::Recv};
     QList<SysCall> got;
     for (int row = 0; row < model.rowCount(); ++row)
         got << model.eventAt(row).call;
@@ -232,26 +243,26 @@ void TestModels::callLanesFollowTheTrace()
     client.beginUs = 1000;
     client.setEndUs(1100);
     trace.appendEvents({traced(40, 40, HandlerKind::Main, SysCall::Listen, 500),
-        traced(40, 40, HandlerKind::Main, SysCall::Accept, 1050)});
+                        traced(40, 40, HandlerKind::Main, SysCall::Accept, 1050)});
     trace.appendEvents({client}); // comes later, goes between
     trace.appendEvents({traced(41, 41, HandlerKind::Process, SysCall::Recv, 2000),
-        traced(40, 42, HandlerKind::Thread, SysCall::Recv, 2100)});
+                        traced(40, 42, HandlerKind::Thread, SysCall::Recv, 2100)});
     QCOMPARE(lanes.rowCount(), trace.rowCount());
     QCOMPARE(lanes.columnCount(), 5);
     QStringList titles;
     for (int lane = 0; lane < lanes.laneCount(); ++lane)
         titles << lanes.laneTitle(lane);
     QCOMPARE(titles,
-        QStringList({QStringLiteral("Program pid 40, server"), QStringLiteral("Client 1"),
-            QStringLiteral("Program child 41, server"),
-            QStringLiteral("Program thread 42, server")}));
+             QStringList({QStringLiteral("Program pid 40, server"), QStringLiteral("Client 1"),
+                          QStringLiteral("Program child 41, server"),
+                          QStringLiteral("Program thread 42, server")}));
     // The header in two lines, so a lane can be narrow.
     QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(2), Qt::Horizontal, Qt::DisplayRole)
                  .toString(),
-        QStringLiteral("Program child 41\nserver"));
+             QStringLiteral("Program child 41\nserver"));
     QCOMPARE(lanes.headerData(CallLanesModel::columnOfLane(1), Qt::Horizontal, Qt::DisplayRole)
                  .toString(),
-        QStringLiteral("Client 1"));
+             QStringLiteral("Client 1"));
     for (int row = 0; row < trace.rowCount(); ++row) {
         const int lane = lanes.laneOfRow(row);
         for (int other = 0; other < lanes.laneCount(); ++other) {
@@ -260,8 +271,8 @@ void TestModels::callLanesFollowTheTrace()
             QCOMPARE(text.isEmpty(), other != lane);
         }
     }
-    QCOMPARE(
-        lanes.laneTitle(lanes.laneOfRow(1)), QStringLiteral("Client 1")); // connect before accept
+    QCOMPARE(lanes.laneTitle(lanes.laneOfRow(1)),
+             QStringLiteral("Client 1")); // connect before accept
     for (int i = 0; i < 6; ++i)
         trace.appendEvents({traced(41, 41, HandlerKind::Process, SysCall::Send, 3000 + i)});
     QCOMPARE(lanes.rowCount(), 6);
@@ -277,10 +288,14 @@ void TestModels::status_data()
     QTest::addColumn<int>("concurrency");
     QTest::addColumn<int>("clients");
     QTest::addColumn<QString>("blockedIn");
-    QTest::newRow("tcp thread idle") << int(Protocol::Tcp) << int(Concurrency::Thread) << 0 << "accept()";
-    QTest::newRow("tcp thread busy") << int(Protocol::Tcp) << int(Concurrency::Thread) << 2 << "accept()";
-    QTest::newRow("iterative idle") << int(Protocol::Tcp) << int(Concurrency::Iterative) << 0 << "accept()";
-    QTest::newRow("iterative busy") << int(Protocol::Tcp) << int(Concurrency::Iterative) << 1 << "recv()";
+    QTest::newRow("tcp thread idle")
+        << int(Protocol::Tcp) << int(Concurrency::Thread) << 0 << "accept()";
+    QTest::newRow("tcp thread busy")
+        << int(Protocol::Tcp) << int(Concurrency::Thread) << 2 << "accept()";
+    QTest::newRow("iterative idle")
+        << int(Protocol::Tcp) << int(Concurrency::Iterative) << 0 << "accept()";
+    QTest::newRow("iterative busy")
+        << int(Protocol::Tcp) << int(Concurrency::Iterative) << 1 << "recv()";
     QTest::newRow("udp") << int(Protocol::Udp) << int(Concurrency::Thread) << 0 << "recvfrom()";
 }
 
@@ -292,9 +307,11 @@ void TestModels::status()
     QFETCH(QString, blockedIn);
     ServerStatus status;
     QCOMPARE(status.state(), ServerStatus::State::Stopped);
-    SocketEvents events{serverEvent(EventKind::Listening, 0, Protocol(protocol), Concurrency(concurrency))};
+    SocketEvents events {
+        serverEvent(EventKind::Listening, 0, Protocol(protocol), Concurrency(concurrency))};
     for (int i = 1; i <= clients; ++i)
-        events << serverEvent(EventKind::Connected, quint64(i), Protocol(protocol), Concurrency(concurrency));
+        events << serverEvent(EventKind::Connected, quint64(i), Protocol(protocol),
+                              Concurrency(concurrency));
     status.apply(events);
     QVERIFY2(status.text().contains(blockedIn), qPrintable(status.text()));
     status.apply({serverEvent(EventKind::Summary, 0)});

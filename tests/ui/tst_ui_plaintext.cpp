@@ -1,8 +1,8 @@
+#include "ui/classtiledelegate.h"
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
-#include "ui/models/eventlistmodel.h"
-#include "ui/classtiledelegate.h"
 #include "ui/mainwindow.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/models/plaintooltip.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
@@ -14,12 +14,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTableView>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
-#include <QScreen>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -35,7 +35,8 @@ namespace {
 constexpr int kTimeoutMs = 5000;
 
 // What peers (and the user) send; every one of them must reach the screen tags and all.
-const QString kHtml = QStringLiteral(R"(<h1 style="color:red">HACKED</h1><img src="/some/local/file">)");
+const QString kHtml
+    = QStringLiteral(R"(<h1 style="color:red">HACKED</h1><img src="/some/local/file">)");
 const QString kBold = QStringLiteral(R"(<b>xBOLDx</b> &lt; & "q")");
 const QString kEvil = QStringLiteral("<b>xEVILx</b>");
 const QString kTyped = QStringLiteral("<i>xTYPEDx</i>");
@@ -44,12 +45,12 @@ const QString kHost = QStringLiteral("<b>xHOSTx</b>");
 
 struct PeerString
 {
-    QString marker;  // found in the string handed to Qt, escaped or not
-    QString literal;  // what the user must see
+    QString marker; // found in the string handed to Qt, escaped or not
+    QString literal; // what the user must see
 };
 const QList<PeerString> kPeerStrings = {
-    {QStringLiteral("HACKED"), kHtml},   {QStringLiteral("xBOLDx"), kBold},
-    {QStringLiteral("xEVILx"), kEvil},   {QStringLiteral("xTYPEDx"), kTyped},
+    {QStringLiteral("HACKED"), kHtml},    {QStringLiteral("xBOLDx"), kBold},
+    {QStringLiteral("xEVILx"), kEvil},    {QStringLiteral("xTYPEDx"), kTyped},
     {QStringLiteral("xMALLORYx"), kPeer}, {QStringLiteral("xHOSTx"), kHost},
 };
 
@@ -66,8 +67,8 @@ bool hasPeerString(const QString &text)
 // labels are rendered as HTML whenever Qt::mightBeRichText() says so.
 QString shownText(const QString &given, Qt::TextFormat format)
 {
-    const bool rich = format == Qt::RichText
-        || (format == Qt::AutoText && Qt::mightBeRichText(given));
+    const bool rich
+        = format == Qt::RichText || (format == Qt::AutoText && Qt::mightBeRichText(given));
     QString shown = given;
     if (rich) {
         QTextDocument document;
@@ -116,7 +117,7 @@ private:
     void walkModel(QAbstractItemView *view);
 
     QTemporaryDir m_settingsDir;
-    QHash<QString, int> m_seen;  // "tooltip:HACKED" -> times
+    QHash<QString, int> m_seen; // "tooltip:HACKED" -> times
 };
 
 void TestPlainText::initTestCase()
@@ -135,12 +136,12 @@ void TestPlainText::toolTipShowsTextAsIs_data()
                            << QStringLiteral("Connected by 127.0.0.1:5000 (pid 1, thread 2)");
     QTest::newRow("html") << kHtml << kHtml;
     QTest::newRow("long html") << kHtml.repeated(5) << kHtml.repeated(5);
-    QTest::newRow("entity") << QStringLiteral("&lt;b&gt; & &amp;") << QStringLiteral("&lt;b&gt; & &amp;");
+    QTest::newRow("entity") << QStringLiteral("&lt;b&gt; & &amp;")
+                            << QStringLiteral("&lt;b&gt; & &amp;");
     QTest::newRow("spaces and newline") << QStringLiteral("a  b\nc") << QStringLiteral("a  b\nc");
     QTest::newRow("long run") << QString(300, QLatin1Char('A')) << QString(300, QLatin1Char('A'));
     QTest::newRow("emoji run") << emoji.repeated(100) << emoji.repeated(100);
-    QTest::newRow("too long") << longText
-                              << longText.left(PlainToolTip::kMaxChars) + QChar(0x2026);
+    QTest::newRow("too long") << longText << longText.left(PlainToolTip::kMaxChars) + QChar(0x2026);
 }
 
 void TestPlainText::toolTipShowsTextAsIs()
@@ -186,10 +187,12 @@ void TestPlainText::walkModel(QAbstractItemView *view)
     QAbstractItemModel *model = view->model();
     if (!model)
         return;
-    const QString name = view->objectName().isEmpty() ? QString::fromLatin1(view->metaObject()->className())
-                                                       : view->objectName();
+    const QString name = view->objectName().isEmpty()
+        ? QString::fromLatin1(view->metaObject()->className())
+        : view->objectName();
     for (Qt::Orientation orientation : {Qt::Horizontal, Qt::Vertical}) {
-        const int sections = orientation == Qt::Horizontal ? model->columnCount() : model->rowCount();
+        const int sections
+            = orientation == Qt::Horizontal ? model->columnCount() : model->rowCount();
         for (int s = 0; s < sections; ++s) {
             check(QStringLiteral("display %1 header").arg(name),
                   model->headerData(s, orientation, Qt::DisplayRole).toString(), Qt::PlainText);
@@ -197,13 +200,14 @@ void TestPlainText::walkModel(QAbstractItemView *view)
                   model->headerData(s, orientation, Qt::ToolTipRole).toString(), Qt::AutoText);
         }
     }
-    QList<QModelIndex> parents{QModelIndex()};
+    QList<QModelIndex> parents {QModelIndex()};
     while (!parents.isEmpty()) {
         const QModelIndex parent = parents.takeFirst();
         for (int row = 0; row < model->rowCount(parent); ++row) {
             for (int column = 0; column < model->columnCount(parent); ++column) {
                 const QModelIndex index = model->index(row, column, parent);
-                const QString where = QStringLiteral("%1 row %2 column %3").arg(name).arg(row).arg(column);
+                const QString where
+                    = QStringLiteral("%1 row %2 column %3").arg(name).arg(row).arg(column);
                 const QString display = index.data(Qt::DisplayRole).toString();
                 // The stock delegate draws DisplayRole as plain text; an HTML delegate would not
                 // (the class view's tiles draw each text with QPainter::drawText, plain too).
@@ -212,7 +216,8 @@ void TestPlainText::walkModel(QAbstractItemView *view)
                     QVERIFY(delegate);
                     const QByteArray delegateClass(delegate->metaObject()->className());
                     QVERIFY2(delegateClass == QStyledItemDelegate::staticMetaObject.className()
-                                 || delegateClass == ClassTileDelegate::staticMetaObject.className(),
+                                 || delegateClass
+                                     == ClassTileDelegate::staticMetaObject.className(),
                              delegateClass.constData());
                 }
                 check(QStringLiteral("display ") + where, display, Qt::PlainText);
@@ -235,7 +240,8 @@ void TestPlainText::peerTextIsNeverMarkup()
     bar->echoAction()->setChecked(true);
     bar->portSpin()->setValue(0);
     bar->startAction()->trigger();
-    QVERIFY2(window.session()->server()->isRunning(), qPrintable(window.session()->server()->errorString()));
+    QVERIFY2(window.session()->server()->isRunning(),
+             qPrintable(window.session()->server()->errorString()));
     const quint16 port = window.session()->server()->localPort();
     const EventListModel *log = window.serverPane()->logModel();
 
@@ -316,19 +322,22 @@ void TestPlainText::peerTextIsNeverMarkup()
             walkModel(view);
     }
     for (QAction *action : window.findChildren<QAction *>()) {
-        check(QStringLiteral("tooltip action ") + action->objectName(), action->toolTip(), Qt::AutoText);
-        check(QStringLiteral("button action ") + action->objectName(), action->text(), Qt::PlainText);
+        check(QStringLiteral("tooltip action ") + action->objectName(), action->toolTip(),
+              Qt::AutoText);
+        check(QStringLiteral("button action ") + action->objectName(), action->text(),
+              Qt::PlainText);
     }
     check(QStringLiteral("status bar"), window.statusBar()->currentMessage(), Qt::PlainText);
     if (QTest::currentTestFailed())
         return;
 
     // The walk really met the peer strings where they are shown (it proves nothing otherwise).
-    for (const QString &seen : {QStringLiteral("display:HACKED"), QStringLiteral("tooltip:HACKED"),
-                                QStringLiteral("tooltip:xBOLDx"), QStringLiteral("tooltip:xEVILx"),
-                                QStringLiteral("tooltip:xTYPEDx"), QStringLiteral("tooltip:xMALLORYx"),
-                                QStringLiteral("tooltip:xHOSTx"), QStringLiteral("label:xHOSTx"),
-                                QStringLiteral("display:xMALLORYx")}) {
+    for (const QString &seen :
+         {QStringLiteral("display:HACKED"), QStringLiteral("tooltip:HACKED"),
+          QStringLiteral("tooltip:xBOLDx"), QStringLiteral("tooltip:xEVILx"),
+          QStringLiteral("tooltip:xTYPEDx"), QStringLiteral("tooltip:xMALLORYx"),
+          QStringLiteral("tooltip:xHOSTx"), QStringLiteral("label:xHOSTx"),
+          QStringLiteral("display:xMALLORYx")}) {
         QVERIFY2(m_seen.value(seen) > 0, qPrintable(seen));
     }
     window.session()->server()->stop();
@@ -342,7 +351,8 @@ void TestPlainText::burstKeepsTypedPercents()
     QByteArray received;
     connect(&server, &QTcpServer::newConnection, this, [&server, &received] {
         QTcpSocket *socket = server.nextPendingConnection();
-        connect(socket, &QTcpSocket::readyRead, socket, [socket, &received] { received += socket->readAll(); });
+        connect(socket, &QTcpSocket::readyRead, socket,
+                [socket, &received] { received += socket->readAll(); });
     });
     Client client;
     ClientPane pane(1, &client);

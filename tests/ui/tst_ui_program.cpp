@@ -6,8 +6,8 @@
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
 #include "ui/connectionsmodel.h"
-#include "ui/models/eventlistmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/programdialog.h"
 #include "ui/programdock.h"
 #include "ui/programpane.h"
@@ -17,10 +17,10 @@
 
 #include <QCheckBox>
 #include <QLineEdit>
-#include <QTextBlock>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTreeWidget>
 
 #include <cerrno>
@@ -31,7 +31,7 @@ using tracetest::freePort;
 using tracetest::realPython;
 
 namespace {
-constexpr int kProgramWaitMs = 20000;  // generous: the machine is shared
+constexpr int kProgramWaitMs = 20000; // generous: the machine is shared
 
 // Running or stopped: a zombie is over (an orphan one waits for init, which in some
 // containers never reaps).
@@ -108,7 +108,8 @@ private slots:
     {
         QCOMPARE(RecipePrograms::programs().size(), 6);
         for (const RecipePrograms::Program &program : RecipePrograms::programs())
-            QVERIFY2(!RecipePrograms::path(program.fileName).isEmpty(), qPrintable(program.fileName));
+            QVERIFY2(!RecipePrograms::path(program.fileName).isEmpty(),
+                     qPrintable(program.fileName));
         ProgramDialog dialog;
         QVERIFY(dialog.selectBundled(QStringLiteral("tcp_server_fork.py")));
         QCOMPARE(dialog.title(), QStringLiteral("TCP server, one process per client (recipe)"));
@@ -156,23 +157,30 @@ private slots:
         QVERIFY(root > 0);
         QVERIFY(pane->headline().contains(QString::number(root)));
 
-        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
-        QTRY_VERIFY_WITH_TIMEOUT(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
+        CallTraceModel *trace
+            = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
         QVERIFY(hasRow(trace, CallTraceModel::WhoColumn, QStringLiteral("Program")));
 
         ClientPane *client = window.clientPanes()->panes().constFirst();
         client->setHost(QStringLiteral("127.0.0.1"));
         client->setPort(port);
         client->connectToServer();
-        QTRY_COMPARE_WITH_TIMEOUT(client->client()->state(), Client::State::Connected, kProgramWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(client->client()->state(), Client::State::Connected,
+                                  kProgramWaitMs);
         client->sendMessage(QStringLiteral("hello from pane 1"));
-        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("Conectado por")), kProgramWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("hello from pane 1")), kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("Conectado por")),
+                                 kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("hello from pane 1")),
+                                 kProgramWaitMs);
 
         // The log and the call trace show the program's accept and recv, in the session's order.
         EventListModel *log = window.serverPane()->logModel();
-        QTRY_VERIFY_WITH_TIMEOUT(hasRow(log, EventListModel::MessageColumn, QStringLiteral("accept")), kProgramWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("recv")), kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasRow(log, EventListModel::MessageColumn, QStringLiteral("accept")), kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("recv")),
+                                 kProgramWaitMs);
         QVERIFY(hasRow(trace, CallTraceModel::WhoColumn, QStringLiteral("Program child")));
         // The listing follows the program's calls.
         QVERIFY(pane->currentListingLine() >= 0);
@@ -183,13 +191,17 @@ private slots:
         // (Python may run a short-lived helper process of its own first: the serving child is
         // the one that made the recv.)
         QTreeWidgetItem *serving = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((serving = servingChild(tree->topLevelItem(0))) != nullptr, kProgramWaitMs);
-        const qint64 child = serving->text(ProgramProcesses::NameColumn).section(QLatin1Char(' '), -1).toLongLong();
+        QTRY_VERIFY_WITH_TIMEOUT((serving = servingChild(tree->topLevelItem(0))) != nullptr,
+                                 kProgramWaitMs);
+        const qint64 child = serving->text(ProgramProcesses::NameColumn)
+                                 .section(QLatin1Char(' '), -1)
+                                 .toLongLong();
         QVERIFY2(alive(child), qPrintable(serving->text(0) + QLatin1Char(' ') + serving->text(1)));
 
         // The client leaves: the child ends and, never waited for, stays a zombie.
         client->disconnectFromServer();
-        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("Finalizando")), kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("Finalizando")),
+                                 kProgramWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(pane->processes()->zombieCount(), 1, kProgramWaitMs);
 
         QSignalSpy ended(pane, &ProgramPane::runningChanged);
@@ -215,9 +227,10 @@ private slots:
         MainWindow window;
         ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
         QVERIFY2(pane->run(dialog.options(), dialog.listingPath(), dialog.title()),
-            qPrintable(pane->errorText()));
+                 qPrintable(pane->errorText()));
         const qint64 root = pane->tracer()->programPid();
-        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
+        CallTraceModel *trace
+            = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
         QTRY_VERIFY_WITH_TIMEOUT(
             hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
 
@@ -228,29 +241,30 @@ private slots:
             panes.at(i)->setHost(QStringLiteral("127.0.0.1"));
             panes.at(i)->setPort(port);
             panes.at(i)->connectToServer();
-            QTRY_COMPARE_WITH_TIMEOUT(
-                panes.at(i)->client()->state(), Client::State::Connected, kProgramWaitMs);
+            QTRY_COMPARE_WITH_TIMEOUT(panes.at(i)->client()->state(), Client::State::Connected,
+                                      kProgramWaitMs);
             panes.at(i)->sendMessage(QStringLiteral("from pane %1").arg(i + 1));
         }
         socketlab::Fd student = testsupport::tcpConnect(port); // as nc would
         QVERIFY(student.isValid());
         QVERIFY(testsupport::sendAll(student.get(), "from a student"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            pane->outputText().contains(QLatin1String("from a student")), kProgramWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            pane->outputText().contains(QLatin1String("from pane 2")), kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("from a student")),
+                                 kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("from pane 2")),
+                                 kProgramWaitMs);
 
         // Lanes: the server process, a child per client (each recv in its own child's lane).
-        CallLanesModel *lanes = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->lanesModel();
+        CallLanesModel *lanes
+            = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->lanesModel();
         QStringList titles;
         for (int lane = 0; lane < lanes->laneCount(); ++lane)
             titles << lanes->laneTitle(lane);
         QVERIFY2(titles.contains(QStringLiteral("Program pid %1, server").arg(root)),
-            qPrintable(titles.join(QLatin1String(" | "))));
+                 qPrintable(titles.join(QLatin1String(" | "))));
         QVERIFY2(titles.contains(QStringLiteral("Client 1")),
-            qPrintable(titles.join(QLatin1String(" | "))));
+                 qPrintable(titles.join(QLatin1String(" | "))));
         QVERIFY2(titles.contains(QStringLiteral("Client 2")),
-            qPrintable(titles.join(QLatin1String(" | "))));
+                 qPrintable(titles.join(QLatin1String(" | "))));
         QSet<QString> servingLanes;
         QTRY_VERIFY_WITH_TIMEOUT(lanes->rowCount() == trace->rowCount(), kProgramWaitMs);
         for (int row = 0; row < lanes->rowCount(); ++row) {
@@ -258,11 +272,11 @@ private slots:
             if (!event.traced || event.call != SysCall::Recv || event.result <= 0)
                 continue;
             const int lane = lanes->laneOfRow(row);
-            QCOMPARE(
-                lanes->laneTitle(lane), QStringLiteral("Program child %1, server").arg(event.pid));
+            QCOMPARE(lanes->laneTitle(lane),
+                     QStringLiteral("Program child %1, server").arg(event.pid));
             const QModelIndex cell = lanes->index(row, CallLanesModel::columnOfLane(lane));
             QVERIFY2(cell.data().toString().contains(QLatin1String("recv(")),
-                qPrintable(cell.data().toString()));
+                     qPrintable(cell.data().toString()));
             for (int other = 0; other < lanes->laneCount(); ++other) {
                 if (other != lane)
                     QVERIFY(lanes->index(row, CallLanesModel::columnOfLane(other))
@@ -283,15 +297,16 @@ private slots:
                                          .data()
                                          .toString()
                                          .contains(QLatin1String("ESTABLISHED")),
-                kProgramWaitMs);
-            QVERIFY2(connections->index(row, ConnectionsModel::HandlerColumn)
-                         .data()
-                         .toString()
-                         .startsWith(QLatin1String("child ")),
+                                     kProgramWaitMs);
+            QVERIFY2(
+                connections->index(row, ConnectionsModel::HandlerColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("child ")),
                 qPrintable(
                     connections->index(row, ConnectionsModel::HandlerColumn).data().toString()));
             QCOMPARE(connections->index(row, ConnectionsModel::MessagesColumn).data().toString(),
-                QStringLiteral("1"));
+                     QStringLiteral("1"));
         }
         QVERIFY(connections->listener().isListener());
         QCOMPARE(connections->listener().sendQ, 1); // the recipe's backlog
@@ -324,18 +339,24 @@ private slots:
         const qint64 root = pane->tracer()->programPid();
         QTRY_VERIFY_WITH_TIMEOUT(!pane->pausedCalls().isEmpty(), kProgramWaitMs);
         QCOMPARE(pane->pausedCalls().constFirst().call, SysCall::Socket);
-        QVERIFY2(pane->headline().contains(QStringLiteral("about to call socket() — step 2 of the server's recipe")),
+        QVERIFY2(pane->headline().contains(
+                     QStringLiteral("about to call socket() — step 2 of the server's recipe")),
                  qPrintable(pane->headline()));
-        QVERIFY(pane->listingView()->document()->findBlockByNumber(pane->currentListingLine())
-                    .text().contains(QLatin1String("socket.socket(")));
+        QVERIFY(pane->listingView()
+                    ->document()
+                    ->findBlockByNumber(pane->currentListingLine())
+                    .text()
+                    .contains(QLatin1String("socket.socket(")));
 
         pane->next();
         QTRY_VERIFY_WITH_TIMEOUT(!pane->pausedCalls().isEmpty()
                                      && pane->pausedCalls().constFirst().call == SysCall::Bind,
                                  kProgramWaitMs);
-        QVERIFY2(pane->headline().contains(QLatin1String("about to call bind()")), qPrintable(pane->headline()));
+        QVERIFY2(pane->headline().contains(QLatin1String("about to call bind()")),
+                 qPrintable(pane->headline()));
         // The tracer holds socket() back until the role is known: nothing passed yet.
-        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
+        CallTraceModel *trace
+            = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
         QVERIFY(!hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("bind")));
         pane->next();
         QTRY_VERIFY_WITH_TIMEOUT(!pane->pausedCalls().isEmpty()
@@ -345,9 +366,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!pane->pausedCalls().isEmpty()
                                      && pane->pausedCalls().constFirst().call == SysCall::Accept,
                                  kProgramWaitMs);
-        QVERIFY2(pane->headline().contains(QStringLiteral("about to call accept() — step 5 of the server's recipe")),
+        QVERIFY2(pane->headline().contains(
+                     QStringLiteral("about to call accept() — step 5 of the server's recipe")),
                  qPrintable(pane->headline()));
-        QTRY_VERIFY_WITH_TIMEOUT(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
         QVERIFY(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("socket")));
         QVERIFY(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("bind")));
 
@@ -371,8 +394,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!pane->pausedCalls().isEmpty(), kProgramWaitMs);
         pane->continueAll();
         QVERIFY(!pane->stepModeBox()->isChecked());
-        CallTraceModel *trace = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
-        QTRY_VERIFY_WITH_TIMEOUT(hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
+        CallTraceModel *trace
+            = window.findChild<CallSequenceWidget *>(QStringLiteral("callSequence"))->traceModel();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasRow(trace, CallTraceModel::CallColumn, QStringLiteral("listen")), kProgramWaitMs);
         pane->kill();
         QVERIFY(!pane->isRunning());
     }
@@ -388,14 +413,19 @@ private slots:
         ServerConfig config;
         config.port = port;
         config.bindAddress = QStringLiteral("127.0.0.1");
-        QVERIFY2(window.session()->server()->start(config), qPrintable(window.session()->server()->errorString()));
+        QVERIFY2(window.session()->server()->start(config),
+                 qPrintable(window.session()->server()->errorString()));
         ProgramPane *pane = window.findChild<ProgramDock *>(QStringLiteral("programDock"))->pane();
         QVERIFY(pane->run(dialog.options(), dialog.listingPath(), dialog.title()));
-        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("CTRL+X")), kProgramWaitMs);
-        pane->findChild<QLineEdit *>(QStringLiteral("programInput"))->setText(QStringLiteral("typed line"));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->outputText().contains(QLatin1String("CTRL+X")),
+                                 kProgramWaitMs);
+        pane->findChild<QLineEdit *>(QStringLiteral("programInput"))
+            ->setText(QStringLiteral("typed line"));
         pane->sendLine();
         EventListModel *log = window.serverPane()->logModel();
-        QTRY_VERIFY_WITH_TIMEOUT(hasRow(log, EventListModel::MessageColumn, QStringLiteral("typed line")), kProgramWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasRow(log, EventListModel::MessageColumn, QStringLiteral("typed line")),
+            kProgramWaitMs);
         pane->sendEndLine();
         QTRY_VERIFY_WITH_TIMEOUT(!pane->isRunning(), kProgramWaitMs);
         QVERIFY(pane->headline().contains(QLatin1String("status 0")));
@@ -409,7 +439,8 @@ private slots:
         dialog.setCommandLine(QStringLiteral("/nonexistent/socketlab-no-such-program --port 5000"));
         QVERIFY(!pane->run(dialog.options(), dialog.listingPath(), dialog.title()));
         QVERIFY(!pane->isRunning());
-        QVERIFY2(pane->headline().contains(QLatin1String("not found")), qPrintable(pane->headline()));
+        QVERIFY2(pane->headline().contains(QLatin1String("not found")),
+                 qPrintable(pane->headline()));
         QVERIFY(pane->outputText().contains(QLatin1String("not found")));
 
         // A file that is no program: cannot be run.
@@ -421,7 +452,8 @@ private slots:
         file.close();
         dialog.setCommandLine(text);
         QVERIFY(!pane->run(dialog.options(), dialog.listingPath(), dialog.title()));
-        QVERIFY2(pane->headline().contains(QLatin1String("cannot be run")), qPrintable(pane->headline()));
+        QVERIFY2(pane->headline().contains(QLatin1String("cannot be run")),
+                 qPrintable(pane->headline()));
     }
 };
 

@@ -1,17 +1,17 @@
 // Projecting the window at 1024x768: zoom, presentation mode and the client panes. The
 // offscreen screen is made 1024x768 (see main()), so full screen is a projector's size.
 
+#include "translations/languagemanager.h"
 #include "ui/clientpane.h"
 #include "ui/clientpanes.h"
 #include "ui/connectionsmodel.h"
-#include "ui/models/eventlistmodel.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/mainwindow.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/serverpane.h"
 #include "ui/servertoolbar.h"
 #include "ui/viewcontrols.h"
 #include "ui/zoomcontroller.h"
-#include "translations/languagemanager.h"
 
 #include <QAction>
 #include <QApplication>
@@ -55,15 +55,23 @@ QStringList offWindow(MainWindow *window, bool headersWhole)
             continue;
         if (!widget->isVisible() || !area.contains(inWindow(widget)))
             problems << QStringLiteral("toolbar %1 %2 at %3,%4 %5x%6")
-                            .arg(QString::fromLatin1(widget->metaObject()->className()), action->iconText())
-                            .arg(inWindow(widget).x()).arg(inWindow(widget).y())
-                            .arg(widget->width()).arg(widget->height());
+                            .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                 action->iconText())
+                            .arg(inWindow(widget).x())
+                            .arg(inWindow(widget).y())
+                            .arg(widget->width())
+                            .arg(widget->height());
     }
-    for (QWidget *widget : window->findChild<ViewControls *>(QStringLiteral("viewControls"))->findChildren<QWidget *>()) {
-        if (widget->isVisibleTo(window->findChild<ViewControls *>(QStringLiteral("viewControls"))) && !area.contains(inWindow(widget)))
+    for (QWidget *widget : window->findChild<ViewControls *>(QStringLiteral("viewControls"))
+                               ->findChildren<QWidget *>()) {
+        if (widget->isVisibleTo(window->findChild<ViewControls *>(QStringLiteral("viewControls")))
+            && !area.contains(inWindow(widget)))
             problems << QStringLiteral("view control %1 at %2,%3 %4x%5 off the window")
-                            .arg(widget->objectName()).arg(inWindow(widget).x()).arg(inWindow(widget).y())
-                            .arg(widget->width()).arg(widget->height());
+                            .arg(widget->objectName())
+                            .arg(inWindow(widget).x())
+                            .arg(inWindow(widget).y())
+                            .arg(widget->width())
+                            .arg(widget->height());
     }
     QTableView *log = window->serverPane()->logView();
     const int viewport = log->viewport()->width();
@@ -74,7 +82,11 @@ QStringList offWindow(MainWindow *window, bool headersWhole)
         const int right = left + log->horizontalHeader()->sectionSize(c);
         const QString title = log->model()->headerData(c, Qt::Horizontal).toString();
         if (left < 0 || right > viewport)
-            problems << QStringLiteral("log column %1 spans %2..%3 of %4").arg(title).arg(left).arg(right).arg(viewport);
+            problems << QStringLiteral("log column %1 spans %2..%3 of %4")
+                            .arg(title)
+                            .arg(left)
+                            .arg(right)
+                            .arg(viewport);
         // The header's text is not clipped.
         if (log->horizontalHeader()->sectionSize(c) < log->horizontalHeader()->sectionSizeHint(c)
             && c != EventListModel::MessageColumn && headersWhole)
@@ -88,7 +100,7 @@ QStringList offWindow(MainWindow *window, bool headersWhole)
 // Every widget's font.
 QHash<QWidget *, QFont> fonts(QWidget *root)
 {
-    QHash<QWidget *, QFont> result{{root, root->font()}};
+    QHash<QWidget *, QFont> result {{root, root->font()}};
     for (QWidget *widget : root->findChildren<QWidget *>())
         result.insert(widget, widget->font());
     return result;
@@ -221,7 +233,8 @@ void TestProjection::everythingInsideTheWindow()
         m_window->setPresentationMode(true);
     settle();
     // Up to 150% every header is whole; beyond, the narrow ones may elide.
-    const QStringList problems = offWindow(m_window, percent <= 150 && !(presentation && percent > 110));
+    const QStringList problems
+        = offWindow(m_window, percent <= 150 && !(presentation && percent > 110));
     // The server's status and one row of each table stay in sight.
     QVERIFY(m_window->serverPane()->logView()->viewport()->height()
             >= m_window->serverPane()->logView()->verticalHeader()->defaultSectionSize());
@@ -236,7 +249,9 @@ void TestProjection::everythingInsideTheWindow()
     }
     // Exit presentation is on screen while presenting.
     if (presentation) {
-        QWidget *exit = m_window->findChild<ViewControls *>(QStringLiteral("viewControls"))->buttonFor(m_window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly));
+        QWidget *exit = m_window->findChild<ViewControls *>(QStringLiteral("viewControls"))
+                            ->buttonFor(m_window->findChild<QAction *>(
+                                QStringLiteral("presentation"), Qt::FindDirectChildrenOnly));
         QVERIFY(exit && exit->isVisible());
         QVERIFY(QRect(QPoint(0, 0), m_window->size()).contains(inWindow(exit)));
     }
@@ -269,11 +284,12 @@ void TestProjection::leavingPresentationRestoresEverything()
     settle();
     QHash<QWidget *, QRect> switches;
     for (QWidget *widget : m_window->serverToolBar()->findChildren<QWidget *>()) {
-        if (widget->isVisible())  // not the box's hidden list
+        if (widget->isVisible()) // not the box's hidden list
             switches.insert(widget, widget->geometry());
     }
 
-    m_window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)->trigger();
+    m_window->findChild<QAction *>(QStringLiteral("presentation"), Qt::FindDirectChildrenOnly)
+        ->trigger();
     settle();
     QVERIFY(m_window->zoom()->isPresenting(m_window));
     QVERIFY(m_window->font().pointSizeF() > font.pointSizeF());
@@ -307,9 +323,14 @@ void TestProjection::leavingPresentationRestoresEverything()
             moved << QStringLiteral("%1 %2: %3,%4 %5x%6, was %7,%8 %9x%10")
                          .arg(QString::fromLatin1(it.key()->metaObject()->className()),
                               it.key()->objectName())
-                         .arg(it.key()->x()).arg(it.key()->y()).arg(it.key()->width())
-                         .arg(it.key()->height()).arg(it.value().x()).arg(it.value().y())
-                         .arg(it.value().width()).arg(it.value().height());
+                         .arg(it.key()->x())
+                         .arg(it.key()->y())
+                         .arg(it.key()->width())
+                         .arg(it.key()->height())
+                         .arg(it.value().x())
+                         .arg(it.value().y())
+                         .arg(it.value().width())
+                         .arg(it.value().height());
     }
     QVERIFY2(moved.isEmpty(), qPrintable(moved.join(QStringLiteral("; "))));
 }
@@ -362,8 +383,9 @@ void TestProjection::longMessageWrapsInsteadOfEliding()
     QVERIFY(m_window->startServer());
     m_window->setPresentationMode(true);
     settle();
-    const QString typed = QStringLiteral("A student typed this rather long line to see whether the "
-                                         "projector shows all of it, word by word, to the very end");
+    const QString typed
+        = QStringLiteral("A student typed this rather long line to see whether the "
+                         "projector shows all of it, word by word, to the very end");
     m_window->clientPanes()->pane(0)->sendMessage(typed);
     EventListModel *log = m_window->serverPane()->logModel();
     int row = -1;
@@ -382,12 +404,16 @@ void TestProjection::longMessageWrapsInsteadOfEliding()
     view->scrollTo(log->index(row, EventListModel::MessageColumn));
     settle();
     const int width = view->columnWidth(EventListModel::MessageColumn);
-    const int needed = view->fontMetrics().horizontalAdvance(log->cellText(row, EventListModel::MessageColumn));
+    const int needed
+        = view->fontMetrics().horizontalAdvance(log->cellText(row, EventListModel::MessageColumn));
     QVERIFY2(needed > width, "the message should be wider than its column for this test");
     // As many lines as the text needs, not one line ending in "…".
     const int lines = view->rowHeight(row) / view->fontMetrics().lineSpacing();
     QVERIFY2(lines * width >= needed,
-             qPrintable(QStringLiteral("%1 px of text in %2 lines of %3 px").arg(needed).arg(lines).arg(width)));
+             qPrintable(QStringLiteral("%1 px of text in %2 lines of %3 px")
+                            .arg(needed)
+                            .arg(lines)
+                            .arg(width)));
     m_window->stopServer();
 }
 
@@ -397,15 +423,19 @@ void TestProjection::fourClientPanesSideBySide()
     while (panes->count() < 4)
         panes->addClient();
     settle();
-    const QRect visible(panes->viewport()->mapTo(m_window, QPoint(0, 0)), panes->viewport()->size());
+    const QRect visible(panes->viewport()->mapTo(m_window, QPoint(0, 0)),
+                        panes->viewport()->size());
     int top = -1;
     for (ClientPane *pane : panes->panes()) {
         QVERIFY(pane->isVisible());
         const QRect where = inWindow(pane);
         QVERIFY2(visible.contains(QRect(where.topLeft(), QSize(where.width(), 1))),
-                 qPrintable(QStringLiteral("client %1 at %2,%3").arg(pane->id()).arg(where.x()).arg(where.y())));
+                 qPrintable(QStringLiteral("client %1 at %2,%3")
+                                .arg(pane->id())
+                                .arg(where.x())
+                                .arg(where.y())));
         if (top >= 0)
-            QCOMPARE(where.y(), top);  // side by side, not stacked or tabbed
+            QCOMPARE(where.y(), top); // side by side, not stacked or tabbed
         top = where.y();
     }
     // A fifth scrolls sideways; it does not squeeze the four.
@@ -436,8 +466,11 @@ void TestProjection::messagePlaceholderFits()
         // The text area of a line edit: its width less the frame and the text margins.
         const int room = edit->width() - 2 * 6;
         const int text = edit->fontMetrics().horizontalAdvance(edit->placeholderText());
-        QVERIFY2(text <= room, qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3")
-                                              .arg(edit->placeholderText()).arg(text).arg(room)));
+        QVERIFY2(text <= room,
+                 qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3")
+                                .arg(edit->placeholderText())
+                                .arg(text)
+                                .arg(room)));
     }
 }
 
@@ -478,7 +511,8 @@ void TestProjection::fourPanesFitWhenProjected()
         m_window->setPresentationMode(true);
     settle();
     QStringList problems;
-    const QRect visible(panes->viewport()->mapTo(m_window, QPoint(0, 0)), panes->viewport()->size());
+    const QRect visible(panes->viewport()->mapTo(m_window, QPoint(0, 0)),
+                        panes->viewport()->size());
     for (ClientPane *pane : panes->panes()) {
         // The teacher types here: the message line and Send are on screen, not scrolled away.
         for (const char *name : {"message", "send"}) {
@@ -486,10 +520,16 @@ void TestProjection::fourPanesFitWhenProjected()
             QVERIFY(widget);
             if (!widget->isVisible() || !visible.contains(inWindow(widget)))
                 problems << QStringLiteral("client %1 %2 at %3,%4 %5x%6, clients area %7,%8 %9x%10")
-                                .arg(pane->id()).arg(QLatin1String(name))
-                                .arg(inWindow(widget).x()).arg(inWindow(widget).y())
-                                .arg(widget->width()).arg(widget->height())
-                                .arg(visible.x()).arg(visible.y()).arg(visible.width()).arg(visible.height());
+                                .arg(pane->id())
+                                .arg(QLatin1String(name))
+                                .arg(inWindow(widget).x())
+                                .arg(inWindow(widget).y())
+                                .arg(widget->width())
+                                .arg(widget->height())
+                                .arg(visible.x())
+                                .arg(visible.y())
+                                .arg(visible.width())
+                                .arg(visible.height());
         }
         // No button or check box cuts its text.
         for (QAbstractButton *button : pane->findChildren<QAbstractButton *>()) {
@@ -499,8 +539,10 @@ void TestProjection::fourPanesFitWhenProjected()
                 continue;
             if (button->sizeHint().width() > button->width())
                 problems << QStringLiteral("client %1 \"%2\" needs %3 px, has %4")
-                                .arg(pane->id()).arg(button->text())
-                                .arg(button->sizeHint().width()).arg(button->width());
+                                .arg(pane->id())
+                                .arg(button->text())
+                                .arg(button->sizeHint().width())
+                                .arg(button->width());
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
@@ -521,7 +563,8 @@ void TestProjection::languageComboShowsItsWholeText()
     if (presentation)
         m_window->setPresentationMode(true);
     settle();
-    QComboBox *combo = m_window->findChild<ViewControls *>(QStringLiteral("viewControls"))->languageCombo();
+    QComboBox *combo
+        = m_window->findChild<ViewControls *>(QStringLiteral("viewControls"))->languageCombo();
     QVERIFY(combo->isVisible());
     // The room its style gives the current text.
     QStyleOptionComboBox option;
@@ -534,8 +577,11 @@ void TestProjection::languageComboShowsItsWholeText()
     const int text = combo->fontMetrics().horizontalAdvance(combo->currentText());
     QVERIFY2(text <= field.width() && combo->width() >= combo->sizeHint().width(),
              qPrintable(QStringLiteral("\"%1\" needs %2 px, has %3 (combo %4 of %5)")
-                            .arg(combo->currentText()).arg(text).arg(field.width())
-                            .arg(combo->width()).arg(combo->sizeHint().width())));
+                            .arg(combo->currentText())
+                            .arg(text)
+                            .arg(field.width())
+                            .arg(combo->width())
+                            .arg(combo->sizeHint().width())));
 }
 
 void TestProjection::serverTablesKeepRowsWhenProjected_data()
@@ -561,23 +607,28 @@ void TestProjection::serverTablesKeepRowsWhenProjected()
     QTableView *connections = m_window->serverPane()->connectionsView();
     const int row = log->verticalHeader()->defaultSectionSize();
     if (log->viewport()->height() < 4 * row)
-        problems << QStringLiteral("log shows %1 px, four rows need %2").arg(log->viewport()->height()).arg(4 * row);
+        problems << QStringLiteral("log shows %1 px, four rows need %2")
+                        .arg(log->viewport()->height())
+                        .arg(4 * row);
     if (connections->viewport()->height() < 3 * row)
         problems << QStringLiteral("connections show %1 px, three rows need %2")
-                        .arg(connections->viewport()->height()).arg(3 * row);
+                        .arg(connections->viewport()->height())
+                        .arg(3 * row);
     // The longest state the sampler shows, whole (margins as a cell draws them).
     const int state = connections->fontMetrics().horizontalAdvance(QStringLiteral("TIME_WAIT 60 s"))
-                      + 2 * (connections->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+        + 2 * (connections->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
     if (connections->columnWidth(ConnectionsModel::StateColumn) < state)
         problems << QStringLiteral("State column %1 px, \"TIME_WAIT 60 s\" needs %2")
-                        .arg(connections->columnWidth(ConnectionsModel::StateColumn)).arg(state);
+                        .arg(connections->columnWidth(ConnectionsModel::StateColumn))
+                        .arg(state);
     // Every header whole (they may be short, with the long name in a tooltip).
     QHeaderView *header = connections->horizontalHeader();
     for (int c = 0; c < connections->model()->columnCount(); ++c) {
         if (!connections->isColumnHidden(c) && header->sectionSize(c) < header->sectionSizeHint(c))
             problems << QStringLiteral("connections header %1 clipped: %2 of %3")
                             .arg(connections->model()->headerData(c, Qt::Horizontal).toString())
-                            .arg(header->sectionSize(c)).arg(header->sectionSizeHint(c));
+                            .arg(header->sectionSize(c))
+                            .arg(header->sectionSizeHint(c));
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
 }
@@ -589,7 +640,8 @@ int main(int argc, char *argv[])
     const QString config = dir.filePath(QStringLiteral("screen.json"));
     QFile file(config);
     if (file.open(QIODevice::WriteOnly))
-        file.write(R"({"windowFrameMargins": false, "screens": [{"name": "projector", "x": 0, "y": 0, "width": 1024,
+        file.write(
+            R"({"windowFrameMargins": false, "screens": [{"name": "projector", "x": 0, "y": 0, "width": 1024,
                        "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
     file.close();
     qputenv("QT_QPA_PLATFORM", QByteArray("offscreen:configfile=") + config.toLocal8Bit());
@@ -629,7 +681,10 @@ void TestProjection::portBoxesShowEveryDigit()
         const QRect edit = box->findChild<QLineEdit *>()->geometry();
         QVERIFY2(box->width() >= box->sizeHint().width() && edit.width() > text,
                  qPrintable(QStringLiteral("%1: %2 wide, its text field %3 for %4 of text")
-                                .arg(box->objectName()).arg(box->width()).arg(edit.width()).arg(text)));
+                                .arg(box->objectName())
+                                .arg(box->width())
+                                .arg(edit.width())
+                                .arg(text)));
         ++checked;
     }
     QVERIFY(checked >= 3);

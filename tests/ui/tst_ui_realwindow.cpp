@@ -56,11 +56,13 @@ void TestRealWindow::cleanupTestCase()
 void TestRealWindow::opensInsideTheScreen()
 {
     const QRect available = m_window->screen()->availableGeometry();
-    QTRY_VERIFY2_WITH_TIMEOUT(available.contains(m_window->frameGeometry()),
-                              qPrintable(QStringLiteral("frame %1 outside %2")
-                                             .arg(rectText(m_window->frameGeometry()), rectText(available))),
-                              kWaitMs);
-    const QRect statusBar(m_window->statusBar()->mapToGlobal(QPoint(0, 0)), m_window->statusBar()->size());
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        available.contains(m_window->frameGeometry()),
+        qPrintable(QStringLiteral("frame %1 outside %2")
+                       .arg(rectText(m_window->frameGeometry()), rectText(available))),
+        kWaitMs);
+    const QRect statusBar(m_window->statusBar()->mapToGlobal(QPoint(0, 0)),
+                          m_window->statusBar()->size());
     QVERIFY2(available.contains(statusBar), qPrintable(rectText(statusBar)));
 }
 

@@ -29,9 +29,10 @@ private slots:
         auto *counters = pane.findChild<QLabel *>(QStringLiteral("serverCounters"));
         QVERIFY(counters);
         const QLocale locale;
-        QVERIFY2(counters->text().contains(QStringLiteral("Dropped by the kernel: %1")
-                                               .arg(locale.toString(totals.dropped))),
-                 qPrintable(counters->text()));
+        QVERIFY2(
+            counters->text().contains(
+                QStringLiteral("Dropped by the kernel: %1").arg(locale.toString(totals.dropped))),
+            qPrintable(counters->text()));
         QVERIFY(counters->toolTip().contains(QStringLiteral("receive buffer")));
     }
 

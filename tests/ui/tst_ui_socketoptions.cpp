@@ -1,10 +1,10 @@
 // The client pane's Half-close and Reset buttons and No delay check box, and the server
 // toolbar's backlog, against a real server on loopback.
 
+#include "tests/core/testsupport.h"
 #include "ui/clientpane.h"
 #include "ui/mainwindow.h"
 #include "ui/servertoolbar.h"
-#include "tests/core/testsupport.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -33,7 +33,8 @@ ServerConfig echoServer(Protocol protocol = Protocol::Tcp)
 // them with the client's number: the pane shows its own client's events only).
 struct PaneRig
 {
-    PaneRig() : pane(1, &client)
+    PaneRig()
+        : pane(1, &client)
     {
         client.setId(1);
         QObject::connect(&client, &Client::eventsArrived, &pane, [this](SocketEvents events) {
@@ -42,12 +43,15 @@ struct PaneRig
             pane.appendEvents(events);
         });
     }
-    QPushButton *button(const char *name) { return pane.findChild<QPushButton *>(QLatin1String(name)); }
+    QPushButton *button(const char *name)
+    {
+        return pane.findChild<QPushButton *>(QLatin1String(name));
+    }
     QCheckBox *noDelay() { return pane.findChild<QCheckBox *>(QStringLiteral("noDelay")); }
     QLineEdit *message() { return pane.findChild<QLineEdit *>(QStringLiteral("message")); }
 
     Client client;
-    EventLog log{&client};
+    EventLog log {&client};
     ClientPane pane;
 };
 
@@ -113,7 +117,8 @@ void TestUiSocketOptions::halfCloseButton()
     QVERIFY(!rig.message()->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(rig.client.state(), Client::State::Unconnected, kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(historyContains(rig.pane, QStringLiteral("← hello")), kWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(historyContains(rig.pane, QStringLiteral("closed the connection")), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(historyContains(rig.pane, QStringLiteral("closed the connection")),
+                             kWaitMs);
     QVERIFY(rig.log.indexOf([](const SocketEvent &e) { return e.call == SysCall::Shutdown; }) >= 0);
     QVERIFY(!halfClose->isEnabled());
     QVERIFY(!reset->isEnabled());
@@ -188,7 +193,7 @@ void TestUiSocketOptions::backlogSpin()
 {
     ServerToolBar bar;
     QSpinBox *backlog = bar.backlogSpin();
-    QCOMPARE(backlog->value(), 1);  // as the recipe
+    QCOMPARE(backlog->value(), 1); // as the recipe
     QCOMPARE(backlog->minimum(), 1);
     QCOMPARE(backlog->maximum(), 128);
     QCOMPARE(bar.config().backlog, 1);
@@ -215,14 +220,15 @@ void TestUiSocketOptions::backlogPersistsAndReachesTheServer()
         MainWindow window;
         window.serverToolBar()->backlogSpin()->setValue(7);
         window.show();
-        window.close();  // saves the settings
+        window.close(); // saves the settings
     }
     MainWindow window;
     ServerToolBar *bar = window.serverToolBar();
     QCOMPARE(bar->backlogSpin()->value(), 7);
     bar->portSpin()->setValue(0);
     bar->startAction()->trigger();
-    QVERIFY2(window.session()->server()->isRunning(), qPrintable(window.session()->server()->errorString()));
+    QVERIFY2(window.session()->server()->isRunning(),
+             qPrintable(window.session()->server()->errorString()));
     QCOMPARE(window.session()->server()->config().backlog, 7);
     QVERIFY(!bar->backlogSpin()->isEnabled());
     bar->stopAction()->trigger();

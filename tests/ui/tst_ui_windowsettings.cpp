@@ -154,7 +154,8 @@ void TestUiWindowSettings::windowStartsWithTheDefaults()
     QCOMPARE(window.serverToolBar()->exposure(), ServerToolBar::Exposure::ThisComputer);
     QCOMPARE(config.echo, defaults.echo);
     QCOMPARE(window.zoom()->percent(), defaults.zoomPercent);
-    QCOMPARE(window.findChild<QAction *>(QStringLiteral("hexColumn"))->isChecked(), defaults.hexColumn);
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("hexColumn"))->isChecked(),
+             defaults.hexColumn);
 }
 
 void TestUiWindowSettings::windowRestoresWhatItSaved()
@@ -180,7 +181,7 @@ void TestUiWindowSettings::windowRestoresWhatItSaved()
         sequence->close();
         window.resize(window.size() - QSize(40, 30));
         savedSize = window.size();
-        window.close();  // saves the settings
+        window.close(); // saves the settings
         saved = WindowSettings::read(QSettings());
     }
     QCOMPARE(saved.concurrency, Concurrency::Fork);
@@ -203,7 +204,9 @@ void TestUiWindowSettings::windowRestoresWhatItSaved()
     QVERIFY(!config.echo);
     QCOMPARE(window.zoom()->percent(), 120);
     QVERIFY(window.findChild<QAction *>(QStringLiteral("hexColumn"))->isChecked());
-    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("sequenceDock"))->toggleViewAction()->isChecked());
+    QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("sequenceDock"))
+                 ->toggleViewAction()
+                 ->isChecked());
     // Closed again unchanged, it saves the same value.
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -2,11 +2,11 @@
 
 #include <QEvent>
 
-#include <cmath>
 #include <QFontDatabase>
 #include <QPlainTextEdit>
 #include <QStyle>
 #include <QTextBlock>
+#include <cmath>
 
 namespace socketlab {
 
@@ -21,10 +21,12 @@ QPlainTextEdit *makeEditor(QWidget *parent)
     editor->setFont(font);
     return editor;
 }
-}
+} // namespace
 
 CodeView::CodeView(QWidget *parent)
-    : QTabWidget(parent), m_c(makeEditor(this)), m_python(makeEditor(this))
+    : QTabWidget(parent),
+      m_c(makeEditor(this)),
+      m_python(makeEditor(this))
 {
     // Language names, not translated.
     addTab(m_c, QStringLiteral("C"));
@@ -61,8 +63,8 @@ int CodeView::listingWidth() const
     }
     // Around the text: the document's margins, the editor's frame and a vertical scroll bar,
     // the tab page's frame.
-    const int margins = 2 * int(std::ceil(m_c->document()->documentMargin())) + 2 * m_c->frameWidth()
-        + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8;
+    const int margins = 2 * int(std::ceil(m_c->document()->documentMargin()))
+        + 2 * m_c->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8;
     return widest + margins;
 }
 

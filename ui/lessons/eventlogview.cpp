@@ -2,18 +2,20 @@
 
 #include "core/causalorder.h"
 #include "core/eventformatter.h"
-#include "ui/models/eventlistmodel.h"
 #include "lessons/sequencemodel.h"
+#include "ui/models/eventlistmodel.h"
 
 namespace socketlab {
 
-EventLogView::EventLogView(QWidget *parent) : QListView(parent), m_model(new EventListModel(this))
+EventLogView::EventLogView(QWidget *parent)
+    : QListView(parent),
+      m_model(new EventListModel(this))
 {
     EventListModel::Filter filter;
-    filter.kinds = {EventKind::Listening, EventKind::Connected, EventKind::Data,
-                    EventKind::Disconnected, EventKind::Sent, EventKind::Received,
-                    EventKind::Error, EventKind::Call, EventKind::HandlerExited,
-                    EventKind::Coalesced, EventKind::Summary};
+    filter.kinds = {EventKind::Listening,    EventKind::Connected, EventKind::Data,
+                    EventKind::Disconnected, EventKind::Sent,      EventKind::Received,
+                    EventKind::Error,        EventKind::Call,      EventKind::HandlerExited,
+                    EventKind::Coalesced,    EventKind::Summary};
     filter.accepts = [](const SocketEvent &e) {
         // The bind address, resolved: noise for the class.
         return !(e.kind == EventKind::Call && e.call == SysCall::Getaddrinfo
@@ -45,7 +47,8 @@ QString EventLogView::lineFor(const SocketEvent &event)
             ? tr("Server")
             : tr("Server, %1").arg(EventFormatter::shortHandlerText(event));
     }
-    return tr("%1  %2: %3").arg(EventFormatter::timeOfDay(event), who, EventFormatter::describe(event));
+    return tr("%1  %2: %3")
+        .arg(EventFormatter::timeOfDay(event), who, EventFormatter::describe(event));
 }
 
 void EventLogView::setEvents(const SocketEvents &events)

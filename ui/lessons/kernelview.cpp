@@ -36,9 +36,10 @@ QColor stateColour(SocketState state)
         return QColor();
     }
 }
-}
+} // namespace
 
-KernelView::KernelView(QWidget *parent) : QWidget(parent)
+KernelView::KernelView(QWidget *parent)
+    : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -102,9 +103,8 @@ void KernelView::fitTable()
         return;
     }
     const int rows = std::max(kPlotTableRows, m_table->topLevelItemCount());
-    const int rowHeight = m_table->topLevelItemCount() > 0
-        ? m_table->sizeHintForRow(0)
-        : m_table->fontMetrics().height() + 4;
+    const int rowHeight = m_table->topLevelItemCount() > 0 ? m_table->sizeHintForRow(0)
+                                                           : m_table->fontMetrics().height() + 4;
     m_table->setFixedHeight(m_table->header()->sizeHint().height() + rows * rowHeight
                             + 2 * m_table->frameWidth() + 4);
 }
@@ -124,18 +124,19 @@ void KernelView::refresh()
                                        .arg(QRegularExpression::escape(socketStateName(s.state)))));
     };
     std::stable_sort(sockets.begin(), sockets.end(),
-        [&rt, &pointedAt](const SocketSnapshot &a, const SocketSnapshot &b) {
-            auto rank = [&rt, &pointedAt](const SocketSnapshot &s) {
-                return s.isListener()                         ? 0
-                    : pointedAt(s)                            ? 1
-                    : rt.watchedPorts().contains(s.localPort) ? 2
-                                                              : 3;
-            };
-            const int ra = rank(a), rb = rank(b);
-            if (ra != rb)
-                return ra < rb;
-            return (ra == 2 ? a.peerPort : a.localPort) < (rb == 2 ? b.peerPort : b.localPort);
-        });
+                     [&rt, &pointedAt](const SocketSnapshot &a, const SocketSnapshot &b) {
+                         auto rank = [&rt, &pointedAt](const SocketSnapshot &s) {
+                             return s.isListener()                         ? 0
+                                 : pointedAt(s)                            ? 1
+                                 : rt.watchedPorts().contains(s.localPort) ? 2
+                                                                           : 3;
+                         };
+                         const int ra = rank(a), rb = rank(b);
+                         if (ra != rb)
+                             return ra < rb;
+                         return (ra == 2 ? a.peerPort : a.localPort)
+                             < (rb == 2 ? b.peerPort : b.localPort);
+                     });
     while (m_table->topLevelItemCount() > sockets.size())
         delete m_table->takeTopLevelItem(m_table->topLevelItemCount() - 1);
     while (m_table->topLevelItemCount() < sockets.size()) {
@@ -156,9 +157,10 @@ void KernelView::refresh()
         const QColor colour = stateColour(s.state);
         const bool inBacklog = !s.accepted();
         for (int c = 0; c < ColumnCount; ++c) {
-            item->setForeground(c, inBacklog ? palette().placeholderText()
-                                   : colour.isValid() && c == State ? QBrush(colour)
-                                                                    : palette().text());
+            item->setForeground(c,
+                                inBacklog                            ? palette().placeholderText()
+                                    : colour.isValid() && c == State ? QBrush(colour)
+                                                                     : palette().text());
         }
         if (s.isListener())
             listeners << tr("%1 waiting to be accepted, backlog %2").arg(s.recvQ).arg(s.sendQ);
@@ -211,8 +213,8 @@ void KernelView::changeEvent(QEvent *event)
 
 void KernelView::retranslateUi()
 {
-    m_table->setHeaderLabels({tr("Socket"), tr("State"), tr("Recv-Q"), tr("Send-Q"),
-                              tr("Accepted?"), tr("Timer")});
+    m_table->setHeaderLabels(
+        {tr("Socket"), tr("State"), tr("Recv-Q"), tr("Send-Q"), tr("Accepted?"), tr("Timer")});
     m_plot->setClientName(KernelSockets::clientName(1));
     refresh();
 }

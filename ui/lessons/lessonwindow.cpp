@@ -39,12 +39,13 @@ constexpr int kDiagramShareObservingDetails = 48;
 constexpr int kCodeShare = 24;
 constexpr int kMaxCodeShare = 33;
 
-const char kStyle[] =
-    "QGroupBox { border: 2px solid #b8b8b8; border-radius: 4px; margin-top: 1.3em; padding: 2px; }"
-    "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }"
-    "QGroupBox[observed=\"true\"] { border: 3px solid #e08a00; }"
-    "QGroupBox[observed=\"true\"]::title { color: #a85000; }"
-    "QLabel#observe { background: #fff3d6; border: 1px solid #e08a00; padding: 4px; }";
+const char kStyle[]
+    = "QGroupBox { border: 2px solid #b8b8b8; border-radius: 4px; margin-top: 1.3em; padding: 2px; "
+      "}"
+      "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }"
+      "QGroupBox[observed=\"true\"] { border: 3px solid #e08a00; }"
+      "QGroupBox[observed=\"true\"]::title { color: #a85000; }"
+      "QLabel#observe { background: #fff3d6; border: 1px solid #e08a00; padding: 4px; }";
 
 // Dialog texts are plain: a path is shown as it was typed, whatever it holds.
 void warnPlain(QWidget *parent, const QString &text)
@@ -64,9 +65,10 @@ QGroupBox *makeBox(QWidget *content, QWidget *parent, QLayout *header = nullptr)
     layout->addWidget(content, 1);
     return box;
 }
-}
+} // namespace
 
-LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
+LessonWindow::LessonWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     // The text size is the application's (the main window's zoom sets it for every window).
     buildUi();
@@ -90,12 +92,13 @@ LessonWindow::LessonWindow(QWidget *parent) : QMainWindow(parent)
         // Follow the newest row and the lanes the step uses, after the scroll area has taken
         // the new size.
         QTimer::singleShot(0, this, [this] {
-            m_diagramScroll->verticalScrollBar()->setValue(m_diagramScroll->verticalScrollBar()->maximum());
+            m_diagramScroll->verticalScrollBar()->setValue(
+                m_diagramScroll->verticalScrollBar()->maximum());
             followStepLanes();
         });
     });
     connect(&m_controller, &LessonController::stepChanged, this,
-        [this] { m_stepFirstRow = m_diagram->model().rowCount(); });
+            [this] { m_stepFirstRow = m_diagram->model().rowCount(); });
     connect(runtime, &LessonRuntime::kernelSampled, this, &LessonWindow::updatePendingConnects);
     m_processes->setServer(runtime->server());
     m_kernel->setRuntime(runtime);
@@ -208,7 +211,8 @@ void LessonWindow::buildUi()
     m_presentation->setCheckable(true);
     m_presentation->setShortcut(QKeySequence(Qt::Key_F11));
     connect(m_presentation, &QAction::toggled, this, &LessonWindow::setPresentationMode);
-    connect(m_exitPresentation, &QPushButton::clicked, this, [this] { setPresentationMode(false); });
+    connect(m_exitPresentation, &QPushButton::clicked, this,
+            [this] { setPresentationMode(false); });
     addAction(m_presentation);
     auto *leave = new QAction(this);
     leave->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -342,9 +346,11 @@ void LessonWindow::fitCodePane()
     // (the rest scrolls sideways), never less than the usual share: what the code pane does
     // not need goes to the diagram and the tables on the left (tst_lesson_fit).
     const int total = m_columns->width() > 200 ? m_columns->width() : width() - 16;
-    const int chrome = m_codeBox->width() > 100 && m_code->width() > 50 ? m_codeBox->width() - m_code->width() : 24;
-    const int code = std::clamp(
-        m_code->listingWidth() + chrome, total * kCodeShare / 100, total * kMaxCodeShare / 100);
+    const int chrome = m_codeBox->width() > 100 && m_code->width() > 50
+        ? m_codeBox->width() - m_code->width()
+        : 24;
+    const int code = std::clamp(m_code->listingWidth() + chrome, total * kCodeShare / 100,
+                                total * kMaxCodeShare / 100);
     m_columns->setSizes({total - code, code});
 }
 
@@ -383,8 +389,9 @@ void LessonWindow::showSwitch()
     const bool forced = m_controller.switchForced();
     m_switch->setChecked(m_controller.switchShownOn());
     m_switch->setEnabled(!forced);
-    m_switch->setToolTip(forced ? tr("This step sets it itself; your choice applies to the other steps.")
-                                : QString());
+    m_switch->setToolTip(
+        forced ? tr("This step sets it itself; your choice applies to the other steps.")
+               : QString());
 }
 
 void LessonWindow::showStep()
@@ -411,13 +418,15 @@ void LessonWindow::showStep()
         m_outcome->setText(tr("Working..."));
         m_outcome->setStyleSheet(QStringLiteral("color: #606060;"));
     } else if (m_controller.timedOut()) {
-        m_outcome->setText(tr("This step did not finish in time; press Restart to run the lesson again."));
+        m_outcome->setText(
+            tr("This step did not finish in time; press Restart to run the lesson again."));
         m_outcome->setStyleSheet(QStringLiteral("color: #b01010;"));
     } else if (last) {
         const LessonOutcome outcome = m_controller.outcome();
         m_outcome->setText(tr("Outcome: %1").arg(outcome.text));
-        m_outcome->setStyleSheet(outcome.passed ? QStringLiteral("color: #106010; font-weight: bold;")
-                                                : QStringLiteral("color: #b01010; font-weight: bold;"));
+        m_outcome->setStyleSheet(outcome.passed
+                                     ? QStringLiteral("color: #106010; font-weight: bold;")
+                                     : QStringLiteral("color: #b01010; font-weight: bold;"));
     } else {
         m_outcome->setText(tr("Done. Press Next to go on."));
         m_outcome->setStyleSheet(QStringLiteral("color: #106010;"));
@@ -442,7 +451,7 @@ void LessonWindow::markObserved(ObserveTarget target)
         if (total > 0)
             m_left->setSizes({total * diagram / 100, total - total * diagram / 100});
     }
-    const QList<QPair<QGroupBox *, bool>> boxes{{m_diagramBox, target == ObserveTarget::Diagram},
+    const QList<QPair<QGroupBox *, bool>> boxes {{m_diagramBox, target == ObserveTarget::Diagram},
                                                  {m_detailsBox, details},
                                                  {m_codeBox, target == ObserveTarget::Code}};
     for (const auto &box : boxes) {
@@ -472,18 +481,18 @@ void LessonWindow::cleared()
 
 void LessonWindow::exportPng()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram as PNG"),
-                                                      QStringLiteral("sequence.png"),
-                                                      tr("PNG images (*.png)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export the diagram as PNG"),
+                                       QStringLiteral("sequence.png"), tr("PNG images (*.png)"));
     if (!path.isEmpty() && !m_diagram->exportPng(path))
         warnPlain(this, tr("Could not write %1.").arg(path));
 }
 
 void LessonWindow::exportSvg()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram as SVG"),
-                                                      QStringLiteral("sequence.svg"),
-                                                      tr("SVG images (*.svg)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export the diagram as SVG"),
+                                       QStringLiteral("sequence.svg"), tr("SVG images (*.svg)"));
     if (!path.isEmpty() && !m_diagram->exportSvg(path))
         warnPlain(this, tr("Could not write %1.").arg(path));
 }

@@ -72,7 +72,7 @@ private:
     LessonController m_controller;
     bool m_closed = false;
     bool m_presenting = false;
-    bool m_showsQueues = false;  // the left column is split for the queue plot
+    bool m_showsQueues = false; // the left column is split for the queue plot
     int m_stepFirstRow = 0; // the diagram's first row of the current step
     QRect m_normalGeometry;
     Qt::WindowStates m_normalState;

@@ -23,7 +23,9 @@ constexpr int kRefreshMs = 300;
 }
 
 ProcessView::ProcessView(QWidget *parent)
-    : QWidget(parent), m_tree(new QTreeWidget(this)), m_notes(new QLabel(this))
+    : QWidget(parent),
+      m_tree(new QTreeWidget(this)),
+      m_notes(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -79,12 +81,12 @@ void ProcessView::refresh()
         QString state = ProcStat::stateText(row.info);
         if (row.kind == ProcessRow::Kind::HandlerThread && row.info.state == ProcState::Gone)
             state = tr("finished");
-        const QStringList columns{ProcessTracker::kindText(row), QString::number(row.pid),
-                                  row.kind == ProcessRow::Kind::ServerProcess
-                                          || row.kind == ProcessRow::Kind::ChildProcess
-                                      ? QString()
-                                      : QString::number(row.tid),
-                                  state, row.client};
+        const QStringList columns {ProcessTracker::kindText(row), QString::number(row.pid),
+                                   row.kind == ProcessRow::Kind::ServerProcess
+                                           || row.kind == ProcessRow::Kind::ChildProcess
+                                       ? QString()
+                                       : QString::number(row.tid),
+                                   state, row.client};
         auto *item = top ? new QTreeWidgetItem(top, columns) : new QTreeWidgetItem(m_tree, columns);
         if (!top)
             top = item;
@@ -147,7 +149,8 @@ void ProcessView::changeEvent(QEvent *event)
 
 void ProcessView::retranslateUi()
 {
-    m_tree->setHeaderLabels({tr("Process or thread"), tr("pid"), tr("tid"), tr("State"), tr("Client")});
+    m_tree->setHeaderLabels(
+        {tr("Process or thread"), tr("pid"), tr("tid"), tr("State"), tr("Client")});
     refresh();
 }
 

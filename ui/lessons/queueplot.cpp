@@ -9,9 +9,10 @@ namespace socketlab {
 namespace {
 // The time axis shows at least this much, then the whole run so far.
 constexpr qint64 kMinSpanMs = 10000;
-}
+} // namespace
 
-QueuePlot::QueuePlot(QWidget *parent) : QWidget(parent)
+QueuePlot::QueuePlot(QWidget *parent)
+    : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
@@ -32,8 +33,8 @@ QVector<QueuePlot::Lane> QueuePlot::lanes() const
 {
     return {{tr("Server's Recv-Q (bytes received, not read yet)"), QColor(0x1f, 0x6f, 0xc0),
              &QueuePoint::recvQ},
-            {tr("Client %1's Send-Q (bytes not delivered yet)").arg(m_client), QColor(0xd0, 0x60, 0x00),
-             &QueuePoint::sendQ}};
+            {tr("Client %1's Send-Q (bytes not delivered yet)").arg(m_client),
+             QColor(0xd0, 0x60, 0x00), &QueuePoint::sendQ}};
 }
 
 QRect QueuePlot::laneArea(int index) const
@@ -64,7 +65,8 @@ bool QueuePlot::twoLineHeaders() const
     const QFontMetrics metrics(font());
     const QVector<Lane> all = lanes();
     for (int i = 0; i < all.size(); ++i) {
-        if (metrics.horizontalAdvance(headerLines(all.at(i), false).constFirst()) > laneArea(i).width() - 8)
+        if (metrics.horizontalAdvance(headerLines(all.at(i), false).constFirst())
+            > laneArea(i).width() - 8)
             return true;
     }
     return false;
@@ -95,7 +97,8 @@ void QueuePlot::paintEvent(QPaintEvent *)
         paintLane(painter, laneArea(i), all.at(i), twoLines);
 }
 
-void QueuePlot::paintLane(QPainter &painter, const QRect &area, const Lane &lane, bool twoLines) const
+void QueuePlot::paintLane(QPainter &painter, const QRect &area, const Lane &lane,
+                          bool twoLines) const
 {
     painter.setPen(QPen(palette().mid().color(), 1));
     painter.setBrush(Qt::NoBrush);
@@ -105,7 +108,8 @@ void QueuePlot::paintLane(QPainter &painter, const QRect &area, const Lane &lane
     const QRect plot = area.adjusted(1, int(header.size()) * metrics.height() + 2, -1, -1);
     painter.setPen(lane.colour.darker(130));
     for (int i = 0; i < header.size(); ++i) {
-        painter.drawText(area.adjusted(4, 1 + i * metrics.height(), -4, 0), Qt::AlignLeft | Qt::AlignTop,
+        painter.drawText(area.adjusted(4, 1 + i * metrics.height(), -4, 0),
+                         Qt::AlignLeft | Qt::AlignTop,
                          metrics.elidedText(header.at(i), Qt::ElideRight, area.width() - 8));
     }
     const qint64 QueuePoint::*value = lane.value;

@@ -10,7 +10,8 @@
 
 namespace socketlab {
 
-SequenceDiagramWidget::SequenceDiagramWidget(QWidget *parent) : QWidget(parent)
+SequenceDiagramWidget::SequenceDiagramWidget(QWidget *parent)
+    : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
     relayout();
@@ -49,8 +50,8 @@ void SequenceDiagramWidget::relayout()
         const int minRow = int(SequenceDrawing::kMinRowHeight * text);
         if (rowHeight < minRow) {
             rowHeight = minRow;
-            m_scale = qMax(
-                kMinScale, qreal(available) / SequenceDrawing::heightFor(rows, rowHeight, text));
+            m_scale = qMax(kMinScale,
+                           qreal(available) / SequenceDrawing::heightFor(rows, rowHeight, text));
         }
     }
     m_drawing.layout(m_model, int(width / m_scale), rowHeight, text);
@@ -100,7 +101,7 @@ void SequenceDiagramWidget::paintEvent(QPaintEvent *)
         painter.scale(m_scale, m_scale);
         painter.fillRect(
             QRectF(0, 0, width() / m_scale,
-                (SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin) * textScale()),
+                   (SequenceDrawing::kHeaderHeight + SequenceDrawing::kMargin) * textScale()),
             Qt::white);
         m_drawing.paint(painter, true);
     }

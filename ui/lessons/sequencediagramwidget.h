@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/lessons/sequencedrawing.h"
 #include "lessons/sequencemodel.h"
+#include "ui/lessons/sequencedrawing.h"
 
 #include <QWidget>
 

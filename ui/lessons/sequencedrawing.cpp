@@ -39,12 +39,12 @@ QString xmlSafe(const QString &text)
     }
     return clean;
 }
-}
+} // namespace
 QColor SequenceDrawing::laneColour(int colour)
 {
-    static const QColor palette[] = {QColor(0x1f, 0x5f, 0xa8), QColor(0x1e, 0x8a, 0x3c),
-                                     QColor(0xb0, 0x5a, 0x00), QColor(0x7b, 0x2c, 0xbf),
-                                     QColor(0x00, 0x7c, 0x8a), QColor(0xa8, 0x1f, 0x6a)};
+    static const QColor palette[]
+        = {QColor(0x1f, 0x5f, 0xa8), QColor(0x1e, 0x8a, 0x3c), QColor(0xb0, 0x5a, 0x00),
+           QColor(0x7b, 0x2c, 0xbf), QColor(0x00, 0x7c, 0x8a), QColor(0xa8, 0x1f, 0x6a)};
     if (colour <= 0)
         return kInk;
     return palette[(colour - 1) % int(sizeof palette / sizeof palette[0])];
@@ -63,7 +63,7 @@ qreal SequenceDrawing::rowY(int row) const
 int SequenceDrawing::heightFor(int rows, int rowHeight, qreal textScale)
 {
     return int((kHeaderHeight + kMargin + kFirstRowGap) * textScale
-        + rowHeight * (qMax(1, rows) + 0.7) + kMargin);
+               + rowHeight * (qMax(1, rows) + 0.7) + kMargin);
 }
 
 QPair<qreal, qreal> SequenceDrawing::lanesSpan(const SequenceModel &model, int firstRow) const
@@ -110,7 +110,7 @@ void SequenceDrawing::addArrow(QPointF from, QPointF to, const QColor &colour, b
 }
 
 void SequenceDrawing::addText(QPointF anchor, const QString &text, const QColor &colour,
-    Qt::Alignment align, int pixelSize, bool bold, qreal maxWidth)
+                              Qt::Alignment align, int pixelSize, bool bold, qreal maxWidth)
 {
     Shape s;
     s.type = Shape::Type::Text;
@@ -144,7 +144,7 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
         = m_lanes > 0 ? qMax<qreal>(minLane, qreal(width - 2 * kMargin) / m_lanes) : minLane;
     const int rows = qMax(1, model.rowCount());
     m_size = QSize(int(2 * kMargin + m_laneWidth * qMax(1, m_lanes)),
-        heightFor(rows, m_rowHeight, m_textScale));
+                   heightFor(rows, m_rowHeight, m_textScale));
     // Room for a label: between two lifelines, less a little air on each side.
     const qreal gap = m_laneWidth - 12;
 
@@ -182,18 +182,18 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
             title = title.mid(title.lastIndexOf(QLatin1Char(' ')) + 1);
         const int titleSize = titleFits(title, px(15)) ? px(15) : px(13);
         addText(QPointF(x, kMargin + px(22)), title, colour, Qt::AlignHCenter, titleSize, true,
-            gap - 4);
+                gap - 4);
         // Narrow lanes show only the port: every lesson runs on 127.0.0.1.
         const Endpoint endpoint = Endpoint::parse(lane.subtitle);
         const QString address = m_laneWidth < px(140) && endpoint.isValid()
             ? QStringLiteral(":%1").arg(endpoint.port())
             : lane.subtitle;
-        addText(
-            QPointF(x, kMargin + px(42)), address, kInk, Qt::AlignHCenter, px(13), false, gap - 4);
+        addText(QPointF(x, kMargin + px(42)), address, kInk, Qt::AlignHCenter, px(13), false,
+                gap - 4);
         for (int k = 0; k < 3; ++k)
             m_shapes[m_shapes.size() - 1 - k].header = true;
         addLine(QPointF(x, kMargin + px(kHeaderHeight)), QPointF(x, m_size.height() - kMargin),
-            kLifeline, 1.5, true);
+                kLifeline, 1.5, true);
     }
 
     const int lastRow = qMax(0, model.rowCount() - 1);
@@ -217,7 +217,7 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
             const qreal x = laneX(from);
             const qreal room = qMin(m_laneWidth - 20, left ? x - 12 : m_size.width() - x - 12);
             addText(QPointF(x + (left ? -10 : 10), y - 5), item.label, colour,
-                left ? Qt::AlignRight : Qt::AlignLeft, px(14), false, room);
+                    left ? Qt::AlignRight : Qt::AlignLeft, px(14), false, room);
             continue;
         }
         const bool open = item.endRow < 0;
@@ -229,7 +229,8 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
         if (endY > y) {
             // Bytes that arrive rows later drop beside their sender, then travel level into
             // the receiver: the slope never crosses the labels next to the receiver's lifeline.
-            const qreal drop = std::copysign(qMin<qreal>(kDropWidth, std::abs(x2 - x1) * 0.1), x2 - x1);
+            const qreal drop
+                = std::copysign(qMin<qreal>(kDropWidth, std::abs(x2 - x1) * 0.1), x2 - x1);
             const QPointF bend(x1 + drop, endY);
             addLine(start, bend, colour, 2.0, open);
             addArrow(bend, end, colour, open);
@@ -242,8 +243,8 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
             ? x1 + std::copysign(m_laneWidth / 2, x2 - x1)
             : (x1 + x2) / 2;
         addText(QPointF(labelX, y - 6), item.label, colour, Qt::AlignHCenter, px(14),
-            item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply,
-            x1 == x2 ? m_laneWidth - 20 : gap);
+                item.kind != SequenceItem::Kind::Message && item.kind != SequenceItem::Kind::Reply,
+                x1 == x2 ? m_laneWidth - 20 : gap);
     }
 }
 

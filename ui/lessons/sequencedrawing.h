@@ -26,7 +26,7 @@ public:
     {
         enum class Type { Line, Rect, Text, Polygon, Dot };
         Type type = Type::Line;
-        QVector<QPointF> points;  // Line: 2, Polygon: 3+, Dot: 1, Text: the anchor
+        QVector<QPointF> points; // Line: 2, Polygon: 3+, Dot: 1, Text: the anchor
         QRectF rect;
         QColor colour;
         QColor fill;
@@ -35,8 +35,8 @@ public:
         QString text;
         int pixelSize = 14;
         bool bold = false;
-        Qt::Alignment align = Qt::AlignLeft;  // of the text about its anchor
-        bool header = false;  // the lane boxes, repainted at the top while scrolled
+        Qt::Alignment align = Qt::AlignLeft; // of the text about its anchor
+        bool header = false; // the lane boxes, repainted at the top while scrolled
     };
 
     static constexpr int kHeaderHeight = 58;
@@ -53,8 +53,8 @@ public:
     // Lays the model out for this width (the height follows from the rows and rowHeight).
     // textScale grows the texts and, with them, the rows, boxes and lanes (the window's zoom
     // and presentation mode): 1 draws labels at 14 px.
-    void layout(
-        const SequenceModel &model, int width, int rowHeight = kRowHeight, qreal textScale = 1.0);
+    void layout(const SequenceModel &model, int width, int rowHeight = kRowHeight,
+                qreal textScale = 1.0);
     // The height a layout with this many rows and this row height takes.
     static int heightFor(int rows, int rowHeight, qreal textScale = 1.0);
     // The narrowest lane at this text size.
@@ -82,7 +82,7 @@ private:
     void addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed);
     // maxWidth > 0: elided to that width (a label never runs over a lifeline or off the canvas).
     void addText(QPointF anchor, const QString &text, const QColor &colour, Qt::Alignment align,
-        int pixelSize = 14, bool bold = false, qreal maxWidth = 0);
+                 int pixelSize = 14, bool bold = false, qreal maxWidth = 0);
     int px(int size) const { return qMax(1, int(std::lround(size * m_textScale))); }
 
     QVector<Shape> m_shapes;

@@ -9,26 +9,26 @@ namespace socketlab {
 
 namespace {
 const std::array<QRgb, 7> kStrong = {
-    0x0072B2,  // blue
-    0xD55E00,  // vermillion
-    0x009E73,  // bluish green
-    0xCC79A7,  // reddish purple
-    0xE69F00,  // orange
-    0x56B4E9,  // sky blue
-    0x8C6D1F,  // brown (yellow is unreadable as text)
+    0x0072B2, // blue
+    0xD55E00, // vermillion
+    0x009E73, // bluish green
+    0xCC79A7, // reddish purple
+    0xE69F00, // orange
+    0x56B4E9, // sky blue
+    0x8C6D1F, // brown (yellow is unreadable as text)
 };
 // Paul Tol's "muted" scheme (colour-blind safe), dark and light hues alternating so two
 // consecutive numbers never look alike.
 const std::array<QRgb, 9> kStudent = {
-    0x332288,  // indigo
-    0xDDCC77,  // sand
-    0x117733,  // green
-    0xCC6677,  // rose
-    0x88CCEE,  // cyan
-    0x882255,  // wine
-    0x999933,  // olive
-    0xAA4499,  // purple
-    0x44AA99,  // teal
+    0x332288, // indigo
+    0xDDCC77, // sand
+    0x117733, // green
+    0xCC6677, // rose
+    0x88CCEE, // cyan
+    0x882255, // wine
+    0x999933, // olive
+    0xAA4499, // purple
+    0x44AA99, // teal
 };
 
 QColor lighten(const QColor &base)
@@ -72,8 +72,8 @@ int ColorPalette::studentHueCount()
 QColor ColorPalette::textOn(const QColor &background)
 {
     // Relative luminance, roughly (sRGB weights without the gamma curve).
-    const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF()
-                             + 0.0722 * background.blueF();
+    const double luminance
+        = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return luminance > 0.5 ? QColor(Qt::black) : QColor(Qt::white);
 }
 

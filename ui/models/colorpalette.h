@@ -25,8 +25,8 @@ public:
     static int studentHueCount();
     // Black or white, whichever reads better on background.
     static QColor textOn(const QColor &background);
-    // An event's colours: its client's (event.clientId), a student's (by address), or none (the server's own
-    // events such as listening).
+    // An event's colours: its client's (event.clientId), a student's (by address), or none (the
+    // server's own events such as listening).
     static QColor strongFor(const SocketEvent &event);
     static QColor tintFor(const SocketEvent &event);
 };

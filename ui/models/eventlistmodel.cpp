@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <iterator>
 
-#include "ui/models/colorpalette.h"
 #include "core/errorexplanation.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
+#include "ui/models/colorpalette.h"
 #include "ui/models/plaintooltip.h"
 #include "ui/models/studentroster.h"
 
@@ -52,7 +52,8 @@ const QColor kSentColor(0x00, 0x40, 0x90);
 const QColor kReceivedColor(0x00, 0x70, 0x30);
 } // namespace
 
-EventListModel::EventListModel(QObject *parent) : QAbstractTableModel(parent)
+EventListModel::EventListModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     // The application hears of every language switch (QCoreApplication::installTranslator).
     if (QCoreApplication::instance())
@@ -175,8 +176,8 @@ bool EventListModel::mergeIntoBurst(const SocketEvent &event, std::vector<Socket
         return false;
     const QPair<quint64, int> key(event.connectionId, group);
     auto last = m_lastTrafficUs.find(key);
-    const bool inBurst = last != m_lastTrafficUs.end()
-        && event.endUs - last.value() <= qint64(kBurstGapMs) * 1000;
+    const bool inBurst
+        = last != m_lastTrafficUs.end() && event.endUs - last.value() <= qint64(kBurstGapMs) * 1000;
     if (last == m_lastTrafficUs.end())
         last = m_lastTrafficUs.insert(key, event.endUs);
     else
@@ -194,7 +195,8 @@ bool EventListModel::mergeIntoBurst(const SocketEvent &event, std::vector<Socket
             row.payload = event.payload;
     };
     int looked = 0;
-    for (auto it = pending.rbegin(); it != pending.rend() && looked < kBurstLookback; ++it, ++looked) {
+    for (auto it = pending.rbegin(); it != pending.rend() && looked < kBurstLookback;
+         ++it, ++looked) {
         if (sameBurst(*it)) {
             absorb(*it);
             return true;
@@ -203,7 +205,8 @@ bool EventListModel::mergeIntoBurst(const SocketEvent &event, std::vector<Socket
     for (int row = int(m_rows.size()) - 1; row >= 0 && looked < kBurstLookback; --row, ++looked) {
         if (sameBurst(m_rows[size_t(row)])) {
             absorb(m_rows[size_t(row)]);
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1),
+                             {Qt::DisplayRole, Qt::ToolTipRole});
             return true;
         }
     }
@@ -222,7 +225,8 @@ void EventListModel::insertInOrder(std::vector<SocketEvent> incoming)
     // Usually every new row goes at the end; a late one moves the rows it precedes down.
     const auto from = std::upper_bound(m_rows.begin(), m_rows.end(), incoming.front(), m_lessThan);
     const int start = int(from - m_rows.begin());
-    std::vector<SocketEvent> later(std::make_move_iterator(from), std::make_move_iterator(m_rows.end()));
+    std::vector<SocketEvent> later(std::make_move_iterator(from),
+                                   std::make_move_iterator(m_rows.end()));
     if (!later.empty()) {
         beginRemoveRows(QModelIndex(), start, int(m_rows.size()) - 1);
         m_rows.erase(m_rows.begin() + start, m_rows.end());
@@ -360,7 +364,8 @@ QString EventListModel::cellText(int row, int column) const
                 : PayloadText::toDisplay(event.payload.left(kBurstShownChars * 4));
             return tr("%1 messages, %2 in a burst; the last: %3")
                 .arg(QLocale().toString(event.messages), EventFormatter::byteCount(event.bytes),
-                     last.left(kBurstShownChars) + (last.size() > kBurstShownChars ? QStringLiteral("…") : QString()));
+                     last.left(kBurstShownChars)
+                         + (last.size() > kBurstShownChars ? QStringLiteral("…") : QString()));
         }
         if (hasPayload(event)) {
             // Plain text, never markup; a chunk longer than what was kept says so.
@@ -369,7 +374,8 @@ QString EventListModel::cellText(int row, int column) const
                 text = EventFormatter::payloadText(event);
             else if (event.bytes > PayloadText::kShownBytes && !event.truncated)
                 text = tr("%1 … (%2 in all)")
-                           .arg(PayloadText::toDisplay(event.payload), EventFormatter::byteCount(event.bytes));
+                           .arg(PayloadText::toDisplay(event.payload),
+                                EventFormatter::byteCount(event.bytes));
             else
                 text = PayloadText::toDisplay(event.payload);
             // A datagram cut by a short buffer says so where its text shows.
@@ -417,7 +423,7 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
     }
     case Qt::BackgroundRole: {
         if (index.column() == LineColumn)
-            return QVariant();  // a list's lines are coloured by direction instead
+            return QVariant(); // a list's lines are coloured by direction instead
         const QColor tint = ColorPalette::tintFor(event);
         return tint.isValid() ? QVariant(tint) : QVariant();
     }

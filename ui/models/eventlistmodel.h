@@ -27,8 +27,16 @@ class EventListModel : public QAbstractTableModel
 
 public:
     // LineColumn: one line per event for list views (lineFormatter(), or the message).
-    enum Column { TimeColumn, ClientColumn, HandlerColumn, EventColumn, MessageColumn, HexColumn,
-                  LineColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        ClientColumn,
+        HandlerColumn,
+        EventColumn,
+        MessageColumn,
+        HexColumn,
+        LineColumn,
+        ColumnCount
+    };
     static constexpr int kDefaultRowCap = 5000;
     // Messages closer than this on one connection are one burst (a person types slower).
     static constexpr int kBurstGapMs = 150;
@@ -42,11 +50,11 @@ public:
 
     struct Filter
     {
-        int clientId = -1;  // -1: every client and student; 0: students and the server's own
-        int role = -1;      // -1: both sides; else int(Role)
+        int clientId = -1; // -1: every client and student; 0: students and the server's own
+        int role = -1; // -1: both sides; else int(Role)
         // Empty: every kind but calls (they go to the call trace).
         QList<EventKind> kinds;
-        Predicate accepts;  // a further test, when set
+        Predicate accepts; // a further test, when set
     };
 
     explicit EventListModel(QObject *parent = nullptr);

@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
     cmake ninja-build g++ pkg-config
+    clang-format  # scripts/check-format.sh: the tree follows .clang-format
+    strace  # tests/trace: the reference the tracer's calls are compared with (skipped without)
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6svg6 qt6-svg-dev libgl-dev fonts-dejavu-core  # qt6-svg-dev: QSvgGenerator (diagram export)
     python3 netcat-openbsd socat

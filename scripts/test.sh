@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is needed, builds, and runs every test: a normal build (warnings are errors),
-# a few targets with the Unix Makefiles generator, the .deb checked by scripts/check-package.sh,
-# then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Installs what is needed, checks the layout (.clang-format), builds, and runs every test: a
+# normal build (warnings are errors), a few targets with the Unix Makefiles generator, the .deb
+# checked by scripts/check-package.sh, then the same suite under AddressSanitizer +
+# UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
 export QT_QPA_PLATFORM=offscreen
 jobs=$(nproc)
+status=0
+
+echo "== format (.clang-format)"
+scripts/check-format.sh || status=1
 
 echo "== build (RelWithDebInfo, warnings are errors)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOCKETLAB_WERROR=ON >/dev/null
@@ -18,7 +23,6 @@ echo "== build (Unix Makefiles: socketlab-cli, changelog, locale)"
 cmake -S . -B build-make -G "Unix Makefiles" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOCKETLAB_WERROR=ON >/dev/null
 cmake --build build-make -j "$jobs" --target socketlab-cli socketlab_changelog socketlab_locale
 echo "== tests"
-status=0
 ctest --test-dir build --output-on-failure -j "$jobs" || status=1
 echo "== package checks (.deb, lintian, desktop file, AppStream, man pages)"
 scripts/check-package.sh build || status=1

@@ -59,6 +59,7 @@ private slots:
     void tcpClientInPortuguese();
     void noPrivateNetworkMessage();
     void stopLeavesNothing();
+    void closingEndsTheCheck();
 
 private:
     bool m_namespaces = false;
@@ -73,23 +74,27 @@ void TestCheckDialog::model()
 {
     CheckResultsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addItem({QStringLiteral("server-sequence"), CheckItem::Result::Pass,
-        {QStringLiteral("<b>x</b>")}, QStringLiteral("In order.")});
-    model.addItem({QStringLiteral("children-reaped"), CheckItem::Result::Fail, {},
-        QStringLiteral("Zombies.")});
+    model.addItem({QStringLiteral("server-sequence"),
+                   CheckItem::Result::Pass,
+                   {QStringLiteral("<b>x</b>")},
+                   QStringLiteral("In order.")});
+    model.addItem({QStringLiteral("children-reaped"),
+                   CheckItem::Result::Fail,
+                   {},
+                   QStringLiteral("Zombies.")});
     model.addItem({QStringLiteral("threads-end"), CheckItem::Result::NotApplicable, {}, QString()});
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(CheckResultsModel::ColumnCount));
     // The result is a word and an icon, not a colour alone.
     QCOMPARE(model.index(1, CheckResultsModel::ResultColumn).data().toString(),
-        QStringLiteral("Failed"));
+             QStringLiteral("Failed"));
     QVERIFY(!model.index(1, CheckResultsModel::ResultColumn).data(Qt::DecorationRole).isNull());
     QCOMPARE(model.index(2, CheckResultsModel::ResultColumn)
                  .data(CheckResultsModel::ResultNameRole)
                  .toString(),
-        QStringLiteral("n/a"));
+             QStringLiteral("n/a"));
     QCOMPARE(model.index(0, CheckResultsModel::ItemColumn).data().toString(),
-        QStringLiteral("server-sequence"));
+             QStringLiteral("server-sequence"));
     model.retranslate();
     model.clear();
     QCOMPARE(model.rowCount(), 0);
@@ -108,11 +113,11 @@ void TestCheckDialog::udpServer()
     QVERIFY(dialog.isRunning());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), kCheckWaitMs);
     QCOMPARE(results(dialog.model()),
-        QStringList({"server-sequence=pass", "listens-on-port=pass", "prints-connection=pass",
-            "prints-data=pass", "receives-every-datagram=pass", "limit-time=pass",
-            "limit-processes=pass", "limit-files=pass"}));
+             QStringList({"server-sequence=pass", "listens-on-port=pass", "prints-connection=pass",
+                          "prints-data=pass", "receives-every-datagram=pass", "limit-time=pass",
+                          "limit-processes=pass", "limit-files=pass"}));
     QVERIFY2(dialog.statusText().startsWith(QStringLiteral("8 of 8 items passed")),
-        qPrintable(dialog.statusText()));
+             qPrintable(dialog.statusText()));
 
     // An item's evidence, the calls with pid, step and tid, in the details pane.
     auto *table = dialog.findChild<QTableView *>(QStringLiteral("checkRubric"));
@@ -121,8 +126,9 @@ void TestCheckDialog::udpServer()
     table->selectRow(0);
     const QString text = details->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("server-sequence"))
-            && text.contains(QStringLiteral("bind(")) && text.contains(QStringLiteral("(tid ")),
-        qPrintable(text));
+                 && text.contains(QStringLiteral("bind("))
+                 && text.contains(QStringLiteral("(tid ")),
+             qPrintable(text));
 }
 
 void TestCheckDialog::tcpClientInPortuguese()
@@ -142,12 +148,12 @@ void TestCheckDialog::tcpClientInPortuguese()
     QVERIFY2(got.contains(QStringLiteral("client-sequence=pass")), qPrintable(got.join(' ')));
     QVERIFY2(got.contains(QStringLiteral("stops-at-ctrl-x=pass")), qPrintable(got.join(' ')));
     // The check ran in the window's language.
-    QVERIFY2(
-        dialog.statusText().contains(QStringLiteral("itens")), qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().contains(QStringLiteral("itens")),
+             qPrintable(dialog.statusText()));
     QCOMPARE(dialog.model()->index(0, CheckResultsModel::ResultColumn).data().toString(),
-        QStringLiteral("Passou"));
+             QStringLiteral("Passou"));
     QVERIFY2(dialog.model()->item(0).explanation.contains(QStringLiteral("cliente")),
-        qPrintable(dialog.model()->item(0).explanation));
+             qPrintable(dialog.model()->item(0).explanation));
 }
 
 void TestCheckDialog::noPrivateNetworkMessage()
@@ -170,7 +176,7 @@ void TestCheckDialog::noPrivateNetworkMessage()
     dialog.startCheck();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 30000);
     QCOMPARE(dialog.statusText(),
-        QStringLiteral("A private network cannot be made here: <b>unshare</b> failed."));
+             QStringLiteral("A private network cannot be made here: <b>unshare</b> failed."));
     auto *status = dialog.findChild<QLabel *>(QStringLiteral("checkStatus"));
     QVERIFY(status);
     QCOMPARE(status->textFormat(), Qt::PlainText);
@@ -190,10 +196,11 @@ void TestCheckDialog::stopLeavesNothing()
     file.write("import time\nwhile True:\n    time.sleep(1)\n");
     file.close();
     // Readable by every user: started by root, the check runs it as nobody.
-    QVERIFY(file.setPermissions(
-        QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                                | QFile::ReadOther));
     QFile::setPermissions(dir.path(),
-        QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                              | QFile::ExeOther);
     const QByteArray marker("sleepy_checkdialog_marker");
     QCOMPARE(processesWith(marker), 0);
 
@@ -209,17 +216,44 @@ void TestCheckDialog::stopLeavesNothing()
     QVERIFY(group > 0);
     dialog.stopCheck();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 15000);
-    QVERIFY2(
-        dialog.statusText().startsWith(QStringLiteral("Stopped")), qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Stopped")),
+             qPrintable(dialog.statusText()));
     // Neither the program nor anything of the check's process group is left.
     QTRY_COMPARE_WITH_TIMEOUT(processesWith(marker), 0, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(::kill(-group, 0) != 0 && errno == ESRCH, 15000);
     QCOMPARE(dialog.model()->rowCount(), 0);
+}
 
-    // Closing the dialog during a check ends it too.
+// Closing the dialog during a check ends it too.
+void TestCheckDialog::closingEndsTheCheck()
+{
+    if (!m_namespaces)
+        QSKIP("user namespaces are not available here: check cannot make a private network");
+    // A "server" that never binds: the check would wait for it until its time limit.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString program = dir.filePath(QStringLiteral("sleepy_checkdialog_marker.py"));
+    QFile file(program);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("import time\nwhile True:\n    time.sleep(1)\n");
+    file.close();
+    // Readable by every user: started by root, the check runs it as nobody.
+    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                                | QFile::ReadOther));
+    QFile::setPermissions(dir.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                              | QFile::ExeOther);
+    const QByteArray marker("sleepy_checkdialog_marker");
+    QCOMPARE(processesWith(marker), 0);
+
+    CheckDialog dialog(nullptr);
+    dialog.setCliPath(QStringLiteral(SOCKETLAB_CLI_PATH));
+    QVERIFY(dialog.setExercise(QStringLiteral("tcp-server-fork")));
+    dialog.setProgramFile(program);
     dialog.show();
     dialog.startCheck();
-    QTRY_VERIFY_WITH_TIMEOUT(processesWith(marker) > 0, 30000);
+    QVERIFY2(dialog.isRunning(), qPrintable(dialog.statusText()));
+    QTRY_VERIFY2_WITH_TIMEOUT(processesWith(marker) > 0, qPrintable(dialog.statusText()), 30000);
     dialog.reject();
     QVERIFY(!dialog.isRunning());
     QTRY_COMPARE_WITH_TIMEOUT(processesWith(marker), 0, 15000);

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,16 +43,23 @@ inline QString realPython()
 // A port nobody listens on now (TCP and UDP), from the kernel's ephemeral range.
 inline quint16 freePort()
 {
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        socketlab::Fd tcp(::socket(AF_INET, SOCK_STREAM, 0));
+    // Below the ephemeral range: a port picked there may be taken, before the traced program
+    // binds it, by the source port of any connection another test makes meanwhile.
+    int ephemeralLow = 32768;
+    QFile range(QStringLiteral("/proc/sys/net/ipv4/ip_local_port_range"));
+    if (range.open(QIODevice::ReadOnly))
+        ephemeralLow = qMax(11000, range.readAll().simplified().split(' ').value(0).toInt());
+    const int first = 10000;
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        const quint16 port
+            = quint16(first + QRandomGenerator::global()->bounded(ephemeralLow - first));
         sockaddr_in address {};
         address.sin_family = AF_INET;
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(port);
+        socketlab::Fd tcp(::socket(AF_INET, SOCK_STREAM, 0));
         if (::bind(tcp.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
             continue;
-        socklen_t length = sizeof address;
-        ::getsockname(tcp.get(), reinterpret_cast<sockaddr *>(&address), &length);
-        const quint16 port = ntohs(address.sin_port);
         socketlab::Fd udp(::socket(AF_INET, SOCK_DGRAM, 0));
         if (::bind(udp.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) == 0)
             return port;

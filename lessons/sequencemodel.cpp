@@ -163,13 +163,18 @@ void SequenceModel::rebuild()
     m_listening.clear();
     m_serverLane = -1;
     buildLanes(m_events);
+    m_applied = 0;
+    remakeRows();
+}
+
+void SequenceModel::remakeRows()
+{
     m_items.clear();
     m_rows = 0;
     m_failedConnections.clear();
     m_flows = QVector<Flow>(m_lanes.size());
     m_itemsBeforePending = 0;
     m_rowsBeforePending = 0;
-    m_applied = 0;
     if (m_serverLane >= 0)
         applyFrom(0);
 }
@@ -231,13 +236,7 @@ void SequenceModel::appendEvents(const SocketEvents &batch)
     }
     if (firstMoved < m_applied) {
         // An event earlier than rows already made: make them again (lanes as they are).
-        m_items.clear();
-        m_rows = 0;
-        m_failedConnections.clear();
-        m_flows = QVector<Flow>(m_lanes.size());
-        m_itemsBeforePending = 0;
-        m_rowsBeforePending = 0;
-        applyFrom(0);
+        remakeRows();
         return;
     }
     dropPending();

@@ -95,6 +95,8 @@ private:
     // Rows from the events in causal order from m_applied on (up to kMaxItems), then the
     // waiting connects.
     void applyFrom(int first);
+    // Every row again from the first event, with the lanes as they are.
+    void remakeRows();
     void dropPending();
     void addPending();
     void buildLanes(const SocketEvents &events);

@@ -30,24 +30,6 @@ QString callOf(const SocketEvent &e)
 }
 } // namespace
 
-// Bytes sent one way on one lane and where each arrow waits for them to arrive.
-struct SequenceModel::Flow
-{
-    struct Pending
-    {
-        int item;
-        qint64 end;
-    };
-    qint64 clientSent = 0;
-    qint64 serverReceived = 0;
-    QVector<Pending> toServer;
-    qint64 serverSent = 0;
-    qint64 clientReceived = 0;
-    QVector<Pending> toClient;
-    bool clientClosed = false;
-    bool lingerZero = false; // SO_LINGER {1, 0}: the client's close() sends an RST
-};
-
 QString SequenceModel::clientName(quint64 number)
 {
     if (number >= 1 && number <= 26)
@@ -97,14 +79,13 @@ void SequenceModel::buildLanes(const SocketEvents &events)
     m_laneClients.push_back(0);
     m_laneAddresses.push_back(serverAddress);
 
-    QSet<QString> listening;
     for (const SocketEvent &e : events) {
         if (e.role == Role::Server && e.kind == EventKind::Listening)
-            listening.insert(e.local);
+            m_listening.insert(e.local);
     }
     for (const SocketEvent &e : events) {
         const QString target = e.role == Role::Client ? targetOf(e) : QString();
-        if (target.isEmpty() || listening.contains(target) || m_laneAddresses.contains(target))
+        if (target.isEmpty() || m_listening.contains(target) || m_laneAddresses.contains(target))
             continue;
         m_lanes.push_back({tr("Nobody"), target, false, true, 0});
         m_laneClients.push_back(0);
@@ -144,26 +125,12 @@ int SequenceModel::laneFor(const SocketEvent &serverEvent) const
     return -1;
 }
 
-void SequenceModel::setEvents(const SocketEvents &events)
+bool SequenceModel::before(const SocketEvent &a, const SocketEvent &b)
 {
-    m_lanes.clear();
-    m_laneClients.clear();
-    m_laneAddresses.clear();
-    m_items.clear();
-    m_rows = 0;
-    m_serverLane = -1;
-    m_failedConnections.clear();
-    buildLanes(events);
-    if (m_serverLane < 0)
-        return;
-
     // Causal order across the server's and the clients' streams (each is in order already):
-    // a send counts from when it was entered, a receive from when it returned.
-    QVector<int> order(events.size());
-    for (int i = 0; i < order.size(); ++i)
-        order[i] = i;
-    // Events made by hand carry only millisecond times: within one, a client's act comes
-    // before the server's reaction to it, and a server's reply before the client receives it.
+    // a send counts from when it was entered, a receive from when it returned. Events made by
+    // hand carry only millisecond times: within one, a client's act comes before the server's
+    // reaction to it, and a server's reply before the client receives it.
     const auto rank = [](const SocketEvent &e) {
         if (e.role == Role::Server)
             return 1;
@@ -171,19 +138,139 @@ void SequenceModel::setEvents(const SocketEvents &events)
             || (e.kind == EventKind::Disconnected && e.result == 1); // the server closed first
         return reaction ? 2 : 0;
     };
-    std::stable_sort(order.begin(), order.end(), [&events, &rank](int a, int b) {
-        const SocketEvent &x = events[a];
-        const SocketEvent &y = events[b];
-        const qint64 tx = causalTimeUs(x);
-        const qint64 ty = causalTimeUs(y);
-        return tx < ty || (tx == ty && rank(x) < rank(y));
-    });
-    QVector<Flow> flows(m_lanes.size());
-    for (int i : order) {
+    const qint64 ta = causalTimeUs(a);
+    const qint64 tb = causalTimeUs(b);
+    return ta < tb || (ta == tb && rank(a) < rank(b));
+}
+
+void SequenceModel::setEvents(const SocketEvents &events)
+{
+    m_events = events;
+    m_order.resize(events.size());
+    for (int i = 0; i < m_order.size(); ++i)
+        m_order[i] = i;
+    const SocketEvents &all = m_events;
+    std::stable_sort(m_order.begin(), m_order.end(),
+                     [&all](int a, int b) { return before(all.at(a), all.at(b)); });
+    rebuild();
+}
+
+void SequenceModel::rebuild()
+{
+    m_lanes.clear();
+    m_laneClients.clear();
+    m_laneAddresses.clear();
+    m_listening.clear();
+    m_serverLane = -1;
+    buildLanes(m_events);
+    m_applied = 0;
+    remakeRows();
+}
+
+void SequenceModel::remakeRows()
+{
+    m_items.clear();
+    m_rows = 0;
+    m_failedConnections.clear();
+    m_flows = QVector<Flow>(m_lanes.size());
+    m_itemsBeforePending = 0;
+    m_rowsBeforePending = 0;
+    if (m_serverLane >= 0)
+        applyFrom(0);
+}
+
+bool SequenceModel::changesLanes(const SocketEvent &e) const
+{
+    // Errs on the side of true: a new lane moves the others, and then every row is made again.
+    if (m_serverLane < 0)
+        return true;
+    if (e.role == Role::Server) {
+        if (e.kind == EventKind::Listening)
+            return true; // the server's address, and the addresses nobody listens on
+        return !e.peer.isEmpty() && e.kind != EventKind::Call && laneFor(e) < 0;
+    }
+    if (e.role != Role::Client)
+        return false;
+    const int lane = clientLane(e.connectionId);
+    if (lane < 0 || lane >= m_serverLane)
+        return true;
+    if ((e.kind == EventKind::Connected || e.kind == EventKind::Sent) && !e.local.isEmpty()
+        && m_laneAddresses.at(lane).isEmpty())
+        return true; // the lane's subtitle
+    const QString target = targetOf(e);
+    return !target.isEmpty() && !m_listening.contains(target) && !m_laneAddresses.contains(target);
+}
+
+void SequenceModel::appendEvents(const SocketEvents &batch)
+{
+    bool lanes = false;
+    int firstMoved = int(m_order.size());
+    for (const SocketEvent &e : batch) {
+        lanes = lanes || changesLanes(e);
+        // Where a stable sort of all the events would put it: after every event not later
+        // than it. Gallop back from the end, then search the last stride.
+        int high = int(m_order.size());
+        int low = high;
+        int stride = 1;
+        while (low > 0) {
+            const int probe = qMax(0, high - stride);
+            if (!before(e, m_events.at(m_order.at(probe)))) {
+                low = probe + 1;
+                break;
+            }
+            high = low = probe;
+            stride *= 2;
+        }
+        const SocketEvents &all = m_events;
+        const auto at = std::upper_bound(
+            m_order.cbegin() + low, m_order.cbegin() + high, e,
+            [&all](const SocketEvent &value, int i) { return before(value, all.at(i)); });
+        const int position = int(at - m_order.cbegin());
+        m_events.push_back(e);
+        m_order.insert(position, int(m_events.size()) - 1);
+        firstMoved = qMin(firstMoved, position);
+    }
+    if (lanes) {
+        rebuild();
+        return;
+    }
+    if (firstMoved < m_applied) {
+        // An event earlier than rows already made: make them again (lanes as they are).
+        remakeRows();
+        return;
+    }
+    dropPending();
+    applyFrom(m_applied);
+}
+
+void SequenceModel::applyFrom(int first)
+{
+    for (m_applied = first; m_applied < m_order.size(); ++m_applied) {
         if (m_items.size() >= kMaxItems)
             break;
-        add(events[i], flows);
+        add(m_events.at(m_order.at(m_applied)));
     }
+    addPending();
+}
+
+void SequenceModel::redrawPending()
+{
+    if (m_serverLane < 0)
+        return;
+    dropPending();
+    addPending();
+}
+
+void SequenceModel::dropPending()
+{
+    m_items.resize(m_itemsBeforePending);
+    m_rows = m_rowsBeforePending;
+}
+
+void SequenceModel::addPending()
+{
+    m_itemsBeforePending = int(m_items.size());
+    m_rowsBeforePending = m_rows;
     // A connect() that has not returned reports nothing yet, but the class should see it
     // waiting (a SYN the full backlog ignores): an arrow that has not arrived.
     for (const quint64 client : std::as_const(m_pendingConnects)) {
@@ -209,20 +296,20 @@ int SequenceModel::push(SequenceItem::Kind kind, int from, int to, const QString
     return int(m_items.size()) - 1;
 }
 
-void SequenceModel::add(const SocketEvent &event, QVector<Flow> &flows)
+void SequenceModel::add(const SocketEvent &event)
 {
     if (event.role == Role::Server)
-        addServerEvent(event, flows);
+        addServerEvent(event);
     else
-        addClientEvent(event, flows);
+        addClientEvent(event);
 }
 
-void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
+void SequenceModel::addClientEvent(const SocketEvent &e)
 {
     const int lane = clientLane(e.connectionId);
     if (lane < 0)
         return;
-    Flow &flow = flows[lane];
+    Flow &flow = m_flows[lane];
     const int target = targetLane(targetOf(e));
     if (target != m_serverLane) {
         // Nothing of the lesson listens there: a refused connect or a datagram nobody reads.
@@ -286,7 +373,7 @@ void SequenceModel::addClientEvent(const SocketEvent &e, QVector<Flow> &flows)
     }
 }
 
-void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
+void SequenceModel::addServerEvent(const SocketEvent &e)
 {
     const int s = m_serverLane;
     const int lane = laneFor(e);
@@ -306,7 +393,7 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
              tr("%1(): %2 (%3)").arg(callOf(e), quoted(e), EventFormatter::byteCount(e.bytes)));
         if (lane < 0)
             break;
-        Flow &flow = flows[lane];
+        Flow &flow = m_flows[lane];
         flow.serverReceived += e.bytes;
         while (!flow.toServer.isEmpty() && flow.toServer.first().end <= flow.serverReceived)
             m_items[flow.toServer.takeFirst().item].endRow = row;
@@ -315,7 +402,7 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
     case EventKind::Sent: {
         if (lane < 0)
             break;
-        Flow &flow = flows[lane];
+        Flow &flow = m_flows[lane];
         const int item
             = push(SequenceItem::Kind::Reply, s, lane, tr("%1(): %2").arg(callOf(e), quoted(e)));
         flow.serverSent += e.bytes;
@@ -326,7 +413,7 @@ void SequenceModel::addServerEvent(const SocketEvent &e, QVector<Flow> &flows)
         break;
     }
     case EventKind::Disconnected:
-        if (lane >= 0 && !flows[lane].clientClosed)
+        if (lane >= 0 && !m_flows[lane].clientClosed)
             push(SequenceItem::Kind::Close, s, lane, tr("close()"));
         else if (m_failedConnections.contains(e.connectionId))
             push(SequenceItem::Kind::Mark, s, s, tr("close()"));

@@ -45,10 +45,17 @@ public:
     // Rebuilds from the whole stream (client events carry their client number as
     // connectionId); texts are made in the current language.
     void setEvents(const SocketEvents &events);
+    // Adds a batch that came after the events so far, as if setEvents() had been given them all,
+    // without sorting them all again: each finds its place from the end (a late arrival is
+    // near the end), and only rows from the first one not at the end are made again.
+    void appendEvents(const SocketEvents &batch);
+    // Makes every row again from the events so far (texts in the current language).
+    void rebuild();
 
     // Clients whose connect() is still waiting (not in the events yet): the next setEvents()
-    // draws each as an open arrow to the server.
+    // draws each as an open arrow to the server (redrawPending() draws them now).
     void setPendingConnects(const QList<quint64> &clients) { m_pendingConnects = clients; }
+    void redrawPending();
     const QList<quint64> &pendingConnects() const { return m_pendingConnects; }
 
     const QVector<SequenceLane> &lanes() const { return m_lanes; }
@@ -57,21 +64,50 @@ public:
     int serverLane() const { return m_serverLane; }
     // Lane of client number, or -1.
     int clientLane(quint64 number) const;
+    // The events so far as they came, and their indices in causal order.
+    const SocketEvents &events() const { return m_events; }
+    const QVector<int> &order() const { return m_order; }
 
     static QString clientName(quint64 number);
 
 private:
-    struct Flow;
+    // Bytes sent one way on one lane and where each arrow waits for them to arrive.
+    struct Flow
+    {
+        struct Pending
+        {
+            int item;
+            qint64 end;
+        };
+        qint64 clientSent = 0;
+        qint64 serverReceived = 0;
+        QVector<Pending> toServer;
+        qint64 serverSent = 0;
+        qint64 clientReceived = 0;
+        QVector<Pending> toClient;
+        bool clientClosed = false;
+        bool lingerZero = false; // SO_LINGER {1, 0}: the client's close() sends an RST
+    };
 
+    static bool before(const SocketEvent &a, const SocketEvent &b);
+    // Whether the lanes buildLanes() makes would differ once event is among the events.
+    bool changesLanes(const SocketEvent &event) const;
+    // Rows from the events in causal order from m_applied on (up to kMaxItems), then the
+    // waiting connects.
+    void applyFrom(int first);
+    // Every row again from the first event, with the lanes as they are.
+    void remakeRows();
+    void dropPending();
+    void addPending();
     void buildLanes(const SocketEvents &events);
     // The client lane of a server event (its clientId), or of the other peer it names; -1.
     int laneFor(const SocketEvent &serverEvent) const;
     // Where a client's packets went: the server's lane, or a "nobody" lane.
     int targetLane(const QString &address) const;
     static QString targetOf(const SocketEvent &clientEvent);
-    void add(const SocketEvent &event, QVector<Flow> &flows);
-    void addServerEvent(const SocketEvent &event, QVector<Flow> &flows);
-    void addClientEvent(const SocketEvent &event, QVector<Flow> &flows);
+    void add(const SocketEvent &event);
+    void addServerEvent(const SocketEvent &event);
+    void addClientEvent(const SocketEvent &event);
     int push(SequenceItem::Kind kind, int from, int to, const QString &label);
 
     QVector<SequenceLane> m_lanes;
@@ -79,6 +115,14 @@ private:
     QVector<QString> m_laneAddresses;
     QVector<SequenceItem> m_items;
     int m_rows = 0;
+    SocketEvents m_events; // as they came
+    QVector<int> m_order; // m_events' indices in causal order
+    int m_applied = 0; // how many of m_order the rows show (the rest: past kMaxItems)
+    QVector<Flow> m_flows; // per lane, after the m_applied events
+    QSet<QString> m_listening; // addresses the server listened on
+    // The rows and items before the waiting connects' arrows.
+    int m_rowsBeforePending = 0;
+    int m_itemsBeforePending = 0;
     // Server connections whose call failed (a reset): their end is not "recv() = 0".
     QSet<quint64> m_failedConnections;
     int m_serverLane = -1;

@@ -465,7 +465,11 @@ void LessonWindow::eventsArrived(const SocketEvents &events)
 {
     const SocketEvents &all = m_controller.runtime()->events();
     updatePendingConnects();
-    m_diagram->setEvents(all);
+    // The diagram takes the batch alone unless it missed some (it sorts only when it must).
+    if (m_diagram->model().events().size() + events.size() == all.size())
+        m_diagram->appendEvents(events);
+    else
+        m_diagram->setEvents(all);
     m_processes->setEvents(all);
     m_log->appendEvents(events);
 }

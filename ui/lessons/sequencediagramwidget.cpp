@@ -19,9 +19,17 @@ SequenceDiagramWidget::SequenceDiagramWidget(QWidget *parent)
 
 void SequenceDiagramWidget::setEvents(const SocketEvents &events)
 {
-    m_events = events;
     const int rows = m_model.rowCount();
-    m_model.setEvents(m_events);
+    m_model.setEvents(events);
+    relayout();
+    if (m_model.rowCount() > rows)
+        emit grew();
+}
+
+void SequenceDiagramWidget::appendEvents(const SocketEvents &batch)
+{
+    const int rows = m_model.rowCount();
+    m_model.appendEvents(batch);
     relayout();
     if (m_model.rowCount() > rows)
         emit grew();
@@ -78,7 +86,7 @@ void SequenceDiagramWidget::setPendingConnects(const QList<quint64> &clients)
     if (clients == m_model.pendingConnects())
         return;
     m_model.setPendingConnects(clients);
-    m_model.setEvents(m_events);
+    m_model.redrawPending();
     relayout();
 }
 
@@ -116,7 +124,7 @@ void SequenceDiagramWidget::resizeEvent(QResizeEvent *event)
 void SequenceDiagramWidget::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
-        m_model.setEvents(m_events);
+        m_model.rebuild();
         relayout();
     } else if (event->type() == QEvent::FontChange) {
         relayout();

@@ -18,6 +18,8 @@ public:
     explicit SequenceDiagramWidget(QWidget *parent = nullptr);
 
     void setEvents(const SocketEvents &events);
+    // A batch that came after the events so far: only the rows it changes are made again.
+    void appendEvents(const SocketEvents &batch);
     const SequenceModel &model() const { return m_model; }
     bool exportPng(const QString &path) const;
     bool exportSvg(const QString &path) const;
@@ -48,7 +50,6 @@ private:
     qreal textScale() const;
     SequenceDrawing exportDrawing() const;
 
-    SocketEvents m_events;
     SequenceModel m_model;
     SequenceDrawing m_drawing;
     qreal m_scale = 1.0;

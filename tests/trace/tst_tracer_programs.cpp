@@ -91,7 +91,21 @@ void TestTracerPrograms::sigchldHandlerShowsEintrAndReaps()
     TraceRun run;
     QVERIFY(run.start(path, {QString::number(port), QStringLiteral("2")}));
     QVERIFY(run.waitForCalls(SysCall::Listen, 1));
-    QVERIFY(sendAndClose(port, "one"));
+    {
+        // The connection stays open until the parent has closed its copy, so the child can
+        // only end (and SIGCHLD arrive) once the parent is back in accept(): under a slow
+        // tracer (a sanitizer build) a child that ended sooner made no EINTR.
+        const socketlab::Fd client = testsupport::tcpConnect(port);
+        QVERIFY(client.isValid());
+        QVERIFY(testsupport::sendAll(client.get(), "one"));
+        const pid_t parent = run.tracer.programPid();
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(run.events.cbegin(), run.events.cend(),
+                                             [parent](const SocketEvent &e) {
+                                                 return e.kind == EventKind::Call
+                                                     && e.call == SysCall::Close && e.pid == parent;
+                                             }),
+                                 kWaitMs);
+    }
     // The child ends, SIGCHLD interrupts accept(): the program sees EINTR and its handler
     // reaps the child.
     QVERIFY(run.waitForProcess(ProcessChange::Reaped, 1));

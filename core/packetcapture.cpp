@@ -77,6 +77,7 @@ bool PacketCapture::start(const Options &options, QString *error)
     if (!opened)
         return false;
     m_linker.setServerPorts(options.ports);
+    m_ports = options.ports;
     m_stop.lower();
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->start();
@@ -311,6 +312,13 @@ void PacketCapture::take(int interfaceKey, int linkType, qint64 timeUs, const uc
 {
     Held held;
     if (!m_decoder.decode(linkType, frame, size, &held.info))
+        return;
+    // The filter lets every ICMP "unreachable" through (the kernel's filter cannot read the
+    // datagram it quotes cheaply): keep only those that answer a datagram of the lab's ports,
+    // not another program's on the same machine.
+    if ((held.info.proto == PacketInfo::Proto::Icmp || held.info.proto == PacketInfo::Proto::Icmpv6)
+        && !m_ports.isEmpty() && !m_ports.contains(held.info.quotedSourcePort)
+        && !m_ports.contains(held.info.quotedDestinationPort))
         return;
     held.timeUs = timeUs;
     held.interfaceKey = interfaceKey;

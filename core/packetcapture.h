@@ -110,6 +110,7 @@ private:
     std::unique_ptr<QThread> m_thread;
     PacketDecoder m_decoder;
     PacketLinker m_linker;
+    QList<quint16> m_ports; // the lab's ports; empty: every port
     PcapngWriter m_writer;
     QMutex m_writerMutex; // the capture thread writes, exportTo() copies
     QString m_pcapngPath;

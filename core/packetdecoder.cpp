@@ -178,6 +178,23 @@ void PacketDecoder::decodeIp(const uchar *ip, int size, PacketInfo *info, bool *
     info->len = l4Size - 8;
     // Type 3 code 3 (ICMP), type 1 code 4 (ICMPv6): port unreachable.
     info->portUnreachable = icmp4 ? (l4[0] == 3 && l4[1] == 3) : (l4[0] == 1 && l4[1] == 4);
+    // The datagram it answers follows the 8-byte ICMP header: its IP header, then its ports.
+    const uchar *quoted = l4 + 8;
+    const int quotedSize = l4Size - 8;
+    int quotedHeader = -1;
+    int quotedProtocol = 0;
+    if (icmp4 && quotedSize >= 20) {
+        quotedHeader = (quoted[0] & 0x0f) * 4;
+        quotedProtocol = quoted[9];
+    } else if (icmp6 && quotedSize >= 40) {
+        quotedHeader = 40;
+        quotedProtocol = quoted[6];
+    }
+    if (quotedHeader >= 20 && (quotedProtocol == 6 || quotedProtocol == 17)
+        && quotedSize >= quotedHeader + 4) {
+        info->quotedSourcePort = be16(quoted + quotedHeader);
+        info->quotedDestinationPort = be16(quoted + quotedHeader + 2);
+    }
     *ok = true;
 }
 

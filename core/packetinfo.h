@@ -30,6 +30,9 @@ struct PacketInfo
     bool windowProbe = false;
     // ICMP/ICMPv6 destination unreachable, port unreachable: the datagram's ends it answers.
     bool portUnreachable = false;
+    // For ICMP: the ports of the TCP or UDP datagram it answers (0 when not quoted).
+    quint16 quotedSourcePort = 0;
+    quint16 quotedDestinationPort = 0;
     // The call that sent it (PacketLinker), None when the kernel did it on its own.
     SysCall cause = SysCall::None;
     qint64 causePid = 0;

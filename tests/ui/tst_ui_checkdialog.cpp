@@ -46,6 +46,30 @@ QStringList results(const CheckResultsModel *model)
     return list;
 }
 
+// Points the dialog at a "server" that never binds (the check would wait for it until its
+// time limit), written in dir, readable by every user: started by root, the check runs it as
+// nobody. Its path holds the marker processesWith() looks for.
+bool prepareSleepyCheck(const QTemporaryDir &dir, CheckDialog *dialog)
+{
+    const QString program = dir.filePath(QStringLiteral("sleepy_checkdialog_marker.py"));
+    QFile file(program);
+    if (!dir.isValid() || !file.open(QIODevice::WriteOnly))
+        return false;
+    file.write("import time\nwhile True:\n    time.sleep(1)\n");
+    file.close();
+    if (!file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                             | QFile::ReadOther))
+        return false;
+    QFile::setPermissions(dir.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
+                              | QFile::ExeOther);
+    dialog->setCliPath(QStringLiteral(SOCKETLAB_CLI_PATH));
+    if (!dialog->setExercise(QStringLiteral("tcp-server-fork")))
+        return false;
+    dialog->setProgramFile(program);
+    return true;
+}
+
 } // namespace
 
 class TestCheckDialog : public QObject
@@ -187,27 +211,12 @@ void TestCheckDialog::stopLeavesNothing()
 {
     if (!m_namespaces)
         QSKIP("user namespaces are not available here: check cannot make a private network");
-    // A "server" that never binds: the check would wait for it until its time limit.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString program = dir.filePath(QStringLiteral("sleepy_checkdialog_marker.py"));
-    QFile file(program);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("import time\nwhile True:\n    time.sleep(1)\n");
-    file.close();
-    // Readable by every user: started by root, the check runs it as nobody.
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
-                                | QFile::ReadOther));
-    QFile::setPermissions(dir.path(),
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
-                              | QFile::ExeOther);
     const QByteArray marker("sleepy_checkdialog_marker");
     QCOMPARE(processesWith(marker), 0);
-
     CheckDialog dialog(nullptr);
-    dialog.setCliPath(QStringLiteral(SOCKETLAB_CLI_PATH));
-    QVERIFY(dialog.setExercise(QStringLiteral("tcp-server-fork")));
-    dialog.setProgramFile(program);
+    QVERIFY(prepareSleepyCheck(dir, &dialog));
     dialog.startCheck();
     QTRY_VERIFY_WITH_TIMEOUT(processesWith(marker) > 0, 30000);
     auto *process = dialog.findChild<QProcess *>();
@@ -229,27 +238,12 @@ void TestCheckDialog::closingEndsTheCheck()
 {
     if (!m_namespaces)
         QSKIP("user namespaces are not available here: check cannot make a private network");
-    // A "server" that never binds: the check would wait for it until its time limit.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString program = dir.filePath(QStringLiteral("sleepy_checkdialog_marker.py"));
-    QFile file(program);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("import time\nwhile True:\n    time.sleep(1)\n");
-    file.close();
-    // Readable by every user: started by root, the check runs it as nobody.
-    QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
-                                | QFile::ReadOther));
-    QFile::setPermissions(dir.path(),
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
-                              | QFile::ExeOther);
     const QByteArray marker("sleepy_checkdialog_marker");
     QCOMPARE(processesWith(marker), 0);
-
     CheckDialog dialog(nullptr);
-    dialog.setCliPath(QStringLiteral(SOCKETLAB_CLI_PATH));
-    QVERIFY(dialog.setExercise(QStringLiteral("tcp-server-fork")));
-    dialog.setProgramFile(program);
+    QVERIFY(prepareSleepyCheck(dir, &dialog));
     dialog.show();
     dialog.startCheck();
     QVERIFY2(dialog.isRunning(), qPrintable(dialog.statusText()));

@@ -4073,7 +4073,7 @@ Servidor: %2</translation>
     </message>
     <message>
         <source>&amp;Add client</source>
-        <translation>&amp;Adicionar cliente</translation>
+        <translation>Adicionar &amp;cliente</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
@@ -4752,7 +4752,7 @@ Servidor: %2</translation>
     </message>
     <message>
         <source>&amp;Open to:</source>
-        <translation>&amp;Aberto para:</translation>
+        <translation>Aber&amp;to para:</translation>
     </message>
     <message>
         <source>this computer only</source>

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
@@ -75,6 +76,8 @@ private slots:
     void languageSwitchKeepsTheWindow();
     void portugueseLeavesNoEnglishText();
     void lessonsMenuOpensTheLessons();
+    void mnemonicsAreUnique_data();
+    void mnemonicsAreUnique();
 
 private:
     void startServer(Protocol protocol, Concurrency concurrency);
@@ -577,6 +580,82 @@ void TestMainWindow::lessonsMenuOpensTheLessons()
     action->trigger(); // a second time raises the same window
     QCOMPARE(m_window->findChildren<LessonWindow *>().size(), 1);
     lessons->close();
+}
+
+namespace {
+
+// The letter after a single '&' ("&&" is a literal ampersand), lower case; none: a null QChar.
+QChar mnemonic(const QString &text)
+{
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) != QLatin1Char('&'))
+            return text.at(i + 1).toLower();
+        ++i;
+    }
+    return {};
+}
+
+// The texts of a group that share a mnemonic ("a: &Arquivo | &Aberto para:").
+QStringList clashes(const QStringList &texts)
+{
+    QHash<QChar, QStringList> byLetter;
+    for (const QString &text : texts) {
+        const QChar letter = mnemonic(text);
+        if (!letter.isNull())
+            byLetter[letter] << text;
+    }
+    QStringList found;
+    for (auto it = byLetter.constBegin(); it != byLetter.constEnd(); ++it) {
+        if (it.value().size() > 1)
+            found << QStringLiteral("%1: %2").arg(it.key(), it.value().join(QStringLiteral(" | ")));
+    }
+    return found;
+}
+
+} // namespace
+
+void TestMainWindow::mnemonicsAreUnique_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("start");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Start");
+    QTest::newRow("pt_BR") << QStringLiteral("pt_BR") << QStringLiteral("Iniciar");
+}
+
+// Alt+letter does one thing: within each menu, and between the menu bar and the window's
+// own labelled fields (the server's toolbar; the client panes repeat theirs on purpose, and
+// Qt then moves between them). A clash made Alt+A open "Arquivo" or nothing in Portuguese.
+void TestMainWindow::mnemonicsAreUnique()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, start);
+    m_window->setLanguage(language);
+    QTRY_COMPARE(m_window->serverToolBar()->startAction()->text(), start);
+    QCoreApplication::processEvents();
+
+    QStringList problems;
+    QStringList windowLevel;
+    for (QAction *action : m_window->menuBar()->actions()) {
+        windowLevel << action->text();
+        QStringList items;
+        if (QMenu *menu = action->menu()) {
+            for (QAction *item : menu->actions()) {
+                if (!item->isSeparator() && item->isVisible())
+                    items << item->text();
+            }
+        }
+        problems += clashes(items);
+    }
+    for (QLabel *label : m_window->serverToolBar()->findChildren<QLabel *>()) {
+        if (label->buddy())
+            windowLevel << label->text();
+    }
+    for (QAbstractButton *button : m_window->serverToolBar()->findChildren<QAbstractButton *>())
+        windowLevel << button->text();
+    problems += clashes(windowLevel);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -242,7 +242,8 @@ Fd LabNetwork::socket(int domain, int type, int protocol, int *error) const
         return Fd();
     }
     const Request request {domain, type, protocol};
-    if (::send(m_channel.get(), &request, sizeof request, MSG_NOSIGNAL) != ssize_t(sizeof request)) {
+    if (::send(m_channel.get(), &request, sizeof request, MSG_NOSIGNAL)
+        != ssize_t(sizeof request)) {
         *error = errno == EPIPE ? ECONNRESET : errno;
         return Fd();
     }

@@ -85,8 +85,7 @@ bool PrivateNetwork::enter(const QStringList &extraIpv4Addresses, QString *error
         }
         // An alias label per address ("lo:1"): the old interface a SIOCSIFADDR adds to.
         const QByteArray label = "lo:" + QByteArray::number(i + 1);
-        errnum = NamespaceSetup::addLoopbackAddress(label.constData(), address.s_addr,
-                                                    &failedCall);
+        errnum = NamespaceSetup::addLoopbackAddress(label.constData(), address.s_addr, &failedCall);
     }
     if (errnum != 0) {
         *error = failure(QLatin1String(failedCall), errnum);

@@ -240,8 +240,8 @@ quint64 socketInode(const QByteArray &link)
 
 // 0, or the errno of the dump that failed.
 int readFiltered(const PortFilter &filter, SocketStateReader::Protocols protocols,
-                 QList<SocketSnapshot> *sockets,
-                 SocketStateReader::Families families, const LabNetwork *network)
+                 QList<SocketSnapshot> *sockets, SocketStateReader::Families families,
+                 const LabNetwork *network)
 {
     sockets->clear();
     parsedCount = 0;

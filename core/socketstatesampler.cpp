@@ -210,7 +210,7 @@ bool SocketStateSampler::acceptQueueChanged()
     QList<SocketSnapshot> listeners;
     if (m_serverPort == 0
         || !SocketStateReader::readListeners(m_serverPort, &listeners, m_target.families,
-                                            m_target.network.get()))
+                                             m_target.network.get()))
         return false;
     qint64 queue = -1;
     for (const SocketSnapshot &s : std::as_const(listeners)) {

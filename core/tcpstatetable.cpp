@@ -28,9 +28,8 @@ int TcpStateTable::countIn(const QByteArray &table, quint16 localPort, int state
 int TcpStateTable::count(quint16 localPort, int state, qint64 networkHelper)
 {
     int found = 0;
-    const QString folder = networkHelper > 0
-        ? QStringLiteral("/proc/%1/net/").arg(networkHelper)
-        : QStringLiteral("/proc/net/");
+    const QString folder = networkHelper > 0 ? QStringLiteral("/proc/%1/net/").arg(networkHelper)
+                                             : QStringLiteral("/proc/net/");
     for (const char *name : {"tcp", "tcp6"}) {
         QFile file(folder + QLatin1String(name));
         if (file.open(QIODevice::ReadOnly))

@@ -43,10 +43,10 @@ QString userNamespacesDisabled()
 }
 
 // A network, or a skip with the reason.
-#define MAKE_NETWORK(network)                                                                   \
-    QString reason;                                                                             \
-    const std::shared_ptr<LabNetwork> network = LabNetwork::create(&reason);                    \
-    if (!network)                                                                               \
+#define MAKE_NETWORK(network)                                                                      \
+    QString reason;                                                                                \
+    const std::shared_ptr<LabNetwork> network = LabNetwork::create(&reason);                       \
+    if (!network)                                                                                  \
         QSKIP(qPrintable(reason));
 
 bool processExists(qint64 pid)
@@ -92,7 +92,8 @@ private slots:
     void descriptorActsInItsNamespace()
     {
         MAKE_NETWORK(network);
-        QVERIFY(networkOf(QString::number(network->helperPid())) != networkOf(QStringLiteral("self")));
+        QVERIFY(networkOf(QString::number(network->helperPid()))
+                != networkOf(QStringLiteral("self")));
         int error = 0;
         Fd listener = network->socket(AF_INET, SOCK_STREAM, 0, &error);
         QVERIFY2(listener.isValid(), std::strerror(error));
@@ -101,8 +102,7 @@ private slots:
         sockaddr_storage address = addressOf("127.0.0.1", 0, &length);
         QCOMPARE(::bind(listener.get(), reinterpret_cast<sockaddr *>(&address), length), 0);
         QCOMPARE(::listen(listener.get(), 4), 0);
-        QCOMPARE(::getsockname(listener.get(), reinterpret_cast<sockaddr *>(&address), &length),
-                 0);
+        QCOMPARE(::getsockname(listener.get(), reinterpret_cast<sockaddr *>(&address), &length), 0);
 
         Fd outside(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
         QVERIFY(::connect(outside.get(), reinterpret_cast<sockaddr *>(&address), length) != 0);
@@ -174,7 +174,8 @@ private slots:
         auto established = [&] {
             int ends = 0;
             for (const SocketSnapshot &s : std::as_const(sample)) {
-                if (s.state == SocketState::Established && (s.localPort == port || s.peerPort == port))
+                if (s.state == SocketState::Established
+                    && (s.localPort == port || s.peerPort == port))
                     ++ends;
             }
             return ends;
@@ -285,8 +286,7 @@ private slots:
         QProcess holder;
         holder.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--hold-network")});
         QVERIFY(holder.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(holder.canReadLine()
-                                     || holder.state() == QProcess::NotRunning,
+        QTRY_VERIFY_WITH_TIMEOUT(holder.canReadLine() || holder.state() == QProcess::NotRunning,
                                  kWaitMs);
         if (holder.state() == QProcess::NotRunning)
             QSKIP("A private network cannot be made here.");

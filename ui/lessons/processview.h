@@ -25,7 +25,8 @@ public:
     void setEvents(const SocketEvents &events);
     // For the shared counter line (the server process's own copy).
     void setServer(const Server *server) { m_server = server; }
-    // The lab's private network the lesson runs in (null: SocketLab's own): TIME_WAIT is read there.
+    // The lab's private network the lesson runs in (null: SocketLab's own): TIME_WAIT is read
+    // there.
     void setNetwork(const LabNetwork *network) { m_network = network; }
     void setShowTimeWait(bool show) { m_showTimeWait = show; }
     // The step points here: the State column is highlighted (and always in view).

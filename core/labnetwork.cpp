@@ -204,6 +204,14 @@ void LabNetwork::serve(int channel, const void *planData)
         ::_exit(0); // SocketLab ended before the line above
     keepOnlyChannel(channel);
     channel = kHelperChannel;
+    // SocketLab's signal handlers are not the helper's (one writes to a descriptor that is
+    // not there any more, or is the channel now), and a Ctrl+C in the terminal is for
+    // SocketLab: the helper follows it through its channel instead.
+    struct sigaction fallback {};
+    fallback.sa_handler = SIG_DFL;
+    for (int signal = 1; signal < NSIG; ++signal)
+        ::sigaction(signal, &fallback, nullptr);
+    ::setpgid(0, 0);
     Answer answer;
     const char *failedCall = "unshare(CLONE_NEWUSER | CLONE_NEWNET)";
     answer.errnum = ::unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0 ? 0 : errno;

@@ -270,6 +270,20 @@ private slots:
                     .size();
             };
             QTRY_VERIFY_WITH_TIMEOUT(helperFds() <= 4, kWaitMs);
+
+            // A session that ran in it holds it until the session is gone.
+            LabSession session;
+            session.setNetwork(network);
+            ServerConfig config;
+            config.port = 0;
+            config.concurrency = Concurrency::Fork; // children inherit the helper's channel
+            QVERIFY(session.server()->start(config));
+            Client *client = session.client(1);
+            client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"),
+                                  session.server()->localPort());
+            QTRY_COMPARE_WITH_TIMEOUT(client->state(), Client::State::Connected, kWaitMs);
+            client->send("bye");
+            QTRY_VERIFY_WITH_TIMEOUT(session.server()->totals().bytes == 3, kWaitMs);
         }
         QVERIFY(!processExists(helper)); // reaped: a zombie would still have its /proc entry
         QCOMPARE(openDescriptorCount(), before);

@@ -33,7 +33,7 @@ void Client::connectToHost(Protocol protocol, const QString &host, quint16 port)
     m_protocol = protocol;
     EventReporter reporter(m_queue, Role::Client);
     reporter.setConnectionId(m_id);
-    m_worker = std::make_unique<ClientWorker>(protocol, host, port, reporter, m_options);
+    m_worker = std::make_unique<ClientWorker>(protocol, host, port, reporter, m_options, m_network);
     connect(m_worker.get(), &ClientWorker::opened, this, [this] { setState(State::Connected); });
     connect(m_worker.get(), &QThread::finished, this, &Client::workerFinished);
     connect(m_worker.get(), &ClientWorker::sendFinished, this, &Client::sendFinished);

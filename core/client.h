@@ -12,6 +12,7 @@
 namespace socketlab {
 
 class ClientWorker;
+class LabNetwork;
 
 // A SocketLab client as the GUI, the CLI and the tests use it: the socket lives in a worker
 // thread; sends are queued in order; events arrive in batches through eventsArrived.
@@ -36,6 +37,9 @@ public:
     // Applies at the next connectToHost() (see ClientOptions).
     void setOptions(const ClientOptions &options) { m_options = options; }
     ClientOptions options() const { return m_options; }
+    // Where the next connectToHost() makes its socket: the lab's private network, or
+    // SocketLab's own network when null.
+    void setNetwork(std::shared_ptr<LabNetwork> network) { m_network = std::move(network); }
 
     void connectToHost(Protocol protocol, const QString &host, quint16 port);
     void send(const QByteArray &data);
@@ -79,6 +83,7 @@ private:
     State m_state = State::Unconnected;
     Protocol m_protocol = Protocol::Tcp;
     ClientOptions m_options;
+    std::shared_ptr<LabNetwork> m_network;
     quint64 m_id = 0;
 };
 

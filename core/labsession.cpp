@@ -53,6 +53,7 @@ Client *LabSession::client(int id)
         return it->second.get();
     auto made = std::make_unique<Client>(&m_queue);
     made->setId(quint64(id));
+    made->setNetwork(m_network);
     connect(made.get(), &Client::stateChanged, this, &LabSession::updateSampling);
     return m_clients.emplace(id, std::move(made)).first->second.get();
 }
@@ -98,6 +99,15 @@ void LabSession::serverStarted()
     updateSampling();
 }
 
+void LabSession::setNetwork(std::shared_ptr<LabNetwork> network)
+{
+    m_network = std::move(network);
+    m_server.setNetwork(m_network);
+    for (auto &entry : m_clients)
+        entry.second->setNetwork(m_network);
+    updateSampling();
+}
+
 void LabSession::setPortsToKeepWatching(const QList<quint16> &ports)
 {
     m_keptPorts = ports;
@@ -109,6 +119,7 @@ void LabSession::updateSampling()
     SocketStateSampler::Target target;
     target.run = m_serverRun;
     target.keptPorts = m_keptPorts;
+    target.network = m_network;
     for (quint16 port : m_programPorts) {
         if (!target.keptPorts.contains(port))
             target.keptPorts << port;

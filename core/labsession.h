@@ -18,6 +18,7 @@
 
 namespace socketlab {
 
+class LabNetwork;
 class Tracer;
 
 // One lab: a server and numbered clients whose events pass through one queue, so every view
@@ -65,6 +66,13 @@ public:
     // 0.0.0.0:port or [::]:port (an unconnected UDP socket before the kernel picks a source
     // address) and the ports match.
     static bool sameEndpoint(const QString &peer, const QString &local);
+
+    // The lab's private network (a lesson where capture is not allowed otherwise, a session
+    // "on this computer only"): the server's and the clients' next sockets, and the kernel
+    // view's, are made there (null: SocketLab's own network). A capture of this lab takes it
+    // in its PacketCapture::Options.
+    void setNetwork(std::shared_ptr<LabNetwork> network);
+    std::shared_ptr<LabNetwork> network() const { return m_network; }
 
     SocketStateSampler *sampler() { return &m_sampler; }
     // TCP ports sampled beyond the session's own sockets, and until set empty even when no
@@ -124,6 +132,7 @@ private:
     QHash<int, QString> m_connectedToServer;
     QSet<QString> m_acceptedPeers;
     QList<quint16> m_keptPorts;
+    std::shared_ptr<LabNetwork> m_network;
     QList<quint16> m_programPorts;
     // A traced server's connections by peer address: the process and thread that last used
     // each (the child or thread serving it), for its State events; bounded.

@@ -58,7 +58,7 @@ PacketCapture::~PacketCapture()
 
 bool PacketCapture::start(const Options &options, QString *error)
 {
-    m_way = CapturePermission::way();
+    m_way = options.network ? CapturePermission::Way::PrivateNetwork : CapturePermission::way();
     m_notAllowed = m_way == CapturePermission::Way::None;
     if (m_notAllowed) {
         *error = CapturePermission::notAllowedText();
@@ -71,7 +71,7 @@ bool PacketCapture::start(const Options &options, QString *error)
     m_pcapngPath = options.pcapngPath;
     if (!options.pcapngPath.isEmpty() && !m_writer.open(options.pcapngPath, error, !options.spool))
         return false;
-    const bool opened = m_way == CapturePermission::Way::PacketSocket
+    const bool opened = m_way != CapturePermission::Way::Dumpcap
         ? openPacketSocket(options, error)
         : startDumpcap(CapturePermission::permittedDumpcap(), options, error);
     if (!opened)
@@ -87,7 +87,7 @@ bool PacketCapture::start(const Options &options, QString *error)
 bool PacketCapture::openPacketSocket(const Options &options, QString *error)
 {
     // Protocol 0 receives nothing until bind(): the filter is in place before any frame is.
-    Fd fd(::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    Fd fd(LabNetwork::socketIn(options.network.get(), AF_PACKET, SOCK_RAW | SOCK_NONBLOCK, 0));
     auto failed = [&](const char *call) {
         *error = tr("Cannot capture packets: %1() failed: %2")
                      .arg(QLatin1String(call), ErrorText::forErrno(errno));
@@ -105,7 +105,9 @@ bool PacketCapture::openPacketSocket(const Options &options, QString *error)
     if (::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUFFORCE, &kReceiveBuffer, sizeof kReceiveBuffer)
         != 0)
         ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &kReceiveBuffer, sizeof kReceiveBuffer);
-    m_loopbackIndex = int(::if_nametoindex("lo"));
+    // The private network's lo has the loopback's index there; this process's name lookup
+    // would ask its own network.
+    m_loopbackIndex = options.network ? LabNetwork::kLoopbackIndex : int(::if_nametoindex("lo"));
     sockaddr_ll address {};
     address.sll_family = AF_PACKET;
     address.sll_protocol = htons(ETH_P_ALL);

@@ -2,6 +2,7 @@
 
 #include "core/capturepermission.h"
 #include "core/fd.h"
+#include "core/labnetwork.h"
 #include "core/packetdecoder.h"
 #include "core/packetlinker.h"
 #include "core/pcapngwriter.h"
@@ -28,7 +29,8 @@ class PcapngReader;
 // lab's queue (coalesced under a flood like data events, so memory stays bounded) and,
 // when asked, into a pcapng file. The way is CapturePermission's: an AF_PACKET socket with a
 // classic BPF filter for the lab's ports (the kernel drops everything else), or dumpcap's
-// pcapng read from its standard output. One poll() loop over the source and a wake
+// pcapng read from its standard output, or an AF_PACKET socket made in the lab's private
+// network (Options::network). One poll() loop over the source and a wake
 // descriptor, so stop() is prompt.
 //
 // A packet is held back for kHoldUs before it is linked to its call (PacketLinker) and
@@ -50,6 +52,9 @@ public:
         // The file is a spool written as packets come (exportTo() copies it), not one that
         // appears whole at stop.
         bool spool = false;
+        // The lab's private network, when the lab's sockets live there: its own AF_PACKET
+        // socket on its loopback captures them, whatever this user may do outside.
+        std::shared_ptr<LabNetwork> network;
     };
     static constexpr qint64 kHoldUs = 200 * 1000;
     static constexpr int kMaxHeld = 2048;

@@ -1,39 +1,22 @@
 #include "core/privatenetwork.h"
 
 #include "core/errortext.h"
+#include "core/namespacesetup.h"
 
 #include <QFile>
 
 #include <arpa/inet.h>
 #include <cerrno>
-#include <fcntl.h>
 #include <grp.h>
-#include <net/if.h>
 #include <netinet/in.h>
 #include <sched.h>
-#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <unistd.h>
-
-#include <cstring>
 
 namespace socketlab {
 
 namespace {
-
-bool writeFile(const char *path, const QByteArray &text)
-{
-    const int fd = ::open(path, O_WRONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const ssize_t n = ::write(fd, text.constData(), size_t(text.size()));
-    const int saved = errno;
-    ::close(fd);
-    errno = saved;
-    return n == text.size();
-}
 
 QString failure(const QString &call, int errnum)
 {
@@ -43,30 +26,6 @@ QString failure(const QString &call, int errnum)
                               "kernel.apparmor_restrict_unprivileged_userns). The program was "
                               "not run: SocketLab never runs it without one.")
         .arg(call, ErrorText::forErrno(errnum));
-}
-
-bool setInterfaceAddress(int fd, const char *name, const char *address, QString *error)
-{
-    ifreq request {};
-    std::strncpy(request.ifr_name, name, IFNAMSIZ - 1);
-    auto *in = reinterpret_cast<sockaddr_in *>(&request.ifr_addr);
-    in->sin_family = AF_INET;
-    if (::inet_pton(AF_INET, address, &in->sin_addr) != 1) {
-        *error = failure(QStringLiteral("inet_pton(%1)").arg(QLatin1String(address)), EINVAL);
-        return false;
-    }
-    if (::ioctl(fd, SIOCSIFADDR, &request) != 0) {
-        *error
-            = failure(QStringLiteral("ioctl(SIOCSIFADDR, %1)").arg(QLatin1String(address)), errno);
-        return false;
-    }
-    // One address, not a subnet: only that address is answered inside.
-    in->sin_addr.s_addr = htonl(0xffffffffu);
-    if (::ioctl(fd, SIOCSIFNETMASK, &request) != 0) {
-        *error = failure(QStringLiteral("ioctl(SIOCSIFNETMASK)"), errno);
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -107,44 +66,32 @@ bool PrivateNetwork::enter(const QStringList &extraIpv4Addresses, QString *error
         // (the uid_map written below) belong to root.
         ::prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
     }
-    const uid_t uid = ::geteuid();
-    const gid_t gid = ::getegid();
+    // Root inside: the program may do what root may do in its own namespaces, nothing more.
+    const NamespaceSetup::IdMaps maps = NamespaceSetup::idMapsFor(0, 0);
     if (::unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0) {
         *error = failure(QStringLiteral("unshare(CLONE_NEWUSER | CLONE_NEWNET)"), errno);
         return false;
     }
-    if (!writeFile("/proc/self/setgroups", "deny")
-        || !writeFile("/proc/self/uid_map", QByteArray("0 ") + QByteArray::number(uid) + " 1")
-        || !writeFile("/proc/self/gid_map", QByteArray("0 ") + QByteArray::number(gid) + " 1")) {
-        *error = failure(QStringLiteral("uid_map"), errno);
-        return false;
-    }
-    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        *error = failure(QStringLiteral("socket"), errno);
-        return false;
-    }
-    bool ok = true;
-    ifreq request {};
-    std::strncpy(request.ifr_name, "lo", IFNAMSIZ - 1);
-    if (::ioctl(fd, SIOCGIFFLAGS, &request) != 0) {
-        *error = failure(QStringLiteral("ioctl(SIOCGIFFLAGS, lo)"), errno);
-        ok = false;
-    } else {
-        request.ifr_flags = short(request.ifr_flags | IFF_UP | IFF_RUNNING);
-        if (::ioctl(fd, SIOCSIFFLAGS, &request) != 0) {
-            *error = failure(QStringLiteral("ioctl(SIOCSIFFLAGS, lo up)"), errno);
-            ok = false;
+    const char *failedCall = "";
+    int errnum = NamespaceSetup::writeIdMaps(maps, &failedCall);
+    if (errnum == 0)
+        errnum = NamespaceSetup::bringLoopbackUp(&failedCall);
+    for (int i = 0; errnum == 0 && i < extraIpv4Addresses.size(); ++i) {
+        in_addr address {};
+        const QByteArray text = extraIpv4Addresses.at(i).toLatin1();
+        if (::inet_pton(AF_INET, text.constData(), &address) != 1) {
+            *error = failure(QStringLiteral("inet_pton(%1)").arg(QLatin1String(text)), EINVAL);
+            return false;
         }
-    }
-    for (int i = 0; ok && i < extraIpv4Addresses.size(); ++i) {
         // An alias label per address ("lo:1"): the old interface a SIOCSIFADDR adds to.
         const QByteArray label = "lo:" + QByteArray::number(i + 1);
-        ok = setInterfaceAddress(fd, label.constData(),
-                                 extraIpv4Addresses.at(i).toLatin1().constData(), error);
+        errnum = NamespaceSetup::addLoopbackAddress(label.constData(), address.s_addr, &failedCall);
     }
-    ::close(fd);
-    return ok;
+    if (errnum != 0) {
+        *error = failure(QLatin1String(failedCall), errnum);
+        return false;
+    }
+    return true;
 }
 
 bool PrivateNetwork::mountPrivateFolder(const QString &folder, qint64 maxBytes, QString *error)

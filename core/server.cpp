@@ -3,6 +3,7 @@
 #include "core/endpoint.h"
 #include "core/eventformatter.h"
 #include "core/fd.h"
+#include "core/labnetwork.h"
 #include "core/private/servercontext.h"
 #include "core/private/tcpserverworker.h"
 #include "core/private/udpserverworker.h"
@@ -143,7 +144,7 @@ bool Server::start(const ServerConfig &config)
         // Step 2: the socket, still active.
         const QString socketArgs = SocketIo::socketArgs(candidate.family(), type, protocol);
         const CallClock socketClock;
-        Fd attempt(::socket(candidate.family(), type | SOCK_CLOEXEC, protocol));
+        Fd attempt(LabNetwork::socketIn(m_network.get(), candidate.family(), type, protocol));
         const int socketErrno = attempt.isValid() ? 0 : errno;
         reporter.traceCall(SysCall::Socket, socketClock, socketArgs, attempt.get(), socketErrno);
         if (!attempt.isValid()) {

@@ -13,6 +13,7 @@ class QThread;
 
 namespace socketlab {
 
+class LabNetwork;
 struct ServerContext;
 
 // A SocketLab server as the GUI, the CLI and the tests use it. start() makes the listening
@@ -30,6 +31,9 @@ public:
     ~Server() override;
 
     bool start(const ServerConfig &config);
+    // Where the next start() makes its socket: the lab's private network, or SocketLab's own
+    // network when null (the accepted connections and forked children follow the socket).
+    void setNetwork(std::shared_ptr<LabNetwork> network) { m_network = std::move(network); }
     // Ends every handler thread and child process, then reports the summary; returns promptly.
     void stop();
 
@@ -61,6 +65,7 @@ private:
     std::unique_ptr<EventQueue> m_ownQueue;
     EventQueue *m_queue;
     ServerConfig m_config;
+    std::shared_ptr<LabNetwork> m_network;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<QThread> m_worker;
     QString m_localAddress;

@@ -3,6 +3,7 @@
 #include "core/endpoint.h"
 #include "core/errortext.h"
 #include "core/fd.h"
+#include "core/labnetwork.h"
 
 #include <QDir>
 #include <QHash>
@@ -135,9 +136,10 @@ SocketSnapshot snapshotOf(Protocol protocol, const inet_diag_msg &msg)
 
 // One dump (one protocol, one family); false with errno-style *errnum on failure.
 bool dump(int family, Protocol protocol, const PortFilter &filter, QList<SocketSnapshot> *sockets,
-          int *errnum)
+          int *errnum, const LabNetwork *network)
 {
-    const Fd socket(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG));
+    // The kernel answers about the sockets of the namespace this socket was made in.
+    const Fd socket(LabNetwork::socketIn(network, AF_NETLINK, SOCK_DGRAM, NETLINK_SOCK_DIAG));
     if (!socket.isValid()) {
         *errnum = errno;
         return false;
@@ -238,8 +240,8 @@ quint64 socketInode(const QByteArray &link)
 
 // 0, or the errno of the dump that failed.
 int readFiltered(const PortFilter &filter, SocketStateReader::Protocols protocols,
-                 QList<SocketSnapshot> *sockets,
-                 SocketStateReader::Families families = SocketStateReader::AnyFamily)
+                 QList<SocketSnapshot> *sockets, SocketStateReader::Families families,
+                 const LabNetwork *network)
 {
     sockets->clear();
     parsedCount = 0;
@@ -255,7 +257,7 @@ int readFiltered(const PortFilter &filter, SocketStateReader::Protocols protocol
                   & (family == AF_INET ? SocketStateReader::Ipv4 : SocketStateReader::Ipv6)))
                 continue;
             int errnum = 0;
-            if (dump(family, protocol, filter, sockets, &errnum))
+            if (dump(family, protocol, filter, sockets, &errnum, network))
                 continue;
             // A kernel without IPv6 (or without UDP diagnostics) has none of those sockets.
             if (errnum == ENOENT || errnum == EAFNOSUPPORT || errnum == EOPNOTSUPP)
@@ -312,11 +314,11 @@ bool SocketSnapshot::operator==(const SocketSnapshot &other) const
 }
 
 bool SocketStateReader::read(quint16 port, Protocols protocols, QList<SocketSnapshot> *sockets,
-                             QString *error, bool withOwners)
+                             QString *error, bool withOwners, const LabNetwork *network)
 {
     PortFilter filter;
     filter.port = port;
-    if (!succeeded(readFiltered(filter, protocols, sockets), error))
+    if (!succeeded(readFiltered(filter, protocols, sockets, AnyFamily, network), error))
         return false;
     if (withOwners)
         findOwners(sockets);
@@ -325,7 +327,8 @@ bool SocketStateReader::read(quint16 port, Protocols protocols, QList<SocketSnap
 
 bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
                                        QList<SocketSnapshot> *sockets, QString *error,
-                                       Families families, const QList<quint16> &remotePorts)
+                                       Families families, const QList<quint16> &remotePorts,
+                                       const LabNetwork *network)
 {
     sockets->clear();
     parsedCount = 0;
@@ -334,18 +337,18 @@ bool SocketStateReader::readLocalPorts(const QList<quint16> &localPorts, Protoco
     PortFilter filter;
     filter.localPorts = localPorts;
     filter.remotePorts = remotePorts;
-    return succeeded(readFiltered(filter, protocols, sockets, families), error);
+    return succeeded(readFiltered(filter, protocols, sockets, families, network), error);
 }
 
 bool SocketStateReader::readListeners(quint16 localPort, QList<SocketSnapshot> *sockets,
-                                      Families families)
+                                      Families families, const LabNetwork *network)
 {
     sockets->clear();
     parsedCount = 0;
     PortFilter filter;
     filter.localPorts = {localPort};
     filter.states = 1u << int(SocketState::Listen);
-    return readFiltered(filter, TcpOnly, sockets, families) == 0;
+    return readFiltered(filter, TcpOnly, sockets, families, network) == 0;
 }
 
 int SocketStateReader::lastParsedCount()

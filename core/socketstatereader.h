@@ -9,6 +9,8 @@
 
 namespace socketlab {
 
+class LabNetwork;
+
 // The TCP states as the kernel numbers them (include/net/tcp_states.h); a UDP socket is
 // CLOSE when unconnected and ESTABLISHED after connect().
 enum class SocketState {
@@ -72,8 +74,10 @@ public:
     enum Families { Ipv4 = 1, Ipv6 = 2, AnyFamily = 3 };
 
     // Returns false with a translated message in *error when the kernel could not be asked.
+    // Every read asks the kernel about network's sockets (the lab's private network), or
+    // SocketLab's own network's when it is null.
     static bool read(quint16 port, Protocols protocols, QList<SocketSnapshot> *sockets,
-                     QString *error, bool withOwners = true);
+                     QString *error, bool withOwners = true, const LabNetwork *network = nullptr);
     // The sockets whose local port is one of localPorts, filtered by the kernel itself (inet_diag
     // bytecode), owners not looked up: a sampler's cheap read, which a flood of other programs'
     // connections to the same port (thousands of TIME_WAIT sockets) does not slow down.
@@ -81,12 +85,13 @@ public:
     static bool readLocalPorts(const QList<quint16> &localPorts, Protocols protocols,
                                QList<SocketSnapshot> *sockets, QString *error,
                                Families families = AnyFamily,
-                               const QList<quint16> &remotePorts = {});
+                               const QList<quint16> &remotePorts = {},
+                               const LabNetwork *network = nullptr);
     // The TCP listeners on localPort: the kernel walks its table of listeners only, not the
     // connections, so this stays cheap however many sockets the machine has (a sampler's
     // probe of the accept queue between full reads).
     static bool readListeners(quint16 localPort, QList<SocketSnapshot> *sockets,
-                              Families families = AnyFamily);
+                              Families families = AnyFamily, const LabNetwork *network = nullptr);
     // Fills pid for the sockets whose inode an open descriptor of this user's processes names
     // (/proc/<pid>/fd/* -> socket:[inode]).
     static void findOwners(QList<SocketSnapshot> *sockets);

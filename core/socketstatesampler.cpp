@@ -209,7 +209,8 @@ bool SocketStateSampler::acceptQueueChanged()
     takeTarget();
     QList<SocketSnapshot> listeners;
     if (m_serverPort == 0
-        || !SocketStateReader::readListeners(m_serverPort, &listeners, m_target.families))
+        || !SocketStateReader::readListeners(m_serverPort, &listeners, m_target.families,
+                                             m_target.network.get()))
         return false;
     qint64 queue = -1;
     for (const SocketSnapshot &s : std::as_const(listeners)) {
@@ -354,7 +355,8 @@ void SocketStateSampler::sampleOnce(qint64 *lastEmitUs)
         protocols |= SocketStateReader::TcpOnly;
     // A failed read (out of descriptors) skips a tick; the next one tries again.
     if (!SocketStateReader::readLocalPorts(ports, SocketStateReader::Protocols(protocols), &sockets,
-                                           nullptr, m_target.families, m_target.keptPorts)) {
+                                           nullptr, m_target.families, m_target.keptPorts,
+                                           m_target.network.get())) {
         return;
     }
     const qint64 sampleUs = nowUs();

@@ -19,6 +19,8 @@
 
 namespace socketlab {
 
+class LabNetwork;
+
 // Samples the kernel's view of the lab's sockets (SocketStateReader) about ten times a second
 // on a thread of its own, while there is something to watch, and posts every TCP state change
 // into the event queue as a State event stamped with the sample's time, so the log and the
@@ -81,6 +83,9 @@ public:
         // left, and a sample delivered every tick while there are some: a lesson keeps
         // watching a stopped server's TIME_WAIT and plots queues over time.
         QList<quint16> keptPorts;
+        // The network the lab's sockets live in (null: SocketLab's own): the kernel shows a
+        // namespace's sockets only to a sock_diag socket made in it.
+        std::shared_ptr<LabNetwork> network;
 
         bool isEmpty() const
         {
@@ -90,7 +95,7 @@ public:
         {
             return protocol == other.protocol && serverAddress == other.serverAddress
                 && clientPorts == other.clientPorts && families == other.families
-                && run == other.run && keptPorts == other.keptPorts;
+                && run == other.run && keptPorts == other.keptPorts && network == other.network;
         }
     };
 

@@ -25,11 +25,13 @@ int TcpStateTable::countIn(const QByteArray &table, quint16 localPort, int state
     return found;
 }
 
-int TcpStateTable::count(quint16 localPort, int state)
+int TcpStateTable::count(quint16 localPort, int state, qint64 networkHelper)
 {
     int found = 0;
-    for (const char *path : {"/proc/net/tcp", "/proc/net/tcp6"}) {
-        QFile file(QString::fromLatin1(path));
+    const QString folder = networkHelper > 0 ? QStringLiteral("/proc/%1/net/").arg(networkHelper)
+                                             : QStringLiteral("/proc/net/");
+    for (const char *name : {"tcp", "tcp6"}) {
+        QFile file(folder + QLatin1String(name));
         if (file.open(QIODevice::ReadOnly))
             found += countIn(file.readAll(), localPort, state);
     }

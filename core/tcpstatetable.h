@@ -12,7 +12,9 @@ public:
     static constexpr int kTimeWait = 0x06;
     static constexpr int kListen = 0x0A;
 
-    static int count(quint16 localPort, int state);
+    // networkHelper: a process of the lab's private network (LabNetwork::helperPid()), whose
+    // /proc/<pid>/net shows that network's tables; 0 for SocketLab's own network.
+    static int count(quint16 localPort, int state, qint64 networkHelper = 0);
     // One table's text: "  sl  local_address rem_address   st ..." then a line per socket.
     static int countIn(const QByteArray &table, quint16 localPort, int state);
 };

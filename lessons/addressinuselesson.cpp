@@ -48,17 +48,18 @@ LessonStep::Enter serveClient(const Facts &facts, bool reuse, int n)
 bool inTimeWait(LessonRuntime &rt, int client, quint16 port)
 {
     return rt.count(LessonRuntime::clientEvent(client, EventKind::Disconnected)) > 0
-        && TcpStateTable::count(port, TcpStateTable::kTimeWait) > 0;
+        && TcpStateTable::count(port, TcpStateTable::kTimeWait, rt.networkHelper()) > 0;
 }
 
 // The TIME_WAIT sockets on port as "local - peer", read from the kernel at once (one dump, at
 // the moment bind() is about to fail; the kernel view shows the same ones live).
-QStringList timeWaitOn(quint16 port)
+QStringList timeWaitOn(const LessonRuntime &rt, quint16 port)
 {
     QList<SocketSnapshot> sockets;
     QString error;
     QStringList found;
-    if (!SocketStateReader::read(port, SocketStateReader::TcpOnly, &sockets, &error, false))
+    if (!SocketStateReader::read(port, SocketStateReader::TcpOnly, &sockets, &error, false,
+                                 rt.network()))
         return found;
     for (const SocketSnapshot &s : KernelSockets::inState(sockets, SocketState::TimeWait)) {
         if (s.localPort == port)
@@ -72,9 +73,10 @@ LessonStep::Enter restartOnSamePort(const Facts &facts, bool reuse)
 {
     return [facts, reuse](LessonRuntime &rt) {
         const quint16 port = portOf(*facts, reuse);
-        facts->timeWaitAtRestart = TcpStateTable::count(port, TcpStateTable::kTimeWait);
+        facts->timeWaitAtRestart
+            = TcpStateTable::count(port, TcpStateTable::kTimeWait, rt.networkHelper());
         if (!reuse)
-            facts->timeWaitSockets = timeWaitOn(port);
+            facts->timeWaitSockets = timeWaitOn(rt, port);
         const bool ok = rt.startServer(config(reuse, port));
         (reuse ? facts->reuseRestartOk : facts->plainRestartOk) = ok;
     };

@@ -71,8 +71,8 @@ void readTimeWait(LessonRuntime &rt, ClosingFacts &facts)
     QList<SocketSnapshot> sockets;
     QString error;
     const quint16 serverPort = rt.serverPort();
-    facts.kernelRead
-        = SocketStateReader::read(serverPort, SocketStateReader::TcpOnly, &sockets, &error, false);
+    facts.kernelRead = SocketStateReader::read(serverPort, SocketStateReader::TcpOnly, &sockets,
+                                               &error, false, rt.network());
     facts.timeWait.clear();
     facts.serverTimeWait = 0;
     // Only the lesson's connections, known by both ends' ports: another program's TIME_WAIT

@@ -1,6 +1,8 @@
 #include "lessons/lessonruntime.h"
 
+#include "core/capturepermission.h"
 #include "core/fd.h"
+#include "core/labnetwork.h"
 
 #include <algorithm>
 #include <netinet/in.h>
@@ -22,6 +24,16 @@ LessonRuntime::LessonRuntime(QObject *parent)
     connect(&m_session, &LabSession::socketsSampled, this, &LessonRuntime::kernelArrived);
     m_stepClock.start();
     m_runClock.start();
+    // Where SocketLab may not capture, the lesson runs in a network of its own where it may:
+    // the wire is what the lessons show. Anywhere else it stays in the machine's loopback.
+    if (CapturePermission::way() == CapturePermission::Way::None)
+        m_session.setNetwork(LabNetwork::create(&m_networkError));
+}
+
+qint64 LessonRuntime::networkHelper() const
+{
+    const LabNetwork *network = this->network();
+    return network ? network->helperPid() : 0;
 }
 
 LessonRuntime::~LessonRuntime()

@@ -41,6 +41,14 @@ public:
     void reset();
 
     LabSession *session() { return &m_session; }
+    // The lab's private network the lesson runs in when capture is not allowed otherwise here
+    // (CapturePermission::way() is None) and one can be made; null: SocketLab's own network.
+    // Anything that asks the kernel about the lesson's sockets asks there.
+    const LabNetwork *network() const { return m_session.network().get(); }
+    // The network's helper process (TcpStateTable reads its /proc/<pid>/net), 0 without one.
+    qint64 networkHelper() const;
+    // Why no private network could be made (empty when one was, or none was needed).
+    QString networkError() const { return m_networkError; }
     Server *server() { return m_session.server(); }
     const Server *server() const { return m_session.server(); }
     // Starts the server on 127.0.0.1 with config; false if it did not start.
@@ -105,6 +113,7 @@ private:
     void kernelArrived(const QList<SocketSnapshot> &sockets);
 
     LabSession m_session;
+    QString m_networkError;
     SocketEvents m_events;
     QMap<int, QString> m_clientAddresses; // the run's clients' local addresses, by number
     QElapsedTimer m_stepClock;

@@ -1830,6 +1830,17 @@
     </message>
 </context>
 <context>
+    <name>LabNetwork</name>
+    <message>
+        <source>The lab&apos;s private network cannot be made: %1 failed (%2).</source>
+        <translation>Não é possível criar a rede privada do laboratório: %1 falhou (%2).</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s private network cannot be made here: %1 failed (%2). User namespaces may be disabled (sysctl user.max_user_namespaces, kernel.unprivileged_userns_clone, or AppArmor&apos;s kernel.apparmor_restrict_unprivileged_userns).</source>
+        <translation>Não é possível criar aqui a rede privada do laboratório: %1 falhou (%2). Os user namespaces podem estar desativados (sysctl user.max_user_namespaces, kernel.unprivileged_userns_clone, ou kernel.apparmor_restrict_unprivileged_userns do AppArmor).</translation>
+    </message>
+</context>
+<context>
     <name>LogExporter</name>
     <message>
         <source>Cannot write %1: %2</source>

@@ -1,5 +1,6 @@
 #include "core/private/clientworker.h"
 
+#include "core/labnetwork.h"
 #include "core/resolver.h"
 #include "core/socketio.h"
 
@@ -26,11 +27,13 @@ constexpr int kCloseGraceMs = 2000;
 } // namespace
 
 ClientWorker::ClientWorker(Protocol protocol, const QString &host, quint16 port,
-                           const EventReporter &reporter, const ClientOptions &options)
+                           const EventReporter &reporter, const ClientOptions &options,
+                           std::shared_ptr<LabNetwork> network)
     : m_protocol(protocol),
       m_host(host),
       m_port(port),
       m_options(options),
+      m_network(std::move(network)),
       m_reporter(reporter),
       m_buffer(kReceiveBuffer, Qt::Uninitialized)
 {
@@ -184,7 +187,7 @@ bool ClientWorker::tryConnect(const Endpoint &address)
     // Step 3: the socket.
     const QString socketArgs = SocketIo::socketArgs(address.family(), type, protocol);
     const CallClock socketClock;
-    Fd socket(::socket(address.family(), type | SOCK_CLOEXEC, protocol));
+    Fd socket(LabNetwork::socketIn(m_network.get(), address.family(), type, protocol));
     const int socketErrno = socket.isValid() ? 0 : errno;
     m_reporter.traceCall(SysCall::Socket, socketClock, socketArgs, socket.get(), socketErrno);
     if (!socket.isValid()) {

@@ -14,7 +14,11 @@
 #include <QThread>
 #include <QVector>
 
+#include <memory>
+
 namespace socketlab {
+
+class LabNetwork;
 
 // The client's own thread: the recipe's client sequence (resolve, protocol, socket, connect,
 // send/recv while there is data, close), driven by commands from the GUI or CLI thread.
@@ -24,7 +28,8 @@ class ClientWorker : public QThread
 
 public:
     ClientWorker(Protocol protocol, const QString &host, quint16 port,
-                 const EventReporter &reporter, const ClientOptions &options = {});
+                 const EventReporter &reporter, const ClientOptions &options = {},
+                 std::shared_ptr<LabNetwork> network = {});
     ~ClientWorker() override;
 
     void send(const QByteArray &data);
@@ -88,6 +93,7 @@ private:
     const QString m_host;
     const quint16 m_port;
     const ClientOptions m_options;
+    const std::shared_ptr<LabNetwork> m_network; // null: SocketLab's own network
     EventReporter m_reporter;
     WakeSignal m_stop;
     WakeSignal m_commandsWaiting;

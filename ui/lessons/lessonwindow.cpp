@@ -101,6 +101,7 @@ LessonWindow::LessonWindow(QWidget *parent)
             [this] { m_stepFirstRow = m_diagram->model().rowCount(); });
     connect(runtime, &LessonRuntime::kernelSampled, this, &LessonWindow::updatePendingConnects);
     m_processes->setServer(runtime->server());
+    m_processes->setNetwork(runtime->network());
     m_kernel->setRuntime(runtime);
     // The sticky lane titles are painted at the visible top: repaint whole on scroll.
     connect(m_diagramScroll->verticalScrollBar(), &QScrollBar::valueChanged, m_diagram,

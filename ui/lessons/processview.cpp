@@ -118,7 +118,8 @@ void ProcessView::refresh()
         // Both ends: the side that closed first waits, the server's or the client's.
         QList<SocketSnapshot> sockets;
         QString error;
-        if (!SocketStateReader::read(port, SocketStateReader::TcpOnly, &sockets, &error, false)) {
+        if (!SocketStateReader::read(port, SocketStateReader::TcpOnly, &sockets, &error, false,
+                                     m_network)) {
             notes << error;
             continue;
         }

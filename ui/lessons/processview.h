@@ -10,6 +10,7 @@ class QTreeWidget;
 
 namespace socketlab {
 
+class LabNetwork;
 class Server;
 
 // The server process, its accept loop, handler threads and child processes with pid/tid,
@@ -24,6 +25,9 @@ public:
     void setEvents(const SocketEvents &events);
     // For the shared counter line (the server process's own copy).
     void setServer(const Server *server) { m_server = server; }
+    // The lab's private network the lesson runs in (null: SocketLab's own): TIME_WAIT is read
+    // there.
+    void setNetwork(const LabNetwork *network) { m_network = network; }
     void setShowTimeWait(bool show) { m_showTimeWait = show; }
     // The step points here: the State column is highlighted (and always in view).
     void setObserved(bool on);
@@ -40,6 +44,7 @@ private:
 
     ProcessTracker m_tracker;
     const Server *m_server = nullptr;
+    const LabNetwork *m_network = nullptr;
     bool m_showTimeWait = false;
     bool m_observed = false;
     QTreeWidget *m_tree;

@@ -69,7 +69,7 @@ CheckItem ServerRubric::sequence(const RubricTrace &trace)
     const QList<SysCall> wanted = isTcp(run)
         ? QList<SysCall> {SysCall::Socket, SysCall::Bind, SysCall::Listen, SysCall::Accept}
         : QList<SysCall> {SysCall::Socket, SysCall::Bind, SysCall::Recvfrom};
-    QStringList evidence;
+    Evidence evidence;
     const int next = trace.inOrder(wanted, &evidence);
     const QString id = QStringLiteral("server-sequence");
     if (next == wanted.size()) {
@@ -98,7 +98,7 @@ CheckItem ServerRubric::port(const RubricTrace &trace)
 {
     const CheckRun &run = trace.run();
     const QString suffix = QLatin1Char(':') + QString::number(run.port);
-    QStringList evidence;
+    Evidence evidence;
     bool right = false;
     for (const SocketEvent &event : run.events) {
         if (!RubricTrace::isCall(event, SysCall::Bind))
@@ -165,7 +165,7 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
     if (isTcp(run))
         return items;
 
-    QStringList evidence;
+    Evidence evidence;
     int got = 0;
     const QList<QPair<int, QByteArray>> datagrams = {{0, kMarker1}, {1, kMarker2}, {0, kDatagram3}};
     for (const auto &datagram : datagrams) {
@@ -202,7 +202,7 @@ CheckItems ServerRubric::reading(const RubricTrace &trace)
     const QString id = QStringLiteral("reads-whole-message");
     const qint64 sent = run.sentByClient.isEmpty() ? 0 : run.sentByClient.first().size();
     const qint64 read = trace.bytesReadFrom(0);
-    QStringList evidence;
+    Evidence evidence;
     for (int i : trace.readsFrom(0))
         evidence << RubricTrace::evidence(run.events.at(i));
     if (sent > 0 && read >= sent)
@@ -264,7 +264,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
     const CheckRun &run = trace.run();
     CheckItems items;
     const QList<int> accepts = trace.calls(SysCall::Accept);
-    QStringList acceptEvidence;
+    Evidence acceptEvidence;
     for (int i : accepts)
         acceptEvidence << RubricTrace::evidence(run.events.at(i));
     const QString againId = QStringLiteral("accepts-again");
@@ -285,7 +285,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
     // The second client left by RST; the third must still be served.
     const QString resetId = QStringLiteral("survives-reset");
     const QString resetPeer = run.clients.value(1);
-    QStringList resetEvidence;
+    Evidence resetEvidence;
     for (const SocketEvent &event : run.events) {
         if (!resetPeer.isEmpty() && event.kind == EventKind::Call && event.peer == resetPeer
             && (event.errnum == ECONNRESET || event.call == SysCall::Close)) {
@@ -328,7 +328,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
         items << RubricTrace::notApplicable(
             twoId, tr("An iterative server serves one client at a time, as the recipe's."));
     } else {
-        QStringList evidence;
+        Evidence evidence;
         for (int i : trace.readsFrom(1)) {
             evidence << RubricTrace::evidence(run.events.at(i));
             break;
@@ -360,7 +360,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
                                     tr("accept() the clients that connect.")));
     } else {
         const QList<int> open = trace.openAccepted();
-        QStringList evidence;
+        Evidence evidence;
         for (int i : open)
             evidence << RubricTrace::evidence(run.events.at(i));
         if (open.isEmpty())
@@ -418,7 +418,7 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
                 serving.insert(run.events.at(i).pid);
         }
     }
-    QStringList childEvidence;
+    Evidence childEvidence;
     int closing = 0;
     for (qint64 child : std::as_const(serving)) {
         const QList<int> closes
@@ -449,7 +449,7 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
             childEvidence);
 
     // The parent closes its copy of each accepted connection after fork().
-    QStringList parentEvidence;
+    Evidence parentEvidence;
     int closedCopies = 0;
     for (int f : forks) {
         int accepted = -1;
@@ -492,7 +492,7 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
 
     // Reaping: no child left a zombie once the clients had gone.
     QList<qint64> zombies;
-    QStringList zombieEvidence;
+    Evidence zombieEvidence;
     for (int i = 0; i < end; ++i) {
         const SocketEvent &event = run.events.at(i);
         if (event.kind != EventKind::Process)
@@ -537,7 +537,7 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
     }
     CheckItems items;
     QList<qint64> readers;
-    QStringList evidence;
+    Evidence evidence;
     for (int client = 0; client < run.clients.size(); ++client) {
         const QList<int> reads = trace.readsFrom(client);
         if (reads.isEmpty())
@@ -565,7 +565,7 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
 
     const int end = run.stopIndex > 0 ? run.stopIndex : int(run.events.size());
     QSet<qint64> ended;
-    QStringList endEvidence;
+    Evidence endEvidence;
     for (int i = 0; i < end; ++i) {
         const SocketEvent &event = run.events.at(i);
         if (event.kind == EventKind::Process && event.processChange == ProcessChange::Exited

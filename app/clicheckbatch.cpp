@@ -101,7 +101,9 @@ int CliCheckBatch::exec()
             say(fatal);
             return 1;
         }
-        say(tr("%1: %2 of %3 items passed").arg(name).arg(row.passed).arg(row.passed + row.failed));
+        say(tr("%1: %2 of %n item(s) passed", "", row.passed + row.failed)
+                .arg(name)
+                .arg(row.passed));
         everyPassed = everyPassed && row.everyPassed;
         rows << row;
     }

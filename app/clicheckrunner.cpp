@@ -3,9 +3,9 @@
 #include "app/clicheckbatch.h"
 #include "app/signalwatcher.h"
 #include "core/checkitemjson.h"
+#include "core/checkrubric.h"
 #include "core/errortext.h"
 #include "core/eventjson.h"
-#include "core/checkrubric.h"
 #include "core/privatenetwork.h"
 #include "core/programcheck.h"
 
@@ -122,7 +122,8 @@ QByteArray CliCheckRunner::itemText(const CheckItem &item, bool json)
                                                                 : tr("not applicable");
     QString text = tr("%1  %2: %3").arg(word, item.id, item.explanation);
     if (!item.evidence.isEmpty())
-        text += QLatin1Char(' ') + tr("Evidence: %1.").arg(item.evidence.join(QStringLiteral("; ")));
+        text
+            += QLatin1Char(' ') + tr("Evidence: %1.").arg(item.evidence.join(QStringLiteral("; ")));
     // One line per item, whatever the program printed.
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return text.toUtf8() + '\n';
@@ -138,9 +139,9 @@ QByteArray CliCheckRunner::scoreText(const CheckItems &items, bool json)
     }
     if (json)
         return CheckItemJson::scoreLine(passed, failed);
-    return tr("Score: %1 of %2 items passed (items that do not apply are not counted).")
+    return tr("Score: %1 of %n item(s) passed (items that do not apply are not counted).", "",
+              passed + failed)
                .arg(passed)
-               .arg(passed + failed)
                .toUtf8()
         + '\n';
 }
@@ -265,32 +266,34 @@ int CliCheckRunner::runChecked(const QString &program, const QStringList &argume
     QObject::connect(&check, &ProgramCheck::itemDecided, &check, [this](const CheckItem &item) {
         writeAll(STDOUT_FILENO, itemText(item, m_options.json));
     });
-    QObject::connect(&check, &ProgramCheck::finished, &check, [this, &check](const CheckItems &items) {
-        writeAll(STDOUT_FILENO, scoreText(items, m_options.json));
-        for (const QString &id : check.mismatches()) {
-            say(tr("Item %1 was decided while the program ran, but the whole run decides it "
-                   "otherwise; the earlier result stands.")
-                    .arg(id));
-        }
-        if (check.wasInterrupted()) {
-            const int missing = int(CheckRubric::itemIds(m_options.exercise).size() - items.size());
-            say(tr("Interrupted: the program was stopped, %n item(s) not decided.", "", missing));
-            QCoreApplication::exit(1);
-            return;
-        }
-        QCoreApplication::exit(exitStatus(items));
-    });
+    QObject::connect(
+        &check, &ProgramCheck::finished, &check, [this, &check](const CheckItems &items) {
+            writeAll(STDOUT_FILENO, scoreText(items, m_options.json));
+            for (const QString &id : check.mismatches()) {
+                say(tr("Item %1 was decided while the program ran, but the whole run decides it "
+                       "otherwise; the earlier result stands.")
+                        .arg(id));
+            }
+            if (check.wasInterrupted()) {
+                const int missing
+                    = int(CheckRubric::itemIds(m_options.exercise).size() - items.size());
+                say(tr("Interrupted: the program was stopped, %n item(s) not decided.", "",
+                       missing));
+                QCoreApplication::exit(1);
+                return;
+            }
+            QCoreApplication::exit(exitStatus(items));
+        });
     if (outputFd >= 0) {
-        QObject::connect(&check, &ProgramCheck::eventsRecorded, &check,
-                         [outputFd](const SocketEvents &events) {
-                             QByteArray lines;
-                             for (const SocketEvent &event : events) {
-                                 if (event.kind == EventKind::Call
-                                     || event.kind == EventKind::Process)
-                                     lines += EventJson::toLine(event);
-                             }
-                             writeAll(outputFd, lines);
-                         });
+        QObject::connect(
+            &check, &ProgramCheck::eventsRecorded, &check, [outputFd](const SocketEvents &events) {
+                QByteArray lines;
+                for (const SocketEvent &event : events) {
+                    if (event.kind == EventKind::Call || event.kind == EventKind::Process)
+                        lines += EventJson::toLine(event);
+                }
+                writeAll(outputFd, lines);
+            });
     }
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &check,

@@ -91,8 +91,9 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         tr("Sockets: sample every MS milliseconds and print the changes until interrupted."),
         QStringLiteral("MS"));
     const QCommandLineOption outputOption(
-        QStringLiteral("output"), tr("Trace: write the events to FILE instead of standard error. Check: write "
-                                    "the program's calls and processes to FILE."),
+        QStringLiteral("output"),
+        tr("Trace: write the events to FILE instead of standard error. Check: write "
+           "the program's calls and processes to FILE."),
         QStringLiteral("FILE"));
     const QCommandLineOption captureOption(
         QStringLiteral("capture"),

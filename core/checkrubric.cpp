@@ -125,9 +125,9 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
             items << RubricTrace::fail(
                 id,
                 RubricTrace::withChange(
-                    tr("SocketLab's server received %1 of the %2 lines typed.")
-                        .arg(arrived)
-                        .arg(run.typedLines.size()),
+                    tr("SocketLab's server received %1 of the %n line(s) typed.", "",
+                       int(run.typedLines.size()))
+                        .arg(arrived),
                     tr("read each line typed (input() in Python, fgets() in C) and send it.")),
                 evidence);
     }
@@ -146,16 +146,16 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         const int made = int(sends.size()) - (sentCtrlX ? 1 : 0);
         const QString id = QStringLiteral("one-send-per-line");
         if (made == expected && expected > 0)
-            items << RubricTrace::pass(id,
-                                       tr("Each of the %1 lines typed went out in one %2().")
-                                           .arg(expected)
-                                           .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send)),
-                                       evidence);
+            items << RubricTrace::pass(
+                id,
+                tr("The %n line(s) typed went out in one %1() each.", "", expected)
+                    .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send)),
+                evidence);
         else
             items << RubricTrace::fail(
                 id,
                 RubricTrace::withChange(
-                    tr("The %1 lines typed went out in %2 calls.").arg(expected).arg(made),
+                    tr("Lines typed: %n; calls that sent them: %1.", "", expected).arg(made),
                     tr("send each line once, as soon as it is typed: one %1() per line.")
                         .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send))),
                 evidence);

@@ -38,8 +38,8 @@ LiveRubric::LiveRubric(Exercise exercise)
     if (exercise == Exercise::TcpServer)
         other << QStringLiteral("serves-two-at-once");
     if (exercise != Exercise::TcpServerFork)
-        other << QStringLiteral("child-closes-listener") << QStringLiteral("parent-closes-connection")
-              << QStringLiteral("children-reaped");
+        other << QStringLiteral("child-closes-listener")
+              << QStringLiteral("parent-closes-connection") << QStringLiteral("children-reaped");
     if (exercise != Exercise::TcpServerThread)
         other << QStringLiteral("thread-per-connection") << QStringLiteral("threads-end");
     for (const QString &id : std::as_const(other)) {

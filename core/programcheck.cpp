@@ -209,7 +209,8 @@ void ProgramCheck::addTcpServerProbes(bool concurrent)
                                 m_run.secondReadWhileFirstConnected = true;
                                 return true;
                             },
-                            kConcurrentWaitMs, false, LiveRubric::Milestone::SecondClientConcurrent});
+                            kConcurrentWaitMs, false,
+                            LiveRubric::Milestone::SecondClientConcurrent});
     }
     m_probes.push_back(
         {[this] {
@@ -277,9 +278,10 @@ void ProgramCheck::addClientProbes()
         = {QByteArrayLiteral("first line"), QByteArrayLiteral("second line"),
            QByteArrayLiteral("third line")};
     for (const QByteArray &line : lines) {
-        const LiveRubric::Milestone milestone = line == lines.first() ? LiveRubric::Milestone::FirstLineArrived
-            : line == lines.last()                                    ? LiveRubric::Milestone::LinesArrived
-                                                                      : LiveRubric::Milestone::None;
+        const LiveRubric::Milestone milestone = line == lines.first()
+            ? LiveRubric::Milestone::FirstLineArrived
+            : line == lines.last() ? LiveRubric::Milestone::LinesArrived
+                                   : LiveRubric::Milestone::None;
         m_probes.push_back({[this, line] {
                                 m_run.typedLines << line;
                                 m_tracer->writeInput(line + '\n');

@@ -184,9 +184,9 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
         items << RubricTrace::fail(
             everyId,
             RubricTrace::withChange(
-                tr("The server received %1 of the %2 datagrams SocketLab's clients sent.")
-                    .arg(got)
-                    .arg(datagrams.size()),
+                tr("The server received %1 of the %n datagram(s) SocketLab's clients sent.", "",
+                   int(datagrams.size()))
+                    .arg(got),
                 tr("call recvfrom() again in a loop, for every client: UDP has no connection to "
                    "wait for.")),
             evidence);
@@ -275,8 +275,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
         items << RubricTrace::fail(
             againId,
             RubricTrace::withChange(
-                tr("The server accepted %1 client(s) of the %2 that came.")
-                    .arg(accepts.size())
+                tr("The server accepted %n client(s); %1 came.", "", int(accepts.size()))
                     .arg(run.clients.size()),
                 tr("after a client, go back to accept() for the next one: accept() in a loop (the "
                    "recipe's while True).")),
@@ -367,16 +366,16 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
             items << RubricTrace::pass(
                 fdId,
                 tr("No descriptor is left behind: once the clients had left, the server had closed "
-                   "each of their %1 connections.")
-                    .arg(accepts.size()),
+                   "the %n connection(s) it accepted.",
+                   "", int(accepts.size())),
                 acceptEvidence);
         else
             items << RubricTrace::fail(
                 fdId,
                 RubricTrace::withChange(
-                    tr("After the clients had left, %1 of their connections were still open in the "
-                       "server: its descriptors grow with every client.")
-                        .arg(open.size()),
+                    tr("After the clients had left, %n of their connections stayed open in the "
+                       "server: its descriptors grow with every client.",
+                       "", int(open.size())),
                     tr("close() every connection when its client leaves (in a fork server, the "
                        "parent's copy right after fork() too).")),
                 evidence);
@@ -439,10 +438,10 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         items << RubricTrace::fail(
             childId,
             RubricTrace::withChange(
-                tr("%1 of the %2 children that served a client closed the "
-                   "listening socket (fd %3).")
+                tr("Of the %n child process(es) that served a client, %1 closed the listening "
+                   "socket (fd %2).",
+                   "", int(serving.size()))
                     .arg(closing)
-                    .arg(serving.size())
                     .arg(listener),
                 tr("in the child, right after fork(), close the listening socket (the recipe's "
                    "tcp.close()): the child never accepts.")),
@@ -483,9 +482,10 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         items << RubricTrace::fail(
             parentId,
             RubricTrace::withChange(
-                tr("After %1 of %2 fork() calls the parent closed its copy of the connection.")
-                    .arg(closedCopies)
-                    .arg(forks.size()),
+                tr("The parent closed its copy of the connection after %1 of its %n fork() "
+                   "call(s).",
+                   "", int(forks.size()))
+                    .arg(closedCopies),
                 tr("in the parent, close the accepted connection right after fork() (the recipe's "
                    "con.close()): the child has its own copy.")),
             parentEvidence);
@@ -515,10 +515,10 @@ CheckItems ServerRubric::forking(const RubricTrace &trace)
         items << RubricTrace::fail(
             reapId,
             RubricTrace::withChange(
-                tr("The server works, but %1 child process(es) that ended were never reaped, so "
-                   "they stay zombies while the server runs. The recipe's own fork server has the "
-                   "same gap: it never calls waitpid().")
-                    .arg(zombies.size()),
+                tr("The server works, but it never reaped %n child process(es) that ended, so "
+                   "zombies stay while the server runs. The recipe's own fork server has the "
+                   "same gap: it never calls waitpid().",
+                   "", int(zombies.size())),
                 tr("reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) "
                    "in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore "
                    "SIGCHLD.")),
@@ -555,10 +555,10 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
         items << RubricTrace::fail(
             perId,
             RubricTrace::withChange(
-                tr("The %1 connections were read by %2 thread(s): not one "
-                   "thread of its own per connection.")
-                    .arg(readers.size())
-                    .arg(distinct.size()),
+                tr("The connections read (%1) were read by %n thread(s): not one thread of its "
+                   "own per connection.",
+                   "", int(distinct.size()))
+                    .arg(readers.size()),
                 tr("after accept(), start a thread for that connection and do its recv() there "
                    "(threading.Thread(target=..., args=(con, cliente)).start()).")),
             evidence);
@@ -585,9 +585,9 @@ CheckItems ServerRubric::threading(const RubricTrace &trace)
         items << RubricTrace::fail(
             endId,
             RubricTrace::withChange(
-                tr("%1 of the %2 threads that served a client ended after it left.")
-                    .arg(ended.size())
-                    .arg(distinct.size()),
+                tr("Of the %n thread(s) that served a client, %1 ended after it left.", "",
+                   int(distinct.size()))
+                    .arg(ended.size()),
                 tr("let the thread's function return once it has closed its connection.")),
             endEvidence);
     return items;

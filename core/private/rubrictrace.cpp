@@ -149,8 +149,8 @@ QString RubricTrace::clientPort(int client) const
     return colon < 0 ? QString() : address.mid(colon + 1);
 }
 
-CheckItem RubricTrace::item(const QString &id, CheckItem::Result result,
-                            const QString &explanation, const Evidence &evidence)
+CheckItem RubricTrace::item(const QString &id, CheckItem::Result result, const QString &explanation,
+                            const Evidence &evidence)
 {
     CheckItem item;
     item.id = id;
@@ -164,14 +164,12 @@ CheckItem RubricTrace::item(const QString &id, CheckItem::Result result,
     return item;
 }
 
-CheckItem RubricTrace::pass(const QString &id, const QString &explanation,
-                            const Evidence &evidence)
+CheckItem RubricTrace::pass(const QString &id, const QString &explanation, const Evidence &evidence)
 {
     return item(id, CheckItem::Result::Pass, explanation, evidence);
 }
 
-CheckItem RubricTrace::fail(const QString &id, const QString &explanation,
-                            const Evidence &evidence)
+CheckItem RubricTrace::fail(const QString &id, const QString &explanation, const Evidence &evidence)
 {
     return item(id, CheckItem::Result::Fail, explanation, evidence);
 }

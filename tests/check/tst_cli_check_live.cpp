@@ -129,8 +129,8 @@ void TestCliCheckLive::itemsStreamWhileRunning()
 {
     // The recipe's fork server runs until the check stops it: the first items must come
     // before that, while the server is still serving SocketLab's clients.
-    const LiveRun run = runLive(QStringLiteral("tcp-server-fork"),
-                                recipe(QStringLiteral("tcp_server_fork.py")));
+    const LiveRun run
+        = runLive(QStringLiteral("tcp-server-fork"), recipe(QStringLiteral("tcp_server_fork.py")));
     QCOMPARE(run.exitCode, 1); // children-reaped
     QVERIFY(!run.lines.isEmpty());
     QCOMPARE(run.lines.first().value(QLatin1String("event")).toString(), QStringLiteral("item"));
@@ -210,8 +210,9 @@ void TestCliCheckLive::outputFile()
 {
     QTemporaryDir dir;
     const QString output = dir.filePath(QStringLiteral("calls.jsonl"));
-    const LiveRun run = runLive(QStringLiteral("tcp-server"), corpus(QStringLiteral("tcp_server_ok.py")),
-                                {QStringLiteral("--output"), output});
+    const LiveRun run
+        = runLive(QStringLiteral("tcp-server"), corpus(QStringLiteral("tcp_server_ok.py")),
+                  {QStringLiteral("--output"), output});
     QCOMPARE(run.exitCode, 0);
     QFile file(output);
     QVERIFY(file.open(QIODevice::ReadOnly));

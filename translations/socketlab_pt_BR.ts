@@ -812,6 +812,104 @@
     </message>
 </context>
 <context>
+    <name>ConcurrentRubric</name>
+    <message>
+        <source>Only for a server that forks a child per client.</source>
+        <translation>Só para um servidor que cria um filho (fork) por cliente.</translation>
+    </message>
+    <message>
+        <source>The server never called fork().</source>
+        <translation>O servidor nunca chamou fork().</translation>
+    </message>
+    <message>
+        <source>after accept(), fork(): the child serves the client, the parent goes back to accept().</source>
+        <translation>depois do accept(), faça fork(): o filho atende o cliente, o pai volta ao accept().</translation>
+    </message>
+    <message>
+        <source>Each child closes its copy of the listening socket (fd %1).</source>
+        <translation>Cada filho fecha sua cópia do socket de escuta (fd %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the %n child process(es) that served a client, %1 closed the listening socket (fd %2).</source>
+        <translation>
+            <numerusform>Do %n processo filho que atendeu um cliente, %1 fechou o socket de escuta (fd %2).</numerusform>
+            <numerusform>Dos %n processos filhos que atenderam um cliente, %1 fecharam o socket de escuta (fd %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the child, right after fork(), close the listening socket (the recipe&apos;s tcp.close()): the child never accepts.</source>
+        <translation>no filho, logo depois do fork(), feche o socket de escuta (o tcp.close() da receita): o filho nunca faz accept().</translation>
+    </message>
+    <message>
+        <source>After each fork() the parent closes its copy of the connection.</source>
+        <translation>Depois de cada fork() o pai fecha sua cópia da conexão.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The parent closed its copy of the connection after %1 of its %n fork() call(s).</source>
+        <translation>
+            <numerusform>O pai fechou sua cópia da conexão depois de %1 de sua %n chamada a fork().</numerusform>
+            <numerusform>O pai fechou sua cópia da conexão depois de %1 de suas %n chamadas a fork().</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the parent, close the accepted connection right after fork() (the recipe&apos;s con.close()): the child has its own copy.</source>
+        <translation>no pai, feche a conexão aceita logo depois do fork() (o con.close() da receita): o filho tem a sua própria cópia.</translation>
+    </message>
+    <message>
+        <source>Every child that ended was reaped (waitpid): no zombies are left.</source>
+        <translation>Todo filho que terminou foi recolhido (waitpid): não sobra nenhum zumbi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server works, but it never reaped %n child process(es) that ended, so zombies stay while the server runs. The recipe&apos;s own fork server has the same gap: it never calls waitpid().</source>
+        <translation>
+            <numerusform>O servidor funciona, mas nunca recolheu %n processo filho que terminou, e ele fica zumbi enquanto o servidor roda. O próprio servidor com fork da receita tem essa falha: ele nunca chama waitpid().</numerusform>
+            <numerusform>O servidor funciona, mas nunca recolheu %n processos filhos que terminaram, e eles ficam zumbis enquanto o servidor roda. O próprio servidor com fork da receita tem essa falha: ele nunca chama waitpid().</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore SIGCHLD.</source>
+        <translation>recolha os filhos que terminaram: antes de cada accept(), chame waitpid(-1, WNOHANG) num laço até devolver 0 (os.waitpid(-1, os.WNOHANG) em Python), ou ignore SIGCHLD.</translation>
+    </message>
+    <message>
+        <source>Only for a server that starts a thread per client.</source>
+        <translation>Só para um servidor que inicia uma thread por cliente.</translation>
+    </message>
+    <message>
+        <source>Each connection is served by a thread of its own.</source>
+        <translation>Cada conexão é atendida por uma thread própria.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The connections read (%1) were read by %n thread(s): not one thread of its own per connection.</source>
+        <translation>
+            <numerusform>As conexões lidas (%1) foram lidas por %n thread: não uma thread própria por conexão.</numerusform>
+            <numerusform>As conexões lidas (%1) foram lidas por %n threads: não uma thread própria por conexão.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>after accept(), start a thread for that connection and do its recv() there (threading.Thread(target=..., args=(con, cliente)).start()).</source>
+        <translation>depois do accept(), inicie uma thread para essa conexão e faça o recv() dela lá (threading.Thread(target=..., args=(con, cliente)).start()).</translation>
+    </message>
+    <message>
+        <source>No thread of its own served a client (see thread-per-connection).</source>
+        <translation>Nenhuma thread própria atendeu um cliente (veja thread-per-connection).</translation>
+    </message>
+    <message>
+        <source>Each client&apos;s thread ends when its client leaves.</source>
+        <translation>A thread de cada cliente termina quando o cliente sai.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the %n thread(s) that served a client, %1 ended after it left.</source>
+        <translation>
+            <numerusform>Da %n thread que atendeu um cliente, %1 terminou depois que ele saiu.</numerusform>
+            <numerusform>Das %n threads que atenderam um cliente, %1 terminaram depois que ele saiu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>let the thread&apos;s function return once it has closed its connection.</source>
+        <translation>deixe a função da thread retornar depois de fechar a conexão.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorExplanation</name>
     <message>
         <source>%1 (%2)</source>
@@ -2594,66 +2692,6 @@
         <translation>feche com close() cada conexão quando o cliente dela sair (num servidor com fork, também a cópia do pai logo depois do fork()).</translation>
     </message>
     <message>
-        <source>Only for a server that forks a child per client.</source>
-        <translation>Só para um servidor que cria um filho (fork) por cliente.</translation>
-    </message>
-    <message>
-        <source>The server never called fork().</source>
-        <translation>O servidor nunca chamou fork().</translation>
-    </message>
-    <message>
-        <source>after accept(), fork(): the child serves the client, the parent goes back to accept().</source>
-        <translation>depois do accept(), faça fork(): o filho atende o cliente, o pai volta ao accept().</translation>
-    </message>
-    <message>
-        <source>Each child closes its copy of the listening socket (fd %1).</source>
-        <translation>Cada filho fecha sua cópia do socket de escuta (fd %1).</translation>
-    </message>
-    <message>
-        <source>in the child, right after fork(), close the listening socket (the recipe&apos;s tcp.close()): the child never accepts.</source>
-        <translation>no filho, logo depois do fork(), feche o socket de escuta (o tcp.close() da receita): o filho nunca faz accept().</translation>
-    </message>
-    <message>
-        <source>After each fork() the parent closes its copy of the connection.</source>
-        <translation>Depois de cada fork() o pai fecha sua cópia da conexão.</translation>
-    </message>
-    <message>
-        <source>in the parent, close the accepted connection right after fork() (the recipe&apos;s con.close()): the child has its own copy.</source>
-        <translation>no pai, feche a conexão aceita logo depois do fork() (o con.close() da receita): o filho tem a sua própria cópia.</translation>
-    </message>
-    <message>
-        <source>Every child that ended was reaped (waitpid): no zombies are left.</source>
-        <translation>Todo filho que terminou foi recolhido (waitpid): não sobra nenhum zumbi.</translation>
-    </message>
-    <message>
-        <source>reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore SIGCHLD.</source>
-        <translation>recolha os filhos que terminaram: antes de cada accept(), chame waitpid(-1, WNOHANG) num laço até devolver 0 (os.waitpid(-1, os.WNOHANG) em Python), ou ignore SIGCHLD.</translation>
-    </message>
-    <message>
-        <source>Only for a server that starts a thread per client.</source>
-        <translation>Só para um servidor que inicia uma thread por cliente.</translation>
-    </message>
-    <message>
-        <source>Each connection is served by a thread of its own.</source>
-        <translation>Cada conexão é atendida por uma thread própria.</translation>
-    </message>
-    <message>
-        <source>after accept(), start a thread for that connection and do its recv() there (threading.Thread(target=..., args=(con, cliente)).start()).</source>
-        <translation>depois do accept(), inicie uma thread para essa conexão e faça o recv() dela lá (threading.Thread(target=..., args=(con, cliente)).start()).</translation>
-    </message>
-    <message>
-        <source>No thread of its own served a client (see thread-per-connection).</source>
-        <translation>Nenhuma thread própria atendeu um cliente (veja thread-per-connection).</translation>
-    </message>
-    <message>
-        <source>Each client&apos;s thread ends when its client leaves.</source>
-        <translation>A thread de cada cliente termina quando o cliente sai.</translation>
-    </message>
-    <message>
-        <source>let the thread&apos;s function return once it has closed its connection.</source>
-        <translation>deixe a função da thread retornar depois de fechar a conexão.</translation>
-    </message>
-    <message>
         <source>The server prints who connected (the client&apos;s address, port %1).</source>
         <translation>O servidor mostra quem se conectou (o endereço do cliente, porta %1).</translation>
     </message>
@@ -2695,41 +2733,6 @@
         <translation>
             <numerusform>Depois que os clientes saíram, %n das conexões deles continuou aberta no servidor: seus descritores crescem a cada cliente.</numerusform>
             <numerusform>Depois que os clientes saíram, %n das conexões deles continuaram abertas no servidor: seus descritores crescem a cada cliente.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Of the %n child process(es) that served a client, %1 closed the listening socket (fd %2).</source>
-        <translation>
-            <numerusform>Do %n processo filho que atendeu um cliente, %1 fechou o socket de escuta (fd %2).</numerusform>
-            <numerusform>Dos %n processos filhos que atenderam um cliente, %1 fecharam o socket de escuta (fd %2).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The parent closed its copy of the connection after %1 of its %n fork() call(s).</source>
-        <translation>
-            <numerusform>O pai fechou sua cópia da conexão depois de %1 de sua %n chamada a fork().</numerusform>
-            <numerusform>O pai fechou sua cópia da conexão depois de %1 de suas %n chamadas a fork().</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server works, but it never reaped %n child process(es) that ended, so zombies stay while the server runs. The recipe&apos;s own fork server has the same gap: it never calls waitpid().</source>
-        <translation>
-            <numerusform>O servidor funciona, mas nunca recolheu %n processo filho que terminou, e ele fica zumbi enquanto o servidor roda. O próprio servidor com fork da receita tem essa falha: ele nunca chama waitpid().</numerusform>
-            <numerusform>O servidor funciona, mas nunca recolheu %n processos filhos que terminaram, e eles ficam zumbis enquanto o servidor roda. O próprio servidor com fork da receita tem essa falha: ele nunca chama waitpid().</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The connections read (%1) were read by %n thread(s): not one thread of its own per connection.</source>
-        <translation>
-            <numerusform>As conexões lidas (%1) foram lidas por %n thread: não uma thread própria por conexão.</numerusform>
-            <numerusform>As conexões lidas (%1) foram lidas por %n threads: não uma thread própria por conexão.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Of the %n thread(s) that served a client, %1 ended after it left.</source>
-        <translation>
-            <numerusform>Da %n thread que atendeu um cliente, %1 terminou depois que ele saiu.</numerusform>
-            <numerusform>Das %n threads que atenderam um cliente, %1 terminaram depois que ele saiu.</numerusform>
         </translation>
     </message>
 </context>

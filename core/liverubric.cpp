@@ -59,25 +59,33 @@ bool LiveRubric::isDecided(const QString &id) const
 
 CheckItems LiveRubric::reach(Milestone milestone, const CheckRun &snapshot)
 {
-    if (m_gaveUp || milestone == Milestone::None)
+    if (m_gaveUp)
         return {};
-    m_reached.insert(milestone);
-    // Items that passed nothing yet (a print that has not arrived) are asked again at every
-    // later milestone.
+    if (milestone != Milestone::None)
+        m_reached.insert(milestone);
+    // An item that passes is said when the next probe has run too and it still reads the
+    // same: the calls of a connection the program is still winding up (a child's recv() that
+    // sees the reset) come in by then. Items that passed nothing yet (a print that has not
+    // arrived) are asked again at every later probe.
     CheckItems fresh;
+    QHash<QString, CheckItem> candidates;
     const CheckItems all = CheckRubric::evaluate(snapshot);
     for (const CheckItem &item : all) {
         const auto at = m_decidedAt.constFind(item.id);
         if (at == m_decidedAt.cend() || !m_reached.contains(*at) || isDecided(item.id))
             continue;
-        const bool final = item.result == CheckItem::Result::Pass
-            || (item.result == CheckItem::Result::NotApplicable
-                && m_notApplicable.contains(item.id));
-        if (!final)
-            continue;
-        fresh << item;
-        m_decided << item;
+        const bool otherExercise
+            = item.result == CheckItem::Result::NotApplicable && m_notApplicable.contains(item.id);
+        const bool confirmed = item.result == CheckItem::Result::Pass
+            && m_candidates.contains(item.id) && m_candidates.value(item.id) == item;
+        if (otherExercise || confirmed) {
+            fresh << item;
+            m_decided << item;
+        } else if (item.result == CheckItem::Result::Pass) {
+            candidates.insert(item.id, item);
+        }
     }
+    m_candidates = candidates;
     return fresh;
 }
 

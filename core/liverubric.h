@@ -12,10 +12,11 @@ namespace socketlab {
 // on have shown what they were there for: the server's sequence once the first client got in,
 // survives-reset once the client after the reset was served, …; what only the end can tell
 // (children reaped, threads ended, descriptors, limits) and every failure wait for the end.
-// An item is decided early only when the rest of the run cannot change it: it passes (or
-// does not apply to the exercise at all), and every probe so far did what it was for, so the
-// evidence it quotes is all there is. CheckRubric evaluates the whole run at the end the same
-// way; mismatches() says where the two would differ (none, as tests/check verifies).
+// An item is decided early only when the rest of the run cannot change it: it passes (and
+// still reads the same after the next probe) or does not apply to the exercise at all, and
+// every probe so far did what it was for, so the evidence it quotes is all there is. CheckRubric
+// evaluates the whole run at the end the same way; mismatches() says where the two would differ
+// (none, as tests/check verifies).
 class LiveRubric
 {
 public:
@@ -35,8 +36,9 @@ public:
 
     explicit LiveRubric(Exercise exercise);
 
-    // The items newly decided now that milestone was reached, evaluated on what the run
-    // has seen so far (snapshot: CheckRun as CheckRubric reads it at the end).
+    // The items newly decided now that a probe did what it was for (showing milestone, or
+    // None), evaluated on what the run has seen so far (snapshot: CheckRun as CheckRubric
+    // reads it at the end). A pass is said once a second probe found it the same.
     CheckItems reach(Milestone milestone, const CheckRun &snapshot);
     // A probe did not do what it was for: from now on the run may take any turn, and the
     // rest waits for the end.
@@ -54,6 +56,8 @@ private:
     QHash<QString, Milestone> m_decidedAt;
     QSet<QString> m_notApplicable;
     QSet<Milestone> m_reached;
+    // Passes seen at the latest probe, said if the next one sees them the same.
+    QHash<QString, CheckItem> m_candidates;
     CheckItems m_decided;
     bool m_gaveUp = false;
 };

@@ -368,7 +368,7 @@ CheckRun ProgramCheck::snapshot() const
 
 void ProgramCheck::decide(LiveRubric::Milestone milestone)
 {
-    if (milestone == LiveRubric::Milestone::None || m_interrupted)
+    if (m_interrupted)
         return;
     // The events up to now, the program's output up to now.
     m_tracer->flushEvents();

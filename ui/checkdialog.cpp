@@ -115,6 +115,9 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::ItemColumn,
                                                       QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Rows come one by one as items are decided: the header does not fit them by itself.
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_table,
+            &QTableView::resizeColumnsToContents);
 
     // The program's calls as the window shows a traced program: the sequence diagram (lanes
     // per process and thread) and a log of its calls and processes.

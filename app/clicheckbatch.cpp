@@ -1,5 +1,6 @@
 #include "app/clicheckbatch.h"
 
+#include "core/checkitemjson.h"
 #include "core/checkrubric.h"
 #include "core/csvtext.h"
 
@@ -100,7 +101,9 @@ int CliCheckBatch::exec()
             say(fatal);
             return 1;
         }
-        say(tr("%1: %2 of %3 items passed").arg(name).arg(row.passed).arg(row.passed + row.failed));
+        say(tr("%1: %2 of %n item(s) passed", "", row.passed + row.failed)
+                .arg(name)
+                .arg(row.passed));
         everyPassed = everyPassed && row.everyPassed;
         rows << row;
     }
@@ -195,12 +198,14 @@ bool CliCheckBatch::checkEntry(const QString &path, Row *row, QString *fatal)
     const QList<QByteArray> lines = check.readAllStandardOutput().split('\n');
     for (const QByteArray &line : lines) {
         const QJsonObject object = QJsonDocument::fromJson(line).object();
-        if (object.value(QLatin1String("event")).toString() == QLatin1String("item")) {
-            row->results.insert(object.value(QLatin1String("item")).toString(),
-                                object.value(QLatin1String("result")).toString());
-        } else if (object.value(QLatin1String("event")).toString() == QLatin1String("score")) {
-            row->passed += object.value(QLatin1String("passed")).toInt();
-            row->failed += object.value(QLatin1String("failed")).toInt();
+        CheckItem item;
+        int passed = 0;
+        int failed = 0;
+        if (CheckItemJson::parseItem(object, &item)) {
+            row->results.insert(item.id, checkResultName(item.result));
+        } else if (CheckItemJson::parseScore(object, &passed, &failed)) {
+            row->passed += passed;
+            row->failed += failed;
             scored = true;
         }
     }

@@ -1,8 +1,11 @@
 #include "app/clicheckrunner.h"
 
 #include "app/clicheckbatch.h"
+#include "app/signalwatcher.h"
+#include "core/checkitemjson.h"
+#include "core/checkrubric.h"
 #include "core/errortext.h"
-#include "core/jsonline.h"
+#include "core/eventjson.h"
 #include "core/privatenetwork.h"
 #include "core/programcheck.h"
 
@@ -12,6 +15,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -23,6 +27,34 @@ namespace {
 // CPU seconds past the wall-clock limit: the timer stops the program first; this is for a
 // program that would outlive SocketLab.
 constexpr int kCpuSlackSeconds = 5;
+
+// The check's process, for the parent's signal handler.
+volatile pid_t g_checkPid = 0;
+
+// In the parent while the check runs: SIGTERM, SIGHUP and a SIGINT that a process sent (kill)
+// go on to the check, which stops the program and prints what it decided. A terminal's Ctrl+C
+// (sent by the kernel to the whole foreground group) reaches the check by itself.
+void forwardSignal(int signalNumber, siginfo_t *info, void *)
+{
+    const int saved = errno;
+    const bool fromProcess = info && info->si_code <= 0;
+    if (g_checkPid > 0 && (signalNumber != SIGINT || fromProcess))
+        ::kill(g_checkPid, signalNumber);
+    errno = saved;
+}
+
+void writeAll(int fd, const QByteArray &bytes)
+{
+    qsizetype done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        done += n;
+    }
+}
 } // namespace
 
 CliCheckRunner::CliCheckRunner(const CliOptions &options)
@@ -81,50 +113,37 @@ int CliCheckRunner::exitStatus(const CheckItems &items)
     return 0;
 }
 
-QByteArray CliCheckRunner::render(const CheckItems &items, bool json)
+QByteArray CliCheckRunner::itemText(const CheckItem &item, bool json)
 {
-    QByteArray out;
+    if (json)
+        return CheckItemJson::itemLine(item);
+    const QString word = item.result == CheckItem::Result::Pass ? tr("passed")
+        : item.result == CheckItem::Result::Fail                ? tr("failed")
+                                                                : tr("not applicable");
+    QString text = tr("%1  %2: %3").arg(word, item.id, item.explanation);
+    if (!item.evidence.isEmpty())
+        text
+            += QLatin1Char(' ') + tr("Evidence: %1.").arg(item.evidence.join(QStringLiteral("; ")));
+    // One line per item, whatever the program printed.
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text.toUtf8() + '\n';
+}
+
+QByteArray CliCheckRunner::scoreText(const CheckItems &items, bool json)
+{
     int passed = 0;
     int failed = 0;
     for (const CheckItem &item : items) {
         passed += item.result == CheckItem::Result::Pass ? 1 : 0;
         failed += item.result == CheckItem::Result::Fail ? 1 : 0;
-        if (json) {
-            JsonLine line;
-            line.add("event", QStringLiteral("item"));
-            line.add("item", item.id);
-            line.add("result", checkResultName(item.result));
-            line.add("evidence", item.evidence);
-            line.add("explanation", item.explanation);
-            out += line.finish();
-            continue;
-        }
-        const QString word = item.result == CheckItem::Result::Pass ? tr("passed")
-            : item.result == CheckItem::Result::Fail                ? tr("failed")
-                                                                    : tr("not applicable");
-        QString text = tr("%1  %2: %3").arg(word, item.id, item.explanation);
-        if (!item.evidence.isEmpty())
-            text += QLatin1Char(' ')
-                + tr("Evidence: %1.").arg(item.evidence.join(QStringLiteral("; ")));
-        // One line per item, whatever the program printed.
-        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-        out += text.toUtf8() + '\n';
     }
-    if (json) {
-        JsonLine line;
-        line.add("event", QStringLiteral("score"));
-        line.add("passed", qint64(passed));
-        line.add("failed", qint64(failed));
-        line.add("total", qint64(passed + failed));
-        out += line.finish();
-    } else {
-        out += tr("Score: %1 of %2 items passed (items that do not apply are not counted).")
-                   .arg(passed)
-                   .arg(passed + failed)
-                   .toUtf8()
-            + '\n';
-    }
-    return out;
+    if (json)
+        return CheckItemJson::scoreLine(passed, failed);
+    return tr("Score: %1 of %n item(s) passed (items that do not apply are not counted).", "",
+              passed + failed)
+               .arg(passed)
+               .toUtf8()
+        + '\n';
 }
 
 int CliCheckRunner::exec()
@@ -159,6 +178,16 @@ int CliCheckRunner::exec()
         say(tr("Cannot make a folder for the program: %1").arg(folder.errorString()));
         return 1;
     }
+    int outputFd = -1;
+    if (!m_options.output.isEmpty()) {
+        // Opened here, as the caller: the check's user (nobody, when run as root) may not.
+        outputFd = ::open(QFile::encodeName(m_options.output).constData(),
+                          O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (outputFd < 0) {
+            say(tr("Cannot write %1: %2").arg(m_options.output, ErrorText::forErrno(errno)));
+            return 1;
+        }
+    }
     std::fflush(stdout);
     std::fflush(stderr);
     // The check runs in a child forked now, while this process has one thread: the kernel
@@ -169,12 +198,22 @@ int CliCheckRunner::exec()
         return 1;
     }
     if (child == 0) {
-        const int status = runChecked(program, arguments, folder.path());
+        const int status = runChecked(program, arguments, folder.path(), outputFd);
         std::fflush(stdout);
         ::_exit(status); // the parent removes the folder
     }
+    if (outputFd >= 0)
+        ::close(outputFd);
+    g_checkPid = child;
+    struct sigaction forward = {};
+    forward.sa_sigaction = forwardSignal;
+    sigemptyset(&forward.sa_mask);
+    forward.sa_flags = SA_SIGINFO | SA_RESTART;
+    for (const int signalNumber : {SIGINT, SIGTERM, SIGHUP})
+        ::sigaction(signalNumber, &forward, nullptr);
     int status = 0;
     while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+    g_checkPid = 0;
     if (WIFSIGNALED(status)) {
         say(tr("The check itself ended abnormally (signal %1); the program was stopped with it.")
                 .arg(WTERMSIG(status)));
@@ -184,8 +223,11 @@ int CliCheckRunner::exec()
 }
 
 int CliCheckRunner::runChecked(const QString &program, const QStringList &arguments,
-                               const QString &folder)
+                               const QString &folder, int outputFd)
 {
+    // The parent's forwarding handlers are not this process's: it stops by its own watcher.
+    for (const int signalNumber : {SIGINT, SIGTERM, SIGHUP})
+        ::signal(signalNumber, SIG_DFL);
     QString error;
     if (!PrivateNetwork::enter({QString::fromLatin1(PrivateNetwork::kRecipeAddress)}, &error)) {
         say(error);
@@ -220,11 +262,42 @@ int CliCheckRunner::runChecked(const QString &program, const QStringList &argume
     };
 
     ProgramCheck check;
-    QObject::connect(&check, &ProgramCheck::finished, &check, [this](const CheckItems &items) {
-        const QByteArray out = render(items, m_options.json);
-        [[maybe_unused]] ssize_t n = ::write(STDOUT_FILENO, out.constData(), size_t(out.size()));
-        QCoreApplication::exit(exitStatus(items));
+    // Each item as it is decided, a line at a time (write(): nothing waits in a buffer).
+    QObject::connect(&check, &ProgramCheck::itemDecided, &check, [this](const CheckItem &item) {
+        writeAll(STDOUT_FILENO, itemText(item, m_options.json));
     });
+    QObject::connect(
+        &check, &ProgramCheck::finished, &check, [this, &check](const CheckItems &items) {
+            writeAll(STDOUT_FILENO, scoreText(items, m_options.json));
+            for (const QString &id : check.mismatches()) {
+                say(tr("Item %1 was decided while the program ran, but the whole run decides it "
+                       "otherwise; the earlier result stands.")
+                        .arg(id));
+            }
+            if (check.wasInterrupted()) {
+                const int missing
+                    = int(CheckRubric::itemIds(m_options.exercise).size() - items.size());
+                say(tr("Interrupted: the program was stopped, %n item(s) not decided.", "",
+                       missing));
+                QCoreApplication::exit(1);
+                return;
+            }
+            QCoreApplication::exit(exitStatus(items));
+        });
+    if (outputFd >= 0) {
+        QObject::connect(
+            &check, &ProgramCheck::eventsRecorded, &check, [outputFd](const SocketEvents &events) {
+                QByteArray lines;
+                for (const SocketEvent &event : events) {
+                    if (event.kind == EventKind::Call || event.kind == EventKind::Process)
+                        lines += EventJson::toLine(event);
+                }
+                writeAll(outputFd, lines);
+            });
+    }
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &check,
+                     &ProgramCheck::interrupt);
     if (!check.start(options)) {
         say(check.errorString());
         return check.exitCode() == 127 || check.exitCode() == 126 ? 2 : 1;

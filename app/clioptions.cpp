@@ -91,7 +91,9 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
         tr("Sockets: sample every MS milliseconds and print the changes until interrupted."),
         QStringLiteral("MS"));
     const QCommandLineOption outputOption(
-        QStringLiteral("output"), tr("Trace: write the events to FILE instead of standard error."),
+        QStringLiteral("output"),
+        tr("Trace: write the events to FILE instead of standard error. Check: write "
+           "the program's calls and processes to FILE."),
         QStringLiteral("FILE"));
     const QCommandLineOption captureOption(
         QStringLiteral("capture"),
@@ -168,7 +170,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
             = {protoOption,   concurrencyOption, bindOption,       backlogOption, bufferOption,
                rcvbufOption,  echoOption,        maxClientsOption, hostOption,    newlineOption,
                nodelayOption, halfCloseOption,   resetOption,      sndbufOption,  quietOption,
-               traceOption,   watchOption,       outputOption,     captureOption};
+               traceOption,   watchOption,       captureOption};
         for (const QCommandLineOption &option : notForCheck) {
             if (parser.isSet(option)) {
                 *error = tr("Option --%1 does not apply to \"%2\".")
@@ -199,7 +201,7 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
                 return invalid(QStringLiteral("batch"), batchDir);
             if (parser.isSet(csvOption) && csvFile.isEmpty())
                 return invalid(QStringLiteral("csv"), csvFile);
-            for (const QCommandLineOption &option : {portOption, jsonOption}) {
+            for (const QCommandLineOption &option : {portOption, jsonOption, outputOption}) {
                 if (parser.isSet(option)) {
                     *error = tr("Option --%1 does not apply to \"check --batch\".")
                                  .arg(option.names().first());
@@ -221,6 +223,9 @@ bool CliOptions::parse(const QStringList &arguments, QString *error)
             && !Resolver::parsePort(parser.value(portOption), &port, false))
             return invalid(QStringLiteral("port"), parser.value(portOption));
         json = parser.isSet(jsonOption);
+        output = parser.value(outputOption);
+        if (parser.isSet(outputOption) && output.isEmpty())
+            return invalid(QStringLiteral("output"), output);
         if (program.isEmpty() || program.first().isEmpty()) {
             *error = tr("Missing program: use \"check --exercise NAME -- PROGRAM [ARGS...]\".");
             return false;

@@ -37,7 +37,8 @@ public:
     bool trace = false;
     // sockets: which protocols (--proto given or both) and --watch's period (0: print once).
     bool protocolGiven = false;
-    // trace, check: the program and its arguments (after --), and --output's file (empty: stderr).
+    // trace, check: the program and its arguments (after --), and --output's file (trace: empty
+    // for stderr; check: empty for none).
     QStringList program;
     QString output;
     int watchMs = 0;

@@ -14,10 +14,33 @@ struct CheckItem
 {
     enum class Result { Pass, Fail, NotApplicable };
 
+    // One event of the trace the evidence quotes (a call or a process event), as the trace's
+    // `call` and `process` events name it: a thread's events never end in the same
+    // microsecond, so pid, tid and end_us find exactly that one.
+    struct Call
+    {
+        qint64 pid = 0;
+        qint64 tid = 0;
+        qint64 endUs = 0;
+        bool operator==(const Call &other) const
+        {
+            return pid == other.pid && tid == other.tid && endUs == other.endUs;
+        }
+    };
+
     QString id;
     Result result = Result::NotApplicable;
     QStringList evidence;
     QString explanation;
+    // The events the evidence quotes, in its order (lines of output have none).
+    QVector<Call> calls;
+
+    bool operator==(const CheckItem &other) const
+    {
+        return id == other.id && result == other.result && evidence == other.evidence
+            && explanation == other.explanation && calls == other.calls;
+    }
+    bool operator!=(const CheckItem &other) const { return !(*this == other); }
 };
 
 using CheckItems = QVector<CheckItem>;

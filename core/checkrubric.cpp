@@ -42,7 +42,7 @@ CheckItem CheckRubric::compileItem(bool compiled, const QStringList &errors)
         compileItemId(),
         RubricTrace::withChange(tr("The C program does not compile, so it could not be run."),
                                 tr("fix the first error the compiler names (file:line).")),
-        errors);
+        RubricTrace::lines(errors));
 }
 
 CheckItems CheckRubric::clientItems(const CheckRun &run)
@@ -57,7 +57,7 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
         const QList<SysCall> wanted = udp
             ? QList<SysCall> {SysCall::Socket, SysCall::Sendto}
             : QList<SysCall> {SysCall::Socket, SysCall::Connect, SysCall::Send};
-        QStringList evidence;
+        Evidence evidence;
         const int next = trace.inOrder(wanted, &evidence);
         const QString id = QStringLiteral("client-sequence");
         if (next == wanted.size()) {
@@ -83,7 +83,7 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
     // The right port.
     {
         const SysCall call = udp ? SysCall::Sendto : SysCall::Connect;
-        QStringList evidence;
+        Evidence evidence;
         bool right = false;
         for (const SocketEvent &event : run.events) {
             if (!RubricTrace::isCall(event, call))
@@ -111,7 +111,7 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
     // Every typed line reached the server.
     {
         int arrived = 0;
-        QStringList evidence;
+        Evidence evidence;
         for (const QByteArray &line : run.typedLines) {
             if (run.serverReceived.contains(line)) {
                 ++arrived;
@@ -125,9 +125,9 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
             items << RubricTrace::fail(
                 id,
                 RubricTrace::withChange(
-                    tr("SocketLab's server received %1 of the %2 lines typed.")
-                        .arg(arrived)
-                        .arg(run.typedLines.size()),
+                    tr("SocketLab's server received %1 of the %n line(s) typed.", "",
+                       int(run.typedLines.size()))
+                        .arg(arrived),
                     tr("read each line typed (input() in Python, fgets() in C) and send it.")),
                 evidence);
     }
@@ -139,23 +139,23 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
     for (int i : sends)
         sentCtrlX = sentCtrlX || run.events.at(i).payload.contains('\x18');
     {
-        QStringList evidence;
+        Evidence evidence;
         for (int i : sends)
             evidence << RubricTrace::evidence(run.events.at(i));
         const int expected = int(run.typedLines.size());
         const int made = int(sends.size()) - (sentCtrlX ? 1 : 0);
         const QString id = QStringLiteral("one-send-per-line");
         if (made == expected && expected > 0)
-            items << RubricTrace::pass(id,
-                                       tr("Each of the %1 lines typed went out in one %2().")
-                                           .arg(expected)
-                                           .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send)),
-                                       evidence);
+            items << RubricTrace::pass(
+                id,
+                tr("The %n line(s) typed went out in one %1() each.", "", expected)
+                    .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send)),
+                evidence);
         else
             items << RubricTrace::fail(
                 id,
                 RubricTrace::withChange(
-                    tr("The %1 lines typed went out in %2 calls.").arg(expected).arg(made),
+                    tr("Lines typed: %n; calls that sent them: %1.", "", expected).arg(made),
                     tr("send each line once, as soon as it is typed: one %1() per line.")
                         .arg(sysCallName(udp ? SysCall::Sendto : SysCall::Send))),
                 evidence);
@@ -164,7 +164,7 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
     // It stops at the Ctrl+X line.
     {
         const QString id = QStringLiteral("stops-at-ctrl-x");
-        QStringList evidence;
+        Evidence evidence;
         for (int i = qMax(0, run.ctrlXAt); i < run.events.size(); ++i) {
             const SocketEvent &event = run.events.at(i);
             if (event.kind == EventKind::Process && event.processChange == ProcessChange::Exited
@@ -200,7 +200,7 @@ CheckItems CheckRubric::clientItems(const CheckRun &run)
     {
         const QString id = QStringLiteral("closes-socket");
         QList<int> sockets = trace.calls(SysCall::Socket);
-        QStringList evidence;
+        Evidence evidence;
         bool closed = false;
         for (int s : sockets) {
             const int fd = int(run.events.at(s).result);
@@ -249,7 +249,7 @@ CheckItems CheckRubric::limitItems(const CheckRun &run)
     }
 
     const QString processId = QStringLiteral("limit-processes");
-    QStringList forkFailures;
+    Evidence forkFailures;
     for (const SocketEvent &event : run.events) {
         if (RubricTrace::isCall(event, SysCall::Fork) && event.result < 0)
             forkFailures << RubricTrace::evidence(event);
@@ -279,7 +279,7 @@ CheckItems CheckRubric::limitItems(const CheckRun &run)
                     .arg(run.fileLimitBytes / kBytesPerMiB),
                 tr("a socket program has no need to write big files: look for a write in a loop "
                    "that never ends.")),
-            run.fullFiles);
+            RubricTrace::lines(run.fullFiles));
     } else {
         items << RubricTrace::pass(filesId, tr("The program stayed within the limit on files."));
     }

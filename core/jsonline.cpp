@@ -97,6 +97,12 @@ void JsonLine::add(const char *key, const QString &value)
     appendString(m_out, value);
 }
 
+void JsonLine::addJson(const char *key, const QByteArray &json)
+{
+    startKey(key);
+    m_out += json;
+}
+
 void JsonLine::add(const char *key, qint64 value)
 {
     startKey(key);

@@ -17,6 +17,8 @@ public:
     void add(const char *key, bool value);
     // An array of strings.
     void add(const char *key, const QStringList &values);
+    // A value that is JSON already (an array or an object QJsonDocument made, compact).
+    void addJson(const char *key, const QByteArray &json);
     // The object and its line break.
     QByteArray finish();
 

@@ -82,6 +82,7 @@ bool ProgramCheck::start(const ProgramCheckOptions &options)
     m_run.port = options.port;
     m_run.timeoutSeconds = options.timeoutSeconds;
     m_run.fileLimitBytes = options.fileLimitBytes;
+    m_live = std::make_unique<LiveRubric>(options.exercise);
 
     if (!isServerExercise(options.exercise)) {
         // The program's server: SocketLab's, on every address of the private network, so
@@ -137,6 +138,7 @@ bool ProgramCheck::start(const ProgramCheckOptions &options)
         if (m_scenarioDone)
             return;
         m_run.timedOut = true;
+        m_live->giveUp();
         m_probes.clear();
         scenarioDone();
     });
@@ -164,6 +166,7 @@ void ProgramCheck::record(const SocketEvents &events)
         }
         m_run.events.push_back(event);
     }
+    emit eventsRecorded(events);
 }
 
 Client *ProgramCheck::newClient(const QByteArray &text)
@@ -185,7 +188,7 @@ void ProgramCheck::addServerProbes()
                             m_run.listened = boundAndListening();
                             return m_run.listened;
                         },
-                        0, true});
+                        0, true, LiveRubric::Milestone::Listening});
     if (m_options.exercise == Exercise::UdpServer)
         addUdpServerProbes();
     else
@@ -196,7 +199,7 @@ void ProgramCheck::addTcpServerProbes(bool concurrent)
 {
     m_probes.push_back({[this] { newClient(kLine1); },
                         [this] { return RubricTrace(m_run).readFrom(0, kLine1.trimmed()); },
-                        kReadWaitMs});
+                        kReadWaitMs, false, LiveRubric::Milestone::FirstClientRead});
     if (concurrent) {
         // The second client, while the first stays connected.
         m_probes.push_back({[this] { newClient(kLine2); },
@@ -206,7 +209,8 @@ void ProgramCheck::addTcpServerProbes(bool concurrent)
                                 m_run.secondReadWhileFirstConnected = true;
                                 return true;
                             },
-                            kConcurrentWaitMs});
+                            kConcurrentWaitMs, false,
+                            LiveRubric::Milestone::SecondClientConcurrent});
     }
     m_probes.push_back(
         {[this] {
@@ -214,9 +218,10 @@ void ProgramCheck::addTcpServerProbes(bool concurrent)
              m_run.sentByClient[0] += longLine();
          },
          [this] { return RubricTrace(m_run).bytesReadFrom(0) >= m_run.sentByClient.at(0).size(); },
-         kReadWaitMs});
+         kReadWaitMs, false, LiveRubric::Milestone::LongLineRead});
     m_probes.push_back({[this] { m_clients.at(0)->disconnectFromHost(); },
-                        [this] { return RubricTrace(m_run).closedConnectionOf(0); }, kReadWaitMs});
+                        [this] { return RubricTrace(m_run).closedConnectionOf(0); }, kReadWaitMs,
+                        false, LiveRubric::Milestone::FirstClientClosed});
     if (!concurrent) {
         m_probes.push_back({[this] { newClient(kLine2); },
                             [this] { return RubricTrace(m_run).readFrom(1, kLine2.trimmed()); },
@@ -231,7 +236,7 @@ void ProgramCheck::addTcpServerProbes(bool concurrent)
                         kConcurrentWaitMs});
     m_probes.push_back({[this] { newClient(kLine3); },
                         [this] { return RubricTrace(m_run).readFrom(2, kLine3.trimmed()); },
-                        kReadWaitMs});
+                        kReadWaitMs, false, LiveRubric::Milestone::LastClientRead});
     m_probes.push_back({[this] { m_clients.at(2)->disconnectFromHost(); },
                         [this] { return RubricTrace(m_run).closedConnectionOf(2); }, kReadWaitMs});
     m_probes.push_back({[] {}, [this] { return connectionsSettled(); }, kSettleMs});
@@ -241,7 +246,7 @@ void ProgramCheck::addUdpServerProbes()
 {
     m_probes.push_back({[this] { newClient(kLine1); },
                         [this] { return RubricTrace(m_run).readFrom(0, kLine1.trimmed()); },
-                        kReadWaitMs});
+                        kReadWaitMs, false, LiveRubric::Milestone::FirstClientRead});
     m_probes.push_back({[this] { newClient(kLine2); },
                         [this] { return RubricTrace(m_run).readFrom(1, kLine2.trimmed()); },
                         kReadWaitMs});
@@ -267,18 +272,22 @@ void ProgramCheck::addClientProbes()
                                 }
                                 return false;
                             },
-                            kReadWaitMs});
+                            kReadWaitMs, false, LiveRubric::Milestone::ClientConnected});
     }
     const QList<QByteArray> lines
         = {QByteArrayLiteral("first line"), QByteArrayLiteral("second line"),
            QByteArrayLiteral("third line")};
     for (const QByteArray &line : lines) {
+        const LiveRubric::Milestone milestone = line == lines.first()
+            ? LiveRubric::Milestone::FirstLineArrived
+            : line == lines.last() ? LiveRubric::Milestone::LinesArrived
+                                   : LiveRubric::Milestone::None;
         m_probes.push_back({[this, line] {
                                 m_run.typedLines << line;
                                 m_tracer->writeInput(line + '\n');
                             },
                             [this, line] { return m_run.serverReceived.contains(line); },
-                            kReadWaitMs});
+                            kReadWaitMs, false, milestone});
     }
     m_probes.push_back({[this] {
                             m_run.ctrlXAt = int(m_run.events.size());
@@ -319,19 +328,23 @@ void ProgramCheck::poll()
         return;
     if (remainingMs() == 0) {
         m_run.timedOut = true;
+        m_live->giveUp();
         m_probes.clear();
         scenarioDone();
         return;
     }
     const Probe &probe = m_probes.front();
     if (probe.done()) {
+        const LiveRubric::Milestone milestone = probe.milestone;
         m_probes.pop_front();
+        decide(milestone);
         startProbe();
         return;
     }
     const int waited = int(nowMs() - m_probeStartedMs);
     const bool expired = probe.timeoutMs > 0 && waited >= probe.timeoutMs;
     if (m_programFinished || expired) {
+        m_live->giveUp();
         // Nothing more to drive when the program is gone, or when it never listened.
         if (m_programFinished || probe.essential)
             m_probes.clear();
@@ -339,6 +352,40 @@ void ProgramCheck::poll()
             m_probes.pop_front();
         startProbe();
     }
+}
+
+CheckRun ProgramCheck::snapshot() const
+{
+    CheckRun run = m_run;
+    run.events = m_run.events.mid(m_startIndex);
+    run.stopIndex = int(run.events.size());
+    if (run.ctrlXAt >= 0)
+        run.ctrlXAt = qMax(0, run.ctrlXAt - m_startIndex);
+    // Lines still being written are not read yet: the end will see them whole.
+    run.output.truncate(run.output.lastIndexOf('\n') + 1);
+    return run;
+}
+
+void ProgramCheck::decide(LiveRubric::Milestone milestone)
+{
+    if (m_interrupted)
+        return;
+    // The events up to now, the program's output up to now.
+    m_tracer->flushEvents();
+    const CheckItems items = m_live->reach(milestone, snapshot());
+    for (const CheckItem &item : items)
+        emit itemDecided(item);
+}
+
+void ProgramCheck::interrupt()
+{
+    if (m_concluded || !m_tracer)
+        return;
+    m_interrupted = true;
+    m_live->giveUp();
+    m_probes.clear();
+    if (!m_scenarioDone)
+        scenarioDone();
 }
 
 void ProgramCheck::scenarioDone()
@@ -454,7 +501,16 @@ void ProgramCheck::conclude()
     m_run.stopIndex = qMax(0, m_run.stopIndex - m_startIndex);
     if (m_run.ctrlXAt >= 0)
         m_run.ctrlXAt = qMax(0, m_run.ctrlXAt - m_startIndex);
-    emit finished(CheckRubric::evaluate(m_run));
+    if (m_interrupted) {
+        emit finished(m_live->decided());
+        return;
+    }
+    const CheckItems items = m_live->complete(CheckRubric::evaluate(m_run), &m_mismatches);
+    for (const CheckItem &item : items) {
+        if (!m_live->isDecided(item.id))
+            emit itemDecided(item);
+    }
+    emit finished(items);
 }
 
 } // namespace socketlab

@@ -1,8 +1,7 @@
 #include "core/serverrubric.h"
 
+#include "core/concurrentrubric.h"
 #include "core/private/rubrictrace.h"
-
-#include <QSet>
 
 #include <cerrno>
 
@@ -44,8 +43,8 @@ CheckItems ServerRubric::evaluate(const CheckRun &run)
     items += reading(trace);
     if (isTcp(run)) {
         items += lifecycle(trace);
-        items += forking(trace);
-        items += threading(trace);
+        items += ConcurrentRubric::forking(trace);
+        items += ConcurrentRubric::threading(trace);
     }
     if (!run.listened) {
         // Nothing could be seen working: say why rather than what the program does not do.
@@ -69,7 +68,7 @@ CheckItem ServerRubric::sequence(const RubricTrace &trace)
     const QList<SysCall> wanted = isTcp(run)
         ? QList<SysCall> {SysCall::Socket, SysCall::Bind, SysCall::Listen, SysCall::Accept}
         : QList<SysCall> {SysCall::Socket, SysCall::Bind, SysCall::Recvfrom};
-    QStringList evidence;
+    Evidence evidence;
     const int next = trace.inOrder(wanted, &evidence);
     const QString id = QStringLiteral("server-sequence");
     if (next == wanted.size()) {
@@ -98,7 +97,7 @@ CheckItem ServerRubric::port(const RubricTrace &trace)
 {
     const CheckRun &run = trace.run();
     const QString suffix = QLatin1Char(':') + QString::number(run.port);
-    QStringList evidence;
+    Evidence evidence;
     bool right = false;
     for (const SocketEvent &event : run.events) {
         if (!RubricTrace::isCall(event, SysCall::Bind))
@@ -165,7 +164,7 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
     if (isTcp(run))
         return items;
 
-    QStringList evidence;
+    Evidence evidence;
     int got = 0;
     const QList<QPair<int, QByteArray>> datagrams = {{0, kMarker1}, {1, kMarker2}, {0, kDatagram3}};
     for (const auto &datagram : datagrams) {
@@ -184,9 +183,9 @@ CheckItems ServerRubric::printing(const RubricTrace &trace)
         items << RubricTrace::fail(
             everyId,
             RubricTrace::withChange(
-                tr("The server received %1 of the %2 datagrams SocketLab's clients sent.")
-                    .arg(got)
-                    .arg(datagrams.size()),
+                tr("The server received %1 of the %n datagram(s) SocketLab's clients sent.", "",
+                   int(datagrams.size()))
+                    .arg(got),
                 tr("call recvfrom() again in a loop, for every client: UDP has no connection to "
                    "wait for.")),
             evidence);
@@ -202,7 +201,7 @@ CheckItems ServerRubric::reading(const RubricTrace &trace)
     const QString id = QStringLiteral("reads-whole-message");
     const qint64 sent = run.sentByClient.isEmpty() ? 0 : run.sentByClient.first().size();
     const qint64 read = trace.bytesReadFrom(0);
-    QStringList evidence;
+    Evidence evidence;
     for (int i : trace.readsFrom(0))
         evidence << RubricTrace::evidence(run.events.at(i));
     if (sent > 0 && read >= sent)
@@ -264,7 +263,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
     const CheckRun &run = trace.run();
     CheckItems items;
     const QList<int> accepts = trace.calls(SysCall::Accept);
-    QStringList acceptEvidence;
+    Evidence acceptEvidence;
     for (int i : accepts)
         acceptEvidence << RubricTrace::evidence(run.events.at(i));
     const QString againId = QStringLiteral("accepts-again");
@@ -275,8 +274,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
         items << RubricTrace::fail(
             againId,
             RubricTrace::withChange(
-                tr("The server accepted %1 client(s) of the %2 that came.")
-                    .arg(accepts.size())
+                tr("The server accepted %n client(s); %1 came.", "", int(accepts.size()))
                     .arg(run.clients.size()),
                 tr("after a client, go back to accept() for the next one: accept() in a loop (the "
                    "recipe's while True).")),
@@ -285,7 +283,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
     // The second client left by RST; the third must still be served.
     const QString resetId = QStringLiteral("survives-reset");
     const QString resetPeer = run.clients.value(1);
-    QStringList resetEvidence;
+    Evidence resetEvidence;
     for (const SocketEvent &event : run.events) {
         if (!resetPeer.isEmpty() && event.kind == EventKind::Call && event.peer == resetPeer
             && (event.errnum == ECONNRESET || event.call == SysCall::Close)) {
@@ -328,7 +326,7 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
         items << RubricTrace::notApplicable(
             twoId, tr("An iterative server serves one client at a time, as the recipe's."));
     } else {
-        QStringList evidence;
+        Evidence evidence;
         for (int i : trace.readsFrom(1)) {
             evidence << RubricTrace::evidence(run.events.at(i));
             break;
@@ -360,236 +358,27 @@ CheckItems ServerRubric::lifecycle(const RubricTrace &trace)
                                     tr("accept() the clients that connect.")));
     } else {
         const QList<int> open = trace.openAccepted();
-        QStringList evidence;
+        Evidence evidence;
         for (int i : open)
             evidence << RubricTrace::evidence(run.events.at(i));
         if (open.isEmpty())
             items << RubricTrace::pass(
                 fdId,
                 tr("No descriptor is left behind: once the clients had left, the server had closed "
-                   "each of their %1 connections.")
-                    .arg(accepts.size()),
+                   "the %n connection(s) it accepted.",
+                   "", int(accepts.size())),
                 acceptEvidence);
         else
             items << RubricTrace::fail(
                 fdId,
                 RubricTrace::withChange(
-                    tr("After the clients had left, %1 of their connections were still open in the "
-                       "server: its descriptors grow with every client.")
-                        .arg(open.size()),
+                    tr("After the clients had left, %n of their connections stayed open in the "
+                       "server: its descriptors grow with every client.",
+                       "", int(open.size())),
                     tr("close() every connection when its client leaves (in a fork server, the "
                        "parent's copy right after fork() too).")),
                 evidence);
     }
-    return items;
-}
-
-CheckItems ServerRubric::forking(const RubricTrace &trace)
-{
-    const CheckRun &run = trace.run();
-    CheckItems items;
-    const QString childId = QStringLiteral("child-closes-listener");
-    const QString parentId = QStringLiteral("parent-closes-connection");
-    const QString reapId = QStringLiteral("children-reaped");
-    if (run.exercise != Exercise::TcpServerFork) {
-        const QString why = tr("Only for a server that forks a child per client.");
-        return {RubricTrace::notApplicable(childId, why), RubricTrace::notApplicable(parentId, why),
-                RubricTrace::notApplicable(reapId, why)};
-    }
-    const int end = run.stopIndex > 0 ? run.stopIndex : int(run.events.size());
-    const QList<int> listens = trace.calls(SysCall::Listen);
-    const int listener = listens.isEmpty() ? -1 : RubricTrace::fdOf(run.events.at(listens.first()));
-    const QList<int> forks = trace.calls(SysCall::Fork, [&run](const SocketEvent &event) {
-        return event.pid == run.programPid && event.result > 0;
-    });
-    const QString noFork = RubricTrace::withChange(
-        tr("The server never called fork()."),
-        tr("after accept(), fork(): the child serves the client, the parent goes back to "
-           "accept()."));
-    if (forks.isEmpty())
-        return {RubricTrace::fail(childId, noFork), RubricTrace::fail(parentId, noFork),
-                RubricTrace::fail(reapId, noFork)};
-
-    // Children that served a client: they read from one of SocketLab's clients.
-    QSet<qint64> serving;
-    for (int client = 0; client < run.clients.size(); ++client) {
-        for (int i : trace.readsFrom(client)) {
-            if (run.events.at(i).pid != run.programPid)
-                serving.insert(run.events.at(i).pid);
-        }
-    }
-    QStringList childEvidence;
-    int closing = 0;
-    for (qint64 child : std::as_const(serving)) {
-        const QList<int> closes
-            = trace.calls(SysCall::Close, [child, listener](const SocketEvent &event) {
-                  return event.pid == child && RubricTrace::fdOf(event) == listener;
-              });
-        if (!closes.isEmpty()) {
-            ++closing;
-            childEvidence << RubricTrace::evidence(run.events.at(closes.first()));
-        }
-    }
-    if (!serving.isEmpty() && closing == serving.size())
-        items << RubricTrace::pass(
-            childId,
-            tr("Each child closes its copy of the listening socket (fd %1).").arg(listener),
-            childEvidence);
-    else
-        items << RubricTrace::fail(
-            childId,
-            RubricTrace::withChange(
-                tr("%1 of the %2 children that served a client closed the "
-                   "listening socket (fd %3).")
-                    .arg(closing)
-                    .arg(serving.size())
-                    .arg(listener),
-                tr("in the child, right after fork(), close the listening socket (the recipe's "
-                   "tcp.close()): the child never accepts.")),
-            childEvidence);
-
-    // The parent closes its copy of each accepted connection after fork().
-    QStringList parentEvidence;
-    int closedCopies = 0;
-    for (int f : forks) {
-        int accepted = -1;
-        for (int i = f - 1; i >= 0; --i) {
-            const SocketEvent &event = run.events.at(i);
-            if (RubricTrace::isCall(event, SysCall::Accept) && event.pid == run.programPid
-                && event.result >= 0) {
-                accepted = int(event.result);
-                break;
-            }
-        }
-        for (int i = f + 1; i < end; ++i) {
-            const SocketEvent &event = run.events.at(i);
-            if (event.pid != run.programPid)
-                continue;
-            if (RubricTrace::isCall(event, SysCall::Accept))
-                break;
-            if (RubricTrace::isCall(event, SysCall::Close)
-                && RubricTrace::fdOf(event) == accepted) {
-                ++closedCopies;
-                parentEvidence << RubricTrace::evidence(event);
-                break;
-            }
-        }
-    }
-    if (closedCopies == forks.size())
-        items << RubricTrace::pass(
-            parentId, tr("After each fork() the parent closes its copy of the connection."),
-            parentEvidence);
-    else
-        items << RubricTrace::fail(
-            parentId,
-            RubricTrace::withChange(
-                tr("After %1 of %2 fork() calls the parent closed its copy of the connection.")
-                    .arg(closedCopies)
-                    .arg(forks.size()),
-                tr("in the parent, close the accepted connection right after fork() (the recipe's "
-                   "con.close()): the child has its own copy.")),
-            parentEvidence);
-
-    // Reaping: no child left a zombie once the clients had gone.
-    QList<qint64> zombies;
-    QStringList zombieEvidence;
-    for (int i = 0; i < end; ++i) {
-        const SocketEvent &event = run.events.at(i);
-        if (event.kind != EventKind::Process)
-            continue;
-        if (event.processChange == ProcessChange::Zombie && !zombies.contains(event.pid))
-            zombies << event.pid;
-        else if (event.processChange == ProcessChange::Reaped)
-            zombies.removeAll(event.pid);
-    }
-    for (int i = 0; i < end; ++i) {
-        const SocketEvent &event = run.events.at(i);
-        if (event.kind == EventKind::Process && event.processChange == ProcessChange::Zombie
-            && zombies.contains(event.pid))
-            zombieEvidence << RubricTrace::evidence(event);
-    }
-    if (zombies.isEmpty())
-        items << RubricTrace::pass(
-            reapId, tr("Every child that ended was reaped (waitpid): no zombies are left."));
-    else
-        items << RubricTrace::fail(
-            reapId,
-            RubricTrace::withChange(
-                tr("The server works, but %1 child process(es) that ended were never reaped, so "
-                   "they stay zombies while the server runs. The recipe's own fork server has the "
-                   "same gap: it never calls waitpid().")
-                    .arg(zombies.size()),
-                tr("reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) "
-                   "in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore "
-                   "SIGCHLD.")),
-            zombieEvidence);
-    return items;
-}
-
-CheckItems ServerRubric::threading(const RubricTrace &trace)
-{
-    const CheckRun &run = trace.run();
-    const QString perId = QStringLiteral("thread-per-connection");
-    const QString endId = QStringLiteral("threads-end");
-    if (run.exercise != Exercise::TcpServerThread) {
-        const QString why = tr("Only for a server that starts a thread per client.");
-        return {RubricTrace::notApplicable(perId, why), RubricTrace::notApplicable(endId, why)};
-    }
-    CheckItems items;
-    QList<qint64> readers;
-    QStringList evidence;
-    for (int client = 0; client < run.clients.size(); ++client) {
-        const QList<int> reads = trace.readsFrom(client);
-        if (reads.isEmpty())
-            continue;
-        readers << run.events.at(reads.first()).tid;
-        evidence << RubricTrace::evidence(run.events.at(reads.first()));
-    }
-    QSet<qint64> distinct(readers.begin(), readers.end());
-    const bool perConnection = readers.size() >= 2 && distinct.size() == readers.size()
-        && !distinct.contains(run.programPid);
-    if (perConnection)
-        items << RubricTrace::pass(perId, tr("Each connection is served by a thread of its own."),
-                                   evidence);
-    else
-        items << RubricTrace::fail(
-            perId,
-            RubricTrace::withChange(
-                tr("The %1 connections were read by %2 thread(s): not one "
-                   "thread of its own per connection.")
-                    .arg(readers.size())
-                    .arg(distinct.size()),
-                tr("after accept(), start a thread for that connection and do its recv() there "
-                   "(threading.Thread(target=..., args=(con, cliente)).start()).")),
-            evidence);
-
-    const int end = run.stopIndex > 0 ? run.stopIndex : int(run.events.size());
-    QSet<qint64> ended;
-    QStringList endEvidence;
-    for (int i = 0; i < end; ++i) {
-        const SocketEvent &event = run.events.at(i);
-        if (event.kind == EventKind::Process && event.processChange == ProcessChange::Exited
-            && event.tid != event.pid && distinct.contains(event.tid)) {
-            ended.insert(event.tid);
-            endEvidence << RubricTrace::evidence(event);
-        }
-    }
-    distinct.remove(run.programPid);
-    if (distinct.isEmpty())
-        items << RubricTrace::notApplicable(
-            endId, tr("No thread of its own served a client (see thread-per-connection)."));
-    else if (ended.size() == distinct.size())
-        items << RubricTrace::pass(endId, tr("Each client's thread ends when its client leaves."),
-                                   endEvidence);
-    else
-        items << RubricTrace::fail(
-            endId,
-            RubricTrace::withChange(
-                tr("%1 of the %2 threads that served a client ended after it left.")
-                    .arg(ended.size())
-                    .arg(distinct.size()),
-                tr("let the thread's function return once it has closed its connection.")),
-            endEvidence);
     return items;
 }
 

@@ -11,7 +11,7 @@ class RubricTrace;
 
 // The server half of CheckRubric: the recipe's server sequence, what it prints, how it
 // reads, closes and goes back to accept, survives a reset and, for the concurrent servers,
-// fork's and thread's own points.
+// fork's and thread's own points (ConcurrentRubric).
 class ServerRubric
 {
     Q_DECLARE_TR_FUNCTIONS(ServerRubric)
@@ -26,8 +26,6 @@ private:
     static CheckItems printing(const RubricTrace &trace);
     static CheckItems reading(const RubricTrace &trace);
     static CheckItems lifecycle(const RubricTrace &trace);
-    static CheckItems forking(const RubricTrace &trace);
-    static CheckItems threading(const RubricTrace &trace);
 };
 
 } // namespace socketlab

@@ -1,5 +1,7 @@
 #include "translations/languagemanager.h"
 
+#include "translations/sourceplurals.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -9,6 +11,11 @@ namespace socketlab {
 LanguageManager::LanguageManager(QObject *parent)
     : QObject(parent)
 {
+    // English plurals, for every language: installed first, so a language's own translation
+    // (installed later) is asked before it. Once for the program.
+    static SourcePlurals plurals;
+    static const bool installed = QCoreApplication::installTranslator(&plurals);
+    Q_UNUSED(installed);
 }
 
 QStringList LanguageManager::availableLanguages()

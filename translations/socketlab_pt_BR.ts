@@ -236,20 +236,8 @@
         <translation>Cada linha digitada chegou ao servidor.</translation>
     </message>
     <message>
-        <source>SocketLab&apos;s server received %1 of the %2 lines typed.</source>
-        <translation>O servidor do SocketLab recebeu %1 das %2 linhas digitadas.</translation>
-    </message>
-    <message>
         <source>read each line typed (input() in Python, fgets() in C) and send it.</source>
         <translation>leia cada linha digitada (input() em Python, fgets() em C) e envie-a.</translation>
-    </message>
-    <message>
-        <source>Each of the %1 lines typed went out in one %2().</source>
-        <translation>Cada uma das %1 linhas digitadas saiu em um único %2().</translation>
-    </message>
-    <message>
-        <source>The %1 lines typed went out in %2 calls.</source>
-        <translation>As %1 linhas digitadas saíram em %2 chamadas.</translation>
     </message>
     <message>
         <source>send each line once, as soon as it is typed: one %1() per line.</source>
@@ -331,6 +319,27 @@
         <source>The program stayed within the limit on files.</source>
         <translation>O programa ficou dentro do limite de arquivos.</translation>
     </message>
+    <message numerus="yes">
+        <source>SocketLab&apos;s server received %1 of the %n line(s) typed.</source>
+        <translation>
+            <numerusform>O servidor do SocketLab recebeu %1 da %n linha digitada.</numerusform>
+            <numerusform>O servidor do SocketLab recebeu %1 das %n linhas digitadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n line(s) typed went out in one %1() each.</source>
+        <translation>
+            <numerusform>A %n linha digitada saiu em um único %1().</numerusform>
+            <numerusform>As %n linhas digitadas saíram cada uma em um único %1().</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lines typed: %n; calls that sent them: %1.</source>
+        <translation>
+            <numerusform>Linhas digitadas: %n; chamadas que as enviaram: %1.</numerusform>
+            <numerusform>Linhas digitadas: %n; chamadas que as enviaram: %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliCapture</name>
@@ -352,10 +361,6 @@
     <message>
         <source>%1 of %2: %3</source>
         <translation>%1 de %2: %3</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3 items passed</source>
-        <translation>%1: %2 de %3 itens aprovados</translation>
     </message>
     <message>
         <source>The system&apos;s C compiler (cc) cannot be run: %1</source>
@@ -397,6 +402,13 @@
         <source>Cannot write %1: %2</source>
         <translation>Não foi possível gravar %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n item(s) passed</source>
+        <translation>
+            <numerusform>%1: %2 de %n item aprovado</numerusform>
+            <numerusform>%1: %2 de %n itens aprovados</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliCheckRunner</name>
@@ -421,10 +433,6 @@
         <translation>Evidências: %1.</translation>
     </message>
     <message>
-        <source>Score: %1 of %2 items passed (items that do not apply are not counted).</source>
-        <translation>Nota: %1 de %2 itens aprovados (itens que não se aplicam não contam).</translation>
-    </message>
-    <message>
         <source>Program not found: %1</source>
         <translation>Programa não encontrado: %1</translation>
     </message>
@@ -443,6 +451,28 @@
     <message>
         <source>The check itself ended abnormally (signal %1); the program was stopped with it.</source>
         <translation>A própria verificação terminou de forma anormal (sinal %1); o programa foi encerrado junto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Score: %1 of %n item(s) passed (items that do not apply are not counted).</source>
+        <translation>
+            <numerusform>Nota: %1 de %n item aprovado (itens que não se aplicam não contam).</numerusform>
+            <numerusform>Nota: %1 de %n itens aprovados (itens que não se aplicam não contam).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>Item %1 was decided while the program ran, but the whole run decides it otherwise; the earlier result stands.</source>
+        <translation>O item %1 foi decidido enquanto o programa rodava, mas a execução inteira o decide de outro modo; vale o resultado anterior.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Interrupted: the program was stopped, %n item(s) not decided.</source>
+        <translation>
+            <numerusform>Interrompida: o programa foi encerrado, %n item não foi decidido.</numerusform>
+            <numerusform>Interrompida: o programa foi encerrado, %n itens não foram decididos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -556,10 +586,6 @@
         <translation>--half-close e --reset não podem ser usados juntos: uma conexão termina de um jeito só.</translation>
     </message>
     <message>
-        <source>Trace: write the events to FILE instead of standard error.</source>
-        <translation>Trace: grava os eventos em FILE em vez da saída de erro padrão.</translation>
-    </message>
-    <message>
         <source>Missing program: use &quot;trace -- PROGRAM [ARGS...]&quot;.</source>
         <translation>Falta o programa: use &quot;trace -- PROGRAMA [ARGS...]&quot;.</translation>
     </message>
@@ -618,6 +644,10 @@
     <message>
         <source>Server, client, trace: write the lab&apos;s packets to FILE.pcapng (Wireshark opens it) and print them as packet events.</source>
         <translation>Server, client, trace: grava os pacotes do laboratório em FILE.pcapng (o Wireshark o abre) e os mostra como eventos de pacote.</translation>
+    </message>
+    <message>
+        <source>Trace: write the events to FILE instead of standard error. Check: write the program&apos;s calls and processes to FILE.</source>
+        <translation>Trace: grava os eventos em FILE em vez da saída de erro padrão. Check: grava em FILE as chamadas e os processos do programa.</translation>
     </message>
 </context>
 <context>
@@ -779,6 +809,104 @@
     <message>
         <source>Processes: the TIME_WAIT count, read from the kernel&apos;s socket table.</source>
         <translation>Processos: o número de conexões em TIME_WAIT, lido da tabela de sockets do kernel.</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentRubric</name>
+    <message>
+        <source>Only for a server that forks a child per client.</source>
+        <translation>Só para um servidor que cria um filho (fork) por cliente.</translation>
+    </message>
+    <message>
+        <source>The server never called fork().</source>
+        <translation>O servidor nunca chamou fork().</translation>
+    </message>
+    <message>
+        <source>after accept(), fork(): the child serves the client, the parent goes back to accept().</source>
+        <translation>depois do accept(), faça fork(): o filho atende o cliente, o pai volta ao accept().</translation>
+    </message>
+    <message>
+        <source>Each child closes its copy of the listening socket (fd %1).</source>
+        <translation>Cada filho fecha sua cópia do socket de escuta (fd %1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the %n child process(es) that served a client, %1 closed the listening socket (fd %2).</source>
+        <translation>
+            <numerusform>Do %n processo filho que atendeu um cliente, %1 fechou o socket de escuta (fd %2).</numerusform>
+            <numerusform>Dos %n processos filhos que atenderam um cliente, %1 fecharam o socket de escuta (fd %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the child, right after fork(), close the listening socket (the recipe&apos;s tcp.close()): the child never accepts.</source>
+        <translation>no filho, logo depois do fork(), feche o socket de escuta (o tcp.close() da receita): o filho nunca faz accept().</translation>
+    </message>
+    <message>
+        <source>After each fork() the parent closes its copy of the connection.</source>
+        <translation>Depois de cada fork() o pai fecha sua cópia da conexão.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The parent closed its copy of the connection after %1 of its %n fork() call(s).</source>
+        <translation>
+            <numerusform>O pai fechou sua cópia da conexão depois de %1 de sua %n chamada a fork().</numerusform>
+            <numerusform>O pai fechou sua cópia da conexão depois de %1 de suas %n chamadas a fork().</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in the parent, close the accepted connection right after fork() (the recipe&apos;s con.close()): the child has its own copy.</source>
+        <translation>no pai, feche a conexão aceita logo depois do fork() (o con.close() da receita): o filho tem a sua própria cópia.</translation>
+    </message>
+    <message>
+        <source>Every child that ended was reaped (waitpid): no zombies are left.</source>
+        <translation>Todo filho que terminou foi recolhido (waitpid): não sobra nenhum zumbi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server works, but it never reaped %n child process(es) that ended, so zombies stay while the server runs. The recipe&apos;s own fork server has the same gap: it never calls waitpid().</source>
+        <translation>
+            <numerusform>O servidor funciona, mas nunca recolheu %n processo filho que terminou, e ele fica zumbi enquanto o servidor roda. O próprio servidor com fork da receita tem essa falha: ele nunca chama waitpid().</numerusform>
+            <numerusform>O servidor funciona, mas nunca recolheu %n processos filhos que terminaram, e eles ficam zumbis enquanto o servidor roda. O próprio servidor com fork da receita tem essa falha: ele nunca chama waitpid().</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore SIGCHLD.</source>
+        <translation>recolha os filhos que terminaram: antes de cada accept(), chame waitpid(-1, WNOHANG) num laço até devolver 0 (os.waitpid(-1, os.WNOHANG) em Python), ou ignore SIGCHLD.</translation>
+    </message>
+    <message>
+        <source>Only for a server that starts a thread per client.</source>
+        <translation>Só para um servidor que inicia uma thread por cliente.</translation>
+    </message>
+    <message>
+        <source>Each connection is served by a thread of its own.</source>
+        <translation>Cada conexão é atendida por uma thread própria.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The connections read (%1) were read by %n thread(s): not one thread of its own per connection.</source>
+        <translation>
+            <numerusform>As conexões lidas (%1) foram lidas por %n thread: não uma thread própria por conexão.</numerusform>
+            <numerusform>As conexões lidas (%1) foram lidas por %n threads: não uma thread própria por conexão.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>after accept(), start a thread for that connection and do its recv() there (threading.Thread(target=..., args=(con, cliente)).start()).</source>
+        <translation>depois do accept(), inicie uma thread para essa conexão e faça o recv() dela lá (threading.Thread(target=..., args=(con, cliente)).start()).</translation>
+    </message>
+    <message>
+        <source>No thread of its own served a client (see thread-per-connection).</source>
+        <translation>Nenhuma thread própria atendeu um cliente (veja thread-per-connection).</translation>
+    </message>
+    <message>
+        <source>Each client&apos;s thread ends when its client leaves.</source>
+        <translation>A thread de cada cliente termina quando o cliente sai.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the %n thread(s) that served a client, %1 ended after it left.</source>
+        <translation>
+            <numerusform>Da %n thread que atendeu um cliente, %1 terminou depois que ele saiu.</numerusform>
+            <numerusform>Das %n threads que atenderam um cliente, %1 terminaram depois que ele saiu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>let the thread&apos;s function return once it has closed its connection.</source>
+        <translation>deixe a função da thread retornar depois de fechar a conexão.</translation>
     </message>
 </context>
 <context>
@@ -2483,10 +2611,6 @@
         <translation>O servidor recebeu todos os datagramas, dos dois clientes.</translation>
     </message>
     <message>
-        <source>The server received %1 of the %2 datagrams SocketLab&apos;s clients sent.</source>
-        <translation>O servidor recebeu %1 dos %2 datagramas que os clientes do SocketLab enviaram.</translation>
-    </message>
-    <message>
         <source>call recvfrom() again in a loop, for every client: UDP has no connection to wait for.</source>
         <translation>chame recvfrom() de novo num laço, para todos os clientes: UDP não tem conexão a esperar.</translation>
     </message>
@@ -2525,10 +2649,6 @@
     <message>
         <source>The server goes back to accept() for the next client.</source>
         <translation>O servidor volta ao accept() para o próximo cliente.</translation>
-    </message>
-    <message>
-        <source>The server accepted %1 client(s) of the %2 that came.</source>
-        <translation>O servidor aceitou %1 cliente(s) dos %2 que chegaram.</translation>
     </message>
     <message>
         <source>after a client, go back to accept() for the next one: accept() in a loop (the recipe&apos;s while True).</source>
@@ -2579,92 +2699,8 @@
         <translation>aceite com accept() os clientes que se conectam.</translation>
     </message>
     <message>
-        <source>No descriptor is left behind: once the clients had left, the server had closed each of their %1 connections.</source>
-        <translation>Nenhum descritor fica para trás: depois que os clientes saíram, o servidor tinha fechado cada uma das %1 conexões deles.</translation>
-    </message>
-    <message>
-        <source>After the clients had left, %1 of their connections were still open in the server: its descriptors grow with every client.</source>
-        <translation>Depois que os clientes saíram, %1 das conexões deles ainda estavam abertas no servidor: seus descritores crescem a cada cliente.</translation>
-    </message>
-    <message>
         <source>close() every connection when its client leaves (in a fork server, the parent&apos;s copy right after fork() too).</source>
         <translation>feche com close() cada conexão quando o cliente dela sair (num servidor com fork, também a cópia do pai logo depois do fork()).</translation>
-    </message>
-    <message>
-        <source>Only for a server that forks a child per client.</source>
-        <translation>Só para um servidor que cria um filho (fork) por cliente.</translation>
-    </message>
-    <message>
-        <source>The server never called fork().</source>
-        <translation>O servidor nunca chamou fork().</translation>
-    </message>
-    <message>
-        <source>after accept(), fork(): the child serves the client, the parent goes back to accept().</source>
-        <translation>depois do accept(), faça fork(): o filho atende o cliente, o pai volta ao accept().</translation>
-    </message>
-    <message>
-        <source>Each child closes its copy of the listening socket (fd %1).</source>
-        <translation>Cada filho fecha sua cópia do socket de escuta (fd %1).</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 children that served a client closed the listening socket (fd %3).</source>
-        <translation>%1 dos %2 filhos que atenderam um cliente fecharam o socket de escuta (fd %3).</translation>
-    </message>
-    <message>
-        <source>in the child, right after fork(), close the listening socket (the recipe&apos;s tcp.close()): the child never accepts.</source>
-        <translation>no filho, logo depois do fork(), feche o socket de escuta (o tcp.close() da receita): o filho nunca faz accept().</translation>
-    </message>
-    <message>
-        <source>After each fork() the parent closes its copy of the connection.</source>
-        <translation>Depois de cada fork() o pai fecha sua cópia da conexão.</translation>
-    </message>
-    <message>
-        <source>After %1 of %2 fork() calls the parent closed its copy of the connection.</source>
-        <translation>Depois de %1 das %2 chamadas a fork() o pai fechou sua cópia da conexão.</translation>
-    </message>
-    <message>
-        <source>in the parent, close the accepted connection right after fork() (the recipe&apos;s con.close()): the child has its own copy.</source>
-        <translation>no pai, feche a conexão aceita logo depois do fork() (o con.close() da receita): o filho tem a sua própria cópia.</translation>
-    </message>
-    <message>
-        <source>Every child that ended was reaped (waitpid): no zombies are left.</source>
-        <translation>Todo filho que terminou foi recolhido (waitpid): não sobra nenhum zumbi.</translation>
-    </message>
-    <message>
-        <source>The server works, but %1 child process(es) that ended were never reaped, so they stay zombies while the server runs. The recipe&apos;s own fork server has the same gap: it never calls waitpid().</source>
-        <translation>O servidor funciona, mas %1 processo(s) filho(s) que terminaram nunca foram recolhidos, e ficam zumbis enquanto o servidor roda. O próprio servidor com fork da receita tem essa falha: ele nunca chama waitpid().</translation>
-    </message>
-    <message>
-        <source>reap the children that ended: before each accept(), call waitpid(-1, WNOHANG) in a loop until it returns 0 (os.waitpid(-1, os.WNOHANG) in Python), or ignore SIGCHLD.</source>
-        <translation>recolha os filhos que terminaram: antes de cada accept(), chame waitpid(-1, WNOHANG) num laço até devolver 0 (os.waitpid(-1, os.WNOHANG) em Python), ou ignore SIGCHLD.</translation>
-    </message>
-    <message>
-        <source>Only for a server that starts a thread per client.</source>
-        <translation>Só para um servidor que inicia uma thread por cliente.</translation>
-    </message>
-    <message>
-        <source>Each connection is served by a thread of its own.</source>
-        <translation>Cada conexão é atendida por uma thread própria.</translation>
-    </message>
-    <message>
-        <source>after accept(), start a thread for that connection and do its recv() there (threading.Thread(target=..., args=(con, cliente)).start()).</source>
-        <translation>depois do accept(), inicie uma thread para essa conexão e faça o recv() dela lá (threading.Thread(target=..., args=(con, cliente)).start()).</translation>
-    </message>
-    <message>
-        <source>No thread of its own served a client (see thread-per-connection).</source>
-        <translation>Nenhuma thread própria atendeu um cliente (veja thread-per-connection).</translation>
-    </message>
-    <message>
-        <source>Each client&apos;s thread ends when its client leaves.</source>
-        <translation>A thread de cada cliente termina quando o cliente sai.</translation>
-    </message>
-    <message>
-        <source>%1 of the %2 threads that served a client ended after it left.</source>
-        <translation>%1 das %2 threads que atenderam um cliente terminaram depois que ele saiu.</translation>
-    </message>
-    <message>
-        <source>let the thread&apos;s function return once it has closed its connection.</source>
-        <translation>deixe a função da thread retornar depois de fechar a conexão.</translation>
     </message>
     <message>
         <source>The server prints who connected (the client&apos;s address, port %1).</source>
@@ -2682,9 +2718,33 @@
         <source>The output never shows who sent (the first client sent from port %1).</source>
         <translation>A saída nunca mostra quem enviou (o primeiro cliente enviou da porta %1).</translation>
     </message>
-    <message>
-        <source>The %1 connections were read by %2 thread(s): not one thread of its own per connection.</source>
-        <translation>As %1 conexões foram lidas por %2 thread(s): não uma thread própria por conexão.</translation>
+    <message numerus="yes">
+        <source>The server received %1 of the %n datagram(s) SocketLab&apos;s clients sent.</source>
+        <translation>
+            <numerusform>O servidor recebeu %1 do %n datagrama que os clientes do SocketLab enviaram.</numerusform>
+            <numerusform>O servidor recebeu %1 dos %n datagramas que os clientes do SocketLab enviaram.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server accepted %n client(s); %1 came.</source>
+        <translation>
+            <numerusform>O servidor aceitou %n cliente; vieram %1.</numerusform>
+            <numerusform>O servidor aceitou %n clientes; vieram %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No descriptor is left behind: once the clients had left, the server had closed the %n connection(s) it accepted.</source>
+        <translation>
+            <numerusform>Nenhum descritor fica para trás: depois que os clientes saíram, o servidor tinha fechado a %n conexão que aceitou.</numerusform>
+            <numerusform>Nenhum descritor fica para trás: depois que os clientes saíram, o servidor tinha fechado as %n conexões que aceitou.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>After the clients had left, %n of their connections stayed open in the server: its descriptors grow with every client.</source>
+        <translation>
+            <numerusform>Depois que os clientes saíram, %n das conexões deles continuou aberta no servidor: seus descritores crescem a cada cliente.</numerusform>
+            <numerusform>Depois que os clientes saíram, %n das conexões deles continuaram abertas no servidor: seus descritores crescem a cada cliente.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3286,10 +3346,6 @@
         <translation>Interrompendo a verificação...</translation>
     </message>
     <message>
-        <source>%1 of %2 items passed (items that do not apply are not counted).</source>
-        <translation>%1 de %2 itens passaram (itens que não se aplicam não são contados).</translation>
-    </message>
-    <message>
         <source>Stopped: the check and the program were ended.</source>
         <translation>Interrompida: a verificação e o programa foram encerrados.</translation>
     </message>
@@ -3340,6 +3396,21 @@
     <message>
         <source>(choose one to check it)</source>
         <translation>(escolha um para verificá-lo)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n item(s) passed (items that do not apply are not counted).</source>
+        <translation>
+            <numerusform>%1 de %n item passou (itens que não se aplicam não são contados).</numerusform>
+            <numerusform>%1 de %n itens passaram (itens que não se aplicam não são contados).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls of the program</source>
+        <translation>Chamadas do programa</translation>
+    </message>
+    <message>
+        <source>Log of the program</source>
+        <translation>Registro do programa</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,13 @@
 #include "ui/checkdialog.h"
 
+#include "core/checkexercise.h"
+#include "core/checkrubric.h"
 #include "translations/languagemanager.h"
+#include "ui/callsequencewidget.h"
+#include "ui/calltracemodel.h"
 #include "ui/checkprocess.h"
 #include "ui/checkresultsmodel.h"
+#include "ui/models/eventlistmodel.h"
 #include "ui/recipeprograms.h"
 #include "ui/screenfit.h"
 #include "ui/zoomcontroller.h"
@@ -21,8 +26,12 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <functional>
 
 namespace socketlab {
 
@@ -62,6 +71,10 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
       m_table(new QTableView(this)),
       m_detailsLabel(new QLabel(this)),
       m_details(new QPlainTextEdit(this)),
+      m_views(new QTabWidget(this)),
+      m_calls(new CallSequenceWidget(this)),
+      m_log(new EventListModel(this)),
+      m_logView(new QTableView(this)),
       m_status(new QLabel(this)),
       m_check(new QPushButton(this)),
       m_stop(new QPushButton(this)),
@@ -78,6 +91,9 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     m_status->setObjectName(QStringLiteral("checkStatus"));
     m_check->setObjectName(QStringLiteral("checkStart"));
     m_stop->setObjectName(QStringLiteral("checkStop"));
+    m_views->setObjectName(QStringLiteral("checkViews"));
+    m_calls->setObjectName(QStringLiteral("checkCalls"));
+    m_logView->setObjectName(QStringLiteral("checkLog"));
     ZoomController::followFontChanges(m_exercises);
     ZoomController::followFontChanges(m_bundled);
 
@@ -99,6 +115,28 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(CheckResultsModel::ItemColumn,
                                                       QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Rows come one by one as items are decided: the header does not fit them by itself.
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_table,
+            &QTableView::resizeColumnsToContents);
+
+    // The program's calls as the window shows a traced program: the sequence diagram (lanes
+    // per process and thread) and a log of its calls and processes.
+    m_calls->showLanes(true);
+    EventListModel::Filter filter;
+    filter.kinds = {EventKind::Call, EventKind::Process};
+    m_log->setFilter(filter);
+    m_logView->setModel(m_log);
+    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_logView->setWordWrap(false);
+    m_logView->verticalHeader()->hide();
+    for (const int column :
+         {EventListModel::ClientColumn, EventListModel::HexColumn, EventListModel::LineColumn})
+        m_logView->setColumnHidden(column, true);
+    m_logView->horizontalHeader()->setStretchLastSection(false);
+    m_logView->horizontalHeader()->setSectionResizeMode(EventListModel::MessageColumn,
+                                                        QHeaderView::Stretch);
+    m_views->addTab(m_calls, QString());
+    m_views->addTab(m_logView, QString());
 
     auto *choices = new QGridLayout;
     choices->addWidget(m_exerciseLabel, 0, 0);
@@ -115,11 +153,17 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(m_detailsLabel);
     detailsLayout->addWidget(m_details);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    auto *rubric = new QSplitter(Qt::Vertical, this);
+    rubric->addWidget(m_table);
+    rubric->addWidget(details);
+    rubric->setStretchFactor(0, 3);
+    rubric->setStretchFactor(1, 2);
+    rubric->setChildrenCollapsible(false);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(rubric);
+    splitter->addWidget(m_views);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
     auto *buttons = new QHBoxLayout;
@@ -136,6 +180,7 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
 
     m_check->setDefault(true);
     connect(m_runner, &CheckProcess::itemArrived, m_model, &CheckResultsModel::addItem);
+    connect(m_runner, &CheckProcess::eventsArrived, this, &CheckDialog::eventsArrived);
     connect(m_runner, &CheckProcess::scored, this, [this](int passed, int total) {
         m_passed = passed;
         m_total = total;
@@ -162,7 +207,7 @@ CheckDialog::CheckDialog(LanguageManager *language, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CheckDialog::showDetails);
     retranslateUi();
-    ScreenFit::apply(this, QSize(900, 640));
+    ScreenFit::apply(this, QSize(1100, 700));
 }
 
 CheckDialog::~CheckDialog() = default;
@@ -245,6 +290,13 @@ void CheckDialog::startCheck()
         return;
     m_model->clear();
     m_details->clear();
+    m_calls->clear();
+    m_log->clear();
+    Exercise chosen = Exercise::TcpServer;
+    if (parseExercise(exercise(), &chosen)) {
+        m_model->setOrder(CheckRubric::itemIds(chosen));
+        m_calls->setProtocol(exerciseProtocol(chosen));
+    }
     m_failure.clear();
     m_passed = 0;
     m_total = 0;
@@ -284,9 +336,11 @@ void CheckDialog::showDetails()
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
         m_details->clear();
+        highlightEvidence({}, false);
         return;
     }
     const CheckItem &item = m_model->item(current.row());
+    highlightEvidence(item, true);
     QString text = tr("%1: %2").arg(CheckResultsModel::resultText(item.result), item.id);
     text += QStringLiteral("\n\n") + item.explanation + QStringLiteral("\n\n");
     if (item.evidence.isEmpty()) {
@@ -297,6 +351,46 @@ void CheckDialog::showDetails()
             text += QStringLiteral("\n  ") + line;
     }
     m_details->setPlainText(text);
+}
+
+void CheckDialog::eventsArrived(const SocketEvents &events)
+{
+    m_calls->appendEvents(events);
+    m_log->appendEvents(events);
+    // The diagram keeps causal order by making rows again: the selection follows.
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        highlightEvidence(m_model->item(current.row()), false);
+}
+
+void CheckDialog::highlightEvidence(const CheckItem &item, bool scroll)
+{
+    auto quoted = [&item](const SocketEvent &event) {
+        return std::any_of(
+            item.calls.cbegin(), item.calls.cend(), [&event](const CheckItem::Call &call) {
+                return call.pid == event.pid && call.tid == event.tid && call.endUs == event.endUs;
+            });
+    };
+    auto select = [scroll](QTableView *view, const std::function<bool(int)> &matches) {
+        QAbstractItemModel *model = view->model();
+        QItemSelection selection;
+        int first = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (!matches(row))
+                continue;
+            if (first < 0)
+                first = row;
+            selection.select(model->index(row, 0), model->index(row, model->columnCount() - 1));
+        }
+        view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+        if (scroll && first >= 0)
+            view->scrollTo(model->index(first, 0), QAbstractItemView::PositionAtCenter);
+    };
+    // The lanes are the trace's rows, a column per participant.
+    auto inTrace = [this, &quoted](int row) { return quoted(m_calls->traceModel()->eventAt(row)); };
+    select(m_calls->traceView(), inTrace);
+    select(m_calls->lanesView(), inTrace);
+    select(m_logView, [this, &quoted](int row) { return quoted(m_log->eventAt(row)); });
 }
 
 void CheckDialog::updateState()
@@ -321,9 +415,9 @@ void CheckDialog::updateState()
         m_status->setText(tr("Stopping the check..."));
         break;
     case State::Finished:
-        m_status->setText(tr("%1 of %2 items passed (items that do not apply are not counted).")
-                              .arg(m_passed)
-                              .arg(m_total));
+        m_status->setText(
+            tr("%1 of %n item(s) passed (items that do not apply are not counted).", "", m_total)
+                .arg(m_passed));
         break;
     case State::Failed:
         m_status->setText(m_failure);
@@ -360,6 +454,8 @@ void CheckDialog::retranslateUi()
     m_bundledLabel->setText(tr("Or the &recipe's:"));
     m_bundledLabel->setBuddy(m_bundled);
     m_detailsLabel->setText(tr("&Details of the selected item:"));
+    m_views->setTabText(0, tr("Calls of the program"));
+    m_views->setTabText(1, tr("Log of the program"));
     m_check->setText(tr("&Check"));
     m_check->setToolTip(
         tr("Runs the program in a private network and grades it against the exercise"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/checkitem.h"
+#include "core/socketevent.h"
 
 #include <QDialog>
 
@@ -10,17 +11,21 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace socketlab {
 
+class CallSequenceWidget;
 class CheckProcess;
 class CheckResultsModel;
+class EventListModel;
 class LanguageManager;
 
 // "Check a program…": grades a student's program against one of the recipe's exercises with
-// socketlab-cli check (a CheckProcess); the rubric fills in as its items arrive, and the
-// selected item's evidence shows below it.
+// socketlab-cli check (a CheckProcess); the rubric fills in as its items are decided, the
+// program's calls fill the sequence diagram and the log as they are made, and the selected
+// item's evidence shows below it and is selected in the diagram and the log.
 class CheckDialog : public QDialog
 {
     Q_OBJECT
@@ -42,6 +47,9 @@ public:
 
     bool isRunning() const;
     CheckResultsModel *model() const { return m_model; }
+    CallSequenceWidget *callView() const { return m_calls; }
+    EventListModel *logModel() const { return m_log; }
+    QTableView *logView() const { return m_logView; }
     // The score line once the check ended ("7 of 8 items passed"), or why it could not run.
     QString statusText() const;
 
@@ -67,6 +75,9 @@ private:
     void browse();
     void finish(State state);
     void showDetails();
+    // Selects the rows of the item's calls in the diagram and the log; scroll: to the first.
+    void highlightEvidence(const CheckItem &item, bool scroll);
+    void eventsArrived(const SocketEvents &events);
     QString currentLanguage() const;
 
     LanguageManager *m_language;
@@ -81,6 +92,10 @@ private:
     QTableView *m_table;
     QLabel *m_detailsLabel;
     QPlainTextEdit *m_details;
+    QTabWidget *m_views;
+    CallSequenceWidget *m_calls;
+    EventListModel *m_log;
+    QTableView *m_logView;
     QLabel *m_status;
     QPushButton *m_check;
     QPushButton *m_stop;

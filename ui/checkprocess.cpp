@@ -1,9 +1,11 @@
 #include "ui/checkprocess.h"
 
+#include "core/checkitemjson.h"
+#include "core/eventjsonreader.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -24,22 +26,25 @@ constexpr int kKillAfterMs = 2000;
 constexpr int kReapWaitMs = 3000;
 // A check says why it cannot run in a line or two; more on standard error is cut.
 constexpr qsizetype kMaxErrorBytes = 16 * 1024;
+// How often the calls' file is read while the check runs.
+constexpr int kCallsPollMs = 100;
+// What one read of it takes at most (the rest on the next one).
+constexpr qint64 kCallsChunk = 1024 * 1024;
 
-CheckItem::Result parseResult(const QString &text)
+QString callsFileName()
 {
-    if (text == QLatin1String("pass"))
-        return CheckItem::Result::Pass;
-    if (text == QLatin1String("fail"))
-        return CheckItem::Result::Fail;
-    return CheckItem::Result::NotApplicable;
+    return QStringLiteral("calls.jsonl");
 }
 
 } // namespace
 
 CheckProcess::CheckProcess(QObject *parent)
     : QObject(parent),
-      m_killTimer(new QTimer(this))
+      m_killTimer(new QTimer(this)),
+      m_callsTimer(new QTimer(this))
 {
+    m_callsTimer->setInterval(kCallsPollMs);
+    connect(m_callsTimer, &QTimer::timeout, this, &CheckProcess::readCalls);
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, [this] { signalGroup(SIGKILL); });
 }
@@ -100,8 +105,14 @@ bool CheckProcess::start(const QString &exercise, const QString &programFile,
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
                               | QFile::ExeOther);
 
-    QStringList arguments {QStringLiteral("check"),  QStringLiteral("--exercise"), exercise,
-                           QStringLiteral("--json"), QStringLiteral("--lang"),     language,
+    QStringList arguments {QStringLiteral("check"),
+                           QStringLiteral("--exercise"),
+                           exercise,
+                           QStringLiteral("--json"),
+                           QStringLiteral("--lang"),
+                           language,
+                           QStringLiteral("--output"),
+                           m_tempDir->filePath(callsFileName()),
                            QStringLiteral("--")};
     // python3 from PATH, as on the command line: the check picks one its user may run.
     if (file.suffix() == QLatin1String("py"))
@@ -109,6 +120,8 @@ bool CheckProcess::start(const QString &exercise, const QString &programFile,
     arguments << file.absoluteFilePath();
 
     m_pending.clear();
+    m_callsPending.clear();
+    m_calls.reset();
     m_errors.clear();
     m_stopping = false;
     m_scored = false;
@@ -135,6 +148,7 @@ bool CheckProcess::start(const QString &exercise, const QString &programFile,
     connect(m_process, &QProcess::errorOccurred, this, &CheckProcess::processError);
     m_process->start(cli, arguments);
     m_pid = m_process->processId();
+    m_callsTimer->start();
     return true;
 }
 
@@ -176,26 +190,50 @@ void CheckProcess::readOutput()
 void CheckProcess::handleLine(const QByteArray &line)
 {
     const QJsonObject object = QJsonDocument::fromJson(line).object();
-    const QString event = object.value(QLatin1String("event")).toString();
-    if (event == QLatin1String("item")) {
-        CheckItem item;
-        item.id = object.value(QLatin1String("item")).toString();
-        item.result = parseResult(object.value(QLatin1String("result")).toString());
-        const QJsonArray evidence = object.value(QLatin1String("evidence")).toArray();
-        for (const QJsonValue &value : evidence)
-            item.evidence << value.toString();
-        item.explanation = object.value(QLatin1String("explanation")).toString();
+    CheckItem item;
+    int failed = 0;
+    if (CheckItemJson::parseItem(object, &item)) {
         emit itemArrived(item);
-    } else if (event == QLatin1String("score")) {
-        m_passed = object.value(QLatin1String("passed")).toInt();
-        m_total = object.value(QLatin1String("total")).toInt();
+    } else if (CheckItemJson::parseScore(object, &m_passed, &failed)) {
+        m_total = m_passed + failed;
         m_scored = true;
     }
+}
+
+void CheckProcess::readCalls()
+{
+    if (!m_tempDir)
+        return;
+    if (!m_calls) {
+        // socketlab-cli makes it once it started.
+        auto file = std::make_unique<QFile>(m_tempDir->filePath(callsFileName()));
+        if (!file->open(QIODevice::ReadOnly))
+            return;
+        m_calls = std::move(file);
+    }
+    SocketEvents events;
+    for (QByteArray more = m_calls->read(kCallsChunk); !more.isEmpty();
+         more = m_calls->read(kCallsChunk)) {
+        m_callsPending += more;
+        qsizetype newline;
+        qsizetype start = 0;
+        while ((newline = m_callsPending.indexOf('\n', start)) >= 0) {
+            SocketEvent event;
+            if (EventJsonReader::fromLine(m_callsPending.mid(start, newline - start), &event))
+                events << event;
+            start = newline + 1;
+        }
+        m_callsPending.remove(0, start);
+    }
+    if (!events.isEmpty())
+        emit eventsArrived(events);
 }
 
 void CheckProcess::cleanUp()
 {
     m_killTimer->stop();
+    m_callsTimer->stop();
+    m_calls.reset();
     m_process->deleteLater();
     m_process = nullptr;
     m_pid = 0;
@@ -204,6 +242,7 @@ void CheckProcess::cleanUp()
 
 void CheckProcess::processFinished(int exitCode, QProcess::ExitStatus status)
 {
+    readCalls();
     readOutput();
     if (!m_pending.isEmpty())
         handleLine(m_pending);

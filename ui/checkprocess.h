@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/checkitem.h"
+#include "core/socketevent.h"
 
 #include <QObject>
 #include <QProcess>
 
 #include <memory>
 
+class QFile;
 class QTemporaryDir;
 class QTimer;
 
@@ -16,7 +18,9 @@ namespace socketlab {
 // enter a user and network namespace of its own, which only a single-threaded process may do,
 // so it never runs in the window's process. It runs in a process group of its own (stopping it
 // signals the whole group) with a TMPDIR that is removed once it ended, and its `item` lines
-// are reported as they arrive.
+// are reported as they arrive. The program's calls and process events come through a file
+// in that folder (check --output), read as it grows: standard output stays the rubric's, and
+// a file needs no descriptor passed to a process that changes user and namespaces.
 class CheckProcess : public QObject
 {
     Q_OBJECT
@@ -48,6 +52,8 @@ public:
 
 signals:
     void itemArrived(const socketlab::CheckItem &item);
+    // The checked program's calls and process events, in batches, as they come.
+    void eventsArrived(const socketlab::SocketEvents &events);
     // The end, one of these three: the score line came; stop() ended it; it ended without a
     // score (no private network, a program that cannot be run…), with socketlab-cli's message.
     void scored(int passed, int total);
@@ -56,6 +62,7 @@ signals:
 
 private:
     void readOutput();
+    void readCalls();
     void handleLine(const QByteArray &line);
     void processFinished(int exitCode, QProcess::ExitStatus status);
     void processError(QProcess::ProcessError error);
@@ -66,6 +73,9 @@ private:
     QProcess *m_process = nullptr;
     qint64 m_pid = 0;
     QTimer *m_killTimer;
+    QTimer *m_callsTimer;
+    std::unique_ptr<QFile> m_calls;
+    QByteArray m_callsPending;
     // The check's TMPDIR: a check ended by a signal cannot remove its folder, this can.
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QByteArray m_pending;

@@ -16,9 +16,20 @@ CheckResultsModel::CheckResultsModel(QObject *parent)
 
 void CheckResultsModel::addItem(const CheckItem &item)
 {
-    const int row = int(m_items.size());
+    int row = int(m_items.size());
+    const int rank = int(m_order.indexOf(item.id));
+    if (rank >= 0) {
+        // Before the first item that comes later in the rubric.
+        for (int i = 0; i < m_items.size(); ++i) {
+            const int other = int(m_order.indexOf(m_items.at(i).id));
+            if (other < 0 || other > rank) {
+                row = i;
+                break;
+            }
+        }
+    }
     beginInsertRows(QModelIndex(), row, row);
-    m_items.append(item);
+    m_items.insert(row, item);
     endInsertRows();
 }
 

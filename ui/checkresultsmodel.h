@@ -20,6 +20,9 @@ public:
 
     explicit CheckResultsModel(QObject *parent = nullptr);
 
+    // The rubric's items in their order (CheckRubric::itemIds): items that come in another
+    // order (as they are decided) take their place in it; empty: in the order they come.
+    void setOrder(const QStringList &ids) { m_order = ids; }
     void addItem(const CheckItem &item);
     void clear();
     const CheckItem &item(int row) const { return m_items.at(row); }
@@ -38,6 +41,7 @@ public:
 
 private:
     CheckItems m_items;
+    QStringList m_order;
 };
 
 } // namespace socketlab

@@ -13,13 +13,18 @@ constexpr int kMaxEvidence = 6;
 constexpr int kMaxEvidenceChars = 160;
 } // namespace
 
-QString RubricTrace::evidence(const SocketEvent &event)
+EvidenceLine RubricTrace::evidence(const SocketEvent &event)
 {
     QString text = event.message.isEmpty() ? EventFormatter::describe(event) : event.message;
     // A 1,500-byte line is evidence by its first words.
     if (text.size() > kMaxEvidenceChars)
         text = text.left(kMaxEvidenceChars) + QChar(0x2026);
-    return tr("%1 (tid %2)").arg(text).arg(event.tid);
+    return {tr("%1 (tid %2)").arg(text).arg(event.tid), {event.pid, event.tid, event.endUs}};
+}
+
+Evidence RubricTrace::lines(const QStringList &texts)
+{
+    return Evidence(texts.cbegin(), texts.cend());
 }
 
 int RubricTrace::fdOf(const SocketEvent &event)
@@ -34,7 +39,7 @@ bool RubricTrace::isCall(const SocketEvent &event, SysCall call)
     return event.kind == EventKind::Call && event.call == call;
 }
 
-int RubricTrace::inOrder(const QList<SysCall> &wanted, QStringList *evidence) const
+int RubricTrace::inOrder(const QList<SysCall> &wanted, Evidence *evidence) const
 {
     int next = 0;
     for (int i = 0; i < m_run.events.size() && next < wanted.size(); ++i) {
@@ -144,21 +149,34 @@ QString RubricTrace::clientPort(int client) const
     return colon < 0 ? QString() : address.mid(colon + 1);
 }
 
-CheckItem RubricTrace::pass(const QString &id, const QString &explanation,
-                            const QStringList &evidence)
+CheckItem RubricTrace::item(const QString &id, CheckItem::Result result, const QString &explanation,
+                            const Evidence &evidence)
 {
-    return {id, CheckItem::Result::Pass, evidence.mid(0, kMaxEvidence), explanation};
+    CheckItem item;
+    item.id = id;
+    item.result = result;
+    item.explanation = explanation;
+    for (const EvidenceLine &line : evidence.mid(0, kMaxEvidence)) {
+        item.evidence << line.text;
+        if (line.quotesEvent)
+            item.calls << line.call;
+    }
+    return item;
 }
 
-CheckItem RubricTrace::fail(const QString &id, const QString &explanation,
-                            const QStringList &evidence)
+CheckItem RubricTrace::pass(const QString &id, const QString &explanation, const Evidence &evidence)
 {
-    return {id, CheckItem::Result::Fail, evidence.mid(0, kMaxEvidence), explanation};
+    return item(id, CheckItem::Result::Pass, explanation, evidence);
+}
+
+CheckItem RubricTrace::fail(const QString &id, const QString &explanation, const Evidence &evidence)
+{
+    return item(id, CheckItem::Result::Fail, explanation, evidence);
 }
 
 CheckItem RubricTrace::notApplicable(const QString &id, const QString &explanation)
 {
-    return {id, CheckItem::Result::NotApplicable, {}, explanation};
+    return item(id, CheckItem::Result::NotApplicable, explanation, {});
 }
 
 QString RubricTrace::withChange(const QString &what, const QString &change)

@@ -48,7 +48,7 @@ _socketlab_cli()
                                          --reset --sndbuf --capture" -- "$cur")) ;;
         sockets) COMPREPLY=($(compgen -W '--port --proto --json --watch --lang --help' -- "$cur")) ;;
         trace) COMPREPLY=($(compgen -W '--json --output --capture --lang --help --' -- "$cur")) ;;
-        check) COMPREPLY=($(compgen -W '--exercise --port --timeout --json --batch --csv --lang
+        check) COMPREPLY=($(compgen -W '--exercise --port --timeout --json --output --batch --csv --lang
                                         --help --' -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W 'server client sockets trace check --help --version' -- "$cur")) ;;
     esac

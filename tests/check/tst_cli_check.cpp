@@ -78,7 +78,7 @@ void TestCliCheck::badArguments()
 
 void TestCliCheck::verifyItems(const Result &result, Exercise exercise, const QStringList &failed)
 {
-    // Every item of the exercise, in its order, each with its keys.
+    // Every item of the exercise once (in the order they were decided), each with its keys.
     QStringList ids;
     for (const QJsonObject &item : result.items) {
         ids << item.value(QLatin1String("item")).toString();
@@ -93,7 +93,10 @@ void TestCliCheck::verifyItems(const Result &result, Exercise exercise, const QS
                         .toString()
                         .contains(QLatin1String("What to change:")));
     }
-    QCOMPARE(ids, CheckRubric::itemIds(exercise));
+    QStringList every = CheckRubric::itemIds(exercise);
+    ids.sort();
+    every.sort();
+    QCOMPARE(ids, every);
     QStringList got = result.withResult(QStringLiteral("fail"));
     QStringList want = failed;
     got.sort();

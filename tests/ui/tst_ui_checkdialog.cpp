@@ -1,7 +1,10 @@
 #include "tests/check/checktestsupport.h"
 #include "translations/languagemanager.h"
+#include "ui/callsequencewidget.h"
+#include "ui/calltracemodel.h"
 #include "ui/checkdialog.h"
 #include "ui/checkresultsmodel.h"
+#include "ui/models/eventlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
@@ -13,6 +16,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <functional>
 
 using namespace socketlab;
 
@@ -80,6 +84,7 @@ private slots:
     void initTestCase();
     void model();
     void udpServer();
+    void liveRubricAndEvidence();
     void tcpClientInPortuguese();
     void noPrivateNetworkMessage();
     void stopLeavesNothing();
@@ -101,12 +106,15 @@ void TestCheckDialog::model()
     model.addItem({QStringLiteral("server-sequence"),
                    CheckItem::Result::Pass,
                    {QStringLiteral("<b>x</b>")},
-                   QStringLiteral("In order.")});
+                   QStringLiteral("In order."),
+                   {}});
     model.addItem({QStringLiteral("children-reaped"),
                    CheckItem::Result::Fail,
                    {},
-                   QStringLiteral("Zombies.")});
-    model.addItem({QStringLiteral("threads-end"), CheckItem::Result::NotApplicable, {}, QString()});
+                   QStringLiteral("Zombies."),
+                   {}});
+    model.addItem(
+        {QStringLiteral("threads-end"), CheckItem::Result::NotApplicable, {}, QString(), {}});
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(CheckResultsModel::ColumnCount));
     // The result is a word and an icon, not a colour alone.
@@ -128,7 +136,10 @@ void TestCheckDialog::udpServer()
 {
     if (!m_namespaces)
         QSKIP("user namespaces are not available here: check cannot make a private network");
-    CheckDialog dialog(nullptr);
+    // As in the window: the language manager also gives English its plural forms.
+    LanguageManager language;
+    QVERIFY(language.setLanguage(QStringLiteral("en")));
+    CheckDialog dialog(&language);
     dialog.setCliPath(QStringLiteral(SOCKETLAB_CLI_PATH));
     dialog.show();
     QVERIFY(dialog.selectBundled(QStringLiteral("udp_server.py")));
@@ -153,6 +164,102 @@ void TestCheckDialog::udpServer()
                  && text.contains(QStringLiteral("bind("))
                  && text.contains(QStringLiteral("(tid ")),
              qPrintable(text));
+}
+
+// The (pid, tid, end_us) of the selected rows of a view whose rows are events.
+QSet<QString> selectedEvents(QTableView *view, const std::function<SocketEvent(int)> &eventAt)
+{
+    QSet<QString> keys;
+    const QModelIndexList rows = view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const SocketEvent event = eventAt(index.row());
+        keys << QStringLiteral("%1/%2/%3").arg(event.pid).arg(event.tid).arg(event.endUs);
+    }
+    return keys;
+}
+
+QSet<QString> quotedEvents(const CheckItem &item)
+{
+    QSet<QString> keys;
+    for (const CheckItem::Call &call : item.calls)
+        keys << QStringLiteral("%1/%2/%3").arg(call.pid).arg(call.tid).arg(call.endUs);
+    return keys;
+}
+
+int rowOf(const CheckResultsModel *model, const QString &id)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->item(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+void TestCheckDialog::liveRubricAndEvidence()
+{
+    if (!m_namespaces)
+        QSKIP("user namespaces are not available here: check cannot make a private network");
+    // The recipe's fork server under a name of its own, to tell when it runs.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray marker("live_checkdialog_marker");
+    const QString program
+        = checktest::readableCopy(dir, checktest::recipe(QStringLiteral("tcp_server_fork.py")),
+                                  QString::fromLatin1(marker) + QStringLiteral(".py"));
+    LanguageManager language;
+    QVERIFY(language.setLanguage(QStringLiteral("en")));
+    CheckDialog dialog(&language);
+    dialog.setCliPath(QStringLiteral(SOCKETLAB_CLI_PATH));
+    QVERIFY(dialog.setExercise(QStringLiteral("tcp-server-fork")));
+    dialog.setProgramFile(program);
+    dialog.show();
+    // The first rows of the rubric come while the program still serves SocketLab's clients.
+    int rowsWhileRunning = -1;
+    connect(dialog.model(), &QAbstractItemModel::rowsInserted, this, [&] {
+        if (rowsWhileRunning < 0)
+            rowsWhileRunning = processesWith(marker) > 0 ? 1 : 0;
+    });
+    dialog.startCheck();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), kCheckWaitMs);
+    QCOMPARE(rowsWhileRunning, 1);
+    QVERIFY2(dialog.statusText().startsWith(QStringLiteral("15 of 16")),
+             qPrintable(dialog.statusText()));
+    // The rubric's order, whatever the order the items were decided in.
+    QCOMPARE(dialog.model()->item(0).id, QStringLiteral("server-sequence"));
+
+    // The program's calls are in the diagram and the log.
+    CallSequenceWidget *calls = dialog.callView();
+    QVERIFY(calls->traceModel()->rowCount() > 0);
+    QVERIFY(dialog.logModel()->rowCount() > 0);
+    auto *table = dialog.findChild<QTableView *>(QStringLiteral("checkRubric"));
+    QVERIFY(table);
+    auto traceEvent = [calls](int row) { return calls->traceModel()->eventAt(row); };
+    auto logEvent = [&dialog](int row) { return dialog.logModel()->eventAt(row); };
+
+    // Clicking an item selects exactly its calls: socket, bind, listen, accept.
+    const int sequence = rowOf(dialog.model(), QStringLiteral("server-sequence"));
+    QVERIFY(sequence >= 0);
+    table->selectRow(sequence);
+    const CheckItem &item = dialog.model()->item(sequence);
+    QCOMPARE(item.calls.size(), 4);
+    QCOMPARE(selectedEvents(calls->traceView(), traceEvent), quotedEvents(item));
+    QCOMPARE(calls->traceView()->selectionModel()->selectedRows().size(), 4);
+    QCOMPARE(calls->lanesView()->selectionModel()->selectedRows().size(), 4);
+    QCOMPARE(selectedEvents(dialog.logView(), logEvent), quotedEvents(item));
+
+    // The zombies are process events: in the log.
+    const int reaped = rowOf(dialog.model(), QStringLiteral("children-reaped"));
+    QVERIFY(reaped >= 0);
+    table->selectRow(reaped);
+    const CheckItem &zombies = dialog.model()->item(reaped);
+    QVERIFY(!zombies.calls.isEmpty());
+    QCOMPARE(selectedEvents(dialog.logView(), logEvent), quotedEvents(zombies));
+    QVERIFY(calls->traceView()->selectionModel()->selectedRows().isEmpty());
+
+    // An item without calls selects nothing.
+    const int time = rowOf(dialog.model(), QStringLiteral("limit-time"));
+    table->selectRow(time);
+    QVERIFY(dialog.logView()->selectionModel()->selectedRows().isEmpty());
 }
 
 void TestCheckDialog::tcpClientInPortuguese()

@@ -3,6 +3,7 @@
 #include "core/client.h"
 #include "core/eventqueue.h"
 #include "core/server.h"
+#include "core/sessioncapture.h"
 #include "core/socketevent.h"
 #include "core/socketstatesampler.h"
 
@@ -83,6 +84,25 @@ public:
     // their server side's state changes join the stream as the server's.
     QList<quint16> programPorts() const { return m_programPorts; }
 
+    // The packets of the session's ports (docs/architecture.md): one capture posting into
+    // this session's queue, so a packet is numbered, stamped with the session client at one
+    // of its ends (its role says which side sent it: Client when that client did; its local
+    // names the end that is the session's server, if one is) and ordered with the calls. It follows what the sampler watches: the server's port, the
+    // ports the clients connect to (from the moment connectToHost() is asked, before the
+    // SYN), a traced program's listening ports, the ports kept watching and
+    // setCapturePorts(). False (with the reason, and notAllowed()) when capture is not
+    // allowed here; the session goes on without packets.
+    bool startCapture(QString *error);
+    void stopCapture();
+    // Ports captured beyond the session's own (a lesson's closed port, before its client
+    // tries it).
+    void setCapturePorts(const QList<quint16> &ports);
+    // Options every capture starts with (the ports are the session's): the pcapng spool, the
+    // network to capture in.
+    void setCaptureOptions(const PacketCapture::Options &options);
+    SessionCapture *capture() { return &m_capture; }
+    const SessionCapture *capture() const { return &m_capture; }
+
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
     // The lab's sockets as the kernel sees them (while sampling), in this object's thread.
@@ -103,6 +123,10 @@ private:
     // accept, a close, a client leaving): the sampler samples at once.
     static bool changesSockets(const SocketEvent &event);
     void learnAddress(int id, const QString &local);
+    // Points the capture at the session's ports as they are now.
+    void updateCapture();
+    // Stamps a packet with the session client at one of its ends and the side that sent it.
+    void stampPacket(SocketEvent &event) const;
     // Follows which clients' connections the server accepted, to tell a reset of one that
     // waited in the backlog (the server stopped before accepting it) from any other reset.
     void trackBacklog(SocketEvent &event);
@@ -112,6 +136,9 @@ private:
     SocketStateSampler m_sampler {&m_queue};
     Server m_server;
     std::map<int, std::unique_ptr<Client>> m_clients;
+    // After the server and clients: its captures post into m_queue until they are gone.
+    SessionCapture m_capture {&m_queue};
+    QList<quint16> m_capturePorts;
     quint64 m_sequence = 0;
     // Local addresses the clients have had (a connection's last server events may pass after
     // the client moved on or was removed), the oldest forgotten past a bound.

@@ -20,7 +20,9 @@ struct SequenceLane
 
 struct SequenceItem
 {
-    enum class Kind { Connect, Message, Reply, Close, Mark, Error };
+    // Packet: what the wire carried (a captured packet, labelled as Wireshark does), drawn
+    // thin between the lanes of its sender and its receiver.
+    enum class Kind { Connect, Message, Reply, Close, Mark, Error, Packet };
 
     Kind kind = Kind::Mark;
     int fromLane = 0;
@@ -108,6 +110,7 @@ private:
     void add(const SocketEvent &event);
     void addServerEvent(const SocketEvent &event);
     void addClientEvent(const SocketEvent &event);
+    void addPacket(const SocketEvent &event);
     int push(SequenceItem::Kind kind, int from, int to, const QString &label);
 
     QVector<SequenceLane> m_lanes;
@@ -127,6 +130,9 @@ private:
     QSet<quint64> m_failedConnections;
     int m_serverLane = -1;
     QList<quint64> m_pendingConnects;
+    // The wire was captured: the refused connect's SYN and RST are the real packets then,
+    // not drawn from the call's error.
+    bool m_wire = false;
 };
 
 } // namespace socketlab

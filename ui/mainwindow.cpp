@@ -3,6 +3,7 @@
 #include "ui/calltracemodel.h"
 
 #include "core/eventformatter.h"
+#include "core/packetlabel.h"
 #include "translations/languagemanager.h"
 #include "ui/callsequencewidget.h"
 #include "ui/checkdialog.h"
@@ -13,6 +14,7 @@
 #include "ui/connectionsmodel.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
+#include "ui/logfilterbar.h"
 #include "ui/logfiltermodel.h"
 #include "ui/models/eventlistmodel.h"
 #include "ui/programdock.h"
@@ -29,6 +31,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -530,7 +533,20 @@ void MainWindow::sessionEventsArrived(const SocketEvents &events)
 {
     SocketEvents serverEvents;
     SocketEvents traced; // a traced program's: the log and connections show them, the status not
+    SocketEvents others; // the client panes': everything but the wire's packets
+    SocketEvents packets; // for the log, while it shows them
+    others.reserve(events.size());
     for (const SocketEvent &event : events) {
+        // Packets: the Wire tab and the call sequence's lanes show them, the log when asked
+        // (as the server's log rows; a row cap must not lose the calls to them otherwise).
+        if (PacketLabel::isPacket(event)) {
+            if (m_serverPane->logFilterBar()->showPacketsBox()->isChecked()) {
+                packets.append(event);
+                packets.last().role = Role::Server;
+            }
+            continue;
+        }
+        others.append(event);
         if (event.traced)
             traced.append(event);
         else if (event.role == Role::Server)
@@ -538,7 +554,9 @@ void MainWindow::sessionEventsArrived(const SocketEvents &events)
     }
     if (!traced.isEmpty())
         m_serverPane->appendProgramEvents(traced);
-    m_clients->appendEvents(events);
+    m_clients->appendEvents(others);
+    if (!packets.isEmpty())
+        m_serverPane->logModel()->appendEvents(packets);
     if (!serverEvents.isEmpty()) {
         m_serverPane->appendEvents(serverEvents);
         m_serverPane->setTotals(m_session.server()->totals());

@@ -134,11 +134,12 @@ private:
     // Declared first: the server and clients post into it until they are gone.
     EventQueue m_queue;
     SocketStateSampler m_sampler {&m_queue};
-    Server m_server;
-    std::map<int, std::unique_ptr<Client>> m_clients;
-    // After the server and clients: its captures post into m_queue until they are gone.
+    // Its captures post into m_queue until they are gone; it outlives the server and the
+    // clients, whose last state changes still point it at their ports.
     SessionCapture m_capture {&m_queue};
     QList<quint16> m_capturePorts;
+    Server m_server;
+    std::map<int, std::unique_ptr<Client>> m_clients;
     quint64 m_sequence = 0;
     // Local addresses the clients have had (a connection's last server events may pass after
     // the client moved on or was removed), the oldest forgotten past a bound.

@@ -397,8 +397,41 @@ void SequenceModel::addPacket(const SocketEvent &e)
     const bool fromClient = e.role == Role::Client;
     const int other = targetLane(fromClient ? PacketLabel::receiverEnd(e.packet)
                                             : PacketLabel::senderEnd(e.packet));
-    push(SequenceItem::Kind::Packet, fromClient ? client : other, fromClient ? other : client,
-         PacketLabel::of(e));
+    const int from = fromClient ? client : other;
+    const int to = fromClient ? other : client;
+    // A bulk transfer is hundreds of alike segments: one arrow says how many, so the diagram
+    // keeps room for the calls. A segment with news (a SYN, a FIN, a zero window, a probe,
+    // a retransmission) is always an arrow of its own.
+    const PacketInfo &p = e.packet;
+    const bool plain = e.kind == EventKind::Packet && !p.zeroWindow && !p.windowProbe
+        && !p.retransmission
+        && (p.proto == PacketInfo::Proto::Udp
+            || (p.proto == PacketInfo::Proto::Tcp
+                && !(p.flags & (PacketInfo::Syn | PacketInfo::Fin | PacketInfo::Rst))));
+    const QString kind = p.proto == PacketInfo::Proto::Udp ? QStringLiteral("UDP") : p.flagsText();
+    if (plain && !m_items.isEmpty()) {
+        SequenceItem &last = m_items.last();
+        if (last.kind == SequenceItem::Kind::Packet && last.fromLane == from && last.toLane == to
+            && last.packets > 0 && last.packetKind == kind) {
+            ++last.packets;
+            last.packetBytes += p.len;
+            last.label = last.packetBytes > 0
+                ? tr("%1 ×%2, %3").arg(kind).arg(last.packets).arg(
+                    EventFormatter::byteCount(last.packetBytes))
+                : tr("%1 ×%2").arg(kind).arg(last.packets);
+            return;
+        }
+    }
+    // The last rows are kept for the calls: a long transfer's plain segments stop here
+    // (the Wire tab lists every packet).
+    if (plain && m_items.size() >= kMaxItems - kItemsKeptForCalls)
+        return;
+    const int item = push(SequenceItem::Kind::Packet, from, to, PacketLabel::of(e));
+    if (plain) {
+        m_items[item].packets = 1;
+        m_items[item].packetBytes = p.len;
+        m_items[item].packetKind = kind;
+    }
 }
 
 void SequenceModel::addServerEvent(const SocketEvent &e)

@@ -30,6 +30,11 @@ struct SequenceItem
     int row = 0;
     int endRow = -1; // arrows: the row where it arrived; -1 while nothing arrived
     QString label;
+    // Packets: a run of alike ones (same lanes, same flags, carrying no news such as a zero
+    // window) is one arrow: how many, their payload bytes, and the flags they share.
+    int packets = 0;
+    qint64 packetBytes = 0;
+    QString packetKind;
 
     bool isArrow() const { return kind != Kind::Mark && kind != Kind::Error; }
 };
@@ -43,6 +48,8 @@ class SequenceModel
 
 public:
     static constexpr int kMaxItems = 400;
+    // Rows plain packets leave to the calls and to the packets with news (SYN, FIN, RST, win=0).
+    static constexpr int kItemsKeptForCalls = 100;
 
     // Rebuilds from the whole stream (client events carry their client number as
     // connectionId); texts are made in the current language.

@@ -64,9 +64,10 @@ void CallTraceModel::appendEvents(const SocketEvents &events)
     std::vector<SocketEvent> calls;
     for (const SocketEvent &event : events) {
         // The kernel's state changes too, in order with the calls that caused them, and the
-        // packets on the wire.
+        // packets of the session's clients (a class's would bury the lab's: the Wire tab
+        // lists every packet).
         if (event.kind == EventKind::Call || event.kind == EventKind::State
-            || PacketLabel::isPacket(event))
+            || (PacketLabel::isPacket(event) && event.clientId != 0))
             calls.push_back(event);
     }
     if (calls.empty())

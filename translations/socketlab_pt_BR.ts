@@ -2995,7 +2995,7 @@
     </message>
     <message>
         <source>send() puts PSH ACK len=5 on the wire; the server&apos;s system answers ACK before recv() even runs.</source>
-        <translation>send() põe PSH ACK len=5 na rede; o sistema do servidor responde ACK antes mesmo de recv() rodar.</translation>
+        <translation>send() envia um PSH ACK len=5; o sistema do servidor responde ACK antes mesmo de recv() rodar.</translation>
     </message>
     <message>
         <source>close() sends FIN ACK; the server&apos;s close() sends its own FIN ACK, and each side ACKs the other&apos;s FIN.</source>

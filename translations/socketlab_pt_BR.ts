@@ -4119,14 +4119,6 @@ Servidor: %2</translation>
         <source>Student %1</source>
         <translation>Aluno %1</translation>
     </message>
-    <message>
-        <source>Packets</source>
-        <translation>Pacotes</translation>
-    </message>
-    <message>
-        <source>Add the packets captured on the wire to the log, from now on (the Wire tab lists them all)</source>
-        <translation>Acrescenta ao log os pacotes capturados na rede, daqui em diante (a aba Pacotes lista todos)</translation>
-    </message>
 </context>
 <context>
     <name>socketlab::MainWindow</name>
@@ -5033,6 +5025,14 @@ Servidor: %2</translation>
     <message>
         <source>Packets are captured once the server starts or a client connects.</source>
         <translation>Os pacotes são capturados assim que o servidor inicia ou um cliente se conecta.</translation>
+    </message>
+    <message>
+        <source>Also in the log</source>
+        <translation>Também no registro</translation>
+    </message>
+    <message>
+        <source>Adds the packets to the server log too, from now on (hidden again when unchecked)</source>
+        <translation>Acrescenta os pacotes também ao registro do servidor, daqui em diante (ocultos de novo ao desmarcar)</translation>
     </message>
 </context>
 </TS>

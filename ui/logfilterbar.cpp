@@ -26,14 +26,12 @@ LogFilterBar::LogFilterBar(LogFilterModel *filter, QWidget *parent)
       m_who(new QComboBox(this)),
       m_hideEchoes(new QCheckBox(this)),
       m_hideStates(new QCheckBox(this)),
-      m_showPackets(new QCheckBox(this)),
       m_search(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("logFilterBar"));
     m_who->setObjectName(QStringLiteral("logWho"));
     m_hideEchoes->setObjectName(QStringLiteral("logHideEchoes"));
     m_hideStates->setObjectName(QStringLiteral("logHideStates"));
-    m_showPackets->setObjectName(QStringLiteral("logShowPackets"));
     m_search->setObjectName(QStringLiteral("logSearch"));
     m_search->setClearButtonEnabled(true);
     m_who->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -42,13 +40,11 @@ LogFilterBar::LogFilterBar(LogFilterModel *filter, QWidget *parent)
     layout->addWidget(m_who);
     layout->addWidget(m_hideEchoes);
     layout->addWidget(m_hideStates);
-    layout->addWidget(m_showPackets);
     layout->addWidget(m_search, 1);
 
     connect(m_who, qOverload<int>(&QComboBox::activated), this, &LogFilterBar::whoChosen);
     connect(m_hideEchoes, &QCheckBox::toggled, m_filter, &LogFilterModel::setHideEchoes);
     connect(m_hideStates, &QCheckBox::toggled, m_filter, &LogFilterModel::setHideStates);
-    connect(m_showPackets, &QCheckBox::toggled, m_filter, &LogFilterModel::setShowPackets);
     connect(m_search, &QLineEdit::textChanged, m_filter, &LogFilterModel::setSearchText);
     EventListModel *events = m_filter->eventModel();
     connect(events, &QAbstractItemModel::rowsInserted, this,
@@ -70,9 +66,6 @@ void LogFilterBar::retranslateUi()
     m_hideStates->setText(tr("Hide TCP states"));
     m_hideStates->setToolTip(
         tr("Hide the kernel's TCP state rows (the table still shows each state)"));
-    m_showPackets->setText(tr("Packets"));
-    m_showPackets->setToolTip(tr("Add the packets captured on the wire to the log, from now "
-                                 "on (the Wire tab lists them all)"));
     m_search->setPlaceholderText(tr("Search the log"));
     const QString saved = tr("Save log and Copy take the rows shown.");
     m_who->setToolTip(

@@ -12,7 +12,7 @@ namespace socketlab {
 class LogFilterModel;
 
 // The server log's filters in one row: whose rows (everyone, a client pane, a student), hide
-// the echoes, hide the kernel's TCP state rows, show the packets, and a search box. The list of whose rows
+// the echoes, hide the kernel's TCP state rows, and a search box. The list of whose rows
 // grows as clients and students appear in the log.
 class LogFilterBar : public QWidget
 {
@@ -24,8 +24,6 @@ public:
     QComboBox *whoBox() const { return m_who; }
     QCheckBox *hideEchoesBox() const { return m_hideEchoes; }
     QCheckBox *hideStatesBox() const { return m_hideStates; }
-    // Off by default: the log leaves the wire's packets to the Wire tab and the lanes.
-    QCheckBox *showPacketsBox() const { return m_showPackets; }
     QLineEdit *searchEdit() const { return m_search; }
 
 protected:
@@ -41,7 +39,6 @@ private:
     QComboBox *m_who;
     QCheckBox *m_hideEchoes;
     QCheckBox *m_hideStates;
-    QCheckBox *m_showPackets;
     QLineEdit *m_search;
     QSet<int> m_clients;
     QSet<int> m_students;

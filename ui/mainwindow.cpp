@@ -14,7 +14,6 @@
 #include "ui/connectionsmodel.h"
 #include "ui/lessons/lessonwindow.h"
 #include "ui/logexporter.h"
-#include "ui/logfilterbar.h"
 #include "ui/logfiltermodel.h"
 #include "ui/models/eventlistmodel.h"
 #include "ui/programdock.h"
@@ -126,6 +125,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     tabifyDockWidget(m_clientsDock, m_classDock);
     m_wireDock = new WireDock(&m_session, this);
     m_wireDock->placeBeside(m_sequenceDock);
+    connect(m_wireDock->logBox(), &QCheckBox::toggled, m_serverPane->shownLogModel(),
+            &LogFilterModel::setShowPackets);
     connect(m_serverPane->classModel(), &ClassModel::classChanged, this, &MainWindow::classChanged);
     m_clientsDock->raise();
     m_modeLabel->setTextFormat(Qt::PlainText);
@@ -540,7 +541,7 @@ void MainWindow::sessionEventsArrived(const SocketEvents &events)
         // Packets: the Wire tab and the call sequence's lanes show them, the log when asked
         // (as the server's log rows; a row cap must not lose the calls to them otherwise).
         if (PacketLabel::isPacket(event)) {
-            if (m_serverPane->logFilterBar()->showPacketsBox()->isChecked()) {
+            if (m_wireDock->logBox()->isChecked()) {
                 packets.append(event);
                 packets.last().role = Role::Server;
             }

@@ -26,11 +26,13 @@ WireDock::WireDock(LabSession *session, QMainWindow *window)
       m_model(new PacketListModel(this)),
       m_status(new QLabel),
       m_captureBox(new QCheckBox),
+      m_logBox(new QCheckBox),
       m_exportButton(new QPushButton),
       m_table(new QTableView),
       m_exportAction(new QAction(window))
 {
     setObjectName(QStringLiteral("wireDock"));
+    m_logBox->setObjectName(QStringLiteral("wireInLog"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                 | QDockWidget::DockWidgetClosable);
     auto *content = new QWidget;
@@ -38,6 +40,7 @@ WireDock::WireDock(LabSession *session, QMainWindow *window)
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_captureBox);
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_logBox);
     bar->addWidget(m_exportButton);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
@@ -147,6 +150,9 @@ void WireDock::retranslateUi()
 {
     setWindowTitle(tr("Wire"));
     m_captureBox->setText(tr("Capture packets"));
+    m_logBox->setText(tr("Also in the log"));
+    m_logBox->setToolTip(tr("Adds the packets to the server log too, from now on (hidden "
+                            "again when unchecked)"));
     m_exportButton->setText(tr("Export packets..."));
     m_exportAction->setText(tr("Export &packets..."));
     m_exportAction->setToolTip(tr("Saves the captured packets as a pcapng file that Wireshark "

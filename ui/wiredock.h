@@ -34,6 +34,8 @@ public:
     QAction *exportAction() const { return m_exportAction; }
     PacketListModel *model() const { return m_model; }
     QCheckBox *captureBox() const { return m_captureBox; }
+    // Off by default: the server log leaves the packets to this list and the lanes.
+    QCheckBox *logBox() const { return m_logBox; }
     bool isCapturing() const;
     bool exportTo(const QString &path, QString *error);
 
@@ -52,6 +54,7 @@ private:
     PacketListModel *m_model;
     QLabel *m_status;
     QCheckBox *m_captureBox;
+    QCheckBox *m_logBox;
     QPushButton *m_exportButton;
     QTableView *m_table;
     QAction *m_exportAction;

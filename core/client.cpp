@@ -31,6 +31,7 @@ void Client::connectToHost(Protocol protocol, const QString &host, quint16 port)
 {
     abort();
     m_protocol = protocol;
+    m_remotePort = port;
     EventReporter reporter(m_queue, Role::Client);
     reporter.setConnectionId(m_id);
     m_worker = std::make_unique<ClientWorker>(protocol, host, port, reporter, m_options, m_network);

@@ -63,6 +63,9 @@ public:
 
     State state() const { return m_state; }
     Protocol protocol() const { return m_protocol; }
+    // The port of the last connectToHost() (known before its connect() is made: a capture
+    // follows it in time for the SYN).
+    quint16 remotePort() const { return m_remotePort; }
     QString localAddress() const;
     QString peerAddress() const;
     EventQueue *eventQueue() { return m_queue; }
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<ClientWorker> m_worker;
     State m_state = State::Unconnected;
     Protocol m_protocol = Protocol::Tcp;
+    quint16 m_remotePort = 0;
     ClientOptions m_options;
     std::shared_ptr<LabNetwork> m_network;
     quint64 m_id = 0;

@@ -2,6 +2,7 @@
 
 #include "core/callclock.h"
 #include "core/endpoint.h"
+#include "core/packetlabel.h"
 #include "core/tracer.h"
 
 #include <cerrno>
@@ -25,6 +26,12 @@ bool sameServer(const QString &peer, const QString &listening)
     const Endpoint server = Endpoint::parse(listening);
     const Endpoint client = Endpoint::parse(peer);
     return server.isWildcard() && client.isValid() && server.port() == client.port();
+}
+
+// "127.0.0.1:5000", "[::1]:5000": the server cannot be reached from other machines.
+bool isLoopbackAddress(const QString &address)
+{
+    return address.startsWith(QLatin1String("127.")) || address.startsWith(QLatin1String("[::1]"));
 }
 } // namespace
 
@@ -105,6 +112,10 @@ void LabSession::setNetwork(std::shared_ptr<LabNetwork> network)
     m_server.setNetwork(m_network);
     for (auto &entry : m_clients)
         entry.second->setNetwork(m_network);
+    // The lab's packets are where its sockets are: a capture started from now on looks there.
+    PacketCapture::Options options = m_capture.baseOptions();
+    options.network = m_network;
+    m_capture.setBaseOptions(options);
     updateSampling();
 }
 
@@ -114,8 +125,89 @@ void LabSession::setPortsToKeepWatching(const QList<quint16> &ports)
     updateSampling();
 }
 
+bool LabSession::startCapture(QString *error)
+{
+    if (!m_capture.start(error))
+        return false;
+    updateCapture();
+    return true;
+}
+
+void LabSession::stopCapture()
+{
+    m_capture.stop();
+}
+
+void LabSession::setCapturePorts(const QList<quint16> &ports)
+{
+    m_capturePorts = ports;
+    updateCapture();
+}
+
+void LabSession::setCaptureOptions(const PacketCapture::Options &options)
+{
+    PacketCapture::Options withNetwork = options;
+    if (!withNetwork.network)
+        withNetwork.network = m_network;
+    m_capture.setBaseOptions(withNetwork);
+}
+
+void LabSession::updateCapture()
+{
+    if (!m_capture.isWanted())
+        return;
+    QList<quint16> ports = m_capturePorts + m_keptPorts + m_programPorts;
+    bool allInterfaces = false;
+    if (m_server.isRunning()) {
+        ports << m_server.localPort();
+        allInterfaces = !isLoopbackAddress(m_server.localAddress());
+    }
+    for (const auto &entry : m_clients) {
+        if (entry.second->state() != Client::State::Unconnected)
+            ports << entry.second->remotePort();
+    }
+    m_capture.follow(ports, allInterfaces);
+}
+
+void LabSession::stampPacket(SocketEvent &event) const
+{
+    const QString from = PacketLabel::senderEnd(event.packet);
+    const QString to = PacketLabel::receiverEnd(event.packet);
+    const int sender = clientIdForSocket(from);
+    const int receiver = sender != 0 ? 0 : clientIdForSocket(to);
+    event.clientId = sender != 0 ? sender : receiver;
+    event.role = sender != 0 ? Role::Client : Role::Server;
+    if (event.clientId == 0) {
+        // A connect() refused at once reports no local address: the client is the one that
+        // tried the port at the other end (not the server's: its clients' addresses are known).
+        const quint16 serverPort = m_server.isRunning() ? m_server.localPort() : 0;
+        for (const auto &entry : m_clients) {
+            const quint16 target = entry.second->remotePort();
+            if (target == 0 || target == serverPort)
+                continue;
+            if (Endpoint::parse(to).port() == target) {
+                event.clientId = entry.first;
+                event.role = Role::Client;
+            } else if (Endpoint::parse(from).port() == target) {
+                event.clientId = entry.first;
+                event.role = Role::Server;
+            }
+        }
+    }
+    // The end that is the lab's server (its port), if one is: views draw it in its lane.
+    const quint16 serverPort = m_server.isRunning() ? m_server.localPort() : 0;
+    const auto isServer = [&](const QString &address) {
+        const quint16 port = Endpoint::parse(address).port();
+        return port != 0 && (port == serverPort || m_programPorts.contains(port));
+    };
+    event.local = isServer(from) ? from : isServer(to) ? to : QString();
+    if (event.clientId == 0) // a student's
+        event.role = !event.local.isEmpty() && event.local == from ? Role::Server : Role::Client;
+}
+
 void LabSession::updateSampling()
 {
+    updateCapture();
     SocketStateSampler::Target target;
     target.run = m_serverRun;
     target.keptPorts = m_keptPorts;
@@ -287,7 +379,9 @@ void LabSession::deliver(const SocketEvents &events)
         stamped.append(received);
         SocketEvent &event = stamped.last();
         event.sequence = ++m_sequence;
-        if (event.kind == EventKind::State && isProgramServerSide(event)) {
+        if (PacketLabel::isPacket(event)) {
+            stampPacket(event);
+        } else if (event.kind == EventKind::State && isProgramServerSide(event)) {
             // The kernel's view of a traced server's connection: the server's, coloured as
             // the session client it talks to.
             event.role = Role::Server;
@@ -326,8 +420,10 @@ void LabSession::deliver(const SocketEvents &events)
         updateSampling();
     if (changed)
         m_sampler.sampleSoon();
-    if (!stamped.isEmpty())
+    if (!stamped.isEmpty()) {
+        m_capture.noteEvents(stamped);
         emit eventsArrived(stamped);
+    }
     updateSampling();
 }
 

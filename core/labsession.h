@@ -3,6 +3,7 @@
 #include "core/client.h"
 #include "core/eventqueue.h"
 #include "core/server.h"
+#include "core/sessioncapture.h"
 #include "core/socketevent.h"
 #include "core/socketstatesampler.h"
 
@@ -69,8 +70,8 @@ public:
 
     // The lab's private network (a lesson where capture is not allowed otherwise, a session
     // "on this computer only"): the server's and the clients' next sockets, and the kernel
-    // view's, are made there (null: SocketLab's own network). A capture of this lab takes it
-    // in its PacketCapture::Options.
+    // view's, are made there (null: SocketLab's own network), and so is the session's capture
+    // (startCapture()) from then on.
     void setNetwork(std::shared_ptr<LabNetwork> network);
     std::shared_ptr<LabNetwork> network() const { return m_network; }
 
@@ -90,6 +91,25 @@ public:
     // program's summary): the sampler watches them as it does the lab's own server, and
     // their server side's state changes join the stream as the server's.
     QList<quint16> programPorts() const { return m_programPorts; }
+
+    // The packets of the session's ports (docs/architecture.md): one capture posting into
+    // this session's queue, so a packet is numbered, stamped with the session client at one
+    // of its ends (its role says which side sent it: Client when that client did; its local
+    // names the end that is the session's server, if one is) and ordered with the calls. It follows what the sampler watches: the server's port, the
+    // ports the clients connect to (from the moment connectToHost() is asked, before the
+    // SYN), a traced program's listening ports, the ports kept watching and
+    // setCapturePorts(). False (with the reason, and notAllowed()) when capture is not
+    // allowed here; the session goes on without packets.
+    bool startCapture(QString *error);
+    void stopCapture();
+    // Ports captured beyond the session's own (a lesson's closed port, before its client
+    // tries it).
+    void setCapturePorts(const QList<quint16> &ports);
+    // Options every capture starts with (the ports are the session's): the pcapng spool; the
+    // network to capture in is the session's unless these name one.
+    void setCaptureOptions(const PacketCapture::Options &options);
+    SessionCapture *capture() { return &m_capture; }
+    const SessionCapture *capture() const { return &m_capture; }
 
 signals:
     void eventsArrived(const socketlab::SocketEvents &events);
@@ -111,6 +131,10 @@ private:
     // accept, a close, a client leaving): the sampler samples at once.
     static bool changesSockets(const SocketEvent &event);
     void learnAddress(int id, const QString &local);
+    // Points the capture at the session's ports as they are now.
+    void updateCapture();
+    // Stamps a packet with the session client at one of its ends and the side that sent it.
+    void stampPacket(SocketEvent &event) const;
     // Follows which clients' connections the server accepted, to tell a reset of one that
     // waited in the backlog (the server stopped before accepting it) from any other reset.
     void trackBacklog(SocketEvent &event);
@@ -118,6 +142,10 @@ private:
     // Declared first: the server and clients post into it until they are gone.
     EventQueue m_queue;
     SocketStateSampler m_sampler {&m_queue};
+    // Its captures post into m_queue until they are gone; it outlives the server and the
+    // clients, whose last state changes still point it at their ports.
+    SessionCapture m_capture {&m_queue};
+    QList<quint16> m_capturePorts;
     Server m_server;
     std::map<int, std::unique_ptr<Client>> m_clients;
     quint64 m_sequence = 0;

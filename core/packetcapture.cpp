@@ -11,7 +11,6 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
-#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
@@ -23,7 +22,6 @@
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 
 extern char **environ;
@@ -35,7 +33,6 @@ namespace {
 constexpr int kPollMs = 50;
 // dumpcap gets this long to start capturing (it writes its file header then).
 constexpr int kDumpcapStartMs = 5000;
-constexpr int kDumpcapFlushMs = 400;
 constexpr int kReceiveBuffer = 8 * 1024 * 1024;
 // Every Packet event gets a connection id of its own kind, never one of the lab's.
 constexpr quint64 kPacketConnectionBit = quint64(1) << 59;
@@ -77,7 +74,12 @@ bool PacketCapture::start(const Options &options, QString *error)
     if (!opened)
         return false;
     m_linker.setServerPorts(options.ports);
-    m_ports = options.ports;
+    {
+        const QMutexLocker locker(&m_portsMutex);
+        m_ports = options.ports;
+    }
+    m_stopRequested = false;
+    m_skipGrace = false;
     m_stop.lower();
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->start();
@@ -219,8 +221,19 @@ void PacketCapture::run()
         }
         release(nowUs(), false);
     }
-    // What arrived before stop() was asked is the lab's too. dumpcap was told to end
-    // (SIGTERM): it writes out what it holds, then its end of the pipe closes.
+    // What arrived before stop() was asked is the lab's too. dumpcap gets its grace (see
+    // kDumpcapFlushMs) while its output is read here, not in the thread that asked to stop;
+    // then it is told to end (SIGTERM): it writes out what it holds, its pipe closes.
+    if (sourceOpen && m_reader && !m_skipGrace.load()) {
+        const qint64 deadline = nowUs() + qint64(kDumpcapFlushMs) * 1000;
+        pollfd p {m_source.get(), POLLIN, 0};
+        for (qint64 now = nowUs(); now < deadline && sourceOpen; now = nowUs()) {
+            if (::poll(&p, 1, int((deadline - now) / 1000) + 1) > 0)
+                sourceOpen = readDumpcap();
+        }
+    }
+    if (m_dumpcapPid > 0)
+        ::kill(m_dumpcapPid, SIGTERM);
     if (sourceOpen && m_reader) {
         pollfd p {m_source.get(), POLLIN, 0};
         for (int i = 0; i < 100 && ::poll(&p, 1, 1000) > 0; ++i) {
@@ -312,16 +325,22 @@ bool PacketCapture::readDumpcap()
 void PacketCapture::take(int interfaceKey, int linkType, qint64 timeUs, const uchar *frame,
                          int size, int originalSize)
 {
+    const qint64 from = m_fromUs.load();
+    const qint64 until = m_untilUs.load();
+    if ((from != 0 && timeUs < from) || (until != 0 && timeUs >= until))
+        return; // another capture shows it
     Held held;
     if (!m_decoder.decode(linkType, frame, size, &held.info))
         return;
     // The filter lets every ICMP "unreachable" through (the kernel's filter cannot read the
     // datagram it quotes cheaply): keep only those that answer a datagram of the lab's ports,
     // not another program's on the same machine.
-    if ((held.info.proto == PacketInfo::Proto::Icmp || held.info.proto == PacketInfo::Proto::Icmpv6)
-        && !m_ports.isEmpty() && !m_ports.contains(held.info.quotedSourcePort)
-        && !m_ports.contains(held.info.quotedDestinationPort))
-        return;
+    if (held.info.proto == PacketInfo::Proto::Icmp
+        || held.info.proto == PacketInfo::Proto::Icmpv6) {
+        const QMutexLocker locker(&m_portsMutex);
+        if (!answersPorts(held.info, m_ports))
+            return;
+    }
     held.timeUs = timeUs;
     held.interfaceKey = interfaceKey;
     held.linkType = linkType;
@@ -393,16 +412,48 @@ QString PacketCapture::interfaceName(int interfaceKey) const
     return ::if_indextoname(unsigned(interfaceKey), name) ? QString::fromLatin1(name) : QString();
 }
 
+bool PacketCapture::answersPorts(const PacketInfo &info, const QList<quint16> &ports)
+{
+    if (info.proto != PacketInfo::Proto::Icmp && info.proto != PacketInfo::Proto::Icmpv6)
+        return true;
+    return ports.isEmpty() || ports.contains(info.quotedSourcePort)
+        || ports.contains(info.quotedDestinationPort);
+}
+
+bool PacketCapture::setPorts(const QList<quint16> &ports)
+{
+    if (m_thread == nullptr || m_reader || !m_source.isValid())
+        return false;
+    std::vector<sock_filter> code = CaptureFilter::forPorts(ports);
+    sock_fprog program {static_cast<unsigned short>(code.size()), code.data()};
+    // Replaces the filter at once: no frame passes unfiltered, none is missed.
+    if (::setsockopt(m_source.get(), SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program) != 0)
+        return false;
+    m_linker.setServerPorts(ports);
+    const QMutexLocker locker(&m_portsMutex);
+    m_ports = ports;
+    return true;
+}
+
+void PacketCapture::setTimeBounds(qint64 fromUs, qint64 untilUs)
+{
+    m_fromUs = fromUs;
+    m_untilUs = untilUs;
+}
+
+void PacketCapture::requestStop(bool skipGrace)
+{
+    if (m_thread == nullptr || m_stopRequested)
+        return;
+    m_skipGrace = skipGrace;
+    m_stopRequested = true;
+    m_stop.raise();
+}
+
 bool PacketCapture::stop(QString *error)
 {
     if (m_thread != nullptr) {
-        if (m_dumpcapPid > 0) {
-            // libpcap hands dumpcap the packets in blocks retired every 250 ms, and dumpcap
-            // leaves the last block unread when told to end: it gets the time to pass it on.
-            std::this_thread::sleep_for(std::chrono::milliseconds(kDumpcapFlushMs));
-            ::kill(m_dumpcapPid, SIGTERM);
-        }
-        m_stop.raise();
+        requestStop();
         m_thread->wait();
         m_thread.reset();
     }

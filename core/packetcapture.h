@@ -58,6 +58,9 @@ public:
     };
     static constexpr qint64 kHoldUs = 200 * 1000;
     static constexpr int kMaxHeld = 2048;
+    // libpcap hands dumpcap the packets in blocks retired every 250 ms, and dumpcap leaves
+    // the last block unread when told to end: it gets this long to pass it on.
+    static constexpr int kDumpcapFlushMs = 400;
 
     explicit PacketCapture(EventQueue *queue);
     ~PacketCapture();
@@ -71,12 +74,28 @@ public:
     CapturePermission::Way way() const { return m_way; }
     bool isRunning() const { return m_thread != nullptr; }
     // Ends the capture: what is held is linked and posted, the file committed. False (with
-    // the reason) when the file could not be written.
+    // the reason) when the file could not be written. Waits for dumpcap's last packets
+    // (kDumpcapFlushMs) unless requestStop() was asked to skip them.
     bool stop(QString *error = nullptr);
+    // Asks the capture to end without waiting for it: the capture thread gives dumpcap its
+    // grace (unless skipGrace), posts what it holds and ends; isFinished() then says so and
+    // stop() returns at once. For a window, whose thread must not wait.
+    void requestStop(bool skipGrace = false);
+    bool isFinished() const { return m_thread == nullptr || m_thread->isFinished(); }
+    // Follows new ports without a gap: the AF_PACKET socket's filter is replaced in place.
+    // False for dumpcap, whose filter is fixed when it starts: start another capture then.
+    bool setPorts(const QList<quint16> &ports);
+    // Packets captured outside [fromUs, untilUs) are left out (0: no bound), so a capture
+    // that takes over from another (new ports for dumpcap, another interface) shows none twice.
+    void setTimeBounds(qint64 fromUs, qint64 untilUs);
     // Copies what the pcapng file holds so far to path, atomically; from any thread.
     bool exportTo(const QString &path, QString *error);
     // The calls of the stream, for linking: the consumer hands over every batch it delivers.
     void noteEvents(const SocketEvents &events) { m_linker.noteCalls(events); }
+
+    // Whether an ICMP unreachable answers a datagram of these ports (what it quotes), so
+    // another program's on the same machine is left out; true for TCP and UDP.
+    static bool answersPorts(const PacketInfo &info, const QList<quint16> &ports);
 
     // Exact totals, read from any thread.
     qint64 packets() const { return m_packets.load(); }
@@ -115,7 +134,12 @@ private:
     std::unique_ptr<QThread> m_thread;
     PacketDecoder m_decoder;
     PacketLinker m_linker;
+    QMutex m_portsMutex; // setPorts() in the owner's thread, take() in the capture thread
     QList<quint16> m_ports; // the lab's ports; empty: every port
+    std::atomic<qint64> m_fromUs {0};
+    std::atomic<qint64> m_untilUs {0};
+    std::atomic<bool> m_skipGrace {false};
+    bool m_stopRequested = false;
     PcapngWriter m_writer;
     QMutex m_writerMutex; // the capture thread writes, exportTo() copies
     QString m_pcapngPath;

@@ -248,6 +248,15 @@ LessonScript ClosingLesson::build()
              return facts->timeWait.contains(kA) && facts->timeWait.contains(kB);
          }},
     };
+    script.showsWire = true;
+    script.steps[1].wire = tr("shutdown(SHUT_WR) sends a FIN ACK from B: B's direction is "
+                              "closed, the server's is still open.");
+    script.steps[2].wire = tr("A's close() sends FIN ACK, the server's system ACKs it; the "
+                              "server's close() sends its own FIN ACK.");
+    script.steps[3].wire = tr("The reply (PSH ACK) reaches B after B's FIN: a half-closed "
+                              "connection still carries data the other way.");
+    script.steps[4].wire = tr("C's close() with SO_LINGER {1, 0} sends RST, not FIN: no "
+                              "goodbye, no TIME_WAIT.");
     script.outcome = [facts](const LessonRuntime &) { return outcomeOf(*facts); };
     return script;
 }

@@ -236,6 +236,13 @@ LessonScript FlowControlLesson::build()
          marked(facts, [](LessonRuntime &rt) { rt.server()->resumeReading(); }),
          [facts](LessonRuntime &rt) { return drained(rt, *facts); }},
     };
+    script.showsWire = true;
+    script.steps[2].wire = tr("The server's ACKs advertise a shrinking window until "
+                              "win=0: its receive buffer is full and A must stop sending.");
+    script.steps[3].wire = tr("While the window is 0, A's system sends window probes now "
+                              "and then, asking whether there is room again.");
+    script.steps[4].wire = tr("The server reads: its ACKs open the window again and A's "
+                              "segments flow.");
     script.outcome = [facts](const LessonRuntime &) { return outcomeOf(*facts); };
     return script;
 }

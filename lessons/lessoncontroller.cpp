@@ -109,7 +109,13 @@ bool LessonController::switchShownOn() const
 
 void LessonController::goTo(int step)
 {
+    // A lesson about the wire captures it from its first step; the others do not.
+    const bool wire = current() && current()->showsWire;
+    if (!wire)
+        m_runtime.setWire(false);
     m_runtime.reset();
+    if (wire)
+        m_runtime.setWire(true);
     // A fresh build for each run: the facts of the last one are gone with it.
     m_lessons[size_t(m_lessonIndex)] = LessonCatalog::build(m_lessonIndex);
     ++m_run;

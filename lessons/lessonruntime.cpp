@@ -1,8 +1,10 @@
 #include "lessons/lessonruntime.h"
 
+#include "core/callclock.h"
 #include "core/capturepermission.h"
 #include "core/fd.h"
 #include "core/labnetwork.h"
+#include "core/packetlabel.h"
 
 #include <algorithm>
 #include <netinet/in.h>
@@ -24,6 +26,7 @@ LessonRuntime::LessonRuntime(QObject *parent)
     connect(&m_session, &LabSession::socketsSampled, this, &LessonRuntime::kernelArrived);
     m_stepClock.start();
     m_runClock.start();
+    m_runBeganUs = nowUs();
     // Where SocketLab may not capture, the lesson runs in a network of its own where it may:
     // the wire is what the lessons show. Anywhere else it stays in the machine's loopback.
     if (CapturePermission::way() == CapturePermission::Way::None)
@@ -58,7 +61,29 @@ void LessonRuntime::reset()
     m_kernel.clear();
     m_kernelHistory.clear();
     m_kernelSamples = 0;
+    m_runBeganUs = nowUs();
+    if (m_wire) {
+        // Its ports start anew with the run (the last run's servers are gone).
+        m_session.stopCapture();
+        setWire(true);
+    }
     emit cleared();
+}
+
+void LessonRuntime::setWire(bool on)
+{
+    m_wire = on;
+    m_wireNote.clear();
+    if (!on) {
+        m_session.stopCapture();
+        return;
+    }
+    if (m_session.capture()->isWanted())
+        return;
+    QString error;
+    if (!m_session.startCapture(&error))
+        m_wireNote = m_session.capture()->notAllowed() ? CapturePermission::notAllowedText()
+                                                       : error;
 }
 
 bool LessonRuntime::startServer(const ServerConfig &config)
@@ -116,8 +141,17 @@ void LessonRuntime::abortClients()
     m_droppingClientEvents = false;
 }
 
-void LessonRuntime::append(const SocketEvents &events)
+void LessonRuntime::append(const SocketEvents &received)
 {
+    // A packet is posted a moment after it was captured: one of an earlier run may come now.
+    SocketEvents events;
+    events.reserve(received.size());
+    for (const SocketEvent &e : received) {
+        if (!PacketLabel::isPacket(e) || e.endUs >= m_runBeganUs)
+            events.append(e);
+    }
+    if (events.isEmpty())
+        return;
     for (const SocketEvent &e : events) {
         if (e.role == Role::Client && !e.local.isEmpty()
             && !m_clientAddresses.contains(int(e.connectionId))
@@ -162,18 +196,22 @@ QString LessonRuntime::clientAddress(int number) const
 
 LessonRuntime::Predicate LessonRuntime::fromClient(int number) const
 {
-    return
-        [number](const SocketEvent &e) { return e.role == Role::Server && e.clientId == number; };
+    // A packet carries the client at one end too; it is the wire's, not the server's.
+    return [number](const SocketEvent &e) {
+        return e.role == Role::Server && e.clientId == number && !PacketLabel::isPacket(e);
+    };
 }
 
 LessonRuntime::Predicate LessonRuntime::onConnectionOf(int number) const
 {
     const int first = indexOf([number](const SocketEvent &e) {
-        return e.role == Role::Server && e.clientId == number && e.connectionId != 0;
+        return e.role == Role::Server && e.clientId == number && e.connectionId != 0
+            && !PacketLabel::isPacket(e);
     });
     const quint64 id = first >= 0 ? m_events.at(first).connectionId : 0;
     return [id](const SocketEvent &e) {
-        return id != 0 && e.role == Role::Server && e.connectionId == id;
+        return id != 0 && e.role == Role::Server && e.connectionId == id
+            && !PacketLabel::isPacket(e);
     };
 }
 

@@ -100,6 +100,15 @@ public:
     const QVector<KernelSample> &kernelHistory() const { return m_kernelHistory; }
     const QList<quint16> &watchedPorts() const { return m_watchedPorts; }
 
+    // Captures the session's packets into its stream (on) or stops (off). A run that
+    // captures shows its packets only: what an earlier run's capture still held is left out.
+    // Off, or not allowed here: wireNote() says why, in one line.
+    void setWire(bool on);
+    bool wireWanted() const { return m_wire; }
+    bool capturesWire() const { return m_session.capture()->isWanted(); }
+    // Empty while the wire is captured or not asked for; else why it is not shown.
+    QString wireNote() const { return m_wireNote; }
+
     // A port nobody listens on right now (bound to port 0, then closed).
     static quint16 closedPort(Protocol protocol);
 
@@ -124,6 +133,9 @@ private:
     QVector<KernelSample> m_kernelHistory;
     int m_kernelSamples = 0;
     QElapsedTimer m_runClock;
+    bool m_wire = false;
+    QString m_wireNote;
+    qint64 m_runBeganUs = 0; // packets captured before it are an earlier run's
 };
 
 } // namespace socketlab

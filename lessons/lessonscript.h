@@ -21,6 +21,9 @@ struct LessonScript
     bool showsTimeWait = false;
     // The kernel view plots client A's connection's queues (Recv-Q at the server, Send-Q at A).
     bool showsQueues = false;
+    // The lesson is about the wire: its session captures the packets (when capture is
+    // allowed here), and the diagram shows them as thin arrows between the lanes.
+    bool showsWire = false;
     // A switch the class may flip (the window shows it as a check box); empty for none. Its
     // state reaches the steps as LessonRuntime::switchOn().
     QString switchText;

@@ -35,6 +35,9 @@ struct LessonStep
     // its own server with the switch off), shown so; empty: the class's choice. Initialized
     // here so the steps' brace lists may leave it out.
     std::optional<bool> switchForced = std::nullopt;
+    // What the packets of this step show (the lesson captures the wire: LessonScript::
+    // showsWire), shown beside observe while they are captured; empty for nothing special.
+    QString wire;
 };
 
 using LessonSteps = QVector<LessonStep>;

@@ -198,6 +198,11 @@ LessonScript NagleLesson::build()
          {},
          {}},
     };
+    script.showsWire = true;
+    script.steps[1].wire = tr("With Nagle the second small send waits until the first is "
+                              "ACKed: fewer, fuller PSH ACK segments.");
+    script.steps[3].wire = tr("With TCP_NODELAY each send() is a segment of its own, at "
+                              "once: one PSH ACK per send().");
     script.outcome = [facts](const LessonRuntime &) { return outcomeOf(*facts); };
     return script;
 }

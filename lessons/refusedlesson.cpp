@@ -108,6 +108,12 @@ LessonScript RefusedLesson::build()
               clientSends(2, QByteArrayLiteral("anyone?"))}),
          untilSentAndQuiet(2, kSilenceMs)},
     };
+    script.showsWire = true;
+    script.steps[0].wire = tr("The SYN goes out and RST ACK comes back at once from the "
+                              "closed port: that reset is the \"connection refused\".");
+    script.steps[1].wire = tr("The datagram (UDP len=7) goes out and the system answers "
+                              "ICMP port unreachable; an unconnected UDP socket never "
+                              "hears of it.");
     script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;
 }

@@ -2,6 +2,7 @@
 
 #include "core/causalorder.h"
 #include "core/eventformatter.h"
+#include "core/packetlabel.h"
 #include "core/payloadtext.h"
 
 #include <QMap>
@@ -46,7 +47,13 @@ int SequenceModel::clientLane(quint64 number) const
 void SequenceModel::buildLanes(const SocketEvents &events)
 {
     QMap<quint64, QString> clients;
+    m_wire = false;
     for (const SocketEvent &e : events) {
+        // Packets join the lanes of the calls' ends; they make none of their own.
+        if (PacketLabel::isPacket(e)) {
+            m_wire = true;
+            continue;
+        }
         if (e.role != Role::Client)
             continue;
         QString &address = clients[e.connectionId];
@@ -61,7 +68,7 @@ void SequenceModel::buildLanes(const SocketEvents &events)
     QString serverAddress;
     bool server = false;
     for (const SocketEvent &e : events) {
-        if (e.role != Role::Server)
+        if (e.role != Role::Server || PacketLabel::isPacket(e))
             continue;
         server = true;
         if (e.kind == EventKind::Listening)
@@ -182,6 +189,8 @@ void SequenceModel::remakeRows()
 bool SequenceModel::changesLanes(const SocketEvent &e) const
 {
     // Errs on the side of true: a new lane moves the others, and then every row is made again.
+    if (PacketLabel::isPacket(e))
+        return !m_wire; // the first one: the refused connect's drawn SYN and RST go
     if (m_serverLane < 0)
         return true;
     if (e.role == Role::Server) {
@@ -298,7 +307,9 @@ int SequenceModel::push(SequenceItem::Kind kind, int from, int to, const QString
 
 void SequenceModel::add(const SocketEvent &event)
 {
-    if (event.role == Role::Server)
+    if (PacketLabel::isPacket(event))
+        addPacket(event);
+    else if (event.role == Role::Server)
         addServerEvent(event);
     else
         addClientEvent(event);
@@ -317,6 +328,9 @@ void SequenceModel::addClientEvent(const SocketEvent &e)
             const int item = push(SequenceItem::Kind::Message, lane, target,
                                   tr("%1(): %2: nobody reads it").arg(callOf(e), quoted(e)));
             m_items[item].endRow = m_items[item].row;
+        } else if (e.kind == EventKind::Error && m_wire) {
+            push(SequenceItem::Kind::Error, lane, lane,
+                 tr("%1() failed: %2").arg(sysCallName(e.call), EventFormatter::reasonText(e)));
         } else if (e.kind == EventKind::Error) {
             push(SequenceItem::Kind::Connect, lane, target, tr("connect(): SYN"));
             const int reset = push(SequenceItem::Kind::Reply, target, lane, tr("RST"));
@@ -370,6 +384,53 @@ void SequenceModel::addClientEvent(const SocketEvent &e)
         break;
     default:
         break;
+    }
+}
+
+void SequenceModel::addPacket(const SocketEvent &e)
+{
+    // The session stamped the client at one end (role: which side sent it); the other end is
+    // the server's lane or the lane of an address nobody listens on.
+    const int client = clientLane(quint64(qMax(0, e.clientId)));
+    if (client < 0 || client >= m_serverLane)
+        return; // a student's, or a client of no lane yet
+    const bool fromClient = e.role == Role::Client;
+    const int other = targetLane(fromClient ? PacketLabel::receiverEnd(e.packet)
+                                            : PacketLabel::senderEnd(e.packet));
+    const int from = fromClient ? client : other;
+    const int to = fromClient ? other : client;
+    // A bulk transfer is hundreds of alike segments: one arrow says how many, so the diagram
+    // keeps room for the calls. A segment with news (a SYN, a FIN, a zero window, a probe,
+    // a retransmission) is always an arrow of its own.
+    const PacketInfo &p = e.packet;
+    const bool plain = e.kind == EventKind::Packet && !p.zeroWindow && !p.windowProbe
+        && !p.retransmission
+        && (p.proto == PacketInfo::Proto::Udp
+            || (p.proto == PacketInfo::Proto::Tcp
+                && !(p.flags & (PacketInfo::Syn | PacketInfo::Fin | PacketInfo::Rst))));
+    const QString kind = p.proto == PacketInfo::Proto::Udp ? QStringLiteral("UDP") : p.flagsText();
+    if (plain && !m_items.isEmpty()) {
+        SequenceItem &last = m_items.last();
+        if (last.kind == SequenceItem::Kind::Packet && last.fromLane == from && last.toLane == to
+            && last.packets > 0 && last.packetKind == kind) {
+            ++last.packets;
+            last.packetBytes += p.len;
+            last.label = last.packetBytes > 0
+                ? tr("%1 ×%2, %3").arg(kind).arg(last.packets).arg(
+                    EventFormatter::byteCount(last.packetBytes))
+                : tr("%1 ×%2").arg(kind).arg(last.packets);
+            return;
+        }
+    }
+    // The last rows are kept for the calls: a long transfer's plain segments stop here
+    // (the Wire tab lists every packet).
+    if (plain && m_items.size() >= kMaxItems - kItemsKeptForCalls)
+        return;
+    const int item = push(SequenceItem::Kind::Packet, from, to, PacketLabel::of(e));
+    if (plain) {
+        m_items[item].packets = 1;
+        m_items[item].packetBytes = p.len;
+        m_items[item].packetKind = kind;
     }
 }
 

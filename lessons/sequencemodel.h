@@ -20,7 +20,9 @@ struct SequenceLane
 
 struct SequenceItem
 {
-    enum class Kind { Connect, Message, Reply, Close, Mark, Error };
+    // Packet: what the wire carried (a captured packet, labelled as Wireshark does), drawn
+    // thin between the lanes of its sender and its receiver.
+    enum class Kind { Connect, Message, Reply, Close, Mark, Error, Packet };
 
     Kind kind = Kind::Mark;
     int fromLane = 0;
@@ -28,6 +30,11 @@ struct SequenceItem
     int row = 0;
     int endRow = -1; // arrows: the row where it arrived; -1 while nothing arrived
     QString label;
+    // Packets: a run of alike ones (same lanes, same flags, carrying no news such as a zero
+    // window) is one arrow: how many, their payload bytes, and the flags they share.
+    int packets = 0;
+    qint64 packetBytes = 0;
+    QString packetKind;
 
     bool isArrow() const { return kind != Kind::Mark && kind != Kind::Error; }
 };
@@ -41,6 +48,8 @@ class SequenceModel
 
 public:
     static constexpr int kMaxItems = 400;
+    // Rows plain packets leave to the calls and to the packets with news (SYN, FIN, RST, win=0).
+    static constexpr int kItemsKeptForCalls = 100;
 
     // Rebuilds from the whole stream (client events carry their client number as
     // connectionId); texts are made in the current language.
@@ -108,6 +117,7 @@ private:
     void add(const SocketEvent &event);
     void addServerEvent(const SocketEvent &event);
     void addClientEvent(const SocketEvent &event);
+    void addPacket(const SocketEvent &event);
     int push(SequenceItem::Kind kind, int from, int to, const QString &label);
 
     QVector<SequenceLane> m_lanes;
@@ -127,6 +137,9 @@ private:
     QSet<quint64> m_failedConnections;
     int m_serverLane = -1;
     QList<quint64> m_pendingConnects;
+    // The wire was captured: the refused connect's SYN and RST are the real packets then,
+    // not drawn from the call's error.
+    bool m_wire = false;
 };
 
 } // namespace socketlab

@@ -110,6 +110,15 @@ LessonScript TcpBasicsLesson::build()
          {},
          {}},
     };
+    script.showsWire = true;
+    script.steps[2].wire
+        = tr("connect() sends SYN; the server's system answers SYN ACK and the client's "
+             "ACK completes the handshake, all before accept() returns. accept() sends "
+             "nothing: it takes a connection the system already made.");
+    script.steps[3].wire = tr("send() puts PSH ACK len=5 on the wire; the server's system "
+                              "answers ACK before recv() even runs.");
+    script.steps[4].wire = tr("close() sends FIN ACK; the server's close() sends its own "
+                              "FIN ACK, and each side ACKs the other's FIN.");
     script.outcome = &outcomeOf;
     return script;
 }

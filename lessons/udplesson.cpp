@@ -185,6 +185,11 @@ LessonScript UdpLesson::build()
          ObserveTarget::Log, "flood", all({restartServer(smallPausedServer()), flood()}),
          [facts](LessonRuntime &rt) { return floodAccounted(rt, *facts); }},
     };
+    script.showsWire = true;
+    script.steps[2].wire = tr("One datagram, one packet: UDP len=N, no handshake, no ACK.");
+    script.steps[5].wire = tr("Every UDP arrow reached the server's system; the ones "
+                              "recvfrom() never returned were dropped there, the receive "
+                              "buffer being full.");
     script.outcome = [facts](const LessonRuntime &rt) { return outcomeOf(rt, *facts); };
     return script;
 }

@@ -810,6 +810,22 @@
         <source>Processes: the TIME_WAIT count, read from the kernel&apos;s socket table.</source>
         <translation>Processos: o número de conexões em TIME_WAIT, lido da tabela de sockets do kernel.</translation>
     </message>
+    <message>
+        <source>shutdown(SHUT_WR) sends a FIN ACK from B: B&apos;s direction is closed, the server&apos;s is still open.</source>
+        <translation>shutdown(SHUT_WR) envia um FIN ACK de B: o sentido de B está fechado, o do servidor continua aberto.</translation>
+    </message>
+    <message>
+        <source>A&apos;s close() sends FIN ACK, the server&apos;s system ACKs it; the server&apos;s close() sends its own FIN ACK.</source>
+        <translation>O close() de A envia FIN ACK, o sistema do servidor responde ACK; o close() do servidor envia o seu próprio FIN ACK.</translation>
+    </message>
+    <message>
+        <source>The reply (PSH ACK) reaches B after B&apos;s FIN: a half-closed connection still carries data the other way.</source>
+        <translation>A resposta (PSH ACK) chega a B depois do FIN de B: uma conexão meio fechada ainda leva dados no outro sentido.</translation>
+    </message>
+    <message>
+        <source>C&apos;s close() with SO_LINGER {1, 0} sends RST, not FIN: no goodbye, no TIME_WAIT.</source>
+        <translation>O close() de C com SO_LINGER {1, 0} envia RST, não FIN: sem despedida, sem TIME_WAIT.</translation>
+    </message>
 </context>
 <context>
     <name>ConcurrentRubric</name>
@@ -1703,6 +1719,18 @@
         <source>Queues: both fall to 0; event log: the server received every byte.</source>
         <translation>Filas: as duas caem a 0; registro de eventos: o servidor recebeu todos os bytes.</translation>
     </message>
+    <message>
+        <source>The server&apos;s ACKs advertise a shrinking window until win=0: its receive buffer is full and A must stop sending.</source>
+        <translation>Os ACKs do servidor anunciam uma janela cada vez menor até win=0: o buffer de recepção está cheio e A precisa parar de enviar.</translation>
+    </message>
+    <message>
+        <source>While the window is 0, A&apos;s system sends window probes now and then, asking whether there is room again.</source>
+        <translation>Enquanto a janela é 0, o sistema de A envia de tempos em tempos sondas de janela, perguntando se já há espaço.</translation>
+    </message>
+    <message>
+        <source>The server reads: its ACKs open the window again and A&apos;s segments flow.</source>
+        <translation>O servidor lê: os ACKs dele abrem a janela de novo e os segmentos de A voltam a fluir.</translation>
+    </message>
 </context>
 <context>
     <name>ForkLesson</name>
@@ -2065,6 +2093,14 @@
         <source>The outcome line: the two delays.</source>
         <translation>A linha do resultado: os dois atrasos.</translation>
     </message>
+    <message>
+        <source>With Nagle the second small send waits until the first is ACKed: fewer, fuller PSH ACK segments.</source>
+        <translation>Com Nagle o segundo envio pequeno espera o ACK do primeiro: menos segmentos PSH ACK, mais cheios.</translation>
+    </message>
+    <message>
+        <source>With TCP_NODELAY each send() is a segment of its own, at once: one PSH ACK per send().</source>
+        <translation>Com TCP_NODELAY cada send() vira um segmento próprio, na hora: um PSH ACK por send().</translation>
+    </message>
 </context>
 <context>
     <name>PacketCapture</name>
@@ -2091,6 +2127,29 @@
     <message>
         <source>Cannot write the capture to %1: %2</source>
         <translation>Não foi possível gravar a captura em %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PacketLabel</name>
+    <message>
+        <source>%1 packets</source>
+        <translation>%1 pacotes</translation>
+    </message>
+    <message>
+        <source>ICMP port unreachable</source>
+        <translation>ICMP porta inalcançável</translation>
+    </message>
+    <message>
+        <source>ICMP destination unreachable</source>
+        <translation>ICMP destino inalcançável</translation>
+    </message>
+    <message>
+        <source> (window probe)</source>
+        <translation> (sonda de janela)</translation>
+    </message>
+    <message>
+        <source> (retransmission)</source>
+        <translation> (retransmissão)</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2488,14 @@
         <source>fails: ConnectionRefusedError</source>
         <translation>falha: ConnectionRefusedError</translation>
     </message>
+    <message>
+        <source>The SYN goes out and RST ACK comes back at once from the closed port: that reset is the &quot;connection refused&quot;.</source>
+        <translation>O SYN sai e um RST ACK volta na hora da porta fechada: esse reset é o &quot;conexão recusada&quot;.</translation>
+    </message>
+    <message>
+        <source>The datagram (UDP len=7) goes out and the system answers ICMP port unreachable; an unconnected UDP socket never hears of it.</source>
+        <translation>O datagrama (UDP len=7) sai e o sistema responde ICMP porta inalcançável; um socket UDP não conectado nunca fica sabendo.</translation>
+    </message>
 </context>
 <context>
     <name>RubricTrace</name>
@@ -2534,6 +2601,14 @@
     <message>
         <source>connect()…</source>
         <translation>connect()…</translation>
+    </message>
+    <message>
+        <source>%1 ×%2, %3</source>
+        <translation>%1 ×%2, %3</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3060,18 @@
         <source>The recipe&apos;s server step 8: the server goes back to its step 5, accept(), and waits for the next client. The listening socket was never used to talk: it only accepts.</source>
         <translation>Passo 8 do servidor na receita: o servidor volta ao seu passo 5, accept(), e espera o próximo cliente. O socket que escuta nunca foi usado para conversar: ele só aceita.</translation>
     </message>
+    <message>
+        <source>connect() sends SYN; the server&apos;s system answers SYN ACK and the client&apos;s ACK completes the handshake, all before accept() returns. accept() sends nothing: it takes a connection the system already made.</source>
+        <translation>connect() envia SYN; o sistema do servidor responde SYN ACK e o ACK do cliente completa o handshake, tudo antes de accept() retornar. accept() não envia nada: ele pega uma conexão que o sistema já fez.</translation>
+    </message>
+    <message>
+        <source>send() puts PSH ACK len=5 on the wire; the server&apos;s system answers ACK before recv() even runs.</source>
+        <translation>send() envia um PSH ACK len=5; o sistema do servidor responde ACK antes mesmo de recv() rodar.</translation>
+    </message>
+    <message>
+        <source>close() sends FIN ACK; the server&apos;s close() sends its own FIN ACK, and each side ACKs the other&apos;s FIN.</source>
+        <translation>close() envia FIN ACK; o close() do servidor envia o seu próprio FIN ACK, e cada lado confirma (ACK) o FIN do outro.</translation>
+    </message>
 </context>
 <context>
     <name>UdpLesson</name>
@@ -3095,6 +3182,14 @@
     <message>
         <source>Event log: A&apos;s second line has the same address as its first, and says the datagram had 2,000 bytes but the buffer held only the first 1,024.</source>
         <translation>Registro de eventos: a segunda linha de A tem o mesmo endereço que a primeira e diz que o datagrama tinha 2.000 bytes, mas o buffer guardou só os primeiros 1.024.</translation>
+    </message>
+    <message>
+        <source>One datagram, one packet: UDP len=N, no handshake, no ACK.</source>
+        <translation>Um datagrama, um pacote: UDP len=N, sem handshake, sem ACK.</translation>
+    </message>
+    <message>
+        <source>Every UDP arrow reached the server&apos;s system; the ones recvfrom() never returned were dropped there, the receive buffer being full.</source>
+        <translation>Toda seta UDP chegou ao sistema do servidor; as que recvfrom() nunca devolveu foram descartadas lá, com o buffer de recepção cheio.</translation>
     </message>
 </context>
 <context>
@@ -3285,6 +3380,10 @@
     <message>
         <source>Program %1, client</source>
         <translation>Programa %1, cliente</translation>
+    </message>
+    <message>
+        <source>Wire</source>
+        <translation>Rede</translation>
     </message>
 </context>
 <context>
@@ -4050,6 +4149,10 @@ Servidor: %2</translation>
     <message>
         <source>Back to the normal window (F11 or Esc)</source>
         <translation>Volta à janela normal (F11 ou Esc)</translation>
+    </message>
+    <message>
+        <source>On the wire: %1</source>
+        <translation>Na rede: %1</translation>
     </message>
 </context>
 <context>
@@ -4966,16 +5069,8 @@ Servidor: %2</translation>
         <translation>Capturando os pacotes da porta %1.</translation>
     </message>
     <message>
-        <source>Packets are captured while the server runs.</source>
-        <translation>Os pacotes são capturados enquanto o servidor roda.</translation>
-    </message>
-    <message>
         <source>Capture is off.</source>
         <translation>A captura está desligada.</translation>
-    </message>
-    <message>
-        <source>No packets were captured yet.</source>
-        <translation>Nenhum pacote foi capturado ainda.</translation>
     </message>
     <message>
         <source>Export packets</source>
@@ -5004,6 +5099,22 @@ Servidor: %2</translation>
     <message>
         <source>Saves the captured packets as a pcapng file that Wireshark opens, each with the call that sent it</source>
         <translation>Salva os pacotes capturados num arquivo pcapng que o Wireshark abre, cada um com a chamada que o enviou</translation>
+    </message>
+    <message>
+        <source>Capturing the packets of ports %1.</source>
+        <translation>Capturando os pacotes das portas %1.</translation>
+    </message>
+    <message>
+        <source>Packets are captured once the server starts or a client connects.</source>
+        <translation>Os pacotes são capturados assim que o servidor inicia ou um cliente se conecta.</translation>
+    </message>
+    <message>
+        <source>Also in the log</source>
+        <translation>Também no registro</translation>
+    </message>
+    <message>
+        <source>Adds the packets to the server log too, from now on (hidden again when unchecked)</source>
+        <translation>Acrescenta os pacotes também ao registro do servidor, daqui em diante (ocultos de novo ao desmarcar)</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "ui/calllanesmodel.h"
 
 #include "core/eventformatter.h"
+#include "core/packetlabel.h"
 #include "core/socketstatereader.h"
 #include "ui/calltracemodel.h"
 #include "ui/models/colorpalette.h"
@@ -13,6 +14,7 @@ namespace {
 const QColor kProgramTints[]
     = {QColor(0xE8, 0xF0, 0xFF), QColor(0xE6, 0xF6, 0xE6), QColor(0xFF, 0xF0, 0xE0),
        QColor(0xF3, 0xE8, 0xFA), QColor(0xE6, 0xF6, 0xF6)};
+
 } // namespace
 
 CallLanesModel::CallLanesModel(CallTraceModel *source, QObject *parent)
@@ -69,29 +71,78 @@ QString CallLanesModel::laneKey(const SocketEvent &event)
     return QStringLiteral("server");
 }
 
+int CallLanesModel::laneForKey(const QString &key, const Lane &made, int known,
+                               QVector<Lane> *added)
+{
+    const auto it = m_laneOf.constFind(key);
+    if (it != m_laneOf.constEnd())
+        return it.value();
+    const int lane = known + int(added->size());
+    m_laneOf.insert(key, lane);
+    added->append(made);
+    added->last().key = key;
+    return lane;
+}
+
+void CallLanesModel::packetLanes(const SocketEvent &event, int known, QVector<Lane> *added,
+                                 int *from, int *to)
+{
+    // The session stamped the client at one end; role says whether that side sent it.
+    const PacketInfo &packet = event.packet;
+    const bool clientSent = event.role == Role::Client;
+    const auto laneOfEnd = [&](bool clientEnd, const QString &address) {
+        if (clientEnd) {
+            Lane made;
+            made.latest.kind = EventKind::Call;
+            made.latest.role = Role::Client;
+            made.latest.connectionId = quint64(event.clientId);
+            return laneForKey(QStringLiteral("client %1").arg(event.clientId), made, known,
+                              added);
+        }
+        // The lab's server's end (the session names it as the packet's local): its lane,
+        // which its handlers' lanes stand beside; any other end that made no call of the
+        // lab's (a port nobody listens on, a student) is its address.
+        const auto server = m_laneOf.constFind(QStringLiteral("server"));
+        if (server != m_laneOf.constEnd() && address == event.local)
+            return server.value();
+        Lane made;
+        made.latest = event;
+        made.address = address;
+        return laneForKey(QStringLiteral("peer %1").arg(address), made, known, added);
+    };
+    const bool clientAtFrom = event.clientId != 0 && clientSent;
+    const bool clientAtTo = event.clientId != 0 && !clientSent;
+    *from = laneOfEnd(clientAtFrom, PacketLabel::senderEnd(packet));
+    *to = laneOfEnd(clientAtTo, PacketLabel::receiverEnd(packet));
+}
+
 void CallLanesModel::sourceRowsInserted(int first, int last)
 {
     // Called between beginInsertRows() and its end: the rows first, then the lanes they
     // bring (a column cannot be inserted while rows are).
     QVector<int> lanes;
+    QVector<int> targets;
     lanes.reserve(last - first + 1);
+    targets.reserve(last - first + 1);
     const int known = int(m_lanes.size());
     QVector<Lane> added;
     for (int row = first; row <= last; ++row) {
         const SocketEvent &event = m_source->eventAt(row);
-        const QString key = laneKey(event);
-        auto it = m_laneOf.constFind(key);
-        int lane;
-        if (it == m_laneOf.constEnd()) {
-            lane = known + int(added.size());
-            m_laneOf.insert(key, lane);
-            added.append(Lane {key, SocketEvent()});
-        } else {
-            lane = it.value();
+        if (PacketLabel::isPacket(event)) {
+            int from = -1;
+            int to = -1;
+            packetLanes(event, known, &added, &from, &to);
+            lanes.append(from);
+            targets.append(to);
+            continue;
         }
-        lanes.append(lane);
+        Lane made;
+        lanes.append(laneForKey(laneKey(event), made, known, &added));
+        targets.append(-1);
+
     }
     m_rowLanes.insert(m_rowLanes.begin() + first, lanes.cbegin(), lanes.cend());
+    m_rowTargets.insert(m_rowTargets.begin() + first, targets.cbegin(), targets.cend());
     endInsertRows();
     if (!added.isEmpty()) {
         beginInsertColumns(QModelIndex(), columnOfLane(known),
@@ -104,6 +155,8 @@ void CallLanesModel::sourceRowsInserted(int first, int last)
     for (int i = 0; i < lanes.size(); ++i) {
         Lane &lane = m_lanes[lanes.at(i)];
         const SocketEvent &event = m_source->eventAt(first + i);
+        if (targets.at(i) >= 0)
+            continue; // a packet titles no lane: the calls do
         if (lanes.at(i) < known && lane.latest.role != event.role)
             retitled[lanes.at(i)] = true;
         lane.latest = event;
@@ -118,6 +171,7 @@ void CallLanesModel::sourceRowsInserted(int first, int last)
 void CallLanesModel::sourceRowsRemoved(int first, int last)
 {
     m_rowLanes.erase(m_rowLanes.begin() + first, m_rowLanes.begin() + last + 1);
+    m_rowTargets.erase(m_rowTargets.begin() + first, m_rowTargets.begin() + last + 1);
     endRemoveRows();
 }
 
@@ -126,6 +180,7 @@ void CallLanesModel::sourceReset()
     m_lanes.clear();
     m_laneOf.clear();
     m_rowLanes.clear();
+    m_rowTargets.clear();
     endResetModel();
     if (m_source->rowCount() > 0) {
         beginInsertRows(QModelIndex(), 0, m_source->rowCount() - 1);
@@ -135,6 +190,9 @@ void CallLanesModel::sourceReset()
 
 QString CallLanesModel::laneTitle(int lane) const
 {
+    // An end that only packets showed: its address (plain text, from the wire).
+    if (!m_lanes.at(lane).address.isEmpty())
+        return m_lanes.at(lane).address;
     return CallTraceModel::whoText(m_lanes.at(lane).latest);
 }
 
@@ -159,10 +217,26 @@ QVariant CallLanesModel::data(const QModelIndex &index, int role) const
     const bool own = m_rowLanes.at(size_t(row)) == lane;
     if (role == Qt::BackgroundRole) {
         const SocketEvent &latest = m_lanes.at(lane).latest;
+        if (!m_lanes.at(lane).address.isEmpty())
+            return QVariant();
         if (latest.traced)
             return kProgramTints[lane % int(std::size(kProgramTints))];
         if (latest.kind != EventKind::State && latest.role == Role::Client)
             return ColorPalette::tint(latest.connectionId);
+        return QVariant();
+    }
+    if (isPacketRow(row)) {
+        // The arrow spans its ends' lanes (PacketArrowDelegate draws it); its sender's cell
+        // holds the label, each cell on the way the whole packet as its tooltip.
+        const int from = m_rowLanes.at(size_t(row));
+        const int to = m_rowTargets.at(size_t(row));
+        if (lane < qMin(from, to) || lane > qMax(from, to))
+            return QVariant();
+        const SocketEvent &event = m_source->eventAt(row);
+        if (role == Qt::DisplayRole)
+            return own ? PacketLabel::of(event) : QVariant();
+        if (role == Qt::ToolTipRole || role == Qt::ForegroundRole)
+            return m_source->index(row, CallTraceModel::CallColumn).data(role);
         return QVariant();
     }
     if (!own)
@@ -210,6 +284,8 @@ QVariant CallLanesModel::headerData(int section, Qt::Orientation orientation, in
     }
     if (role == Qt::DecorationRole) {
         const SocketEvent &latest = m_lanes.at(section - 1).latest;
+        if (!m_lanes.at(section - 1).address.isEmpty())
+            return QVariant();
         if (!latest.traced && latest.kind != EventKind::State && latest.role == Role::Client)
             return ColorPalette::strong(latest.connectionId);
     }

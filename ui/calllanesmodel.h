@@ -29,8 +29,11 @@ public:
     int laneCount() const { return int(m_lanes.size()); }
     // "Client 1", "Program child 4250, server", "Kernel" (translated, made now).
     QString laneTitle(int lane) const;
-    // The lane of a row of the source (and of this model).
+    // The lane of a row of the source (and of this model); a packet's: its sender's.
     int laneOfRow(int row) const { return m_rowLanes.at(size_t(row)); }
+    // A packet row's receiver lane (its arrow goes from laneOfRow() to it); -1 for a call.
+    int targetLaneOfRow(int row) const { return m_rowTargets.at(size_t(row)); }
+    bool isPacketRow(int row) const { return targetLaneOfRow(row) >= 0; }
     static int columnOfLane(int lane) { return lane + 1; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -43,10 +46,16 @@ private:
     {
         QString key;
         SocketEvent latest; // titles the lane: its role may show after its first call
+        QString address; // a lane only packets brought: the address at that end
     };
 
     // Which participant made it: one key per client, server handler, traced thread, kernel.
     static QString laneKey(const SocketEvent &event);
+    // A packet's ends: the keys of its sender's and its receiver's lanes (a session client's,
+    // the lab's server's, or the address of an end that made no call), made when missing.
+    void packetLanes(const SocketEvent &event, int known, QVector<Lane> *added, int *from,
+                     int *to);
+    int laneForKey(const QString &key, const Lane &made, int known, QVector<Lane> *added);
     void sourceRowsInserted(int first, int last);
     void sourceRowsRemoved(int first, int last);
     void sourceReset();
@@ -55,6 +64,7 @@ private:
     QVector<Lane> m_lanes;
     QHash<QString, int> m_laneOf;
     std::deque<int> m_rowLanes;
+    std::deque<int> m_rowTargets; // per row: a packet's receiver lane, -1 for the rest
 };
 
 } // namespace socketlab

@@ -3,6 +3,7 @@
 #include "core/eventformatter.h"
 #include "ui/autoscroller.h"
 #include "ui/calllanesmodel.h"
+#include "ui/packetarrowdelegate.h"
 #include "ui/calltracemodel.h"
 
 #include <QEvent>
@@ -64,6 +65,7 @@ CallSequenceWidget::CallSequenceWidget(QWidget *parent)
     m_scroller = new AutoScroller(m_traceView);
 
     m_lanesView->setModel(m_lanes);
+    m_lanesView->setItemDelegate(new PacketArrowDelegate(m_lanes, m_lanesView));
     m_lanesView->verticalHeader()->hide();
     m_lanesView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_lanesView->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -3,6 +3,7 @@
 #include "core/causalorder.h"
 #include "core/errorexplanation.h"
 #include "core/eventformatter.h"
+#include "core/packetlabel.h"
 #include "ui/models/colorpalette.h"
 #include "ui/models/plaintooltip.h"
 
@@ -37,6 +38,8 @@ QString CallTraceModel::whoText(const SocketEvent &event)
 {
     if (event.kind == EventKind::State)
         return tr("Kernel");
+    if (PacketLabel::isPacket(event))
+        return tr("Wire");
     // A traced program ("Run a program…"): its own processes and threads, not the lab's.
     if (event.traced) {
         return event.role == Role::Server
@@ -60,8 +63,11 @@ void CallTraceModel::appendEvents(const SocketEvents &events)
 {
     std::vector<SocketEvent> calls;
     for (const SocketEvent &event : events) {
-        // The kernel's state changes too, in order with the calls that caused them.
-        if (event.kind == EventKind::Call || event.kind == EventKind::State)
+        // The kernel's state changes too, in order with the calls that caused them, and the
+        // packets of the session's clients (a class's would bury the lab's: the Wire tab
+        // lists every packet).
+        if (event.kind == EventKind::Call || event.kind == EventKind::State
+            || (PacketLabel::isPacket(event) && event.clientId != 0))
             calls.push_back(event);
     }
     if (calls.empty())
@@ -134,10 +140,19 @@ QVariant CallTraceModel::data(const QModelIndex &index, int role) const
         case CallColumn:
             if (event.kind == EventKind::State)
                 return EventFormatter::stateText(event);
+            if (event.kind == EventKind::Packet)
+                return EventFormatter::packetText(event);
+            if (event.kind == EventKind::Coalesced)
+                return EventFormatter::coalescedText(event);
             return EventFormatter::callText(event);
         }
         return QVariant();
     case Qt::ToolTipRole: {
+        if (PacketLabel::isPacket(event)) {
+            return PlainToolTip::from(event.kind == EventKind::Packet
+                                          ? EventFormatter::packetText(event)
+                                          : EventFormatter::coalescedText(event));
+        }
         QString tip = EventFormatter::handlerText(event);
         // A failed call says why, as its error event does.
         if (index.column() == CallColumn
@@ -154,9 +169,12 @@ QVariant CallTraceModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (failed)
             return QColor(0xB0, 0x00, 0x00);
+        if (PacketLabel::isPacket(event))
+            return QColor(0x60, 0x60, 0x60); // the wire is grey beside the calls
         return QVariant();
     case Qt::DecorationRole:
-        if (index.column() == WhoColumn && event.role == Role::Client)
+        if (index.column() == WhoColumn && event.role == Role::Client
+            && !PacketLabel::isPacket(event))
             return ColorPalette::strong(event.connectionId);
         return QVariant();
     default:

@@ -1,5 +1,7 @@
 #include "ui/logfiltermodel.h"
 
+#include "core/packetlabel.h"
+
 #include "ui/models/eventlistmodel.h"
 #include "ui/models/studentroster.h"
 
@@ -44,6 +46,14 @@ void LogFilterModel::setHideStates(bool hide)
     refilter();
 }
 
+void LogFilterModel::setShowPackets(bool show)
+{
+    if (show == m_showPackets)
+        return;
+    m_showPackets = show;
+    refilter();
+}
+
 void LogFilterModel::setSearchText(const QString &text)
 {
     if (text == m_search)
@@ -63,6 +73,8 @@ bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
         return false;
     const SocketEvent &event = m_events->eventAt(sourceRow);
     if (m_hideStates && event.kind == EventKind::State)
+        return false;
+    if (!m_showPackets && PacketLabel::isPacket(event))
         return false;
     if (m_hideEchoes) {
         const EventKind kind = event.kind == EventKind::Coalesced ? event.mergedKind : event.kind;

@@ -7,7 +7,8 @@ namespace socketlab {
 class EventListModel;
 
 // What the server log shows of what it keeps: one client pane's or one student's rows, without
-// the server's echoes, without the kernel's TCP state rows, and rows holding a search text
+// the server's echoes, without the kernel's TCP state rows, with or without the wire's packets
+// (off by default), and rows holding a search text
 // (client, event or message, case-insensitive). Saving and copying take the rows shown.
 class LogFilterModel : public QSortFilterProxyModel
 {
@@ -26,6 +27,9 @@ public:
     bool hidesEchoes() const { return m_hideEchoes; }
     void setHideStates(bool hide);
     bool hidesStates() const { return m_hideStates; }
+    // Packet rows (the wire's, added while the log shows packets): hidden unless shown.
+    void setShowPackets(bool show);
+    bool showsPackets() const { return m_showPackets; }
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }
     // Anything filtered out at all.
@@ -44,6 +48,7 @@ private:
     int m_whoId = 0;
     bool m_hideEchoes = false;
     bool m_hideStates = false;
+    bool m_showPackets = false;
     QString m_search;
 };
 

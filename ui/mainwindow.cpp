@@ -3,6 +3,7 @@
 #include "ui/calltracemodel.h"
 
 #include "core/eventformatter.h"
+#include "core/packetlabel.h"
 #include "translations/languagemanager.h"
 #include "ui/callsequencewidget.h"
 #include "ui/checkdialog.h"
@@ -29,6 +30,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -123,6 +125,8 @@ MainWindow::MainWindow(LanguageManager *language, QWidget *parent)
     tabifyDockWidget(m_clientsDock, m_classDock);
     m_wireDock = new WireDock(&m_session, this);
     m_wireDock->placeBeside(m_sequenceDock);
+    connect(m_wireDock->logBox(), &QCheckBox::toggled, m_serverPane->shownLogModel(),
+            &LogFilterModel::setShowPackets);
     connect(m_serverPane->classModel(), &ClassModel::classChanged, this, &MainWindow::classChanged);
     m_clientsDock->raise();
     m_modeLabel->setTextFormat(Qt::PlainText);
@@ -530,7 +534,20 @@ void MainWindow::sessionEventsArrived(const SocketEvents &events)
 {
     SocketEvents serverEvents;
     SocketEvents traced; // a traced program's: the log and connections show them, the status not
+    SocketEvents others; // the client panes': everything but the wire's packets
+    SocketEvents packets; // for the log, while it shows them
+    others.reserve(events.size());
     for (const SocketEvent &event : events) {
+        // Packets: the Wire tab and the call sequence's lanes show them, the log when asked
+        // (as the server's log rows; a row cap must not lose the calls to them otherwise).
+        if (PacketLabel::isPacket(event)) {
+            if (m_wireDock->logBox()->isChecked()) {
+                packets.append(event);
+                packets.last().role = Role::Server;
+            }
+            continue;
+        }
+        others.append(event);
         if (event.traced)
             traced.append(event);
         else if (event.role == Role::Server)
@@ -538,7 +555,9 @@ void MainWindow::sessionEventsArrived(const SocketEvents &events)
     }
     if (!traced.isEmpty())
         m_serverPane->appendProgramEvents(traced);
-    m_clients->appendEvents(events);
+    m_clients->appendEvents(others);
+    if (!packets.isEmpty())
+        m_serverPane->logModel()->appendEvents(packets);
     if (!serverEvents.isEmpty()) {
         m_serverPane->appendEvents(serverEvents);
         m_serverPane->setTotals(m_session.server()->totals());

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
@@ -25,11 +26,13 @@ WireDock::WireDock(LabSession *session, QMainWindow *window)
       m_model(new PacketListModel(this)),
       m_status(new QLabel),
       m_captureBox(new QCheckBox),
+      m_logBox(new QCheckBox),
       m_exportButton(new QPushButton),
       m_table(new QTableView),
       m_exportAction(new QAction(window))
 {
     setObjectName(QStringLiteral("wireDock"));
+    m_logBox->setObjectName(QStringLiteral("wireInLog"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                 | QDockWidget::DockWidgetClosable);
     auto *content = new QWidget;
@@ -37,6 +40,7 @@ WireDock::WireDock(LabSession *session, QMainWindow *window)
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_captureBox);
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_logBox);
     bar->addWidget(m_exportButton);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
@@ -53,26 +57,24 @@ WireDock::WireDock(LabSession *session, QMainWindow *window)
     connect(m_exportAction, &QAction::triggered, this, &WireDock::exportPackets);
     connect(m_exportButton, &QPushButton::clicked, this, &WireDock::exportPackets);
     connect(m_captureBox, &QCheckBox::toggled, this, &WireDock::updateCapture);
-    connect(session->server(), &Server::started, this, &WireDock::updateCapture);
+    connect(session->capture(), &SessionCapture::changed, this, &WireDock::updateStatus);
     connect(session, &LabSession::eventsArrived, this, [this](const SocketEvents &events) {
-        if (m_capture)
-            m_capture->noteEvents(events);
-    });
-    connect(&m_queue, &EventQueue::eventsArrived, this, [this](const SocketEvents &events) {
+        const qint64 before = m_model->packets();
         m_model->appendEvents(events);
-        if (m_table->isVisible())
+        if (m_model->packets() != before && m_table->isVisible())
             m_table->scrollToBottom();
     });
+    // The spool "Export packets…" copies: every capture of the session writes it as it goes.
+    PacketCapture::Options options = session->capture()->baseOptions();
+    options.pcapngPath = m_spoolDir.filePath(QStringLiteral("wire.pcapng"));
+    options.spool = true;
+    session->setCaptureOptions(options);
     m_captureBox->setChecked(CapturePermission::way() != CapturePermission::Way::None);
     m_captureBox->setEnabled(m_captureBox->isChecked());
     retranslateUi();
 }
 
-WireDock::~WireDock()
-{
-    m_queue.blockSignals(true);
-    stopCapture();
-}
+WireDock::~WireDock() = default;
 
 void WireDock::placeBeside(QDockWidget *dock)
 {
@@ -81,63 +83,48 @@ void WireDock::placeBeside(QDockWidget *dock)
     dock->raise();
 }
 
-void WireDock::stopCapture()
+bool WireDock::isCapturing() const
 {
-    if (!m_capture)
-        return;
-    m_capture->stop();
-    m_queue.flush();
+    return m_session->capture()->isCapturing();
 }
 
 void WireDock::updateCapture()
 {
-    const Server *server = m_session->server();
-    const bool wanted = m_captureBox->isChecked() && server->isRunning();
-    if (!wanted) {
-        if (!m_captureBox->isChecked())
-            stopCapture();
-        updateStatus();
-        return;
+    // Stopping never waits here: dumpcap's last packets are read in the capture's thread.
+    if (!m_captureBox->isChecked()) {
+        m_session->stopCapture();
+    } else if (!m_session->capture()->isWanted()) {
+        QString error;
+        m_session->startCapture(&error); // the status says why, from the session's capture
     }
-    if (isCapturing() && server->localPort() == m_capturedPort)
-        return;
-    stopCapture();
-    m_capture = std::make_unique<PacketCapture>(&m_queue);
-    PacketCapture::Options options;
-    options.ports = {server->localPort()};
-    const QString bind = server->config().bindAddress;
-    options.allInterfaces = !bind.startsWith(QLatin1String("127.")) && bind != QLatin1String("::1");
-    options.pcapngPath = m_spoolDir.filePath(QStringLiteral("wire.pcapng"));
-    options.spool = true;
-    m_error.clear();
-    if (m_capture->start(options, &m_error))
-        m_capturedPort = server->localPort();
-    else
-        m_capture.reset();
     updateStatus();
 }
 
 void WireDock::updateStatus()
 {
-    if (CapturePermission::way() == CapturePermission::Way::None)
+    const SessionCapture *capture = m_session->capture();
+    if (CapturePermission::way() == CapturePermission::Way::None) {
         m_status->setText(CapturePermission::notAllowedText());
-    else if (!m_error.isEmpty())
-        m_status->setText(m_error);
-    else if (isCapturing())
-        m_status->setText(tr("Capturing the packets of port %1.").arg(m_capturedPort));
-    else if (m_captureBox->isChecked())
-        m_status->setText(tr("Packets are captured while the server runs."));
-    else
+    } else if (!capture->errorText().isEmpty()) {
+        m_status->setText(capture->errorText());
+    } else if (isCapturing()) {
+        QStringList ports;
+        for (quint16 port : capture->ports())
+            ports << QString::number(port);
+        m_status->setText(ports.size() == 1
+                              ? tr("Capturing the packets of port %1.").arg(ports.constFirst())
+                              : tr("Capturing the packets of ports %1.")
+                                    .arg(QLocale().createSeparatedList(ports)));
+    } else if (m_captureBox->isChecked()) {
+        m_status->setText(tr("Packets are captured once the server starts or a client connects."));
+    } else {
         m_status->setText(tr("Capture is off."));
+    }
 }
 
 bool WireDock::exportTo(const QString &path, QString *error)
 {
-    if (!m_capture) {
-        *error = tr("No packets were captured yet.");
-        return false;
-    }
-    return m_capture->exportTo(path, error);
+    return m_session->capture()->exportTo(path, error);
 }
 
 void WireDock::exportPackets()
@@ -163,6 +150,9 @@ void WireDock::retranslateUi()
 {
     setWindowTitle(tr("Wire"));
     m_captureBox->setText(tr("Capture packets"));
+    m_logBox->setText(tr("Also in the log"));
+    m_logBox->setToolTip(tr("Adds the packets to the server log too, from now on (hidden "
+                            "again when unchecked)"));
     m_exportButton->setText(tr("Export packets..."));
     m_exportAction->setText(tr("Export &packets..."));
     m_exportAction->setToolTip(tr("Saves the captured packets as a pcapng file that Wireshark "

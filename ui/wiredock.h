@@ -1,12 +1,9 @@
 #pragma once
 
-#include "core/eventqueue.h"
-#include "core/packetcapture.h"
+#include "core/socketevent.h"
 
 #include <QDockWidget>
 #include <QTemporaryDir>
-
-#include <memory>
 
 class QAction;
 class QCheckBox;
@@ -21,10 +18,10 @@ class LabSession;
 class PacketListModel;
 
 // The Wire tab: the lab's packets as Wireshark's packet list shows them, beside the call
-// sequence, each with the call that sent it, and "Export packets…" to a pcapng file. It
-// captures the server's port while "Capture packets" is on and the server runs (restarted
-// when the server starts on another port), into its own queue, so the log and the sequence
-// view stay as they are. When capture is not allowed here it says so, and how to allow it.
+// sequence, each with the call that sent it, and "Export packets…" to a pcapng file. While
+// "Capture packets" is on, the session captures its ports (LabSession::startCapture) into its
+// one stream, so the same packets reach this list, the call sequence's lanes and the log in
+// one order. When capture is not allowed here it says so, and how to allow it.
 class WireDock : public QDockWidget
 {
     Q_OBJECT
@@ -37,7 +34,9 @@ public:
     QAction *exportAction() const { return m_exportAction; }
     PacketListModel *model() const { return m_model; }
     QCheckBox *captureBox() const { return m_captureBox; }
-    bool isCapturing() const { return m_capture && m_capture->isRunning(); }
+    // Off by default: the server log leaves the packets to this list and the lanes.
+    QCheckBox *logBox() const { return m_logBox; }
+    bool isCapturing() const;
     bool exportTo(const QString &path, QString *error);
 
 protected:
@@ -46,20 +45,16 @@ protected:
 private:
     void retranslateUi();
     void updateCapture();
-    void stopCapture();
     void exportPackets();
     void updateStatus();
 
     LabSession *m_session;
     QMainWindow *m_window;
-    EventQueue m_queue;
-    std::unique_ptr<PacketCapture> m_capture;
     QTemporaryDir m_spoolDir;
-    quint16 m_capturedPort = 0;
-    QString m_error;
     PacketListModel *m_model;
     QLabel *m_status;
     QCheckBox *m_captureBox;
+    QCheckBox *m_logBox;
     QPushButton *m_exportButton;
     QTableView *m_table;
     QAction *m_exportAction;

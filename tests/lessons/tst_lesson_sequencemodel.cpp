@@ -258,6 +258,94 @@ private slots:
         QCOMPARE(model.items()[lost].endRow, model.items()[lost].row);
     }
 
+    // Captured packets: thin arrows between the lanes of their ends, in causal order with
+    // the calls (a packet at its capture time); a run of alike segments is one arrow; once the
+    // wire is there, a refused connect's SYN and RST are the real packets.
+    void packetsBetweenLanes()
+    {
+        Stream s;
+        s.add(Role::Server, EventKind::Listening).local = kServer;
+        SocketEvent &connected = s.add(Role::Client, EventKind::Connected, 1, kServer);
+        connected.local = kA;
+        const auto packet = [&s](bool fromClient, quint8 flags, qint64 len, int clientId = 1,
+                                 const QString &other = kServer) {
+            SocketEvent &e = s.add(fromClient ? Role::Client : Role::Server, EventKind::Packet,
+                                   quint64(1) << 59);
+            e.clientId = clientId;
+            e.packet.from = fromClient ? kA : other;
+            e.packet.to = fromClient ? other : kA;
+            e.packet.flags = flags;
+            e.packet.len = len;
+            return &e;
+        };
+        packet(true, PacketInfo::Syn, 0);
+        packet(false, PacketInfo::Syn | PacketInfo::Ack, 0);
+        packet(true, PacketInfo::Ack, 0);
+        s.add(Role::Server, EventKind::Connected, 7, kA);
+        for (int i = 0; i < 3; ++i)
+            packet(true, PacketInfo::Psh | PacketInfo::Ack, 100);
+        packet(false, PacketInfo::Ack, 0)->packet.zeroWindow = true;
+        packet(false, PacketInfo::Ack, 0)->clientId = 0; // a student's: not drawn
+        SequenceModel model;
+        model.setEvents(s.events);
+        QCOMPARE(model.lanes().size(), 2); // packets bring no lane of their own
+        QStringList packets;
+        for (const SequenceItem &item : model.items()) {
+            if (item.kind != SequenceItem::Kind::Packet)
+                continue;
+            QVERIFY(item.isArrow());
+            QCOMPARE(item.endRow, item.row);
+            const bool fromClient = item.label != QLatin1String("SYN ACK")
+                && !item.label.contains(QLatin1String("win=0"));
+            QCOMPARE(item.fromLane, fromClient ? 0 : model.serverLane());
+            QCOMPARE(item.toLane, fromClient ? model.serverLane() : 0);
+            packets << item.label;
+        }
+        QCOMPARE(packets,
+                 QStringList({QStringLiteral("SYN"), QStringLiteral("SYN ACK"),
+                              QStringLiteral("ACK"), QStringLiteral("PSH ACK ×3, 300 bytes"),
+                              QStringLiteral("ACK win=0")}));
+        // accept() after the handshake, the connect() arrow before it.
+        const int accept = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("accept()"));
+        const int ack = findItem(model, SequenceItem::Kind::Packet, QStringLiteral("ACK"));
+        QVERIFY(findItem(model, SequenceItem::Kind::Connect, QStringLiteral("connect()")) < ack);
+        QVERIFY(accept > ack + 1);
+
+        // A refused connect with the wire: the real SYN and RST ACK, none drawn from the error.
+        Stream r;
+        SocketEvent &refused = r.add(Role::Client, EventKind::Error, 1);
+        refused.call = SysCall::Connect;
+        refused.args = QStringLiteral("127.0.0.1:7001");
+        refused.errnum = 111;
+        SocketEvent &syn = r.add(Role::Client, EventKind::Packet, quint64(1) << 59);
+        syn.clientId = 1;
+        syn.packet.from = kA;
+        syn.packet.to = QStringLiteral("127.0.0.1:7001");
+        syn.packet.flags = PacketInfo::Syn;
+        SocketEvent rst = syn;
+        rst.role = Role::Server;
+        rst.packet.from = syn.packet.to;
+        rst.packet.to = kA;
+        rst.packet.flags = PacketInfo::Rst | PacketInfo::Ack;
+        r.events << rst;
+        model.setEvents(r.events);
+        QCOMPARE(findItem(model, SequenceItem::Kind::Connect, QStringLiteral("SYN")), -1);
+        const int wireSyn = findItem(model, SequenceItem::Kind::Packet, QStringLiteral("SYN"));
+        const int wireRst = findItem(model, SequenceItem::Kind::Packet, QStringLiteral("RST ACK"));
+        QVERIFY(wireSyn >= 0 && wireRst > wireSyn);
+        QVERIFY(model.lanes()[model.items()[wireSyn].toLane].nobody);
+        QCOMPARE(model.items()[wireRst].toLane, 0);
+        // Drawn thin and dashed, in grey, apart from the calls.
+        SequenceDrawing drawing;
+        drawing.layout(model, 600);
+        bool thinDashed = false;
+        for (const SequenceDrawing::Shape &shape : drawing.shapes())
+            thinDashed = thinDashed
+                || (shape.type == SequenceDrawing::Shape::Type::Line && shape.dashed
+                    && shape.width < 1.5);
+        QVERIFY(thinDashed);
+    }
+
     void serverClosesFirst()
     {
         Stream s;

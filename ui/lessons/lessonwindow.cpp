@@ -405,7 +405,14 @@ void LessonWindow::showStep()
     const LessonStep &step = steps[index];
     m_stepTitle->setText(tr("Step %1 of %2: %3").arg(index + 1).arg(steps.size()).arg(step.title));
     m_explanation->setText(step.explanation);
-    m_observe->setText(tr("Look at: %1").arg(step.observe));
+    QString observe = tr("Look at: %1").arg(step.observe);
+    // A lesson about the wire points at its packets, or says in one line why there are none.
+    const QString wireNote = m_controller.runtime()->wireNote();
+    if (lesson->showsWire && !wireNote.isEmpty())
+        observe += QLatin1Char('\n') + wireNote;
+    else if (lesson->showsWire && !step.wire.isEmpty())
+        observe += QLatin1Char('\n') + tr("On the wire: %1").arg(step.wire);
+    m_observe->setText(observe);
     m_code->setCurrentAnchor(step.anchor);
     showSwitch();
     markObserved(step.target);

@@ -18,6 +18,8 @@ namespace {
 const QColor kInk(0x20, 0x20, 0x20);
 const QColor kError(0xc0, 0x10, 0x10);
 const QColor kLifeline(0x90, 0x90, 0x90);
+// Packets: grey, so the calls stay the stronger lines; dark enough to read on a projector.
+const QColor kPacket(0x6a, 0x6a, 0x6a);
 
 // Labels hold peer text, and XML 1.0 forbids some characters a payload may hold (U+FFFF, a
 // lone surrogate): an SVG viewer would reject the whole file, so they become U+FFFD.
@@ -95,11 +97,13 @@ void SequenceDrawing::addLine(QPointF a, QPointF b, const QColor &colour, qreal 
     m_shapes.push_back(s);
 }
 
-void SequenceDrawing::addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed)
+void SequenceDrawing::addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed,
+                               qreal width)
 {
-    addLine(from, to, colour, 2.0, dashed);
+    addLine(from, to, colour, width, dashed);
     const qreal angle = std::atan2(to.y() - from.y(), to.x() - from.x());
-    const qreal size = 10 * m_textScale;
+    // A thin arrow (a packet) has a smaller head.
+    const qreal size = (width < 2.0 ? 7 : 10) * m_textScale;
     Shape head;
     head.type = Shape::Type::Polygon;
     head.points = {to, to - QPointF(size * std::cos(angle - 0.4), size * std::sin(angle - 0.4)),
@@ -218,6 +222,16 @@ void SequenceDrawing::layout(const SequenceModel &model, int width, int rowHeigh
             const qreal room = qMin(m_laneWidth - 20, left ? x - 12 : m_size.width() - x - 12);
             addText(QPointF(x + (left ? -10 : 10), y - 5), item.label, colour,
                     left ? Qt::AlignRight : Qt::AlignLeft, px(14), false, room);
+            continue;
+        }
+        if (item.kind == SequenceItem::Kind::Packet) {
+            // The wire, beside the calls: thin, grey and dashed, its label small, so the calls
+            // stay what the eye follows. Level: a packet arrives where it was captured.
+            const qreal x1 = laneX(from);
+            const qreal x2 = laneX(item.toLane);
+            addArrow(QPointF(x1, y), QPointF(x2 + (x2 > x1 ? -3 : 3), y), kPacket, true, 1.0);
+            addText(QPointF((x1 + x2) / 2, y - 4), item.label, kPacket, Qt::AlignHCenter, px(12),
+                    false, std::abs(x2 - x1) > 0 ? std::abs(x2 - x1) - 12 : gap);
             continue;
         }
         const bool open = item.endRow < 0;

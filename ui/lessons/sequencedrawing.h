@@ -79,7 +79,7 @@ private:
     static bool inPass(const Shape &shape, Pass pass);
     static void paintShape(QPainter &painter, const Shape &shape, bool backingOnly);
     void addLine(QPointF a, QPointF b, const QColor &colour, qreal width, bool dashed);
-    void addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed);
+    void addArrow(QPointF from, QPointF to, const QColor &colour, bool dashed, qreal width = 2.0);
     // maxWidth > 0: elided to that width (a label never runs over a lifeline or off the canvas).
     void addText(QPointF anchor, const QString &text, const QColor &colour, Qt::Alignment align,
                  int pixelSize = 14, bool bold = false, qreal maxWidth = 0);

@@ -37,7 +37,8 @@ struct LessonStep
     std::optional<bool> switchForced = std::nullopt;
     // What the packets of this step show (the lesson captures the wire: LessonScript::
     // showsWire), shown beside observe while they are captured; empty for nothing special.
-    QString wire;
+    // Initialized here, as switchForced, so the brace lists may leave it out.
+    QString wire = QString();
 };
 
 using LessonSteps = QVector<LessonStep>;

@@ -1,5 +1,6 @@
 #include "ui/serverpane.h"
 
+#include "core/endpoint.h"
 #include "core/errorexplanation.h"
 #include "ui/autoscroller.h"
 #include "ui/classmodel.h"
@@ -241,9 +242,9 @@ void ServerPane::appendProgramEvents(const SocketEvents &events)
     m_log->appendEvents(events);
     for (const SocketEvent &event : events) {
         if (event.kind == EventKind::Call && event.call == SysCall::Listen && event.result == 0) {
-            const int colon = event.local.lastIndexOf(QLatin1Char(':'));
-            if (colon > 0)
-                m_programPort = quint16(event.local.mid(colon + 1).toUInt());
+            const Endpoint local = Endpoint::parse(event.local);
+            if (local.isValid())
+                m_programPort = local.port();
         } else if (event.kind == EventKind::Summary) {
             m_programPort = 0;
         }

@@ -171,6 +171,26 @@ void ServerPane::updateFonts()
     // Column widths follow the font through the fitters (on their FontChange).
 }
 
+int ServerPane::spareHeight(int connectionRows, int logRows) const
+{
+    // A table's header, frame and scroll bar as they are now, and the rows.
+    auto needs = [](const QTableView *view, int rows) {
+        return view->height() - view->viewport()->height()
+            + rows * view->verticalHeader()->defaultSectionSize();
+    };
+    // The layout shares the height between the tables by their stretch factors, so the one
+    // that needs the larger share decides.
+    auto *box = static_cast<QBoxLayout *>(layout());
+    const int connectionsShare = qMax(1, box->stretch(box->indexOf(m_connectionsView)));
+    const int logShare = qMax(1, box->stretch(box->indexOf(m_logView)));
+    const int shares = connectionsShare + logShare;
+    const int needed
+        = qMax((needs(m_connectionsView, connectionRows) * shares + connectionsShare - 1)
+                   / connectionsShare,
+               (needs(m_logView, logRows) * shares + logShare - 1) / logShare);
+    return m_connectionsView->height() + m_logView->height() - needed;
+}
+
 void ServerPane::retranslateUi()
 {
     m_logTitle->setText(tr("Server log"));

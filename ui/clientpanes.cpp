@@ -107,8 +107,9 @@ int ClientPanes::workingHeight() const
         }
     }
     bottom += m_layout->contentsMargins().bottom();
-    // More panes than the width holds: the row scrolls sideways under a scroll bar.
-    if (m_panes.size() > kVisiblePanes)
+    // A row wider than the view (more panes than the width holds, or panes at their least
+    // width) scrolls sideways under a scroll bar, which the view's height includes.
+    if (m_panes.size() > kVisiblePanes || horizontalScrollBar()->isVisible())
         bottom += horizontalScrollBar()->sizeHint().height();
     return bottom;
 }

@@ -8,7 +8,6 @@
 
 #include <QLocale>
 
-#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <netdb.h>
@@ -84,32 +83,11 @@ QString eaiName(int gaiError)
 bool ErrorExplanation::splitAddress(const QString &text, QString *host, quint16 *port)
 {
     *port = 0;
-    QString rest = text.trimmed();
-    if (rest.startsWith(QLatin1Char('['))) {
-        const int close = rest.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return false;
-        *host = rest.mid(1, close - 1);
-        rest = rest.mid(close + 1);
-    } else {
-        const int colon = rest.lastIndexOf(QLatin1Char(':'));
-        // More than one colon without brackets: a bare IPv6 address, no port.
-        const bool bareV6 = rest.count(QLatin1Char(':')) > 1;
-        *host = colon < 0 || bareV6 ? rest : rest.left(colon);
-        rest = colon < 0 || bareV6 ? QString() : rest.mid(colon);
-    }
-    in6_addr parsed {};
-    const QByteArray latin = host->toLatin1();
-    if (::inet_pton(AF_INET, latin.constData(), &parsed) != 1
-        && ::inet_pton(AF_INET6, latin.constData(), &parsed) != 1)
+    const Endpoint address = Endpoint::parse(text.trimmed(), Endpoint::Port::Optional);
+    if (!address.isValid())
         return false;
-    if (rest.startsWith(QLatin1Char(':'))) {
-        bool ok = false;
-        const uint value = rest.mid(1).toUInt(&ok);
-        if (!ok || value > 65535)
-            return false;
-        *port = quint16(value);
-    }
+    *host = address.host();
+    *port = address.port();
     return true;
 }
 
@@ -518,10 +496,9 @@ QString ErrorExplanation::sourceTowards(const QString &peer, const QString &loca
     Fd probe(::socket(to.family(), SOCK_DGRAM | SOCK_CLOEXEC, 0));
     if (!probe.isValid() || ::connect(probe.get(), to.address(), to.length()) != 0)
         return QString();
-    const QString source = Endpoint::localOf(probe.get()).host();
-    if (source.contains(QLatin1Char(':')))
-        return QStringLiteral("[%1]:%2").arg(source).arg(localPort);
-    return QStringLiteral("%1:%2").arg(source).arg(localPort);
+    Endpoint source = Endpoint::localOf(probe.get());
+    source.setPort(localPort);
+    return source.toString();
 }
 
 } // namespace socketlab

@@ -1,5 +1,7 @@
 #include "core/packetlinker.h"
 
+#include "core/endpoint.h"
+
 #include <QMutexLocker>
 
 namespace socketlab {
@@ -65,8 +67,8 @@ void PacketLinker::setServerPorts(const QList<quint16> &ports)
 
 bool PacketLinker::fromServer(const QString &from) const
 {
-    const int colon = from.lastIndexOf(QLatin1Char(':'));
-    return colon > 0 && m_serverPorts.contains(quint16(from.mid(colon + 1).toUInt()));
+    const Endpoint address = Endpoint::parse(from);
+    return address.isValid() && m_serverPorts.contains(address.port());
 }
 
 void PacketLinker::noteCalls(const SocketEvents &events)

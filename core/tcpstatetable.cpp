@@ -1,5 +1,7 @@
 #include "core/tcpstatetable.h"
 
+#include "core/endpoint.h"
+
 #include <QFile>
 #include <QList>
 
@@ -13,13 +15,10 @@ int TcpStateTable::countIn(const QByteArray &table, quint16 localPort, int state
         const QList<QByteArray> fields = lines[i].simplified().split(' ');
         if (fields.size() < 4)
             continue;
-        const QByteArray &local = fields[1]; // "0100007F:1388": address:port in hex
-        const int colon = local.lastIndexOf(':');
-        bool portOk = false;
+        const Endpoint local = Endpoint::fromProcNet(fields[1]);
         bool stateOk = false;
-        const uint port = local.mid(colon + 1).toUInt(&portOk, 16);
         const int st = fields[3].toInt(&stateOk, 16);
-        if (colon > 0 && portOk && stateOk && port == localPort && st == state)
+        if (local.isValid() && stateOk && local.port() == localPort && st == state)
             ++found;
     }
     return found;

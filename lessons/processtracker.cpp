@@ -12,6 +12,13 @@ void ProcessTracker::setEvents(const SocketEvents &events)
     m_children.clear();
     m_ports.clear();
     m_usesCounter = false;
+    m_udp = false;
+    m_poll = false;
+    appendEvents(events);
+}
+
+void ProcessTracker::appendEvents(const SocketEvents &events)
+{
     for (const SocketEvent &e : events) {
         if (e.role != Role::Server)
             continue;

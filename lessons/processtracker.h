@@ -33,6 +33,8 @@ class ProcessTracker
 
 public:
     void setEvents(const SocketEvents &events);
+    // The next batch of the same stream (setEvents() starts it anew).
+    void appendEvents(const SocketEvents &events);
     // serverThread: the running server's accept or recvfrom loop (Server::workerThreadId()),
     // 0 when none runs. Other servers of this process (the main window's) are left out.
     QVector<ProcessRow> snapshot(qint64 serverThread) const;

@@ -1,5 +1,6 @@
 #include "ui/classmodel.h"
 
+#include "core/endpoint.h"
 #include "core/eventformatter.h"
 #include "core/payloadtext.h"
 #include "ui/models/colorpalette.h"
@@ -71,7 +72,7 @@ int ClassModel::rowFor(const SocketEvent &event)
     beginInsertRows(QModelIndex(), row, row);
     Student student;
     student.number = number;
-    student.host = StudentRoster::hostOf(event.peer);
+    student.host = Endpoint::hostOf(event.peer);
     student.peer = event.peer;
     m_students.insert(m_students.begin() + row, student);
     endInsertRows();

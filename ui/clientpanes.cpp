@@ -93,6 +93,27 @@ int ClientPanes::preferredHeight() const
         + 3 * fontMetrics().lineSpacing();
 }
 
+int ClientPanes::workingHeight() const
+{
+    int bottom = 0;
+    for (const ClientPane *pane : std::as_const(m_panes)) {
+        for (const char *name : {"message", "send"}) {
+            const QWidget *widget = pane->findChild<QWidget *>(QLatin1String(name));
+            // Not laid out yet: the whole row.
+            if (!widget || !widget->isVisible() || widget->height() <= 0)
+                return m_row->minimumSizeHint().height()
+                    + horizontalScrollBar()->sizeHint().height();
+            bottom = qMax(bottom, widget->mapTo(m_row, QPoint(0, widget->height())).y());
+        }
+    }
+    bottom += m_layout->contentsMargins().bottom();
+    // A row wider than the view (more panes than the width holds, or panes at their least
+    // width) scrolls sideways under a scroll bar, which the view's height includes.
+    if (m_panes.size() > kVisiblePanes || horizontalScrollBar()->isVisible())
+        bottom += horizontalScrollBar()->sizeHint().height();
+    return bottom;
+}
+
 int ClientPanes::minimumPaneWidth() const
 {
     return fontMetrics().averageCharWidth() * kPaneChars;

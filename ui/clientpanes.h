@@ -40,6 +40,9 @@ public:
     int minimumPaneWidth() const;
     // Tall enough for a whole pane.
     int preferredHeight() const;
+    // Tall enough for every pane's message line and Send, as laid out (the history may
+    // scroll away below them).
+    int workingHeight() const;
 
 public slots:
     ClientPane *addClient();

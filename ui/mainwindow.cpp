@@ -389,22 +389,30 @@ void MainWindow::fitClientsDock()
     // A whole pane when there is room, never much more than two fifths of the window: the
     // server's connections and log come first (a pane's history then scrolls).
     const double share = isPresenting() ? 0.36 : 0.42;
-    // And never so much that the server's tables fall below their least height.
-    const int chrome = menuBar()->height() + (statusBar()->isVisible() ? statusBar()->height() : 0)
-        + 2 * fontMetrics().height() + 16; // the dock's title and its tabs
-    // The switches take as many rows as the width needs, more than their least height says.
-    const int switches = m_toolBar->heightForWidth(width()) - m_toolBar->minimumSizeHint().height();
-    // The tables' least height is a header and one row; a class follows three connections and
-    // four log rows, so those come before a taller pane when the window can hold them.
-    const int row = m_serverPane->logView()->verticalHeader()->defaultSectionSize();
-    // (Less one row: the least height has a row's worth of slack in the frames and headers.)
-    const int tables = (kConnectionRows - 1 + kLogRows - 2) * row;
-    const int room = this->height() - centralWidget()->minimumSizeHint().height()
-        - qMax(0, switches) - chrome - tables;
-    const int height
-        = qMax(m_clients->minimumHeight(),
-               qMin(qMin(m_clients->preferredHeight(), int(this->height() * share)), room));
-    resizeDocks({m_clientsDock}, {height}, Qt::Vertical);
+    const int wanted = qMin(m_clients->preferredHeight(), int(this->height() * share));
+    if (!isVisible() || !m_clientsDock->isVisible() || m_clientsDock->isFloating()) {
+        // Nothing laid out to measure yet: a first guess, made right once shown.
+        resizeDocks({m_clientsDock}, {qMax(m_clients->minimumHeight(), wanted)}, Qt::Vertical);
+        return;
+    }
+    // Everything below is measured from the laid-out widgets, nothing assumed: title bars,
+    // tabs, frames, headers and rows differ between styles and Qt versions (Qt 6.8's took
+    // 15 px more than 6.4's, which put the projected message lines below the clients area).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    // The dock's own title bar (none while presenting).
+    const int title = qMax(0, m_clientsDock->height() - m_clients->height());
+    // Every pane's message line and Send on screen (the history may scroll away below).
+    const int least = qMax(m_clients->minimumHeight(), m_clients->workingHeight()) + title;
+    // A class follows three connections and four log rows, so those come before a taller
+    // pane: the dock may take what the server's tables can spare beyond them.
+    const int room = m_clientsDock->height() + m_serverPane->spareHeight(kConnectionRows, kLogRows);
+    const int height = qMax(least, qMin(wanted + title, room));
+    // resizeDocks() sizes the dock's tab group, its tab bar included.
+    const int areaBottom
+        = statusBar()->isVisible() ? statusBar()->geometry().top() : this->height();
+    const int tabs = qMax(0, areaBottom - m_clientsDock->geometry().bottom() - 1);
+    if (height != m_clientsDock->height())
+        resizeDocks({m_clientsDock}, {height + tabs}, Qt::Vertical);
 }
 
 void MainWindow::classChanged()

@@ -1,5 +1,6 @@
 #include "ui/serverpane.h"
 
+#include "core/endpoint.h"
 #include "core/errorexplanation.h"
 #include "ui/autoscroller.h"
 #include "ui/classmodel.h"
@@ -170,6 +171,26 @@ void ServerPane::updateFonts()
     // Column widths follow the font through the fitters (on their FontChange).
 }
 
+int ServerPane::spareHeight(int connectionRows, int logRows) const
+{
+    // A table's header, frame and scroll bar as they are now, and the rows.
+    auto needs = [](const QTableView *view, int rows) {
+        return view->height() - view->viewport()->height()
+            + rows * view->verticalHeader()->defaultSectionSize();
+    };
+    // The layout shares the height between the tables by their stretch factors, so the one
+    // that needs the larger share decides.
+    auto *box = static_cast<QBoxLayout *>(layout());
+    const int connectionsShare = qMax(1, box->stretch(box->indexOf(m_connectionsView)));
+    const int logShare = qMax(1, box->stretch(box->indexOf(m_logView)));
+    const int shares = connectionsShare + logShare;
+    const int needed
+        = qMax((needs(m_connectionsView, connectionRows) * shares + connectionsShare - 1)
+                   / connectionsShare,
+               (needs(m_logView, logRows) * shares + logShare - 1) / logShare);
+    return m_connectionsView->height() + m_logView->height() - needed;
+}
+
 void ServerPane::retranslateUi()
 {
     m_logTitle->setText(tr("Server log"));
@@ -241,9 +262,9 @@ void ServerPane::appendProgramEvents(const SocketEvents &events)
     m_log->appendEvents(events);
     for (const SocketEvent &event : events) {
         if (event.kind == EventKind::Call && event.call == SysCall::Listen && event.result == 0) {
-            const int colon = event.local.lastIndexOf(QLatin1Char(':'));
-            if (colon > 0)
-                m_programPort = quint16(event.local.mid(colon + 1).toUInt());
+            const Endpoint local = Endpoint::parse(event.local);
+            if (local.isValid())
+                m_programPort = local.port();
         } else if (event.kind == EventKind::Summary) {
             m_programPort = 0;
         }

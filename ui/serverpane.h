@@ -59,6 +59,10 @@ public:
     ClassModel *classModel() const { return m_class; }
     ConnectionsModel *connectionsModel() const { return m_connections; }
     QTableView *logView() const { return m_logView; }
+    // How many pixels the pane could give up and still show connectionRows connections and
+    // logRows log lines (negative: how many it lacks), measured from the tables as laid out
+    // and the share of the height each takes.
+    int spareHeight(int connectionRows, int logRows) const;
     QTableView *connectionsView() const { return m_connectionsView; }
     const ServerStatus &status() const { return m_status; }
     // Opens (or raises) the large "how to connect" window; null until first opened.

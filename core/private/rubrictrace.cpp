@@ -1,5 +1,6 @@
 #include "core/private/rubrictrace.h"
 
+#include "core/endpoint.h"
 #include "core/eventformatter.h"
 
 #include <QMap>
@@ -144,9 +145,8 @@ QString RubricTrace::clientPort(int client) const
 {
     if (client >= m_run.clients.size())
         return QString();
-    const QString &address = m_run.clients.at(client);
-    const int colon = address.lastIndexOf(QLatin1Char(':'));
-    return colon < 0 ? QString() : address.mid(colon + 1);
+    const Endpoint address = Endpoint::parse(m_run.clients.at(client));
+    return address.isValid() ? QString::number(address.port()) : QString();
 }
 
 CheckItem RubricTrace::item(const QString &id, CheckItem::Result result, const QString &explanation,

@@ -20,6 +20,12 @@ private slots:
     void invalid();
     void parse_data();
     void parse();
+    void parseWithoutPort_data();
+    void parseWithoutPort();
+    void hostOf_data();
+    void hostOf();
+    void fromProcNet_data();
+    void fromProcNet();
     void ofRealSocket();
 };
 
@@ -56,6 +62,97 @@ void TestEndpoint::parse()
     QCOMPARE(endpoint.isWildcard(), wildcard);
     if (valid && !text.contains(QLatin1String("ffff")))
         QCOMPARE(endpoint.toString(), text); // the same text back
+}
+
+void TestEndpoint::parseWithoutPort_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::newRow("ipv4 and port") << "127.0.0.1:5000" << true << "127.0.0.1" << 5000;
+    QTest::newRow("ipv6 and port") << "[::1]:5000" << true << "::1" << 5000;
+    QTest::newRow("ipv4 alone") << "192.0.2.1" << true << "192.0.2.1" << 0;
+    QTest::newRow("ipv6 alone") << "::" << true << "::" << 0;
+    QTest::newRow("ipv6 bracketed alone") << "[::1]" << true << "::1" << 0;
+    QTest::newRow("descriptor") << "fd 5" << false << "" << 0;
+    QTest::newRow("host name") << "localhost:5000" << false << "" << 0;
+    QTest::newRow("empty port") << "127.0.0.1:" << false << "" << 0;
+    QTest::newRow("after the bracket") << "[::1]x" << false << "" << 0;
+    QTest::newRow("unclosed bracket") << "[::1:5000" << false << "" << 0;
+}
+
+void TestEndpoint::parseWithoutPort()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    const Endpoint endpoint = Endpoint::parse(text, Endpoint::Port::Optional);
+    QCOMPARE(endpoint.isValid(), valid);
+    QCOMPARE(endpoint.host(), host);
+    QCOMPARE(int(endpoint.port()), port);
+    // Without the option a port is required.
+    if (port == 0)
+        QVERIFY(!Endpoint::parse(text).isValid());
+}
+
+void TestEndpoint::hostOf_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("host");
+    QTest::newRow("ipv4") << "127.0.0.12:5000"
+                          << "127.0.0.12";
+    QTest::newRow("ipv6") << "[::1]:5000"
+                          << "::1";
+    QTest::newRow("no port") << "192.0.2.1"
+                             << "192.0.2.1";
+    QTest::newRow("bare ipv6") << "fe80::1"
+                               << "fe80::1";
+    QTest::newRow("as written") << "[2001:db8:0::1]:80"
+                                << "2001:db8:0::1";
+}
+
+void TestEndpoint::hostOf()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, host);
+    QCOMPARE(Endpoint::hostOf(text), host);
+}
+
+void TestEndpoint::fromProcNet_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("expected");
+    // As /proc/net/tcp and tcp6 print them on this machine (words in memory order).
+    auto word = [](const char *address, int family) {
+        quint32 words[4] = {};
+        ::inet_pton(family, address, words);
+        QByteArray hex;
+        for (int i = 0; i < (family == AF_INET ? 1 : 4); ++i)
+            hex += QByteArray::number(words[i], 16).toUpper().rightJustified(8, '0');
+        return hex;
+    };
+    QTest::newRow("ipv4") << word("127.0.0.1", AF_INET) + ":1388"
+                          << "127.0.0.1:5000";
+    QTest::newRow("ipv4 any") << word("0.0.0.0", AF_INET) + ":0016"
+                              << "0.0.0.0:22";
+    QTest::newRow("ipv6") << word("::1", AF_INET6) + ":D2F0"
+                          << "[::1]:54000";
+    QTest::newRow("mapped") << word("::ffff:10.0.0.2", AF_INET6) + ":0050"
+                            << "10.0.0.2:80";
+    QTest::newRow("short") << QByteArray("7F:1388") << "";
+    QTest::newRow("no port") << QByteArray("0100007F") << "";
+    QTest::newRow("not hex") << QByteArray("0100007G:1388") << "";
+}
+
+void TestEndpoint::fromProcNet()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, expected);
+    const Endpoint endpoint = Endpoint::fromProcNet(text);
+    QCOMPARE(endpoint.isValid(), !expected.isEmpty());
+    QCOMPARE(endpoint.toString(), expected);
 }
 
 void TestEndpoint::ipv4_data()

@@ -70,13 +70,6 @@ private slots:
             QVERIFY(ColorPalette::studentStrong(n) != ColorPalette::studentStrong(n + 10));
         }
     }
-
-    void hostOfPeer()
-    {
-        QCOMPARE(StudentRoster::hostOf(QStringLiteral("127.0.0.12:5000")),
-                 QStringLiteral("127.0.0.12"));
-        QCOMPARE(StudentRoster::hostOf(QStringLiteral("[::1]:5000")), QStringLiteral("::1"));
-    }
 };
 
 QTEST_MAIN(TestClassModel)

@@ -473,12 +473,15 @@ void LessonWindow::eventsArrived(const SocketEvents &events)
 {
     const SocketEvents &all = m_controller.runtime()->events();
     updatePendingConnects();
-    // The diagram takes the batch alone unless it missed some (it sorts only when it must).
-    if (m_diagram->model().events().size() + events.size() == all.size())
+    // The diagram and the processes take the batch alone unless they missed some (the
+    // diagram sorts only when it must, the processes keep their rows).
+    if (m_diagram->model().events().size() + events.size() == all.size()) {
         m_diagram->appendEvents(events);
-    else
+        m_processes->appendEvents(events);
+    } else {
         m_diagram->setEvents(all);
-    m_processes->setEvents(all);
+        m_processes->setEvents(all);
+    }
     m_log->appendEvents(events);
 }
 

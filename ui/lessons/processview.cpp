@@ -4,10 +4,10 @@
 #include "core/socketstatereader.h"
 
 #include <QEvent>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
-#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -70,47 +70,92 @@ void ProcessView::fitColumns()
         m_tree->setColumnWidth(0, name);
 }
 
+namespace {
+// Which process or thread an item shows, to find it again in the next snapshot.
+QString rowKey(const ProcessRow &row)
+{
+    return QStringLiteral("%1 %2 %3").arg(int(row.kind)).arg(row.pid).arg(row.tid);
+}
+
+void setIfChanged(QTreeWidgetItem *item, int column, int role, const QVariant &value)
+{
+    if (item->data(column, role) != value)
+        item->setData(column, role, value);
+}
+} // namespace
+
+void ProcessView::appendEvents(const SocketEvents &events)
+{
+    m_tracker.appendEvents(events);
+    refresh();
+}
+
+void ProcessView::updateItem(QTreeWidgetItem *item, const ProcessRow &row) const
+{
+    QString state = ProcStat::stateText(row.info);
+    if (row.kind == ProcessRow::Kind::HandlerThread && row.info.state == ProcState::Gone)
+        state = tr("finished");
+    const bool process
+        = row.kind == ProcessRow::Kind::ServerProcess || row.kind == ProcessRow::Kind::ChildProcess;
+    const QStringList columns {ProcessTracker::kindText(row), QString::number(row.pid),
+                               process ? QString() : QString::number(row.tid), state, row.client};
+    const bool zombie = row.info.state == ProcState::Zombie;
+    const QVariant colour = zombie          ? QVariant(QColor(0xb0, 0x10, 0x10))
+        : row.info.state == ProcState::Gone ? QVariant(QColor(0x80, 0x80, 0x80))
+                                            : QVariant();
+    // Only the weight: the rest comes from the tree's font (it follows the zoom).
+    QFont bold;
+    bold.setBold(true);
+    for (int c = 0; c < columns.size(); ++c) {
+        setIfChanged(item, c, Qt::DisplayRole, columns.at(c));
+        setIfChanged(item, c, Qt::ForegroundRole, colour);
+        const bool observed = m_observed && c == kStateColumn;
+        setIfChanged(item, c, Qt::FontRole, zombie || observed ? QVariant(bold) : QVariant());
+        setIfChanged(item, c, Qt::BackgroundRole,
+                     observed ? QVariant(QColor(0xff, 0xf3, 0xd6)) : QVariant());
+    }
+    setIfChanged(item, 0, Qt::UserRole, rowKey(row));
+}
+
+void ProcessView::updateItems(const QVector<ProcessRow> &rows)
+{
+    // The first row is the server process, the others hang below it.
+    if (rows.isEmpty()) {
+        m_tree->clear();
+        return;
+    }
+    QTreeWidgetItem *top = m_tree->topLevelItem(0);
+    if (!top || top->data(0, Qt::UserRole).toString() != rowKey(rows.first())) {
+        m_tree->clear();
+        top = new QTreeWidgetItem(m_tree);
+        top->setExpanded(true);
+    }
+    updateItem(top, rows.first());
+    QHash<QString, QTreeWidgetItem *> existing;
+    for (int i = 0; i < top->childCount(); ++i)
+        existing.insert(top->child(i)->data(0, Qt::UserRole).toString(), top->child(i));
+    for (int i = 1; i < rows.size(); ++i) {
+        const QString key = rowKey(rows.at(i));
+        QTreeWidgetItem *item = existing.take(key);
+        if (!item) {
+            item = new QTreeWidgetItem;
+            top->insertChild(i - 1, item);
+        } else if (top->indexOfChild(item) != i - 1) {
+            // The snapshot's order (threads by tid, children by pid) never moves a row that
+            // stays; this keeps the tree right if it ever did.
+            top->takeChild(top->indexOfChild(item));
+            top->insertChild(i - 1, item);
+        }
+        updateItem(item, rows.at(i));
+    }
+    qDeleteAll(existing);
+}
+
 void ProcessView::refresh()
 {
     if (!isVisible() && m_tree->topLevelItemCount() > 0)
         return;
-    const QVector<ProcessRow> rows = m_tracker.snapshot(m_server ? m_server->workerThreadId() : 0);
-    m_tree->clear();
-    QTreeWidgetItem *top = nullptr;
-    for (const ProcessRow &row : rows) {
-        QString state = ProcStat::stateText(row.info);
-        if (row.kind == ProcessRow::Kind::HandlerThread && row.info.state == ProcState::Gone)
-            state = tr("finished");
-        const QStringList columns {ProcessTracker::kindText(row), QString::number(row.pid),
-                                   row.kind == ProcessRow::Kind::ServerProcess
-                                           || row.kind == ProcessRow::Kind::ChildProcess
-                                       ? QString()
-                                       : QString::number(row.tid),
-                                   state, row.client};
-        auto *item = top ? new QTreeWidgetItem(top, columns) : new QTreeWidgetItem(m_tree, columns);
-        if (!top)
-            top = item;
-        if (row.info.state == ProcState::Zombie) {
-            for (int c = 0; c < columns.size(); ++c) {
-                item->setForeground(c, QColor(0xb0, 0x10, 0x10));
-                QFont font = item->font(c);
-                font.setBold(true);
-                item->setFont(c, font);
-            }
-        } else if (row.info.state == ProcState::Gone) {
-            for (int c = 0; c < columns.size(); ++c)
-                item->setForeground(c, QColor(0x80, 0x80, 0x80));
-        }
-    }
-    m_tree->expandAll();
-    if (m_observed) {
-        for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
-            (*it)->setBackground(kStateColumn, QColor(0xff, 0xf3, 0xd6));
-            QFont font = (*it)->font(kStateColumn);
-            font.setBold(true);
-            (*it)->setFont(kStateColumn, font);
-        }
-    }
+    updateItems(m_tracker.snapshot(m_server ? m_server->workerThreadId() : 0));
     fitColumns();
 
     QStringList notes;

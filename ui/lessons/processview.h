@@ -7,6 +7,7 @@
 
 class QLabel;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace socketlab {
 
@@ -23,6 +24,8 @@ public:
     explicit ProcessView(QWidget *parent = nullptr);
 
     void setEvents(const SocketEvents &events);
+    // The next batch of the same stream: only the rows it changes change.
+    void appendEvents(const SocketEvents &events);
     // For the shared counter line (the server process's own copy).
     void setServer(const Server *server) { m_server = server; }
     // The lab's private network the lesson runs in (null: SocketLab's own): TIME_WAIT is read
@@ -41,6 +44,10 @@ private:
     // Columns sized to their contents, the first (long process names, in Portuguese longer)
     // elided so the State column stays in view at 1024x768.
     void fitColumns();
+    // The tree made to show rows, item by item: a row that is still there keeps its item
+    // (selection, scroll position), a new one is inserted, a gone one removed.
+    void updateItems(const QVector<ProcessRow> &rows);
+    void updateItem(QTreeWidgetItem *item, const ProcessRow &row) const;
 
     ProcessTracker m_tracker;
     const Server *m_server = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/models/studentroster.h"
 
+#include "core/endpoint.h"
 #include "core/eventformatter.h"
 #include "core/socketevent.h"
 
@@ -21,24 +22,11 @@ int StudentRoster::numberFor(const QString &host)
     return number;
 }
 
-QString StudentRoster::hostOf(const QString &peer)
-{
-    if (peer.startsWith(QLatin1Char('['))) {
-        const int close = peer.indexOf(QLatin1Char(']'));
-        return close > 0 ? peer.mid(1, close - 1) : peer;
-    }
-    const int colon = peer.lastIndexOf(QLatin1Char(':'));
-    // One colon: IPv4 with its port; none or several: no port to cut.
-    if (colon > 0 && peer.indexOf(QLatin1Char(':')) == colon)
-        return peer.left(colon);
-    return peer;
-}
-
 int StudentRoster::studentOf(const SocketEvent &event)
 {
     if (event.role != Role::Server || !event.isStudent() || event.peer.isEmpty())
         return 0;
-    return instance().numberFor(hostOf(event.peer));
+    return instance().numberFor(Endpoint::hostOf(event.peer));
 }
 
 QString StudentRoster::label(int number, const QString &peer)

@@ -28,8 +28,6 @@ public:
     // Forgets every student (tests; the window never does during a session).
     void clear() { m_numbers.clear(); }
 
-    // "127.0.0.12" of "127.0.0.12:50000", "::1" of "[::1]:50000"; the text itself otherwise.
-    static QString hostOf(const QString &peer);
     // A server event's student (numbered on first sight), or 0: a client pane's event or the
     // server's own.
     static int studentOf(const SocketEvent &event);

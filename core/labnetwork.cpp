@@ -207,7 +207,9 @@ void LabNetwork::serve(int channel, const void *planData)
     // SocketLab's signal handlers are not the helper's (one writes to a descriptor that is
     // not there any more, or is the channel now), and a Ctrl+C in the terminal is for
     // SocketLab: the helper follows it through its channel instead.
-    struct sigaction fallback {};
+    struct sigaction fallback
+    {
+    };
     fallback.sa_handler = SIG_DFL;
     for (int signal = 1; signal < NSIG; ++signal)
         ::sigaction(signal, &fallback, nullptr);

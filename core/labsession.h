@@ -95,11 +95,11 @@ public:
     // The packets of the session's ports (docs/architecture.md): one capture posting into
     // this session's queue, so a packet is numbered, stamped with the session client at one
     // of its ends (its role says which side sent it: Client when that client did; its local
-    // names the end that is the session's server, if one is) and ordered with the calls. It follows what the sampler watches: the server's port, the
-    // ports the clients connect to (from the moment connectToHost() is asked, before the
-    // SYN), a traced program's listening ports, the ports kept watching and
-    // setCapturePorts(). False (with the reason, and notAllowed()) when capture is not
-    // allowed here; the session goes on without packets.
+    // names the end that is the session's server, if one is) and ordered with the calls. It follows
+    // what the sampler watches: the server's port, the ports the clients connect to (from the
+    // moment connectToHost() is asked, before the SYN), a traced program's listening ports, the
+    // ports kept watching and setCapturePorts(). False (with the reason, and notAllowed()) when
+    // capture is not allowed here; the session goes on without packets.
     bool startCapture(QString *error);
     void stopCapture();
     // Ports captured beyond the session's own (a lesson's closed port, before its client

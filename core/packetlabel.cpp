@@ -16,7 +16,7 @@ QString withPort(const QString &address, quint16 port)
     if (port == 0)
         return address;
     return address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(address).arg(port)
-                                               : QStringLiteral("%1:%2").arg(address).arg(port);
+                                              : QStringLiteral("%1:%2").arg(address).arg(port);
 }
 
 bool isIcmp(const PacketInfo &packet)

@@ -82,8 +82,8 @@ void LessonRuntime::setWire(bool on)
         return;
     QString error;
     if (!m_session.startCapture(&error))
-        m_wireNote = m_session.capture()->notAllowed() ? CapturePermission::notAllowedText()
-                                                       : error;
+        m_wireNote
+            = m_session.capture()->notAllowed() ? CapturePermission::notAllowedText() : error;
 }
 
 bool LessonRuntime::startServer(const ServerConfig &config)

@@ -416,8 +416,10 @@ void SequenceModel::addPacket(const SocketEvent &e)
             ++last.packets;
             last.packetBytes += p.len;
             last.label = last.packetBytes > 0
-                ? tr("%1 ×%2, %3").arg(kind).arg(last.packets).arg(
-                    EventFormatter::byteCount(last.packetBytes))
+                ? tr("%1 ×%2, %3")
+                      .arg(kind)
+                      .arg(last.packets)
+                      .arg(EventFormatter::byteCount(last.packetBytes))
                 : tr("%1 ×%2").arg(kind).arg(last.packets);
             return;
         }

@@ -96,8 +96,7 @@ void CallLanesModel::packetLanes(const SocketEvent &event, int known, QVector<La
             made.latest.kind = EventKind::Call;
             made.latest.role = Role::Client;
             made.latest.connectionId = quint64(event.clientId);
-            return laneForKey(QStringLiteral("client %1").arg(event.clientId), made, known,
-                              added);
+            return laneForKey(QStringLiteral("client %1").arg(event.clientId), made, known, added);
         }
         // The lab's server's end (the session names it as the packet's local): its lane,
         // which its handlers' lanes stand beside; any other end that made no call of the
@@ -139,7 +138,6 @@ void CallLanesModel::sourceRowsInserted(int first, int last)
         Lane made;
         lanes.append(laneForKey(laneKey(event), made, known, &added));
         targets.append(-1);
-
     }
     m_rowLanes.insert(m_rowLanes.begin() + first, lanes.cbegin(), lanes.cend());
     m_rowTargets.insert(m_rowTargets.begin() + first, targets.cbegin(), targets.cend());

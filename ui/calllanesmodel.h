@@ -53,8 +53,7 @@ private:
     static QString laneKey(const SocketEvent &event);
     // A packet's ends: the keys of its sender's and its receiver's lanes (a session client's,
     // the lab's server's, or the address of an end that made no call), made when missing.
-    void packetLanes(const SocketEvent &event, int known, QVector<Lane> *added, int *from,
-                     int *to);
+    void packetLanes(const SocketEvent &event, int known, QVector<Lane> *added, int *from, int *to);
     int laneForKey(const QString &key, const Lane &made, int known, QVector<Lane> *added);
     void sourceRowsInserted(int first, int last);
     void sourceRowsRemoved(int first, int last);

@@ -3,8 +3,8 @@
 #include "core/eventformatter.h"
 #include "ui/autoscroller.h"
 #include "ui/calllanesmodel.h"
-#include "ui/packetarrowdelegate.h"
 #include "ui/calltracemodel.h"
+#include "ui/packetarrowdelegate.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -45,9 +45,8 @@ void PacketArrowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (column < qMin(from, to) || column > qMax(from, to))
         return;
 
-    const auto centre = [view](int c) {
-        return view->columnViewportPosition(c) + view->columnWidth(c) / 2.0;
-    };
+    const auto centre
+        = [view](int c) { return view->columnViewportPosition(c) + view->columnWidth(c) / 2.0; };
     const qreal x1 = centre(from);
     const qreal x2 = from == to ? x1 + view->columnWidth(from) / 2.0 - 4 : centre(to);
     // Smaller than the calls' text, growing with the zoom and presentation mode as it does.
@@ -78,10 +77,7 @@ void PacketArrowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setBrush(kWire);
     painter->drawPath(arrow);
     // The label over the middle of the arrow, elided to its length (plain text).
-    const QString label = index.model()
-                              ->index(row, from)
-                              .data(Qt::DisplayRole)
-                              .toString();
+    const QString label = index.model()->index(row, from).data(Qt::DisplayRole).toString();
     const qreal room = qMax<qreal>(std::abs(x2 - x1) - 8, view->columnWidth(from) - 8);
     const QString shown = metrics.elidedText(label, Qt::ElideRight, room);
     const qreal width = metrics.horizontalAdvance(shown);

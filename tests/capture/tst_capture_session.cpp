@@ -107,19 +107,16 @@ private slots:
         Client *client = session.client(1);
         client->connectToHost(Protocol::Tcp, QStringLiteral("127.0.0.1"),
                               session.server()->localPort());
-        QTRY_VERIFY_WITH_TIMEOUT(client->state() == Client::State::Connected,
-                                 testsupport::kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(client->state() == Client::State::Connected, testsupport::kWaitMs);
         client->send(QByteArrayLiteral("hello"));
         const auto dataPacket = [](const SocketEvent &e) {
             return isPacket(e, PacketInfo::Psh | PacketInfo::Ack, 5);
         };
-        QTRY_VERIFY_WITH_TIMEOUT(find(events, dataPacket) >= 0
-                                     && find(events,
-                                             [](const SocketEvent &e) {
-                                                 return e.kind == EventKind::Data;
-                                             })
-                                         >= 0,
-                                 testsupport::kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find(events, dataPacket) >= 0
+                && find(events, [](const SocketEvent &e) { return e.kind == EventKind::Data; })
+                    >= 0,
+            testsupport::kWaitMs);
         session.stopAll();
 
         // Numbered and stamped like every other event.
@@ -135,18 +132,16 @@ private slots:
             return e.role == Role::Client && e.kind == EventKind::Call
                 && e.call == SysCall::Connect;
         });
-        const int syn = find(ordered, [](const SocketEvent &e) {
-            return isPacket(e, PacketInfo::Syn);
-        });
+        const int syn
+            = find(ordered, [](const SocketEvent &e) { return isPacket(e, PacketInfo::Syn); });
         const int synAck = find(ordered, [](const SocketEvent &e) {
             return isPacket(e, PacketInfo::Syn | PacketInfo::Ack);
         });
         const int ack = find(
-            ordered, [](const SocketEvent &e) { return isPacket(e, PacketInfo::Ack, 0); },
-            synAck);
+            ordered, [](const SocketEvent &e) { return isPacket(e, PacketInfo::Ack, 0); }, synAck);
         const int accept = find(ordered, [](const SocketEvent &e) {
-            return e.role == Role::Server && e.kind == EventKind::Call
-                && e.call == SysCall::Accept && e.result >= 0;
+            return e.role == Role::Server && e.kind == EventKind::Call && e.call == SysCall::Accept
+                && e.result >= 0;
         });
         QVERIFY(connectCall >= 0);
         QVERIFY(accept >= 0);
@@ -173,11 +168,10 @@ private slots:
             return e.role == Role::Server && e.kind == EventKind::Data;
         });
         QVERIFY(send >= 0);
-        QVERIFY2(send < data && data < received,
-                 qPrintable(QStringLiteral("send %1, data %2, recv %3")
-                                .arg(send)
-                                .arg(data)
-                                .arg(received)));
+        QVERIFY2(
+            send < data && data < received,
+            qPrintable(
+                QStringLiteral("send %1, data %2, recv %3").arg(send).arg(data).arg(received)));
         QCOMPARE(PacketLabel::of(ordered.at(data)), QStringLiteral("PSH ACK len=5"));
     }
 
@@ -266,8 +260,7 @@ private slots:
             const bool fromClient = i != 1;
             QCOMPARE(lanes.laneOfRow(row), fromClient ? clientLane : serverLane);
             QCOMPARE(lanes.targetLaneOfRow(row), fromClient ? serverLane : clientLane);
-            QCOMPARE(lanes
-                         .index(row, CallLanesModel::columnOfLane(lanes.laneOfRow(row)))
+            QCOMPARE(lanes.index(row, CallLanesModel::columnOfLane(lanes.laneOfRow(row)))
                          .data()
                          .toString(),
                      labels.at(i));
@@ -321,8 +314,7 @@ private slots:
             const sockaddr_storage address = testsupport::addressOf("127.0.0.1", port, &length);
             Fd fd(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
             for (int i = 0; i < kDatagrams; ++i) {
-                ::sendto(fd.get(), "x", 1, 0, reinterpret_cast<const sockaddr *>(&address),
-                         length);
+                ::sendto(fd.get(), "x", 1, 0, reinterpret_cast<const sockaddr *>(&address), length);
                 if (i % 2000 == 1999)
                     QTest::qWait(5); // the capture keeps up with its socket buffer
             }
@@ -338,10 +330,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(packets, session.capture()->packets(), testsupport::kWaitMs);
         QVERIFY(session.capture()->packets() > 0);
         // Merged, not one event each: the queue kept at most its bound while the reader lagged.
-        QVERIFY2(delivered < kDatagrams / 2,
-                 qPrintable(QStringLiteral("%1 packet events for %2 packets")
-                                .arg(delivered)
-                                .arg(packets)));
+        QVERIFY2(
+            delivered < kDatagrams / 2,
+            qPrintable(
+                QStringLiteral("%1 packet events for %2 packets").arg(delivered).arg(packets)));
         QVERIFY(largestBatch <= EventQueue::kHardMaxPendingEvents + EventQueue::kMaxDelivery);
         session.stopAll();
     }
@@ -386,8 +378,8 @@ private slots:
         QVERIFY(!PacketCapture::answersPorts(info, lab));
         const QByteArray ours = unreachableFrame(40000, 41001);
         QVERIFY(decoder.decode(PacketDecoder::kEthernet,
-                               reinterpret_cast<const uchar *>(ours.constData()),
-                               int(ours.size()), &info));
+                               reinterpret_cast<const uchar *>(ours.constData()), int(ours.size()),
+                               &info));
         QVERIFY(PacketCapture::answersPorts(info, lab));
         QVERIFY(PacketCapture::answersPorts(info, {})); // every port: a traced program's
         // Drawn from the datagram's sender's socket to the port it went to.

@@ -301,10 +301,10 @@ private slots:
             QCOMPARE(item.toLane, fromClient ? model.serverLane() : 0);
             packets << item.label;
         }
-        QCOMPARE(packets,
-                 QStringList({QStringLiteral("SYN"), QStringLiteral("SYN ACK"),
-                              QStringLiteral("ACK"), QStringLiteral("PSH ACK ×3, 300 bytes"),
-                              QStringLiteral("ACK win=0")}));
+        QCOMPARE(
+            packets,
+            QStringList({QStringLiteral("SYN"), QStringLiteral("SYN ACK"), QStringLiteral("ACK"),
+                         QStringLiteral("PSH ACK ×3, 300 bytes"), QStringLiteral("ACK win=0")}));
         // accept() after the handshake, the connect() arrow before it.
         const int accept = findItem(model, SequenceItem::Kind::Mark, QStringLiteral("accept()"));
         const int ack = findItem(model, SequenceItem::Kind::Packet, QStringLiteral("ACK"));

@@ -69,8 +69,8 @@ private slots:
         for (const SequenceItem &item : model.items()) {
             if (item.kind == SequenceItem::Kind::Connect && connectRow < 0)
                 connectRow = item.row;
-            if (item.kind == SequenceItem::Kind::Mark && item.label.startsWith(QLatin1String("accept()"))
-                && acceptRow < 0)
+            if (item.kind == SequenceItem::Kind::Mark
+                && item.label.startsWith(QLatin1String("accept()")) && acceptRow < 0)
                 acceptRow = item.row;
         }
         QVERIFY(connectRow >= 0);
@@ -85,9 +85,9 @@ private slots:
             QCOMPARE(item.toLane, fromClient ? server : client);
             handshake << item.label;
         }
-        QCOMPARE(handshake,
-                 QStringList({QStringLiteral("SYN"), QStringLiteral("SYN ACK"),
-                              QStringLiteral("ACK")}));
+        QCOMPARE(
+            handshake,
+            QStringList({QStringLiteral("SYN"), QStringLiteral("SYN ACK"), QStringLiteral("ACK")}));
         // Nothing on the wire was caused by accept().
         for (const SocketEvent &e : rt.events())
             QVERIFY(e.kind != EventKind::Packet || e.packet.cause != SysCall::Accept);

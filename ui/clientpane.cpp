@@ -66,6 +66,10 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     m_portSpin->setRange(1, 65535);
     m_portSpin->setValue(5000);
     m_portSpin->setAccelerated(true);
+    // Typed, or stepped with the arrow keys and the wheel: without step buttons the box is as
+    // wide as 65535 in its frame, and a quarter of a projector keeps Port and Connect whole
+    // (with them Qt 6.8's box took 7 px more than 6.4's, and Connect lost its last letters).
+    m_portSpin->setButtonSymbols(QAbstractSpinBox::NoButtons);
     // Never narrower than its widest port: squeezed by the Connect button it cut the last
     // digit off.
     m_portSpin->setSizePolicy(QSizePolicy::Minimum, m_portSpin->sizePolicy().verticalPolicy());
@@ -73,6 +77,10 @@ ClientPane::ClientPane(quint64 id, Client *client, QWidget *parent)
     m_portLabel->setBuddy(m_portSpin);
     for (QLabel *label : {m_title, m_addressLabel})
         label->setTextFormat(Qt::PlainText);
+    // A heading over the history, not a control: it may be cut where Burst of 3 may not, so
+    // it does not set the pane's least width.
+    m_historyTitle->setSizePolicy(QSizePolicy::Ignored,
+                                  m_historyTitle->sizePolicy().verticalPolicy());
     m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_addressLabel->setWordWrap(true);
     // This client's own lines, the newest kMaxHistory (the model says them in data(), so a

@@ -14,11 +14,6 @@
 
 namespace socketlab {
 
-namespace {
-// Room for "Host: [127.0.0.1] Port: [5000]" and the message line's hint, in characters.
-constexpr int kPaneChars = 27;
-} // namespace
-
 ClientPanes::ClientPanes(LabSession *session, QWidget *parent)
     : QScrollArea(parent),
       m_session(session),
@@ -63,6 +58,10 @@ void ClientPanes::resizeEvent(QResizeEvent *event)
 bool ClientPanes::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == viewport() && event->type() == QEvent::Resize)
+        updateWidths();
+    // A pane's rows changed (its language, its state, its font): its least width with them.
+    if (event->type() == QEvent::LayoutRequest
+        && m_panes.contains(qobject_cast<ClientPane *>(watched)))
         updateWidths();
     // Each pane's close button sits in its title bar's top right corner.
     if (event->type() == QEvent::Resize) {
@@ -116,7 +115,12 @@ int ClientPanes::workingHeight() const
 
 int ClientPanes::minimumPaneWidth() const
 {
-    return fontMetrics().averageCharWidth() * kPaneChars;
+    // What the panes' own rows ask for, every button's text whole, as this Qt and style draw
+    // them (a guess in average characters fell short of Qt 6.8's wider boxes).
+    int width = 0;
+    for (const ClientPane *pane : m_panes)
+        width = qMax(width, pane->minimumSizeHint().width());
+    return width;
 }
 
 void ClientPanes::updateWidths()
@@ -130,8 +134,8 @@ void ClientPanes::updateWidths()
     const int historyLines = 2;
     for (ClientPane *pane : std::as_const(m_panes)) {
         pane->setFixedWidth(width);
-        // Five digits are all a port needs (the box's own size hint measures 65535 with its
-        // buttons; four digits and a guess cut the last one off); the rest goes to Connect.
+        // Five digits are all a port needs (the box's own size hint measures 65535 in its
+        // frame; four digits and a guess cut the last one off); the rest goes to Connect.
         if (auto *port = pane->findChild<QWidget *>(QStringLiteral("port")))
             port->setMaximumWidth(port->sizeHint().width());
         // A few lines of history are enough to follow; the server's tables need the height.

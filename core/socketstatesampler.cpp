@@ -243,9 +243,18 @@ bool SocketStateSampler::isServerSide(const SocketSnapshot &socket) const
 
 bool SocketStateSampler::isKept(const SocketSnapshot &socket) const
 {
-    return socket.protocol == Protocol::Tcp
-        && (m_target.keptPorts.contains(socket.localPort)
-            || m_target.keptPorts.contains(socket.peerPort));
+    if (socket.protocol != Protocol::Tcp)
+        return false;
+    // The kept port on the end that is the lab's server's: its address too, when known.
+    auto onServerAddress = [this](quint16 port, const QString &end) {
+        const auto server = m_serverByPort.constFind(port);
+        return server == m_serverByPort.constEnd() || server->isWildcard()
+            || Endpoint::hostOf(end) == server->host();
+    };
+    return (m_target.keptPorts.contains(socket.localPort)
+            && onServerAddress(socket.localPort, socket.local))
+        || (m_target.keptPorts.contains(socket.peerPort)
+            && onServerAddress(socket.peerPort, socket.peer));
 }
 
 QList<SocketSnapshot> SocketStateSampler::labSockets(QList<SocketSnapshot> sockets)
@@ -336,6 +345,11 @@ void SocketStateSampler::takeTarget()
     m_target = wanted;
     m_server = Endpoint::parse(wanted.serverAddress);
     m_serverPort = m_server.port();
+    if (m_serverPort != 0) {
+        if (m_serverByPort.size() >= kMaxServerPorts && !m_serverByPort.contains(m_serverPort))
+            m_serverByPort.clear();
+        m_serverByPort.insert(m_serverPort, m_server);
+    }
 }
 
 void SocketStateSampler::sampleOnce(qint64 *lastEmitUs)

@@ -5,6 +5,7 @@
 #include "core/socketstatediff.h"
 #include "core/wakesignal.h"
 
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QMutex>
@@ -67,6 +68,8 @@ public:
     static constexpr int kSoonCostFactor = 20;
     // How often the listener's accept queue is read between samples.
     static constexpr int kProbeMs = 50;
+    // How many servers' addresses are remembered for their kept ports.
+    static constexpr int kMaxServerPorts = 64;
 
     struct Target
     {
@@ -151,6 +154,10 @@ private:
     Target m_target;
     Endpoint m_server;
     quint16 m_serverPort = 0;
+    // The address each of the lab's servers listened on, by port (bounded): a kept port's
+    // sockets are the ones on that address. Another program may hold the same port number on
+    // another address (a class's clients bind 127.0.0.x before connect()).
+    QHash<quint16, Endpoint> m_serverByPort;
     SocketStateDiff m_diff;
     QSet<quint64> m_ownInodes; // this process's socket inodes, as last read
     QSet<quint64> m_checkedInodes; // inodes already looked up

@@ -1,5 +1,6 @@
 // SocketStateSampler on real sockets: the lab's sockets only, their state changes as State
 // events in the stream, and a stop that never waits for the next tick.
+#include "core/endpoint.h"
 #include "core/eventformatter.h"
 #include "core/labsession.h"
 #include "core/socketstatesampler.h"
@@ -90,6 +91,7 @@ private slots:
     void backlogShowsWithoutWaitingForTheTick();
     void nothingFromTheRunBefore();
     void keptPortsOutliveTheServer();
+    void keptPortOnAnotherAddressIsNotTheLabs();
 };
 
 void TestSocketStateSampler::acceptQueueAndTheUnaccepted()
@@ -510,6 +512,46 @@ void TestSocketStateSampler::keptPortsOutliveTheServer()
     QTRY_VERIFY_WITH_TIMEOUT(samples >= before + 3, kWaitMs); // every tick, nothing changing
     session.setPortsToKeepWatching({});
     QVERIFY(!session.sampler()->isRunning());
+}
+
+// A class's client binds 127.0.0.x before connect(): the kernel may give it the lab's port
+// number on that other address. Its connection is not the lab's, though the port is kept.
+void TestSocketStateSampler::keptPortOnAnotherAddressIsNotTheLabs()
+{
+    LabSession session;
+    QList<SocketSnapshot> latest;
+    connect(&session, &LabSession::socketsSampled, this,
+            [&](const QList<SocketSnapshot> &s) { latest = s; });
+    ServerConfig config;
+    config.port = 0;
+    QVERIFY(session.server()->start(config));
+    const quint16 port = session.server()->localPort();
+    session.setPortsToKeepWatching({port});
+
+    // Another program: a listener on 127.0.0.3 and a client on 127.0.0.2 with the lab's port.
+    const Fd otherServer = listenOn(SOCK_STREAM, "127.0.0.3", 4);
+    QVERIFY(otherServer.isValid());
+    const quint16 otherPort = Endpoint::localOf(otherServer.get()).port();
+    Fd client(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    socklen_t length = 0;
+    const sockaddr_storage from = addressOf("127.0.0.2", port, &length);
+    if (::bind(client.get(), reinterpret_cast<const sockaddr *>(&from), length) != 0)
+        QSKIP("127.0.0.2 cannot bind the lab's port here");
+    const sockaddr_storage to = addressOf("127.0.0.3", otherPort, &length);
+    QVERIFY(::connect(client.get(), reinterpret_cast<const sockaddr *>(&to), length) == 0);
+
+    // The lab's own connection comes after it: once that shows, the other one had its chance.
+    Fd student = tcpConnect(port);
+    QVERIFY(student.isValid());
+    const quint16 studentPort = Endpoint::localOf(student.get()).port();
+    auto shows = [&latest](quint16 localPort, const char *host) {
+        return std::any_of(latest.begin(), latest.end(), [&](const SocketSnapshot &s) {
+            return s.localPort == localPort && Endpoint::hostOf(s.local) == QLatin1String(host);
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(shows(port, "127.0.0.1") && shows(studentPort, "127.0.0.1"), kWaitMs);
+    QVERIFY(!shows(port, "127.0.0.2"));
+    session.setPortsToKeepWatching({});
 }
 
 QTEST_GUILESS_MAIN(TestSocketStateSampler)
